@@ -1,0 +1,33 @@
+import type { RouteSpec } from '../../web/routing.js'
+import { ROLE_INFO } from '../../auth/roles.js'
+import { can } from '../../auth/policy.js'
+import type { RegisterService } from '../register/service.js'
+import { registerPaths } from '../register/paths.js'
+
+/** The home page: who you are, what you can do, and the LAs in your scope. */
+export function homeRoutes(register: RegisterService): RouteSpec[] {
+  return [
+    {
+      method: 'GET',
+      url: '/',
+      permission: 'home.view',
+      handler: async (request, reply) => {
+        const principal = request.principal!
+        const role = ROLE_INFO[principal.role]
+        const scoped = role.kind === 'la' || role.kind === 'dfe'
+        const entries = scoped && can(principal, 'register.view') ? await register.list(principal) : []
+        return reply.page('home/index.njk', {
+          role,
+          yourLas: entries.map((entry) => ({ name: entry.la.name, href: registerPaths.show.build({ laCode: entry.la.laCode }) })),
+          scoped,
+          links: [
+            can(principal, 'register.view') && { href: registerPaths.list.build({}), text: 'Register of local authorities', hint: 'Latest judgements and history' },
+            can(principal, 'rules.view') && { href: '/rules', text: 'Rulebook', hint: 'Every rule and date the service computes, with its source' },
+            can(principal, 'users.manage') && { href: '/admin/users', text: 'Accounts', hint: 'Create, disable and unlock accounts' },
+            can(principal, 'audit.search') && { href: '/admin/audit', text: 'Audit log', hint: 'Who did what, when' },
+          ].filter(Boolean),
+        })
+      },
+    },
+  ]
+}

@@ -1,0 +1,13 @@
+import { createAccountsService } from '../auth/accounts.js'
+import type { ServiceDeps } from './deps.js'
+import { createRegisterService } from './register/service.js'
+
+/** The composition root: every area's service, built from the same dependencies. */
+export function createServices(deps: ServiceDeps) {
+  return {
+    register: createRegisterService(deps),
+    accounts: createAccountsService(deps.db, () => deps.clock.now()),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>

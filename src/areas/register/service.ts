@@ -1,0 +1,155 @@
+import { recordAudit } from '../../auth/audit.js'
+import { type Principal, canOn, laFilter } from '../../auth/policy.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../web/errors.js'
+import type { FieldErrors } from '../../web/forms.js'
+import type { RequestContext, ServiceDeps } from '../deps.js'
+import { type Grade, pathwayGrade } from './frameworks.js'
+import { currentRecords, latestJudgement, type Standing, standing } from './history.js'
+import { type JudgementForm, checkJudgement } from './judgement-input.js'
+import {
+  type JudgementRecord,
+  type LocalAuthority,
+  findLocalAuthority,
+  insertJudgement,
+  judgementRecords,
+  listLocalAuthorities,
+  listRegions,
+  lockJudgement,
+} from './repository.js'
+
+export interface RegisterEntry {
+  readonly la: LocalAuthority
+  readonly standing: Standing | undefined
+}
+
+export interface RegisterQuery {
+  readonly search?: string | undefined
+  readonly regionCode?: string | undefined
+  /** A grade, or 'none' for LAs with no judgement recorded. */
+  readonly grade?: Grade | 'none' | undefined
+}
+
+export function createRegisterService({ db, clock }: ServiceDeps) {
+  return {
+    regions: () => listRegions(db),
+
+    /** The LA for a route's authorisation check, or undefined (404). */
+    findLocalAuthority: (laCode: string) => findLocalAuthority(db, laCode),
+
+    /** The register as the principal may see it: every LA in scope with its standing. */
+    async list(principal: Principal, query: RegisterQuery = {}): Promise<RegisterEntry[]> {
+      const las = await listLocalAuthorities(db, laFilter(principal, 'register.view'))
+      const records = await judgementRecords(db, las.map((la) => la.laCode))
+      const byLa = groupByLa(records)
+      const search = query.search?.trim().toLowerCase()
+      return las
+        .map((la) => ({ la, standing: standing(byLa.get(la.laCode) ?? []) }))
+        .filter((entry) => !query.regionCode || entry.la.regionCode === query.regionCode)
+        .filter((entry) => !query.grade || (query.grade === 'none' ? !entry.standing : entry.standing?.grade === query.grade))
+        .filter(
+          (entry) =>
+            !search ||
+            entry.la.name.toLowerCase().includes(search) ||
+            entry.la.laCode === search ||
+            entry.la.gssCode.toLowerCase() === search,
+        )
+    },
+
+    /** One LA with its whole judgement history (corrected versions included). */
+    async show(laCode: string): Promise<{ la: LocalAuthority; records: JudgementRecord[]; standing: Standing | undefined }> {
+      const la = await findLocalAuthority(db, laCode)
+      if (!la) throw new NotFoundError()
+      const records = await judgementRecords(db, [laCode])
+      return { la, records, standing: standing(records) }
+    },
+
+    /**
+     * Record a published judgement (issue 3; 002#96-97). Checked, then written with its audit
+     * entry in one transaction. Throws ValidationError with the field map.
+     */
+    async record(principal: Principal, laCode: string, form: JudgementForm, dateErrors: FieldErrors, context: RequestContext): Promise<string> {
+      return db.transaction().execute(async (trx) => {
+        const la = await findLocalAuthority(trx, laCode)
+        if (!la || !canOn(principal, 'judgement.record', la)) throw new NotFoundError()
+        const records = await judgementRecords(trx, [laCode])
+        const errors: FieldErrors = { ...dateErrors }
+        const previous = latestJudgement(records)
+        const valid = checkJudgement(form, { today: clock.today(), previous }, errors)
+        if (!valid) throw new ValidationError(errors)
+        const id = await insertJudgement(trx, { ...valid, laCode, source: 'manual', recordedBy: principal.id })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'judgement.record',
+          recordType: 'judgement',
+          recordId: id,
+          laCode,
+          summary: `Recorded ${valid.activityType} judgement published ${valid.publishedOn} for ${la.name}`,
+          changes: { after: valid },
+          requestId: context.requestId,
+        })
+        return id
+      })
+    },
+
+    /**
+     * Correct a judgement: a new record that names the one it corrects and why. The old record
+     * stays in the history; only the latest version of each judgement counts.
+     */
+    async correct(
+      principal: Principal,
+      laCode: string,
+      recordId: string,
+      form: JudgementForm,
+      reason: string,
+      dateErrors: FieldErrors,
+      context: RequestContext,
+    ): Promise<string> {
+      return db.transaction().execute(async (trx) => {
+        const la = await findLocalAuthority(trx, laCode)
+        if (!la || !canOn(principal, 'judgement.record', la)) throw new NotFoundError()
+        const locked = await lockJudgement(trx, recordId)
+        if (!locked || locked.la_code !== laCode) throw new NotFoundError()
+        const records = await judgementRecords(trx, [laCode])
+        const original = records.find((record) => record.id === recordId)
+        if (!original) throw new NotFoundError()
+        if (original.correctedById) throw new ConflictError('This judgement has already been corrected. Correct its latest version instead.')
+        const errors: FieldErrors = { ...dateErrors }
+        if (!reason) errors.correctionReason = 'Enter why the judgement is being corrected'
+        const others = currentRecords(records).filter((record) => record.id !== recordId)
+        const valid = checkJudgement(form, { today: clock.today(), previous: latestJudgement(others) }, errors)
+        if (!valid || errors.correctionReason) throw new ValidationError(errors)
+        const id = await insertJudgement(trx, { ...valid, laCode, correctsId: recordId, correctionReason: reason, source: 'manual', recordedBy: principal.id })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'judgement.correct',
+          recordType: 'judgement',
+          recordId: id,
+          laCode,
+          summary: `Corrected judgement ${recordId} for ${la.name}: ${reason}`,
+          changes: { corrects: recordId, reason, before: pick(original), after: valid },
+          requestId: context.requestId,
+        })
+        return id
+      })
+    },
+
+    pathwayGrade,
+  }
+}
+
+export type RegisterService = ReturnType<typeof createRegisterService>
+
+function groupByLa(records: readonly JudgementRecord[]): Map<string, JudgementRecord[]> {
+  const byLa = new Map<string, JudgementRecord[]>()
+  for (const record of records) {
+    const list = byLa.get(record.laCode) ?? []
+    list.push(record)
+    byLa.set(record.laCode, list)
+  }
+  return byLa
+}
+
+function pick(record: JudgementRecord) {
+  const { framework, activityType, inspectionStart, inspectionEnd, publishedOn, grades } = record
+  return { framework, activityType, inspectionStart, inspectionEnd, publishedOn, grades }
+}
