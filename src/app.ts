@@ -63,6 +63,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id)
   })
   app.decorate('routeSpecs', [] as RouteSpec[])
+  // Every route Fastify knows, however registered: the authorisation test checks that each one
+  // outside static files and /health went through registerRoutes (and so through the policy).
+  const allRoutes: Array<{ method: string; url: string }> = []
+  app.decorate('allRoutes', allRoutes)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) allRoutes.push({ method, url: route.url })
+  })
 
   await app.register(securityPlugin, { https: config.baseUrl.startsWith('https:') })
   await app.register(rateLimit, { global: false })

@@ -6,11 +6,18 @@ import * as cheerio from 'cheerio'
  * page's forms (as a browser submits it), and follows nothing automatically so tests can
  * assert on redirects.
  */
+let agents = 0
+
 export class TestAgent {
   private readonly cookies = new Map<string, string>()
   private csrfToken: string | undefined
+  /** Each agent is a different client address, as real users are (the sign-in rate limit is per address). */
+  readonly remoteAddress: string
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private readonly app: FastifyInstance, options: { remoteAddress?: string } = {}) {
+    agents += 1
+    this.remoteAddress = options.remoteAddress ?? `10.${(agents >> 16) & 255}.${(agents >> 8) & 255}.${agents & 255}`
+  }
 
   private cookieHeader(): string | undefined {
     if (this.cookies.size === 0) return undefined
@@ -32,7 +39,7 @@ export class TestAgent {
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const cookie = this.cookieHeader()
-    const response = await this.app.inject({ method: 'GET', url, headers: { ...headers, ...(cookie ? { cookie } : {}) } })
+    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...headers, ...(cookie ? { cookie } : {}) } })
     this.remember(response)
     return response
   }
@@ -51,6 +58,7 @@ export class TestAgent {
     const response = await this.app.inject({
       method: 'POST',
       url,
+      remoteAddress: this.remoteAddress,
       payload: body.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
     })

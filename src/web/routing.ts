@@ -48,6 +48,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route registered through `registerRoutes`, for the authorisation walk test. */
     routeSpecs: RouteSpec[]
+    /** Every route registered with Fastify by any means (see app.ts). */
+    allRoutes: Array<{ method: string; url: string }>
   }
 }
 
