@@ -32,8 +32,8 @@ describe('focusedVisitTimeline (S2, S4, E7; 002#103, #216, #242)', () => {
   })
 
   it.each([
-    ['2023-06-14', 'tue-wed', /is a Wednesday; a focused visit’s first on-site day \(Wednesday only for the Wednesday–Thursday variant, 002 fn20\) starts on a Tuesday/],
-    ['2023-06-13', 'wed-thu', /is a Tuesday; a Wednesday–Thursday focused visit’s first on-site day starts on a Wednesday/],
+    ['2023-06-14', 'tue-wed', /is a Wednesday; a focused visit's first on-site day \(Wednesday only for the Wednesday–Thursday variant, 002 fn20\) starts on a Tuesday/],
+    ['2023-06-13', 'wed-thu', /is a Tuesday; a Wednesday–Thursday focused visit's first on-site day starts on a Wednesday/],
     ['2024-04-02', 'wed-thu', /is a Tuesday/],
   ] as const)('refuses %s for variant %s (C5)', (onsite, variant, reason) => {
     const result = focusedVisitTimeline(onsite, variant)

@@ -24,7 +24,7 @@ export type VisitVariant = 'tue-wed' | 'wed-thu'
 export function focusedVisitTimeline(onsite: IsoDate, variant: VisitVariant = 'tue-wed'): Outcome<{ timeline: Timeline }> {
   const shift = variant === 'wed-thu' ? 1 : 0
   const citation = variant === 'wed-thu' ? '002#103 fn20' : '002#103'
-  const what = variant === 'wed-thu' ? 'a Wednesday–Thursday focused visit’s first on-site day' : 'a focused visit’s first on-site day (Wednesday only for the Wednesday–Thursday variant, 002 fn20)'
+  const what = variant === 'wed-thu' ? 'a Wednesday–Thursday focused visit\'s first on-site day' : 'a focused visit\'s first on-site day (Wednesday only for the Wednesday–Thursday variant, 002 fn20)'
   const refusal = checkFirstOnsiteDay(onsite, 2 + shift, what, citation)
   if (refusal) return refusal
   const notification = notificationFor(onsite)

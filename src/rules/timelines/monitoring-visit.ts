@@ -85,7 +85,7 @@ type Built = Outcome<{ milestones: Milestone[]; flags: Timeline['flags']; notes:
 function visitIlacs(onsite: IsoDate, variant: VisitVariant): Built {
   const shift = variant === 'wed-thu' ? 1 : 0
   const citation = variant === 'wed-thu' ? '002#129 fn22' : '002#129'
-  const what = variant === 'wed-thu' ? 'a Wednesday–Thursday monitoring visit’s first on-site day' : 'a monitoring visit’s first on-site day (Wednesday only for the Wednesday–Thursday variant, 002 fn22)'
+  const what = variant === 'wed-thu' ? 'a Wednesday–Thursday monitoring visit\'s first on-site day' : 'a monitoring visit\'s first on-site day (Wednesday only for the Wednesday–Thursday variant, 002 fn22)'
   const refusal = checkFirstOnsiteDay(onsite, 2 + shift, what, citation)
   if (refusal) return refusal
   const reference = addWorkingDays(onsite, -1)
@@ -128,7 +128,7 @@ function visitIlacs(onsite: IsoDate, variant: VisitVariant): Built {
 
 function visit2017(day1: IsoDate): Built {
   const status = workingDayStatus(day1)
-  if (!status.workingDay) return refuse('C5', '001#42', `${day1} is ${status.reason}; a monitoring visit’s day 1 must be a working day`)
+  if (!status.workingDay) return refuse('C5', '001#42', `${day1} is ${status.reason}; a monitoring visit\'s day 1 must be a working day`)
   const day2 = addWorkingDays(day1, 1)
   const milestones = [
     ...monitoringPreparation2017(day1),

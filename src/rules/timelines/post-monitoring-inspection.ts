@@ -21,7 +21,7 @@ const CITATION = '001#62'
 
 /** The day −2 to day 10 milestones of a post-monitoring single inspection whose day 1 is Monday `onsite` (M8). */
 export function postMonitoringInspectionTimeline(onsite: IsoDate): Outcome<{ timeline: Timeline }> {
-  const refusal = checkFirstOnsiteDay(onsite, 1, 'a post-monitoring single inspection’s day 1', '001#60-62')
+  const refusal = checkFirstOnsiteDay(onsite, 1, 'a post-monitoring single inspection\'s day 1', '001#60-62')
   if (refusal) return refusal
   const day = (n: number): IsoDate => timelineDay(onsite, n)
   const milestones = [

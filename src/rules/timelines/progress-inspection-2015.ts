@@ -22,7 +22,7 @@ const CITATION = '000#42'
 
 /** The day 1 to day 35 milestones of a 2015 progress inspection whose first on-site day (day 6) is `onsite` (I6). */
 export function progressInspection2015Timeline(onsite: IsoDate): Outcome<{ timeline: Timeline }> {
-  const refusal = checkFirstOnsiteDay(onsite, 1, 'a progress inspection’s five consecutive days on site (day 6)', '000#42, #Annex H/A')
+  const refusal = checkFirstOnsiteDay(onsite, 1, 'a progress inspection\'s five consecutive days on site (day 6)', '000#42, #Annex H/A')
   if (refusal) return refusal
   const day1 = addWorkingDays(onsite, -5)
   const day = (n: number): IsoDate => timelineDay(day1, n)

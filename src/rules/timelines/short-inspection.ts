@@ -15,7 +15,7 @@ const CITATION = '002#54-55'
 
 /** The dated milestones of a short inspection whose fieldwork starts on Monday `onsite` (S1–S4, S8, E5, E7). */
 export function shortInspectionTimeline(onsite: IsoDate): Outcome<{ timeline: Timeline }> {
-  const refusal = checkFirstOnsiteDay(onsite, 1, 'a short inspection’s fieldwork', CITATION)
+  const refusal = checkFirstOnsiteDay(onsite, 1, 'a short inspection\'s fieldwork', CITATION)
   if (refusal) return refusal
   const day = (n: number): IsoDate => timelineDay(onsite, n)
   const week = noticeWeek(onsite, CITATION)

@@ -45,9 +45,9 @@ describe('standardInspectionTimeline (S1–S4, E5, E7; 002#52-53, #73, #216, #24
   })
 
   it.each([
-    ['2022-06-04', 'is a Saturday; a standard inspection’s fieldwork starts on a Monday'],
-    ['2023-06-13', 'is a Tuesday; a standard inspection’s fieldwork starts on a Monday'],
-    ['2022-05-02', 'is a bank holiday in England and Wales: Early May bank holiday; a standard inspection’s fieldwork must start on a working day'],
+    ['2022-06-04', 'is a Saturday; a standard inspection\'s fieldwork starts on a Monday'],
+    ['2023-06-13', 'is a Tuesday; a standard inspection\'s fieldwork starts on a Monday'],
+    ['2022-05-02', 'is a bank holiday in England and Wales: Early May bank holiday; a standard inspection\'s fieldwork must start on a working day'],
   ])('refuses fieldwork starting %s (C5, 002#52-53)', (onsite, reason) => {
     expect(standardInspectionTimeline(onsite)).toEqual({ ok: false, rule: 'C5', citation: '002#52-53', reason: `${onsite} ${reason}` })
   })

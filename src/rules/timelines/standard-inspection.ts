@@ -20,7 +20,7 @@ const CITATION = '002#52-53'
 
 /** The dated milestones of a standard inspection whose fieldwork starts on Monday `onsite` (S1–S4, E5, E7). */
 export function standardInspectionTimeline(onsite: IsoDate): Outcome<{ timeline: Timeline }> {
-  const refusal = checkFirstOnsiteDay(onsite, 1, 'a standard inspection’s fieldwork', CITATION)
+  const refusal = checkFirstOnsiteDay(onsite, 1, 'a standard inspection\'s fieldwork', CITATION)
   if (refusal) return refusal
   const day = (n: number): IsoDate => timelineDay(onsite, n)
   const week = noticeWeek(onsite, CITATION)
