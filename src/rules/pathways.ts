@@ -107,7 +107,7 @@ export function nextInspection(latest: Judgement): NextInspection {
       to: after.reinspection.latest,
       alternatives: sif
         ? [{ rule: 'M7', citation: '001#51-52', type: 'post-monitoring-inspection', when: 'inadequacy is less widespread (not all or most judgement areas) and progress gives no concern' }]
-        : [{ rule: 'P3', citation: '002#22 fn4', type: 'sif-inspection', when: 'the authority was judged inadequate under the single inspection framework' }],
+        : [],
     }
   }
   const window = dueWindow(latest.published)

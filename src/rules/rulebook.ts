@@ -60,10 +60,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '002#52, #73; 001#42',
     quote: "We will give five working days' notice of the inspection. … Working day Activity",
     decision:
-      'Bank holidays come from the maintained date-holidays library (GB, region ENG). For speed (each CLI call must answer in under 300 ms) the years 2010–2040 are served from a snapshot the library generated; tests keep the snapshot equal to the library and pin every 2015–2027 holiday against the published GOV.UK list. Adding 0 working days returns the date unchanged. "Between FROM and TO" counts the working days after FROM up to and including TO; backwards it counts minus the working days from TO up to but not including FROM, so that it is always the inverse of adding.',
+      'Bank holidays come from the maintained date-holidays library (GB, region ENG). For speed (each CLI call must answer in under 300 ms) the years 2012–2060 are served from a snapshot the library generated; tests keep the snapshot equal to the library and pin every 2012–2027 holiday against the published GOV.UK list. Where the library disagrees with GOV.UK (2012: spring bank holiday moved to 4 June) a correction with its source is applied and a test says when it is no longer needed. Dates before 2012 come from the library unverified (earlier than GOV.UK\'s list and every seed). Adding 0 working days returns the date unchanged. "Between FROM and TO" counts the working days after FROM up to and including TO; backwards it counts minus the working days from TO up to but not including FROM, so that it is always the inverse of adding.',
     implementedBy: [
       { module: 'calendar/working-days', exports: ['isWorkingDay', 'workingDayStatus', 'addWorkingDays', 'workingDaysBetween', 'nextWorkingDay', 'previousWorkingDay', 'timelineDay'] },
-      { module: 'calendar/bank-holidays', exports: ['bankHolidays', 'bankHolidayOn', 'libraryBankHolidays'] },
+      { module: 'calendar/bank-holidays', exports: ['bankHolidays', 'bankHolidayOn', 'libraryBankHolidays', 'correctedLibraryBankHolidays', 'GOV_UK_CORRECTIONS'] },
     ],
   },
   {
