@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { focusedVisitTimeline } from './focused-visit.js'
-import { accepted, datesByKey } from './test-helpers.js'
+import { accepted, datesByKey } from '../../../test/support/timelines.js'
 
 describe('focusedVisitTimeline (S2, S4, E7; 002#103, #216, #242)', () => {
   it('on site Tuesday–Wednesday, notice the Tuesday before, letter on the 002#216 visit timeline', () => {

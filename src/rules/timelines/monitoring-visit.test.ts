@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { monitoringLetterPublished, monitoringVisitTimeline } from './monitoring-visit.js'
-import { accepted, datesByKey } from './test-helpers.js'
+import { accepted, datesByKey } from '../../../test/support/timelines.js'
 
 describe('monitoringVisitTimeline, ILACS (M5, S4, E7; 002#129-131, #216, #242)', () => {
   it('counts the table’s days back from the visit week’s Monday', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { postMonitoringInspectionTimeline } from './post-monitoring-inspection.js'
-import { accepted, datesByKey } from './test-helpers.js'
+import { accepted, datesByKey } from '../../../test/support/timelines.js'
 
 describe('postMonitoringInspectionTimeline (M8; 001#57-63)', () => {
   it('gives day −2 (Thursday) to day 10 (second Friday)', () => {

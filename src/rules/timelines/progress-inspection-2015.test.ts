@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { progressInspection2015Timeline } from './progress-inspection-2015.js'
-import { accepted, datesByKey } from './test-helpers.js'
+import { accepted, datesByKey } from '../../../test/support/timelines.js'
 
 describe('progressInspection2015Timeline (I5, I6; 000#42, #47-49, #51)', () => {
   it('counts day 1–35 in working days, day 6 being the first day on site', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { standardInspectionTimeline } from './standard-inspection.js'
 import { shortInspectionTimeline } from './short-inspection.js'
-import { accepted, datesByKey } from './test-helpers.js'
+import { accepted, datesByKey } from '../../../test/support/timelines.js'
 
 describe('standardInspectionTimeline (S1–S4, E5, E7; 002#52-53, #73, #216, #242)', () => {
   it.each([

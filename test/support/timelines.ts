@@ -1,9 +1,9 @@
 /**
- * Test helpers for timelines (002#242, #216): look a milestone up by key. Kept out of the
- * production entry points; used only by the *.test.ts files beside it.
+ * Test helpers for the rules timelines: look a milestone up by key.
+ * Used by src/rules/timelines/*.test.ts.
  */
-import type { Outcome } from '../types.js'
-import type { Timeline } from './common.js'
+import type { Outcome } from '../../src/rules/types.js'
+import type { Timeline } from '../../src/rules/timelines/common.js'
 
 /** The timeline of an outcome that must not be a refusal; fails the test otherwise. */
 export function accepted(outcome: Outcome<{ timeline: Timeline }>): Timeline {
