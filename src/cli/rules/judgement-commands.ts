@@ -80,10 +80,11 @@ export function registerJudgementCommands(program: Command): void {
     .action(
       action((text: string, options: { json?: boolean }) => {
         const descriptor = descriptorFor(parsePercent(text))
+        const shown = `${Number(descriptor.percent.toFixed(1))}%`
         output(options.json, descriptor, () =>
           descriptor.gap
-            ? `${descriptor.percent}% falls in a gap between the ${descriptor.between[0]} and ${descriptor.between[1]} bands: no descriptor (${descriptor.rule}, ${descriptor.citation})`
-            : `${descriptor.percent}%: ${descriptor.words} (${descriptor.band}; ${descriptor.rule}, ${descriptor.citation})`,
+            ? `${shown} falls in a gap between the ${descriptor.between[0]} and ${descriptor.between[1]} bands: no descriptor (${descriptor.rule}, ${descriptor.citation})`
+            : `${shown}: ${descriptor.words} (${descriptor.band}; ${descriptor.rule}, ${descriptor.citation})`,
         )
       }),
     )
