@@ -111,6 +111,8 @@ describe('ilacs calendar', () => {
     [['calendar', 'working-day', '2022-02-30'], /^ilacs: DATE 2022-02-30 is not a calendar date/],
     [['calendar', 'add', '2022-06-06', 'five'], /^ilacs: N five is not a whole number/],
     [['calendar', 'between', '2022-06-06', '06/06/2022'], /^ilacs: TO 06\/06\/2022/],
+    [['calendar', 'add', '2022-06-06'], /^ilacs: missing required argument 'n' \(C1\)$/],
+    [['calendar', 'working-day', '2022-06-06', '--jsn'], /^ilacs: unknown option '--jsn'.*\(C1\)$/],
   ])('refuses bad arguments: %j', (args, message) => {
     expect(usageError(...args, '--json')).toMatch(message)
   })

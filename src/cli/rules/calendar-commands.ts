@@ -11,7 +11,7 @@ import { formatLongDate } from '../../rules/calendar/dates.js'
 import { BANK_HOLIDAY_SOURCE } from '../../rules/calendar/bank-holidays.js'
 import { addWorkingDays, workingDayStatus, workingDaysBetween } from '../../rules/calendar/working-days.js'
 import { UsageError, action } from '../io.js'
-import { output, parseDate, parseWholeNumber } from './shared.js'
+import { output, parseDate, parseWholeNumber, withRuleErrors } from './shared.js'
 
 const CITATION = '002#73'
 // A guard against runaway loops, not a rule: 10,000 working days is about 40 years.
@@ -22,8 +22,7 @@ const MAX_SPAN_DAYS = 366 * 100
 export function registerCalendarCommands(program: Command): void {
   const calendar = program.command('calendar').description('England-and-Wales working days (C1)')
 
-  calendar
-    .command('working-day')
+  withRuleErrors(calendar.command('working-day'), 'C1')
     .description('whether DATE is a working day, and why not')
     .argument('<date>', 'YYYY-MM-DD')
     .option('--json', 'print one JSON value')
@@ -35,8 +34,7 @@ export function registerCalendarCommands(program: Command): void {
       }),
     )
 
-  calendar
-    .command('add')
+  withRuleErrors(calendar.command('add'), 'C1')
     .description('the date N working days after DATE (N < 0: before); DATE itself is not counted')
     .argument('<date>', 'YYYY-MM-DD')
     .argument('<n>', 'whole number of working days, negative to go back')
@@ -52,8 +50,7 @@ export function registerCalendarCommands(program: Command): void {
       }),
     )
 
-  calendar
-    .command('between')
+  withRuleErrors(calendar.command('between'), 'C1')
     .description('working days after FROM up to and including TO (negative when TO is before FROM)')
     .argument('<from>', 'YYYY-MM-DD')
     .argument('<to>', 'YYYY-MM-DD')

@@ -17,7 +17,7 @@ import { pathwayStatus } from '../../rules/pathways.js'
 import { GRADE_NAMES } from '../../rules/judgements.js'
 import type { Milestone } from '../../rules/types.js'
 import { action } from '../io.js'
-import { output, parseDate, readHistory, refusalError, today } from './shared.js'
+import { output, parseDate, readHistory, refusalError, today, withRuleErrors } from './shared.js'
 
 function milestoneLines(milestones: Milestone[]): string[] {
   return milestones.map((item) => {
@@ -37,8 +37,7 @@ interface AfterInadequateOptions {
 
 /** Register `ilacs after-inadequate`, `ilacs pathway` and `ilacs intervention`. */
 export function registerInadequateCommands(program: Command): void {
-  program
-    .command('after-inadequate')
+  withRuleErrors(program.command('after-inadequate'), 'M3')
     .description('dates after an inadequate judgement: action planning visit, action plan, monitoring, re-inspection (M2–M6)')
     .option('--report-received <date>', 'the day the authority received its inspection report (with --offer-2015: the publication date)')
     .option('--offer-2015', 'also give the 2015 improvement offer’s dates (I1–I5)')
@@ -67,8 +66,7 @@ export function registerInadequateCommands(program: Command): void {
       }),
     )
 
-  program
-    .command('pathway')
+  withRuleErrors(program.command('pathway'), 'P5')
     .description('an authority’s pathway, next judgement inspection and focused visits from its history (P1–P8)')
     .option('--history <file>', 'JSON array of {"published","type","overall"}')
     .option('--on <date>', 'the date to answer for (default: today)')
@@ -95,8 +93,7 @@ export function registerInadequateCommands(program: Command): void {
       }),
     )
 
-  program
-    .command('intervention')
+  withRuleErrors(program.command('intervention'), 'G2')
     .description('whether the DfE must appoint a commissioner on a date (G2, G4)')
     .option('--history <file>', 'JSON array of {"published","type","overall"}')
     .option('--on <date>', 'the date to answer for (default: today)')

@@ -6,7 +6,7 @@ import type { Command } from 'commander'
 import { descriptorFor } from '../../rules/descriptors.js'
 import { GRADES, GRADE_NAMES, checkJudgements, type Grade } from '../../rules/judgements.js'
 import { UsageError, action } from '../io.js'
-import { output, parseChoice } from './shared.js'
+import { output, parseChoice, withRuleErrors } from './shared.js'
 
 const PERCENT = /^(\d+(?:\.\d+)?)%?$/
 const FRACTION = /^(\d+)\/(\d+)$/
@@ -43,8 +43,7 @@ function grade(argument: string, value: string | undefined): Grade {
 /** Register `ilacs judgements check` and `ilacs descriptor`. */
 export function registerJudgementCommands(program: Command): void {
   const judgements = program.command('judgements').description('the four graded judgements (S6)')
-  judgements
-    .command('check')
+  withRuleErrors(judgements.command('check'), 'S6')
     .description('check four judgements against the consistency rules of 002#97-101, #238, #241 (S6)')
     .option('--help-and-protection <grade>', GRADES.join(' | '))
     .option('--children-in-care <grade>', GRADES.join(' | '))
@@ -72,8 +71,7 @@ export function registerJudgementCommands(program: Command): void {
       }),
     )
 
-  program
-    .command('descriptor')
+  withRuleErrors(program.command('descriptor'), 'E9')
     .description('the words for a percentage of cases, or the gap it falls in (E9)')
     .argument('<percent>', 'e.g. 65, 96.7% or 29/30')
     .option('--json', 'print one JSON value')

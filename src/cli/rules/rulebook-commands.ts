@@ -5,13 +5,12 @@
 import type { Command } from 'commander'
 import { RULEBOOK, ruleById } from '../../rules/rulebook.js'
 import { UsageError, action } from '../io.js'
-import { output } from './shared.js'
+import { output, withRuleErrors } from './shared.js'
 
 /** Register `ilacs rules`. */
 export function registerRulebookCommands(program: Command): void {
   const rules = program.command('rules').description('the rulebook: every rule with its citation')
-  rules
-    .command('list')
+  withRuleErrors(rules.command('list'), 'see `ilacs rules --help`')
     .description('every rule: id, title and citation')
     .option('--json', 'print one JSON value')
     .action(
@@ -20,8 +19,7 @@ export function registerRulebookCommands(program: Command): void {
         output(options.json, list, () => list.map((entry) => `${entry.id.padEnd(4)} ${entry.title} (${entry.citation})`).join('\n'))
       }),
     )
-  rules
-    .command('show')
+  withRuleErrors(rules.command('show'), 'see `ilacs rules list`')
     .description('one rule in full: statement, citation, quote, decision and implementing functions')
     .argument('<id>', 'e.g. C2')
     .option('--json', 'print one JSON value')

@@ -3,6 +3,7 @@
  * usage error naming the argument and the rule, and output as one JSON value or as text.
  */
 import { readFileSync } from 'node:fs'
+import type { Command } from 'commander'
 import { isIsoDate, type IsoDate } from '../../rules/calendar/dates.js'
 import type { HistoryEntry } from '../../rules/history.js'
 import type { Refusal } from '../../rules/types.js'
@@ -32,6 +33,16 @@ export function parseChoice<T extends string>(argument: string, value: string, c
 /** A usage error for a refused input, in the form "ARGUMENT DATE is …; … (RULE, CITATION)". */
 export function refusalError(argument: string, refusal: Refusal): UsageError {
   return new UsageError(`${argument} ${refusal.reason} (${refusal.rule}, ${refusal.citation})`)
+}
+
+/**
+ * Make commander's own errors on `command` (a missing argument, an unknown option) follow the
+ * contract: one line on stderr, `ilacs: …`, naming the rule. Returns the command.
+ */
+export function withRuleErrors(command: Command, rule: string): Command {
+  return command.configureOutput({
+    outputError: (text, write) => write(`ilacs: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (${rule})\n`),
+  })
 }
 
 /** Print `value` as one JSON value, or the text `human` gives. */

@@ -19,7 +19,7 @@ import { formatLongDate } from '../../rules/calendar/dates.js'
 import { timelineFor } from '../../rules/timelines/index.js'
 import { ACTIVITY_NAMES, ACTIVITY_TYPES, type ActivityType } from '../../rules/types.js'
 import { UsageError, action } from '../io.js'
-import { output, parseChoice, parseDate, refusalError } from './shared.js'
+import { output, parseChoice, parseDate, refusalError, withRuleErrors } from './shared.js'
 
 interface TimelineOptions {
   onsite?: string
@@ -32,8 +32,7 @@ interface TimelineOptions {
 
 /** Register `ilacs timeline`. */
 export function registerTimelineCommand(program: Command): void {
-  program
-    .command('timeline')
+  withRuleErrors(program.command('timeline'), 'C5')
     .description('the dated milestones of an inspection or visit from its first on-site day (S2, S4, E7)')
     .argument('<type>', ACTIVITY_TYPES.join(' | '))
     .option('--onsite <date>', 'the first on-site day, YYYY-MM-DD (see `ilacs timeline --help`)')
