@@ -239,7 +239,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision: null,
     implementedBy: [
       { module: 'calendar/notification', exports: ['notificationFor'] },
-      { module: 'timelines/notice-week', exports: ['noticeWeek'] },
+      { module: 'timelines/judgement-inspection', exports: ['noticeWeek', 'fieldworkTeamMilestones', 'actionPlanMilestone'] },
       { module: 'inspection-arrangements', exports: ['NOTICE_RULES'] },
     ],
   },

@@ -10,10 +10,10 @@
  */
 import type { IsoDate } from '../calendar/dates.js'
 import { seasonalChecks } from '../calendar/seasonal-checks.js'
-import { addWorkingDays, timelineDay } from '../calendar/working-days.js'
+import { timelineDay } from '../calendar/working-days.js'
 import type { Outcome } from '../types.js'
 import { checkFirstOnsiteDay, inDateOrder, milestone, weekdayColumnFlags, type Note, type Timeline } from './common.js'
-import { noticeWeek } from './notice-week.js'
+import { actionPlanMilestone, fieldworkTeamMilestones, judgementInspectionNotes, noticeWeek } from './judgement-inspection.js'
 import { publicationMilestones } from './publication.js'
 
 const CITATION = '002#52-53'
@@ -28,11 +28,7 @@ export function standardInspectionTimeline(onsite: IsoDate): Outcome<{ timeline:
   const final = publication.find((item) => item.key === 'report.final-to-la')!.date
   const milestones = [
     ...week.milestones,
-    milestone('onsite.start', 'Fieldwork starts: lead inspector on site in the afternoon to meet the DCS and set up the inspection; full team on site pm', day(1), 'S2', CITATION),
-    milestone('team.arrival', 'Lead inspector and three inspectors arrive on site', day(1), 'S3', '002#79', { time: 'afternoon' }),
-    milestone('schools-hmi.off-site', 'Schools HMI works off site: data, information and lines of enquiry on the education of children in care', day(1), 'S3', '002#92-93'),
-    milestone('schools-hmi.on-site', 'Schools HMI on site: interviews the virtual school head', day(2), 'S3', '002#92, #94'),
-    milestone('regulatory-inspector.on-site', 'Social care regulatory inspector on site for up to two days (dates set by the lead inspector): up to four foster carer and four adopter households', day(1), 'S3', '002#52, #84-85', { until: day(10) }),
+    ...fieldworkTeamMilestones(onsite, 10, CITATION),
     milestone('onsite.evidence-gathering', 'Full team on site gathering evidence', day(2), 'S2', CITATION, { until: day(4) }),
     milestone('team.off-site-evaluation-week-1', 'Full team off-site evaluation of evidence', day(5), 'S2', CITATION),
     milestone('onsite.week-2', 'Full team on site from lunchtime gathering evidence', day(6), 'S2', CITATION, { until: day(9) }),
@@ -40,7 +36,7 @@ export function standardInspectionTimeline(onsite: IsoDate): Outcome<{ timeline:
     milestone('onsite.end', 'Last day of fieldwork: team off site by early afternoon', day(10), 'S2', CITATION),
     milestone('feedback', 'Feedback of the inspection findings and provisional judgements to the DCS (usually no longer than 60 minutes)', day(10), 'E5', '002#53, #197-199'),
     ...publication,
-    milestone('action-plan.due', 'Action plan responding to the report due (70 working days after receiving the final report)', addWorkingDays(final, 70), 'M3', '002#219'),
+    actionPlanMilestone(final),
   ]
   const flags = [
     ...weekdayColumnFlags(
@@ -57,10 +53,8 @@ export function standardInspectionTimeline(onsite: IsoDate): Outcome<{ timeline:
   ]
   const notes: Note[] = [
     ...week.notes,
-    { rule: 'S3', citation: '002#52-53', message: 'Usually four social care inspectors (fewer for some smaller authorities); an additional shadowing inspector gathers no evidence' },
-    { rule: 'C4', citation: '002#83', message: 'On-site activity does not normally continue after 6pm' },
+    ...judgementInspectionNotes(CITATION),
     { rule: 'E5', citation: '002#173-174', message: 'The lead inspector keeps the DCS informed of emerging findings, usually at a brief daily meeting' },
-    { rule: 'M3', citation: '002#216, #219', message: 'Decision: the action plan’s 70 working days run from the day the final report is sent (002#216), taken as the day it is received' },
   ]
   return { ok: true, timeline: { type: 'standard-inspection', onsite, variant: null, milestones: inDateOrder(milestones), flags, notes } }
 }
