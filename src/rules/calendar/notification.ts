@@ -6,7 +6,7 @@
  * arithmetic covers what the footnote does not say, e.g. Thursday–Friday holidays in the
  * notice week (2–3 June 2022: notice Thursday 26 May for fieldwork Monday 6 June).
  */
-import { addDays, formatLongDate, weekdayName, type IsoDate } from './dates.js'
+import { addDays, formatLongDate, type IsoDate } from './dates.js'
 import { addWorkingDays, workingDayStatus } from './working-days.js'
 
 /** The notice day and why it is not the usual weekday, when it is not. */
@@ -36,7 +36,7 @@ export function notificationFor(fieldworkStart: IsoDate, workingDaysBefore = 5):
   const usual = workingDayStatus(usualDay)
   const why = usual.workingDay
     ? `bank holidays between ${formatLongDate(usualDay)} and ${formatLongDate(fieldworkStart)} push it earlier`
-    : `${weekdayName(usualDay)} ${usualDay} is ${usual.reason}`
+    : `${formatLongDate(usualDay)} is ${usual.reason}`
   return {
     date,
     usualDay,
