@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { UsageError, takeExitCode } from './io.js'
+import { registerRulesCommands } from './rules-commands.js'
 
 /** Build the command tree. Each area adds its commands here. */
 export function buildProgram(): Command {
@@ -7,6 +8,7 @@ export function buildProgram(): Command {
     .description("Inspection of local authority children's services: dates, rules and Annex A")
     .exitOverride()
     .showHelpAfterError(false)
+  registerRulesCommands(program)
   return program
 }
 
