@@ -14,6 +14,7 @@ import { adminRoutes } from './areas/admin/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { createServices } from './areas/index.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
+import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
 import { csrfPlugin } from './web/plugins/csrf.js'
 import { errorsPlugin } from './web/plugins/errors.js'
@@ -39,6 +40,7 @@ const VIEW_DIRS = [
   'src/areas/home/views',
   'src/areas/register/views',
   'src/areas/admin/views',
+  'src/areas/rulebook/views',
 ].map((dir) => join(projectRoot, dir))
 
 /**
@@ -87,5 +89,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, homeRoutes(services.register))
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
+  registerRoutes(app, rulebookRoutes())
   return app
 }

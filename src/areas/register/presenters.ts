@@ -9,7 +9,9 @@ import {
   GRADES,
   type Grade,
 } from './frameworks.js'
+import type { PathwayStatus } from '../../rules/pathways.js'
 import { escapeHtml } from '../../web/html.js'
+import { ruleLink } from '../../web/rule-links.js'
 import { correctionChain, gradeRows, type Standing } from './history.js'
 import { registerPaths } from './paths.js'
 import type { JudgementRecord, LocalAuthority } from './repository.js'
@@ -34,14 +36,52 @@ function standingHtml(standing: Standing | undefined): string {
   return standing.derived ? `${tag} <span class="govuk-body-s">(lowest area grade; no overall grade given)</span>` : tag
 }
 
+const NEXT_TYPE: Readonly<Record<string, string>> = {
+  'short-inspection': 'Short inspection',
+  'standard-inspection': 'Standard inspection',
+  'sif-inspection': 'Re-inspection (single inspection framework)',
+  'post-monitoring-inspection': 'Post-monitoring inspection',
+}
+
+function dueHtml(pathway: PathwayStatus | undefined): string {
+  if (!pathway) return '<span class="govuk-hint">–</span>'
+  const overdue = pathway.overdue.length > 0 ? ' <strong class="govuk-tag govuk-tag--red">Overdue</strong>' : ''
+  return `${formatDate(pathway.next.from)} to ${formatDate(pathway.next.to)} ${ruleLink(pathway.next.rule, pathway.next.citation)}${overdue}`
+}
+
 export function registerRows(entries: readonly RegisterEntry[]): Array<Array<Record<string, unknown>>> {
-  return entries.map(({ la, standing }) => [
+  return entries.map(({ la, standing, pathway }) => [
     { html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>` },
     { text: la.laCode },
     { text: la.regionName },
     { html: standingHtml(standing) },
     { text: standing ? formatDate(standing.record.publishedOn) : '–', classes: 'app-nowrap' },
+    { text: pathway ? String(pathway.pathway) : '–' },
+    { html: dueHtml(pathway) },
   ])
+}
+
+/** The LA's pathway, next judgement inspection and focused visits, each with its rule. */
+export function pathwayRows(pathway: PathwayStatus | undefined): Array<Record<string, unknown>> {
+  if (!pathway) return [{ key: { text: 'Pathway' }, value: { text: 'No graded judgement is recorded, so no pathway applies yet.' } }]
+  const focused = pathway.focusedVisits
+  const conflict = (focused as { conflict?: { max: number; message: string; rule: string; citation: string } }).conflict
+  return [
+    { key: { text: 'Pathway' }, value: { html: `Pathway ${pathway.pathway} ${ruleLink(`P${pathway.pathway}`)}` } },
+    {
+      key: { text: 'Next judgement inspection' },
+      value: { html: `${escapeHtml(NEXT_TYPE[pathway.next.type] ?? pathway.next.type)}, due ${formatDate(pathway.next.from)} to ${formatDate(pathway.next.to)} ${ruleLink(pathway.next.rule, pathway.next.citation)}${pathway.next.alternatives.map((alternative) => `<br><span class="govuk-body-s">Or ${escapeHtml(NEXT_TYPE[alternative.type] ?? alternative.type)}: ${escapeHtml(alternative.when)} ${ruleLink(alternative.rule, alternative.citation)}</span>`).join('')}` },
+    },
+    {
+      key: { text: 'Focused visits' },
+      value: { html: `${focused.used} used of ${focused.max} allowed before the next judgement inspection ${ruleLink(focused.rule, focused.citation)}${conflict ? `<br><span class="govuk-body-s">${escapeHtml(conflict.message)} ${ruleLink(conflict.rule, conflict.citation)}</span>` : ''}` },
+    },
+    {
+      key: { text: 'Overdue' },
+      value: { html: pathway.overdue.length === 0 ? 'Nothing overdue' : pathway.overdue.map((item) => `<strong class="govuk-tag govuk-tag--red">Overdue</strong> ${escapeHtml(item.what)}, due by ${formatDate(item.due)} ${ruleLink(item.rule, item.citation)}`).join('<br>') },
+    },
+    ...pathway.flags.map((flag) => ({ key: { text: 'Check' }, value: { html: `${escapeHtml(flag.message)} ${ruleLink(flag.rule, flag.citation)}` } })),
+  ]
 }
 
 export function laSummaryRows(la: LocalAuthority, standing: Standing | undefined): Array<Record<string, unknown>> {

@@ -77,6 +77,24 @@ describe('the register', () => {
     expect(audit.map((event) => event.action).sort()).toEqual(['judgement.correct', 'judgement.record'])
   })
 
+  it('shows the pathway and due window from the rules core, each linked to its rule', async () => {
+    const agent = await new TestAgent(t.app).signIn(director.email, director.password)
+    // Published 29 July 2022, requires improvement: pathway 2, standard inspection due 3 years ± 6 months (002#13, P8).
+    await agent.post('/register/887/judgements/new?framework=ilacs-2018', judgementForm())
+    const show = page(await agent.get('/register/887'))
+    const pathwayText = show.$('main').text()
+    expect(pathwayText).toContain('Pathway 2')
+    expect(pathwayText).toContain('Standard inspection, due 29 January 2025 to 29 January 2026')
+    expect(show.$('a[href="/rules/P8"], a[href="/rules/P4"], a[href="/rules/P2"]').length).toBeGreaterThan(0)
+    // On the test clock (23 November 2026) the window has closed: overdue.
+    expect(pathwayText).toContain('Overdue')
+    const filtered = page(await agent.get('/register?pathway=2&overdue=yes'))
+    expect(filtered.$('tbody').text()).toContain('Medway')
+    const dueIn = page(await agent.get('/register?due=2025-06'))
+    expect(dueIn.$('tbody').text()).toContain('Medway')
+    expect(page(await agent.get('/register?due=2027-06')).$('tbody').text()).not.toContain('Medway')
+  })
+
   it('shows GOV.UK errors for a judgement with missing grades and impossible dates', async () => {
     const agent = await new TestAgent(t.app).signIn(director.email, director.password)
     await agent.get('/register/330/judgements/new?framework=ilacs-2023')

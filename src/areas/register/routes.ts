@@ -12,6 +12,7 @@ import {
   type JudgementFormValues,
   judgementFormView,
   laSummaryRows,
+  pathwayRows,
   registerRows,
 } from './presenters.js'
 import type { RegisterService } from './service.js'
@@ -78,7 +79,9 @@ export function registerRoutes(register: RegisterService): RouteSpec[] {
       handler: async (request, reply) => {
         const query = request.query as Record<string, string | undefined>
         const grade: Grade | 'none' | undefined = query.grade === 'none' || (query.grade && isGrade(query.grade)) ? query.grade : undefined
-        const filters = { search: query.q, regionCode: query.region || undefined, grade }
+        const pathway = query.pathway === '1' || query.pathway === '2' || query.pathway === '3' ? (Number(query.pathway) as 1 | 2 | 3) : undefined
+        const dueMonth = query.due && /^\d{4}-(0[1-9]|1[0-2])$/.test(query.due) ? query.due : undefined
+        const filters = { search: query.q, regionCode: query.region || undefined, grade, pathway, dueMonth, overdueOnly: query.overdue === 'yes' }
         const [entries, regions] = await Promise.all([register.list(request.principal!, filters), register.regions()])
         return reply.page('register/list.njk', {
           rows: registerRows(entries),
@@ -90,6 +93,12 @@ export function registerRoutes(register: RegisterService): RouteSpec[] {
             ...GRADES.map((value) => ({ value, text: GRADE_LABELS[value], selected: value === grade })),
             { value: 'none', text: 'No judgement recorded', selected: grade === 'none' },
           ],
+          pathwayItems: [
+            { value: '', text: 'Any pathway' },
+            { value: '1', text: 'Pathway 1 (good or outstanding)', selected: pathway === 1 },
+            { value: '2', text: 'Pathway 2 (requires improvement)', selected: pathway === 2 },
+            { value: '3', text: 'Pathway 3 (inadequate)', selected: pathway === 3 },
+          ],
         })
       },
     },
@@ -100,11 +109,12 @@ export function registerRoutes(register: RegisterService): RouteSpec[] {
       target: laTarget,
       handler: async (request, reply) => {
         const { laCode } = request.params as Params
-        const { la, records, standing } = await register.show(laCode)
+        const { la, records, standing, pathway } = await register.show(laCode)
         const principal = request.principal!
         return reply.page('register/show.njk', {
           la,
           summaryRows: laSummaryRows(la, standing),
+          pathwayRows: pathwayRows(pathway),
           history: historyItems(la, records),
           canRecord: canOn(principal, 'judgement.record', la),
           newJudgementHref: registerPaths.newJudgement.build({ laCode }),

@@ -3,7 +3,9 @@ import { type Principal, canOn, laFilter } from '../../auth/policy.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../web/errors.js'
 import type { FieldErrors } from '../../web/forms.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
-import { type Grade, pathwayGrade } from './frameworks.js'
+import type { PathwayStatus } from '../../rules/pathways.js'
+import type { Grade } from './frameworks.js'
+import { registerPathway } from './pathway.js'
 import { currentRecords, latestJudgement, type Standing, standing } from './history.js'
 import { type JudgementForm, checkJudgement } from './judgement-input.js'
 import {
@@ -20,6 +22,7 @@ import {
 export interface RegisterEntry {
   readonly la: LocalAuthority
   readonly standing: Standing | undefined
+  readonly pathway: PathwayStatus | undefined
 }
 
 export interface RegisterQuery {
@@ -27,6 +30,15 @@ export interface RegisterQuery {
   readonly regionCode?: string | undefined
   /** A grade, or 'none' for LAs with no judgement recorded. */
   readonly grade?: Grade | 'none' | undefined
+  readonly pathway?: 1 | 2 | 3 | undefined
+  /** `YYYY-MM`: LAs whose next judgement inspection is due in a window that includes this month. */
+  readonly dueMonth?: string | undefined
+  readonly overdueOnly?: boolean | undefined
+}
+
+/** Does the window [from, to] overlap the calendar month `YYYY-MM`? */
+export function windowIncludesMonth(window: { from: string; to: string }, month: string): boolean {
+  return window.from.slice(0, 7) <= month && month <= window.to.slice(0, 7)
 }
 
 export function createRegisterService({ db, clock }: ServiceDeps) {
@@ -42,10 +54,17 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
       const records = await judgementRecords(db, las.map((la) => la.laCode))
       const byLa = groupByLa(records)
       const search = query.search?.trim().toLowerCase()
+      const today = clock.today()
       return las
-        .map((la) => ({ la, standing: standing(byLa.get(la.laCode) ?? []) }))
+        .map((la) => {
+          const history = byLa.get(la.laCode) ?? []
+          return { la, standing: standing(history), pathway: registerPathway(history, today) }
+        })
         .filter((entry) => !query.regionCode || entry.la.regionCode === query.regionCode)
         .filter((entry) => !query.grade || (query.grade === 'none' ? !entry.standing : entry.standing?.grade === query.grade))
+        .filter((entry) => !query.pathway || entry.pathway?.pathway === query.pathway)
+        .filter((entry) => !query.dueMonth || (entry.pathway !== undefined && windowIncludesMonth(entry.pathway.next, query.dueMonth)))
+        .filter((entry) => !query.overdueOnly || (entry.pathway?.overdue.length ?? 0) > 0)
         .filter(
           (entry) =>
             !search ||
@@ -56,11 +75,11 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
     },
 
     /** One LA with its whole judgement history (corrected versions included). */
-    async show(laCode: string): Promise<{ la: LocalAuthority; records: JudgementRecord[]; standing: Standing | undefined }> {
+    async show(laCode: string): Promise<{ la: LocalAuthority; records: JudgementRecord[]; standing: Standing | undefined; pathway: PathwayStatus | undefined }> {
       const la = await findLocalAuthority(db, laCode)
       if (!la) throw new NotFoundError()
       const records = await judgementRecords(db, [laCode])
-      return { la, records, standing: standing(records) }
+      return { la, records, standing: standing(records), pathway: registerPathway(records, clock.today()) }
     },
 
     /**
@@ -133,7 +152,6 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
       })
     },
 
-    pathwayGrade,
   }
 }
 
