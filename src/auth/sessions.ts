@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/tables.js'
 import type { Principal } from './policy.js'
-import { principalFor } from './users.js'
+import { isRole } from './roles.js'
 
 /**
  * Sessions live in the database (issue 3): the cookie holds a random token, the table holds
@@ -29,17 +29,35 @@ export async function createSession(db: Kysely<Database>, userId: string, now: D
 /** The principal behind a session token, or undefined when it is unknown, idle or expired. */
 export async function resumeSession(db: Kysely<Database>, token: string, now: Date, idleMinutes: number): Promise<Principal | undefined> {
   const tokenHash = hashToken(token)
-  const session = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+  // One query on every request: the session, its account and the account's LA scopes.
+  const session = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.last_seen_at', 's.expires_at', 'u.id', 'u.email', 'u.display_name', 'u.role', 'u.region_code', 'u.la_code', 'u.disabled_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('user_la_scopes as scope')
+        .select((inner) => sql<string | null>`string_agg(${inner.ref('scope.la_code')}, ',' order by ${inner.ref('scope.la_code')})`.as('codes'))
+        .whereRef('scope.user_id', '=', 'u.id')
+        .as('la_codes'),
+    )
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst()
   if (!session) return undefined
   const idleLimit = new Date(session.last_seen_at).getTime() + idleMinutes * 60 * 1000
-  if (now.getTime() > idleLimit || now.getTime() > new Date(session.expires_at).getTime()) {
+  const expired = now.getTime() > idleLimit || now.getTime() > new Date(session.expires_at).getTime()
+  if (expired || session.disabled_at || !isRole(session.role)) {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
     return undefined
   }
-  const principal = await principalFor(db, session.user_id)
-  if (!principal) {
-    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
-    return undefined
+  const principal: Principal = {
+    id: session.id,
+    email: session.email,
+    displayName: session.display_name,
+    role: session.role,
+    regionCode: session.region_code,
+    laCode: session.la_code,
+    laCodes: session.la_codes ? session.la_codes.split(',') : [],
   }
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute()

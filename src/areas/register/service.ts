@@ -5,6 +5,7 @@ import type { FieldErrors } from '../../web/forms.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
 import type { PathwayStatus } from '../../rules/pathways.js'
 import type { Grade } from './frameworks.js'
+import { createJudgementCache } from './judgement-cache.js'
 import { registerPathway } from './pathway.js'
 import { currentRecords, latestJudgement, type Standing, standing } from './history.js'
 import { type JudgementForm, checkJudgement } from './judgement-input.js'
@@ -42,24 +43,40 @@ export function windowIncludesMonth(window: { from: string; to: string }, month:
 }
 
 export function createRegisterService({ db, clock }: ServiceDeps) {
+  const cache = createJudgementCache(db)
+  // Reference data is loaded before the app starts and does not change while it runs.
+  let allLas: Promise<LocalAuthority[]> | undefined
+  const localAuthorities = () => (allLas ??= listLocalAuthorities(db, { kind: 'all' }))
+  // Standings and pathways of every LA, worked out once per change of the records or of the day.
+  let derived: { key: string; byLa: Map<string, { standing: Standing | undefined; pathway: PathwayStatus | undefined; records: JudgementRecord[] }> } | undefined
+  async function standings() {
+    const { version, records } = await cache.snapshot()
+    const today = clock.today()
+    const key = `${version}|${today}`
+    if (derived?.key !== key) {
+      const byLa = new Map<string, { standing: Standing | undefined; pathway: PathwayStatus | undefined; records: JudgementRecord[] }>()
+      for (const [laCode, history] of groupByLa(records)) byLa.set(laCode, { standing: standing(history), pathway: registerPathway(history, today), records: history })
+      derived = { key, byLa }
+    }
+    return derived.byLa
+  }
+
   return {
     regions: () => listRegions(db),
 
     /** The LA for a route's authorisation check, or undefined (404). */
-    findLocalAuthority: (laCode: string) => findLocalAuthority(db, laCode),
+    findLocalAuthority: async (laCode: string) => (await localAuthorities()).find((la) => la.laCode === laCode),
 
     /** The register as the principal may see it: every LA in scope with its standing. */
     async list(principal: Principal, query: RegisterQuery = {}): Promise<RegisterEntry[]> {
-      const las = await listLocalAuthorities(db, laFilter(principal, 'register.view'))
-      const records = await judgementRecords(db, las.map((la) => la.laCode))
-      const byLa = groupByLa(records)
+      const filter = laFilter(principal, 'register.view')
+      const las = (await localAuthorities()).filter((la) =>
+        filter.kind === 'all' ? true : filter.kind === 'region' ? la.regionCode === filter.regionCode : filter.kind === 'las' ? filter.laCodes.includes(la.laCode) : false,
+      )
+      const byLa = await standings()
       const search = query.search?.trim().toLowerCase()
-      const today = clock.today()
       return las
-        .map((la) => {
-          const history = byLa.get(la.laCode) ?? []
-          return { la, standing: standing(history), pathway: registerPathway(history, today) }
-        })
+        .map((la) => ({ la, standing: byLa.get(la.laCode)?.standing, pathway: byLa.get(la.laCode)?.pathway }))
         .filter((entry) => !query.regionCode || entry.la.regionCode === query.regionCode)
         .filter((entry) => !query.grade || (query.grade === 'none' ? !entry.standing : entry.standing?.grade === query.grade))
         .filter((entry) => !query.pathway || entry.pathway?.pathway === query.pathway)
@@ -76,10 +93,10 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
 
     /** One LA with its whole judgement history (corrected versions included). */
     async show(laCode: string): Promise<{ la: LocalAuthority; records: JudgementRecord[]; standing: Standing | undefined; pathway: PathwayStatus | undefined }> {
-      const la = await findLocalAuthority(db, laCode)
+      const la = (await localAuthorities()).find((candidate) => candidate.laCode === laCode)
       if (!la) throw new NotFoundError()
-      const records = await judgementRecords(db, [laCode])
-      return { la, records, standing: standing(records), pathway: registerPathway(records, clock.today()) }
+      const entry = (await standings()).get(laCode)
+      return { la, records: entry?.records ?? [], standing: entry?.standing, pathway: entry?.pathway }
     },
 
     /**
