@@ -22,7 +22,7 @@ const installed = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : ''
 if (!existsSync(join(root, 'node_modules')) || installed !== lockHash) {
   console.log(installed ? 'package-lock.json has changed: reinstalling dependencies (npm ci)…' : 'Installing dependencies (npm ci)…')
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' })
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) {
     console.error('npm ci failed; see the messages above.')
     process.exit(result.status ?? 1)
