@@ -10,6 +10,7 @@ import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { DatabaseKind } from './db/database.js'
 import type { Database } from './db/tables.js'
+import { activityRoutes } from './areas/activities/routes.js'
 import { adminRoutes } from './areas/admin/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { createServices } from './areas/index.js'
@@ -36,6 +37,8 @@ export interface AppDeps {
 
 const VIEW_DIRS = [
   'src/web/views',
+  'src/web',
+  'src/areas/activities/views',
   'src/auth/views',
   'src/areas/home/views',
   'src/areas/register/views',
@@ -90,5 +93,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
+  registerRoutes(app, activityRoutes(services.activities, [], clock, config.baseUrl))
   return app
 }

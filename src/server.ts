@@ -1,6 +1,7 @@
 import { buildApp } from './app.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
+import { createDispatcher } from './notify/dispatcher.js'
 import { openConfiguredDatabase, prepareDatabase } from './startup.js'
 
 /**
@@ -27,6 +28,10 @@ async function start(): Promise<void> {
     clock: systemClock,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
   })
+  // Emails wait in the outbox until sent; several instances share it safely (SKIP LOCKED).
+  const dispatcher = createDispatcher({ db: database.db, clock: systemClock, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (message, detail) => app.log.warn(detail ?? {}, message) })
+  dispatcher.start()
+  if (!config.smtpUrl) app.log.info('SMTP_URL is not set: emails stay in the outbox unsent (see each activity’s notice page)')
   app.log.info(
     { database: database.kind, migrations: prepared.migrations, localAuthorities: prepared.localAuthorities, demoLoaded: prepared.demoLoaded },
     'database ready',
@@ -37,6 +42,7 @@ async function start(): Promise<void> {
     closing = true
     app.log.info({ signal }, 'shutting down')
     await app.close()
+    await dispatcher.stop()
     await database.close()
     process.exit(0)
   }

@@ -6,6 +6,8 @@ import { TestAgent } from '../src/test-support/agent.js'
 import { buildTestApp, type TestApp } from '../src/test-support/build-test-app.js'
 import { createUser, type TestUser } from '../src/test-support/factories/users.js'
 import type { RouteSpec } from '../src/web/routing.js'
+import { createServices } from '../src/areas/index.js'
+import { principalFor } from '../src/auth/users.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -18,6 +20,7 @@ const OTHER_LA = { laCode: '330', name: 'Birmingham', regionCode: 'E12000005' }
 let t: TestApp
 const users = new Map<Role, TestUser>()
 const judgementOf = new Map<string, string>()
+const activityOf = new Map<string, string>()
 let someUserId = ''
 
 beforeAll(async () => {
@@ -26,6 +29,23 @@ beforeAll(async () => {
     users.set(role, await createUser(t.db, role, { laCode: OWN_LA.laCode, regionCode: OWN_LA.regionCode, laCodes: [OWN_LA.laCode] }))
   }
   someUserId = (await createUser(t.db, 'hmi')).id
+  // An activity in each LA, planned by the national director and notified. The own LA's has
+  // the HMI as lead and the senior HMI and QA manager on its team; the other LA's has no team.
+  const services = createServices({ db: t.db, clock: t.clock, config: t.config })
+  const director = (await principalFor(t.db, users.get('national-director')!.id))!
+  for (const la of [OWN_LA, OTHER_LA]) {
+    const id = await services.activities.plan(director, { laCode: la.laCode, type: 'standard-inspection', variant: '', onsiteStart: '2027-01-11', topics: [] }, {}, { requestId: 'test' })
+    activityOf.set(la.laCode, id)
+    if (la === OWN_LA) {
+      await services.activities.addTeamMember(director, id, { userId: users.get('hmi')!.id, teamRole: 'lead-inspector', days: [] }, { requestId: 'test' })
+      await services.activities.addTeamMember(director, id, { userId: users.get('senior-hmi')!.id, teamRole: 'senior-hmi', days: [] }, { requestId: 'test' })
+      await services.activities.addTeamMember(director, id, { userId: users.get('qa-manager')!.id, teamRole: 'qa-manager', days: [] }, { requestId: 'test' })
+    } else {
+      await services.activities.addTeamMember(director, id, { userId: someUserId, teamRole: 'lead-inspector', days: [] }, { requestId: 'test' })
+    }
+    await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: `dcs.${la.laCode}@example.gov.uk`, phone: '' }, { requestId: 'test' })
+    await services.activities.recordNotice(director, id, { calledAt: new Date('2026-12-28T09:00:00Z'), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, { requestId: 'test' })
+  }
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
@@ -44,6 +64,7 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA): string {
     .replace(':recordId', judgementOf.get(la.laCode)!)
     .replace(':userId', someUserId)
     .replace(':action', 'unlock')
+    .replace(':activityId', activityOf.get(la.laCode)!)
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */
@@ -59,10 +80,14 @@ function expected(spec: RouteSpec, role: Role, la: typeof OWN_LA): 'allowed' | 4
   const scope = scopeFor(role, spec.permission)
   if (!scope) return 403
   if (!LA_PARAMS.test(spec.url)) return 'allowed'
+  // The own LA's activity has the HMI as lead and the senior HMI and QA manager on its team.
+  const onTeam = la === OWN_LA && (role === 'hmi' || role === 'senior-hmi' || role === 'qa-manager')
   const reaches =
     scope === 'all' || scope === 'global' ||
     (scope === 'region' && la.regionCode === OWN_LA.regionCode) ||
-    ((scope === 'own-la' || scope === 'assigned-las') && la.laCode === OWN_LA.laCode)
+    ((scope === 'own-la' || scope === 'assigned-las') && la.laCode === OWN_LA.laCode) ||
+    (scope === 'activity-team' && onTeam) ||
+    (scope === 'activity-lead' && onTeam && role === 'hmi')
   return reaches ? 'allowed' : 404
 }
 

@@ -1,4 +1,5 @@
 import { createAccountsService } from '../auth/accounts.js'
+import { createActivitiesService } from './activities/service.js'
 import type { ServiceDeps } from './deps.js'
 import { createRegisterService } from './register/service.js'
 
@@ -7,6 +8,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     register: createRegisterService(deps),
     accounts: createAccountsService(deps.db, () => deps.clock.now()),
+    activities: createActivitiesService(deps),
   }
 }
 

@@ -17,6 +17,10 @@ export type Scope =
   | 'assigned-las'
   /** An action that concerns no LA (e.g. reading the rulebook). */
   | 'global'
+  /** Members of the activity's team (any team role). */
+  | 'activity-team'
+  /** The activity's lead inspector. */
+  | 'activity-lead'
 
 export interface Principal {
   readonly id: string
@@ -28,10 +32,18 @@ export interface Principal {
   readonly laCodes: readonly string[]
 }
 
-/** What a permission is checked against: the LA a record belongs to. */
+/** What a permission is checked against: the LA a record belongs to, and its activity's team. */
 export interface PolicyTarget {
   readonly laCode: string
   readonly regionCode: string
+  /** For a record of an activity: the accounts on its team, and its lead inspector(s). */
+  readonly teamUserIds?: readonly string[]
+  readonly leadUserIds?: readonly string[]
+  /**
+   * False while the LA must not know of the record: an inspection is unannounced until the
+   * notice call (002#73), so LA accounts cannot see a planned activity before it.
+   */
+  readonly laVisible?: boolean
 }
 
 const OFSTED_READ: Partial<Record<Role, Scope>> = {
@@ -62,6 +74,18 @@ export const POLICY = {
     description: 'Record or correct a published judgement in the register',
     grants: { 'national-director': 'all', 'regional-director': 'region' },
   },
+  'activity.view': {
+    description: 'See an inspection or visit: its timeline, team and status (LA staff once notice is given)',
+    grants: { ...OFSTED_READ, ...LA_STAFF },
+  },
+  'activity.plan': {
+    description: 'Plan an inspection or visit, change its on-site date, defer or cancel it',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'activity.manage': {
+    description: "Run an activity: its team, LA contacts, notice call and status",
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'inspection-support': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-lead' },
+  },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
@@ -89,9 +113,13 @@ export function canOn(principal: Principal, action: Action, target: PolicyTarget
     case 'region':
       return principal.regionCode !== null && principal.regionCode === target.regionCode
     case 'own-la':
-      return principal.laCode !== null && principal.laCode === target.laCode
+      return principal.laCode !== null && principal.laCode === target.laCode && target.laVisible !== false
     case 'assigned-las':
       return principal.laCodes.includes(target.laCode)
+    case 'activity-team':
+      return target.teamUserIds?.includes(principal.id) ?? false
+    case 'activity-lead':
+      return target.leadUserIds?.includes(principal.id) ?? false
     case undefined:
       return false
   }
@@ -102,6 +130,7 @@ export type LaFilter =
   | { readonly kind: 'all' }
   | { readonly kind: 'region'; readonly regionCode: string }
   | { readonly kind: 'las'; readonly laCodes: readonly string[] }
+  | { readonly kind: 'team'; readonly userId: string }
   | { readonly kind: 'none' }
 
 export function laFilter(principal: Principal, action: Action): LaFilter {
@@ -116,6 +145,10 @@ export function laFilter(principal: Principal, action: Action): LaFilter {
       return principal.laCode ? { kind: 'las', laCodes: [principal.laCode] } : { kind: 'none' }
     case 'assigned-las':
       return { kind: 'las', laCodes: principal.laCodes }
+    case 'activity-team':
+    case 'activity-lead':
+      // Team scopes reach records one activity at a time; lists filter by team membership.
+      return { kind: 'team', userId: principal.id }
     case undefined:
       return { kind: 'none' }
   }

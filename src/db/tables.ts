@@ -97,6 +97,111 @@ export interface DataLoadsTable {
   detail: string | null
 }
 
+export interface ActivitiesTable {
+  id: Generated<string>
+  reference: string
+  la_code: string
+  type: string
+  variant: string | null
+  onsite_start: string
+  status: Generated<string>
+  topics: ColumnType<string[], string | undefined, string>
+  status_reason: string | null
+  created_by: string | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+  version: Generated<number>
+}
+
+export interface ActivityMilestonesTable {
+  activity_id: string
+  position: number
+  key: string
+  label: string
+  date: string
+  until: string | null
+  time: string | null
+  rule: string
+  citation: string
+}
+
+export interface ActivityFlagsTable {
+  activity_id: string
+  position: number
+  rule: string
+  citation: string
+  message: string
+}
+
+export interface ActivityDateChangesTable {
+  id: Generated<string>
+  activity_id: string
+  from_date: string | null
+  to_date: string
+  reason: string
+  changed_by: string | null
+  changed_at: GeneratedTimestamp
+}
+
+export interface ActivityTeamTable {
+  activity_id: string
+  user_id: string
+  team_role: string
+  days: ColumnType<string[], string | undefined, string>
+  added_at: GeneratedTimestamp
+}
+
+export interface ActivityContactsTable {
+  activity_id: string
+  contact_role: string
+  name: string
+  email: string
+  phone: string | null
+}
+
+export interface ActivityNoticesTable {
+  id: Generated<string>
+  activity_id: string
+  called_at: Timestamp
+  spoke_to_role: string
+  spoke_to_name: string
+  notes: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+export interface ActivityStatusChangesTable {
+  id: Generated<string>
+  activity_id: string
+  from_status: string | null
+  to_status: string
+  note: string | null
+  changed_by: string | null
+  changed_at: GeneratedTimestamp
+}
+
+export interface OutboxTable {
+  id: Generated<string>
+  kind: string
+  recipient: string
+  subject: string
+  body_text: string
+  dedupe_key: string
+  activity_id: string | null
+  created_at: GeneratedTimestamp
+  available_at: GeneratedTimestamp
+  claimed_until: NullableTimestamp
+  sent_at: NullableTimestamp
+  attempts: Generated<number>
+  last_error: string | null
+}
+
+export interface CalendarFeedsTable {
+  user_id: string
+  token_hash: string
+  created_at: GeneratedTimestamp
+}
+
 export interface Database {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
@@ -107,6 +212,16 @@ export interface Database {
   judgement_records: JudgementRecordsTable
   judgement_grades: JudgementGradesTable
   data_loads: DataLoadsTable
+  activities: ActivitiesTable
+  activity_milestones: ActivityMilestonesTable
+  activity_flags: ActivityFlagsTable
+  activity_date_changes: ActivityDateChangesTable
+  activity_team: ActivityTeamTable
+  activity_contacts: ActivityContactsTable
+  activity_notices: ActivityNoticesTable
+  activity_status_changes: ActivityStatusChangesTable
+  outbox: OutboxTable
+  calendar_feeds: CalendarFeedsTable
 }
 
 export type UserRow = Selectable<UsersTable>
