@@ -12,6 +12,7 @@ import type { DatabaseKind } from './db/database.js'
 import type { Database } from './db/tables.js'
 import { activityRoutes } from './areas/activities/routes.js'
 import { adminRoutes } from './areas/admin/routes.js'
+import { apiRoutes } from './areas/api/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { createServices } from './areas/index.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
@@ -44,6 +45,7 @@ const VIEW_DIRS = [
   'src/areas/register/views',
   'src/areas/admin/views',
   'src/areas/rulebook/views',
+  'src/areas/api/views',
 ].map((dir) => join(projectRoot, dir))
 
 /**
@@ -94,5 +96,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
   registerRoutes(app, activityRoutes(services.activities, [], clock, config.baseUrl))
+  registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, db, clock, baseUrl: config.baseUrl }))
   return app
 }

@@ -202,6 +202,16 @@ export interface CalendarFeedsTable {
   created_at: GeneratedTimestamp
 }
 
+export interface ApiTokensTable {
+  id: Generated<string>
+  user_id: string
+  name: string
+  token_hash: string
+  created_at: GeneratedTimestamp
+  last_used_at: NullableTimestamp
+  revoked_at: NullableTimestamp
+}
+
 export interface Database {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
@@ -222,6 +232,7 @@ export interface Database {
   activity_status_changes: ActivityStatusChangesTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
+  api_tokens: ApiTokensTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -25,6 +25,9 @@ export function homeRoutes(register: RegisterService): RouteSpec[] {
             can(principal, 'rules.view') && { href: '/rules', text: 'Rulebook', hint: 'Every rule and date the service computes, with its source' },
             can(principal, 'users.manage') && { href: '/admin/users', text: 'Accounts', hint: 'Create, disable and unlock accounts' },
             can(principal, 'audit.search') && { href: '/admin/audit', text: 'Audit log', hint: 'Who did what, when' },
+            can(principal, 'activity.view') && { href: '/activities', text: 'Inspections and visits', hint: 'Timelines, teams, notice and Annex A' },
+            can(principal, 'activity.view') && ROLE_INFO[principal.role].kind === 'ofsted' && { href: '/calendar-feed', text: 'Your calendar feed', hint: 'Subscribe to your inspections in Outlook' },
+            { href: '/account/api-tokens', text: 'API tokens', hint: 'Let your own systems use the API' },
           ].filter(Boolean),
         })
       },
