@@ -11,6 +11,7 @@ import type { Config } from './config.js'
 import type { DatabaseKind } from './db/database.js'
 import type { Database } from './db/tables.js'
 import { activityRoutes } from './areas/activities/routes.js'
+import { activitiesDashboard } from './areas/activities/dashboard.js'
 import { adminRoutes } from './areas/admin/routes.js'
 import { apiRoutes } from './areas/api/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
@@ -91,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices({ db, clock, config })
   const oidc = createOidcSignIn({ db, clock, config })
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))
-  registerRoutes(app, homeRoutes(services.register))
+  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock)]))
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
