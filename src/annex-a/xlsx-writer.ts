@@ -17,6 +17,7 @@ export type CellValue =
   | { readonly serial: number; readonly dateStyle?: boolean }
   | { readonly inline: string }
   | { readonly formula: string; readonly cached?: string | number }
+  | { readonly error: string }
 
 export interface SheetOptions {
   readonly hidden?: boolean
@@ -52,7 +53,7 @@ export class XlsxWriter {
   private readonly sheets: SheetRecord[] = []
   private readonly strings = new Map<string, number>()
   private sheet: ZipEntryWriter | undefined
-  private merges: readonly string[] = []
+  private merges: string[] = []
   private rowNumber = 0
 
   constructor(
@@ -65,7 +66,7 @@ export class XlsxWriter {
   async startSheet(name: string, options: SheetOptions = {}): Promise<void> {
     if (this.sheet) throw new Error('End the previous sheet first')
     this.sheets.push({ name, hidden: options.hidden ?? false })
-    this.merges = options.merges ?? []
+    this.merges = [...(options.merges ?? [])]
     this.rowNumber = 0
     this.sheet = this.zip.entry(`xl/worksheets/sheet${this.sheets.length}.xml`)
     await this.sheet.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>')
@@ -95,6 +96,7 @@ export class XlsxWriter {
       else if (typeof cell === 'number') xml += `<c r="${ref}"${bold}><v>${cell}</v></c>`
       else if (typeof cell === 'boolean') xml += `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`
       else if ('serial' in cell) xml += `<c r="${ref}"${cell.dateStyle === false ? '' : ` s="${STYLE_DATE}"`}><v>${cell.serial}</v></c>`
+      else if ('error' in cell) xml += `<c r="${ref}" t="e"><v>${escapeXml(cell.error)}</v></c>`
       else if ('inline' in cell) xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell.inline)}</t></is></c>`
       else {
         const cached = cell.cached
@@ -104,6 +106,11 @@ export class XlsxWriter {
       }
     }
     return this.sheet.write(`${xml}</row>`)
+  }
+
+  /** Merge a range (e.g. "C5:C6") on the open sheet; written after its rows. */
+  merge(ref: string): void {
+    this.merges.push(ref)
   }
 
   async endSheet(): Promise<void> {
