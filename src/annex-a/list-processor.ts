@@ -6,7 +6,7 @@
  */
 import { compileCodeSet, type CodeMatcher } from './code-match.js'
 import { CODE_SETS } from './code-sets.js'
-import { ChildRecord, packRef, unpackRef, type ChildRegistry } from './child-registry.js'
+import { LIST_SLOTS, packRef, unpackRef, type ChildRegistry } from './child-registry.js'
 import { dayFromSerial, parseDateText, ukDate, wholeYears, type DateText } from './day-numbers.js'
 import { FindingCollector, RULES, citationOf, type RuleId, type Severity } from './findings.js'
 import type { HeaderMapping } from './headers.js'
@@ -42,8 +42,8 @@ export interface RunContext {
   readonly dateStyles: Uint8Array
   /** Code matchers, one per code set, shared by every column that uses it. */
   readonly matchers: Map<string, CodeMatcher>
-  /** Profile hook for each validated row. */
-  readonly onRow: (list: ListNumber, row: RowView, child: ChildRecord | undefined) => void
+  /** Profile hook for each validated row; `slot` is the child's registry slot, or -1. */
+  readonly onRow: (list: ListNumber, row: RowView, slot: number) => void
 }
 
 interface Field {
@@ -87,12 +87,16 @@ export class ListProcessor implements RowView {
   private readonly rules: RowRules
   private readonly required: number[]
   private readonly dateFields: number[]
-  private readonly firstRowOf = new Map<string, number>()
+  /** List 11 only: first row of each adopter (children are tracked in the registry). */
+  private readonly adopters = new Map<string, number>()
+  /** Children (registry slot) or adopters (-1 - index) with more than one row: their rows. */
   private readonly repeats = new Map<string, number[]>()
   private readonly constants: number[]
-  private readonly firstConstants = new Map<string, number[]>()
+  private readonly firstConstants = new Map<number, number[]>()
   private row!: RowBuffer
-  private child: ChildRecord | undefined
+  /** Shared-string index of this row's id cell, or -1. */
+  private idShared = -1
+  private slot = -1
 
   constructor(
     readonly spec: ListSpec,
@@ -220,6 +224,7 @@ export class ListProcessor implements RowView {
     this.rowNumber = row.rowNumber
     this.present.fill(0)
     this.ok.fill(0)
+    this.idShared = -1
     let any = false
     const colToField = this.colToField
     for (let i = 0; i < row.count; i++) {
@@ -239,9 +244,9 @@ export class ListProcessor implements RowView {
       if (this.present[field] === 0) this.report(field, 'AA-BLANK', () => this.blankMessage(field))
     }
     this.checkDates()
-    this.child = this.trackChild()
+    this.slot = this.trackChild()
     if (this.rules(this)) this.templateZoneRows++
-    this.run.onRow(this.list, this, this.child)
+    this.run.onRow(this.list, this, this.slot)
   }
 
   /** Read cell `i` into `field`; false when it is blank. */
@@ -282,6 +287,7 @@ export class ListProcessor implements RowView {
       case T_AGE:
         return this.readWhole(field, f, kind, i, text)
       case T_ID:
+        if (field === this.person.id) this.idShared = shared
         return this.readId(field, f, kind, i, text)
       case T_POSTCODE:
         if (text !== undefined && POSTCODE.test(text.trim())) {
@@ -442,82 +448,95 @@ export class ListProcessor implements RowView {
     }
   }
 
-  /** Cardinality, same-child constants and cross-list consistency (002#250, 002#251). */
-  private trackChild(): ChildRecord | undefined {
-    const { id: idField } = this.person
-    if (!this.has(idField)) return undefined
+  /** Cardinality, same-child constants and cross-list consistency (002#250, 002#251). Returns the child's slot, or -1. */
+  private trackChild(): number {
+    const idField = this.person.id
+    if (!this.has(idField)) return -1
     const id = this.strs[idField]!
-    const cardinality = this.spec.cardinality
-    if (cardinality !== 'repeats') {
-      const first = this.firstRowOf.get(id)
-      if (first === undefined) {
-        this.firstRowOf.set(id, this.rowNumber)
-        if (this.constants.length > 0) this.firstConstants.set(id, this.constants.map((f) => this.int(f)))
-      } else {
-        const rows = this.repeats.get(id)
-        if (rows) rows.push(this.rowNumber)
-        else this.repeats.set(id, [first, this.rowNumber])
-        this.checkConstants(id, first)
-      }
+    if (this.list === 11) {
+      const first = this.adopters.get(id)
+      if (first === undefined) this.adopters.set(id, this.rowNumber)
+      else this.repeated(id, first)
+      return -1
     }
-    if (this.list === 11) return undefined
-    const child = this.run.registry.get(id)
-    this.checkPerson(child, id)
-    child.lists |= 1 << this.list
-    if (child.firstRow[this.list] === 0) child.firstRow[this.list] = packRef(this.list, this.rowNumber)
-    return child
+    const registry = this.run.registry
+    const slot = registry.slot(id, this.idShared)
+    const at = slot * LIST_SLOTS + this.list
+    const first = registry.firstRow[at]!
+    if (first === 0) {
+      registry.firstRow[at] = this.rowNumber
+      registry.lists[slot]! |= 1 << this.list
+      if (this.constants.length > 0) this.firstConstants.set(slot, this.constants.map((f) => this.int(f)))
+    } else if (this.spec.cardinality !== 'repeats') {
+      this.repeated(id, first)
+      this.checkConstants(slot, id, first)
+    }
+    this.checkPerson(slot, id)
+    return slot
   }
 
-  private checkConstants(id: string, first: number): void {
-    const firstValues = this.firstConstants.get(id)
+  private repeated(id: string, first: number): void {
+    const rows = this.repeats.get(id)
+    if (rows) rows.push(this.rowNumber)
+    else this.repeats.set(id, [first, this.rowNumber])
+  }
+
+  private checkConstants(slot: number, id: string, first: number): void {
+    const firstValues = this.firstConstants.get(slot)
     if (!firstValues) return
-    this.constants.forEach((field, k) => {
+    for (let k = 0; k < this.constants.length; k++) {
+      const field = this.constants[k]!
       const value = this.int(field)
       const before = firstValues[k]!
-      if (Number.isNaN(value) || Number.isNaN(before) || value === before) return
+      if (Number.isNaN(value) || Number.isNaN(before) || value === before) continue
       this.report(field, 'AA-CHILD-CONSTANT', () => `Child ${id} has ${this.name(field)} ${value} here but ${before} in row ${first}. The count is for the 12 months before the child's latest ${this.list === 3 ? 'referral' : 'section 47 enquiry'}, so it must be the same on every row of the child (2019 template guidance).`)
-    })
+    }
   }
 
-  private checkPerson(child: ChildRecord, id: string): void {
+  private where(ref: number): string {
+    const { list, row } = unpackRef(ref)
+    return list === this.list ? `row ${row}` : `List ${list} row ${row}`
+  }
+
+  private checkPerson(slot: number, id: string): void {
     const { dob, gender, ethnicity, age, disability } = this.person
+    const registry = this.run.registry
     const here = packRef(this.list, this.rowNumber)
-    const where = (ref: number) => {
-      const { list, row } = unpackRef(ref)
-      return list === this.list ? `row ${row}` : `List ${list} row ${row}`
-    }
     if (this.has(dob)) {
       const value = this.nums[dob]!
-      if (child.dobRef === 0) {
-        child.dob = value
-        child.dobRef = here
-      } else if (child.dob !== value) {
-        const ref = child.dobRef
-        this.report(dob, 'AA-CHILD-MISMATCH', () => `Child ${id} has date of birth ${ukDate(value)} here but ${ukDate(child.dob)} in ${where(ref)}. The same child must have the same date of birth in every list (002#250); correct whichever is wrong.`)
+      if (registry.dobRef[slot] === 0) {
+        registry.dob[slot] = value
+        registry.dobRef[slot] = here
+      } else if (registry.dob[slot] !== value) {
+        const ref = registry.dobRef[slot]!
+        const before = registry.dob[slot]!
+        this.report(dob, 'AA-CHILD-MISMATCH', () => `Child ${id} has date of birth ${ukDate(value)} here but ${ukDate(before)} in ${this.where(ref)}. The same child must have the same date of birth in every list (002#250); correct whichever is wrong.`)
       }
     }
     if (this.has(gender)) {
-      const value = this.code(gender)
-      if (child.genderRef === 0) {
-        child.gender = value
-        child.genderRef = here
-      } else if (child.gender !== value) {
-        const ref = child.genderRef
-        this.report(gender, 'AA-CHILD-MISMATCH', () => `Child ${id} has gender "${value}" here but "${child.gender}" in ${where(ref)}. Use the same gender for the child in every list (002#250).`, 'warning')
+      const value = this.nums[gender]!
+      if (registry.genderRef[slot] === 0) {
+        registry.gender[slot] = value
+        registry.genderRef[slot] = here
+      } else if (registry.gender[slot] !== value) {
+        const ref = registry.genderRef[slot]!
+        const before = GENDER_CODES[registry.gender[slot]!]
+        this.report(gender, 'AA-CHILD-MISMATCH', () => `Child ${id} has gender "${this.code(gender)}" here but "${before}" in ${this.where(ref)}. Use the same gender for the child in every list (002#250).`, 'warning')
       }
     }
     if (this.has(ethnicity)) {
-      const value = this.code(ethnicity)
-      if (child.ethnicityRef === 0) {
-        child.ethnicity = value
-        child.ethnicityRef = here
-      } else if (child.ethnicity !== value) {
-        const ref = child.ethnicityRef
-        this.report(ethnicity, 'AA-CHILD-MISMATCH', () => `Child ${id} has ethnicity ${value} here but ${child.ethnicity} in ${where(ref)}. Use the same ethnicity code for the child in every list (002#250).`, 'warning')
+      const value = this.nums[ethnicity]!
+      if (registry.ethnicityRef[slot] === 0) {
+        registry.ethnicity[slot] = value
+        registry.ethnicityRef[slot] = here
+      } else if (registry.ethnicity[slot] !== value) {
+        const ref = registry.ethnicityRef[slot]!
+        const before = ETHNICITY_CODES[registry.ethnicity[slot]!]
+        this.report(ethnicity, 'AA-CHILD-MISMATCH', () => `Child ${id} has ethnicity ${this.code(ethnicity)} here but ${before} in ${this.where(ref)}. Use the same ethnicity code for the child in every list (002#250).`, 'warning')
       }
     }
-    if (this.has(age)) child.reportedAge = this.nums[age]!
-    if (this.has(disability)) child.disability = this.code(disability)
+    if (this.has(age)) registry.reportedAge[slot] = this.nums[age]!
+    if (this.has(disability)) registry.disability[slot] = this.nums[disability]!
   }
 
   /** Findings for the whole list, once its rows are read. */
@@ -556,11 +575,14 @@ export class ListProcessor implements RowView {
     }
   }
 
-  /** Distinct ids in a one-row-per-child (or adopter) list. */
-  get distinct(): number {
-    return this.firstRowOf.size
+  /** Distinct adopters (List 11). */
+  get distinctAdopters(): number {
+    return this.adopters.size
   }
 }
+
+const GENDER_CODES = CODE_SETS.GENDER.codes.map((c) => c.code)
+const ETHNICITY_CODES = CODE_SETS.ETHNICITY.codes.map((c) => c.code)
 
 const RECENT: Partial<Record<number, string>> = { 6: 'episode of need', 7: 'child protection plan', 8: 'period of care', 9: 'leaving care service', 10: 'adoption decision' }
 

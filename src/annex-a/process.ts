@@ -6,7 +6,8 @@
  */
 import { basename, extname } from 'node:path'
 import { addMonths, isIsoDate, type IsoDate } from '../rules/calendar/dates.js'
-import { ChildRegistry, unpackRef } from './child-registry.js'
+import { ChildRegistry } from './child-registry.js'
+import { CODE_SETS } from './code-sets.js'
 import type { CodeMatcher } from './code-match.js'
 import { readCsv, type CsvEncoding } from './csv.js'
 import { dayNumber } from './day-numbers.js'
@@ -137,7 +138,7 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
   const scannerOptions: ScannerOptions = { maxRowBytes: limits.maxRowBytes ?? DEFAULT_SCANNER_OPTIONS.maxRowBytes, maxCellChars: limits.maxCellChars ?? DEFAULT_SCANNER_OPTIONS.maxCellChars }
   const findings = new FindingCollector({ ...DEFAULT_FINDING_LIMITS, ...limits.findings })
   const registry = new ChildRegistry(limits.maxChildren)
-  const profile = new ProfileBuilder(options.asOf, options.workingDaysBetween)
+  const profile = new ProfileBuilder(options.asOf, options.workingDaysBetween, registry)
   const asOfDay = dayNumber(options.asOf)
   const workbooks: OpenWorkbook[] = []
   const files: FileRead[] = []
@@ -253,6 +254,7 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
     let bytesRead = 0
     let rowsRead = 0
     const siblingSheets: string[] = []
+    let currentSst: readonly string[] | undefined
 
     for (const { source, table, header, identifiedBy } of planned) {
       const mapping = matchHeaders(table, header.cells, header.rowNumber)
@@ -291,7 +293,12 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
         date1904: source.date1904,
         dateStyles: source.dateStyles,
         matchers,
-        onRow: (n, view, child) => profile.row(n, view, child),
+        onRow: (n, view, slot) => profile.row(n, view, slot),
+      }
+      if (source.sst !== currentSst) {
+        // Shared-string indexes are per workbook: the registry's fast id lookup starts again.
+        currentSst = source.sst
+        registry.useSharedStrings(currentSst.length)
       }
       const processor = new ListProcessor(spec, source.sheet, mapping, run, window)
       profile.startList(table, processor.fieldIndex, (field) => processor.known(field))
@@ -349,10 +356,7 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
       }
     }
 
-    const distinct = new Map<number, number>()
-    for (const [, record] of registry.entries()) for (let n = 1; n <= 10; n++) if (record.lists & (1 << n)) distinct.set(n, (distinct.get(n) ?? 0) + 1)
-    distinct.set(11, processors.get(11)?.distinct ?? 0)
-    const profileResult = profile.finish(registry, (list) => distinct.get(list) ?? 0)
+    const profileResult = profile.finish(processors.get(11)?.distinctAdopters ?? 0)
     return {
       asOf: options.asOf,
       files,
@@ -456,34 +460,40 @@ function templateZoneNote(findings: FindingCollector, list: ListNumber, sheet: s
   )
 }
 
+const CASE_STATUS = CODE_SETS.CASESTATUS.codes.map((c) => c.code)
+const LOOKED_AFTER = CASE_STATUS.indexOf('Looked after child')
+const CP_PLAN = CASE_STATUS.indexOf('Child Protection plan')
+
 /** SPEC §3.4: List 6's case status should agree with Lists 7 and 8, and every open CP or CLA child should be in List 6. */
 function caseStatusChecks(findings: FindingCollector, registry: ChildRegistry, processors: Map<number, ListProcessor>): void {
   const list6 = processors.get(6)
   if (!list6) return
   const status6 = list6.mapping.matched.find((m) => m.field === 'caseStatus')
-  for (const [id, child] of registry.entries()) {
-    const inCare = child.inCareOpen && (child.lists & (1 << 8)) !== 0
-    const onPlan = child.cpPlanOpen && (child.lists & (1 << 7)) !== 0
+  for (let slot = 0; slot < registry.size; slot++) {
+    const inCare = registry.inCareOpen[slot] === 1 && registry.on(slot, 8)
+    const onPlan = registry.cpPlanOpen[slot] === 1 && registry.on(slot, 7)
     if (!inCare && !onPlan) continue
-    const expected = inCare ? 'Looked after child' : 'Child Protection plan'
+    const id = registry.ids[slot]!
+    const expected = inCare ? LOOKED_AFTER : CP_PLAN
     const from = inCare ? 8 : 7
-    if ((child.lists & (1 << 6)) === 0) {
+    const status = registry.caseStatus[slot]!
+    if (!registry.on(slot, 6)) {
       const source = processors.get(from)
-      const ref = unpackRef(child.firstRow[from]!)
+      const row = registry.firstRow[slot * 12 + from]!
       const idColumn = source?.mapping.matched.find((m) => m.field === 'childId')
       sheetFinding(
         findings,
-        { list: from, sheet: source?.sheet ?? null, row: ref.row, ...(idColumn ? { column: idColumn.header, letter: idColumn.letter, field: 'childId' } : {}), value: id },
+        { list: from, sheet: source?.sheet ?? null, row, ...(idColumn ? { column: idColumn.header, letter: idColumn.letter, field: 'childId' } : {}), value: id },
         'AA-CASE-STATUS',
-        () => `Child ${id} is ${inCare ? 'in care (List 8)' : 'on a child protection plan (List 7)'} but not in List 6. List 6 includes every child on a CP plan or looked after at the inspection; add the child to List 6 with case status "${inCare ? 'a)' : 'b)'} ${expected}".`,
+        () => `Child ${id} is ${inCare ? 'in care (List 8)' : 'on a child protection plan (List 7)'} but not in List 6. List 6 includes every child on a CP plan or looked after at the inspection; add the child to List 6 with case status "${inCare ? 'a)' : 'b)'} ${CASE_STATUS[expected]}".`,
       )
-    } else if (status6 && child.caseStatus && child.caseStatus !== expected && !(onPlan && child.caseStatus === 'Looked after child')) {
-      const ref = unpackRef(child.firstRow[6]!)
+    } else if (status6 && status >= 0 && status !== expected && !(onPlan && status === LOOKED_AFTER)) {
+      const row = registry.firstRow[slot * 12 + 6]!
       sheetFinding(
         findings,
-        { list: 6, sheet: list6.sheet, row: ref.row, column: status6.header, letter: status6.letter, field: 'caseStatus', value: child.caseStatus },
+        { list: 6, sheet: list6.sheet, row, column: status6.header, letter: status6.letter, field: 'caseStatus', value: CASE_STATUS[status]! },
         'AA-CASE-STATUS',
-        () => `Child ${id} has case status "${child.caseStatus}" but is ${inCare ? 'in care in List 8' : 'on an open child protection plan in List 7'}. Case status is the first that applies of looked after, CP plan, CIN plan, open assessment; change it to "${inCare ? 'a)' : 'b)'} ${expected}".`,
+        () => `Child ${id} has case status "${CASE_STATUS[status]}" but is ${inCare ? 'in care in List 8' : 'on an open child protection plan in List 7'}. Case status is the first that applies of looked after, CP plan, CIN plan, open assessment; change it to "${inCare ? 'a)' : 'b)'} ${CASE_STATUS[expected]}".`,
       )
     }
   }
@@ -512,11 +522,11 @@ async function readSiblingsSheet(source: Source, mapping: HeaderMapping, registr
       sheetFinding(findings, where, countText ? 'AA-NUMBER' : 'AA-BLANK', () => `Enter the number of brothers and sisters as a whole number (0 if none).`)
       return
     }
-    const child = registry.peek(id)
-    if (!child || (child.lists & (1 << 8)) === 0) {
+    const slot = registry.find(id)
+    if (slot < 0 || !registry.on(slot, 8)) {
       sheetFinding(findings, { ...where, column: idMatch.header, letter: idMatch.letter, field: 'childId', value: id }, 'AA-SIBLINGS', () => `Child ${id} is on the brothers and sisters sheet but not in List 8. 002#253 asks for this number for the children in List 8; check the Child Unique ID.`, 'warning')
       return
     }
-    child.siblings = countNumber
+    registry.siblings[slot] = countNumber
   }, progress)
 }

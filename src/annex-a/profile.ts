@@ -2,10 +2,13 @@
  * The inspectors' picture of a return: per-list counts, age bands, gender, ethnicity groups and
  * disability; the timeliness measures the lists allow; and the per-child summaries for case
  * selection (002#150-153). Everything is plain JSON so the web layer can store it.
+ *
+ * While rows stream, counts are kept in typed arrays indexed by code (no string keys per row);
+ * labels are attached once, in `finish`.
  */
 import { addMonths, addYears, type IsoDate } from '../rules/calendar/dates.js'
-import { AGE_BANDS, CASE_SELECTION_FACTORS, FACTORS_NOT_IN_ANNEX_A, THRESHOLDS, ageBand, summariseChild, type CaseSelectionFactor, type ChildSummary } from './case-selection.js'
-import type { ChildRecord, ChildRegistry } from './child-registry.js'
+import { AGE_BANDS, CASE_SELECTION_FACTORS, FACTORS_NOT_IN_ANNEX_A, THRESHOLDS, ageBandIndex, buildChildrenTable, type CaseSelectionFactor, type ChildrenTable } from './case-selection.js'
+import { DELAY_ADOPTION, DELAY_ASSESSMENT, DELAY_CP_TWO_YEARS, DELAY_EARLY_HELP, DELAY_ICPC, DELAY_PLACEMENTS, type ChildRegistry } from './child-registry.js'
 import { CODE_SETS, type CodeSetName } from './code-sets.js'
 import { dayNumber, isoDate, wholeYears } from './day-numbers.js'
 import type { FieldIndex, RowView } from './row-view.js'
@@ -59,41 +62,72 @@ export interface AnnexAProfile {
     readonly notInAnnexA: readonly CaseSelectionFactor[]
     readonly thresholds: { id: string; label: string; children: number }[]
   }
-  /** One summary per child, by Child Unique ID only. */
-  readonly children: ChildSummary[]
+  /** Every child, by Child Unique ID only, in order of first appearance (`childSummary` gives one as an object). */
+  readonly children: ChildrenTable
 }
 
-const GROUPS = new Map<CodeSetName, Map<string, string>>(Object.values(CODE_SETS).map((set) => [set.name, new Map(set.codes.map((c) => [c.code, c.group]))]))
-function groupOf(set: CodeSetName, code: string): string {
-  return GROUPS.get(set)!.get(code) ?? code
+/** Counts by code index of one column; the last slot counts blanks and unreadable values. */
+interface Tally {
+  readonly label: string
+  readonly set: CodeSetName | null
+  /** Labels of a tally that is not over a code set (stages). */
+  readonly labels?: readonly string[]
+  readonly counts: Float64Array
+  /** Report by Ofsted's group rather than by code. */
+  readonly grouped: boolean
 }
 
 class Accumulator {
   rows = 0
-  readonly ageBands: Record<string, number> = Object.fromEntries(AGE_BANDS.map((b) => [b, 0]))
-  readonly genders: Record<string, number> = {}
-  readonly ethnicityGroups: Record<string, number> = {}
-  disability: Record<string, number> | null = null
-  readonly breakdowns: Record<string, Record<string, number>> = {}
-  readonly counters = new Map<string, number>()
+  readonly ageBands = new Float64Array(AGE_BANDS.length)
+  readonly genders: Tally
+  readonly ethnicity: Tally
+  disability: Tally | undefined
+  readonly tallies: Tally[] = []
+  /** Named counters, one slot per name (see `counter`). */
+  readonly counters: Float64Array
+  private readonly counterNames: string[] = []
   readonly durations = new Map<string, number[]>()
 
-  add(name: string, by = 1): void {
-    this.counters.set(name, (this.counters.get(name) ?? 0) + by)
+  constructor(list: ListNumber) {
+    this.genders = makeTally('Gender', list === 11 ? 'GENDER_ADOPTER' : 'GENDER', false)
+    this.ethnicity = makeTally('Ethnicity', 'ETHNICITY', true)
+    this.counters = new Float64Array(32)
   }
+
+  /** The slot of a counter (resolved once per sheet, not per row). */
+  counter(name: string): number {
+    let index = this.counterNames.indexOf(name)
+    if (index < 0) {
+      index = this.counterNames.length
+      this.counterNames.push(name)
+    }
+    return index
+  }
+
   n(name: string): number {
-    return this.counters.get(name) ?? 0
+    const index = this.counterNames.indexOf(name)
+    return index < 0 ? 0 : this.counters[index]!
   }
-  tally(breakdown: string, value: string): void {
-    if (!value) return
-    const counts = (this.breakdowns[breakdown] ??= {})
-    counts[value] = (counts[value] ?? 0) + 1
+
+  tally(label: string, set: CodeSetName, grouped: boolean): Float64Array {
+    let found = this.tallies.find((t) => t.label === label)
+    if (!found) this.tallies.push((found = makeTally(label, set, grouped)))
+    return found.counts
   }
-  duration(name: string, value: number): void {
+
+  tallyOf(label: string, labels: readonly string[]): Float64Array {
+    const tally: Tally = { label, set: null, labels, grouped: false, counts: new Float64Array(labels.length) }
+    this.tallies.push(tally)
+    return tally.counts
+  }
+
+  duration(name: string): number[] {
     let list = this.durations.get(name)
     if (!list) this.durations.set(name, (list = []))
-    list.push(value)
+    return list
   }
+
   median(name: string): number | null {
     const values = this.durations.get(name)
     if (!values || values.length === 0) return null
@@ -103,10 +137,39 @@ class Accumulator {
   }
 }
 
-type RowHook = (v: RowView, child: ChildRecord | undefined, acc: Accumulator) => void
+function makeTally(label: string, set: CodeSetName, grouped: boolean): Tally {
+  return { label, set, grouped, counts: new Float64Array(CODE_SETS[set].codes.length + 1) }
+}
+
+/** A tally as `{ label: count }`, by code or by group, "Not known" for blanks. */
+function tallyRecord(tally: Tally, includeUnknown: boolean): Record<string, number> {
+  const out: Record<string, number> = {}
+  if (tally.labels) {
+    tally.labels.forEach((label, i) => {
+      if (tally.counts[i]! > 0) out[label] = tally.counts[i]!
+    })
+    return out
+  }
+  const set = CODE_SETS[tally.set!]
+  set.codes.forEach((code, i) => {
+    const n = tally.counts[i]!
+    if (n === 0) return
+    const key = tally.grouped ? code.group : set.codeIsLabel ? code.label : `${code.code} ${code.label}`
+    out[key] = (out[key] ?? 0) + n
+  })
+  const unknown = tally.counts[set.codes.length]!
+  if (includeUnknown && unknown > 0) out['Not known'] = unknown
+  return out
+}
+
+type RowHook = (v: RowView, slot: number, acc: Accumulator) => void
 
 function measure(id: string, label: string, count: number, of: number, extra: Partial<Measure> = {}): Measure {
   return { id, label, count, of, percent: of > 0 ? Math.round((count / of) * 1000) / 10 : null, ...extra }
+}
+
+function indexOfCode(set: CodeSetName, code: string): number {
+  return CODE_SETS[set].codes.findIndex((c) => c.code === code)
 }
 
 /** Collects the profile while the lists stream; `finish` turns it into `AnnexAProfile`. */
@@ -115,35 +178,49 @@ export class ProfileBuilder {
   private readonly hooks = new Map<number, RowHook>()
   private readonly asOfDay: number
   private readonly days: { sixMonths: number; twelveMonths: number; twoYears: number }
+  /** Age on the inspection date by days since birth (ages change only on birthdays, so a table is exact). */
+  private readonly ageByDays = new Int16Array(40_000).fill(-999)
 
   constructor(
     private readonly asOf: IsoDate,
     private readonly workingDaysBetween: WorkingDaysBetween | undefined,
+    private readonly registry: ChildRegistry,
   ) {
     this.asOfDay = dayNumber(asOf)
     this.days = { sixMonths: dayNumber(addMonths(asOf, -6)), twelveMonths: dayNumber(addMonths(asOf, -12)), twoYears: dayNumber(addYears(asOf, -2)) }
   }
 
+  /** Age on the inspection date of a child born on `dob` (-1 when unborn). */
+  ageOn(dob: number): number {
+    const days = this.asOfDay - dob
+    if (days < 0) return -1
+    if (days >= this.ageByDays.length) return wholeYears(dob, this.asOfDay)
+    let age = this.ageByDays[days]!
+    if (age === -999) this.ageByDays[days] = age = wholeYears(dob, this.asOfDay)
+    return age
+  }
+
   /** Prepare for a list sheet (field indices are resolved once here). */
   startList(list: ListNumber, f: FieldIndex, known: (field: number) => boolean): void {
-    if (!this.accumulators.has(list)) this.accumulators.set(list, new Accumulator())
-    const person = this.personHook(list, f, known)
-    const specific = this.listHook(list, f)
-    this.hooks.set(list, (v, child, acc) => {
-      person(v, child, acc)
-      specific(v, child, acc)
+    let acc = this.accumulators.get(list)
+    if (!acc) this.accumulators.set(list, (acc = new Accumulator(list)))
+    const person = this.personHook(list, f, known, acc)
+    const specific = this.listHook(list, f, acc)
+    this.hooks.set(list, (v, slot, a) => {
+      person(v, slot, a)
+      specific(v, slot, a)
     })
   }
 
-  row(list: ListNumber, v: RowView, child: ChildRecord | undefined): void {
-    this.hooks.get(list)!(v, child, this.accumulators.get(list)!)
+  row(list: ListNumber, v: RowView, slot: number): void {
+    this.hooks.get(list)!(v, slot, this.accumulators.get(list)!)
   }
 
   private workingDays(from: number, to: number): number | undefined {
     return this.workingDaysBetween ? this.workingDaysBetween(isoDate(from), isoDate(to)) : undefined
   }
 
-  private personHook(list: ListNumber, f: FieldIndex, known: (field: number) => boolean): RowHook {
+  private personHook(list: ListNumber, f: FieldIndex, known: (field: number) => boolean, acc: Accumulator): RowHook {
     const spec = LISTS[list - 1]!
     const has = (key: string) => spec.columns.some((c) => c.key === key)
     const dob = has('dateOfBirth') ? f('dateOfBirth') : -1
@@ -151,205 +228,249 @@ export class ProfileBuilder {
     const gender = f('gender')
     const ethnicity = f('ethnicity')
     const disability = has('disability') ? f('disability') : -1
-    const asOf = this.asOfDay
-    return (v, _child, acc) => {
+    const genders = acc.genders.counts
+    const ethnicities = acc.ethnicity.counts
+    const unknownGender = genders.length - 1
+    const unknownEthnicity = ethnicities.length - 1
+    let disabilities: Float64Array | undefined
+    if (disability >= 0 && known(disability)) {
+      acc.disability ??= makeTally('Disability', list === 11 ? 'YN' : 'YNU', false)
+      disabilities = acc.disability.counts
+    }
+    const bands = acc.ageBands
+    return (v) => {
       acc.rows++
-      let years: number | null = null
-      if (dob >= 0 && v.has(dob)) years = v.day(dob) > asOf ? -1 : wholeYears(v.day(dob), asOf)
-      else if (age >= 0 && v.has(age)) years = v.int(age)
-      if (list !== 11) acc.ageBands[ageBand(years)]!++
-      const g = v.has(gender) ? v.code(gender) : 'Not known'
-      acc.genders[g] = (acc.genders[g] ?? 0) + 1
-      const e = v.has(ethnicity) ? groupOf('ETHNICITY', v.code(ethnicity)) : 'Not known'
-      acc.ethnicityGroups[e] = (acc.ethnicityGroups[e] ?? 0) + 1
-      if (disability >= 0 && known(disability)) {
-        const d = v.has(disability) ? v.code(disability) : 'Not known'
-        acc.disability ??= {}
-        acc.disability[d] = (acc.disability[d] ?? 0) + 1
+      if (list !== 11) {
+        const years = dob >= 0 && v.has(dob) ? this.ageOn(v.day(dob)) : age >= 0 && v.has(age) ? v.int(age) : NaN
+        bands[ageBandIndex(years)]!++
+      }
+      const g = v.codeIndex(gender)
+      genders[g >= 0 ? g : unknownGender]!++
+      const e = v.codeIndex(ethnicity)
+      ethnicities[e >= 0 ? e : unknownEthnicity]!++
+      if (disabilities) {
+        const d = v.codeIndex(disability)
+        disabilities[d >= 0 ? d : disabilities.length - 1]!++
       }
     }
   }
 
-  private listHook(list: ListNumber, f: FieldIndex): RowHook {
+  private listHook(list: ListNumber, f: FieldIndex, acc: Accumulator): RowHook {
     const days = this.days
     const asOf = this.asOfDay
+    const reg = this.registry
+    const c = (name: string) => acc.counter(name)
+    const n = acc.counters
+    const yes = indexOfCode('YNU', 'Yes')
+    const yesYN = indexOfCode('YN', 'Yes')
+    const countIf = (counts: Float64Array, index: number) => {
+      counts[index >= 0 ? index : counts.length - 1]!++
+    }
     switch (list) {
       case 1: {
         const source = f('contactSource')
-        return (v, _c, acc) => acc.tally('Contact source', v.has(source) ? groupOf('SOURCE', v.code(source)) : '')
+        const sources = acc.tally('Contact source', 'SOURCE', true)
+        return (v) => countIf(sources, v.codeIndex(source))
       }
       case 2: {
         const [start, end] = [f('earlyHelpStart'), f('earlyHelpEnd')]
-        return (v, child, acc) => {
+        const [completed, open] = [c('completed'), c('open')]
+        const toComplete = acc.duration('days to complete')
+        return (v, slot) => {
           if (v.has(end)) {
-            acc.add('completed')
-            if (v.has(start) && v.day(end) >= v.day(start)) acc.duration('days to complete', v.day(end) - v.day(start))
+            n[completed]!++
+            if (v.has(start) && v.day(end) >= v.day(start)) toComplete.push(v.day(end) - v.day(start))
           } else if (v.blank(end)) {
-            acc.add('open')
-            if (v.has(start) && v.day(start) < days.sixMonths && child) child.delay |= 1 << 5
+            n[open]!++
+            if (slot >= 0 && v.has(start) && v.day(start) < days.sixMonths) reg.delay[slot]! |= DELAY_EARLY_HELP
           }
         }
       }
       case 3: {
         const [source, nfa, count] = [f('referralSource'), f('referralNfa'), f('referralsLast12Months')]
-        return (v, _c, acc) => {
-          acc.tally('Referral source', v.has(source) ? groupOf('SOURCE', v.code(source)) : '')
+        const sources = acc.tally('Referral source', 'SOURCE', true)
+        const [nfaKnown, nfaYes, countKnown, repeat] = [c('nfa known'), c('nfa'), c('count known'), c('repeat')]
+        return (v) => {
+          countIf(sources, v.codeIndex(source))
           if (v.has(nfa)) {
-            acc.add('nfa known')
-            if (v.code(nfa) === 'Yes') acc.add('nfa')
+            n[nfaKnown]!++
+            if (v.codeIndex(nfa) === yes) n[nfaYes]!++
           }
           if (v.has(count)) {
-            acc.add('count known')
-            // Decision A4: the count includes the latest referral, so 2 or more is a repeat referral.
-            if (v.int(count) >= 2) acc.add('repeat')
+            n[countKnown]!++
+            // Decision A4: the template count includes the latest referral, so 2 or more is a repeat referral.
+            if (v.int(count) >= 2) n[repeat]!++
           }
         }
       }
       case 4: {
         const [start, authorised, seen, outcome] = [f('assessmentStart'), f('assessmentAuthorised'), f('childSeen'), f('assessmentOutcome')]
-        return (v, child, acc) => {
+        const outcomes = acc.tally('Assessed as requiring social care support', 'YNU', false)
+        const [seenKnown, seenYes, completed, within, open] = [c('seen known'), c('seen'), c('completed'), c('within 45'), c('open')]
+        const calendarDays = acc.duration('days to complete')
+        const working = acc.duration('working days to complete')
+        return (v, slot) => {
           if (v.has(seen)) {
-            acc.add('seen known')
-            if (v.code(seen) === 'Yes') acc.add('seen')
+            n[seenKnown]!++
+            if (v.codeIndex(seen) === yes) n[seenYes]!++
           }
-          if (v.has(outcome)) acc.tally('Assessed as requiring social care support', v.code(outcome))
+          if (v.has(outcome)) outcomes[v.codeIndex(outcome)]!++
           if (!v.has(start)) return
           const end = v.has(authorised) ? v.day(authorised) : v.blank(authorised) ? asOf : NaN
           if (Number.isNaN(end) || end < v.day(start)) return
           const wd = this.workingDays(v.day(start), end)
           if (v.has(authorised)) {
-            acc.add('completed')
-            acc.duration('days to complete', end - v.day(start))
+            n[completed]!++
+            calendarDays.push(end - v.day(start))
             if (wd !== undefined) {
-              acc.duration('working days to complete', wd)
-              if (wd <= 45) acc.add('within 45')
+              working.push(wd)
+              if (wd <= 45) n[within]!++
             }
-          } else acc.add('open')
-          if (wd !== undefined && wd > 45 && child) child.delay |= 1 << 0
+          } else n[open]!++
+          if (wd !== undefined && wd > 45 && slot >= 0) reg.delay[slot]! |= DELAY_ASSESSMENT
         }
       }
       case 5: {
         const [start, icpc, plan, unnecessary] = [f('s47Start'), f('icpcDate'), f('icpcPlan'), f('icpcUnnecessary')]
-        return (v, child, acc) => {
-          if (v.code(unnecessary) === 'Yes') acc.add('icpc unnecessary')
+        const [unnecessaryYes, planKnown, planYes, held, timed, within] = [c('icpc unnecessary'), c('plan known'), c('plan'), c('icpc held'), c('icpc timed'), c('icpc within 15')]
+        const toIcpc = acc.duration('working days to ICPC')
+        return (v, slot) => {
+          if (v.codeIndex(unnecessary) === yesYN) n[unnecessaryYes]!++
           if (v.has(plan)) {
-            acc.add('plan known')
-            if (v.code(plan) === 'Yes') acc.add('plan')
+            n[planKnown]!++
+            if (v.codeIndex(plan) === yesYN) n[planYes]!++
           }
           if (!v.has(icpc)) return
-          acc.add('icpc held')
+          n[held]!++
           if (!v.has(start) || v.day(icpc) < v.day(start)) return
           const wd = this.workingDays(v.day(start), v.day(icpc))
           if (wd === undefined) return
-          acc.add('icpc timed')
-          acc.duration('working days to ICPC', wd)
-          if (wd <= 15) acc.add('icpc within 15')
-          else if (child) child.delay |= 1 << 1
+          n[timed]!++
+          toIcpc.push(wd)
+          if (wd <= 15) n[within]!++
+          else if (slot >= 0) reg.delay[slot]! |= DELAY_ICPC
         }
       }
       case 6: {
         const [status, need, closure] = [f('caseStatus'), f('primaryNeed'), f('cinClosure')]
-        return (v, child, acc) => {
-          acc.tally('Case status', v.code(status))
-          acc.tally('Primary need', v.has(need) ? `${v.code(need)} ${groupOf('NEED', v.code(need))}` : '')
-          if (v.blank(closure)) acc.add('open')
-          if (child) {
-            if (v.has(status)) {
-              child.caseStatus = v.code(status)
-              child.caseStatusRef = v.rowNumber
-            }
-            if (v.has(need)) child.primaryNeed = v.code(need)
+        const statuses = acc.tally('Case status', 'CASESTATUS', false)
+        const needs = acc.tally('Primary need', 'NEED', false)
+        const open = c('open')
+        return (v, slot) => {
+          countIf(statuses, v.codeIndex(status))
+          countIf(needs, v.codeIndex(need))
+          if (v.blank(closure)) n[open]!++
+          if (slot >= 0) {
+            if (v.has(status)) reg.caseStatus[slot] = v.codeIndex(status)
+            if (v.has(need)) reg.primaryNeed[slot] = v.codeIndex(need)
           }
         }
       }
       case 7: {
         const [start, end, latest, initial, previous, seenAlone, epo] = [f('cpStart'), f('cpEnd'), f('latestCategory'), f('initialCategory'), f('previousPlans'), f('seenAlone'), f('epo')]
-        return (v, child, acc) => {
-          acc.tally('Latest category of abuse', v.code(latest))
-          acc.tally('Initial category of abuse', v.code(initial))
-          const open = v.blank(end)
-          if (open) acc.add('open')
-          if (open && v.has(start) && v.day(start) <= days.twoYears) {
-            acc.add('two years')
-            if (child) child.delay |= 1 << 2
-          }
+        const latestTally = acc.tally('Latest category of abuse', 'ABUSE', false)
+        const initialTally = acc.tally('Initial category of abuse', 'ABUSE', false)
+        const [open, twoYears, previousKnown, repeat, aloneKnown, alone, epoYes] = [c('open'), c('two years'), c('previous known'), c('repeat'), c('seen alone known'), c('seen alone'), c('epo')]
+        return (v, slot) => {
+          countIf(latestTally, v.codeIndex(latest))
+          countIf(initialTally, v.codeIndex(initial))
+          const isOpen = v.blank(end)
+          if (isOpen) n[open]!++
+          const long = isOpen && v.has(start) && v.day(start) <= days.twoYears
+          if (long) n[twoYears]!++
           if (v.has(previous)) {
-            acc.add('previous known')
-            if (v.int(previous) >= 1) acc.add('repeat')
+            n[previousKnown]!++
+            if (v.int(previous) >= 1) n[repeat]!++
           }
           if (v.has(seenAlone)) {
-            acc.add('seen alone known')
-            if (v.code(seenAlone) === 'Yes') acc.add('seen alone')
+            n[aloneKnown]!++
+            if (v.codeIndex(seenAlone) === yes) n[alone]!++
           }
-          if (v.code(epo) === 'Yes') acc.add('epo')
-          if (child) {
-            child.abuseCategory = v.code(latest) || v.code(initial)
-            child.cpPlanOpen = open
-            child.cpPlanStart = v.day(start)
-            child.previousCpPlans = v.int(previous)
+          if (v.codeIndex(epo) === yesYN) n[epoYes]!++
+          if (slot >= 0) {
+            reg.abuseCategory[slot] = v.has(latest) ? v.codeIndex(latest) : v.codeIndex(initial)
+            reg.cpPlanOpen[slot] = isOpen ? 1 : 0
+            if (long) reg.delay[slot]! |= DELAY_CP_TWO_YEARS
           }
         }
       }
       case 8:
-        return this.childrenInCareHook(f)
+        return this.childrenInCareHook(f, acc)
       case 9: {
         const [inTouch, suitability, activity, eligibility, accommodation] = [f('inTouch'), f('accommodationSuitability'), f('activity'), f('eligibility'), f('accommodation')]
-        return (v, child, acc) => {
-          acc.tally('In touch', v.code(inTouch))
-          acc.tally('Eligibility', v.code(eligibility))
-          acc.tally('Accommodation', v.has(accommodation) ? groupOf('ACCOM', v.code(accommodation)) : '')
+        const inTouchTally = acc.tally('In touch', 'INTOUCH', false)
+        const eligibilityTally = acc.tally('Eligibility', 'ELIG', false)
+        const accommodationTally = acc.tally('Accommodation', 'ACCOM', true)
+        const [touchKnown, touching, suitKnown, suitable, activityKnown, neet] = [c('in touch known'), c('in touch'), c('suitability known'), c('suitable'), c('activity known'), c('neet')]
+        const touchYes = indexOfCode('INTOUCH', 'Yes')
+        const suitableIndex = indexOfCode('SUIT', 'Suitable')
+        const isNeet = CODE_SETS.ACTIVITY.codes.map((code) => code.group === 'NEET')
+        return (v, slot) => {
+          countIf(inTouchTally, v.codeIndex(inTouch))
+          countIf(eligibilityTally, v.codeIndex(eligibility))
+          if (v.has(accommodation)) accommodationTally[v.codeIndex(accommodation)]!++
           if (v.has(inTouch)) {
-            acc.add('in touch known')
-            if (v.code(inTouch) === 'Yes') acc.add('in touch')
+            n[touchKnown]!++
+            if (v.codeIndex(inTouch) === touchYes) n[touching]!++
           }
           if (v.has(suitability)) {
-            acc.add('suitability known')
-            if (v.code(suitability) === 'Suitable') acc.add('suitable')
+            n[suitKnown]!++
+            if (v.codeIndex(suitability) === suitableIndex) n[suitable]!++
           }
-          const activityGroup = v.has(activity) ? groupOf('ACTIVITY', v.code(activity)) : ''
-          if (activityGroup) {
-            acc.add('activity known')
-            if (activityGroup === 'NEET') acc.add('neet')
+          if (v.has(activity)) {
+            n[activityKnown]!++
+            if (isNeet[v.codeIndex(activity)]) n[neet]!++
           }
-          if (child) {
-            child.careLeaverInTouch = v.code(inTouch)
-            child.careLeaverActivity = activityGroup
-            child.careLeaverAccommodationSuitable = v.code(suitability)
+          if (slot >= 0) {
+            reg.inTouch[slot] = v.codeIndex(inTouch)
+            reg.activity[slot] = v.codeIndex(activity)
+            reg.suitability[slot] = v.codeIndex(suitability)
           }
         }
       }
       case 10: {
         const [entered, decision, matched, placed, order, reversed] = [f('enteredCare'), f('adoptionDecision'), f('matched'), f('placedForAdoption'), f('adoptionOrder'), f('decisionReversed')]
-        return (v, child, acc) => {
-          const stage = v.has(order) ? 'adopted' : v.has(reversed) ? 'decision reversed' : v.has(placed) ? 'placed' : v.has(matched) ? 'matched' : 'waiting'
-          acc.tally('Stage', stage)
+        const stages = acc.tallyOf('Stage', ADOPTION_STAGES)
+        const [timed, within] = [c('placed timed'), c('within 426')]
+        const toPlace = acc.duration('days from entering care to placement for adoption')
+        const toMatch = acc.duration('days from decision to match')
+        return (v, slot) => {
+          const stage = v.has(order) ? 0 : v.has(reversed) ? 1 : v.has(placed) ? 2 : v.has(matched) ? 3 : 4
+          stages[stage]!++
           if (v.has(entered) && v.has(placed) && v.day(placed) >= v.day(entered)) {
             const daysToPlace = v.day(placed) - v.day(entered)
-            acc.add('placed timed')
-            acc.duration('days from entering care to placement for adoption', daysToPlace)
+            n[timed]!++
+            toPlace.push(daysToPlace)
             // DfE adoption scorecard A1 threshold: 14 months (426 days) from entering care to moving in with the adoptive family.
-            if (daysToPlace <= 426) acc.add('within 426')
-            else if (child) child.delay |= 1 << 4
-          } else if (v.has(entered) && !v.has(placed) && !v.has(reversed) && asOf - v.day(entered) > 426 && child) child.delay |= 1 << 4
-          if (v.has(decision) && v.has(matched) && v.day(matched) >= v.day(decision)) acc.duration('days from decision to match', v.day(matched) - v.day(decision))
-          if (child) child.adoptionStage = stage
+            if (daysToPlace <= 426) n[within]!++
+            else if (slot >= 0) reg.delay[slot]! |= DELAY_ADOPTION
+          } else if (v.has(entered) && !v.has(placed) && !v.has(reversed) && asOf - v.day(entered) > 426 && slot >= 0) reg.delay[slot]! |= DELAY_ADOPTION
+          if (v.has(decision) && v.has(matched) && v.day(matched) >= v.day(decision)) toMatch.push(v.day(matched) - v.day(decision))
+          if (slot >= 0) reg.adoptionStage[slot] = stage
         }
       }
       case 11: {
         const [approved, matched, placed, order, left, reason, ffa, enquiry] = [f('applicationApproved'), f('adopterMatched'), f('childrenPlaced'), f('adoptionOrder'), f('leftProcess'), f('leavingReason'), f('fosteringForAdoption'), f('enquiryReceived')]
-        return (v, _c, acc) => {
-          const stage = v.has(order) ? 'adopted' : v.has(left) ? 'left the process' : v.has(placed) ? 'child placed' : v.has(matched) ? 'matched' : v.has(approved) ? 'approved' : 'in assessment'
-          acc.tally('Stage', stage)
-          if (v.has(left)) acc.tally('Reason for leaving', v.has(reason) ? groupOf('LEAVE', v.code(reason)) : 'Not given')
-          if (v.code(ffa) === 'Yes') acc.add('ffa')
-          if (v.has(enquiry) && v.has(approved) && v.day(approved) >= v.day(enquiry)) acc.duration('days from enquiry to approval', v.day(approved) - v.day(enquiry))
+        const stages = acc.tallyOf('Stage', ADOPTER_STAGES)
+        const reasons = acc.tally('Reason for leaving', 'LEAVE', true)
+        const ffaYes = c('ffa')
+        const toApproval = acc.duration('days from enquiry to approval')
+        return (v) => {
+          const stage = v.has(order) ? 0 : v.has(left) ? 1 : v.has(placed) ? 2 : v.has(matched) ? 3 : v.has(approved) ? 4 : 5
+          stages[stage]!++
+          if (v.has(left)) countIf(reasons, v.codeIndex(reason))
+          if (v.codeIndex(ffa) === yesYN) n[ffaYes]!++
+          if (v.has(enquiry) && v.has(approved) && v.day(approved) >= v.day(enquiry)) toApproval.push(v.day(approved) - v.day(enquiry))
         }
       }
     }
   }
 
-  private childrenInCareHook(f: FieldIndex): RowHook {
+  private childrenInCareHook(f: FieldIndex, acc: Accumulator): RowHook {
     const days = this.days
+    const reg = this.registry
+    const n = acc.counters
+    const c = (name: string) => acc.counter(name)
     const [ceased, legal, type, provider, location, permanence, placements, missing, absent, offered, accepted, uasc, health, reason, laStart, siblings] = [
       'ceasedDate',
       'legalStatus',
@@ -368,65 +489,87 @@ export class ProfileBuilder {
       'laStart',
       'siblings',
     ].map(f) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number]
-    return (v, child, acc) => {
-      const open = v.blank(ceased)
-      if (open) acc.add('open')
-      acc.tally('Legal status', v.has(legal) ? groupOf('LEGAL', v.code(legal)) : '')
-      acc.tally('Placement type', v.has(type) ? groupOf('PLACETYPE', v.code(type)) : '')
-      acc.tally('Placement provider', v.has(provider) ? `${v.code(provider)} ${groupOf('PROVIDER', v.code(provider))}` : '')
-      acc.tally('Permanence plan', v.code(permanence))
-      if (v.has(reason)) acc.tally('Reason ceased', groupOf('CEASED', v.code(reason)))
+    const legalTally = acc.tally('Legal status', 'LEGAL', true)
+    const typeTally = acc.tally('Placement type', 'PLACETYPE', true)
+    const providerTally = acc.tally('Placement provider', 'PROVIDER', false)
+    const permanenceTally = acc.tally('Permanence plan', 'PERMANENCE', false)
+    const reasonTally = acc.tally('Reason ceased', 'CEASED', true)
+    const [open, locationKnown, outOfArea, placementsKnown, three, missingKnown, missingEpisodes, missingAny, absentKnown, absentAny, offeredYes, acceptedYes, uascYes, openForHealth, healthRecent, siblingsKnown, largeGroup] = [
+      'open',
+      'location known',
+      'out of area',
+      'placements known',
+      'three placements',
+      'missing known',
+      'missing episodes',
+      'missing',
+      'absent known',
+      'absent',
+      'offered',
+      'accepted',
+      'uasc',
+      'open for health',
+      'health in 12 months',
+      'siblings known',
+      'large sibling group',
+    ].map(c) as number[]
+    const out = indexOfCode('INOUT', 'Out')
+    const yes = indexOfCode('YNU', 'Yes')
+    const yesYN = indexOfCode('YN', 'Yes')
+    return (v, slot) => {
+      const isOpen = v.blank(ceased)
+      if (isOpen) n[open!]!++
+      if (v.has(legal)) legalTally[v.codeIndex(legal)]!++
+      if (v.has(type)) typeTally[v.codeIndex(type)]!++
+      if (v.has(provider)) providerTally[v.codeIndex(provider)]!++
+      if (v.has(permanence)) permanenceTally[v.codeIndex(permanence)]!++
+      if (v.has(reason)) reasonTally[v.codeIndex(reason)]!++
       if (v.has(location)) {
-        acc.add('location known')
-        if (v.code(location) === 'Out') acc.add('out of area')
+        n[locationKnown!]!++
+        if (v.codeIndex(location) === out) n[outOfArea!]!++
       }
       if (v.has(placements)) {
-        acc.add('placements known')
-        if (v.int(placements) >= 3) acc.add('three placements')
+        n[placementsKnown!]!++
+        if (v.int(placements) >= 3) n[three!]!++
       }
       if (v.has(missing)) {
-        acc.add('missing known')
-        acc.add('missing episodes', v.int(missing))
-        if (v.int(missing) >= 1) acc.add('missing')
+        n[missingKnown!]!++
+        n[missingEpisodes!]! += v.int(missing)
+        if (v.int(missing) >= 1) n[missingAny!]!++
       }
       if (v.has(absent)) {
-        acc.add('absent known')
-        if (v.int(absent) >= 1) acc.add('absent')
+        n[absentKnown!]!++
+        if (v.int(absent) >= 1) n[absentAny!]!++
       }
-      if (v.code(offered) === 'Yes') {
-        acc.add('offered')
-        if (v.code(accepted) === 'Yes') acc.add('accepted')
+      if (v.codeIndex(offered) === yes) {
+        n[offeredYes!]!++
+        if (v.codeIndex(accepted) === yes) n[acceptedYes!]!++
       }
-      if (v.code(uasc) === 'Yes') acc.add('uasc')
-      if (open) {
-        acc.add('open for health')
-        if (v.has(health) && v.day(health) >= days.twelveMonths) acc.add('health in 12 months')
+      const isUasc = v.codeIndex(uasc) === yesYN
+      if (isUasc) n[uascYes!]!++
+      if (isOpen) {
+        n[openForHealth!]!++
+        if (v.has(health) && v.day(health) >= days.twelveMonths) n[healthRecent!]!++
       }
       if (v.has(siblings)) {
-        acc.add('siblings known')
-        if (v.int(siblings) >= 3) acc.add('large sibling group')
+        n[siblingsKnown!]!++
+        if (v.int(siblings) >= 3) n[largeGroup!]!++
       }
-      if (!child) return
-      child.inCareOpen = open
-      child.careStart = v.day(laStart)
-      child.legalStatus = v.code(legal)
-      child.placementType = v.code(type)
-      child.placementGroup = v.has(type) ? groupOf('PLACETYPE', v.code(type)) : ''
-      child.placementProvider = v.code(provider)
-      child.placementLocation = v.code(location)
-      child.permanencePlan = v.code(permanence)
-      child.placementsLast12Months = v.int(placements)
-      child.missingEpisodes = v.int(missing)
-      child.absentEpisodes = v.int(absent)
-      child.uasc = v.code(uasc) === 'Yes'
-      if (v.has(siblings)) child.siblings = v.int(siblings)
-      if (v.int(placements) >= 3) child.delay |= 1 << 3
+      if (slot < 0) return
+      reg.inCareOpen[slot] = isOpen ? 1 : 0
+      reg.careStart[slot] = v.day(laStart)
+      reg.legalStatus[slot] = v.codeIndex(legal)
+      reg.placementType[slot] = v.codeIndex(type)
+      reg.placementProvider[slot] = v.codeIndex(provider)
+      reg.placementLocation[slot] = v.codeIndex(location)
+      reg.permanencePlan[slot] = v.codeIndex(permanence)
+      reg.placements[slot] = v.int(placements)
+      reg.missingEpisodes[slot] = v.int(missing)
+      reg.absentEpisodes[slot] = v.int(absent)
+      reg.uasc[slot] = isUasc ? 1 : 0
+      if (v.has(siblings)) reg.siblings[slot] = v.int(siblings)
+      if (v.int(placements) >= 3) reg.delay[slot]! |= DELAY_PLACEMENTS
     }
-  }
-
-  /** Count a child from 002#253's separate siblings sheet. */
-  siblingsFromSheet(child: ChildRecord, count: number): void {
-    child.siblings = count
   }
 
   private measures(list: number, acc: Accumulator): Measure[] {
@@ -498,48 +641,62 @@ export class ProfileBuilder {
     }
   }
 
-  /** The profile, once every list has been read. */
-  finish(registry: ChildRegistry, distinctIds: (list: number) => number): AnnexAProfile {
+  /** The profile, once every list has been read. `adopters` is List 11's distinct adopter count. */
+  finish(adopters: number): AnnexAProfile {
+    const reg = this.registry
+    const children = buildChildrenTable(reg, this.asOfDay, this.days.sixMonths, (dob) => this.ageOn(dob))
+    const distinct = new Float64Array(12)
+    const byNumber: Record<string, number> = {}
+    const factorCounts = new Float64Array(CASE_SELECTION_FACTORS.length)
+    const thresholdCounts = new Float64Array(THRESHOLDS.length)
+    for (let i = 0; i < children.count; i++) {
+      const bits = children.lists[i]!
+      let lists = 0
+      for (let n = 1; n <= 10; n++) {
+        if (bits & (1 << n)) {
+          distinct[n]!++
+          lists++
+        }
+      }
+      byNumber[lists] = (byNumber[lists] ?? 0) + 1
+      const factors = children.factors[i]!
+      if (factors) for (let b = 0; b < factorCounts.length; b++) if (factors & (1 << b)) factorCounts[b]!++
+      const thresholds = children.thresholds[i]!
+      if (thresholds) for (let b = 0; b < thresholdCounts.length; b++) if (thresholds & (1 << b)) thresholdCounts[b]!++
+    }
+    distinct[11] = adopters
     const lists: ListProfile[] = []
     for (const [list, acc] of [...this.accumulators].sort((a, b) => a[0] - b[0])) {
+      const ageBands: Record<string, number> = {}
+      if (list !== 11) AGE_BANDS.forEach((band, i) => (ageBands[band] = acc.ageBands[i]!))
+      const breakdowns: Record<string, Record<string, number>> = {}
+      for (const tally of acc.tallies) breakdowns[tally.label] = tallyRecord(tally, true)
       lists.push({
         list,
         title: LISTS[list - 1]!.title,
         rows: acc.rows,
-        children: distinctIds(list),
-        ageBands: list === 11 ? {} : acc.ageBands,
-        genders: acc.genders,
-        ethnicityGroups: acc.ethnicityGroups,
-        disability: acc.disability,
-        breakdowns: acc.breakdowns,
+        children: distinct[list]!,
+        ageBands,
+        genders: tallyRecord(acc.genders, true),
+        ethnicityGroups: tallyRecord(acc.ethnicity, true),
+        disability: acc.disability ? tallyRecord(acc.disability, true) : null,
+        breakdowns,
         measures: this.measures(list, acc),
       })
-    }
-    const children: ChildSummary[] = []
-    const byNumber: Record<string, number> = {}
-    for (const [id, record] of registry.entries()) {
-      const summary = summariseChild(id, record, this.asOfDay, this.days.sixMonths)
-      children.push(summary)
-      const n = String(summary.lists.length)
-      byNumber[n] = (byNumber[n] ?? 0) + 1
-    }
-    children.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))
-    const factorCounts = new Map<string, number>()
-    const thresholdCounts = new Map<string, number>()
-    for (const child of children) {
-      for (const factor of child.factors) factorCounts.set(factor, (factorCounts.get(factor) ?? 0) + 1)
-      for (const threshold of child.thresholds) thresholdCounts.set(threshold, (thresholdCounts.get(threshold) ?? 0) + 1)
     }
     return {
       asOf: this.asOf,
       lists,
-      acrossLists: { children: registry.size, childrenByNumberOfLists: byNumber },
+      acrossLists: { children: reg.size, childrenByNumberOfLists: byNumber },
       caseSelection: {
-        factors: CASE_SELECTION_FACTORS.map((factor) => ({ ...factor, children: factorCounts.get(factor.id) ?? 0 })),
+        factors: CASE_SELECTION_FACTORS.map((factor, i) => ({ ...factor, children: factorCounts[i]! })),
         notInAnnexA: FACTORS_NOT_IN_ANNEX_A,
-        thresholds: THRESHOLDS.map((t) => ({ id: t.id, label: t.label, children: thresholdCounts.get(t.id) ?? 0 })),
+        thresholds: THRESHOLDS.map((t, i) => ({ id: t.id, label: t.label, children: thresholdCounts[i]! })),
       },
       children,
     }
   }
 }
+
+const ADOPTION_STAGES = ['adopted', 'decision reversed', 'placed', 'matched', 'waiting'] as const
+const ADOPTER_STAGES = ['adopted', 'left the process', 'child placed', 'matched', 'approved', 'in assessment'] as const

@@ -52,28 +52,28 @@ export interface ScannerOptions {
 
 export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = { maxRowBytes: 256 * 1024 ** 2, maxCellChars: 1_000_000 }
 
-const LONG_ROW = 1024 * 1024
 const LT = 0x3c
 const GT = 0x3e
 const SLASH = 0x2f
-const QUOTE = 0x22
-const APOS = 0x27
 
 /**
  * Feed `push` the inflated chunks of one worksheet part in order; `onRow` sees each row that
  * has at least one cell. `onRow` returning `false` stops the scan (`push` then returns false).
+ *
+ * Speed: each chunk is searched once (natively) for its last `</row>`; every complete row
+ * before it is then parsed in one forward pass over the bytes. Only the unfinished row at the
+ * end of a chunk is copied, and joined to the start of the next chunk up to its first `</row>`.
  */
 export class SheetScanner {
-  private leftover: Buffer | undefined
+  /** Bytes after the last complete row, not yet parsed (usually part of one row). */
   private parts: Buffer[] = []
   private partBytes = 0
   private inData = false
   private afterData = false
   private prefix = ''
+  private pl = 0
   private prefixKnown = false
-  private rowOpen = Buffer.from('<row')
   private rowClose = Buffer.from('</row>')
-  private cellClose = Buffer.from('</c>')
   private sheetDataOpen = Buffer.from('<sheetData')
   private sheetDataClose = Buffer.from('</sheetData>')
   private lastRow = 0
@@ -89,72 +89,101 @@ export class SheetScanner {
     private readonly options: ScannerOptions = DEFAULT_SCANNER_OPTIONS,
   ) {}
 
+  private pending(): Buffer {
+    const joined = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts)
+    this.parts = []
+    this.partBytes = 0
+    return joined
+  }
+
+  private hold(data: Buffer, from: number): void {
+    if (from >= data.length) return
+    // Copy, so the (large) inflated chunk can be freed.
+    const rest = Buffer.from(data.subarray(from))
+    this.parts.push(rest)
+    this.partBytes += rest.length
+  }
+
   push(chunk: Buffer): boolean {
     if (this.stopped) return false
-    let data: Buffer
-    if (this.leftover && this.leftover.length > LONG_ROW) {
-      // A very long row (a 1,000,000-character cell): gather chunks until its end tag
-      // arrives instead of re-copying the growing row on every chunk.
-      const last = this.parts.length > 0 ? this.parts[this.parts.length - 1]! : this.leftover
-      this.parts.push(chunk)
-      this.partBytes += chunk.length
-      const seam = Buffer.concat([last.subarray(Math.max(0, last.length - 8)), chunk.subarray(0, 8)])
-      if (chunk.indexOf(this.rowClose) < 0 && seam.indexOf(this.rowClose) < 0) {
-        if (this.leftover.length + this.partBytes > this.options.maxRowBytes) throw new AnnexAFileError('TOO_LARGE', `Row ${this.lastRow + 1} of a sheet is larger than ${this.options.maxRowBytes.toLocaleString('en-GB')} bytes.`)
-        return true
-      }
-      data = Buffer.concat([this.leftover, ...this.parts])
-      this.parts = []
-      this.partBytes = 0
-    } else {
-      data = this.leftover ? Buffer.concat([this.leftover, chunk]) : chunk
-    }
-    this.leftover = undefined
-    if (!this.prefixKnown && !this.findPrefix(data)) {
-      this.keep(data, 0)
+    if (this.afterData) {
+      this.scanMerges(this.partBytes > 0 ? Buffer.concat([this.pending(), chunk]) : chunk, 0)
       return true
     }
-    let pos = 0
-    if (!this.inData && !this.afterData) {
-      const open = data.indexOf(this.sheetDataOpen)
-      if (open < 0) {
-        this.keep(data, Math.max(0, data.length - this.sheetDataOpen.length))
+    if (!this.inData) return this.findSheetData(chunk)
+    let data = chunk
+    let from = 0
+    if (this.partBytes > 0) {
+      const close = chunk.indexOf(this.rowClose)
+      if (close < 0) {
+        // No row ends in this chunk: a long row goes on, or the sheet data ends here.
+        const last = this.parts[this.parts.length - 1]!
+        const seam = Buffer.concat([last.subarray(Math.max(0, last.length - 16)), chunk.subarray(0, 16)])
+        this.parts.push(chunk)
+        this.partBytes += chunk.length
+        if (seam.indexOf(this.rowClose) >= 0 || chunk.indexOf(this.sheetDataClose) >= 0 || seam.indexOf(this.sheetDataClose) >= 0) {
+          const joined = this.pending()
+          return this.region(joined, 0)
+        }
+        if (this.partBytes > this.options.maxRowBytes) throw new AnnexAFileError('TOO_LARGE', `Row ${this.lastRow + 1} of a sheet is larger than ${this.options.maxRowBytes.toLocaleString('en-GB')} bytes.`)
         return true
       }
-      this.inData = true
-      pos = open + this.sheetDataOpen.length
-      // `<sheetData/>`: an empty sheet.
-      const end = data.indexOf(GT, pos)
-      if (end < 0) {
-        this.keep(data, open)
-        this.inData = false
-        return true
-      }
-      if (data[end - 1] === SLASH) {
-        this.inData = false
-        this.afterData = true
-      }
-      pos = end + 1
+      const stitched = Buffer.concat([this.pending(), chunk.subarray(0, close + this.rowClose.length)])
+      this.rows(stitched, 0, stitched.length)
+      if (this.stopped) return false
+      from = close + this.rowClose.length
     }
-    if (this.inData) pos = this.scanRows(data, pos)
-    if (this.stopped) return false
-    if (this.afterData) this.scanMerges(data, pos)
-    return true
+    return this.region(data, from)
+  }
+
+  /** Parse the complete rows of data[from…], then keep or finish the tail. */
+  private region(data: Buffer, from: number): boolean {
+    const last = data.lastIndexOf(this.rowClose)
+    let tail = from
+    if (last >= from) {
+      this.rows(data, from, last + this.rowClose.length)
+      if (this.stopped) return false
+      tail = last + this.rowClose.length
+    }
+    const end = data.indexOf(this.sheetDataClose, tail)
+    if (end >= 0) {
+      this.rows(data, tail, end)
+      this.inData = false
+      this.afterData = true
+      this.scanMerges(data, end + this.sheetDataClose.length)
+    } else this.hold(data, tail)
+    return !this.stopped
+  }
+
+  private findSheetData(chunk: Buffer): boolean {
+    const data = this.partBytes > 0 ? Buffer.concat([this.pending(), chunk]) : chunk
+    if (!this.prefixKnown && !this.findPrefix(data)) {
+      this.hold(data, 0)
+      return true
+    }
+    const open = data.indexOf(this.sheetDataOpen)
+    const tagEnd = open < 0 ? -1 : data.indexOf(GT, open)
+    if (tagEnd < 0) {
+      if (data.length > 64 * 1024 * 1024) throw new AnnexAFileError('BAD_XML', 'A sheet has no data section in its first 64 MB.')
+      this.hold(data, 0)
+      return true
+    }
+    if (data[tagEnd - 1] === SLASH) {
+      // `<sheetData/>`: an empty sheet.
+      this.afterData = true
+      this.scanMerges(data, tagEnd + 1)
+      return true
+    }
+    this.inData = true
+    return this.region(data, tagEnd + 1)
   }
 
   /** Call after the last chunk. */
   end(): void {
-    if (this.parts.length > 0) {
-      this.leftover = Buffer.concat([this.leftover!, ...this.parts])
-      this.parts = []
+    if (this.inData && !this.stopped) {
+      const rest = this.pending().toString('latin1')
+      if (/<[\w.:-]*row[\s>]/.test(rest)) throw new AnnexAFileError('BAD_XML', `A sheet ends in the middle of row ${this.lastRow + 1}.`)
     }
-    if (this.leftover && this.inData && !this.stopped && this.leftover.indexOf(this.rowOpen) >= 0) {
-      throw new AnnexAFileError('BAD_XML', `A sheet ends in the middle of row ${this.lastRow + 1}.`)
-    }
-  }
-
-  private keep(data: Buffer, from: number): void {
-    if (from < data.length) this.leftover = Buffer.from(data.subarray(from))
   }
 
   /** Worksheets written with a namespace prefix (`<x:worksheet>`) use it on every element. */
@@ -167,74 +196,50 @@ export class SheetScanner {
 
   private setPrefix(prefix: string): true {
     this.prefix = prefix
+    this.pl = Buffer.byteLength(prefix)
     this.prefixKnown = true
-    this.rowOpen = Buffer.from(`<${prefix}row`)
     this.rowClose = Buffer.from(`</${prefix}row>`)
-    this.cellClose = Buffer.from(`</${prefix}c>`)
     this.sheetDataOpen = Buffer.from(`<${prefix}sheetData`)
     this.sheetDataClose = Buffer.from(`</${prefix}sheetData>`)
     return true
   }
 
-  private scanRows(data: Buffer, from: number): number {
-    let pos = from
-    const rowOpen = this.rowOpen
-    const rowClose = this.rowClose
-    for (;;) {
-      const start = data.indexOf(rowOpen, pos)
-      if (start < 0) {
-        const close = data.indexOf(this.sheetDataClose, pos)
-        if (close >= 0) {
-          this.inData = false
-          this.afterData = true
-          return close + this.sheetDataClose.length
-        }
-        this.keep(data, Math.max(pos, data.length - this.sheetDataClose.length))
-        return data.length
-      }
-      const after = data[start + rowOpen.length]
-      if (after === undefined) {
-        this.keep(data, start)
-        return data.length
-      }
-      if (after !== 0x20 && after !== GT && after !== SLASH && after !== 0x09 && after !== 0x0a && after !== 0x0d) {
-        pos = start + rowOpen.length
+  /** Parse every `<row>` in data[from, to); the region holds whole rows only. */
+  private rows(data: Buffer, from: number, to: number): void {
+    const pl = this.pl
+    let p = from
+    while (p < to) {
+      while (p < to && data[p] !== LT) p++
+      if (p >= to) return
+      const n = p + 1 + pl
+      if (data[n] !== 0x72 /* r */ || data[n + 1] !== 0x6f /* o */ || data[n + 2] !== 0x77 /* w */ || !isDelimiter(data[n + 3]!)) {
+        p++
         continue
       }
-      const tagEnd = data.indexOf(GT, start)
-      if (tagEnd < 0) {
-        this.keep(data, start)
-        return data.length
-      }
-      const rowNumber = this.attributeNumber(data, start, tagEnd, 0x72 /* r */) ?? this.lastRow + 1
-      if (data[tagEnd - 1] === SLASH) {
-        this.lastRow = rowNumber
-        pos = tagEnd + 1
-        continue
-      }
-      const end = data.indexOf(rowClose, tagEnd)
-      if (end < 0) {
-        if (data.length - start > this.options.maxRowBytes) throw new AnnexAFileError('TOO_LARGE', `Row ${rowNumber} of a sheet is larger than ${this.options.maxRowBytes.toLocaleString('en-GB')} bytes.`)
-        this.keep(data, start)
-        return data.length
-      }
+      let gt = n + 3
+      while (gt < to && data[gt] !== GT) gt++
+      if (gt >= to) throw new AnnexAFileError('BAD_XML', `Row ${this.lastRow + 1} of a sheet is damaged.`)
+      const rowNumber = this.attributeNumber(data, n + 3, gt, 0x72 /* r */) ?? this.lastRow + 1
       this.lastRow = rowNumber
-      this.scanCells(data, tagEnd + 1, end, rowNumber)
-      pos = end + rowClose.length
+      if (data[gt - 1] === SLASH) {
+        p = gt + 1
+        continue
+      }
+      p = this.cells(data, gt + 1, to, rowNumber)
       if (this.row.count > 0 && this.onRow(this.row) === false) {
         this.stopped = true
-        return pos
+        return
       }
     }
   }
 
-  /** A numeric attribute (`r="12"`) of the tag in [start, end), or undefined. Attribute names are one letter. */
-  private attributeNumber(data: Buffer, start: number, end: number, name: number): number | undefined {
-    for (let i = start + 1; i < end - 2; i++) {
-      if (data[i] === name && data[i + 1] === 0x3d && (data[i - 1] === 0x20 || data[i - 1] === 0x09 || data[i - 1] === 0x0a || data[i - 1] === 0x0d)) {
+  /** A numeric attribute (`r="12"`) in data[from, to) of a start tag, or undefined. Attribute names are one letter. */
+  private attributeNumber(data: Buffer, from: number, to: number, name: number): number | undefined {
+    for (let i = from; i < to - 2; i++) {
+      if (data[i] === name && data[i + 1] === 0x3d && isSpace(data[i - 1]!)) {
         let j = i + 3
         let value = 0
-        while (j < end) {
+        while (j < to) {
           const c = data[j]!
           if (c < 0x30 || c > 0x39) break
           value = value * 10 + (c - 0x30)
@@ -246,20 +251,26 @@ export class SheetScanner {
     return undefined
   }
 
-  private scanCells(data: Buffer, from: number, to: number, rowNumber: number): void {
+  /** Parse the cells of a row starting at `p` (after `<row …>`); returns the position after `</row>`. */
+  private cells(data: Buffer, p: number, to: number, rowNumber: number): number {
     const row = this.row
+    const pl = this.pl
     row.rowNumber = rowNumber
     row.count = 0
     let lastCol = -1
-    let i = from
-    const pl = this.prefix.length
-    while (i < to) {
-      const lt = data.indexOf(LT, i)
-      if (lt < 0 || lt >= to) break
-      const nameAt = lt + 1 + pl
-      const delimiter = data[nameAt + 1]
-      if (data[nameAt] !== 0x63 /* c */ || (delimiter !== 0x20 && delimiter !== GT && delimiter !== SLASH)) {
-        i = lt + 1
+    for (;;) {
+      while (p < to && data[p] !== LT) p++
+      if (p >= to) throw new AnnexAFileError('BAD_XML', `Row ${rowNumber} of a sheet is damaged (it has no end).`)
+      if (data[p + 1] === SLASH) {
+        // The row's end tag, or the end of an element we skipped (such as <extLst>).
+        const q = p + 2 + pl
+        if (data[q] === 0x72 && data[q + 1] === 0x6f && data[q + 2] === 0x77 && data[q + 3] === GT) return q + 4
+        p++
+        continue
+      }
+      const n = p + 1 + pl
+      if (data[n] !== 0x63 /* c */ || !isDelimiter(data[n + 1]!)) {
+        p++
         continue
       }
       // Attributes of <c>: r (reference), t (type), s (style).
@@ -267,90 +278,98 @@ export class SheetScanner {
       let type = 0x6e // n
       let type2 = 0
       let style = 0
-      let j = nameAt + 1
-      let gt = -1
-      while (j < to) {
-        const c = data[j]!
-        if (c === GT) {
-          gt = j
-          break
-        }
-        if (c === 0x3d /* = */) {
+      let j = n + 1
+      while (j < to && data[j] !== GT) {
+        if (data[j] === 0x3d /* = */ && isSpace(data[j - 2]!)) {
           const attr = data[j - 1]
           const quote = data[j + 1]
-          const q = j + 2
-          if (quote !== QUOTE && quote !== APOS) {
-            j++
-            continue
-          }
-          let k = q
+          let k = j + 2
           while (k < to && data[k] !== quote) k++
-          if (data[j - 2] === 0x20 || data[j - 2] === 0x09 || data[j - 2] === 0x0a || data[j - 2] === 0x0d) {
-            if (attr === 0x72 /* r */) {
-              let value = 0
-              for (let m = q; m < k; m++) {
-                const ch = data[m]!
-                if (ch >= 0x41 && ch <= 0x5a) value = value * 26 + (ch - 0x40)
-                else if (ch >= 0x61 && ch <= 0x7a) value = value * 26 + (ch - 0x60)
-                else break
-              }
-              col = value - 1
-            } else if (attr === 0x74 /* t */) {
-              type = data[q]!
-              type2 = data[q + 1]!
-            } else if (attr === 0x73 /* s */) {
-              let value = 0
-              for (let m = q; m < k; m++) value = value * 10 + (data[m]! - 0x30)
-              style = value
+          if (attr === 0x72 /* r */) {
+            let value = 0
+            for (let m = j + 2; m < k; m++) {
+              const ch = data[m]!
+              if (ch >= 0x41 && ch <= 0x5a) value = value * 26 + (ch - 0x40)
+              else if (ch >= 0x61 && ch <= 0x7a) value = value * 26 + (ch - 0x60)
+              else break
             }
+            col = value - 1
+          } else if (attr === 0x74 /* t */) {
+            type = data[j + 2]!
+            type2 = data[j + 3]!
+          } else if (attr === 0x73 /* s */) {
+            let value = 0
+            for (let m = j + 2; m < k; m++) value = value * 10 + (data[m]! - 0x30)
+            style = value
           }
           j = k + 1
           continue
         }
         j++
       }
-      if (gt < 0) break
       if (col < 0) col = lastCol + 1
       lastCol = col
-      if (data[gt - 1] === SLASH) {
-        i = gt + 1
+      if (data[j - 1] === SLASH) {
+        p = j + 1
         continue
       }
-      const cellEnd = data.indexOf(this.cellClose, gt)
-      const end = cellEnd < 0 || cellEnd > to ? to : cellEnd
-      this.readCell(data, gt + 1, end, col, type, type2, style)
-      i = end + this.cellClose.length
+      p = this.cell(data, j + 1, to, col, type, type2, style)
     }
   }
 
-  private readCell(data: Buffer, from: number, to: number, col: number, type: number, type2: number, style: number): void {
+  /** Parse a cell's content from `p` (after `<c …>`); returns the position after `</c>`. */
+  private cell(data: Buffer, p: number, to: number, col: number, type: number, type2: number, style: number): number {
+    const pl = this.pl
     let vStart = -1
     let vEnd = -1
     let formula = false
     let inline: string | undefined
-    const pl = this.prefix.length
-    let i = from
-    while (i < to) {
-      const lt = data.indexOf(LT, i)
-      if (lt < 0 || lt >= to) break
-      const n = lt + 1 + pl
-      const name = data[n]
-      const next = data[n + 1]
-      if (name === 0x76 /* v */ && (next === GT || next === 0x20)) {
-        const gt = data.indexOf(GT, n)
-        vStart = gt + 1
-        vEnd = data.indexOf(LT, vStart)
-        i = vEnd + 1
-      } else if (name === 0x66 /* f */ && (next === GT || next === 0x20 || next === SLASH)) {
-        formula = true
-        i = n + 1
-      } else if (name === 0x69 /* i */ && data[n + 1] === 0x73 /* s */ && (data[n + 2] === GT || data[n + 2] === 0x20)) {
-        inline = this.inlineText(data, n, to)
-        i = to
-      } else {
-        i = lt + 1
+    for (;;) {
+      while (p < to && data[p] !== LT) p++
+      if (p >= to) throw new AnnexAFileError('BAD_XML', `A cell in row ${this.row.rowNumber} of a sheet is damaged.`)
+      if (data[p + 1] === SLASH) {
+        const q = p + 2 + pl
+        if (data[q] === 0x63 /* c */ && data[q + 1] === GT) {
+          p = q + 2
+          break
+        }
+        p++
+        continue
       }
+      const n = p + 1 + pl
+      const name = data[n]
+      const next = data[n + 1]!
+      if (name === 0x76 /* v */ && (next === GT || isSpace(next))) {
+        let gt = n + 1
+        while (data[gt] !== GT) gt++
+        vStart = gt + 1
+        let lt = vStart
+        while (lt < to && data[lt] !== LT) lt++
+        vEnd = lt
+        // Skip </v>.
+        p = lt + 4 + pl
+      } else if (name === 0x66 /* f */ && (next === GT || next === SLASH || isSpace(next))) {
+        formula = true
+        let gt = n + 1
+        while (data[gt] !== GT) gt++
+        if (data[gt - 1] === SLASH) p = gt + 1
+        else {
+          let lt = gt + 1
+          while (lt < to && data[lt] !== LT) lt++
+          p = lt + 4 + pl
+        }
+      } else if (name === 0x69 /* i */ && next === 0x73 /* s */ && (data[n + 2] === GT || isSpace(data[n + 2]!))) {
+        const close = data.indexOf(`</${this.prefix}is>`, n)
+        const end = close < 0 || close > to ? to : close
+        inline = this.cut(readRuns(data.toString('utf8', n, end)))
+        p = end + 5 + pl
+      } else p++
     }
+    this.store(data, col, type, type2, style, vStart, vEnd, formula, inline)
+    return p
+  }
+
+  private store(data: Buffer, col: number, type: number, type2: number, style: number, vStart: number, vEnd: number, formula: boolean, inline: string | undefined): void {
     const row = this.row
     if (row.count === row.cols.length) row.grow()
     const at = row.count
@@ -358,7 +377,7 @@ export class SheetScanner {
     if (inline !== undefined) {
       kind = CELL_TEXT
       row.texts[at] = inline
-    } else if (vStart < 0 || vEnd < vStart) {
+    } else if (vStart < 0) {
       if (!formula) return
       kind = CELL_NO_VALUE
     } else if (vEnd === vStart) {
@@ -381,23 +400,13 @@ export class SheetScanner {
     } else {
       // "str" (a formula's text result), "inlineStr" with <v>, "d" (an ISO date as text).
       kind = CELL_TEXT
-      row.texts[at] = this.text(data, vStart, vEnd)
+      row.texts[at] = this.cut(decodeXmlText(data.toString('utf8', vStart, vEnd)))
     }
     row.cols[at] = col
     row.kinds[at] = kind
     row.styles[at] = style
     row.formulas[at] = formula ? 1 : 0
     row.count = at + 1
-  }
-
-  /** The text of `<is>`: every `<t>` run, skipping phonetic `<rPh>` runs. */
-  private inlineText(data: Buffer, from: number, to: number): string {
-    const xml = data.toString('utf8', from, to)
-    return this.cut(readRuns(xml))
-  }
-
-  private text(data: Buffer, from: number, to: number): string {
-    return this.cut(decodeXmlText(data.toString('utf8', from, to)))
   }
 
   private cut(text: string): string {
@@ -415,8 +424,16 @@ export class SheetScanner {
     }
     // Keep a possibly cut tag for the next chunk.
     const open = text.lastIndexOf('<')
-    if (open >= last && text.indexOf('>', open) < 0) this.keep(data, from + open)
+    if (open >= last && text.indexOf('>', open) < 0) this.hold(data, from + open)
   }
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
+}
+
+function isDelimiter(c: number): boolean {
+  return c === 0x20 || c === GT || c === SLASH || c === 0x09 || c === 0x0a || c === 0x0d
 }
 
 /** Concatenate the `<t>` texts of a string item, skipping `<rPh>` (phonetic) runs. */
