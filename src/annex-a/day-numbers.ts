@@ -119,3 +119,23 @@ export function parseDateText(text: string): DateText {
   }
   return { ok: false, why: 'not-a-date' }
 }
+
+/**
+ * Ages on one fixed day, looked up by days since birth: an age changes only on a birthday, so
+ * the table is exact, and a million rows cost a million array reads rather than date maths.
+ */
+export class AgeTable {
+  private readonly byDays = new Int16Array(40_000).fill(-999)
+
+  constructor(readonly onDay: number) {}
+
+  /** Age at last birthday on `onDay` of someone born on day `birth`; -1 when not yet born. */
+  age(birth: number): number {
+    const days = this.onDay - birth
+    if (days < 0) return -1
+    if (days >= this.byDays.length) return wholeYears(birth, this.onDay)
+    let age = this.byDays[days]!
+    if (age === -999) this.byDays[days] = age = wholeYears(birth, this.onDay)
+    return age
+  }
+}

@@ -7,7 +7,7 @@
 import { compileCodeSet, type CodeMatcher } from './code-match.js'
 import { CODE_SETS } from './code-sets.js'
 import { LIST_SLOTS, packRef, unpackRef, type ChildRegistry } from './child-registry.js'
-import { dayFromSerial, parseDateText, ukDate, wholeYears, type DateText } from './day-numbers.js'
+import { dayFromSerial, parseDateText, ukDate, wholeYears, type AgeTable, type DateText } from './day-numbers.js'
 import { FindingCollector, RULES, citationOf, type RuleId, type Severity } from './findings.js'
 import type { HeaderMapping } from './headers.js'
 import { compileListRules, type RowRules, type WindowDays } from './list-rules.js'
@@ -35,6 +35,8 @@ const LIST_DESCRIPTION: Record<number, string> = {}
 /** What every sheet of one run shares. */
 export interface RunContext {
   readonly asOfDay: number
+  /** Ages on the inspection date. */
+  readonly ages: AgeTable
   readonly findings: FindingCollector
   readonly registry: ChildRegistry
   readonly sst: readonly string[]
@@ -78,8 +80,10 @@ export class ListProcessor implements RowView {
 
   private readonly fields: (Field | undefined)[]
   private readonly colToField: Int16Array
-  private readonly present: Uint8Array
-  private readonly ok: Uint8Array
+  // A cell is present/ok in this row when its stamp equals the row's stamp (no clearing per row).
+  private readonly present: Int32Array
+  private readonly ok: Int32Array
+  private stamp = 0
   private readonly nums: Float64Array
   private readonly strs: string[]
   private readonly cellAt: Int32Array
@@ -92,7 +96,8 @@ export class ListProcessor implements RowView {
   /** Children (registry slot) or adopters (-1 - index) with more than one row: their rows. */
   private readonly repeats = new Map<string, number[]>()
   private readonly constants: number[]
-  private readonly firstConstants = new Map<number, number[]>()
+  /** The first row's value of each same-child constant, by slot × constants (NaN when not seen). */
+  private firstConstants = new Float64Array(0)
   private row!: RowBuffer
   /** Shared-string index of this row's id cell, or -1. */
   private idShared = -1
@@ -121,8 +126,8 @@ export class ListProcessor implements RowView {
       this.fields[index] = { spec: column, type: TYPE_CODES[column.type], col: match.col, letter: match.letter, header: match.header, matcher, sharedCodes: new Map(), sharedDates: new Map() }
       this.colToField[match.col] = index
     }
-    this.present = new Uint8Array(n)
-    this.ok = new Uint8Array(n)
+    this.present = new Int32Array(n)
+    this.ok = new Int32Array(n)
     this.nums = new Float64Array(n)
     this.strs = new Array<string>(n).fill('')
     this.cellAt = new Int32Array(n)
@@ -153,10 +158,10 @@ export class ListProcessor implements RowView {
     return field >= 0 && this.fields[field] !== undefined
   }
   has(field: number): boolean {
-    return field >= 0 && this.ok[field] === 1
+    return field >= 0 && this.ok[field] === this.stamp
   }
   blank(field: number): boolean {
-    return field >= 0 && this.fields[field] !== undefined && this.present[field] === 0
+    return field >= 0 && this.fields[field] !== undefined && this.present[field] !== this.stamp
   }
   day(field: number): number {
     return this.has(field) ? this.nums[field]! : NaN
@@ -190,7 +195,7 @@ export class ListProcessor implements RowView {
       columnLetter: letter,
       cell: letter ? `${letter}${this.rowNumber}` : null,
       field: this.spec.columns[field]?.key ?? null,
-      value: f && this.present[field] ? truncate(this.display(field)) : null,
+      value: f && this.present[field] === this.stamp ? truncate(this.display(field)) : null,
       rule,
       severity,
       message: message(),
@@ -222,8 +227,7 @@ export class ListProcessor implements RowView {
   processRow(row: RowBuffer): void {
     this.row = row
     this.rowNumber = row.rowNumber
-    this.present.fill(0)
-    this.ok.fill(0)
+    this.stamp++
     this.idShared = -1
     let any = false
     const colToField = this.colToField
@@ -241,7 +245,7 @@ export class ListProcessor implements RowView {
     }
     this.rows++
     for (const field of this.required) {
-      if (this.present[field] === 0) this.report(field, 'AA-BLANK', () => this.blankMessage(field))
+      if (this.present[field] !== this.stamp) this.report(field, 'AA-BLANK', () => this.blankMessage(field))
     }
     this.checkDates()
     this.slot = this.trackChild()
@@ -265,19 +269,19 @@ export class ListProcessor implements RowView {
       this.report(field, 'AA-FORMULA-NO-VALUE', () => `This cell has a formula but the workbook has no saved result for it, so it reads as blank. Open the workbook in Excel, let it calculate, and save it again (or paste the values over the formulas).`)
       return false
     } else if (kind === CELL_ERROR) {
-      this.present[field] = 1
+      this.present[field] = this.stamp
       this.report(field, 'AA-CELL-ERROR', () => `This cell shows the Excel error ${row.texts[i]}. Correct the formula or type the ${f.header} in.`)
       return true
     }
     if (text !== undefined) {
       if (text.length > EXCEL_CELL_LIMIT) {
-        this.present[field] = 1
+        this.present[field] = this.stamp
         this.report(field, 'AA-CELL-TOO-LONG', () => `This cell holds ${text!.length.toLocaleString('en-GB')} characters, more than Excel allows in a cell (32,767). Replace it with the ${f.header} only.`)
         return true
       }
       if (isBlankText(text)) return false
     }
-    this.present[field] = 1
+    this.present[field] = this.stamp
     switch (f.type) {
       case T_CODE:
         return this.readCode(field, f, kind, i, text, shared)
@@ -292,14 +296,14 @@ export class ListProcessor implements RowView {
       case T_POSTCODE:
         if (text !== undefined && POSTCODE.test(text.trim())) {
           this.strs[field] = text.trim()
-          this.ok[field] = 1
+          this.ok[field] = this.stamp
         } else {
           this.report(field, 'AA-POSTCODE', () => `Enter the ${f.header} as a full UK postcode, for example SW1A 1AA.`)
         }
         return true
       default:
         this.strs[field] = text ?? (kind === CELL_BOOL ? (row.nums[i] === 1 ? 'TRUE' : 'FALSE') : String(row.nums[i]))
-        this.ok[field] = 1
+        this.ok[field] = this.stamp
         return true
     }
   }
@@ -322,7 +326,7 @@ export class ListProcessor implements RowView {
       return true
     }
     this.nums[field] = index
-    this.ok[field] = 1
+    this.ok[field] = this.stamp
     return true
   }
 
@@ -336,7 +340,7 @@ export class ListProcessor implements RowView {
         return true
       }
       this.nums[field] = day
-      this.ok[field] = 1
+      this.ok[field] = this.stamp
       return true
     }
     if (text === undefined) {
@@ -357,7 +361,7 @@ export class ListProcessor implements RowView {
       return true
     }
     this.nums[field] = read.day
-    this.ok[field] = 1
+    this.ok[field] = this.stamp
     return true
   }
 
@@ -383,7 +387,7 @@ export class ListProcessor implements RowView {
       return true
     }
     this.nums[field] = value
-    this.ok[field] = 1
+    this.ok[field] = this.stamp
     return true
   }
 
@@ -399,7 +403,7 @@ export class ListProcessor implements RowView {
       }
     }
     this.strs[field] = id
-    this.ok[field] = 1
+    this.ok[field] = this.stamp
     return true
   }
 
@@ -417,7 +421,7 @@ export class ListProcessor implements RowView {
   private checkDates(): void {
     const asOf = this.run.asOfDay
     for (const field of this.dateFields) {
-      if (this.ok[field] === 1 && this.nums[field]! > asOf) {
+      if (this.ok[field] === this.stamp && this.nums[field]! > asOf) {
         this.report(field, 'AA-DATE-FUTURE', () => `The ${this.name(field)} ${ukDate(this.nums[field]!)} is after the inspection date (${ukDate(asOf)}). Correct the date: Annex A records what has already happened.`)
       }
     }
@@ -431,7 +435,7 @@ export class ListProcessor implements RowView {
     }
     if (!this.has(age)) return
     const reported = this.nums[age]!
-    const expected = unborn ? -1 : wholeYears(birth, asOf)
+    const expected = unborn ? -1 : this.run.ages.age(birth)
     // Extracts are taken up to a week or so before the inspection: allow a birthday in the 14 days before.
     const allowed = reported === expected || (!unborn && reported === wholeYears(birth, asOf - 14))
     if (!allowed) {
@@ -466,7 +470,7 @@ export class ListProcessor implements RowView {
     if (first === 0) {
       registry.firstRow[at] = this.rowNumber
       registry.lists[slot]! |= 1 << this.list
-      if (this.constants.length > 0) this.firstConstants.set(slot, this.constants.map((f) => this.int(f)))
+      if (this.constants.length > 0) this.keepConstants(slot)
     } else if (this.spec.cardinality !== 'repeats') {
       this.repeated(id, first)
       this.checkConstants(slot, id, first)
@@ -481,13 +485,23 @@ export class ListProcessor implements RowView {
     else this.repeats.set(id, [first, this.rowNumber])
   }
 
+  private keepConstants(slot: number): void {
+    const width = this.constants.length
+    if ((slot + 1) * width > this.firstConstants.length) {
+      const grown = new Float64Array(Math.max(1024, (slot + 1) * width * 2)).fill(NaN)
+      grown.set(this.firstConstants)
+      this.firstConstants = grown
+    }
+    for (let k = 0; k < width; k++) this.firstConstants[slot * width + k] = this.int(this.constants[k]!)
+  }
+
   private checkConstants(slot: number, id: string, first: number): void {
-    const firstValues = this.firstConstants.get(slot)
-    if (!firstValues) return
-    for (let k = 0; k < this.constants.length; k++) {
+    const width = this.constants.length
+    if (width === 0 || (slot + 1) * width > this.firstConstants.length) return
+    for (let k = 0; k < width; k++) {
       const field = this.constants[k]!
       const value = this.int(field)
-      const before = firstValues[k]!
+      const before = this.firstConstants[slot * width + k]!
       if (Number.isNaN(value) || Number.isNaN(before) || value === before) continue
       this.report(field, 'AA-CHILD-CONSTANT', () => `Child ${id} has ${this.name(field)} ${value} here but ${before} in row ${first}. The count is for the 12 months before the child's latest ${this.list === 3 ? 'referral' : 'section 47 enquiry'}, so it must be the same on every row of the child (2019 template guidance).`)
     }

@@ -10,16 +10,17 @@ import { ChildRegistry } from './child-registry.js'
 import { CODE_SETS } from './code-sets.js'
 import type { CodeMatcher } from './code-match.js'
 import { readCsv, type CsvEncoding } from './csv.js'
-import { dayNumber } from './day-numbers.js'
+import { AgeTable, dayNumber } from './day-numbers.js'
 import { AnnexAFileError } from './errors.js'
 import { DEFAULT_FINDING_LIMITS, FindingCollector, RULES, citationOf, type Finding, type FindingCounts, type FindingLimits, type RuleId, type Severity } from './findings.js'
 import { findHeaderRow, identifyByHeaders, matchHeaders, tableColumns, type ColumnMatch, type HeaderMapping, type HeaderRowCandidate, type TableId } from './headers.js'
 import { ListProcessor, type RunContext } from './list-processor.js'
+import type { WindowDays } from './list-rules.js'
 import { truncate } from './normalise.js'
 import { ProfileBuilder, type AnnexAProfile, type WorkingDaysBetween } from './profile.js'
-import { CELL_BOOL, CELL_ERROR, CELL_NUMBER, CELL_SHARED, CELL_TEXT, DEFAULT_SCANNER_OPTIONS, type RowBuffer, type ScannerOptions } from './sheet-scanner.js'
+import { CELL_BOOL, CELL_ERROR, CELL_NUMBER, CELL_SHARED, CELL_TEXT, DEFAULT_SCANNER_OPTIONS, RowBuffer, type ScannerOptions } from './sheet-scanner.js'
 import { sniffFile } from './sniff.js'
-import { LISTS, isTemplateSheet, listFromSheetName, listSpec, type ListNumber } from './spec.js'
+import { LISTS, isTemplateSheet, listFromSheetName, listSpec, type ListNumber, type ListSpec } from './spec.js'
 import { openWorkbook, scanSheet, type OpenWorkbook } from './workbook.js'
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js'
 
@@ -138,8 +139,9 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
   const scannerOptions: ScannerOptions = { maxRowBytes: limits.maxRowBytes ?? DEFAULT_SCANNER_OPTIONS.maxRowBytes, maxCellChars: limits.maxCellChars ?? DEFAULT_SCANNER_OPTIONS.maxCellChars }
   const findings = new FindingCollector({ ...DEFAULT_FINDING_LIMITS, ...limits.findings })
   const registry = new ChildRegistry(limits.maxChildren)
-  const profile = new ProfileBuilder(options.asOf, options.workingDaysBetween, registry)
   const asOfDay = dayNumber(options.asOf)
+  const ages = new AgeTable(asOfDay)
+  const profile = new ProfileBuilder(options.asOf, options.workingDaysBetween, registry, ages)
   const workbooks: OpenWorkbook[] = []
   const files: FileRead[] = []
   const sources: Source[] = []
@@ -200,51 +202,36 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
       }
     }
 
-    // 2. Peek at each sheet's first rows to find its header row and, failing its name, its list.
-    const planned: { source: Source; table: TableId; header: HeaderRowCandidate; identifiedBy: ListFound['identifiedBy'] }[] = []
-    const emptyNamedLists: Source[] = []
+    // 2. Sheets named as lists are planned at once; other sheets are peeked at to find their list by headings.
+    const planned: { source: Source; table: TableId; header: HeaderRowCandidate | undefined; identifiedBy: ListFound['identifiedBy'] }[] = []
     for (const source of sources) {
+      const fileInfo = files.find((f) => f.fileName === source.fileName)!
+      if (source.nameTable !== undefined) {
+        fileInfo.sheets.push({ name: source.sheet, hidden: source.hidden, table: source.nameTable })
+        planned.push({ source, table: source.nameTable, header: undefined, identifiedBy: source.identifiedBy })
+        continue
+      }
+      if (source.templateSheet) {
+        fileInfo.sheets.push({ name: source.sheet, hidden: source.hidden, table: null })
+        continue
+      }
       const candidates: HeaderRowCandidate[] = []
       await source.scan((row) => {
-        const cells = []
-        for (let i = 0; i < row.count; i++) cells.push({ col: row.cols[i]!, text: cellText(row, i, source.sst) })
-        candidates.push({ rowNumber: row.rowNumber, cells })
+        candidates.push(candidateOf(row, source.sst))
         return candidates.length < PEEK_ROWS
       })
-      const fileInfo = files.find((f) => f.fileName === source.fileName)!
-      let table: TableId | undefined
-      let header: HeaderRowCandidate | undefined
-      let identifiedBy = source.identifiedBy
-      if (source.nameTable !== undefined) {
-        table = source.nameTable
-        header = findHeaderRow(table, candidates)
-        if (!header) {
-          if (candidates.length === 0) emptyNamedLists.push(source)
-          else
-            sheetFinding(findings, { list: table as number, sheet: source.sheet, row: candidates[0]!.rowNumber }, 'AA-HEADER-NOT-FOUND', () =>
-              `The sheet "${source.sheet}" is named as List ${table} but none of its first ${PEEK_ROWS} rows has List ${table}'s column headings, so it was not read. Put the headings (for example "${tableColumns(table!)[0]!.header}", "${tableColumns(table!)[5]?.header ?? tableColumns(table!)[1]!.header}") in row 1 or 2, as in the Ofsted template.`,
-            )
-          fileInfo.sheets.push({ name: source.sheet, hidden: source.hidden, table: null })
-          continue
-        }
-      } else if (!source.templateSheet) {
-        const found = identifyByHeaders(candidates)
-        if (found) {
-          table = found.table
-          header = found.row
-          identifiedBy = 'headings'
-        } else if (candidates.length > 0) {
-          sheetFinding(findings, { list: null, sheet: source.sheet, row: null }, 'AA-SHEET-UNKNOWN', () =>
-            `The sheet "${source.sheet}" is not one of the Annex A lists (its name and headings match none of them), so it was not read. If it is a list, name the sheet List_1 … List_11 as in the Ofsted template.`,
-          )
-        }
+      const found = identifyByHeaders(candidates)
+      fileInfo.sheets.push({ name: source.sheet, hidden: source.hidden, table: found?.table ?? null })
+      if (found) planned.push({ source, table: found.table, header: found.row, identifiedBy: 'headings' })
+      else if (candidates.length > 0) {
+        sheetFinding(findings, { list: null, sheet: source.sheet, row: null }, 'AA-SHEET-UNKNOWN', () =>
+          `The sheet "${source.sheet}" is not one of the Annex A lists (its name and headings match none of them), so it was not read. If it is a list, name the sheet List_1 … List_11 as in the Ofsted template.`,
+        )
       }
-      fileInfo.sheets.push({ name: source.sheet, hidden: source.hidden, table: table ?? null })
-      if (table !== undefined && header) planned.push({ source, table, header, identifiedBy })
     }
     planned.sort((a, b) => order(a.table) - order(b.table))
 
-    // 3. Stream every list.
+    // 3. Stream every list: the first rows are held until the header row is found, then every row is validated.
     const matchers = new Map<string, CodeMatcher>()
     const processors = new Map<number, ListProcessor>()
     const lists: ListFound[] = []
@@ -256,83 +243,114 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
     const siblingSheets: string[] = []
     let currentSst: readonly string[] | undefined
 
-    for (const { source, table, header, identifiedBy } of planned) {
-      const mapping = matchHeaders(table, header.cells, header.rowNumber)
-      headers.push({
-        table,
-        sheet: source.sheet,
-        fileName: source.fileName,
-        headerRow: header.rowNumber,
-        matched: mapping.matched,
-        unknown: mapping.unknown,
-        duplicates: mapping.duplicates,
-        missing: mapping.missing.map((c) => ({ field: c.key, header: c.header, required: c.required })),
-      })
-      const list = table === 'siblings' ? 8 : table
-      headerFindings(findings, list, source.sheet, mapping)
+    for (const { source, table, header: knownHeader, identifiedBy } of planned) {
       const progress = (bytes: number) => {
         bytesRead += bytes
         options.onProgress?.({ bytesRead, totalBytes, rows: rowsRead, sheet: source.sheet })
       }
-      if (table === 'siblings') {
-        siblingSheets.push(source.sheet)
-        await readSiblingsSheet(source, mapping, registry, findings, progress)
-        continue
-      }
-      const spec = listSpec(table)
-      const window = {
-        asOfDay,
-        start: spec.window.months === null ? NaN : dayNumber(addMonths(options.asOf, -spec.window.months)),
-        templateStart: spec.window.templateMonths ? dayNumber(addMonths(options.asOf, -spec.window.templateMonths)) : spec.window.months === null ? NaN : dayNumber(addMonths(options.asOf, -spec.window.months)),
-      }
-      const run: RunContext = {
-        asOfDay,
-        findings,
-        registry,
-        sst: source.sst,
-        date1904: source.date1904,
-        dateStyles: source.dateStyles,
-        matchers,
-        onRow: (n, view, slot) => profile.row(n, view, slot),
-      }
-      if (source.sst !== currentSst) {
-        // Shared-string indexes are per workbook: the registry's fast id lookup starts again.
-        currentSst = source.sst
-        registry.useSharedStrings(currentSst.length)
-      }
-      const processor = new ListProcessor(spec, source.sheet, mapping, run, window)
-      profile.startList(table, processor.fieldIndex, (field) => processor.known(field))
-      if (processors.has(table)) {
-        const first = processors.get(table)!
-        sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-DUPLICATE', () => `The sheets "${first.sheet}" and "${source.sheet}" both hold List ${table}. Both were read; put all of List ${table} on one sheet and delete the other.`)
-      } else processors.set(table, processor)
-      const familyField = table === 10 || table === 11 ? processor.fieldIndex('familyId') : -1
-      const headerRow = header.rowNumber
-      const { mergeRefs } = await source.scan((row) => {
-        if (row.rowNumber <= headerRow) return
-        processor.processRow(row)
-        rowsRead++
-        if (familyField >= 0 && processor.has(familyField)) {
-          if (table === 11) familyLinks.list11.add(processor.text(familyField))
-          else if (familyLinks.list10.length < 100_000) {
-            const match = mapping.matched.find((m) => m.field === 'familyId')!
-            familyLinks.list10.push({ id: processor.text(familyField), row: row.rowNumber, sheet: source.sheet, col: match.header, letter: match.letter })
-          }
+      let consumer: Consumer | undefined
+      let headerRow = 0
+      const early: RowBuffer[] = []
+      const begin = (header: HeaderRowCandidate) => {
+        headerRow = header.rowNumber
+        const mapping = matchHeaders(table, header.cells, header.rowNumber)
+        headers.push({
+          table,
+          sheet: source.sheet,
+          fileName: source.fileName,
+          headerRow,
+          matched: mapping.matched,
+          unknown: mapping.unknown,
+          duplicates: mapping.duplicates,
+          missing: mapping.missing.map((c) => ({ field: c.key, header: c.header, required: c.required })),
+        })
+        headerFindings(findings, table === 'siblings' ? 8 : table, source.sheet, mapping)
+        if (table === 'siblings') {
+          siblingSheets.push(source.sheet)
+          consumer = siblingsConsumer(source, mapping, registry, findings)
+          return
         }
+        if (source.sst !== currentSst) {
+          // Shared-string indexes are per workbook: the registry's fast id lookup starts again.
+          currentSst = source.sst
+          registry.useSharedStrings(currentSst.length)
+        }
+        const spec = listSpec(table)
+        const run: RunContext = {
+          asOfDay,
+          ages,
+          findings,
+          registry,
+          sst: source.sst,
+          date1904: source.date1904,
+          dateStyles: source.dateStyles,
+          matchers,
+          onRow: (n, view, slot) => profile.row(n, view, slot),
+        }
+        const processor = new ListProcessor(spec, source.sheet, mapping, run, windowDays(spec, options.asOf, asOfDay))
+        profile.startList(table, processor.fieldIndex, (field) => processor.known(field))
+        if (processors.has(table)) {
+          const first = processors.get(table)!
+          sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-DUPLICATE', () => `The sheets "${first.sheet}" and "${source.sheet}" both hold List ${table}. Both were read; put all of List ${table} on one sheet and delete the other.`)
+        } else processors.set(table, processor)
+        const familyField = table === 10 || table === 11 ? processor.fieldIndex('familyId') : -1
+        const familyColumn = mapping.matched.find((m) => m.field === 'familyId')
+        consumer = {
+          row: (row) => {
+            processor.processRow(row)
+            if (familyField >= 0 && processor.has(familyField)) {
+              if (table === 11) familyLinks.list11.add(processor.text(familyField))
+              else if (familyColumn && familyLinks.list10.length < 100_000) familyLinks.list10.push({ id: processor.text(familyField), row: row.rowNumber, sheet: source.sheet, col: familyColumn.header, letter: familyColumn.letter })
+            }
+          },
+          finish: (mergeRefs) => {
+            processor.finish()
+            mergeFindings(findings, table, source.sheet, headerRow, mapping, mergeRefs)
+            if (processor.templateZoneRows > 0) templateZoneNote(findings, table, source.sheet, processor.templateZoneRows)
+            if (processor.rows === 0) sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-EMPTY', () => `List ${table} (${spec.title}) has headings but no rows. That is fine if you have no ${spec.title.toLowerCase()} in scope; otherwise add the rows.`)
+            if (source.hidden) sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-SHEET-HIDDEN', () => `List ${table} is on the hidden sheet "${source.sheet}". It was read; unhide the sheet (right-click a sheet tab > Unhide) so inspectors can see it too.`)
+            lists.push({ list: table, sheet: source.sheet, rows: processor.rows, fileName: source.fileName, headerRow, identifiedBy, hidden: source.hidden, blankRows: processor.blankRows })
+          },
+        }
+      }
+      const notFound = () => {
+        const columns = tableColumns(table)
+        sheetFinding(findings, { list: table === 'siblings' ? 8 : table, sheet: source.sheet, row: early[0]?.rowNumber ?? null }, 'AA-HEADER-NOT-FOUND', () =>
+          `The sheet "${source.sheet}" is named as List ${table} but none of its first ${PEEK_ROWS} rows has List ${table}'s column headings, so it was not read. Put the headings (for example "${columns[0]!.header}", "${columns[5]?.header ?? columns[1]!.header}") in row 1 or 2, as in the Ofsted template.`,
+        )
+      }
+      const decide = (): boolean => {
+        const header = findHeaderRow(table, early.map((row) => candidateOf(row, source.sst)))
+        if (!header) {
+          notFound()
+          return false
+        }
+        begin(header)
+        for (const row of early) if (row.rowNumber > headerRow) consumer!.row(row)
+        return true
+      }
+      if (knownHeader) begin(knownHeader)
+      const { mergeRefs } = await source.scan((row) => {
+        if (consumer) {
+          if (row.rowNumber > headerRow) {
+            consumer.row(row)
+            rowsRead++
+          }
+          return
+        }
+        early.push(cloneRow(row))
+        if (early.length >= PEEK_ROWS) return decide()
       }, progress)
-      processor.finish()
-      mergeFindings(findings, table, source.sheet, headerRow, mapping, mergeRefs)
-      if (processor.templateZoneRows > 0) templateZoneNote(findings, table, source.sheet, processor.templateZoneRows)
-      if (processor.rows === 0) sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-EMPTY', () => `List ${table} (${spec.title}) has headings but no rows. That is fine if you have no ${spec.title.toLowerCase()} in scope; otherwise add the rows.`)
-      if (source.hidden) sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-SHEET-HIDDEN', () => `List ${table} is on the hidden sheet "${source.sheet}". It was read; unhide the sheet (right-click a sheet tab > Unhide) so inspectors can see it too.`)
-      lists.push({ list: table, sheet: source.sheet, rows: processor.rows, fileName: source.fileName, headerRow, identifiedBy, hidden: source.hidden, blankRows: processor.blankRows })
+      if (!consumer) {
+        if (early.length === 0 && table !== 'siblings') {
+          lists.push({ list: table, sheet: source.sheet, rows: 0, fileName: source.fileName, headerRow: 0, identifiedBy, hidden: source.hidden, blankRows: 0 })
+          sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-EMPTY', () => `The sheet "${source.sheet}" (List ${table}) is empty, with no headings or rows. If you have no ${listSpec(table).title.toLowerCase()} in scope, add the headings only; otherwise add the list.`)
+          continue
+        }
+        if (early.length < PEEK_ROWS && !decide()) continue
+      }
+      ;(consumer as Consumer | undefined)?.finish(mergeRefs)
     }
-    for (const source of emptyNamedLists) {
-      const table = source.nameTable as ListNumber
-      lists.push({ list: table, sheet: source.sheet, rows: 0, fileName: source.fileName, headerRow: 0, identifiedBy: 'sheet name', hidden: source.hidden, blankRows: 0 })
-      sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-EMPTY', () => `The sheet "${source.sheet}" (List ${table}) is empty, with no headings or rows. If you have no ${listSpec(table).title.toLowerCase()} in scope, add the headings only; otherwise add the list.`)
-    }
-
     // 4. Checks that need every list.
     const found = new Set(lists.map((l) => l.list))
     for (const spec of LISTS) {
@@ -370,6 +388,37 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
   } finally {
     for (const workbook of workbooks) await workbook.archive.close()
   }
+}
+
+interface Consumer {
+  row(row: RowBuffer): void
+  finish(mergeRefs: readonly string[]): void
+}
+
+function candidateOf(row: RowBuffer, sst: readonly string[]): HeaderRowCandidate {
+  const cells = []
+  for (let i = 0; i < row.count; i++) cells.push({ col: row.cols[i]!, text: cellText(row, i, sst) })
+  return { rowNumber: row.rowNumber, cells }
+}
+
+/** A copy of a (reused) row buffer, for the few rows held while the header row is found. */
+function cloneRow(row: RowBuffer): RowBuffer {
+  const copy = new RowBuffer()
+  while (copy.cols.length < row.count) copy.grow()
+  copy.rowNumber = row.rowNumber
+  copy.count = row.count
+  copy.cols.set(row.cols.subarray(0, row.count))
+  copy.kinds.set(row.kinds.subarray(0, row.count))
+  copy.nums.set(row.nums.subarray(0, row.count))
+  copy.styles.set(row.styles.subarray(0, row.count))
+  copy.formulas.set(row.formulas.subarray(0, row.count))
+  copy.texts = row.texts.slice(0, row.count)
+  return copy
+}
+
+function windowDays(spec: ListSpec, asOf: IsoDate, asOfDay: number): WindowDays {
+  const start = spec.window.months === null ? NaN : dayNumber(addMonths(asOf, -spec.window.months))
+  return { asOfDay, start, templateStart: spec.window.templateMonths ? dayNumber(addMonths(asOf, -spec.window.templateMonths)) : start }
 }
 
 function order(table: TableId): number {
@@ -500,33 +549,35 @@ function caseStatusChecks(findings: FindingCollector, registry: ChildRegistry, p
 }
 
 /** 002#253's separate sheet: each List 8 child's Child Unique ID and number of brothers and sisters. */
-async function readSiblingsSheet(source: Source, mapping: HeaderMapping, registry: ChildRegistry, findings: FindingCollector, progress: (bytes: number) => void): Promise<void> {
+function siblingsConsumer(source: Source, mapping: HeaderMapping, registry: ChildRegistry, findings: FindingCollector): Consumer {
   const idMatch = mapping.matched.find((m) => m.field === 'childId')
   const countMatch = mapping.matched.find((m) => m.field === 'siblings')
-  if (!idMatch || !countMatch) return
-  await source.scan((row) => {
-    if (row.rowNumber <= mapping.headerRow) return
-    let id = ''
-    let countText = ''
-    let countNumber = NaN
-    for (let i = 0; i < row.count; i++) {
-      if (row.cols[i] === idMatch.col) id = cellText(row, i, source.sst).trim()
-      else if (row.cols[i] === countMatch.col) {
-        countText = cellText(row, i, source.sst).trim()
-        countNumber = row.kinds[i] === CELL_NUMBER ? row.nums[i]! : /^\d+$/.test(countText) ? Number(countText) : NaN
+  return {
+    finish: () => undefined,
+    row: (row) => {
+      if (!idMatch || !countMatch) return
+      let id = ''
+      let countText = ''
+      let countNumber = NaN
+      for (let i = 0; i < row.count; i++) {
+        if (row.cols[i] === idMatch.col) id = cellText(row, i, source.sst).trim()
+        else if (row.cols[i] === countMatch.col) {
+          countText = cellText(row, i, source.sst).trim()
+          countNumber = row.kinds[i] === CELL_NUMBER ? row.nums[i]! : /^\d+$/.test(countText) ? Number(countText) : NaN
+        }
       }
-    }
-    if (!id && !countText) return
-    const where = { list: 8, sheet: source.sheet, row: row.rowNumber, column: countMatch.header, letter: countMatch.letter, field: 'siblings', value: countText }
-    if (!Number.isInteger(countNumber) || countNumber < 0) {
-      sheetFinding(findings, where, countText ? 'AA-NUMBER' : 'AA-BLANK', () => `Enter the number of brothers and sisters as a whole number (0 if none).`)
-      return
-    }
-    const slot = registry.find(id)
-    if (slot < 0 || !registry.on(slot, 8)) {
-      sheetFinding(findings, { ...where, column: idMatch.header, letter: idMatch.letter, field: 'childId', value: id }, 'AA-SIBLINGS', () => `Child ${id} is on the brothers and sisters sheet but not in List 8. 002#253 asks for this number for the children in List 8; check the Child Unique ID.`, 'warning')
-      return
-    }
-    registry.siblings[slot] = countNumber
-  }, progress)
+      if (!id && !countText) return
+      const where = { list: 8, sheet: source.sheet, row: row.rowNumber, column: countMatch.header, letter: countMatch.letter, field: 'siblings', value: countText }
+      if (!Number.isInteger(countNumber) || countNumber < 0) {
+        sheetFinding(findings, where, countText ? 'AA-NUMBER' : 'AA-BLANK', () => `Enter the number of brothers and sisters as a whole number (0 if none).`)
+        return
+      }
+      const slot = registry.find(id)
+      if (slot < 0 || !registry.on(slot, 8)) {
+        sheetFinding(findings, { ...where, column: idMatch.header, letter: idMatch.letter, field: 'childId', value: id }, 'AA-SIBLINGS', () => `Child ${id} is on the brothers and sisters sheet but not in List 8. 002#253 asks for this number for the children in List 8; check the Child Unique ID.`, 'warning')
+        return
+      }
+      registry.siblings[slot] = countNumber
+    },
+  }
 }

@@ -10,7 +10,7 @@ import { addMonths, addYears, type IsoDate } from '../rules/calendar/dates.js'
 import { AGE_BANDS, CASE_SELECTION_FACTORS, FACTORS_NOT_IN_ANNEX_A, THRESHOLDS, ageBandIndex, buildChildrenTable, type CaseSelectionFactor, type ChildrenTable } from './case-selection.js'
 import { DELAY_ADOPTION, DELAY_ASSESSMENT, DELAY_CP_TWO_YEARS, DELAY_EARLY_HELP, DELAY_ICPC, DELAY_PLACEMENTS, type ChildRegistry } from './child-registry.js'
 import { CODE_SETS, type CodeSetName } from './code-sets.js'
-import { dayNumber, isoDate, wholeYears } from './day-numbers.js'
+import { dayNumber, isoDate, type AgeTable } from './day-numbers.js'
 import type { FieldIndex, RowView } from './row-view.js'
 import { LISTS, type ListNumber } from './spec.js'
 
@@ -178,13 +178,12 @@ export class ProfileBuilder {
   private readonly hooks = new Map<number, RowHook>()
   private readonly asOfDay: number
   private readonly days: { sixMonths: number; twelveMonths: number; twoYears: number }
-  /** Age on the inspection date by days since birth (ages change only on birthdays, so a table is exact). */
-  private readonly ageByDays = new Int16Array(40_000).fill(-999)
 
   constructor(
     private readonly asOf: IsoDate,
     private readonly workingDaysBetween: WorkingDaysBetween | undefined,
     private readonly registry: ChildRegistry,
+    private readonly ages: AgeTable,
   ) {
     this.asOfDay = dayNumber(asOf)
     this.days = { sixMonths: dayNumber(addMonths(asOf, -6)), twelveMonths: dayNumber(addMonths(asOf, -12)), twoYears: dayNumber(addYears(asOf, -2)) }
@@ -192,12 +191,7 @@ export class ProfileBuilder {
 
   /** Age on the inspection date of a child born on `dob` (-1 when unborn). */
   ageOn(dob: number): number {
-    const days = this.asOfDay - dob
-    if (days < 0) return -1
-    if (days >= this.ageByDays.length) return wholeYears(dob, this.asOfDay)
-    let age = this.ageByDays[days]!
-    if (age === -999) this.ageByDays[days] = age = wholeYears(dob, this.asOfDay)
-    return age
+    return this.ages.age(dob)
   }
 
   /** Prepare for a list sheet (field indices are resolved once here). */
