@@ -87,11 +87,11 @@ export class ZipArchive {
 
   /**
    * Stream part `entry` through `onChunk`. `onChunk` may return `false` to stop early (for
-   * peeking at a sheet's header rows). `onCompressed` reports compressed bytes read, for progress.
+   * peeking at a sheet's header rows), or a promise to make the reading wait. `onCompressed` reports compressed bytes read, for progress.
    */
   async read(
     entry: ZipEntry,
-    onChunk: (chunk: Buffer) => boolean | void,
+    onChunk: (chunk: Buffer) => boolean | void | Promise<boolean | void>,
     options: { onCompressed?: (bytes: number) => void; signal?: AbortSignal } = {},
   ): Promise<void> {
     if (entry.flags & 1) throw new AnnexAFileError('ENCRYPTED', 'The workbook is protected with a password, so it cannot be read.')
@@ -125,7 +125,10 @@ export class ZipArchive {
         }
         // A checksum catches damage inside stored (uncompressed) blocks, which zlib cannot see.
         crc = crc32(chunk, crc)
-        if (onChunk(chunk) === false) {
+        let more = onChunk(chunk)
+        // A consumer that waits (the scan worker, when the main thread is behind) returns a promise.
+        if (more instanceof Promise) more = await more
+        if (more === false) {
           stopped = true
           break
         }
