@@ -507,9 +507,11 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
       rowNumber++
       let extra: { values: Record<string, GenValue>; field: string; rules: RuleId[]; what: string } | undefined
       let merge: string | undefined
-      if (errorRate > 0 && rng.chance(errorRate)) {
+      // The once-only kinds (merged cells, a very long cell) go on the first data row; the rest at random.
+      const once: PlantKind | undefined = errorRate > 0 && j === 0 ? (list === 6 ? 'merged' : list === 4 ? 'long' : undefined) : undefined
+      if (once || (errorRate > 0 && rng.chance(errorRate))) {
         const kinds = plantKinds(list, i, seg, inCareOpen, values)
-        const kind = rng.pick(kinds)
+        const kind = once ?? rng.pick(kinds)
         if (kind === 'duplicate' || kind === 'constant') {
           if (previous >= 0) {
             const again = build(list, previous)
