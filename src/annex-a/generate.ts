@@ -714,7 +714,8 @@ function applyPlant(kind: PlantKind, list: ListNumber, values: Record<string, Ge
       return { field, rule: 'AA-FORMULA-NO-VALUE' }
     }
     case 'id':
-      values.childId = { raw: 12345678901234567000 }
+      // An id typed as a number past 2^53: Excel keeps 15 significant digits, the rest are lost.
+      values.childId = { raw: 12345678901234567000 + rng.int(1, 100_000) * 65536 }
       return { field: 'childId', rule: 'AA-ID' }
     default:
       return undefined

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { registerAnnexACommands } from './annex-a-commands.js'
 import { UsageError, takeExitCode } from './io.js'
 
 /** Build the command tree. Each area adds its commands here. */
@@ -7,6 +8,7 @@ export function buildProgram(): Command {
     .description("Inspection of local authority children's services: dates, rules and Annex A")
     .exitOverride()
     .showHelpAfterError(false)
+  registerAnnexACommands(program)
   return program
 }
 
