@@ -14,7 +14,7 @@ import type { Database } from './db/tables.js'
 import { activityRoutes } from './areas/activities/routes.js'
 import { activitiesDashboard } from './areas/activities/dashboard.js'
 import { adminRoutes } from './areas/admin/routes.js'
-import { apiRoutes } from './areas/api/routes.js'
+import { ANNEX_A_UPLOAD_TYPES, apiRoutes } from './areas/api/routes.js'
 import { annexAReturnRoutes } from './areas/annex-a-returns/routes.js'
 import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
@@ -115,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, rulebookRoutes())
   registerRoutes(app, activityRoutes(services.activities, [annexATasks(services.annexA, services.activities, clock)], clock, config.baseUrl))
   registerRoutes(app, annexAReturnRoutes({ annexA: services.annexA, activities: services.activities }))
-  registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, db, clock, baseUrl: config.baseUrl }))
+  // The API takes an Annex A file as the raw request body; the Annex A area streams it to disk.
+  for (const type of ANNEX_A_UPLOAD_TYPES) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))
+  registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, annexA: services.annexA, db, clock, baseUrl: config.baseUrl }))
   return app
 }

@@ -140,3 +140,33 @@ describe('Annex A in the browser', () => {
     expect(reads.length).toBeGreaterThanOrEqual(2)
   })
 })
+
+describe('Annex A through the API', () => {
+  it('takes a return from an LA’s own system and gives back the findings as JSON', async () => {
+    const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
+    await agent.get('/account/api-tokens')
+    const token = page(await agent.post('/account/api-tokens', { name: 'Case management system' })).$('#new-token').text()
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${activityId}/annex-a/returns?fileName=${encodeURIComponent('From CMS.xlsx')}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': xlsx },
+      payload: withErrors,
+    })
+    expect(sent.statusCode).toBe(202)
+    expect(sent.json().status).toBe('processing')
+    await t.app.services.processor.drain()
+    const detail = await t.app.inject({ url: sent.headers.location as string, headers: { authorization: `Bearer ${token}` } })
+    const body = detail.json()
+    expect(body.status).toBe('errors')
+    expect(body.lists.map((l: { list: number }) => l.list)).toContain(8)
+    expect(body.findings[0]).toEqual(expect.objectContaining({ rule: expect.stringMatching(/^AA-/), severity: expect.any(String), message: expect.any(String) }))
+
+    const otherAgent = await new TestAgent(t.app).signIn(otherAnalyst.email, otherAnalyst.password)
+    await otherAgent.get('/account/api-tokens')
+    const otherToken = page(await otherAgent.post('/account/api-tokens', { name: 'CMS' })).$('#new-token').text()
+    expect((await t.app.inject({ url: sent.headers.location as string, headers: { authorization: `Bearer ${otherToken}` } })).statusCode).toBe(404)
+    const noName = await t.app.inject({ method: 'POST', url: `/api/v1/activities/${activityId}/annex-a/returns`, headers: { authorization: `Bearer ${token}`, 'content-type': xlsx }, payload: clean })
+    expect(noName.statusCode).toBe(400)
+    expect(noName.json().fieldErrors.fileName).toContain('fileName query parameter')
+  })
+})
