@@ -170,3 +170,20 @@ describe('Annex A through the API', () => {
     expect(noName.json().fieldErrors.fileName).toContain('fileName query parameter')
   })
 })
+
+describe('a crash while checking', () => {
+  it('picks up a return another process left half-checked once its lease runs out', async () => {
+    const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
+    await agent.get(`/activities/${activityId}/annex-a`)
+    // The latest version is the API upload, so the clean workbook is a new version.
+    const uploaded = await agent.upload(`/activities/${activityId}/annex-a/lists`, {}, { field: 'file', name: 'Crash test.xlsx', content: clean, type: xlsx })
+    const returnId = uploaded.headers.location!.split('/').pop()!.split('?')[0]!
+    await t.app.services.processor.drain()
+    // Simulate a process that claimed the next upload and died: status processing, lease expired.
+    await t.db.updateTable('annex_a_returns').set({ status: 'processing', claimed_until: new Date('2027-01-11T09:00:00Z'), result: null }).where('id', '=', returnId).execute()
+    await t.app.services.processor.drain()
+    const row = await t.db.selectFrom('annex_a_returns').select(['status', 'claimed_until']).where('id', '=', returnId).executeTakeFirstOrThrow()
+    expect(['valid', 'errors']).toContain(row.status)
+    expect(row.claimed_until).toBeNull()
+  })
+})
