@@ -20,7 +20,7 @@ async function start(): Promise<void> {
     throw error
   }
   const database = await openConfiguredDatabase(config)
-  const prepared = await prepareDatabase(database.db, { demoData: config.demoData, clock: systemClock })
+  const prepared = await prepareDatabase(database.db, { demoData: config.demoData, clock: systemClock, config })
   const app = await buildApp({
     config,
     db: database.db,
