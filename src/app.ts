@@ -15,6 +15,8 @@ import { activitiesDashboard } from './areas/activities/dashboard.js'
 import { adminRoutes } from './areas/admin/routes.js'
 import { apiRoutes } from './areas/api/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
+import { judgementRoutes } from './areas/judgements/routes.js'
+import { judgementTasks } from './areas/judgements/tasks.js'
 import { createServices } from './areas/index.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
@@ -47,6 +49,7 @@ const VIEW_DIRS = [
   'src/areas/admin/views',
   'src/areas/rulebook/views',
   'src/areas/api/views',
+  'src/areas/judgements/views',
 ].map((dir) => join(projectRoot, dir))
 
 /**
@@ -96,7 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
-  registerRoutes(app, activityRoutes(services.activities, [], clock, config.baseUrl))
+  registerRoutes(app, activityRoutes(services.activities, [judgementTasks(services.judgements, services.activities)], clock, config.baseUrl))
+  registerRoutes(app, judgementRoutes(services.judgements, services.activities))
   registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, db, clock, baseUrl: config.baseUrl }))
   return app
 }

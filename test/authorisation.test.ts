@@ -9,6 +9,7 @@ import type { RouteSpec } from '../src/web/routing.js'
 import { createServices } from '../src/areas/index.js'
 import { principalFor } from '../src/auth/users.js'
 import { createApiToken } from '../src/auth/api-tokens.js'
+import { judgementsGivenAtFeedback } from '../src/test-support/factories/judgements.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -53,6 +54,8 @@ beforeAll(async () => {
     await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: `dcs.${la.laCode}@example.gov.uk`, phone: '' }, { requestId: 'test' })
     await services.activities.recordNotice(director, id, { calledAt: new Date('2026-12-28T09:00:00Z'), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, { requestId: 'test' })
   }
+  // The own LA's inspection goes on site and its lead gives the judgements at feedback, so its DCS can see them (002#197).
+  await judgementsGivenAtFeedback({ db: t.db, config: t.config, director: users.get('national-director')!, lead: users.get('hmi')!, activityId: activityOf.get(OWN_LA.laCode)!, lastDay: '2027-01-22' })
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
@@ -73,6 +76,7 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, role?: Role): string {
     .replace(':userId', someUserId)
     .replace(':action', 'unlock')
     .replace(':activityId', activityOf.get(la.laCode)!)
+    .replace(':judgement', 'leaders')
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */
