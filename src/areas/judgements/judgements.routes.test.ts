@@ -209,17 +209,17 @@ describe('a standard inspection under ILACS 2023, from judgements to feedback', 
       inspectionEnd: '2023-01-20',
       grades: { overall: 'requires-improvement', 'help-and-protection': 'good', 'children-in-care': 'requires-improvement', 'care-leavers': 'good', leaders: 'requires-improvement' },
     })
-    // Published 21 working days after fieldwork (E7): 17 February 2023.
-    clock.set('2023-02-20T10:00:00Z')
+    // Published 21 working days after fieldwork (E7): Monday 20 February 2023.
+    clock.set('2023-02-21T10:00:00Z')
     const errors = {}
-    expect(checkJudgement(registerForm(judgement, '2023-02-17'), { today: clock.today(), previous: undefined }, errors)).toBeDefined()
+    expect(checkJudgement(registerForm(judgement, '2023-02-20'), { today: clock.today(), previous: undefined }, errors)).toBeDefined()
     expect(errors).toEqual({})
     const national = (await principalFor(t.db, director.id))!
-    const recordId = await services.register.record(national, judgement.laCode, registerForm(judgement, '2023-02-17'), {}, { requestId: 'test' })
+    const recordId = await services.register.record(national, judgement.laCode, registerForm(judgement, '2023-02-20'), {}, { requestId: 'test' })
     const stored = await t.db.selectFrom('judgement_grades').select(['area', 'grade']).where('record_id', '=', recordId).orderBy('area').execute()
     expect(stored).toHaveLength(5)
     const register = page(await (await signIn(director)).get('/register/886'))
-    expect(register.$('main').text()).toContain('published 17 February 2023')
+    expect(register.$('main').text()).toContain('published 20 February 2023')
   })
 
   it('records the feedback meeting with the provisional judgements given, and shows them to the DCS only', async () => {
@@ -256,6 +256,8 @@ describe('a standard inspection under ILACS 2023, from judgements to feedback', 
     expect(seen.$('main').text()).toContain('Do not publish them or share them publicly')
     expect(seen.$('#feedback').text()).toContain('The experiences and progress of care leavers')
     expect(seen.$('#feedback').text()).toContain('Requires improvement to be good')
+    // What follows, from the timeline (E7, 002#216): published 21 working days after fieldwork.
+    expect(seen.$('#next-steps').text()).toContain('Monday 20 February 2023')
     expect(seen.$('main').text()).not.toContain('Internal note for QA')
     expect(seen.$('main').text()).not.toContain('Evidence from case 1234')
     // The activity page links the DCS to it.
@@ -284,6 +286,10 @@ describe('a standard inspection under ILACS 2026 (no overall grade)', () => {
     const warned = page(await agent.get(`/activities/${id}/judgements/check`))
     expect(warned.$('.app-judgement-problems li')).toHaveLength(0)
     expect(warned.$('.app-judgement-warnings').text()).toContain('Confirm that leaders showed sufficient understanding of the failure')
+    // No overall grade: the lowest area grade decides the pathway, as in the register (002#100-101).
+    const overview = page(await agent.get(`/activities/${id}/judgements`))
+    expect(overview.$('#inadequate').text()).toContain('monitoring programme')
+    expect(overview.$('#inadequate a[href="/rules/M1"]').length).toBe(1)
   })
 })
 

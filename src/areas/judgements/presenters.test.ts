@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FRAMEWORK_INFO } from '../register/frameworks.js'
-import { checkHtml, confirmationRows, feedbackRows, findingGroups, frameworkRows, gradeItems, judgementRows, paragraphs } from './presenters.js'
+import { checkHtml, confirmationRows, feedbackRows, findingGroups, frameworkRows, gradeItems, judgementRows, nextStepRows, paragraphs } from './presenters.js'
 import type { RecordedJudgement } from './repository.js'
 
 const judgement = (area: string, overrides: Partial<RecordedJudgement> = {}): RecordedJudgement => ({
@@ -64,5 +64,11 @@ describe('presenters', () => {
     expect(forLa.map((row) => (row as { key: { text: string } }).key.text)).toEqual(['Date', 'Length', 'Attended (by role)', 'Provisional judgements given'])
     const forOfsted = feedbackRows({ ...feedback, attendees: [...feedback.attendees], setOut: [...feedback.setOut] }, areas, { forLa: false, graded: true })
     expect(forOfsted.map((row) => (row as { key: { text: string } }).key.text)).toEqual(['Date', 'Length', 'Attended (by role)', 'Provisional judgements given', 'DCS told before the meeting', 'Set out at the meeting', 'Notes', 'Recorded by'])
+  })
+
+  it('lists what follows feedback with each date’s rule (E7)', () => {
+    const rows = nextStepRows([{ label: 'Report published on Ofsted’s website', date: '2023-02-20', rule: 'E7', citation: '002#216' }]) as Array<{ key: { text: string }; value: { html: string } }>
+    expect(rows[0]!.key.text).toBe('Monday 20 February 2023')
+    expect(rows[0]!.value.html).toContain('href="/rules/E7"')
   })
 })

@@ -133,3 +133,8 @@ export function feedbackRows(feedback: FeedbackRecord & { recordedByName?: strin
   }
   return rows
 }
+
+/** What follows feedback (002#201, E7): the report's dates from the timeline, each with its rule. */
+export function nextStepRows(milestones: ReadonlyArray<{ label: string; date: string; rule: string; citation: string }>): Row[] {
+  return milestones.map((milestone) => ({ key: { text: formatLongDate(milestone.date) }, value: { html: `${escapeHtml(milestone.label)} ${ruleLink(milestone.rule, milestone.citation)}` } }))
+}

@@ -10,11 +10,11 @@ import type { RouteSpec } from '../../web/routing.js'
 import type { ActivitiesService } from '../activities/service.js'
 import { activityPaths } from '../activities/paths.js'
 import { activityTitle } from '../activities/presenters.js'
-import { GRADE_LABELS } from '../register/frameworks.js'
+import { GRADE_LABELS, pathwayGrade } from '../register/frameworks.js'
 import { ATTENDEE_ROLES, feedbackWarnings, SET_OUT_ITEMS } from './feedback.js'
 import { FINDING_KIND_LABELS, FINDING_KINDS, PRIORITY_ACTION_EXAMPLES, PRIORITY_ACTION_GROUNDS } from './focused-visit-findings.js'
 import { judgementPaths } from './paths.js'
-import { checkHtml, confirmationRows, feedbackRows, findingGroups, frameworkRows, gradeItems, headingItems, judgementRows } from './presenters.js'
+import { checkHtml, confirmationRows, feedbackRows, findingGroups, frameworkRows, gradeItems, headingItems, judgementRows, nextStepRows } from './presenters.js'
 import type { JudgementsService } from './service.js'
 
 type Params = { activityId: string; judgement?: string }
@@ -50,7 +50,11 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
     if (data.kind === 'findings') return reply.redirect(judgementPaths.findings.build({ activityId }), 303)
     const record = (await canRecord(request)) && data.editable
     const complete = data.check.missing.length === 0
+    // 002#102, #112; 001#5: an inadequate outcome starts monitoring. The grade that decides the
+    // pathway is the register's (overall, or the lowest area grade where there is none).
+    const pathway = complete ? pathwayGrade(data.framework, Object.fromEntries(data.judgements.map((judgement) => [judgement.area, judgement.grade]))) : undefined
     return reply.page('judgements/overview.njk', {
+      inadequate: pathway?.grade === 'inadequate',
       activity: data.activity,
       title: activityTitle(data.activity),
       frameworkRows: frameworkRows(data.framework, data.activity.onsiteStart),
@@ -67,6 +71,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       feedback: data.feedback,
       backHref: activityPaths.show.build({ activityId }),
       ruleS6: ruleLink('S6', '002#96-101, #238-241'),
+      ruleMonitoring: ruleLink('M1', '002#112'),
     })
   }
 
@@ -104,7 +109,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       rationale: current.rationale ?? '',
       version: data.version,
       errors,
-      errorList: errorList(errors, { grade: 'grade', evidenceHeadings: 'evidenceHeadings' }),
+      errorList: errorList(errors, { grade: 'grade', evidenceHeadings: 'evidenceHeadings', status: 'main-content', version: 'main-content' }),
       action: judgementPaths.judgement.build({ activityId, judgement: areaKey }),
       backHref: judgementPaths.overview.build({ activityId }),
     })
@@ -129,7 +134,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       reason,
       version: data.version,
       errors,
-      errorList: errorList(errors),
+      errorList: errorList(errors, { status: 'judgements', version: 'judgements' }),
       action: judgementPaths.check.build({ activityId }),
       backHref: judgementPaths.overview.build({ activityId }),
     })
@@ -157,7 +162,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       topics: data.activity.topics,
       version: data.version,
       errors,
-      errorList: errorList(errors, { kind: 'kind', ground: 'ground' }),
+      errorList: errorList(errors, { kind: 'kind', ground: 'ground', status: 'findings', version: 'findings' }),
       action: judgementPaths.findings.build({ activityId }),
       removeAction: judgementPaths.findingRemove.build({ activityId }),
       confirmAction: judgementPaths.findingsConfirm.build({ activityId }),
@@ -190,7 +195,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       outcomeHref: data.graded ? judgementPaths.overview.build({ activityId }) : judgementPaths.findings.build({ activityId }),
       backHref: activityPaths.show.build({ activityId }),
       maxMinutes: FEEDBACK_RULES.maxMinutes,
-      procedures: SET_OUT_ITEMS.filter((item) => ['factual-accuracy', 'publication', 'complaints'].includes(item.key)).map((item) => item.label),
+      nextStepRows: nextStepRows(data.reportMilestones),
     })
   }
 
@@ -241,7 +246,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       notes: current.notes ?? '',
       maxMinutes: FEEDBACK_RULES.maxMinutes,
       errors,
-      errorList: errorList(errors, { heldOn: 'heldOn-day', attendees: 'attendees', dcsToldBefore: 'dcsToldBefore' }),
+      errorList: errorList(errors, { heldOn: 'heldOn-day', attendees: 'attendees', dcsToldBefore: 'dcsToldBefore', status: 'main-content' }),
       action: judgementPaths.feedbackRecord.build({ activityId }),
       backHref: judgementPaths.feedback.build({ activityId }),
     })

@@ -384,6 +384,8 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
         outcome,
         feedback,
         feedbackDue: details.milestones.find((m) => m.key === 'feedback'),
+        // E7 (002#216): factual accuracy, the final copy under embargo, publication.
+        reportMilestones: details.milestones.filter((m) => m.key.startsWith('report.')),
         monitoringMayFollow,
         canRecord: FEEDBACK_STATUSES.includes(activity.status) && Boolean(outcome?.confirmation),
       }
