@@ -166,6 +166,12 @@ describe('a standard inspection under ILACS 2023, from judgements to feedback', 
     const audit = await t.db.selectFrom('audit_events').select(['action', 'summary']).where('record_id', '=', id).where('action', 'like', 'judgements.%').orderBy('id').execute()
     expect(audit.map((event) => event.action)).toEqual(['judgements.record', 'judgements.record', 'judgements.record', 'judgements.record', 'judgements.record', 'judgements.confirm'])
     expect(audit.at(-1)!.summary).toContain('with 1 flagged problem')
+    // The senior HMI on the team and the regional director see it awaits review; the lead does not.
+    for (const user of [seniorHmi, regional]) {
+      const home = page(await (await signIn(user)).get('/'))
+      expect(home.$('.app-needs').text(), user.role).toContain('Review judgements confirmed with 1 flagged problem: Standard inspection of Kent')
+    }
+    expect(page(await agent.get('/')).$('main').text()).not.toContain('Review judgements confirmed')
   })
 
   it('withdraws the confirmation when a judgement changes, and a stale confirm is refused', async () => {
@@ -190,6 +196,11 @@ describe('a standard inspection under ILACS 2023, from judgements to feedback', 
     expect((await statusTo(agent, id, 'judgements-agreed')).statusCode).toBe(303)
     const after = await t.db.selectFrom('judgement_records').select('id').where('la_code', '=', '886').execute()
     expect(after).toHaveLength(before.length)
+    // The lead's home page asks for the feedback meeting, due on the last day on site.
+    const home = page(await agent.get('/'))
+    const item = home.$('.app-needs__item').filter((_, el) => home.$(el).text().includes('Record the feedback meeting'))
+    expect(item.text()).toContain('Friday 20 January 2023')
+    expect(item.find('a[href="/rules/E5"]').length).toBe(1)
     // Agreed judgements no longer change here.
     const form = page(await agent.get(`/activities/${id}/judgements/leaders`))
     expect(form.$('form[action$="/judgements/leaders"]')).toHaveLength(0)

@@ -456,6 +456,11 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
       return { graded: false, framework: null, recorded: findings.length, total: 0, confirmed: Boolean(outcome?.confirmation), feedback: Boolean(feedback) }
     },
 
+    /** The confirmation of an activity's judgements or findings, if any, with what the checks flagged. */
+    async confirmation(activityId: string) {
+      return (await findOutcome(db, activityId))?.confirmation ?? null
+    },
+
     isJudgementArea,
   }
   return service
