@@ -54,7 +54,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
     // pathway is the register's (overall, or the lowest area grade where there is none).
     const pathway = complete ? pathwayGrade(data.framework, Object.fromEntries(data.judgements.map((judgement) => [judgement.area, judgement.grade]))) : undefined
     return reply.page('judgements/overview.njk', {
-      inadequate: pathway?.grade === 'inadequate',
+      inadequate: pathway?.grade === 'inadequate' ? { derived: pathway.derived } : undefined,
       activity: data.activity,
       title: activityTitle(data.activity),
       frameworkRows: frameworkRows(data.framework, data.activity.onsiteStart),
