@@ -20,6 +20,9 @@ import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
 import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { homeRoutes } from './areas/home/routes.js'
+import { judgementsDashboard } from './areas/judgements/dashboard.js'
+import { judgementRoutes } from './areas/judgements/routes.js'
+import { judgementTasks } from './areas/judgements/tasks.js'
 import { createServices } from './areas/index.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
@@ -60,6 +63,7 @@ const VIEW_DIRS = [
   'src/areas/rulebook/views',
   'src/areas/api/views',
   'src/areas/annex-a-returns/views',
+  'src/areas/judgements/views',
 ].map((dir) => join(projectRoot, dir))
 
 /**
@@ -109,12 +113,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services)
   const oidc = createOidcSignIn({ db, clock, config })
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))
-  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock)]))
+  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock), judgementsDashboard(services.judgements, services.activities, clock)]))
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
-  registerRoutes(app, activityRoutes(services.activities, [annexATasks(services.annexA, services.activities, clock)], clock, config.baseUrl))
+  registerRoutes(app, activityRoutes(services.activities, [annexATasks(services.annexA, services.activities, clock), judgementTasks(services.judgements, services.activities)], clock, config.baseUrl))
   registerRoutes(app, annexAReturnRoutes({ annexA: services.annexA, activities: services.activities }))
+  registerRoutes(app, judgementRoutes(services.judgements, services.activities))
   // The API takes an Annex A file as the raw request body; the Annex A area streams it to disk.
   for (const type of ANNEX_A_UPLOAD_TYPES) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))
   registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, annexA: services.annexA, db, clock, baseUrl: config.baseUrl }))

@@ -5,13 +5,16 @@ import { createActivitiesService } from './activities/service.js'
 import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
+import { createJudgementsService } from './judgements/service.js'
 import { createRegisterService } from './register/service.js'
 
 /** The composition root: every area's service, built from the same dependencies. */
 export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processor?: Processor }) {
   const blobs = deps.blobs ?? createBlobStore(join(deps.config.dataDir, 'files'))
   const processor = deps.processor ?? createProcessor({ db: deps.db, clock: deps.clock, blobs })
-  const activities = createActivitiesService(deps)
+  // "Judgements agreed" waits for the judgements area (lifecycle.ts); it is called only after both exist.
+  const activities = createActivitiesService(deps, { outcomeReadiness: (activity) => judgements.outcomeReadiness(activity) })
+  const judgements = createJudgementsService(deps, activities)
   return {
     register: createRegisterService(deps),
     accounts: createAccountsService(deps.db, () => deps.clock.now()),
@@ -19,6 +22,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     blobs,
     processor,
     annexA: createAnnexAReturnsService({ ...deps, blobs, processor, activities }),
+    judgements,
   }
 }
 
