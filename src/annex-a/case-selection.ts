@@ -182,44 +182,45 @@ const THRESHOLD = Object.fromEntries(THRESHOLDS.map((t, i) => [t.id, 1 << i])) a
 /** The children table from the registry; `sixMonthsBefore` is the day six months before the inspection date. */
 export function buildChildrenTable(reg: ChildRegistry, asOfDay: number, sixMonthsBefore: number, ageOn: (dob: number) => number): ChildrenTable {
   const count = reg.size
+  // Arrays built by push stay packed (faster to fill and to serialise than preallocated holey ones).
   const table = {
     count,
     childId: reg.ids.slice(0, count),
-    lists: new Array<number>(count),
-    firstRow: new Array<number>(count * 10),
-    age: new Array<number | null>(count),
-    gender: new Array<string | null>(count),
-    ethnicity: new Array<string | null>(count),
-    disability: new Array<string | null>(count),
-    factors: new Array<number>(count),
-    thresholds: new Array<number>(count),
-    delay: new Array<number>(count),
-    abuseCategory: new Array<string | null>(count),
-    caseStatus: new Array<string | null>(count),
-    primaryNeed: new Array<string | null>(count),
-    legalStatus: new Array<string | null>(count),
-    placementType: new Array<string | null>(count),
-    placementLocation: new Array<string | null>(count),
-    placementProvider: new Array<string | null>(count),
-    permanencePlan: new Array<string | null>(count),
-    placementsLast12Months: new Array<number | null>(count),
-    missingEpisodes: new Array<number | null>(count),
-    absentEpisodes: new Array<number | null>(count),
-    siblings: new Array<number | null>(count),
-    careLeaverInTouch: new Array<string | null>(count),
-    careLeaverActivity: new Array<string | null>(count),
-    adoptionStage: new Array<string | null>(count),
+    lists: [] as number[],
+    firstRow: [] as number[],
+    age: [] as (number | null)[],
+    gender: [] as (string | null)[],
+    ethnicity: [] as (string | null)[],
+    disability: [] as (string | null)[],
+    factors: [] as number[],
+    thresholds: [] as number[],
+    delay: [] as number[],
+    abuseCategory: [] as (string | null)[],
+    caseStatus: [] as (string | null)[],
+    primaryNeed: [] as (string | null)[],
+    legalStatus: [] as (string | null)[],
+    placementType: [] as (string | null)[],
+    placementLocation: [] as (string | null)[],
+    placementProvider: [] as (string | null)[],
+    permanencePlan: [] as (string | null)[],
+    placementsLast12Months: [] as (number | null)[],
+    missingEpisodes: [] as (number | null)[],
+    absentEpisodes: [] as (number | null)[],
+    siblings: [] as (number | null)[],
+    careLeaverInTouch: [] as (string | null)[],
+    careLeaverActivity: [] as (string | null)[],
+    adoptionStage: [] as (string | null)[],
   } satisfies ChildrenTable
   for (let i = 0; i < count; i++) {
     const bits = reg.lists[i]!
-    table.lists[i] = bits
-    for (let n = 1; n <= 10; n++) table.firstRow[i * 10 + n - 1] = reg.firstRow[i * LIST_SLOTS + n]!
+    table.lists.push(bits)
+    for (let n = 1; n <= 10; n++) table.firstRow.push(reg.firstRow[i * LIST_SLOTS + n]!)
     const dob = reg.dob[i]!
     const age = !Number.isNaN(dob) ? (dob > asOfDay ? -1 : ageOn(dob)) : known(reg.reportedAge[i]!)
-    table.age[i] = age
-    table.gender[i] = reg.gender[i]! >= 0 ? GENDER[reg.gender[i]!]!.code : null
-    table.ethnicity[i] = reg.ethnicity[i]! >= 0 ? ETHNICITY[reg.ethnicity[i]!]!.code : null
-    table.disability[i] = codeAt(YNU, reg.disability[i]!)
+    table.age.push(age)
+    table.gender.push(reg.gender[i]! >= 0 ? GENDER[reg.gender[i]!]!.code : null)
+    table.ethnicity.push(reg.ethnicity[i]! >= 0 ? ETHNICITY[reg.ethnicity[i]!]!.code : null)
+    table.disability.push(codeAt(YNU, reg.disability[i]!))
     const type = reg.placementType[i]!
     const legal = reg.legalStatus[i]!
     const activity = reg.activity[i]!
@@ -244,8 +245,8 @@ export function buildChildrenTable(reg: ChildRegistry, asOfDay: number, sixMonth
     if (activity >= 0 && ACTIVITY_GROUP[activity] === 'NEET') factors |= FACTOR['care-leaver-neet']!
     if (on9 && inTouch >= 0 && inTouch !== IN_TOUCH) factors |= FACTOR['care-leaver-not-in-touch']!
     if (delay !== 0) factors |= FACTOR.delay!
-    table.factors[i] = factors
-    table.delay[i] = delay
+    table.factors.push(factors)
+    table.delay.push(delay)
     let thresholds = 0
     if (bits & (1 << 2)) thresholds |= THRESHOLD['early-help']!
     if (bits & ((1 << 3) | (1 << 4))) thresholds |= THRESHOLD['referral-and-assessment']!
@@ -259,22 +260,22 @@ export function buildChildrenTable(reg: ChildRegistry, asOfDay: number, sixMonth
     const stage = reg.adoptionStage[i]!
     if (on10 && (stage === 0 || stage === 2 || stage === 3)) thresholds |= THRESHOLD['matching-and-placement']!
     if (on9) thresholds |= THRESHOLD['leaving-care']!
-    table.thresholds[i] = thresholds
-    table.abuseCategory[i] = codeAt(ABUSE, reg.abuseCategory[i]!)
-    table.caseStatus[i] = codeAt(CASESTATUS, reg.caseStatus[i]!)
-    table.primaryNeed[i] = codeAt(NEED, reg.primaryNeed[i]!)
-    table.legalStatus[i] = codeAt(LEGAL, legal)
-    table.placementType[i] = codeAt(PLACETYPE, type)
-    table.placementLocation[i] = codeAt(INOUT, reg.placementLocation[i]!)
-    table.placementProvider[i] = codeAt(PROVIDER, reg.placementProvider[i]!)
-    table.permanencePlan[i] = codeAt(PERMANENCE, reg.permanencePlan[i]!)
-    table.placementsLast12Months[i] = known(reg.placements[i]!)
-    table.missingEpisodes[i] = known(reg.missingEpisodes[i]!)
-    table.absentEpisodes[i] = known(reg.absentEpisodes[i]!)
-    table.siblings[i] = known(reg.siblings[i]!)
-    table.careLeaverInTouch[i] = codeAt(INTOUCH, inTouch)
-    table.careLeaverActivity[i] = activity >= 0 ? ACTIVITY_GROUP[activity]! : null
-    table.adoptionStage[i] = on10 ? codeAt(ADOPTION_STAGE, stage) : null
+    table.thresholds.push(thresholds)
+    table.abuseCategory.push(codeAt(ABUSE, reg.abuseCategory[i]!))
+    table.caseStatus.push(codeAt(CASESTATUS, reg.caseStatus[i]!))
+    table.primaryNeed.push(codeAt(NEED, reg.primaryNeed[i]!))
+    table.legalStatus.push(codeAt(LEGAL, legal))
+    table.placementType.push(codeAt(PLACETYPE, type))
+    table.placementLocation.push(codeAt(INOUT, reg.placementLocation[i]!))
+    table.placementProvider.push(codeAt(PROVIDER, reg.placementProvider[i]!))
+    table.permanencePlan.push(codeAt(PERMANENCE, reg.permanencePlan[i]!))
+    table.placementsLast12Months.push(known(reg.placements[i]!))
+    table.missingEpisodes.push(known(reg.missingEpisodes[i]!))
+    table.absentEpisodes.push(known(reg.absentEpisodes[i]!))
+    table.siblings.push(known(reg.siblings[i]!))
+    table.careLeaverInTouch.push(codeAt(INTOUCH, inTouch))
+    table.careLeaverActivity.push(activity >= 0 ? ACTIVITY_GROUP[activity]! : null)
+    table.adoptionStage.push(on10 ? codeAt(ADOPTION_STAGE, stage) : null)
   }
   return table
 }

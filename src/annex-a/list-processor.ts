@@ -231,7 +231,7 @@ export class ListProcessor implements RowView {
     this.idShared = -1
     let any = false
     const colToField = this.colToField
-    for (let i = 0; i < row.count; i++) {
+    for (let i = row.start, end = row.start + row.count; i < end; i++) {
       const col = row.cols[i]!
       if (col >= colToField.length) continue
       const field = colToField[col]!

@@ -149,7 +149,6 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
   const ages = new AgeTable(asOfDay)
   const profile = new ProfileBuilder(options.asOf, options.workingDaysBetween, registry, ages)
   const workbooks: OpenWorkbook[] = []
-  const workers: SheetScanWorker[] = []
   const files: FileRead[] = []
   const sources: Source[] = []
   const signal = options.signal
@@ -164,7 +163,6 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
         const fileInfo: FileRead = { fileName: file.fileName, kind, date1904: workbook.date1904, sheets: [] }
         files.push(fileInfo)
         const threaded = options.threads ?? false
-        let worker: SheetScanWorker | undefined
         for (const sheet of workbook.sheets) {
           sources.push({
             fileName: file.fileName,
@@ -180,13 +178,8 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
             scan: (onRow, onBytes) => {
               const scanOptions = { ...(signal ? { signal } : {}), ...(onBytes ? { onCompressed: onBytes } : {}) }
               // Peeks (no byte counting) stay on this thread; full passes go to the worker when threaded.
-              if (threaded && onBytes) {
-                if (!worker) {
-                  worker = SheetScanWorker.start(file.path, zipLimits, scannerOptions)
-                  if (worker) workers.push(worker)
-                }
-                if (worker) return worker.scan(sheet.entry, onRow, scanOptions)
-              }
+              const worker = threaded && onBytes ? SheetScanWorker.shared() : undefined
+              if (worker) return worker.scan({ path: file.path, entry: sheet.entry, zip: zipLimits, scanner: scannerOptions }, onRow, scanOptions)
               return scanSheet(workbook, sheet, onRow, { scanner: scannerOptions, ...scanOptions })
             },
           })
@@ -305,10 +298,10 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
           date1904: source.date1904,
           dateStyles: source.dateStyles,
           matchers,
-          onRow: (n, view, slot) => profile.row(n, view, slot),
+          onRow: (_n, view, slot) => profileRow(view, slot),
         }
         const processor = new ListProcessor(spec, source.sheet, mapping, run, windowDays(spec, options.asOf, asOfDay))
-        profile.startList(table, processor.fieldIndex, (field) => processor.known(field))
+        const profileRow = profile.startList(table, processor.fieldIndex, (field) => processor.known(field))
         if (processors.has(table)) {
           const first = processors.get(table)!
           sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-DUPLICATE', () => `The sheets "${first.sheet}" and "${source.sheet}" both hold List ${table}. Both were read; put all of List ${table} on one sheet and delete the other.`)
@@ -406,7 +399,6 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
       profile: profileResult,
     }
   } finally {
-    for (const worker of workers) await worker.close()
     for (const workbook of workbooks) await workbook.archive.close()
   }
 }
@@ -418,7 +410,7 @@ interface Consumer {
 
 function candidateOf(row: RowBuffer, sst: readonly string[]): HeaderRowCandidate {
   const cells = []
-  for (let i = 0; i < row.count; i++) cells.push({ col: row.cols[i]!, text: cellText(row, i, sst) })
+  for (let i = row.start; i < row.start + row.count; i++) cells.push({ col: row.cols[i]!, text: cellText(row, i, sst) })
   return { rowNumber: row.rowNumber, cells }
 }
 
@@ -428,12 +420,13 @@ function cloneRow(row: RowBuffer): RowBuffer {
   while (copy.cols.length < row.count) copy.grow()
   copy.rowNumber = row.rowNumber
   copy.count = row.count
-  copy.cols.set(row.cols.subarray(0, row.count))
-  copy.kinds.set(row.kinds.subarray(0, row.count))
-  copy.nums.set(row.nums.subarray(0, row.count))
-  copy.styles.set(row.styles.subarray(0, row.count))
-  copy.formulas.set(row.formulas.subarray(0, row.count))
-  copy.texts = row.texts.slice(0, row.count)
+  const end = row.start + row.count
+  copy.cols.set(row.cols.subarray(row.start, end))
+  copy.kinds.set(row.kinds.subarray(row.start, end))
+  copy.nums.set(row.nums.subarray(row.start, end))
+  copy.styles.set(row.styles.subarray(row.start, end))
+  copy.formulas.set(row.formulas.subarray(row.start, end))
+  copy.texts = row.texts.slice(row.start, end)
   return copy
 }
 
@@ -580,7 +573,7 @@ function siblingsConsumer(source: Source, mapping: HeaderMapping, registry: Chil
       let id = ''
       let countText = ''
       let countNumber = NaN
-      for (let i = 0; i < row.count; i++) {
+      for (let i = row.start; i < row.start + row.count; i++) {
         if (row.cols[i] === idMatch.col) id = cellText(row, i, source.sst).trim()
         else if (row.cols[i] === countMatch.col) {
           countText = cellText(row, i, source.sst).trim()

@@ -175,7 +175,6 @@ function indexOfCode(set: CodeSetName, code: string): number {
 /** Collects the profile while the lists stream; `finish` turns it into `AnnexAProfile`. */
 export class ProfileBuilder {
   private readonly accumulators = new Map<number, Accumulator>()
-  private readonly hooks = new Map<number, RowHook>()
   private readonly asOfDay: number
   private readonly days: { sixMonths: number; twelveMonths: number; twoYears: number }
 
@@ -194,20 +193,17 @@ export class ProfileBuilder {
     return this.ages.age(dob)
   }
 
-  /** Prepare for a list sheet (field indices are resolved once here). */
-  startList(list: ListNumber, f: FieldIndex, known: (field: number) => boolean): void {
+  /** Prepare for a list sheet (field indices are resolved once here); returns the function to call for each row. */
+  startList(list: ListNumber, f: FieldIndex, known: (field: number) => boolean): (v: RowView, slot: number) => void {
     let acc = this.accumulators.get(list)
     if (!acc) this.accumulators.set(list, (acc = new Accumulator(list)))
-    const person = this.personHook(list, f, known, acc)
-    const specific = this.listHook(list, f, acc)
-    this.hooks.set(list, (v, slot, a) => {
+    const a = acc
+    const person = this.personHook(list, f, known, a)
+    const specific = this.listHook(list, f, a)
+    return (v, slot) => {
       person(v, slot, a)
       specific(v, slot, a)
-    })
-  }
-
-  row(list: ListNumber, v: RowView, slot: number): void {
-    this.hooks.get(list)!(v, slot, this.accumulators.get(list)!)
+    }
   }
 
   private workingDays(from: number, to: number): number | undefined {
