@@ -3,7 +3,7 @@
 // plain `node` start rather than a TypeScript compile (the rules CLI must answer in < 300 ms).
 // The bundle is rebuilt when any file under src/ is newer than it, so a fresh clone or an edit
 // needs no separate build step.
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -21,9 +21,11 @@ function newestSourceTime(dir) {
   return newest
 }
 
+// Written to temporary names and renamed into place (chunks first, main.mjs last), so several
+// `ilacs` processes starting at once (parallel tests) never import a half-written bundle.
 async function build() {
   const esbuild = await import('esbuild')
-  await esbuild.build({
+  const result = await esbuild.build({
     entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
@@ -35,8 +37,22 @@ async function build() {
     packages: 'external',
     sourcemap: 'inline',
     logLevel: 'error',
+    write: false,
   })
+  mkdirSync(outDir, { recursive: true })
+  const files = [...result.outputFiles].sort((a, b) => (a.path === entry ? 1 : b.path === entry ? -1 : 0))
+  for (const file of files) {
+    const temporary = `${file.path}.${process.pid}.tmp`
+    writeFileSync(temporary, file.contents)
+    renameSync(temporary, file.path)
+  }
 }
+
+// `ilacs … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
 
 const stale = !existsSync(entry) || statSync(entry).mtimeMs < newestSourceTime(join(root, 'src'))
 if (stale) await build()

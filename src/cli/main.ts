@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { registerAnnexACommands } from './annex-a-commands.js'
 import { UsageError, takeExitCode } from './io.js'
+import { registerRulesCommands } from './rules-commands.js'
 
 /** Build the command tree. Each area adds its commands here. */
 export function buildProgram(): Command {
@@ -8,6 +9,7 @@ export function buildProgram(): Command {
     .description("Inspection of local authority children's services: dates, rules and Annex A")
     .exitOverride()
     .showHelpAfterError(false)
+  registerRulesCommands(program)
   registerAnnexACommands(program)
   return program
 }

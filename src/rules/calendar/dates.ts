@@ -36,6 +36,24 @@ function fromUtc(value: Date): IsoDate {
   return value.toISOString().slice(0, 10)
 }
 
+/**
+ * Days since 1970-01-01 (day 0, a Thursday). Working-day arithmetic steps over these integers
+ * so a long timeline costs integer additions rather than string parsing at every step.
+ */
+export function toDayNumber(date: IsoDate): number {
+  return toUtc(date).getTime() / 86_400_000
+}
+
+/** The calendar date of day number `day` (see `toDayNumber`). */
+export function fromDayNumber(day: number): IsoDate {
+  return fromUtc(new Date(day * 86_400_000))
+}
+
+/** Day of the week of a day number: 1 = Monday … 7 = Sunday (day 0 was a Thursday). */
+export function dayNumberWeekday(day: number): number {
+  return (((day + 3) % 7) + 7) % 7 + 1
+}
+
 /** `date` plus `days` calendar days (negative goes back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const value = toUtc(date)

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import formbody from '@fastify/formbody'
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Kysely } from 'kysely'
+import { createOidcSignIn } from './auth/oidc.js'
+import { authRoutes } from './auth/routes.js'
+import type { Clock } from './clock.js'
+import type { Config } from './config.js'
+import type { DatabaseKind } from './db/database.js'
+import type { Database } from './db/tables.js'
+import { activityRoutes } from './areas/activities/routes.js'
+import { activitiesDashboard } from './areas/activities/dashboard.js'
+import { adminRoutes } from './areas/admin/routes.js'
+import { apiRoutes } from './areas/api/routes.js'
+import { homeRoutes } from './areas/home/routes.js'
+import { createServices } from './areas/index.js'
+import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
+import { rulebookRoutes } from './areas/rulebook/routes.js'
+import { projectRoot } from './web/paths.js'
+import { csrfPlugin } from './web/plugins/csrf.js'
+import { errorsPlugin } from './web/plugins/errors.js'
+import { healthPlugin } from './web/plugins/health.js'
+import { securityPlugin } from './web/plugins/security.js'
+import { sessionPlugin } from './web/plugins/session.js'
+import { staticPlugin } from './web/plugins/static.js'
+import { viewsPlugin } from './web/plugins/views.js'
+import { registerRoutes, type RouteSpec } from './web/routing.js'
+
+export interface AppDeps {
+  readonly config: Config
+  readonly db: Kysely<Database>
+  readonly databaseKind: DatabaseKind
+  readonly clock: Clock
+  /** Fastify's logger option: pino settings, or false in tests. */
+  readonly logger?: FastifyServerOptions['logger']
+}
+
+const VIEW_DIRS = [
+  'src/web/views',
+  'src/web',
+  'src/areas/activities/views',
+  'src/auth/views',
+  'src/areas/home/views',
+  'src/areas/register/views',
+  'src/areas/admin/views',
+  'src/areas/rulebook/views',
+  'src/areas/api/views',
+].map((dir) => join(projectRoot, dir))
+
+/**
+ * Build the web application (STYLE.md: `buildApp(deps)`). Plugins are registered in a visible
+ * order: infrastructure, then sessions and CSRF, then each area's routes, then error pages.
+ * Tests build the same app with an in-memory database and a fixed clock.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db, clock } = deps
+  const production = config.environment === 'production'
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID()
+    },
+    requestIdHeader: false,
+    trustProxy: production,
+    bodyLimit: 1_048_576,
+  })
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  app.decorate('routeSpecs', [] as RouteSpec[])
+  // Every route Fastify knows, however registered: the authorisation test checks that each one
+  // outside static files and /health went through registerRoutes (and so through the policy).
+  const allRoutes: Array<{ method: string; url: string }> = []
+  app.decorate('allRoutes', allRoutes)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) allRoutes.push({ method, url: route.url })
+  })
+
+  await app.register(securityPlugin, { https: config.baseUrl.startsWith('https:') })
+  await app.register(rateLimit, { global: false })
+  await app.register(formbody)
+  await app.register(staticPlugin)
+  await app.register(healthPlugin, { db, kind: deps.databaseKind })
+  await app.register(sessionPlugin, { db, clock, cookieSecret: config.sessionSecret, secureCookies: config.cookieSecure, idleMinutes: config.sessionIdleMinutes })
+  await app.register(csrfPlugin, { secureCookies: config.cookieSecure })
+  await app.register(viewsPlugin, { viewDirs: VIEW_DIRS, production, demoData: config.demoData })
+  await app.register(errorsPlugin, { production })
+
+  const services = createServices({ db, clock, config })
+  const oidc = createOidcSignIn({ db, clock, config })
+  registerRoutes(app, authRoutes({ db, clock, config, oidc }))
+  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock)]))
+  registerRoutes(app, registerAreaRoutes(services.register))
+  registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
+  registerRoutes(app, rulebookRoutes())
+  registerRoutes(app, activityRoutes(services.activities, [], clock, config.baseUrl))
+  registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, db, clock, baseUrl: config.baseUrl }))
+  return app
+}

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fixedClock } from '../../clock.js'
+import { createDispatcher } from '../../notify/dispatcher.js'
+import { page, TestAgent } from '../../test-support/agent.js'
+import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
+import { createUser, type TestUser } from '../../test-support/factories/users.js'
+import { startSmtpSink } from '../../test-support/smtp-sink.js'
+
+// Monday 23 November 2026, 10:00: plan for fieldwork on Monday 11 January 2027.
+let t: TestApp
+let regional: TestUser
+let lead: TestUser
+let analyst: TestUser
+let otherAnalyst: TestUser
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: fixedClock('2026-11-23T10:00:00Z') })
+  regional = await createUser(t.db, 'regional-director', { regionCode: 'E12000008' })
+  lead = await createUser(t.db, 'hmi')
+  analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
+  otherAnalyst = await createUser(t.db, 'la-analyst', { laCode: '887' })
+})
+afterAll(async () => t.close())
+
+async function planKent(agent: TestAgent, onsite: [string, string, string] = ['11', '1', '2027']): Promise<string> {
+  await agent.get('/activities/new')
+  const response = await agent.post('/activities/new', { laCode: '886', type: 'standard-inspection', 'onsiteStart-day': onsite[0], 'onsiteStart-month': onsite[1], 'onsiteStart-year': onsite[2] })
+  expect(response.statusCode).toBe(303)
+  return response.headers.location!.split('/').pop()!
+}
+
+describe('planning an activity', () => {
+  it('refuses a first day on site that is not the weekday the schedule needs, with the rule', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    await agent.get('/activities/new')
+    const response = await agent.post('/activities/new', { laCode: '886', type: 'standard-inspection', 'onsiteStart-day': '12', 'onsiteStart-month': '1', 'onsiteStart-year': '2027' })
+    expect(response.statusCode).toBe(400)
+    expect(page(response).errorSummary[0]!.text).toBe("2027-01-12 is a Tuesday; a standard inspection's fieldwork starts on a Monday (C5, 002#52-53)")
+  })
+
+  it('plans a standard inspection and shows its timeline with each date’s rule', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    const id = await planKent(agent, ['18', '1', '2027'])
+    const show = page(await agent.get(`/activities/${id}`))
+    expect(show.heading).toBe('Standard inspection of Kent')
+    expect(show.$('.govuk-task-list').length).toBeGreaterThan(0)
+    const timeline = page(await agent.get(`/activities/${id}/timeline`))
+    const table = timeline.$('#table tbody').text()
+    // Notice five working days before Monday 18 January 2027: Monday 11 January (S1, 002#73).
+    expect(table).toContain('11 January 2027')
+    expect(timeline.$('#table a[href="/rules/S4"]').length).toBeGreaterThan(0)
+  })
+})
+
+describe('from plan to notice', () => {
+  let id = ''
+
+  it('keeps a planned inspection hidden from the LA until notice is given (002#73)', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    id = await planKent(agent)
+    const la = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
+    expect((await la.get(`/activities/${id}`)).statusCode).toBe(404)
+    expect(page(await la.get('/activities')).$('main').text()).not.toContain('Kent')
+  })
+
+  it('moves the date with a reason, and recomputes every milestone', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    await agent.get(`/activities/${id}/timeline`)
+    const noReason = await agent.post(`/activities/${id}/timeline`, { 'onsiteStart-day': '25', 'onsiteStart-month': '1', 'onsiteStart-year': '2027', version: '1' })
+    expect(page(noReason).errorSummary.map((e) => e.text)).toContain('Enter why the date is changing')
+    const moved = await agent.post(`/activities/${id}/timeline`, { 'onsiteStart-day': '25', 'onsiteStart-month': '1', 'onsiteStart-year': '2027', reason: 'Clash with a JTAI', version: '1' })
+    expect(moved.statusCode).toBe(303)
+    const timeline = page(await agent.get(`/activities/${id}/timeline`))
+    expect(timeline.$('main').text()).toContain('Clash with a JTAI')
+    const notice = await t.db.selectFrom('activity_milestones').select('date').where('activity_id', '=', id).where('key', '=', 'notice').executeTakeFirstOrThrow()
+    expect(notice.date).toBe('2027-01-18')
+    // A second submit of the same form, built from the old version, is refused, not applied twice.
+    const stale = await agent.post(`/activities/${id}/timeline`, { 'onsiteStart-day': '1', 'onsiteStart-month': '2', 'onsiteStart-year': '2027', reason: 'Again', version: '1' })
+    expect(stale.statusCode).toBe(400)
+    expect(page(stale).errorSummary[0]!.text).toMatch(/Someone else changed this activity/)
+  })
+
+  it('records the notice call, emails the DCS through the outbox, and shows the request to the LA', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    await agent.get(`/activities/${id}/team`)
+    expect((await agent.post(`/activities/${id}/team`, { userId: lead.id, teamRole: 'lead-inspector' })).statusCode).toBe(303)
+    await agent.post(`/activities/${id}/contacts`, { contactRole: 'dcs', name: 'Sam Director', email: 'sam.director@kent.gov.uk' })
+    const version = String((await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+
+    const leadAgent = await new TestAgent(t.app).signIn(lead.email, lead.password)
+    await leadAgent.get(`/activities/${id}/notice`)
+    const recorded = await leadAgent.post(`/activities/${id}/notice`, {
+      'calledAt-day': '18', 'calledAt-month': '1', 'calledAt-year': '2027', 'calledAt-hour': '9', 'calledAt-minute': '10',
+      spokeToRole: 'dcs', spokeToName: 'Sam Director', version,
+    })
+    expect(recorded.statusCode).toBe(303)
+    const activity = await t.db.selectFrom('activities').select(['status']).where('id', '=', id).executeTakeFirstOrThrow()
+    expect(activity.status).toBe('notified')
+
+    const sink = await startSmtpSink()
+    try {
+      const dispatcher = createDispatcher({ db: t.db, clock: t.clock, smtpUrl: sink.url, from: 'ILACS <no-reply@ilacs.test>' })
+      expect(await dispatcher.runOnce()).toBe(1)
+      expect(await dispatcher.runOnce()).toBe(0)
+      await dispatcher.stop()
+      expect(sink.messages).toHaveLength(1)
+      expect(sink.messages[0]!.to).toEqual(['sam.director@kent.gov.uk'])
+      expect(sink.messages[0]!.raw).toContain('Annex A')
+      expect(sink.messages[0]!.raw).toContain('Tuesday 19 January 2027')
+    } finally {
+      await sink.close()
+    }
+
+    const la = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
+    const seen = page(await la.get(`/activities/${id}`))
+    expect(seen.heading).toBe('Standard inspection of Kent')
+    expect(page(await la.get('/activities')).$('tbody').text()).toContain('Kent')
+    const other = await new TestAgent(t.app).signIn(otherAnalyst.email, otherAnalyst.password)
+    expect((await other.get(`/activities/${id}`)).statusCode).toBe(404)
+  })
+
+  it('refuses to defer for the absence of the DCS (002#16)', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    const version = String((await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+    await agent.get(`/activities/${id}`)
+    const response = await agent.post(`/activities/${id}/status`, { to: 'deferred', deferralReason: 'dcs-absence', note: 'DCS on leave', version })
+    expect(response.statusCode).toBe(400)
+    expect(page(response).errorSummary[0]!.text).toContain('Staff absence, including the absence of the DCS, is not a reason for deferral')
+  })
+
+  it('will not go on site before fieldwork starts', async () => {
+    const leadAgent = await new TestAgent(t.app).signIn(lead.email, lead.password)
+    const version = String((await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+    await leadAgent.get(`/activities/${id}`)
+    const response = await leadAgent.post(`/activities/${id}/status`, { to: 'on-site', version })
+    expect(response.statusCode).toBe(400)
+    expect(page(response).errorSummary[0]!.text).toBe('Fieldwork starts on 2027-01-25')
+  })
+})
+
+describe('calendars', () => {
+  it('gives an activity’s dates as iCalendar events with stable ids', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    const id = await planKent(agent, ['1', '2', '2027'])
+    const response = await agent.get(`/activities/${id}/calendar.ics`)
+    expect(response.headers['content-type']).toContain('text/calendar')
+    expect(response.body).toContain('BEGIN:VEVENT')
+    expect(response.body).toContain(`UID:${id}-onsite.start@ilacs`)
+    expect(response.body).toContain('DTSTART;VALUE=DATE:20270201')
+  })
+
+  it('serves an inspector’s personal feed by its secret address, and nothing for a wrong one', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    const id = await planKent(agent, ['8', '2', '2027'])
+    await agent.get(`/activities/${id}/team`)
+    await agent.post(`/activities/${id}/team`, { userId: lead.id, teamRole: 'lead-inspector' })
+    const leadAgent = await new TestAgent(t.app).signIn(lead.email, lead.password)
+    await leadAgent.get('/calendar-feed')
+    const made = page(await leadAgent.post('/calendar-feed'))
+    const url = made.$('.app-feed-url').text()
+    const path = new URL(url).pathname
+    const feed = await new TestAgent(t.app).get(`${path}.ics`)
+    expect(feed.statusCode).toBe(200)
+    expect(feed.body).toContain(`UID:${id}-notice@ilacs`)
+    expect((await new TestAgent(t.app).get('/calendar/not-a-real-token')).statusCode).toBe(404)
+  })
+})
+
+describe('what needs you today', () => {
+  it('asks the regional director for a lead, then tells the lead when notice is due', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    // Fieldwork Monday 30 November 2026: notice is due on Monday 23 November, today on the test clock.
+    const id = await planKent(agent, ['30', '11', '2026'])
+    const home = page(await agent.get('/'))
+    expect(home.$('.app-needs').text()).toContain('Choose a lead inspector: Standard inspection of Kent')
+    await agent.get(`/activities/${id}/team`)
+    const newLead = await createUser(t.db, 'hmi')
+    await agent.post(`/activities/${id}/team`, { userId: newLead.id, teamRole: 'lead-inspector' })
+    const leadHome = page(await (await new TestAgent(t.app).signIn(newLead.email, newLead.password)).get('/'))
+    const item = leadHome.$('.app-needs__item').filter((_, el) => leadHome.$(el).text().includes('Give notice'))
+    expect(item.text()).toContain('Today')
+    expect(item.text()).toContain('Monday 23 November 2026')
+    expect(item.find('a[href="/rules/S1"]').length).toBe(1)
+  })
+})

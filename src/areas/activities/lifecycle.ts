@@ -1,0 +1,93 @@
+/**
+ * The lifecycle of an inspection or visit (issue 6): planned → notified → on site →
+ * judgements agreed → report stage → published; a planned or notified activity may instead
+ * be deferred (only for the reasons of 002#16) or cancelled. Each step is a pure check here;
+ * the service records it with its audit entry.
+ */
+export const STATUSES = ['planned', 'notified', 'on-site', 'judgements-agreed', 'report-stage', 'published', 'deferred', 'cancelled'] as const
+export type ActivityStatus = (typeof STATUSES)[number]
+
+export const STATUS_LABELS: Readonly<Record<ActivityStatus, string>> = {
+  planned: 'Planned',
+  notified: 'Notified',
+  'on-site': 'On site',
+  'judgements-agreed': 'Judgements agreed',
+  'report-stage': 'Report stage',
+  published: 'Published',
+  deferred: 'Deferred',
+  cancelled: 'Cancelled',
+}
+
+export const STATUS_TAGS: Readonly<Record<ActivityStatus, string>> = {
+  planned: 'govuk-tag--grey',
+  notified: 'govuk-tag--blue',
+  'on-site': 'govuk-tag--purple',
+  'judgements-agreed': 'govuk-tag--turquoise',
+  'report-stage': 'govuk-tag--yellow',
+  published: 'govuk-tag--green',
+  deferred: 'govuk-tag--orange',
+  cancelled: 'govuk-tag--red',
+}
+
+export function isStatus(value: string): value is ActivityStatus {
+  return (STATUSES as readonly string[]).includes(value)
+}
+
+/** What the checks need to know about an activity. */
+export interface LifecycleFacts {
+  readonly status: ActivityStatus
+  readonly today: string
+  readonly onsiteStart: string
+  readonly onsiteEnd: string
+  readonly noticeRecorded: boolean
+  readonly hasLeadInspector: boolean
+  /** Standard/short: all four judgements recorded and consistent; focused visit: findings recorded. */
+  readonly outcomeReady: boolean
+  readonly outcomeProblem: string | undefined
+}
+
+export type StepCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string }
+
+const ok: StepCheck = { ok: true }
+const no = (reason: string): StepCheck => ({ ok: false, reason })
+
+/** May the activity move to `to` now? The reason says what is missing, in the user's terms. */
+export function checkStep(facts: LifecycleFacts, to: ActivityStatus): StepCheck {
+  const from = facts.status
+  switch (to) {
+    case 'notified':
+      if (from !== 'planned') return no('Only a planned activity can be notified')
+      if (!facts.hasLeadInspector) return no('Add the lead inspector to the team before giving notice')
+      if (!facts.noticeRecorded) return no('Record the notice telephone call first (002#73)')
+      return ok
+    case 'on-site':
+      if (from !== 'notified') return no('Give notice before fieldwork starts (002#73)')
+      if (facts.today < facts.onsiteStart) return no(`Fieldwork starts on ${facts.onsiteStart}`)
+      return ok
+    case 'judgements-agreed':
+      if (from !== 'on-site') return no('Judgements are agreed at the end of fieldwork')
+      if (!facts.outcomeReady) return no(facts.outcomeProblem ?? 'Record the judgements first')
+      return ok
+    case 'report-stage':
+      if (from !== 'judgements-agreed') return no('Agree the judgements and give feedback first (002#197)')
+      if (facts.today < facts.onsiteEnd) return no(`Feedback is given on the last day of fieldwork, ${facts.onsiteEnd}`)
+      return ok
+    case 'published':
+      if (from !== 'report-stage') return no('Only a report at report stage can be published')
+      return ok
+    case 'deferred':
+    case 'cancelled':
+      if (from !== 'planned' && from !== 'notified') return no('Only a planned or notified activity can be deferred or cancelled')
+      return ok
+    case 'planned':
+      if (from !== 'deferred') return no('Only a deferred activity can be planned again')
+      return ok
+  }
+}
+
+/** The next step in the ordinary course, for the activity page's main button. */
+export function nextStep(status: ActivityStatus): ActivityStatus | undefined {
+  const order: ActivityStatus[] = ['planned', 'notified', 'on-site', 'judgements-agreed', 'report-stage', 'published']
+  const index = order.indexOf(status)
+  return index >= 0 && index < order.length - 1 ? order[index + 1] : undefined
+}

@@ -1,0 +1,67 @@
+import { formatDate, formatLongDate } from '../../rules/calendar/dates.js'
+import { RULEBOOK } from '../../rules/rulebook.js'
+import { escapeHtml } from '../../web/html.js'
+import { ruleLink } from '../../web/rule-links.js'
+import { TEAM_ROLE_LABELS, TYPE_LABELS } from './activity-types.js'
+import { STATUS_LABELS, STATUS_TAGS, type ActivityStatus } from './lifecycle.js'
+import { activityPaths } from './paths.js'
+import type { Activity, StoredMilestone, TeamMember } from './repository.js'
+
+export function statusTag(status: ActivityStatus): string {
+  return `<strong class="govuk-tag ${STATUS_TAGS[status]}">${STATUS_LABELS[status]}</strong>`
+}
+
+export function activityTitle(activity: Activity): string {
+  return `${TYPE_LABELS[activity.type]} of ${activity.laName}`
+}
+
+/** Rows for the activities table. */
+export function activityRows(items: ReadonlyArray<{ activity: Activity; milestones: readonly StoredMilestone[]; team: readonly TeamMember[] }>): Array<Array<Record<string, unknown>>> {
+  return items.map(({ activity, milestones, team }) => {
+    const end = milestones.find((m) => m.key === 'onsite.end')?.date
+    const lead = team.find((member) => member.teamRole === 'lead-inspector')
+    return [
+      { html: `<a class="govuk-link" href="${activityPaths.show.build({ activityId: activity.id })}">${escapeHtml(activity.laName)}</a><br><span class="govuk-body-s">${escapeHtml(activity.reference)}</span>` },
+      { text: TYPE_LABELS[activity.type] },
+      { text: `${formatDate(activity.onsiteStart)}${end && end !== activity.onsiteStart ? ` to ${formatDate(end)}` : ''}`, classes: 'app-nowrap' },
+      { text: lead?.displayName ?? 'Not yet chosen' },
+      { html: statusTag(activity.status) },
+    ]
+  })
+}
+
+/** Timeline items for the appTimeline component, each with a link to its rule (issue 4). */
+export function timelineItems(milestones: readonly StoredMilestone[], today: string) {
+  const todayIndex = milestones.findIndex((m) => m.date >= today)
+  return milestones.map((m, index) => ({
+    date: `${formatLongDate(m.date)}${m.until && m.until !== m.date ? ` to ${formatLongDate(m.until)}` : ''}${m.time ? `, ${m.time}` : ''}`,
+    datetime: m.date,
+    title: m.label,
+    html: `${escapeHtml(m.citation)} ${ruleLink(m.rule, m.citation)}`,
+    past: (m.until ?? m.date) < today,
+    current: index === todayIndex && m.date === today,
+  }))
+}
+
+/** The same milestones as a table, for people who would rather scan dates. */
+export function milestoneRows(milestones: readonly StoredMilestone[]): Array<Array<Record<string, unknown>>> {
+  const titles = new Map(RULEBOOK.map((entry) => [entry.id as string, entry.title]))
+  return milestones.map((m) => [
+    { text: formatDate(m.date) + (m.until && m.until !== m.date ? ` to ${formatDate(m.until)}` : ''), classes: 'app-nowrap' },
+    { text: m.label + (m.time ? ` (${m.time})` : '') },
+    { html: `${ruleLink(m.rule, m.citation)} <span class="govuk-body-s">${escapeHtml(titles.get(m.rule) ?? '')}; ${escapeHtml(m.citation)}</span>` },
+  ])
+}
+
+export function teamRows(team: readonly TeamMember[], removeHref: string | undefined, csrfToken: string): Array<Array<Record<string, unknown>>> {
+  return team.map((member) => [
+    { text: member.displayName },
+    { text: TEAM_ROLE_LABELS[member.teamRole] },
+    { text: member.days.length > 0 ? member.days.map((day) => formatDate(day)).join(', ') : 'Whole fieldwork' },
+    {
+      html: removeHref
+        ? `<form method="post" action="${removeHref}"><input type="hidden" name="_csrf" value="${escapeHtml(csrfToken)}"><input type="hidden" name="userId" value="${escapeHtml(member.userId)}"><button class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Remove<span class="govuk-visually-hidden"> ${escapeHtml(member.displayName)}</span></button></form>`
+        : '',
+    },
+  ])
+}

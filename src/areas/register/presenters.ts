@@ -1,0 +1,188 @@
+import { formatDate } from '../../rules/calendar/dates.js'
+import { type DateField, dateInputItems, errorList, type FieldErrors } from '../../web/forms.js'
+import {
+  ACTIVITY_TYPE_LABELS,
+  FRAMEWORK_INFO,
+  FRAMEWORKS,
+  type Framework,
+  GRADE_LABELS,
+  GRADES,
+  type Grade,
+} from './frameworks.js'
+import type { PathwayStatus } from '../../rules/pathways.js'
+import { escapeHtml } from '../../web/html.js'
+import { ruleLink } from '../../web/rule-links.js'
+import { correctionChain, gradeRows, type Standing } from './history.js'
+import { registerPaths } from './paths.js'
+import type { JudgementRecord, LocalAuthority } from './repository.js'
+import type { RegisterEntry } from './service.js'
+
+const GRADE_TAG: Readonly<Record<Grade, string>> = {
+  outstanding: 'govuk-tag--green',
+  good: 'govuk-tag--turquoise',
+  'requires-improvement': 'govuk-tag--yellow',
+  inadequate: 'govuk-tag--red',
+}
+
+/** A grade as a GOV.UK tag's HTML (the label is fixed text, so this is safe). */
+export function gradeTag(grade: Grade | undefined): string {
+  if (!grade) return '<span class="govuk-hint">Not graded</span>'
+  return `<strong class="govuk-tag ${GRADE_TAG[grade]}">${GRADE_LABELS[grade]}</strong>`
+}
+
+function standingHtml(standing: Standing | undefined): string {
+  if (!standing) return '<span class="govuk-hint">No judgement recorded</span>'
+  const tag = gradeTag(standing.grade)
+  return standing.derived ? `${tag} <span class="govuk-body-s">(lowest area grade; no overall grade given)</span>` : tag
+}
+
+const NEXT_TYPE: Readonly<Record<string, string>> = {
+  'short-inspection': 'Short inspection',
+  'standard-inspection': 'Standard inspection',
+  'sif-inspection': 'Re-inspection (single inspection framework)',
+  'post-monitoring-inspection': 'Post-monitoring inspection',
+}
+
+function dueHtml(pathway: PathwayStatus | undefined): string {
+  if (!pathway) return '<span class="govuk-hint">–</span>'
+  const overdue = pathway.overdue.length > 0 ? ' <strong class="govuk-tag govuk-tag--red">Overdue</strong>' : ''
+  return `${formatDate(pathway.next.from)} to ${formatDate(pathway.next.to)} ${ruleLink(pathway.next.rule, pathway.next.citation)}${overdue}`
+}
+
+export function registerRows(entries: readonly RegisterEntry[]): Array<Array<Record<string, unknown>>> {
+  return entries.map(({ la, standing, pathway }) => [
+    { html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>` },
+    { text: la.laCode },
+    { text: la.regionName },
+    { html: standingHtml(standing) },
+    { text: standing ? formatDate(standing.record.publishedOn) : '–', classes: 'app-nowrap' },
+    { text: pathway ? String(pathway.pathway) : '–' },
+    { html: dueHtml(pathway) },
+  ])
+}
+
+/** The LA's pathway, next judgement inspection and focused visits, each with its rule. */
+export function pathwayRows(pathway: PathwayStatus | undefined): Array<Record<string, unknown>> {
+  if (!pathway) return [{ key: { text: 'Pathway' }, value: { text: 'No graded judgement is recorded, so no pathway applies yet.' } }]
+  const focused = pathway.focusedVisits
+  const conflict = (focused as { conflict?: { max: number; message: string; rule: string; citation: string } }).conflict
+  return [
+    { key: { text: 'Pathway' }, value: { html: `Pathway ${pathway.pathway} ${ruleLink(`P${pathway.pathway}`)}` } },
+    {
+      key: { text: 'Next judgement inspection' },
+      value: { html: `${escapeHtml(NEXT_TYPE[pathway.next.type] ?? pathway.next.type)}, due ${formatDate(pathway.next.from)} to ${formatDate(pathway.next.to)} ${ruleLink(pathway.next.rule, pathway.next.citation)}${pathway.next.alternatives.map((alternative) => `<br><span class="govuk-body-s">Or ${escapeHtml(NEXT_TYPE[alternative.type] ?? alternative.type)}: ${escapeHtml(alternative.when)} ${ruleLink(alternative.rule, alternative.citation)}</span>`).join('')}` },
+    },
+    {
+      key: { text: 'Focused visits' },
+      value: { html: `${focused.used} used of ${focused.max} allowed before the next judgement inspection ${ruleLink(focused.rule, focused.citation)}${conflict ? `<br><span class="govuk-body-s">${escapeHtml(conflict.message)} ${ruleLink(conflict.rule, conflict.citation)}</span>` : ''}` },
+    },
+    {
+      key: { text: 'Overdue' },
+      value: { html: pathway.overdue.length === 0 ? 'Nothing overdue' : pathway.overdue.map((item) => `<strong class="govuk-tag govuk-tag--red">Overdue</strong> ${escapeHtml(item.what)}, due by ${formatDate(item.due)} ${ruleLink(item.rule, item.citation)}`).join('<br>') },
+    },
+    ...pathway.flags.map((flag) => ({ key: { text: 'Check' }, value: { html: `${escapeHtml(flag.message)} ${ruleLink(flag.rule, flag.citation)}` } })),
+  ]
+}
+
+export function laSummaryRows(la: LocalAuthority, standing: Standing | undefined): Array<Record<string, unknown>> {
+  return [
+    { key: { text: 'LA code (DfE)' }, value: { text: la.laCode } },
+    { key: { text: 'ONS code' }, value: { text: la.previousGssCodes ? `${la.gssCode} (previously ${la.previousGssCodes})` : la.gssCode } },
+    { key: { text: 'Region' }, value: { text: la.regionName } },
+    { key: { text: 'Type' }, value: { text: capitalise(la.laType) + (la.londonSubregion ? ` (${la.londonSubregion})` : '') } },
+    { key: { text: 'Latest grade' }, value: { html: standingHtml(standing) } },
+  ]
+}
+
+export interface HistoryItem {
+  readonly id: string
+  readonly heading: string
+  readonly current: boolean
+  readonly summaryRows: Array<Record<string, unknown>>
+  readonly gradeRows: Array<Record<string, unknown>>
+  readonly versions: Array<{ recordedAt: Date; reason: string | null; current: boolean }>
+  readonly correctHref: string
+}
+
+/** The judgement history, newest first; each entry is the current version of a judgement. */
+export function historyItems(la: LocalAuthority, records: readonly JudgementRecord[]): HistoryItem[] {
+  return records
+    .filter((record) => record.correctedById === null)
+    .sort((a, b) => (a.publishedOn < b.publishedOn ? 1 : a.publishedOn > b.publishedOn ? -1 : 0))
+    .map((record) => {
+      const chain = correctionChain(records, record.id)
+      return {
+        id: record.id,
+        heading: `${ACTIVITY_TYPE_LABELS[record.activityType]}, published ${formatDate(record.publishedOn)}`,
+        current: true,
+        summaryRows: [
+          { key: { text: 'Framework' }, value: { text: FRAMEWORK_INFO[record.framework].label } },
+          { key: { text: 'Inspection dates' }, value: { text: `${formatDate(record.inspectionStart)} to ${formatDate(record.inspectionEnd)}` } },
+          { key: { text: 'Published' }, value: { text: formatDate(record.publishedOn) } },
+        ],
+        gradeRows: gradeRows(record).map((row) => ({ key: { text: row.label }, value: { html: gradeTag(row.grade) } })),
+        versions: chain.map((version) => ({ recordedAt: version.recordedAt, reason: version.correctionReason, current: version.id === record.id })),
+        correctHref: registerPaths.correctJudgement.build({ laCode: la.laCode, recordId: record.id }),
+      }
+    })
+}
+
+export interface JudgementFormValues {
+  readonly framework: Framework
+  readonly activityType: string
+  readonly inspectionStart: DateField
+  readonly inspectionEnd: DateField
+  readonly publishedOn: DateField
+  readonly grades: Readonly<Record<string, string>>
+  readonly correctionReason?: string
+}
+
+export function frameworkItems(selected: string | undefined): Array<Record<string, unknown>> {
+  return FRAMEWORKS.map((framework) => ({
+    value: framework,
+    text: FRAMEWORK_INFO[framework].label,
+    hint: { text: FRAMEWORK_INFO[framework].hasOverall ? `${FRAMEWORK_INFO[framework].areas.length} judgements including overall effectiveness` : 'Area judgements only; no overall effectiveness grade' },
+    checked: framework === selected,
+  }))
+}
+
+/** Everything the judgement form needs, errors included, shaped for the GOV.UK macros. */
+export function judgementFormView(values: JudgementFormValues, errors: FieldErrors) {
+  const info = FRAMEWORK_INFO[values.framework]
+  const message = (field: string) => (errors[field] ? { text: errors[field] } : undefined)
+  return {
+    frameworkLabel: info.label,
+    framework: values.framework,
+    errorList: errorList(errors, {
+      inspectionStart: 'inspectionStart-day',
+      inspectionEnd: 'inspectionEnd-day',
+      publishedOn: 'publishedOn-day',
+      ...Object.fromEntries(info.areas.map((area) => [`grade-${area.key}`, `grade-${area.key}`])),
+    }),
+    activityTypeItems: info.activityTypes.map((type) => ({ value: type, text: ACTIVITY_TYPE_LABELS[type], checked: values.activityType === type })),
+    activityTypeError: message('activityType'),
+    frameworkError: message('framework'),
+    dates: (['inspectionStart', 'inspectionEnd', 'publishedOn'] as const).map((name) => ({
+      name,
+      legend: { inspectionStart: 'First day of the inspection', inspectionEnd: 'Last day of the inspection', publishedOn: 'Date the report was published' }[name],
+      items: dateInputItems(name, values[name], Boolean(errors[name])),
+      error: message(name),
+    })),
+    areas: info.areas.map((area) => ({
+      name: `grade-${area.key}`,
+      label: area.label,
+      required: area.required,
+      error: message(`grade-${area.key}`),
+      items: [
+        ...GRADES.map((grade) => ({ value: grade, text: GRADE_LABELS[grade], checked: values.grades[area.key] === grade })),
+        ...(area.required ? [] : [{ divider: 'or' }, { value: 'not-graded', text: 'Not graded', checked: values.grades[area.key] === 'not-graded' }]),
+      ],
+    })),
+    correctionReason: values.correctionReason,
+    correctionReasonError: message('correctionReason'),
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

@@ -1,0 +1,157 @@
+import { type Kysely, type Transaction, sql } from 'kysely'
+import type { LaFilter } from '../../auth/policy.js'
+import type { Database, LocalAuthorityRow } from '../../db/tables.js'
+import type { Framework, Grade, JudgementActivityType } from './frameworks.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export interface LocalAuthority {
+  readonly laCode: string
+  readonly gssCode: string
+  readonly name: string
+  readonly regionCode: string
+  readonly regionName: string
+  readonly laType: string
+  readonly londonSubregion: string | null
+  readonly previousGssCodes: string | null
+}
+
+export interface JudgementRecord {
+  readonly id: string
+  readonly laCode: string
+  readonly framework: Framework
+  readonly activityType: JudgementActivityType
+  readonly inspectionStart: string
+  readonly inspectionEnd: string
+  readonly publishedOn: string
+  readonly grades: Readonly<Record<string, Grade>>
+  readonly correctsId: string | null
+  readonly correctionReason: string | null
+  /** The record that corrects this one, if any: a corrected record is history, not current. */
+  readonly correctedById: string | null
+  readonly source: string
+  readonly recordedBy: string | null
+  readonly recordedAt: Date
+}
+
+function toLocalAuthority(row: LocalAuthorityRow & { region_name: string }): LocalAuthority {
+  return {
+    laCode: row.la_code,
+    gssCode: row.gss_code,
+    name: row.name,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    laType: row.la_type,
+    londonSubregion: row.london_subregion,
+    previousGssCodes: row.previous_gss_codes,
+  }
+}
+
+function laQuery(db: Db) {
+  return db
+    .selectFrom('local_authorities as la')
+    .innerJoin('regions as r', 'r.code', 'la.region_code')
+    .selectAll('la')
+    .select('r.name as region_name')
+}
+
+export async function findLocalAuthority(db: Db, laCode: string): Promise<LocalAuthority | undefined> {
+  const row = await laQuery(db).where('la.la_code', '=', laCode).executeTakeFirst()
+  return row ? toLocalAuthority(row) : undefined
+}
+
+/** Every LA the filter reaches, by name. */
+export async function listLocalAuthorities(db: Db, filter: LaFilter): Promise<LocalAuthority[]> {
+  if (filter.kind === 'none' || (filter.kind === 'las' && filter.laCodes.length === 0)) return []
+  let query = laQuery(db)
+  if (filter.kind === 'region') query = query.where('la.region_code', '=', filter.regionCode)
+  if (filter.kind === 'las') query = query.where('la.la_code', 'in', [...filter.laCodes])
+  const rows = await query.orderBy('la.name').execute()
+  return rows.map(toLocalAuthority)
+}
+
+export async function listRegions(db: Db): Promise<Array<{ code: string; name: string }>> {
+  return db.selectFrom('regions').select(['code', 'name']).orderBy('code').execute()
+}
+
+/** Every judgement record of the given LAs (all of them when `laCodes` is undefined), oldest first. */
+export async function judgementRecords(db: Db, laCodes?: readonly string[]): Promise<JudgementRecord[]> {
+  if (laCodes && laCodes.length === 0) return []
+  let query = db
+    .selectFrom('judgement_records as j')
+    .leftJoin('judgement_records as c', 'c.corrects_id', 'j.id')
+    .selectAll('j')
+    .select('c.id as corrected_by_id')
+  if (laCodes) query = query.where('j.la_code', 'in', [...laCodes])
+  const rows = await query.orderBy('j.la_code').orderBy('j.published_on').orderBy('j.recorded_at').execute()
+  if (rows.length === 0) return []
+  const grades = await db
+    .selectFrom('judgement_grades')
+    .selectAll()
+    .where('record_id', 'in', rows.map((row) => row.id))
+    .execute()
+  const byRecord = new Map<string, Record<string, Grade>>()
+  for (const grade of grades) {
+    const set = byRecord.get(grade.record_id) ?? {}
+    set[grade.area] = grade.grade as Grade
+    byRecord.set(grade.record_id, set)
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    laCode: row.la_code,
+    framework: row.framework as Framework,
+    activityType: row.activity_type as JudgementActivityType,
+    inspectionStart: row.inspection_start,
+    inspectionEnd: row.inspection_end,
+    publishedOn: row.published_on,
+    grades: byRecord.get(row.id) ?? {},
+    correctsId: row.corrects_id,
+    correctionReason: row.correction_reason,
+    correctedById: row.corrected_by_id,
+    source: row.source,
+    recordedBy: row.recorded_by,
+    recordedAt: new Date(row.recorded_at),
+  }))
+}
+
+export interface NewJudgement {
+  readonly laCode: string
+  readonly framework: Framework
+  readonly activityType: JudgementActivityType
+  readonly inspectionStart: string
+  readonly inspectionEnd: string
+  readonly publishedOn: string
+  readonly grades: Readonly<Record<string, Grade>>
+  readonly correctsId?: string | null
+  readonly correctionReason?: string | null
+  readonly source: 'manual' | 'demo' | 'import'
+  readonly recordedBy: string | null
+}
+
+export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise<string> {
+  const { id } = await trx
+    .insertInto('judgement_records')
+    .values({
+      la_code: judgement.laCode,
+      framework: judgement.framework,
+      activity_type: judgement.activityType,
+      inspection_start: judgement.inspectionStart,
+      inspection_end: judgement.inspectionEnd,
+      published_on: judgement.publishedOn,
+      corrects_id: judgement.correctsId ?? null,
+      correction_reason: judgement.correctionReason ?? null,
+      source: judgement.source,
+      recorded_by: judgement.recordedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const grades = Object.entries(judgement.grades).map(([area, grade]) => ({ record_id: id, area, grade }))
+  if (grades.length > 0) await trx.insertInto('judgement_grades').values(grades).execute()
+  return id
+}
+
+/** Lock a record while a correction is written, so two people cannot correct it at once. */
+export async function lockJudgement(trx: Transaction<Database>, id: string): Promise<{ id: string; la_code: string } | undefined> {
+  const row = await sql<{ id: string; la_code: string }>`select id, la_code from judgement_records where id = ${id} for update`.execute(trx)
+  return row.rows[0]
+}

@@ -1,0 +1,56 @@
+import { RULEBOOK, RULEBOOK_SECTIONS, type RulebookEntry } from '../../rules/rulebook.js'
+import { NotFoundError } from '../../web/errors.js'
+import { path } from '../../web/path-builder.js'
+import type { RouteSpec } from '../../web/routing.js'
+import { ruleHref } from '../../web/rule-links.js'
+
+export const rulebookPaths = {
+  index: path('/rules'),
+  rule: path('/rules/:ruleId'),
+}
+
+
+function present(entry: RulebookEntry) {
+  return {
+    ...entry,
+    href: ruleHref(entry.id),
+    quoteParts: entry.quote.split(' … '),
+    implementations: entry.implementedBy.map((item) => `src/rules/${item.module}.ts: ${item.exports.join(', ')}`),
+  }
+}
+
+/**
+ * The rulebook (issue 4): every rule with its plain-English statement, citation, the quoted
+ * source paragraph and any decision we made where the sources are ambiguous. Public: the rules
+ * come from public guidance, and LAs should see how every date they are given was worked out.
+ */
+export function rulebookRoutes(): RouteSpec[] {
+  return [
+    {
+      method: 'GET',
+      url: rulebookPaths.index.pattern,
+      permission: 'public',
+      handler: async (_request, reply) =>
+        reply.page('rulebook/index.njk', {
+          sections: RULEBOOK_SECTIONS.map((section) => ({
+            title: section,
+            id: section.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+            rules: RULEBOOK.filter((entry) => entry.section === section).map(present),
+          })),
+          count: RULEBOOK.length,
+          decisions: RULEBOOK.filter((entry) => entry.decision).length,
+        }),
+    },
+    {
+      method: 'GET',
+      url: rulebookPaths.rule.pattern,
+      permission: 'public',
+      handler: async (request, reply) => {
+        const { ruleId } = request.params as { ruleId: string }
+        const entry = RULEBOOK.find((candidate) => candidate.id.toLowerCase() === ruleId.toLowerCase())
+        if (!entry) throw new NotFoundError()
+        return reply.page('rulebook/rule.njk', { rule: present(entry) })
+      },
+    },
+  ]
+}

@@ -1,0 +1,171 @@
+import type { Kysely } from 'kysely'
+import type { Database, UserRow } from '../db/tables.js'
+import { ConflictError, NotFoundError, ValidationError } from '../web/errors.js'
+import type { FieldErrors } from '../web/forms.js'
+import { recordAudit } from './audit.js'
+import { hashPassword, passwordProblem } from './passwords.js'
+import type { Principal } from './policy.js'
+import { isRole, ROLE_INFO, type Role } from './roles.js'
+import { endSessionsOf } from './sessions.js'
+import { findUserByEmail } from './users.js'
+
+export interface AccountInput {
+  readonly email: string
+  readonly displayName: string
+  readonly role: string
+  readonly regionCode: string
+  readonly laCode: string
+  /** DfE roles: the LA codes the account reaches. */
+  readonly laCodes: readonly string[]
+  /** Blank for an account that signs in only with single sign-on. */
+  readonly password: string
+}
+
+export interface Account {
+  readonly id: string
+  readonly email: string
+  readonly displayName: string
+  readonly role: Role
+  readonly regionCode: string | null
+  readonly laCode: string | null
+  readonly laCodes: readonly string[]
+  readonly disabled: boolean
+  readonly lockedUntil: Date | null
+  readonly singleSignOn: boolean
+  readonly demo: boolean
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/** Accounts: administrators create, disable, unlock and reset them; every change is audited. */
+export function createAccountsService(db: Kysely<Database>, now: () => Date) {
+  const toAccount = (user: UserRow, laCodes: readonly string[]): Account => ({
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    role: user.role as Role,
+    regionCode: user.region_code,
+    laCode: user.la_code,
+    laCodes,
+    disabled: user.disabled_at !== null,
+    lockedUntil: user.locked_until && new Date(user.locked_until) > now() ? new Date(user.locked_until) : null,
+    singleSignOn: user.oidc_subject !== null,
+    demo: user.is_demo,
+  })
+
+  async function scopesOf(userIds: readonly string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>()
+    if (userIds.length === 0) return map
+    const rows = await db.selectFrom('user_la_scopes').selectAll().where('user_id', 'in', [...userIds]).orderBy('la_code').execute()
+    for (const row of rows) map.set(row.user_id, [...(map.get(row.user_id) ?? []), row.la_code])
+    return map
+  }
+
+  return {
+    async list(filter: { role?: string | undefined; search?: string | undefined } = {}): Promise<Account[]> {
+      let query = db.selectFrom('users').selectAll()
+      if (filter.role && isRole(filter.role)) query = query.where('role', '=', filter.role)
+      if (filter.search) {
+        const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        query = query.where((eb) => eb.or([eb('email', 'ilike', like), eb('display_name', 'ilike', like)]))
+      }
+      const users = await query.orderBy('role').orderBy('email').execute()
+      const scopes = await scopesOf(users.map((user) => user.id))
+      return users.map((user) => toAccount(user, scopes.get(user.id) ?? []))
+    },
+
+    async get(id: string): Promise<Account> {
+      const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+      if (!user) throw new NotFoundError()
+      return toAccount(user, (await scopesOf([id])).get(id) ?? [])
+    },
+
+    /** Create an account; throws ValidationError with GOV.UK messages. */
+    async create(admin: Principal, input: AccountInput, requestId: string): Promise<string> {
+      const errors: FieldErrors = {}
+      const email = input.email.trim().toLowerCase()
+      if (!EMAIL.test(email)) errors.email = 'Enter an email address in the correct format, like name@example.gov.uk'
+      if (!input.displayName.trim()) errors.displayName = 'Enter the person’s name'
+      if (!isRole(input.role)) errors.role = 'Select a role'
+      const role = isRole(input.role) ? input.role : undefined
+      const scope = role ? ROLE_INFO[role].scopedTo : 'none'
+      const [regions, las] = await Promise.all([
+        db.selectFrom('regions').select('code').execute(),
+        db.selectFrom('local_authorities').select('la_code').execute(),
+      ])
+      const knownLas = new Set(las.map((la) => la.la_code))
+      if (scope === 'region' && !regions.some((region) => region.code === input.regionCode)) errors.regionCode = 'Select the region'
+      if (scope === 'la' && !knownLas.has(input.laCode)) errors.laCode = 'Select the local authority'
+      if (scope === 'las') {
+        const unknown = input.laCodes.filter((code) => !knownLas.has(code))
+        if (input.laCodes.length === 0) errors.laCodes = 'Enter the LA codes this account covers, for example 330, 331'
+        else if (unknown.length > 0) errors.laCodes = `These are not LA codes: ${unknown.join(', ')}`
+      }
+      if (input.password) {
+        const problem = passwordProblem(input.password)
+        if (problem) errors.password = problem
+      }
+      if (!errors.email && (await findUserByEmail(db, email))) errors.email = 'An account with this email address already exists'
+      if (Object.keys(errors).length > 0 || !role) throw new ValidationError(errors)
+      const passwordHash = input.password ? await hashPassword(input.password) : null
+      return db.transaction().execute(async (trx) => {
+        const { id } = await trx
+          .insertInto('users')
+          .values({
+            email,
+            display_name: input.displayName.trim(),
+            role,
+            region_code: scope === 'region' ? input.regionCode : null,
+            la_code: scope === 'la' ? input.laCode : null,
+            password_hash: passwordHash,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        if (scope === 'las') await trx.insertInto('user_la_scopes').values([...new Set(input.laCodes)].map((la_code) => ({ user_id: id, la_code }))).execute()
+        await recordAudit(trx, {
+          actor: admin,
+          action: 'user.create',
+          recordType: 'user',
+          recordId: id,
+          laCode: scope === 'la' ? input.laCode : null,
+          summary: `Created ${ROLE_INFO[role].label} account for ${email}`,
+          changes: { after: { email, role, regionCode: input.regionCode || null, laCode: input.laCode || null, laCodes: input.laCodes, password: input.password ? 'set' : 'single sign-on only' } },
+          requestId,
+        })
+        return id
+      })
+    },
+
+    async setDisabled(admin: Principal, id: string, disabled: boolean, requestId: string): Promise<void> {
+      if (id === admin.id && disabled) throw new ConflictError('You cannot disable your own account')
+      const account = await this.get(id)
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ disabled_at: disabled ? now() : null }).where('id', '=', id).execute()
+        await recordAudit(trx, { actor: admin, action: disabled ? 'user.disable' : 'user.enable', recordType: 'user', recordId: id, summary: `${disabled ? 'Disabled' : 'Enabled'} ${account.email}`, requestId })
+      })
+      if (disabled) await endSessionsOf(db, id)
+    },
+
+    async unlock(admin: Principal, id: string, requestId: string): Promise<void> {
+      const account = await this.get(id)
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ locked_until: null, failed_sign_ins: 0 }).where('id', '=', id).execute()
+        await recordAudit(trx, { actor: admin, action: 'user.unlock', recordType: 'user', recordId: id, summary: `Unlocked ${account.email}`, requestId })
+      })
+    },
+
+    async resetPassword(admin: Principal, id: string, password: string, requestId: string): Promise<void> {
+      const problem = passwordProblem(password)
+      if (problem) throw new ValidationError({ password: problem })
+      const account = await this.get(id)
+      const passwordHash = await hashPassword(password)
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ password_hash: passwordHash, locked_until: null, failed_sign_ins: 0 }).where('id', '=', id).execute()
+        await recordAudit(trx, { actor: admin, action: 'user.reset-password', recordType: 'user', recordId: id, summary: `Set a new password for ${account.email}`, requestId })
+      })
+      await endSessionsOf(db, id)
+    },
+  }
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>

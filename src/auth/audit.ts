@@ -1,0 +1,92 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { AuditEventRow, Database } from '../db/tables.js'
+import type { Principal } from './policy.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/**
+ * The audit log (issue 3, ARCHITECTURE "Data rules"): every change, and every read of
+ * child-level data, records who, when, which record and what changed. Rows are append-only
+ * (a trigger refuses UPDATE and DELETE). Write it in the same transaction as the change, so a
+ * change is never without its entry. Never put child-level data in `summary` or `changes`:
+ * ids, not names.
+ */
+export interface AuditEntry {
+  readonly actor: Pick<Principal, 'id' | 'email'> | { readonly id: null; readonly email: string }
+  readonly action: string
+  readonly recordType: string
+  readonly recordId?: string | null
+  readonly laCode?: string | null
+  readonly summary: string
+  readonly changes?: Record<string, unknown> | null
+  readonly requestId?: string | null
+  readonly at?: Date
+}
+
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      actor_id: entry.actor.id,
+      actor_label: entry.actor.email,
+      action: entry.action,
+      record_type: entry.recordType,
+      record_id: entry.recordId ?? null,
+      la_code: entry.laCode ?? null,
+      summary: entry.summary,
+      changes: entry.changes ? JSON.stringify(entry.changes) : null,
+      request_id: entry.requestId ?? null,
+      ...(entry.at ? { occurred_at: entry.at } : {}),
+    })
+    .execute()
+}
+
+/** The system itself, for entries no person caused (start-up loads, scheduled jobs). */
+export const SYSTEM_ACTOR = { id: null, email: 'system' } as const
+
+export interface AuditSearch {
+  readonly actor?: string | undefined
+  readonly action?: string | undefined
+  readonly recordType?: string | undefined
+  readonly recordId?: string | undefined
+  readonly laCode?: string | undefined
+  readonly from?: string | undefined
+  readonly to?: string | undefined
+  readonly page: number
+  readonly pageSize: number
+}
+
+export interface AuditPage {
+  readonly events: AuditEventRow[]
+  readonly total: number
+}
+
+/** Search the log, newest first. `from`/`to` are dates (inclusive) in UTC. */
+export async function searchAudit(db: Db, search: AuditSearch): Promise<AuditPage> {
+  let query = db.selectFrom('audit_events')
+  if (search.actor) query = query.where('actor_label', 'ilike', `%${escapeLike(search.actor)}%`)
+  if (search.action) query = query.where('action', '=', search.action)
+  if (search.recordType) query = query.where('record_type', '=', search.recordType)
+  if (search.recordId) query = query.where('record_id', '=', search.recordId)
+  if (search.laCode) query = query.where('la_code', '=', search.laCode)
+  if (search.from) query = query.where('occurred_at', '>=', new Date(`${search.from}T00:00:00Z`))
+  if (search.to) query = query.where('occurred_at', '<', new Date(new Date(`${search.to}T00:00:00Z`).getTime() + 86_400_000))
+  const [events, count] = await Promise.all([
+    query.selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(search.pageSize).offset((search.page - 1) * search.pageSize).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ])
+  return { events, total: Number(count.total) }
+}
+
+/** The distinct actions and record types in the log, for the search form's selects. */
+export async function auditVocabulary(db: Db): Promise<{ actions: string[]; recordTypes: string[] }> {
+  const [actions, recordTypes] = await Promise.all([
+    db.selectFrom('audit_events').select('action').distinct().orderBy('action').execute(),
+    db.selectFrom('audit_events').select('record_type').distinct().orderBy('record_type').execute(),
+  ])
+  return { actions: actions.map((row) => row.action), recordTypes: recordTypes.map((row) => row.record_type) }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (match) => `\\${match}`)
+}

@@ -1,0 +1,155 @@
+import type { Role } from './roles.js'
+
+/**
+ * The one authorisation policy: role × action × scope (issue 3). Every route names the action
+ * it performs; the route guard asks this table, and list queries ask `laScope` for the filter
+ * to apply. A role with no grant for an action gets 403; a role whose grant does not reach
+ * the LA in question gets 404, so an LA user cannot learn that another LA's page exists.
+ */
+export type Scope =
+  /** Every LA. */
+  | 'all'
+  /** LAs in the account's region (regional directors). */
+  | 'region'
+  /** The account's own LA (LA staff). */
+  | 'own-la'
+  /** The LAs the account is assigned to (DfE staff, commissioners). */
+  | 'assigned-las'
+  /** An action that concerns no LA (e.g. reading the rulebook). */
+  | 'global'
+  /** Members of the activity's team (any team role). */
+  | 'activity-team'
+  /** The activity's lead inspector. */
+  | 'activity-lead'
+
+export interface Principal {
+  readonly id: string
+  readonly email: string
+  readonly displayName: string
+  readonly role: Role
+  readonly regionCode: string | null
+  readonly laCode: string | null
+  readonly laCodes: readonly string[]
+}
+
+/** What a permission is checked against: the LA a record belongs to, and its activity's team. */
+export interface PolicyTarget {
+  readonly laCode: string
+  readonly regionCode: string
+  /** For a record of an activity: the accounts on its team, and its lead inspector(s). */
+  readonly teamUserIds?: readonly string[]
+  readonly leadUserIds?: readonly string[]
+  /**
+   * False while the LA must not know of the record: an inspection is unannounced until the
+   * notice call (002#73), so LA accounts cannot see a planned activity before it.
+   */
+  readonly laVisible?: boolean
+}
+
+const OFSTED_READ: Partial<Record<Role, Scope>> = {
+  'national-director': 'all',
+  'regional-director': 'all',
+  'senior-hmi': 'all',
+  hmi: 'all',
+  'qa-manager': 'all',
+  'inspection-support': 'all',
+}
+
+const LA_STAFF: Partial<Record<Role, Scope>> = { 'la-dcs': 'own-la', 'la-link': 'own-la', 'la-analyst': 'own-la' }
+const DFE_STAFF: Partial<Record<Role, Scope>> = { 'dfe-case-lead': 'assigned-las', 'dfe-adviser': 'assigned-las', commissioner: 'assigned-las' }
+const EVERYONE: Partial<Record<Role, Scope>> = {
+  'national-director': 'global', 'regional-director': 'global', 'senior-hmi': 'global', hmi: 'global', 'qa-manager': 'global',
+  'inspection-support': 'global', 'la-dcs': 'global', 'la-link': 'global', 'la-analyst': 'global', 'dfe-case-lead': 'global',
+  'dfe-adviser': 'global', commissioner: 'global', administrator: 'global',
+}
+
+export const POLICY = {
+  'home.view': { description: 'See the home page and what needs you today', grants: EVERYONE },
+  'rules.view': { description: 'Read the rulebook', grants: EVERYONE },
+  'register.view': {
+    description: "See an LA in the register: its judgement history, pathway and due window",
+    grants: { ...OFSTED_READ, ...LA_STAFF, ...DFE_STAFF, administrator: 'all' },
+  },
+  'judgement.record': {
+    description: 'Record or correct a published judgement in the register',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'activity.view': {
+    description: 'See an inspection or visit: its timeline, team and status (LA staff once notice is given)',
+    grants: { ...OFSTED_READ, ...LA_STAFF },
+  },
+  'activity.plan': {
+    description: 'Plan an inspection or visit, change its on-site date, defer or cancel it',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'activity.manage': {
+    description: "Run an activity: its team, LA contacts, notice call and status",
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'inspection-support': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-lead' },
+  },
+  'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
+  'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
+} as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
+
+export type Action = keyof typeof POLICY
+
+/** The scope `role` holds for `action`, or undefined when it holds none. */
+export function scopeFor(role: Role, action: Action): Scope | undefined {
+  const grants: Partial<Record<Role, Scope>> = POLICY[action].grants
+  return grants[role]
+}
+
+/** May the principal perform `action` at all (on some LA, or globally)? */
+export function can(principal: Principal, action: Action): boolean {
+  return scopeFor(principal.role, action) !== undefined
+}
+
+/** May the principal perform `action` on a record of the target LA? */
+export function canOn(principal: Principal, action: Action, target: PolicyTarget): boolean {
+  const scope = scopeFor(principal.role, action)
+  switch (scope) {
+    case 'all':
+    case 'global':
+      return true
+    case 'region':
+      return principal.regionCode !== null && principal.regionCode === target.regionCode
+    case 'own-la':
+      return principal.laCode !== null && principal.laCode === target.laCode && target.laVisible !== false
+    case 'assigned-las':
+      return principal.laCodes.includes(target.laCode)
+    case 'activity-team':
+      return target.teamUserIds?.includes(principal.id) ?? false
+    case 'activity-lead':
+      return target.leadUserIds?.includes(principal.id) ?? false
+    case undefined:
+      return false
+  }
+}
+
+/** The set of LAs a list query may show the principal for `action`. */
+export type LaFilter =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'region'; readonly regionCode: string }
+  | { readonly kind: 'las'; readonly laCodes: readonly string[] }
+  | { readonly kind: 'team'; readonly userId: string }
+  | { readonly kind: 'none' }
+
+export function laFilter(principal: Principal, action: Action): LaFilter {
+  const scope = scopeFor(principal.role, action)
+  switch (scope) {
+    case 'all':
+    case 'global':
+      return { kind: 'all' }
+    case 'region':
+      return principal.regionCode ? { kind: 'region', regionCode: principal.regionCode } : { kind: 'none' }
+    case 'own-la':
+      return principal.laCode ? { kind: 'las', laCodes: [principal.laCode] } : { kind: 'none' }
+    case 'assigned-las':
+      return { kind: 'las', laCodes: principal.laCodes }
+    case 'activity-team':
+    case 'activity-lead':
+      // Team scopes reach records one activity at a time; lists filter by team membership.
+      return { kind: 'team', userId: principal.id }
+    case undefined:
+      return { kind: 'none' }
+  }
+}

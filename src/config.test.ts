@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.js'
+
+describe('loadConfig', () => {
+  it('works with nothing set: embedded database, demo data, port 3000', () => {
+    const config = loadConfig({})
+    expect(config).toMatchObject({ environment: 'development', port: 3000, databaseUrl: undefined, demoData: true, cookieSecure: true, oidc: undefined })
+    expect(config.dataDir.endsWith('/data')).toBe(true)
+    expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('uses PORT and DATABASE_URL', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://localhost/ilacs' })
+    expect(config.port).toBe(8080)
+    expect(config.baseUrl).toBe('http://localhost:8080')
+    expect(config.databaseUrl).toBe('postgres://localhost/ilacs')
+  })
+
+  it('refuses to start in production without the settings that must be real, naming each', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
+    const message = (() => {
+      try {
+        loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' })
+        return 'did not throw'
+      } catch (error) {
+        return (error as Error).message
+      }
+    })()
+    for (const part of ['SESSION_SECRET', 'BASE_URL', 'SMTP_URL', 'DEMO_DATA cannot be true in production']) expect(message).toContain(part)
+  })
+
+  it('turns demo data off by default in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), BASE_URL: 'https://ilacs.example.gov.uk', SMTP_URL: 'smtp://mail:25' })
+    expect(config.demoData).toBe(false)
+  })
+
+  it('needs all three OpenID Connect settings together', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.gov.uk' })).toThrow(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/)
+    const config = loadConfig({ OIDC_ISSUER: 'https://login.example.gov.uk', OIDC_CLIENT_ID: 'ilacs', OIDC_CLIENT_SECRET: 'secret' })
+    expect(config.oidc?.clientId).toBe('ilacs')
+  })
+
+  it('rejects a port that is not a number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/)
+  })
+})

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The service's configuration, parsed once from the environment at start-up (STYLE.md §3:
+ * modules never read `process.env`). Defaults make `npm start` work with nothing set: the
+ * embedded database in ./data, local accounts, demo data. Values that must be real in
+ * production are required when ENVIRONMENT is production, and the start fails with a message
+ * naming each missing one.
+ */
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const environmentSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  BASE_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('data'),
+  SESSION_SECRET: z.string().optional(),
+  COOKIE_SECURE: booleanText.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: booleanText.optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('ILACS service <no-reply@ilacs.localhost>'),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(120),
+})
+
+export type Environment = 'production' | 'development' | 'test'
+
+export interface Config {
+  readonly environment: Environment
+  readonly port: number
+  readonly host: string
+  readonly baseUrl: string
+  /** PostgreSQL connection string; absent means the embedded PGlite database. */
+  readonly databaseUrl: string | undefined
+  readonly dataDir: string
+  readonly sessionSecret: string
+  readonly cookieSecure: boolean
+  readonly logLevel: string
+  readonly demoData: boolean
+  readonly smtpUrl: string | undefined
+  readonly mailFrom: string
+  readonly oidc: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string } | undefined
+  readonly signIn: { readonly maxAttempts: number; readonly lockoutMinutes: number }
+  readonly sessionIdleMinutes: number
+}
+
+/** Thrown when the environment cannot make a valid configuration; the message lists every problem. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const DEVELOPMENT_SECRET = 'development-only-session-secret-not-for-production'
+
+/** Parse `env` (normally `process.env`) into a frozen Config, or throw ConfigError. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`)
+  }
+  const e = parsed.data
+  const environment: Environment =
+    e.NODE_ENV === 'production' ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'development'
+  const production = environment === 'production'
+
+  const problems: string[] = []
+  if (production) {
+    if (!e.SESSION_SECRET || e.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET must be set to at least 32 characters in production')
+    if (!e.BASE_URL) problems.push('BASE_URL must be set in production (the public https address of the service)')
+    if (!e.SMTP_URL) problems.push('SMTP_URL must be set in production so notices and reminders are sent')
+    if (e.DEMO_DATA) problems.push('DEMO_DATA cannot be true in production: demo accounts have published passwords')
+  }
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET]
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together')
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`)
+
+  const baseUrl = e.BASE_URL ?? `http://localhost:${e.PORT}`
+  return Object.freeze({
+    environment,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: resolve(e.DATA_DIR),
+    sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
+    // Secure by default: browsers accept Secure cookies from http://localhost, and anywhere else must be https.
+    cookieSecure: e.COOKIE_SECURE ?? true,
+    logLevel: e.LOG_LEVEL,
+    demoData: e.DEMO_DATA ?? !production,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET })
+        : undefined,
+    signIn: Object.freeze({ maxAttempts: e.SIGN_IN_MAX_ATTEMPTS, lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES }),
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+  })
+}

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './tables.js'
+
+/** PostgreSQL type oid of `date`: kept as the `YYYY-MM-DD` text the rules core works in. */
+const DATE_OID = 1082
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>
+  readonly kind: DatabaseKind
+  /** The embedded database itself (PGlite only), e.g. to dump a test template. */
+  readonly pglite?: PGlite
+  /** Close the pool or the embedded database. */
+  close(): Promise<void>
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; absent means embedded PGlite. */
+  readonly url?: string | undefined
+  /** Folder for PGlite's files; absent means an in-memory database (tests). */
+  readonly pgliteDir?: string | undefined
+  /** A PGlite data-directory dump to start from (tests: a migrated template). */
+  readonly pgliteDump?: Blob | undefined
+  /** PostgreSQL only: put every unqualified table in this schema (one schema per test file). */
+  readonly schema?: string | undefined
+  readonly maxConnections?: number | undefined
+}
+
+/**
+ * Open the service's database: PostgreSQL through `pg` when a URL is given, otherwise the
+ * embedded PGlite (PostgreSQL compiled to WebAssembly) kept in `pgliteDir`. Both run the same
+ * SQL and the same migrations.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) },
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, kind: 'postgres', close: () => db.destroy() }
+  }
+  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true })
+  const pglite = new PGlite({
+    ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
+    ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}),
+    parsers: { [DATE_OID]: (value: string) => value },
+  })
+  await pglite.waitReady
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() }
+}
+
+/** Where `npm start` keeps the embedded database inside the data directory. */
+export function pgliteDirectory(dataDir: string): string {
+  return join(dataDir, 'pglite')
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely'
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration'
+import * as foundation from './migrations/2026_11_23_0001_foundation.js'
+import * as activities from './migrations/2026_11_23_0002_activities.js'
+import * as apiTokens from './migrations/2026_11_24_0006_api_tokens.js'
+import type { Database } from './tables.js'
+
+/**
+ * Every migration, in order. Listed here rather than read from the folder so the same list
+ * runs under tsx, in tests and in a bundle (STYLE.md: order is greppable, nothing auto-loaded).
+ */
+const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_foundation': foundation,
+  '2026_11_23_0002_activities': activities,
+  '2026_11_24_0006_api_tokens': apiTokens,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+/** Bring the schema up to date. Throws with the failing migration's name and error. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((result) => result.status === 'Error')
+  if (error || failed) {
+    const cause = error instanceof Error ? error.message : String(error ?? 'unknown error')
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${cause}`, { cause: error })
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
+}

@@ -1,0 +1,242 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+/**
+ * Table types for Kysely (STYLE.md: one interface per table, composed into Database).
+ * `date` columns come back as `YYYY-MM-DD` strings (see database.ts); timestamps as Date.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+type Json<T> = ColumnType<T, string, string>
+
+export interface RegionsTable {
+  code: string
+  name: string
+}
+
+export interface LocalAuthoritiesTable {
+  la_code: string
+  gss_code: string
+  name: string
+  region_code: string
+  la_type: string
+  london_subregion: string | null
+  gss_code_valid_from: string | null
+  previous_gss_codes: string | null
+}
+
+export interface UsersTable {
+  id: Generated<string>
+  email: string
+  display_name: string
+  role: string
+  region_code: string | null
+  la_code: string | null
+  password_hash: string | null
+  oidc_subject: string | null
+  is_demo: Generated<boolean>
+  failed_sign_ins: Generated<number>
+  locked_until: NullableTimestamp
+  disabled_at: NullableTimestamp
+  created_at: GeneratedTimestamp
+}
+
+export interface UserLaScopesTable {
+  user_id: string
+  la_code: string
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token, so a copy of the table cannot be used to sign in. */
+  token_hash: string
+  user_id: string
+  created_at: GeneratedTimestamp
+  last_seen_at: GeneratedTimestamp
+  expires_at: Timestamp
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>
+  occurred_at: GeneratedTimestamp
+  actor_id: string | null
+  actor_label: string
+  action: string
+  record_type: string
+  record_id: string | null
+  la_code: string | null
+  summary: string
+  changes: Json<Record<string, unknown>> | null
+  request_id: string | null
+}
+
+export interface JudgementRecordsTable {
+  id: Generated<string>
+  la_code: string
+  framework: string
+  activity_type: string
+  inspection_start: string
+  inspection_end: string
+  published_on: string
+  /** The record this one corrects; corrections never overwrite (append-only history). */
+  corrects_id: string | null
+  correction_reason: string | null
+  source: string
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+export interface JudgementGradesTable {
+  record_id: string
+  area: string
+  grade: string
+}
+
+export interface DataLoadsTable {
+  name: string
+  loaded_at: GeneratedTimestamp
+  detail: string | null
+}
+
+export interface ActivitiesTable {
+  id: Generated<string>
+  reference: string
+  la_code: string
+  type: string
+  variant: string | null
+  onsite_start: string
+  status: Generated<string>
+  topics: ColumnType<string[], string | undefined, string>
+  status_reason: string | null
+  created_by: string | null
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+  version: Generated<number>
+}
+
+export interface ActivityMilestonesTable {
+  activity_id: string
+  position: number
+  key: string
+  label: string
+  date: string
+  until: string | null
+  time: string | null
+  rule: string
+  citation: string
+}
+
+export interface ActivityFlagsTable {
+  activity_id: string
+  position: number
+  rule: string
+  citation: string
+  message: string
+}
+
+export interface ActivityDateChangesTable {
+  id: Generated<string>
+  activity_id: string
+  from_date: string | null
+  to_date: string
+  reason: string
+  changed_by: string | null
+  changed_at: GeneratedTimestamp
+}
+
+export interface ActivityTeamTable {
+  activity_id: string
+  user_id: string
+  team_role: string
+  days: ColumnType<string[], string | undefined, string>
+  added_at: GeneratedTimestamp
+}
+
+export interface ActivityContactsTable {
+  activity_id: string
+  contact_role: string
+  name: string
+  email: string
+  phone: string | null
+}
+
+export interface ActivityNoticesTable {
+  id: Generated<string>
+  activity_id: string
+  called_at: Timestamp
+  spoke_to_role: string
+  spoke_to_name: string
+  notes: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+export interface ActivityStatusChangesTable {
+  id: Generated<string>
+  activity_id: string
+  from_status: string | null
+  to_status: string
+  note: string | null
+  changed_by: string | null
+  changed_at: GeneratedTimestamp
+}
+
+export interface OutboxTable {
+  id: Generated<string>
+  kind: string
+  recipient: string
+  subject: string
+  body_text: string
+  dedupe_key: string
+  activity_id: string | null
+  created_at: GeneratedTimestamp
+  available_at: GeneratedTimestamp
+  claimed_until: NullableTimestamp
+  sent_at: NullableTimestamp
+  attempts: Generated<number>
+  last_error: string | null
+}
+
+export interface CalendarFeedsTable {
+  user_id: string
+  token_hash: string
+  created_at: GeneratedTimestamp
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>
+  user_id: string
+  name: string
+  token_hash: string
+  created_at: GeneratedTimestamp
+  last_used_at: NullableTimestamp
+  revoked_at: NullableTimestamp
+}
+
+export interface Database {
+  regions: RegionsTable
+  local_authorities: LocalAuthoritiesTable
+  users: UsersTable
+  user_la_scopes: UserLaScopesTable
+  sessions: SessionsTable
+  audit_events: AuditEventsTable
+  judgement_records: JudgementRecordsTable
+  judgement_grades: JudgementGradesTable
+  data_loads: DataLoadsTable
+  activities: ActivitiesTable
+  activity_milestones: ActivityMilestonesTable
+  activity_flags: ActivityFlagsTable
+  activity_date_changes: ActivityDateChangesTable
+  activity_team: ActivityTeamTable
+  activity_contacts: ActivityContactsTable
+  activity_notices: ActivityNoticesTable
+  activity_status_changes: ActivityStatusChangesTable
+  outbox: OutboxTable
+  calendar_feeds: CalendarFeedsTable
+  api_tokens: ApiTokensTable
+}
+
+export type UserRow = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type LocalAuthorityRow = Selectable<LocalAuthoritiesTable>
+export type JudgementRecordRow = Selectable<JudgementRecordsTable>
+export type AuditEventRow = Selectable<AuditEventsTable>

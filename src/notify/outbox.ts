@@ -1,0 +1,86 @@
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { Database } from '../db/tables.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export interface OutgoingEmail {
+  readonly kind: string
+  readonly recipient: string
+  readonly subject: string
+  readonly bodyText: string
+  /** Same key, same message: enqueueing twice (a double submit, a retry) sends it once. */
+  readonly dedupeKey: string
+  readonly activityId?: string | null
+  readonly availableAt?: Date
+}
+
+/**
+ * Add an email to the outbox in the caller's transaction, so it is sent if and only if the
+ * change that caused it is committed (the transactional outbox of ARCHITECTURE.md).
+ */
+export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({
+      kind: email.kind,
+      recipient: email.recipient,
+      subject: email.subject,
+      body_text: email.bodyText,
+      dedupe_key: email.dedupeKey,
+      activity_id: email.activityId ?? null,
+      ...(email.availableAt ? { available_at: email.availableAt } : {}),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute()
+}
+
+export interface ClaimedEmail {
+  readonly id: string
+  readonly recipient: string
+  readonly subject: string
+  readonly bodyText: string
+  readonly attempts: number
+}
+
+/**
+ * Claim up to `limit` due messages for `leaseSeconds`. FOR UPDATE SKIP LOCKED lets several
+ * instances claim at once without taking the same message; the lease lets a message whose
+ * sender crashed be claimed again later.
+ */
+export async function claimEmails(db: Kysely<Database>, now: Date, limit: number, leaseSeconds = 120): Promise<ClaimedEmail[]> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('outbox')
+      .select(['id', 'recipient', 'subject', 'body_text', 'attempts'])
+      .where('sent_at', 'is', null)
+      .where('available_at', '<=', now)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+      .orderBy('available_at')
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute()
+    if (rows.length === 0) return []
+    await trx
+      .updateTable('outbox')
+      .set({ claimed_until: new Date(now.getTime() + leaseSeconds * 1000), attempts: sql`attempts + 1` })
+      .where('id', 'in', rows.map((row) => row.id))
+      .execute()
+    return rows.map((row) => ({ id: row.id, recipient: row.recipient, subject: row.subject, bodyText: row.body_text, attempts: row.attempts + 1 }))
+  })
+}
+
+export async function markSent(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('outbox').set({ sent_at: now, claimed_until: null, last_error: null }).where('id', '=', id).execute()
+}
+
+/** Record a failure and try again later, backing off: 1, 2, 4 … minutes, at most an hour. */
+export async function markFailed(db: Db, id: string, attempts: number, error: string, now: Date): Promise<void> {
+  const delayMinutes = Math.min(60, 2 ** Math.max(0, attempts - 1))
+  await db
+    .updateTable('outbox')
+    .set({ claimed_until: null, last_error: error.slice(0, 500), available_at: new Date(now.getTime() + delayMinutes * 60_000) })
+    .where('id', '=', id)
+    .execute()
+}

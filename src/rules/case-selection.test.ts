@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { CASE_SELECTION_FACTORS, CHILD_LEVEL_LISTS, contemporaryPracticeFrom, listCoversFrom } from './case-selection.js'
+
+describe('Annex A list look-back (S9, 002#249)', () => {
+  it.each([
+    [1, '2023-06-05', '2023-03-05', 'contacts: three months'],
+    [2, '2023-06-05', '2022-12-05', 'early help: six months'],
+    [8, '2023-06-05', '2022-12-05', 'children in care now, and those who ceased in six months'],
+    [9, '2023-06-05', '2023-06-05', 'care leavers at the point of inspection'],
+    [10, '2023-06-05', '2022-06-05', 'adoption: 12 months'],
+    [3, '2023-05-31', '2023-02-28', 'three months back from 31 May clamps to 28 February'],
+  ])('list %i drawn on %s covers from %s (%s)', (list, on, from) => {
+    expect(listCoversFrom(list, on)).toBe(from)
+  })
+
+  it('has lists 1 to 11 and refuses others', () => {
+    expect(CHILD_LEVEL_LISTS.map((item) => item.list)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    expect(() => listCoversFrom(12, '2023-06-05')).toThrow(RangeError)
+  })
+
+  it('takes contemporary practice as the last six months (002#154 fn26)', () => {
+    expect(contemporaryPracticeFrom('2023-06-12')).toBe('2022-12-12')
+  })
+})
+
+describe('case selection factors (S5, 002#150)', () => {
+  it('must include exploited and missing children and one child from a large sibling group', () => {
+    expect(CASE_SELECTION_FACTORS.filter((item) => item.mustInclude).map((item) => item.factor)).toEqual([
+      'children the local authority is concerned may be vulnerable to sexual and other forms of exploitation',
+      'children who have been missing from care, home and education',
+      'at least one child from a large sibling group',
+    ])
+  })
+})

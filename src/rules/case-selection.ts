@@ -1,0 +1,87 @@
+/**
+ * Choosing the children whose experiences inspectors evaluate (RULES.md S5) and the look-back of
+ * the Annex A child-level lists (S9).
+ *
+ * - S5 factors inspectors take into account (002#150), thresholds they test (002#153), six to 12
+ *   already-audited cases requested before fieldwork (002#258), audits of the last six months
+ *   (002#257).
+ * - S9 lists 1–11 and their periods (002#249), one row per child for lists 3–10 (002#251);
+ *   judgements rest on contemporary practice, usually no more than six months old (002#154 fn26).
+ */
+import { addMonths, type IsoDate } from './calendar/dates.js'
+
+/** The factors of 002#150; `mustInclude` marks children who must be in the cohort. */
+export const CASE_SELECTION_FACTORS = [
+  { factor: 'age, gender, disability and ethnicity', mustInclude: false },
+  { factor: 'children at risk of harm from physical, emotional and sexual abuse and neglect', mustInclude: false },
+  { factor: 'children the local authority is concerned may be vulnerable to sexual and other forms of exploitation', mustInclude: true },
+  { factor: 'children who have been missing from care, home and education', mustInclude: true },
+  { factor: 'educational achievement and ability', mustInclude: false },
+  { factor: "type of placement, including out-of-area placements, kinship care or 'connected person' arrangements and children placed at home subject to a care order", mustInclude: false },
+  { factor: 'at least one child from a large sibling group', mustInclude: true },
+  { factor: 'children supported by a third party provider with social services functions delegated to it', mustInclude: false },
+] as const
+
+/** The thresholds inspectors test (S5, 002#153). */
+export const THRESHOLDS_TESTED = [
+  'early help including early help assessments',
+  'referral and assessment',
+  'children in need',
+  'child protection (for investigation and for a plan)',
+  'continuing help and support for families',
+  'the decision to accommodate',
+  'the decision to remove',
+  'permanence planning',
+  'matching and placement decisions, including work to support return home',
+  'leaving care',
+] as const
+
+/** Already-audited cases the lead inspector asks for before fieldwork (S5, 002#258). */
+export const AUDITED_CASES_REQUESTED = { min: 6, max: 12 } as const
+
+/** How far back a list reaches: months before the inspection, or only the point of inspection. */
+export interface ListLookBack {
+  list: number
+  contents: string
+  months: number | null
+  /** Children who left the list within this many months are included too. */
+  ceasedWithinMonths?: number
+}
+
+/** The look-back of Annex A lists 1–11 (S9, 002#249). */
+export const CHILD_LEVEL_LISTS: readonly ListLookBack[] = [
+  { list: 1, contents: 'contacts', months: 3 },
+  { list: 2, contents: 'early help assessments, common assessments or targeted interventions', months: 6 },
+  { list: 3, contents: 'referrals', months: 3 },
+  { list: 4, contents: 'statutory assessments under section 17 or section 47 of the Children Act 1989', months: 6 },
+  { list: 5, contents: 'section 47 enquiries', months: 6 },
+  { list: 6, contents: 'children in need at the point of inspection', months: null, ceasedWithinMonths: 3 },
+  { list: 7, contents: 'children subject to a child protection plan at the point of inspection', months: null, ceasedWithinMonths: 3 },
+  { list: 8, contents: 'children in care at the point of inspection', months: null, ceasedWithinMonths: 6 },
+  { list: 9, contents: 'care leavers receiving leaving care services at the point of inspection', months: null },
+  { list: 10, contents: 'children adopted, with a placement decision, or with a decision reversed', months: 12 },
+  { list: 11, contents: 'individuals in contact with the adoption agency', months: 12 },
+]
+
+/**
+ * The first day a list covers for an inspection whose data is drawn on `inspection` (S9), or
+ * `inspection` itself for a list "at the point of inspection" with no ceased children.
+ *
+ * Decision: "in the three months before inspection" counts back calendar months from the day the
+ * data is requested (the notice day), clamped to the month end.
+ */
+export function listCoversFrom(list: number, inspection: IsoDate): IsoDate {
+  const spec = CHILD_LEVEL_LISTS.find((item) => item.list === list)
+  if (!spec) throw new RangeError(`Annex A has lists 1 to 11, not ${list}`)
+  const months = spec.months ?? spec.ceasedWithinMonths
+  return months ? addMonths(inspection, -months) : inspection
+}
+
+/** How old practice may be and still be contemporary (S9, 002#154 fn26), and the audit look-back (002#257). */
+export const CONTEMPORARY_PRACTICE_MONTHS = 6
+export const AUDIT_LOOK_BACK_MONTHS = 6
+
+/** The earliest day of contemporary practice for an inspection on `inspection` (S9, 002#154 fn26: usually). */
+export function contemporaryPracticeFrom(inspection: IsoDate): IsoDate {
+  return addMonths(inspection, -CONTEMPORARY_PRACTICE_MONTHS)
+}

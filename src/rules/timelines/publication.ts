@@ -1,0 +1,36 @@
+/**
+ * Publication timelines (RULES.md E7, 002#216 table), in working days after inspectors complete
+ * fieldwork: standard and short inspections — draft for factual accuracy 10, comments within 3,
+ * final version under embargo 18, published 21; focused visits and monitoring visits — 5, 2,
+ * 14, 16.
+ *
+ * Decisions: the table's bare "days" are working days (C5); "complete fieldwork" is the last
+ * on-site day (the feedback day); the factual-accuracy deadline counts its 3 (or 2) days from
+ * the day the draft is sent.
+ */
+import type { IsoDate } from '../calendar/dates.js'
+import { addWorkingDays } from '../calendar/working-days.js'
+import type { Milestone } from '../types.js'
+import { milestone } from './common.js'
+
+/** Which column of 002#216: inspections (a report) or visits (a letter). */
+export type PublicationKind = 'inspection' | 'visit'
+
+/** The working-day offsets of 002#216. */
+export const PUBLICATION_DAYS: Record<PublicationKind, { draft: number; comments: number; final: number; published: number }> = {
+  inspection: { draft: 10, comments: 3, final: 18, published: 21 },
+  visit: { draft: 5, comments: 2, final: 14, published: 16 },
+}
+
+/** The report or letter milestones after fieldwork ending on `lastFieldworkDay` (E7, 002#216). */
+export function publicationMilestones(kind: PublicationKind, lastFieldworkDay: IsoDate): Milestone[] {
+  const days = PUBLICATION_DAYS[kind]
+  const document = kind === 'inspection' ? 'report' : 'letter'
+  const draft = addWorkingDays(lastFieldworkDay, days.draft)
+  return [
+    milestone('report.to-la-for-factual-accuracy', `Draft ${document} sent to the local authority for factual accuracy checks`, draft, 'E7', '002#216'),
+    milestone('report.factual-accuracy-due', `Local authority returns its factual accuracy comments (within ${days.comments} working days)`, addWorkingDays(draft, days.comments), 'E7', '002#216'),
+    milestone('report.final-to-la', `Final ${document} sent to the local authority (pre-publication, under embargo)`, addWorkingDays(lastFieldworkDay, days.final), 'E7', '002#216'),
+    milestone('report.published', `${document === 'report' ? 'Report' : 'Letter'} published on Ofsted’s website`, addWorkingDays(lastFieldworkDay, days.published), 'E7', '002#216'),
+  ]
+}

@@ -1,0 +1,55 @@
+import { buildApp } from './app.js'
+import { systemClock } from './clock.js'
+import { ConfigError, loadConfig } from './config.js'
+import { createDispatcher } from './notify/dispatcher.js'
+import { openConfiguredDatabase, prepareDatabase } from './startup.js'
+
+/**
+ * `npm start`: configure, open and migrate the database, load reference (and demo) data,
+ * then serve. Stops cleanly on SIGINT/SIGTERM so the embedded database is closed intact.
+ */
+async function start(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+  const database = await openConfiguredDatabase(config)
+  const prepared = await prepareDatabase(database.db, { demoData: config.demoData, clock: systemClock })
+  const app = await buildApp({
+    config,
+    db: database.db,
+    databaseKind: database.kind,
+    clock: systemClock,
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+  })
+  // Emails wait in the outbox until sent; several instances share it safely (SKIP LOCKED).
+  const dispatcher = createDispatcher({ db: database.db, clock: systemClock, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (message, detail) => app.log.warn(detail ?? {}, message) })
+  dispatcher.start()
+  if (!config.smtpUrl) app.log.info('SMTP_URL is not set: emails stay in the outbox unsent (see each activity’s notice page)')
+  app.log.info(
+    { database: database.kind, migrations: prepared.migrations, localAuthorities: prepared.localAuthorities, demoLoaded: prepared.demoLoaded },
+    'database ready',
+  )
+  let closing = false
+  const stop = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    await app.close()
+    await dispatcher.stop()
+    await database.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  await app.listen({ port: config.port, host: config.host })
+  app.log.info(`Serving ${config.baseUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`)
+}
+
+await start()

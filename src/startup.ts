@@ -1,0 +1,25 @@
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import { loadLocalAuthorities } from './areas/register/reference-data.js'
+import type { Clock } from './clock.js'
+import type { Config } from './config.js'
+import { openDatabase, pgliteDirectory, type DatabaseHandle } from './db/database.js'
+import { migrateToLatest } from './db/migrate.js'
+import type { Database } from './db/tables.js'
+import { loadDemoData } from './demo/load-demo-data.js'
+import { projectRoot } from './web/paths.js'
+
+export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
+
+/** Bring a database to the state the service needs: schema, reference data, demo data if asked. */
+export async function prepareDatabase(db: Kysely<Database>, options: { demoData: boolean; clock: Clock }): Promise<{ migrations: string[]; localAuthorities: number; demoLoaded: boolean }> {
+  const migrations = await migrateToLatest(db)
+  const localAuthorities = await loadLocalAuthorities(db, LOCAL_AUTHORITIES_CSV)
+  const demoLoaded = options.demoData ? await loadDemoData(db, options.clock.today()) : false
+  return { migrations, localAuthorities, demoLoaded }
+}
+
+/** Open the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return config.databaseUrl ? openDatabase({ url: config.databaseUrl }) : openDatabase({ pgliteDir: pgliteDirectory(config.dataDir) })
+}

@@ -1,0 +1,87 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import * as cheerio from 'cheerio'
+
+/**
+ * A browser-like client for `app.inject()`: keeps cookies, reads the CSRF token from the last
+ * page's forms (as a browser submits it), and follows nothing automatically so tests can
+ * assert on redirects.
+ */
+let agents = 0
+
+export class TestAgent {
+  private readonly cookies = new Map<string, string>()
+  private csrfToken: string | undefined
+  /** Each agent is a different client address, as real users are (the sign-in rate limit is per address). */
+  readonly remoteAddress: string
+
+  constructor(private readonly app: FastifyInstance, options: { remoteAddress?: string } = {}) {
+    agents += 1
+    this.remoteAddress = options.remoteAddress ?? `10.${(agents >> 16) & 255}.${(agents >> 8) & 255}.${agents & 255}`
+  }
+
+  private cookieHeader(): string | undefined {
+    if (this.cookies.size === 0) return undefined
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as Array<{ name: string; value: string; expires?: Date; maxAge?: number }>) {
+      const expired = (cookie.expires && cookie.expires.getTime() <= Date.now()) || cookie.maxAge === 0 || cookie.value === ''
+      if (expired) this.cookies.delete(cookie.name)
+      else this.cookies.set(cookie.name, cookie.value)
+    }
+    const type = String(response.headers['content-type'] ?? '')
+    if (type.includes('text/html')) {
+      const token = cheerio.load(response.body)('input[name="_csrf"]').first().attr('value')
+      if (token) this.csrfToken = token
+    }
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const cookie = this.cookieHeader()
+    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...headers, ...(cookie ? { cookie } : {}) } })
+    this.remember(response)
+    return response
+  }
+
+  /** POST a form. The CSRF token of the last HTML page is added unless `_csrf` is given. */
+  async post(url: string, form: Record<string, string | string[]> = {}, options: { withCsrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams()
+    for (const [key, value] of Object.entries(form)) {
+      for (const item of Array.isArray(value) ? value : [value]) body.append(key, item)
+    }
+    if (options.withCsrf !== false && !('_csrf' in form)) {
+      if (!this.csrfToken) await this.get('/sign-in')
+      if (this.csrfToken) body.append('_csrf', this.csrfToken)
+    }
+    const cookie = this.cookieHeader()
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: this.remoteAddress,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+    })
+    this.remember(response)
+    return response
+  }
+
+  /** Sign in through the real form; throws unless it redirects. */
+  async signIn(email: string, password: string): Promise<this> {
+    await this.get('/sign-in')
+    const response = await this.post('/sign-in', { email, password })
+    if (response.statusCode !== 303) throw new Error(`Sign-in as ${email} failed with ${response.statusCode}`)
+    return this
+  }
+}
+
+/** Parse a page's HTML for assertions (heading, error summary, table cells). */
+export function page(response: LightMyRequestResponse) {
+  const $ = cheerio.load(response.body)
+  return {
+    $,
+    heading: $('h1').first().text().trim(),
+    errorSummary: $('.govuk-error-summary__list a').map((_, element) => ({ text: $(element).text().trim(), href: $(element).attr('href') })).get(),
+    title: $('title').text().trim(),
+  }
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { buildApp } from '../app.js'
+import { type Clock, fixedClock } from '../clock.js'
+import { type Config, loadConfig } from '../config.js'
+import type { DatabaseHandle } from '../db/database.js'
+import type { Database } from '../db/tables.js'
+import { createTestDatabase } from './test-db.js'
+
+export interface TestApp {
+  readonly app: FastifyInstance
+  readonly db: Kysely<Database>
+  readonly database: DatabaseHandle
+  readonly clock: Clock
+  readonly config: Config
+  close(): Promise<void>
+}
+
+export const TEST_NOW = '2026-11-23T10:00:00Z'
+
+/**
+ * The real app on a fresh test database with a fixed clock (STYLE.md §4). Security stays on:
+ * CSRF, secure cookies and rate limits are exercised, not switched off.
+ */
+export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase()
+  const clock = options.clock ?? fixedClock(TEST_NOW)
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...options.env })
+  const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
+  await app.ready()
+  return {
+    app,
+    db: database.db,
+    database,
+    clock,
+    config,
+    close: async () => {
+      await app.close()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { fixedClock } from '../clock.js'
+import { openDatabase, type DatabaseHandle, type DatabaseKind } from '../db/database.js'
+import { prepareDatabase } from '../startup.js'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Path of a PGlite data-directory dump with the schema migrated and reference data loaded. */
+    pgliteTemplate: string
+  }
+}
+
+/**
+ * A fresh database for one test file (STYLE.md §4: real databases, no mocks). On PGlite it is
+ * loaded from a migrated template made once per run (test/global-setup.ts); with
+ * TEST_DATABASE_URL set it is a new schema on that PostgreSQL server, migrated, and dropped
+ * on close.
+ */
+export async function createTestDatabase(kind: DatabaseKind = defaultTestDatabaseKind()): Promise<DatabaseHandle> {
+  if (kind === 'postgres') return createPostgresSchema()
+  const template = await readFile(inject('pgliteTemplate'))
+  return openDatabase({ pgliteDump: new Blob([template]) })
+}
+
+/** PostgreSQL when TEST_DATABASE_URL is set (CI runs the suite both ways), else PGlite. */
+export function defaultTestDatabaseKind(): DatabaseKind {
+  return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
+}
+
+/** The kinds a repository test should run on: PGlite always, PostgreSQL too when configured. */
+export function testDatabaseKinds(): DatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
+}
+
+async function createPostgresSchema(): Promise<DatabaseHandle> {
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) throw new Error('TEST_DATABASE_URL is not set')
+  const schema = `test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  const handle = await openDatabase({ url, schema, maxConnections: 4 })
+  await prepareDatabase(handle.db, { demoData: false, clock: fixedClock('2026-01-01T12:00:00Z') })
+  return {
+    db: handle.db,
+    kind: 'postgres',
+    close: async () => {
+      await handle.close()
+      const cleanup = new pg.Client({ connectionString: url })
+      await cleanup.connect()
+      await cleanup.query(`drop schema ${schema} cascade`)
+      await cleanup.end()
+    },
+  }
+}

@@ -1,0 +1,88 @@
+import view from '@fastify/view'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import '@fastify/csrf-protection'
+import './session.js'
+import nunjucks from 'nunjucks'
+import { type Action, can, type Principal } from '../../auth/policy.js'
+import { ROLE_INFO } from '../../auth/roles.js'
+import { formatDate, formatLongDate, isIsoDate } from '../../rules/calendar/dates.js'
+import { govukFrontendDist } from '../paths.js'
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Render a page inside the layout with the request's shared context (user, CSRF, nonce). */
+    page(template: string, context?: Record<string, unknown>): FastifyReply
+  }
+}
+
+export interface ViewsOptions {
+  /** Folders searched for templates, in order; GOV.UK Frontend's come last. */
+  readonly viewDirs: readonly string[]
+  readonly production: boolean
+  readonly demoData: boolean
+}
+
+export const SERVICE_NAME = "Inspection of local authority children's services"
+
+interface NavigationItem {
+  readonly href: string
+  readonly text: string
+  readonly active: boolean
+}
+
+const NAVIGATION: ReadonlyArray<{ href: string; text: string; action: Action }> = [
+  { href: '/', text: 'Home', action: 'home.view' },
+  { href: '/register', text: 'Register', action: 'register.view' },
+  { href: '/activities', text: 'Inspections and visits', action: 'activity.view' },
+  { href: '/rules', text: 'Rulebook', action: 'rules.view' },
+  { href: '/admin/users', text: 'Accounts', action: 'users.manage' },
+  { href: '/admin/audit', text: 'Audit log', action: 'audit.search' },
+]
+
+/** Service navigation for the signed-in role: only what the role may use. */
+export function navigationFor(principal: Principal | undefined, currentPath: string): NavigationItem[] {
+  if (!principal) return []
+  return NAVIGATION.filter((item) => can(principal, item.action)).map((item) => ({
+    href: item.href,
+    text: item.text,
+    active: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+  }))
+}
+
+function configure(env: nunjucks.Environment): void {
+  env.addFilter('date', (value: unknown) => (typeof value === 'string' && isIsoDate(value) ? formatDate(value) : value))
+  env.addFilter('longDate', (value: unknown) => (typeof value === 'string' && isIsoDate(value) ? formatLongDate(value) : value))
+  env.addFilter('dateTime', (value: unknown) =>
+    value instanceof Date || typeof value === 'string'
+      ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(value))
+      : value,
+  )
+  env.addFilter('roleLabel', (role: string) => ROLE_INFO[role as keyof typeof ROLE_INFO]?.label ?? role)
+}
+
+/** Nunjucks views with GOV.UK Frontend, and `reply.page()` for the shared layout context. */
+export const viewsPlugin = fp(async function views(app: FastifyInstance, options: ViewsOptions) {
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: [...options.viewDirs, govukFrontendDist],
+    production: options.production,
+    options: { onConfigure: configure, autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  })
+  app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+    const request: FastifyRequest = this.request
+    const path = request.url.split('?')[0] ?? '/'
+    const principal = request.principal
+    return this.view(template, {
+      serviceName: SERVICE_NAME,
+      principal,
+      roleLabel: principal ? ROLE_INFO[principal.role].label : undefined,
+      navigation: navigationFor(principal, path),
+      currentPath: path,
+      csrfToken: this.generateCsrf(),
+      cspNonce: (this as FastifyReply & { cspNonce?: { script?: string } }).cspNonce?.script,
+      demoData: options.demoData,
+      ...context,
+    })
+  })
+})

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { POLICY, scopeFor } from '../src/auth/policy.js'
+import { ROLE_INFO, ROLES, type Role } from '../src/auth/roles.js'
+import { insertJudgement } from '../src/areas/register/repository.js'
+import { TestAgent } from '../src/test-support/agent.js'
+import { buildTestApp, type TestApp } from '../src/test-support/build-test-app.js'
+import { createUser, type TestUser } from '../src/test-support/factories/users.js'
+import type { RouteSpec } from '../src/web/routing.js'
+import { createServices } from '../src/areas/index.js'
+import { principalFor } from '../src/auth/users.js'
+import { createApiToken } from '../src/auth/api-tokens.js'
+
+/**
+ * Walks every route for every role, once for the account's own LA and once for another LA,
+ * and fails on any leak (issue 3): a route must answer 403 to a role without the permission,
+ * 404 to a role whose scope does not reach the LA, and must never show the other LA's name.
+ */
+const OWN_LA = { laCode: '886', name: 'Kent', regionCode: 'E12000008' }
+const OTHER_LA = { laCode: '330', name: 'Birmingham', regionCode: 'E12000005' }
+
+let t: TestApp
+const users = new Map<Role, TestUser>()
+const judgementOf = new Map<string, string>()
+const activityOf = new Map<string, string>()
+const tokenOf = new Map<Role, string>()
+let someUserId = ''
+
+beforeAll(async () => {
+  t = await buildTestApp()
+  for (const role of ROLES) {
+    users.set(role, await createUser(t.db, role, { laCode: OWN_LA.laCode, regionCode: OWN_LA.regionCode, laCodes: [OWN_LA.laCode] }))
+  }
+  someUserId = (await createUser(t.db, 'hmi')).id
+  for (const [role, user] of users) {
+    const principal = (await principalFor(t.db, user.id))!
+    await createApiToken(t.db, principal, 'walk', 'test')
+    tokenOf.set(role, (await t.db.selectFrom('api_tokens').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow()).id)
+  }
+  // An activity in each LA, planned by the national director and notified. The own LA's has
+  // the HMI as lead and the senior HMI and QA manager on its team; the other LA's has no team.
+  const services = createServices({ db: t.db, clock: t.clock, config: t.config })
+  const director = (await principalFor(t.db, users.get('national-director')!.id))!
+  for (const la of [OWN_LA, OTHER_LA]) {
+    const id = await services.activities.plan(director, { laCode: la.laCode, type: 'standard-inspection', variant: '', onsiteStart: '2027-01-11', topics: [] }, {}, { requestId: 'test' })
+    activityOf.set(la.laCode, id)
+    if (la === OWN_LA) {
+      await services.activities.addTeamMember(director, id, { userId: users.get('hmi')!.id, teamRole: 'lead-inspector', days: [] }, { requestId: 'test' })
+      await services.activities.addTeamMember(director, id, { userId: users.get('senior-hmi')!.id, teamRole: 'senior-hmi', days: [] }, { requestId: 'test' })
+      await services.activities.addTeamMember(director, id, { userId: users.get('qa-manager')!.id, teamRole: 'qa-manager', days: [] }, { requestId: 'test' })
+    } else {
+      await services.activities.addTeamMember(director, id, { userId: someUserId, teamRole: 'lead-inspector', days: [] }, { requestId: 'test' })
+    }
+    await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: `dcs.${la.laCode}@example.gov.uk`, phone: '' }, { requestId: 'test' })
+    await services.activities.recordNotice(director, id, { calledAt: new Date('2026-12-28T09:00:00Z'), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, { requestId: 'test' })
+  }
+  for (const la of [OWN_LA, OTHER_LA]) {
+    judgementOf.set(
+      la.laCode,
+      await insertJudgement(t.db, {
+        laCode: la.laCode, framework: 'ilacs-2018', activityType: 'standard-inspection', inspectionStart: '2022-06-06', inspectionEnd: '2022-06-17',
+        publishedOn: '2022-07-29', grades: { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', leaders: 'good' }, source: 'manual', recordedBy: null,
+      }),
+    )
+  }
+})
+afterAll(async () => t.close())
+
+function urlFor(spec: RouteSpec, la: typeof OWN_LA, role?: Role): string {
+  return spec.url
+    .replace(':tokenId', (role && tokenOf.get(role)) ?? '00000000-0000-0000-0000-000000000000')
+    .replace(':laCode', la.laCode)
+    .replace(':recordId', judgementOf.get(la.laCode)!)
+    .replace(':userId', someUserId)
+    .replace(':action', 'unlock')
+    .replace(':activityId', activityOf.get(la.laCode)!)
+}
+
+/** URL parameters that name an LA or a record that belongs to one. */
+const LA_PARAMS = /:(laCode|recordId|activityId)\b/
+
+/**
+ * What the policy says this role should get on this route for this LA. Whether a route is
+ * LA-scoped is read from its URL, not from the route's own declaration, so a route that forgets
+ * its scope check fails here instead of agreeing with itself.
+ */
+function expected(spec: RouteSpec, role: Role, la: typeof OWN_LA): 'allowed' | 403 | 404 {
+  if (spec.permission === 'public') return 'allowed'
+  const scope = scopeFor(role, spec.permission)
+  if (!scope) return 403
+  if (!LA_PARAMS.test(spec.url)) return 'allowed'
+  // The own LA's activity has the HMI as lead and the senior HMI and QA manager on its team.
+  const onTeam = la === OWN_LA && (role === 'hmi' || role === 'senior-hmi' || role === 'qa-manager')
+  const reaches =
+    scope === 'all' || scope === 'global' ||
+    (scope === 'region' && la.regionCode === OWN_LA.regionCode) ||
+    ((scope === 'own-la' || scope === 'assigned-las') && la.laCode === OWN_LA.laCode) ||
+    (scope === 'activity-team' && onTeam) ||
+    (scope === 'activity-lead' && onTeam && role === 'hmi')
+  return reaches ? 'allowed' : 404
+}
+
+describe('every route goes through the policy', () => {
+  it('registers no route outside registerRoutes except static files and /health', () => {
+    const guarded = new Set(t.app.routeSpecs.map((spec) => `${spec.method} ${spec.url}`))
+    const unguarded = t.app.allRoutes
+      .filter((route) => route.method !== 'HEAD')
+      .filter((route) => !route.url.startsWith('/assets/') && !route.url.startsWith('/public/') && route.url !== '/health')
+      .filter((route) => !guarded.has(`${route.method} ${route.url}`))
+    expect(unguarded).toEqual([])
+  })
+
+  it('gives every route with an LA or record in its URL a scope check', () => {
+    const unscoped = t.app.routeSpecs.filter((spec) => LA_PARAMS.test(spec.url) && !spec.target).map((spec) => `${spec.method} ${spec.url}`)
+    expect(unscoped).toEqual([])
+  })
+
+  it('names a policy action for every route', () => {
+    for (const spec of t.app.routeSpecs) {
+      expect(spec.permission === 'public' || spec.permission in POLICY, `${spec.method} ${spec.url}`).toBe(true)
+    }
+  })
+
+  it('sends signed-out visitors to sign in from every non-public route', async () => {
+    const agent = new TestAgent(t.app)
+    for (const spec of t.app.routeSpecs.filter((s) => s.permission !== 'public')) {
+      const url = urlFor(spec, OWN_LA)
+      const response = spec.method === 'GET' ? await agent.get(url) : await agent.post(url, {})
+      if (spec.api) {
+        // The API answers 401 in JSON instead of redirecting a program to a sign-in page.
+        expect(response.statusCode, `${spec.method} ${url}`).toBe(401)
+        continue
+      }
+      expect(response.statusCode, `${spec.method} ${url}`).toBe(303)
+      expect(response.headers.location, `${spec.method} ${url}`).toMatch(/^\/sign-in/)
+    }
+  })
+})
+
+describe.each(ROLES.map((role) => [role, ROLE_INFO[role].label] as const))('as %s', (role) => {
+  it.each([['own LA', OWN_LA], ['other LA', OTHER_LA]] as const)('every route answers as the policy says for the %s', async (_name, la) => {
+    const user = users.get(role)!
+    const agent = await new TestAgent(t.app).signIn(user.email, user.password)
+    const checked: string[] = []
+    // A role that cannot see the other LA in the register must not meet its name on any page.
+    const seesOtherLa = scopeFor(role, 'register.view') === 'all'
+    for (const spec of t.app.routeSpecs) {
+      if (spec.permission === 'public') continue
+      const url = urlFor(spec, la, role)
+      // Visit a page first so the agent holds a fresh CSRF token, as a browser would.
+      if (spec.method === 'POST') await agent.get('/')
+      const response = spec.method === 'GET' ? await agent.get(url) : await agent.post(url, {})
+      const outcome = expected(spec, role, la)
+      const where = `${role} ${spec.method} ${url}`
+      if (outcome === 'allowed') {
+        expect([401, 403, 404], where).not.toContain(response.statusCode)
+        expect(response.statusCode, where).toBeLessThan(500)
+      } else {
+        expect(response.statusCode, where).toBe(outcome)
+      }
+      if ((outcome !== 'allowed' && la === OTHER_LA) || !seesOtherLa) expect(response.body, where).not.toContain(OTHER_LA.name)
+      checked.push(where)
+    }
+    expect(checked.length).toBeGreaterThan(0)
+  })
+})
