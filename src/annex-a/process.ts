@@ -6,6 +6,7 @@
  */
 import { basename, extname } from 'node:path'
 import { addMonths, isIsoDate, type IsoDate } from '../rules/calendar/dates.js'
+import { workingDaysBetween as englandAndWalesWorkingDaysBetween } from '../rules/calendar/working-days.js'
 import { ChildRegistry } from './child-registry.js'
 import { CODE_SETS } from './code-sets.js'
 import type { CodeMatcher } from './code-match.js'
@@ -55,7 +56,7 @@ export interface ProcessOptions {
   readonly onProgress?: (progress: AnnexAProgress) => void
   readonly signal?: AbortSignal
   readonly limits?: AnnexALimits
-  /** England-and-Wales working days, for the 45- and 15-working-day measures. */
+  /** Working days between two dates, for the 45- and 15-working-day measures (default: the rules core's England-and-Wales calendar, RULES.md C1). */
   readonly workingDaysBetween?: WorkingDaysBetween
   /**
    * Scan the sheets on a worker thread while this thread validates (default false: measured on
@@ -147,7 +148,7 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
   const registry = new ChildRegistry(limits.maxChildren)
   const asOfDay = dayNumber(options.asOf)
   const ages = new AgeTable(asOfDay)
-  const profile = new ProfileBuilder(options.asOf, options.workingDaysBetween, registry, ages)
+  const profile = new ProfileBuilder(options.asOf, options.workingDaysBetween ?? englandAndWalesWorkingDaysBetween, registry, ages)
   const workbooks: OpenWorkbook[] = []
   const files: FileRead[] = []
   const sources: Source[] = []

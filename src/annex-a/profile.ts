@@ -563,7 +563,7 @@ export class ProfileBuilder {
   }
 
   private measures(list: number, acc: Accumulator): Measure[] {
-    const wdNote = this.workingDaysBetween ? undefined : 'Needs the England-and-Wales working-day calendar (src/rules/calendar/working-days.ts), not yet wired in.'
+    const wdNote = this.workingDaysBetween ? undefined : 'Needs a working-day calendar (none was given).'
     const wd = (m: Measure): Measure => (wdNote ? { ...m, count: null, of: null, percent: null, median: null, note: wdNote } : m)
     switch (list) {
       case 2:
