@@ -135,10 +135,6 @@ export function ageBandIndex(age: number): number {
   return 6
 }
 
-export function ageBand(age: number | null): string {
-  return AGE_BANDS[ageBandIndex(age ?? NaN)]!
-}
-
 // Decision A3: "a large sibling group" (002#150) is not defined in the seed; we take 3 or more
 // brothers and sisters (a group of four or more children).
 export const LARGE_SIBLING_GROUP = 3
@@ -169,9 +165,6 @@ const CIN_PLAN = CASESTATUS.indexOf('Child in need plan')
 const YES = YNU.indexOf('Yes')
 const IN_TOUCH = INTOUCH.indexOf('Yes')
 
-function codeAt(codes: readonly string[], index: number): string | null {
-  return index >= 0 ? codes[index]! : null
-}
 function known(value: number): number | null {
   return Number.isNaN(value) ? null : value
 }
