@@ -6,12 +6,12 @@
  */
 import { basename, extname } from 'node:path'
 import { addMonths, isIsoDate, type IsoDate } from '../rules/calendar/dates.js'
-import { workingDaysBetween as englandAndWalesWorkingDaysBetween } from '../rules/calendar/working-days.js'
+import { isWorkingDay, workingDaysBetween as englandAndWalesWorkingDaysBetween } from '../rules/calendar/working-days.js'
 import { ChildRegistry } from './child-registry.js'
 import { CODE_SETS } from './code-sets.js'
 import type { CodeMatcher } from './code-match.js'
 import { readCsv, type CsvEncoding } from './csv.js'
-import { AgeTable, dayNumber } from './day-numbers.js'
+import { AgeTable, dayNumber, isoDate } from './day-numbers.js'
 import { AnnexAFileError } from './errors.js'
 import { DEFAULT_FINDING_LIMITS, FindingCollector, RULES, citationOf, type Finding, type FindingCounts, type FindingLimits, type RuleId, type Severity } from './findings.js'
 import { findHeaderRow, identifyByHeaders, matchHeaders, tableColumns, type ColumnMatch, type HeaderMapping, type HeaderRowCandidate, type TableId } from './headers.js'
@@ -22,6 +22,7 @@ import { ProfileBuilder, type AnnexAProfile, type WorkingDaysBetween } from './p
 import { CELL_BOOL, CELL_ERROR, CELL_NUMBER, CELL_SHARED, CELL_TEXT, DEFAULT_SCANNER_OPTIONS, RowBuffer, type ScannerOptions } from './sheet-scanner.js'
 import { SheetScanWorker } from './scan-worker.js'
 import { sniffFile } from './sniff.js'
+import { workingDayCounter, type WorkingDayCount } from './working-day-count.js'
 import { LISTS, isTemplateSheet, listFromSheetName, listSpec, type ListNumber, type ListSpec } from './spec.js'
 import { openWorkbook, scanSheet, type OpenWorkbook } from './workbook.js'
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js'
@@ -148,7 +149,12 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
   const registry = new ChildRegistry(limits.maxChildren)
   const asOfDay = dayNumber(options.asOf)
   const ages = new AgeTable(asOfDay)
-  const profile = new ProfileBuilder(options.asOf, options.workingDaysBetween ?? englandAndWalesWorkingDaysBetween, registry, ages)
+  const given = options.workingDaysBetween
+  // A return spans a few years before the inspection date: count those working days once.
+  const workingDays: WorkingDayCount = given
+    ? (from, to) => given(isoDate(from), isoDate(to))
+    : workingDayCounter(isWorkingDay, englandAndWalesWorkingDaysBetween, dayNumber(addMonths(options.asOf, -12 * 12)), dayNumber(addMonths(options.asOf, 12)))
+  const profile = new ProfileBuilder(options.asOf, workingDays, registry, ages)
   const workbooks: OpenWorkbook[] = []
   const files: FileRead[] = []
   const sources: Source[] = []

@@ -10,7 +10,8 @@ import { addMonths, addYears, type IsoDate } from '../rules/calendar/dates.js'
 import { AGE_BANDS, CASE_SELECTION_FACTORS, FACTORS_NOT_IN_ANNEX_A, THRESHOLDS, ageBandIndex, buildChildrenTable, type CaseSelectionFactor, type ChildrenTable } from './case-selection.js'
 import { DELAY_ADOPTION, DELAY_ASSESSMENT, DELAY_CP_TWO_YEARS, DELAY_EARLY_HELP, DELAY_ICPC, DELAY_PLACEMENTS, type ChildRegistry } from './child-registry.js'
 import { CODE_SETS, type CodeSetName } from './code-sets.js'
-import { dayNumber, isoDate, type AgeTable } from './day-numbers.js'
+import { dayNumber, type AgeTable } from './day-numbers.js'
+import type { WorkingDayCount } from './working-day-count.js'
 import type { FieldIndex, RowView } from './row-view.js'
 import { LISTS, type ListNumber } from './spec.js'
 
@@ -180,7 +181,8 @@ export class ProfileBuilder {
 
   constructor(
     private readonly asOf: IsoDate,
-    private readonly workingDaysBetween: WorkingDaysBetween | undefined,
+    /** Working days between two day numbers; undefined leaves the working-day measures empty. */
+    private readonly workingDaysBetween: WorkingDayCount | undefined,
     private readonly registry: ChildRegistry,
     private readonly ages: AgeTable,
   ) {
@@ -207,7 +209,7 @@ export class ProfileBuilder {
   }
 
   private workingDays(from: number, to: number): number | undefined {
-    return this.workingDaysBetween ? this.workingDaysBetween(isoDate(from), isoDate(to)) : undefined
+    return this.workingDaysBetween ? this.workingDaysBetween(from, to) : undefined
   }
 
   private personHook(list: ListNumber, f: FieldIndex, known: (field: number) => boolean, acc: Accumulator): RowHook {
