@@ -50,6 +50,7 @@ export const THRESHOLDS = [
   { id: 'child-protection-investigation', label: 'Child protection (investigation)', lists: [5] },
   { id: 'child-protection-plan', label: 'Child protection (plan)', lists: [7] },
   { id: 'continuing-help', label: 'Continuing help and support for families (child in need plan)', lists: [6] },
+  // "Recent" is the last six months: 002#154 bases judgements on contemporary practice (fn 26: usually the last six months).
   { id: 'decision-to-accommodate', label: 'The decision to accommodate (looked after in the last six months)', lists: [8] },
   { id: 'decision-to-remove', label: 'The decision to remove (care order, interim care order, EPO or police protection)', lists: [8] },
   { id: 'permanence-planning', label: 'Permanence planning', lists: [8, 10] },
