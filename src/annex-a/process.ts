@@ -253,6 +253,7 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
 
     // 3. Stream every list: the first rows are held until the header row is found, then every row is validated.
     const matchers = new Map<string, CodeMatcher>()
+    const sharedCodes = new Map<string, Int16Array>()
     const processors = new Map<number, ListProcessor>()
     const lists: ListFound[] = []
     const headers: HeaderReport[] = []
@@ -291,9 +292,10 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
           return
         }
         if (source.sst !== currentSst) {
-          // Shared-string indexes are per workbook: the registry's fast id lookup starts again.
+          // Shared-string indexes are per workbook: the registry's fast id lookup and the code caches start again.
           currentSst = source.sst
           registry.useSharedStrings(currentSst.length)
+          sharedCodes.clear()
         }
         const spec = listSpec(table)
         const run: RunContext = {
@@ -305,6 +307,7 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
           date1904: source.date1904,
           dateStyles: source.dateStyles,
           matchers,
+          sharedCodes,
           onRow: (_n, view, slot) => profileRow(view, slot),
         }
         const processor = new ListProcessor(spec, source.sheet, mapping, run, windowDays(spec, options.asOf, asOfDay))
