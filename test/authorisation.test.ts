@@ -9,6 +9,12 @@ import type { RouteSpec } from '../src/web/routing.js'
 import { createServices } from '../src/areas/index.js'
 import { principalFor } from '../src/auth/users.js'
 import { createApiToken } from '../src/auth/api-tokens.js'
+import { createReadStream } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { generateAnnexA } from '../src/annex-a/index.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -23,6 +29,8 @@ const users = new Map<Role, TestUser>()
 const judgementOf = new Map<string, string>()
 const activityOf = new Map<string, string>()
 const tokenOf = new Map<Role, string>()
+const returnOf = new Map<string, string>()
+const documentOf = new Map<string, string>()
 let someUserId = ''
 
 beforeAll(async () => {
@@ -52,7 +60,14 @@ beforeAll(async () => {
     }
     await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: `dcs.${la.laCode}@example.gov.uk`, phone: '' }, { requestId: 'test' })
     await services.activities.recordNotice(director, id, { calledAt: new Date('2026-12-28T09:00:00Z'), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, { requestId: 'test' })
+    // An Annex A return and a document from the LA, so routes with :returnId and :documentId have records.
+    const uploader = (await principalFor(t.db, (await createUser(t.db, 'la-analyst', { laCode: la.laCode })).id))!
+    const workbook = join(await mkdtemp(join(tmpdir(), 'walk-')), 'annex-a.xlsx')
+    await generateAnnexA({ rows: 60, out: workbook, asOf: '2026-11-23', seed: 3 })
+    returnOf.set(la.laCode, (await t.app.services.annexA.receive(uploader, id, { fileName: 'annex-a.xlsx', stream: createReadStream(workbook) }, { requestId: 'test' })).id)
+    documentOf.set(la.laCode, await t.app.services.annexA.uploadDocument(uploader, id, { item: '1.01', fileName: '1.01 Structure.pdf', contentType: 'application/pdf', stream: Readable.from([Buffer.from('%PDF')]) }, { requestId: 'test' }))
   }
+  await t.app.services.processor.drain()
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
@@ -73,6 +88,8 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, role?: Role): string {
     .replace(':userId', someUserId)
     .replace(':action', 'unlock')
     .replace(':activityId', activityOf.get(la.laCode)!)
+    .replace(':returnId', returnOf.get(la.laCode)!)
+    .replace(':documentId', documentOf.get(la.laCode)!)
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */

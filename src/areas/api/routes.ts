@@ -13,7 +13,9 @@ import type { ActivitiesService } from '../activities/service.js'
 import type { JudgementRecord } from '../register/repository.js'
 import type { RegisterEntry, RegisterService } from '../register/service.js'
 import { type ApiOperation, openApiDocument } from './openapi.js'
-import { Activity, LocalAuthority, LocalAuthorityDetail, PlanActivity } from './schemas.js'
+import { Activity, AnnexAReturn, AnnexAReturnDetail, LocalAuthority, LocalAuthorityDetail, PlanActivity } from './schemas.js'
+import type { AnnexAReturnsService, AnnexAReturn as ReturnRecord } from '../annex-a-returns/service.js'
+import type { Readable } from 'node:stream'
 
 type Params = { laCode?: string; activityId?: string; tokenId?: string }
 
@@ -73,8 +75,26 @@ function toActivity(activity: ActivityRecord, milestones: readonly StoredMilesto
  * authorisation policy as the pages (each route is a RouteSpec), documented as OpenAPI at
  * /api/docs from the zod schemas that validate it.
  */
-export function apiOperations(deps: { register: RegisterService; activities: ActivitiesService }): ApiOperation[] {
-  const { register, activities } = deps
+function toReturn(record: ReturnRecord): z.infer<typeof AnnexAReturn> {
+  return {
+    id: record.id,
+    version: record.version,
+    fileName: record.fileName,
+    status: record.status,
+    asOf: record.asOf,
+    uploadedAt: record.uploadedAt.toISOString(),
+    errorCount: record.errorCount,
+    warningCount: record.warningCount,
+    rows: record.rows,
+    errorMessage: record.errorMessage,
+  }
+}
+
+/** Content types an LA's system may send an Annex A return as (the raw file is the body). */
+export const ANNEX_A_UPLOAD_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel.sheet.macroenabled.12', 'text/csv', 'application/octet-stream']
+
+export function apiOperations(deps: { register: RegisterService; activities: ActivitiesService; annexA: AnnexAReturnsService }): ApiOperation[] {
+  const { register, activities, annexA } = deps
   const laTarget = async (request: FastifyRequest) => {
     const la = await register.findLocalAuthority((request.params as Params).laCode ?? '')
     return la ? { laCode: la.laCode, regionCode: la.regionCode } : null
@@ -160,11 +180,72 @@ export function apiOperations(deps: { register: RegisterService; activities: Act
         },
       },
     },
+    {
+      tag: 'Annex A',
+      summary: 'Send an Annex A return (the child-level lists) for checking',
+      description:
+        'The request body is the file itself (an .xlsx workbook, or a .csv for one list), with its Content-Type and its name in the fileName query parameter. Answers 202 at once; poll the returned href until status is no longer processing. The same file sent twice is one version.',
+      pathParams: { activityId: 'Activity id' },
+      response: AnnexAReturn,
+      status: 202,
+      route: {
+        method: 'POST',
+        url: '/api/v1/activities/:activityId/annex-a/returns',
+        permission: 'annex-a.upload',
+        target: activityTarget,
+        api: true,
+        handler: async (request, reply) => {
+          const activityId = (request.params as Params).activityId!
+          const fileName = String((request.query as Record<string, unknown>).fileName ?? '').trim()
+          if (!fileName) throw new ValidationError({ fileName: 'Give the file’s name in the fileName query parameter, for example ?fileName=Annex%20A.xlsx' })
+          const { id } = await annexA.receive(request.principal!, activityId, { fileName, stream: request.body as Readable }, { requestId: request.id })
+          return reply.code(202).header('location', `/api/v1/activities/${activityId}/annex-a/returns/${id}`).send(toReturn(await annexA.get(activityId, id)))
+        },
+      },
+    },
+    {
+      tag: 'Annex A',
+      summary: 'Every version of the Annex A return, newest first',
+      pathParams: { activityId: 'Activity id' },
+      response: AnnexAReturn.array(),
+      route: {
+        method: 'GET',
+        url: '/api/v1/activities/:activityId/annex-a/returns',
+        permission: 'annex-a.read',
+        target: activityTarget,
+        api: true,
+        handler: async (request) => (await annexA.versions((request.params as Params).activityId!)).map(toReturn),
+      },
+    },
+    {
+      tag: 'Annex A',
+      summary: 'One version with its lists and findings (child-level data: the read is audited)',
+      pathParams: { activityId: 'Activity id', returnId: 'Return id' },
+      response: AnnexAReturnDetail,
+      route: {
+        method: 'GET',
+        url: '/api/v1/activities/:activityId/annex-a/returns/:returnId',
+        permission: 'annex-a.read',
+        target: activityTarget,
+        api: true,
+        handler: async (request) => {
+          const { activityId, returnId } = request.params as Params & { returnId: string }
+          const record = await annexA.get(activityId!, returnId)
+          const read = record.status === 'valid' || record.status === 'errors' ? await annexA.findings(request.principal!, activityId!, returnId, { requestId: request.id }) : undefined
+          return {
+            ...toReturn(record),
+            lists: (read?.result.lists ?? []).map((list) => ({ list: list.list, sheet: list.sheet, rows: list.rows })),
+            findings: (read?.findings ?? []).map((f) => ({ list: f.list, sheet: f.sheet, row: f.row, column: f.column, value: f.value, rule: f.rule, severity: f.severity, message: f.message })),
+            counts: read ? { total: read.result.counts.total, bySeverity: { ...read.result.counts.bySeverity } } : null,
+          }
+        },
+      },
+    },
   ]
 }
 
 /** The docs, the OpenAPI JSON, and the page where a signed-in user manages API tokens. */
-export function apiRoutes(deps: { register: RegisterService; activities: ActivitiesService; db: Kysely<Database>; clock: Clock; baseUrl: string }): RouteSpec[] {
+export function apiRoutes(deps: { register: RegisterService; activities: ActivitiesService; annexA: AnnexAReturnsService; db: Kysely<Database>; clock: Clock; baseUrl: string }): RouteSpec[] {
   const operations = apiOperations(deps)
   const document = openApiDocument(operations, deps.baseUrl)
   const renderTokens = async (request: FastifyRequest, reply: import('fastify').FastifyReply, created?: string, errors: Record<string, string> = {}) =>

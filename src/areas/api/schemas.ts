@@ -82,3 +82,33 @@ export const ApiError = z.object({
   reference: z.string().optional(),
   fieldErrors: z.record(z.string(), z.string()).optional(),
 })
+
+export const AnnexAFinding = z.object({
+  list: z.number().int().nullable().describe('1–11, or null for the whole workbook'),
+  sheet: z.string().nullable(),
+  row: z.number().int().nullable().describe('The row number the analyst sees in Excel'),
+  column: z.string().nullable().describe('The column heading'),
+  value: z.unknown().describe('The value as read (cut when huge)'),
+  rule: z.string().describe('e.g. AA-DATE-WINDOW'),
+  severity: z.enum(['error', 'warning', 'note']),
+  message: z.string().describe('What to change, in the analyst’s words'),
+})
+
+export const AnnexAReturn = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  fileName: z.string(),
+  status: z.enum(['processing', 'valid', 'errors', 'unreadable', 'failed']).describe('valid and errors are readable; unreadable and failed never replace the last good version'),
+  asOf: z.iso.date(),
+  uploadedAt: z.string(),
+  errorCount: z.number().int().nullable(),
+  warningCount: z.number().int().nullable(),
+  rows: z.number().int().nullable(),
+  errorMessage: z.string().nullable().describe('Why an unreadable file could not be read, and what to do'),
+})
+
+export const AnnexAReturnDetail = AnnexAReturn.extend({
+  lists: z.array(z.object({ list: z.number().int(), sheet: z.string(), rows: z.number().int() })),
+  findings: z.array(AnnexAFinding).describe('Capped per list and rule; counts has the totals'),
+  counts: z.object({ total: z.number().int(), bySeverity: z.record(z.string(), z.number().int()) }).nullable(),
+})
