@@ -202,6 +202,24 @@ export interface CalendarFeedsTable {
   created_at: GeneratedTimestamp
 }
 
+/** An inspector's leave (programme planner): dates only, never the reason. */
+export interface InspectorLeaveTable {
+  id: Generated<string>
+  user_id: string
+  starts_on: string
+  ends_on: string
+  created_by: string | null
+  created_at: GeneratedTimestamp
+}
+
+/** The programme planner's settings, e.g. the inspector capacity limit. */
+export interface ProgrammeSettingsTable {
+  key: string
+  value: number
+  updated_by: string | null
+  updated_at: GeneratedTimestamp
+}
+
 export interface Database {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
@@ -222,6 +240,8 @@ export interface Database {
   activity_status_changes: ActivityStatusChangesTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
+  inspector_leave: InspectorLeaveTable
+  programme_settings: ProgrammeSettingsTable
 }
 
 export type UserRow = Selectable<UsersTable>
