@@ -86,6 +86,19 @@ export const POLICY = {
     description: "Run an activity: its team, LA contacts, notice call and status",
     grants: { 'national-director': 'all', 'regional-director': 'region', 'inspection-support': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-lead' },
   },
+  // Senior HMI deploy the inspectors who carry the programme and inspection support arrange its
+  // logistics (notices, travel, publication), so both read the plan and capacity; only
+  // directors propose (002#15: regions decide, the national director agrees the programme).
+  'programme.view': {
+    description: 'See the national programme: due windows, planned activities, rule checks and inspector capacity',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', 'inspection-support': 'all' },
+  },
+  'programme.propose': {
+    description: 'Propose an inspection or visit in the programme planner, see its rule checks and commit it',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'programme.configure': { description: "Set the planner's inspector capacity limit (on-site activities per week)", grants: { 'national-director': 'global' } },
+  'leave.manage': { description: "Record and remove inspectors' leave (dates only)", grants: { 'national-director': 'global', 'regional-director': 'global', 'inspection-support': 'global' } },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
