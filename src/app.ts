@@ -14,6 +14,7 @@ import { activityRoutes } from './areas/activities/routes.js'
 import { adminRoutes } from './areas/admin/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { createServices } from './areas/index.js'
+import { programmeRoutes } from './areas/programme/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
@@ -44,6 +45,7 @@ const VIEW_DIRS = [
   'src/areas/register/views',
   'src/areas/admin/views',
   'src/areas/rulebook/views',
+  'src/areas/programme/views',
 ].map((dir) => join(projectRoot, dir))
 
 /**
@@ -94,5 +96,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
   registerRoutes(app, activityRoutes(services.activities, [], clock, config.baseUrl))
+  registerRoutes(app, programmeRoutes(services.programme, clock))
   return app
 }

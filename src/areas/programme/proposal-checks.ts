@@ -49,6 +49,21 @@ export const PLANNER_CHECKS = {
 
 export type PlannerCheckId = keyof typeof PLANNER_CHECKS
 
+/** The rules core's checks the planner runs, with the severity it gives each (shown on /programme/checks). */
+export const CORE_CHECKS: ReadonlyArray<{ rule: RuleId; citation: string; severity: string; what: string }> = [
+  { rule: 'C5', citation: '002#52-55, #103', severity: 'Error', what: 'The first day on site is not a working day, or not the weekday the schedule needs (Monday for inspections, Tuesday for focused visits, Wednesday for the Wednesday–Thursday variant); refused by the rules core’s timeline.' },
+  { rule: 'C3', citation: '002#14', severity: 'Warning', what: 'The activity would begin (notice day or first day on site) over Christmas and New Year, or be on site in August, when only planned monitoring visits and focused visits by agreement take place. “Usually” makes these warnings.' },
+  { rule: 'S2', citation: '002#52-55, #103', severity: 'Warning', what: 'A bank holiday moves a day of the schedule off the weekday its table names.' },
+  { rule: 'P4', citation: '002#13, #19', severity: 'Warning', what: 'A standard or short inspection outside its due window (six months either side of the three-year anniversary, P8). A standard inspection for a pathway 1 authority is a warning with the note that 002#19 allows it on intelligence of significant deterioration, and allows it earlier.' },
+  { rule: 'P4', citation: '002#9', severity: 'Warning', what: 'A focused visit while the next judgement inspection is due: a focused visit is usually chosen when it is not.' },
+  { rule: 'P2', citation: '002#20', severity: 'Error', what: 'A short inspection for a pathway 2 (requires improvement) authority, which receives a standard inspection.' },
+  { rule: 'P3', citation: '002#22-23', severity: 'Error', what: 'A short inspection or a focused visit for a pathway 3 (inadequate) authority, which receives monitoring visits and then a re-inspection.' },
+  { rule: 'P1', citation: '002#18, #24', severity: 'Warning, then error', what: 'Focused visits for pathway 1: a second one is a warning (002#18 says usually one), a third an error (the 002#24 table says up to two). Both readings are shown.' },
+  { rule: 'P2', citation: '002#21, #24', severity: 'Error', what: 'A third focused visit for a pathway 2 authority (up to two between inspections).' },
+  { rule: 'P7', citation: '002#24', severity: 'Warning', what: 'A second standard or short inspection planned in the same cycle (one in a three-year period).' },
+  { rule: 'P5', citation: '002#17, #20, #23', severity: 'Warning', what: 'No graded judgement is recorded, so the pathway checks cannot run.' },
+]
+
 export function isPlannerCheck(rule: string): rule is PlannerCheckId {
   return rule in PLANNER_CHECKS
 }

@@ -141,6 +141,7 @@ export function createProgrammeService({ db, clock }: ServiceDeps, { register, a
     weeklyLimit,
     inspectors,
     check,
+    regions: () => register.regions(),
 
     /** LAs the principal may propose activities for, for the form. */
     async proposableLas(principal: Principal) {
