@@ -43,7 +43,14 @@ export function barChart(chart: BarChart): string {
   const top = 36
   const plotHeight = 160
   const bottom = 40
-  const width = Math.max(320, left + groups * groupWidth + 10)
+  // Legend entries side by side, each as wide as its text (about 7 units a character at 13px).
+  const legendX: number[] = []
+  let legendEnd = left
+  for (const series of chart.series) {
+    legendX.push(legendEnd)
+    legendEnd += 20 + series.name.length * 7 + 16
+  }
+  const width = Math.max(320, left + groups * groupWidth + 10, legendEnd)
   const height = top + plotHeight + bottom
   const max = niceMax(Math.max(0, ...chart.series.flatMap((series) => series.values)))
   const y = (value: number) => top + plotHeight - (value / max) * plotHeight
@@ -55,7 +62,7 @@ export function barChart(chart: BarChart): string {
   )
   // Legend.
   chart.series.forEach((series, index) => {
-    const x = left + index * 170
+    const x = legendX[index]!
     parts.push(`<rect x="${x}" y="8" width="14" height="14" fill="${series.colour}"/>`, `<text x="${x + 20}" y="20" font-size="13" ${FONT} fill="#0b0c0c">${escapeHtml(series.name)}</text>`)
   })
   // Gridlines at 0, half and the top, with their values.
