@@ -30,9 +30,18 @@ export function workingDaysFrom(from: IsoDate, to: IsoDate): IsoDate[] {
   return days
 }
 
+// weekOf runs for every on-site day of every activity in the capacity checks: remember answers.
+const mondays = new Map<IsoDate, IsoDate>()
+
 /** The Monday of the week `date` falls in (weeks run Monday to Sunday, ISO 8601). */
 export function weekOf(date: IsoDate): IsoDate {
-  return addDays(date, 1 - dayOfWeek(date))
+  let monday = mondays.get(date)
+  if (monday === undefined) {
+    monday = addDays(date, 1 - dayOfWeek(date))
+    if (mondays.size >= 20_000) mondays.clear()
+    mondays.set(date, monday)
+  }
+  return monday
 }
 
 /** Do the ranges [aFrom, aTo] and [bFrom, bTo] share a day? */

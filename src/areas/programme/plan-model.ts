@@ -176,18 +176,32 @@ export interface LoadCell {
 
 /** Each inspector's load by week (PC2), with their leave (PC3). */
 export function loadByWeek(inspectorIds: readonly string[], weeks: readonly IsoDate[], activities: readonly BookedActivity[], leave: readonly Leave[], weeklyLimit: number): Map<string, LoadCell[]> {
+  // Index once: inspector and week → the activities they are on site at, with their days there.
+  const shown = new Set(weeks)
+  const index = new Map<string, Map<string, { id: string; reference: string; days: number }>>()
+  for (const activity of activities.filter(isActive)) {
+    for (const member of activity.onsite) {
+      for (const day of member.days) {
+        const week = weekOf(day)
+        if (!shown.has(week)) continue
+        const key = `${member.userId}|${week}`
+        const cell = index.get(key) ?? new Map<string, { id: string; reference: string; days: number }>()
+        const item = cell.get(activity.id) ?? { id: activity.id, reference: activity.reference, days: 0 }
+        item.days += 1
+        cell.set(activity.id, item)
+        index.set(key, cell)
+      }
+    }
+  }
+  const workingDays = new Map(weeks.map((week) => [week, workingDaysFrom(week, addDays(week, 4))]))
   const rows = new Map<string, LoadCell[]>()
   for (const userId of inspectorIds) {
+    const theirLeave = leave.filter((item) => item.userId === userId)
     rows.set(
       userId,
       weeks.map((week) => {
-        const days = workingDaysFrom(week, addDays(week, 4))
-        const at = activities
-          .filter(isActive)
-          .map((activity) => ({ activity, days: (activity.onsite.find((member) => member.userId === userId)?.days ?? []).filter((day) => weekOf(day) === week) }))
-          .filter((item) => item.days.length > 0)
-          .map((item) => ({ id: item.activity.id, reference: item.activity.reference, days: item.days.length }))
-        const leaveDays = days.filter((day) => leave.some((item) => item.userId === userId && item.startsOn <= day && day <= item.endsOn)).length
+        const at = [...(index.get(`${userId}|${week}`)?.values() ?? [])]
+        const leaveDays = (workingDays.get(week) ?? []).filter((day) => theirLeave.some((item) => item.startsOn <= day && day <= item.endsOn)).length
         return { week, activities: at, leaveDays, over: at.length > weeklyLimit }
       }),
     )
