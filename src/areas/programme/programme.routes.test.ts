@@ -159,7 +159,27 @@ describe('proposing an activity', () => {
   it('refuses a confirmation of warnings that have changed since they were read', async () => {
     const agent = await signIn(regional)
     await agent.get('/programme/proposals/new')
-    // The check showed no warnings (empty fingerprint digest); the same form now meets a clash with the August visit.
+    // A focused visit of Medway, overdue, on Tuesday 14 September 2027 (notice Tuesday 7 September).
+    const fields = { laCode: '887', type: 'focused-visit', onsite: '14/9/2027', lead: hmi.id, topics: [TOPIC] }
+    const checked = page(await agent.post('/programme/proposals/new', form(fields, { action: 'check' })))
+    expect(checked.$('#checks ~ div table tbody tr')).toHaveLength(1)
+    const fingerprint = checked.$('input[name="fingerprint"]').val() as string
+    // Meanwhile the lead's leave is recorded over the notice day: a new warning (PC3).
+    await agent.get('/programme/leave/new')
+    await agent.post('/programme/leave/new', { userId: hmi.id, 'startsOn-day': '6', 'startsOn-month': '9', 'startsOn-year': '2027', 'endsOn-day': '8', 'endsOn-month': '9', 'endsOn-year': '2027' })
+    const stale = await agent.post('/programme/proposals/new', form(fields, { action: 'commit', fingerprint, confirm: 'yes' }))
+    expect(stale.statusCode).toBe(400)
+    const view = page(stale)
+    expect(view.errorSummary).toEqual([{ text: 'The rule checks have changed since you checked this proposal: read them again and confirm', href: '#confirm' }])
+    expect(view.$('#checks ~ div table tbody tr')).toHaveLength(2)
+    expect(view.$('#checks ~ div table').text()).toContain('the lead inspector, is on leave from Monday 6 September 2027 to Wednesday 8 September 2027, which includes the notice day, Tuesday 7 September 2027')
+    expect(view.$('input[name="fingerprint"]').val()).not.toBe(fingerprint)
+    expect(await t.db.selectFrom('activities').select('id').where('la_code', '=', '887').execute()).toHaveLength(0)
+  })
+
+  it('refuses at commit a proposal that clashes with another activity of the LA (PC1)', async () => {
+    const agent = await signIn(regional)
+    await agent.get('/programme/proposals/new')
     const fields = { laCode: '886', type: 'focused-visit', onsite: '10/8/2027', topics: [TOPIC] }
     const response = await agent.post('/programme/proposals/new', form(fields, { action: 'commit', fingerprint: '0000000000000000', confirm: 'yes' }))
     expect(response.statusCode).toBe(400)
