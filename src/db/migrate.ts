@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration'
 import * as foundation from './migrations/2026_11_23_0001_foundation.js'
 import * as activities from './migrations/2026_11_23_0002_activities.js'
+import * as apiTokens from './migrations/2026_11_24_0006_api_tokens.js'
+import * as annexAReturns from './migrations/2026_11_24_0007_annex_a_returns.js'
 import * as programme from './migrations/2026_11_24_0600_programme.js'
 import type { Database } from './tables.js'
 
@@ -12,6 +14,8 @@ import type { Database } from './tables.js'
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
   '2026_11_23_0002_activities': activities,
+  '2026_11_24_0006_api_tokens': apiTokens,
+  '2026_11_24_0007_annex_a_returns': annexAReturns,
   '2026_11_24_0600_programme': programme,
 }
 
