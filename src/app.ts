@@ -21,6 +21,7 @@ import type { Services } from './areas/index.js'
 import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { createServices } from './areas/index.js'
+import { programmeDashboard } from './areas/programme/dashboard.js'
 import { programmeRoutes } from './areas/programme/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
@@ -111,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services)
   const oidc = createOidcSignIn({ db, clock, config })
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))
-  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock)]))
+  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock), programmeDashboard(services.programme, clock)]))
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())

@@ -342,3 +342,27 @@ describe('the Excel export', () => {
     expect(checks.getRow(2).values).toEqual([undefined, '886-FV-2027-08-03', 'Kent', 'Warning', 'C3', '002#14', 'A focused visit on site in August (Tuesday 3 August 2027) takes place only by agreement or if concerns arise'])
   })
 })
+
+describe('the home page', () => {
+  it('tells a director what the programme needs: overdue LAs, windows closing, and activities that now fail a check', async () => {
+    const agent = await signIn(regional)
+    // Alex, the lead of Kent's focused visit on 3-4 August 2027, is now on leave on 4 August (PC3).
+    await agent.get('/programme/leave/new')
+    await agent.post('/programme/leave/new', { userId: alex.id, 'startsOn-day': '4', 'startsOn-month': '8', 'startsOn-year': '2027', 'endsOn-day': '4', 'endsOn-month': '8', 'endsOn-year': '2027' })
+    const home = page(await agent.get('/'))
+    const text = home.$('main').text()
+    expect(text).toContain('Plan the short inspection: Medway')
+    expect(home.$('a[href="/programme/proposals/new?laCode=887&type=short-inspection"]').length).toBeGreaterThan(0)
+    expect(text).toContain('Rule check fails: Focused visit of Kent')
+    expect(text).toMatch(/is on leave on Wednesday 4 August 2027, which covers 1 day of fieldwork \(from Wednesday 4 August 2027\) \(PC3\)/)
+    expect(text).not.toContain('Birmingham')
+    // Surrey, judged good on 3 July 2023: its window closes on 3 January 2027, within 13 weeks, with nothing planned.
+    await insertJudgement(t.db, { laCode: '936', framework: 'ilacs-2018', activityType: 'standard-inspection', inspectionStart: '2023-05-08', inspectionEnd: '2023-05-19', publishedOn: '2023-07-03', grades: { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', leaders: 'good' }, source: 'manual', recordedBy: null })
+    const nationalHome = page(await (await signIn(national)).get('/'))
+    expect(nationalHome.$('main').text()).toContain('Due window closes: Surrey')
+    expect(nationalHome.$('main').text()).toContain('No judgement inspection is planned before 3 January 2027')
+    // Not for those who cannot propose.
+    const senior = page(await (await signIn(seniorHmi)).get('/'))
+    expect(senior.$('main').text()).not.toContain('Plan the short inspection')
+  })
+})

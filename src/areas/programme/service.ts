@@ -195,10 +195,12 @@ export function createProgrammeService({ db, clock }: ServiceDeps, { register, a
         .filter((entry) => (scope.kind === 'all' ? true : scope.kind === 'region' ? entry.la.regionCode === scope.regionCode : false))
         .map((entry) => ({ laCode: entry.la.laCode, name: entry.la.name, regionCode: entry.la.regionCode, regionName: entry.la.regionName, pathway: entry.pathway }))
       const today = clock.today()
+      const inScope = new Set(las.map((la) => la.laCode))
+      // Checks run for the coming activities of the LAs shown (against the whole programme).
       const withChecks: PlanActivity[] = programme.map((activity) => ({
         ...activity,
         checks:
-          (activity.status === 'planned' || activity.status === 'notified') && activity.fieldwork.onsiteStart >= today
+          inScope.has(activity.laCode) && (activity.status === 'planned' || activity.status === 'notified') && activity.fieldwork.onsiteStart >= today
             ? plannedActivityChecks(activity, { pathway: allPathways.get(activity.laCode), activities: programme, leave, weeklyLimit: limit })
             : [],
       }))
