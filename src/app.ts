@@ -24,6 +24,8 @@ import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
 import { createServices } from './areas/index.js'
+import { programmeDashboard } from './areas/programme/dashboard.js'
+import { programmeRoutes } from './areas/programme/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
@@ -64,6 +66,7 @@ const VIEW_DIRS = [
   'src/areas/api/views',
   'src/areas/annex-a-returns/views',
   'src/areas/judgements/views',
+  'src/areas/programme/views',
 ].map((dir) => join(projectRoot, dir))
 
 /**
@@ -113,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services)
   const oidc = createOidcSignIn({ db, clock, config })
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))
-  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock), judgementsDashboard(services.judgements, services.activities, clock)]))
+  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock), judgementsDashboard(services.judgements, services.activities, clock), programmeDashboard(services.programme, clock)]))
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
@@ -123,5 +126,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The API takes an Annex A file as the raw request body; the Annex A area streams it to disk.
   for (const type of ANNEX_A_UPLOAD_TYPES) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))
   registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, annexA: services.annexA, db, clock, baseUrl: config.baseUrl }))
+  registerRoutes(app, programmeRoutes(services.programme, clock))
   return app
 }

@@ -6,6 +6,7 @@ import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
 import { createJudgementsService } from './judgements/service.js'
+import { createProgrammeService } from './programme/service.js'
 import { createRegisterService } from './register/service.js'
 
 /** The composition root: every area's service, built from the same dependencies. */
@@ -15,7 +16,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   // "Judgements agreed" waits for the judgements area (lifecycle.ts); it is called only after both exist.
   const activities = createActivitiesService(deps, { outcomeReadiness: (activity) => judgements.outcomeReadiness(activity) })
   const judgements = createJudgementsService(deps, activities)
-  return {
+  const services = {
     register: createRegisterService(deps),
     accounts: createAccountsService(deps.db, () => deps.clock.now()),
     activities,
@@ -24,6 +25,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     annexA: createAnnexAReturnsService({ ...deps, blobs, processor, activities }),
     judgements,
   }
+  return { ...services, programme: createProgrammeService(deps, services) }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -114,6 +114,19 @@ export const POLICY = {
     description: 'See the feedback meeting and the provisional judgements given there (the LA’s DCS only once feedback is on record, 002#197)',
     grants: { 'national-director': 'all', 'regional-director': 'region', 'qa-manager': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-team', 'la-dcs': 'own-la' },
   },
+  // Senior HMI deploy the inspectors who carry the programme and inspection support arrange its
+  // logistics (notices, travel, publication), so both read the plan and capacity; only
+  // directors propose (002#15: regions decide, the national director agrees the programme).
+  'programme.view': {
+    description: 'See the national programme: due windows, planned activities, rule checks and inspector capacity',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', 'inspection-support': 'all' },
+  },
+  'programme.propose': {
+    description: 'Propose an inspection or visit in the programme planner, see its rule checks and commit it',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'programme.configure': { description: "Set the planner's inspector capacity limit (on-site activities per week)", grants: { 'national-director': 'global' } },
+  'leave.manage': { description: "Record and remove inspectors' leave (dates only)", grants: { 'national-director': 'global', 'regional-director': 'global', 'inspection-support': 'global' } },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>

@@ -5,6 +5,7 @@ import * as activities from './migrations/2026_11_23_0002_activities.js'
 import * as apiTokens from './migrations/2026_11_24_0006_api_tokens.js'
 import * as annexAReturns from './migrations/2026_11_24_0007_annex_a_returns.js'
 import * as judgements from './migrations/2026_11_24_0700_judgements.js'
+import * as programme from './migrations/2026_11_24_0900_programme.js'
 import type { Database } from './tables.js'
 
 /**
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_24_0006_api_tokens': apiTokens,
   '2026_11_24_0007_annex_a_returns': annexAReturns,
   '2026_11_24_0700_judgements': judgements,
+  '2026_11_24_0900_programme': programme,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

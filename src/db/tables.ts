@@ -307,6 +307,24 @@ export interface FeedbackMeetingsTable {
   recorded_at: GeneratedTimestamp
 }
 
+/** An inspector's leave (programme planner): dates only, never the reason. */
+export interface InspectorLeaveTable {
+  id: Generated<string>
+  user_id: string
+  starts_on: string
+  ends_on: string
+  created_by: string | null
+  created_at: GeneratedTimestamp
+}
+
+/** The programme planner's settings, e.g. the inspector capacity limit. */
+export interface ProgrammeSettingsTable {
+  key: string
+  value: number
+  updated_by: string | null
+  updated_at: GeneratedTimestamp
+}
+
 export interface Database {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
@@ -335,6 +353,8 @@ export interface Database {
   annex_a_returns: AnnexAReturnsTable
   annex_a_documents: AnnexADocumentsTable
   case_samples: CaseSamplesTable
+  inspector_leave: InspectorLeaveTable
+  programme_settings: ProgrammeSettingsTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -3,7 +3,8 @@ import { canOn } from '../../auth/policy.js'
 import { NotFoundError, ValidationError } from '../../web/errors.js'
 import { dateField, dateFieldFrom, type FieldErrors, type FormBody, readDate, text } from '../../web/forms.js'
 import type { RouteSpec } from '../../web/routing.js'
-import { FRAMEWORK_INFO, type Framework, GRADE_LABELS, GRADES, type Grade, isFramework, isGrade } from './frameworks.js'
+import { registerFilterItems, registerQueryFrom } from './filters.js'
+import { FRAMEWORK_INFO, type Framework, isFramework } from './frameworks.js'
 import type { JudgementForm } from './judgement-input.js'
 import { registerPaths } from './paths.js'
 import {
@@ -77,28 +78,14 @@ export function registerRoutes(register: RegisterService): RouteSpec[] {
       url: registerPaths.list.pattern,
       permission: 'register.view',
       handler: async (request, reply) => {
-        const query = request.query as Record<string, string | undefined>
-        const grade: Grade | 'none' | undefined = query.grade === 'none' || (query.grade && isGrade(query.grade)) ? query.grade : undefined
-        const pathway = query.pathway === '1' || query.pathway === '2' || query.pathway === '3' ? (Number(query.pathway) as 1 | 2 | 3) : undefined
-        const dueMonth = query.due && /^\d{4}-(0[1-9]|1[0-2])$/.test(query.due) ? query.due : undefined
-        const filters = { search: query.q, regionCode: query.region || undefined, grade, pathway, dueMonth, overdueOnly: query.overdue === 'yes' }
+        const filters = registerQueryFrom(request.query as Record<string, string | undefined>)
         const [entries, regions] = await Promise.all([register.list(request.principal!, filters), register.regions()])
         return reply.page('register/list.njk', {
           rows: registerRows(entries),
           count: entries.length,
           filters,
-          regionItems: [{ value: '', text: 'All regions' }, ...regions.map((region) => ({ value: region.code, text: region.name, selected: region.code === filters.regionCode }))],
-          gradeItems: [
-            { value: '', text: 'Any grade' },
-            ...GRADES.map((value) => ({ value, text: GRADE_LABELS[value], selected: value === grade })),
-            { value: 'none', text: 'No judgement recorded', selected: grade === 'none' },
-          ],
-          pathwayItems: [
-            { value: '', text: 'Any pathway' },
-            { value: '1', text: 'Pathway 1 (good or outstanding)', selected: pathway === 1 },
-            { value: '2', text: 'Pathway 2 (requires improvement)', selected: pathway === 2 },
-            { value: '3', text: 'Pathway 3 (inadequate)', selected: pathway === 3 },
-          ],
+          filterAction: registerPaths.list.build({}),
+          ...registerFilterItems(filters, regions),
         })
       },
     },

@@ -35,6 +35,7 @@ const NAVIGATION: ReadonlyArray<{ href: string; text: string; action: Action }> 
   { href: '/', text: 'Home', action: 'home.view' },
   { href: '/register', text: 'Register', action: 'register.view' },
   { href: '/activities', text: 'Inspections and visits', action: 'activity.view' },
+  { href: '/programme', text: 'Programme', action: 'programme.view' },
   { href: '/rules', text: 'Rulebook', action: 'rules.view' },
   { href: '/admin/users', text: 'Accounts', action: 'users.manage' },
   { href: '/admin/audit', text: 'Audit log', action: 'audit.search' },

@@ -1,0 +1,44 @@
+import { GRADE_LABELS, GRADES, type Grade, isGrade } from './frameworks.js'
+import type { RegisterQuery } from './service.js'
+
+/**
+ * The register's list filters (region, grade, pathway, due month, overdue, search), read from
+ * a query string and shaped for the filter form. The register list and the programme planner
+ * both use these, so the same filters give the same LAs on both pages.
+ */
+export function registerQueryFrom(query: Readonly<Record<string, string | undefined>>): RegisterQuery {
+  const grade: Grade | 'none' | undefined = query.grade === 'none' || (query.grade && isGrade(query.grade)) ? query.grade : undefined
+  const pathway = query.pathway === '1' || query.pathway === '2' || query.pathway === '3' ? (Number(query.pathway) as 1 | 2 | 3) : undefined
+  const dueMonth = query.due && /^\d{4}-(0[1-9]|1[0-2])$/.test(query.due) ? query.due : undefined
+  return { search: query.q, regionCode: query.region || undefined, grade, pathway, dueMonth, overdueOnly: query.overdue === 'yes' }
+}
+
+/** The filters as query-string parameters (for links and the Excel export of the same selection). */
+export function registerQueryString(filters: RegisterQuery): string {
+  const params = new URLSearchParams()
+  if (filters.search) params.set('q', filters.search)
+  if (filters.regionCode) params.set('region', filters.regionCode)
+  if (filters.grade) params.set('grade', filters.grade)
+  if (filters.pathway) params.set('pathway', String(filters.pathway))
+  if (filters.dueMonth) params.set('due', filters.dueMonth)
+  if (filters.overdueOnly) params.set('overdue', 'yes')
+  return params.toString()
+}
+
+/** Items for the filter form's selects. `allRegions` is false when the user sees one region only. */
+export function registerFilterItems(filters: RegisterQuery, regions: ReadonlyArray<{ code: string; name: string }>, allRegions = true) {
+  return {
+    regionItems: [...(allRegions ? [{ value: '', text: 'All regions' }] : []), ...regions.map((region) => ({ value: region.code, text: region.name, selected: region.code === filters.regionCode }))],
+    gradeItems: [
+      { value: '', text: 'Any grade' },
+      ...GRADES.map((value) => ({ value, text: GRADE_LABELS[value], selected: value === filters.grade })),
+      { value: 'none', text: 'No judgement recorded', selected: filters.grade === 'none' },
+    ],
+    pathwayItems: [
+      { value: '', text: 'Any pathway' },
+      { value: '1', text: 'Pathway 1 (good or outstanding)', selected: filters.pathway === 1 },
+      { value: '2', text: 'Pathway 2 (requires improvement)', selected: filters.pathway === 2 },
+      { value: '3', text: 'Pathway 3 (inadequate)', selected: filters.pathway === 3 },
+    ],
+  }
+}
