@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration'
 import * as foundation from './migrations/2026_11_23_0001_foundation.js'
 import * as activities from './migrations/2026_11_23_0002_activities.js'
+import * as evidence from './migrations/2026_11_24_0004_evidence.js'
 import type { Database } from './tables.js'
 
 /**
@@ -11,6 +12,7 @@ import type { Database } from './tables.js'
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
   '2026_11_23_0002_activities': activities,
+  '2026_11_24_0004_evidence': evidence,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
