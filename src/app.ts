@@ -12,6 +12,8 @@ import type { DatabaseKind } from './db/database.js'
 import type { Database } from './db/tables.js'
 import { activityRoutes } from './areas/activities/routes.js'
 import { adminRoutes } from './areas/admin/routes.js'
+import { evidenceRoutes } from './areas/evidence/routes.js'
+import { evidenceTasks } from './areas/evidence/tasks.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { createServices } from './areas/index.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
@@ -44,6 +46,7 @@ const VIEW_DIRS = [
   'src/areas/register/views',
   'src/areas/admin/views',
   'src/areas/rulebook/views',
+  'src/areas/evidence/views',
 ].map((dir) => join(projectRoot, dir))
 
 /**
@@ -93,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
-  registerRoutes(app, activityRoutes(services.activities, [], clock, config.baseUrl))
+  registerRoutes(app, activityRoutes(services.activities, [evidenceTasks(services.evidence)], clock, config.baseUrl))
+  registerRoutes(app, evidenceRoutes(services.evidence, clock))
   return app
 }
