@@ -124,14 +124,31 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
     return details
   }
 
+  async function loadRfi(activityId: string, rfiId: string) {
+    const [details, rfi] = await Promise.all([activities.details(activityId), findRfi(db, rfiId)])
+    if (!rfi || rfi.activityId !== activityId) throw new NotFoundError()
+    return { details, rfi }
+  }
+
+  async function loadConcern(activityId: string, concernId: string) {
+    const [details, concern] = await Promise.all([activities.details(activityId), findConcern(db, concernId)])
+    if (!concern || concern.activityId !== activityId) throw new NotFoundError()
+    return { details, concern }
+  }
+
   const isLa = (principal: Principal) => ROLE_INFO[principal.role].kind === 'la'
 
-  async function emailDcs(trx: Parameters<typeof enqueueEmail>[0], activityId: string, kind: string, dedupeKey: string, subject: string, lines: string[]) {
-    const { contacts } = await activities.details(activityId)
-    const dcs = contacts.find((contact) => contact.contactRole === 'dcs')
+  type Details = Awaited<ReturnType<ActivitiesService['details']>>
+
+  /**
+   * Tell the DCS there is something to read (002#136, #167). Built from details read before the
+   * transaction: no other query may run on the connection while it is open.
+   */
+  async function emailDcs(trx: Parameters<typeof enqueueEmail>[0], details: Details, kind: string, dedupeKey: string, subject: string, lines: string[]) {
+    const dcs = details.contacts.find((contact) => contact.contactRole === 'dcs')
     if (!dcs) return
     // No child-level data in email: the DCS signs in to read the record.
-    await enqueueEmail(trx, { kind, recipient: dcs.email, subject, bodyText: [`Dear ${dcs.name},`, '', ...lines, '', 'Ofsted'].join('\n'), dedupeKey, activityId, availableAt: clock.now() })
+    await enqueueEmail(trx, { kind, recipient: dcs.email, subject, bodyText: [`Dear ${dcs.name},`, '', ...lines, '', 'Ofsted'].join('\n'), dedupeKey, activityId: details.activity.id, availableAt: clock.now() })
   }
 
   const service = {
@@ -353,9 +370,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
     },
 
     async request(principal: Principal, activityId: string, rfiId: string, context: RequestContext) {
-      const details = await activities.details(activityId)
-      const rfi = await findRfi(db, rfiId)
-      if (!rfi || rfi.activityId !== activityId) throw new NotFoundError()
+      const { details, rfi } = await loadRfi(activityId, rfiId)
       if (rfi.caseId) await auditCaseRead(principal, 'rfi.read', 'further-information-request', rfi.id, details.activity, [rfi.id], context)
       return { details, rfi, today: clock.today() }
     },
@@ -399,14 +414,14 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
           agreedBy: lead ? principal.id : null,
         })
         await recordAudit(trx, { actor: principal, action: 'rfi.raise', recordType: 'further-information-request', recordId: id, laCode: activity.laCode, summary: `Raised request ${number} for ${activity.reference}${lead ? ' (agreed by the lead inspector)' : '; awaiting the lead inspector'}`, changes: { activityId, number, requestType: input.requestType, hasCaseId: Boolean(input.caseId), dateResponseRequired }, requestId: context.requestId })
-        if (lead) await requestedEmail(trx, activityId, id, number, dateResponseRequired)
+        if (lead) await requestedEmail(trx, details, id, number, dateResponseRequired)
         return id
       })
     },
 
     /** The lead agrees or declines a team inspector's request (002#70, #244), and may change the date required. */
     async agreeRequest(principal: Principal, activityId: string, rfiId: string, input: { agree: string; dateResponseRequired: string | undefined; note: string; version: number | undefined }, dateErrors: FieldErrors, context: RequestContext): Promise<void> {
-      const { rfi, details } = await service.request(principal, activityId, rfiId, context)
+      const { rfi, details } = await loadRfi(activityId, rfiId)
       if (rfi.status !== 'awaiting-lead') throw new ConflictError(`Request ${rfi.number} has already been ${rfi.status === 'declined' ? 'declined' : 'agreed'}`)
       const errors: FieldErrors = {}
       if (input.agree !== 'yes' && input.agree !== 'no') errors.agree = 'Select whether to make the request'
@@ -425,13 +440,13 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
           : { status: 'declined', decision_note: input.note, decided_by: principal.id, decided_at: clock.now() })
         if (!changed) throw new ConflictError('Someone else changed this request after you opened the page. Check it again.')
         await recordAudit(trx, { actor: principal, action: agreed ? 'rfi.agree' : 'rfi.decline', recordType: 'further-information-request', recordId: rfi.id, laCode: details.activity.laCode, summary: `${agreed ? 'Agreed' : 'Declined'} request ${rfi.number} for ${details.activity.reference}`, changes: { before: { status: rfi.status }, after: { status: agreed ? 'requested' : 'declined', dateResponseRequired } }, requestId: context.requestId })
-        if (agreed && dateResponseRequired) await requestedEmail(trx, activityId, rfi.id, rfi.number, dateResponseRequired)
+        if (agreed && dateResponseRequired) await requestedEmail(trx, details, rfi.id, rfi.number, dateResponseRequired)
       })
     },
 
     /** The LA answers (002#167: the DCS enters responses on the record). */
     async answerRequest(principal: Principal, activityId: string, rfiId: string, input: { response: string; version: number | undefined }, context: RequestContext): Promise<void> {
-      const { rfi, details } = await service.request(principal, activityId, rfiId, context)
+      const { rfi, details } = await loadRfi(activityId, rfiId)
       if (rfi.status !== 'requested') throw new ConflictError(`Request ${rfi.number} has already been answered`)
       if (!input.response) throw new ValidationError({ response: 'Enter the local authority’s response' })
       await db.transaction().execute(async (trx) => {
@@ -443,7 +458,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
 
     /** The lead decides whether to accept the response as evidence (002#244). */
     async decideRequest(principal: Principal, activityId: string, rfiId: string, input: { decision: string; note: string; version: number | undefined }, context: RequestContext): Promise<void> {
-      const { rfi, details } = await service.request(principal, activityId, rfiId, context)
+      const { rfi, details } = await loadRfi(activityId, rfiId)
       if (rfi.status !== 'answered') throw new ConflictError(rfi.status === 'accepted' || rfi.status === 'not-accepted' ? `Request ${rfi.number} has already been decided` : `Request ${rfi.number} has not been answered yet`)
       const errors: FieldErrors = {}
       if (input.decision !== 'accepted' && input.decision !== 'not-accepted') errors.decision = 'Select whether to accept the response'
@@ -468,9 +483,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
     },
 
     async concern(principal: Principal, activityId: string, concernId: string, context: RequestContext) {
-      const details = await activities.details(activityId)
-      const concern = await findConcern(db, concernId)
-      if (!concern || concern.activityId !== activityId) throw new NotFoundError()
+      const { details, concern } = await loadConcern(activityId, concernId)
       await auditCaseRead(principal, 'concern.read', 'case-of-concern', concern.id, details.activity, [concern.id], context)
       return { details, concern, today: clock.today() }
     },
@@ -505,7 +518,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
      * sees the case reference, the team and this note, never the inspector's working notes.
      */
     async escalateConcern(principal: Principal, activityId: string, concernId: string, input: { formalNote: string; responseDue: string | undefined; version: number | undefined; names: NameConfirmation }, dateErrors: FieldErrors, context: RequestContext): Promise<void> {
-      const { concern, details } = await service.concern(principal, activityId, concernId, context)
+      const { concern, details } = await loadConcern(activityId, concernId)
       if (concern.status !== 'with-lead') throw new ConflictError(`Case of concern ${concern.number} has already been referred to the local authority`)
       const errors: FieldErrors = { ...dateErrors }
       if (!input.formalNote) errors.formalNote = 'Enter the formal written note of the concerns for the local authority'
@@ -517,7 +530,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
         const changed = await updateConcern(trx, concern.id, { version: input.version ?? concern.version, status: 'with-lead' }, { status: 'escalated', formal_note: input.formalNote, response_due: responseDue, escalated_by: principal.id, escalated_at: clock.now() })
         if (!changed) throw new ConflictError('Someone else changed this case of concern after you opened the page. Check it again.')
         await recordAudit(trx, { actor: principal, action: 'concern.escalate', recordType: 'case-of-concern', recordId: concern.id, laCode: details.activity.laCode, summary: `Referred case of concern ${concern.number} for ${details.activity.reference} to the local authority; written response by ${responseDue}`, changes: { before: { status: 'with-lead' }, after: { status: 'escalated', responseDue } }, requestId: context.requestId })
-        await emailDcs(trx, activityId, 'case-of-concern', `concern:${concern.id}:escalated`, `Case of concern ${concern.number}: ${details.activity.reference}`, [
+        await emailDcs(trx, details, 'case-of-concern', `concern:${concern.id}:escalated`, `Case of concern ${concern.number}: ${details.activity.reference}`, [
           `The lead inspector has referred case of concern ${concern.number} to you (${details.activity.reference}).`,
           `Please give a written response by ${formatLongDate(responseDue)}.`,
           `Sign in to read it and respond: ${config.baseUrl}/activities/${activityId}/concerns/${concern.id}`,
@@ -527,7 +540,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
 
     /** The LA's written response (000 Annex C: the lead retains a copy incorporating it). */
     async respondToConcern(principal: Principal, activityId: string, concernId: string, input: { response: string; version: number | undefined }, context: RequestContext): Promise<void> {
-      const { concern, details } = await service.concern(principal, activityId, concernId, context)
+      const { concern, details } = await loadConcern(activityId, concernId)
       if (concern.status !== 'escalated') throw new ConflictError(`The local authority has already responded to case of concern ${concern.number}`)
       if (!input.response) throw new ValidationError({ response: 'Enter the local authority’s written response' })
       await db.transaction().execute(async (trx) => {
@@ -539,7 +552,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
 
     /** The lead's findings, communicated to the LA (000 Annex C: by the end of the inspection period). */
     async concludeConcern(principal: Principal, activityId: string, concernId: string, input: { findings: string; version: number | undefined; names: NameConfirmation }, context: RequestContext): Promise<void> {
-      const { concern, details } = await service.concern(principal, activityId, concernId, context)
+      const { concern, details } = await loadConcern(activityId, concernId)
       if (concern.status !== 'responded') throw new ConflictError(concern.status === 'concluded' ? `Findings for case of concern ${concern.number} are already recorded` : `Wait for the local authority’s response to case of concern ${concern.number}`)
       if (!input.findings) throw new ValidationError({ findings: 'Enter the findings to communicate to the local authority' })
       await guardNames({ findings: input.findings }, input.names)
@@ -574,9 +587,10 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
     isHeading: isEvaluationHeading,
   }
 
-  async function requestedEmail(trx: Parameters<typeof enqueueEmail>[0], activityId: string, rfiId: string, number: number, dateResponseRequired: string) {
-    const { activity } = await activities.details(activityId)
-    await emailDcs(trx, activityId, 'further-information-request', `rfi:${rfiId}:requested`, `Request for further information ${number}: ${activity.reference}`, [
+  async function requestedEmail(trx: Parameters<typeof enqueueEmail>[0], details: Details, rfiId: string, number: number, dateResponseRequired: string) {
+    const { activity } = details
+    const activityId = activity.id
+    await emailDcs(trx, details, 'further-information-request', `rfi:${rfiId}:requested`, `Request for further information ${number}: ${activity.reference}`, [
       `The lead inspector has added request ${number} to the record of requests for further information (${activity.reference}).`,
       `The response is required by ${formatLongDate(dateResponseRequired)}. Please enter it on the record (002#167).`,
       `Sign in to read it and respond: ${config.baseUrl}/activities/${activityId}/further-information/${rfiId}`,
