@@ -67,7 +67,7 @@ export function caseReferencesHtml(caseIds: readonly string[], marks: ReadonlyMa
   return `<ul class="govuk-list">${caseIds
     .map((caseId) => {
       const mark = CASE_MARK_TEXT[marks.get(caseId) ?? 'unchecked']
-      return `<li><span class="app-case-ref">${escapeHtml(caseId)}</span> ${tag(mark.text, mark.classes)}</li>`
+      return `<li>${escapeHtml(caseId)} ${tag(mark.text, mark.classes)}</li>`
     })
     .join('')}</ul>`
 }
