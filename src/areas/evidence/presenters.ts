@@ -50,7 +50,7 @@ export function coverageTables(coverage: ReturnType<typeof headingCoverage>, act
       {
         html: `<a class="govuk-link" href="${evidencePaths.record.build({ activityId })}?heading=${encodeURIComponent(heading.id)}"${heading.id === selected ? ' aria-current="true"' : ''}>${escapeHtml(heading.heading)}</a>`,
       },
-      { html: heading.count === 0 ? tag('No entries', 'govuk-tag--grey') : `${heading.count} ${heading.count === 1 ? 'entry' : 'entries'}`, format: 'numeric' },
+      heading.count === 0 ? { html: '<span class="govuk-hint govuk-!-margin-0">None</span>', format: 'numeric' } : { text: String(heading.count), format: 'numeric' },
     ]),
   }))
 }

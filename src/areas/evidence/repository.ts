@@ -47,6 +47,7 @@ export interface NewEvidenceEntry {
   readonly namesConfirmed: number
   readonly authorId: string
   readonly caseIds: readonly string[]
+  readonly at: Date
 }
 
 export async function insertEntry(trx: Db, entry: NewEvidenceEntry): Promise<string> {
@@ -66,6 +67,8 @@ export async function insertEntry(trx: Db, entry: NewEvidenceEntry): Promise<str
       team_agreed: entry.teamAgreed,
       names_confirmed: entry.namesConfirmed,
       author_id: entry.authorId,
+      created_at: entry.at,
+      updated_at: entry.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -179,8 +182,8 @@ export async function findQaNote(db: Db, id: string): Promise<{ id: string; acti
   return row ? { id: row.id, activityId: row.activity_id, resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null } : undefined
 }
 
-export async function insertQaNote(trx: Db, note: { activityId: string; entryId: string | null; note: string; authorId: string }): Promise<string> {
-  const { id } = await trx.insertInto('evidence_qa_notes').values({ activity_id: note.activityId, entry_id: note.entryId, note: note.note, author_id: note.authorId }).returning('id').executeTakeFirstOrThrow()
+export async function insertQaNote(trx: Db, note: { activityId: string; entryId: string | null; note: string; authorId: string; at: Date }): Promise<string> {
+  const { id } = await trx.insertInto('evidence_qa_notes').values({ activity_id: note.activityId, entry_id: note.entryId, note: note.note, author_id: note.authorId, created_at: note.at }).returning('id').executeTakeFirstOrThrow()
   return id
 }
 
@@ -230,7 +233,7 @@ export async function kitMeetingsOf(db: Db, activityId: string): Promise<KitMeet
 
 export async function insertKitMeeting(
   trx: Db,
-  meeting: { activityId: string; meetingOn: string; attendeeRoles: readonly string[]; otherAttendees: string | null; dcsDeclined: boolean; findingsShared: string; dcsClear: boolean; noSurprises: boolean; recordedBy: string },
+  meeting: { activityId: string; meetingOn: string; attendeeRoles: readonly string[]; otherAttendees: string | null; dcsDeclined: boolean; findingsShared: string; dcsClear: boolean; noSurprises: boolean; recordedBy: string; at: Date },
 ): Promise<string> {
   const { id } = await trx
     .insertInto('keep_in_touch_meetings')
@@ -244,6 +247,7 @@ export async function insertKitMeeting(
       dcs_clear: meeting.dcsClear,
       no_surprises: meeting.noSurprises,
       recorded_by: meeting.recordedBy,
+      recorded_at: meeting.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -331,7 +335,7 @@ export async function findRfi(db: Db, id: string): Promise<FurtherInformationReq
 
 export async function insertRfi(
   trx: Db,
-  rfi: { activityId: string; number: number; status: RfiStatus; requestedBy: string; requestType: string; caseId: string | null; reason: string; dateRequested: string | null; dateResponseRequired: string | null; agreedBy: string | null },
+  rfi: { activityId: string; number: number; status: RfiStatus; requestedBy: string; requestType: string; caseId: string | null; reason: string; dateRequested: string | null; dateResponseRequired: string | null; agreedBy: string | null; at: Date },
 ): Promise<string> {
   const { id } = await trx
     .insertInto('further_information_requests')
@@ -346,6 +350,7 @@ export async function insertRfi(
       date_requested: rfi.dateRequested,
       date_response_required: rfi.dateResponseRequired,
       agreed_by: rfi.agreedBy,
+      raised_at: rfi.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -452,7 +457,7 @@ export async function findConcern(db: Db, id: string): Promise<CaseOfConcern | u
 
 export async function insertConcern(
   trx: Db,
-  concern: { activityId: string; number: number; caseId: string; teamLocation: string; issues: string; significance: string; discussedWith: string; raisedBy: string },
+  concern: { activityId: string; number: number; caseId: string; teamLocation: string; issues: string; significance: string; discussedWith: string; raisedBy: string; at: Date },
 ): Promise<string> {
   const { id } = await trx
     .insertInto('cases_of_concern')
@@ -466,6 +471,7 @@ export async function insertConcern(
       significance: concern.significance,
       discussed_with: concern.discussedWith,
       raised_by: concern.raisedBy,
+      raised_at: concern.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow()

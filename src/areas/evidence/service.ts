@@ -271,6 +271,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
           namesConfirmed,
           authorId: principal.id,
           caseIds: cases.ids,
+          at: clock.now(),
         })
         await recordAudit(trx, {
           actor: principal,
@@ -295,7 +296,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
       if (input.entryId && !(await entryBelongsTo(db, input.entryId, activityId))) errors.entryId = 'Select an entry of this evidence record, or the record as a whole'
       if (Object.keys(errors).length > 0) throw new ValidationError(errors)
       return db.transaction().execute(async (trx) => {
-        const id = await insertQaNote(trx, { activityId, entryId: input.entryId || null, note: input.note, authorId: principal.id })
+        const id = await insertQaNote(trx, { activityId, entryId: input.entryId || null, note: input.note, authorId: principal.id, at: clock.now() })
         await recordAudit(trx, { actor: principal, action: 'evidence.qa-note', recordType: 'evidence-qa-note', recordId: id, laCode: activity.laCode, summary: `Added a QA note to the evidence record of ${activity.reference}`, changes: { activityId, entryId: input.entryId || null }, requestId: context.requestId })
         return id
       })
@@ -352,6 +353,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
           dcsClear: input.dcsClear,
           noSurprises: input.noSurprises,
           recordedBy: principal.id,
+          at: clock.now(),
         })
         await recordAudit(trx, { actor: principal, action: 'evidence.keep-in-touch', recordType: 'keep-in-touch-meeting', recordId: id, laCode: activity.laCode, summary: `Recorded the keep-in-touch meeting of ${formatLongDate(meetingOn)} for ${activity.reference}`, changes: { activityId, meetingOn, attendeeRoles: roles, dcsDeclined: input.dcsDeclined, noSurprises: input.noSurprises }, requestId: context.requestId })
         return id
@@ -412,6 +414,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
           dateRequested: lead ? today : null,
           dateResponseRequired,
           agreedBy: lead ? principal.id : null,
+          at: clock.now(),
         })
         await recordAudit(trx, { actor: principal, action: 'rfi.raise', recordType: 'further-information-request', recordId: id, laCode: activity.laCode, summary: `Raised request ${number} for ${activity.reference}${lead ? ' (agreed by the lead inspector)' : '; awaiting the lead inspector'}`, changes: { activityId, number, requestType: input.requestType, hasCaseId: Boolean(input.caseId), dateResponseRequired }, requestId: context.requestId })
         if (lead) await requestedEmail(trx, details, id, number, dateResponseRequired)
@@ -506,7 +509,7 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
       await guardNames({ teamLocation: input.teamLocation, issues: input.issues, significance: input.significance, discussedWith: input.discussedWith }, input.names)
       return db.transaction().execute(async (trx) => {
         const number = await lockForNumbering(trx, activityId, 'cases_of_concern')
-        const id = await insertConcern(trx, { activityId, number, caseId: input.caseId, teamLocation: input.teamLocation, issues: input.issues, significance: input.significance, discussedWith: input.discussedWith, raisedBy: principal.id })
+        const id = await insertConcern(trx, { activityId, number, caseId: input.caseId, teamLocation: input.teamLocation, issues: input.issues, significance: input.significance, discussedWith: input.discussedWith, raisedBy: principal.id, at: clock.now() })
         await recordAudit(trx, { actor: principal, action: 'concern.raise', recordType: 'case-of-concern', recordId: id, laCode: activity.laCode, summary: `Raised case of concern ${number} for ${activity.reference} with the lead inspector`, changes: { activityId, number }, requestId: context.requestId })
         return id
       })
