@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caseReferencesHtml, concernSummaryRows, entryCard, possibleNameRows, rfiSummaryRows } from './presenters.js'
+import { caseReferencesHtml, concernSummaryRows, entryCard, entryGroups, possibleNameRows, rfiSummaryRows } from './presenters.js'
 import type { CaseOfConcern, EvidenceEntryRecord, FurtherInformationRequest } from './repository.js'
 
 const entry: EvidenceEntryRecord = {
@@ -25,7 +25,8 @@ const entry: EvidenceEntryRecord = {
 describe('entryCard', () => {
   it('shows the three parts in the order of 002#188, escaping what was typed', () => {
     const card = entryCard(entry, new Map([['C1', 'known']]), [])
-    expect(card.card.title.text).toBe('Stability and permanence')
+    expect(card.card.title.text).toBe('12 January 2027 at 11:15, Test HMI')
+    expect(JSON.stringify(card.rows)).toContain('Stability and permanence')
     const keys = card.rows.map((row) => (row.key as { text: string }).text)
     expect(keys.slice(0, 3)).toEqual(['Evaluative statement', 'Evidence', 'Impact on children and young people'])
     const values = JSON.stringify(card.rows)
@@ -33,6 +34,14 @@ describe('entryCard', () => {
     expect(values).toContain('Children &#60;b&#62;settle&#60;/b&#62;.')
     expect(values).toContain('Outstanding or good practice')
     expect(values).toContain('agreed at a team meeting')
+  })
+})
+
+describe('entryGroups', () => {
+  it('groups entries under their headings in the order of the evaluation criteria (E2), leaving out empty headings', () => {
+    const groups = entryGroups([entry, { ...entry, id: 'e2', headingId: 'help-and-protection.1' }, { ...entry, id: 'e3', headingId: 'help-and-protection.1' }], new Map(), [])
+    expect(groups.map((group) => [group.title, group.count])).toEqual([['Early help', 2], ['Stability and permanence', 1]])
+    expect(groups[1]!.area).toBe('Children in care and care leavers')
   })
 })
 

@@ -82,6 +82,7 @@ export function entryCard(entry: EvidenceEntryRecord, marks: ReadonlyMap<string,
     { key: { text: 'Impact on children and young people' }, value: { html: multiline(entry.impact) } },
     { key: { text: 'Source' }, value: { text: entry.sourceDetail ? `${source}: ${entry.sourceDetail}` : source } },
     { key: { text: 'Collected' }, value: { text: `${formatDate(entry.collectedOn)} at ${entry.collectedTime}` } },
+    { key: { text: 'Heading' }, value: { text: headingTitle(entry.headingId) } },
     { key: { text: 'Case references' }, value: { html: caseReferencesHtml(entry.caseIds, marks) } },
     { key: { text: 'Recorded by' }, value: { text: `${entry.authorName}${entry.teamAgreed ? ' (analysis agreed at a team meeting, 002#189)' : ''}` } },
   ]
@@ -90,9 +91,20 @@ export function entryCard(entry: EvidenceEntryRecord, marks: ReadonlyMap<string,
   if (entryNotes.length > 0) rows.push({ key: { text: 'QA notes' }, value: { html: entryNotes.map((note) => `<p class="govuk-body-s">${multiline(note.note)} <span class="govuk-hint">(${escapeHtml(note.authorName)}${note.resolvedAt ? ', resolved' : ''})</span></p>`).join('') } })
   return {
     id: `entry-${entry.id}`,
-    card: { title: { text: headingTitle(entry.headingId), headingLevel: 3 } },
+    card: { title: { text: `${formatDate(entry.collectedOn)} at ${entry.collectedTime}, ${entry.authorName}`, headingLevel: 4 } },
     rows,
   }
+}
+
+/**
+ * Entries grouped under their headings in the seed's order (E2, 002#239-241), each group with
+ * its count, so the record reads as the evaluation criteria do.
+ */
+export function entryGroups(entries: readonly EvidenceEntryRecord[], marks: ReadonlyMap<string, CaseMark>, notes: readonly QaNote[]) {
+  return EVALUATION_HEADINGS.map((heading) => {
+    const under = entries.filter((entry) => entry.headingId === heading.id)
+    return { id: `heading-${heading.id}`, title: heading.heading, area: areaShort(heading.area), count: under.length, cards: under.map((entry) => entryCard(entry, marks, notes)) }
+  }).filter((group) => group.count > 0)
 }
 
 /** Entries for the QA note's "about" radios: the record as a whole, or one entry. */
