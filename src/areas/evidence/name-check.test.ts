@@ -33,6 +33,8 @@ describe('possibleNames (002#191)', () => {
     ['On Monday the DCS said that in March managers had reviewed every case open to the Front Door.'],
     ['Cafcass told inspectors that the local authority’s court work is timely. Ofsted’s last inspection found the same.'],
     ['Most children in care live in stable placements. Leaders know their services well.'],
+    ['The Child Protection conference and the Child in Need plan were timely; Looked After Children reviews are held on time.'],
+    ['Audits rated Amber in March were re-audited; the Return Home Interview service is rated Green.'],
   ])('does not warn on %j', (text) => {
     expect(texts(text)).toEqual([])
   })

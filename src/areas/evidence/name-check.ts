@@ -74,7 +74,10 @@ const NOT_NAMES = new Set(
   evidence inspection inspections judgement judgements leaders leadership strategic learning performance workforce management oversight
   participation direct work making good decisions identifying responding stability permanence transitions enjoyment helping protecting
   annex list document documents case cases file files record records meeting meetings observation observations conversation
-  overall strengths areas improvement priority`.split(/\s+/).filter(Boolean),
+  overall strengths areas improvement priority protection conference conferences plan plans need needs looked after review reviews
+  panel strategy discussion discussions referral referrals assessment assessments sexual criminal pathway placement placements order
+  orders proceedings supervision public law outline pre-proceedings edge core group groups unaccompanied asylum seeking private special
+  guardianship residential semi-independent supported accommodation lodgings staying put return interview interviews red amber green`.split(/\s+/).filter(Boolean),
 )
 
 /**
@@ -92,7 +95,7 @@ const GIVEN_NAMES = new Set(
   olivia amelia isla ava mia ivy lily isabella rosie sophia freya willow ella evie poppy emily sophie chloe jessica megan lauren hannah
   charlotte ellie millie daisy phoebe ruby holly leah amy katie bethany courtney jade kayleigh shannon tia paige demi aaliyah aisha
   fatima maryam zara layla hollie erin abigail harper sienna luna emma sarah laura rebecca kelly lisa michelle nicola claire tracey
-  donna joanne stacey gemma kirsty natalie danielle samantha amber maisie lexi lacey skye esme matilda
+  donna joanne stacey gemma kirsty natalie danielle samantha maisie lexi lacey skye esme matilda
   david paul john michael andrew richard steven stephen darren craig wayne gary dean shane martin peter robert christopher matthew
   kevin jason scott stuart anthony simon neil carl jamal tariq bilal hamza imran kamal
   `.split(/\s+/).filter(Boolean),
