@@ -72,6 +72,9 @@ describe('the evidence record (002#181-191)', () => {
     expect(saved.statusCode).toBe(303)
     const record = page(await agent.get(saved.headers.location!))
     expect(record.$('#coverage').text()).toContain('1 of 17 headings have evidence')
+    // Decision: entries are contemporaneous records (002#181), never edited; the page says so.
+    expect(record.$('#append-only').text()).toContain('Entries cannot be changed once saved')
+    expect(record.$(`a[href*="/edit"]`).length).toBe(0)
     expect(record.$('#heading-help-and-protection\\.4').text()).toContain('Management oversight of frontline practice (1)')
     const card = record.$('.govuk-summary-card').first()
     expect(card.find('.govuk-summary-card__title').text()).toContain('13 January 2027 at 14:30')

@@ -70,6 +70,10 @@ async function attempt(reply: FastifyReply, action: () => Promise<unknown>, onRe
 const status = (refusal: Refusal | undefined) => (refusal && Object.keys(refusal.errors).length > 0 ? 400 : 200)
 
 /**
+ * Decision: evidence entries are append-only. 002#181 calls them contemporaneous records that QA
+ * managers scrutinise and that are considered in a complaint, so there is no edit route; a
+ * correction is a new entry (the record page says so).
+ *
  * The fieldwork records of an activity (issue 6): evidence record, QA notes, keep-in-touch
  * notes, requests for further information and cases of concern. Every route names its policy
  * action; record routes check the record belongs to the activity (and, for LA users, that the
