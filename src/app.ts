@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import formbody from '@fastify/formbody'
+import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Kysely } from 'kysely'
@@ -11,9 +12,15 @@ import type { Config } from './config.js'
 import type { DatabaseKind } from './db/database.js'
 import type { Database } from './db/tables.js'
 import { activityRoutes } from './areas/activities/routes.js'
+import { activitiesDashboard } from './areas/activities/dashboard.js'
 import { adminRoutes } from './areas/admin/routes.js'
 import { evidenceRoutes } from './areas/evidence/routes.js'
 import { evidenceTasks } from './areas/evidence/tasks.js'
+import { ANNEX_A_UPLOAD_TYPES, apiRoutes } from './areas/api/routes.js'
+import { annexAReturnRoutes } from './areas/annex-a-returns/routes.js'
+import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
+import type { Services } from './areas/index.js'
+import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { createServices } from './areas/index.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
@@ -27,6 +34,13 @@ import { sessionPlugin } from './web/plugins/session.js'
 import { staticPlugin } from './web/plugins/static.js'
 import { viewsPlugin } from './web/plugins/views.js'
 import { registerRoutes, type RouteSpec } from './web/routing.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The area services (tests and the server's background work use them). */
+    services: Services
+  }
+}
 
 export interface AppDeps {
   readonly config: Config
@@ -47,6 +61,8 @@ const VIEW_DIRS = [
   'src/areas/admin/views',
   'src/areas/rulebook/views',
   'src/areas/evidence/views',
+  'src/areas/api/views',
+  'src/areas/annex-a-returns/views',
 ].map((dir) => join(projectRoot, dir))
 
 /**
@@ -82,6 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityPlugin, { https: config.baseUrl.startsWith('https:') })
   await app.register(rateLimit, { global: false })
   await app.register(formbody)
+  // Uploads are streamed to disk by the Annex A area; these limits bound a single request.
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 100_000 } })
   await app.register(staticPlugin)
   await app.register(healthPlugin, { db, kind: deps.databaseKind })
   await app.register(sessionPlugin, { db, clock, cookieSecret: config.sessionSecret, secureCookies: config.cookieSecure, idleMinutes: config.sessionIdleMinutes })
@@ -90,13 +108,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorsPlugin, { production })
 
   const services = createServices({ db, clock, config })
+  app.addHook('onClose', async () => services.processor.stop())
+  app.decorate('services', services)
   const oidc = createOidcSignIn({ db, clock, config })
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))
-  registerRoutes(app, homeRoutes(services.register))
+  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock)]))
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
-  registerRoutes(app, activityRoutes(services.activities, [evidenceTasks(services.evidence)], clock, config.baseUrl))
+  registerRoutes(app, activityRoutes(services.activities, [annexATasks(services.annexA, services.activities, clock), evidenceTasks(services.evidence)], clock, config.baseUrl))
+  registerRoutes(app, annexAReturnRoutes({ annexA: services.annexA, activities: services.activities }))
   registerRoutes(app, evidenceRoutes(services.evidence, clock))
+  // The API takes an Annex A file as the raw request body; the Annex A area streams it to disk.
+  for (const type of ANNEX_A_UPLOAD_TYPES) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))
+  registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, annexA: services.annexA, db, clock, baseUrl: config.baseUrl }))
   return app
 }

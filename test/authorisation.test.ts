@@ -8,6 +8,13 @@ import { createUser, type TestUser } from '../src/test-support/factories/users.j
 import type { RouteSpec } from '../src/web/routing.js'
 import { createServices } from '../src/areas/index.js'
 import { principalFor } from '../src/auth/users.js'
+import { createApiToken } from '../src/auth/api-tokens.js'
+import { createReadStream } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { generateAnnexA } from '../src/annex-a/index.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -26,6 +33,9 @@ const activityOf = new Map<string, string>()
 const qaNoteOf = new Map<string, string>()
 const rfiOf = new Map<string, string>()
 const concernOf = new Map<string, string>()
+const tokenOf = new Map<Role, string>()
+const returnOf = new Map<string, string>()
+const documentOf = new Map<string, string>()
 let someUserId = ''
 
 beforeAll(async () => {
@@ -34,6 +44,11 @@ beforeAll(async () => {
     users.set(role, await createUser(t.db, role, { laCode: OWN_LA.laCode, regionCode: OWN_LA.regionCode, laCodes: [OWN_LA.laCode] }))
   }
   someUserId = (await createUser(t.db, 'hmi')).id
+  for (const [role, user] of users) {
+    const principal = (await principalFor(t.db, user.id))!
+    await createApiToken(t.db, principal, 'walk', 'test')
+    tokenOf.set(role, (await t.db.selectFrom('api_tokens').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow()).id)
+  }
   // An activity in each LA, planned by the national director and notified. The own LA's has
   // the HMI as lead and the senior HMI and QA manager on its team; the other LA's has no team.
   const services = createServices({ db: t.db, clock: t.clock, config: t.config })
@@ -62,7 +77,14 @@ beforeAll(async () => {
     const concernId = await services.evidence.raiseConcern(lead, id, { caseId: 'C1002', teamLocation: 'Assessment team', issues: 'No visit for eight weeks.', significance: 'High.', discussedWith: 'Team manager.', names }, context)
     await services.evidence.escalateConcern(lead, id, concernId, { formalNote: 'No visit for eight weeks.', responseDue: '2026-11-30', version: undefined, names }, {}, context)
     concernOf.set(la.laCode, concernId)
+    // An Annex A return and a document from the LA, so routes with :returnId and :documentId have records.
+    const uploader = (await principalFor(t.db, (await createUser(t.db, 'la-analyst', { laCode: la.laCode })).id))!
+    const workbook = join(await mkdtemp(join(tmpdir(), 'walk-')), 'annex-a.xlsx')
+    await generateAnnexA({ rows: 60, out: workbook, asOf: '2026-11-23', seed: 3 })
+    returnOf.set(la.laCode, (await t.app.services.annexA.receive(uploader, id, { fileName: 'annex-a.xlsx', stream: createReadStream(workbook) }, { requestId: 'test' })).id)
+    documentOf.set(la.laCode, await t.app.services.annexA.uploadDocument(uploader, id, { item: '1.01', fileName: '1.01 Structure.pdf', contentType: 'application/pdf', stream: Readable.from([Buffer.from('%PDF')]) }, { requestId: 'test' }))
   }
+  await t.app.services.processor.drain()
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
@@ -75,8 +97,9 @@ beforeAll(async () => {
 })
 afterAll(async () => t.close())
 
-function urlFor(spec: RouteSpec, la: typeof OWN_LA): string {
+function urlFor(spec: RouteSpec, la: typeof OWN_LA, role?: Role): string {
   return spec.url
+    .replace(':tokenId', (role && tokenOf.get(role)) ?? '00000000-0000-0000-0000-000000000000')
     .replace(':laCode', la.laCode)
     .replace(':recordId', judgementOf.get(la.laCode)!)
     .replace(':userId', someUserId)
@@ -85,6 +108,8 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA): string {
     .replace(':noteId', qaNoteOf.get(la.laCode)!)
     .replace(':rfiId', rfiOf.get(la.laCode)!)
     .replace(':concernId', concernOf.get(la.laCode)!)
+    .replace(':returnId', returnOf.get(la.laCode)!)
+    .replace(':documentId', documentOf.get(la.laCode)!)
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */
@@ -141,6 +166,11 @@ describe('every route goes through the policy', () => {
     for (const spec of t.app.routeSpecs.filter((s) => s.permission !== 'public')) {
       const url = urlFor(spec, OWN_LA)
       const response = spec.method === 'GET' ? await agent.get(url) : await agent.post(url, {})
+      if (spec.api) {
+        // The API answers 401 in JSON instead of redirecting a program to a sign-in page.
+        expect(response.statusCode, `${spec.method} ${url}`).toBe(401)
+        continue
+      }
       expect(response.statusCode, `${spec.method} ${url}`).toBe(303)
       expect(response.headers.location, `${spec.method} ${url}`).toMatch(/^\/sign-in/)
     }
@@ -156,7 +186,7 @@ describe.each(ROLES.map((role) => [role, ROLE_INFO[role].label] as const))('as %
     const seesOtherLa = scopeFor(role, 'register.view') === 'all'
     for (const spec of t.app.routeSpecs) {
       if (spec.permission === 'public') continue
-      const url = urlFor(spec, la)
+      const url = urlFor(spec, la, role)
       // Visit a page first so the agent holds a fresh CSRF token, as a browser would.
       if (spec.method === 'POST') await agent.get('/')
       const response = spec.method === 'GET' ? await agent.get(url) : await agent.post(url, {})

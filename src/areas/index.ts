@@ -1,17 +1,27 @@
 import { createAccountsService } from '../auth/accounts.js'
+import { join } from 'node:path'
+import { createBlobStore, type BlobStore } from '../files/blob-store.js'
 import { createActivitiesService } from './activities/service.js'
+import { createProcessor, type Processor } from './annex-a-returns/processor.js'
+import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
-import { createEvidenceService } from './evidence/service.js'
+import { caseSampleCases, createEvidenceService } from './evidence/service.js'
 import { createRegisterService } from './register/service.js'
 
 /** The composition root: every area's service, built from the same dependencies. */
-export function createServices(deps: ServiceDeps) {
+export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processor?: Processor }) {
+  const blobs = deps.blobs ?? createBlobStore(join(deps.config.dataDir, 'files'))
+  const processor = deps.processor ?? createProcessor({ db: deps.db, clock: deps.clock, blobs })
   const activities = createActivitiesService(deps)
+  const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities })
   return {
     register: createRegisterService(deps),
     accounts: createAccountsService(deps.db, () => deps.clock.now()),
     activities,
-    evidence: createEvidenceService(deps, { activities }),
+    evidence: createEvidenceService(deps, { activities, knownCases: caseSampleCases(annexA) }),
+    blobs,
+    processor,
+    annexA,
   }
 }
 

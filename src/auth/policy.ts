@@ -111,6 +111,22 @@ export const POLICY = {
     grants: { 'national-director': 'all', 'regional-director': 'region', 'inspection-support': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-lead' },
   },
   ...FIELDWORK_POLICY,
+  'annex-a.upload': {
+    description: 'Upload the Annex A lists and documents for the LA’s own inspection, once notice is given',
+    grants: { ...LA_STAFF },
+  },
+  'annex-a.read': {
+    description: 'Read Annex A returns (child-level data): findings, marked-up workbooks, documents — the uploading LA and the activity’s team only; every read is audited',
+    grants: { ...LA_STAFF, 'senior-hmi': 'activity-team', hmi: 'activity-team', 'qa-manager': 'activity-team', 'regional-director': 'activity-team', 'national-director': 'activity-team' },
+  },
+  'annex-a.profile': {
+    description: 'See the Annex A profile and the children on the lists, and build the case sample — the activity’s team only; every read is audited',
+    grants: { 'senior-hmi': 'activity-team', hmi: 'activity-team', 'qa-manager': 'activity-team', 'regional-director': 'activity-team', 'national-director': 'activity-team' },
+  },
+  'case-sample.manage': {
+    description: 'Choose the children whose cases inspectors evaluate, and ask for audited cases (002#150-153, #258)',
+    grants: { 'senior-hmi': 'activity-team', hmi: 'activity-team' },
+  },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>

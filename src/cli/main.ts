@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { registerAnnexACommands } from './annex-a-commands.js'
 import { UsageError, takeExitCode } from './io.js'
 import { registerRulesCommands } from './rules-commands.js'
 
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError(false)
   registerRulesCommands(program)
+  registerAnnexACommands(program)
   return program
 }
 

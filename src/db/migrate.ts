@@ -3,6 +3,8 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as foundation from './migrations/2026_11_23_0001_foundation.js'
 import * as activities from './migrations/2026_11_23_0002_activities.js'
 import * as evidence from './migrations/2026_11_24_0004_evidence.js'
+import * as apiTokens from './migrations/2026_11_24_0006_api_tokens.js'
+import * as annexAReturns from './migrations/2026_11_24_0007_annex_a_returns.js'
 import type { Database } from './tables.js'
 
 /**
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
   '2026_11_23_0002_activities': activities,
   '2026_11_24_0004_evidence': evidence,
+  '2026_11_24_0006_api_tokens': apiTokens,
+  '2026_11_24_0007_annex_a_returns': annexAReturns,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

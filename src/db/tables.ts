@@ -203,6 +203,63 @@ export interface CalendarFeedsTable {
   created_at: GeneratedTimestamp
 }
 
+export interface ApiTokensTable {
+  id: Generated<string>
+  user_id: string
+  name: string
+  token_hash: string
+  created_at: GeneratedTimestamp
+  last_used_at: NullableTimestamp
+  revoked_at: NullableTimestamp
+}
+
+export interface AnnexAReturnsTable {
+  id: Generated<string>
+  activity_id: string
+  version: number
+  file_name: string
+  file_hash: string
+  file_size: ColumnType<string, number | string, number | string>
+  as_of: string
+  status: string
+  uploaded_by: string | null
+  uploaded_at: GeneratedTimestamp
+  claimed_until: NullableTimestamp
+  processed_at: NullableTimestamp
+  processing_ms: number | null
+  error_code: string | null
+  error_message: string | null
+  result: ColumnType<unknown, string | null | undefined, string | null>
+  profile: ColumnType<unknown, string | null | undefined, string | null>
+  children_hash: string | null
+  report_hash: string | null
+  error_count: number | null
+  warning_count: number | null
+  rows: number | null
+}
+
+export interface AnnexADocumentsTable {
+  id: Generated<string>
+  activity_id: string
+  item: string
+  file_name: string
+  file_hash: string
+  file_size: ColumnType<string, number | string, number | string>
+  content_type: string | null
+  uploaded_by: string | null
+  uploaded_at: GeneratedTimestamp
+  withdrawn_at: NullableTimestamp
+}
+
+export interface CaseSamplesTable {
+  activity_id: string
+  child_id: string
+  reason: string | null
+  audited_case_requested: Generated<boolean>
+  added_by: string | null
+  added_at: GeneratedTimestamp
+}
+
 export interface Database extends EvidenceTables {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
@@ -223,6 +280,10 @@ export interface Database extends EvidenceTables {
   activity_status_changes: ActivityStatusChangesTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
+  api_tokens: ApiTokensTable
+  annex_a_returns: AnnexAReturnsTable
+  annex_a_documents: AnnexADocumentsTable
+  case_samples: CaseSamplesTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { buildApp } from '../app.js'
@@ -25,7 +28,9 @@ export const TEST_NOW = '2026-11-23T10:00:00Z'
 export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase()
   const clock = options.clock ?? fixedClock(TEST_NOW)
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...options.env })
+  // Uploaded files go to a folder of this test's own, removed on close.
+  const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-test-data-'))
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...options.env })
   const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
   await app.ready()
   return {
@@ -37,6 +42,7 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
     close: async () => {
       await app.close()
       await database.close()
+      await rm(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -165,3 +165,21 @@ describe('calendars', () => {
     expect((await new TestAgent(t.app).get('/calendar/not-a-real-token')).statusCode).toBe(404)
   })
 })
+
+describe('what needs you today', () => {
+  it('asks the regional director for a lead, then tells the lead when notice is due', async () => {
+    const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
+    // Fieldwork Monday 30 November 2026: notice is due on Monday 23 November, today on the test clock.
+    const id = await planKent(agent, ['30', '11', '2026'])
+    const home = page(await agent.get('/'))
+    expect(home.$('.app-needs').text()).toContain('Choose a lead inspector: Standard inspection of Kent')
+    await agent.get(`/activities/${id}/team`)
+    const newLead = await createUser(t.db, 'hmi')
+    await agent.post(`/activities/${id}/team`, { userId: newLead.id, teamRole: 'lead-inspector' })
+    const leadHome = page(await (await new TestAgent(t.app).signIn(newLead.email, newLead.password)).get('/'))
+    const item = leadHome.$('.app-needs__item').filter((_, el) => leadHome.$(el).text().includes('Give notice'))
+    expect(item.text()).toContain('Today')
+    expect(item.text()).toContain('Monday 23 November 2026')
+    expect(item.find('a[href="/rules/S1"]').length).toBe(1)
+  })
+})

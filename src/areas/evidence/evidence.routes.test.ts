@@ -95,6 +95,15 @@ describe('the evidence record (002#181-191)', () => {
     expect(reads[0]!.summary).not.toContain('C104532')
   })
 
+  it('marks each case reference as in the case sample or not, once there is one (002#150-153)', async () => {
+    await t.db.insertInto('case_samples').values({ activity_id: activityId, child_id: 'C104532', reason: 'Exploitation', added_by: lead.id }).execute()
+    const agent = await signIn(lead)
+    const record = page(await agent.get(`/activities/${activityId}/evidence?heading=help-and-protection.4`))
+    const references = record.$('.govuk-summary-card').first().find('li').map((_, item) => record.$(item).text().replace(/\s+/g, ' ').trim()).get()
+    expect(references).toEqual(['0045671 Not in the case sample', 'C104532 In the case sample'])
+    await t.db.deleteFrom('case_samples').where('activity_id', '=', activityId).execute()
+  })
+
   it('shows the GOV.UK error summary for an empty entry', async () => {
     const agent = await signIn(inspector)
     await agent.get(`/activities/${activityId}/evidence/new`)

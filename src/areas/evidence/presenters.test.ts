@@ -46,10 +46,10 @@ describe('entryGroups', () => {
 })
 
 describe('caseReferencesHtml', () => {
-  it('tags each reference as in the lists, not in them, or not checked', () => {
+  it('tags each reference as in the case sample, not in it, or not checked', () => {
     const html = caseReferencesHtml(['C1', 'C2', '<C3>'], new Map([['C1', 'known'], ['C2', 'unknown']]))
-    expect(html).toContain('C1 <strong class="govuk-tag govuk-tag--green">In the lists</strong>')
-    expect(html).toContain('C2 <strong class="govuk-tag govuk-tag--yellow">Not in the lists</strong>')
+    expect(html).toContain('C1 <strong class="govuk-tag govuk-tag--green">In the case sample</strong>')
+    expect(html).toContain('C2 <strong class="govuk-tag govuk-tag--yellow">Not in the case sample</strong>')
     expect(html).toContain('&#60;C3&#62; <strong class="govuk-tag govuk-tag--grey">Not checked</strong>')
     expect(caseReferencesHtml([], new Map())).toBe('None')
   })

@@ -56,8 +56,8 @@ export function coverageTables(coverage: ReturnType<typeof headingCoverage>, act
 }
 
 export const CASE_MARK_TEXT: Readonly<Record<CaseMark, { text: string; classes: string }>> = {
-  known: { text: 'In the lists', classes: 'govuk-tag--green' },
-  unknown: { text: 'Not in the lists', classes: 'govuk-tag--yellow' },
+  known: { text: 'In the case sample', classes: 'govuk-tag--green' },
+  unknown: { text: 'Not in the case sample', classes: 'govuk-tag--yellow' },
   unchecked: { text: 'Not checked', classes: 'govuk-tag--grey' },
 }
 

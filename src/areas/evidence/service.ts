@@ -66,11 +66,19 @@ export class PossibleNamesWarning extends ValidationError {
 }
 
 /**
- * Where the service can learn which children an activity's case references may name: the case
- * sample and the Annex A lists, when those areas have them. Null means "no lists yet", and each
+ * Where the service learns which children an activity's case references should name: the case
+ * sample built from the Annex A lists (002#150-153). Null means "no case sample yet", and each
  * reference is shown as not checked.
  */
 export type KnownCases = (activityId: string) => Promise<ReadonlySet<string> | null>
+
+/** Known cases from the Annex A area's case sample (its `sample(activityId)`); null while it is empty. */
+export function caseSampleCases(annexA: { sample(activityId: string): Promise<ReadonlyArray<{ childId: string }>> }): KnownCases {
+  return async (activityId) => {
+    const sample = await annexA.sample(activityId)
+    return sample.length > 0 ? new Set(sample.map((entry) => entry.childId)) : null
+  }
+}
 
 export interface EvidenceServiceOptions {
   readonly activities: ActivitiesService

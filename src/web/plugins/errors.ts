@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import '@fastify/rate-limit'
-import { AppError, NotFoundError } from '../errors.js'
+import { AppError, NotFoundError, ValidationError } from '../errors.js'
 import { UnauthenticatedError } from '../routing.js'
 
 interface ErrorPage {
@@ -49,6 +49,7 @@ export const errorsPlugin = fp(async function errors(app: FastifyInstance, optio
       return reply.redirect(`/sign-in${next}`, 303)
     }
     if (error instanceof NotFoundError) return render(request, reply, 404)
+    if (error instanceof ValidationError && wantsJson(request)) return render(request, reply, 400, { fieldErrors: error.fieldErrors })
     if (error instanceof AppError && error.statusCode < 500) return render(request, reply, error.statusCode)
     if (error.code?.startsWith('FST_CSRF')) {
       return render(request, reply, 403, {

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { Kysely } from 'kysely'
 import type { Principal } from '../../auth/policy.js'
 import { resumeSession } from '../../auth/sessions.js'
+import { principalForApiToken } from '../../auth/api-tokens.js'
 import type { Clock } from '../../clock.js'
 import type { Database } from '../../db/tables.js'
 
@@ -13,6 +14,8 @@ declare module 'fastify' {
     principal: Principal | undefined
     /** The raw session token from the cookie, for sign-out. */
     sessionToken: string | undefined
+    /** How the principal was recognised: a browser session, or an API token (no CSRF needed). */
+    authMethod: 'session' | 'token' | undefined
   }
   interface FastifyReply {
     startSession(token: string): FastifyReply
@@ -39,6 +42,7 @@ export const sessionPlugin = fp(async function session(app: FastifyInstance, opt
   await app.register(cookie, { secret: options.cookieSecret })
   app.decorateRequest('principal', undefined)
   app.decorateRequest('sessionToken', undefined)
+  app.decorateRequest('authMethod', undefined)
 
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies } as const
   app.decorateReply('startSession', function startSession(this: FastifyReply, token: string) {
@@ -51,9 +55,17 @@ export const sessionPlugin = fp(async function session(app: FastifyInstance, opt
   app.addHook('onRequest', async (request) => {
     // Static assets and the health check need no account.
     if (request.url.startsWith('/assets/') || request.url === '/health') return
+    // API clients (an LA's case-management system) send a bearer token instead of a cookie.
+    const authorization = request.headers.authorization
+    if (request.url.startsWith('/api/') && authorization?.startsWith('Bearer ')) {
+      request.principal = await principalForApiToken(options.db, authorization.slice(7).trim(), options.clock.now())
+      request.authMethod = request.principal ? 'token' : undefined
+      return
+    }
     const token = request.cookies[SESSION_COOKIE]
     if (!token) return
     request.sessionToken = token
     request.principal = await resumeSession(options.db, token, options.clock.now(), options.idleMinutes)
+    request.authMethod = request.principal ? 'session' : undefined
   })
 })

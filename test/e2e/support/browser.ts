@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { FastifyInstance } from 'fastify'
@@ -36,7 +38,8 @@ export interface RunningService {
 export async function startService(clock: Clock = fixedClock('2026-11-23T10:00:00Z')): Promise<RunningService> {
   const database = await createTestDatabase()
   await loadDemoData(database.db, clock.today())
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', LOG_LEVEL: 'silent' })
+  const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-e2e-'))
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', LOG_LEVEL: 'silent', DATA_DIR: dataDir })
   const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
@@ -49,6 +52,7 @@ export async function startService(clock: Clock = fixedClock('2026-11-23T10:00:0
     close: async () => {
       await app.close()
       await database.close()
+      await rm(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import type { RouteSpec } from '../../web/routing.js'
+import { POLICY } from '../../auth/policy.js'
+import { ApiError } from './schemas.js'
+
+/** One documented API operation: the route and the shapes it takes and gives. */
+export interface ApiOperation {
+  readonly route: RouteSpec
+  readonly summary: string
+  readonly description?: string
+  readonly tag: string
+  readonly pathParams?: Readonly<Record<string, string>>
+  readonly query?: z.ZodObject
+  readonly body?: z.ZodType
+  readonly response: z.ZodType
+  readonly status?: number
+}
+
+function schema(type: z.ZodType): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(type, { unrepresentable: 'any' }) as Record<string, unknown>
+  return rest
+}
+
+/** The OpenAPI 3.1 document, built from the same zod schemas that validate requests. */
+export function openApiDocument(operations: readonly ApiOperation[], baseUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const op of operations) {
+    const path = op.route.url.replace(/:(\w+)/g, '{$1}')
+    const permission = op.route.permission === 'public' ? 'none' : `${op.route.permission}: ${POLICY[op.route.permission].description}`
+    const parameters = [
+      ...Object.entries(op.pathParams ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })),
+      ...Object.entries(op.query?.shape ?? {}).map(([name, value]) => ({ name, in: 'query', required: !(value as z.ZodType).safeParse(undefined).success, schema: schema(value as z.ZodType) })),
+    ]
+    paths[path] ??= {}
+    paths[path]![op.route.method.toLowerCase()] = {
+      tags: [op.tag],
+      summary: op.summary,
+      description: `${op.description ? `${op.description}\n\n` : ''}Permission: ${permission}.`,
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body) } } } } : {}),
+      responses: {
+        [String(op.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schema(op.response) } } },
+        '400': { description: 'The request is not valid; fieldErrors says what to change', content: { 'application/json': { schema: schema(ApiError) } } },
+        '401': { description: 'No valid API token', content: { 'application/json': { schema: schema(ApiError) } } },
+        '403': { description: 'The account’s role may not do this', content: { 'application/json': { schema: schema(ApiError) } } },
+        '404': { description: 'No such record, or not one this account may see', content: { 'application/json': { schema: schema(ApiError) } } },
+      },
+      security: [{ bearer: [] }],
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: "Inspection of local authority children's services: API",
+      version: '1.0.0',
+      description:
+        'For Ofsted’s and local authorities’ own systems. Authenticate with an API token (make one under “API tokens” when signed in) as `Authorization: Bearer <token>`. A token acts as its account, under the same permissions as the web pages: an LA account sees only its own LA, and a planned inspection only once notice is given.',
+    },
+    servers: [{ url: baseUrl }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  }
+}

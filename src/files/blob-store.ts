@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
+/**
+ * Files on disk, addressed by the SHA-256 of their content (ARCHITECTURE: src/files). A file is
+ * streamed to a temporary name while it is hashed and counted, and only renamed into place
+ * when it is complete, so a crash mid-upload leaves no half file under a real name and the same
+ * content stored twice takes the space once.
+ */
+export interface StoredFile {
+  readonly hash: string
+  readonly size: number
+}
+
+export class FileTooLargeError extends Error {
+  override name = 'FileTooLargeError'
+  constructor(readonly limit: number) {
+    super(`The file is larger than ${Math.round(limit / 1_048_576)} MB`)
+  }
+}
+
+export interface BlobStore {
+  /** Store a stream; throws FileTooLargeError (and stores nothing) beyond `maxBytes`. */
+  put(source: Readable, options?: { maxBytes?: number }): Promise<StoredFile>
+  /** Where a stored file is on disk (for readers that need a path). */
+  path(hash: string): string
+  open(hash: string): Readable
+  exists(hash: string): Promise<boolean>
+  remove(hash: string): Promise<void>
+  /** A fresh temporary path inside the store (same disk, so rename is atomic). */
+  temporaryPath(suffix?: string): Promise<string>
+  /** Move a finished temporary file into the store. */
+  adopt(temporary: string): Promise<StoredFile>
+}
+
+export function createBlobStore(root: string): BlobStore {
+  const tmpDir = join(root, 'tmp')
+  const pathOf = (hash: string) => {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('Not a content hash')
+    return join(root, hash.slice(0, 2), hash)
+  }
+
+  async function temporaryPath(suffix = ''): Promise<string> {
+    await mkdir(tmpDir, { recursive: true })
+    return join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}${suffix}`)
+  }
+
+  async function hashFile(path: string): Promise<StoredFile> {
+    const hash = createHash('sha256')
+    let size = 0
+    for await (const chunk of createReadStream(path)) {
+      hash.update(chunk as Buffer)
+      size += (chunk as Buffer).length
+    }
+    return { hash: hash.digest('hex'), size }
+  }
+
+  async function moveIntoPlace(temporary: string, stored: StoredFile): Promise<StoredFile> {
+    const target = pathOf(stored.hash)
+    await mkdir(join(root, stored.hash.slice(0, 2)), { recursive: true })
+    await rename(temporary, target)
+    return stored
+  }
+
+  return {
+    path: pathOf,
+    temporaryPath,
+    async put(source, options = {}) {
+      const temporary = await temporaryPath()
+      const hash = createHash('sha256')
+      let size = 0
+      const limit = options.maxBytes ?? Number.POSITIVE_INFINITY
+      try {
+        await pipeline(
+          source,
+          async function* (chunks: AsyncIterable<Buffer>) {
+            for await (const chunk of chunks) {
+              size += chunk.length
+              if (size > limit) throw new FileTooLargeError(limit)
+              hash.update(chunk)
+              yield chunk
+            }
+          },
+          createWriteStream(temporary),
+        )
+        return await moveIntoPlace(temporary, { hash: hash.digest('hex'), size })
+      } catch (error) {
+        await rm(temporary, { force: true })
+        throw error
+      }
+    },
+    async adopt(temporary) {
+      return moveIntoPlace(temporary, await hashFile(temporary))
+    },
+    open: (hash) => createReadStream(pathOf(hash)),
+    async exists(hash) {
+      try {
+        await stat(pathOf(hash))
+        return true
+      } catch {
+        return false
+      }
+    },
+    async remove(hash) {
+      await rm(pathOf(hash), { force: true })
+    },
+  }
+}
