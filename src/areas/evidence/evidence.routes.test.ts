@@ -207,6 +207,8 @@ describe('who may write and read the record', () => {
 describe('QA manager notes (002#190)', () => {
   it('lets the QA manager note an entry, and the lead resolve it', async () => {
     const qaAgent = await signIn(qa)
+    // Before the note, the entries await the QA manager's review on their home page.
+    expect(page(await qaAgent.get('/')).$('.app-needs__item:contains("Review the evidence record")').text()).toMatch(/\d+ entries since your last note/)
     const record = page(await qaAgent.get(`/activities/${activityId}/evidence`))
     const entryId = record.$('input[name="entryId"]').eq(1).attr('value')!
     const noted = await qaAgent.post(`/activities/${activityId}/evidence/qa-notes`, { entryId, note: 'Quantify how many plans were reviewed on time; consider sampling disabled children.' })
@@ -227,6 +229,8 @@ describe('QA manager notes (002#190)', () => {
     expect((await leadAgent.post(resolveAction, { resolution: 'Counted: 8 of 10 reviewed on time; entry updated.' })).statusCode).toBe(303)
     const after = page(await leadAgent.get(`/activities/${activityId}/evidence`))
     expect(after.$('#qa-notes').text()).toContain('1 open')
+    expect(page(await leadAgent.get('/')).$('.app-needs__item:contains("QA notes to resolve")').text()).toContain('1 open note')
+    expect(page(await qaAgent.get('/')).$('.app-needs__item:contains("Review the evidence record")').length).toBe(0)
     expect(after.$('main').text()).toContain('Counted: 8 of 10 reviewed on time')
     // The QA manager cannot resolve notes; that is the lead's (002#186).
     const qaAgain = page(await qaAgent.get(`/activities/${activityId}/evidence`))

@@ -133,6 +133,15 @@ export async function entryCounts(db: Db, activityId: string): Promise<{ byHeadi
   }
 }
 
+/** When the last entry and the last QA note were written: what awaits the QA manager's review (002#190). */
+export async function reviewState(db: Db, activityId: string): Promise<{ entriesSinceQa: number }> {
+  const lastNote = await db.selectFrom('evidence_qa_notes').select((eb) => eb.fn.max('created_at').as('at')).where('activity_id', '=', activityId).executeTakeFirst()
+  let query = db.selectFrom('evidence_entries').select((eb) => eb.fn.countAll<string>().as('count')).where('activity_id', '=', activityId)
+  if (lastNote?.at) query = query.where('created_at', '>', lastNote.at)
+  const row = await query.executeTakeFirstOrThrow()
+  return { entriesSinceQa: Number(row.count) }
+}
+
 export async function entryBelongsTo(db: Db, entryId: string, activityId: string): Promise<boolean> {
   if (!isRecordId(entryId)) return false
   const row = await db.selectFrom('evidence_entries').select('id').where('id', '=', entryId).where('activity_id', '=', activityId).executeTakeFirst()

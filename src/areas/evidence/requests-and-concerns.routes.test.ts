@@ -59,6 +59,10 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
     expect(page(await la.get(`/activities/${activityId}/further-information`)).$('main').text()).toContain('No requests yet')
     // The inspector cannot agree their own request; that is the lead's.
     expect((await agent.post(`${rfiUrl}/agree`, { agree: 'yes' })).statusCode).toBe(404)
+    // It is on the lead's home page as something that needs them today.
+    const home = page(await (await signIn(lead)).get('/'))
+    const item = home.$('.app-needs__item:contains("Requests for further information")')
+    expect(item.text()).toContain('1 request to agree (002#70)')
   })
 
   it('shows the record’s eight fields (E3)', async () => {
@@ -82,8 +86,10 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
     // No child-level data in email.
     expect(email.body_text).not.toContain('C104532')
 
-    // The LA's analyst sees it, with the status and deadline, and answers it.
+    // The LA's analyst sees it on their home page and in the record, with its deadline, and answers it.
     const la = await signIn(analyst)
+    const home = page(await la.get('/'))
+    expect(home.$('.app-needs__item:contains("Answer a request for further information")').text()).toContain('due Thursday 14 January 2027')
     const list = page(await la.get(`/activities/${activityId}/further-information`))
     expect(list.$('tbody').text()).toContain('Request 1')
     expect(list.$('tbody').text()).toContain('14 January 2027')

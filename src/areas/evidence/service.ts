@@ -46,6 +46,7 @@ import {
   lockForNumbering,
   qaNotesOf,
   resolveQaNote,
+  reviewState,
   rfisOf,
   updateConcern,
   updateRfi,
@@ -578,13 +579,14 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
 
     /** Counts for the task list (no child-level data). */
     async summary(activityId: string) {
-      const [counts, notes, meetings, rfis, concerns, details] = await Promise.all([entryCounts(db, activityId), qaNotesOf(db, activityId), kitMeetingsOf(db, activityId), rfisOf(db, activityId), concernsOf(db, activityId), activities.details(activityId)])
+      const [counts, notes, meetings, rfis, concerns, details, review] = await Promise.all([entryCounts(db, activityId), qaNotesOf(db, activityId), kitMeetingsOf(db, activityId), rfisOf(db, activityId), concernsOf(db, activityId), activities.details(activityId), reviewState(db, activityId)])
       const onsiteEnd = details.milestones.find((m) => m.key === 'onsite.end')?.date ?? details.activity.onsiteStart
       const days = kitDays(fieldworkDays(details.activity.onsiteStart, onsiteEnd), meetings.map((meeting) => meeting.meetingOn), clock.today())
       return {
         entries: [...counts.byHeading.values()].reduce((sum, count) => sum + count, 0),
         coverage: headingCoverage(counts.byHeading),
         openQaNotes: notes.filter((note) => !note.resolvedAt).length,
+        entriesSinceQa: review.entriesSinceQa,
         kitMissing: days.filter((day) => day.state === 'missing').length,
         kitRecorded: meetings.length,
         fieldworkStarted: details.activity.onsiteStart <= clock.today(),
