@@ -23,6 +23,9 @@ import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
 import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { homeRoutes } from './areas/home/routes.js'
+import { judgementsDashboard } from './areas/judgements/dashboard.js'
+import { judgementRoutes } from './areas/judgements/routes.js'
+import { judgementTasks } from './areas/judgements/tasks.js'
 import { createServices } from './areas/index.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
@@ -64,6 +67,7 @@ const VIEW_DIRS = [
   'src/areas/evidence/views',
   'src/areas/api/views',
   'src/areas/annex-a-returns/views',
+  'src/areas/judgements/views',
 ].map((dir) => join(projectRoot, dir))
 
 /**
@@ -113,12 +117,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services)
   const oidc = createOidcSignIn({ db, clock, config })
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))
-  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock), evidenceDashboard(services.evidence, services.activities)]))
+  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock), judgementsDashboard(services.judgements, services.activities, clock), evidenceDashboard(services.evidence, services.activities)]))
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
-  registerRoutes(app, activityRoutes(services.activities, [annexATasks(services.annexA, services.activities, clock), evidenceTasks(services.evidence)], clock, config.baseUrl))
+  registerRoutes(app, activityRoutes(services.activities, [annexATasks(services.annexA, services.activities, clock), judgementTasks(services.judgements, services.activities), evidenceTasks(services.evidence)], clock, config.baseUrl))
   registerRoutes(app, annexAReturnRoutes({ annexA: services.annexA, activities: services.activities }))
+  registerRoutes(app, judgementRoutes(services.judgements, services.activities))
   registerRoutes(app, evidenceRoutes(services.evidence, clock))
   // The API takes an Annex A file as the raw request body; the Annex A area streams it to disk.
   for (const type of ANNEX_A_UPLOAD_TYPES) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))

@@ -19,8 +19,9 @@ async function start(): Promise<void> {
     }
     throw error
   }
+  process.stdout.write(`Preparing the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database${config.demoData ? ' (the first start also builds the demo data, which takes a little while)' : ''}…\n`)
   const database = await openConfiguredDatabase(config)
-  const prepared = await prepareDatabase(database.db, { demoData: config.demoData, clock: systemClock })
+  const prepared = await prepareDatabase(database.db, { demoData: config.demoData, clock: systemClock, config })
   const app = await buildApp({
     config,
     db: database.db,

@@ -7,15 +7,18 @@ import { openDatabase, pgliteDirectory, type DatabaseHandle } from './db/databas
 import { migrateToLatest } from './db/migrate.js'
 import type { Database } from './db/tables.js'
 import { loadDemoData } from './demo/load-demo-data.js'
+import { loadDemoActivities } from './demo/demo-activities.js'
 import { projectRoot } from './web/paths.js'
 
 export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
 
 /** Bring a database to the state the service needs: schema, reference data, demo data if asked. */
-export async function prepareDatabase(db: Kysely<Database>, options: { demoData: boolean; clock: Clock }): Promise<{ migrations: string[]; localAuthorities: number; demoLoaded: boolean }> {
+export async function prepareDatabase(db: Kysely<Database>, options: { demoData: boolean; clock: Clock; config?: Config }): Promise<{ migrations: string[]; localAuthorities: number; demoLoaded: boolean }> {
   const migrations = await migrateToLatest(db)
   const localAuthorities = await loadLocalAuthorities(db, LOCAL_AUTHORITIES_CSV)
-  const demoLoaded = options.demoData ? await loadDemoData(db, options.clock.today()) : false
+  let demoLoaded = options.demoData ? await loadDemoData(db, options.clock.today()) : false
+  // Inspections at every stage need the file store (Annex A uploads), so only with a config.
+  if (options.demoData && options.config) demoLoaded = (await loadDemoActivities(db, options.config, options.clock.today())) || demoLoaded
   return { migrations, localAuthorities, demoLoaded }
 }
 

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { generateAnnexA } from '../src/annex-a/index.js'
+import { judgementsGivenAtFeedback } from '../src/test-support/factories/judgements.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -85,6 +86,8 @@ beforeAll(async () => {
     documentOf.set(la.laCode, await t.app.services.annexA.uploadDocument(uploader, id, { item: '1.01', fileName: '1.01 Structure.pdf', contentType: 'application/pdf', stream: Readable.from([Buffer.from('%PDF')]) }, { requestId: 'test' }))
   }
   await t.app.services.processor.drain()
+  // The own LA's inspection goes on site and its lead gives the judgements at feedback, so its DCS can see them (002#197).
+  await judgementsGivenAtFeedback({ db: t.db, config: t.config, director: users.get('national-director')!, lead: users.get('hmi')!, activityId: activityOf.get(OWN_LA.laCode)!, lastDay: '2027-01-22' })
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
@@ -110,6 +113,7 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, role?: Role): string {
     .replace(':concernId', concernOf.get(la.laCode)!)
     .replace(':returnId', returnOf.get(la.laCode)!)
     .replace(':documentId', documentOf.get(la.laCode)!)
+    .replace(':judgement', 'leaders')
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */

@@ -50,6 +50,7 @@ export const THRESHOLDS = [
   { id: 'child-protection-investigation', label: 'Child protection (investigation)', lists: [5] },
   { id: 'child-protection-plan', label: 'Child protection (plan)', lists: [7] },
   { id: 'continuing-help', label: 'Continuing help and support for families (child in need plan)', lists: [6] },
+  // "Recent" is the last six months: 002#154 bases judgements on contemporary practice (fn 26: usually the last six months).
   { id: 'decision-to-accommodate', label: 'The decision to accommodate (looked after in the last six months)', lists: [8] },
   { id: 'decision-to-remove', label: 'The decision to remove (care order, interim care order, EPO or police protection)', lists: [8] },
   { id: 'permanence-planning', label: 'Permanence planning', lists: [8, 10] },
@@ -135,10 +136,6 @@ export function ageBandIndex(age: number): number {
   return 6
 }
 
-export function ageBand(age: number | null): string {
-  return AGE_BANDS[ageBandIndex(age ?? NaN)]!
-}
-
 // Decision A3: "a large sibling group" (002#150) is not defined in the seed; we take 3 or more
 // brothers and sisters (a group of four or more children).
 export const LARGE_SIBLING_GROUP = 3
@@ -169,112 +166,167 @@ const CIN_PLAN = CASESTATUS.indexOf('Child in need plan')
 const YES = YNU.indexOf('Yes')
 const IN_TOUCH = INTOUCH.indexOf('Yes')
 
-function codeAt(codes: readonly string[], index: number): string | null {
-  return index >= 0 ? codes[index]! : null
-}
 function known(value: number): number | null {
   return Number.isNaN(value) ? null : value
 }
 
-const FACTOR = Object.fromEntries(CASE_SELECTION_FACTORS.map((f, i) => [f.id, 1 << i])) as Record<string, number>
-const THRESHOLD = Object.fromEntries(THRESHOLDS.map((t, i) => [t.id, 1 << i])) as Record<string, number>
+const factorBit = (id: string) => 1 << CASE_SELECTION_FACTORS.findIndex((f) => f.id === id)
+const thresholdBit = (id: string) => 1 << THRESHOLDS.findIndex((t) => t.id === id)
+const [F_DISABLED, F_ABUSE, F_MISSING, F_ABSENT, F_OUT, F_KINSHIP, F_AT_HOME, F_RESIDENTIAL, F_SIBLINGS, F_PRIVATE, F_UASC, F_NEET, F_NOT_IN_TOUCH, F_DELAY] = [
+  'disabled',
+  'abuse-neglect',
+  'missing',
+  'absent',
+  'out-of-area',
+  'kinship',
+  'placed-at-home-on-care-order',
+  'residential',
+  'large-sibling-group',
+  'private-or-voluntary-provider',
+  'uasc',
+  'care-leaver-neet',
+  'care-leaver-not-in-touch',
+  'delay',
+].map(factorBit) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number]
+const [T_EARLY_HELP, T_REFERRAL, T_CIN, T_INVESTIGATION, T_PLAN, T_CONTINUING, T_ACCOMMODATE, T_REMOVE, T_PERMANENCE, T_MATCHING, T_LEAVING_CARE] = THRESHOLDS.map((t) => thresholdBit(t.id)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+]
+const GENDER_CODES = GENDER.map((c) => c.code)
+const ETHNICITY_CODES = ETHNICITY.map((c) => c.code)
 
 /** The children table from the registry; `sixMonthsBefore` is the day six months before the inspection date. */
 export function buildChildrenTable(reg: ChildRegistry, asOfDay: number, sixMonthsBefore: number, ageOn: (dob: number) => number): ChildrenTable {
   const count = reg.size
-  const table = {
-    count,
-    childId: reg.ids.slice(0, count),
-    lists: new Array<number>(count),
-    firstRow: new Array<number>(count * 10),
-    age: new Array<number | null>(count),
-    gender: new Array<string | null>(count),
-    ethnicity: new Array<string | null>(count),
-    disability: new Array<string | null>(count),
-    factors: new Array<number>(count),
-    thresholds: new Array<number>(count),
-    delay: new Array<number>(count),
-    abuseCategory: new Array<string | null>(count),
-    caseStatus: new Array<string | null>(count),
-    primaryNeed: new Array<string | null>(count),
-    legalStatus: new Array<string | null>(count),
-    placementType: new Array<string | null>(count),
-    placementLocation: new Array<string | null>(count),
-    placementProvider: new Array<string | null>(count),
-    permanencePlan: new Array<string | null>(count),
-    placementsLast12Months: new Array<number | null>(count),
-    missingEpisodes: new Array<number | null>(count),
-    absentEpisodes: new Array<number | null>(count),
-    siblings: new Array<number | null>(count),
-    careLeaverInTouch: new Array<string | null>(count),
-    careLeaverActivity: new Array<string | null>(count),
-    adoptionStage: new Array<string | null>(count),
-  } satisfies ChildrenTable
+  const lists = reg.lists.subarray(0, count)
+  const disability = reg.disability
+  const abuse = reg.abuseCategory
+  const missing = reg.missingEpisodes
+  const absent = reg.absentEpisodes
+  const location = reg.placementLocation
+  const types = reg.placementType
+  const legals = reg.legalStatus
+  const siblings = reg.siblings
+  const providers = reg.placementProvider
+  const uasc = reg.uasc
+  const activities = reg.activity
+  const inTouches = reg.inTouch
+  const delays = reg.delay
+  const caseStatus = reg.caseStatus
+  const careStart = reg.careStart
+  const permanence = reg.permanencePlan
+  const stages = reg.adoptionStage
+  const factors = new Int32Array(count)
+  const thresholds = new Int32Array(count)
   for (let i = 0; i < count; i++) {
-    const bits = reg.lists[i]!
-    table.lists[i] = bits
-    for (let n = 1; n <= 10; n++) table.firstRow[i * 10 + n - 1] = reg.firstRow[i * LIST_SLOTS + n]!
-    const dob = reg.dob[i]!
-    const age = !Number.isNaN(dob) ? (dob > asOfDay ? -1 : ageOn(dob)) : known(reg.reportedAge[i]!)
-    table.age[i] = age
-    table.gender[i] = reg.gender[i]! >= 0 ? GENDER[reg.gender[i]!]!.code : null
-    table.ethnicity[i] = reg.ethnicity[i]! >= 0 ? ETHNICITY[reg.ethnicity[i]!]!.code : null
-    table.disability[i] = codeAt(YNU, reg.disability[i]!)
-    const type = reg.placementType[i]!
-    const legal = reg.legalStatus[i]!
-    const activity = reg.activity[i]!
-    const inTouch = reg.inTouch[i]!
-    const delay = reg.delay[i]!
+    const bits = lists[i]!
+    const type = types[i]!
+    const legal = legals[i]!
+    const activity = activities[i]!
+    const inTouch = inTouches[i]!
     const on7 = (bits & (1 << 7)) !== 0
     const on8 = (bits & (1 << 8)) !== 0
     const on9 = (bits & (1 << 9)) !== 0
     const on10 = (bits & (1 << 10)) !== 0
-    let factors = 0
-    if (reg.disability[i] === YES) factors |= FACTOR.disabled!
-    if (on7 && reg.abuseCategory[i]! >= 0) factors |= FACTOR['abuse-neglect']!
-    if (reg.missingEpisodes[i]! > 0) factors |= FACTOR.missing!
-    if (reg.absentEpisodes[i]! > 0) factors |= FACTOR.absent!
-    if (reg.placementLocation[i] === OUT) factors |= FACTOR['out-of-area']!
-    if (KINSHIP.has(type)) factors |= FACTOR.kinship!
-    if (type === P1 && CARE_ORDERS.has(legal)) factors |= FACTOR['placed-at-home-on-care-order']!
-    if (RESIDENTIAL.has(type)) factors |= FACTOR.residential!
-    if (reg.siblings[i]! >= LARGE_SIBLING_GROUP) factors |= FACTOR['large-sibling-group']!
-    if (PRIVATE_OR_VOLUNTARY.has(reg.placementProvider[i]!)) factors |= FACTOR['private-or-voluntary-provider']!
-    if (reg.uasc[i] === 1) factors |= FACTOR.uasc!
-    if (activity >= 0 && ACTIVITY_GROUP[activity] === 'NEET') factors |= FACTOR['care-leaver-neet']!
-    if (on9 && inTouch >= 0 && inTouch !== IN_TOUCH) factors |= FACTOR['care-leaver-not-in-touch']!
-    if (delay !== 0) factors |= FACTOR.delay!
-    table.factors[i] = factors
-    table.delay[i] = delay
-    let thresholds = 0
-    if (bits & (1 << 2)) thresholds |= THRESHOLD['early-help']!
-    if (bits & ((1 << 3) | (1 << 4))) thresholds |= THRESHOLD['referral-and-assessment']!
-    if (bits & (1 << 6)) thresholds |= THRESHOLD['children-in-need']!
-    if (bits & (1 << 5)) thresholds |= THRESHOLD['child-protection-investigation']!
-    if (on7) thresholds |= THRESHOLD['child-protection-plan']!
-    if (reg.caseStatus[i] === CIN_PLAN) thresholds |= THRESHOLD['continuing-help']!
-    if (on8 && reg.careStart[i]! >= sixMonthsBefore) thresholds |= THRESHOLD['decision-to-accommodate']!
-    if (on8 && REMOVAL.has(legal)) thresholds |= THRESHOLD['decision-to-remove']!
-    if ((on8 && reg.permanencePlan[i]! >= 0) || on10) thresholds |= THRESHOLD['permanence-planning']!
-    const stage = reg.adoptionStage[i]!
-    if (on10 && (stage === 0 || stage === 2 || stage === 3)) thresholds |= THRESHOLD['matching-and-placement']!
-    if (on9) thresholds |= THRESHOLD['leaving-care']!
-    table.thresholds[i] = thresholds
-    table.abuseCategory[i] = codeAt(ABUSE, reg.abuseCategory[i]!)
-    table.caseStatus[i] = codeAt(CASESTATUS, reg.caseStatus[i]!)
-    table.primaryNeed[i] = codeAt(NEED, reg.primaryNeed[i]!)
-    table.legalStatus[i] = codeAt(LEGAL, legal)
-    table.placementType[i] = codeAt(PLACETYPE, type)
-    table.placementLocation[i] = codeAt(INOUT, reg.placementLocation[i]!)
-    table.placementProvider[i] = codeAt(PROVIDER, reg.placementProvider[i]!)
-    table.permanencePlan[i] = codeAt(PERMANENCE, reg.permanencePlan[i]!)
-    table.placementsLast12Months[i] = known(reg.placements[i]!)
-    table.missingEpisodes[i] = known(reg.missingEpisodes[i]!)
-    table.absentEpisodes[i] = known(reg.absentEpisodes[i]!)
-    table.siblings[i] = known(reg.siblings[i]!)
-    table.careLeaverInTouch[i] = codeAt(INTOUCH, inTouch)
-    table.careLeaverActivity[i] = activity >= 0 ? ACTIVITY_GROUP[activity]! : null
-    table.adoptionStage[i] = on10 ? codeAt(ADOPTION_STAGE, stage) : null
+    let f = 0
+    if (disability[i] === YES) f |= F_DISABLED
+    if (on7 && abuse[i]! >= 0) f |= F_ABUSE
+    if (missing[i]! > 0) f |= F_MISSING
+    if (absent[i]! > 0) f |= F_ABSENT
+    if (location[i] === OUT) f |= F_OUT
+    if (type >= 0) {
+      if (KINSHIP.has(type)) f |= F_KINSHIP
+      if (type === P1 && CARE_ORDERS.has(legal)) f |= F_AT_HOME
+      if (RESIDENTIAL.has(type)) f |= F_RESIDENTIAL
+    }
+    if (siblings[i]! >= LARGE_SIBLING_GROUP) f |= F_SIBLINGS
+    if (PRIVATE_OR_VOLUNTARY.has(providers[i]!)) f |= F_PRIVATE
+    if (uasc[i] === 1) f |= F_UASC
+    if (activity >= 0 && ACTIVITY_GROUP[activity] === 'NEET') f |= F_NEET
+    if (on9 && inTouch >= 0 && inTouch !== IN_TOUCH) f |= F_NOT_IN_TOUCH
+    if (delays[i] !== 0) f |= F_DELAY
+    factors[i] = f
+    let t = 0
+    if (bits & (1 << 2)) t |= T_EARLY_HELP
+    if (bits & ((1 << 3) | (1 << 4))) t |= T_REFERRAL
+    if (bits & (1 << 6)) t |= T_CIN
+    if (bits & (1 << 5)) t |= T_INVESTIGATION
+    if (on7) t |= T_PLAN
+    if (caseStatus[i] === CIN_PLAN) t |= T_CONTINUING
+    if (on8 && careStart[i]! >= sixMonthsBefore) t |= T_ACCOMMODATE
+    if (on8 && REMOVAL.has(legal)) t |= T_REMOVE
+    if ((on8 && permanence[i]! >= 0) || on10) t |= T_PERMANENCE
+    const stage = stages[i]!
+    if (on10 && (stage === 0 || stage === 2 || stage === 3)) t |= T_MATCHING
+    if (on9) t |= T_LEAVING_CARE
+    thresholds[i] = t
+  }
+  const firstRow = new Array<number>(count * 10)
+  for (let i = 0; i < count; i++) for (let n = 1; n <= 10; n++) firstRow[i * 10 + n - 1] = reg.firstRow[i * LIST_SLOTS + n]!
+  // Plain indexed loops: Array.from over a typed array goes through the iterator and is several times slower.
+  const codes = (from: Int8Array, names: readonly string[]): (string | null)[] => {
+    const out = new Array<string | null>(count)
+    for (let i = 0; i < count; i++) {
+      const k = from[i]!
+      out[i] = k >= 0 ? names[k]! : null
+    }
+    return out
+  }
+  const numbers = (from: Float64Array | Int32Array): (number | null)[] => {
+    const out = new Array<number | null>(count)
+    for (let i = 0; i < count; i++) {
+      const v = from[i]!
+      out[i] = Number.isNaN(v) ? null : v
+    }
+    return out
+  }
+  const plain = (from: Int32Array): number[] => numbers(from) as number[]
+  const age = new Array<number | null>(count)
+  for (let i = 0; i < count; i++) {
+    const dob = reg.dob[i]!
+    age[i] = !Number.isNaN(dob) ? (dob > asOfDay ? -1 : ageOn(dob)) : known(reg.reportedAge[i]!)
+  }
+  const adoptionStage = new Array<string | null>(count)
+  for (let i = 0; i < count; i++) {
+    const k = stages[i]!
+    adoptionStage[i] = k >= 0 && lists[i]! & (1 << 10) ? ADOPTION_STAGE[k]! : null
+  }
+  const table: ChildrenTable = {
+    count,
+    childId: reg.ids.slice(0, count),
+    lists: plain(lists),
+    firstRow,
+    age,
+    gender: codes(reg.gender, GENDER_CODES),
+    ethnicity: codes(reg.ethnicity, ETHNICITY_CODES),
+    disability: codes(disability, YNU),
+    factors: plain(factors),
+    thresholds: plain(thresholds),
+    delay: plain(delays),
+    abuseCategory: codes(abuse, ABUSE),
+    caseStatus: codes(caseStatus, CASESTATUS),
+    primaryNeed: codes(reg.primaryNeed, NEED),
+    legalStatus: codes(legals, LEGAL),
+    placementType: codes(types, PLACETYPE),
+    placementLocation: codes(location, INOUT),
+    placementProvider: codes(providers, PROVIDER),
+    permanencePlan: codes(permanence, PERMANENCE),
+    placementsLast12Months: numbers(reg.placements),
+    missingEpisodes: numbers(missing),
+    absentEpisodes: numbers(absent),
+    siblings: numbers(siblings),
+    careLeaverInTouch: codes(inTouches, INTOUCH),
+    careLeaverActivity: codes(activities, ACTIVITY_GROUP),
+    adoptionStage,
   }
   return table
 }

@@ -95,9 +95,14 @@ export class ChildRegistry {
 
   constructor(private readonly maxChildren = 2_000_000) {}
 
-  /** Start a new file: shared-string indexes are per workbook. */
+  /**
+   * Start a new file: shared-string indexes are per workbook. A workbook cannot hold more
+   * distinct ids than shared strings, so room for that many is made at once (growing the
+   * columns one doubling at a time cost more than the lookups).
+   */
   useSharedStrings(count: number): void {
     this.slotBySst = new Int32Array(count).fill(-1)
+    if (this.capacity < Math.min(count, this.maxChildren)) this.grow(Math.min(count, this.maxChildren))
   }
 
   /** The slot of a child id, made on first sight. `shared` is the id's shared-string index, or -1. */
@@ -128,8 +133,8 @@ export class ChildRegistry {
     return slot
   }
 
-  private grow(): void {
-    const size = Math.max(1024, this.capacity * 2)
+  private grow(at = 0): void {
+    const size = Math.max(1024, this.capacity * 2, at)
     this.lists = grownInt32(this.lists, size)
     this.firstRow = grownInt32(this.firstRow, size * LIST_SLOTS)
     this.dob = grownFloat(this.dob, size)

@@ -88,6 +88,7 @@ export async function readCsv(
   const endField = () => {
     if (field.length > 0) {
       if (row.count === row.cols.length) row.grow()
+      // CSV rows always start at index 0 of the buffer.
       row.cols[row.count] = col
       row.kinds[row.count] = CELL_TEXT
       row.texts[row.count] = field.length > maxCellChars ? field.slice(0, maxCellChars) : field

@@ -76,7 +76,7 @@ export async function writeErrorReport(input: AnnexAInput | readonly AnnexAInput
     const marksByRow = byCell.get(sheetName) ?? new Map<number, Map<string, Finding[]>>()
     await scan((row) => {
       const out = sheet.getRow(row.rowNumber)
-      for (let i = 0; i < row.count; i++) {
+      for (let i = row.start; i < row.start + row.count; i++) {
         const cell = out.getCell(row.cols[i]! + 1)
         cell.value = toValue(row, i)
         if (isDate(row, i)) cell.numFmt = 'dd/mm/yyyy'

@@ -4,7 +4,7 @@
  * alias table, never a broad regex; ambiguity is reported, never fatal.
  */
 import { cleanText, normaliseHeader } from './normalise.js'
-import { LISTS, SIBLINGS_SHEET_COLUMNS, headerIndex, type ColumnSpec, type ListNumber, type ListSpec } from './spec.js'
+import { LISTS, SIBLINGS_SHEET_COLUMNS, headerIndex, type ColumnSpec, type ListNumber } from './spec.js'
 import { columnLetter } from './xlsx-writer.js'
 
 /** The lists plus 002#253's separate siblings sheet. */
@@ -47,10 +47,6 @@ for (const spec of [...LISTS.flatMap((l) => l.columns), ...SIBLINGS_SHEET_COLUMN
 /** The columns of a table. */
 export function tableColumns(table: TableId): readonly ColumnSpec[] {
   return table === 'siblings' ? SIBLINGS_SHEET_COLUMNS : LISTS[table - 1]!.columns
-}
-
-export function tableSpec(table: TableId): ListSpec | undefined {
-  return table === 'siblings' ? undefined : LISTS[table - 1]
 }
 
 /** Match one row of headings against a table's columns. */

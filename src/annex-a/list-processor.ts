@@ -44,6 +44,8 @@ export interface RunContext {
   readonly dateStyles: Uint8Array
   /** Code matchers, one per code set, shared by every column that uses it. */
   readonly matchers: Map<string, CodeMatcher>
+  /** Per code set, the code index of each shared string already matched (one per workbook). */
+  readonly sharedCodes: Map<string, Int16Array>
   /** Profile hook for each validated row; `slot` is the child's registry slot, or -1. */
   readonly onRow: (list: ListNumber, row: RowView, slot: number) => void
 }
@@ -56,7 +58,8 @@ interface Field {
   readonly header: string
   readonly matcher: CodeMatcher | undefined
   /** Parsed value per shared-string index: code index, or a date read. */
-  readonly sharedCodes: Map<number, number>
+  /** Code index per shared-string index (-2 when not yet matched); shared by every column of the code set in the workbook. */
+  readonly sharedCodes: Int16Array
   readonly sharedDates: Map<number, DateText>
 }
 
@@ -123,7 +126,13 @@ export class ListProcessor implements RowView {
         matcher = run.matchers.get(column.codeSet)
         if (!matcher) run.matchers.set(column.codeSet, (matcher = compileCodeSet(CODE_SETS[column.codeSet])))
       }
-      this.fields[index] = { spec: column, type: TYPE_CODES[column.type], col: match.col, letter: match.letter, header: match.header, matcher, sharedCodes: new Map(), sharedDates: new Map() }
+      let sharedCodes: Int16Array = EMPTY_CODES
+      if (column.codeSet) {
+        const key = column.codeSet
+        sharedCodes = run.sharedCodes.get(key) ?? new Int16Array(run.sst.length).fill(-2)
+        run.sharedCodes.set(key, sharedCodes)
+      }
+      this.fields[index] = { spec: column, type: TYPE_CODES[column.type], col: match.col, letter: match.letter, header: match.header, matcher, sharedCodes, sharedDates: new Map() }
       this.colToField[match.col] = index
     }
     this.present = new Int32Array(n)
@@ -231,7 +240,7 @@ export class ListProcessor implements RowView {
     this.idShared = -1
     let any = false
     const colToField = this.colToField
-    for (let i = 0; i < row.count; i++) {
+    for (let i = row.start, end = row.start + row.count; i < end; i++) {
       const col = row.cols[i]!
       if (col >= colToField.length) continue
       const field = colToField[col]!
@@ -279,7 +288,8 @@ export class ListProcessor implements RowView {
         this.report(field, 'AA-CELL-TOO-LONG', () => `This cell holds ${text!.length.toLocaleString('en-GB')} characters, more than Excel allows in a cell (32,767). Replace it with the ${f.header} only.`)
         return true
       }
-      if (isBlankText(text)) return false
+      // Most values start with a visible character; only those that do not are checked in full.
+      if (text.length === 0 || (text.charCodeAt(0) <= 0x20 || text.charCodeAt(0) === 0xa0 ? isBlankText(text) : false)) return false
     }
     this.present[field] = this.stamp
     switch (f.type) {
@@ -312,8 +322,8 @@ export class ListProcessor implements RowView {
     const matcher = f.matcher!
     let index: number
     if (shared >= 0) {
-      const cached = f.sharedCodes.get(shared)
-      if (cached === undefined) f.sharedCodes.set(shared, (index = matcher.match(text!)))
+      const cached = f.sharedCodes[shared]!
+      if (cached === -2) f.sharedCodes[shared] = index = matcher.match(text!)
       else index = cached
     } else if (text !== undefined) {
       index = matcher.match(text)
@@ -597,6 +607,8 @@ export class ListProcessor implements RowView {
 
 const GENDER_CODES = CODE_SETS.GENDER.codes.map((c) => c.code)
 const ETHNICITY_CODES = CODE_SETS.ETHNICITY.codes.map((c) => c.code)
+
+const EMPTY_CODES = new Int16Array(0)
 
 const RECENT: Partial<Record<number, string>> = { 6: 'episode of need', 7: 'child protection plan', 8: 'period of care', 9: 'leaving care service', 10: 'adoption decision' }
 

@@ -301,3 +301,28 @@ describe('processAnnexA on hostile and awkward input', () => {
     expect(result.findings.find((f) => f.rule === 'AA-LIST-MISSING' && f.list === 4)).toBeDefined()
   })
 })
+
+describe('timeliness measures', () => {
+  it('counts assessments authorised within 45 working days on the England-and-Wales calendar', async () => {
+    const { addWorkingDays } = await import('../rules/calendar/working-days.js')
+    const header = ['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)', 'Does the Child have a Disability', 'Continuous Assessment Start Date', 'Child Seen During Continuous Assessment', 'Continuous Assessment Date of Authorisation', "Was the child assessed as requiring LA children's social care support", 'Allocated Team', 'Allocated Worker']
+    // Started on Monday 1 December 2025: 45 working days later crosses Christmas and New Year.
+    const start = '2025-12-01'
+    const row = (id: string, authorised: string): CellValue[] => [id, 'a) Male', 'a) WBRI', '01/04/2015', 10, 'b) No', start, 'a) Yes', authorised, 'a) Yes', 'T', 'W']
+    const uk = (iso: string) => iso.split('-').reverse().join('/')
+    const path = join(dir, 'timeliness.xlsx')
+    const writer = new XlsxWriter(path)
+    await writer.startSheet('List_4')
+    await writer.row(header)
+    await writer.row(row('T1', uk(addWorkingDays(start, 45))))
+    await writer.row(row('T2', uk(addWorkingDays(start, 46))))
+    await writer.row(row('T3', uk(addWorkingDays(start, 10))))
+    await writer.finish()
+    const result = await processAnnexA({ path, fileName: 'timeliness.xlsx' }, { asOf })
+    const measure = result.profile.lists.find((l) => l.list === 4)!.measures.find((m) => m.id === 'assessment-45-days')!
+    expect(measure).toMatchObject({ count: 2, of: 3, median: 45, unit: 'working days' })
+    const table = result.profile.children
+    expect(table.delay[table.childId.indexOf('T2')]).toBe(1)
+    expect(table.delay[table.childId.indexOf('T1')]).toBe(0)
+  })
+})

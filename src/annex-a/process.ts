@@ -6,11 +6,12 @@
  */
 import { basename, extname } from 'node:path'
 import { addMonths, isIsoDate, type IsoDate } from '../rules/calendar/dates.js'
+import { isWorkingDay, workingDaysBetween as englandAndWalesWorkingDaysBetween } from '../rules/calendar/working-days.js'
 import { ChildRegistry } from './child-registry.js'
 import { CODE_SETS } from './code-sets.js'
 import type { CodeMatcher } from './code-match.js'
 import { readCsv, type CsvEncoding } from './csv.js'
-import { AgeTable, dayNumber } from './day-numbers.js'
+import { AgeTable, dayNumber, isoDate } from './day-numbers.js'
 import { AnnexAFileError } from './errors.js'
 import { DEFAULT_FINDING_LIMITS, FindingCollector, RULES, citationOf, type Finding, type FindingCounts, type FindingLimits, type RuleId, type Severity } from './findings.js'
 import { findHeaderRow, identifyByHeaders, matchHeaders, tableColumns, type ColumnMatch, type HeaderMapping, type HeaderRowCandidate, type TableId } from './headers.js'
@@ -21,6 +22,7 @@ import { ProfileBuilder, type AnnexAProfile, type WorkingDaysBetween } from './p
 import { CELL_BOOL, CELL_ERROR, CELL_NUMBER, CELL_SHARED, CELL_TEXT, DEFAULT_SCANNER_OPTIONS, RowBuffer, type ScannerOptions } from './sheet-scanner.js'
 import { SheetScanWorker } from './scan-worker.js'
 import { sniffFile } from './sniff.js'
+import { workingDayCounter, type WorkingDayCount } from './working-day-count.js'
 import { LISTS, isTemplateSheet, listFromSheetName, listSpec, type ListNumber, type ListSpec } from './spec.js'
 import { openWorkbook, scanSheet, type OpenWorkbook } from './workbook.js'
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js'
@@ -55,7 +57,7 @@ export interface ProcessOptions {
   readonly onProgress?: (progress: AnnexAProgress) => void
   readonly signal?: AbortSignal
   readonly limits?: AnnexALimits
-  /** England-and-Wales working days, for the 45- and 15-working-day measures. */
+  /** Working days between two dates, for the 45- and 15-working-day measures (default: the rules core's England-and-Wales calendar, RULES.md C1). */
   readonly workingDaysBetween?: WorkingDaysBetween
   /**
    * Scan the sheets on a worker thread while this thread validates (default false: measured on
@@ -147,9 +149,13 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
   const registry = new ChildRegistry(limits.maxChildren)
   const asOfDay = dayNumber(options.asOf)
   const ages = new AgeTable(asOfDay)
-  const profile = new ProfileBuilder(options.asOf, options.workingDaysBetween, registry, ages)
+  const given = options.workingDaysBetween
+  // A return spans a few years before the inspection date: count those working days once.
+  const workingDays: WorkingDayCount = given
+    ? (from, to) => given(isoDate(from), isoDate(to))
+    : workingDayCounter(isWorkingDay, englandAndWalesWorkingDaysBetween, dayNumber(addMonths(options.asOf, -12 * 12)), dayNumber(addMonths(options.asOf, 12)))
+  const profile = new ProfileBuilder(options.asOf, workingDays, registry, ages)
   const workbooks: OpenWorkbook[] = []
-  const workers: SheetScanWorker[] = []
   const files: FileRead[] = []
   const sources: Source[] = []
   const signal = options.signal
@@ -164,7 +170,6 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
         const fileInfo: FileRead = { fileName: file.fileName, kind, date1904: workbook.date1904, sheets: [] }
         files.push(fileInfo)
         const threaded = options.threads ?? false
-        let worker: SheetScanWorker | undefined
         for (const sheet of workbook.sheets) {
           sources.push({
             fileName: file.fileName,
@@ -180,13 +185,8 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
             scan: (onRow, onBytes) => {
               const scanOptions = { ...(signal ? { signal } : {}), ...(onBytes ? { onCompressed: onBytes } : {}) }
               // Peeks (no byte counting) stay on this thread; full passes go to the worker when threaded.
-              if (threaded && onBytes) {
-                if (!worker) {
-                  worker = SheetScanWorker.start(file.path, zipLimits, scannerOptions)
-                  if (worker) workers.push(worker)
-                }
-                if (worker) return worker.scan(sheet.entry, onRow, scanOptions)
-              }
+              const worker = threaded && onBytes ? SheetScanWorker.shared() : undefined
+              if (worker) return worker.scan({ path: file.path, entry: sheet.entry, zip: zipLimits, scanner: scannerOptions }, onRow, scanOptions)
               return scanSheet(workbook, sheet, onRow, { scanner: scannerOptions, ...scanOptions })
             },
           })
@@ -253,6 +253,7 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
 
     // 3. Stream every list: the first rows are held until the header row is found, then every row is validated.
     const matchers = new Map<string, CodeMatcher>()
+    const sharedCodes = new Map<string, Int16Array>()
     const processors = new Map<number, ListProcessor>()
     const lists: ListFound[] = []
     const headers: HeaderReport[] = []
@@ -291,9 +292,10 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
           return
         }
         if (source.sst !== currentSst) {
-          // Shared-string indexes are per workbook: the registry's fast id lookup starts again.
+          // Shared-string indexes are per workbook: the registry's fast id lookup and the code caches start again.
           currentSst = source.sst
           registry.useSharedStrings(currentSst.length)
+          sharedCodes.clear()
         }
         const spec = listSpec(table)
         const run: RunContext = {
@@ -305,10 +307,11 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
           date1904: source.date1904,
           dateStyles: source.dateStyles,
           matchers,
-          onRow: (n, view, slot) => profile.row(n, view, slot),
+          sharedCodes,
+          onRow: (_n, view, slot) => profileRow(view, slot),
         }
         const processor = new ListProcessor(spec, source.sheet, mapping, run, windowDays(spec, options.asOf, asOfDay))
-        profile.startList(table, processor.fieldIndex, (field) => processor.known(field))
+        const profileRow = profile.startList(table, processor.fieldIndex, (field) => processor.known(field))
         if (processors.has(table)) {
           const first = processors.get(table)!
           sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-DUPLICATE', () => `The sheets "${first.sheet}" and "${source.sheet}" both hold List ${table}. Both were read; put all of List ${table} on one sheet and delete the other.`)
@@ -406,7 +409,6 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
       profile: profileResult,
     }
   } finally {
-    for (const worker of workers) await worker.close()
     for (const workbook of workbooks) await workbook.archive.close()
   }
 }
@@ -418,7 +420,7 @@ interface Consumer {
 
 function candidateOf(row: RowBuffer, sst: readonly string[]): HeaderRowCandidate {
   const cells = []
-  for (let i = 0; i < row.count; i++) cells.push({ col: row.cols[i]!, text: cellText(row, i, sst) })
+  for (let i = row.start; i < row.start + row.count; i++) cells.push({ col: row.cols[i]!, text: cellText(row, i, sst) })
   return { rowNumber: row.rowNumber, cells }
 }
 
@@ -428,12 +430,13 @@ function cloneRow(row: RowBuffer): RowBuffer {
   while (copy.cols.length < row.count) copy.grow()
   copy.rowNumber = row.rowNumber
   copy.count = row.count
-  copy.cols.set(row.cols.subarray(0, row.count))
-  copy.kinds.set(row.kinds.subarray(0, row.count))
-  copy.nums.set(row.nums.subarray(0, row.count))
-  copy.styles.set(row.styles.subarray(0, row.count))
-  copy.formulas.set(row.formulas.subarray(0, row.count))
-  copy.texts = row.texts.slice(0, row.count)
+  const end = row.start + row.count
+  copy.cols.set(row.cols.subarray(row.start, end))
+  copy.kinds.set(row.kinds.subarray(row.start, end))
+  copy.nums.set(row.nums.subarray(row.start, end))
+  copy.styles.set(row.styles.subarray(row.start, end))
+  copy.formulas.set(row.formulas.subarray(row.start, end))
+  copy.texts = row.texts.slice(row.start, end)
   return copy
 }
 
@@ -580,7 +583,7 @@ function siblingsConsumer(source: Source, mapping: HeaderMapping, registry: Chil
       let id = ''
       let countText = ''
       let countNumber = NaN
-      for (let i = 0; i < row.count; i++) {
+      for (let i = row.start; i < row.start + row.count; i++) {
         if (row.cols[i] === idMatch.col) id = cellText(row, i, source.sst).trim()
         else if (row.cols[i] === countMatch.col) {
           countText = cellText(row, i, source.sst).trim()

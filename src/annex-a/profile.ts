@@ -10,7 +10,8 @@ import { addMonths, addYears, type IsoDate } from '../rules/calendar/dates.js'
 import { AGE_BANDS, CASE_SELECTION_FACTORS, FACTORS_NOT_IN_ANNEX_A, THRESHOLDS, ageBandIndex, buildChildrenTable, type CaseSelectionFactor, type ChildrenTable } from './case-selection.js'
 import { DELAY_ADOPTION, DELAY_ASSESSMENT, DELAY_CP_TWO_YEARS, DELAY_EARLY_HELP, DELAY_ICPC, DELAY_PLACEMENTS, type ChildRegistry } from './child-registry.js'
 import { CODE_SETS, type CodeSetName } from './code-sets.js'
-import { dayNumber, isoDate, type AgeTable } from './day-numbers.js'
+import { dayNumber, type AgeTable } from './day-numbers.js'
+import type { WorkingDayCount } from './working-day-count.js'
 import type { FieldIndex, RowView } from './row-view.js'
 import { LISTS, type ListNumber } from './spec.js'
 
@@ -175,13 +176,13 @@ function indexOfCode(set: CodeSetName, code: string): number {
 /** Collects the profile while the lists stream; `finish` turns it into `AnnexAProfile`. */
 export class ProfileBuilder {
   private readonly accumulators = new Map<number, Accumulator>()
-  private readonly hooks = new Map<number, RowHook>()
   private readonly asOfDay: number
   private readonly days: { sixMonths: number; twelveMonths: number; twoYears: number }
 
   constructor(
     private readonly asOf: IsoDate,
-    private readonly workingDaysBetween: WorkingDaysBetween | undefined,
+    /** Working days between two day numbers; undefined leaves the working-day measures empty. */
+    private readonly workingDaysBetween: WorkingDayCount | undefined,
     private readonly registry: ChildRegistry,
     private readonly ages: AgeTable,
   ) {
@@ -194,24 +195,21 @@ export class ProfileBuilder {
     return this.ages.age(dob)
   }
 
-  /** Prepare for a list sheet (field indices are resolved once here). */
-  startList(list: ListNumber, f: FieldIndex, known: (field: number) => boolean): void {
+  /** Prepare for a list sheet (field indices are resolved once here); returns the function to call for each row. */
+  startList(list: ListNumber, f: FieldIndex, known: (field: number) => boolean): (v: RowView, slot: number) => void {
     let acc = this.accumulators.get(list)
     if (!acc) this.accumulators.set(list, (acc = new Accumulator(list)))
-    const person = this.personHook(list, f, known, acc)
-    const specific = this.listHook(list, f, acc)
-    this.hooks.set(list, (v, slot, a) => {
+    const a = acc
+    const person = this.personHook(list, f, known, a)
+    const specific = this.listHook(list, f, a)
+    return (v, slot) => {
       person(v, slot, a)
       specific(v, slot, a)
-    })
-  }
-
-  row(list: ListNumber, v: RowView, slot: number): void {
-    this.hooks.get(list)!(v, slot, this.accumulators.get(list)!)
+    }
   }
 
   private workingDays(from: number, to: number): number | undefined {
-    return this.workingDaysBetween ? this.workingDaysBetween(isoDate(from), isoDate(to)) : undefined
+    return this.workingDaysBetween ? this.workingDaysBetween(from, to) : undefined
   }
 
   private personHook(list: ListNumber, f: FieldIndex, known: (field: number) => boolean, acc: Accumulator): RowHook {
@@ -567,7 +565,7 @@ export class ProfileBuilder {
   }
 
   private measures(list: number, acc: Accumulator): Measure[] {
-    const wdNote = this.workingDaysBetween ? undefined : 'Needs the England-and-Wales working-day calendar (src/rules/calendar/working-days.ts), not yet wired in.'
+    const wdNote = this.workingDaysBetween ? undefined : 'Needs a working-day calendar (none was given).'
     const wd = (m: Measure): Measure => (wdNote ? { ...m, count: null, of: null, percent: null, median: null, note: wdNote } : m)
     switch (list) {
       case 2:

@@ -1,82 +1,130 @@
 /**
- * Scanning sheets on a second thread. For a large workbook the pipeline is CPU-bound: this
- * worker inflates and scans the sheet XML while the main thread validates the rows already
- * scanned, so the two overlap (issue 5: "consider doing inflate on one core and validation on
- * the other with a worker thread"). Rows travel in batches of typed arrays that are
- * transferred, not copied, and the worker waits when the main thread is more than a few
- * batches behind, so memory stays bounded whatever the file's size.
+ * Scanning sheets on a second thread. For a large workbook the pipeline is CPU-bound: a worker
+ * inflates and scans the sheet XML while the main thread validates the rows already scanned, so
+ * the two overlap (issue 5: "consider doing inflate on one core and validation on the other with
+ * a worker thread"). The worker writes rows straight into batches of typed arrays which are
+ * transferred, not copied, and read in place on this side; it waits when the main thread is more
+ * than a few batches behind, so memory stays bounded whatever the file's size.
  *
- * The worker is this same module started again (`import.meta.url`), so it works from the
- * TypeScript sources (through tsx) and from the esbuild bundle the CLI runs.
+ * One worker is started on first use and kept (unreferenced, so it never keeps a process alive)
+ * for later files, as a server would keep it. It is this same module started again
+ * (`import.meta.url`), so it works from the esbuild bundle the CLI runs and, through tsx, from
+ * the TypeScript sources.
  */
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { AnnexAFileError, type AnnexAFileErrorCode } from './errors.js'
-import { CELL_ERROR, CELL_TEXT, RowBuffer, SheetScanner, type ScannerOptions } from './sheet-scanner.js'
+import { RowBuffer, SheetScanner, type ScannerOptions } from './sheet-scanner.js'
 import { ZipArchive, type ZipEntry, type ZipLimits } from './zip.js'
 
-const BATCH_CELLS = 32_768
-const MAX_OUTSTANDING = 4
+/** Cells per batch before it is sent (a batch may run over by one chunk's rows). */
+const BATCH_CELLS = 65_536
+const MAX_OUTSTANDING = 3
 
 interface RowBatch {
   readonly rows: number
-  /** rowNumber, cell count — two per row. */
-  readonly meta: Int32Array
-  readonly cols: Int32Array
-  readonly kinds: Uint8Array
-  readonly nums: Float64Array
-  readonly styles: Int32Array
-  readonly formulas: Uint8Array
-  /** Texts of text and error cells, in cell order. */
+  /** rowNumber, start, count — three per row. */
+  readonly meta: Int32Array<ArrayBuffer>
+  readonly cols: Int32Array<ArrayBuffer>
+  readonly kinds: Uint8Array<ArrayBuffer>
+  readonly nums: Float64Array<ArrayBuffer>
+  readonly styles: Int32Array<ArrayBuffer>
+  readonly formulas: Uint8Array<ArrayBuffer>
+  /** Texts of text and error cells, at their cell index. */
   readonly texts: string[]
   readonly compressedBytes: number
 }
 
-type ToWorker = { type: 'scan'; id: number; entry: ZipEntry } | { type: 'credit'; id: number } | { type: 'stop'; id: number }
+interface ScanRequest {
+  readonly type: 'scan'
+  readonly id: number
+  readonly path: string
+  readonly entry: ZipEntry
+  readonly zip: ZipLimits
+  readonly scanner: ScannerOptions
+}
+type ToWorker = ScanRequest | { type: 'credit'; id: number } | { type: 'stop'; id: number }
 type FromWorker =
   | ({ type: 'rows'; id: number } & RowBatch)
   | { type: 'done'; id: number; mergeRefs: string[]; cutCells: number; compressedBytes: number }
   | { type: 'error'; id: number; code?: AnnexAFileErrorCode; problem?: string; message: string }
 
-interface WorkerSetup {
-  readonly annexAScanWorker: true
-  readonly path: string
-  readonly zip: ZipLimits
-  readonly scanner: ScannerOptions
-}
+let shared: SheetScanWorker | undefined
 
-/** A worker thread that scans the sheets of one workbook, one at a time, on request. */
+/** A worker thread that scans sheet parts, one at a time, on request. */
 export class SheetScanWorker {
   private nextId = 1
   private readonly handlers = new Map<number, (message: FromWorker) => void>()
   private failure: Error | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private running = 0
 
   private constructor(private readonly worker: Worker) {
+    worker.unref()
     worker.on('message', (message: FromWorker) => this.handlers.get(message.id)?.(message))
-    worker.on('error', (error) => {
-      this.failure = error
-      for (const handler of this.handlers.values()) handler({ type: 'error', id: 0, message: error.message })
-    })
+    worker.on('error', (error) => this.fail(error))
+    worker.on('exit', () => this.fail(new Error('The Annex A scan worker stopped.')))
   }
 
-  /** Start a worker for the workbook at `path`, or undefined where threads are not available. */
-  static start(path: string, zip: ZipLimits, scanner: ScannerOptions): SheetScanWorker | undefined {
+  private fail(error: Error): void {
+    this.failure ??= error
+    if (shared === this) shared = undefined
+    for (const handler of this.handlers.values()) handler({ type: 'error', id: 0, message: error.message })
+  }
+
+  /** The shared worker, started on first use; undefined where threads are not available. */
+  static shared(): SheetScanWorker | undefined {
+    if (shared && !shared.failure) return shared
     try {
       const url = new URL(import.meta.url)
-      const setup: WorkerSetup = { annexAScanWorker: true, path, zip, scanner }
-      if (!url.pathname.endsWith('.ts')) return new SheetScanWorker(new Worker(url, { workerData: setup }))
-      // From the TypeScript sources (tests, benchmarks) the worker registers tsx, then loads this file.
-      const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-      const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}) })`
-      return new SheetScanWorker(new Worker(boot, { eval: true, workerData: setup }))
+      const setup = { annexAScanWorker: true }
+      if (!url.pathname.endsWith('.ts')) shared = new SheetScanWorker(new Worker(url, { workerData: setup }))
+      else {
+        // From the TypeScript sources (tests, benchmarks) the worker registers tsx, then loads this file.
+        const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+        const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}) })`
+        shared = new SheetScanWorker(new Worker(boot, { eval: true, workerData: setup }))
+      }
+      return shared
     } catch {
       return undefined
     }
   }
 
-  /** Scan one sheet part, calling `onRow` for each row on this thread; `onRow` may return false to stop. */
-  scan(entry: ZipEntry, onRow: (row: RowBuffer) => boolean | void, options: { onCompressed?: (bytes: number) => void; signal?: AbortSignal } = {}): Promise<{ mergeRefs: string[]; cutCells: number }> {
+  /** Stop the shared worker (tests). */
+  static async stopShared(): Promise<void> {
+    const worker = shared
+    shared = undefined
+    await worker?.worker.terminate()
+  }
+
+  /** Scan one sheet part of the workbook at `path`, calling `onRow` for each row on this thread; `onRow` may return false to stop. */
+  scan(
+    request: { path: string; entry: ZipEntry; zip: ZipLimits; scanner: ScannerOptions },
+    onRow: (row: RowBuffer) => boolean | void,
+    options: { onCompressed?: (bytes: number) => void; signal?: AbortSignal } = {},
+  ): Promise<{ mergeRefs: string[]; cutCells: number }> {
+    // Referenced while it works (so the process waits for it), unreferenced when idle (so it never keeps a process alive).
+    if (this.running++ === 0) this.worker.ref()
+    const run = this.queue.then(() => this.run(request, onRow, options))
+    const settled = run.then(
+      () => this.idle(),
+      () => this.idle(),
+    )
+    this.queue = settled
+    return run
+  }
+
+  private idle(): void {
+    if (--this.running === 0) this.worker.unref()
+  }
+
+  private run(
+    request: { path: string; entry: ZipEntry; zip: ZipLimits; scanner: ScannerOptions },
+    onRow: (row: RowBuffer) => boolean | void,
+    options: { onCompressed?: (bytes: number) => void; signal?: AbortSignal },
+  ): Promise<{ mergeRefs: string[]; cutCells: number }> {
     if (this.failure) return Promise.reject(this.failure)
     const id = this.nextId++
     const row = new RowBuffer()
@@ -88,8 +136,12 @@ export class SheetScanWorker {
         if (error) reject(error)
         else resolve(result!)
       }
-      const abort = () => {
+      const stop = () => {
+        stopped = true
         this.worker.postMessage({ type: 'stop', id } satisfies ToWorker)
+      }
+      const abort = () => {
+        stop()
         finish(new AnnexAFileError('ABORTED', 'The check was cancelled.'))
       }
       options.signal?.addEventListener('abort', abort)
@@ -98,55 +150,40 @@ export class SheetScanWorker {
           finish(message.code ? new AnnexAFileError(message.code, message.problem ?? message.message) : new Error(message.message))
           return
         }
+        options.onCompressed?.(message.compressedBytes)
         if (message.type === 'done') {
-          options.onCompressed?.(message.compressedBytes)
           finish(undefined, { mergeRefs: message.mergeRefs, cutCells: message.cutCells })
           return
         }
-        options.onCompressed?.(message.compressedBytes)
         if (!stopped) {
           try {
-            if (replay(message, row, onRow) === false) {
-              stopped = true
-              this.worker.postMessage({ type: 'stop', id } satisfies ToWorker)
-            }
+            if (!replay(message, row, onRow)) stop()
           } catch (error) {
-            stopped = true
-            this.worker.postMessage({ type: 'stop', id } satisfies ToWorker)
+            stop()
             finish(error as Error)
             return
           }
         }
         this.worker.postMessage({ type: 'credit', id } satisfies ToWorker)
       })
-      this.worker.postMessage({ type: 'scan', id, entry } satisfies ToWorker)
+      this.worker.postMessage({ type: 'scan', id, ...request } satisfies ToWorker)
     })
-  }
-
-  async close(): Promise<void> {
-    await this.worker.terminate()
   }
 }
 
-/** Feed one batch's rows through `onRow`, reusing `row`. */
+/** Feed one batch's rows through `onRow`, pointing `row` at the batch's arrays (no copying). */
 function replay(batch: RowBatch, row: RowBuffer, onRow: (row: RowBuffer) => boolean | void): boolean {
-  const { meta, cols, kinds, nums, styles, formulas, texts } = batch
-  let cell = 0
-  let text = 0
+  row.cols = batch.cols
+  row.kinds = batch.kinds
+  row.nums = batch.nums
+  row.styles = batch.styles
+  row.formulas = batch.formulas
+  row.texts = batch.texts
+  const meta = batch.meta
   for (let r = 0; r < batch.rows; r++) {
-    const count = meta[r * 2 + 1]!
-    while (row.cols.length < count) row.grow()
-    row.rowNumber = meta[r * 2]!
-    row.count = count
-    for (let i = 0; i < count; i++, cell++) {
-      const kind = kinds[cell]!
-      row.cols[i] = cols[cell]!
-      row.kinds[i] = kind
-      row.nums[i] = nums[cell]!
-      row.styles[i] = styles[cell]!
-      row.formulas[i] = formulas[cell]!
-      if (kind === CELL_TEXT || kind === CELL_ERROR) row.texts[i] = texts[text++]!
-    }
+    row.rowNumber = meta[r * 3]!
+    row.start = meta[r * 3 + 1]!
+    row.count = meta[r * 3 + 2]!
     if (onRow(row) === false) return false
   }
   return true
@@ -155,108 +192,83 @@ function replay(batch: RowBatch, row: RowBuffer, onRow: (row: RowBuffer) => bool
 // ---------------------------------------------------------------------------------------------
 // The worker side.
 
-class BatchBuilder {
-  rows = 0
-  cells = 0
-  meta = new Int32Array(8192)
-  cols = new Int32Array(BATCH_CELLS + 16_384)
-  kinds = new Uint8Array(BATCH_CELLS + 16_384)
-  nums = new Float64Array(BATCH_CELLS + 16_384)
-  styles = new Int32Array(BATCH_CELLS + 16_384)
-  formulas = new Uint8Array(BATCH_CELLS + 16_384)
-  texts: string[] = []
-
-  add(row: RowBuffer): void {
-    if ((this.rows + 1) * 2 > this.meta.length) this.meta = grow(this.meta, this.meta.length * 2)
-    if (this.cells + row.count > this.cols.length) {
-      const size = (this.cells + row.count) * 2
-      this.cols = grow(this.cols, size)
-      this.kinds = grow(this.kinds, size)
-      this.nums = grow(this.nums, size)
-      this.styles = grow(this.styles, size)
-      this.formulas = grow(this.formulas, size)
-    }
-    this.meta[this.rows * 2] = row.rowNumber
-    this.meta[this.rows * 2 + 1] = row.count
-    const at = this.cells
-    for (let i = 0; i < row.count; i++) {
-      const kind = row.kinds[i]!
-      this.cols[at + i] = row.cols[i]!
-      this.kinds[at + i] = kind
-      this.nums[at + i] = row.nums[i]!
-      this.styles[at + i] = row.styles[i]!
-      this.formulas[at + i] = row.formulas[i]!
-      if (kind === CELL_TEXT || kind === CELL_ERROR) this.texts.push(row.texts[i]!)
-    }
-    this.cells += row.count
-    this.rows++
-  }
-
-  full(): boolean {
-    return this.cells >= BATCH_CELLS || this.rows * 2 >= this.meta.length - 2
-  }
+function freshRows(row: RowBuffer): void {
+  const size = BATCH_CELLS * 2
+  row.cols = new Int32Array(size)
+  row.kinds = new Uint8Array(size)
+  row.nums = new Float64Array(size)
+  row.styles = new Int32Array(size)
+  row.formulas = new Uint8Array(size)
+  row.texts = []
+  row.start = 0
+  row.count = 0
 }
 
-function grow<T extends Int32Array | Uint8Array | Float64Array>(from: T, size: number): T {
-  const to = new (from.constructor as new (n: number) => T)(size)
-  to.set(from)
-  return to
-}
-
-function runWorker(setup: WorkerSetup): void {
+function runWorker(): void {
   const port = parentPort!
-  let archive: Promise<ZipArchive> | undefined
   const credits = new Map<number, () => void>()
   const stops = new Set<number>()
   let outstanding = 0
 
-  const scan = async (id: number, entry: ZipEntry) => {
-    archive ??= ZipArchive.open(setup.path, setup.zip)
-    const zip = await archive
-    let batch = new BatchBuilder()
-    let compressed = 0
-    const send = async () => {
-      const b = batch
-      batch = new BatchBuilder()
-      const message: FromWorker = {
-        type: 'rows',
-        id,
-        rows: b.rows,
-        meta: b.meta,
-        cols: b.cols,
-        kinds: b.kinds,
-        nums: b.nums,
-        styles: b.styles,
-        formulas: b.formulas,
-        texts: b.texts,
-        compressedBytes: compressed,
+  const scan = async (request: ScanRequest) => {
+    const { id } = request
+    const zip = await ZipArchive.open(request.path, request.zip)
+    try {
+      const row = new RowBuffer()
+      freshRows(row)
+      let meta = new Int32Array(3 * 8192)
+      let rows = 0
+      let compressed = 0
+      const send = async () => {
+        const message: FromWorker = { type: 'rows', id, rows, meta, cols: row.cols, kinds: row.kinds, nums: row.nums, styles: row.styles, formulas: row.formulas, texts: row.texts, compressedBytes: compressed }
+        port.postMessage(message, [meta.buffer, row.cols.buffer, row.kinds.buffer, row.nums.buffer, row.styles.buffer, row.formulas.buffer])
+        outstanding++
+        freshRows(row)
+        meta = new Int32Array(3 * 8192)
+        rows = 0
+        compressed = 0
+        if (outstanding >= MAX_OUTSTANDING) await new Promise<void>((resolve) => credits.set(id, resolve))
       }
-      compressed = 0
-      outstanding++
-      port.postMessage(message, [b.meta.buffer, b.cols.buffer, b.kinds.buffer, b.nums.buffer, b.styles.buffer, b.formulas.buffer])
-      if (outstanding >= MAX_OUTSTANDING) await new Promise<void>((resolve) => credits.set(id, resolve))
+      const scanner = new SheetScanner(
+        (r) => {
+          if (stops.has(id)) return false
+          if ((rows + 1) * 3 > meta.length) {
+            const grown = new Int32Array(meta.length * 2)
+            grown.set(meta)
+            meta = grown
+          }
+          meta[rows * 3] = r.rowNumber
+          meta[rows * 3 + 1] = r.start
+          meta[rows * 3 + 2] = r.count
+          rows++
+          r.start += r.count
+        },
+        request.scanner,
+        row,
+      )
+      await zip.read(
+        request.entry,
+        (chunk) => {
+          const more = scanner.push(chunk) && !stops.has(id)
+          return row.start >= BATCH_CELLS ? send().then(() => more && !stops.has(id)) : more
+        },
+        { onCompressed: (bytes) => (compressed += bytes) },
+      )
+      if (!stops.has(id)) {
+        scanner.end()
+        if (rows > 0) await send()
+      }
+      port.postMessage({ type: 'done', id, mergeRefs: scanner.mergeRefs, cutCells: scanner.cutCells, compressedBytes: compressed } satisfies FromWorker)
+    } finally {
+      stops.delete(id)
+      outstanding = 0
+      await zip.close()
     }
-    const scanner = new SheetScanner((row) => {
-      if (stops.has(id)) return false
-      batch.add(row)
-    }, setup.scanner)
-    await zip.read(
-      entry,
-      (chunk) => {
-        const more = scanner.push(chunk) && !stops.has(id)
-        return batch.full() ? send().then(() => more && !stops.has(id)) : more
-      },
-      { onCompressed: (bytes) => (compressed += bytes) },
-    )
-    if (!stops.has(id)) scanner.end()
-    if (batch.rows > 0 && !stops.has(id)) await send()
-    port.postMessage({ type: 'done', id, mergeRefs: scanner.mergeRefs, cutCells: scanner.cutCells, compressedBytes: compressed } satisfies FromWorker)
-    stops.delete(id)
   }
 
   port.on('message', (message: ToWorker) => {
     if (message.type === 'credit') {
-      outstanding--
+      outstanding = Math.max(0, outstanding - 1)
       const resolve = credits.get(message.id)
       if (resolve && outstanding < MAX_OUTSTANDING) {
         credits.delete(message.id)
@@ -267,7 +279,7 @@ function runWorker(setup: WorkerSetup): void {
       credits.get(message.id)?.()
       credits.delete(message.id)
     } else {
-      scan(message.id, message.entry).catch((error: unknown) => {
+      scan(message).catch((error: unknown) => {
         const failure: FromWorker =
           error instanceof AnnexAFileError ? { type: 'error', id: message.id, code: error.code, problem: error.problem, message: error.message } : { type: 'error', id: message.id, message: (error as Error).message }
         port.postMessage(failure)
@@ -276,4 +288,4 @@ function runWorker(setup: WorkerSetup): void {
   })
 }
 
-if (!isMainThread && (workerData as Partial<WorkerSetup> | undefined)?.annexAScanWorker) runWorker(workerData as WorkerSetup)
+if (!isMainThread && (workerData as { annexAScanWorker?: boolean } | undefined)?.annexAScanWorker) runWorker()

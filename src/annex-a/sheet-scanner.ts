@@ -19,10 +19,15 @@ export const CELL_ERROR = 5
 /** A formula whose result Excel did not save. */
 export const CELL_NO_VALUE = 6
 
-/** The cells of one row, sparse (only cells with a value), reused from row to row. */
+/**
+ * The cells of one row, sparse (only cells with a value), reused from row to row. The row's
+ * cells are at indexes `start` … `start + count - 1` of the arrays (start is 0 except when rows
+ * arrive in batches from the scan worker, which share one set of arrays).
+ */
 export class RowBuffer {
   /** The spreadsheet row number (1-based), as the analyst sees it in Excel. */
   rowNumber = 0
+  start = 0
   count = 0
   /** 0-based column index of each cell (A = 0). */
   cols = new Int32Array(64)
@@ -78,7 +83,6 @@ export class SheetScanner {
   private sheetDataClose = Buffer.from('</sheetData>')
   private lastRow = 0
   private stopped = false
-  private readonly row = new RowBuffer()
   /** `ref` of every `<mergeCell>` (read after the data). */
   readonly mergeRefs: string[] = []
   /** Cells whose text was longer than `maxCellChars` and was cut. */
@@ -87,6 +91,8 @@ export class SheetScanner {
   constructor(
     private readonly onRow: (row: RowBuffer) => boolean | void,
     private readonly options: ScannerOptions = DEFAULT_SCANNER_OPTIONS,
+    /** The buffer rows are written to (the scan worker passes one whose `start` it moves on). */
+    private readonly row: RowBuffer = new RowBuffer(),
   ) {}
 
   private pending(): Buffer {
@@ -371,8 +377,8 @@ export class SheetScanner {
 
   private store(data: Buffer, col: number, type: number, type2: number, style: number, vStart: number, vEnd: number, formula: boolean, inline: string | undefined): void {
     const row = this.row
-    if (row.count === row.cols.length) row.grow()
-    const at = row.count
+    if (row.start + row.count === row.cols.length) row.grow()
+    const at = row.start + row.count
     let kind: number
     if (inline !== undefined) {
       kind = CELL_TEXT
@@ -406,7 +412,7 @@ export class SheetScanner {
     row.kinds[at] = kind
     row.styles[at] = style
     row.formulas[at] = formula ? 1 : 0
-    row.count = at + 1
+    row.count++
   }
 
   private cut(text: string): string {

@@ -9,7 +9,6 @@ import type { CodeSetName } from './code-sets.js'
 import { normaliseHeader } from './normalise.js'
 
 export type ListNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11
-export const LIST_NUMBERS: readonly ListNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
 
 export type ColumnType = 'id' | 'date' | 'int' | 'age' | 'code' | 'text' | 'postcode'
 

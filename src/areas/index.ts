@@ -6,13 +6,16 @@ import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
 import { caseSampleCases, createEvidenceService } from './evidence/service.js'
+import { createJudgementsService } from './judgements/service.js'
 import { createRegisterService } from './register/service.js'
 
 /** The composition root: every area's service, built from the same dependencies. */
 export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processor?: Processor }) {
   const blobs = deps.blobs ?? createBlobStore(join(deps.config.dataDir, 'files'))
   const processor = deps.processor ?? createProcessor({ db: deps.db, clock: deps.clock, blobs })
-  const activities = createActivitiesService(deps)
+  // "Judgements agreed" waits for the judgements area (lifecycle.ts); it is called only after both exist.
+  const activities = createActivitiesService(deps, { outcomeReadiness: (activity) => judgements.outcomeReadiness(activity) })
+  const judgements = createJudgementsService(deps, activities)
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities })
   return {
     register: createRegisterService(deps),
@@ -22,6 +25,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     blobs,
     processor,
     annexA,
+    judgements,
   }
 }
 

@@ -127,6 +127,18 @@ export const POLICY = {
     description: 'Choose the children whose cases inspectors evaluate, and ask for audited cases (002#150-153, #258)',
     grants: { 'senior-hmi': 'activity-team', hmi: 'activity-team' },
   },
+  'judgements.view': {
+    description: "See an inspection's judgements or a focused visit's findings before publication, with their checks and the feedback meeting",
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'qa-manager': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-team' },
+  },
+  'judgements.record': {
+    description: 'Record judgements or focused-visit findings, confirm them after the checks, and record the feedback meeting',
+    grants: { hmi: 'activity-lead', 'senior-hmi': 'activity-team' },
+  },
+  'judgements.view-feedback': {
+    description: 'See the feedback meeting and the provisional judgements given there (the LA’s DCS only once feedback is on record, 002#197)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'qa-manager': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-team', 'la-dcs': 'own-la' },
+  },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>

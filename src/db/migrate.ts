@@ -5,6 +5,7 @@ import * as activities from './migrations/2026_11_23_0002_activities.js'
 import * as evidence from './migrations/2026_11_24_0004_evidence.js'
 import * as apiTokens from './migrations/2026_11_24_0006_api_tokens.js'
 import * as annexAReturns from './migrations/2026_11_24_0007_annex_a_returns.js'
+import * as judgements from './migrations/2026_11_24_0700_judgements.js'
 import type { Database } from './tables.js'
 
 /**
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_24_0004_evidence': evidence,
   '2026_11_24_0006_api_tokens': apiTokens,
   '2026_11_24_0007_annex_a_returns': annexAReturns,
+  '2026_11_24_0700_judgements': judgements,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -260,6 +260,54 @@ export interface CaseSamplesTable {
   added_at: GeneratedTimestamp
 }
 
+export interface ActivityOutcomesTable {
+  activity_id: string
+  kind: 'judgements' | 'findings'
+  framework: string | null
+  no_priority_actions: Generated<boolean>
+  confirmed_at: NullableTimestamp
+  confirmed_by: string | null
+  confirmation_reason: string | null
+  confirmed_checks: ColumnType<unknown | null, string | null | undefined, string | null>
+  version: Generated<number>
+  updated_at: GeneratedTimestamp
+}
+
+export interface ActivityJudgementsTable {
+  activity_id: string
+  area: string
+  grade: string
+  rationale: string
+  evidence_headings: ColumnType<string[], string | undefined, string>
+  leaders_understand_failure: boolean | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+export interface FocusedVisitFindingsTable {
+  id: Generated<string>
+  activity_id: string
+  kind: string
+  text: string
+  ground: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+export interface FeedbackMeetingsTable {
+  activity_id: string
+  held_on: string
+  duration_minutes: number
+  attendees: Json<string[]>
+  other_attendees: string | null
+  dcs_told_before: boolean | null
+  judgements_given: ColumnType<Record<string, string>, string | undefined, string>
+  set_out: ColumnType<string[], string | undefined, string>
+  notes: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
 export interface Database extends EvidenceTables {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
@@ -280,6 +328,10 @@ export interface Database extends EvidenceTables {
   activity_status_changes: ActivityStatusChangesTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
+  activity_outcomes: ActivityOutcomesTable
+  activity_judgements: ActivityJudgementsTable
+  focused_visit_findings: FocusedVisitFindingsTable
+  feedback_meetings: FeedbackMeetingsTable
   api_tokens: ApiTokensTable
   annex_a_returns: AnnexAReturnsTable
   annex_a_documents: AnnexADocumentsTable

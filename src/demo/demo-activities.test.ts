@@ -1,0 +1,41 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../config.js'
+import type { DatabaseHandle } from '../db/database.js'
+import { createTestDatabase } from '../test-support/test-db.js'
+import { loadDemoActivities } from './demo-activities.js'
+import { loadDemoData } from './load-demo-data.js'
+
+let database: DatabaseHandle
+let dataDir: string
+beforeAll(async () => {
+  database = await createTestDatabase()
+  dataDir = await mkdtemp(join(tmpdir(), 'demo-'))
+  await loadDemoData(database.db, '2026-11-23')
+})
+afterAll(async () => {
+  await database.close()
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+describe('demo inspections', () => {
+  it('puts inspections at every stage, with real timelines and Annex A results, once', async () => {
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
+    expect(await loadDemoActivities(database.db, config, '2026-11-23')).toBe(true)
+    const activities = await database.db.selectFrom('activities').select(['la_code', 'type', 'status', 'onsite_start']).orderBy('la_code').execute()
+    const byLa = Object.fromEntries(activities.map((a) => [a.la_code, a]))
+    expect(byLa['887']).toMatchObject({ type: 'focused-visit', status: 'planned' })
+    expect(byLa['936']).toMatchObject({ type: 'short-inspection', status: 'planned' })
+    expect(byLa['886']).toMatchObject({ type: 'standard-inspection', status: 'notified' })
+    expect(byLa['846']).toMatchObject({ status: 'on-site' })
+    expect(byLa['850']).toMatchObject({ status: 'deferred' })
+    // Kent was notified on or before the demo day, five working days before fieldwork (002#73).
+    const kentNotice = await database.db.selectFrom('activity_milestones as m').innerJoin('activities as a', 'a.id', 'm.activity_id').select('m.date').where('a.la_code', '=', '886').where('m.key', '=', 'notice').executeTakeFirstOrThrow()
+    expect(kentNotice.date <= '2026-11-23').toBe(true)
+    const returns = await database.db.selectFrom('annex_a_returns').select(['status']).execute()
+    expect(returns.map((r) => r.status).sort()).toEqual(['errors', 'valid'])
+    expect(await loadDemoActivities(database.db, config, '2026-11-23')).toBe(false)
+  })
+})

@@ -1,0 +1,134 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import type { Kysely } from 'kysely'
+import { generateAnnexA } from '../annex-a/index.js'
+import { createServices } from '../areas/index.js'
+import { recordAudit, SYSTEM_ACTOR } from '../auth/audit.js'
+import type { Principal } from '../auth/policy.js'
+import { principalFor } from '../auth/users.js'
+import { fixedClock } from '../clock.js'
+import type { Config } from '../config.js'
+import type { Database } from '../db/tables.js'
+import { addDays, dayOfWeek, type IsoDate } from '../rules/calendar/dates.js'
+import { addWorkingDays, isWorkingDay } from '../rules/calendar/working-days.js'
+import { DEMO_EMAIL_DOMAIN } from './load-demo-data.js'
+
+const DEMO_ACTIVITIES = 'demo-activities-v1'
+
+/** The first Monday on or after `date` that is a working day. */
+function mondayOnOrAfter(date: IsoDate): IsoDate {
+  let day = date
+  while (dayOfWeek(day) !== 1 || !isWorkingDay(day)) day = addDays(day, 1)
+  return day
+}
+
+/** The earliest fieldwork Monday whose notice (five working days before, 002#73) is on or before `today`. */
+function notifiedMonday(today: IsoDate): IsoDate {
+  let monday = mondayOnOrAfter(addDays(today, 1))
+  while (addWorkingDays(monday, -5) > today) monday = mondayOnOrAfter(addDays(monday, -6))
+  return monday
+}
+
+/** A clock stopped at 09:05 London time on `day` (winter or summer, close enough for demo data). */
+const morning = (day: IsoDate) => fixedClock(`${day}T09:05:00Z`)
+
+/**
+ * Invented inspections at every stage for the demo (issue 6), built through the services on
+ * simulated days so they carry real timelines, audit entries and Annex A results: a planned
+ * focused visit the LA cannot see yet, a short inspection still without a lead, Kent notified
+ * with an Annex A return to fix, Brighton and Hove on site with a case sample, and a deferral.
+ */
+export async function loadDemoActivities(db: Kysely<Database>, config: Config, today: IsoDate): Promise<boolean> {
+  if (await db.selectFrom('data_loads').select('name').where('name', '=', DEMO_ACTIVITIES).executeTakeFirst()) return false
+  const who = async (role: string, suffix = ''): Promise<Principal> => {
+    const user = await db.selectFrom('users').select('id').where('email', '=', `${role}${suffix}@${DEMO_EMAIL_DOMAIN}`).executeTakeFirstOrThrow()
+    return (await principalFor(db, user.id))!
+  }
+  const director = await who('national-director')
+  const hmi = await who('hmi')
+  const seniorHmi = await who('senior-hmi')
+  const qa = await who('qa-manager')
+  const kentAnalyst = await who('la-analyst')
+  const context = { requestId: 'demo-data' }
+  const planningDay = addDays(today, -28)
+  const plan = createServices({ db, clock: morning(planningDay), config })
+  const dir = await mkdtemp(join(tmpdir(), 'ilacs-demo-'))
+  try {
+    const team = async (services: ReturnType<typeof createServices>, id: string, lead: Principal) => {
+      await services.activities.addTeamMember(director, id, { userId: lead.id, teamRole: 'lead-inspector', days: [] }, context)
+      await services.activities.addTeamMember(director, id, { userId: seniorHmi.id, teamRole: 'senior-hmi', days: [] }, context)
+      await services.activities.addTeamMember(director, id, { userId: qa.id, teamRole: 'qa-manager', days: [] }, context)
+    }
+    const notify = async (id: string, onsite: IsoDate, dcs: { name: string; email: string }) => {
+      await plan.activities.setContact(director, id, { contactRole: 'dcs', ...dcs, phone: '' }, context)
+      const noticeDay = addWorkingDays(onsite, -5)
+      const atNotice = createServices({ db, clock: morning(noticeDay), config })
+      await atNotice.activities.recordNotice(hmi, id, { calledAt: new Date(`${noticeDay}T09:05:00Z`), spokeToRole: 'dcs', spokeToName: dcs.name, notes: 'Agreed to meet on site at 1pm on the first day.', version: undefined }, context)
+      return atNotice
+    }
+    const upload = async (services: ReturnType<typeof createServices>, id: string, asOf: IsoDate, seed: number, errorRate: number, uploader: Principal, fileName: string) => {
+      const out = join(dir, `${seed}.xlsx`)
+      await generateAnnexA({ rows: 1500, out, asOf, seed, errorRate })
+      await services.annexA.receive(uploader, id, { fileName, stream: createReadStream(out) }, context)
+      await services.processor.drain()
+    }
+
+    // Medway: a focused visit planned, not yet notified: Medway's accounts cannot see it (002#73).
+    const medwayOnsite = addDays(mondayOnOrAfter(addDays(today, 21)), 1)
+    const medway = await plan.activities.plan(director, { laCode: '887', type: 'focused-visit', variant: '', onsiteStart: medwayOnsite, topics: ['Children in care', 'Care leavers'] }, {}, context)
+    await plan.activities.addTeamMember(director, medway, { userId: hmi.id, teamRole: 'lead-inspector', days: [] }, context)
+
+    // Surrey: a short inspection planned without a lead: on the regional director's list.
+    await plan.activities.plan(director, { laCode: '936', type: 'short-inspection', variant: '', onsiteStart: mondayOnOrAfter(addDays(today, 28)), topics: [] }, {}, context)
+
+    // Kent: notified; the LA has sent Annex A with errors to fix, and some documents.
+    const kentOnsite = notifiedMonday(today)
+    const kent = await plan.activities.plan(director, { laCode: '886', type: 'standard-inspection', variant: '', onsiteStart: kentOnsite, topics: [] }, {}, context)
+    await team(plan, kent, hmi)
+    const kentNotified = await notify(kent, kentOnsite, { name: 'Demo Director of Children’s Services, Kent', email: 'dcs@kent.example.gov.uk' })
+    await upload(kentNotified, kent, addWorkingDays(kentOnsite, -5), 21, 0.02, kentAnalyst, 'Kent Annex A.xlsx')
+    for (const [item, name] of [['1.01', '1.01 Organisational structure.pdf'], ['1.07', '1.07 Workforce profile.xlsx'], ['1.09', '1.09 Caseload and supervision policy.docx']] as const) {
+      await kentNotified.annexA.uploadDocument(kentAnalyst, kent, { item, fileName: name, contentType: 'application/octet-stream', stream: Readable.from([Buffer.from(`Demo document ${item}`)]) }, context)
+    }
+
+    // Brighton and Hove: on site since Monday of the week before, Annex A clean, a case sample built.
+    const brightonOnsite = mondayOnOrAfter(addDays(today, -10))
+    if (brightonOnsite < today) {
+      const brighton = await plan.activities.plan(director, { laCode: '846', type: 'standard-inspection', variant: '', onsiteStart: brightonOnsite, topics: [] }, {}, context)
+      await team(plan, brighton, hmi)
+      const brightonNotified = await notify(brighton, brightonOnsite, { name: 'Demo Director of Children’s Services, Brighton and Hove', email: 'dcs@brighton-hove.example.gov.uk' })
+      const brightonAnalyst = await createDemoAnalyst(db, '846')
+      await upload(brightonNotified, brighton, addWorkingDays(brightonOnsite, -5), 22, 0, brightonAnalyst, 'Brighton and Hove Annex A.xlsx')
+      const onSite = createServices({ db, clock: morning(brightonOnsite), config })
+      const found = await onSite.annexA.children(hmi, brighton, context, { factor: 'large-sibling-group', limit: 3 })
+      const disabled = await onSite.annexA.children(hmi, brighton, context, { factor: 'disabled', limit: 3 })
+      const neet = await onSite.annexA.children(hmi, brighton, context, { factor: 'care-leaver-neet', limit: 2 })
+      const ids = [...(found?.children ?? []), ...(disabled?.children ?? []), ...(neet?.children ?? [])].map((child) => child.childId)
+      if (ids.length > 0) await onSite.annexA.addToSample(hmi, brighton, ids, 'Demo sample across factors', context)
+      const version = (await onSite.activities.load(brighton)).version
+      await onSite.activities.changeStatus(hmi, brighton, { to: 'on-site', note: '', version }, context)
+    }
+
+    // Hampshire: deferred for serious weather (002#16).
+    const hampshire = await plan.activities.plan(director, { laCode: '850', type: 'short-inspection', variant: '', onsiteStart: mondayOnOrAfter(addDays(today, 14)), topics: [] }, {}, context)
+    await plan.activities.changeStatus(director, hampshire, { to: 'deferred', deferralReason: 'risk-to-staff', note: 'Severe flooding forecast; roads to the main offices closed', version: 1 }, context)
+
+    await db.insertInto('data_loads').values({ name: DEMO_ACTIVITIES, detail: 'Demo inspections at every stage' }).execute()
+    await recordAudit(db, { actor: SYSTEM_ACTOR, action: 'demo.load', recordType: 'data-load', recordId: DEMO_ACTIVITIES, summary: 'Loaded demo inspections and visits at every stage' })
+    return true
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** A demo analyst for an LA other than Kent (the LA that uploads its Annex A). */
+async function createDemoAnalyst(db: Kysely<Database>, laCode: string): Promise<Principal> {
+  const email = `la-analyst.${laCode}@${DEMO_EMAIL_DOMAIN}`
+  const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
+  const template = await db.selectFrom('users').select('password_hash').where('email', '=', `la-analyst@${DEMO_EMAIL_DOMAIN}`).executeTakeFirstOrThrow()
+  const id = existing?.id ?? (await db.insertInto('users').values({ email, display_name: `Demo LA data analyst (${laCode})`, role: 'la-analyst', la_code: laCode, password_hash: template.password_hash, is_demo: true }).returning('id').executeTakeFirstOrThrow()).id
+  return (await principalFor(db, id))!
+}
