@@ -14,6 +14,9 @@ import type { Database } from './db/tables.js'
 import { activityRoutes } from './areas/activities/routes.js'
 import { activitiesDashboard } from './areas/activities/dashboard.js'
 import { adminRoutes } from './areas/admin/routes.js'
+import { evidenceRoutes } from './areas/evidence/routes.js'
+import { evidenceTasks } from './areas/evidence/tasks.js'
+import { evidenceDashboard } from './areas/evidence/dashboard.js'
 import { ANNEX_A_UPLOAD_TYPES, apiRoutes } from './areas/api/routes.js'
 import { annexAReturnRoutes } from './areas/annex-a-returns/routes.js'
 import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
@@ -63,6 +66,7 @@ const VIEW_DIRS = [
   'src/areas/register/views',
   'src/areas/admin/views',
   'src/areas/rulebook/views',
+  'src/areas/evidence/views',
   'src/areas/api/views',
   'src/areas/annex-a-returns/views',
   'src/areas/judgements/views',
@@ -116,13 +120,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services)
   const oidc = createOidcSignIn({ db, clock, config })
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))
-  registerRoutes(app, homeRoutes(services.register, [activitiesDashboard(services.activities, clock), annexADashboard(services.annexA, services.activities, clock), judgementsDashboard(services.judgements, services.activities, clock), programmeDashboard(services.programme, clock)]))
+  registerRoutes(app, homeRoutes(services.register, [
+    activitiesDashboard(services.activities, clock),
+    annexADashboard(services.annexA, services.activities, clock),
+    judgementsDashboard(services.judgements, services.activities, clock),
+    evidenceDashboard(services.evidence, services.activities),
+    programmeDashboard(services.programme, clock),
+  ]))
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
-  registerRoutes(app, activityRoutes(services.activities, [annexATasks(services.annexA, services.activities, clock), judgementTasks(services.judgements, services.activities)], clock, config.baseUrl))
+  registerRoutes(app, activityRoutes(services.activities, [annexATasks(services.annexA, services.activities, clock), judgementTasks(services.judgements, services.activities), evidenceTasks(services.evidence)], clock, config.baseUrl))
   registerRoutes(app, annexAReturnRoutes({ annexA: services.annexA, activities: services.activities }))
   registerRoutes(app, judgementRoutes(services.judgements, services.activities))
+  registerRoutes(app, evidenceRoutes(services.evidence, clock))
   // The API takes an Annex A file as the raw request body; the Annex A area streams it to disk.
   for (const type of ANNEX_A_UPLOAD_TYPES) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))
   registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, annexA: services.annexA, db, clock, baseUrl: config.baseUrl }))

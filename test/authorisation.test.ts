@@ -29,6 +29,11 @@ let t: TestApp
 const users = new Map<Role, TestUser>()
 const judgementOf = new Map<string, string>()
 const activityOf = new Map<string, string>()
+// Fieldwork records of each LA's activity (evidence area): a QA note, a request agreed by the
+// lead (so the LA sees it) and a case of concern referred to the LA.
+const qaNoteOf = new Map<string, string>()
+const rfiOf = new Map<string, string>()
+const concernOf = new Map<string, string>()
 const tokenOf = new Map<Role, string>()
 const returnOf = new Map<string, string>()
 const documentOf = new Map<string, string>()
@@ -61,6 +66,18 @@ beforeAll(async () => {
     }
     await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: `dcs.${la.laCode}@example.gov.uk`, phone: '' }, { requestId: 'test' })
     await services.activities.recordNotice(director, id, { calledAt: new Date('2026-12-28T09:00:00Z'), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, { requestId: 'test' })
+    const lead = (await principalFor(t.db, la === OWN_LA ? users.get('hmi')!.id : someUserId))!
+    const names = { confirmed: false, fingerprint: '' }
+    const context = { requestId: 'test' }
+    const entryId = await services.evidence.addEntry(lead, id, {
+      headingId: 'leaders.4', sourceType: 'practitioner', sourceDetail: 'Team manager', collectedOn: '2026-11-23', collectedTime: '09:00', evaluativeStatement: 'Caseloads are manageable.',
+      evidenceSummary: 'Eight of ten social workers said so.', impact: 'Children see the same worker.', significance: 'none', teamAgreed: false, caseIds: 'C1001', names,
+    }, {}, context)
+    qaNoteOf.set(la.laCode, await services.evidence.addQaNote(lead, id, { entryId, note: 'Quantify the sample.' }, context))
+    rfiOf.set(la.laCode, await services.evidence.raiseRequest(lead, id, { requestType: 'information', caseId: 'C1001', reason: 'Missing visit record.', dateResponseRequired: '2026-11-30', names }, {}, context))
+    const concernId = await services.evidence.raiseConcern(lead, id, { caseId: 'C1002', teamLocation: 'Assessment team', issues: 'No visit for eight weeks.', significance: 'High.', discussedWith: 'Team manager.', names }, context)
+    await services.evidence.escalateConcern(lead, id, concernId, { formalNote: 'No visit for eight weeks.', responseDue: '2026-11-30', version: undefined, names }, {}, context)
+    concernOf.set(la.laCode, concernId)
     // An Annex A return and a document from the LA, so routes with :returnId and :documentId have records.
     const uploader = (await principalFor(t.db, (await createUser(t.db, 'la-analyst', { laCode: la.laCode })).id))!
     const workbook = join(await mkdtemp(join(tmpdir(), 'walk-')), 'annex-a.xlsx')
@@ -91,13 +108,16 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, role?: Role): string {
     .replace(':userId', someUserId)
     .replace(':action', 'unlock')
     .replace(':activityId', activityOf.get(la.laCode)!)
+    .replace(':noteId', qaNoteOf.get(la.laCode)!)
+    .replace(':rfiId', rfiOf.get(la.laCode)!)
+    .replace(':concernId', concernOf.get(la.laCode)!)
     .replace(':returnId', returnOf.get(la.laCode)!)
     .replace(':documentId', documentOf.get(la.laCode)!)
     .replace(':judgement', 'leaders')
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */
-const LA_PARAMS = /:(laCode|recordId|activityId)\b/
+const LA_PARAMS = /:(laCode|recordId|activityId|noteId|rfiId|concernId)\b/
 
 /**
  * What the policy says this role should get on this route for this LA. Whether a route is
@@ -109,14 +129,18 @@ function expected(spec: RouteSpec, role: Role, la: typeof OWN_LA): 'allowed' | 4
   const scope = scopeFor(role, spec.permission)
   if (!scope) return 403
   if (!LA_PARAMS.test(spec.url)) return 'allowed'
-  // The own LA's activity has the HMI as lead and the senior HMI and QA manager on its team.
-  const onTeam = la === OWN_LA && (role === 'hmi' || role === 'senior-hmi' || role === 'qa-manager')
+  // The own LA's activity has the HMI as lead and the senior HMI and QA manager on its team, in
+  // those team roles: only the lead gathers evidence (002#53), only the QA manager adds QA notes.
+  const teamRole = la === OWN_LA ? ({ hmi: 'lead-inspector', 'senior-hmi': 'senior-hmi', 'qa-manager': 'qa-manager' } as Partial<Record<Role, string>>)[role] : undefined
+  const onTeam = teamRole !== undefined
   const reaches =
     scope === 'all' || scope === 'global' ||
     (scope === 'region' && la.regionCode === OWN_LA.regionCode) ||
     ((scope === 'own-la' || scope === 'assigned-las') && la.laCode === OWN_LA.laCode) ||
     (scope === 'activity-team' && onTeam) ||
-    (scope === 'activity-lead' && onTeam && role === 'hmi')
+    (scope === 'activity-lead' && teamRole === 'lead-inspector') ||
+    (scope === 'activity-evidence' && teamRole === 'lead-inspector') ||
+    (scope === 'activity-qa' && teamRole === 'qa-manager')
   return reaches ? 'allowed' : 404
 }
 

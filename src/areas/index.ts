@@ -5,6 +5,7 @@ import { createActivitiesService } from './activities/service.js'
 import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
+import { caseSampleCases, createEvidenceService } from './evidence/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createProgrammeService } from './programme/service.js'
 import { createRegisterService } from './register/service.js'
@@ -16,13 +17,15 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   // "Judgements agreed" waits for the judgements area (lifecycle.ts); it is called only after both exist.
   const activities = createActivitiesService(deps, { outcomeReadiness: (activity) => judgements.outcomeReadiness(activity) })
   const judgements = createJudgementsService(deps, activities)
+  const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities })
   const services = {
     register: createRegisterService(deps),
     accounts: createAccountsService(deps.db, () => deps.clock.now()),
     activities,
+    evidence: createEvidenceService(deps, { activities, knownCases: caseSampleCases(annexA) }),
     blobs,
     processor,
-    annexA: createAnnexAReturnsService({ ...deps, blobs, processor, activities }),
+    annexA,
     judgements,
   }
   return { ...services, programme: createProgrammeService(deps, services) }

@@ -21,6 +21,10 @@ export type Scope =
   | 'activity-team'
   /** The activity's lead inspector. */
   | 'activity-lead'
+  /** Members of the activity's team whose team role gathers evidence (002#53: not shadowing inspectors). */
+  | 'activity-evidence'
+  /** The activity's QA manager (team role `qa-manager`, 002#186, #190). */
+  | 'activity-qa'
 
 export interface Principal {
   readonly id: string
@@ -39,6 +43,9 @@ export interface PolicyTarget {
   /** For a record of an activity: the accounts on its team, and its lead inspector(s). */
   readonly teamUserIds?: readonly string[]
   readonly leadUserIds?: readonly string[]
+  /** Team members who gather evidence, and the QA manager(s), for the fieldwork records. */
+  readonly evidenceUserIds?: readonly string[]
+  readonly qaUserIds?: readonly string[]
   /**
    * False while the LA must not know of the record: an inspection is unannounced until the
    * notice call (002#73), so LA accounts cannot see a planned activity before it.
@@ -63,6 +70,23 @@ const EVERYONE: Partial<Record<Role, Scope>> = {
   'dfe-adviser': 'global', commissioner: 'global', administrator: 'global',
 }
 
+// The fieldwork records (evidence area). They name children by case reference, so only the
+// activity's own team reads them, whatever the account's role (002#181, ARCHITECTURE "Data
+// rules"); directors read them by joining the team, not by default. LA staff see requests and
+// escalated cases of concern about their own children, once notice is given (002#73, #136, #167).
+const TEAM_ROLES_OF_OFSTED = ['national-director', 'regional-director', 'senior-hmi', 'hmi', 'qa-manager'] as const
+const onTeam = (scope: Scope): Partial<Record<Role, Scope>> => Object.fromEntries(TEAM_ROLES_OF_OFSTED.map((role) => [role, scope]))
+const FIELDWORK_POLICY = {
+  'evidence.read': { description: "Read an activity's evidence record, QA notes and keep-in-touch notes (its team only)", grants: onTeam('activity-team') },
+  'evidence.write': { description: 'Write evidence entries and keep-in-touch notes, raise requests for information and cases of concern (evidence-gathering team members, 002#53)', grants: onTeam('activity-evidence') },
+  'evidence.qa': { description: 'Add QA manager notes to the evidence record (the activity’s QA manager, 002#190)', grants: onTeam('activity-qa') },
+  'evidence.lead': { description: 'Resolve QA notes, agree and decide requests for information, escalate cases of concern and record findings (the lead inspector, 002#244, 000 Annex C)', grants: onTeam('activity-lead') },
+  'rfi.view': { description: 'See the record of requests for further information (the team; the LA once notified, 002#167)', grants: { ...onTeam('activity-team'), ...LA_STAFF } },
+  'rfi.answer': { description: 'Answer a request for further information for your LA (002#167)', grants: LA_STAFF },
+  'concern.view': { description: 'See cases of concern (the team; the DCS and link person once escalated, 002#136)', grants: { ...onTeam('activity-team'), 'la-dcs': 'own-la', 'la-link': 'own-la' } },
+  'concern.respond': { description: 'Respond in writing to a case of concern for your LA (000 Annex C)', grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' } },
+} as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
+
 export const POLICY = {
   'home.view': { description: 'See the home page and what needs you today', grants: EVERYONE },
   'rules.view': { description: 'Read the rulebook', grants: EVERYONE },
@@ -86,6 +110,7 @@ export const POLICY = {
     description: "Run an activity: its team, LA contacts, notice call and status",
     grants: { 'national-director': 'all', 'regional-director': 'region', 'inspection-support': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-lead' },
   },
+  ...FIELDWORK_POLICY,
   'annex-a.upload': {
     description: 'Upload the Annex A lists and documents for the LA’s own inspection, once notice is given',
     grants: { ...LA_STAFF },
@@ -161,6 +186,10 @@ export function canOn(principal: Principal, action: Action, target: PolicyTarget
       return target.teamUserIds?.includes(principal.id) ?? false
     case 'activity-lead':
       return target.leadUserIds?.includes(principal.id) ?? false
+    case 'activity-evidence':
+      return target.evidenceUserIds?.includes(principal.id) ?? false
+    case 'activity-qa':
+      return target.qaUserIds?.includes(principal.id) ?? false
     case undefined:
       return false
   }
@@ -188,6 +217,8 @@ export function laFilter(principal: Principal, action: Action): LaFilter {
       return { kind: 'las', laCodes: principal.laCodes }
     case 'activity-team':
     case 'activity-lead':
+    case 'activity-evidence':
+    case 'activity-qa':
       // Team scopes reach records one activity at a time; lists filter by team membership.
       return { kind: 'team', userId: principal.id }
     case undefined:

@@ -6,6 +6,7 @@ import * as apiTokens from './migrations/2026_11_24_0006_api_tokens.js'
 import * as annexAReturns from './migrations/2026_11_24_0007_annex_a_returns.js'
 import * as judgements from './migrations/2026_11_24_0700_judgements.js'
 import * as programme from './migrations/2026_11_24_0900_programme.js'
+import * as evidence from './migrations/2026_11_24_1000_evidence.js'
 import type { Database } from './tables.js'
 
 /**
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_24_0007_annex_a_returns': annexAReturns,
   '2026_11_24_0700_judgements': judgements,
   '2026_11_24_0900_programme': programme,
+  '2026_11_24_1000_evidence': evidence,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { EvidenceTables } from './evidence-tables.js'
 
 /**
  * Table types for Kysely (STYLE.md: one interface per table, composed into Database).
@@ -325,7 +326,7 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database {
+export interface Database extends EvidenceTables {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
   users: UsersTable
