@@ -70,7 +70,16 @@ export function createBlobStore(root: string): BlobStore {
     path: pathOf,
     temporaryPath,
     async put(source, options = {}) {
+      // The upload may fail before the pipeline below is attached (a client gone while the
+      // temporary file is being made): catch that error here rather than let it crash the process.
+      let earlyError: unknown
+      const onEarlyError = (error: unknown) => {
+        earlyError ??= error
+      }
+      source.on('error', onEarlyError)
       const temporary = await temporaryPath()
+      source.off('error', onEarlyError)
+      if (earlyError) throw earlyError
       const hash = createHash('sha256')
       let size = 0
       const limit = options.maxBytes ?? Number.POSITIVE_INFINITY
