@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration'
 import * as foundation from './migrations/2026_11_23_0001_foundation.js'
 import * as activities from './migrations/2026_11_23_0002_activities.js'
@@ -27,7 +27,12 @@ const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 /** Bring the schema up to date. Throws with the failing migration's name and error. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider })
+  // Kysely looks for its own tables in every schema unless told which one; on a server where
+  // another schema (another service, or a parallel test file) already has them, it would skip
+  // creating ours and then fail to find them. Pin them to the schema this connection uses.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const migrationTableSchema = rows[0]?.schema
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((result) => result.status === 'Error')
   if (error || failed) {
