@@ -30,6 +30,7 @@ const environmentSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(120),
 })
 
@@ -50,7 +51,7 @@ export interface Config {
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
   readonly oidc: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string } | undefined
-  readonly signIn: { readonly maxAttempts: number; readonly lockoutMinutes: number }
+  readonly signIn: { readonly maxAttempts: number; readonly lockoutMinutes: number; readonly attemptsPerMinute: number }
   readonly sessionIdleMinutes: number
 }
 
@@ -105,7 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET })
         : undefined,
-    signIn: Object.freeze({ maxAttempts: e.SIGN_IN_MAX_ATTEMPTS, lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES }),
+    signIn: Object.freeze({ maxAttempts: e.SIGN_IN_MAX_ATTEMPTS, lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES, attemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE }),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
   })
 }

@@ -20,7 +20,8 @@ import { judgementsGivenAtFeedback } from '../src/test-support/factories/judgeme
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
  * and fails on any leak (issue 3): a route must answer 403 to a role without the permission,
- * 404 to a role whose scope does not reach the LA, and must never show the other LA's name.
+ * 404 to a role whose scope (or, for LA and DfE accounts, whose account) does not reach the LA,
+ * and must never show the other LA's name.
  */
 const OWN_LA = { laCode: '886', name: 'Kent', regionCode: 'E12000008' }
 const OTHER_LA = { laCode: '330', name: 'Birmingham', regionCode: 'E12000005' }
@@ -127,8 +128,12 @@ const LA_PARAMS = /:(laCode|recordId|activityId|noteId|rfiId|concernId)\b/
 function expected(spec: RouteSpec, role: Role, la: typeof OWN_LA): 'allowed' | 403 | 404 {
   if (spec.permission === 'public') return 'allowed'
   const scope = scopeFor(role, spec.permission)
-  if (!scope) return 403
-  if (!LA_PARAMS.test(spec.url)) return 'allowed'
+  const laScoped = LA_PARAMS.test(spec.url)
+  // LA and DfE accounts reach only their own (or assigned) LA, whatever the action: for another
+  // LA's record even a refusal is "Page not found", so it does not say the record exists.
+  const accountReachesLa = !['la', 'las'].includes(ROLE_INFO[role].scopedTo) || la.laCode === OWN_LA.laCode
+  if (!scope) return laScoped && !accountReachesLa ? 404 : 403
+  if (!laScoped) return 'allowed'
   // The own LA's activity has the HMI as lead and the senior HMI and QA manager on its team, in
   // those team roles: only the lead gathers evidence (002#53), only the QA manager adds QA notes.
   const teamRole = la === OWN_LA ? ({ hmi: 'lead-inspector', 'senior-hmi': 'senior-hmi', 'qa-manager': 'qa-manager' } as Partial<Record<Role, string>>)[role] : undefined

@@ -1,10 +1,11 @@
-import type { Role } from './roles.js'
+import { ROLE_INFO, type Role } from './roles.js'
 
 /**
  * The one authorisation policy: role × action × scope (issue 3). Every route names the action
  * it performs; the route guard asks this table, and list queries ask `laScope` for the filter
- * to apply. A role with no grant for an action gets 403; a role whose grant does not reach
- * the LA in question gets 404, so an LA user cannot learn that another LA's page exists.
+ * to apply. A role with no grant for an action gets 403 on its own LA's records; a role whose
+ * grant (or whose account, see `reachesLa`) does not reach the LA in question gets 404, so an
+ * LA user cannot learn that another LA's page exists.
  */
 export type Scope =
   /** Every LA. */
@@ -192,6 +193,24 @@ export function canOn(principal: Principal, action: Action, target: PolicyTarget
       return target.qaUserIds?.includes(principal.id) ?? false
     case undefined:
       return false
+  }
+}
+
+/**
+ * Does the account's own scope reach the target's LA at all, whatever the action? LA staff
+ * reach their own LA (once the LA may know of the record), DfE staff and commissioners their
+ * assigned LAs; Ofsted staff and administrators every LA. The route guard answers 404 rather
+ * than 403 when it does not, so a refusal never tells an LA that another LA's record exists.
+ */
+export function reachesLa(principal: Principal, target: PolicyTarget): boolean {
+  switch (ROLE_INFO[principal.role].scopedTo) {
+    case 'la':
+      return principal.laCode === target.laCode && target.laVisible !== false
+    case 'las':
+      return principal.laCodes.includes(target.laCode)
+    case 'region':
+    case 'none':
+      return true
   }
 }
 

@@ -41,7 +41,7 @@ export function authRoutes(deps: { db: Kysely<Database>; clock: Clock; config: C
       url: '/sign-in',
       permission: 'public',
       // Per-address limit on top of the per-account lockout (issue 3).
-      options: { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+      options: { config: { rateLimit: { max: config.signIn.attemptsPerMinute, timeWindow: '1 minute' } } },
       handler: async (request, reply) => {
         const body = request.body as FormBody
         const email = text(body, 'email')

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify'
-import { type Action, canOn, can, type PolicyTarget } from '../auth/policy.js'
+import { type Action, canOn, can, type PolicyTarget, reachesLa } from '../auth/policy.js'
 import { ForbiddenError, NotFoundError } from './errors.js'
 
 /**
@@ -33,11 +33,13 @@ export async function authorise(spec: RouteSpec, request: FastifyRequest): Promi
   if (spec.permission === 'public') return
   const principal = request.principal
   if (!principal) throw new UnauthenticatedError('Sign in to continue')
-  if (!can(principal, spec.permission)) throw new ForbiddenError()
-  if (spec.target) {
-    const target = await spec.target(request)
-    if (!target || !canOn(principal, spec.permission, target)) throw new NotFoundError()
+  const target = spec.target ? await spec.target(request) : undefined
+  if (target === null) throw new NotFoundError()
+  if (!can(principal, spec.permission)) {
+    // A role without the action gets 403 only on a record its account may know exists.
+    throw target && !reachesLa(principal, target) ? new NotFoundError() : new ForbiddenError()
   }
+  if (target && !canOn(principal, spec.permission, target)) throw new NotFoundError()
 }
 
 declare module 'fastify' {

@@ -39,7 +39,15 @@ export async function startService(clock: Clock = fixedClock('2026-11-23T10:00:0
   const database = await createTestDatabase()
   await loadDemoData(database.db, clock.today())
   const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-e2e-'))
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', LOG_LEVEL: 'silent', DATA_DIR: dataDir })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    // Every browser signs in from 127.0.0.1, one role after another: the per-address limit
+    // (tested in src/auth/sign-in.routes.test.ts) would otherwise refuse the eleventh in a minute.
+    SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
+  })
   const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
