@@ -626,10 +626,16 @@ function codeHint(column: ColumnSpec): string {
   return `${set.describe}, for example ${examples.join(', ')}`
 }
 
+/** "a gender", "an ethnicity", "Yes or No": the article the description needs, if any. */
+function withArticle(describe: string): string {
+  if (/^[A-Z]/.test(describe)) return describe
+  return `${/^[aeiou]/i.test(describe) ? 'an' : 'a'} ${describe}`
+}
+
 function codeMessage(f: Field): string {
   const set = f.matcher!.set
   const all = set.codes.length <= 8 ? ` One of: ${set.codes.map((c) => (set.codeIsLabel ? `${c.prefix ? `${c.prefix}) ` : ''}${c.label}` : `${c.code}${c.label !== c.code ? ` (${c.label})` : ''}`)).join('; ')}.` : ` See the Codes_used sheet of the Ofsted template for the full list.`
-  return `Enter the ${f.header} as a ${set.describe}, for example ${codeHint(f.spec).split('for example ')[1]}.${all}`
+  return `Enter the ${f.header} as ${withArticle(set.describe)}, for example ${codeHint(f.spec).split('for example ')[1]}.${all}`
 }
 
 function dateMessage(header: string, why: string): string {

@@ -31,11 +31,30 @@ describe('demo inspections', () => {
     expect(byLa['886']).toMatchObject({ type: 'standard-inspection', status: 'notified' })
     expect(byLa['846']).toMatchObject({ status: 'on-site' })
     expect(byLa['850']).toMatchObject({ status: 'deferred' })
+    expect(byLa['938']).toMatchObject({ type: 'standard-inspection', status: 'judgements-agreed' })
+    expect(byLa['845']).toMatchObject({ type: 'short-inspection', status: 'report-stage' })
+    // Fieldwork records where fieldwork has started: evidence, a QA note and a keep-in-touch meeting each.
+    for (const laCode of ['846', '938', '845']) {
+      const id = activities.find((a) => a.la_code === laCode)!
+      const counts = await database.db
+        .selectFrom('activities as a')
+        .where('a.la_code', '=', laCode)
+        .select((eb) => [
+          eb.selectFrom('evidence_entries as e').whereRef('e.activity_id', '=', 'a.id').select(eb.fn.countAll<string>().as('n')).as('entries'),
+          eb.selectFrom('evidence_qa_notes as q').whereRef('q.activity_id', '=', 'a.id').select(eb.fn.countAll<string>().as('n')).as('notes'),
+          eb.selectFrom('keep_in_touch_meetings as k').whereRef('k.activity_id', '=', 'a.id').select(eb.fn.countAll<string>().as('n')).as('meetings'),
+        ])
+        .executeTakeFirstOrThrow()
+      expect({ laCode, entries: Number(counts.entries), notes: Number(counts.notes), meetings: Number(counts.meetings) }, id.type).toEqual({ laCode, entries: 2, notes: 1, meetings: 1 })
+    }
+    // Judgements were given at a feedback meeting on the last day on site (002#197).
+    const feedback = await database.db.selectFrom('feedback_meetings as f').innerJoin('activities as a', 'a.id', 'f.activity_id').select(['a.la_code']).execute()
+    expect(feedback.map((row) => row.la_code).sort()).toEqual(['845', '938'])
     // Kent was notified on or before the demo day, five working days before fieldwork (002#73).
     const kentNotice = await database.db.selectFrom('activity_milestones as m').innerJoin('activities as a', 'a.id', 'm.activity_id').select('m.date').where('a.la_code', '=', '886').where('m.key', '=', 'notice').executeTakeFirstOrThrow()
     expect(kentNotice.date <= '2026-11-23').toBe(true)
     const returns = await database.db.selectFrom('annex_a_returns').select(['status']).execute()
-    expect(returns.map((r) => r.status).sort()).toEqual(['errors', 'valid'])
+    expect(returns.map((r) => r.status).sort()).toEqual(['errors', 'valid', 'valid', 'valid'])
     expect(await loadDemoActivities(database.db, config, '2026-11-23')).toBe(false)
   })
 })

@@ -39,7 +39,8 @@ const morning = (day: IsoDate) => fixedClock(`${day}T09:05:00Z`)
  * Invented inspections at every stage for the demo (issue 6), built through the services on
  * simulated days so they carry real timelines, audit entries and Annex A results: a planned
  * focused visit the LA cannot see yet, a short inspection still without a lead, Kent notified
- * with an Annex A return to fix, Brighton and Hove on site with a case sample, and a deferral.
+ * with an Annex A return to fix, Brighton and Hove on site with a case sample and evidence,
+ * West Sussex with judgements agreed, East Sussex at report stage, and a deferral.
  */
 export async function loadDemoActivities(db: Kysely<Database>, config: Config, today: IsoDate): Promise<boolean> {
   if (await db.selectFrom('data_loads').select('name').where('name', '=', DEMO_ACTIVITIES).executeTakeFirst()) return false
@@ -76,6 +77,63 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       await services.processor.drain()
     }
 
+    /** Evidence on the first afternoon on site, a QA note on it and the first keep-in-touch meeting (002#173, #182, #190). */
+    const fieldwork = async (id: string, onsite: IsoDate) => {
+      const onSite = createServices({ db, clock: fixedClock(`${onsite}T17:00:00Z`), config })
+      const names = { confirmed: false, fingerprint: '' }
+      const entries = [
+        { headingId: 'help-and-protection.3', sourceType: 'case-file', statement: 'Strategy discussions are timely and well attended.', evidence: 'In five of six cases sampled, strategy discussions were held on the day of the referral, with police and health present.', impact: 'Children at risk of significant harm are protected quickly.', caseIds: '' },
+        { headingId: 'children-in-care.1', sourceType: 'practitioner', statement: 'Social workers know their children well.', evidence: 'Three social workers described the children they work with, their wishes and the plans for them in detail.', impact: 'Children build trusting relationships with the adults who help them.', caseIds: '' },
+      ]
+      let first = ''
+      for (const entry of entries) {
+        const entryId = await onSite.evidence.addEntry(
+          hmi,
+          id,
+          { headingId: entry.headingId, sourceType: entry.sourceType, sourceDetail: '', collectedOn: onsite, collectedTime: '15:30', evaluativeStatement: entry.statement, evidenceSummary: entry.evidence, impact: entry.impact, significance: 'none', teamAgreed: false, caseIds: entry.caseIds, names },
+          {},
+          context,
+        )
+        first ||= entryId
+      }
+      await onSite.evidence.addQaNote(qa, id, { entryId: first, note: 'Say how many cases in all were sampled for this heading.' }, context)
+      await onSite.evidence.addKitMeeting(hmi, id, { meetingOn: onsite, attendeeRoles: ['dcs', 'lead-inspector'], otherAttendees: '', dcsDeclined: false, findingsShared: 'Set-up went smoothly; early lines of enquiry on the front door.', dcsClear: true, noSurprises: true, names }, {}, context)
+    }
+
+    /**
+     * A judgement inspection taken through fieldwork as its lead would: notice, Annex A, on site,
+     * evidence, every judgement recorded and confirmed on the last day, agreed and given at the
+     * feedback meeting (002#96-101, #197); then, if asked, on to report stage.
+     */
+    const completeFieldwork = async (id: string, onsite: IsoDate, laName: string, stage: 'judgements-agreed' | 'report-stage') => {
+      await team(plan, id, hmi)
+      const notified = await notify(id, onsite, { name: `Demo Director of Children’s Services, ${laName}`, email: `dcs@${laName.toLowerCase().replace(/\W+/g, '-')}.example.gov.uk` })
+      const laCode = (await notified.activities.load(id)).laCode
+      await upload(notified, id, addWorkingDays(onsite, -5), 30 + Number(laCode) % 10, 0, await createDemoAnalyst(db, laCode), `${laName} Annex A.xlsx`)
+      const start = createServices({ db, clock: morning(onsite), config })
+      await start.activities.changeStatus(hmi, id, { to: 'on-site', note: '', version: (await start.activities.load(id)).version }, context)
+      await fieldwork(id, onsite)
+      const lastDay = (await start.activities.details(id)).milestones.find((m) => m.key === 'onsite.end')?.date ?? onsite
+      const end = createServices({ db, clock: fixedClock(`${lastDay}T14:00:00Z`), config })
+      const page = await end.judgements.judgementsPage(id)
+      if (page.kind !== 'judgements') throw new Error(`${laName}: not a judgement inspection`)
+      for (const area of page.areas) {
+        await end.judgements.recordJudgement(hmi, id, area.key, { grade: 'good', rationale: 'Best fit: good. Practice is consistently effective; see the evidence record.', evidenceHeadings: [], leadersUnderstandFailure: '', version: undefined }, context)
+      }
+      const recorded = await end.judgements.judgementsPage(id)
+      if (recorded.kind !== 'judgements') throw new Error('unreachable')
+      await end.judgements.confirmJudgements(hmi, id, { reason: '', version: recorded.version }, context)
+      await end.activities.changeStatus(hmi, id, { to: 'judgements-agreed', note: 'Agreed with the senior HMI by telephone', version: (await end.activities.load(id)).version }, context)
+      await end.judgements.recordFeedback(
+        hmi,
+        id,
+        { heldOn: lastDay, durationMinutes: '50', attendees: ['dcs', 'lead-inspector'], otherAttendees: '', dcsToldBefore: 'yes', judgementsGiven: page.areas.map((area) => area.key), setOut: ['provisional'], notes: '' },
+        {},
+        context,
+      )
+      if (stage === 'report-stage') await end.activities.changeStatus(hmi, id, { to: 'report-stage', note: 'Draft report with the QA manager', version: (await end.activities.load(id)).version }, context)
+    }
+
     // Medway: a focused visit planned, not yet notified: Medway's accounts cannot see it (002#73).
     const medwayOnsite = addDays(mondayOnOrAfter(addDays(today, 21)), 1)
     const medway = await plan.activities.plan(director, { laCode: '887', type: 'focused-visit', variant: '', onsiteStart: medwayOnsite, topics: ['Children in care', 'Care leavers'] }, {}, context)
@@ -110,7 +168,18 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       if (ids.length > 0) await onSite.annexA.addToSample(hmi, brighton, ids, 'Demo sample across factors', context)
       const version = (await onSite.activities.load(brighton)).version
       await onSite.activities.changeStatus(hmi, brighton, { to: 'on-site', note: '', version }, context)
+      await fieldwork(brighton, brightonOnsite)
     }
+
+    // West Sussex: a standard inspection whose fieldwork ended last week; judgements agreed and
+    // given at feedback. East Sussex: a short inspection further on, at report stage.
+    const westSussexOnsite = mondayOnOrAfter(addDays(today, -21))
+    const westSussex = await plan.activities.plan(director, { laCode: '938', type: 'standard-inspection', variant: '', onsiteStart: westSussexOnsite, topics: [] }, {}, context)
+    await completeFieldwork(westSussex, westSussexOnsite, 'West Sussex', 'judgements-agreed')
+    const eastSussexOnsite = mondayOnOrAfter(addDays(today, -42))
+    const planEarlier = createServices({ db, clock: morning(addDays(eastSussexOnsite, -28)), config })
+    const eastSussex = await planEarlier.activities.plan(director, { laCode: '845', type: 'short-inspection', variant: '', onsiteStart: eastSussexOnsite, topics: [] }, {}, context)
+    await completeFieldwork(eastSussex, eastSussexOnsite, 'East Sussex', 'report-stage')
 
     // Hampshire: deferred for serious weather (002#16).
     const hampshire = await plan.activities.plan(director, { laCode: '850', type: 'short-inspection', variant: '', onsiteStart: mondayOnOrAfter(addDays(today, 14)), topics: [] }, {}, context)

@@ -22,7 +22,7 @@ describe.skipIf(!browserAvailable)('the programme planner in a browser', () => {
     context.setDefaultTimeout(15_000)
     const page = await context.newPage()
     await signIn(page, service.baseUrl, `regional-director@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD)
-    await page.getByRole('link', { name: 'Programme', exact: true }).click()
+    await page.getByRole('navigation', { name: 'Service menu' }).getByRole('link', { name: 'Programme' }).click()
     await verifyOnPage(page, 'Programme for South East', 'programme-plan')
     expect(await page.locator('svg.app-chart').count()).toBe(2)
 

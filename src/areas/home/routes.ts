@@ -3,6 +3,7 @@ import { ROLE_INFO } from '../../auth/roles.js'
 import { can } from '../../auth/policy.js'
 import type { RegisterService } from '../register/service.js'
 import { registerPaths } from '../register/paths.js'
+import { programmePaths } from '../programme/paths.js'
 import { type DashboardProvider, sortDashboard } from './dashboard.js'
 import { ruleLink } from '../../web/rule-links.js'
 
@@ -34,6 +35,7 @@ export function homeRoutes(register: RegisterService, providers: readonly Dashbo
             can(principal, 'users.manage') && { href: '/admin/users', text: 'Accounts', hint: 'Create, disable and unlock accounts' },
             can(principal, 'audit.search') && { href: '/admin/audit', text: 'Audit log', hint: 'Who did what, when' },
             can(principal, 'activity.view') && { href: '/activities', text: 'Inspections and visits', hint: 'Timelines, teams, notice and Annex A' },
+            can(principal, 'programme.view') && { href: programmePaths.plan.build({}), text: 'Programme', hint: 'Due windows and planned activities month by month; propose and check new ones' },
             can(principal, 'activity.view') && ROLE_INFO[principal.role].kind === 'ofsted' && { href: '/calendar-feed', text: 'Your calendar feed', hint: 'Subscribe to your inspections in Outlook' },
             { href: '/account/api-tokens', text: 'API tokens', hint: 'Let your own systems use the API' },
           ].filter(Boolean),
