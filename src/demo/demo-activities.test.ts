@@ -33,8 +33,9 @@ describe('demo inspections', () => {
     expect(byLa['850']).toMatchObject({ status: 'deferred' })
     expect(byLa['938']).toMatchObject({ type: 'standard-inspection', status: 'judgements-agreed' })
     expect(byLa['845']).toMatchObject({ type: 'short-inspection', status: 'report-stage' })
-    // Fieldwork records where fieldwork has started: evidence, a QA note and a keep-in-touch meeting each.
-    for (const laCode of ['846', '938', '845']) {
+    // Fieldwork records where fieldwork has started: evidence and a QA note each; a keep-in-touch
+    // note on the first day, and on every day where fieldwork is over, with the QA note answered.
+    for (const [laCode, meetings, openNotes] of [['846', 1, 1], ['938', 10, 0], ['845', 5, 0]] as const) {
       const id = activities.find((a) => a.la_code === laCode)!
       const counts = await database.db
         .selectFrom('activities as a')
@@ -42,10 +43,11 @@ describe('demo inspections', () => {
         .select((eb) => [
           eb.selectFrom('evidence_entries as e').whereRef('e.activity_id', '=', 'a.id').select(eb.fn.countAll<string>().as('n')).as('entries'),
           eb.selectFrom('evidence_qa_notes as q').whereRef('q.activity_id', '=', 'a.id').select(eb.fn.countAll<string>().as('n')).as('notes'),
+          eb.selectFrom('evidence_qa_notes as q').whereRef('q.activity_id', '=', 'a.id').where('q.resolved_at', 'is', null).select(eb.fn.countAll<string>().as('n')).as('open'),
           eb.selectFrom('keep_in_touch_meetings as k').whereRef('k.activity_id', '=', 'a.id').select(eb.fn.countAll<string>().as('n')).as('meetings'),
         ])
         .executeTakeFirstOrThrow()
-      expect({ laCode, entries: Number(counts.entries), notes: Number(counts.notes), meetings: Number(counts.meetings) }, id.type).toEqual({ laCode, entries: 2, notes: 1, meetings: 1 })
+      expect({ laCode, entries: Number(counts.entries), notes: Number(counts.notes), open: Number(counts.open), meetings: Number(counts.meetings) }, id.type).toEqual({ laCode, entries: 2, notes: 1, open: openNotes, meetings })
     }
     // Judgements were given at a feedback meeting on the last day on site (002#197).
     const feedback = await database.db.selectFrom('feedback_meetings as f').innerJoin('activities as a', 'a.id', 'f.activity_id').select(['a.la_code']).execute()

@@ -115,6 +115,13 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       await fieldwork(id, onsite)
       const lastDay = (await start.activities.details(id)).milestones.find((m) => m.key === 'onsite.end')?.date ?? onsite
       const end = createServices({ db, clock: fixedClock(`${lastDay}T14:00:00Z`), config })
+      // A keep-in-touch note on every later fieldwork day, and the QA note answered (002#173, #190).
+      const names = { confirmed: false, fingerprint: '' }
+      for (const { day } of (await end.evidence.keepInTouch(id)).days.filter(({ day }) => day > onsite)) {
+        await end.evidence.addKitMeeting(hmi, id, { meetingOn: day, attendeeRoles: ['dcs', 'lead-inspector'], otherAttendees: '', dcsDeclined: false, findingsShared: 'Progress against the lines of enquiry; no surprises.', dcsClear: true, noSurprises: true, names }, {}, context)
+      }
+      const [note] = await db.selectFrom('evidence_qa_notes').select('id').where('activity_id', '=', id).execute()
+      if (note) await end.evidence.resolveQaNote(hmi, id, note.id, { resolution: 'Added: six of the nine cases sampled for this heading.' }, context)
       const page = await end.judgements.judgementsPage(id)
       if (page.kind !== 'judgements') throw new Error(`${laName}: not a judgement inspection`)
       for (const area of page.areas) {

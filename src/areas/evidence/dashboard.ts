@@ -37,7 +37,8 @@ export function evidenceDashboard(evidence: EvidenceService, activities: Activit
         const toConclude = summary.concerns.filter((concern) => concern.status === 'responded').length
         if (withLead + toConclude > 0) items.push({ urgency: 'today', title: `Cases of concern: ${title}`, href: evidencePaths.concerns.build({ activityId }), detail: [withLead && `${plural(withLead, 'case')} to refer to the local authority`, toConclude && `findings to record on ${plural(toConclude, 'case')}`].filter(Boolean).join('; '), rule: 'E4', citation: '000 Annex C' })
         if (summary.openQaNotes > 0) items.push({ urgency: 'soon', title: `QA notes to resolve: ${title}`, href: `${evidencePaths.record.build({ activityId })}#qa-notes`, detail: plural(summary.openQaNotes, 'open note'), rule: 'E1', citation: '002#190' })
-        if (summary.kitMissing > 0) items.push({ urgency: 'overdue', title: `Keep-in-touch notes: ${title}`, href: evidencePaths.keepInTouch.build({ activityId }), detail: `${plural(summary.kitMissing, 'fieldwork day')} without a note`, rule: 'E5', citation: '002#173' })
+        // Only while fieldwork lasts: once judgements are agreed a missing note is history, not a task.
+        if (summary.kitMissing > 0 && activity.status === 'on-site') items.push({ urgency: 'overdue', title: `Keep-in-touch notes: ${title}`, href: evidencePaths.keepInTouch.build({ activityId }), detail: `${plural(summary.kitMissing, 'fieldwork day')} without a note`, rule: 'E5', citation: '002#173' })
       }
       if (canOn(principal, 'evidence.qa', target) && summary.entriesSinceQa > 0) {
         items.push({ urgency: 'today', title: `Review the evidence record: ${title}`, href: evidencePaths.record.build({ activityId }), detail: `${plural(summary.entriesSinceQa, 'entry', 'entries')} since your last note`, rule: 'E1', citation: '002#190' })

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { principalFor } from '../../auth/users.js'
+import { TestAgent } from '../../test-support/agent.js'
+import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
+import { activityOnSite, settableClock } from '../../test-support/factories/judgements.js'
+import { createUser, type TestUser } from '../../test-support/factories/users.js'
+import { createServices } from '../index.js'
+
+const clock = settableClock('2026-11-23T10:00:00Z')
+let t: TestApp
+let director: TestUser
+let lead: TestUser
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock })
+  director = await createUser(t.db, 'national-director')
+  lead = await createUser(t.db, 'hmi')
+})
+afterAll(async () => t.close())
+
+async function homeOf(user: TestUser): Promise<string> {
+  const agent = await new TestAgent(t.app).signIn(user.email, user.password)
+  return (await agent.get('/')).body
+}
+
+describe('the lead inspector’s home page and keep-in-touch notes (E5, 002#173)', () => {
+  it('asks for the missing notes while on site, and stops once the judgements are agreed', async () => {
+    // Fieldwork from Monday 11 January 2027; by Wednesday the 13th no note has been written.
+    const id = await activityOnSite({ db: t.db, config: t.config, clock, director, type: 'standard-inspection', onsite: '2027-01-11', lead })
+    clock.set('2027-01-13T10:00:00Z')
+    expect(await homeOf(lead)).toContain('Keep-in-touch notes: Standard inspection of Kent')
+
+    // On the last day the lead records every judgement, confirms them and marks them agreed.
+    clock.set('2027-01-22T15:00:00Z')
+    const services = createServices({ db: t.db, clock, config: t.config })
+    const principal = (await principalFor(t.db, lead.id))!
+    const context = { requestId: 'test' }
+    const page = await services.judgements.judgementsPage(id)
+    if (page.kind !== 'judgements') throw new Error('expected a judgement inspection')
+    for (const area of page.areas) {
+      await services.judgements.recordJudgement(principal, id, area.key, { grade: 'good', rationale: 'Best fit: good.', evidenceHeadings: [], leadersUnderstandFailure: '', version: undefined }, context)
+    }
+    const recorded = await services.judgements.judgementsPage(id)
+    if (recorded.kind !== 'judgements') throw new Error('unreachable')
+    await services.judgements.confirmJudgements(principal, id, { reason: '', version: recorded.version }, context)
+    await services.activities.changeStatus(principal, id, { to: 'judgements-agreed', note: '', version: (await services.activities.load(id)).version }, context)
+
+    const home = await homeOf(lead)
+    expect(home).not.toContain('Keep-in-touch notes: Standard inspection of Kent')
+    expect(home).toContain('Standard inspection of Kent')
+  })
+})
