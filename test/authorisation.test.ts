@@ -7,6 +7,7 @@ import { buildTestApp, type TestApp } from '../src/test-support/build-test-app.j
 import { createUser, type TestUser } from '../src/test-support/factories/users.js'
 import type { RouteSpec } from '../src/web/routing.js'
 import { createServices } from '../src/areas/index.js'
+import { fixedClock } from '../src/clock.js'
 import { principalFor } from '../src/auth/users.js'
 import { createApiToken } from '../src/auth/api-tokens.js'
 import { createReadStream } from 'node:fs'
@@ -54,6 +55,8 @@ beforeAll(async () => {
   // An activity in each LA, planned by the national director and notified. The own LA's has
   // the HMI as lead and the senior HMI and QA manager on its team; the other LA's has no team.
   const services = createServices({ db: t.db, clock: t.clock, config: t.config })
+  // The notice calls are recorded as they are made, on Monday 28 December 2026.
+  const atNotice = createServices({ db: t.db, clock: fixedClock('2026-12-28T09:05:00Z'), config: t.config })
   const director = (await principalFor(t.db, users.get('national-director')!.id))!
   for (const la of [OWN_LA, OTHER_LA]) {
     const id = await services.activities.plan(director, { laCode: la.laCode, type: 'standard-inspection', variant: '', onsiteStart: '2027-01-11', topics: [] }, {}, { requestId: 'test' })
@@ -66,7 +69,7 @@ beforeAll(async () => {
       await services.activities.addTeamMember(director, id, { userId: someUserId, teamRole: 'lead-inspector', days: [] }, { requestId: 'test' })
     }
     await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: `dcs.${la.laCode}@example.gov.uk`, phone: '' }, { requestId: 'test' })
-    await services.activities.recordNotice(director, id, { calledAt: new Date('2026-12-28T09:00:00Z'), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, { requestId: 'test' })
+    await atNotice.activities.recordNotice(director, id, { calledAt: new Date('2026-12-28T09:00:00Z'), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, { requestId: 'test' })
     const lead = (await principalFor(t.db, la === OWN_LA ? users.get('hmi')!.id : someUserId))!
     const names = { confirmed: false, fingerprint: '' }
     const context = { requestId: 'test' }

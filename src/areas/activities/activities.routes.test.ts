@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fixedClock } from '../../clock.js'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../notify/dispatcher.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
+import { settableClock } from '../../test-support/factories/judgements.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
 import { startSmtpSink } from '../../test-support/smtp-sink.js'
 
 // Monday 23 November 2026, 10:00: plan for fieldwork on Monday 11 January 2027.
+const TODAY = '2026-11-23T10:00:00Z'
+const clock = settableClock(TODAY)
 let t: TestApp
 let regional: TestUser
 let lead: TestUser
@@ -14,13 +16,14 @@ let analyst: TestUser
 let otherAnalyst: TestUser
 
 beforeAll(async () => {
-  t = await buildTestApp({ clock: fixedClock('2026-11-23T10:00:00Z') })
+  t = await buildTestApp({ clock })
   regional = await createUser(t.db, 'regional-director', { regionCode: 'E12000008' })
   lead = await createUser(t.db, 'hmi')
   analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
   otherAnalyst = await createUser(t.db, 'la-analyst', { laCode: '887' })
 })
 afterAll(async () => t.close())
+afterEach(() => clock.set(TODAY))
 
 async function planKent(agent: TestAgent, onsite: [string, string, string] = ['11', '1', '2027']): Promise<string> {
   await agent.get('/activities/new')
@@ -87,12 +90,22 @@ describe('from plan to notice', () => {
     await agent.post(`/activities/${id}/contacts`, { contactRole: 'dcs', name: 'Sam Director', email: 'sam.director@kent.gov.uk' })
     const version = String((await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
 
-    const leadAgent = await new TestAgent(t.app).signIn(lead.email, lead.password)
-    await leadAgent.get(`/activities/${id}/notice`)
-    const recorded = await leadAgent.post(`/activities/${id}/notice`, {
+    const call = {
       'calledAt-day': '18', 'calledAt-month': '1', 'calledAt-year': '2027', 'calledAt-hour': '9', 'calledAt-minute': '10',
       spokeToRole: 'dcs', spokeToName: 'Sam Director', version,
-    })
+    }
+    // Recording the call emails the DCS at once, so a call not yet made is refused.
+    const early = await new TestAgent(t.app).signIn(lead.email, lead.password)
+    await early.get(`/activities/${id}/notice`)
+    const refused = await early.post(`/activities/${id}/notice`, call)
+    expect(refused.statusCode).toBe(400)
+    expect(page(refused).$('.govuk-error-summary').text()).toContain('The call must be today or in the past')
+
+    // 9.20am on the notice day, Monday 18 January 2027.
+    clock.set('2027-01-18T09:20:00Z')
+    const leadAgent = await new TestAgent(t.app).signIn(lead.email, lead.password)
+    await leadAgent.get(`/activities/${id}/notice`)
+    const recorded = await leadAgent.post(`/activities/${id}/notice`, call)
     expect(recorded.statusCode).toBe(303)
     const activity = await t.db.selectFrom('activities').select(['status']).where('id', '=', id).executeTakeFirstOrThrow()
     expect(activity.status).toBe('notified')

@@ -117,7 +117,7 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
       next: next && next !== 'notified' && next !== 'published' ? { status: next, label: STATUS_LABELS[next] } : undefined,
       errors,
       errorList: errorList(errors),
-      statusHistory: details.statusChanges,
+      statusHistory: details.statusChanges.map((change) => ({ ...change, label: isStatus(change.to_status) ? STATUS_LABELS[change.to_status] : change.to_status })),
       isLa: ROLE_INFO[principal.role].kind === 'la',
       calendarHref: activityPaths.calendar.build({ activityId }),
     })

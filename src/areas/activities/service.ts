@@ -184,8 +184,8 @@ export function createActivitiesService({ db, clock, config }: ServiceDeps, opti
         if (existing) throw new ValidationError({ onsiteStart: `A ${TYPE_LABELS[type].toLowerCase()} of ${la.name} starting on ${onsiteStart} is already planned (${reference})` })
         const id = await insertActivity(trx, { reference, laCode: la.la_code, type, variant, onsiteStart, topics, createdBy: principal.id })
         await replaceTimeline(trx, id, milestones, flags)
-        await trx.insertInto('activity_date_changes').values({ activity_id: id, from_date: null, to_date: onsiteStart, reason: 'Planned', changed_by: principal.id }).execute()
-        await trx.insertInto('activity_status_changes').values({ activity_id: id, from_status: null, to_status: 'planned', changed_by: principal.id }).execute()
+        await trx.insertInto('activity_date_changes').values({ activity_id: id, from_date: null, to_date: onsiteStart, reason: 'Planned', changed_by: principal.id, changed_at: clock.now() }).execute()
+        await trx.insertInto('activity_status_changes').values({ activity_id: id, from_status: null, to_status: 'planned', changed_by: principal.id, changed_at: clock.now() }).execute()
         await recordAudit(trx, {
           actor: principal,
           action: 'activity.plan',
@@ -223,7 +223,7 @@ export function createActivitiesService({ db, clock, config }: ServiceDeps, opti
         await locked(trx, id, input.version)
         await bumpActivity(trx, id, { onsite_start: onsiteStart }, clock.now())
         await replaceTimeline(trx, id, milestones, flags)
-        await trx.insertInto('activity_date_changes').values({ activity_id: id, from_date: activity.onsiteStart, to_date: onsiteStart, reason: input.reason, changed_by: principal.id }).execute()
+        await trx.insertInto('activity_date_changes').values({ activity_id: id, from_date: activity.onsiteStart, to_date: onsiteStart, reason: input.reason, changed_by: principal.id, changed_at: clock.now() }).execute()
         await recordAudit(trx, {
           actor: principal,
           action: 'activity.change-date',
@@ -299,6 +299,8 @@ export function createActivitiesService({ db, clock, config }: ServiceDeps, opti
       const { activity, milestones, team, contacts } = details
       const errors: FieldErrors = {}
       if (!input.calledAt) errors.calledAt = 'Enter the date and time of the call, for example 27 3 2026 at 9:15'
+      // Recording the call sends the confirmation to the DCS at once (002#74): only a call made.
+      else if (input.calledAt.getTime() > clock.now().getTime()) errors.calledAt = 'The call must be today or in the past: record it once you have made it'
       if (!(NOTICE_ROLES as readonly string[]).includes(input.spokeToRole)) errors.spokeToRole = 'Select who you spoke to'
       if (!input.spokeToName) errors.spokeToName = 'Enter the name of the person you spoke to'
       const dcs = contacts.find((contact) => contact.contactRole === 'dcs')
@@ -319,7 +321,7 @@ export function createActivitiesService({ db, clock, config }: ServiceDeps, opti
         await locked(trx, id, input.version)
         await trx.insertInto('activity_notices').values({ activity_id: id, called_at: calledAt, spoke_to_role: input.spokeToRole, spoke_to_name: input.spokeToName, notes: input.notes || null, recorded_by: principal.id }).execute()
         await bumpActivity(trx, id, { status: 'notified', status_reason: warnings.join(' ') || null }, clock.now())
-        await trx.insertInto('activity_status_changes').values({ activity_id: id, from_status: activity.status, to_status: 'notified', note: warnings.join(' ') || null, changed_by: principal.id }).execute()
+        await trx.insertInto('activity_status_changes').values({ activity_id: id, from_status: activity.status, to_status: 'notified', note: warnings.join(' ') || null, changed_by: principal.id, changed_at: clock.now() }).execute()
         await enqueueEmail(trx, { kind: 'notice', recipient: dcs.email, subject: email.subject, bodyText: email.body, dedupeKey: `notice:${id}`, activityId: id, availableAt: clock.now() })
         await recordAudit(trx, {
           actor: principal,
@@ -352,7 +354,7 @@ export function createActivitiesService({ db, clock, config }: ServiceDeps, opti
       await db.transaction().execute(async (trx) => {
         await locked(trx, id, input.version)
         await bumpActivity(trx, id, { status: input.to, status_reason: input.note || null }, clock.now())
-        await trx.insertInto('activity_status_changes').values({ activity_id: id, from_status: activity.status, to_status: input.to, note: [input.deferralReason, input.note].filter(Boolean).join(': ') || null, changed_by: principal.id }).execute()
+        await trx.insertInto('activity_status_changes').values({ activity_id: id, from_status: activity.status, to_status: input.to, note: [input.deferralReason, input.note].filter(Boolean).join(': ') || null, changed_by: principal.id, changed_at: clock.now() }).execute()
         await recordAudit(trx, {
           actor: principal,
           action: `activity.status`,

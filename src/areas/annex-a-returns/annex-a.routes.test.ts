@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateAnnexA } from '../../annex-a/index.js'
 import { principalFor } from '../../auth/users.js'
 import { fixedClock } from '../../clock.js'
+import { createServices } from '../index.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
@@ -37,7 +38,9 @@ beforeAll(async () => {
   activityId = await services.activities.plan(director, { laCode: '886', type: 'standard-inspection', variant: '', onsiteStart: '2027-01-18', topics: [] }, {}, { requestId: 'test' })
   await services.activities.addTeamMember(director, activityId, { userId: lead.id, teamRole: 'lead-inspector', days: [] }, { requestId: 'test' })
   await services.activities.setContact(director, activityId, { contactRole: 'dcs', name: 'Sam Director', email: 'dcs@kent.gov.uk', phone: '' }, { requestId: 'test' })
-  await services.activities.recordNotice(director, activityId, { calledAt: new Date('2027-01-11T09:10:00Z'), spokeToRole: 'dcs', spokeToName: 'Sam Director', notes: '', version: undefined }, { requestId: 'test' })
+  // The notice call on Monday 11 January 2027, recorded as it is made.
+  const atNotice = createServices({ db: t.db, clock: fixedClock('2027-01-11T09:15:00Z'), config: t.config })
+  await atNotice.activities.recordNotice(director, activityId, { calledAt: new Date('2027-01-11T09:10:00Z'), spokeToRole: 'dcs', spokeToName: 'Sam Director', notes: '', version: undefined }, { requestId: 'test' })
 })
 afterAll(async () => {
   await t.close()

@@ -25,6 +25,8 @@ export async function notifiedActivity(
   const id = await services.activities.plan(director, { laCode, type: options.type ?? 'standard-inspection', variant: '', onsiteStart: options.onsiteStart, topics: options.type === 'focused-visit' ? ['Children in care'] : [] }, {}, context)
   for (const member of options.team) await services.activities.addTeamMember(director, id, { userId: member.userId, teamRole: member.teamRole, days: [] }, context)
   await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: options.dcsEmail ?? `dcs.${laCode}@example.gov.uk`, phone: '' }, context)
-  await services.activities.recordNotice(director, id, { calledAt: new Date(options.noticeAt), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, context)
+  // The call is recorded when it is made (a call in the future is refused).
+  const atNotice = createServices({ db, clock: fixedClock(options.noticeAt), config })
+  await atNotice.activities.recordNotice(director, id, { calledAt: new Date(options.noticeAt), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, context)
   return id
 }
