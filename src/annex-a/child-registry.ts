@@ -117,6 +117,11 @@ export class ChildRegistry {
     return this.slotOfText(id)
   }
 
+  /** The slot of the id held as shared string `shared` of this workbook, if that string was seen as an id already; else -1. */
+  knownSlot(shared: number): number {
+    return shared < this.slotBySst.length ? this.slotBySst[shared]! : -1
+  }
+
   /** The slot of an id already seen, or -1. */
   find(id: string): number {
     return this.slotByText.get(id) ?? -1

@@ -129,7 +129,7 @@ export class ListProcessor implements RowView {
       let sharedCodes: Int16Array = EMPTY_CODES
       if (column.codeSet) {
         const key = column.codeSet
-        sharedCodes = run.sharedCodes.get(key) ?? new Int16Array(run.sst.length).fill(-2)
+        sharedCodes = run.sharedCodes.get(key) ?? new Int16Array(run.sst.length).fill(NOT_MATCHED_YET)
         run.sharedCodes.set(key, sharedCodes)
       }
       this.fields[index] = { spec: column, type: TYPE_CODES[column.type], col: match.col, letter: match.letter, header: match.header, matcher, sharedCodes, sharedDates: new Map() }
@@ -271,6 +271,7 @@ export class ListProcessor implements RowView {
     let shared = -1
     if (kind === CELL_SHARED) {
       shared = row.nums[i]!
+      if (this.readKnownShared(field, f, shared)) return true
       text = this.run.sst[shared] ?? ''
     } else if (kind === CELL_TEXT) {
       text = row.texts[i]!
@@ -318,12 +319,39 @@ export class ListProcessor implements RowView {
     }
   }
 
+  /**
+   * A shared string already read in a column of the same kind needs no second look at its text:
+   * its code index (per code set) or its child's registry slot is cached by shared-string index,
+   * and both are cached only after the text passed the blank and length checks. Not loading the
+   * text saves a random memory access per cell (the ids are spread over a large table), which
+   * was a large part of the cost per row. False when nothing is cached yet.
+   */
+  private readKnownShared(field: number, f: Field, shared: number): boolean {
+    if (f.type === T_CODE) {
+      const index = f.sharedCodes[shared]
+      if (index === undefined || index === NOT_MATCHED_YET) return false
+      this.present[field] = this.stamp
+      return this.codeRead(field, f, index)
+    }
+    if (field === this.person.id && this.list !== 11) {
+      const registry = this.run.registry
+      const slot = registry.knownSlot(shared)
+      if (slot < 0) return false
+      this.present[field] = this.stamp
+      this.idShared = shared
+      this.strs[field] = registry.ids[slot]!
+      this.ok[field] = this.stamp
+      return true
+    }
+    return false
+  }
+
   private readCode(field: number, f: Field, kind: number, i: number, text: string | undefined, shared: number): boolean {
     const matcher = f.matcher!
     let index: number
     if (shared >= 0) {
       const cached = f.sharedCodes[shared]!
-      if (cached === -2) f.sharedCodes[shared] = index = matcher.match(text!)
+      if (cached === NOT_MATCHED_YET) f.sharedCodes[shared] = index = matcher.match(text!)
       else index = cached
     } else if (text !== undefined) {
       index = matcher.match(text)
@@ -331,6 +359,11 @@ export class ListProcessor implements RowView {
       const value = this.row.nums[i]!
       index = matcher.match(kind === CELL_BOOL ? (value === 1 ? 'true' : 'false') : String(value))
     }
+    return this.codeRead(field, f, index)
+  }
+
+  /** Record a code cell's match (`index` -1 when it matches no code of the set). */
+  private codeRead(field: number, f: Field, index: number): boolean {
     if (index < 0) {
       this.report(field, 'AA-CODE', () => codeMessage(f))
       return true
@@ -609,6 +642,8 @@ const GENDER_CODES = CODE_SETS.GENDER.codes.map((c) => c.code)
 const ETHNICITY_CODES = CODE_SETS.ETHNICITY.codes.map((c) => c.code)
 
 const EMPTY_CODES = new Int16Array(0)
+/** In `Field.sharedCodes`: this shared string has not been matched against the code set yet. */
+const NOT_MATCHED_YET = -2
 
 const RECENT: Partial<Record<number, string>> = { 6: 'episode of need', 7: 'child protection plan', 8: 'period of care', 9: 'leaving care service', 10: 'adoption decision' }
 
