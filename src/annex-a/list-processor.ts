@@ -104,6 +104,8 @@ export class ListProcessor implements RowView {
   private row!: RowBuffer
   /** Shared-string index of this row's id cell, or -1. */
   private idShared = -1
+  /** Registry slot of this row's child when its id cell was a shared string already registered (its text is then not loaded), else -1. */
+  private knownIdSlot = -1
   private slot = -1
 
   constructor(
@@ -185,7 +187,8 @@ export class ListProcessor implements RowView {
     return this.has(field) ? this.fields[field]!.matcher!.set.codes[this.nums[field]!]!.code : ''
   }
   text(field: number): string {
-    return this.has(field) ? this.strs[field]! : ''
+    if (!this.has(field)) return ''
+    return field === this.person.id && this.knownIdSlot >= 0 ? this.run.registry.ids[this.knownIdSlot]! : this.strs[field]!
   }
   name(field: number): string {
     return this.fields[field]?.header ?? this.spec.columns[field]?.header ?? ''
@@ -238,6 +241,7 @@ export class ListProcessor implements RowView {
     this.rowNumber = row.rowNumber
     this.stamp++
     this.idShared = -1
+    this.knownIdSlot = -1
     let any = false
     const colToField = this.colToField
     for (let i = row.start, end = row.start + row.count; i < end; i++) {
@@ -339,7 +343,7 @@ export class ListProcessor implements RowView {
       if (slot < 0) return false
       this.present[field] = this.stamp
       this.idShared = shared
-      this.strs[field] = registry.ids[slot]!
+      this.knownIdSlot = slot
       this.ok[field] = this.stamp
       return true
     }
@@ -499,15 +503,15 @@ export class ListProcessor implements RowView {
   private trackChild(): number {
     const idField = this.person.id
     if (!this.has(idField)) return -1
-    const id = this.strs[idField]!
     if (this.list === 11) {
+      const id = this.strs[idField]!
       const first = this.adopters.get(id)
       if (first === undefined) this.adopters.set(id, this.rowNumber)
       else this.repeated(id, first)
       return -1
     }
     const registry = this.run.registry
-    const slot = registry.slot(id, this.idShared)
+    const slot = this.knownIdSlot >= 0 ? this.knownIdSlot : registry.slot(this.strs[idField]!, this.idShared)
     const at = slot * LIST_SLOTS + this.list
     const first = registry.firstRow[at]!
     if (first === 0) {
@@ -515,10 +519,12 @@ export class ListProcessor implements RowView {
       registry.lists[slot]! |= 1 << this.list
       if (this.constants.length > 0) this.keepConstants(slot)
     } else if (this.spec.cardinality !== 'repeats') {
+      // The id's text is needed only here and in messages: the registry holds it (same text as the cell, trimmed).
+      const id = registry.ids[slot]!
       this.repeated(id, first)
       this.checkConstants(slot, id, first)
     }
-    this.checkPerson(slot, id)
+    this.checkPerson(slot)
     return slot
   }
 
@@ -555,41 +561,48 @@ export class ListProcessor implements RowView {
     return list === this.list ? `row ${row}` : `List ${list} row ${row}`
   }
 
-  private checkPerson(slot: number, id: string): void {
+  /**
+   * 002#250: the same child has the same date of birth, gender and ethnicity in every list. The
+   * first value is kept with where it was seen; a value not yet seen is NaN (date of birth) or
+   * -1 (codes), so a row reads only the value, and the place only for a finding.
+   */
+  private checkPerson(slot: number): void {
     const { dob, gender, ethnicity, age, disability } = this.person
     const registry = this.run.registry
     const here = packRef(this.list, this.rowNumber)
     if (this.has(dob)) {
       const value = this.nums[dob]!
-      if (registry.dobRef[slot] === 0) {
+      const before = registry.dob[slot]!
+      if (Number.isNaN(before)) {
         registry.dob[slot] = value
         registry.dobRef[slot] = here
-      } else if (registry.dob[slot] !== value) {
+      } else if (before !== value) {
         const ref = registry.dobRef[slot]!
-        const before = registry.dob[slot]!
-        this.report(dob, 'AA-CHILD-MISMATCH', () => `Child ${id} has date of birth ${ukDate(value)} here but ${ukDate(before)} in ${this.where(ref)}. The same child must have the same date of birth in every list (002#250); correct whichever is wrong.`)
+        this.report(dob, 'AA-CHILD-MISMATCH', () => `Child ${registry.ids[slot]} has date of birth ${ukDate(value)} here but ${ukDate(before)} in ${this.where(ref)}. The same child must have the same date of birth in every list (002#250); correct whichever is wrong.`)
       }
     }
     if (this.has(gender)) {
       const value = this.nums[gender]!
-      if (registry.genderRef[slot] === 0) {
+      const first = registry.gender[slot]!
+      if (first < 0) {
         registry.gender[slot] = value
         registry.genderRef[slot] = here
-      } else if (registry.gender[slot] !== value) {
+      } else if (first !== value) {
         const ref = registry.genderRef[slot]!
-        const before = GENDER_CODES[registry.gender[slot]!]
-        this.report(gender, 'AA-CHILD-MISMATCH', () => `Child ${id} has gender "${this.code(gender)}" here but "${before}" in ${this.where(ref)}. Use the same gender for the child in every list (002#250).`, 'warning')
+        const before = GENDER_CODES[first]
+        this.report(gender, 'AA-CHILD-MISMATCH', () => `Child ${registry.ids[slot]} has gender "${this.code(gender)}" here but "${before}" in ${this.where(ref)}. Use the same gender for the child in every list (002#250).`, 'warning')
       }
     }
     if (this.has(ethnicity)) {
       const value = this.nums[ethnicity]!
-      if (registry.ethnicityRef[slot] === 0) {
+      const first = registry.ethnicity[slot]!
+      if (first < 0) {
         registry.ethnicity[slot] = value
         registry.ethnicityRef[slot] = here
-      } else if (registry.ethnicity[slot] !== value) {
+      } else if (first !== value) {
         const ref = registry.ethnicityRef[slot]!
-        const before = ETHNICITY_CODES[registry.ethnicity[slot]!]
-        this.report(ethnicity, 'AA-CHILD-MISMATCH', () => `Child ${id} has ethnicity ${this.code(ethnicity)} here but ${before} in ${this.where(ref)}. Use the same ethnicity code for the child in every list (002#250).`, 'warning')
+        const before = ETHNICITY_CODES[first]
+        this.report(ethnicity, 'AA-CHILD-MISMATCH', () => `Child ${registry.ids[slot]} has ethnicity ${this.code(ethnicity)} here but ${before} in ${this.where(ref)}. Use the same ethnicity code for the child in every list (002#250).`, 'warning')
       }
     }
     if (this.has(age)) registry.reportedAge[slot] = this.nums[age]!
