@@ -132,9 +132,10 @@ class Accumulator {
   median(name: string): number | null {
     const values = this.durations.get(name)
     if (!values || values.length === 0) return null
-    values.sort((a, b) => a - b)
+    // A typed array sorts numbers natively, several times faster than sort() with a comparator.
+    const sorted = Float64Array.from(values).sort()
     const mid = values.length >> 1
-    return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
   }
 }
 
@@ -651,10 +652,8 @@ export class ProfileBuilder {
         }
       }
       byNumber[lists] = (byNumber[lists] ?? 0) + 1
-      const factors = children.factors[i]!
-      if (factors) for (let b = 0; b < factorCounts.length; b++) if (factors & (1 << b)) factorCounts[b]!++
-      const thresholds = children.thresholds[i]!
-      if (thresholds) for (let b = 0; b < thresholdCounts.length; b++) if (thresholds & (1 << b)) thresholdCounts[b]!++
+      countBits(children.factors[i]!, factorCounts)
+      countBits(children.thresholds[i]!, thresholdCounts)
     }
     distinct[11] = adopters
     const lists: ListProfile[] = []
@@ -688,6 +687,11 @@ export class ProfileBuilder {
       children,
     }
   }
+}
+
+/** Add one to `counts[b]` for each bit b set in `bits` (visiting only the set bits). */
+function countBits(bits: number, counts: Float64Array): void {
+  for (let rest = bits; rest !== 0; rest &= rest - 1) counts[31 - Math.clz32(rest & -rest)]!++
 }
 
 const ADOPTION_STAGES = ['adopted', 'decision reversed', 'placed', 'matched', 'waiting'] as const
