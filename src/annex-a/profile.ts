@@ -133,7 +133,7 @@ class Accumulator {
     const values = this.durations.get(name)
     if (!values || values.length === 0) return null
     // A typed array sorts numbers natively, several times faster than sort() with a comparator.
-    const sorted = Float64Array.from(values).sort()
+    const sorted = new Float64Array(values).sort()
     const mid = values.length >> 1
     return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
   }
@@ -643,14 +643,9 @@ export class ProfileBuilder {
     const factorCounts = new Float64Array(CASE_SELECTION_FACTORS.length)
     const thresholdCounts = new Float64Array(THRESHOLDS.length)
     for (let i = 0; i < children.count; i++) {
-      const bits = children.lists[i]!
-      let lists = 0
-      for (let n = 1; n <= 10; n++) {
-        if (bits & (1 << n)) {
-          distinct[n]!++
-          lists++
-        }
-      }
+      const onLists = children.lists[i]! & LISTS_1_TO_10
+      countBits(onLists, distinct)
+      const lists = bitCount(onLists)
       byNumber[lists] = (byNumber[lists] ?? 0) + 1
       countBits(children.factors[i]!, factorCounts)
       countBits(children.thresholds[i]!, thresholdCounts)
@@ -687,6 +682,15 @@ export class ProfileBuilder {
       children,
     }
   }
+}
+
+/** Bits 1–10 of a child's `lists`: the child lists (List 11 is adopters). */
+const LISTS_1_TO_10 = 0b111_1111_1110
+
+function bitCount(bits: number): number {
+  let n = 0
+  for (let rest = bits; rest !== 0; rest &= rest - 1) n++
+  return n
 }
 
 /** Add one to `counts[b]` for each bit b set in `bits` (visiting only the set bits). */
