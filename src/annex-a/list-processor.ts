@@ -512,13 +512,16 @@ export class ListProcessor implements RowView {
     }
     const registry = this.run.registry
     const slot = this.knownIdSlot >= 0 ? this.knownIdSlot : registry.slot(this.strs[idField]!, this.idShared)
-    const at = slot * LIST_SLOTS + this.list
-    const first = registry.firstRow[at]!
-    if (first === 0) {
-      registry.firstRow[at] = this.rowNumber
-      registry.lists[slot]! |= 1 << this.list
+    // The small bit set says whether the child is on this list already; the large first-row
+    // column is read only for a repeated child whose list wants one row per child.
+    const bits = registry.lists[slot]!
+    const bit = 1 << this.list
+    if ((bits & bit) === 0) {
+      registry.lists[slot] = bits | bit
+      registry.firstRow[slot * LIST_SLOTS + this.list] = this.rowNumber
       if (this.constants.length > 0) this.keepConstants(slot)
     } else if (this.spec.cardinality !== 'repeats') {
+      const first = registry.firstRow[slot * LIST_SLOTS + this.list]!
       // The id's text is needed only here and in messages: the registry holds it (same text as the cell, trimmed).
       const id = registry.ids[slot]!
       this.repeated(id, first)
