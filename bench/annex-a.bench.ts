@@ -9,7 +9,10 @@
  *     the reader existing Annex A tools use (target: pipeline ≥ 5× faster);
  *   - a realistic LA return of about 20,000 rows, end to end through the CLI (target < 3 s).
  * Times are the best of several runs in this process (JIT warm), with the median alongside; the
- * machine may be shared, so both are printed. These are printed figures, not pass/fail tests.
+ * machine may be shared, so both are printed, and the bare read, the pipeline and the threaded
+ * pipeline take turns run by run. These are printed figures, not pass/fail tests. Last measured
+ * (2 shared cores): bare 200-254 ms, pipeline 437-588 ms, ratio 2.0-2.5 (target not met), peak
+ * RSS about 200 MB, openpyxl 22-30x slower; see src/annex-a/README.md "Speed".
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
