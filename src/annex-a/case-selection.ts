@@ -271,7 +271,8 @@ export function buildChildrenTable(reg: ChildRegistry, asOfDay: number, sixMonth
     thresholds[i] = t
   }
   const firstRow = new Array<number>(count * 10)
-  for (let i = 0; i < count; i++) for (let n = 1; n <= 10; n++) firstRow[i * 10 + n - 1] = reg.firstRow[i * LIST_SLOTS + n]!
+  const rows = reg.firstRow
+  for (let i = 0; i < count; i++) for (let n = 1; n <= 10; n++) firstRow[i * 10 + n - 1] = rows[i * LIST_SLOTS + n]!
   // Plain indexed loops: Array.from over a typed array goes through the iterator and is several times slower.
   const codes = (from: Int8Array, names: readonly string[]): (string | null)[] => {
     const out = new Array<string | null>(count)

@@ -49,7 +49,7 @@ export class ChildRegistry {
   /** Number of children seen. */
   size = 0
   readonly ids: string[] = []
-  private readonly slotByText = new Map<string, number>()
+  private readonly slotByText = new IdTable(this.ids)
   private slotBySst = new Int32Array(0)
   private capacity = 0
 
@@ -103,6 +103,7 @@ export class ChildRegistry {
   useSharedStrings(count: number): void {
     this.slotBySst = new Int32Array(count).fill(-1)
     if (this.capacity < Math.min(count, this.maxChildren)) this.grow(Math.min(count, this.maxChildren))
+    this.slotByText.reserve(Math.min(count, this.maxChildren))
   }
 
   /** The slot of a child id, made on first sight. `shared` is the id's shared-string index, or -1. */
@@ -117,19 +118,25 @@ export class ChildRegistry {
     return this.slotOfText(id)
   }
 
+  /** The slot of the id held as shared string `shared` of this workbook, if that string was seen as an id already; else -1. */
+  knownSlot(shared: number): number {
+    return shared < this.slotBySst.length ? this.slotBySst[shared]! : -1
+  }
+
   /** The slot of an id already seen, or -1. */
   find(id: string): number {
-    return this.slotByText.get(id) ?? -1
+    return this.slotByText.find(id, hashId(id))
   }
 
   private slotOfText(id: string): number {
-    const known = this.slotByText.get(id)
-    if (known !== undefined) return known
+    const hash = hashId(id)
+    const known = this.slotByText.find(id, hash)
+    if (known >= 0) return known
     if (this.size >= this.maxChildren) throw new RangeError(`More than ${this.maxChildren} children`)
     if (this.size === this.capacity) this.grow()
     const slot = this.size++
     this.ids.push(id)
-    this.slotByText.set(id, slot)
+    this.slotByText.add(hash, slot)
     return slot
   }
 
@@ -172,6 +179,67 @@ export class ChildRegistry {
   /** True when the child in `slot` is on list `list`. */
   on(slot: number, list: number): boolean {
     return (this.lists[slot]! & (1 << list)) !== 0
+  }
+}
+
+/** FNV-1a over the id's UTF-16 code units (ids are short: a dozen characters). */
+export function hashId(id: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193)
+  return hash
+}
+
+/**
+ * Child Unique ID → slot: open addressing over typed arrays, each entry the id's hash beside its
+ * slot. A Map<string, number> was the largest single cost of reading 100,000 children: looking
+ * up a new id walked a chain of entries and loaded each entry's key string to compare it. Here a
+ * probe reads adjacent numbers, and an id's text is compared only when the hashes agree.
+ */
+class IdTable {
+  /** Pairs (hash, slot + 1); slot + 1 = 0 is an empty entry. At most half the entries are used. */
+  private entries = new Int32Array(2 * 2048)
+  private mask = 2047
+  /** Each slot's hash, to rebuild the entries when they grow. */
+  private hashes = new Int32Array(1024)
+  private size = 0
+
+  constructor(private readonly ids: readonly string[]) {}
+
+  /** The slot of `id` (whose hash is `hash`), or -1. */
+  find(id: string, hash: number): number {
+    const entries = this.entries
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const slot = entries[2 * i + 1]! - 1
+      if (slot < 0) return -1
+      if (entries[2 * i] === hash && this.ids[slot] === id) return slot
+    }
+  }
+
+  /** Add an id not yet in the table (its text is `ids[slot]`). */
+  add(hash: number, slot: number): void {
+    if (this.size + 1 > (this.mask + 1) >> 1) this.reserve(this.size + 1)
+    if (slot >= this.hashes.length) this.hashes = grownInt32(this.hashes, Math.max(slot + 1, this.hashes.length * 2))
+    this.hashes[slot] = hash
+    this.insert(hash, slot)
+    this.size++
+  }
+
+  /** Make room for `count` ids without growing again. */
+  reserve(count: number): void {
+    let entries = this.mask + 1
+    if (count <= entries >> 1) return
+    while (count > entries >> 1) entries *= 2
+    this.entries = new Int32Array(2 * entries)
+    this.mask = entries - 1
+    for (let slot = 0; slot < this.size; slot++) this.insert(this.hashes[slot]!, slot)
+  }
+
+  private insert(hash: number, slot: number): void {
+    const entries = this.entries
+    let i = hash & this.mask
+    while (entries[2 * i + 1] !== 0) i = (i + 1) & this.mask
+    entries[2 * i] = hash
+    entries[2 * i + 1] = slot + 1
   }
 }
 

@@ -104,6 +104,8 @@ export class ListProcessor implements RowView {
   private row!: RowBuffer
   /** Shared-string index of this row's id cell, or -1. */
   private idShared = -1
+  /** Registry slot of this row's child when its id cell was a shared string already registered (its text is then not loaded), else -1. */
+  private knownIdSlot = -1
   private slot = -1
 
   constructor(
@@ -129,7 +131,7 @@ export class ListProcessor implements RowView {
       let sharedCodes: Int16Array = EMPTY_CODES
       if (column.codeSet) {
         const key = column.codeSet
-        sharedCodes = run.sharedCodes.get(key) ?? new Int16Array(run.sst.length).fill(-2)
+        sharedCodes = run.sharedCodes.get(key) ?? new Int16Array(run.sst.length).fill(NOT_MATCHED_YET)
         run.sharedCodes.set(key, sharedCodes)
       }
       this.fields[index] = { spec: column, type: TYPE_CODES[column.type], col: match.col, letter: match.letter, header: match.header, matcher, sharedCodes, sharedDates: new Map() }
@@ -185,7 +187,8 @@ export class ListProcessor implements RowView {
     return this.has(field) ? this.fields[field]!.matcher!.set.codes[this.nums[field]!]!.code : ''
   }
   text(field: number): string {
-    return this.has(field) ? this.strs[field]! : ''
+    if (!this.has(field)) return ''
+    return field === this.person.id && this.knownIdSlot >= 0 ? this.run.registry.ids[this.knownIdSlot]! : this.strs[field]!
   }
   name(field: number): string {
     return this.fields[field]?.header ?? this.spec.columns[field]?.header ?? ''
@@ -238,6 +241,7 @@ export class ListProcessor implements RowView {
     this.rowNumber = row.rowNumber
     this.stamp++
     this.idShared = -1
+    this.knownIdSlot = -1
     let any = false
     const colToField = this.colToField
     for (let i = row.start, end = row.start + row.count; i < end; i++) {
@@ -271,6 +275,7 @@ export class ListProcessor implements RowView {
     let shared = -1
     if (kind === CELL_SHARED) {
       shared = row.nums[i]!
+      if (this.readKnownShared(field, f, shared)) return true
       text = this.run.sst[shared] ?? ''
     } else if (kind === CELL_TEXT) {
       text = row.texts[i]!
@@ -318,12 +323,39 @@ export class ListProcessor implements RowView {
     }
   }
 
+  /**
+   * A shared string already read in a column of the same kind needs no second look at its text:
+   * its code index (per code set) or its child's registry slot is cached by shared-string index,
+   * and both are cached only after the text passed the blank and length checks. Not loading the
+   * text saves a random memory access per cell (the ids are spread over a large table), which
+   * was a large part of the cost per row. False when nothing is cached yet.
+   */
+  private readKnownShared(field: number, f: Field, shared: number): boolean {
+    if (f.type === T_CODE) {
+      const index = f.sharedCodes[shared]
+      if (index === undefined || index === NOT_MATCHED_YET) return false
+      this.present[field] = this.stamp
+      return this.codeRead(field, f, index)
+    }
+    if (field === this.person.id && this.list !== 11) {
+      const registry = this.run.registry
+      const slot = registry.knownSlot(shared)
+      if (slot < 0) return false
+      this.present[field] = this.stamp
+      this.idShared = shared
+      this.knownIdSlot = slot
+      this.ok[field] = this.stamp
+      return true
+    }
+    return false
+  }
+
   private readCode(field: number, f: Field, kind: number, i: number, text: string | undefined, shared: number): boolean {
     const matcher = f.matcher!
     let index: number
     if (shared >= 0) {
       const cached = f.sharedCodes[shared]!
-      if (cached === -2) f.sharedCodes[shared] = index = matcher.match(text!)
+      if (cached === NOT_MATCHED_YET) f.sharedCodes[shared] = index = matcher.match(text!)
       else index = cached
     } else if (text !== undefined) {
       index = matcher.match(text)
@@ -331,6 +363,11 @@ export class ListProcessor implements RowView {
       const value = this.row.nums[i]!
       index = matcher.match(kind === CELL_BOOL ? (value === 1 ? 'true' : 'false') : String(value))
     }
+    return this.codeRead(field, f, index)
+  }
+
+  /** Record a code cell's match (`index` -1 when it matches no code of the set). */
+  private codeRead(field: number, f: Field, index: number): boolean {
     if (index < 0) {
       this.report(field, 'AA-CODE', () => codeMessage(f))
       return true
@@ -466,26 +503,31 @@ export class ListProcessor implements RowView {
   private trackChild(): number {
     const idField = this.person.id
     if (!this.has(idField)) return -1
-    const id = this.strs[idField]!
     if (this.list === 11) {
+      const id = this.strs[idField]!
       const first = this.adopters.get(id)
       if (first === undefined) this.adopters.set(id, this.rowNumber)
       else this.repeated(id, first)
       return -1
     }
     const registry = this.run.registry
-    const slot = registry.slot(id, this.idShared)
-    const at = slot * LIST_SLOTS + this.list
-    const first = registry.firstRow[at]!
-    if (first === 0) {
-      registry.firstRow[at] = this.rowNumber
-      registry.lists[slot]! |= 1 << this.list
+    const slot = this.knownIdSlot >= 0 ? this.knownIdSlot : registry.slot(this.strs[idField]!, this.idShared)
+    // The small bit set says whether the child is on this list already; the large first-row
+    // column is read only for a repeated child whose list wants one row per child.
+    const bits = registry.lists[slot]!
+    const bit = 1 << this.list
+    if ((bits & bit) === 0) {
+      registry.lists[slot] = bits | bit
+      registry.firstRow[slot * LIST_SLOTS + this.list] = this.rowNumber
       if (this.constants.length > 0) this.keepConstants(slot)
     } else if (this.spec.cardinality !== 'repeats') {
+      const first = registry.firstRow[slot * LIST_SLOTS + this.list]!
+      // The id's text is needed only here and in messages: the registry holds it (same text as the cell, trimmed).
+      const id = registry.ids[slot]!
       this.repeated(id, first)
       this.checkConstants(slot, id, first)
     }
-    this.checkPerson(slot, id)
+    this.checkPerson(slot)
     return slot
   }
 
@@ -522,41 +564,48 @@ export class ListProcessor implements RowView {
     return list === this.list ? `row ${row}` : `List ${list} row ${row}`
   }
 
-  private checkPerson(slot: number, id: string): void {
+  /**
+   * 002#250: the same child has the same date of birth, gender and ethnicity in every list. The
+   * first value is kept with where it was seen; a value not yet seen is NaN (date of birth) or
+   * -1 (codes), so a row reads only the value, and the place only for a finding.
+   */
+  private checkPerson(slot: number): void {
     const { dob, gender, ethnicity, age, disability } = this.person
     const registry = this.run.registry
     const here = packRef(this.list, this.rowNumber)
     if (this.has(dob)) {
       const value = this.nums[dob]!
-      if (registry.dobRef[slot] === 0) {
+      const before = registry.dob[slot]!
+      if (Number.isNaN(before)) {
         registry.dob[slot] = value
         registry.dobRef[slot] = here
-      } else if (registry.dob[slot] !== value) {
+      } else if (before !== value) {
         const ref = registry.dobRef[slot]!
-        const before = registry.dob[slot]!
-        this.report(dob, 'AA-CHILD-MISMATCH', () => `Child ${id} has date of birth ${ukDate(value)} here but ${ukDate(before)} in ${this.where(ref)}. The same child must have the same date of birth in every list (002#250); correct whichever is wrong.`)
+        this.report(dob, 'AA-CHILD-MISMATCH', () => `Child ${registry.ids[slot]} has date of birth ${ukDate(value)} here but ${ukDate(before)} in ${this.where(ref)}. The same child must have the same date of birth in every list (002#250); correct whichever is wrong.`)
       }
     }
     if (this.has(gender)) {
       const value = this.nums[gender]!
-      if (registry.genderRef[slot] === 0) {
+      const first = registry.gender[slot]!
+      if (first < 0) {
         registry.gender[slot] = value
         registry.genderRef[slot] = here
-      } else if (registry.gender[slot] !== value) {
+      } else if (first !== value) {
         const ref = registry.genderRef[slot]!
-        const before = GENDER_CODES[registry.gender[slot]!]
-        this.report(gender, 'AA-CHILD-MISMATCH', () => `Child ${id} has gender "${this.code(gender)}" here but "${before}" in ${this.where(ref)}. Use the same gender for the child in every list (002#250).`, 'warning')
+        const before = GENDER_CODES[first]
+        this.report(gender, 'AA-CHILD-MISMATCH', () => `Child ${registry.ids[slot]} has gender "${this.code(gender)}" here but "${before}" in ${this.where(ref)}. Use the same gender for the child in every list (002#250).`, 'warning')
       }
     }
     if (this.has(ethnicity)) {
       const value = this.nums[ethnicity]!
-      if (registry.ethnicityRef[slot] === 0) {
+      const first = registry.ethnicity[slot]!
+      if (first < 0) {
         registry.ethnicity[slot] = value
         registry.ethnicityRef[slot] = here
-      } else if (registry.ethnicity[slot] !== value) {
+      } else if (first !== value) {
         const ref = registry.ethnicityRef[slot]!
-        const before = ETHNICITY_CODES[registry.ethnicity[slot]!]
-        this.report(ethnicity, 'AA-CHILD-MISMATCH', () => `Child ${id} has ethnicity ${this.code(ethnicity)} here but ${before} in ${this.where(ref)}. Use the same ethnicity code for the child in every list (002#250).`, 'warning')
+        const before = ETHNICITY_CODES[first]
+        this.report(ethnicity, 'AA-CHILD-MISMATCH', () => `Child ${registry.ids[slot]} has ethnicity ${this.code(ethnicity)} here but ${before} in ${this.where(ref)}. Use the same ethnicity code for the child in every list (002#250).`, 'warning')
       }
     }
     if (this.has(age)) registry.reportedAge[slot] = this.nums[age]!
@@ -609,6 +658,8 @@ const GENDER_CODES = CODE_SETS.GENDER.codes.map((c) => c.code)
 const ETHNICITY_CODES = CODE_SETS.ETHNICITY.codes.map((c) => c.code)
 
 const EMPTY_CODES = new Int16Array(0)
+/** In `Field.sharedCodes`: this shared string has not been matched against the code set yet. */
+const NOT_MATCHED_YET = -2
 
 const RECENT: Partial<Record<number, string>> = { 6: 'episode of need', 7: 'child protection plan', 8: 'period of care', 9: 'leaving care service', 10: 'adoption decision' }
 

@@ -132,9 +132,10 @@ class Accumulator {
   median(name: string): number | null {
     const values = this.durations.get(name)
     if (!values || values.length === 0) return null
-    values.sort((a, b) => a - b)
+    // A typed array sorts numbers natively, several times faster than sort() with a comparator.
+    const sorted = new Float64Array(values).sort()
     const mid = values.length >> 1
-    return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
   }
 }
 
@@ -642,19 +643,12 @@ export class ProfileBuilder {
     const factorCounts = new Float64Array(CASE_SELECTION_FACTORS.length)
     const thresholdCounts = new Float64Array(THRESHOLDS.length)
     for (let i = 0; i < children.count; i++) {
-      const bits = children.lists[i]!
-      let lists = 0
-      for (let n = 1; n <= 10; n++) {
-        if (bits & (1 << n)) {
-          distinct[n]!++
-          lists++
-        }
-      }
+      const onLists = children.lists[i]! & LISTS_1_TO_10
+      countBits(onLists, distinct)
+      const lists = bitCount(onLists)
       byNumber[lists] = (byNumber[lists] ?? 0) + 1
-      const factors = children.factors[i]!
-      if (factors) for (let b = 0; b < factorCounts.length; b++) if (factors & (1 << b)) factorCounts[b]!++
-      const thresholds = children.thresholds[i]!
-      if (thresholds) for (let b = 0; b < thresholdCounts.length; b++) if (thresholds & (1 << b)) thresholdCounts[b]!++
+      countBits(children.factors[i]!, factorCounts)
+      countBits(children.thresholds[i]!, thresholdCounts)
     }
     distinct[11] = adopters
     const lists: ListProfile[] = []
@@ -688,6 +682,20 @@ export class ProfileBuilder {
       children,
     }
   }
+}
+
+/** Bits 1–10 of a child's `lists`: the child lists (List 11 is adopters). */
+const LISTS_1_TO_10 = 0b111_1111_1110
+
+function bitCount(bits: number): number {
+  let n = 0
+  for (let rest = bits; rest !== 0; rest &= rest - 1) n++
+  return n
+}
+
+/** Add one to `counts[b]` for each bit b set in `bits` (visiting only the set bits). */
+function countBits(bits: number, counts: Float64Array): void {
+  for (let rest = bits; rest !== 0; rest &= rest - 1) counts[31 - Math.clz32(rest & -rest)]!++
 }
 
 const ADOPTION_STAGES = ['adopted', 'decision reversed', 'placed', 'matched', 'waiting'] as const

@@ -47,6 +47,13 @@ const ZIP64_EOCD = 0x06064b50
 const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 const CHUNK = 256 * 1024
+/**
+ * Compressed bytes read from the file at a time. Each time the inflater runs out of input, the
+ * next piece reaches it only when the main thread is free, and the main thread then waits for
+ * zlib: 1 MiB pieces (about 8 MiB of XML each) make those waits a quarter as many as 256 KiB did
+ * (measured: bare read and pipeline a few per cent faster on the 250,000-row benchmark).
+ */
+const READ_CHUNK = 1024 * 1024
 
 function corrupt(detail: string): AnnexAFileError {
   return new AnnexAFileError('CORRUPT_ZIP', `The file is damaged: ${detail}.`)
@@ -99,7 +106,7 @@ export class ZipArchive {
     if (entry.uncompressedSize > this.limits.maxUncompressedBytes) throw bomb(entry)
     const start = await this.dataStart(entry)
     if (entry.compressedSize === 0) return
-    const source = createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: CHUNK })
+    const source = createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: READ_CHUNK })
     const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: CHUNK }) : undefined
     const stream = inflater ? source.pipe(inflater) : source
     source.on('error', (error) => inflater?.destroy(error))
