@@ -5,7 +5,6 @@
  */
 import { DELAY_REASONS, LIST_SLOTS, type ChildRegistry } from './child-registry.js'
 import { CODE_SETS } from './code-sets.js'
-import { wholeYears } from './day-numbers.js'
 
 export interface CaseSelectionFactor {
   readonly id: string
@@ -142,7 +141,6 @@ export const LARGE_SIBLING_GROUP = 3
 
 const codeSet = (name: keyof typeof CODE_SETS) => CODE_SETS[name].codes.map((c) => c.code)
 const PLACETYPE = codeSet('PLACETYPE')
-const PLACETYPE_GROUP = CODE_SETS.PLACETYPE.codes.map((c) => c.group)
 const LEGAL = codeSet('LEGAL')
 const PROVIDER = codeSet('PROVIDER')
 const INOUT = codeSet('INOUT')

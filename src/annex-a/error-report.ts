@@ -15,7 +15,6 @@ import { CELL_BOOL, CELL_ERROR, CELL_NUMBER, CELL_SHARED, CELL_TEXT, type RowBuf
 import { sniffFile } from './sniff.js'
 import { LISTS } from './spec.js'
 import { openWorkbook, scanSheet } from './workbook.js'
-import { columnLetter } from './xlsx-writer.js'
 
 const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', note: 'FFDDEBF7' }
 const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', note: 'Note' }

@@ -10,7 +10,7 @@ import type { IsoDate } from '../rules/calendar/dates.js'
 import { CODE_SETS, preferredForm, type CodeSetName } from './code-sets.js'
 import { dayNumber, isoDate, serialFromDay, wholeYears } from './day-numbers.js'
 import type { RuleId } from './findings.js'
-import { LISTS, type ColumnSpec, type ListNumber, type ListSpec } from './spec.js'
+import { LISTS, type ColumnSpec, type ListNumber } from './spec.js'
 import { XlsxWriter, columnLetter, type CellValue } from './xlsx-writer.js'
 
 export interface GenerateOptions {

@@ -15,7 +15,6 @@ import { truncate } from './normalise.js'
 import type { FieldIndex, RowView } from './row-view.js'
 import { CELL_BOOL, CELL_ERROR, CELL_NO_VALUE, CELL_NUMBER, CELL_SHARED, CELL_TEXT, type RowBuffer } from './sheet-scanner.js'
 import type { ColumnSpec, ListNumber, ListSpec } from './spec.js'
-import { columnLetter } from './xlsx-writer.js'
 
 const T_ID = 0
 const T_DATE = 1
@@ -307,7 +306,7 @@ export class ListProcessor implements RowView {
         return this.readWhole(field, f, kind, i, text)
       case T_ID:
         if (field === this.person.id) this.idShared = shared
-        return this.readId(field, f, kind, i, text)
+        return this.readId(field, f, i, text)
       case T_POSTCODE:
         if (text !== undefined && POSTCODE.test(text.trim())) {
           this.strs[field] = text.trim()
@@ -438,7 +437,7 @@ export class ListProcessor implements RowView {
     return true
   }
 
-  private readId(field: number, f: Field, kind: number, i: number, text: string | undefined): boolean {
+  private readId(field: number, f: Field, i: number, text: string | undefined): boolean {
     let id: string
     if (text !== undefined) id = text.trim()
     else {

@@ -1,4 +1,6 @@
+import type { FastifyReply } from 'fastify'
 import { isIsoDate } from '../rules/calendar/dates.js'
+import { ConflictError, ValidationError } from './errors.js'
 
 /**
  * Helpers for GOV.UK forms (STYLE.md "Form errors as a map"): read fields from a urlencoded
@@ -81,4 +83,20 @@ export function errorList(errors: FieldErrors, anchors: Record<string, string> =
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/**
+ * Run a form's action (Post/Redirect/Get): on success redirect with 303; when the service
+ * refuses the input (ValidationError) or the record changed meanwhile (ConflictError, kept
+ * under `version`), show the form again with the errors. Anything else is a real failure.
+ */
+export async function submitForm(reply: FastifyReply, action: () => Promise<unknown>, onInvalid: (errors: FieldErrors) => Promise<unknown>, redirect: string): Promise<unknown> {
+  try {
+    await action()
+  } catch (error) {
+    if (error instanceof ValidationError) return onInvalid({ ...error.fieldErrors })
+    if (error instanceof ConflictError) return onInvalid({ version: error.message })
+    throw error
+  }
+  return reply.redirect(redirect, 303)
 }

@@ -4,8 +4,8 @@ import { ROLE_INFO } from '../../auth/roles.js'
 import { addDays } from '../../rules/calendar/dates.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../web/errors.js'
-import { dateField, dateFieldFrom, dateInputItems, errorList, type FieldErrors, type FormBody, readDate, text, texts } from '../../web/forms.js'
+import { NotFoundError, ValidationError } from '../../web/errors.js'
+import { submitForm, dateField, dateFieldFrom, dateInputItems, errorList, type FieldErrors, type FormBody, readDate, text, texts } from '../../web/forms.js'
 import type { RouteSpec } from '../../web/routing.js'
 import type { Clock } from '../../clock.js'
 import { activitiesCalendar } from '../../notify/ical.js'
@@ -219,17 +219,6 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
     })
   }
 
-  const handle = async (reply: FastifyReply, action: () => Promise<unknown>, onInvalid: (errors: FieldErrors) => Promise<unknown>, redirect: string) => {
-    try {
-      await action()
-    } catch (error) {
-      if (error instanceof ValidationError) return onInvalid({ ...error.fieldErrors })
-      if (error instanceof ConflictError) return onInvalid({ version: error.message })
-      throw error
-    }
-    return reply.redirect(redirect, 303)
-  }
-
   return [
     {
       method: 'GET',
@@ -297,7 +286,7 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const to = text(body, 'to')
         if (!isStatus(to)) return renderShow(request, reply, { status: 'Choose what to do next' }, 400)
         const input = { to, note: text(body, 'note'), deferralReason: text(body, 'deferralReason') || undefined, version: version(body) }
-        return handle(reply, () => activities.changeStatus(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderShow(request, reply, errors, 400), activityPaths.show.build({ activityId }))
+        return submitForm(reply, () => activities.changeStatus(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderShow(request, reply, errors, 400), activityPaths.show.build({ activityId }))
       },
     },
     {
@@ -318,7 +307,7 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const dateErrors: FieldErrors = {}
         const onsiteStart = readDate(body, 'onsiteStart', 'the new first day on site', dateErrors)
         const reason = text(body, 'reason')
-        return handle(
+        return submitForm(
           reply,
           () => activities.changeOnsite(request.principal!, activityId, { onsiteStart, reason, version: version(body) }, dateErrors, { requestId: request.id }),
           (errors) => renderTimeline(request, reply, { onsiteStart: dateField(body, 'onsiteStart'), reason }, errors),
@@ -342,7 +331,7 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { userId: text(body, 'userId'), teamRole: text(body, 'teamRole'), days: texts(body, 'days') }
-        return handle(reply, () => activities.addTeamMember(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderTeam(request, reply, input, errors), activityPaths.team.build({ activityId }))
+        return submitForm(reply, () => activities.addTeamMember(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderTeam(request, reply, input, errors), activityPaths.team.build({ activityId }))
       },
     },
     {
@@ -378,7 +367,7 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { contactRole: text(body, 'contactRole'), name: text(body, 'name'), email: text(body, 'email'), phone: text(body, 'phone') }
-        return handle(reply, () => activities.setContact(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderContacts(request, reply, input, errors), activityPaths.contacts.build({ activityId }))
+        return submitForm(reply, () => activities.setContact(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderContacts(request, reply, input, errors), activityPaths.contacts.build({ activityId }))
       },
     },
     {
@@ -401,7 +390,7 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const input = { calledAt, spokeToRole: text(body, 'spokeToRole'), spokeToName: text(body, 'spokeToName'), notes: text(body, 'notes'), version: version(body) }
         const values = { ...input, calledAt: dateField(body, 'calledAt'), hour: text(body, 'calledAt-hour'), minute: text(body, 'calledAt-minute') }
         if (Object.keys(errors).length > 0) return renderNotice(request, reply, values, errors)
-        return handle(reply, () => activities.recordNotice(request.principal!, activityId, input, { requestId: request.id }), (problems) => renderNotice(request, reply, values, problems), activityPaths.notice.build({ activityId }))
+        return submitForm(reply, () => activities.recordNotice(request.principal!, activityId, input, { requestId: request.id }), (problems) => renderNotice(request, reply, values, problems), activityPaths.notice.build({ activityId }))
       },
     },
     {

@@ -3,8 +3,8 @@ import { canOn, type PolicyTarget } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
 import { EVALUATION_HEADINGS } from '../../rules/evaluation-criteria.js'
 import { FEEDBACK_RULES } from '../../rules/evidence.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../web/errors.js'
-import { dateField, dateFieldFrom, type DateField, dateInputItems, errorList, type FieldErrors, type FormBody, readDate, text, texts } from '../../web/forms.js'
+import { NotFoundError } from '../../web/errors.js'
+import { submitForm, dateField, dateFieldFrom, type DateField, dateInputItems, errorList, type FieldErrors, type FormBody, readDate, text, texts } from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import type { RouteSpec } from '../../web/routing.js'
 import type { ActivitiesService } from '../activities/service.js'
@@ -252,17 +252,6 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
     })
   }
 
-  const handle = async (reply: FastifyReply, action: () => Promise<unknown>, onInvalid: (errors: FieldErrors) => Promise<unknown>, redirect: string) => {
-    try {
-      await action()
-    } catch (error) {
-      if (error instanceof ValidationError) return onInvalid({ ...error.fieldErrors })
-      if (error instanceof ConflictError) return onInvalid({ version: error.message })
-      throw error
-    }
-    return reply.redirect(redirect, 303)
-  }
-
   return [
     { method: 'GET', url: judgementPaths.overview.pattern, permission: 'judgements.view', target: activityTarget, handler: renderOverview },
     { method: 'GET', url: judgementPaths.check.pattern, permission: 'judgements.view', target: activityTarget, handler: async (request, reply) => renderCheck(request, reply) },
@@ -275,7 +264,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { reason: text(body, 'reason'), version: version(body) }
-        return handle(reply, () => judgements.confirmJudgements(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderCheck(request, reply, input.reason, errors), judgementPaths.overview.build({ activityId }))
+        return submitForm(reply, () => judgements.confirmJudgements(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderCheck(request, reply, input.reason, errors), judgementPaths.overview.build({ activityId }))
       },
     },
     { method: 'GET', url: judgementPaths.judgement.pattern, permission: 'judgements.record', target: activityTarget, handler: async (request, reply) => renderJudgementForm(request, reply, undefined) },
@@ -288,7 +277,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
         const { activityId, judgement = '' } = request.params as Params
         const body = request.body as FormBody
         const input = { grade: text(body, 'grade'), rationale: text(body, 'rationale'), evidenceHeadings: texts(body, 'evidenceHeadings'), leadersUnderstandFailure: text(body, 'leadersUnderstandFailure'), version: version(body) }
-        return handle(reply, () => judgements.recordJudgement(request.principal!, activityId, judgement, input, { requestId: request.id }), (errors) => renderJudgementForm(request, reply, input, errors), judgementPaths.overview.build({ activityId }))
+        return submitForm(reply, () => judgements.recordJudgement(request.principal!, activityId, judgement, input, { requestId: request.id }), (errors) => renderJudgementForm(request, reply, input, errors), judgementPaths.overview.build({ activityId }))
       },
     },
     { method: 'GET', url: judgementPaths.findings.pattern, permission: 'judgements.view', target: activityTarget, handler: async (request, reply) => renderFindings(request, reply) },
@@ -301,7 +290,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { kind: text(body, 'kind'), text: text(body, 'text'), ground: text(body, 'ground'), version: version(body) }
-        return handle(reply, () => judgements.addFinding(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderFindings(request, reply, input, errors), judgementPaths.findings.build({ activityId }))
+        return submitForm(reply, () => judgements.addFinding(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderFindings(request, reply, input, errors), judgementPaths.findings.build({ activityId }))
       },
     },
     {
@@ -313,7 +302,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { findingId: text(body, 'findingId'), version: version(body) }
-        return handle(reply, () => judgements.removeFinding(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderFindings(request, reply, {}, errors), judgementPaths.findings.build({ activityId }))
+        return submitForm(reply, () => judgements.removeFinding(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderFindings(request, reply, {}, errors), judgementPaths.findings.build({ activityId }))
       },
     },
     {
@@ -325,7 +314,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { noPriorityActions: text(body, 'noPriorityActions') === 'yes', version: version(body) }
-        return handle(reply, () => judgements.confirmFindings(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderFindings(request, reply, {}, errors), judgementPaths.findings.build({ activityId }))
+        return submitForm(reply, () => judgements.confirmFindings(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderFindings(request, reply, {}, errors), judgementPaths.findings.build({ activityId }))
       },
     },
     { method: 'GET', url: judgementPaths.feedback.pattern, permission: 'judgements.view-feedback', target: feedbackTarget, handler: renderFeedback },
@@ -351,7 +340,7 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
           notes: text(body, 'notes'),
         }
         const values: FeedbackValues = { ...input, heldOn: dateField(body, 'heldOn'), attendees: [...input.attendees], judgementsGiven: [...input.judgementsGiven], setOut: [...input.setOut] }
-        return handle(reply, () => judgements.recordFeedback(request.principal!, activityId, input, dateErrors, { requestId: request.id }), (errors) => renderFeedbackForm(request, reply, values, errors), judgementPaths.feedback.build({ activityId }))
+        return submitForm(reply, () => judgements.recordFeedback(request.principal!, activityId, input, dateErrors, { requestId: request.id }), (errors) => renderFeedbackForm(request, reply, values, errors), judgementPaths.feedback.build({ activityId }))
       },
     },
   ]

@@ -140,7 +140,7 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
     })
   }
 
-  async function renderLeave(request: FastifyRequest, reply: FastifyReply, values: { userId: string; startsOn: DateField; endsOn: DateField }, errors: FieldErrors) {
+  async function renderLeave(reply: FastifyReply, values: { userId: string; startsOn: DateField; endsOn: DateField }, errors: FieldErrors) {
     const people = await programme.inspectors()
     return reply.code(Object.keys(errors).length > 0 ? 400 : 200).page('programme/leave.njk', {
       errors,
@@ -294,7 +294,7 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
       method: 'GET',
       url: programmePaths.newLeave.pattern,
       permission: 'leave.manage',
-      handler: async (request, reply) => renderLeave(request, reply, { userId: '', startsOn: dateFieldFrom(undefined), endsOn: dateFieldFrom(undefined) }, {}),
+      handler: async (_request, reply) => renderLeave(reply, { userId: '', startsOn: dateFieldFrom(undefined), endsOn: dateFieldFrom(undefined) }, {}),
     },
     {
       method: 'POST',
@@ -309,7 +309,7 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
         try {
           await programme.addLeave(request.principal!, { userId, startsOn, endsOn }, dateErrors, { requestId: request.id })
         } catch (error) {
-          if (error instanceof ValidationError) return renderLeave(request, reply, { userId, startsOn: dateField(body, 'startsOn'), endsOn: dateField(body, 'endsOn') }, { ...error.fieldErrors })
+          if (error instanceof ValidationError) return renderLeave(reply, { userId, startsOn: dateField(body, 'startsOn'), endsOn: dateField(body, 'endsOn') }, { ...error.fieldErrors })
           throw error
         }
         return reply.redirect(programmePaths.capacity.build({}), 303)
