@@ -54,6 +54,8 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
   const qa = await who('qa-manager')
   const kentAnalyst = await who('la-analyst')
   const context = { requestId: 'demo-data' }
+  // Demo text names nobody, so there is nothing for the name check (002#191) to confirm.
+  const names = { confirmed: false, fingerprint: '' }
   const planningDay = addDays(today, -28)
   const plan = createServices({ db, clock: morning(planningDay), config })
   const dir = await mkdtemp(join(tmpdir(), 'ilacs-demo-'))
@@ -77,10 +79,12 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       await services.processor.drain()
     }
 
-    /** Evidence on the first afternoon on site, a QA note on it and the first keep-in-touch meeting (002#173, #182, #190). */
-    const fieldwork = async (id: string, onsite: IsoDate) => {
+    /**
+     * Evidence on the first afternoon on site, a QA note on it and the first keep-in-touch
+     * meeting (002#173, #182, #190). Returns the QA note's id.
+     */
+    const fieldwork = async (id: string, onsite: IsoDate): Promise<string> => {
       const onSite = createServices({ db, clock: fixedClock(`${onsite}T17:00:00Z`), config })
-      const names = { confirmed: false, fingerprint: '' }
       const entries = [
         { headingId: 'help-and-protection.3', sourceType: 'case-file', statement: 'Strategy discussions are timely and well attended.', evidence: 'In five of six cases sampled, strategy discussions were held on the day of the referral, with police and health present.', impact: 'Children at risk of significant harm are protected quickly.', caseIds: '' },
         { headingId: 'children-in-care.1', sourceType: 'practitioner', statement: 'Social workers know their children well.', evidence: 'Three social workers described the children they work with, their wishes and the plans for them in detail.', impact: 'Children build trusting relationships with the adults who help them.', caseIds: '' },
@@ -96,8 +100,9 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
         )
         first ||= entryId
       }
-      await onSite.evidence.addQaNote(qa, id, { entryId: first, note: 'Say how many cases in all were sampled for this heading.' }, context)
+      const noteId = await onSite.evidence.addQaNote(qa, id, { entryId: first, note: 'Say how many cases in all were sampled for this heading.' }, context)
       await onSite.evidence.addKitMeeting(hmi, id, { meetingOn: onsite, attendeeRoles: ['dcs', 'lead-inspector'], otherAttendees: '', dcsDeclined: false, findingsShared: 'Set-up went smoothly; early lines of enquiry on the front door.', dcsClear: true, noSurprises: true, names }, {}, context)
+      return noteId
     }
 
     /**
@@ -112,16 +117,14 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       await upload(notified, id, addWorkingDays(onsite, -5), 30 + Number(laCode) % 10, 0, await createDemoAnalyst(db, laCode), `${laName} Annex A.xlsx`)
       const start = createServices({ db, clock: morning(onsite), config })
       await start.activities.changeStatus(hmi, id, { to: 'on-site', note: '', version: (await start.activities.load(id)).version }, context)
-      await fieldwork(id, onsite)
+      const noteId = await fieldwork(id, onsite)
       const lastDay = (await start.activities.details(id)).milestones.find((m) => m.key === 'onsite.end')?.date ?? onsite
       const end = createServices({ db, clock: fixedClock(`${lastDay}T14:00:00Z`), config })
       // A keep-in-touch note on every later fieldwork day, and the QA note answered (002#173, #190).
-      const names = { confirmed: false, fingerprint: '' }
       for (const { day } of (await end.evidence.keepInTouch(id)).days.filter(({ day }) => day > onsite)) {
         await end.evidence.addKitMeeting(hmi, id, { meetingOn: day, attendeeRoles: ['dcs', 'lead-inspector'], otherAttendees: '', dcsDeclined: false, findingsShared: 'Progress against the lines of enquiry; no surprises.', dcsClear: true, noSurprises: true, names }, {}, context)
       }
-      const [note] = await db.selectFrom('evidence_qa_notes').select('id').where('activity_id', '=', id).execute()
-      if (note) await end.evidence.resolveQaNote(hmi, id, note.id, { resolution: 'Added: six of the nine cases sampled for this heading.' }, context)
+      await end.evidence.resolveQaNote(hmi, id, noteId, { resolution: 'Added: six of the nine cases sampled for this heading.' }, context)
       const page = await end.judgements.judgementsPage(id)
       if (page.kind !== 'judgements') throw new Error(`${laName}: not a judgement inspection`)
       for (const area of page.areas) {
