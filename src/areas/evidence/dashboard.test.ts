@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { principalFor } from '../../auth/users.js'
-import { TestAgent } from '../../test-support/agent.js'
+import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { activityOnSite, settableClock } from '../../test-support/factories/judgements.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
@@ -48,5 +48,23 @@ describe('the lead inspector’s home page and keep-in-touch notes (E5, 002#173)
     const home = await homeOf(lead)
     expect(home).not.toContain('Keep-in-touch notes: Standard inspection of Kent')
     expect(home).toContain('Standard inspection of Kent')
+  })
+})
+
+describe('the keep-in-touch task on the activity page (E5, 002#173)', () => {
+  it('is completed once every fieldwork day has its note', async () => {
+    // A short inspection, Monday 1 to Friday 5 February 2027, with a note on each day.
+    const id = await activityOnSite({ db: t.db, config: t.config, clock, director, type: 'short-inspection', onsite: '2027-02-01', lead })
+    const principal = (await principalFor(t.db, lead.id))!
+    const names = { confirmed: false, fingerprint: '' }
+    const agent = async () => new TestAgent(t.app).signIn(lead.email, lead.password)
+    const kitTask = async () => page(await (await agent()).get(`/activities/${id}`)).$('.govuk-task-list__item:contains("Keep-in-touch meetings")').text()
+    for (const day of ['2027-02-01', '2027-02-02', '2027-02-03', '2027-02-04', '2027-02-05']) {
+      clock.set(`${day}T17:00:00Z`)
+      if (day === '2027-02-05') expect(await kitTask()).toContain('Overdue')
+      const services = createServices({ db: t.db, clock, config: t.config })
+      await services.evidence.addKitMeeting(principal, id, { meetingOn: day, attendeeRoles: ['dcs', 'lead-inspector'], otherAttendees: '', dcsDeclined: false, findingsShared: 'Lines of enquiry progressing.', dcsClear: true, noSurprises: true, names }, {}, { requestId: 'test' })
+    }
+    expect(await kitTask()).toContain('Completed')
   })
 })

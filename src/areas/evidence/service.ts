@@ -589,6 +589,8 @@ export function createEvidenceService({ db, clock, config }: ServiceDeps, { acti
         entriesSinceQa: review.entriesSinceQa,
         kitMissing: days.filter((day) => day.state === 'missing').length,
         kitRecorded: meetings.length,
+        /** Every fieldwork day has its note: nothing more to keep in touch about. */
+        kitComplete: days.every((day) => day.state === 'recorded'),
         fieldworkStarted: details.activity.onsiteStart <= clock.today(),
         rfis: rfis.map((rfi) => ({ status: rfi.status, dateResponseRequired: rfi.dateResponseRequired })),
         concerns: concerns.map((concern) => ({ status: concern.status, responseDue: concern.responseDue })),

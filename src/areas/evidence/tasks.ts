@@ -40,7 +40,7 @@ export function evidenceTasks(evidence: EvidenceService): ActivityTaskProvider {
         section,
         title: 'Keep-in-touch meetings',
         href: evidencePaths.keepInTouch.build({ activityId }),
-        status: summary.kitMissing > 0 ? 'overdue' : summary.kitRecorded > 0 ? 'in-progress' : 'not-started',
+        status: summary.kitMissing > 0 ? 'overdue' : summary.kitComplete ? 'completed' : summary.kitRecorded > 0 ? 'in-progress' : 'not-started',
         hint: summary.kitMissing > 0 ? `${plural(summary.kitMissing, 'fieldwork day')} without a note (002#173)` : 'A daily note of emerging findings shared with the DCS (002#173)',
       })
     }
