@@ -5,6 +5,7 @@
  * text are parsed once per distinct shared string, and findings past their cap cost a counter.
  */
 import { compileCodeSet, type CodeMatcher } from './code-match.js'
+import { blankCodeMessage, codeMessage } from './code-messages.js'
 import { CODE_SETS } from './code-sets.js'
 import { LIST_SLOTS, packRef, unpackRef, type ChildRegistry } from './child-registry.js'
 import { dayFromSerial, parseDateText, ukDate, wholeYears, type AgeTable, type DateText } from './day-numbers.js'
@@ -368,7 +369,7 @@ export class ListProcessor implements RowView {
   /** Record a code cell's match (`index` -1 when it matches no code of the set). */
   private codeRead(field: number, f: Field, index: number): boolean {
     if (index < 0) {
-      this.report(field, 'AA-CODE', () => codeMessage(f))
+      this.report(field, 'AA-CODE', () => codeMessage(f.header, f.matcher!.set))
       return true
     }
     this.nums[field] = index
@@ -457,7 +458,9 @@ export class ListProcessor implements RowView {
     const column = this.spec.columns[field]!
     const name = this.name(field)
     if (column.type === 'date') return `Enter the ${name}, for example 14/03/2026. It must not be blank.`
-    if (column.type === 'code') return `Select the ${name}: ${codeHint(column)}. It must not be blank.`
+    if (column.type === 'code') {
+      return blankCodeMessage(name, CODE_SETS[column.codeSet!])
+    }
     if (column.type === 'int') return `Enter the ${name}${column.min === 0 ? ' (0 if none)' : ''}. It must not be blank.`
     return `Enter the ${name}. It must not be blank.`
   }
@@ -668,24 +671,6 @@ function isBlankText(text: string): boolean {
     if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0xa0) return false
   }
   return true
-}
-
-function codeHint(column: ColumnSpec): string {
-  const set = CODE_SETS[column.codeSet!]
-  const examples = set.codes.slice(0, 3).map((c) => (set.codeIsLabel ? `${c.prefix ? `${c.prefix}) ` : ''}${c.label}` : c.code))
-  return `${set.describe}, for example ${examples.join(', ')}`
-}
-
-/** "a gender", "an ethnicity", "Yes or No": the article the description needs, if any. */
-function withArticle(describe: string): string {
-  if (/^[A-Z]/.test(describe)) return describe
-  return `${/^[aeiou]/i.test(describe) ? 'an' : 'a'} ${describe}`
-}
-
-function codeMessage(f: Field): string {
-  const set = f.matcher!.set
-  const all = set.codes.length <= 8 ? ` One of: ${set.codes.map((c) => (set.codeIsLabel ? `${c.prefix ? `${c.prefix}) ` : ''}${c.label}` : `${c.code}${c.label !== c.code ? ` (${c.label})` : ''}`)).join('; ')}.` : ` See the Codes_used sheet of the Ofsted template for the full list.`
-  return `Enter the ${f.header} as ${withArticle(set.describe)}, for example ${codeHint(f.spec).split('for example ')[1]}.${all}`
 }
 
 function dateMessage(header: string, why: string): string {
