@@ -1,0 +1,49 @@
+/**
+ * Which module owns each table (ADR 0007). Only the owner's files query it; everyone else asks
+ * the owner's service. A new table gets its line here in the same commit as its migration.
+ */
+export const TABLE_OWNERS = {
+  // auth: accounts, sessions, tokens and the audit log
+  users: 'auth',
+  user_la_scopes: 'auth',
+  sessions: 'auth',
+  api_tokens: 'auth',
+  audit_events: 'auth',
+  // notify: email and calendar feeds
+  outbox: 'notify',
+  calendar_feeds: 'notify',
+  // register: the LAs and their judgement history
+  regions: 'register',
+  local_authorities: 'register',
+  judgement_records: 'register',
+  judgement_grades: 'register',
+  data_loads: 'register',
+  // activities: inspections and visits
+  activities: 'activities',
+  activity_milestones: 'activities',
+  activity_flags: 'activities',
+  activity_date_changes: 'activities',
+  activity_team: 'activities',
+  activity_contacts: 'activities',
+  activity_notices: 'activities',
+  activity_status_changes: 'activities',
+  // judgements
+  activity_outcomes: 'judgements',
+  activity_judgements: 'judgements',
+  focused_visit_findings: 'judgements',
+  feedback_meetings: 'judgements',
+  // annex-a-returns
+  annex_a_returns: 'annex-a-returns',
+  annex_a_documents: 'annex-a-returns',
+  case_samples: 'annex-a-returns',
+  // programme
+  inspector_leave: 'programme',
+  programme_settings: 'programme',
+  // evidence
+  evidence_entries: 'evidence',
+  evidence_case_links: 'evidence',
+  evidence_qa_notes: 'evidence',
+  keep_in_touch_meetings: 'evidence',
+  further_information_requests: 'evidence',
+  cases_of_concern: 'evidence',
+}
