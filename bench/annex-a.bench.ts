@@ -73,7 +73,9 @@ if (!existsSync(big)) {
   process.stdout.write(`Generated ${big} in ${ms(performance.now() - started)}\n`)
 }
 const cells = await bareRead(big)
-process.stdout.write(`Workbook: 250,000 rows across the 11 lists, ${cells.toLocaleString('en-GB')} cells, ${mb(statSync(big).size)} on disk\n\n`)
+process.stdout.write(
+  `Workbook: 250,000 rows across the 11 lists, ${cells.toLocaleString('en-GB')} cells, ${mb(statSync(big).size)} on disk\n\n`,
+)
 
 // Warm each path once, then measure them in turns so a busy neighbour hurts all alike. The
 // pipeline with the scan on a worker thread (threads: true) takes its turn too.
@@ -96,14 +98,21 @@ writeFileSync(
     `const result = await processAnnexA({ path: process.argv[2], fileName: 'bench.xlsx' }, { asOf: ${JSON.stringify(asOf)} })\n` +
     `console.log(JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, rows: result.lists.reduce((n, l) => n + l.rows, 0) }))\n`,
 )
-const measured = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', child, big], { encoding: 'utf8', cwd: root }).trim().split('\n').pop()!) as { ms: number; maxRssKb: number; rows: number }
+const measured = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', child, big], { encoding: 'utf8', cwd: root })
+    .trim()
+    .split('\n')
+    .pop()!,
+) as { ms: number; maxRssKb: number; rows: number }
 const peakRss = measured.maxRssKb * 1024
 
 // openpyxl read-only, as existing Annex A tools read a workbook.
 let openpyxl: number | undefined
 const python = '/usr/bin/python3'
-const pythonScript = 'import sys, time, openpyxl\nt = time.perf_counter()\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nn = 0\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        n += 1\nprint(time.perf_counter() - t, n)\n'
-const hasOpenpyxl = existsSync(python) && spawnSync(python, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0
+const pythonScript =
+  'import sys, time, openpyxl\nt = time.perf_counter()\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nn = 0\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        n += 1\nprint(time.perf_counter() - t, n)\n'
+const hasOpenpyxl =
+  existsSync(python) && spawnSync(python, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0
 if (hasOpenpyxl) {
   const run = spawnSync(python, ['-c', pythonScript, big], { encoding: 'utf8', timeout: 600_000 })
   openpyxl = Number(run.stdout.trim().split(' ')[0]) * 1000
@@ -112,11 +121,17 @@ if (hasOpenpyxl) {
 // A realistic LA return: about 20,000 rows with a few errors, end to end through the CLI.
 const small = join(work, 'annex-a-20000.xlsx')
 if (!existsSync(small)) await generateAnnexA({ rows: 20_000, out: small, asOf, seed: 20, errorRate: 0.01 })
-spawnSync(process.execPath, [join(root, 'bin/ilacs.js'), 'annex-a', 'validate', small, '--as-of', asOf, '--json'], { cwd: root }) // builds the CLI bundle if stale
+spawnSync(process.execPath, [join(root, 'bin/ilacs.js'), 'annex-a', 'validate', small, '--as-of', asOf, '--json'], {
+  cwd: root,
+}) // builds the CLI bundle if stale
 const cliTimes: number[] = []
 for (let i = 0; i < 3; i++) {
   const started = performance.now()
-  const run = spawnSync(process.execPath, [join(root, 'bin/ilacs.js'), 'annex-a', 'validate', small, '--as-of', asOf, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'bin/ilacs.js'), 'annex-a', 'validate', small, '--as-of', asOf, '--json'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  )
   cliTimes.push(performance.now() - started)
   if (run.status !== 1) throw new Error(`ilacs annex-a validate exited ${run.status}: ${run.stderr}`)
 }

@@ -16,7 +16,11 @@ import { ACTIVITY_TYPES, type ActivityType } from '../src/rules/types.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const csv = readFileSync(join(here, '..', 'data', 'local-authorities.csv'), 'utf8')
-const authorities = csv.trim().split('\n').slice(1).map((line) => line.split(',')[0]!)
+const authorities = csv
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split(',')[0]!)
 const WEEKS = 5 * 52
 const FIRST_MONDAY = '2024-01-01'
 
@@ -25,7 +29,10 @@ const FIRST_MONDAY = '2024-01-01'
 const startsByType = new Map<ActivityType, IsoDate[]>()
 for (const type of ACTIVITY_TYPES) {
   const offset = (requiredOnsiteWeekday(type) ?? 1) - 1
-  startsByType.set(type, Array.from({ length: WEEKS }, (_, week) => addDays(FIRST_MONDAY, 7 * week + offset)))
+  startsByType.set(
+    type,
+    Array.from({ length: WEEKS }, (_, week) => addDays(FIRST_MONDAY, 7 * week + offset)),
+  )
 }
 
 // How many milestones each type produces, for a baseline of the same number of date sums.
@@ -82,11 +89,17 @@ const totalReal = perType.reduce((sum, item) => sum + item.real, 0)
 const totalBase = perType.reduce((sum, item) => sum + item.base, 0)
 const perTimeline = (ms: number): string => `${((ms * 1000) / (authorities.length * WEEKS)).toFixed(1)} µs`
 
-process.stdout.write(`${authorities.length} local authorities × ${WEEKS} weekly starts from ${FIRST_MONDAY} × ${ACTIVITY_TYPES.length} types = ${timelines.toLocaleString('en-GB')} timelines\n\n`)
-process.stdout.write(`${'type'.padEnd(28)} ${'milestones'.padStart(10)} ${'per timeline'.padStart(13)} ${'baseline'.padStart(10)} ${'ratio'.padStart(7)}  refused weeks\n`)
+process.stdout.write(
+  `${authorities.length} local authorities × ${WEEKS} weekly starts from ${FIRST_MONDAY} × ${ACTIVITY_TYPES.length} types = ${timelines.toLocaleString('en-GB')} timelines\n\n`,
+)
+process.stdout.write(
+  `${'type'.padEnd(28)} ${'milestones'.padStart(10)} ${'per timeline'.padStart(13)} ${'baseline'.padStart(10)} ${'ratio'.padStart(7)}  refused weeks\n`,
+)
 for (const item of perType) {
   process.stdout.write(
     `${item.type.padEnd(28)} ${String(item.milestones).padStart(10)} ${perTimeline(item.real).padStart(13)} ${perTimeline(item.base).padStart(10)} ${`${(item.real / item.base).toFixed(1)}×`.padStart(7)}  ${item.refusedWeeks} (start not a working day)\n`,
   )
 }
-process.stdout.write(`\ntotal: ${(totalReal / 1000).toFixed(2)} s for every timeline, ${(totalBase / 1000).toFixed(2)} s baseline (calendar-day sums only): ratio ${(totalReal / totalBase).toFixed(1)}×\n`)
+process.stdout.write(
+  `\ntotal: ${(totalReal / 1000).toFixed(2)} s for every timeline, ${(totalBase / 1000).toFixed(2)} s baseline (calendar-day sums only): ratio ${(totalReal / totalBase).toFixed(1)}×\n`,
+)

@@ -16,7 +16,8 @@ function newestSourceTime(dir) {
   for (const item of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, item.name)
     if (item.isDirectory()) newest = Math.max(newest, newestSourceTime(path))
-    else if (item.name.endsWith('.ts') && !item.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs)
+    else if (item.name.endsWith('.ts') && !item.name.endsWith('.test.ts'))
+      newest = Math.max(newest, statSync(path).mtimeMs)
   }
   return newest
 }

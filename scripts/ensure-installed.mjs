@@ -16,11 +16,17 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1)
 }
 
-const lockHash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex')
+const lockHash = createHash('sha256')
+  .update(readFileSync(join(root, 'package-lock.json')))
+  .digest('hex')
 const installed = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : ''
 
 if (!existsSync(join(root, 'node_modules')) || installed !== lockHash) {
-  console.log(installed ? 'package-lock.json has changed: reinstalling dependencies (npm ci)…' : 'Installing dependencies (npm ci)…')
+  console.log(
+    installed
+      ? 'package-lock.json has changed: reinstalling dependencies (npm ci)…'
+      : 'Installing dependencies (npm ci)…',
+  )
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
   const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) {

@@ -110,7 +110,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 100_000 } })
   await app.register(staticPlugin)
   await app.register(healthPlugin, { db, kind: deps.databaseKind })
-  await app.register(sessionPlugin, { db, clock, cookieSecret: config.sessionSecret, secureCookies: config.cookieSecure, idleMinutes: config.sessionIdleMinutes })
+  await app.register(sessionPlugin, {
+    db,
+    clock,
+    cookieSecret: config.sessionSecret,
+    secureCookies: config.cookieSecure,
+    idleMinutes: config.sessionIdleMinutes,
+  })
   await app.register(csrfPlugin, { secureCookies: config.cookieSecure })
   await app.register(viewsPlugin, { viewDirs: VIEW_DIRS, production, demoData: config.demoData })
   await app.register(errorsPlugin, { production })
@@ -120,23 +126,49 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services)
   const oidc = createOidcSignIn({ db, clock, config })
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))
-  registerRoutes(app, homeRoutes(services.register, [
-    activitiesDashboard(services.activities, clock),
-    annexADashboard(services.annexA, services.activities, clock),
-    judgementsDashboard(services.judgements, services.activities, clock),
-    evidenceDashboard(services.evidence, services.activities),
-    programmeDashboard(services.programme, clock),
-  ]))
+  registerRoutes(
+    app,
+    homeRoutes(services.register, [
+      activitiesDashboard(services.activities, clock),
+      annexADashboard(services.annexA, services.activities, clock),
+      judgementsDashboard(services.judgements, services.activities, clock),
+      evidenceDashboard(services.evidence, services.activities),
+      programmeDashboard(services.programme, clock),
+    ]),
+  )
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
-  registerRoutes(app, activityRoutes(services.activities, [annexATasks(services.annexA, services.activities, clock), judgementTasks(services.judgements, services.activities), evidenceTasks(services.evidence)], clock, config.baseUrl))
+  registerRoutes(
+    app,
+    activityRoutes(
+      services.activities,
+      [
+        annexATasks(services.annexA, services.activities, clock),
+        judgementTasks(services.judgements, services.activities),
+        evidenceTasks(services.evidence),
+      ],
+      clock,
+      config.baseUrl,
+    ),
+  )
   registerRoutes(app, annexAReturnRoutes({ annexA: services.annexA, activities: services.activities }))
   registerRoutes(app, judgementRoutes(services.judgements, services.activities))
   registerRoutes(app, evidenceRoutes(services.evidence, clock))
   // The API takes an Annex A file as the raw request body; the Annex A area streams it to disk.
-  for (const type of ANNEX_A_UPLOAD_TYPES) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))
-  registerRoutes(app, apiRoutes({ register: services.register, activities: services.activities, annexA: services.annexA, db, clock, baseUrl: config.baseUrl }))
+  for (const type of ANNEX_A_UPLOAD_TYPES)
+    app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))
+  registerRoutes(
+    app,
+    apiRoutes({
+      register: services.register,
+      activities: services.activities,
+      annexA: services.annexA,
+      db,
+      clock,
+      baseUrl: config.baseUrl,
+    }),
+  )
   registerRoutes(app, programmeRoutes(services.programme, clock))
   return app
 }

@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from './config.js'
 describe('loadConfig', () => {
   it('works with nothing set: embedded database, demo data, port 3000', () => {
     const config = loadConfig({})
-    expect(config).toMatchObject({ environment: 'development', port: 3000, databaseUrl: undefined, demoData: true, cookieSecure: true, oidc: undefined })
+    expect(config).toMatchObject({
+      environment: 'development',
+      port: 3000,
+      databaseUrl: undefined,
+      demoData: true,
+      cookieSecure: true,
+      oidc: undefined,
+    })
     expect(config.dataDir.endsWith('/data')).toBe(true)
     expect(Object.isFrozen(config)).toBe(true)
   })
@@ -26,17 +33,29 @@ describe('loadConfig', () => {
         return (error as Error).message
       }
     })()
-    for (const part of ['SESSION_SECRET', 'BASE_URL', 'SMTP_URL', 'DEMO_DATA cannot be true in production']) expect(message).toContain(part)
+    for (const part of ['SESSION_SECRET', 'BASE_URL', 'SMTP_URL', 'DEMO_DATA cannot be true in production'])
+      expect(message).toContain(part)
   })
 
   it('turns demo data off by default in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), BASE_URL: 'https://ilacs.example.gov.uk', SMTP_URL: 'smtp://mail:25' })
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      BASE_URL: 'https://ilacs.example.gov.uk',
+      SMTP_URL: 'smtp://mail:25',
+    })
     expect(config.demoData).toBe(false)
   })
 
   it('needs all three OpenID Connect settings together', () => {
-    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.gov.uk' })).toThrow(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/)
-    const config = loadConfig({ OIDC_ISSUER: 'https://login.example.gov.uk', OIDC_CLIENT_ID: 'ilacs', OIDC_CLIENT_SECRET: 'secret' })
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.gov.uk' })).toThrow(
+      /OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/,
+    )
+    const config = loadConfig({
+      OIDC_ISSUER: 'https://login.example.gov.uk',
+      OIDC_CLIENT_ID: 'ilacs',
+      OIDC_CLIENT_SECRET: 'secret',
+    })
     expect(config.oidc?.clientId).toBe('ilacs')
   })
 

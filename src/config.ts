@@ -76,7 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const problems: string[] = []
   if (production) {
-    if (!e.SESSION_SECRET || e.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET must be set to at least 32 characters in production')
+    if (!e.SESSION_SECRET || e.SESSION_SECRET.length < 32)
+      problems.push('SESSION_SECRET must be set to at least 32 characters in production')
     if (!e.BASE_URL) problems.push('BASE_URL must be set in production (the public https address of the service)')
     if (!e.SMTP_URL) problems.push('SMTP_URL must be set in production so notices and reminders are sent')
     if (e.DEMO_DATA) problems.push('DEMO_DATA cannot be true in production: demo accounts have published passwords')
@@ -106,7 +107,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET })
         : undefined,
-    signIn: Object.freeze({ maxAttempts: e.SIGN_IN_MAX_ATTEMPTS, lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES, attemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE }),
+    signIn: Object.freeze({
+      maxAttempts: e.SIGN_IN_MAX_ATTEMPTS,
+      lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES,
+      attemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    }),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
   })
 }

@@ -19,7 +19,9 @@ async function start(): Promise<void> {
     }
     throw error
   }
-  process.stdout.write(`Preparing the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database${config.demoData ? ' (the first start also builds the demo data, which takes a little while)' : ''}…\n`)
+  process.stdout.write(
+    `Preparing the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database${config.demoData ? ' (the first start also builds the demo data, which takes a little while)' : ''}…\n`,
+  )
   const database = await openConfiguredDatabase(config)
   const prepared = await prepareDatabase(database.db, { demoData: config.demoData, clock: systemClock, config })
   const app = await buildApp({
@@ -30,11 +32,23 @@ async function start(): Promise<void> {
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
   })
   // Emails wait in the outbox until sent; several instances share it safely (SKIP LOCKED).
-  const dispatcher = createDispatcher({ db: database.db, clock: systemClock, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (message, detail) => app.log.warn(detail ?? {}, message) })
+  const dispatcher = createDispatcher({
+    db: database.db,
+    clock: systemClock,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    log: (message, detail) => app.log.warn(detail ?? {}, message),
+  })
   dispatcher.start()
-  if (!config.smtpUrl) app.log.info('SMTP_URL is not set: emails stay in the outbox unsent (see each activity’s notice page)')
+  if (!config.smtpUrl)
+    app.log.info('SMTP_URL is not set: emails stay in the outbox unsent (see each activity’s notice page)')
   app.log.info(
-    { database: database.kind, migrations: prepared.migrations, localAuthorities: prepared.localAuthorities, demoLoaded: prepared.demoLoaded },
+    {
+      database: database.kind,
+      migrations: prepared.migrations,
+      localAuthorities: prepared.localAuthorities,
+      demoLoaded: prepared.demoLoaded,
+    },
     'database ready',
   )
   let closing = false
@@ -50,7 +64,9 @@ async function start(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
   await app.listen({ port: config.port, host: config.host })
-  app.log.info(`Serving ${config.baseUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`)
+  app.log.info(
+    `Serving ${config.baseUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+  )
 }
 
 await start()

@@ -13,16 +13,22 @@ import { projectRoot } from './web/paths.js'
 export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
 
 /** Bring a database to the state the service needs: schema, reference data, demo data if asked. */
-export async function prepareDatabase(db: Kysely<Database>, options: { demoData: boolean; clock: Clock; config?: Config }): Promise<{ migrations: string[]; localAuthorities: number; demoLoaded: boolean }> {
+export async function prepareDatabase(
+  db: Kysely<Database>,
+  options: { demoData: boolean; clock: Clock; config?: Config },
+): Promise<{ migrations: string[]; localAuthorities: number; demoLoaded: boolean }> {
   const migrations = await migrateToLatest(db)
   const localAuthorities = await loadLocalAuthorities(db, LOCAL_AUTHORITIES_CSV)
   let demoLoaded = options.demoData ? await loadDemoData(db, options.clock.today()) : false
   // Inspections at every stage need the file store (Annex A uploads), so only with a config.
-  if (options.demoData && options.config) demoLoaded = (await loadDemoActivities(db, options.config, options.clock.today())) || demoLoaded
+  if (options.demoData && options.config)
+    demoLoaded = (await loadDemoActivities(db, options.config, options.clock.today())) || demoLoaded
   return { migrations, localAuthorities, demoLoaded }
 }
 
 /** Open the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openDatabase({ url: config.databaseUrl }) : openDatabase({ pgliteDir: pgliteDirectory(config.dataDir) })
+  return config.databaseUrl
+    ? openDatabase({ url: config.databaseUrl })
+    : openDatabase({ pgliteDir: pgliteDirectory(config.dataDir) })
 }

@@ -44,13 +44,19 @@ let someUserId = ''
 beforeAll(async () => {
   t = await buildTestApp()
   for (const role of ROLES) {
-    users.set(role, await createUser(t.db, role, { laCode: OWN_LA.laCode, regionCode: OWN_LA.regionCode, laCodes: [OWN_LA.laCode] }))
+    users.set(
+      role,
+      await createUser(t.db, role, { laCode: OWN_LA.laCode, regionCode: OWN_LA.regionCode, laCodes: [OWN_LA.laCode] }),
+    )
   }
   someUserId = (await createUser(t.db, 'hmi')).id
   for (const [role, user] of users) {
     const principal = (await principalFor(t.db, user.id))!
     await createApiToken(t.db, principal, 'walk', 'test')
-    tokenOf.set(role, (await t.db.selectFrom('api_tokens').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow()).id)
+    tokenOf.set(
+      role,
+      (await t.db.selectFrom('api_tokens').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow()).id,
+    )
   }
   // An activity in each LA, planned by the national director and notified. The own LA's has
   // the HMI as lead and the senior HMI and QA manager on its team; the other LA's has no team.
@@ -59,45 +65,176 @@ beforeAll(async () => {
   const atNotice = createServices({ db: t.db, clock: fixedClock('2026-12-28T09:05:00Z'), config: t.config })
   const director = (await principalFor(t.db, users.get('national-director')!.id))!
   for (const la of [OWN_LA, OTHER_LA]) {
-    const id = await services.activities.plan(director, { laCode: la.laCode, type: 'standard-inspection', variant: '', onsiteStart: '2027-01-11', topics: [] }, {}, { requestId: 'test' })
+    const id = await services.activities.plan(
+      director,
+      { laCode: la.laCode, type: 'standard-inspection', variant: '', onsiteStart: '2027-01-11', topics: [] },
+      {},
+      { requestId: 'test' },
+    )
     activityOf.set(la.laCode, id)
     if (la === OWN_LA) {
-      await services.activities.addTeamMember(director, id, { userId: users.get('hmi')!.id, teamRole: 'lead-inspector', days: [] }, { requestId: 'test' })
-      await services.activities.addTeamMember(director, id, { userId: users.get('senior-hmi')!.id, teamRole: 'senior-hmi', days: [] }, { requestId: 'test' })
-      await services.activities.addTeamMember(director, id, { userId: users.get('qa-manager')!.id, teamRole: 'qa-manager', days: [] }, { requestId: 'test' })
+      await services.activities.addTeamMember(
+        director,
+        id,
+        { userId: users.get('hmi')!.id, teamRole: 'lead-inspector', days: [] },
+        { requestId: 'test' },
+      )
+      await services.activities.addTeamMember(
+        director,
+        id,
+        { userId: users.get('senior-hmi')!.id, teamRole: 'senior-hmi', days: [] },
+        { requestId: 'test' },
+      )
+      await services.activities.addTeamMember(
+        director,
+        id,
+        { userId: users.get('qa-manager')!.id, teamRole: 'qa-manager', days: [] },
+        { requestId: 'test' },
+      )
     } else {
-      await services.activities.addTeamMember(director, id, { userId: someUserId, teamRole: 'lead-inspector', days: [] }, { requestId: 'test' })
+      await services.activities.addTeamMember(
+        director,
+        id,
+        { userId: someUserId, teamRole: 'lead-inspector', days: [] },
+        { requestId: 'test' },
+      )
     }
-    await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: `dcs.${la.laCode}@example.gov.uk`, phone: '' }, { requestId: 'test' })
-    await atNotice.activities.recordNotice(director, id, { calledAt: new Date('2026-12-28T09:00:00Z'), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, { requestId: 'test' })
+    await services.activities.setContact(
+      director,
+      id,
+      { contactRole: 'dcs', name: 'A Director', email: `dcs.${la.laCode}@example.gov.uk`, phone: '' },
+      { requestId: 'test' },
+    )
+    await atNotice.activities.recordNotice(
+      director,
+      id,
+      {
+        calledAt: new Date('2026-12-28T09:00:00Z'),
+        spokeToRole: 'dcs',
+        spokeToName: 'A Director',
+        notes: '',
+        version: undefined,
+      },
+      { requestId: 'test' },
+    )
     const lead = (await principalFor(t.db, la === OWN_LA ? users.get('hmi')!.id : someUserId))!
     const names = { confirmed: false, fingerprint: '' }
     const context = { requestId: 'test' }
-    const entryId = await services.evidence.addEntry(lead, id, {
-      headingId: 'leaders.4', sourceType: 'practitioner', sourceDetail: 'Team manager', collectedOn: '2026-11-23', collectedTime: '09:00', evaluativeStatement: 'Caseloads are manageable.',
-      evidenceSummary: 'Eight of ten social workers said so.', impact: 'Children see the same worker.', significance: 'none', teamAgreed: false, caseIds: 'C1001', names,
-    }, {}, context)
-    qaNoteOf.set(la.laCode, await services.evidence.addQaNote(lead, id, { entryId, note: 'Quantify the sample.' }, context))
-    rfiOf.set(la.laCode, await services.evidence.raiseRequest(lead, id, { requestType: 'information', caseId: 'C1001', reason: 'Missing visit record.', dateResponseRequired: '2026-11-30', names }, {}, context))
-    const concernId = await services.evidence.raiseConcern(lead, id, { caseId: 'C1002', teamLocation: 'Assessment team', issues: 'No visit for eight weeks.', significance: 'High.', discussedWith: 'Team manager.', names }, context)
-    await services.evidence.escalateConcern(lead, id, concernId, { formalNote: 'No visit for eight weeks.', responseDue: '2026-11-30', version: undefined, names }, {}, context)
+    const entryId = await services.evidence.addEntry(
+      lead,
+      id,
+      {
+        headingId: 'leaders.4',
+        sourceType: 'practitioner',
+        sourceDetail: 'Team manager',
+        collectedOn: '2026-11-23',
+        collectedTime: '09:00',
+        evaluativeStatement: 'Caseloads are manageable.',
+        evidenceSummary: 'Eight of ten social workers said so.',
+        impact: 'Children see the same worker.',
+        significance: 'none',
+        teamAgreed: false,
+        caseIds: 'C1001',
+        names,
+      },
+      {},
+      context,
+    )
+    qaNoteOf.set(
+      la.laCode,
+      await services.evidence.addQaNote(lead, id, { entryId, note: 'Quantify the sample.' }, context),
+    )
+    rfiOf.set(
+      la.laCode,
+      await services.evidence.raiseRequest(
+        lead,
+        id,
+        {
+          requestType: 'information',
+          caseId: 'C1001',
+          reason: 'Missing visit record.',
+          dateResponseRequired: '2026-11-30',
+          names,
+        },
+        {},
+        context,
+      ),
+    )
+    const concernId = await services.evidence.raiseConcern(
+      lead,
+      id,
+      {
+        caseId: 'C1002',
+        teamLocation: 'Assessment team',
+        issues: 'No visit for eight weeks.',
+        significance: 'High.',
+        discussedWith: 'Team manager.',
+        names,
+      },
+      context,
+    )
+    await services.evidence.escalateConcern(
+      lead,
+      id,
+      concernId,
+      { formalNote: 'No visit for eight weeks.', responseDue: '2026-11-30', version: undefined, names },
+      {},
+      context,
+    )
     concernOf.set(la.laCode, concernId)
     // An Annex A return and a document from the LA, so routes with :returnId and :documentId have records.
     const uploader = (await principalFor(t.db, (await createUser(t.db, 'la-analyst', { laCode: la.laCode })).id))!
     const workbook = join(await mkdtemp(join(tmpdir(), 'walk-')), 'annex-a.xlsx')
     await generateAnnexA({ rows: 60, out: workbook, asOf: '2026-11-23', seed: 3 })
-    returnOf.set(la.laCode, (await t.app.services.annexA.receive(uploader, id, { fileName: 'annex-a.xlsx', stream: createReadStream(workbook) }, { requestId: 'test' })).id)
-    documentOf.set(la.laCode, await t.app.services.annexA.uploadDocument(uploader, id, { item: '1.01', fileName: '1.01 Structure.pdf', contentType: 'application/pdf', stream: Readable.from([Buffer.from('%PDF')]) }, { requestId: 'test' }))
+    returnOf.set(
+      la.laCode,
+      (
+        await t.app.services.annexA.receive(
+          uploader,
+          id,
+          { fileName: 'annex-a.xlsx', stream: createReadStream(workbook) },
+          { requestId: 'test' },
+        )
+      ).id,
+    )
+    documentOf.set(
+      la.laCode,
+      await t.app.services.annexA.uploadDocument(
+        uploader,
+        id,
+        {
+          item: '1.01',
+          fileName: '1.01 Structure.pdf',
+          contentType: 'application/pdf',
+          stream: Readable.from([Buffer.from('%PDF')]),
+        },
+        { requestId: 'test' },
+      ),
+    )
   }
   await t.app.services.processor.drain()
   // The own LA's inspection goes on site and its lead gives the judgements at feedback, so its DCS can see them (002#197).
-  await judgementsGivenAtFeedback({ db: t.db, config: t.config, director: users.get('national-director')!, lead: users.get('hmi')!, activityId: activityOf.get(OWN_LA.laCode)!, lastDay: '2027-01-22' })
+  await judgementsGivenAtFeedback({
+    db: t.db,
+    config: t.config,
+    director: users.get('national-director')!,
+    lead: users.get('hmi')!,
+    activityId: activityOf.get(OWN_LA.laCode)!,
+    lastDay: '2027-01-22',
+  })
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
       await insertJudgement(t.db, {
-        laCode: la.laCode, framework: 'ilacs-2018', activityType: 'standard-inspection', inspectionStart: '2022-06-06', inspectionEnd: '2022-06-17',
-        publishedOn: '2022-07-29', grades: { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', leaders: 'good' }, source: 'manual', recordedBy: null,
+        laCode: la.laCode,
+        framework: 'ilacs-2018',
+        activityType: 'standard-inspection',
+        inspectionStart: '2022-06-06',
+        inspectionEnd: '2022-06-17',
+        publishedOn: '2022-07-29',
+        grades: { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', leaders: 'good' },
+        source: 'manual',
+        recordedBy: null,
       }),
     )
   }
@@ -139,10 +276,18 @@ function expected(spec: RouteSpec, role: Role, la: typeof OWN_LA): 'allowed' | 4
   if (!laScoped) return 'allowed'
   // The own LA's activity has the HMI as lead and the senior HMI and QA manager on its team, in
   // those team roles: only the lead gathers evidence (002#53), only the QA manager adds QA notes.
-  const teamRole = la === OWN_LA ? ({ hmi: 'lead-inspector', 'senior-hmi': 'senior-hmi', 'qa-manager': 'qa-manager' } as Partial<Record<Role, string>>)[role] : undefined
+  const teamRole =
+    la === OWN_LA
+      ? (
+          { hmi: 'lead-inspector', 'senior-hmi': 'senior-hmi', 'qa-manager': 'qa-manager' } as Partial<
+            Record<Role, string>
+          >
+        )[role]
+      : undefined
   const onTeam = teamRole !== undefined
   const reaches =
-    scope === 'all' || scope === 'global' ||
+    scope === 'all' ||
+    scope === 'global' ||
     (scope === 'region' && la.regionCode === OWN_LA.regionCode) ||
     ((scope === 'own-la' || scope === 'assigned-las') && la.laCode === OWN_LA.laCode) ||
     (scope === 'activity-team' && onTeam) ||
@@ -157,13 +302,17 @@ describe('every route goes through the policy', () => {
     const guarded = new Set(t.app.routeSpecs.map((spec) => `${spec.method} ${spec.url}`))
     const unguarded = t.app.allRoutes
       .filter((route) => route.method !== 'HEAD')
-      .filter((route) => !route.url.startsWith('/assets/') && !route.url.startsWith('/public/') && route.url !== '/health')
+      .filter(
+        (route) => !route.url.startsWith('/assets/') && !route.url.startsWith('/public/') && route.url !== '/health',
+      )
       .filter((route) => !guarded.has(`${route.method} ${route.url}`))
     expect(unguarded).toEqual([])
   })
 
   it('gives every route with an LA or record in its URL a scope check', () => {
-    const unscoped = t.app.routeSpecs.filter((spec) => LA_PARAMS.test(spec.url) && !spec.target).map((spec) => `${spec.method} ${spec.url}`)
+    const unscoped = t.app.routeSpecs
+      .filter((spec) => LA_PARAMS.test(spec.url) && !spec.target)
+      .map((spec) => `${spec.method} ${spec.url}`)
     expect(unscoped).toEqual([])
   })
 
@@ -190,7 +339,10 @@ describe('every route goes through the policy', () => {
 })
 
 describe.each(ROLES.map((role) => [role, ROLE_INFO[role].label] as const))('as %s', (role) => {
-  it.each([['own LA', OWN_LA], ['other LA', OTHER_LA]] as const)('every route answers as the policy says for the %s', async (_name, la) => {
+  it.each([
+    ['own LA', OWN_LA],
+    ['other LA', OTHER_LA],
+  ] as const)('every route answers as the policy says for the %s', async (_name, la) => {
     const user = users.get(role)!
     const agent = await new TestAgent(t.app).signIn(user.email, user.password)
     const checked: string[] = []
@@ -210,7 +362,8 @@ describe.each(ROLES.map((role) => [role, ROLE_INFO[role].label] as const))('as %
       } else {
         expect(response.statusCode, where).toBe(outcome)
       }
-      if ((outcome !== 'allowed' && la === OTHER_LA) || !seesOtherLa) expect(response.body, where).not.toContain(OTHER_LA.name)
+      if ((outcome !== 'allowed' && la === OTHER_LA) || !seesOtherLa)
+        expect(response.body, where).not.toContain(OTHER_LA.name)
       checked.push(where)
     }
     expect(checked.length).toBeGreaterThan(0)

@@ -16,14 +16,30 @@ export interface CaseSelectionFactor {
 export const CASE_SELECTION_FACTORS: readonly CaseSelectionFactor[] = [
   { id: 'disabled', label: 'Disabled child', citation: '002#150' },
   { id: 'abuse-neglect', label: 'At risk of harm from abuse or neglect (child protection plan)', citation: '002#150' },
-  { id: 'missing', label: "Missing from placement in the last 12 months (List 8)", citation: '002#150' },
+  { id: 'missing', label: 'Missing from placement in the last 12 months (List 8)', citation: '002#150' },
   { id: 'absent', label: 'Absent from placement in the last 12 months (List 8)', citation: '002#150' },
   { id: 'out-of-area', label: 'Placed out of area', citation: '002#150' },
-  { id: 'kinship', label: "Kinship or 'connected person' placement (foster placement with relatives or friends)", citation: '002#150' },
-  { id: 'placed-at-home-on-care-order', label: 'Placed at home (with parents) and subject to a care order', citation: '002#150' },
+  {
+    id: 'kinship',
+    label: "Kinship or 'connected person' placement (foster placement with relatives or friends)",
+    citation: '002#150',
+  },
+  {
+    id: 'placed-at-home-on-care-order',
+    label: 'Placed at home (with parents) and subject to a care order',
+    citation: '002#150',
+  },
   { id: 'residential', label: "Children's home or other residential placement", citation: '002#150' },
-  { id: 'large-sibling-group', label: 'From a large sibling group (3 or more brothers and sisters)', citation: '002#150, 002#253' },
-  { id: 'private-or-voluntary-provider', label: 'Placement by a private or voluntary provider (not the same as a provider with delegated functions)', citation: '002#150' },
+  {
+    id: 'large-sibling-group',
+    label: 'From a large sibling group (3 or more brothers and sisters)',
+    citation: '002#150, 002#253',
+  },
+  {
+    id: 'private-or-voluntary-provider',
+    label: 'Placement by a private or voluntary provider (not the same as a provider with delegated functions)',
+    citation: '002#150',
+  },
   { id: 'uasc', label: 'Unaccompanied asylum-seeking child', citation: '002#150' },
   { id: 'care-leaver-neet', label: 'Care leaver not in education, employment or training', citation: '002#150' },
   { id: 'care-leaver-not-in-touch', label: 'Care leaver the LA is not in touch with', citation: '002#150' },
@@ -35,10 +51,22 @@ export const CASE_SELECTION_FACTORS: readonly CaseSelectionFactor[] = [
  * elsewhere (the LA's own information, audits, or the conversation with the LA analyst).
  */
 export const FACTORS_NOT_IN_ANNEX_A: readonly CaseSelectionFactor[] = [
-  { id: 'exploitation', label: 'Vulnerable to sexual or other exploitation (no Annex A column records it)', citation: '002#150' },
-  { id: 'missing-from-home-or-education', label: 'Missing from home or education (List 8 records only missing from placement)', citation: '002#150' },
+  {
+    id: 'exploitation',
+    label: 'Vulnerable to sexual or other exploitation (no Annex A column records it)',
+    citation: '002#150',
+  },
+  {
+    id: 'missing-from-home-or-education',
+    label: 'Missing from home or education (List 8 records only missing from placement)',
+    citation: '002#150',
+  },
   { id: 'educational-achievement', label: 'Educational achievement and ability', citation: '002#150' },
-  { id: 'third-party-provider', label: 'Supported by a third-party provider with delegated social services functions', citation: '002#150' },
+  {
+    id: 'third-party-provider',
+    label: 'Supported by a third-party provider with delegated social services functions',
+    citation: '002#150',
+  },
 ]
 
 /** 002#153's thresholds, with the list that lets inspectors test each. */
@@ -50,8 +78,16 @@ export const THRESHOLDS = [
   { id: 'child-protection-plan', label: 'Child protection (plan)', lists: [7] },
   { id: 'continuing-help', label: 'Continuing help and support for families (child in need plan)', lists: [6] },
   // "Recent" is the last six months: 002#154 bases judgements on contemporary practice (fn 26: usually the last six months).
-  { id: 'decision-to-accommodate', label: 'The decision to accommodate (looked after in the last six months)', lists: [8] },
-  { id: 'decision-to-remove', label: 'The decision to remove (care order, interim care order, EPO or police protection)', lists: [8] },
+  {
+    id: 'decision-to-accommodate',
+    label: 'The decision to accommodate (looked after in the last six months)',
+    lists: [8],
+  },
+  {
+    id: 'decision-to-remove',
+    label: 'The decision to remove (care order, interim care order, EPO or police protection)',
+    lists: [8],
+  },
   { id: 'permanence-planning', label: 'Permanence planning', lists: [8, 10] },
   { id: 'matching-and-placement', label: 'Matching and placement decisions', lists: [10] },
   { id: 'leaving-care', label: 'Leaving care', lists: [9] },
@@ -121,7 +157,16 @@ export interface ChildSummary {
 const ETHNICITY = CODE_SETS.ETHNICITY.codes
 const GENDER = CODE_SETS.GENDER.codes
 
-export const AGE_BANDS = ['Unborn', 'Under 1', '1 to 4', '5 to 9', '10 to 15', '16 to 17', '18 and over', 'Not known'] as const
+export const AGE_BANDS = [
+  'Unborn',
+  'Under 1',
+  '1 to 4',
+  '5 to 9',
+  '10 to 15',
+  '16 to 17',
+  '18 and over',
+  'Not known',
+] as const
 
 /** Index into AGE_BANDS (DfE-style bands) of an age in years; NaN is "Not known". */
 export function ageBandIndex(age: number): number {
@@ -170,7 +215,22 @@ function known(value: number): number | null {
 
 const factorBit = (id: string) => 1 << CASE_SELECTION_FACTORS.findIndex((f) => f.id === id)
 const thresholdBit = (id: string) => 1 << THRESHOLDS.findIndex((t) => t.id === id)
-const [F_DISABLED, F_ABUSE, F_MISSING, F_ABSENT, F_OUT, F_KINSHIP, F_AT_HOME, F_RESIDENTIAL, F_SIBLINGS, F_PRIVATE, F_UASC, F_NEET, F_NOT_IN_TOUCH, F_DELAY] = [
+const [
+  F_DISABLED,
+  F_ABUSE,
+  F_MISSING,
+  F_ABSENT,
+  F_OUT,
+  F_KINSHIP,
+  F_AT_HOME,
+  F_RESIDENTIAL,
+  F_SIBLINGS,
+  F_PRIVATE,
+  F_UASC,
+  F_NEET,
+  F_NOT_IN_TOUCH,
+  F_DELAY,
+] = [
   'disabled',
   'abuse-neglect',
   'missing',
@@ -185,8 +245,35 @@ const [F_DISABLED, F_ABUSE, F_MISSING, F_ABSENT, F_OUT, F_KINSHIP, F_AT_HOME, F_
   'care-leaver-neet',
   'care-leaver-not-in-touch',
   'delay',
-].map(factorBit) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number]
-const [T_EARLY_HELP, T_REFERRAL, T_CIN, T_INVESTIGATION, T_PLAN, T_CONTINUING, T_ACCOMMODATE, T_REMOVE, T_PERMANENCE, T_MATCHING, T_LEAVING_CARE] = THRESHOLDS.map((t) => thresholdBit(t.id)) as [
+].map(factorBit) as number[] as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+]
+const [
+  T_EARLY_HELP,
+  T_REFERRAL,
+  T_CIN,
+  T_INVESTIGATION,
+  T_PLAN,
+  T_CONTINUING,
+  T_ACCOMMODATE,
+  T_REMOVE,
+  T_PERMANENCE,
+  T_MATCHING,
+  T_LEAVING_CARE,
+] = THRESHOLDS.map((t) => thresholdBit(t.id)) as [
   number,
   number,
   number,
@@ -203,7 +290,12 @@ const GENDER_CODES = GENDER.map((c) => c.code)
 const ETHNICITY_CODES = ETHNICITY.map((c) => c.code)
 
 /** The children table from the registry; `sixMonthsBefore` is the day six months before the inspection date. */
-export function buildChildrenTable(reg: ChildRegistry, asOfDay: number, sixMonthsBefore: number, ageOn: (dob: number) => number): ChildrenTable {
+export function buildChildrenTable(
+  reg: ChildRegistry,
+  asOfDay: number,
+  sixMonthsBefore: number,
+  ageOn: (dob: number) => number,
+): ChildrenTable {
   const count = reg.size
   const lists = reg.lists.subarray(0, count)
   const disability = reg.disability
@@ -432,7 +524,9 @@ export function sampleCoverage(table: ChildrenTable, sample: readonly string[]):
     covered,
     notCovered: CASE_SELECTION_FACTORS.filter((f, bit) => anyFactors & (1 << bit) && !covered[f.id]).map((f) => f.id),
     thresholdsCovered,
-    thresholdsNotCovered: THRESHOLDS.filter((t, bit) => anyThresholds & (1 << bit) && !thresholdsCovered[t.id]).map((t) => t.id),
+    thresholdsNotCovered: THRESHOLDS.filter((t, bit) => anyThresholds & (1 << bit) && !thresholdsCovered[t.id]).map(
+      (t) => t.id,
+    ),
     ageBands,
     genders,
     ethnicityGroups,

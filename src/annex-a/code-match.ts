@@ -38,7 +38,8 @@ export function compileCodeSet(set: CodeSet): CodeMatcher {
     codeOnly.set(key, i)
     const forms = [key]
     for (const label of labelsOf(i)) {
-      if (!set.codeIsLabel) forms.push(`${key}: ${label}`, `${key} - ${label}`, `${key} ${label}`, `${key}:${label}`, `${key}-${label}`)
+      if (!set.codeIsLabel)
+        forms.push(`${key}: ${label}`, `${key} - ${label}`, `${key} ${label}`, `${key}:${label}`, `${key}-${label}`)
       // A label shared by several codes ("Health services") cannot identify one on its own.
       if (labelCount.get(label) === 1) forms.push(label)
     }

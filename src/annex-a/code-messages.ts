@@ -6,7 +6,10 @@ import type { CodeSet } from './code-sets.js'
 
 /** The first three values of a code set, as the template shows them. */
 function codeExamples(set: CodeSet): string {
-  return set.codes.slice(0, 3).map((c) => (set.codeIsLabel ? `${c.prefix ? `${c.prefix}) ` : ''}${c.label}` : c.code)).join(', ')
+  return set.codes
+    .slice(0, 3)
+    .map((c) => (set.codeIsLabel ? `${c.prefix ? `${c.prefix}) ` : ''}${c.label}` : c.code))
+    .join(', ')
 }
 
 /**
@@ -19,7 +22,8 @@ export function describeValues(header: string, describe: string): { readonly add
   const withoutExamples = describe.replace(/, for example [^)]*/, '')
   const open = withoutExamples.indexOf(' (')
   const name = open >= 0 ? withoutExamples.slice(0, open) : withoutExamples
-  if (/^[a-z]/.test(name) && header.toLowerCase().includes(name.toLowerCase())) return { addsTo: true, text: open >= 0 ? withoutExamples.slice(open + 2, -1) : '' }
+  if (/^[a-z]/.test(name) && header.toLowerCase().includes(name.toLowerCase()))
+    return { addsTo: true, text: open >= 0 ? withoutExamples.slice(open + 2, -1) : '' }
   return { addsTo: false, text: withoutExamples }
 }
 
@@ -38,9 +42,16 @@ function withArticle(describe: string): string {
 }
 
 export function codeMessage(header: string, set: CodeSet): string {
-  const all = set.codes.length <= 8 ? ` One of: ${set.codes.map((c) => (set.codeIsLabel ? `${c.prefix ? `${c.prefix}) ` : ''}${c.label}` : `${c.code}${c.label !== c.code ? ` (${c.label})` : ''}`)).join('; ')}.` : ` See the Codes_used sheet of the Ofsted template for the full list.`
+  const all =
+    set.codes.length <= 8
+      ? ` One of: ${set.codes.map((c) => (set.codeIsLabel ? `${c.prefix ? `${c.prefix}) ` : ''}${c.label}` : `${c.code}${c.label !== c.code ? ` (${c.label})` : ''}`)).join('; ')}.`
+      : ` See the Codes_used sheet of the Ofsted template for the full list.`
   const values = describeValues(header, set.describe)
-  const how = !values.text ? ' as one of the template’s values' : values.addsTo || /^[A-Z]/.test(values.text) ? ` as ${withArticle(values.text)}` : `: ${values.text}`
+  const how = !values.text
+    ? ' as one of the template’s values'
+    : values.addsTo || /^[A-Z]/.test(values.text)
+      ? ` as ${withArticle(values.text)}`
+      : `: ${values.text}`
   return `Enter the ${header}${how}, for example ${codeExamples(set)}.${all}`
 }
 

@@ -6,7 +6,10 @@ import { readCsv, type CsvEncoding } from './csv.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'annex-a-csv-'))
 
-async function read(name: string, bytes: Buffer): Promise<{ encoding: CsvEncoding; delimiter: string; rows: [number, string[]][] }> {
+async function read(
+  name: string,
+  bytes: Buffer,
+): Promise<{ encoding: CsvEncoding; delimiter: string; rows: [number, string[]][] }> {
   const path = join(dir, name)
   writeFileSync(path, bytes)
   const rows: [number, string[]][] = []
@@ -43,7 +46,10 @@ describe('readCsv', () => {
   })
 
   it('keeps quoted delimiters, doubled quotes and line breaks, and counts rows as Excel shows them', async () => {
-    const result = await read('quoted.csv', Buffer.from('a,b\r\n"x, y","He said ""no""\r\nthen left"\r\n\r\nlast,row\r\n'))
+    const result = await read(
+      'quoted.csv',
+      Buffer.from('a,b\r\n"x, y","He said ""no""\r\nthen left"\r\n\r\nlast,row\r\n'),
+    )
     expect(result.rows).toEqual([
       [1, ['a', 'b']],
       [2, ['x, y', 'He said "no"\r\nthen left']],
@@ -63,11 +69,15 @@ describe('readCsv', () => {
     const lines = ['id,value', ...Array.from({ length: 60_000 }, (_, i) => `C${i},"v ${i}"`)]
     const result = await read('big.csv', Buffer.from(`${lines.join('\r\n')}\r\n`))
     expect(result.rows).toHaveLength(60_001)
-    expect(result.rows.every(([n, cells], i) => n === i + 1 && cells.length === 2 && !cells[1]!.includes('\r'))).toBe(true)
+    expect(result.rows.every(([n, cells], i) => n === i + 1 && cells.length === 2 && !cells[1]!.includes('\r'))).toBe(
+      true,
+    )
     expect(result.rows[60_000]).toEqual([60_001, ['C59999', 'v 59999']])
   })
 
   it('says where a quote is never closed', async () => {
-    await expect(read('open.csv', Buffer.from('a,b\n1,"never closed\n2,3\n'))).rejects.toThrow(/quoted value starting near row 2 never ends/)
+    await expect(read('open.csv', Buffer.from('a,b\n1,"never closed\n2,3\n'))).rejects.toThrow(
+      /quoted value starting near row 2 never ends/,
+    )
   })
 })

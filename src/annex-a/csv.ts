@@ -33,7 +33,8 @@ async function head(path: string, bytes: number): Promise<Buffer> {
 async function isUtf8(path: string): Promise<boolean> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) decoder.decode(chunk, { stream: true })
+    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>)
+      decoder.decode(chunk, { stream: true })
     decoder.decode()
     return true
   } catch {
@@ -68,7 +69,12 @@ export interface CsvReadResult {
 export async function readCsv(
   path: string,
   onRow: (row: RowBuffer) => boolean | void,
-  options: { signal?: AbortSignal; onBytes?: (bytes: number) => void; maxCellChars?: number; encoding?: CsvEncoding } = {},
+  options: {
+    signal?: AbortSignal
+    onBytes?: (bytes: number) => void
+    maxCellChars?: number
+    encoding?: CsvEncoding
+  } = {},
 ): Promise<CsvReadResult> {
   const encoding = options.encoding ?? (await detectEncoding(path))
   const decoder = new TextDecoder(DECODER_LABEL[encoding], { ignoreBOM: false })
@@ -117,7 +123,11 @@ export async function readCsv(
         const close = text.indexOf('"', i)
         if (close < 0) {
           field += text.slice(i)
-          if (field.length > 64 * 1024 * 1024) throw new AnnexAFileError('TOO_LARGE', `A quoted value starting on row ${recordNumber + 1} never ends: check for a stray double quote (").`)
+          if (field.length > 64 * 1024 * 1024)
+            throw new AnnexAFileError(
+              'TOO_LARGE',
+              `A quoted value starting on row ${recordNumber + 1} never ends: check for a stray double quote (").`,
+            )
           return
         }
         field += text.slice(i, close)
@@ -197,7 +207,11 @@ export async function readCsv(
       delimiter = chooseDelimiter(pending)
       parse(pending)
     }
-    if (quoted) throw new AnnexAFileError('BAD_XML', `A quoted value starting near row ${recordNumber + 1} never ends: check for a stray double quote (").`)
+    if (quoted)
+      throw new AnnexAFileError(
+        'BAD_XML',
+        `A quoted value starting near row ${recordNumber + 1} never ends: check for a stray double quote (").`,
+      )
     if (field.length > 0 || col > 0) endRecord()
   }
   return { encoding, delimiter: delimiter || ',' }

@@ -35,7 +35,9 @@ describe('Excel serials', () => {
     [45000.75, false, '2023-03-15'],
     [0, true, '1904-01-01'],
     [43538, true, '2023-03-15'],
-  ])('serial %d (1904: %s) is %s', (serial, date1904, iso) => expect(isoDate(dayFromSerial(serial, date1904))).toBe(iso))
+  ])('serial %d (1904: %s) is %s', (serial, date1904, iso) =>
+    expect(isoDate(dayFromSerial(serial, date1904))).toBe(iso),
+  )
 
   it('refuses the 1900-02-29 that never was, and impossible serials', () => {
     expect(dayFromSerial(60, false)).toBeNaN()

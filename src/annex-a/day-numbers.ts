@@ -88,7 +88,8 @@ const UK = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2}
 const NAMED = /^(\d{1,2})[ -]([a-z]{3,9})[ -](\d{4})$/i
 
 /** Why a date text could not be read, in words for the analyst; or the day number. */
-export type DateText = { ok: true; day: number } | { ok: false; why: 'two-digit-year' | 'month-first' | 'not-a-date' | 'no-such-day' }
+export type DateText =
+  { ok: true; day: number } | { ok: false; why: 'two-digit-year' | 'month-first' | 'not-a-date' | 'no-such-day' }
 
 function checked(y: number, m: number, d: number): DateText {
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`

@@ -21,7 +21,11 @@ describe('writeErrorReport', () => {
 
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(out)
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Annex A check', 'Front_Sheet', ...Array.from({ length: 11 }, (_, i) => `List_${i + 1}`)])
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Annex A check',
+      'Front_Sheet',
+      ...Array.from({ length: 11 }, (_, i) => `List_${i + 1}`),
+    ])
     const withCell = result.findings.filter((f) => f.cell && f.sheet)
     expect(written.markedCells).toBe(new Set(withCell.map((f) => `${f.sheet}!${f.cell}`)).size)
 
@@ -59,7 +63,10 @@ describe('writeErrorReport', () => {
 
   it('copies a CSV return into a sheet named after its list', async () => {
     const path = join(dir, 'referrals.csv')
-    writeFileSync(path, 'Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker\nR1,a) Male,a) WBRI,01/04/2015,10,31/02/2026,q) 6: Police,b) No,1,T,W\n')
+    writeFileSync(
+      path,
+      'Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker\nR1,a) Male,a) WBRI,01/04/2015,10,31/02/2026,q) 6: Police,b) No,1,T,W\n',
+    )
     const input = { path, fileName: 'List 3.csv' }
     const result = await processAnnexA(input, { asOf })
     await writeErrorReport(input, result, join(dir, 'csv-report.xlsx'))

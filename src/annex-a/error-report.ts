@@ -49,7 +49,11 @@ function findingsByCell(findings: readonly Finding[]): Map<string, Map<number, M
 }
 
 function worst(findings: readonly Finding[]): Severity {
-  return findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'note'
+  return findings.some((f) => f.severity === 'error')
+    ? 'error'
+    : findings.some((f) => f.severity === 'warning')
+      ? 'warning'
+      : 'note'
 }
 
 function noteText(findings: readonly Finding[]): string {
@@ -61,7 +65,11 @@ function noteText(findings: readonly Finding[]): string {
  * Write the marked-up copy of the return to `outPath`. `input` is what `processAnnexA` read and
  * `result` what it returned.
  */
-export async function writeErrorReport(input: AnnexAInput | readonly AnnexAInput[], result: AnnexAResult, outPath: string): Promise<ErrorReportResult> {
+export async function writeErrorReport(
+  input: AnnexAInput | readonly AnnexAInput[],
+  result: AnnexAResult,
+  outPath: string,
+): Promise<ErrorReportResult> {
   const inputs = Array.isArray(input) ? input : [input as AnnexAInput]
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outPath, useStyles: true, useSharedStrings: true })
   book.creator = 'ilacs annex-a'
@@ -71,7 +79,13 @@ export async function writeErrorReport(input: AnnexAInput | readonly AnnexAInput
 
   writeSummary(book.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] }), result)
 
-  const copyRows = async (sheet: ExcelJS.Worksheet, sheetName: string, scan: (onRow: (row: RowBuffer) => void) => Promise<unknown>, toValue: (row: RowBuffer, i: number) => ExcelJS.CellValue, isDate: (row: RowBuffer, i: number) => boolean) => {
+  const copyRows = async (
+    sheet: ExcelJS.Worksheet,
+    sheetName: string,
+    scan: (onRow: (row: RowBuffer) => void) => Promise<unknown>,
+    toValue: (row: RowBuffer, i: number) => ExcelJS.CellValue,
+    isDate: (row: RowBuffer, i: number) => boolean,
+  ) => {
     const marksByRow = byCell.get(sheetName) ?? new Map<number, Map<string, Finding[]>>()
     await scan((row) => {
       const out = sheet.getRow(row.rowNumber)
@@ -113,7 +127,9 @@ export async function writeErrorReport(input: AnnexAInput | readonly AnnexAInput
     const workbook = await openWorkbook(file.path)
     try {
       for (const source of workbook.sheets) {
-        const sheet = book.addWorksheet(source.name === SUMMARY_SHEET ? `${SUMMARY_SHEET} (original)` : source.name, { state: source.hidden ? 'hidden' : 'visible' })
+        const sheet = book.addWorksheet(source.name === SUMMARY_SHEET ? `${SUMMARY_SHEET} (original)` : source.name, {
+          state: source.hidden ? 'hidden' : 'visible',
+        })
         await copyRows(
           sheet,
           source.name,
@@ -127,7 +143,10 @@ export async function writeErrorReport(input: AnnexAInput | readonly AnnexAInput
             if (kind === CELL_NUMBER) return row.nums[i]!
             return null
           },
-          (row, i) => row.kinds[i] === CELL_NUMBER && workbook.dateStyles[row.styles[i]!] === 1 && !Number.isNaN(dayFromSerial(row.nums[i]!, workbook.date1904)),
+          (row, i) =>
+            row.kinds[i] === CELL_NUMBER &&
+            workbook.dateStyles[row.styles[i]!] === 1 &&
+            !Number.isNaN(dayFromSerial(row.nums[i]!, workbook.date1904)),
         )
       }
     } finally {
@@ -167,9 +186,14 @@ function writeSummary(sheet: ExcelJS.Worksheet, result: AnnexAResult): void {
   sheet.getRow(1).commit()
   const counts = result.counts
   const lines: (string | number)[][] = [
-    [`Annex A check for the inspection date ${result.asOf}: ${counts.bySeverity.error} errors, ${counts.bySeverity.warning} warnings, ${counts.bySeverity.note} notes. Each is marked on its cell in the sheets that follow (red: error, amber: warning, blue: note); hover over a cell to read its note.`],
+    [
+      `Annex A check for the inspection date ${result.asOf}: ${counts.bySeverity.error} errors, ${counts.bySeverity.warning} warnings, ${counts.bySeverity.note} notes. Each is marked on its cell in the sheets that follow (red: error, amber: warning, blue: note); hover over a cell to read its note.`,
+    ],
   ]
-  if (counts.omitted.length > 0) lines.push([`Only the first findings of each kind are listed and marked; ${counts.omitted.reduce((n, o) => n + o.count, 0)} more of the same kinds are counted but not listed.`])
+  if (counts.omitted.length > 0)
+    lines.push([
+      `Only the first findings of each kind are listed and marked; ${counts.omitted.reduce((n, o) => n + o.count, 0)} more of the same kinds are counted but not listed.`,
+    ])
   lines.push([], ['By list', 'Errors', 'Warnings', 'Notes'])
   for (const [list, c] of Object.entries(counts.byList)) {
     const title = list === 'workbook' ? 'Whole workbook' : `List ${list}: ${LISTS[Number(list) - 1]?.title ?? ''}`
@@ -179,7 +203,17 @@ function writeSummary(sheet: ExcelJS.Worksheet, result: AnnexAResult): void {
   for (const [rule, n] of Object.entries(counts.byRule)) lines.push([rule, n!, RULES[rule as keyof typeof RULES].title])
   lines.push([], ['Every finding'])
   for (const line of lines) sheet.addRow(line).commit()
-  const headerRow = sheet.addRow(['List', 'Sheet', 'Row', 'Column', 'Cell', 'Value', 'Rule', 'Severity', 'What to change'])
+  const headerRow = sheet.addRow([
+    'List',
+    'Sheet',
+    'Row',
+    'Column',
+    'Cell',
+    'Value',
+    'Rule',
+    'Severity',
+    'What to change',
+  ])
   headerRow.font = { bold: true }
   headerRow.commit()
   for (const f of result.findings) {
@@ -189,7 +223,9 @@ function writeSummary(sheet: ExcelJS.Worksheet, result: AnnexAResult): void {
       f.row ?? '',
       f.column ? `${f.column}${f.columnLetter ? ` (${f.columnLetter})` : ''}` : '',
       // A HYPERLINK formula: ExcelJS's streaming writer turns hyperlink cells into external links.
-      f.cell && f.sheet ? { formula: `HYPERLINK("#${quoteSheet(f.sheet).replace(/"/g, '""')}!${f.cell}","${f.cell}")`, result: f.cell } : '',
+      f.cell && f.sheet
+        ? { formula: `HYPERLINK("#${quoteSheet(f.sheet).replace(/"/g, '""')}!${f.cell}","${f.cell}")`, result: f.cell }
+        : '',
       f.value ?? '',
       f.rule,
       SEVERITY_WORD[f.severity],

@@ -20,13 +20,18 @@ export type AnnexAFileErrorCode =
 const WHAT_TO_DO: Record<AnnexAFileErrorCode, string> = {
   EMPTY_FILE: 'Check you chose the right file, then upload the Annex A workbook again.',
   NOT_FOUND: 'Check the file name and try again.',
-  NOT_A_SPREADSHEET: 'Open the Annex A return in Excel, choose File > Save As > Excel Workbook (*.xlsx), and upload that file.',
+  NOT_A_SPREADSHEET:
+    'Open the Annex A return in Excel, choose File > Save As > Excel Workbook (*.xlsx), and upload that file.',
   LEGACY_XLS: 'Open it in Excel, choose File > Save As > Excel Workbook (*.xlsx), and upload the .xlsx file.',
-  ENCRYPTED: 'Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, then clear the password), save, and upload it again. Send the data through the secure upload instead of a password.',
-  CORRUPT_ZIP: 'The file may have been cut short while copying or downloading. Open it in Excel to check it opens, save it again as .xlsx, and upload it again.',
+  ENCRYPTED:
+    'Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, then clear the password), save, and upload it again. Send the data through the secure upload instead of a password.',
+  CORRUPT_ZIP:
+    'The file may have been cut short while copying or downloading. Open it in Excel to check it opens, save it again as .xlsx, and upload it again.',
   NOT_A_WORKBOOK: 'Save the Annex A return from Excel as an Excel Workbook (*.xlsx) and upload that file.',
-  ZIP_BOMB: 'The file unpacks to far more data than an Annex A return holds. Save the lists again from Excel into a new workbook and upload that.',
-  TOO_LARGE: 'Split the return (for example one workbook per list, or .csv files per list) or remove sheets that are not Annex A lists, then upload again.',
+  ZIP_BOMB:
+    'The file unpacks to far more data than an Annex A return holds. Save the lists again from Excel into a new workbook and upload that.',
+  TOO_LARGE:
+    'Split the return (for example one workbook per list, or .csv files per list) or remove sheets that are not Annex A lists, then upload again.',
   BAD_XML: 'Open the file in Excel; if Excel offers to repair it, accept, save it as .xlsx, and upload it again.',
   ABORTED: 'The check was stopped before it finished. Upload the file again.',
 }

@@ -34,12 +34,19 @@ export const RULES = {
   'AA-POSTCODE': { severity: 'error', title: 'A postcode is not a UK postcode' },
   'AA-ID': { severity: 'warning', title: 'An identifier looks damaged' },
   'AA-AGE': { severity: 'warning', title: 'The age does not match the date of birth' },
-  'AA-AGE-RANGE': { severity: 'warning', title: "The age is unusual for the list" },
-  'AA-CONDITIONAL': { severity: 'error', title: 'A cell should be blank, or should be filled, because of another cell' },
+  'AA-AGE-RANGE': { severity: 'warning', title: 'The age is unusual for the list' },
+  'AA-CONDITIONAL': {
+    severity: 'error',
+    title: 'A cell should be blank, or should be filled, because of another cell',
+  },
   'AA-DUPLICATE-CHILD': { severity: 'error', title: 'A child appears more than once in a list', citation: '002#251' },
   'AA-DUPLICATE-ADOPTER': { severity: 'error', title: 'An adopter appears more than once in List 11' },
   'AA-CHILD-CONSTANT': { severity: 'error', title: "A child's 12-month count differs between their rows" },
-  'AA-CHILD-MISMATCH': { severity: 'error', title: "A child's details differ between rows or lists", citation: '002#250' },
+  'AA-CHILD-MISMATCH': {
+    severity: 'error',
+    title: "A child's details differ between rows or lists",
+    citation: '002#250',
+  },
   'AA-CASE-STATUS': { severity: 'warning', title: "List 6's case status does not match Lists 7 and 8" },
   'AA-SIBLINGS': { severity: 'note', title: 'List 8 has no brothers and sisters information', citation: '002#253' },
   'AA-FAMILY-LINK': { severity: 'note', title: 'A List 10 family identifier is not in List 11' },
@@ -148,7 +155,8 @@ export class FindingCollector {
 
   counts(): FindingCounts {
     const keptPerKey = new Map<string, number>()
-    for (const f of this.kept) keptPerKey.set(this.key(f.list, f.rule), (keptPerKey.get(this.key(f.list, f.rule)) ?? 0) + 1)
+    for (const f of this.kept)
+      keptPerKey.set(this.key(f.list, f.rule), (keptPerKey.get(this.key(f.list, f.rule)) ?? 0) + 1)
     const omitted: FindingCounts['omitted'] = []
     for (const [key, n] of this.perKey) {
       const keptN = keptPerKey.get(key) ?? 0
@@ -158,7 +166,13 @@ export class FindingCollector {
       }
     }
     const total = this.bySeverity.error + this.bySeverity.warning + this.bySeverity.note
-    return { total, bySeverity: { ...this.bySeverity }, byRule: { ...this.byRule }, byList: structuredClone(this.byList), omitted }
+    return {
+      total,
+      bySeverity: { ...this.bySeverity },
+      byRule: { ...this.byRule },
+      byList: structuredClone(this.byList),
+      omitted,
+    }
   }
 }
 

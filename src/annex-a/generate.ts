@@ -49,7 +49,19 @@ export interface GenerateResult {
 }
 
 // Shares of a return's rows by list, roughly as a mid-sized LA's return splits.
-const SHARES: Record<ListNumber, number> = { 1: 0.35, 2: 0.1, 3: 0.12, 4: 0.12, 5: 0.05, 6: 0.12, 7: 0.035, 8: 0.05, 9: 0.03, 10: 0.008, 11: 0.007 }
+const SHARES: Record<ListNumber, number> = {
+  1: 0.35,
+  2: 0.1,
+  3: 0.12,
+  4: 0.12,
+  5: 0.05,
+  6: 0.12,
+  7: 0.035,
+  8: 0.05,
+  9: 0.03,
+  10: 0.008,
+  11: 0.007,
+}
 
 // liia-tools' spellings (SPEC §1), used by the export layout.
 const EXPORT_HEADERS: Record<string, string> = {
@@ -166,7 +178,10 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
   const errorRate = options.errorRate ?? 0
   const asOfDay = dayNumber(options.asOf)
   const rng = new Rng(seed)
-  const counts = Object.fromEntries(LISTS.map((l) => [l.list, Math.floor(options.rows * SHARES[l.list])])) as Record<ListNumber, number>
+  const counts = Object.fromEntries(LISTS.map((l) => [l.list, Math.floor(options.rows * SHARES[l.list])])) as Record<
+    ListNumber,
+    number
+  >
   const seg = segmentsFor(counts)
   const planted: PlantedError[] = []
   const written: Record<string, number> = {}
@@ -181,7 +196,8 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
     else if (i < seg.earlyHelp) age = r(2) < 0.01 ? -1 : Math.floor(r(1) * 18)
     else age = 17 + Math.floor(r(1) * 7)
     // Care leavers' dates of birth are at least 17 years back, so the list-9 ages are 17 to 23.
-    const dob = age < 0 ? asOfDay + 10 + Math.floor(r(3) * 150) : asOfDay - Math.floor(age * 365.25) - 1 - Math.floor(r(3) * 360)
+    const dob =
+      age < 0 ? asOfDay + 10 + Math.floor(r(3) * 150) : asOfDay - Math.floor(age * 365.25) - 1 - Math.floor(r(3) * 360)
     return {
       id: `FAKE-${String(i + 1).padStart(7, '0')}`,
       gender: age < 0 ? 'Not stated/recorded' : pickWeighted(GENDERS, r(4)),
@@ -211,12 +227,45 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
     dateOfBirth: { day: c.dob },
     age: c.age,
     disability: { code: c.disability },
-    allocatedTeam: rng.pick(['Assessment Team 1', 'Assessment Team 2', 'Child Protection North', 'Child Protection South', 'Children in Care Team', 'Leaving Care Team', 'Disabled Children Team']),
+    allocatedTeam: rng.pick([
+      'Assessment Team 1',
+      'Assessment Team 2',
+      'Child Protection North',
+      'Child Protection South',
+      'Children in Care Team',
+      'Leaving Care Team',
+      'Disabled Children Team',
+    ]),
     allocatedWorker: `Worker ${String(rng.int(1, 400)).padStart(3, '0')}`,
   })
 
-  const sources = ['1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4', '5A', '5B', '5C', '6', '7', '8', '9', '10']
-  const sourceWeights: [string, number][] = sources.map((s) => [s, s === '6' ? 30 : s === '2A' ? 18 : s.startsWith('3') ? 4 : s.startsWith('1') ? 3 : 2])
+  const sources = [
+    '1A',
+    '1B',
+    '1C',
+    '1D',
+    '2A',
+    '2B',
+    '3A',
+    '3B',
+    '3C',
+    '3D',
+    '3E',
+    '3F',
+    '4',
+    '5A',
+    '5B',
+    '5C',
+    '6',
+    '7',
+    '8',
+    '9',
+    '10',
+  ]
+  const sourceWeights: [string, number][] = sources.map((s) => [
+    s,
+    s === '6' ? 30 : s === '2A' ? 18 : s.startsWith('3') ? 4 : s.startsWith('1') ? 3 : 2,
+  ])
 
   /** The values of one row of list `list` about child index `i`. */
   const build = (list: ListNumber, i: number): Record<string, GenValue> => {
@@ -228,7 +277,8 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
       const left = approved === null && rng.chance(0.2) ? after(enquiry, 20, 200) : null
       const twoStage = rng.chance(0.8)
       const stage1Start = twoStage ? after(enquiry, 5, 30) : null
-      const stage1End = stage1Start !== null && (approved !== null || rng.chance(0.5)) ? after(stage1Start, 30, 60) : null
+      const stage1End =
+        stage1Start !== null && (approved !== null || rng.chance(0.5)) ? after(stage1Start, 30, 60) : null
       const stage2Start = stage1End !== null && approved !== null ? after(stage1End, 1, 10) : null
       const stage2End = stage2Start !== null && approved !== null ? Math.max(stage2Start, approved) : null
       return {
@@ -310,11 +360,33 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
         const closed = !inCare && !onPlan && i >= seg.cp && rng.chance(0.15)
         const start = notBefore(before(rng.int(30, 1500)), born)
         v.cinStart = { day: start }
-        v.primaryNeed = { code: rng.weighted([['N1', 55], ['N2', 8], ['N3', 5], ['N4', 10], ['N5', 12], ['N6', 3], ['N7', 1], ['N8', 3], ['N0', 3]] as [string, number][]) }
+        v.primaryNeed = {
+          code: rng.weighted([
+            ['N1', 55],
+            ['N2', 8],
+            ['N3', 5],
+            ['N4', 10],
+            ['N5', 12],
+            ['N6', 3],
+            ['N7', 1],
+            ['N8', 3],
+            ['N0', 3],
+          ] as [string, number][]),
+        }
         v.lastSeen = { day: before(rng.int(0, 40)) }
         v.cinClosure = closed ? { day: Math.max(start, before(rng.int(0, 85))) } : null
         v.closureReason = closed ? { code: rng.pick(['RC3', 'RC4', 'RC5', 'RC7']) } : null
-        v.caseStatus = { code: inCare ? 'Looked after child' : onPlan ? 'Child Protection plan' : closed ? 'Closed episode' : rng.chance(0.3) ? 'Open assessment' : 'Child in need plan' }
+        v.caseStatus = {
+          code: inCare
+            ? 'Looked after child'
+            : onPlan
+              ? 'Child Protection plan'
+              : closed
+                ? 'Closed episode'
+                : rng.chance(0.3)
+                  ? 'Open assessment'
+                  : 'Child in need plan',
+        }
         break
       }
       case 7: {
@@ -333,7 +405,13 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
         const end = open ? null : Math.max(start, before(rng.int(0, 85)))
         const last = end ?? asOfDay
         v.lastStatutoryVisit = { day: Math.max(start, last - rng.int(0, 10)) }
-        v.seenAlone = { code: rng.weighted([['Yes', 70], ['No', 25], ['Unknown', 5]] as [string, number][]) }
+        v.seenAlone = {
+          code: rng.weighted([
+            ['Yes', 70],
+            ['No', 25],
+            ['Unknown', 5],
+          ] as [string, number][]),
+        }
         v.latestReview = start + 90 <= last ? { day: Math.max(start, last - rng.int(0, 90)) } : null
         v.cpEnd = end === null ? null : { day: end }
         v.epo = { code: rng.chance(0.03) ? 'Yes' : 'No' }
@@ -351,13 +429,47 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
         const laStart = notBefore(before(rng.int(14, 3000)), c.dob)
         v.uasc = { code: c.age >= 14 && rng.chance(0.15) ? 'Yes' : 'No' }
         v.laStart = { day: laStart }
-        v.categoryOfNeed = { code: rng.weighted([['N1', 65], ['N2', 4], ['N3', 4], ['N4', 8], ['N5', 12], ['N6', 2], ['N8', 5]] as [string, number][]) }
+        v.categoryOfNeed = {
+          code: rng.weighted([
+            ['N1', 65],
+            ['N2', 4],
+            ['N3', 4],
+            ['N4', 8],
+            ['N5', 12],
+            ['N6', 2],
+            ['N8', 5],
+          ] as [string, number][]),
+        }
         v.secondPeriod = { code: rng.chance(0.05) ? 'Yes' : 'No' }
         v.legalStatusStart = { day: after(laStart, 0, 120) }
-        v.legalStatus = { code: adoption ? 'E1' : rng.weighted([['C2', 60], ['C1', 12], ['V2', 20], ['E1', 5], ['J1', 1], ['L2', 2]] as [string, number][]) }
+        v.legalStatus = {
+          code: adoption
+            ? 'E1'
+            : rng.weighted([
+                ['C2', 60],
+                ['C1', 12],
+                ['V2', 20],
+                ['E1', 5],
+                ['J1', 1],
+                ['L2', 2],
+              ] as [string, number][]),
+        }
         v.latestStatutoryReview = laStart + 20 <= asOfDay ? { day: Math.max(laStart, before(rng.int(0, 180))) } : null
         v.lastSocialWorkVisit = { day: Math.max(laStart, before(rng.int(0, 42))) }
-        v.permanencePlan = rng.chance(0.9) ? { code: adoption ? 'Adoption' : rng.pick(['Return to family', 'SGO/CAO', 'Supported living in the community', 'Long-term residential placement', 'Long-term fostering', 'other']) } : null
+        v.permanencePlan = rng.chance(0.9)
+          ? {
+              code: adoption
+                ? 'Adoption'
+                : rng.pick([
+                    'Return to family',
+                    'SGO/CAO',
+                    'Supported living in the community',
+                    'Long-term residential placement',
+                    'Long-term fostering',
+                    'other',
+                  ]),
+            }
+          : null
         v.lastIroContact = { day: Math.max(laStart, before(rng.int(0, 180))) }
         v.lastHealthAssessment = rng.chance(0.92) ? { day: Math.max(laStart, before(rng.int(0, 380))) } : null
         v.lastDentalCheck = c.age >= 1 && rng.chance(0.85) ? { day: Math.max(laStart, before(rng.int(0, 380))) } : null
@@ -371,9 +483,33 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
         v.ceasedDate = ceased === null ? null : { day: ceased }
         v.ceasedReason = ceased === null ? null : { code: rng.pick(['E4A', 'E4B', 'E11', 'E12', 'E45', 'E47', 'E8']) }
         v.placementStart = { day: after(laStart, 0, 400) }
-        const type = adoption ? rng.pick(['A3', 'A4', 'A5', 'A6', 'U5']) : rng.weighted([['U6', 45], ['U4', 15], ['U3', 10], ['U1', 5], ['K2', 12], ['P1', 5], ['H5', 5], ['R1', 1], ['S1', 1], ['Z1', 1]] as [string, number][])
+        const type = adoption
+          ? rng.pick(['A3', 'A4', 'A5', 'A6', 'U5'])
+          : rng.weighted([
+              ['U6', 45],
+              ['U4', 15],
+              ['U3', 10],
+              ['U1', 5],
+              ['K2', 12],
+              ['P1', 5],
+              ['H5', 5],
+              ['R1', 1],
+              ['S1', 1],
+              ['Z1', 1],
+            ] as [string, number][])
         v.placementType = { code: type }
-        v.placementProvider = { code: type === 'P1' ? 'PR0' : rng.weighted([['PR1', 50], ['PR4', 40], ['PR5', 5], ['PR2', 3], ['PR3', 2]] as [string, number][]) }
+        v.placementProvider = {
+          code:
+            type === 'P1'
+              ? 'PR0'
+              : rng.weighted([
+                  ['PR1', 50],
+                  ['PR4', 40],
+                  ['PR5', 5],
+                  ['PR2', 3],
+                  ['PR3', 2],
+                ] as [string, number][]),
+        }
         v.placementPostcode = `${rng.pick(['AB', 'M', 'LS', 'B', 'NE', 'SW', 'E'])}${rng.int(1, 20)} ${rng.int(1, 9)}${rng.pick(['AA', 'BD', 'XY', 'QT'])}`
         v.placementUrn = rng.chance(0.3) ? `SC${rng.int(100000, 999999)}` : null
         const out = rng.chance(0.35)
@@ -396,12 +532,30 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
         break
       }
       case 9: {
-        const inTouch = rng.weighted([['Yes', 90], ['No', 5], ['Refu', 3], ['NREQ', 2]] as [string, number][])
+        const inTouch = rng.weighted([
+          ['Yes', 90],
+          ['No', 5],
+          ['Refu', 3],
+          ['NREQ', 2],
+        ] as [string, number][])
         v.eligibility = { code: c.age >= 18 ? 'Former relevant child' : 'Relevant child' }
         v.inTouch = { code: inTouch }
         v.accommodation = inTouch === 'Yes' ? { code: rng.pick(['B', 'D', 'E', 'T', 'U', 'Z']) } : null
         v.accommodationSuitability = inTouch === 'Yes' ? { code: rng.chance(0.9) ? 'Suitable' : 'Unsuitable' } : null
-        v.activity = inTouch === 'Yes' ? { code: rng.weighted([['F1', 8], ['F2', 25], ['F3', 20], ['P3', 7], ['G4', 10], ['G5', 22], ['G6', 8]] as [string, number][]) } : null
+        v.activity =
+          inTouch === 'Yes'
+            ? {
+                code: rng.weighted([
+                  ['F1', 8],
+                  ['F2', 25],
+                  ['F3', 20],
+                  ['P3', 7],
+                  ['G4', 10],
+                  ['G5', 22],
+                  ['G6', 8],
+                ] as [string, number][]),
+              }
+            : null
         break
       }
       case 10: {
@@ -409,8 +563,14 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
         const decision = after(entered, 60, 240)
         const matched = rng.chance(0.7) ? after(decision, 30, 200) : null
         const placed = matched !== null && rng.chance(0.9) ? after(matched, 7, 40) : null
-        const adopted = placed !== null && placed + 90 <= asOfDay && rng.chance(0.5) ? after(Math.max(placed, before(350)), 90, 300) : null
-        v.familyId = matched !== null ? `FAKE-FAMILY-${String(rng.int(1, Math.max(1, Math.ceil(counts[11] / 2)))).padStart(6, '0')}` : null
+        const adopted =
+          placed !== null && placed + 90 <= asOfDay && rng.chance(0.5)
+            ? after(Math.max(placed, before(350)), 90, 300)
+            : null
+        v.familyId =
+          matched !== null
+            ? `FAKE-FAMILY-${String(rng.int(1, Math.max(1, Math.ceil(counts[11] / 2)))).padStart(6, '0')}`
+            : null
         v.enteredCare = { day: entered }
         v.adoptionDecision = { day: decision }
         v.placementOrder = { day: after(decision, 0, 90) }
@@ -482,9 +642,30 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
     const headerRow = rowNumber
     const letterOf = (key: string) => columnLetter(columns.findIndex((c) => c.key === key))
     const headerOf = (key: string) => headers[columns.findIndex((c) => c.key === key)] ?? key
-    const plant = (row: number, field: string, rule: RuleId, what: string) => planted.push({ list, sheet, row, column: headerOf(field), columnLetter: letterOf(field), field, rule, what })
-    if (structural && list === 4) planted.push({ list, sheet, row: headerRow, column: 'Allocated Worker', columnLetter: '', field: 'allocatedWorker', rule: 'AA-HEADER-MISSING', what: 'column left out' })
-    if (structural && list === 2) planted.push({ list, sheet, row: headerRow, column: 'Notes', columnLetter: columnLetter(headers.length - 1), field: '', rule: 'AA-HEADER-UNKNOWN', what: 'extra column' })
+    const plant = (row: number, field: string, rule: RuleId, what: string) =>
+      planted.push({ list, sheet, row, column: headerOf(field), columnLetter: letterOf(field), field, rule, what })
+    if (structural && list === 4)
+      planted.push({
+        list,
+        sheet,
+        row: headerRow,
+        column: 'Allocated Worker',
+        columnLetter: '',
+        field: 'allocatedWorker',
+        rule: 'AA-HEADER-MISSING',
+        what: 'column left out',
+      })
+    if (structural && list === 2)
+      planted.push({
+        list,
+        sheet,
+        row: headerRow,
+        column: 'Notes',
+        columnLetter: columnLetter(headers.length - 1),
+        field: '',
+        rule: 'AA-HEADER-UNKNOWN',
+        what: 'extra column',
+      })
 
     const render = (values: Record<string, GenValue>): CellValue[] => {
       const cells = columns.map((c) => renderValue(c, values[c.key] ?? null, layout))
@@ -508,7 +689,8 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
       let extra: { values: Record<string, GenValue>; field: string; rules: RuleId[]; what: string } | undefined
       let merge: string | undefined
       // The once-only kinds (merged cells, a very long cell) go on the first data row; the rest at random.
-      const once: PlantKind | undefined = errorRate > 0 && j === 0 ? (list === 6 ? 'merged' : list === 4 ? 'long' : undefined) : undefined
+      const once: PlantKind | undefined =
+        errorRate > 0 && j === 0 ? (list === 6 ? 'merged' : list === 4 ? 'long' : undefined) : undefined
       if (once || (errorRate > 0 && rng.chance(errorRate))) {
         const kinds = plantKinds(list, i, seg, inCareOpen, values)
         const kind = once ?? rng.pick(kinds)
@@ -519,7 +701,10 @@ export async function generateAnnexA(options: GenerateOptions): Promise<Generate
             extra = {
               values: again,
               field: list === 11 ? 'adopterId' : 'childId',
-              rules: kind === 'constant' ? ['AA-CHILD-CONSTANT'] : [list === 11 ? 'AA-DUPLICATE-ADOPTER' : 'AA-DUPLICATE-CHILD'],
+              rules:
+                kind === 'constant'
+                  ? ['AA-CHILD-CONSTANT']
+                  : [list === 11 ? 'AA-DUPLICATE-ADOPTER' : 'AA-DUPLICATE-CHILD'],
               what: kind,
             }
           }
@@ -580,7 +765,13 @@ type PlantKind =
   | 'merged'
   | 'long'
 
-function plantKinds(list: ListNumber, i: number, seg: Segments, inCareOpen: (i: number) => boolean, values: Record<string, GenValue>): PlantKind[] {
+function plantKinds(
+  list: ListNumber,
+  i: number,
+  seg: Segments,
+  inCareOpen: (i: number) => boolean,
+  values: Record<string, GenValue>,
+): PlantKind[] {
   const kinds: PlantKind[] = ['blank', 'code', 'date', 'cell-error']
   if (list !== 11) kinds.push('age', 'future')
   if (list !== 1 && list !== 11) kinds.push('formula')
@@ -601,7 +792,13 @@ function plantKinds(list: ListNumber, i: number, seg: Segments, inCareOpen: (i: 
 }
 
 /** Change `values` to carry one error of `kind`; returns where it is, or undefined when the row cannot carry it. */
-function applyPlant(kind: PlantKind, list: ListNumber, values: Record<string, GenValue>, asOfDay: number, rng: Rng): { field: string; rule: RuleId } | undefined {
+function applyPlant(
+  kind: PlantKind,
+  list: ListNumber,
+  values: Record<string, GenValue>,
+  asOfDay: number,
+  rng: Rng,
+): { field: string; rule: RuleId } | undefined {
   const spec = LISTS[list - 1]!
   const columns = spec.columns.filter((c) => !c.optionalColumn && !(list === 4 && c.key === 'allocatedWorker'))
   const keys = (test: (c: ColumnSpec) => boolean) => columns.filter(test).map((c) => c.key)
@@ -640,7 +837,12 @@ function applyPlant(kind: PlantKind, list: ListNumber, values: Record<string, Ge
       values[event!] = { day: asOfDay - rng.int(250, 400) }
       return { field: event!, rule: 'AA-DATE-WINDOW' }
     case 'order': {
-      const [earlier, later] = list === 2 ? ['earlyHelpStart', 'earlyHelpEnd'] : list === 4 ? ['assessmentStart', 'assessmentAuthorised'] : ['stage1Start', 'stage1End']
+      const [earlier, later] =
+        list === 2
+          ? ['earlyHelpStart', 'earlyHelpEnd']
+          : list === 4
+            ? ['assessmentStart', 'assessmentAuthorised']
+            : ['stage1Start', 'stage1End']
       const start = values[earlier!]
       const startDay = start && typeof start === 'object' && 'day' in start ? start.day : asOfDay - 30
       values[earlier!] = { day: startDay }
@@ -649,7 +851,9 @@ function applyPlant(kind: PlantKind, list: ListNumber, values: Record<string, Ge
       return { field: later!, rule: 'AA-DATE-ORDER' }
     }
     case 'number': {
-      const field = { 3: 'referralsLast12Months', 5: 's47Last12Months', 7: 'previousPlans', 8: 'missingEpisodes' }[list as 3 | 5 | 7 | 8]
+      const field = { 3: 'referralsLast12Months', 5: 's47Last12Months', 7: 'previousPlans', 8: 'missingEpisodes' }[
+        list as 3 | 5 | 7 | 8
+      ]
       values[field] = { raw: rng.pick(['two', 'several', 'n/a', '1.5']) }
       if (field === 'missingEpisodes') values.returnInterviewOffered = null
       if (field === 'missingEpisodes') values.returnInterviewAccepted = null

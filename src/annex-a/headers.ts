@@ -40,9 +40,13 @@ export interface HeaderMapping {
   readonly missing: readonly ColumnSpec[]
 }
 
-const INDEXES = new Map<TableId, Map<string, ColumnSpec>>([...LISTS.map((spec) => [spec.list, headerIndex(spec.columns)] as const), ['siblings', headerIndex(SIBLINGS_SHEET_COLUMNS)]])
+const INDEXES = new Map<TableId, Map<string, ColumnSpec>>([
+  ...LISTS.map((spec) => [spec.list, headerIndex(spec.columns)] as const),
+  ['siblings', headerIndex(SIBLINGS_SHEET_COLUMNS)],
+])
 const NORMALISED_TEMPLATE = new Map<ColumnSpec, string>()
-for (const spec of [...LISTS.flatMap((l) => l.columns), ...SIBLINGS_SHEET_COLUMNS]) NORMALISED_TEMPLATE.set(spec, normaliseHeader(spec.header))
+for (const spec of [...LISTS.flatMap((l) => l.columns), ...SIBLINGS_SHEET_COLUMNS])
+  NORMALISED_TEMPLATE.set(spec, normaliseHeader(spec.header))
 
 /** The columns of a table. */
 export function tableColumns(table: TableId): readonly ColumnSpec[] {
@@ -71,7 +75,8 @@ export function matchHeaders(table: TableId, cells: readonly HeaderCell[], heade
       continue
     }
     seen.add(column)
-    const how = text.trim() === column.header ? 'exact' : normalised === NORMALISED_TEMPLATE.get(column) ? 'normalised' : 'alias'
+    const how =
+      text.trim() === column.header ? 'exact' : normalised === NORMALISED_TEMPLATE.get(column) ? 'normalised' : 'alias'
     matched.push({ col, letter, header, field: column.key, expected: column.header, how })
   }
   const missing = tableColumns(table).filter((c) => !seen.has(c) && !c.optionalColumn)
@@ -118,7 +123,9 @@ export function findHeaderRow(table: TableId, rows: readonly HeaderRowCandidate[
  * liia-tools does): the table with the largest share of its template columns present,
  * needing at least three columns and half the template (both columns for the siblings sheet).
  */
-export function identifyByHeaders(rows: readonly HeaderRowCandidate[]): { table: TableId; row: HeaderRowCandidate } | undefined {
+export function identifyByHeaders(
+  rows: readonly HeaderRowCandidate[],
+): { table: TableId; row: HeaderRowCandidate } | undefined {
   let best: { table: TableId; row: HeaderRowCandidate; share: number; matched: number } | undefined
   // Lists first; the two-column siblings sheet only when no list fits (a list 8 sheet with
   // the siblings column also has both of its headings).
@@ -128,7 +135,8 @@ export function identifyByHeaders(rows: readonly HeaderRowCandidate[]): { table:
         const { matched, share } = fit(table, row.cells)
         const enough = table === 'siblings' ? share === 1 : matched >= 3 && share >= 0.5
         if (!enough) continue
-        if (!best || share > best.share || (share === best.share && matched > best.matched)) best = { table, row, share, matched }
+        if (!best || share > best.share || (share === best.share && matched > best.matched))
+          best = { table, row, share, matched }
       }
     }
     if (best) return { table: best.table, row: best.row }

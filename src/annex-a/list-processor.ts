@@ -14,7 +14,15 @@ import type { HeaderMapping } from './headers.js'
 import { compileListRules, type RowRules, type WindowDays } from './list-rules.js'
 import { truncate } from './normalise.js'
 import type { FieldIndex, RowView } from './row-view.js'
-import { CELL_BOOL, CELL_ERROR, CELL_NO_VALUE, CELL_NUMBER, CELL_SHARED, CELL_TEXT, type RowBuffer } from './sheet-scanner.js'
+import {
+  CELL_BOOL,
+  CELL_ERROR,
+  CELL_NO_VALUE,
+  CELL_NUMBER,
+  CELL_SHARED,
+  CELL_TEXT,
+  type RowBuffer,
+} from './sheet-scanner.js'
 import type { ColumnSpec, ListNumber, ListSpec } from './spec.js'
 
 const T_ID = 0
@@ -24,7 +32,15 @@ const T_AGE = 3
 const T_CODE = 4
 const T_TEXT = 5
 const T_POSTCODE = 6
-const TYPE_CODES: Record<ColumnSpec['type'], number> = { id: T_ID, date: T_DATE, int: T_INT, age: T_AGE, code: T_CODE, text: T_TEXT, postcode: T_POSTCODE }
+const TYPE_CODES: Record<ColumnSpec['type'], number> = {
+  id: T_ID,
+  date: T_DATE,
+  int: T_INT,
+  age: T_AGE,
+  code: T_CODE,
+  text: T_TEXT,
+  postcode: T_POSTCODE,
+}
 
 // Excel refuses more than 32,767 characters in a cell.
 const EXCEL_CELL_LIMIT = 32_767
@@ -134,7 +150,16 @@ export class ListProcessor implements RowView {
         sharedCodes = run.sharedCodes.get(key) ?? new Int16Array(run.sst.length).fill(NOT_MATCHED_YET)
         run.sharedCodes.set(key, sharedCodes)
       }
-      this.fields[index] = { spec: column, type: TYPE_CODES[column.type], col: match.col, letter: match.letter, header: match.header, matcher, sharedCodes, sharedDates: new Map() }
+      this.fields[index] = {
+        spec: column,
+        type: TYPE_CODES[column.type],
+        col: match.col,
+        letter: match.letter,
+        header: match.header,
+        matcher,
+        sharedCodes,
+        sharedDates: new Map(),
+      }
       this.colToField[match.col] = index
     }
     this.present = new Int32Array(n)
@@ -143,11 +168,25 @@ export class ListProcessor implements RowView {
     this.strs = new Array<string>(n).fill('')
     this.cellAt = new Int32Array(n)
     const f = this.fieldIndex
-    this.person = { id: f(spec.list === 11 ? 'adopterId' : 'childId'), dob: this.optional('dateOfBirth'), age: this.optional('age'), gender: f('gender'), ethnicity: f('ethnicity'), disability: this.optional('disability') }
+    this.person = {
+      id: f(spec.list === 11 ? 'adopterId' : 'childId'),
+      dob: this.optional('dateOfBirth'),
+      age: this.optional('age'),
+      gender: f('gender'),
+      ethnicity: f('ethnicity'),
+      disability: this.optional('disability'),
+    }
     this.required = spec.columns.flatMap((c, i) => (c.required && this.fields[i] ? [i] : []))
-    this.dateFields = spec.columns.flatMap((c, i) => (c.type === 'date' && c.key !== 'dateOfBirth' && this.fields[i] ? [i] : []))
+    this.dateFields = spec.columns.flatMap((c, i) =>
+      c.type === 'date' && c.key !== 'dateOfBirth' && this.fields[i] ? [i] : [],
+    )
     // SPEC §3.4: counts that must be the same on every row of a child.
-    this.constants = spec.list === 3 ? [f('referralsLast12Months')] : spec.list === 5 ? [f('s47Last12Months'), f('icpcLast12Months')] : []
+    this.constants =
+      spec.list === 3
+        ? [f('referralsLast12Months')]
+        : spec.list === 5
+          ? [f('s47Last12Months'), f('icpcLast12Months')]
+          : []
     this.rules = compileListRules(spec, f, window)
     LIST_DESCRIPTION[spec.list] ??= `List ${spec.list} (${spec.title})`
   }
@@ -188,7 +227,9 @@ export class ListProcessor implements RowView {
   }
   text(field: number): string {
     if (!this.has(field)) return ''
-    return field === this.person.id && this.knownIdSlot >= 0 ? this.run.registry.ids[this.knownIdSlot]! : this.strs[field]!
+    return field === this.person.id && this.knownIdSlot >= 0
+      ? this.run.registry.ids[this.knownIdSlot]!
+      : this.strs[field]!
   }
   name(field: number): string {
     return this.fields[field]?.header ?? this.spec.columns[field]?.header ?? ''
@@ -280,21 +321,36 @@ export class ListProcessor implements RowView {
     } else if (kind === CELL_TEXT) {
       text = row.texts[i]!
     } else if (kind === CELL_NO_VALUE) {
-      this.report(field, 'AA-FORMULA-NO-VALUE', () => `This cell has a formula but the workbook has no saved result for it, so it reads as blank. Open the workbook in Excel, let it calculate, and save it again (or paste the values over the formulas).`)
+      this.report(
+        field,
+        'AA-FORMULA-NO-VALUE',
+        () =>
+          `This cell has a formula but the workbook has no saved result for it, so it reads as blank. Open the workbook in Excel, let it calculate, and save it again (or paste the values over the formulas).`,
+      )
       return false
     } else if (kind === CELL_ERROR) {
       this.present[field] = this.stamp
-      this.report(field, 'AA-CELL-ERROR', () => `This cell shows the Excel error ${row.texts[i]}. Correct the formula or type the ${f.header} in.`)
+      this.report(
+        field,
+        'AA-CELL-ERROR',
+        () => `This cell shows the Excel error ${row.texts[i]}. Correct the formula or type the ${f.header} in.`,
+      )
       return true
     }
     if (text !== undefined) {
       if (text.length > EXCEL_CELL_LIMIT) {
         this.present[field] = this.stamp
-        this.report(field, 'AA-CELL-TOO-LONG', () => `This cell holds ${text!.length.toLocaleString('en-GB')} characters, more than Excel allows in a cell (32,767). Replace it with the ${f.header} only.`)
+        this.report(
+          field,
+          'AA-CELL-TOO-LONG',
+          () =>
+            `This cell holds ${text!.length.toLocaleString('en-GB')} characters, more than Excel allows in a cell (32,767). Replace it with the ${f.header} only.`,
+        )
         return true
       }
       // Most values start with a visible character; only those that do not are checked in full.
-      if (text.length === 0 || (text.charCodeAt(0) <= 0x20 || text.charCodeAt(0) === 0xa0 ? isBlankText(text) : false)) return false
+      if (text.length === 0 || (text.charCodeAt(0) <= 0x20 || text.charCodeAt(0) === 0xa0 ? isBlankText(text) : false))
+        return false
     }
     this.present[field] = this.stamp
     switch (f.type) {
@@ -350,7 +406,14 @@ export class ListProcessor implements RowView {
     return false
   }
 
-  private readCode(field: number, f: Field, kind: number, i: number, text: string | undefined, shared: number): boolean {
+  private readCode(
+    field: number,
+    f: Field,
+    kind: number,
+    i: number,
+    text: string | undefined,
+    shared: number,
+  ): boolean {
     const matcher = f.matcher!
     let index: number
     if (shared >= 0) {
@@ -377,13 +440,25 @@ export class ListProcessor implements RowView {
     return true
   }
 
-  private readDate(field: number, f: Field, kind: number, i: number, text: string | undefined, shared: number): boolean {
+  private readDate(
+    field: number,
+    f: Field,
+    kind: number,
+    i: number,
+    text: string | undefined,
+    shared: number,
+  ): boolean {
     if (kind === CELL_NUMBER) {
       // Serials are read as dates whatever the cell's format (liia-tools silently lost
       // serials in cells without a date format, SPEC §3.2).
       const day = dayFromSerial(this.row.nums[i]!, this.run.date1904)
       if (Number.isNaN(day)) {
-        this.report(field, 'AA-DATE', () => `Enter the ${f.header} as a date, for example 14/03/2026. This cell holds the number ${this.row.nums[i]}, which is not a date Excel can show.`)
+        this.report(
+          field,
+          'AA-DATE',
+          () =>
+            `Enter the ${f.header} as a date, for example 14/03/2026. This cell holds the number ${this.row.nums[i]}, which is not a date Excel can show.`,
+        )
         return true
       }
       this.nums[field] = day
@@ -418,10 +493,18 @@ export class ListProcessor implements RowView {
     else {
       const match = text === undefined ? null : WHOLE.exec(text)
       // Ages often arrive as decimals (6.138) from a formula; SPEC §1.0 says truncate.
-      value = match ? Number(match[1]) : f.type === T_AGE && text !== undefined && /^\s*-?\d+\.\d+\s*$/.test(text) ? Number(text) : NaN
+      value = match
+        ? Number(match[1])
+        : f.type === T_AGE && text !== undefined && /^\s*-?\d+\.\d+\s*$/.test(text)
+          ? Number(text)
+          : NaN
     }
     if (Number.isNaN(value) || (f.type === T_INT && !Number.isInteger(value))) {
-      this.report(field, 'AA-NUMBER', () => (f.type === T_AGE ? `Enter the ${f.header} as a whole number of years (age at last birthday; -1 for an unborn child).` : `Enter the ${f.header} as a whole number, for example 2.`))
+      this.report(field, 'AA-NUMBER', () =>
+        f.type === T_AGE
+          ? `Enter the ${f.header} as a whole number of years (age at last birthday; -1 for an unborn child).`
+          : `Enter the ${f.header} as a whole number, for example 2.`,
+      )
       return true
     }
     value = Math.trunc(value)
@@ -429,7 +512,11 @@ export class ListProcessor implements RowView {
     const max = f.type === T_AGE ? 30 : Infinity
     if (value < min || value > max) {
       this.report(field, 'AA-NUMBER-RANGE', () =>
-        f.type === T_AGE ? `Enter an age between -1 (unborn) and 25.` : min === 1 ? `Enter the ${f.header} as 1 or more: the current placement counts.` : `Enter the ${f.header} as 0 or more.`,
+        f.type === T_AGE
+          ? `Enter an age between -1 (unborn) and 25.`
+          : min === 1
+            ? `Enter the ${f.header} as 1 or more: the current placement counts.`
+            : `Enter the ${f.header} as 0 or more.`,
       )
       return true
     }
@@ -446,7 +533,12 @@ export class ListProcessor implements RowView {
       id = String(value)
       // A long id typed as a number loses digits past 15 (Excel shows 1.23457E+15).
       if (!Number.isSafeInteger(value)) {
-        this.report(field, 'AA-ID', () => `This ${f.header} is stored as a number and Excel has rounded it (${id}). Format the column as Text and re-enter the ids, or export them as text.`)
+        this.report(
+          field,
+          'AA-ID',
+          () =>
+            `This ${f.header} is stored as a number and Excel has rounded it (${id}). Format the column as Text and re-enter the ids, or export them as text.`,
+        )
       }
     }
     this.strs[field] = id
@@ -461,7 +553,8 @@ export class ListProcessor implements RowView {
     if (column.type === 'code') {
       return blankCodeMessage(name, CODE_SETS[column.codeSet!])
     }
-    if (column.type === 'int') return `Enter the ${name}${column.min === 0 ? ' (0 if none)' : ''}. It must not be blank.`
+    if (column.type === 'int')
+      return `Enter the ${name}${column.min === 0 ? ' (0 if none)' : ''}. It must not be blank.`
     return `Enter the ${name}. It must not be blank.`
   }
 
@@ -471,7 +564,12 @@ export class ListProcessor implements RowView {
     const asOf = this.run.asOfDay
     for (const field of this.dateFields) {
       if (this.ok[field] === this.stamp && this.nums[field]! > asOf) {
-        this.report(field, 'AA-DATE-FUTURE', () => `The ${this.name(field)} ${ukDate(this.nums[field]!)} is after the inspection date (${ukDate(asOf)}). Correct the date: Annex A records what has already happened.`)
+        this.report(
+          field,
+          'AA-DATE-FUTURE',
+          () =>
+            `The ${this.name(field)} ${ukDate(this.nums[field]!)} is after the inspection date (${ukDate(asOf)}). Correct the date: Annex A records what has already happened.`,
+        )
       }
     }
     const { dob, age } = this.person
@@ -480,7 +578,12 @@ export class ListProcessor implements RowView {
     // SPEC §1.0: age is the age at last birthday; an unborn child (expected date of birth) is -1.
     const unborn = birth > asOf
     if (unborn && this.list >= 8) {
-      this.report(dob, 'AA-DATE-FUTURE', () => `The ${this.name(dob)} ${ukDate(birth)} is after the inspection date, but List ${this.list} cannot hold an unborn child. Correct the date of birth.`)
+      this.report(
+        dob,
+        'AA-DATE-FUTURE',
+        () =>
+          `The ${this.name(dob)} ${ukDate(birth)} is after the inspection date, but List ${this.list} cannot hold an unborn child. Correct the date of birth.`,
+      )
     }
     if (!this.has(age)) return
     const reported = this.nums[age]!
@@ -496,7 +599,11 @@ export class ListProcessor implements RowView {
     } else if (!unborn) {
       const outside = this.list === 9 ? expected < 16 || expected > 25 : expected > 18
       if (outside) {
-        this.report(age, 'AA-AGE-RANGE', () => (this.list === 9 ? `A care leaver aged ${expected} is unusual (care leavers are usually 16 to 25). Check the date of birth.` : `A child aged ${expected} is unusual in List ${this.list} (children are under 18). Check the date of birth.`))
+        this.report(age, 'AA-AGE-RANGE', () =>
+          this.list === 9
+            ? `A care leaver aged ${expected} is unusual (care leavers are usually 16 to 25). Check the date of birth.`
+            : `A child aged ${expected} is unusual in List ${this.list} (children are under 18). Check the date of birth.`,
+        )
       }
     }
   }
@@ -557,7 +664,12 @@ export class ListProcessor implements RowView {
       const value = this.int(field)
       const before = this.firstConstants[slot * width + k]!
       if (Number.isNaN(value) || Number.isNaN(before) || value === before) continue
-      this.report(field, 'AA-CHILD-CONSTANT', () => `Child ${id} has ${this.name(field)} ${value} here but ${before} in row ${first}. The count is for the 12 months before the child's latest ${this.list === 3 ? 'referral' : 'section 47 enquiry'}, so it must be the same on every row of the child (2019 template guidance).`)
+      this.report(
+        field,
+        'AA-CHILD-CONSTANT',
+        () =>
+          `Child ${id} has ${this.name(field)} ${value} here but ${before} in row ${first}. The count is for the 12 months before the child's latest ${this.list === 3 ? 'referral' : 'section 47 enquiry'}, so it must be the same on every row of the child (2019 template guidance).`,
+      )
     }
   }
 
@@ -583,7 +695,12 @@ export class ListProcessor implements RowView {
         registry.dobRef[slot] = here
       } else if (before !== value) {
         const ref = registry.dobRef[slot]!
-        this.report(dob, 'AA-CHILD-MISMATCH', () => `Child ${registry.ids[slot]} has date of birth ${ukDate(value)} here but ${ukDate(before)} in ${this.where(ref)}. The same child must have the same date of birth in every list (002#250); correct whichever is wrong.`)
+        this.report(
+          dob,
+          'AA-CHILD-MISMATCH',
+          () =>
+            `Child ${registry.ids[slot]} has date of birth ${ukDate(value)} here but ${ukDate(before)} in ${this.where(ref)}. The same child must have the same date of birth in every list (002#250); correct whichever is wrong.`,
+        )
       }
     }
     if (this.has(gender)) {
@@ -595,7 +712,13 @@ export class ListProcessor implements RowView {
       } else if (first !== value) {
         const ref = registry.genderRef[slot]!
         const before = GENDER_CODES[first]
-        this.report(gender, 'AA-CHILD-MISMATCH', () => `Child ${registry.ids[slot]} has gender "${this.code(gender)}" here but "${before}" in ${this.where(ref)}. Use the same gender for the child in every list (002#250).`, 'warning')
+        this.report(
+          gender,
+          'AA-CHILD-MISMATCH',
+          () =>
+            `Child ${registry.ids[slot]} has gender "${this.code(gender)}" here but "${before}" in ${this.where(ref)}. Use the same gender for the child in every list (002#250).`,
+          'warning',
+        )
       }
     }
     if (this.has(ethnicity)) {
@@ -607,7 +730,13 @@ export class ListProcessor implements RowView {
       } else if (first !== value) {
         const ref = registry.ethnicityRef[slot]!
         const before = ETHNICITY_CODES[first]
-        this.report(ethnicity, 'AA-CHILD-MISMATCH', () => `Child ${registry.ids[slot]} has ethnicity ${this.code(ethnicity)} here but ${before} in ${this.where(ref)}. Use the same ethnicity code for the child in every list (002#250).`, 'warning')
+        this.report(
+          ethnicity,
+          'AA-CHILD-MISMATCH',
+          () =>
+            `Child ${registry.ids[slot]} has ethnicity ${this.code(ethnicity)} here but ${before} in ${this.where(ref)}. Use the same ethnicity code for the child in every list (002#250).`,
+          'warning',
+        )
       }
     }
     if (this.has(age)) registry.reportedAge[slot] = this.nums[age]!
@@ -663,7 +792,13 @@ const EMPTY_CODES = new Int16Array(0)
 /** In `Field.sharedCodes`: this shared string has not been matched against the code set yet. */
 const NOT_MATCHED_YET = -2
 
-const RECENT: Partial<Record<number, string>> = { 6: 'episode of need', 7: 'child protection plan', 8: 'period of care', 9: 'leaving care service', 10: 'adoption decision' }
+const RECENT: Partial<Record<number, string>> = {
+  6: 'episode of need',
+  7: 'child protection plan',
+  8: 'period of care',
+  9: 'leaving care service',
+  10: 'adoption decision',
+}
 
 function isBlankText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

@@ -24,7 +24,8 @@ function order(v: RowView, earlier: number, later: number, severity: Severity = 
   v.report(
     later,
     'AA-DATE-ORDER',
-    () => `The ${v.name(later)} (${ukDate(v.day(later))}) is before the ${v.name(earlier)} (${ukDate(v.day(earlier))}). Correct whichever date is wrong: the ${v.name(later)} cannot be earlier than the ${v.name(earlier)}.`,
+    () =>
+      `The ${v.name(later)} (${ukDate(v.day(later))}) is before the ${v.name(earlier)} (${ukDate(v.day(earlier))}). Correct whichever date is wrong: the ${v.name(later)} cannot be earlier than the ${v.name(earlier)}.`,
     severity,
   )
 }
@@ -32,9 +33,19 @@ function order(v: RowView, earlier: number, later: number, severity: Severity = 
 /** `detail` is filled exactly when `date` is (a reason goes with its end date). */
 function together(v: RowView, date: number, detail: number, severity: Severity = 'error'): void {
   if (v.has(detail) && v.blank(date)) {
-    v.report(detail, 'AA-CONDITIONAL', () => `Leave the ${v.name(detail)} blank unless there is a ${v.name(date)}, or enter the ${v.name(date)}.`, severity)
+    v.report(
+      detail,
+      'AA-CONDITIONAL',
+      () => `Leave the ${v.name(detail)} blank unless there is a ${v.name(date)}, or enter the ${v.name(date)}.`,
+      severity,
+    )
   } else if (v.has(date) && v.blank(detail)) {
-    v.report(detail, 'AA-CONDITIONAL', () => `Enter the ${v.name(detail)}: this row has a ${v.name(date)} (${ukDate(v.day(date))}).`, severity)
+    v.report(
+      detail,
+      'AA-CONDITIONAL',
+      () => `Enter the ${v.name(detail)}: this row has a ${v.name(date)} (${ukDate(v.day(date))}).`,
+      severity,
+    )
   }
 }
 
@@ -95,9 +106,19 @@ const RULES_BY_LIST: Record<ListNumber, RuleFactory> = {
       order(v, start, authorised)
       // SPEC §1 List 4: the outcome is blank while the assessment is open, and given once authorised.
       if (v.has(authorised) && v.blank(outcome)) {
-        v.report(outcome, 'AA-CONDITIONAL', () => `Enter whether the child was assessed as requiring social care support: the assessment was authorised on ${ukDate(v.day(authorised))}.`)
+        v.report(
+          outcome,
+          'AA-CONDITIONAL',
+          () =>
+            `Enter whether the child was assessed as requiring social care support: the assessment was authorised on ${ukDate(v.day(authorised))}.`,
+        )
       } else if (v.has(outcome) && v.blank(authorised)) {
-        v.report(authorised, 'AA-CONDITIONAL', () => `Enter the ${v.name(authorised)}: the row gives the assessment's outcome, so it has been completed. If it is still open, leave the outcome blank.`)
+        v.report(
+          authorised,
+          'AA-CONDITIONAL',
+          () =>
+            `Enter the ${v.name(authorised)}: the row gives the assessment's outcome, so it has been completed. If it is still open, leave the outcome blank.`,
+        )
       }
       if (v.has(start) && v.day(start) >= w.start) return false
       return openOrEndedInWindow(v, start, authorised, spec, w)
@@ -110,12 +131,27 @@ const RULES_BY_LIST: Record<ListNumber, RuleFactory> = {
       if (yes(v, unnecessary)) {
         // SPEC §1 List 5: no conference date or outcome when one was deemed unnecessary.
         for (const field of [icpc, plan]) {
-          if (v.has(field)) v.report(field, 'AA-CONDITIONAL', () => `Leave the ${v.name(field)} blank: this row says an initial child protection conference was deemed unnecessary. If a conference was held, change that answer to No.`)
+          if (v.has(field))
+            v.report(
+              field,
+              'AA-CONDITIONAL',
+              () =>
+                `Leave the ${v.name(field)} blank: this row says an initial child protection conference was deemed unnecessary. If a conference was held, change that answer to No.`,
+            )
         }
       } else if (v.has(plan) && v.blank(icpc)) {
-        v.report(icpc, 'AA-CONDITIONAL', () => `Enter the ${v.name(icpc)}: the row says whether the conference resulted in a plan, so it was held.`)
+        v.report(
+          icpc,
+          'AA-CONDITIONAL',
+          () => `Enter the ${v.name(icpc)}: the row says whether the conference resulted in a plan, so it was held.`,
+        )
       } else if (v.has(icpc) && v.blank(plan)) {
-        v.report(plan, 'AA-CONDITIONAL', () => `Enter whether the conference on ${ukDate(v.day(icpc))} resulted in a child protection plan.`, 'warning')
+        v.report(
+          plan,
+          'AA-CONDITIONAL',
+          () => `Enter whether the conference on ${ukDate(v.day(icpc))} resulted in a child protection plan.`,
+          'warning',
+        )
       }
       return outOfWindow(v, start, spec, w)
     }
@@ -127,12 +163,28 @@ const RULES_BY_LIST: Record<ListNumber, RuleFactory> = {
       together(v, closure, reason)
       const closed = v.code(status) === 'Closed episode'
       if (closed && v.blank(closure)) {
-        v.report(closure, 'AA-CONDITIONAL', () => `Enter the ${v.name(closure)}: the case status is "Closed episode". If the episode is open, change the case status.`)
+        v.report(
+          closure,
+          'AA-CONDITIONAL',
+          () =>
+            `Enter the ${v.name(closure)}: the case status is "Closed episode". If the episode is open, change the case status.`,
+        )
       } else if (v.has(status) && !closed && v.has(closure) && v.day(closure) <= w.asOfDay) {
-        v.report(status, 'AA-CONDITIONAL', () => `Change the case status to "e) Closed episode": the episode closed on ${ukDate(v.day(closure))}.`, 'warning')
+        v.report(
+          status,
+          'AA-CONDITIONAL',
+          () => `Change the case status to "e) Closed episode": the episode closed on ${ukDate(v.day(closure))}.`,
+          'warning',
+        )
       }
       if (v.code(reason) === 'RC8') {
-        v.report(reason, 'AA-CONDITIONAL', () => 'RC8 (case closed after assessment, no further action) is listed for completeness only: children whose case closed after assessment are not expected in List 6. Check whether this child belongs in the list.', 'note')
+        v.report(
+          reason,
+          'AA-CONDITIONAL',
+          () =>
+            'RC8 (case closed after assessment, no further action) is listed for completeness only: children whose case closed after assessment are not expected in List 6. Check whether this child belongs in the list.',
+          'note',
+        )
       }
       return openOrEndedInWindow(v, -1, closure, spec, w)
     }
@@ -166,22 +218,43 @@ const RULES_BY_LIST: Record<ListNumber, RuleFactory> = {
       together(v, ceased, reason)
       // SPEC §1 List 8: "accepted" is blank when no return interview was offered.
       if (v.has(accepted) && v.has(offered) && !yes(v, offered)) {
-        v.report(accepted, 'AA-CONDITIONAL', () => `Leave the ${v.name(accepted)} blank: the row says a return interview was not offered (${v.code(offered)}).`)
+        v.report(
+          accepted,
+          'AA-CONDITIONAL',
+          () =>
+            `Leave the ${v.name(accepted)} blank: the row says a return interview was not offered (${v.code(offered)}).`,
+        )
       }
       return openOrEndedInWindow(v, -1, ceased, spec, w)
     }
   },
   9: (_spec, f) => {
-    const [inTouch, accommodation, suitability, activity] = [f('inTouch'), f('accommodation'), f('accommodationSuitability'), f('activity')]
+    const [inTouch, accommodation, suitability, activity] = [
+      f('inTouch'),
+      f('accommodation'),
+      f('accommodationSuitability'),
+      f('activity'),
+    ]
     return (v) => {
       if (!v.has(inTouch)) return false
       // SPEC §1 List 9: accommodation, suitability and activity are blank when not in touch.
       const touching = v.code(inTouch) === 'Yes'
       for (const field of [accommodation, suitability, activity]) {
         if (!touching && v.has(field)) {
-          v.report(field, 'AA-CONDITIONAL', () => `Leave the ${v.name(field)} blank, or change LA In Touch: the LA is not in touch with this young person (${v.code(inTouch)}).`, 'warning')
+          v.report(
+            field,
+            'AA-CONDITIONAL',
+            () =>
+              `Leave the ${v.name(field)} blank, or change LA In Touch: the LA is not in touch with this young person (${v.code(inTouch)}).`,
+            'warning',
+          )
         } else if (touching && v.blank(field)) {
-          v.report(field, 'AA-CONDITIONAL', () => `Enter the ${v.name(field)}: the LA is in touch with this young person.`, 'warning')
+          v.report(
+            field,
+            'AA-CONDITIONAL',
+            () => `Enter the ${v.name(field)}: the LA is in touch with this young person.`,
+            'warning',
+          )
         }
       }
       return false
@@ -214,9 +287,21 @@ const RULES_BY_LIST: Record<ListNumber, RuleFactory> = {
   },
   11: (spec, f, w) => {
     const chain = ['enquiryReceived', 'stage1Start', 'stage1End', 'stage2Start', 'stage2End'].map(f)
-    const application = ['applicationSubmitted', 'applicationApproved', 'adopterMatched', 'childrenPlaced', 'adoptionOrder'].map(f)
+    const application = [
+      'applicationSubmitted',
+      'applicationApproved',
+      'adopterMatched',
+      'childrenPlaced',
+      'adoptionOrder',
+    ].map(f)
     const all = [...new Set([...chain, ...application, f('leftProcess')])]
-    const [left, reason, numberPlaced, placed, enquiry] = [f('leftProcess'), f('leavingReason'), f('numberPlaced'), f('childrenPlaced'), f('enquiryReceived')]
+    const [left, reason, numberPlaced, placed, enquiry] = [
+      f('leftProcess'),
+      f('leavingReason'),
+      f('numberPlaced'),
+      f('childrenPlaced'),
+      f('enquiryReceived'),
+    ]
     const adoptionOrder = f('adoptionOrder')
     return (v) => {
       for (let i = 1; i < chain.length; i++) order(v, chain[i - 1]!, chain[i]!)
@@ -225,7 +310,12 @@ const RULES_BY_LIST: Record<ListNumber, RuleFactory> = {
       order(v, enquiry, left)
       together(v, left, reason)
       if (v.has(numberPlaced) && v.int(numberPlaced) > 0 && v.blank(placed)) {
-        v.report(placed, 'AA-CONDITIONAL', () => `Enter the ${v.name(placed)}: the row says ${v.int(numberPlaced)} children were placed.`, 'warning')
+        v.report(
+          placed,
+          'AA-CONDITIONAL',
+          () => `Enter the ${v.name(placed)}: the row says ${v.int(numberPlaced)} children were placed.`,
+          'warning',
+        )
       }
       // In scope unless the process ended, and every date is, before the 12 months (002#249).
       if (!v.has(left) && !v.has(adoptionOrder)) return false

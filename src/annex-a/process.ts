@@ -6,20 +6,51 @@
  */
 import { basename, extname } from 'node:path'
 import { addMonths, isIsoDate, type IsoDate } from '../rules/calendar/dates.js'
-import { isWorkingDay, workingDaysBetween as englandAndWalesWorkingDaysBetween } from '../rules/calendar/working-days.js'
+import {
+  isWorkingDay,
+  workingDaysBetween as englandAndWalesWorkingDaysBetween,
+} from '../rules/calendar/working-days.js'
 import { ChildRegistry } from './child-registry.js'
 import { CODE_SETS } from './code-sets.js'
 import type { CodeMatcher } from './code-match.js'
 import { readCsv, type CsvEncoding } from './csv.js'
 import { AgeTable, dayNumber, isoDate } from './day-numbers.js'
 import { AnnexAFileError } from './errors.js'
-import { DEFAULT_FINDING_LIMITS, FindingCollector, RULES, citationOf, type Finding, type FindingCounts, type FindingLimits, type RuleId, type Severity } from './findings.js'
-import { findHeaderRow, identifyByHeaders, matchHeaders, tableColumns, type ColumnMatch, type HeaderMapping, type HeaderRowCandidate, type TableId } from './headers.js'
+import {
+  DEFAULT_FINDING_LIMITS,
+  FindingCollector,
+  RULES,
+  citationOf,
+  type Finding,
+  type FindingCounts,
+  type FindingLimits,
+  type RuleId,
+  type Severity,
+} from './findings.js'
+import {
+  findHeaderRow,
+  identifyByHeaders,
+  matchHeaders,
+  tableColumns,
+  type ColumnMatch,
+  type HeaderMapping,
+  type HeaderRowCandidate,
+  type TableId,
+} from './headers.js'
 import { ListProcessor, type RunContext } from './list-processor.js'
 import type { WindowDays } from './list-rules.js'
 import { truncate } from './normalise.js'
 import { ProfileBuilder, type AnnexAProfile, type WorkingDaysBetween } from './profile.js'
-import { CELL_BOOL, CELL_ERROR, CELL_NUMBER, CELL_SHARED, CELL_TEXT, DEFAULT_SCANNER_OPTIONS, RowBuffer, type ScannerOptions } from './sheet-scanner.js'
+import {
+  CELL_BOOL,
+  CELL_ERROR,
+  CELL_NUMBER,
+  CELL_SHARED,
+  CELL_TEXT,
+  DEFAULT_SCANNER_OPTIONS,
+  RowBuffer,
+  type ScannerOptions,
+} from './sheet-scanner.js'
 import { SheetScanWorker } from './scan-worker.js'
 import { sniffFile } from './sniff.js'
 import { workingDayCounter, type WorkingDayCount } from './working-day-count.js'
@@ -120,7 +151,10 @@ interface Source {
   readonly nameTable: TableId | undefined
   readonly identifiedBy: ListFound['identifiedBy']
   readonly templateSheet: boolean
-  scan(onRow: (row: RowBuffer) => boolean | void, onBytes?: (bytes: number) => void): Promise<{ mergeRefs: readonly string[] }>
+  scan(
+    onRow: (row: RowBuffer) => boolean | void,
+    onBytes?: (bytes: number) => void,
+  ): Promise<{ mergeRefs: readonly string[] }>
   readonly sst: readonly string[]
   readonly date1904: boolean
   readonly dateStyles: Uint8Array
@@ -139,12 +173,18 @@ function cellText(row: RowBuffer, i: number, sst: readonly string[]): string {
 }
 
 /** Validate and profile an Annex A return (one workbook, or one CSV per list). */
-export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[], options: ProcessOptions): Promise<AnnexAResult> {
+export async function processAnnexA(
+  input: AnnexAInput | readonly AnnexAInput[],
+  options: ProcessOptions,
+): Promise<AnnexAResult> {
   if (!isIsoDate(options.asOf)) throw new TypeError(`asOf must be a YYYY-MM-DD date, not ${options.asOf}`)
   const inputs = Array.isArray(input) ? input : [input as AnnexAInput]
   const limits = options.limits ?? {}
   const zipLimits: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits.zip }
-  const scannerOptions: ScannerOptions = { maxRowBytes: limits.maxRowBytes ?? DEFAULT_SCANNER_OPTIONS.maxRowBytes, maxCellChars: limits.maxCellChars ?? DEFAULT_SCANNER_OPTIONS.maxCellChars }
+  const scannerOptions: ScannerOptions = {
+    maxRowBytes: limits.maxRowBytes ?? DEFAULT_SCANNER_OPTIONS.maxRowBytes,
+    maxCellChars: limits.maxCellChars ?? DEFAULT_SCANNER_OPTIONS.maxCellChars,
+  }
   const findings = new FindingCollector({ ...DEFAULT_FINDING_LIMITS, ...limits.findings })
   const registry = new ChildRegistry(limits.maxChildren)
   const asOfDay = dayNumber(options.asOf)
@@ -153,7 +193,12 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
   // A return spans a few years before the inspection date: count those working days once.
   const workingDays: WorkingDayCount = given
     ? (from, to) => given(isoDate(from), isoDate(to))
-    : workingDayCounter(isWorkingDay, englandAndWalesWorkingDaysBetween, dayNumber(addMonths(options.asOf, -12 * 12)), dayNumber(addMonths(options.asOf, 12)))
+    : workingDayCounter(
+        isWorkingDay,
+        englandAndWalesWorkingDaysBetween,
+        dayNumber(addMonths(options.asOf, -12 * 12)),
+        dayNumber(addMonths(options.asOf, 12)),
+      )
   const profile = new ProfileBuilder(options.asOf, workingDays, registry, ages)
   const workbooks: OpenWorkbook[] = []
   const files: FileRead[] = []
@@ -165,7 +210,11 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
     for (const file of inputs) {
       const { kind, size } = await sniffFile(file.path, file.fileName)
       if (kind === 'xlsx') {
-        const workbook = await openWorkbook(file.path, { zip: zipLimits, maxCellChars: scannerOptions.maxCellChars, ...(signal ? { signal } : {}) })
+        const workbook = await openWorkbook(file.path, {
+          zip: zipLimits,
+          maxCellChars: scannerOptions.maxCellChars,
+          ...(signal ? { signal } : {}),
+        })
         workbooks.push(workbook)
         const fileInfo: FileRead = { fileName: file.fileName, kind, date1904: workbook.date1904, sheets: [] }
         files.push(fileInfo)
@@ -186,18 +235,27 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
               const scanOptions = { ...(signal ? { signal } : {}), ...(onBytes ? { onCompressed: onBytes } : {}) }
               // Peeks (no byte counting) stay on this thread; full passes go to the worker when threaded.
               const worker = threaded && onBytes ? SheetScanWorker.shared() : undefined
-              if (worker) return worker.scan({ path: file.path, entry: sheet.entry, zip: zipLimits, scanner: scannerOptions }, onRow, scanOptions)
+              if (worker)
+                return worker.scan(
+                  { path: file.path, entry: sheet.entry, zip: zipLimits, scanner: scannerOptions },
+                  onRow,
+                  scanOptions,
+                )
               return scanSheet(workbook, sheet, onRow, { scanner: scannerOptions, ...scanOptions })
             },
           })
         }
-        if (workbook.sheets.length === 0) throw new AnnexAFileError('NOT_A_WORKBOOK', `The workbook ${file.fileName} has no worksheets.`)
+        if (workbook.sheets.length === 0)
+          throw new AnnexAFileError('NOT_A_WORKBOOK', `The workbook ${file.fileName} has no worksheets.`)
       } else {
         let encoding: CsvEncoding | undefined
         let delimiter = ','
         const stem = basename(file.fileName, extname(file.fileName))
-        const named = listFromSheetName(stem) ?? (CSV_LIST.exec(stem) ? (Number(CSV_LIST.exec(stem)![1]) as ListNumber) : undefined)
-        const fileInfo = { fileName: file.fileName, kind, sheets: [] } as { -readonly [K in keyof FileRead]: FileRead[K] }
+        const named =
+          listFromSheetName(stem) ?? (CSV_LIST.exec(stem) ? (Number(CSV_LIST.exec(stem)![1]) as ListNumber) : undefined)
+        const fileInfo = { fileName: file.fileName, kind, sheets: [] } as {
+          -readonly [K in keyof FileRead]: FileRead[K]
+        }
         files.push(fileInfo)
         sources.push({
           fileName: file.fileName,
@@ -211,7 +269,12 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
           date1904: false,
           dateStyles: new Uint8Array(0),
           scan: async (onRow, onBytes) => {
-            const read = await readCsv(file.path, onRow, { ...(signal ? { signal } : {}), ...(onBytes ? { onBytes } : {}), ...(encoding ? { encoding } : {}), maxCellChars: scannerOptions.maxCellChars })
+            const read = await readCsv(file.path, onRow, {
+              ...(signal ? { signal } : {}),
+              ...(onBytes ? { onBytes } : {}),
+              ...(encoding ? { encoding } : {}),
+              maxCellChars: scannerOptions.maxCellChars,
+            })
             encoding = read.encoding
             delimiter = read.delimiter
             fileInfo.encoding = encoding
@@ -223,7 +286,12 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
     }
 
     // 2. Sheets named as lists are planned at once; other sheets are peeked at to find their list by headings.
-    const planned: { source: Source; table: TableId; header: HeaderRowCandidate | undefined; identifiedBy: ListFound['identifiedBy'] }[] = []
+    const planned: {
+      source: Source
+      table: TableId
+      header: HeaderRowCandidate | undefined
+      identifiedBy: ListFound['identifiedBy']
+    }[] = []
     for (const source of sources) {
       const fileInfo = files.find((f) => f.fileName === source.fileName)!
       if (source.nameTable !== undefined) {
@@ -244,8 +312,12 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
       fileInfo.sheets.push({ name: source.sheet, hidden: source.hidden, table: found?.table ?? null })
       if (found) planned.push({ source, table: found.table, header: found.row, identifiedBy: 'headings' })
       else if (candidates.length > 0) {
-        sheetFinding(findings, { list: null, sheet: source.sheet, row: null }, 'AA-SHEET-UNKNOWN', () =>
-          `The sheet "${source.sheet}" is not one of the Annex A lists (its name and headings match none of them), so it was not read. If it is a list, name the sheet List_1 … List_11 as in the Ofsted template.`,
+        sheetFinding(
+          findings,
+          { list: null, sheet: source.sheet, row: null },
+          'AA-SHEET-UNKNOWN',
+          () =>
+            `The sheet "${source.sheet}" is not one of the Annex A lists (its name and headings match none of them), so it was not read. If it is a list, name the sheet List_1 … List_11 as in the Ofsted template.`,
         )
       }
     }
@@ -257,7 +329,10 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
     const processors = new Map<number, ListProcessor>()
     const lists: ListFound[] = []
     const headers: HeaderReport[] = []
-    const familyLinks = { list10: [] as { id: string; row: number; sheet: string; col: string; letter: string }[], list11: new Set<string>() }
+    const familyLinks = {
+      list10: [] as { id: string; row: number; sheet: string; col: string; letter: string }[],
+      list11: new Set<string>(),
+    }
     const totalBytes = planned.reduce((sum, p) => sum + p.source.bytes, 0)
     let bytesRead = 0
     let rowsRead = 0
@@ -314,7 +389,13 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
         const profileRow = profile.startList(table, processor.fieldIndex, (field) => processor.known(field))
         if (processors.has(table)) {
           const first = processors.get(table)!
-          sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-DUPLICATE', () => `The sheets "${first.sheet}" and "${source.sheet}" both hold List ${table}. Both were read; put all of List ${table} on one sheet and delete the other.`)
+          sheetFinding(
+            findings,
+            { list: table, sheet: source.sheet, row: null },
+            'AA-LIST-DUPLICATE',
+            () =>
+              `The sheets "${first.sheet}" and "${source.sheet}" both hold List ${table}. Both were read; put all of List ${table} on one sheet and delete the other.`,
+          )
         } else processors.set(table, processor)
         const familyField = table === 10 || table === 11 ? processor.fieldIndex('familyId') : -1
         const familyColumn = mapping.matched.find((m) => m.field === 'familyId')
@@ -323,27 +404,65 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
             processor.processRow(row)
             if (familyField >= 0 && processor.has(familyField)) {
               if (table === 11) familyLinks.list11.add(processor.text(familyField))
-              else if (familyColumn && familyLinks.list10.length < 100_000) familyLinks.list10.push({ id: processor.text(familyField), row: row.rowNumber, sheet: source.sheet, col: familyColumn.header, letter: familyColumn.letter })
+              else if (familyColumn && familyLinks.list10.length < 100_000)
+                familyLinks.list10.push({
+                  id: processor.text(familyField),
+                  row: row.rowNumber,
+                  sheet: source.sheet,
+                  col: familyColumn.header,
+                  letter: familyColumn.letter,
+                })
             }
           },
           finish: (mergeRefs) => {
             processor.finish()
             mergeFindings(findings, table, source.sheet, headerRow, mapping, mergeRefs)
-            if (processor.templateZoneRows > 0) templateZoneNote(findings, table, source.sheet, processor.templateZoneRows)
-            if (processor.rows === 0) sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-EMPTY', () => `List ${table} (${spec.title}) has headings but no rows. That is fine if you have no ${spec.title.toLowerCase()} in scope; otherwise add the rows.`)
-            if (source.hidden) sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-SHEET-HIDDEN', () => `List ${table} is on the hidden sheet "${source.sheet}". It was read; unhide the sheet (right-click a sheet tab > Unhide) so inspectors can see it too.`)
-            lists.push({ list: table, sheet: source.sheet, rows: processor.rows, fileName: source.fileName, headerRow, identifiedBy, hidden: source.hidden, blankRows: processor.blankRows })
+            if (processor.templateZoneRows > 0)
+              templateZoneNote(findings, table, source.sheet, processor.templateZoneRows)
+            if (processor.rows === 0)
+              sheetFinding(
+                findings,
+                { list: table, sheet: source.sheet, row: null },
+                'AA-LIST-EMPTY',
+                () =>
+                  `List ${table} (${spec.title}) has headings but no rows. That is fine if you have no ${spec.title.toLowerCase()} in scope; otherwise add the rows.`,
+              )
+            if (source.hidden)
+              sheetFinding(
+                findings,
+                { list: table, sheet: source.sheet, row: null },
+                'AA-SHEET-HIDDEN',
+                () =>
+                  `List ${table} is on the hidden sheet "${source.sheet}". It was read; unhide the sheet (right-click a sheet tab > Unhide) so inspectors can see it too.`,
+              )
+            lists.push({
+              list: table,
+              sheet: source.sheet,
+              rows: processor.rows,
+              fileName: source.fileName,
+              headerRow,
+              identifiedBy,
+              hidden: source.hidden,
+              blankRows: processor.blankRows,
+            })
           },
         }
       }
       const notFound = () => {
         const columns = tableColumns(table)
-        sheetFinding(findings, { list: table === 'siblings' ? 8 : table, sheet: source.sheet, row: early[0]?.rowNumber ?? null }, 'AA-HEADER-NOT-FOUND', () =>
-          `The sheet "${source.sheet}" is named as List ${table} but none of its first ${PEEK_ROWS} rows has List ${table}'s column headings, so it was not read. Put the headings (for example "${columns[0]!.header}", "${columns[5]?.header ?? columns[1]!.header}") in row 1 or 2, as in the Ofsted template.`,
+        sheetFinding(
+          findings,
+          { list: table === 'siblings' ? 8 : table, sheet: source.sheet, row: early[0]?.rowNumber ?? null },
+          'AA-HEADER-NOT-FOUND',
+          () =>
+            `The sheet "${source.sheet}" is named as List ${table} but none of its first ${PEEK_ROWS} rows has List ${table}'s column headings, so it was not read. Put the headings (for example "${columns[0]!.header}", "${columns[5]?.header ?? columns[1]!.header}") in row 1 or 2, as in the Ofsted template.`,
         )
       }
       const decide = (): boolean => {
-        const header = findHeaderRow(table, early.map((row) => candidateOf(row, source.sst)))
+        const header = findHeaderRow(
+          table,
+          early.map((row) => candidateOf(row, source.sst)),
+        )
         if (!header) {
           notFound()
           return false
@@ -366,8 +485,23 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
       }, progress)
       if (!consumer) {
         if (early.length === 0 && table !== 'siblings') {
-          lists.push({ list: table, sheet: source.sheet, rows: 0, fileName: source.fileName, headerRow: 0, identifiedBy, hidden: source.hidden, blankRows: 0 })
-          sheetFinding(findings, { list: table, sheet: source.sheet, row: null }, 'AA-LIST-EMPTY', () => `The sheet "${source.sheet}" (List ${table}) is empty, with no headings or rows. If you have no ${listSpec(table).title.toLowerCase()} in scope, add the headings only; otherwise add the list.`)
+          lists.push({
+            list: table,
+            sheet: source.sheet,
+            rows: 0,
+            fileName: source.fileName,
+            headerRow: 0,
+            identifiedBy,
+            hidden: source.hidden,
+            blankRows: 0,
+          })
+          sheetFinding(
+            findings,
+            { list: table, sheet: source.sheet, row: null },
+            'AA-LIST-EMPTY',
+            () =>
+              `The sheet "${source.sheet}" (List ${table}) is empty, with no headings or rows. If you have no ${listSpec(table).title.toLowerCase()} in scope, add the headings only; otherwise add the list.`,
+          )
           continue
         }
         if (early.length < PEEK_ROWS && !decide()) continue
@@ -378,22 +512,46 @@ export async function processAnnexA(input: AnnexAInput | readonly AnnexAInput[],
     const found = new Set(lists.map((l) => l.list))
     for (const spec of LISTS) {
       if (!found.has(spec.list)) {
-        sheetFinding(findings, { list: spec.list, sheet: null, row: null }, 'AA-LIST-MISSING', () => `List ${spec.list} (${spec.title}) was not found. 002#249 asks for ${spec.scope.charAt(0).toLowerCase()}${spec.scope.slice(1)}. Add a sheet named List_${spec.list} with the list's headings (headings only if you have nothing to report).`)
+        sheetFinding(
+          findings,
+          { list: spec.list, sheet: null, row: null },
+          'AA-LIST-MISSING',
+          () =>
+            `List ${spec.list} (${spec.title}) was not found. 002#249 asks for ${spec.scope.charAt(0).toLowerCase()}${spec.scope.slice(1)}. Add a sheet named List_${spec.list} with the list's headings (headings only if you have nothing to report).`,
+        )
       }
     }
     const list8 = processors.get(8)
     if (list8 && !list8.known(list8.fieldIndex('siblings')) && siblingSheets.length === 0) {
       // Decision A2: 002#253 lets the LA choose how to give brothers and sisters (an extra List 8
       // column or a separate sheet) and the 2019 template has no column, so its absence is a note.
-      sheetFinding(findings, { list: 8, sheet: list8.sheet, row: null }, 'AA-SIBLINGS', () =>
-        `List 8 does not say how many brothers and sisters each child has. 002#253: it would help inspectors choose children (including one from a large sibling group) if you add a column "Number of brothers and sisters" to List 8, or a separate sheet with each child's Child Unique ID and that number.`,
+      sheetFinding(
+        findings,
+        { list: 8, sheet: list8.sheet, row: null },
+        'AA-SIBLINGS',
+        () =>
+          `List 8 does not say how many brothers and sisters each child has. 002#253: it would help inspectors choose children (including one from a large sibling group) if you add a column "Number of brothers and sisters" to List 8, or a separate sheet with each child's Child Unique ID and that number.`,
       )
     }
     caseStatusChecks(findings, registry, processors)
     if (familyLinks.list11.size > 0) {
       for (const link of familyLinks.list10) {
         if (familyLinks.list11.has(link.id)) continue
-        sheetFinding(findings, { list: 10, sheet: link.sheet, row: link.row, column: link.col, letter: link.letter, field: 'familyId', value: link.id }, 'AA-FAMILY-LINK', () => `Family identifier ${link.id} is not in List 11. If the child was matched or placed with adopters assessed by this agency, use the same family identifier in both lists; leave it blank for an interagency placement.`)
+        sheetFinding(
+          findings,
+          {
+            list: 10,
+            sheet: link.sheet,
+            row: link.row,
+            column: link.col,
+            letter: link.letter,
+            field: 'familyId',
+            value: link.id,
+          },
+          'AA-FAMILY-LINK',
+          () =>
+            `Family identifier ${link.id} is not in List 11. If the child was matched or placed with adopters assessed by this agency, use the same family identifier in both lists; leave it blank for an interagency placement.`,
+        )
       }
     }
 
@@ -442,7 +600,11 @@ function cloneRow(row: RowBuffer): RowBuffer {
 
 function windowDays(spec: ListSpec, asOf: IsoDate, asOfDay: number): WindowDays {
   const start = spec.window.months === null ? NaN : dayNumber(addMonths(asOf, -spec.window.months))
-  return { asOfDay, start, templateStart: spec.window.templateMonths ? dayNumber(addMonths(asOf, -spec.window.templateMonths)) : start }
+  return {
+    asOfDay,
+    start,
+    templateStart: spec.window.templateMonths ? dayNumber(addMonths(asOf, -spec.window.templateMonths)) : start,
+  }
 }
 
 function order(table: TableId): number {
@@ -459,7 +621,13 @@ interface Where {
   value?: string
 }
 
-function sheetFinding(findings: FindingCollector, where: Where, rule: RuleId, message: () => string, severity: Severity = RULES[rule].severity): void {
+function sheetFinding(
+  findings: FindingCollector,
+  where: Where,
+  rule: RuleId,
+  message: () => string,
+  severity: Severity = RULES[rule].severity,
+): void {
   if (!findings.wants(where.list, rule, severity)) return
   findings.add({
     list: where.list,
@@ -482,7 +650,10 @@ function headerFindings(findings: FindingCollector, list: number, sheet: string,
   const columns = tableColumns(mapping.table)
   for (const column of mapping.missing) {
     const position = columns.indexOf(column)
-    const before = columns.slice(0, position).reverse().find((c) => mapping.matched.some((m) => m.field === c.key))
+    const before = columns
+      .slice(0, position)
+      .reverse()
+      .find((c) => mapping.matched.some((m) => m.field === c.key))
     const matchBefore = before && mapping.matched.find((m) => m.field === before.key)
     sheetFinding(
       findings,
@@ -494,16 +665,43 @@ function headerFindings(findings: FindingCollector, list: number, sheet: string,
     )
   }
   for (const extra of mapping.unknown) {
-    sheetFinding(findings, { list, sheet, row, column: extra.header, letter: extra.letter, value: extra.header }, 'AA-HEADER-UNKNOWN', () => `The column "${extra.header}" (column ${extra.letter}) is not one of List ${list}'s columns, so it was not read. If it is one of them under another name, use the template's heading.`)
+    sheetFinding(
+      findings,
+      { list, sheet, row, column: extra.header, letter: extra.letter, value: extra.header },
+      'AA-HEADER-UNKNOWN',
+      () =>
+        `The column "${extra.header}" (column ${extra.letter}) is not one of List ${list}'s columns, so it was not read. If it is one of them under another name, use the template's heading.`,
+    )
   }
   for (const duplicate of mapping.duplicates) {
     const first = mapping.matched.find((m) => m.field === duplicate.field)!
-    sheetFinding(findings, { list, sheet, row, column: duplicate.header, letter: duplicate.letter, field: duplicate.field, value: duplicate.header }, 'AA-HEADER-DUPLICATE', () => `"${duplicate.header}" (column ${duplicate.letter}) repeats column ${first.letter}. Only column ${first.letter} was read; delete the extra column or merge the two.`)
+    sheetFinding(
+      findings,
+      {
+        list,
+        sheet,
+        row,
+        column: duplicate.header,
+        letter: duplicate.letter,
+        field: duplicate.field,
+        value: duplicate.header,
+      },
+      'AA-HEADER-DUPLICATE',
+      () =>
+        `"${duplicate.header}" (column ${duplicate.letter}) repeats column ${first.letter}. Only column ${first.letter} was read; delete the extra column or merge the two.`,
+    )
   }
 }
 
 /** Merged cells in the data area read as blank except their top-left cell. */
-function mergeFindings(findings: FindingCollector, list: number, sheet: string, headerRow: number, mapping: HeaderMapping, refs: readonly string[]): void {
+function mergeFindings(
+  findings: FindingCollector,
+  list: number,
+  sheet: string,
+  headerRow: number,
+  mapping: HeaderMapping,
+  refs: readonly string[],
+): void {
   for (const ref of refs) {
     const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref)
     if (!match) continue
@@ -514,9 +712,16 @@ function mergeFindings(findings: FindingCollector, list: number, sheet: string, 
     const column = mapping.matched.find((m) => m.letter === letter)
     sheetFinding(
       findings,
-      { list, sheet, row: Math.max(top, headerRow + 1), ...(column ? { column: column.header, field: column.field } : {}), letter },
+      {
+        list,
+        sheet,
+        row: Math.max(top, headerRow + 1),
+        ...(column ? { column: column.header, field: column.field } : {}),
+        letter,
+      },
       'AA-MERGED-CELLS',
-      () => `Cells ${ref.toUpperCase()} are merged. Only the top-left cell holds a value, so the other cells read as blank. Unmerge them (Home > Merge & Center > Unmerge Cells) and enter the value on every row.`,
+      () =>
+        `Cells ${ref.toUpperCase()} are merged. Only the top-left cell holds a value, so the other cells read as blank. Unmerge them (Home > Merge & Center > Unmerge Cells) and enter the value on every row.`,
     )
   }
 }
@@ -538,7 +743,11 @@ const LOOKED_AFTER = CASE_STATUS.indexOf('Looked after child')
 const CP_PLAN = CASE_STATUS.indexOf('Child Protection plan')
 
 /** SPEC §3.4: List 6's case status should agree with Lists 7 and 8, and every open CP or CLA child should be in List 6. */
-function caseStatusChecks(findings: FindingCollector, registry: ChildRegistry, processors: Map<number, ListProcessor>): void {
+function caseStatusChecks(
+  findings: FindingCollector,
+  registry: ChildRegistry,
+  processors: Map<number, ListProcessor>,
+): void {
   const list6 = processors.get(6)
   if (!list6) return
   const status6 = list6.mapping.matched.find((m) => m.field === 'caseStatus')
@@ -556,24 +765,45 @@ function caseStatusChecks(findings: FindingCollector, registry: ChildRegistry, p
       const idColumn = source?.mapping.matched.find((m) => m.field === 'childId')
       sheetFinding(
         findings,
-        { list: from, sheet: source?.sheet ?? null, row, ...(idColumn ? { column: idColumn.header, letter: idColumn.letter, field: 'childId' } : {}), value: id },
+        {
+          list: from,
+          sheet: source?.sheet ?? null,
+          row,
+          ...(idColumn ? { column: idColumn.header, letter: idColumn.letter, field: 'childId' } : {}),
+          value: id,
+        },
         'AA-CASE-STATUS',
-        () => `Child ${id} is ${inCare ? 'in care (List 8)' : 'on a child protection plan (List 7)'} but not in List 6. List 6 includes every child on a CP plan or looked after at the inspection; add the child to List 6 with case status "${inCare ? 'a)' : 'b)'} ${CASE_STATUS[expected]}".`,
+        () =>
+          `Child ${id} is ${inCare ? 'in care (List 8)' : 'on a child protection plan (List 7)'} but not in List 6. List 6 includes every child on a CP plan or looked after at the inspection; add the child to List 6 with case status "${inCare ? 'a)' : 'b)'} ${CASE_STATUS[expected]}".`,
       )
     } else if (status6 && status >= 0 && status !== expected && !(onPlan && status === LOOKED_AFTER)) {
       const row = registry.firstRow[slot * 12 + 6]!
       sheetFinding(
         findings,
-        { list: 6, sheet: list6.sheet, row, column: status6.header, letter: status6.letter, field: 'caseStatus', value: CASE_STATUS[status]! },
+        {
+          list: 6,
+          sheet: list6.sheet,
+          row,
+          column: status6.header,
+          letter: status6.letter,
+          field: 'caseStatus',
+          value: CASE_STATUS[status]!,
+        },
         'AA-CASE-STATUS',
-        () => `Child ${id} has case status "${CASE_STATUS[status]}" but is ${inCare ? 'in care in List 8' : 'on an open child protection plan in List 7'}. Case status is the first that applies of looked after, CP plan, CIN plan, open assessment; change it to "${inCare ? 'a)' : 'b)'} ${CASE_STATUS[expected]}".`,
+        () =>
+          `Child ${id} has case status "${CASE_STATUS[status]}" but is ${inCare ? 'in care in List 8' : 'on an open child protection plan in List 7'}. Case status is the first that applies of looked after, CP plan, CIN plan, open assessment; change it to "${inCare ? 'a)' : 'b)'} ${CASE_STATUS[expected]}".`,
       )
     }
   }
 }
 
 /** 002#253's separate sheet: each List 8 child's Child Unique ID and number of brothers and sisters. */
-function siblingsConsumer(source: Source, mapping: HeaderMapping, registry: ChildRegistry, findings: FindingCollector): Consumer {
+function siblingsConsumer(
+  source: Source,
+  mapping: HeaderMapping,
+  registry: ChildRegistry,
+  findings: FindingCollector,
+): Consumer {
   const idMatch = mapping.matched.find((m) => m.field === 'childId')
   const countMatch = mapping.matched.find((m) => m.field === 'siblings')
   return {
@@ -591,14 +821,34 @@ function siblingsConsumer(source: Source, mapping: HeaderMapping, registry: Chil
         }
       }
       if (!id && !countText) return
-      const where = { list: 8, sheet: source.sheet, row: row.rowNumber, column: countMatch.header, letter: countMatch.letter, field: 'siblings', value: countText }
+      const where = {
+        list: 8,
+        sheet: source.sheet,
+        row: row.rowNumber,
+        column: countMatch.header,
+        letter: countMatch.letter,
+        field: 'siblings',
+        value: countText,
+      }
       if (!Number.isInteger(countNumber) || countNumber < 0) {
-        sheetFinding(findings, where, countText ? 'AA-NUMBER' : 'AA-BLANK', () => `Enter the number of brothers and sisters as a whole number (0 if none).`)
+        sheetFinding(
+          findings,
+          where,
+          countText ? 'AA-NUMBER' : 'AA-BLANK',
+          () => `Enter the number of brothers and sisters as a whole number (0 if none).`,
+        )
         return
       }
       const slot = registry.find(id)
       if (slot < 0 || !registry.on(slot, 8)) {
-        sheetFinding(findings, { ...where, column: idMatch.header, letter: idMatch.letter, field: 'childId', value: id }, 'AA-SIBLINGS', () => `Child ${id} is on the brothers and sisters sheet but not in List 8. 002#253 asks for this number for the children in List 8; check the Child Unique ID.`, 'warning')
+        sheetFinding(
+          findings,
+          { ...where, column: idMatch.header, letter: idMatch.letter, field: 'childId', value: id },
+          'AA-SIBLINGS',
+          () =>
+            `Child ${id} is on the brothers and sisters sheet but not in List 8. 002#253 asks for this number for the children in List 8; check the Child Unique ID.`,
+          'warning',
+        )
         return
       }
       registry.siblings[slot] = countNumber

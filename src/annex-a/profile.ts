@@ -7,8 +7,25 @@
  * labels are attached once, in `finish`.
  */
 import { addMonths, addYears, type IsoDate } from '../rules/calendar/dates.js'
-import { AGE_BANDS, CASE_SELECTION_FACTORS, FACTORS_NOT_IN_ANNEX_A, THRESHOLDS, ageBandIndex, buildChildrenTable, type CaseSelectionFactor, type ChildrenTable } from './case-selection.js'
-import { DELAY_ADOPTION, DELAY_ASSESSMENT, DELAY_CP_TWO_YEARS, DELAY_EARLY_HELP, DELAY_ICPC, DELAY_PLACEMENTS, type ChildRegistry } from './child-registry.js'
+import {
+  AGE_BANDS,
+  CASE_SELECTION_FACTORS,
+  FACTORS_NOT_IN_ANNEX_A,
+  THRESHOLDS,
+  ageBandIndex,
+  buildChildrenTable,
+  type CaseSelectionFactor,
+  type ChildrenTable,
+} from './case-selection.js'
+import {
+  DELAY_ADOPTION,
+  DELAY_ASSESSMENT,
+  DELAY_CP_TWO_YEARS,
+  DELAY_EARLY_HELP,
+  DELAY_ICPC,
+  DELAY_PLACEMENTS,
+  type ChildRegistry,
+} from './child-registry.js'
 import { CODE_SETS, type CodeSetName } from './code-sets.js'
 import { dayNumber, type AgeTable } from './day-numbers.js'
 import type { WorkingDayCount } from './working-day-count.js'
@@ -188,7 +205,11 @@ export class ProfileBuilder {
     private readonly ages: AgeTable,
   ) {
     this.asOfDay = dayNumber(asOf)
-    this.days = { sixMonths: dayNumber(addMonths(asOf, -6)), twelveMonths: dayNumber(addMonths(asOf, -12)), twoYears: dayNumber(addYears(asOf, -2)) }
+    this.days = {
+      sixMonths: dayNumber(addMonths(asOf, -6)),
+      twelveMonths: dayNumber(addMonths(asOf, -12)),
+      twoYears: dayNumber(addYears(asOf, -2)),
+    }
   }
 
   /** Age on the inspection date of a child born on `dob` (-1 when unborn). */
@@ -297,9 +318,20 @@ export class ProfileBuilder {
         }
       }
       case 4: {
-        const [start, authorised, seen, outcome] = [f('assessmentStart'), f('assessmentAuthorised'), f('childSeen'), f('assessmentOutcome')]
+        const [start, authorised, seen, outcome] = [
+          f('assessmentStart'),
+          f('assessmentAuthorised'),
+          f('childSeen'),
+          f('assessmentOutcome'),
+        ]
         const outcomes = acc.tally('Assessed as requiring social care support', 'YNU', false)
-        const [seenKnown, seenYes, completed, within, open] = [c('seen known'), c('seen'), c('completed'), c('within 45'), c('open')]
+        const [seenKnown, seenYes, completed, within, open] = [
+          c('seen known'),
+          c('seen'),
+          c('completed'),
+          c('within 45'),
+          c('open'),
+        ]
         const calendarDays = acc.duration('days to complete')
         const working = acc.duration('working days to complete')
         return (v, slot) => {
@@ -325,7 +357,14 @@ export class ProfileBuilder {
       }
       case 5: {
         const [start, icpc, plan, unnecessary] = [f('s47Start'), f('icpcDate'), f('icpcPlan'), f('icpcUnnecessary')]
-        const [unnecessaryYes, planKnown, planYes, held, timed, within] = [c('icpc unnecessary'), c('plan known'), c('plan'), c('icpc held'), c('icpc timed'), c('icpc within 15')]
+        const [unnecessaryYes, planKnown, planYes, held, timed, within] = [
+          c('icpc unnecessary'),
+          c('plan known'),
+          c('plan'),
+          c('icpc held'),
+          c('icpc timed'),
+          c('icpc within 15'),
+        ]
         const toIcpc = acc.duration('working days to ICPC')
         return (v, slot) => {
           if (v.codeIndex(unnecessary) === yesYN) n[unnecessaryYes]!++
@@ -360,10 +399,26 @@ export class ProfileBuilder {
         }
       }
       case 7: {
-        const [start, end, latest, initial, previous, seenAlone, epo] = [f('cpStart'), f('cpEnd'), f('latestCategory'), f('initialCategory'), f('previousPlans'), f('seenAlone'), f('epo')]
+        const [start, end, latest, initial, previous, seenAlone, epo] = [
+          f('cpStart'),
+          f('cpEnd'),
+          f('latestCategory'),
+          f('initialCategory'),
+          f('previousPlans'),
+          f('seenAlone'),
+          f('epo'),
+        ]
         const latestTally = acc.tally('Latest category of abuse', 'ABUSE', false)
         const initialTally = acc.tally('Initial category of abuse', 'ABUSE', false)
-        const [open, twoYears, previousKnown, repeat, aloneKnown, alone, epoYes] = [c('open'), c('two years'), c('previous known'), c('repeat'), c('seen alone known'), c('seen alone'), c('epo')]
+        const [open, twoYears, previousKnown, repeat, aloneKnown, alone, epoYes] = [
+          c('open'),
+          c('two years'),
+          c('previous known'),
+          c('repeat'),
+          c('seen alone known'),
+          c('seen alone'),
+          c('epo'),
+        ]
         return (v, slot) => {
           countIf(latestTally, v.codeIndex(latest))
           countIf(initialTally, v.codeIndex(initial))
@@ -390,11 +445,24 @@ export class ProfileBuilder {
       case 8:
         return this.childrenInCareHook(f, acc)
       case 9: {
-        const [inTouch, suitability, activity, eligibility, accommodation] = [f('inTouch'), f('accommodationSuitability'), f('activity'), f('eligibility'), f('accommodation')]
+        const [inTouch, suitability, activity, eligibility, accommodation] = [
+          f('inTouch'),
+          f('accommodationSuitability'),
+          f('activity'),
+          f('eligibility'),
+          f('accommodation'),
+        ]
         const inTouchTally = acc.tally('In touch', 'INTOUCH', false)
         const eligibilityTally = acc.tally('Eligibility', 'ELIG', false)
         const accommodationTally = acc.tally('Accommodation', 'ACCOM', true)
-        const [touchKnown, touching, suitKnown, suitable, activityKnown, neet] = [c('in touch known'), c('in touch'), c('suitability known'), c('suitable'), c('activity known'), c('neet')]
+        const [touchKnown, touching, suitKnown, suitable, activityKnown, neet] = [
+          c('in touch known'),
+          c('in touch'),
+          c('suitability known'),
+          c('suitable'),
+          c('activity known'),
+          c('neet'),
+        ]
         const touchYes = indexOfCode('INTOUCH', 'Yes')
         const suitableIndex = indexOfCode('SUIT', 'Suitable')
         const isNeet = CODE_SETS.ACTIVITY.codes.map((code) => code.group === 'NEET')
@@ -422,7 +490,14 @@ export class ProfileBuilder {
         }
       }
       case 10: {
-        const [entered, decision, matched, placed, order, reversed] = [f('enteredCare'), f('adoptionDecision'), f('matched'), f('placedForAdoption'), f('adoptionOrder'), f('decisionReversed')]
+        const [entered, decision, matched, placed, order, reversed] = [
+          f('enteredCare'),
+          f('adoptionDecision'),
+          f('matched'),
+          f('placedForAdoption'),
+          f('adoptionOrder'),
+          f('decisionReversed'),
+        ]
         const stages = acc.tallyOf('Stage', ADOPTION_STAGES)
         const [timed, within] = [c('placed timed'), c('within 426')]
         const toPlace = acc.duration('days from entering care to placement for adoption')
@@ -437,23 +512,45 @@ export class ProfileBuilder {
             // DfE adoption scorecard A1 threshold: 14 months (426 days) from entering care to moving in with the adoptive family.
             if (daysToPlace <= 426) n[within]!++
             else if (slot >= 0) reg.delay[slot]! |= DELAY_ADOPTION
-          } else if (v.has(entered) && !v.has(placed) && !v.has(reversed) && asOf - v.day(entered) > 426 && slot >= 0) reg.delay[slot]! |= DELAY_ADOPTION
-          if (v.has(decision) && v.has(matched) && v.day(matched) >= v.day(decision)) toMatch.push(v.day(matched) - v.day(decision))
+          } else if (v.has(entered) && !v.has(placed) && !v.has(reversed) && asOf - v.day(entered) > 426 && slot >= 0)
+            reg.delay[slot]! |= DELAY_ADOPTION
+          if (v.has(decision) && v.has(matched) && v.day(matched) >= v.day(decision))
+            toMatch.push(v.day(matched) - v.day(decision))
           if (slot >= 0) reg.adoptionStage[slot] = stage
         }
       }
       case 11: {
-        const [approved, matched, placed, order, left, reason, ffa, enquiry] = [f('applicationApproved'), f('adopterMatched'), f('childrenPlaced'), f('adoptionOrder'), f('leftProcess'), f('leavingReason'), f('fosteringForAdoption'), f('enquiryReceived')]
+        const [approved, matched, placed, order, left, reason, ffa, enquiry] = [
+          f('applicationApproved'),
+          f('adopterMatched'),
+          f('childrenPlaced'),
+          f('adoptionOrder'),
+          f('leftProcess'),
+          f('leavingReason'),
+          f('fosteringForAdoption'),
+          f('enquiryReceived'),
+        ]
         const stages = acc.tallyOf('Stage', ADOPTER_STAGES)
         const reasons = acc.tally('Reason for leaving', 'LEAVE', true)
         const ffaYes = c('ffa')
         const toApproval = acc.duration('days from enquiry to approval')
         return (v) => {
-          const stage = v.has(order) ? 0 : v.has(left) ? 1 : v.has(placed) ? 2 : v.has(matched) ? 3 : v.has(approved) ? 4 : 5
+          const stage = v.has(order)
+            ? 0
+            : v.has(left)
+              ? 1
+              : v.has(placed)
+                ? 2
+                : v.has(matched)
+                  ? 3
+                  : v.has(approved)
+                    ? 4
+                    : 5
           stages[stage]!++
           if (v.has(left)) countIf(reasons, v.codeIndex(reason))
           if (v.codeIndex(ffa) === yesYN) n[ffaYes]!++
-          if (v.has(enquiry) && v.has(approved) && v.day(approved) >= v.day(enquiry)) toApproval.push(v.day(approved) - v.day(enquiry))
+          if (v.has(enquiry) && v.has(approved) && v.day(approved) >= v.day(enquiry))
+            toApproval.push(v.day(approved) - v.day(enquiry))
         }
       }
     }
@@ -464,7 +561,24 @@ export class ProfileBuilder {
     const reg = this.registry
     const n = acc.counters
     const c = (name: string) => acc.counter(name)
-    const [ceased, legal, type, provider, location, permanence, placements, missing, absent, offered, accepted, uasc, health, reason, laStart, siblings] = [
+    const [
+      ceased,
+      legal,
+      type,
+      provider,
+      location,
+      permanence,
+      placements,
+      missing,
+      absent,
+      offered,
+      accepted,
+      uasc,
+      health,
+      reason,
+      laStart,
+      siblings,
+    ] = [
       'ceasedDate',
       'legalStatus',
       'placementType',
@@ -481,13 +595,48 @@ export class ProfileBuilder {
       'ceasedReason',
       'laStart',
       'siblings',
-    ].map(f) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number]
+    ].map(f) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
     const legalTally = acc.tally('Legal status', 'LEGAL', true)
     const typeTally = acc.tally('Placement type', 'PLACETYPE', true)
     const providerTally = acc.tally('Placement provider', 'PROVIDER', false)
     const permanenceTally = acc.tally('Permanence plan', 'PERMANENCE', false)
     const reasonTally = acc.tally('Reason ceased', 'CEASED', true)
-    const [open, locationKnown, outOfArea, placementsKnown, three, missingKnown, missingEpisodes, missingAny, absentKnown, absentAny, offeredYes, acceptedYes, uascYes, openForHealth, healthRecent, siblingsKnown, largeGroup] = [
+    const [
+      open,
+      locationKnown,
+      outOfArea,
+      placementsKnown,
+      three,
+      missingKnown,
+      missingEpisodes,
+      missingAny,
+      absentKnown,
+      absentAny,
+      offeredYes,
+      acceptedYes,
+      uascYes,
+      openForHealth,
+      healthRecent,
+      siblingsKnown,
+      largeGroup,
+    ] = [
       'open',
       'location known',
       'out of area',
@@ -567,26 +716,70 @@ export class ProfileBuilder {
 
   private measures(list: number, acc: Accumulator): Measure[] {
     const wdNote = this.workingDaysBetween ? undefined : 'Needs a working-day calendar (none was given).'
-    const wd = (m: Measure): Measure => (wdNote ? { ...m, count: null, of: null, percent: null, median: null, note: wdNote } : m)
+    const wd = (m: Measure): Measure =>
+      wdNote ? { ...m, count: null, of: null, percent: null, median: null, note: wdNote } : m
     switch (list) {
       case 2:
-        return [measure('early-help-open', 'Early help assessments still open', acc.n('open'), acc.rows), { ...measure('early-help-completed', 'Early help assessments completed', acc.n('completed'), acc.rows), median: acc.median('days to complete'), unit: 'days' }]
+        return [
+          measure('early-help-open', 'Early help assessments still open', acc.n('open'), acc.rows),
+          {
+            ...measure('early-help-completed', 'Early help assessments completed', acc.n('completed'), acc.rows),
+            median: acc.median('days to complete'),
+            unit: 'days',
+          },
+        ]
       case 3:
         return [
           measure('referral-nfa', 'Referrals with no further action', acc.n('nfa'), acc.n('nfa known')),
-          measure('repeat-referrals', 'Repeat referrals (2 or more referrals in the 12 months, counting the latest)', acc.n('repeat'), acc.n('count known'), { note: 'Decision A4: the template count includes the latest referral.' }),
+          measure(
+            'repeat-referrals',
+            'Repeat referrals (2 or more referrals in the 12 months, counting the latest)',
+            acc.n('repeat'),
+            acc.n('count known'),
+            { note: 'Decision A4: the template count includes the latest referral.' },
+          ),
         ]
       case 4:
         return [
-          wd({ ...measure('assessment-45-days', 'Completed assessments authorised within 45 working days', acc.n('within 45'), acc.n('completed')), median: acc.median('working days to complete'), unit: 'working days', citation: 'Working Together to Safeguard Children: 45 working days' }),
+          wd({
+            ...measure(
+              'assessment-45-days',
+              'Completed assessments authorised within 45 working days',
+              acc.n('within 45'),
+              acc.n('completed'),
+            ),
+            median: acc.median('working days to complete'),
+            unit: 'working days',
+            citation: 'Working Together to Safeguard Children: 45 working days',
+          }),
           measure('assessment-open', 'Assessments still open', acc.n('open'), acc.rows),
           measure('assessment-child-seen', 'Child seen during the assessment', acc.n('seen'), acc.n('seen known')),
         ]
       case 5:
         return [
-          measure('icpc-held', 'Section 47 enquiries leading to an initial child protection conference', acc.n('icpc held'), acc.rows),
-          wd({ ...measure('icpc-15-days', 'ICPCs within 15 working days of the strategy discussion', acc.n('icpc within 15'), acc.n('icpc timed')), median: acc.median('working days to ICPC'), unit: 'working days', citation: 'Working Together to Safeguard Children: 15 working days' }),
-          measure('icpc-to-plan', 'Conferences resulting in a child protection plan', acc.n('plan'), acc.n('plan known')),
+          measure(
+            'icpc-held',
+            'Section 47 enquiries leading to an initial child protection conference',
+            acc.n('icpc held'),
+            acc.rows,
+          ),
+          wd({
+            ...measure(
+              'icpc-15-days',
+              'ICPCs within 15 working days of the strategy discussion',
+              acc.n('icpc within 15'),
+              acc.n('icpc timed'),
+            ),
+            median: acc.median('working days to ICPC'),
+            unit: 'working days',
+            citation: 'Working Together to Safeguard Children: 15 working days',
+          }),
+          measure(
+            'icpc-to-plan',
+            'Conferences resulting in a child protection plan',
+            acc.n('plan'),
+            acc.n('plan known'),
+          ),
         ]
       case 6:
         return [measure('cin-open', 'Children in need with an open episode', acc.n('open'), acc.rows)]
@@ -594,41 +787,129 @@ export class ProfileBuilder {
         return [
           measure('cp-open', 'Children on a plan at the inspection date', acc.n('open'), acc.rows),
           measure('cp-two-years', 'Open plans lasting 2 years or more', acc.n('two years'), acc.n('open')),
-          measure('cp-repeat', 'Children with a previous child protection plan (repeat plans)', acc.n('repeat'), acc.n('previous known')),
-          measure('cp-seen-alone', 'Child seen alone at the last statutory visit', acc.n('seen alone'), acc.n('seen alone known')),
+          measure(
+            'cp-repeat',
+            'Children with a previous child protection plan (repeat plans)',
+            acc.n('repeat'),
+            acc.n('previous known'),
+          ),
+          measure(
+            'cp-seen-alone',
+            'Child seen alone at the last statutory visit',
+            acc.n('seen alone'),
+            acc.n('seen alone known'),
+          ),
           measure('cp-epo', 'Subject to an EPO or police protection in the last six months', acc.n('epo'), acc.rows),
         ]
       case 8:
         return [
           measure('cla-open', 'Children in care at the inspection date', acc.n('open'), acc.rows),
-          measure('cla-three-placements', 'Children with 3 or more placements in the last 12 months (placement stability)', acc.n('three placements'), acc.n('placements known')),
+          measure(
+            'cla-three-placements',
+            'Children with 3 or more placements in the last 12 months (placement stability)',
+            acc.n('three placements'),
+            acc.n('placements known'),
+          ),
           measure('cla-out-of-area', 'Children placed out of area', acc.n('out of area'), acc.n('location known')),
-          { ...measure('cla-missing', 'Children missing from placement in the last 12 months', acc.n('missing'), acc.n('missing known')), note: `${acc.n('missing episodes')} missing episodes in all` },
-          measure('cla-absent', 'Children absent from placement in the last 12 months', acc.n('absent'), acc.n('absent known')),
-          measure('cla-return-interview-offered', 'Children missing who were offered a return interview after their last missing episode', acc.n('offered'), acc.n('missing')),
-          measure('cla-return-interview-accepted', 'Return interviews accepted, of those offered', acc.n('accepted'), acc.n('offered')),
-          measure('cla-health-assessment', 'Children in care with a health assessment in the last 12 months', acc.n('health in 12 months'), acc.n('open for health')),
+          {
+            ...measure(
+              'cla-missing',
+              'Children missing from placement in the last 12 months',
+              acc.n('missing'),
+              acc.n('missing known'),
+            ),
+            note: `${acc.n('missing episodes')} missing episodes in all`,
+          },
+          measure(
+            'cla-absent',
+            'Children absent from placement in the last 12 months',
+            acc.n('absent'),
+            acc.n('absent known'),
+          ),
+          measure(
+            'cla-return-interview-offered',
+            'Children missing who were offered a return interview after their last missing episode',
+            acc.n('offered'),
+            acc.n('missing'),
+          ),
+          measure(
+            'cla-return-interview-accepted',
+            'Return interviews accepted, of those offered',
+            acc.n('accepted'),
+            acc.n('offered'),
+          ),
+          measure(
+            'cla-health-assessment',
+            'Children in care with a health assessment in the last 12 months',
+            acc.n('health in 12 months'),
+            acc.n('open for health'),
+          ),
           measure('cla-uasc', 'Unaccompanied asylum-seeking children', acc.n('uasc'), acc.rows),
-          measure('cla-large-sibling-group', 'Children from a large sibling group (3 or more brothers and sisters, 002#253)', acc.n('large sibling group'), acc.n('siblings known'), { citation: '002#253' }),
+          measure(
+            'cla-large-sibling-group',
+            'Children from a large sibling group (3 or more brothers and sisters, 002#253)',
+            acc.n('large sibling group'),
+            acc.n('siblings known'),
+            { citation: '002#253' },
+          ),
         ]
       case 9:
         return [
-          measure('care-leavers-in-touch', 'Care leavers the LA is in touch with', acc.n('in touch'), acc.n('in touch known')),
-          measure('care-leavers-suitable', 'Care leavers in suitable accommodation', acc.n('suitable'), acc.n('suitability known')),
-          measure('care-leavers-neet', 'Care leavers not in education, employment or training', acc.n('neet'), acc.n('activity known')),
+          measure(
+            'care-leavers-in-touch',
+            'Care leavers the LA is in touch with',
+            acc.n('in touch'),
+            acc.n('in touch known'),
+          ),
+          measure(
+            'care-leavers-suitable',
+            'Care leavers in suitable accommodation',
+            acc.n('suitable'),
+            acc.n('suitability known'),
+          ),
+          measure(
+            'care-leavers-neet',
+            'Care leavers not in education, employment or training',
+            acc.n('neet'),
+            acc.n('activity known'),
+          ),
         ]
       case 10:
         return [
           {
-            ...measure('adoption-a1', 'Placed for adoption within 14 months (426 days) of entering care', acc.n('within 426'), acc.n('placed timed')),
+            ...measure(
+              'adoption-a1',
+              'Placed for adoption within 14 months (426 days) of entering care',
+              acc.n('within 426'),
+              acc.n('placed timed'),
+            ),
             median: acc.median('days from entering care to placement for adoption'),
             unit: 'days',
             citation: 'DfE adoption scorecard A1 threshold',
           },
-          { id: 'adoption-decision-to-match', label: 'Days from the decision to place for adoption to matching', count: null, of: null, percent: null, median: acc.median('days from decision to match'), unit: 'days' },
+          {
+            id: 'adoption-decision-to-match',
+            label: 'Days from the decision to place for adoption to matching',
+            count: null,
+            of: null,
+            percent: null,
+            median: acc.median('days from decision to match'),
+            unit: 'days',
+          },
         ]
       case 11:
-        return [measure('adopters-ffa', 'Adopters fostering for adoption', acc.n('ffa'), acc.rows), { id: 'adopters-enquiry-to-approval', label: 'Days from enquiry to approval', count: null, of: null, percent: null, median: acc.median('days from enquiry to approval'), unit: 'days' }]
+        return [
+          measure('adopters-ffa', 'Adopters fostering for adoption', acc.n('ffa'), acc.rows),
+          {
+            id: 'adopters-enquiry-to-approval',
+            label: 'Days from enquiry to approval',
+            count: null,
+            of: null,
+            percent: null,
+            median: acc.median('days from enquiry to approval'),
+            unit: 'days',
+          },
+        ]
       default:
         return []
     }

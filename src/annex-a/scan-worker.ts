@@ -82,7 +82,11 @@ export class SheetScanWorker {
       if (!url.pathname.endsWith('.ts')) shared = new SheetScanWorker(new Worker(url, { workerData: setup }))
       else {
         // From the TypeScript sources (tests, benchmarks) the worker registers tsx, then loads this file.
-        const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+        const tsx = pathToFileURL(
+          createRequire(import.meta.url)
+            .resolve('tsx/esm/api')
+            .replace(/\.cjs$/, '.mjs'),
+        ).href
         const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}) })`
         shared = new SheetScanWorker(new Worker(boot, { eval: true, workerData: setup }))
       }
@@ -147,7 +151,11 @@ export class SheetScanWorker {
       options.signal?.addEventListener('abort', abort)
       this.handlers.set(id, (message) => {
         if (message.type === 'error') {
-          finish(message.code ? new AnnexAFileError(message.code, message.problem ?? message.message) : new Error(message.message))
+          finish(
+            message.code
+              ? new AnnexAFileError(message.code, message.problem ?? message.message)
+              : new Error(message.message),
+          )
           return
         }
         options.onCompressed?.(message.compressedBytes)
@@ -220,8 +228,27 @@ function runWorker(): void {
       let rows = 0
       let compressed = 0
       const send = async () => {
-        const message: FromWorker = { type: 'rows', id, rows, meta, cols: row.cols, kinds: row.kinds, nums: row.nums, styles: row.styles, formulas: row.formulas, texts: row.texts, compressedBytes: compressed }
-        port.postMessage(message, [meta.buffer, row.cols.buffer, row.kinds.buffer, row.nums.buffer, row.styles.buffer, row.formulas.buffer])
+        const message: FromWorker = {
+          type: 'rows',
+          id,
+          rows,
+          meta,
+          cols: row.cols,
+          kinds: row.kinds,
+          nums: row.nums,
+          styles: row.styles,
+          formulas: row.formulas,
+          texts: row.texts,
+          compressedBytes: compressed,
+        }
+        port.postMessage(message, [
+          meta.buffer,
+          row.cols.buffer,
+          row.kinds.buffer,
+          row.nums.buffer,
+          row.styles.buffer,
+          row.formulas.buffer,
+        ])
         outstanding++
         freshRows(row)
         meta = new Int32Array(3 * 8192)
@@ -258,7 +285,13 @@ function runWorker(): void {
         scanner.end()
         if (rows > 0) await send()
       }
-      port.postMessage({ type: 'done', id, mergeRefs: scanner.mergeRefs, cutCells: scanner.cutCells, compressedBytes: compressed } satisfies FromWorker)
+      port.postMessage({
+        type: 'done',
+        id,
+        mergeRefs: scanner.mergeRefs,
+        cutCells: scanner.cutCells,
+        compressedBytes: compressed,
+      } satisfies FromWorker)
     } finally {
       stops.delete(id)
       outstanding = 0
@@ -281,7 +314,9 @@ function runWorker(): void {
     } else {
       scan(message).catch((error: unknown) => {
         const failure: FromWorker =
-          error instanceof AnnexAFileError ? { type: 'error', id: message.id, code: error.code, problem: error.problem, message: error.message } : { type: 'error', id: message.id, message: (error as Error).message }
+          error instanceof AnnexAFileError
+            ? { type: 'error', id: message.id, code: error.code, problem: error.problem, message: error.message }
+            : { type: 'error', id: message.id, message: (error as Error).message }
         port.postMessage(failure)
       })
     }

@@ -127,11 +127,19 @@ export class SheetScanner {
         const seam = Buffer.concat([last.subarray(Math.max(0, last.length - 16)), chunk.subarray(0, 16)])
         this.parts.push(chunk)
         this.partBytes += chunk.length
-        if (seam.indexOf(this.rowClose) >= 0 || chunk.indexOf(this.sheetDataClose) >= 0 || seam.indexOf(this.sheetDataClose) >= 0) {
+        if (
+          seam.indexOf(this.rowClose) >= 0 ||
+          chunk.indexOf(this.sheetDataClose) >= 0 ||
+          seam.indexOf(this.sheetDataClose) >= 0
+        ) {
           const joined = this.pending()
           return this.region(joined, 0)
         }
-        if (this.partBytes > this.options.maxRowBytes) throw new AnnexAFileError('TOO_LARGE', `Row ${this.lastRow + 1} of a sheet is larger than ${this.options.maxRowBytes.toLocaleString('en-GB')} bytes.`)
+        if (this.partBytes > this.options.maxRowBytes)
+          throw new AnnexAFileError(
+            'TOO_LARGE',
+            `Row ${this.lastRow + 1} of a sheet is larger than ${this.options.maxRowBytes.toLocaleString('en-GB')} bytes.`,
+          )
         return true
       }
       const stitched = Buffer.concat([this.pending(), chunk.subarray(0, close + this.rowClose.length)])
@@ -170,7 +178,8 @@ export class SheetScanner {
     const open = data.indexOf(this.sheetDataOpen)
     const tagEnd = open < 0 ? -1 : data.indexOf(GT, open)
     if (tagEnd < 0) {
-      if (data.length > 64 * 1024 * 1024) throw new AnnexAFileError('BAD_XML', 'A sheet has no data section in its first 64 MB.')
+      if (data.length > 64 * 1024 * 1024)
+        throw new AnnexAFileError('BAD_XML', 'A sheet has no data section in its first 64 MB.')
       this.hold(data, 0)
       return true
     }
@@ -188,7 +197,8 @@ export class SheetScanner {
   end(): void {
     if (this.inData && !this.stopped) {
       const rest = this.pending().toString('latin1')
-      if (/<[\w.:-]*row[\s>]/.test(rest)) throw new AnnexAFileError('BAD_XML', `A sheet ends in the middle of row ${this.lastRow + 1}.`)
+      if (/<[\w.:-]*row[\s>]/.test(rest))
+        throw new AnnexAFileError('BAD_XML', `A sheet ends in the middle of row ${this.lastRow + 1}.`)
     }
   }
 
@@ -218,7 +228,12 @@ export class SheetScanner {
       while (p < to && data[p] !== LT) p++
       if (p >= to) return
       const n = p + 1 + pl
-      if (data[n] !== 0x72 /* r */ || data[n + 1] !== 0x6f /* o */ || data[n + 2] !== 0x77 /* w */ || !isDelimiter(data[n + 3]!)) {
+      if (
+        data[n] !== 0x72 /* r */ ||
+        data[n + 1] !== 0x6f /* o */ ||
+        data[n + 2] !== 0x77 /* w */ ||
+        !isDelimiter(data[n + 3]!)
+      ) {
         p++
         continue
       }
@@ -375,7 +390,17 @@ export class SheetScanner {
     return p
   }
 
-  private store(data: Buffer, col: number, type: number, type2: number, style: number, vStart: number, vEnd: number, formula: boolean, inline: string | undefined): void {
+  private store(
+    data: Buffer,
+    col: number,
+    type: number,
+    type2: number,
+    style: number,
+    vStart: number,
+    vEnd: number,
+    formula: boolean,
+    inline: string | undefined,
+  ): void {
     const row = this.row
     if (row.start + row.count === row.cols.length) row.grow()
     const at = row.start + row.count
@@ -444,9 +469,12 @@ function isDelimiter(c: number): boolean {
 
 /** Concatenate the `<t>` texts of a string item, skipping `<rPh>` (phonetic) runs. */
 export function readRuns(xml: string): string {
-  const withoutPhonetic = xml.includes('rPh') ? xml.replace(/<(?:[\w.-]+:)?rPh[\s>][\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '') : xml
+  const withoutPhonetic = xml.includes('rPh')
+    ? xml.replace(/<(?:[\w.-]+:)?rPh[\s>][\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '')
+    : xml
   let text = ''
-  for (const match of withoutPhonetic.matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g)) text += match[1] ?? ''
+  for (const match of withoutPhonetic.matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g))
+    text += match[1] ?? ''
   return decodeXmlText(text)
 }
 

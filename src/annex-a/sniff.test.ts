@@ -76,7 +76,9 @@ describe('files that are not readable Annex A returns', () => {
   it('says an empty file is empty', async () => {
     const error = await refusal('empty.xlsx', '')
     expect(error.code).toBe('EMPTY_FILE')
-    expect(error.userMessage).toBe('The file empty.xlsx is empty (0 bytes). Check you chose the right file, then upload the Annex A workbook again.')
+    expect(error.userMessage).toBe(
+      'The file empty.xlsx is empty (0 bytes). Check you chose the right file, then upload the Annex A workbook again.',
+    )
   })
 
   it('says a CSV renamed .xlsx is text, and how to upload it', async () => {
@@ -86,15 +88,29 @@ describe('files that are not readable Annex A returns', () => {
   })
 
   it('says a web page saved as .xls is not a workbook', async () => {
-    expect((await refusal('page.xls', '<html><table><tr><td>1</td></tr></table></html>')).userMessage).toContain('web page or XML file')
+    expect((await refusal('page.xls', '<html><table><tr><td>1</td></tr></table></html>')).userMessage).toContain(
+      'web page or XML file',
+    )
   })
 
   it('says a binary file with a spreadsheet name is not a workbook', async () => {
-    expect((await refusal('photo.xlsx', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 3, 0x80, 0x81]))).code).toBe('NOT_A_SPREADSHEET')
+    expect(
+      (
+        await refusal(
+          'photo.xlsx',
+          Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 3, 0x80, 0x81]),
+        )
+      ).code,
+    ).toBe('NOT_A_SPREADSHEET')
   })
 
   it('says a Word .docx is not a workbook', async () => {
-    const error = await refusal('letter.xlsx', Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') })))
+    const error = await refusal(
+      'letter.xlsx',
+      Buffer.from(
+        zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }),
+      ),
+    )
     expect(error.code).toBe('NOT_A_WORKBOOK')
     expect(error.userMessage).toContain('Word document')
   })
@@ -105,7 +121,10 @@ describe('files that are not readable Annex A returns', () => {
   })
 
   it('says a missing file cannot be found', async () => {
-    const error = await processAnnexA({ path: join(dir, 'nope.xlsx'), fileName: 'nope.xlsx' }, { asOf: '2026-03-16' }).catch((e: unknown) => e)
+    const error = await processAnnexA(
+      { path: join(dir, 'nope.xlsx'), fileName: 'nope.xlsx' },
+      { asOf: '2026-03-16' },
+    ).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'NOT_FOUND' })
   })
 })

@@ -48,23 +48,48 @@ export async function sniffFile(path: string, fileName: string): Promise<{ kind:
     await handle.close()
   }
   const extension = extname(fileName).toLowerCase()
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7)) return { kind: 'xlsx', size }
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7))
+    return { kind: 'xlsx', size }
   if (head.subarray(0, 8).equals(OLE)) {
     const found = await oleHolds(path, [ENCRYPTED_PACKAGE, BIFF_WORKBOOK, BIFF_BOOK])
-    if (found === ENCRYPTED_PACKAGE) throw new AnnexAFileError('ENCRYPTED', `The workbook ${fileName} is protected with a password, so it cannot be read.`)
-    if (found) throw new AnnexAFileError('LEGACY_XLS', `The file ${fileName} is in the old Excel 97-2003 format (.xls), which cannot be read.`)
-    throw new AnnexAFileError('NOT_A_SPREADSHEET', `The file ${fileName} is an old-style Office file but not an Excel workbook (it may be a Word document).`)
+    if (found === ENCRYPTED_PACKAGE)
+      throw new AnnexAFileError(
+        'ENCRYPTED',
+        `The workbook ${fileName} is protected with a password, so it cannot be read.`,
+      )
+    if (found)
+      throw new AnnexAFileError(
+        'LEGACY_XLS',
+        `The file ${fileName} is in the old Excel 97-2003 format (.xls), which cannot be read.`,
+      )
+    throw new AnnexAFileError(
+      'NOT_A_SPREADSHEET',
+      `The file ${fileName} is an old-style Office file but not an Excel workbook (it may be a Word document).`,
+    )
   }
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') throw new AnnexAFileError('NOT_A_SPREADSHEET', `The file ${fileName} is a PDF, not a spreadsheet.`)
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-')
+    throw new AnnexAFileError('NOT_A_SPREADSHEET', `The file ${fileName} is a PDF, not a spreadsheet.`)
   const text = looksLikeText(head)
   if (extension === '.csv' || extension === '.txt') {
-    if (!text) throw new AnnexAFileError('NOT_A_SPREADSHEET', `The file ${fileName} is named .csv but does not hold text.`)
+    if (!text)
+      throw new AnnexAFileError('NOT_A_SPREADSHEET', `The file ${fileName} is named .csv but does not hold text.`)
     return { kind: 'csv', size }
   }
   if (text) {
-    const start = head.toString('utf8', 0, 200).replace(/^\ufeff/, '').trimStart().toLowerCase()
-    if (start.startsWith('<')) throw new AnnexAFileError('NOT_A_SPREADSHEET', `The file ${fileName} is a web page or XML file saved with a spreadsheet name, not an Excel workbook.`)
-    throw new AnnexAFileError('NOT_A_SPREADSHEET', `The file ${fileName} holds plain text (it looks like a CSV file) but is named ${extension || 'without an extension'}. If it is a CSV export of one list, rename it to end in .csv and upload it again.`)
+    const start = head
+      .toString('utf8', 0, 200)
+      .replace(/^\ufeff/, '')
+      .trimStart()
+      .toLowerCase()
+    if (start.startsWith('<'))
+      throw new AnnexAFileError(
+        'NOT_A_SPREADSHEET',
+        `The file ${fileName} is a web page or XML file saved with a spreadsheet name, not an Excel workbook.`,
+      )
+    throw new AnnexAFileError(
+      'NOT_A_SPREADSHEET',
+      `The file ${fileName} holds plain text (it looks like a CSV file) but is named ${extension || 'without an extension'}. If it is a CSV export of one list, rename it to end in .csv and upload it again.`,
+    )
   }
   throw new AnnexAFileError('NOT_A_SPREADSHEET', `The file ${fileName} is not an Excel workbook or a CSV file.`)
 }

@@ -25,12 +25,23 @@ describe('LISTS', () => {
 
   it('matches the template headers with their curly quotes, trailing spaces and ? variants', () => {
     const list8 = headerIndex(listSpec(8).columns)
-    expect(list8.get(normaliseHeader('Number of Episodes the Child has been ‘Missing’ from their Placement in the last 12 months'))?.key).toBe('missingEpisodes')
+    expect(
+      list8.get(
+        normaliseHeader('Number of Episodes the Child has been ‘Missing’ from their Placement in the last 12 months'),
+      )?.key,
+    ).toBe('missingEpisodes')
     expect(list8.get(normaliseHeader('Date Ceased to be Looked After '))?.key).toBe('ceasedDate')
-    expect(list8.get(normaliseHeader('Was the child offered a Return Interview after their last missing episode (Y/N))?'))?.key).toBe('returnInterviewOffered')
+    expect(
+      list8.get(normaliseHeader('Was the child offered a Return Interview after their last missing episode (Y/N))?'))
+        ?.key,
+    ).toBe('returnInterviewOffered')
     const list4 = headerIndex(listSpec(4).columns)
-    expect(list4.get(normaliseHeader('Was the child assessed as requiring LA children’s social care support'))?.key).toBe('assessmentOutcome')
-    expect(list4.get(normaliseHeader("Was the child assessed as requiring LA children's social care support?"))?.key).toBe('assessmentOutcome')
+    expect(
+      list4.get(normaliseHeader('Was the child assessed as requiring LA children’s social care support'))?.key,
+    ).toBe('assessmentOutcome')
+    expect(
+      list4.get(normaliseHeader("Was the child assessed as requiring LA children's social care support?"))?.key,
+    ).toBe('assessmentOutcome')
   })
 })
 

@@ -74,11 +74,37 @@ const childId: ColumnSpec = {
   type: 'id',
   required: true,
 }
-const gender: ColumnSpec = { key: 'gender', header: 'Gender', aliases: ['Sex'], type: 'code', codeSet: 'GENDER', required: true }
-const ethnicity: ColumnSpec = { key: 'ethnicity', header: 'Ethnicity', aliases: ['Ethnic Origin', 'Ethnic Group'], type: 'code', codeSet: 'ETHNICITY', required: true }
-const dateOfBirth: ColumnSpec = { key: 'dateOfBirth', header: 'Date of Birth', aliases: ['DOB', 'Birth Date', 'Child Date of Birth'], type: 'date', required: false }
+const gender: ColumnSpec = {
+  key: 'gender',
+  header: 'Gender',
+  aliases: ['Sex'],
+  type: 'code',
+  codeSet: 'GENDER',
+  required: true,
+}
+const ethnicity: ColumnSpec = {
+  key: 'ethnicity',
+  header: 'Ethnicity',
+  aliases: ['Ethnic Origin', 'Ethnic Group'],
+  type: 'code',
+  codeSet: 'ETHNICITY',
+  required: true,
+}
+const dateOfBirth: ColumnSpec = {
+  key: 'dateOfBirth',
+  header: 'Date of Birth',
+  aliases: ['DOB', 'Birth Date', 'Child Date of Birth'],
+  type: 'date',
+  required: false,
+}
 // SPEC §1.0: unborn = -1; the age often arrives fractional (6.138) and is truncated.
-const age: ColumnSpec = { key: 'age', header: 'Age of Child (Years)', aliases: ['Age', 'Age of Child', 'Age (Years)', 'Age in Years'], type: 'age', required: false }
+const age: ColumnSpec = {
+  key: 'age',
+  header: 'Age of Child (Years)',
+  aliases: ['Age', 'Age of Child', 'Age (Years)', 'Age in Years'],
+  type: 'age',
+  required: false,
+}
 const disability: ColumnSpec = {
   key: 'disability',
   header: 'Does the Child have a Disability',
@@ -87,8 +113,20 @@ const disability: ColumnSpec = {
   codeSet: 'YNU',
   required: true,
 }
-const allocatedTeam: ColumnSpec = { key: 'allocatedTeam', header: 'Allocated Team', aliases: ['Team'], type: 'text', required: true }
-const allocatedWorker: ColumnSpec = { key: 'allocatedWorker', header: 'Allocated Worker', aliases: ['Worker', 'Allocated Social Worker'], type: 'text', required: true }
+const allocatedTeam: ColumnSpec = {
+  key: 'allocatedTeam',
+  header: 'Allocated Team',
+  aliases: ['Team'],
+  type: 'text',
+  required: true,
+}
+const allocatedWorker: ColumnSpec = {
+  key: 'allocatedWorker',
+  header: 'Allocated Worker',
+  aliases: ['Worker', 'Allocated Social Worker'],
+  type: 'text',
+  required: true,
+}
 
 const person = [childId, gender, ethnicity, dateOfBirth, age]
 
@@ -112,13 +150,21 @@ export const LISTS: readonly ListSpec[] = [
     window: { months: 3, templateMonths: 6, describe: 'contacts in the three months before the inspection (002#249)' },
     cardinality: 'repeats',
     sheetNames: ['Contacts', 'Contact'],
-    columns: [...person, date('contactDate', 'Date of Contact', true, ['Contact Date']), code('contactSource', 'Contact Source', 'SOURCE', true, ['Source of Contact'])],
+    columns: [
+      ...person,
+      date('contactDate', 'Date of Contact', true, ['Contact Date']),
+      code('contactSource', 'Contact Source', 'SOURCE', true, ['Source of Contact']),
+    ],
   },
   {
     list: 2,
     title: 'Early help',
-    scope: 'All those who have been the subject of an early help assessment or targeted intervention in the six months before inspection',
-    window: { months: 6, describe: 'early help assessments in the six months before the inspection, or still open (002#249)' },
+    scope:
+      'All those who have been the subject of an early help assessment or targeted intervention in the six months before inspection',
+    window: {
+      months: 6,
+      describe: 'early help assessments in the six months before the inspection, or still open (002#249)',
+    },
     cardinality: 'repeats',
     sheetNames: ['Early Help', 'Early Help Assessments', 'EHA'],
     columns: [
@@ -142,7 +188,9 @@ export const LISTS: readonly ListSpec[] = [
       code('referralSource', 'Referral Source', 'SOURCE', true, ['Source of Referral']),
       // SPEC: the template offers Yes/No, liia-tools 2022 also accepts Unknown.
       code('referralNfa', 'Referral NFA', 'YNU', true, ['Referral NFA?', 'Referral No Further Action']),
-      count('referralsLast12Months', 'Number of Referrals in Last 12 Months', 0, true, ['Number of referrals in the last 12 months']),
+      count('referralsLast12Months', 'Number of Referrals in Last 12 Months', 0, true, [
+        'Number of referrals in the last 12 months',
+      ]),
       allocatedTeam,
       allocatedWorker,
     ],
@@ -150,7 +198,8 @@ export const LISTS: readonly ListSpec[] = [
   {
     list: 4,
     title: 'Assessments',
-    scope: 'All those who have been the subject of a section 17 or section 47 assessment in the six months before inspection',
+    scope:
+      'All those who have been the subject of a section 17 or section 47 assessment in the six months before inspection',
     window: { months: 6, describe: 'assessments in the six months before the inspection, or still open (002#249)' },
     cardinality: 'one-per-child-where-possible',
     sheetNames: ['Assessments', 'Assessment', 'Social Care Assessments'],
@@ -159,7 +208,11 @@ export const LISTS: readonly ListSpec[] = [
       disability,
       date('assessmentStart', 'Continuous Assessment Start Date', true, ['Assessment Start Date']),
       code('childSeen', 'Child Seen During Continuous Assessment', 'YNU', true, ['Child Seen During Assessment']),
-      date('assessmentAuthorised', 'Continuous Assessment Date of Authorisation', false, ['Assessment Date of Authorisation', 'Assessment Authorisation Date', 'Assessment Completion Date']),
+      date('assessmentAuthorised', 'Continuous Assessment Date of Authorisation', false, [
+        'Assessment Date of Authorisation',
+        'Assessment Authorisation Date',
+        'Assessment Completion Date',
+      ]),
       // The template has a curly apostrophe and no "?"; liia-tools has "'" and "?" (SPEC §1).
       code('assessmentOutcome', "Was the child assessed as requiring LA children's social care support", 'YNU', false, [
         "Was the child assessed as requiring LA children's social care support?",
@@ -175,11 +228,22 @@ export const LISTS: readonly ListSpec[] = [
     scope: 'All those who have been the subject of a section 47 enquiry in the six months before inspection',
     window: { months: 6, describe: 'section 47 enquiries in the six months before the inspection (002#249)' },
     cardinality: 'one-per-child-where-possible',
-    sheetNames: ['Sec47 and ICPC', 'Section 47', 'Section 47 Enquiries', 'S47', 'S47 and ICPC', 'Section 47 and ICPC', 'Section 47 enquiries and ICPCs'],
+    sheetNames: [
+      'Sec47 and ICPC',
+      'Section 47',
+      'Section 47 Enquiries',
+      'S47',
+      'S47 and ICPC',
+      'Section 47 and ICPC',
+      'Section 47 enquiries and ICPCs',
+    ],
     columns: [
       ...person,
       disability,
-      date('s47Start', 'Strategy discussion initiating Section 47 Enquiry Start Date', true, ['Section 47 Enquiry Start Date', 'S47 Start Date']),
+      date('s47Start', 'Strategy discussion initiating Section 47 Enquiry Start Date', true, [
+        'Section 47 Enquiry Start Date',
+        'S47 Start Date',
+      ]),
       code('icpcUnnecessary', 'Was an Initial Child Protection Conference deemed unnecessary', 'YN', false),
       date('icpcDate', 'Date of Initial Child Protection Conference', false, ['ICPC Date']),
       code('icpcPlan', 'Did the Initial Child Protection Conference Result in a Child Protection Plan', 'YN', false),
@@ -192,9 +256,14 @@ export const LISTS: readonly ListSpec[] = [
   {
     list: 6,
     title: 'Children in need',
-    scope: 'All those in receipt of services as a child in need at the point of inspection, and those who ceased in the three months before',
+    scope:
+      'All those in receipt of services as a child in need at the point of inspection, and those who ceased in the three months before',
     // Departs from SPEC (§3.4 says closed within six months): 002#249 says three months.
-    window: { months: 3, templateMonths: 6, describe: 'children in need at the inspection, or whose episode closed in the three months before it (002#249)' },
+    window: {
+      months: 3,
+      templateMonths: 6,
+      describe: 'children in need at the inspection, or whose episode closed in the three months before it (002#249)',
+    },
     cardinality: 'one-per-child',
     sheetNames: ['Children in Need', 'Child in Need', 'CIN'],
     columns: [
@@ -213,9 +282,15 @@ export const LISTS: readonly ListSpec[] = [
   {
     list: 7,
     title: 'Child protection',
-    scope: 'All those who are the subject of a child protection plan at the point of inspection, and those whose plan ended in the three months before',
+    scope:
+      'All those who are the subject of a child protection plan at the point of inspection, and those whose plan ended in the three months before',
     // Departs from SPEC (§3.4 six months): 002#249 says three months.
-    window: { months: 3, templateMonths: 6, describe: 'children on a child protection plan at the inspection, or whose plan ended in the three months before it (002#249)' },
+    window: {
+      months: 3,
+      templateMonths: 6,
+      describe:
+        'children on a child protection plan at the inspection, or whose plan ended in the three months before it (002#249)',
+    },
     cardinality: 'one-per-child',
     sheetNames: ['Child Protection', 'CP', 'Child Protection Plans', 'CP Plans'],
     columns: [
@@ -226,9 +301,17 @@ export const LISTS: readonly ListSpec[] = [
       code('latestCategory', 'Latest Category of Abuse', 'ABUSE', true),
       date('lastStatutoryVisit', 'Date of the Last Statutory Visit', false, ['Date of Last Statutory Visit']),
       code('seenAlone', 'Was the Child Seen Alone', 'YNU', false),
-      date('latestReview', 'Date of latest review conference', false, ['Date of Latest Review Conference', 'Latest Review Conference Date']),
+      date('latestReview', 'Date of latest review conference', false, [
+        'Date of Latest Review Conference',
+        'Latest Review Conference Date',
+      ]),
       date('cpEnd', 'Child Protection Plan End Date', false, ['CP Plan End Date']),
-      code('epo', 'Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)', 'YN', true),
+      code(
+        'epo',
+        'Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)',
+        'YN',
+        true,
+      ),
       count('previousPlans', 'Number of Previous Child Protection Plans', 0, true),
       allocatedTeam,
       allocatedWorker,
@@ -237,17 +320,38 @@ export const LISTS: readonly ListSpec[] = [
   {
     list: 8,
     title: 'Children in care',
-    scope: 'All those children in care at the point of inspection, and those who ceased to be looked after in the six months before',
-    window: { months: 6, describe: 'children in care at the inspection, or who ceased to be looked after in the six months before it (002#249)' },
+    scope:
+      'All those children in care at the point of inspection, and those who ceased to be looked after in the six months before',
+    window: {
+      months: 6,
+      describe:
+        'children in care at the inspection, or who ceased to be looked after in the six months before it (002#249)',
+    },
     cardinality: 'one-per-child',
-    sheetNames: ['Children in Care', 'Child in Care', 'CLA', 'Looked After Children', 'Children Looked After', 'LAC', 'CiC'],
+    sheetNames: [
+      'Children in Care',
+      'Child in Care',
+      'CLA',
+      'Looked After Children',
+      'Children Looked After',
+      'LAC',
+      'CiC',
+    ],
     columns: [
       ...person,
-      code('uasc', 'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)', 'YN', true, ['UASC', 'Unaccompanied Asylum Seeking Child']),
+      code('uasc', 'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)', 'YN', true, [
+        'UASC',
+        'Unaccompanied Asylum Seeking Child',
+      ]),
       disability,
       date('laStart', 'Date Started to be Looked After', true),
       code('categoryOfNeed', "Child's Category of Need", 'NEED', true, ['Category of Need']),
-      code('secondPeriod', 'Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)', 'YN', true),
+      code(
+        'secondPeriod',
+        'Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)',
+        'YN',
+        true,
+      ),
       date('legalStatusStart', 'Start date of current legal status', true),
       code('legalStatus', "Child's Legal Status", 'LEGAL', true, ['Legal Status']),
       date('latestStatutoryReview', 'Date of Latest Statutory Review', false),
@@ -267,14 +371,32 @@ export const LISTS: readonly ListSpec[] = [
       { key: 'placementUrn', header: 'URN of Placement', aliases: ['Placement URN'], type: 'id', required: false },
       code('placementLocation', 'Placement Location', 'INOUT', true),
       { key: 'placementLa', header: 'LA of Placement', aliases: ['Placement LA'], type: 'text', required: true },
-      count('missingEpisodes', "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months", 0, true, [
-        'Number of Episodes the Child has been Missing from their Placement in the last 12 months',
-      ]),
-      count('absentEpisodes', "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months", 0, true, [
-        'Number of Episodes the Child has been Absent from their Placement in the last 12 months',
-      ]),
-      code('returnInterviewOffered', 'Was the child offered a Return Interview after their last missing episode (Y/N)', 'YNU', false),
-      code('returnInterviewAccepted', 'Did the child accept a Return Interview after their last missing episode (Y/N)', 'YNU', false),
+      count(
+        'missingEpisodes',
+        "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+        0,
+        true,
+        ['Number of Episodes the Child has been Missing from their Placement in the last 12 months'],
+      ),
+      count(
+        'absentEpisodes',
+        "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months",
+        0,
+        true,
+        ['Number of Episodes the Child has been Absent from their Placement in the last 12 months'],
+      ),
+      code(
+        'returnInterviewOffered',
+        'Was the child offered a Return Interview after their last missing episode (Y/N)',
+        'YNU',
+        false,
+      ),
+      code(
+        'returnInterviewAccepted',
+        'Did the child accept a Return Interview after their last missing episode (Y/N)',
+        'YNU',
+        false,
+      ),
       allocatedTeam,
       allocatedWorker,
       // 002#253: "it would assist inspectors to have information about the number of brothers
@@ -283,7 +405,14 @@ export const LISTS: readonly ListSpec[] = [
       {
         key: 'siblings',
         header: 'Number of brothers and sisters',
-        aliases: ['Number of siblings', 'Siblings', 'Number of brothers and sisters in care', 'Number of siblings in care', 'No. of siblings', 'Brothers and sisters'],
+        aliases: [
+          'Number of siblings',
+          'Siblings',
+          'Number of brothers and sisters in care',
+          'Number of siblings in care',
+          'No. of siblings',
+          'Brothers and sisters',
+        ],
         type: 'int',
         min: 0,
         required: false,
@@ -301,11 +430,26 @@ export const LISTS: readonly ListSpec[] = [
     columns: [
       ...person,
       // Later template versions (liia-tools 2023, D2I 2024; SPEC §0): optional columns.
-      { ...code('uascOrFormer', 'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)', 'YN', false), optionalColumn: true },
+      {
+        ...code(
+          'uascOrFormer',
+          'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)',
+          'YN',
+          false,
+        ),
+        optionalColumn: true,
+      },
       disability,
       allocatedTeam,
       allocatedWorker,
-      { key: 'personalAdvisor', header: 'Allocated Personal Advisor', aliases: ['Personal Advisor'], type: 'text', required: false, optionalColumn: true },
+      {
+        key: 'personalAdvisor',
+        header: 'Allocated Personal Advisor',
+        aliases: ['Personal Advisor'],
+        type: 'text',
+        required: false,
+        optionalColumn: true,
+      },
       code('eligibility', 'Eligibility Category', 'ELIG', true),
       { ...date('pathwayPlanReview', 'Latest Pathway Plan Review Date', false), optionalColumn: true },
       code('inTouch', 'LA In Touch', 'INTOUCH', true, ['In Touch']),
@@ -318,8 +462,13 @@ export const LISTS: readonly ListSpec[] = [
   {
     list: 10,
     title: 'Adoption',
-    scope: 'Children adopted in the 12 months before inspection, those with a decision that they should be placed for adoption, and those whose decision was reversed',
-    window: { months: 12, describe: 'children adopted in the 12 months before the inspection, waiting for adoption, or whose adoption decision was reversed in that time (002#249)' },
+    scope:
+      'Children adopted in the 12 months before inspection, those with a decision that they should be placed for adoption, and those whose decision was reversed',
+    window: {
+      months: 12,
+      describe:
+        'children adopted in the 12 months before the inspection, waiting for adoption, or whose adoption decision was reversed in that time (002#249)',
+    },
     cardinality: 'one-per-child',
     sheetNames: ['Adoption', 'Adoptions', 'Children Adopted'],
     columns: [
@@ -331,7 +480,9 @@ export const LISTS: readonly ListSpec[] = [
       age,
       disability,
       date('enteredCare', 'Date the Child Entered Care', true),
-      date('adoptionDecision', 'Date of Decision that Child Should be Placed for Adoption', true, ['Date of ADM Decision']),
+      date('adoptionDecision', 'Date of Decision that Child Should be Placed for Adoption', true, [
+        'Date of ADM Decision',
+      ]),
       date('placementOrder', 'Date of Placement Order', false),
       date('matched', 'Date of Matching Child and Prospective Adopters', false),
       date('placedForAdoption', 'Date Placed for Adoption', false),
@@ -345,11 +496,20 @@ export const LISTS: readonly ListSpec[] = [
     list: 11,
     title: 'Adopters',
     scope: 'Individuals who in the last 12 months have had contact with the adoption agency by making an application',
-    window: { months: 12, describe: 'adopters with contact with the adoption agency in the 12 months before the inspection (002#249)' },
+    window: {
+      months: 12,
+      describe: 'adopters with contact with the adoption agency in the 12 months before the inspection (002#249)',
+    },
     cardinality: 'one-per-adopter',
     sheetNames: ['Adopters', 'Adopter', 'Prospective Adopters'],
     columns: [
-      { key: 'adopterId', header: 'Individual adopter identifier', aliases: ['Adopter ID', 'Adopter identifier', 'Individual Adopter ID'], type: 'id', required: true },
+      {
+        key: 'adopterId',
+        header: 'Individual adopter identifier',
+        aliases: ['Adopter ID', 'Adopter identifier', 'Individual Adopter ID'],
+        type: 'id',
+        required: true,
+      },
       { key: 'familyId', header: 'Family identifier', aliases: ['Family ID'], type: 'id', required: false },
       { ...gender, codeSet: 'GENDER_ADOPTER' },
       ethnicity,
@@ -390,10 +550,25 @@ export function columnOf(spec: ListSpec, key: string): ColumnSpec {
  * The separate siblings sheet 002#253 allows instead of a list 8 column: each child in list 8
  * with their Child Unique ID and the number of brothers and sisters.
  */
-export const SIBLINGS_SHEET_COLUMNS: readonly ColumnSpec[] = [childId, { ...columnOf(listSpec(8), 'siblings'), required: true, optionalColumn: false }]
+export const SIBLINGS_SHEET_COLUMNS: readonly ColumnSpec[] = [
+  childId,
+  { ...columnOf(listSpec(8), 'siblings'), required: true, optionalColumn: false },
+]
 
 /** Sheets of the Ofsted template that are not lists; they are expected and skipped quietly. */
-export const TEMPLATE_SHEETS: readonly string[] = ['Front_Sheet', 'Front Sheet', 'FAQ_and_changes', 'FAQ', 'Guidance', 'Codes_used', 'Codes used', 'Codes', 'Notes', 'Contents', 'Cover']
+export const TEMPLATE_SHEETS: readonly string[] = [
+  'Front_Sheet',
+  'Front Sheet',
+  'FAQ_and_changes',
+  'FAQ',
+  'Guidance',
+  'Codes_used',
+  'Codes used',
+  'Codes',
+  'Notes',
+  'Contents',
+  'Cover',
+]
 
 // "List_1", "List 1", "List1", "list-1", "List 1 - Contacts"; the (?!\d) keeps List 1 off List 11.
 const LIST_SHEET = /^list\s*[_\-.]?\s*(\d{1,2})(?!\d)/i
@@ -402,7 +577,9 @@ function compact(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '')
 }
 
-const DESCRIPTIVE = new Map<string, ListNumber>(LISTS.flatMap((spec) => spec.sheetNames.map((name) => [compact(name), spec.list] as const)))
+const DESCRIPTIVE = new Map<string, ListNumber>(
+  LISTS.flatMap((spec) => spec.sheetNames.map((name) => [compact(name), spec.list] as const)),
+)
 
 /** The list a sheet name names, if it names one. */
 export function listFromSheetName(name: string): ListNumber | undefined {
@@ -427,7 +604,8 @@ export function headerIndex(columns: readonly ColumnSpec[]): Map<string, ColumnS
     for (const text of [column.header, ...(column.aliases ?? [])]) {
       const key = normaliseHeader(text)
       const existing = index.get(key)
-      if (existing && existing !== column) throw new Error(`Header ${text} names two columns: ${existing.key} and ${column.key}`)
+      if (existing && existing !== column)
+        throw new Error(`Header ${text} names two columns: ${existing.key} and ${column.key}`)
       index.set(key, column)
     }
   }

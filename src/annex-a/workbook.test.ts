@@ -4,7 +4,15 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { CELL_BOOL, CELL_ERROR, CELL_NO_VALUE, CELL_NUMBER, CELL_SHARED, CELL_TEXT, type RowBuffer } from './sheet-scanner.js'
+import {
+  CELL_BOOL,
+  CELL_ERROR,
+  CELL_NO_VALUE,
+  CELL_NUMBER,
+  CELL_SHARED,
+  CELL_TEXT,
+  type RowBuffer,
+} from './sheet-scanner.js'
 import { dateStylesOf, isDateFormat, openWorkbook, scanSheet, type OpenWorkbook } from './workbook.js'
 import { XlsxWriter } from './xlsx-writer.js'
 
@@ -17,13 +25,27 @@ function plain(workbook: OpenWorkbook, row: RowBuffer): Record<string, Plain> {
   for (let i = 0; i < row.count; i++) {
     const kind = row.kinds[i]
     const value =
-      kind === CELL_NUMBER ? row.nums[i]! : kind === CELL_SHARED ? workbook.sharedStrings[row.nums[i]!]! : kind === CELL_TEXT ? row.texts[i]! : kind === CELL_BOOL ? row.nums[i] === 1 : kind === CELL_ERROR ? { error: row.texts[i]! } : kind === CELL_NO_VALUE ? ({ noValue: true } as const) : 'unexpected'
+      kind === CELL_NUMBER
+        ? row.nums[i]!
+        : kind === CELL_SHARED
+          ? workbook.sharedStrings[row.nums[i]!]!
+          : kind === CELL_TEXT
+            ? row.texts[i]!
+            : kind === CELL_BOOL
+              ? row.nums[i] === 1
+              : kind === CELL_ERROR
+                ? { error: row.texts[i]! }
+                : kind === CELL_NO_VALUE
+                  ? ({ noValue: true } as const)
+                  : 'unexpected'
     out[`${row.cols[i]}`] = value
   }
   return out
 }
 
-async function readAll(path: string): Promise<{ workbook: OpenWorkbook; sheets: Record<string, Record<number, Record<string, Plain>>> }> {
+async function readAll(
+  path: string,
+): Promise<{ workbook: OpenWorkbook; sheets: Record<string, Record<number, Record<string, Plain>>> }> {
   const workbook = await openWorkbook(path)
   const sheets: Record<string, Record<number, Record<string, Plain>>> = {}
   for (const sheet of workbook.sheets) {
@@ -82,16 +104,29 @@ describe('XlsxWriter → openWorkbook/scanSheet', () => {
     const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
     const files = {
       '[Content_Types].xml': strToU8('<Types/>'),
-      '_rels/.rels': strToU8('<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>'),
-      'xl/sharedStrings.xml': strToU8(`<x:sst xmlns:x="${ns}"><x:si><x:r><x:t>Child </x:t></x:r><x:r><x:rPr/><x:t xml:space="preserve">Unique ID</x:t></x:r><x:rPh><x:t>ignored</x:t></x:rPh></x:si><x:si/><x:si><x:t>a_x000D_b &amp; c</x:t></x:si></x:sst>`),
-      'xl/workbook.xml': strToU8(`<x:workbook xmlns:x="${ns}" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="true"/><x:sheets><x:sheet name="List 1" sheetId="3" rel:id="R9"/></x:sheets></x:workbook>`),
-      'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="R9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/data.xml"/></Relationships>'),
-      'xl/worksheets/data.xml': strToU8(`<x:worksheet xmlns:x="${ns}"><x:sheetData><x:row r="2"><x:c r="B2" t="s"><x:v>0</x:v></x:c><x:c r="C2" t="s"><x:v>2</x:v></x:c><x:c r="D2" t="s"><x:v>1</x:v></x:c></x:row><x:row r="3"><x:c t="inlineStr"><x:is><x:t>first</x:t></x:is></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="B2:C2"/></x:mergeCells></x:worksheet>`),
+      '_rels/.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>',
+      ),
+      'xl/sharedStrings.xml': strToU8(
+        `<x:sst xmlns:x="${ns}"><x:si><x:r><x:t>Child </x:t></x:r><x:r><x:rPr/><x:t xml:space="preserve">Unique ID</x:t></x:r><x:rPh><x:t>ignored</x:t></x:rPh></x:si><x:si/><x:si><x:t>a_x000D_b &amp; c</x:t></x:si></x:sst>`,
+      ),
+      'xl/workbook.xml': strToU8(
+        `<x:workbook xmlns:x="${ns}" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="true"/><x:sheets><x:sheet name="List 1" sheetId="3" rel:id="R9"/></x:sheets></x:workbook>`,
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="R9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/data.xml"/></Relationships>',
+      ),
+      'xl/worksheets/data.xml': strToU8(
+        `<x:worksheet xmlns:x="${ns}"><x:sheetData><x:row r="2"><x:c r="B2" t="s"><x:v>0</x:v></x:c><x:c r="C2" t="s"><x:v>2</x:v></x:c><x:c r="D2" t="s"><x:v>1</x:v></x:c></x:row><x:row r="3"><x:c t="inlineStr"><x:is><x:t>first</x:t></x:is></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="B2:C2"/></x:mergeCells></x:worksheet>`,
+      ),
     }
     writeFileSync(path, zipSync(files))
     const { workbook, sheets } = await readAll(path)
     expect(workbook.date1904).toBe(true)
-    expect(sheets['List 1']).toEqual({ 2: { 1: 'Child Unique ID', 2: 'a\rb & c', 3: '' }, 3: { 0: 'first', 1: { error: '#N/A' } } })
+    expect(sheets['List 1']).toEqual({
+      2: { 1: 'Child Unique ID', 2: 'a\rb & c', 3: '' },
+      3: { 0: 'first', 1: { error: '#N/A' } },
+    })
   })
 
   it('keeps reading across chunk boundaries and reports merged ranges', async () => {
@@ -106,7 +141,11 @@ describe('XlsxWriter → openWorkbook/scanSheet', () => {
     let bad = 0
     const result = await scanSheet(workbook, workbook.sheets[0]!, (row) => {
       count++
-      if (row.nums[1] !== row.rowNumber - 1 || row.texts[2] !== `row ${row.rowNumber - 1} ${'x'.repeat((row.rowNumber - 1) % 50)}`) bad++
+      if (
+        row.nums[1] !== row.rowNumber - 1 ||
+        row.texts[2] !== `row ${row.rowNumber - 1} ${'x'.repeat((row.rowNumber - 1) % 50)}`
+      )
+        bad++
     })
     await workbook.archive.close()
     expect([count, bad]).toEqual([30_000, 0])
@@ -135,9 +174,15 @@ describe('XlsxWriter → openWorkbook/scanSheet', () => {
     await writer.finish()
     const workbook = await openWorkbook(path)
     const lengths: number[] = []
-    await scanSheet(workbook, workbook.sheets[0]!, (row) => void lengths.push(row.kinds[0] === CELL_TEXT ? row.texts[0]!.length : -1))
+    await scanSheet(
+      workbook,
+      workbook.sheets[0]!,
+      (row) => void lengths.push(row.kinds[0] === CELL_TEXT ? row.texts[0]!.length : -1),
+    )
     const cut: number[] = []
-    const result = await scanSheet(workbook, workbook.sheets[0]!, (row) => void cut.push(row.texts[0]?.length ?? -1), { scanner: { maxRowBytes: 1e9, maxCellChars: 1000 } })
+    const result = await scanSheet(workbook, workbook.sheets[0]!, (row) => void cut.push(row.texts[0]?.length ?? -1), {
+      scanner: { maxRowBytes: 1e9, maxCellChars: 1000 },
+    })
     await workbook.archive.close()
     expect(lengths).toEqual([1_000_000, -1])
     expect(cut[0]).toBe(1000)
@@ -158,7 +203,8 @@ describe('date formats', () => {
   ])('%s is a date format: %s', (code, expected) => expect(isDateFormat(code)).toBe(expected))
 
   it('reads only cellXfs, with built-in and custom formats', () => {
-    const xml = '<styleSheet><numFmts><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="2"/></cellXfs></styleSheet>'
+    const xml =
+      '<styleSheet><numFmts><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="2"/></cellXfs></styleSheet>'
     expect([...dateStylesOf(xml)]).toEqual([0, 1, 1, 0])
   })
 })

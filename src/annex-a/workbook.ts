@@ -44,7 +44,10 @@ function resolveTarget(base: string, target: string): string {
   return posix.normalize(path).toLowerCase()
 }
 
-async function relationships(archive: ZipArchive, owner: string): Promise<Map<string, { target: string; type: string }>> {
+async function relationships(
+  archive: ZipArchive,
+  owner: string,
+): Promise<Map<string, { target: string; type: string }>> {
   const relsPath = posix.join(posix.dirname(owner), '_rels', `${posix.basename(owner)}.rels`).toLowerCase()
   const entry = archive.entries.get(relsPath)
   const found = new Map<string, { target: string; type: string }>()
@@ -53,7 +56,8 @@ async function relationships(archive: ZipArchive, owner: string): Promise<Map<st
   for (const rel of startTags(xml, 'Relationship')) {
     const id = rel.get('Id')
     const target = rel.get('Target')
-    if (id && target && rel.get('TargetMode') !== 'External') found.set(id, { target: resolveTarget(owner, target), type: rel.get('Type') ?? '' })
+    if (id && target && rel.get('TargetMode') !== 'External')
+      found.set(id, { target: resolveTarget(owner, target), type: rel.get('Type') ?? '' })
   }
   return found
 }
@@ -68,7 +72,12 @@ export async function openWorkbook(path: string, options: WorkbookOptions = {}):
     const workbookEntry = archive.entries.get(workbookPath)
     if (!workbookEntry) {
       const looksLikeWord = archive.entries.has('word/document.xml')
-      throw new AnnexAFileError('NOT_A_WORKBOOK', looksLikeWord ? 'This is a Word document, not an Excel workbook.' : 'This zip file is not an Excel workbook (it has no workbook part).')
+      throw new AnnexAFileError(
+        'NOT_A_WORKBOOK',
+        looksLikeWord
+          ? 'This is a Word document, not an Excel workbook.'
+          : 'This zip file is not an Excel workbook (it has no workbook part).',
+      )
     }
     const workbookXml = (await archive.readWhole(workbookEntry)).toString('utf8')
     const rels = await relationships(archive, workbookPath)
@@ -84,20 +93,38 @@ export async function openWorkbook(path: string, options: WorkbookOptions = {}):
       const entry = archive.entries.get(rel.target)
       if (!entry) return
       const state = tag.get('state')
-      sheets.push({ name: tag.get('name') ?? `Sheet${sheets.length + 1}`, index: sheets.length, hidden: state === 'hidden' || state === 'veryHidden', entry })
+      sheets.push({
+        name: tag.get('name') ?? `Sheet${sheets.length + 1}`,
+        index: sheets.length,
+        hidden: state === 'hidden' || state === 'veryHidden',
+        entry,
+      })
       sheetBytes += entry.compressedSize
     })
 
     const stylesRel = [...rels.values()].find((r) => r.type.endsWith('/styles'))
     const stylesEntry = archive.entries.get(stylesRel?.target ?? 'xl/styles.xml')
-    const dateStyles = stylesEntry ? dateStylesOf((await archive.readWhole(stylesEntry)).toString('utf8')) : new Uint8Array(0)
+    const dateStyles = stylesEntry
+      ? dateStylesOf((await archive.readWhole(stylesEntry)).toString('utf8'))
+      : new Uint8Array(0)
 
     const sstRel = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))
     const sstEntry = archive.entries.get(sstRel?.target ?? 'xl/sharedstrings.xml')
     const shared = new SharedStringsReader(options.maxCellChars)
-    if (sstEntry) await archive.read(sstEntry, (chunk) => void shared.push(chunk), { ...(options.signal ? { signal: options.signal } : {}) })
+    if (sstEntry)
+      await archive.read(sstEntry, (chunk) => void shared.push(chunk), {
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
 
-    return { archive, sheets, date1904, sharedStrings: shared.strings, longestSharedString: shared.longestString, dateStyles, sheetBytes }
+    return {
+      archive,
+      sheets,
+      date1904,
+      sharedStrings: shared.strings,
+      longestSharedString: shared.longestString,
+      dateStyles,
+      sheetBytes,
+    }
   } catch (error) {
     await archive.close()
     throw error
@@ -105,7 +132,10 @@ export async function openWorkbook(path: string, options: WorkbookOptions = {}):
 }
 
 // Built-in number formats that show dates (ECMA-376 §18.8.30; 50–58 are the East Asian ones).
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58])
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+])
 
 /** True when a custom number format shows a date or time (d, m, y, h or s outside quotes and brackets). */
 export function isDateFormat(code: string): boolean {
@@ -120,7 +150,8 @@ export function isDateFormat(code: string): boolean {
 /** For each cell style (`cellXfs` order), 1 when its number format is a date. */
 export function dateStylesOf(stylesXml: string): Uint8Array {
   const custom = new Map<number, boolean>()
-  for (const fmt of startTags(stylesXml, 'numFmt')) custom.set(Number(fmt.get('numFmtId')), isDateFormat(fmt.get('formatCode') ?? ''))
+  for (const fmt of startTags(stylesXml, 'numFmt'))
+    custom.set(Number(fmt.get('numFmtId')), isDateFormat(fmt.get('formatCode') ?? ''))
   const cellXfs = /<(?:[\w.-]+:)?cellXfs[\s>][\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/.exec(stylesXml)?.[0] ?? ''
   const xfs = startTags(cellXfs, 'xf')
   const result = new Uint8Array(xfs.length)
@@ -157,7 +188,10 @@ export async function scanSheet(
       complete = false
       return false
     },
-    { ...(options.signal ? { signal: options.signal } : {}), ...(options.onCompressed ? { onCompressed: options.onCompressed } : {}) },
+    {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onCompressed ? { onCompressed: options.onCompressed } : {}),
+    },
   )
   if (complete) scanner.end()
   return { mergeRefs: scanner.mergeRefs, cutCells: scanner.cutCells }

@@ -14,12 +14,18 @@ export type WorkingDayCount = (from: number, to: number) => number
  * A counter for days in [firstDay, lastDay]; outside that range it asks `between` directly.
  * `isWorkingDay` and `between` are the rules core's functions.
  */
-export function workingDayCounter(isWorkingDay: (date: IsoDate) => boolean, between: (from: IsoDate, to: IsoDate) => number, firstDay: number, lastDay: number): WorkingDayCount {
+export function workingDayCounter(
+  isWorkingDay: (date: IsoDate) => boolean,
+  between: (from: IsoDate, to: IsoDate) => number,
+  firstDay: number,
+  lastDay: number,
+): WorkingDayCount {
   let running: Int32Array | undefined
   const build = (): Int32Array => {
     // running[k] = working days among firstDay … firstDay + k - 1.
     const totals = new Int32Array(lastDay - firstDay + 2)
-    for (let day = firstDay, k = 1; day <= lastDay; day++, k++) totals[k] = totals[k - 1]! + (isWorkingDay(isoDate(day)) ? 1 : 0)
+    for (let day = firstDay, k = 1; day <= lastDay; day++, k++)
+      totals[k] = totals[k - 1]! + (isWorkingDay(isoDate(day)) ? 1 : 0)
     return totals
   }
   return (from, to) => {

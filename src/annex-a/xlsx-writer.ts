@@ -69,7 +69,9 @@ export class XlsxWriter {
     this.merges = [...(options.merges ?? [])]
     this.rowNumber = 0
     this.sheet = this.zip.entry(`xl/worksheets/sheet${this.sheets.length}.xml`)
-    await this.sheet.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>')
+    await this.sheet.write(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>',
+    )
   }
 
   private stringIndex(text: string): number {
@@ -95,9 +97,11 @@ export class XlsxWriter {
       if (typeof cell === 'string') xml += `<c r="${ref}"${bold} t="s"><v>${this.stringIndex(cell)}</v></c>`
       else if (typeof cell === 'number') xml += `<c r="${ref}"${bold}><v>${cell}</v></c>`
       else if (typeof cell === 'boolean') xml += `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`
-      else if ('serial' in cell) xml += `<c r="${ref}"${cell.dateStyle === false ? '' : ` s="${STYLE_DATE}"`}><v>${cell.serial}</v></c>`
+      else if ('serial' in cell)
+        xml += `<c r="${ref}"${cell.dateStyle === false ? '' : ` s="${STYLE_DATE}"`}><v>${cell.serial}</v></c>`
       else if ('error' in cell) xml += `<c r="${ref}" t="e"><v>${escapeXml(cell.error)}</v></c>`
-      else if ('inline' in cell) xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell.inline)}</t></is></c>`
+      else if ('inline' in cell)
+        xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell.inline)}</t></is></c>`
       else {
         const cached = cell.cached
         const type = typeof cached === 'string' ? ' t="str"' : ''
@@ -115,7 +119,10 @@ export class XlsxWriter {
 
   async endSheet(): Promise<void> {
     if (!this.sheet) throw new Error('No sheet is open')
-    const merges = this.merges.length > 0 ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : ''
+    const merges =
+      this.merges.length > 0
+        ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+        : ''
     await this.sheet.write(`</sheetData>${merges}</worksheet>`)
     await this.sheet.end()
     this.sheet = undefined
@@ -125,7 +132,9 @@ export class XlsxWriter {
   async finish(): Promise<void> {
     if (this.sheet) await this.endSheet()
     const sst = this.zip.entry('xl/sharedStrings.xml')
-    await sst.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.strings.size}" uniqueCount="${this.strings.size}">`)
+    await sst.write(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.strings.size}" uniqueCount="${this.strings.size}">`,
+    )
     let batch = ''
     for (const text of this.strings.keys()) {
       const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : ''
@@ -148,13 +157,23 @@ export class XlsxWriter {
         '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
     )
-    const sheetsXml = this.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('')
+    const sheetsXml = this.sheets
+      .map(
+        (s, i) =>
+          `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+      )
+      .join('')
     await this.zip.file(
       'xl/workbook.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${this.options.date1904 ? ' date1904="1"' : ''}/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetsXml}</sheets></workbook>`,
     )
     const n = this.sheets.length
-    const sheetRels = this.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
+    const sheetRels = this.sheets
+      .map(
+        (_, i) =>
+          `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join('')
     await this.zip.file(
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels}<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
@@ -163,7 +182,12 @@ export class XlsxWriter {
       '_rels/.rels',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     )
-    const overrides = this.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')
+    const overrides = this.sheets
+      .map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join('')
     await this.zip.file(
       '[Content_Types].xml',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +

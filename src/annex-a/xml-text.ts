@@ -13,7 +13,10 @@ function codePoint(hex: string | undefined, dec: string | undefined): string {
 /** XML character and entity references, then OOXML `_xHHHH_` escapes. */
 export function decodeXmlText(raw: string): string {
   let text = raw
-  if (text.includes('&')) text = text.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) => (name ? NAMED[name]! : codePoint(hex, dec)))
+  if (text.includes('&'))
+    text = text.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
+      name ? NAMED[name]! : codePoint(hex, dec),
+    )
   if (text.includes('_x')) text = text.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
   return text
 }
@@ -26,7 +29,8 @@ export function escapeXml(text: string): string {
 /** The attributes of one start tag, e.g. `<sheet name="List_1" r:id="rId1"/>`. */
 export function attributes(tag: string): Map<string, string> {
   const found = new Map<string, string>()
-  for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) found.set(match[1]!, decodeXmlText(match[2] ?? match[3] ?? ''))
+  for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    found.set(match[1]!, decodeXmlText(match[2] ?? match[3] ?? ''))
   return found
 }
 

@@ -69,7 +69,10 @@ export class ZipWriter {
     let pendingLength = 0
     const flush = async () => {
       if (pendingLength === 0) return
-      const bytes = pending.length === 1 && Buffer.isBuffer(pending[0]) ? pending[0] : Buffer.concat(pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)))
+      const bytes =
+        pending.length === 1 && Buffer.isBuffer(pending[0])
+          ? pending[0]
+          : Buffer.concat(pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)))
       pending = []
       pendingLength = 0
       record.crc = crc32(bytes, record.crc)
@@ -92,7 +95,8 @@ export class ZipWriter {
         descriptor.writeUInt32LE(record.compressedSize, 8)
         descriptor.writeUInt32LE(record.uncompressedSize, 12)
         this.writeBytes(descriptor)
-        if (record.uncompressedSize > 0xfffffffe || this.position > 0xfffffffe) throw new Error('Generated workbook is over 4 GiB; zip64 is not supported by this writer')
+        if (record.uncompressedSize > 0xfffffffe || this.position > 0xfffffffe)
+          throw new Error('Generated workbook is over 4 GiB; zip64 is not supported by this writer')
         this.written.push(record)
         this.open = false
       },

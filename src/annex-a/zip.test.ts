@@ -50,9 +50,16 @@ describe('ZipWriter and ZipArchive', () => {
   it('refuses a zip bomb as soon as the part passes the ratio limit', async () => {
     const path = join(dir, 'bomb.zip')
     writeFileSync(path, zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(50_000_000) }, { level: 9 }))
-    const archive = await ZipArchive.open(path, { maxUncompressedBytes: 1e12, maxRatio: 100, ratioGraceBytes: 1_000_000, maxEntries: 10 })
+    const archive = await ZipArchive.open(path, {
+      maxUncompressedBytes: 1e12,
+      maxRatio: 100,
+      ratioGraceBytes: 1_000_000,
+      maxEntries: 10,
+    })
     let seen = 0
-    const error = await archive.read(archive.entries.get('xl/worksheets/sheet1.xml')!, (chunk) => void (seen += chunk.length)).catch((e: unknown) => e)
+    const error = await archive
+      .read(archive.entries.get('xl/worksheets/sheet1.xml')!, (chunk) => void (seen += chunk.length))
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AnnexAFileError)
     expect((error as AnnexAFileError).code).toBe('ZIP_BOMB')
     expect(seen).toBeLessThan(5_000_000)
@@ -68,7 +75,9 @@ describe('ZipWriter and ZipArchive', () => {
     buffer.writeUInt32LE(1000, cd + 24)
     writeFileSync(path, buffer)
     const archive = await ZipArchive.open(path)
-    await expect(archive.read(archive.entries.get('a.xml')!, () => undefined)).rejects.toMatchObject({ code: 'ZIP_BOMB' })
+    await expect(archive.read(archive.entries.get('a.xml')!, () => undefined)).rejects.toMatchObject({
+      code: 'ZIP_BOMB',
+    })
     await archive.close()
   })
 
@@ -85,7 +94,9 @@ describe('ZipWriter and ZipArchive', () => {
     for (let i = 100; i < 400; i++) buffer[i] = 0xff
     writeFileSync(path, buffer)
     const archive = await ZipArchive.open(path)
-    await expect(archive.read(archive.entries.get('a.xml')!, () => undefined)).rejects.toMatchObject({ code: 'CORRUPT_ZIP' })
+    await expect(archive.read(archive.entries.get('a.xml')!, () => undefined)).rejects.toMatchObject({
+      code: 'CORRUPT_ZIP',
+    })
     await archive.close()
   })
 })

@@ -101,12 +101,18 @@ export class ZipArchive {
     onChunk: (chunk: Buffer) => boolean | void | Promise<boolean | void>,
     options: { onCompressed?: (bytes: number) => void; signal?: AbortSignal } = {},
   ): Promise<void> {
-    if (entry.flags & 1) throw new AnnexAFileError('ENCRYPTED', 'The workbook is protected with a password, so it cannot be read.')
-    if (entry.method !== 0 && entry.method !== 8) throw corrupt(`part ${entry.name} uses compression method ${entry.method}, which Excel does not write`)
+    if (entry.flags & 1)
+      throw new AnnexAFileError('ENCRYPTED', 'The workbook is protected with a password, so it cannot be read.')
+    if (entry.method !== 0 && entry.method !== 8)
+      throw corrupt(`part ${entry.name} uses compression method ${entry.method}, which Excel does not write`)
     if (entry.uncompressedSize > this.limits.maxUncompressedBytes) throw bomb(entry)
     const start = await this.dataStart(entry)
     if (entry.compressedSize === 0) return
-    const source = createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: READ_CHUNK })
+    const source = createReadStream(this.path, {
+      start,
+      end: start + entry.compressedSize - 1,
+      highWaterMark: READ_CHUNK,
+    })
     const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: CHUNK }) : undefined
     const stream = inflater ? source.pipe(inflater) : source
     source.on('error', (error) => inflater?.destroy(error))
@@ -140,7 +146,8 @@ export class ZipArchive {
           break
         }
       }
-      if (!stopped && (out !== entry.uncompressedSize || crc >>> 0 !== entry.crc)) throw corrupt(`part ${entry.name} does not match its checksum`)
+      if (!stopped && (out !== entry.uncompressedSize || crc >>> 0 !== entry.crc))
+        throw corrupt(`part ${entry.name} does not match its checksum`)
     } catch (error) {
       if (error instanceof AnnexAFileError) throw error
       throw corrupt(`part ${entry.name} cannot be unpacked (${(error as Error).message})`)
@@ -152,7 +159,11 @@ export class ZipArchive {
 
   /** Inflate a small part (workbook.xml, styles, rels) whole, refusing parts over `maxBytes`. */
   async readWhole(entry: ZipEntry, maxBytes = 64 * 1024 ** 2): Promise<Buffer> {
-    if (entry.uncompressedSize > maxBytes) throw new AnnexAFileError('TOO_LARGE', `The workbook part ${entry.name} is ${entry.uncompressedSize.toLocaleString('en-GB')} bytes, more than an Annex A workbook needs.`)
+    if (entry.uncompressedSize > maxBytes)
+      throw new AnnexAFileError(
+        'TOO_LARGE',
+        `The workbook part ${entry.name} is ${entry.uncompressedSize.toLocaleString('en-GB')} bytes, more than an Annex A workbook needs.`,
+      )
     const chunks: Buffer[] = []
     await this.read(entry, (chunk) => void chunks.push(chunk))
     return Buffer.concat(chunks)
@@ -169,7 +180,10 @@ export class ZipArchive {
 }
 
 function bomb(entry: ZipEntry): AnnexAFileError {
-  return new AnnexAFileError('ZIP_BOMB', `The file unpacks to more data than allowed (stopped while unpacking ${entry.name}).`)
+  return new AnnexAFileError(
+    'ZIP_BOMB',
+    `The file unpacks to more data than allowed (stopped while unpacking ${entry.name}).`,
+  )
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -178,7 +192,11 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
   return buffer.subarray(0, bytesRead)
 }
 
-async function readCentralDirectory(handle: FileHandle, size: number, limits: ZipLimits): Promise<Map<string, ZipEntry>> {
+async function readCentralDirectory(
+  handle: FileHandle,
+  size: number,
+  limits: ZipLimits,
+): Promise<Map<string, ZipEntry>> {
   // The end-of-central-directory record is in the last 22 bytes plus up to 64 KiB of comment.
   const tailLength = Math.min(size, 22 + 0xffff)
   const tail = await readAt(handle, size - tailLength, tailLength)
@@ -203,8 +221,13 @@ async function readCentralDirectory(handle: FileHandle, size: number, limits: Zi
     cdSize = Number(zip64.readBigUInt64LE(40))
     cdOffset = Number(zip64.readBigUInt64LE(48))
   }
-  if (count > limits.maxEntries) throw new AnnexAFileError('TOO_LARGE', `The file holds ${count.toLocaleString('en-GB')} parts, far more than a workbook has.`)
-  if (cdOffset + cdSize > size || cdSize > 64 * 1024 ** 2) throw corrupt('its table of contents points outside the file')
+  if (count > limits.maxEntries)
+    throw new AnnexAFileError(
+      'TOO_LARGE',
+      `The file holds ${count.toLocaleString('en-GB')} parts, far more than a workbook has.`,
+    )
+  if (cdOffset + cdSize > size || cdSize > 64 * 1024 ** 2)
+    throw corrupt('its table of contents points outside the file')
   const cd = await readAt(handle, cdOffset, cdSize)
   const entries = new Map<string, ZipEntry>()
   let p = 0
@@ -228,14 +251,22 @@ async function readCentralDirectory(handle: FileHandle, size: number, limits: Zi
       const length = cd.readUInt16LE(e + 2)
       if (id === 1) {
         let q = e + 4
-        if (uncompressedSize === 0xffffffff) (uncompressedSize = Number(cd.readBigUInt64LE(q))), (q += 8)
-        if (compressedSize === 0xffffffff) (compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8)
+        if (uncompressedSize === 0xffffffff) ((uncompressedSize = Number(cd.readBigUInt64LE(q))), (q += 8))
+        if (compressedSize === 0xffffffff) ((compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8))
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(cd.readBigUInt64LE(q))
       }
       e += 4 + length
     }
     // Part names are matched case-insensitively without a leading slash, as Excel does.
-    entries.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, flags, crc, compressedSize, uncompressedSize, localHeaderOffset })
+    entries.set(name.replace(/^\/+/, '').toLowerCase(), {
+      name,
+      method,
+      flags,
+      crc,
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+    })
     p = extraEnd + commentLength
   }
   return entries

@@ -15,7 +15,9 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   const blobs = deps.blobs ?? createBlobStore(join(deps.config.dataDir, 'files'))
   const processor = deps.processor ?? createProcessor({ db: deps.db, clock: deps.clock, blobs })
   // "Judgements agreed" waits for the judgements area (lifecycle.ts); it is called only after both exist.
-  const activities = createActivitiesService(deps, { outcomeReadiness: (activity) => judgements.outcomeReadiness(activity) })
+  const activities = createActivitiesService(deps, {
+    outcomeReadiness: (activity) => judgements.outcomeReadiness(activity),
+  })
   const judgements = createJudgementsService(deps, activities)
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities })
   const services = {

@@ -56,7 +56,12 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date) {
   async function scopesOf(userIds: readonly string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>()
     if (userIds.length === 0) return map
-    const rows = await db.selectFrom('user_la_scopes').selectAll().where('user_id', 'in', [...userIds]).orderBy('la_code').execute()
+    const rows = await db
+      .selectFrom('user_la_scopes')
+      .selectAll()
+      .where('user_id', 'in', [...userIds])
+      .orderBy('la_code')
+      .execute()
     for (const row of rows) map.set(row.user_id, [...(map.get(row.user_id) ?? []), row.la_code])
     return map
   }
@@ -94,7 +99,8 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date) {
         db.selectFrom('local_authorities').select('la_code').execute(),
       ])
       const knownLas = new Set(las.map((la) => la.la_code))
-      if (scope === 'region' && !regions.some((region) => region.code === input.regionCode)) errors.regionCode = 'Select the region'
+      if (scope === 'region' && !regions.some((region) => region.code === input.regionCode))
+        errors.regionCode = 'Select the region'
       if (scope === 'la' && !knownLas.has(input.laCode)) errors.laCode = 'Select the local authority'
       if (scope === 'las') {
         const unknown = input.laCodes.filter((code) => !knownLas.has(code))
@@ -105,7 +111,8 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date) {
         const problem = passwordProblem(input.password)
         if (problem) errors.password = problem
       }
-      if (!errors.email && (await findUserByEmail(db, email))) errors.email = 'An account with this email address already exists'
+      if (!errors.email && (await findUserByEmail(db, email)))
+        errors.email = 'An account with this email address already exists'
       if (Object.keys(errors).length > 0 || !role) throw new ValidationError(errors)
       const passwordHash = input.password ? await hashPassword(input.password) : null
       return db.transaction().execute(async (trx) => {
@@ -121,7 +128,11 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date) {
           })
           .returning('id')
           .executeTakeFirstOrThrow()
-        if (scope === 'las') await trx.insertInto('user_la_scopes').values([...new Set(input.laCodes)].map((la_code) => ({ user_id: id, la_code }))).execute()
+        if (scope === 'las')
+          await trx
+            .insertInto('user_la_scopes')
+            .values([...new Set(input.laCodes)].map((la_code) => ({ user_id: id, la_code })))
+            .execute()
         await recordAudit(trx, {
           actor: admin,
           action: 'user.create',
@@ -129,7 +140,16 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date) {
           recordId: id,
           laCode: scope === 'la' ? input.laCode : null,
           summary: `Created ${ROLE_INFO[role].label} account for ${email}`,
-          changes: { after: { email, role, regionCode: input.regionCode || null, laCode: input.laCode || null, laCodes: input.laCodes, password: input.password ? 'set' : 'single sign-on only' } },
+          changes: {
+            after: {
+              email,
+              role,
+              regionCode: input.regionCode || null,
+              laCode: input.laCode || null,
+              laCodes: input.laCodes,
+              password: input.password ? 'set' : 'single sign-on only',
+            },
+          },
           requestId,
         })
         return id
@@ -140,8 +160,19 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date) {
       if (id === admin.id && disabled) throw new ConflictError('You cannot disable your own account')
       const account = await this.get(id)
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ disabled_at: disabled ? now() : null }).where('id', '=', id).execute()
-        await recordAudit(trx, { actor: admin, action: disabled ? 'user.disable' : 'user.enable', recordType: 'user', recordId: id, summary: `${disabled ? 'Disabled' : 'Enabled'} ${account.email}`, requestId })
+        await trx
+          .updateTable('users')
+          .set({ disabled_at: disabled ? now() : null })
+          .where('id', '=', id)
+          .execute()
+        await recordAudit(trx, {
+          actor: admin,
+          action: disabled ? 'user.disable' : 'user.enable',
+          recordType: 'user',
+          recordId: id,
+          summary: `${disabled ? 'Disabled' : 'Enabled'} ${account.email}`,
+          requestId,
+        })
       })
       if (disabled) await endSessionsOf(db, id)
     },
@@ -150,7 +181,14 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date) {
       const account = await this.get(id)
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ locked_until: null, failed_sign_ins: 0 }).where('id', '=', id).execute()
-        await recordAudit(trx, { actor: admin, action: 'user.unlock', recordType: 'user', recordId: id, summary: `Unlocked ${account.email}`, requestId })
+        await recordAudit(trx, {
+          actor: admin,
+          action: 'user.unlock',
+          recordType: 'user',
+          recordId: id,
+          summary: `Unlocked ${account.email}`,
+          requestId,
+        })
       })
     },
 
@@ -160,8 +198,19 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date) {
       const account = await this.get(id)
       const passwordHash = await hashPassword(password)
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ password_hash: passwordHash, locked_until: null, failed_sign_ins: 0 }).where('id', '=', id).execute()
-        await recordAudit(trx, { actor: admin, action: 'user.reset-password', recordType: 'user', recordId: id, summary: `Set a new password for ${account.email}`, requestId })
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, locked_until: null, failed_sign_ins: 0 })
+          .where('id', '=', id)
+          .execute()
+        await recordAudit(trx, {
+          actor: admin,
+          action: 'user.reset-password',
+          recordType: 'user',
+          recordId: id,
+          summary: `Set a new password for ${account.email}`,
+          requestId,
+        })
       })
       await endSessionsOf(db, id)
     },

@@ -70,9 +70,16 @@ export async function searchAudit(db: Db, search: AuditSearch): Promise<AuditPag
   if (search.recordId) query = query.where('record_id', '=', search.recordId)
   if (search.laCode) query = query.where('la_code', '=', search.laCode)
   if (search.from) query = query.where('occurred_at', '>=', new Date(`${search.from}T00:00:00Z`))
-  if (search.to) query = query.where('occurred_at', '<', new Date(new Date(`${search.to}T00:00:00Z`).getTime() + 86_400_000))
+  if (search.to)
+    query = query.where('occurred_at', '<', new Date(new Date(`${search.to}T00:00:00Z`).getTime() + 86_400_000))
   const [events, count] = await Promise.all([
-    query.selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(search.pageSize).offset((search.page - 1) * search.pageSize).execute(),
+    query
+      .selectAll()
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(search.pageSize)
+      .offset((search.page - 1) * search.pageSize)
+      .execute(),
     query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
   ])
   return { events, total: Number(count.total) }

@@ -9,7 +9,14 @@ let stub: Awaited<ReturnType<typeof startOidcStub>>
 
 beforeAll(async () => {
   stub = await startOidcStub({ clientId: 'ilacs', clientSecret: 'stub-secret' })
-  t = await buildTestApp({ env: { OIDC_ISSUER: stub.issuer, OIDC_CLIENT_ID: 'ilacs', OIDC_CLIENT_SECRET: 'stub-secret', BASE_URL: 'http://localhost:3000' } })
+  t = await buildTestApp({
+    env: {
+      OIDC_ISSUER: stub.issuer,
+      OIDC_CLIENT_ID: 'ilacs',
+      OIDC_CLIENT_SECRET: 'stub-secret',
+      BASE_URL: 'http://localhost:3000',
+    },
+  })
 })
 afterAll(async () => {
   await t.close()
@@ -17,7 +24,10 @@ afterAll(async () => {
 })
 
 /** Follow the sign-in through the stub issuer and back to our callback. */
-async function signInWithOidc(agent: TestAgent, next = '/register'): Promise<{ status: number; location: string | undefined; body: string }> {
+async function signInWithOidc(
+  agent: TestAgent,
+  next = '/register',
+): Promise<{ status: number; location: string | undefined; body: string }> {
   const start = await agent.get(`/sign-in/oidc?next=${encodeURIComponent(next)}`)
   expect(start.statusCode).toBe(303)
   const atIssuer = await fetch(start.headers.location!, { redirect: 'manual' })
@@ -35,7 +45,11 @@ describe('single sign-on (OpenID Connect, against a local stub issuer)', () => {
     expect(first.status).toBe(303)
     expect(first.location).toBe('/register')
     expect(page(await agent.get('/')).heading).toMatch(/^Welcome/)
-    const linked = await t.db.selectFrom('users').select('oidc_subject').where('id', '=', user.id).executeTakeFirstOrThrow()
+    const linked = await t.db
+      .selectFrom('users')
+      .select('oidc_subject')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow()
     expect(linked.oidc_subject).toBe('stub-subject-1')
 
     stub.signInAs({ sub: 'stub-subject-1', email: 'changed@ofsted.gov.uk' })

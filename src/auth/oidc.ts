@@ -38,18 +38,22 @@ export function createOidcSignIn(deps: { db: Kysely<Database>; clock: Clock; con
   let discovered: Promise<client.Configuration> | undefined
 
   const configuration = () => {
-    discovered ??= client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
-      // Only a local test issuer is plain http; production issuers are https.
-      ...(settings.issuer.startsWith('http:') ? { execute: [client.allowInsecureRequests] } : {}),
-    }).catch((error: unknown) => {
-      discovered = undefined
-      throw error
-    })
+    discovered ??= client
+      .discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
+        // Only a local test issuer is plain http; production issuers are https.
+        ...(settings.issuer.startsWith('http:') ? { execute: [client.allowInsecureRequests] } : {}),
+      })
+      .catch((error: unknown) => {
+        discovered = undefined
+        throw error
+      })
     return discovered
   }
 
   const refuse = (reply: FastifyReply, message: string) =>
-    reply.code(403).page('errors/error.njk', { status: 403, title: 'You cannot sign in with this account', paragraphs: [message] })
+    reply
+      .code(403)
+      .page('errors/error.njk', { status: 403, title: 'You cannot sign in with this account', paragraphs: [message] })
 
   return {
     routes: () => [
@@ -91,16 +95,24 @@ export function createOidcSignIn(deps: { db: Kysely<Database>; clock: Clock; con
           const raw = request.cookies[STATE_COOKIE]
           const unsigned = raw ? request.unsignCookie(raw) : undefined
           reply.clearCookie(STATE_COOKIE, { path: '/sign-in/oidc' })
-          if (!unsigned?.valid || !unsigned.value) return refuse(reply, 'Your sign-in took too long or was started elsewhere. Start again from the sign-in page.')
+          if (!unsigned?.valid || !unsigned.value)
+            return refuse(
+              reply,
+              'Your sign-in took too long or was started elsewhere. Start again from the sign-in page.',
+            )
           const pending = JSON.parse(unsigned.value) as PendingSignIn
           let claims: client.IDToken | undefined
           try {
-            const tokens = await client.authorizationCodeGrant(await configuration(), new URL(request.url, config.baseUrl), {
-              pkceCodeVerifier: pending.verifier,
-              expectedState: pending.state,
-              expectedNonce: pending.nonce,
-              idTokenExpected: true,
-            })
+            const tokens = await client.authorizationCodeGrant(
+              await configuration(),
+              new URL(request.url, config.baseUrl),
+              {
+                pkceCodeVerifier: pending.verifier,
+                expectedState: pending.state,
+                expectedNonce: pending.nonce,
+                idTokenExpected: true,
+              },
+            )
             claims = tokens.claims()
           } catch (error) {
             request.log.warn({ err: error }, 'OIDC sign-in failed')
@@ -113,13 +125,28 @@ export function createOidcSignIn(deps: { db: Kysely<Database>; clock: Clock; con
             const byEmail = await findUserByEmail(db, email)
             if (byEmail && !byEmail.oidc_subject) {
               await db.updateTable('users').set({ oidc_subject: claims.sub }).where('id', '=', byEmail.id).execute()
-              await recordAudit(db, { actor: { id: byEmail.id, email: byEmail.email }, action: 'user.link-oidc', recordType: 'user', recordId: byEmail.id, summary: 'Linked single sign-on account', requestId: request.id })
+              await recordAudit(db, {
+                actor: { id: byEmail.id, email: byEmail.email },
+                action: 'user.link-oidc',
+                recordType: 'user',
+                recordId: byEmail.id,
+                summary: 'Linked single sign-on account',
+                requestId: request.id,
+              })
               user = { ...byEmail, oidc_subject: claims.sub }
             }
           }
-          if (!user || user.disabled_at) return refuse(reply, 'There is no account on this service for you. Ask your administrator to set one up.')
+          if (!user || user.disabled_at)
+            return refuse(reply, 'There is no account on this service for you. Ask your administrator to set one up.')
           const token = await createSession(db, user.id, clock.now())
-          await recordAudit(db, { actor: { id: user.id, email: user.email }, action: 'sign-in', recordType: 'user', recordId: user.id, summary: 'Signed in with single sign-on', requestId: request.id })
+          await recordAudit(db, {
+            actor: { id: user.id, email: user.email },
+            action: 'sign-in',
+            recordType: 'user',
+            recordId: user.id,
+            summary: 'Signed in with single sign-on',
+            requestId: request.id,
+          })
           return reply.startSession(token).redirect(pending.next, 303)
         },
       },

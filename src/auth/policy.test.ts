@@ -3,7 +3,15 @@ import { type Principal, reachesLa } from './policy.js'
 import type { Role } from './roles.js'
 
 function principal(role: Role, scope: { laCode?: string; laCodes?: string[]; regionCode?: string } = {}): Principal {
-  return { id: 'u1', email: 'someone@example.gov.uk', displayName: 'Someone', role, regionCode: scope.regionCode ?? null, laCode: scope.laCode ?? null, laCodes: scope.laCodes ?? [] }
+  return {
+    id: 'u1',
+    email: 'someone@example.gov.uk',
+    displayName: 'Someone',
+    role,
+    regionCode: scope.regionCode ?? null,
+    laCode: scope.laCode ?? null,
+    laCodes: scope.laCodes ?? [],
+  }
 }
 
 const kent = { laCode: '886', regionCode: 'E12000008' }

@@ -64,11 +64,25 @@ const OFSTED_READ: Partial<Record<Role, Scope>> = {
 }
 
 const LA_STAFF: Partial<Record<Role, Scope>> = { 'la-dcs': 'own-la', 'la-link': 'own-la', 'la-analyst': 'own-la' }
-const DFE_STAFF: Partial<Record<Role, Scope>> = { 'dfe-case-lead': 'assigned-las', 'dfe-adviser': 'assigned-las', commissioner: 'assigned-las' }
+const DFE_STAFF: Partial<Record<Role, Scope>> = {
+  'dfe-case-lead': 'assigned-las',
+  'dfe-adviser': 'assigned-las',
+  commissioner: 'assigned-las',
+}
 const EVERYONE: Partial<Record<Role, Scope>> = {
-  'national-director': 'global', 'regional-director': 'global', 'senior-hmi': 'global', hmi: 'global', 'qa-manager': 'global',
-  'inspection-support': 'global', 'la-dcs': 'global', 'la-link': 'global', 'la-analyst': 'global', 'dfe-case-lead': 'global',
-  'dfe-adviser': 'global', commissioner: 'global', administrator: 'global',
+  'national-director': 'global',
+  'regional-director': 'global',
+  'senior-hmi': 'global',
+  hmi: 'global',
+  'qa-manager': 'global',
+  'inspection-support': 'global',
+  'la-dcs': 'global',
+  'la-link': 'global',
+  'la-analyst': 'global',
+  'dfe-case-lead': 'global',
+  'dfe-adviser': 'global',
+  commissioner: 'global',
+  administrator: 'global',
 }
 
 // The fieldwork records (evidence area). They name children by case reference, so only the
@@ -76,23 +90,47 @@ const EVERYONE: Partial<Record<Role, Scope>> = {
 // rules"); directors read them by joining the team, not by default. LA staff see requests and
 // escalated cases of concern about their own children, once notice is given (002#73, #136, #167).
 const TEAM_ROLES_OF_OFSTED = ['national-director', 'regional-director', 'senior-hmi', 'hmi', 'qa-manager'] as const
-const onTeam = (scope: Scope): Partial<Record<Role, Scope>> => Object.fromEntries(TEAM_ROLES_OF_OFSTED.map((role) => [role, scope]))
+const onTeam = (scope: Scope): Partial<Record<Role, Scope>> =>
+  Object.fromEntries(TEAM_ROLES_OF_OFSTED.map((role) => [role, scope]))
 const FIELDWORK_POLICY = {
-  'evidence.read': { description: "Read an activity's evidence record, QA notes and keep-in-touch notes (its team only)", grants: onTeam('activity-team') },
-  'evidence.write': { description: 'Write evidence entries and keep-in-touch notes, raise requests for information and cases of concern (evidence-gathering team members, 002#53)', grants: onTeam('activity-evidence') },
-  'evidence.qa': { description: 'Add QA manager notes to the evidence record (the activity’s QA manager, 002#190)', grants: onTeam('activity-qa') },
-  'evidence.lead': { description: 'Resolve QA notes, agree and decide requests for information, escalate cases of concern and record findings (the lead inspector, 002#244, 000 Annex C)', grants: onTeam('activity-lead') },
-  'rfi.view': { description: 'See the record of requests for further information (the team; the LA once notified, 002#167)', grants: { ...onTeam('activity-team'), ...LA_STAFF } },
+  'evidence.read': {
+    description: "Read an activity's evidence record, QA notes and keep-in-touch notes (its team only)",
+    grants: onTeam('activity-team'),
+  },
+  'evidence.write': {
+    description:
+      'Write evidence entries and keep-in-touch notes, raise requests for information and cases of concern (evidence-gathering team members, 002#53)',
+    grants: onTeam('activity-evidence'),
+  },
+  'evidence.qa': {
+    description: 'Add QA manager notes to the evidence record (the activity’s QA manager, 002#190)',
+    grants: onTeam('activity-qa'),
+  },
+  'evidence.lead': {
+    description:
+      'Resolve QA notes, agree and decide requests for information, escalate cases of concern and record findings (the lead inspector, 002#244, 000 Annex C)',
+    grants: onTeam('activity-lead'),
+  },
+  'rfi.view': {
+    description: 'See the record of requests for further information (the team; the LA once notified, 002#167)',
+    grants: { ...onTeam('activity-team'), ...LA_STAFF },
+  },
   'rfi.answer': { description: 'Answer a request for further information for your LA (002#167)', grants: LA_STAFF },
-  'concern.view': { description: 'See cases of concern (the team; the DCS and link person once escalated, 002#136)', grants: { ...onTeam('activity-team'), 'la-dcs': 'own-la', 'la-link': 'own-la' } },
-  'concern.respond': { description: 'Respond in writing to a case of concern for your LA (000 Annex C)', grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' } },
+  'concern.view': {
+    description: 'See cases of concern (the team; the DCS and link person once escalated, 002#136)',
+    grants: { ...onTeam('activity-team'), 'la-dcs': 'own-la', 'la-link': 'own-la' },
+  },
+  'concern.respond': {
+    description: 'Respond in writing to a case of concern for your LA (000 Annex C)',
+    grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
+  },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
 
 export const POLICY = {
   'home.view': { description: 'See the home page and what needs you today', grants: EVERYONE },
   'rules.view': { description: 'Read the rulebook', grants: EVERYONE },
   'register.view': {
-    description: "See an LA in the register: its judgement history, pathway and due window",
+    description: 'See an LA in the register: its judgement history, pathway and due window',
     grants: { ...OFSTED_READ, ...LA_STAFF, ...DFE_STAFF, administrator: 'all' },
   },
   'judgement.record': {
@@ -108,8 +146,14 @@ export const POLICY = {
     grants: { 'national-director': 'all', 'regional-director': 'region' },
   },
   'activity.manage': {
-    description: "Run an activity: its team, LA contacts, notice call and status",
-    grants: { 'national-director': 'all', 'regional-director': 'region', 'inspection-support': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-lead' },
+    description: 'Run an activity: its team, LA contacts, notice call and status',
+    grants: {
+      'national-director': 'all',
+      'regional-director': 'region',
+      'inspection-support': 'all',
+      'senior-hmi': 'activity-team',
+      hmi: 'activity-lead',
+    },
   },
   ...FIELDWORK_POLICY,
   'annex-a.upload': {
@@ -117,42 +161,84 @@ export const POLICY = {
     grants: { ...LA_STAFF },
   },
   'annex-a.read': {
-    description: 'Read Annex A returns (child-level data): findings, marked-up workbooks, documents — the uploading LA and the activity’s team only; every read is audited',
-    grants: { ...LA_STAFF, 'senior-hmi': 'activity-team', hmi: 'activity-team', 'qa-manager': 'activity-team', 'regional-director': 'activity-team', 'national-director': 'activity-team' },
+    description:
+      'Read Annex A returns (child-level data): findings, marked-up workbooks, documents — the uploading LA and the activity’s team only; every read is audited',
+    grants: {
+      ...LA_STAFF,
+      'senior-hmi': 'activity-team',
+      hmi: 'activity-team',
+      'qa-manager': 'activity-team',
+      'regional-director': 'activity-team',
+      'national-director': 'activity-team',
+    },
   },
   'annex-a.profile': {
-    description: 'See the Annex A profile and the children on the lists, and build the case sample — the activity’s team only; every read is audited',
-    grants: { 'senior-hmi': 'activity-team', hmi: 'activity-team', 'qa-manager': 'activity-team', 'regional-director': 'activity-team', 'national-director': 'activity-team' },
+    description:
+      'See the Annex A profile and the children on the lists, and build the case sample — the activity’s team only; every read is audited',
+    grants: {
+      'senior-hmi': 'activity-team',
+      hmi: 'activity-team',
+      'qa-manager': 'activity-team',
+      'regional-director': 'activity-team',
+      'national-director': 'activity-team',
+    },
   },
   'case-sample.manage': {
     description: 'Choose the children whose cases inspectors evaluate, and ask for audited cases (002#150-153, #258)',
     grants: { 'senior-hmi': 'activity-team', hmi: 'activity-team' },
   },
   'judgements.view': {
-    description: "See an inspection's judgements or a focused visit's findings before publication, with their checks and the feedback meeting",
-    grants: { 'national-director': 'all', 'regional-director': 'region', 'qa-manager': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-team' },
+    description:
+      "See an inspection's judgements or a focused visit's findings before publication, with their checks and the feedback meeting",
+    grants: {
+      'national-director': 'all',
+      'regional-director': 'region',
+      'qa-manager': 'all',
+      'senior-hmi': 'activity-team',
+      hmi: 'activity-team',
+    },
   },
   'judgements.record': {
-    description: 'Record judgements or focused-visit findings, confirm them after the checks, and record the feedback meeting',
+    description:
+      'Record judgements or focused-visit findings, confirm them after the checks, and record the feedback meeting',
     grants: { hmi: 'activity-lead', 'senior-hmi': 'activity-team' },
   },
   'judgements.view-feedback': {
-    description: 'See the feedback meeting and the provisional judgements given there (the LA’s DCS only once feedback is on record, 002#197)',
-    grants: { 'national-director': 'all', 'regional-director': 'region', 'qa-manager': 'all', 'senior-hmi': 'activity-team', hmi: 'activity-team', 'la-dcs': 'own-la' },
+    description:
+      'See the feedback meeting and the provisional judgements given there (the LA’s DCS only once feedback is on record, 002#197)',
+    grants: {
+      'national-director': 'all',
+      'regional-director': 'region',
+      'qa-manager': 'all',
+      'senior-hmi': 'activity-team',
+      hmi: 'activity-team',
+      'la-dcs': 'own-la',
+    },
   },
   // Senior HMI deploy the inspectors who carry the programme and inspection support arrange its
   // logistics (notices, travel, publication), so both read the plan and capacity; only
   // directors propose (002#15: regions decide, the national director agrees the programme).
   'programme.view': {
     description: 'See the national programme: due windows, planned activities, rule checks and inspector capacity',
-    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', 'inspection-support': 'all' },
+    grants: {
+      'national-director': 'all',
+      'regional-director': 'region',
+      'senior-hmi': 'all',
+      'inspection-support': 'all',
+    },
   },
   'programme.propose': {
     description: 'Propose an inspection or visit in the programme planner, see its rule checks and commit it',
     grants: { 'national-director': 'all', 'regional-director': 'region' },
   },
-  'programme.configure': { description: "Set the planner's inspector capacity limit (on-site activities per week)", grants: { 'national-director': 'global' } },
-  'leave.manage': { description: "Record and remove inspectors' leave (dates only)", grants: { 'national-director': 'global', 'regional-director': 'global', 'inspection-support': 'global' } },
+  'programme.configure': {
+    description: "Set the planner's inspector capacity limit (on-site activities per week)",
+    grants: { 'national-director': 'global' },
+  },
+  'leave.manage': {
+    description: "Record and remove inspectors' leave (dates only)",
+    grants: { 'national-director': 'global', 'regional-director': 'global', 'inspection-support': 'global' },
+  },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>

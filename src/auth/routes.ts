@@ -12,12 +12,24 @@ import { signInWithPassword } from './sign-in.js'
 
 /** Only same-site paths may be a sign-in's destination (no open redirect). */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/'
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+    ? next
+    : '/'
 }
 
-export function authRoutes(deps: { db: Kysely<Database>; clock: Clock; config: Config; oidc: OidcSignIn | undefined }): RouteSpec[] {
+export function authRoutes(deps: {
+  db: Kysely<Database>
+  clock: Clock
+  config: Config
+  oidc: OidcSignIn | undefined
+}): RouteSpec[] {
   const { db, clock, config, oidc } = deps
-  const renderSignIn = (reply: FastifyReply, values: { email: string; next: string }, errors: FieldErrors, status = 200) =>
+  const renderSignIn = (
+    reply: FastifyReply,
+    values: { email: string; next: string },
+    errors: FieldErrors,
+    status = 200,
+  ) =>
     reply.code(status).page('auth/sign-in.njk', {
       values,
       errors,
@@ -75,7 +87,14 @@ export function authRoutes(deps: { db: Kysely<Database>; clock: Clock; config: C
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         if (request.sessionToken) await endSession(db, request.sessionToken)
         if (request.principal) {
-          await recordAudit(db, { actor: request.principal, action: 'sign-out', recordType: 'user', recordId: request.principal.id, summary: 'Signed out', requestId: request.id })
+          await recordAudit(db, {
+            actor: request.principal,
+            action: 'sign-out',
+            recordType: 'user',
+            recordId: request.principal.id,
+            summary: 'Signed out',
+            requestId: request.id,
+          })
         }
         return reply.endSession().page('auth/signed-out.njk', { principal: undefined, navigation: [] })
       },

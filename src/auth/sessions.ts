@@ -21,23 +21,48 @@ export async function createSession(db: Kysely<Database>, userId: string, now: D
   const token = randomBytes(32).toString('base64url')
   await db
     .insertInto('sessions')
-    .values({ token_hash: hashToken(token), user_id: userId, created_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS) })
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS),
+    })
     .execute()
   return token
 }
 
 /** The principal behind a session token, or undefined when it is unknown, idle or expired. */
-export async function resumeSession(db: Kysely<Database>, token: string, now: Date, idleMinutes: number): Promise<Principal | undefined> {
+export async function resumeSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+  idleMinutes: number,
+): Promise<Principal | undefined> {
   const tokenHash = hashToken(token)
   // One query on every request: the session, its account and the account's LA scopes.
   const session = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.last_seen_at', 's.expires_at', 'u.id', 'u.email', 'u.display_name', 'u.role', 'u.region_code', 'u.la_code', 'u.disabled_at'])
+    .select([
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.region_code',
+      'u.la_code',
+      'u.disabled_at',
+    ])
     .select((eb) =>
       eb
         .selectFrom('user_la_scopes as scope')
-        .select((inner) => sql<string | null>`string_agg(${inner.ref('scope.la_code')}, ',' order by ${inner.ref('scope.la_code')})`.as('codes'))
+        .select((inner) =>
+          sql<string | null>`string_agg(${inner.ref('scope.la_code')}, ',' order by ${inner.ref('scope.la_code')})`.as(
+            'codes',
+          ),
+        )
         .whereRef('scope.user_id', '=', 'u.id')
         .as('la_codes'),
     )

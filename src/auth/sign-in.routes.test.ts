@@ -37,7 +37,10 @@ describe('sign-in', () => {
   it('gives one message for a wrong password and an unknown email', async () => {
     const user = await createUser(t.db, 'hmi')
     const wrong = await new TestAgent(t.app).post('/sign-in', { email: user.email, password: 'not the password' })
-    const unknown = await new TestAgent(t.app).post('/sign-in', { email: 'nobody@example.gov.uk', password: 'whatever it is' })
+    const unknown = await new TestAgent(t.app).post('/sign-in', {
+      email: 'nobody@example.gov.uk',
+      password: 'whatever it is',
+    })
     expect(wrong.statusCode).toBe(401)
     expect(page(wrong).errorSummary).toEqual(page(unknown).errorSummary)
     expect(page(wrong).errorSummary[0]).toEqual({ text: 'Enter a correct email address and password', href: '#email' })
@@ -59,7 +62,10 @@ describe('sign-in', () => {
     const agent = new TestAgent(t.app)
     const statuses: number[] = []
     for (let attempt = 0; attempt < 12; attempt++) {
-      statuses.push((await agent.post('/sign-in', { email: `someone${attempt}@example.gov.uk`, password: 'wrong password' })).statusCode)
+      statuses.push(
+        (await agent.post('/sign-in', { email: `someone${attempt}@example.gov.uk`, password: 'wrong password' }))
+          .statusCode,
+      )
     }
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true)
     expect(statuses.at(-1)).toBe(429)
@@ -67,7 +73,11 @@ describe('sign-in', () => {
 
   it('refuses a form without its CSRF token', async () => {
     const user = await createUser(t.db, 'hmi')
-    const response = await new TestAgent(t.app).post('/sign-in', { email: user.email, password: user.password }, { withCsrf: false })
+    const response = await new TestAgent(t.app).post(
+      '/sign-in',
+      { email: user.email, password: user.password },
+      { withCsrf: false },
+    )
     expect(response.statusCode).toBe(403)
     expect(page(response).heading).toBe('Your form has expired')
   })
@@ -76,19 +86,38 @@ describe('sign-in', () => {
     const user = await createUser(t.db, 'hmi')
     const agent = new TestAgent(t.app)
     await agent.get('/sign-in?next=//evil.example/')
-    const response = await agent.post('/sign-in', { email: user.email, password: user.password, next: '//evil.example/' })
+    const response = await agent.post('/sign-in', {
+      email: user.email,
+      password: user.password,
+      next: '//evil.example/',
+    })
     expect(response.headers.location).toBe('/')
   })
 
   it('refuses the published demo password in production', async () => {
-    const production = await buildTestApp({ env: { NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(40), BASE_URL: 'https://ilacs.example.gov.uk', SMTP_URL: 'smtp://localhost:2525' } })
+    const production = await buildTestApp({
+      env: {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'a'.repeat(40),
+        BASE_URL: 'https://ilacs.example.gov.uk',
+        SMTP_URL: 'smtp://localhost:2525',
+      },
+    })
     try {
       const { id } = await production.db
         .insertInto('users')
-        .values({ email: 'demo-left-behind@example.gov.uk', display_name: 'Old demo', role: 'hmi', password_hash: await hashPassword(DEMO_PASSWORD) })
+        .values({
+          email: 'demo-left-behind@example.gov.uk',
+          display_name: 'Old demo',
+          role: 'hmi',
+          password_hash: await hashPassword(DEMO_PASSWORD),
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
-      const response = await new TestAgent(production.app).post('/sign-in', { email: 'demo-left-behind@example.gov.uk', password: DEMO_PASSWORD })
+      const response = await new TestAgent(production.app).post('/sign-in', {
+        email: 'demo-left-behind@example.gov.uk',
+        password: DEMO_PASSWORD,
+      })
       expect(response.statusCode).toBe(401)
       expect(page(response).errorSummary[0]!.text).toMatch(/demo password cannot be used/)
       expect(await production.db.selectFrom('sessions').selectAll().where('user_id', '=', id).execute()).toHaveLength(0)

@@ -35,11 +35,22 @@ export async function signInWithPassword(
   const user = await findUserByEmail(db, input.email)
   const actor = { id: user?.id ?? null, email: input.email.trim().toLowerCase() }
   const audit = (action: string, summary: string) =>
-    recordAudit(db, { actor, action, recordType: 'user', recordId: user?.id ?? null, summary, requestId: input.requestId ?? null, at: input.now })
+    recordAudit(db, {
+      actor,
+      action,
+      recordType: 'user',
+      recordId: user?.id ?? null,
+      summary,
+      requestId: input.requestId ?? null,
+      at: input.now,
+    })
 
   if (!user || user.disabled_at || !user.password_hash) {
     await verifyPassword(DUMMY_HASH, input.password)
-    await audit('sign-in.failed', user ? 'Sign-in refused: account disabled or without a password' : 'Sign-in refused: unknown email')
+    await audit(
+      'sign-in.failed',
+      user ? 'Sign-in refused: account disabled or without a password' : 'Sign-in refused: unknown email',
+    )
     return { ok: false, reason: 'invalid' }
   }
   if (user.locked_until && new Date(user.locked_until) > input.now) {
@@ -50,8 +61,15 @@ export async function signInWithPassword(
     const failures = user.failed_sign_ins + 1
     if (failures >= policy.maxAttempts) {
       const lockedUntil = new Date(input.now.getTime() + policy.lockoutMinutes * 60_000)
-      await db.updateTable('users').set({ failed_sign_ins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute()
-      await audit('sign-in.lockout', `Account locked for ${policy.lockoutMinutes} minutes after ${failures} wrong passwords`)
+      await db
+        .updateTable('users')
+        .set({ failed_sign_ins: 0, locked_until: lockedUntil })
+        .where('id', '=', user.id)
+        .execute()
+      await audit(
+        'sign-in.lockout',
+        `Account locked for ${policy.lockoutMinutes} minutes after ${failures} wrong passwords`,
+      )
       return { ok: false, reason: 'locked', lockedUntil }
     }
     await db.updateTable('users').set({ failed_sign_ins: failures }).where('id', '=', user.id).execute()

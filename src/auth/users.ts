@@ -14,7 +14,12 @@ export async function principalFor(db: Db, userId: string): Promise<Principal | 
 
 export async function toPrincipal(db: Db, user: UserRow): Promise<Principal> {
   if (!isRole(user.role)) throw new Error(`User ${user.id} has an unknown role ${user.role}`)
-  const scopes = await db.selectFrom('user_la_scopes').select('la_code').where('user_id', '=', user.id).orderBy('la_code').execute()
+  const scopes = await db
+    .selectFrom('user_la_scopes')
+    .select('la_code')
+    .where('user_id', '=', user.id)
+    .orderBy('la_code')
+    .execute()
   return {
     id: user.id,
     email: user.email,
@@ -27,7 +32,11 @@ export async function toPrincipal(db: Db, user: UserRow): Promise<Principal> {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase())).executeTakeFirst()
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst()
 }
 
 export async function findUserByOidcSubject(db: Db, subject: string): Promise<UserRow | undefined> {

@@ -21,7 +21,10 @@ interface ValidateOptions {
 }
 
 function asOfDate(value: string | undefined, name = '--as-of'): string {
-  if (value === undefined || !isIsoDate(value)) throw new UsageError(`${name} must be a real date written YYYY-MM-DD, for example 2026-03-16 (got ${JSON.stringify(value ?? '')})`)
+  if (value === undefined || !isIsoDate(value))
+    throw new UsageError(
+      `${name} must be a real date written YYYY-MM-DD, for example 2026-03-16 (got ${JSON.stringify(value ?? '')})`,
+    )
   return value
 }
 
@@ -32,7 +35,10 @@ function inputsOf(files: string[]): { path: string; fileName: string }[] {
 const number = (n: number) => n.toLocaleString('en-GB')
 
 /** A progress bar on stderr for big files, only when a person is watching. */
-async function progressBar(files: string[], enabled: boolean): Promise<{ update: (p: { bytesRead: number; totalBytes: number; rows: number }) => void; stop: () => void }> {
+async function progressBar(
+  files: string[],
+  enabled: boolean,
+): Promise<{ update: (p: { bytesRead: number; totalBytes: number; rows: number }) => void; stop: () => void }> {
   let bytes = 0
   for (const file of files) {
     try {
@@ -41,9 +47,18 @@ async function progressBar(files: string[], enabled: boolean): Promise<{ update:
       // A missing file is reported by the pipeline.
     }
   }
-  if (!enabled || !process.stderr.isTTY || bytes < 2 * 1024 * 1024) return { update: () => undefined, stop: () => undefined }
+  if (!enabled || !process.stderr.isTTY || bytes < 2 * 1024 * 1024)
+    return { update: () => undefined, stop: () => undefined }
   const { SingleBar, Presets } = await import('cli-progress')
-  const bar = new SingleBar({ stream: process.stderr, format: 'Checking Annex A [{bar}] {percentage}% | {rows} rows', hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: 'Checking Annex A [{bar}] {percentage}% | {rows} rows',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    Presets.shades_classic,
+  )
   let started = false
   return {
     update: (p) => {
@@ -58,20 +73,28 @@ async function progressBar(files: string[], enabled: boolean): Promise<{ update:
 }
 
 export function registerAnnexACommands(program: Command): void {
-  const annexA = program.command('annex-a').description('Annex A child-level lists 1–11 (002#242-262): check a return, profile it, or generate a synthetic one')
+  const annexA = program
+    .command('annex-a')
+    .description(
+      'Annex A child-level lists 1–11 (002#242-262): check a return, profile it, or generate a synthetic one',
+    )
 
   annexA
     .command('validate')
     .description('Check an Annex A return and say what to change (exit 0 no errors, 1 errors, 2 unreadable)')
     .argument('<files...>', 'the workbook (.xlsx or .xlsm), or one .csv file per list')
-    .requiredOption('--as-of <date>', 'the inspection date the look-back periods and ages are measured from (YYYY-MM-DD)')
+    .requiredOption(
+      '--as-of <date>',
+      'the inspection date the look-back periods and ages are measured from (YYYY-MM-DD)',
+    )
     .option('--json', 'print the lists and findings as one JSON value')
     .option('--report <file>', 'also write the workbook back as .xlsx with each finding marked on its cell')
     .option('--no-progress', 'no progress bar')
     .action(
       action(async (files: string[], options: ValidateOptions) => {
         const asOf = asOfDate(options.asOf)
-        if (options.report !== undefined && extname(options.report).toLowerCase() !== '.xlsx') throw new UsageError(`--report must name an .xlsx file (got ${JSON.stringify(options.report)})`)
+        if (options.report !== undefined && extname(options.report).toLowerCase() !== '.xlsx')
+          throw new UsageError(`--report must name an .xlsx file (got ${JSON.stringify(options.report)})`)
         const { processAnnexA, AnnexAFileError, writeErrorReport } = await import('../annex-a/index.js')
         const inputs = inputsOf(files)
         const bar = await progressBar(files, options.progress)
@@ -88,7 +111,9 @@ export function registerAnnexACommands(program: Command): void {
         bar.stop()
         if (options.report) {
           const written = await writeErrorReport(inputs, result, options.report)
-          process.stderr.write(`Marked-up workbook written to ${options.report} (${number(written.markedCells)} cells marked).\n`)
+          process.stderr.write(
+            `Marked-up workbook written to ${options.report} (${number(written.markedCells)} cells marked).\n`,
+          )
         }
         if (options.json) {
           printJson({
@@ -109,7 +134,9 @@ export function registerAnnexACommands(program: Command): void {
 
   annexA
     .command('profile')
-    .description('Profile an Annex A return for inspectors: counts, age, gender, ethnicity, disability, timeliness and case-selection factors')
+    .description(
+      'Profile an Annex A return for inspectors: counts, age, gender, ethnicity, disability, timeliness and case-selection factors',
+    )
     .argument('<files...>', 'the workbook (.xlsx or .xlsm), or one .csv file per list')
     .requiredOption('--as-of <date>', 'the inspection date (YYYY-MM-DD)')
     .option('--json', 'print the profile as one JSON value (with every child by Child Unique ID)')
@@ -144,30 +171,64 @@ export function registerAnnexACommands(program: Command): void {
     .option('--errors <rate>', 'share of rows (0 to 1) given one planted error', '0')
     .option('--seed <n>', 'random seed (the same seed gives the same workbook)', '1')
     .option('--as-of <date>', 'the inspection date the data is built around (default today)')
-    .option('--layout <layout>', 'template (title row, headings in row 2, List_N sheets) or export (headings in row 1, "List N" sheets, bare codes)', 'template')
+    .option(
+      '--layout <layout>',
+      'template (title row, headings in row 2, List_N sheets) or export (headings in row 1, "List N" sheets, bare codes)',
+      'template',
+    )
     .option('--manifest <file>', 'write the planted errors (list, row, column, rule) as JSON')
     .option('--json', 'print what was written as one JSON value')
     .action(
-      action(async (options: { rows: string; out: string; errors: string; seed: string; asOf?: string; layout: string; manifest?: string; json?: boolean }) => {
-        const rows = Number(options.rows)
-        if (!Number.isInteger(rows) || rows < 1 || rows > 5_000_000) throw new UsageError(`--rows must be a whole number from 1 to 5,000,000 (got ${JSON.stringify(options.rows)})`)
-        const errorRate = Number(options.errors)
-        if (!(errorRate >= 0 && errorRate <= 1)) throw new UsageError(`--errors must be a number from 0 to 1, for example 0.02 (got ${JSON.stringify(options.errors)})`)
-        const seed = Number(options.seed)
-        if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number (got ${JSON.stringify(options.seed)})`)
-        if (options.layout !== 'template' && options.layout !== 'export') throw new UsageError(`--layout must be template or export (got ${JSON.stringify(options.layout)})`)
-        if (extname(options.out).toLowerCase() !== '.xlsx') throw new UsageError(`--out must name an .xlsx file (got ${JSON.stringify(options.out)})`)
-        const asOf = options.asOf === undefined ? new Date().toISOString().slice(0, 10) : asOfDate(options.asOf)
-        const { generateAnnexA } = await import('../annex-a/index.js')
-        const { writeFile } = await import('node:fs/promises')
-        const result = await generateAnnexA({ rows, out: options.out, asOf, seed, errorRate, layout: options.layout })
-        if (options.manifest) await writeFile(options.manifest, `${JSON.stringify(result, null, 2)}\n`)
-        if (options.json) printJson({ out: options.out, asOf, seed, layout: options.layout, rows: result.rows, totalRows: result.totalRows, planted: result.planted.length, manifest: options.manifest ?? null })
-        else
-          process.stdout.write(
-            `Wrote ${options.out}: ${number(result.totalRows)} rows across the 11 lists for the inspection date ${asOf} (seed ${seed}), ${number(result.planted.length)} planted errors${options.manifest ? `, listed in ${options.manifest}` : ''}.\n`,
-          )
-      }),
+      action(
+        async (options: {
+          rows: string
+          out: string
+          errors: string
+          seed: string
+          asOf?: string
+          layout: string
+          manifest?: string
+          json?: boolean
+        }) => {
+          const rows = Number(options.rows)
+          if (!Number.isInteger(rows) || rows < 1 || rows > 5_000_000)
+            throw new UsageError(
+              `--rows must be a whole number from 1 to 5,000,000 (got ${JSON.stringify(options.rows)})`,
+            )
+          const errorRate = Number(options.errors)
+          if (!(errorRate >= 0 && errorRate <= 1))
+            throw new UsageError(
+              `--errors must be a number from 0 to 1, for example 0.02 (got ${JSON.stringify(options.errors)})`,
+            )
+          const seed = Number(options.seed)
+          if (!Number.isInteger(seed))
+            throw new UsageError(`--seed must be a whole number (got ${JSON.stringify(options.seed)})`)
+          if (options.layout !== 'template' && options.layout !== 'export')
+            throw new UsageError(`--layout must be template or export (got ${JSON.stringify(options.layout)})`)
+          if (extname(options.out).toLowerCase() !== '.xlsx')
+            throw new UsageError(`--out must name an .xlsx file (got ${JSON.stringify(options.out)})`)
+          const asOf = options.asOf === undefined ? new Date().toISOString().slice(0, 10) : asOfDate(options.asOf)
+          const { generateAnnexA } = await import('../annex-a/index.js')
+          const { writeFile } = await import('node:fs/promises')
+          const result = await generateAnnexA({ rows, out: options.out, asOf, seed, errorRate, layout: options.layout })
+          if (options.manifest) await writeFile(options.manifest, `${JSON.stringify(result, null, 2)}\n`)
+          if (options.json)
+            printJson({
+              out: options.out,
+              asOf,
+              seed,
+              layout: options.layout,
+              rows: result.rows,
+              totalRows: result.totalRows,
+              planted: result.planted.length,
+              manifest: options.manifest ?? null,
+            })
+          else
+            process.stdout.write(
+              `Wrote ${options.out}: ${number(result.totalRows)} rows across the 11 lists for the inspection date ${asOf} (seed ${seed}), ${number(result.planted.length)} planted errors${options.manifest ? `, listed in ${options.manifest}` : ''}.\n`,
+            )
+        },
+      ),
     )
 }
 
@@ -180,37 +241,67 @@ function validateSummary(files: string[], result: Result): string {
   for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) {
     const found = result.lists.filter((l) => l.list === n)
     if (found.length === 0) lines.push(`  List ${String(n).padEnd(2)}  not found (${LISTS[n - 1]!.title})`)
-    for (const list of found) lines.push(`  List ${String(n).padEnd(2)}  ${LISTS[n - 1]!.title}: sheet "${list.sheet}"${list.hidden ? ' (hidden)' : ''}: ${number(list.rows)} rows, headings in row ${list.headerRow}`)
+    for (const list of found)
+      lines.push(
+        `  List ${String(n).padEnd(2)}  ${LISTS[n - 1]!.title}: sheet "${list.sheet}"${list.hidden ? ' (hidden)' : ''}: ${number(list.rows)} rows, headings in row ${list.headerRow}`,
+      )
   }
-  for (const file of result.files) if (file.encoding) lines.push(`  ${file.fileName} was read as ${file.encoding} text, separated by "${file.delimiter === '\t' ? 'tab' : file.delimiter}".`)
+  for (const file of result.files)
+    if (file.encoding)
+      lines.push(
+        `  ${file.fileName} was read as ${file.encoding} text, separated by "${file.delimiter === '\t' ? 'tab' : file.delimiter}".`,
+      )
   const { error, warning, note } = result.counts.bySeverity
-  lines.push('', `Findings: ${number(error)} error${error === 1 ? '' : 's'}, ${number(warning)} warning${warning === 1 ? '' : 's'}, ${number(note)} note${note === 1 ? '' : 's'}.`)
+  lines.push(
+    '',
+    `Findings: ${number(error)} error${error === 1 ? '' : 's'}, ${number(warning)} warning${warning === 1 ? '' : 's'}, ${number(note)} note${note === 1 ? '' : 's'}.`,
+  )
   const shown = result.findings.filter((f) => f.severity !== 'note').slice(0, 25)
   const notes = result.findings.filter((f) => f.severity === 'note').slice(0, Math.max(0, 10 - shown.length))
   if (shown.length + notes.length > 0) {
     lines.push('')
     for (const f of [...shown, ...notes]) {
-      const where = [f.list ? `List ${f.list}` : 'Workbook', f.sheet && `sheet "${f.sheet}"`, f.row && `row ${f.row}`, f.column && `column ${f.columnLetter ? `${f.columnLetter} ` : ''}(${f.column})`].filter(Boolean).join(', ')
+      const where = [
+        f.list ? `List ${f.list}` : 'Workbook',
+        f.sheet && `sheet "${f.sheet}"`,
+        f.row && `row ${f.row}`,
+        f.column && `column ${f.columnLetter ? `${f.columnLetter} ` : ''}(${f.column})`,
+      ]
+        .filter(Boolean)
+        .join(', ')
       lines.push(`  ${f.severity.toUpperCase()} ${where}: ${f.message} [${f.rule}]`)
     }
   }
   const total = result.counts.total
-  if (total > shown.length + notes.length) lines.push('', `${number(total - shown.length - notes.length)} more: use --json for every finding, or --report FILE.xlsx for the workbook with each one marked on its cell.`)
+  if (total > shown.length + notes.length)
+    lines.push(
+      '',
+      `${number(total - shown.length - notes.length)} more: use --json for every finding, or --report FILE.xlsx for the workbook with each one marked on its cell.`,
+    )
   return `${lines.join('\n')}\n`
 }
 
 function profileSummary(profile: Result['profile']): string {
-  const lines = [`Annex A profile for the inspection date ${profile.asOf}: ${number(profile.acrossLists.children)} children on lists 1–10`, '']
+  const lines = [
+    `Annex A profile for the inspection date ${profile.asOf}: ${number(profile.acrossLists.children)} children on lists 1–10`,
+    '',
+  ]
   for (const list of profile.lists) {
-    lines.push(`List ${list.list} (${list.title}): ${number(list.rows)} rows, ${number(list.children)} ${list.list === 11 ? 'adopters' : 'children'}`)
+    lines.push(
+      `List ${list.list} (${list.title}): ${number(list.rows)} rows, ${number(list.children)} ${list.list === 11 ? 'adopters' : 'children'}`,
+    )
     for (const m of list.measures) {
-      if (m.percent !== null && m.count !== null) lines.push(`  ${m.label}: ${number(m.count)} of ${number(m.of ?? 0)} (${m.percent}%)${m.median != null ? `, median ${m.median} ${m.unit}` : ''}`)
+      if (m.percent !== null && m.count !== null)
+        lines.push(
+          `  ${m.label}: ${number(m.count)} of ${number(m.of ?? 0)} (${m.percent}%)${m.median != null ? `, median ${m.median} ${m.unit}` : ''}`,
+        )
       else if (m.median != null) lines.push(`  ${m.label}: median ${m.median} ${m.unit}`)
       else if (m.note) lines.push(`  ${m.label}: ${m.note}`)
     }
   }
   lines.push('', 'Case-selection factors (002#150-153):')
-  for (const factor of profile.caseSelection.factors) lines.push(`  ${factor.label}: ${number(factor.children)} children`)
+  for (const factor of profile.caseSelection.factors)
+    lines.push(`  ${factor.label}: ${number(factor.children)} children`)
   lines.push('  Not in Annex A (check another way): ' + profile.caseSelection.notInAnnexA.map((f) => f.id).join(', '))
   return `${lines.join('\n')}\n`
 }

@@ -25,7 +25,12 @@ export async function main(argv: string[]): Promise<number> {
     return takeExitCode()
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return 0
       // Commander has already written its one-line message to stderr.
       return 2
     }

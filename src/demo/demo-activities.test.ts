@@ -24,7 +24,11 @@ describe('demo inspections', () => {
   it('puts inspections at every stage, with real timelines and Annex A results, once', async () => {
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
     expect(await loadDemoActivities(database.db, config, '2026-11-23')).toBe(true)
-    const activities = await database.db.selectFrom('activities').select(['la_code', 'type', 'status', 'onsite_start']).orderBy('la_code').execute()
+    const activities = await database.db
+      .selectFrom('activities')
+      .select(['la_code', 'type', 'status', 'onsite_start'])
+      .orderBy('la_code')
+      .execute()
     const byLa = Object.fromEntries(activities.map((a) => [a.la_code, a]))
     expect(byLa['887']).toMatchObject({ type: 'focused-visit', status: 'planned' })
     expect(byLa['936']).toMatchObject({ type: 'short-inspection', status: 'planned' })
@@ -35,25 +39,65 @@ describe('demo inspections', () => {
     expect(byLa['845']).toMatchObject({ type: 'short-inspection', status: 'report-stage' })
     // Fieldwork records where fieldwork has started: evidence and a QA note each; a keep-in-touch
     // note on the first day, and on every day where fieldwork is over, with the QA note answered.
-    for (const [laCode, meetings, openNotes] of [['846', 1, 1], ['938', 10, 0], ['845', 5, 0]] as const) {
+    for (const [laCode, meetings, openNotes] of [
+      ['846', 1, 1],
+      ['938', 10, 0],
+      ['845', 5, 0],
+    ] as const) {
       const id = activities.find((a) => a.la_code === laCode)!
       const counts = await database.db
         .selectFrom('activities as a')
         .where('a.la_code', '=', laCode)
         .select((eb) => [
-          eb.selectFrom('evidence_entries as e').whereRef('e.activity_id', '=', 'a.id').select(eb.fn.countAll<string>().as('n')).as('entries'),
-          eb.selectFrom('evidence_qa_notes as q').whereRef('q.activity_id', '=', 'a.id').select(eb.fn.countAll<string>().as('n')).as('notes'),
-          eb.selectFrom('evidence_qa_notes as q').whereRef('q.activity_id', '=', 'a.id').where('q.resolved_at', 'is', null).select(eb.fn.countAll<string>().as('n')).as('open'),
-          eb.selectFrom('keep_in_touch_meetings as k').whereRef('k.activity_id', '=', 'a.id').select(eb.fn.countAll<string>().as('n')).as('meetings'),
+          eb
+            .selectFrom('evidence_entries as e')
+            .whereRef('e.activity_id', '=', 'a.id')
+            .select(eb.fn.countAll<string>().as('n'))
+            .as('entries'),
+          eb
+            .selectFrom('evidence_qa_notes as q')
+            .whereRef('q.activity_id', '=', 'a.id')
+            .select(eb.fn.countAll<string>().as('n'))
+            .as('notes'),
+          eb
+            .selectFrom('evidence_qa_notes as q')
+            .whereRef('q.activity_id', '=', 'a.id')
+            .where('q.resolved_at', 'is', null)
+            .select(eb.fn.countAll<string>().as('n'))
+            .as('open'),
+          eb
+            .selectFrom('keep_in_touch_meetings as k')
+            .whereRef('k.activity_id', '=', 'a.id')
+            .select(eb.fn.countAll<string>().as('n'))
+            .as('meetings'),
         ])
         .executeTakeFirstOrThrow()
-      expect({ laCode, entries: Number(counts.entries), notes: Number(counts.notes), open: Number(counts.open), meetings: Number(counts.meetings) }, id.type).toEqual({ laCode, entries: 2, notes: 1, open: openNotes, meetings })
+      expect(
+        {
+          laCode,
+          entries: Number(counts.entries),
+          notes: Number(counts.notes),
+          open: Number(counts.open),
+          meetings: Number(counts.meetings),
+        },
+        id.type,
+      ).toEqual({ laCode, entries: 2, notes: 1, open: openNotes, meetings })
     }
     // Judgements were given at a feedback meeting on the last day on site (002#197).
-    const feedback = await database.db.selectFrom('feedback_meetings as f').innerJoin('activities as a', 'a.id', 'f.activity_id').select(['a.la_code']).execute()
+    const feedback = await database.db
+      .selectFrom('feedback_meetings as f')
+      .innerJoin('activities as a', 'a.id', 'f.activity_id')
+      .select(['a.la_code'])
+      .execute()
     expect(feedback.map((row) => row.la_code).sort()).toEqual(['845', '938'])
     // Kent was notified on or before the demo day, five working days before fieldwork (002#73).
-    const kentNotice = await database.db.selectFrom('activity_milestones as m').innerJoin('activities as a', 'a.id', 'm.activity_id').select('m.date').where('a.la_code', '=', '886').where('m.key', '=', 'notice').executeTakeFirstOrThrow()
+    const kentNotice = await database.db
+      .selectFrom('activity_milestones as m')
+      .innerJoin('activities as a', 'a.id', 'm.activity_id')
+      .select('m.date')
+      .where('a.la_code', '=', '886')
+      .where('m.key', '=', 'notice')
+      .executeTakeFirstOrThrow()
     expect(kentNotice.date <= '2026-11-23').toBe(true)
     const returns = await database.db.selectFrom('annex_a_returns').select(['status']).execute()
     expect(returns.map((r) => r.status).sort()).toEqual(['errors', 'valid', 'valid', 'valid'])

@@ -1,5 +1,11 @@
 import { addDays, addMonths, dayOfWeek, type IsoDate } from '../rules/calendar/dates.js'
-import { FRAMEWORK_INFO, frameworkInForce, type Framework, type Grade, type JudgementActivityType } from '../areas/register/frameworks.js'
+import {
+  FRAMEWORK_INFO,
+  frameworkInForce,
+  type Framework,
+  type Grade,
+  type JudgementActivityType,
+} from '../areas/register/frameworks.js'
 import { hashString, seededRandom, weighted } from './random.js'
 
 export interface DemoJudgement {
@@ -15,15 +21,37 @@ export interface DemoJudgement {
 function nextGrade(random: () => number, last: Grade | undefined): Grade {
   switch (last) {
     case undefined:
-      return weighted(random, [['outstanding', 3], ['good', 34], ['requires-improvement', 42], ['inadequate', 21]])
+      return weighted(random, [
+        ['outstanding', 3],
+        ['good', 34],
+        ['requires-improvement', 42],
+        ['inadequate', 21],
+      ])
     case 'outstanding':
-      return weighted(random, [['outstanding', 55], ['good', 40], ['requires-improvement', 5]])
+      return weighted(random, [
+        ['outstanding', 55],
+        ['good', 40],
+        ['requires-improvement', 5],
+      ])
     case 'good':
-      return weighted(random, [['outstanding', 15], ['good', 65], ['requires-improvement', 17], ['inadequate', 3]])
+      return weighted(random, [
+        ['outstanding', 15],
+        ['good', 65],
+        ['requires-improvement', 17],
+        ['inadequate', 3],
+      ])
     case 'requires-improvement':
-      return weighted(random, [['good', 50], ['requires-improvement', 38], ['inadequate', 12]])
+      return weighted(random, [
+        ['good', 50],
+        ['requires-improvement', 38],
+        ['inadequate', 12],
+      ])
     case 'inadequate':
-      return weighted(random, [['good', 15], ['requires-improvement', 65], ['inadequate', 20]])
+      return weighted(random, [
+        ['good', 15],
+        ['requires-improvement', 65],
+        ['inadequate', 20],
+      ])
   }
 }
 
@@ -65,18 +93,30 @@ export function demoJudgementHistory(laCode: string, today: IsoDate): DemoJudgem
     grade = nextGrade(random, previous)
     const activityType: JudgementActivityType =
       framework === 'sif'
-        ? previous === 'inadequate' ? 'post-monitoring-inspection' : 'sif-inspection'
-        : previous === 'good' || previous === 'outstanding' ? 'short-inspection' : 'standard-inspection'
+        ? previous === 'inadequate'
+          ? 'post-monitoring-inspection'
+          : 'sif-inspection'
+        : previous === 'good' || previous === 'outstanding'
+          ? 'short-inspection'
+          : 'standard-inspection'
     const weeksOnSite = framework === 'sif' ? 4 : activityType === 'short-inspection' ? 1 : 2
     const inspectionEnd = addDays(start, 7 * weeksOnSite - 3)
     const publishedOn = addDays(inspectionEnd, 35 + Math.floor(random() * 14))
     if (publishedOn > today) break
-    history.push({ framework, activityType, inspectionStart: start, inspectionEnd, publishedOn, grades: areaGrades(random, framework, grade) })
+    history.push({
+      framework,
+      activityType,
+      inspectionStart: start,
+      inspectionEnd,
+      publishedOn,
+      grades: areaGrades(random, framework, grade),
+    })
     const gapMonths = grade === 'inadequate' ? 22 + Math.floor(random() * 10) : 30 + Math.floor(random() * 13)
     start = mondayFrom(addMonths(publishedOn, gapMonths))
     // Inspections do not usually start in August or over Christmas (002#14).
     if (start.slice(5, 7) === '08') start = mondayFrom(addMonths(start, 1))
-    if (start.slice(5, 10) >= '12-15' || start.slice(5, 10) <= '01-05') start = mondayFrom(`${start.slice(5, 7) === '12' ? Number(start.slice(0, 4)) + 1 : start.slice(0, 4)}-01-08`)
+    if (start.slice(5, 10) >= '12-15' || start.slice(5, 10) <= '01-05')
+      start = mondayFrom(`${start.slice(5, 7) === '12' ? Number(start.slice(0, 4)) + 1 : start.slice(0, 4)}-01-08`)
   }
   return history
 }

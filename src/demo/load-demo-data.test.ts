@@ -15,7 +15,15 @@ afterAll(async () => database.close())
 describe('demo data', () => {
   it('loads once: a second start changes nothing', async () => {
     expect(await loadDemoData(database.db, '2026-11-23')).toBe(true)
-    const count = async () => Number((await database.db.selectFrom('judgement_records').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)
+    const count = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom('judgement_records')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     const before = await count()
     expect(before).toBeGreaterThan(153)
     expect(await loadDemoData(database.db, '2026-11-23')).toBe(false)
@@ -23,7 +31,11 @@ describe('demo data', () => {
   })
 
   it('creates an account for every role with the demo password', async () => {
-    const users = await database.db.selectFrom('users').selectAll().where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`).execute()
+    const users = await database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`)
+      .execute()
     for (const role of ROLES) {
       const user = users.find((candidate) => candidate.email === `${role}@${DEMO_EMAIL_DOMAIN}`)
       expect(user, role).toBeDefined()
@@ -31,13 +43,19 @@ describe('demo data', () => {
     }
     expect(await verifyPassword(users[0]!.password_hash!, DEMO_PASSWORD)).toBe(true)
     const dfe = users.find((user) => user.role === 'dfe-case-lead')!
-    expect((await database.db.selectFrom('user_la_scopes').selectAll().where('user_id', '=', dfe.id).execute()).length).toBeGreaterThan(0)
+    expect(
+      (await database.db.selectFrom('user_la_scopes').selectAll().where('user_id', '=', dfe.id).execute()).length,
+    ).toBeGreaterThan(0)
   })
 
   it('invents histories that are the same on every machine and never in the future', () => {
     const history = demoJudgementHistory('886', '2026-11-23')
     expect(demoJudgementHistory('886', '2026-11-23')).toEqual(history)
-    expect(history.every((judgement) => judgement.publishedOn <= '2026-11-23' && judgement.inspectionStart <= judgement.inspectionEnd)).toBe(true)
+    expect(
+      history.every(
+        (judgement) => judgement.publishedOn <= '2026-11-23' && judgement.inspectionStart <= judgement.inspectionEnd,
+      ),
+    ).toBe(true)
     // Inspections do not usually begin in August (002#14).
     expect(history.every((judgement) => judgement.inspectionStart.slice(5, 7) !== '08')).toBe(true)
   })

@@ -36,7 +36,12 @@ export function demoAccounts(dfeLaCodes: readonly string[]): DemoAccount[] {
       ...(info.scopedTo === 'las' ? { laCodes: dfeLaCodes } : {}),
     }
   })
-  accounts.push({ email: `la-analyst.medway@${DEMO_EMAIL_DOMAIN}`, role: 'la-analyst', displayName: 'Demo LA data analyst (Medway)', laCode: DEMO_OTHER_LA_CODE })
+  accounts.push({
+    email: `la-analyst.medway@${DEMO_EMAIL_DOMAIN}`,
+    role: 'la-analyst',
+    displayName: 'Demo LA data analyst (Medway)',
+    laCode: DEMO_OTHER_LA_CODE,
+  })
   return accounts
 }
 
@@ -77,11 +82,23 @@ export async function loadDemoData(db: Kysely<Database>, today: IsoDate): Promis
         .returning('id')
         .executeTakeFirstOrThrow()
       if (account.laCodes && account.laCodes.length > 0) {
-        await trx.insertInto('user_la_scopes').values(account.laCodes.map((la_code) => ({ user_id: id, la_code }))).execute()
+        await trx
+          .insertInto('user_la_scopes')
+          .values(account.laCodes.map((la_code) => ({ user_id: id, la_code })))
+          .execute()
       }
     }
-    await trx.insertInto('data_loads').values({ name: DEMO_LOAD, detail: `${las.length} LAs` }).execute()
-    await recordAudit(trx, { actor: SYSTEM_ACTOR, action: 'demo.load', recordType: 'data-load', recordId: DEMO_LOAD, summary: `Loaded demo judgements for ${las.length} LAs and demo accounts for every role` })
+    await trx
+      .insertInto('data_loads')
+      .values({ name: DEMO_LOAD, detail: `${las.length} LAs` })
+      .execute()
+    await recordAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'demo.load',
+      recordType: 'data-load',
+      recordId: DEMO_LOAD,
+      summary: `Loaded demo judgements for ${las.length} LAs and demo accounts for every role`,
+    })
   })
   return true
 }

@@ -26,9 +26,11 @@ describe('the blob store', () => {
   it('refuses a file over the limit and leaves nothing behind, not even a temporary file', async () => {
     dir = await mkdtemp(join(tmpdir(), 'blobs-'))
     const store = createBlobStore(dir)
-    const big = Readable.from((function* () {
-      for (let i = 0; i < 10; i++) yield Buffer.alloc(1024, 65)
-    })())
+    const big = Readable.from(
+      (function* () {
+        for (let i = 0; i < 10; i++) yield Buffer.alloc(1024, 65)
+      })(),
+    )
     await expect(store.put(big, { maxBytes: 4096 })).rejects.toBeInstanceOf(FileTooLargeError)
     expect(await readdir(join(dir, 'tmp'))).toEqual([])
     expect((await readdir(dir)).filter((name) => name !== 'tmp')).toEqual([])

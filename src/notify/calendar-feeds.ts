@@ -30,5 +30,7 @@ export async function userForCalendarToken(db: Kysely<Database>, token: string):
 }
 
 export async function hasCalendarToken(db: Kysely<Database>, userId: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('calendar_feeds').select('user_id').where('user_id', '=', userId).executeTakeFirst())
+  return Boolean(
+    await db.selectFrom('calendar_feeds').select('user_id').where('user_id', '=', userId).executeTakeFirst(),
+  )
 }

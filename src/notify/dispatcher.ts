@@ -15,7 +15,13 @@ export interface Dispatcher {
  * Sends the outbox over SMTP (nodemailer). Without SMTP_URL (development) nothing is sent: the
  * messages stay in the outbox, where administrators can read them.
  */
-export function createDispatcher(deps: { db: Kysely<Database>; clock: Clock; smtpUrl: string | undefined; from: string; log?: (message: string, detail?: Record<string, unknown>) => void }): Dispatcher {
+export function createDispatcher(deps: {
+  db: Kysely<Database>
+  clock: Clock
+  smtpUrl: string | undefined
+  from: string
+  log?: (message: string, detail?: Record<string, unknown>) => void
+}): Dispatcher {
   const transport: Transporter | undefined = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : undefined
   let timer: NodeJS.Timeout | undefined
   let running: Promise<number> | undefined
@@ -43,7 +49,9 @@ export function createDispatcher(deps: { db: Kysely<Database>; clock: Clock; smt
     start(intervalMs = 5000) {
       if (!transport || timer) return
       timer = setInterval(() => {
-        void (running ??= runOnce().finally(() => (running = undefined))).catch((error: unknown) => deps.log?.('outbox run failed', { error: String(error) }))
+        void (running ??= runOnce().finally(() => (running = undefined))).catch((error: unknown) =>
+          deps.log?.('outbox run failed', { error: String(error) }),
+        )
       }, intervalMs)
       timer.unref()
     },

@@ -5,7 +5,14 @@ export interface CalendarItem {
   readonly activityId: string
   readonly reference: string
   readonly title: string
-  readonly milestones: ReadonlyArray<{ key: string; label: string; date: string; until: string | null; rule: string; citation: string }>
+  readonly milestones: ReadonlyArray<{
+    key: string
+    label: string
+    date: string
+    until: string | null
+    rule: string
+    citation: string
+  }>
 }
 
 /**
@@ -14,7 +21,12 @@ export interface CalendarItem {
  * the event when a date moves rather than adding a second one.
  */
 export function activitiesCalendar(name: string, items: readonly CalendarItem[], baseUrl: string): string {
-  const calendar = ical({ name, method: ICalCalendarMethod.PUBLISH, prodId: { company: 'Ofsted', product: 'ILACS service', language: 'EN' }, ttl: 3600 })
+  const calendar = ical({
+    name,
+    method: ICalCalendarMethod.PUBLISH,
+    prodId: { company: 'Ofsted', product: 'ILACS service', language: 'EN' },
+    ttl: 3600,
+  })
   for (const item of items) {
     for (const milestone of item.milestones) {
       calendar.createEvent({

@@ -47,7 +47,12 @@ export interface ClaimedEmail {
  * instances claim at once without taking the same message; the lease lets a message whose
  * sender crashed be claimed again later.
  */
-export async function claimEmails(db: Kysely<Database>, now: Date, limit: number, leaseSeconds = 120): Promise<ClaimedEmail[]> {
+export async function claimEmails(
+  db: Kysely<Database>,
+  now: Date,
+  limit: number,
+  leaseSeconds = 120,
+): Promise<ClaimedEmail[]> {
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('outbox')
@@ -65,14 +70,28 @@ export async function claimEmails(db: Kysely<Database>, now: Date, limit: number
     await trx
       .updateTable('outbox')
       .set({ claimed_until: new Date(now.getTime() + leaseSeconds * 1000), attempts: sql`attempts + 1` })
-      .where('id', 'in', rows.map((row) => row.id))
+      .where(
+        'id',
+        'in',
+        rows.map((row) => row.id),
+      )
       .execute()
-    return rows.map((row) => ({ id: row.id, recipient: row.recipient, subject: row.subject, bodyText: row.body_text, attempts: row.attempts + 1 }))
+    return rows.map((row) => ({
+      id: row.id,
+      recipient: row.recipient,
+      subject: row.subject,
+      bodyText: row.body_text,
+      attempts: row.attempts + 1,
+    }))
   })
 }
 
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
-  await db.updateTable('outbox').set({ sent_at: now, claimed_until: null, last_error: null }).where('id', '=', id).execute()
+  await db
+    .updateTable('outbox')
+    .set({ sent_at: now, claimed_until: null, last_error: null })
+    .where('id', '=', id)
+    .execute()
 }
 
 /** Record a failure and try again later, backing off: 1, 2, 4 … minutes, at most an hour. */
@@ -80,7 +99,11 @@ export async function markFailed(db: Db, id: string, attempts: number, error: st
   const delayMinutes = Math.min(60, 2 ** Math.max(0, attempts - 1))
   await db
     .updateTable('outbox')
-    .set({ claimed_until: null, last_error: error.slice(0, 500), available_at: new Date(now.getTime() + delayMinutes * 60_000) })
+    .set({
+      claimed_until: null,
+      last_error: error.slice(0, 500),
+      available_at: new Date(now.getTime() + delayMinutes * 60_000),
+    })
     .where('id', '=', id)
     .execute()
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { actionPlanAfter, actionPlanningVisitAgendaDue, afterInadequate, afterReinspection, reinspectionKind } from './after-inadequate.js'
+import {
+  actionPlanAfter,
+  actionPlanningVisitAgendaDue,
+  afterInadequate,
+  afterReinspection,
+  reinspectionKind,
+} from './after-inadequate.js'
 
 describe('afterInadequate (M2–M6; 001#10, #19, #23, #49; 002#116, #128; 003)', () => {
   it('counts from a report received on Wednesday 1 March 2023, over Easter and the May 2023 holidays', () => {
@@ -16,7 +22,10 @@ describe('afterInadequate (M2–M6; 001#10, #19, #23, #49; 002#116, #128; 003)',
   it('names the rule of every date', () => {
     const milestones = afterInadequate('2023-03-01').milestones
     expect(milestones.find((item) => item.key === 'action-plan.due')).toMatchObject({ rule: 'M3', date: '2023-06-14' })
-    expect(milestones.find((item) => item.key === 'action-planning-visit.latest')).toMatchObject({ rule: 'M2', citation: '001#10' })
+    expect(milestones.find((item) => item.key === 'action-planning-visit.latest')).toMatchObject({
+      rule: 'M2',
+      citation: '001#10',
+    })
     expect(milestones.find((item) => item.key === 'reinspection.latest')).toMatchObject({ rule: 'M6' })
   })
 
@@ -48,13 +57,21 @@ describe('reinspectionKind (M7; 001#51, 003#Next steps)', () => {
     [['inadequate', 'good', 'requires-improvement'], {}, 'post-monitoring-possible', 'post-monitoring-possible'],
     [['inadequate', 'good', 'requires-improvement'], { possibleDecline: true }, 'full', 'full'],
   ] as const)('%j %j → %s (001#51 reading), %s (003 reading)', (grades, extra, allOrMost, all) => {
-    expect(reinspectionKind({ grades: [...grades], ...extra })).toMatchObject({ rule: 'M7', kind: allOrMost, readings: { allOrMost, all } })
+    expect(reinspectionKind({ grades: [...grades], ...extra })).toMatchObject({
+      rule: 'M7',
+      kind: allOrMost,
+      readings: { allOrMost, all },
+    })
   })
 })
 
 describe('afterReinspection (M9) and actionPlanAfter (M10)', () => {
   it('restarts monitoring when still inadequate, publishing the first letter (001#67, 002 fn28)', () => {
-    expect(afterReinspection('inadequate')).toMatchObject({ rule: 'M9', monitoringRestarts: true, firstLetterPublished: true })
+    expect(afterReinspection('inadequate')).toMatchObject({
+      rule: 'M9',
+      monitoringRestarts: true,
+      firstLetterPublished: true,
+    })
     expect(afterReinspection('requires-improvement')).toMatchObject({ monitoringRestarts: false })
   })
 

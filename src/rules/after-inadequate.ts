@@ -73,33 +73,117 @@ export function afterInadequate(reportReceived: IsoDate, options: AfterInadequat
   const firstBy20WorkingDays = addWorkingDays(actionPlanDue, 20)
   const reinspectionLatest = addMonths(actionPlanDue, 24)
   const reinspectionEarliest = addMonths(actionPlanDue, 12)
-  const indicative = Array.from({ length: MONITORING_VISITS.maximum }, (_, index) => ({ visit: index + 1, about: addMonths(firstMonitoringVisitBy, 3 * index) }))
+  const indicative = Array.from({ length: MONITORING_VISITS.maximum }, (_, index) => ({
+    visit: index + 1,
+    about: addMonths(firstMonitoringVisitBy, 3 * index),
+  }))
   const latestFromSubmission = options.actionPlanSubmitted ? addMonths(options.actionPlanSubmitted, 24) : undefined
 
   const milestones: Milestone[] = [
     milestone('report.received', 'Local authority receives the inspection report', reportReceived, 'M3', '001#6-7'),
-    milestone('action-planning-visit.earliest', 'Action planning visit: earliest (25 working days after receiving the report)', earliestVisit, 'M2', '001#10', { until: latestVisit }),
-    milestone('action-planning-visit.about', 'Action planning visit: about 30 working days after receiving the report', aboutVisit, 'M2', '002#116'),
-    milestone('action-planning-visit.latest', 'Action planning visit: latest (35 working days after receiving the report)', latestVisit, 'M2', '001#10'),
-    milestone('action-plan.due', 'Action plan (written statement of action) due to the Secretary of State and HMCI: 70 working days after receiving the report', actionPlanDue, 'M3', '001#6, #19; 002#219'),
-    milestone('monitoring-visit.first-by', 'First monitoring visit: usually within four weeks of the action plan deadline', firstMonitoringVisitBy, 'M4', '001#23, 002#128', {
-      alternatives: [{ reading: 'four weeks read as 20 working days', date: firstBy20WorkingDays, rule: 'M4', citation: '001#23' }],
-    }),
-    ...indicative.slice(1).map((visit) =>
-      milestone(`monitoring-visit.${visit.visit}.about`, `Monitoring visit ${visit.visit}: about a quarter after the last (not necessarily evenly spaced${visit.visit > MONITORING_VISITS.minimum ? '; only if more than four visits are needed' : ''})`, visit.about, 'M4', '001#23, 002#128'),
+    milestone(
+      'action-planning-visit.earliest',
+      'Action planning visit: earliest (25 working days after receiving the report)',
+      earliestVisit,
+      'M2',
+      '001#10',
+      { until: latestVisit },
     ),
-    milestone('reinspection.earliest', 'Re-inspection: not before at least four quarterly monitoring visits (about a year after the action plan deadline)', reinspectionEarliest, 'M6', '001#49, 003#Next steps'),
-    milestone('reinspection.latest', 'Re-inspection: usually within 24 months of the action plan deadline', reinspectionLatest, 'M6', '003#The timing of the re-inspection', {
-      alternatives: latestFromSubmission
-        ? [{ reading: 'within 24 months of submitting the action plan', date: latestFromSubmission, rule: 'M6', citation: '001#49, 003#Next steps' }]
-        : [],
-    }),
+    milestone(
+      'action-planning-visit.about',
+      'Action planning visit: about 30 working days after receiving the report',
+      aboutVisit,
+      'M2',
+      '002#116',
+    ),
+    milestone(
+      'action-planning-visit.latest',
+      'Action planning visit: latest (35 working days after receiving the report)',
+      latestVisit,
+      'M2',
+      '001#10',
+    ),
+    milestone(
+      'action-plan.due',
+      'Action plan (written statement of action) due to the Secretary of State and HMCI: 70 working days after receiving the report',
+      actionPlanDue,
+      'M3',
+      '001#6, #19; 002#219',
+    ),
+    milestone(
+      'monitoring-visit.first-by',
+      'First monitoring visit: usually within four weeks of the action plan deadline',
+      firstMonitoringVisitBy,
+      'M4',
+      '001#23, 002#128',
+      {
+        alternatives: [
+          { reading: 'four weeks read as 20 working days', date: firstBy20WorkingDays, rule: 'M4', citation: '001#23' },
+        ],
+      },
+    ),
+    ...indicative
+      .slice(1)
+      .map((visit) =>
+        milestone(
+          `monitoring-visit.${visit.visit}.about`,
+          `Monitoring visit ${visit.visit}: about a quarter after the last (not necessarily evenly spaced${visit.visit > MONITORING_VISITS.minimum ? '; only if more than four visits are needed' : ''})`,
+          visit.about,
+          'M4',
+          '001#23, 002#128',
+        ),
+      ),
+    milestone(
+      'reinspection.earliest',
+      'Re-inspection: not before at least four quarterly monitoring visits (about a year after the action plan deadline)',
+      reinspectionEarliest,
+      'M6',
+      '001#49, 003#Next steps',
+    ),
+    milestone(
+      'reinspection.latest',
+      'Re-inspection: usually within 24 months of the action plan deadline',
+      reinspectionLatest,
+      'M6',
+      '003#The timing of the re-inspection',
+      {
+        alternatives: latestFromSubmission
+          ? [
+              {
+                reading: 'within 24 months of submitting the action plan',
+                date: latestFromSubmission,
+                rule: 'M6',
+                citation: '001#49, 003#Next steps',
+              },
+            ]
+          : [],
+      },
+    ),
   ]
   const decisions = [
-    { rule: 'M3' as const, citation: '001#7, #49; 002#219; 000#24', decision: 'The 70 working days run from the day the authority received its report (the input), because the sources name different reports' },
-    { rule: 'M4' as const, citation: '001#23', decision: 'Four weeks = 28 calendar days; 20 working days is shown as the other reading' },
-    { rule: 'M6' as const, citation: '001#49', decision: 'Earliest re-inspection = action plan deadline + 12 months (four quarterly monitoring visits; improvement unlikely in less than a year)' },
-    { rule: 'M6' as const, citation: '003#The timing of the re-inspection; 001#49', decision: '24 months run from the action plan deadline; "of submitting" gives the same date unless the plan was submitted early (pass the submission date to see both)' },
+    {
+      rule: 'M3' as const,
+      citation: '001#7, #49; 002#219; 000#24',
+      decision:
+        'The 70 working days run from the day the authority received its report (the input), because the sources name different reports',
+    },
+    {
+      rule: 'M4' as const,
+      citation: '001#23',
+      decision: 'Four weeks = 28 calendar days; 20 working days is shown as the other reading',
+    },
+    {
+      rule: 'M6' as const,
+      citation: '001#49',
+      decision:
+        'Earliest re-inspection = action plan deadline + 12 months (four quarterly monitoring visits; improvement unlikely in less than a year)',
+    },
+    {
+      rule: 'M6' as const,
+      citation: '003#The timing of the re-inspection; 001#49',
+      decision:
+        '24 months run from the action plan deadline; "of submitting" gives the same date unless the plan was submitted early (pass the submission date to see both)',
+    },
   ]
   return {
     reportReceived,
@@ -133,13 +217,30 @@ export const ACTION_PLANNING_VISIT_LETTER_COPIES = [
 ] as const
 
 /** The record of an action planning visit (M2, 001#18, Annex C). */
-export const ACTION_PLANNING_VISIT_RECORD = ['List of attendees', 'Details of discussion', 'Details of formal planning', 'Agreed and signed by Ofsted HMI and SHMI', 'Date of record'] as const
+export const ACTION_PLANNING_VISIT_RECORD = [
+  'List of attendees',
+  'Details of discussion',
+  'Details of formal planning',
+  'Agreed and signed by Ofsted HMI and SHMI',
+  'Date of record',
+] as const
 
 /** The regional director's letter after reviewing the action plan (M3, 001#21-22, Annexes D and E). */
 export function actionPlanReviewLetter(reflectsFindings: boolean): Cited & { annex: 'D' | 'E'; nextStep: string } {
   return reflectsFindings
-    ? { rule: 'M3', citation: '001#21, Annex D', annex: 'D', nextStep: 'Ofsted tracks the plan through the monitoring visits' }
-    : { rule: 'M3', citation: '001#21-22, Annex E', annex: 'E', nextStep: 'The lead inspector discusses the differences with the DCS; if unresolved, the DfE and the Secretary of State are asked to consider action' }
+    ? {
+        rule: 'M3',
+        citation: '001#21, Annex D',
+        annex: 'D',
+        nextStep: 'Ofsted tracks the plan through the monitoring visits',
+      }
+    : {
+        rule: 'M3',
+        citation: '001#21-22, Annex E',
+        annex: 'E',
+        nextStep:
+          'The lead inspector discusses the differences with the DCS; if unresolved, the DfE and the Secretary of State are asked to consider action',
+      }
 }
 
 /** The inputs the regional leadership team weighs for a post-monitoring single inspection (M7, 001#54). */
@@ -188,28 +289,67 @@ export function reinspectionKind(inputs: ReinspectionInputs): ReinspectionKind {
   if (inputs.possibleDecline) reasons.push('possible decline')
   const allOrMost = all || most || concern ? 'full' : 'post-monitoring-possible'
   const allOnly = all || concern ? 'full' : 'post-monitoring-possible'
-  if (allOrMost === 'post-monitoring-possible') reasons.push('inadequacy less widespread: a post-monitoring single inspection may be used')
-  return { rule: 'M7', citation: '001#51-52, #54; 003#Next steps', kind: allOrMost, reasons, readings: { allOrMost, all: allOnly } }
+  if (allOrMost === 'post-monitoring-possible')
+    reasons.push('inadequacy less widespread: a post-monitoring single inspection may be used')
+  return {
+    rule: 'M7',
+    citation: '001#51-52, #54; 003#Next steps',
+    kind: allOrMost,
+    reasons,
+    readings: { allOrMost, all: allOnly },
+  }
 }
 
 /** What follows a re-inspection's outcome (M9, 001#67; 002#23): still inadequate → monitoring starts again. */
-export function afterReinspection(overall: Grade): Cited & { monitoringRestarts: boolean; firstLetterPublished: boolean; message: string } {
+export function afterReinspection(
+  overall: Grade,
+): Cited & { monitoringRestarts: boolean; firstLetterPublished: boolean; message: string } {
   if (overall === 'inadequate') {
-    return { rule: 'M9', citation: '001#67, 002 fn28', monitoringRestarts: true, firstLetterPublished: true, message: 'Still inadequate: the monitoring process starts again, and the first letter of the second set of visits is published' }
+    return {
+      rule: 'M9',
+      citation: '001#67, 002 fn28',
+      monitoringRestarts: true,
+      firstLetterPublished: true,
+      message:
+        'Still inadequate: the monitoring process starts again, and the first letter of the second set of visits is published',
+    }
   }
-  return { rule: 'M9', citation: '002#23', monitoringRestarts: false, firstLetterPublished: false, message: 'The authority enters the pathway of its new overall grade' }
+  return {
+    rule: 'M9',
+    citation: '002#23',
+    monitoringRestarts: false,
+    firstLetterPublished: false,
+    message: 'The authority enters the pathway of its new overall grade',
+  }
 }
 
 /** Whether an action plan follows an activity, and when (M10, 002#219-221). */
-export function actionPlanAfter(type: 'standard-inspection' | 'short-inspection' | 'focused-visit' | 'monitoring-visit'): Cited & { required: boolean; what: string } {
+export function actionPlanAfter(
+  type: 'standard-inspection' | 'short-inspection' | 'focused-visit' | 'monitoring-visit',
+): Cited & { required: boolean; what: string } {
   switch (type) {
     case 'standard-inspection':
     case 'short-inspection':
-      return { rule: 'M3', citation: '002#219', required: true, what: 'An action plan responding to the report, within 70 working days of receiving the final report' }
+      return {
+        rule: 'M3',
+        citation: '002#219',
+        required: true,
+        what: 'An action plan responding to the report, within 70 working days of receiving the final report',
+      }
     case 'focused-visit':
-      return { rule: 'M10', citation: '002#220', required: true, what: 'Update the existing action plan and send it with the self-evaluation before the next annual engagement meeting' }
+      return {
+        rule: 'M10',
+        citation: '002#220',
+        required: true,
+        what: 'Update the existing action plan and send it with the self-evaluation before the next annual engagement meeting',
+      }
     case 'monitoring-visit':
-      return { rule: 'M10', citation: '002#221', required: false, what: 'No action plan is needed after a monitoring visit' }
+      return {
+        rule: 'M10',
+        citation: '002#221',
+        required: false,
+        what: 'No action plan is needed after a monitoring visit',
+      }
   }
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { CASE_SELECTION_FACTORS, CHILD_LEVEL_LISTS, contemporaryPracticeFrom, listCoversFrom } from './case-selection.js'
+import {
+  CASE_SELECTION_FACTORS,
+  CHILD_LEVEL_LISTS,
+  contemporaryPracticeFrom,
+  listCoversFrom,
+} from './case-selection.js'
 
 describe('Annex A list look-back (S9, 002#249)', () => {
   it.each([

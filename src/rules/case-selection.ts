@@ -14,12 +14,22 @@ import { addMonths, type IsoDate } from './calendar/dates.js'
 export const CASE_SELECTION_FACTORS = [
   { factor: 'age, gender, disability and ethnicity', mustInclude: false },
   { factor: 'children at risk of harm from physical, emotional and sexual abuse and neglect', mustInclude: false },
-  { factor: 'children the local authority is concerned may be vulnerable to sexual and other forms of exploitation', mustInclude: true },
+  {
+    factor: 'children the local authority is concerned may be vulnerable to sexual and other forms of exploitation',
+    mustInclude: true,
+  },
   { factor: 'children who have been missing from care, home and education', mustInclude: true },
   { factor: 'educational achievement and ability', mustInclude: false },
-  { factor: "type of placement, including out-of-area placements, kinship care or 'connected person' arrangements and children placed at home subject to a care order", mustInclude: false },
+  {
+    factor:
+      "type of placement, including out-of-area placements, kinship care or 'connected person' arrangements and children placed at home subject to a care order",
+    mustInclude: false,
+  },
   { factor: 'at least one child from a large sibling group', mustInclude: true },
-  { factor: 'children supported by a third party provider with social services functions delegated to it', mustInclude: false },
+  {
+    factor: 'children supported by a third party provider with social services functions delegated to it',
+    mustInclude: false,
+  },
 ] as const
 
 /** The thresholds inspectors test (S5, 002#153). */
@@ -56,7 +66,12 @@ export const CHILD_LEVEL_LISTS: readonly ListLookBack[] = [
   { list: 4, contents: 'statutory assessments under section 17 or section 47 of the Children Act 1989', months: 6 },
   { list: 5, contents: 'section 47 enquiries', months: 6 },
   { list: 6, contents: 'children in need at the point of inspection', months: null, ceasedWithinMonths: 3 },
-  { list: 7, contents: 'children subject to a child protection plan at the point of inspection', months: null, ceasedWithinMonths: 3 },
+  {
+    list: 7,
+    contents: 'children subject to a child protection plan at the point of inspection',
+    months: null,
+    ceasedWithinMonths: 3,
+  },
   { list: 8, contents: 'children in care at the point of inspection', months: null, ceasedWithinMonths: 6 },
   { list: 9, contents: 'care leavers receiving leaving care services at the point of inspection', months: null },
   { list: 10, contents: 'children adopted, with a placement decision, or with a decision reversed', months: 12 },

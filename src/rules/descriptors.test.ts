@@ -31,7 +31,14 @@ describe('descriptorFor (E9, 000#Annex H/B)', () => {
     [3.5, '0–3%', '4–19%'],
     [49.9, '35–49%', '51–64%'],
   ])('%s%% is a gap between %s and %s, not rounded into a band', (percent, below, above) => {
-    expect(descriptorFor(percent)).toEqual({ percent, words: null, gap: true, between: [below, above], rule: 'E9', citation: '000#Annex H/B' })
+    expect(descriptorFor(percent)).toEqual({
+      percent,
+      words: null,
+      gap: true,
+      between: [below, above],
+      rule: 'E9',
+      citation: '000#Annex H/B',
+    })
   })
 
   it.each([-1, 100.1, Number.NaN])('refuses %s', (percent) => {

@@ -42,12 +42,20 @@ const bandName = (band: DescriptorBand): string => `${band.from}–${band.to}%`
  * and exactly 50% are gaps.
  */
 export function descriptorFor(percent: number): Descriptor {
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw new RangeError(`A percentage must be between 0 and 100: ${percent}`)
+  if (!Number.isFinite(percent) || percent < 0 || percent > 100)
+    throw new RangeError(`A percentage must be between 0 and 100: ${percent}`)
   const band = DESCRIPTOR_BANDS.find((item) => percent >= item.from && percent <= item.to)
   if (band) return { percent, words: band.words, gap: false, band: bandName(band), rule: 'E9', citation: CITATION }
   const above = [...DESCRIPTOR_BANDS].reverse().find((item) => item.from > percent)!
   const below = DESCRIPTOR_BANDS.find((item) => item.to < percent)!
-  return { percent, words: null, gap: true, between: [bandName(below), bandName(above)], rule: 'E9', citation: CITATION }
+  return {
+    percent,
+    words: null,
+    gap: true,
+    between: [bandName(below), bandName(above)],
+    rule: 'E9',
+    citation: CITATION,
+  }
 }
 
 /** The descriptor for `count` of `total` cases (E9), e.g. 29 of 30 (a gap). */

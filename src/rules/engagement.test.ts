@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import { ENGAGEMENT_LETTER_CONTENTS, ENGAGEMENT_MEETING_AGENDA, SELF_EVALUATION_QUESTIONS, engagementLetterDue, selfEvaluationRequested } from './engagement.js'
+import {
+  ENGAGEMENT_LETTER_CONTENTS,
+  ENGAGEMENT_MEETING_AGENDA,
+  SELF_EVALUATION_QUESTIONS,
+  engagementLetterDue,
+  selfEvaluationRequested,
+} from './engagement.js'
 
 describe('self-evaluation (O1, 002#27-33)', () => {
   it.each([
     [false, false, true, '002#27, #29'],
     [true, false, false, '002#30'],
     [true, true, true, '002#27, #29'],
-  ])('inadequate %s, first year of monitoring complete %s → requested %s', (inadequate, complete, requested, citation) => {
-    expect(selfEvaluationRequested(inadequate, complete)).toMatchObject({ rule: 'O1', requested, citation, voluntary: true })
-  })
+  ])(
+    'inadequate %s, first year of monitoring complete %s → requested %s',
+    (inadequate, complete, requested, citation) => {
+      expect(selfEvaluationRequested(inadequate, complete)).toMatchObject({
+        rule: 'O1',
+        requested,
+        citation,
+        voluntary: true,
+      })
+    },
+  )
 
   it('answers three questions', () => expect(SELF_EVALUATION_QUESTIONS).toHaveLength(3))
 })

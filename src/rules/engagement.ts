@@ -26,11 +26,27 @@ export const SELF_EVALUATION_PRINCIPLES = [
  * and an inadequate authority is not asked until the monitoring visits of the first 12 months are
  * complete (002#30).
  */
-export function selfEvaluationRequested(inadequate: boolean, firstYearMonitoringComplete = false): Cited & { requested: boolean; voluntary: true; message: string } {
+export function selfEvaluationRequested(
+  inadequate: boolean,
+  firstYearMonitoringComplete = false,
+): Cited & { requested: boolean; voluntary: true; message: string } {
   if (inadequate && !firstYearMonitoringComplete) {
-    return { rule: 'O1', citation: '002#30', requested: false, voluntary: true, message: 'Not asked until the monitoring visits in the first 12 months are complete; engagement focuses on action planning' }
+    return {
+      rule: 'O1',
+      citation: '002#30',
+      requested: false,
+      voluntary: true,
+      message:
+        'Not asked until the monitoring visits in the first 12 months are complete; engagement focuses on action planning',
+    }
   }
-  return { rule: 'O1', citation: '002#27, #29', requested: true, voluntary: true, message: 'Asked each year to share a self-evaluation; this part of the framework is voluntary' }
+  return {
+    rule: 'O1',
+    citation: '002#27, #29',
+    requested: true,
+    voluntary: true,
+    message: 'Asked each year to share a self-evaluation; this part of the framework is voluntary',
+  }
 }
 
 /** What the annual engagement meeting covers (O2, 002#42). */

@@ -10,14 +10,19 @@ describe('the 17 evaluation headings (E2, 002#239-241)', () => {
     expect(headingsFor('leaders')).toHaveLength(4)
   })
 
-  it.each(EVALUATION_HEADINGS.map((heading) => [heading.id, heading.heading]))('%s “%s” is a heading in 002, in order', (_id, heading) => {
-    expect(seedText('002')).toContain(heading)
-  })
+  it.each(EVALUATION_HEADINGS.map((heading) => [heading.id, heading.heading]))(
+    '%s “%s” is a heading in 002, in order',
+    (_id, heading) => {
+      expect(seedText('002')).toContain(heading)
+    },
+  )
 
   it('keeps the seed’s order within each area', () => {
     const text = seedText('002')
     for (const { area } of EVALUATION_AREAS) {
-      const positions = headingsFor(area).map((heading) => text.indexOf(heading.heading, text.indexOf('# Evaluation criteria and grade descriptors')))
+      const positions = headingsFor(area).map((heading) =>
+        text.indexOf(heading.heading, text.indexOf('# Evaluation criteria and grade descriptors')),
+      )
       expect(positions).toEqual([...positions].sort((a, b) => a - b))
     }
   })

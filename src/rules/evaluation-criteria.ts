@@ -17,9 +17,21 @@ export interface EvaluationHeading {
 
 /** The judgement areas in order, with their titles. */
 export const EVALUATION_AREAS: readonly { area: EvaluationArea; title: string; citation: string }[] = [
-  { area: 'help-and-protection', title: 'The experiences and progress of children who need help and protection', citation: '002#239' },
-  { area: 'children-in-care', title: 'The experiences and progress of children in care and care leavers', citation: '002#240' },
-  { area: 'leaders', title: 'The impact of leaders on social work practice with children and families', citation: '002#241' },
+  {
+    area: 'help-and-protection',
+    title: 'The experiences and progress of children who need help and protection',
+    citation: '002#239',
+  },
+  {
+    area: 'children-in-care',
+    title: 'The experiences and progress of children in care and care leavers',
+    citation: '002#240',
+  },
+  {
+    area: 'leaders',
+    title: 'The impact of leaders on social work practice with children and families',
+    citation: '002#241',
+  },
 ]
 
 const area = (name: EvaluationArea, citation: string, headings: string[]): EvaluationHeading[] =>
@@ -44,7 +56,12 @@ export const EVALUATION_HEADINGS: readonly EvaluationHeading[] = [
     'Stability and permanence',
     'Care leavers and transitions',
   ]),
-  ...area('leaders', '002#241', ['Strategic leadership', 'Learning organisational culture', 'Performance management', 'Workforce']),
+  ...area('leaders', '002#241', [
+    'Strategic leadership',
+    'Learning organisational culture',
+    'Performance management',
+    'Workforce',
+  ]),
 ]
 
 /** The headings of one area (E2). */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { FURTHER_INFORMATION_REQUEST_FIELDS, checkEvidenceEntry, feedbackWithinLimit, type EvidenceEntry } from './evidence.js'
+import {
+  FURTHER_INFORMATION_REQUEST_FIELDS,
+  checkEvidenceEntry,
+  feedbackWithinLimit,
+  type EvidenceEntry,
+} from './evidence.js'
 import { seedText } from '../../test/support/seeds.js'
 
 const entry: EvidenceEntry = {
@@ -23,7 +28,9 @@ describe('checkEvidenceEntry (E1, 002#182, #188, #191)', () => {
     ['no impact', { impact: '' }, 'impact', '002#188'],
     ['a child’s name', { evidence: 'Jamie was seen alone.' }, 'evidence', '002#191'],
   ] as const)('flags %s', (_case, change, field, citation) => {
-    expect(checkEvidenceEntry({ ...entry, ...change }, ['Jamie'])).toEqual([expect.objectContaining({ rule: 'E1', field, citation })])
+    expect(checkEvidenceEntry({ ...entry, ...change }, ['Jamie'])).toEqual([
+      expect.objectContaining({ rule: 'E1', field, citation }),
+    ])
   })
 
   it('does not mistake part of a word for a name', () => {
@@ -40,5 +47,9 @@ describe('record of requests for further information (E3, 002 Annex B)', () => {
 })
 
 describe('feedbackWithinLimit (E5, 002#199)', () => {
-  it.each([[45, true], [60, true], [75, false]])('%i minutes → %s', (minutes, expected) => expect(feedbackWithinLimit(minutes)).toBe(expected))
+  it.each([
+    [45, true],
+    [60, true],
+    [75, false],
+  ])('%i minutes → %s', (minutes, expected) => expect(feedbackWithinLimit(minutes)).toBe(expected))
 })

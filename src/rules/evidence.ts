@@ -46,19 +46,39 @@ export interface EvidenceProblem extends Cited {
  */
 export function checkEvidenceEntry(entry: EvidenceEntry, namesToAvoid: readonly string[] = []): EvidenceProblem[] {
   const problems: EvidenceProblem[] = []
-  if (!isEvaluationHeading(entry.headingId)) problems.push({ rule: 'E1', citation: '002#182', field: 'headingId', message: 'Link the entry to one of the 17 evaluation criteria headings' })
+  if (!isEvaluationHeading(entry.headingId))
+    problems.push({
+      rule: 'E1',
+      citation: '002#182',
+      field: 'headingId',
+      message: 'Link the entry to one of the 17 evaluation criteria headings',
+    })
   for (const field of ['source', 'date', 'time'] as const) {
-    if (!entry[field].trim()) problems.push({ rule: 'E1', citation: '002#182', field, message: `Record the ${field} of the evidence` })
+    if (!entry[field].trim())
+      problems.push({ rule: 'E1', citation: '002#182', field, message: `Record the ${field} of the evidence` })
   }
-  const parts = [['statement', 0], ['evidence', 1], ['impact', 2]] as const
+  const parts = [
+    ['statement', 0],
+    ['evidence', 1],
+    ['impact', 2],
+  ] as const
   for (const [field, index] of parts) {
-    if (!entry[field].trim()) problems.push({ rule: 'E1', citation: '002#188', field, message: `Add ${EVIDENCE_ENTRY_PARTS[index]}` })
+    if (!entry[field].trim())
+      problems.push({ rule: 'E1', citation: '002#188', field, message: `Add ${EVIDENCE_ENTRY_PARTS[index]}` })
   }
   const text = `${entry.statement}\n${entry.evidence}\n${entry.impact}`.toLowerCase()
   for (const name of namesToAvoid) {
     const word = name.trim().toLowerCase()
-    if (word.length > 1 && new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text)) {
-      problems.push({ rule: 'E1', citation: '002#191', field: 'evidence', message: 'Use case reference numbers or initials, not the names of children, young people or family members' })
+    if (
+      word.length > 1 &&
+      new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text)
+    ) {
+      problems.push({
+        rule: 'E1',
+        citation: '002#191',
+        field: 'evidence',
+        message: 'Use case reference numbers or initials, not the names of children, young people or family members',
+      })
       break
     }
   }
@@ -86,25 +106,33 @@ export const FURTHER_INFORMATION_RECORD = {
 
 /** The record of a case of concern (E4, 000#Annex H/C; 001#36; 002#136). */
 export const CASE_OF_CONCERN_RECORD = {
-  inspectorProvides: ['case identification (team/location)', 'issues of concern and their view of the significance of these concerns'],
+  inspectorProvides: [
+    'case identification (team/location)',
+    'issues of concern and their view of the significance of these concerns',
+  ],
   leadInspector: [
     'give the local authority a formal written note of the concerns, seeking a written response within a specified period',
     'retain a copy, incorporating any response from the local authority',
     'establish findings, individually and overall, by the end of the inspection period',
     'communicate the findings to the local authority',
   ],
-  escalation: 'a concern not satisfactorily resolved between the inspector and the practitioner or manager goes to the lead inspector; on monitoring visits it is brought to the attention of the DCS (001#36, 002#136)',
+  escalation:
+    'a concern not satisfactorily resolved between the inspector and the practitioner or manager goes to the lead inspector; on monitoring visits it is brought to the attention of the DCS (001#36, 002#136)',
 } as const
 
 /** Feedback and keeping in touch (E5, 002#173-175, #197-201). */
 export const FEEDBACK_RULES = {
-  keepingInTouch: 'the lead inspector tells the DCS or another senior member of staff of emerging findings, usually daily in a brief meeting (002#173-174)',
+  keepingInTouch:
+    'the lead inspector tells the DCS or another senior member of staff of emerging findings, usually daily in a brief meeting (002#173-174)',
   dcsMayDecline: 'the DCS may choose not to engage; that does not itself influence judgements (002#175)',
-  noSurprises: 'strengths and areas for development should have been discussed in the daily meetings: no surprises on the final day (002#197)',
-  provisionalJudgements: 'in short and standard inspections the DCS hears the provisional judgements before the meeting (002#197)',
+  noSurprises:
+    'strengths and areas for development should have been discussed in the daily meetings: no surprises on the final day (002#197)',
+  provisionalJudgements:
+    'in short and standard inspections the DCS hears the provisional judgements before the meeting (002#197)',
   maxMinutes: 60,
   notScripted: 'not a scripted presentation; the report or letter has not been written yet (002#199)',
-  procedures: 'the lead inspector sets out how the draft is shared for factual accuracy, how it is published and how to complain (002#201)',
+  procedures:
+    'the lead inspector sets out how the draft is shared for factual accuracy, how it is published and how to complain (002#201)',
 } as const
 
 /** True when a feedback meeting of `minutes` keeps to the usual limit (E5, 002#199: "usually no longer than 60 minutes"). */

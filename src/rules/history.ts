@@ -21,7 +21,12 @@ export interface HistoryEntry {
 export type Framework = 'ilacs' | 'sif'
 
 /** Activity types that give an overall effectiveness grade. */
-export const JUDGEMENT_TYPES: readonly HistoryType[] = ['standard-inspection', 'short-inspection', 'post-monitoring-inspection', 'sif-inspection']
+export const JUDGEMENT_TYPES: readonly HistoryType[] = [
+  'standard-inspection',
+  'short-inspection',
+  'post-monitoring-inspection',
+  'sif-inspection',
+]
 
 /** A graded judgement from the history. */
 export interface Judgement extends HistoryEntry {
@@ -42,7 +47,9 @@ export function judgementsUpTo(history: readonly HistoryEntry[], on: IsoDate): J
   return history
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => entry.published <= on && JUDGEMENT_TYPES.includes(entry.type) && entry.overall)
-    .sort((a, b) => (a.entry.published < b.entry.published ? -1 : a.entry.published > b.entry.published ? 1 : a.index - b.index))
+    .sort((a, b) =>
+      a.entry.published < b.entry.published ? -1 : a.entry.published > b.entry.published ? 1 : a.index - b.index,
+    )
     .map(({ entry }) => ({ ...entry, overall: entry.overall as Grade, framework: frameworkOf(entry.type) }))
 }
 

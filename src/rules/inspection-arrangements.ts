@@ -9,19 +9,33 @@ export const NOTICE_RULES = {
   by: '9.30am',
   how: 'a telephone call to the DCS, then an email confirming the start and asking for the Annex A information (002#73-74)',
   focusedVisit: 'usually five working days, with the call on the Tuesday (002#103)',
-  dcsUnavailable: ['the most senior manager available (to notify the DCS)', 'if the DCS is not available, the chief executive'],
-  neverDelays: 'the non-availability of the DCS or a senior manager will not delay the start of the inspection (002#75)',
+  dcsUnavailable: [
+    'the most senior manager available (to notify the DCS)',
+    'if the DCS is not available, the chief executive',
+  ],
+  neverDelays:
+    'the non-availability of the DCS or a senior manager will not delay the start of the inspection (002#75)',
 } as const
 
 /** The inspection team (S3, 002#52-55, #79, #84-95). */
 export const INSPECTION_TEAM = {
   socialCareInspectors: { usual: 4, note: 'fewer for some smaller local authorities (002#52 fn16, #54 fn17)' },
   arrival: 'the lead inspector and three inspectors arrive on site on Monday afternoon (002#79)',
-  regulatoryInspector: { daysOnSite: 2, fosterCarerHouseholds: 4, adopterHouseholds: 4, focus: 'recruitment, assessment, training and support of foster and adoptive carers (002#84-85)' },
-  schoolsHmi: { daysAllocated: 2, daysOnSite: 1, schedule: 'the first Monday of fieldwork off site, the Tuesday on site (002#92-94)' },
+  regulatoryInspector: {
+    daysOnSite: 2,
+    fosterCarerHouseholds: 4,
+    adopterHouseholds: 4,
+    focus: 'recruitment, assessment, training and support of foster and adoptive carers (002#84-85)',
+  },
+  schoolsHmi: {
+    daysAllocated: 2,
+    daysOnSite: 1,
+    schedule: 'the first Monday of fieldwork off site, the Tuesday on site (002#92-94)',
+  },
   shadowingInspector: 'optional; gathers no evidence that informs the judgements (002#53, #55)',
   focusedVisit: 'usually two inspectors on site for two days within one week (002#103)',
-  monitoringVisit: 'usually two inspectors for two days; the same inspector leads all the visits where possible (002#129)',
+  monitoringVisit:
+    'usually two inspectors for two days; the same inspector leads all the visits where possible (002#129)',
 } as const
 
 /** The questions of a short inspection (S8, 002#57). */
@@ -41,7 +55,13 @@ export const FOCUSED_VISIT_TOPICS = {
     'Permanency planning and achieving permanence',
     'Care leavers',
   ],
-  alwaysEvaluated: ['performance management', 'management oversight', 'supervision', 'quality assurance', 'continuous professional development of the workforce'],
+  alwaysEvaluated: [
+    'performance management',
+    'management oversight',
+    'supervision',
+    'quality assurance',
+    'continuous professional development of the workforce',
+  ],
 } as const
 
 /** Findings of a focused visit (S7, 002#108-110): no grades. */

@@ -1,17 +1,61 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from './history.js'
-import { SIGNATURES_OF_RISK, afterReinspectionInIntervention, commissionerDecision, inspectionIsOf, reinspectionAbout } from './intervention.js'
+import {
+  SIGNATURES_OF_RISK,
+  afterReinspectionInIntervention,
+  commissionerDecision,
+  inspectionIsOf,
+  reinspectionAbout,
+} from './intervention.js'
 
-const inadequate = (published: string, type: HistoryEntry['type'] = 'sif-inspection'): HistoryEntry => ({ published, type, overall: 'inadequate' })
+const inadequate = (published: string, type: HistoryEntry['type'] = 'sif-inspection'): HistoryEntry => ({
+  published,
+  type,
+  overall: 'inadequate',
+})
 
 describe('commissionerDecision (G2, 004#When does a council…)', () => {
   it.each([
-    ['two inadequate judgements three years apart', [inadequate('2016-05-01'), inadequate('2019-06-01', 'post-monitoring-inspection')], '2020-01-01', true, 'G2'],
-    ['exactly five years apart (flagged, counted as within)', [inadequate('2015-06-01'), inadequate('2020-06-01', 'standard-inspection')], '2020-07-01', true, 'G2'],
-    ['five years and a day apart', [inadequate('2015-05-31'), inadequate('2020-06-01', 'standard-inspection')], '2020-07-01', false, 'G2'],
+    [
+      'two inadequate judgements three years apart',
+      [inadequate('2016-05-01'), inadequate('2019-06-01', 'post-monitoring-inspection')],
+      '2020-01-01',
+      true,
+      'G2',
+    ],
+    [
+      'exactly five years apart (flagged, counted as within)',
+      [inadequate('2015-06-01'), inadequate('2020-06-01', 'standard-inspection')],
+      '2020-07-01',
+      true,
+      'G2',
+    ],
+    [
+      'five years and a day apart',
+      [inadequate('2015-05-31'), inadequate('2020-06-01', 'standard-inspection')],
+      '2020-07-01',
+      false,
+      'G2',
+    ],
     ['one inadequate judgement', [inadequate('2019-06-01', 'standard-inspection')], '2020-01-01', false, 'G2'],
-    ['the second not yet published on the date', [inadequate('2016-05-01'), inadequate('2019-06-01')], '2019-05-31', false, 'G2'],
-    ['improved since: the latest is requires improvement (G4)', [inadequate('2016-05-01'), inadequate('2018-06-01'), { published: '2021-01-10', type: 'standard-inspection', overall: 'requires-improvement' }], '2021-06-01', false, 'G4'],
+    [
+      'the second not yet published on the date',
+      [inadequate('2016-05-01'), inadequate('2019-06-01')],
+      '2019-05-31',
+      false,
+      'G2',
+    ],
+    [
+      'improved since: the latest is requires improvement (G4)',
+      [
+        inadequate('2016-05-01'),
+        inadequate('2018-06-01'),
+        { published: '2021-01-10', type: 'standard-inspection', overall: 'requires-improvement' },
+      ],
+      '2021-06-01',
+      false,
+      'G4',
+    ],
   ] as const)('%s → %s', (_case, history, on, required, rule) => {
     const result = commissionerDecision(history, on)
     expect(result.commissionerRequired).toBe(required)
@@ -19,12 +63,18 @@ describe('commissionerDecision (G2, 004#When does a council…)', () => {
   })
 
   it('flags the exact five-year boundary that the source does not settle', () => {
-    expect(commissionerDecision([inadequate('2015-06-01'), inadequate('2020-06-01')], '2020-07-01').flags).toHaveLength(1)
-    expect(commissionerDecision([inadequate('2016-05-01'), inadequate('2019-06-01')], '2020-01-01').flags).toHaveLength(0)
+    expect(commissionerDecision([inadequate('2015-06-01'), inadequate('2020-06-01')], '2020-07-01').flags).toHaveLength(
+      1,
+    )
+    expect(commissionerDecision([inadequate('2016-05-01'), inadequate('2019-06-01')], '2020-01-01').flags).toHaveLength(
+      0,
+    )
   })
 
   it('always requires a commissioner after sustained and significant failure (004#What happens once Ofsted has left your council?)', () => {
-    expect(commissionerDecision([inadequate('2019-06-01')], '2020-01-01', { sustainedAndSignificantFailure: true })).toMatchObject({ commissionerRequired: true, citation: '004#What happens once Ofsted has left your council?' })
+    expect(
+      commissionerDecision([inadequate('2019-06-01')], '2020-01-01', { sustainedAndSignificantFailure: true }),
+    ).toMatchObject({ commissionerRequired: true, citation: '004#What happens once Ofsted has left your council?' })
   })
 })
 

@@ -13,11 +13,36 @@ const REINSPECTION = '004#Re-inspection and the continuous journey'
 
 /** The forms of intervention (G1, 004#Forms of intervention), lightest first. */
 export const INTERVENTION_FORMS = [
-  { key: 'non-statutory-support', name: 'Non-statutory intervention', description: 'External consultancy, advisory or peer support (often from another council), an improvement board (with or without an independent chair), enhanced monitoring and challenge' },
-  { key: 'improvement-notice', name: 'Improvement notice', description: 'Not a legal instrument: a formal notice from the secretary of state setting out the concerns, the improvement required, when and how it will be assessed and what follows if it is not achieved' },
-  { key: 'statutory-direction', name: 'Statutory direction', description: 'A direction under section 497A of the Education Act 1996 (applied by section 50 of the Children Act 2004) to take whatever action is expedient to achieve the improvement' },
-  { key: 'contract-out-or-transfer', name: 'Direction to contract out or transfer functions', description: 'Partial or complete outsourcing to a third party, a trust or another council (e.g. Doncaster, Birmingham, Slough)' },
-  { key: 'commissioner', name: 'Commissioner', description: 'A children’s services commissioner appointed by the DfE, always where there has been sustained and significant failure' },
+  {
+    key: 'non-statutory-support',
+    name: 'Non-statutory intervention',
+    description:
+      'External consultancy, advisory or peer support (often from another council), an improvement board (with or without an independent chair), enhanced monitoring and challenge',
+  },
+  {
+    key: 'improvement-notice',
+    name: 'Improvement notice',
+    description:
+      'Not a legal instrument: a formal notice from the secretary of state setting out the concerns, the improvement required, when and how it will be assessed and what follows if it is not achieved',
+  },
+  {
+    key: 'statutory-direction',
+    name: 'Statutory direction',
+    description:
+      'A direction under section 497A of the Education Act 1996 (applied by section 50 of the Children Act 2004) to take whatever action is expedient to achieve the improvement',
+  },
+  {
+    key: 'contract-out-or-transfer',
+    name: 'Direction to contract out or transfer functions',
+    description:
+      'Partial or complete outsourcing to a third party, a trust or another council (e.g. Doncaster, Birmingham, Slough)',
+  },
+  {
+    key: 'commissioner',
+    name: 'Commissioner',
+    description:
+      'A children’s services commissioner appointed by the DfE, always where there has been sustained and significant failure',
+  },
 ] as const
 
 /** Whether the DfE must appoint a commissioner on a date (G2). */
@@ -42,14 +67,32 @@ export interface CommissionerOptions {
  * judgement is still inadequate (a better judgement lifts the intervention, G4); "within five
  * years" includes exactly five years, which the source does not settle, so that case is flagged.
  */
-export function commissionerDecision(history: readonly HistoryEntry[], on: IsoDate, options: CommissionerOptions = {}): CommissionerDecision {
+export function commissionerDecision(
+  history: readonly HistoryEntry[],
+  on: IsoDate,
+  options: CommissionerOptions = {},
+): CommissionerDecision {
   const judgements = judgementsUpTo(history, on)
   const latest = judgements.at(-1)
   if (options.sustainedAndSignificantFailure) {
-    return { rule: 'G2', citation: AFTER_OFSTED, commissionerRequired: true, reason: 'There is always a commissioner where there has been sustained and significant failure', judgements: [], flags: [] }
+    return {
+      rule: 'G2',
+      citation: AFTER_OFSTED,
+      commissionerRequired: true,
+      reason: 'There is always a commissioner where there has been sustained and significant failure',
+      judgements: [],
+      flags: [],
+    }
   }
   if (!latest) {
-    return { rule: 'G2', citation: WHEN, commissionerRequired: false, reason: `No graded judgement was published on or before ${formatDate(on)}`, judgements: [], flags: [] }
+    return {
+      rule: 'G2',
+      citation: WHEN,
+      commissionerRequired: false,
+      reason: `No graded judgement was published on or before ${formatDate(on)}`,
+      judgements: [],
+      flags: [],
+    }
   }
   if (latest.overall !== 'inadequate') {
     return {
@@ -62,7 +105,10 @@ export function commissionerDecision(history: readonly HistoryEntry[], on: IsoDa
     }
   }
   const fiveYearsBefore = addYears(latest.published, -5)
-  const previous = judgements.slice(0, -1).filter((item) => item.overall === 'inadequate' && item.published >= fiveYearsBefore).at(-1)
+  const previous = judgements
+    .slice(0, -1)
+    .filter((item) => item.overall === 'inadequate' && item.published >= fiveYearsBefore)
+    .at(-1)
   if (!previous) {
     return {
       rule: 'G2',
@@ -73,9 +119,17 @@ export function commissionerDecision(history: readonly HistoryEntry[], on: IsoDa
       flags: [],
     }
   }
-  const flags: Flag[] = previous.published === fiveYearsBefore
-    ? [{ rule: 'G2', citation: WHEN, message: 'The two inadequate judgements are exactly five years apart; the source does not settle whether that is "within five years" (we count it as within)' }]
-    : []
+  const flags: Flag[] =
+    previous.published === fiveYearsBefore
+      ? [
+          {
+            rule: 'G2',
+            citation: WHEN,
+            message:
+              'The two inadequate judgements are exactly five years apart; the source does not settle whether that is "within five years" (we count it as within)',
+          },
+        ]
+      : []
   return {
     rule: 'G2',
     citation: WHEN,
@@ -91,14 +145,34 @@ export function commissionerDecision(history: readonly HistoryEntry[], on: IsoDa
  * better → the notice or direction is lifted soon afterwards, and for requires improvement a
  * period of support and supervision of up to 12 months follows; still inadequate → escalation.
  */
-export function afterReinspectionInIntervention(overall: Judgement['overall'], published: IsoDate): Cited & { lifted: boolean; supportUntil?: IsoDate; message: string } {
+export function afterReinspectionInIntervention(
+  overall: Judgement['overall'],
+  published: IsoDate,
+): Cited & { lifted: boolean; supportUntil?: IsoDate; message: string } {
   if (overall === 'inadequate') {
-    return { rule: 'G4', citation: REINSPECTION, lifted: false, message: 'Still inadequate: further intervention is likely, e.g. escalation to a statutory direction or a direction that another body performs the functions' }
+    return {
+      rule: 'G4',
+      citation: REINSPECTION,
+      lifted: false,
+      message:
+        'Still inadequate: further intervention is likely, e.g. escalation to a statutory direction or a direction that another body performs the functions',
+    }
   }
   if (overall === 'requires-improvement') {
-    return { rule: 'G4', citation: REINSPECTION, lifted: true, supportUntil: addMonths(published, 12), message: 'The notice or direction is lifted soon afterwards, then up to 12 months of DfE support and supervision' }
+    return {
+      rule: 'G4',
+      citation: REINSPECTION,
+      lifted: true,
+      supportUntil: addMonths(published, 12),
+      message: 'The notice or direction is lifted soon afterwards, then up to 12 months of DfE support and supervision',
+    }
   }
-  return { rule: 'G4', citation: REINSPECTION, lifted: true, message: 'The notice or direction is lifted soon afterwards' }
+  return {
+    rule: 'G4',
+    citation: REINSPECTION,
+    lifted: true,
+    message: 'The notice or direction is lifted soon afterwards',
+  }
 }
 
 /** About when the re-inspection comes (G4, descriptive: about 2.5 years after the inadequate inspection; M6 governs the computation). */
@@ -110,25 +184,39 @@ export function reinspectionAbout(inadequatePublished: IsoDate): IsoDate {
 export const IMPROVEMENT_BOARD = {
   meets: 'monthly to six-weekly',
   usualDurationMonths: { from: 12, to: 18 },
-  members: ['the leader', 'the lead member', 'sometimes the scrutiny chair', 'the chief executive', 'the DCS', 'senior officers from partner organisations'],
+  members: [
+    'the leader',
+    'the lead member',
+    'sometimes the scrutiny chair',
+    'the chief executive',
+    'the DCS',
+    'senior officers from partner organisations',
+  ],
   chair: 'often the chief executive at first, until the DfE case lead decides whether to appoint an independent chair',
-  reportsToDfE: 'the improvement board chair and the DfE social care adviser or commissioner, on the schedule the notice or direction sets',
+  reportsToDfE:
+    'the improvement board chair and the DfE social care adviser or commissioner, on the schedule the notice or direction sets',
 } as const
 
 /** Whose inspection it is where functions are delegated (G5, 002#228, #231-232). */
 export function inspectionIsOf(direction: 'none' | 's497A(4)' | 's497A(4A)'): Cited & { inspected: string } {
   if (direction === 's497A(4A)') {
-    return { rule: 'G5', citation: '002#232', inspected: 'the nominee or the Secretary of State’s exercise of the functions, not the local authority' }
+    return {
+      rule: 'G5',
+      citation: '002#232',
+      inspected: 'the nominee or the Secretary of State’s exercise of the functions, not the local authority',
+    }
   }
   return { rule: 'G5', citation: '002#228, #231', inspected: 'the local authority (the third party acts as its agent)' }
 }
 
 /** Who drafts which part of the action plan under an alternative delivery model (G5, 002#236-237). */
 export const ADM_ACTION_PLAN = {
-  localAuthority: 'the overarching strategic elements, including wider issues that are not the trust’s responsibility (governance, relationship with the trust, scrutiny, support services); submits the plan, copied to the trust',
+  localAuthority:
+    'the overarching strategic elements, including wider issues that are not the trust’s responsibility (governance, relationship with the trust, scrutiny, support services); submits the plan, copied to the trust',
   trust: 'the operational content: how outcomes will be achieved to address the findings',
   disagreements: 'must be set out in the plan',
-  directedTrust: 'where the Secretary of State directed the trust’s creation, the plan is copied to the Secretary of State',
+  directedTrust:
+    'where the Secretary of State directed the trust’s creation, the plan is copied to the Secretary of State',
 } as const
 
 /** The 13 signatures of risk, for strategic reflection, not prediction (G6, 004#When does a council…). */
@@ -157,6 +245,7 @@ export const REFLECTIVE_QUESTIONS = [
 
 /** When the DfE hears of an inadequate outcome and publishes its notice or direction (G7, 004#Introduction, #What happens once Ofsted has left your council?). */
 export const DFE_TIMING = {
-  toldOfOutcome: 'once Ofsted has confirmed it internally and before publication, usually around when the draft report goes to the authority for factual accuracy comments',
+  toldOfOutcome:
+    'once Ofsted has confirmed it internally and before publication, usually around when the draft report goes to the authority for factual accuracy comments',
   noticePublished: 'on the same day as the Ofsted report or as soon as possible after',
 } as const

@@ -1,21 +1,71 @@
 import { describe, expect, it } from 'vitest'
 import { checkJudgements, derivedOverall, isGrade, type Grade, type JudgementSet } from './judgements.js'
 
-const set = (helpAndProtection: Grade, childrenInCare: Grade, leaders: Grade, overall?: Grade, leadersUnderstandFailure?: boolean): JudgementSet => ({
-  helpAndProtection, childrenInCare, leaders, ...(overall ? { overall } : {}), ...(leadersUnderstandFailure === undefined ? {} : { leadersUnderstandFailure }),
+const set = (
+  helpAndProtection: Grade,
+  childrenInCare: Grade,
+  leaders: Grade,
+  overall?: Grade,
+  leadersUnderstandFailure?: boolean,
+): JudgementSet => ({
+  helpAndProtection,
+  childrenInCare,
+  leaders,
+  ...(overall ? { overall } : {}),
+  ...(leadersUnderstandFailure === undefined ? {} : { leadersUnderstandFailure }),
 })
 
 describe('checkJudgements (S6; 002#97-101, #238, #241)', () => {
   it.each([
     ['all good, overall good', set('good', 'good', 'good', 'good'), true, []],
-    ['help and protection inadequate, overall good (002#100)', set('inadequate', 'good', 'good', 'good', true), false, ['002#100-101']],
-    ['children in care inadequate, leaders RI who understand it, overall inadequate (002#101)', set('good', 'inadequate', 'requires-improvement', 'inadequate', true), true, []],
-    ['practice inadequate, leaders good who do not understand the failure (002#241)', set('inadequate', 'good', 'good', 'inadequate', false), false, ['002#241']],
-    ['practice inadequate, leaders outstanding (002#101 allows good or RI only)', set('inadequate', 'good', 'outstanding', 'inadequate', true), false, ['002#101']],
-    ['leaders inadequate, both practice judgements RI or better: outside the descriptors', set('good', 'requires-improvement', 'inadequate', 'requires-improvement'), false, ['002#241']],
-    ['overall inadequate with no inadequate judgement (002#100)', set('requires-improvement', 'requires-improvement', 'requires-improvement', 'inadequate'), false, ['002#100, #239-240']],
-    ['overall outstanding above every other judgement (002#99)', set('good', 'good', 'good', 'outstanding'), false, ['002#99, #238']],
-    ['overall RI between good and RI areas', set('good', 'requires-improvement', 'good', 'requires-improvement'), true, []],
+    [
+      'help and protection inadequate, overall good (002#100)',
+      set('inadequate', 'good', 'good', 'good', true),
+      false,
+      ['002#100-101'],
+    ],
+    [
+      'children in care inadequate, leaders RI who understand it, overall inadequate (002#101)',
+      set('good', 'inadequate', 'requires-improvement', 'inadequate', true),
+      true,
+      [],
+    ],
+    [
+      'practice inadequate, leaders good who do not understand the failure (002#241)',
+      set('inadequate', 'good', 'good', 'inadequate', false),
+      false,
+      ['002#241'],
+    ],
+    [
+      'practice inadequate, leaders outstanding (002#101 allows good or RI only)',
+      set('inadequate', 'good', 'outstanding', 'inadequate', true),
+      false,
+      ['002#101'],
+    ],
+    [
+      'leaders inadequate, both practice judgements RI or better: outside the descriptors',
+      set('good', 'requires-improvement', 'inadequate', 'requires-improvement'),
+      false,
+      ['002#241'],
+    ],
+    [
+      'overall inadequate with no inadequate judgement (002#100)',
+      set('requires-improvement', 'requires-improvement', 'requires-improvement', 'inadequate'),
+      false,
+      ['002#100, #239-240'],
+    ],
+    [
+      'overall outstanding above every other judgement (002#99)',
+      set('good', 'good', 'good', 'outstanding'),
+      false,
+      ['002#99, #238'],
+    ],
+    [
+      'overall RI between good and RI areas',
+      set('good', 'requires-improvement', 'good', 'requires-improvement'),
+      true,
+      [],
+    ],
   ])('%s → consistent %s', (_case, judgements, consistent, citations) => {
     const result = checkJudgements(judgements)
     expect(result.consistent).toBe(consistent)
@@ -30,7 +80,11 @@ describe('checkJudgements (S6; 002#97-101, #238, #241)', () => {
   })
 
   it('suggests the overall grade when none is given, and says so', () => {
-    expect(checkJudgements(set('good', 'inadequate', 'inadequate'))).toMatchObject({ overall: 'inadequate', overallSource: 'derived', consistent: true })
+    expect(checkJudgements(set('good', 'inadequate', 'inadequate'))).toMatchObject({
+      overall: 'inadequate',
+      overallSource: 'derived',
+      consistent: true,
+    })
     expect(checkJudgements(set('good', 'good', 'good'))).toMatchObject({ overall: 'good', overallSource: 'derived' })
   })
 })
@@ -47,7 +101,12 @@ describe('derivedOverall (decision: inadequate practice → inadequate, else the
 })
 
 describe('isGrade (002#97)', () => {
-  it.each([['good', true], ['requires-improvement', true], ['satisfactory', false], ['Good', false]])('%s → %s', (value, expected) => {
+  it.each([
+    ['good', true],
+    ['requires-improvement', true],
+    ['satisfactory', false],
+    ['Good', false],
+  ])('%s → %s', (value, expected) => {
     expect(isGrade(value)).toBe(expected)
   })
 })

@@ -75,7 +75,9 @@ const rank = (grade: Grade): number => GRADES.indexOf(grade)
  * inadequate when either practice judgement is inadequate (002#100-101), otherwise the middle
  * of the three grades (a best fit across them, 002#98-99); the suggestion is shown as derived.
  */
-export function derivedOverall(judgements: Pick<JudgementSet, 'helpAndProtection' | 'childrenInCare' | 'leaders'>): Grade {
+export function derivedOverall(
+  judgements: Pick<JudgementSet, 'helpAndProtection' | 'childrenInCare' | 'leaders'>,
+): Grade {
   const { helpAndProtection, childrenInCare, leaders } = judgements
   if (helpAndProtection === 'inadequate' || childrenInCare === 'inadequate') return 'inadequate'
   const sorted = [helpAndProtection, childrenInCare, leaders].sort((a, b) => rank(a) - rank(b))
@@ -91,29 +93,67 @@ export function checkJudgements(judgements: JudgementSet): JudgementCheck {
   const overall = judgements.overall ?? derivedOverall(judgements)
 
   if (practiceInadequate && overall !== 'inadequate') {
-    problems.push({ rule: 'S6', citation: '002#100-101', message: `Overall effectiveness must be inadequate when ${helpAndProtection === 'inadequate' ? 'help and protection' : 'children in care and care leavers'} is judged inadequate (widespread or serious failure)` })
+    problems.push({
+      rule: 'S6',
+      citation: '002#100-101',
+      message: `Overall effectiveness must be inadequate when ${helpAndProtection === 'inadequate' ? 'help and protection' : 'children in care and care leavers'} is judged inadequate (widespread or serious failure)`,
+    })
   }
   if (practiceInadequate && leaders === 'outstanding') {
-    problems.push({ rule: 'S6', citation: '002#101', message: 'Leaders can be judged good or requires improvement, not outstanding, while a practice judgement is inadequate' })
+    problems.push({
+      rule: 'S6',
+      citation: '002#101',
+      message:
+        'Leaders can be judged good or requires improvement, not outstanding, while a practice judgement is inadequate',
+    })
   }
   if (practiceInadequate && leaders !== 'inadequate') {
     if (leadersUnderstandFailure === false) {
-      problems.push({ rule: 'S6', citation: '002#241', message: 'Leaders are inadequate when a practice judgement is inadequate and they have not shown sufficient understanding of the failure' })
+      problems.push({
+        rule: 'S6',
+        citation: '002#241',
+        message:
+          'Leaders are inadequate when a practice judgement is inadequate and they have not shown sufficient understanding of the failure',
+      })
     } else if (leadersUnderstandFailure === undefined) {
-      warnings.push({ rule: 'S6', citation: '002#101, #241', message: 'Confirm that leaders showed sufficient understanding of the failure and took effective action; the report must acknowledge it' })
+      warnings.push({
+        rule: 'S6',
+        citation: '002#101, #241',
+        message:
+          'Confirm that leaders showed sufficient understanding of the failure and took effective action; the report must acknowledge it',
+      })
     }
   }
   if (!practiceInadequate && leaders === 'inadequate') {
-    problems.push({ rule: 'S6', citation: '002#241', message: 'Leaders judged inadequate while both practice judgements are requires improvement or better is outside the grade descriptors: record why' })
+    problems.push({
+      rule: 'S6',
+      citation: '002#241',
+      message:
+        'Leaders judged inadequate while both practice judgements are requires improvement or better is outside the grade descriptors: record why',
+    })
   }
   if (!practiceInadequate && leaders !== 'inadequate' && overall === 'inadequate') {
-    problems.push({ rule: 'S6', citation: '002#100, #239-240', message: 'Overall effectiveness is inadequate but no judgement finds widespread or serious failure' })
+    problems.push({
+      rule: 'S6',
+      citation: '002#100, #239-240',
+      message: 'Overall effectiveness is inadequate but no judgement finds widespread or serious failure',
+    })
   }
   const grades = [helpAndProtection, childrenInCare, leaders].map(rank)
   const best = Math.min(...grades)
   const worst = Math.max(...grades)
   if (judgements.overall && overall !== 'inadequate' && (rank(overall) < best || rank(overall) > worst)) {
-    problems.push({ rule: 'S6', citation: '002#99, #238', message: `Overall effectiveness (${GRADE_NAMES[overall]}) is derived from the other three judgements and should lie between ${GRADE_NAMES[GRADES[best]!]} and ${GRADE_NAMES[GRADES[worst]!]}` })
+    problems.push({
+      rule: 'S6',
+      citation: '002#99, #238',
+      message: `Overall effectiveness (${GRADE_NAMES[overall]}) is derived from the other three judgements and should lie between ${GRADE_NAMES[GRADES[best]!]} and ${GRADE_NAMES[GRADES[worst]!]}`,
+    })
   }
-  return { consistent: problems.length === 0, overall, overallSource: judgements.overall ? 'given' : 'derived', problems, warnings }
+  return {
+    consistent: problems.length === 0,
+    overall,
+    overallSource: judgements.overall ? 'given' : 'derived',
+    problems,
+    warnings,
+  }
 }

@@ -8,7 +8,12 @@ describe('offer2015 (I1–I5; 000#8, #12, #14, #20, #24, #27, #34-40, #54)', () 
       seminar: { earliest: '2015-04-08', latest: '2015-04-22' },
       planChase: '2015-05-14',
       improvementPlanDue: '2015-06-12',
-      progressInspection: { about: '2016-03-02', frameworkConfirmedBy: '2015-12-02', responseBy: '2016-01-02', finalFrameworkBy: '2016-02-02' },
+      progressInspection: {
+        about: '2016-03-02',
+        frameworkConfirmedBy: '2015-12-02',
+        responseBy: '2016-01-02',
+        finalFrameworkBy: '2016-02-02',
+      },
       fullInspection: { notBefore: '2017-09-02', by: '2018-03-02' },
     })
   })
@@ -26,6 +31,9 @@ describe('offer2015 (I1–I5; 000#8, #12, #14, #20, #24, #27, #34-40, #54)', () 
     const result = offer2015('2015-03-02', { seminar: '2015-04-15', planAccepted: '2015-07-01' })
     expect(result.seminar).toMatchObject({ agendaBy: '2015-04-08', evidenceNotebookReturn: '2015-04-22' })
     expect(result.monitoringVisits).toEqual({ count: 12, firstBy: '2015-07-29', lettersPublished: false })
-    expect(result.milestones.find((item) => item.key === 'seminar.evidence-notebook')).toMatchObject({ rule: 'I1', citation: '000#14' })
+    expect(result.milestones.find((item) => item.key === 'seminar.evidence-notebook')).toMatchObject({
+      rule: 'I1',
+      citation: '000#14',
+    })
   })
 })

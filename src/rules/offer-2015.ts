@@ -40,7 +40,12 @@ export const SEMINAR_ATTENDANCE = {
 } as const
 
 /** Who the invitation letter is copied to (I1, 000#12). */
-export const SEMINAR_INVITATION_COPIES = ['the lead inspector', 'the regional SHMI', 'the National Director, Social Care', 'the DfE inspections and interventions team'] as const
+export const SEMINAR_INVITATION_COPIES = [
+  'the lead inspector',
+  'the regional SHMI',
+  'the National Director, Social Care',
+  'the DfE inspections and interventions team',
+] as const
 
 /** What happens when the DCS declines the seminar (I1, 000#7, #15-16). */
 export const SEMINAR_DECLINED_STEPS = [
@@ -98,44 +103,172 @@ export function offer2015(published: IsoDate, options: Offer2015Options = {}): O
   const agendaBy = options.seminar ? addWorkingDays(options.seminar, -5) : undefined
   const evidenceNotebookReturn = options.seminar ? addWorkingDays(options.seminar, 5) : undefined
   const firstVisitBy = options.planAccepted ? addDays(options.planAccepted, 28) : undefined
-  const boardReviews = [3, 6, 9, 12].map((months, index) => ({ review: index + 1, monthsAfterStart: months, about: addMonths(published, months), published: index > 0 }))
+  const boardReviews = [3, 6, 9, 12].map((months, index) => ({
+    review: index + 1,
+    monthsAfterStart: months,
+    about: addMonths(published, months),
+    published: index > 0,
+  }))
   const frameworkConfirmedBy = addMonths(published, 9)
-  const progress = { about: addMonths(published, 12), frameworkConfirmedBy, responseBy: addMonths(frameworkConfirmedBy, 1), finalFrameworkBy: addMonths(frameworkConfirmedBy, 2) }
+  const progress = {
+    about: addMonths(published, 12),
+    frameworkConfirmedBy,
+    responseBy: addMonths(frameworkConfirmedBy, 1),
+    finalFrameworkBy: addMonths(frameworkConfirmedBy, 2),
+  }
   const fullInspection = { notBefore: addMonths(published, 30), by: addMonths(published, 36) }
 
   const milestones: Milestone[] = [
-    milestone('report.published', 'Inadequate inspection report published; the regional director invites the DCS to host a seminar', published, 'I1', '000#12'),
-    milestone('seminar.earliest', 'Improvement planning seminar: from 25 working days after publication', seminarEarliest, 'I1', '000#8, #12, Annex A', { until: seminarLatest }),
-    milestone('seminar.latest', 'Improvement planning seminar: by 35 working days after publication', seminarLatest, 'I1', '000#8, #12, Annex A'),
+    milestone(
+      'report.published',
+      'Inadequate inspection report published; the regional director invites the DCS to host a seminar',
+      published,
+      'I1',
+      '000#12',
+    ),
+    milestone(
+      'seminar.earliest',
+      'Improvement planning seminar: from 25 working days after publication',
+      seminarEarliest,
+      'I1',
+      '000#8, #12, Annex A',
+      { until: seminarLatest },
+    ),
+    milestone(
+      'seminar.latest',
+      'Improvement planning seminar: by 35 working days after publication',
+      seminarLatest,
+      'I1',
+      '000#8, #12, Annex A',
+    ),
     ...(options.seminar && agendaBy && evidenceNotebookReturn
       ? [
-          milestone('seminar.agenda', 'Final seminar agenda distributed (where possible five working days before)', agendaBy, 'I1', '000#20'),
-          milestone('seminar', 'Improvement planning seminar (about three hours)', options.seminar, 'I1', '000#14, Annex A'),
-          milestone('seminar.evidence-notebook', 'Evidence notebook return date: five days after the seminar', evidenceNotebookReturn, 'I1', '000#14'),
+          milestone(
+            'seminar.agenda',
+            'Final seminar agenda distributed (where possible five working days before)',
+            agendaBy,
+            'I1',
+            '000#20',
+          ),
+          milestone(
+            'seminar',
+            'Improvement planning seminar (about three hours)',
+            options.seminar,
+            'I1',
+            '000#14, Annex A',
+          ),
+          milestone(
+            'seminar.evidence-notebook',
+            'Evidence notebook return date: five days after the seminar',
+            evidenceNotebookReturn,
+            'I1',
+            '000#14',
+          ),
         ]
       : []),
-    milestone('improvement-plan.chase', 'IMS emails the authority if the improvement plan has not been received (after 50 days)', planChase, 'I2', '000#27'),
-    milestone('improvement-plan.due', 'Improvement plan (written statement of action) due: 70 working days after publication', improvementPlanDue, 'I2', '000#24'),
-    ...(firstVisitBy ? [milestone('monitoring-visit.first-by', 'First of 12 monthly improvement monitoring visits: within four weeks of the plan being judged acceptable', firstVisitBy, 'I3', '000#34')] : []),
-    ...boardReviews.map((review) =>
-      milestone(`board-review.${review.review}`, `Quarterly improvement board review ${review.review} (${review.monthsAfterStart} months)${review.published ? ': letter published' : ': letter not published'}`, review.about, 'I4', '000#36, #38'),
+    milestone(
+      'improvement-plan.chase',
+      'IMS emails the authority if the improvement plan has not been received (after 50 days)',
+      planChase,
+      'I2',
+      '000#27',
     ),
-    milestone('progress-inspection.framework-confirmed', 'Progress inspection framework confirmed in writing (by the end of the third quarter)', progress.frameworkConfirmedBy, 'I5', '000#40'),
-    milestone('progress-inspection.response', 'Authority responds to the framework (within one month)', progress.responseBy, 'I5', '000#40'),
-    milestone('progress-inspection.final-framework', 'SHMI confirms the final framework (within a further month)', progress.finalFrameworkBy, 'I5', '000#40'),
-    milestone('progress-inspection.about', 'Progress inspection: 12 months after the start of the offer', progress.about, 'I5', '000#39'),
-    milestone('full-inspection.not-before', 'Full repeat SIF unlikely before 2 years 6 months after publication, unless there are serious concerns', fullInspection.notBefore, 'I5', '000#54', { until: fullInspection.by }),
+    milestone(
+      'improvement-plan.due',
+      'Improvement plan (written statement of action) due: 70 working days after publication',
+      improvementPlanDue,
+      'I2',
+      '000#24',
+    ),
+    ...(firstVisitBy
+      ? [
+          milestone(
+            'monitoring-visit.first-by',
+            'First of 12 monthly improvement monitoring visits: within four weeks of the plan being judged acceptable',
+            firstVisitBy,
+            'I3',
+            '000#34',
+          ),
+        ]
+      : []),
+    ...boardReviews.map((review) =>
+      milestone(
+        `board-review.${review.review}`,
+        `Quarterly improvement board review ${review.review} (${review.monthsAfterStart} months)${review.published ? ': letter published' : ': letter not published'}`,
+        review.about,
+        'I4',
+        '000#36, #38',
+      ),
+    ),
+    milestone(
+      'progress-inspection.framework-confirmed',
+      'Progress inspection framework confirmed in writing (by the end of the third quarter)',
+      progress.frameworkConfirmedBy,
+      'I5',
+      '000#40',
+    ),
+    milestone(
+      'progress-inspection.response',
+      'Authority responds to the framework (within one month)',
+      progress.responseBy,
+      'I5',
+      '000#40',
+    ),
+    milestone(
+      'progress-inspection.final-framework',
+      'SHMI confirms the final framework (within a further month)',
+      progress.finalFrameworkBy,
+      'I5',
+      '000#40',
+    ),
+    milestone(
+      'progress-inspection.about',
+      'Progress inspection: 12 months after the start of the offer',
+      progress.about,
+      'I5',
+      '000#39',
+    ),
+    milestone(
+      'full-inspection.not-before',
+      'Full repeat SIF unlikely before 2 years 6 months after publication, unless there are serious concerns',
+      fullInspection.notBefore,
+      'I5',
+      '000#54',
+      { until: fullInspection.by },
+    ),
     milestone('full-inspection.by', 'Full repeat SIF: by 3 years after publication', fullInspection.by, 'I5', '000#54'),
   ]
   const decisions = [
-    { rule: 'I1' as const, citation: '000#8, #12, #14, Annex A', decision: 'The seminar window (25–35) and the evidence notebook’s five days are working days' },
-    { rule: 'I2' as const, citation: '000#10, #24, #27', decision: '70 working days from publication (the effective date of receipt, 000#24); the chase "after 50 days" is 50 working days' },
-    { rule: 'I4' as const, citation: '000#36, #39', decision: 'The offer starts on publication; quarterly reviews at 3, 6, 9 and 12 months after it' },
-    { rule: 'I5' as const, citation: '000#39-40', decision: 'The end of the third quarter is nine months after the start of the offer' },
+    {
+      rule: 'I1' as const,
+      citation: '000#8, #12, #14, Annex A',
+      decision: 'The seminar window (25–35) and the evidence notebook’s five days are working days',
+    },
+    {
+      rule: 'I2' as const,
+      citation: '000#10, #24, #27',
+      decision:
+        '70 working days from publication (the effective date of receipt, 000#24); the chase "after 50 days" is 50 working days',
+    },
+    {
+      rule: 'I4' as const,
+      citation: '000#36, #39',
+      decision: 'The offer starts on publication; quarterly reviews at 3, 6, 9 and 12 months after it',
+    },
+    {
+      rule: 'I5' as const,
+      citation: '000#39-40',
+      decision: 'The end of the third quarter is nine months after the start of the offer',
+    },
   ]
   return {
     published,
-    seminar: { earliest: seminarEarliest, latest: seminarLatest, ...(agendaBy ? { agendaBy } : {}), ...(evidenceNotebookReturn ? { evidenceNotebookReturn } : {}) },
+    seminar: {
+      earliest: seminarEarliest,
+      latest: seminarLatest,
+      ...(agendaBy ? { agendaBy } : {}),
+      ...(evidenceNotebookReturn ? { evidenceNotebookReturn } : {}),
+    },
     improvementPlanDue,
     planChase,
     monitoringVisits: { count: 12, ...(firstVisitBy ? { firstBy: firstVisitBy } : {}), lettersPublished: false },

@@ -80,7 +80,13 @@ function focusedVisitAllowance(pathway: Pathway, used: number): FocusedVisitAllo
       max: 1,
       used,
       remaining: Math.max(0, 1 - used),
-      conflict: { rule: 'P1', citation: '002#24', max: 2, message: 'The 002#24 table allows up to two focused visits between inspections for good or outstanding authorities; 002#18 says usually one focused visit or a JTAI' },
+      conflict: {
+        rule: 'P1',
+        citation: '002#24',
+        max: 2,
+        message:
+          'The 002#24 table allows up to two focused visits between inspections for good or outstanding authorities; 002#18 says usually one focused visit or a JTAI',
+      },
     }
   }
   if (pathway === 2) return { rule: 'P2', citation: '002#21, #24', max: 2, used, remaining: Math.max(0, 2 - used) }
@@ -106,7 +112,14 @@ export function nextInspection(latest: Judgement): NextInspection {
       from: after.reinspection.earliest,
       to: after.reinspection.latest,
       alternatives: sif
-        ? [{ rule: 'M7', citation: '001#51-52', type: 'post-monitoring-inspection', when: 'inadequacy is less widespread (not all or most judgement areas) and progress gives no concern' }]
+        ? [
+            {
+              rule: 'M7',
+              citation: '001#51-52',
+              type: 'post-monitoring-inspection',
+              when: 'inadequacy is less widespread (not all or most judgement areas) and progress gives no concern',
+            },
+          ]
         : [],
     }
   }
@@ -118,10 +131,24 @@ export function nextInspection(latest: Judgement): NextInspection {
       type: 'short-inspection',
       from: window.from,
       to: window.to,
-      alternatives: [{ rule: 'P4', citation: '002#19', type: 'standard-inspection', when: 'intelligence suggests a significant deterioration in performance' }],
+      alternatives: [
+        {
+          rule: 'P4',
+          citation: '002#19',
+          type: 'standard-inspection',
+          when: 'intelligence suggests a significant deterioration in performance',
+        },
+      ],
     }
   }
-  return { rule: 'P2', citation: '002#13, #20', type: 'standard-inspection', from: window.from, to: window.to, alternatives: [] }
+  return {
+    rule: 'P2',
+    citation: '002#13, #20',
+    type: 'standard-inspection',
+    from: window.from,
+    to: window.to,
+    alternatives: [],
+  }
 }
 
 /**
@@ -133,23 +160,40 @@ export function pathwayStatus(history: readonly HistoryEntry[], on: IsoDate): Ou
   if (!latest) return refuse('P5', '002#17, #20, #23', `no graded judgement was published on or before ${on}`)
   const pathway = pathwayFor(latest.overall)
   const next = nextInspection(latest)
-  const used = history.filter((entry) => entry.type === 'focused-visit' && entry.published > latest.published && entry.published <= on).length
+  const used = history.filter(
+    (entry) => entry.type === 'focused-visit' && entry.published > latest.published && entry.published <= on,
+  ).length
   const focusedVisits = focusedVisitAllowance(pathway, used)
   const overdue: PathwayStatus['overdue'] = []
   if (on > next.to) {
-    overdue.push({ rule: next.rule, citation: next.citation, what: pathway === 3 ? 're-inspection' : next.type === 'short-inspection' ? 'short inspection' : 'standard inspection', due: next.to })
+    overdue.push({
+      rule: next.rule,
+      citation: next.citation,
+      what:
+        pathway === 3 ? 're-inspection' : next.type === 'short-inspection' ? 'short inspection' : 'standard inspection',
+      due: next.to,
+    })
   }
   const flags: Flag[] = []
   if (pathway === 1 && used > focusedVisits.max && used <= 2) {
-    flags.push({ rule: 'P1', citation: '002#18, #24', message: `${used} focused visits since the last judgement: more than the usual one (002#18), within the table’s two (002#24)` })
+    flags.push({
+      rule: 'P1',
+      citation: '002#18, #24',
+      message: `${used} focused visits since the last judgement: more than the usual one (002#18), within the table’s two (002#24)`,
+    })
   } else if (used > focusedVisits.max) {
-    flags.push({ rule: focusedVisits.rule, citation: focusedVisits.citation, message: `${used} focused visits since the last judgement; the pathway allows ${focusedVisits.max}` })
+    flags.push({
+      rule: focusedVisits.rule,
+      citation: focusedVisits.citation,
+      message: `${used} focused visits since the last judgement; the pathway allows ${focusedVisits.max}`,
+    })
   }
   return { ok: true, status: { pathway, latest, next, focusedVisits, overdue, flags } }
 }
 
 /** Why an inspection or visit may be deferred (P6, 002#16). */
-export type DeferralReason = 'risk-to-staff' | 'evidence-gathering-severely-restricted' | 'dcs-absence' | 'staff-absence'
+export type DeferralReason =
+  'risk-to-staff' | 'evidence-gathering-severely-restricted' | 'dcs-absence' | 'staff-absence'
 
 /**
  * Whether a reason allows deferral (P6, 002#16): only a strong case that not deferring might put
@@ -163,13 +207,23 @@ export function deferralAllowed(reason: DeferralReason): Cited & { allowed: bool
     rule: 'P6',
     citation: '002#16',
     allowed,
-    message: allowed ? 'May be deferred if there is a strong case' : 'Staff absence, including the absence of the DCS, is not a reason for deferral',
+    message: allowed
+      ? 'May be deferred if there is a strong case'
+      : 'Staff absence, including the absence of the DCS, is not a reason for deferral',
   }
 }
 
 /** The range of inspection activity by grade (P7, the 002#24 table). */
-export const ACTIVITIES_BY_GRADE: Record<'inadequate' | 'requires-improvement' | 'good-or-outstanding', readonly string[]> = {
-  inadequate: ['Quarterly monitoring visits', 'SIF or post-monitoring SIF', 'Shared self-evaluation', 'Annual engagement meeting'],
+export const ACTIVITIES_BY_GRADE: Record<
+  'inadequate' | 'requires-improvement' | 'good-or-outstanding',
+  readonly string[]
+> = {
+  inadequate: [
+    'Quarterly monitoring visits',
+    'SIF or post-monitoring SIF',
+    'Shared self-evaluation',
+    'Annual engagement meeting',
+  ],
   'requires-improvement': [
     'Standard inspection (once in a three year period)',
     'Up to two focused visits in between inspections',

@@ -26,21 +26,25 @@ describe('the rulebook', () => {
     }
   })
 
-  it.each(RULEBOOK.map((entry) => [entry.id, entry]))('%s: every excerpt of the quote occurs in a cited seed (whitespace normalised)', (_id, entry) => {
-    const seeds = citedSeeds(entry.citation)
-    expect(seeds.length).toBeGreaterThan(0)
-    for (const excerpt of quoteExcerpts(entry)) {
-      const found = seeds.some((seed) => seedText(seed).includes(normaliseWhitespace(excerpt)))
-      expect(found, `${entry.id}: "${excerpt}" not found in ${seeds.join(', ')}`).toBe(true)
-    }
-  })
+  it.each(RULEBOOK.map((entry) => [entry.id, entry]))(
+    '%s: every excerpt of the quote occurs in a cited seed (whitespace normalised)',
+    (_id, entry) => {
+      const seeds = citedSeeds(entry.citation)
+      expect(seeds.length).toBeGreaterThan(0)
+      for (const excerpt of quoteExcerpts(entry)) {
+        const found = seeds.some((seed) => seedText(seed).includes(normaliseWhitespace(excerpt)))
+        expect(found, `${entry.id}: "${excerpt}" not found in ${seeds.join(', ')}`).toBe(true)
+      }
+    },
+  )
 
   it.each(RULEBOOK.map((entry) => [entry.id, entry]))('%s: every implementing export exists', async (_id, entry) => {
     for (const implementation of entry.implementedBy) {
       const load = modules[`./${implementation.module}.ts`]
       expect(load, `${entry.id}: no module ${implementation.module}`).toBeDefined()
       const module = (await load!()) as Record<string, unknown>
-      for (const name of implementation.exports) expect(module[name], `${entry.id}: ${implementation.module} has no export ${name}`).toBeDefined()
+      for (const name of implementation.exports)
+        expect(module[name], `${entry.id}: ${implementation.module} has no export ${name}`).toBeDefined()
     }
   })
 

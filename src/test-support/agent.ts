@@ -14,7 +14,10 @@ export class TestAgent {
   /** Each agent is a different client address, as real users are (the sign-in rate limit is per address). */
   readonly remoteAddress: string
 
-  constructor(private readonly app: FastifyInstance, options: { remoteAddress?: string } = {}) {
+  constructor(
+    private readonly app: FastifyInstance,
+    options: { remoteAddress?: string } = {},
+  ) {
     agents += 1
     this.remoteAddress = options.remoteAddress ?? `10.${(agents >> 16) & 255}.${(agents >> 8) & 255}.${agents & 255}`
   }
@@ -26,7 +29,8 @@ export class TestAgent {
 
   private remember(response: LightMyRequestResponse): void {
     for (const cookie of response.cookies as Array<{ name: string; value: string; expires?: Date; maxAge?: number }>) {
-      const expired = (cookie.expires && cookie.expires.getTime() <= Date.now()) || cookie.maxAge === 0 || cookie.value === ''
+      const expired =
+        (cookie.expires && cookie.expires.getTime() <= Date.now()) || cookie.maxAge === 0 || cookie.value === ''
       if (expired) this.cookies.delete(cookie.name)
       else this.cookies.set(cookie.name, cookie.value)
     }
@@ -39,13 +43,22 @@ export class TestAgent {
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const cookie = this.cookieHeader()
-    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...headers, ...(cookie ? { cookie } : {}) } })
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      remoteAddress: this.remoteAddress,
+      headers: { ...headers, ...(cookie ? { cookie } : {}) },
+    })
     this.remember(response)
     return response
   }
 
   /** POST a form. The CSRF token of the last HTML page is added unless `_csrf` is given. */
-  async post(url: string, form: Record<string, string | string[]> = {}, options: { withCsrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string | string[]> = {},
+    options: { withCsrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams()
     for (const [key, value] of Object.entries(form)) {
       for (const item of Array.isArray(value) ? value : [value]) body.append(key, item)
@@ -70,14 +83,22 @@ export class TestAgent {
    * POST a multipart form with one file, as a browser does for an upload. The CSRF token goes in
    * the query string (multipart bodies are read after the CSRF check).
    */
-  async upload(url: string, fields: Record<string, string>, file: { field: string; name: string; content: Buffer; type?: string }): Promise<LightMyRequestResponse> {
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    file: { field: string; name: string; content: Buffer; type?: string },
+  ): Promise<LightMyRequestResponse> {
     if (!this.csrfToken) await this.get('/sign-in')
     const boundary = `----ilacs${Math.random().toString(16).slice(2)}`
     const parts: Buffer[] = []
     for (const [name, value] of Object.entries(fields)) {
       parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
     }
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`))
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    )
     parts.push(file.content)
     parts.push(Buffer.from(`\r\n--${boundary}--\r\n`))
     const cookie = this.cookieHeader()
@@ -108,7 +129,9 @@ export function page(response: LightMyRequestResponse) {
   return {
     $,
     heading: $('h1').first().text().trim(),
-    errorSummary: $('.govuk-error-summary__list a').map((_, element) => ({ text: $(element).text().trim(), href: $(element).attr('href') })).get(),
+    errorSummary: $('.govuk-error-summary__list a')
+      .map((_, element) => ({ text: $(element).text().trim(), href: $(element).attr('href') }))
+      .get(),
     title: $('title').text().trim(),
   }
 }

@@ -30,7 +30,13 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
   const clock = options.clock ?? fixedClock(TEST_NOW)
   // Uploaded files go to a folder of this test's own, removed on close.
   const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-test-data-'))
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...options.env })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    ...options.env,
+  })
   const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
   await app.ready()
   return {

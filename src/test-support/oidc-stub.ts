@@ -12,7 +12,10 @@ export interface StubUser {
  * at once for the user it is told to sign in, a token endpoint that checks the code, the client
  * secret and the PKCE verifier, and a JWKS with the key that signs ID tokens (RS256).
  */
-export async function startOidcStub(options: { clientId: string; clientSecret: string }): Promise<{ issuer: string; signInAs(user: StubUser): void; close(): Promise<void> }> {
+export async function startOidcStub(options: {
+  clientId: string
+  clientSecret: string
+}): Promise<{ issuer: string; signInAs(user: StubUser): void; close(): Promise<void> }> {
   const { publicKey, privateKey } = await generateKeyPair('RS256')
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }
   const codes = new Map<string, { user: StubUser; nonce: string; challenge: string; redirectUri: string }>()
@@ -40,10 +43,16 @@ export async function startOidcStub(options: { clientId: string; clientSecret: s
     }
     if (url.pathname === '/jwks') return json(200, { keys: [jwk] })
     if (url.pathname === '/authorize') {
-      if (!current || url.searchParams.get('client_id') !== options.clientId) return json(400, { error: 'invalid_request' })
+      if (!current || url.searchParams.get('client_id') !== options.clientId)
+        return json(400, { error: 'invalid_request' })
       const code = randomBytes(16).toString('hex')
       const redirectUri = url.searchParams.get('redirect_uri') ?? ''
-      codes.set(code, { user: current, nonce: url.searchParams.get('nonce') ?? '', challenge: url.searchParams.get('code_challenge') ?? '', redirectUri })
+      codes.set(code, {
+        user: current,
+        nonce: url.searchParams.get('nonce') ?? '',
+        challenge: url.searchParams.get('code_challenge') ?? '',
+        redirectUri,
+      })
       const back = new URL(redirectUri)
       back.searchParams.set('code', code)
       back.searchParams.set('state', url.searchParams.get('state') ?? '')
@@ -55,13 +64,20 @@ export async function startOidcStub(options: { clientId: string; clientSecret: s
       const chunks: Buffer[] = []
       for await (const chunk of request) chunks.push(chunk as Buffer)
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
-      const basic = request.headers.authorization?.startsWith('Basic ') ? Buffer.from(request.headers.authorization.slice(6), 'base64').toString('utf8').split(':').map(decodeURIComponent) : [form.get('client_id'), form.get('client_secret')]
-      if (basic[0] !== options.clientId || basic[1] !== options.clientSecret) return json(401, { error: 'invalid_client' })
+      const basic = request.headers.authorization?.startsWith('Basic ')
+        ? Buffer.from(request.headers.authorization.slice(6), 'base64')
+            .toString('utf8')
+            .split(':')
+            .map(decodeURIComponent)
+        : [form.get('client_id'), form.get('client_secret')]
+      if (basic[0] !== options.clientId || basic[1] !== options.clientSecret)
+        return json(401, { error: 'invalid_client' })
       const grant = codes.get(form.get('code') ?? '')
       codes.delete(form.get('code') ?? '')
       const verifier = form.get('code_verifier') ?? ''
       const challenge = createHash('sha256').update(verifier).digest('base64url')
-      if (!grant || grant.challenge !== challenge || grant.redirectUri !== form.get('redirect_uri')) return json(400, { error: 'invalid_grant' })
+      if (!grant || grant.challenge !== challenge || grant.redirectUri !== form.get('redirect_uri'))
+        return json(400, { error: 'invalid_grant' })
       const idToken = await new SignJWT({ email: grant.user.email, email_verified: true, nonce: grant.nonce })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setIssuer(issuer)
@@ -70,7 +86,12 @@ export async function startOidcStub(options: { clientId: string; clientSecret: s
         .setIssuedAt()
         .setExpirationTime('5m')
         .sign(privateKey)
-      return json(200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 300, id_token: idToken })
+      return json(200, {
+        access_token: randomBytes(16).toString('hex'),
+        token_type: 'Bearer',
+        expires_in: 300,
+        id_token: idToken,
+      })
     }
     json(404, { error: 'not_found' })
   })

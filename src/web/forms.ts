@@ -77,7 +77,10 @@ export function dateInputItems(name: string, value: DateField, hasError: boolean
 }
 
 /** The error summary's list: each message links to its field. */
-export function errorList(errors: FieldErrors, anchors: Record<string, string> = {}): Array<{ text: string; href: string }> {
+export function errorList(
+  errors: FieldErrors,
+  anchors: Record<string, string> = {},
+): Array<{ text: string; href: string }> {
   return Object.entries(errors).map(([field, message]) => ({ text: message, href: `#${anchors[field] ?? field}` }))
 }
 
@@ -90,7 +93,12 @@ function capitalise(text: string): string {
  * refuses the input (ValidationError) or the record changed meanwhile (ConflictError, kept
  * under `version`), show the form again with the errors. Anything else is a real failure.
  */
-export async function submitForm(reply: FastifyReply, action: () => Promise<unknown>, onInvalid: (errors: FieldErrors) => Promise<unknown>, redirect: string): Promise<unknown> {
+export async function submitForm(
+  reply: FastifyReply,
+  action: () => Promise<unknown>,
+  onInvalid: (errors: FieldErrors) => Promise<unknown>,
+  redirect: string,
+): Promise<unknown> {
   try {
     await action()
   } catch (error) {

@@ -17,6 +17,8 @@ export function path<P extends string>(pattern: P): PathBuilder<P> {
   return {
     pattern,
     build: (params) =>
-      pattern.replace(/:(\w+)/g, (_match, name: string) => encodeURIComponent((params as Record<string, string>)[name] ?? '')),
+      pattern.replace(/:(\w+)/g, (_match, name: string) =>
+        encodeURIComponent((params as Record<string, string>)[name] ?? ''),
+      ),
   }
 }

@@ -68,7 +68,10 @@ export function registerRoutes(app: FastifyInstance, specs: readonly RouteSpec[]
         // A browser session needs the CSRF token on every POST; an API token cannot be sent by a
         // browser on another site's behalf, so API calls made with one need none.
         ...(spec.method === 'POST'
-          ? [(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => (request.authMethod === 'token' ? done() : app.csrfProtection(request, reply, done))]
+          ? [
+              (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) =>
+                request.authMethod === 'token' ? done() : app.csrfProtection(request, reply, done),
+            ]
           : []),
       ],
       handler: spec.handler,

@@ -4,7 +4,14 @@ import { fixedClock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
 import { notifiedActivity } from '../../src/test-support/factories/activities.js'
 import { createUser, type TestUser } from '../../src/test-support/factories/users.js'
-import { browserAvailable, launchBrowser, type RunningService, signIn, startService, verifyOnPage } from './support/browser.js'
+import {
+  browserAvailable,
+  launchBrowser,
+  type RunningService,
+  signIn,
+  startService,
+  verifyOnPage,
+} from './support/browser.js'
 
 /**
  * The fieldwork records in a browser (issue 6): an inspector writes evidence (and meets the
@@ -21,7 +28,12 @@ describe.skipIf(!browserAvailable)('in a browser, the fieldwork records', () => 
     // Wednesday 13 January 2027, 10:00: day three of a standard inspection of Kent.
     service = await startService(fixedClock('2027-01-13T10:00:00Z'))
     const db = service.database.db
-    for (const [key, role] of [['lead', 'hmi'], ['inspector', 'hmi'], ['qa', 'qa-manager']] as const) people[key] = await createUser(db, role)
+    for (const [key, role] of [
+      ['lead', 'hmi'],
+      ['inspector', 'hmi'],
+      ['qa', 'qa-manager'],
+    ] as const)
+      people[key] = await createUser(db, role)
     people.dcs = await createUser(db, 'la-dcs', { laCode: '886' })
     activityId = await notifiedActivity(db, loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', LOG_LEVEL: 'silent' }), {
       onsiteStart: '2027-01-11',
@@ -55,16 +67,22 @@ describe.skipIf(!browserAvailable)('in a browser, the fieldwork records', () => 
     await verifyOnPage(page, 'Evidence record', 'evidence-record-empty')
     await page.getByRole('button', { name: 'Add an entry' }).click()
     await verifyOnPage(page, 'Add an evidence entry', 'evidence-entry-form')
-    await page.getByLabel('Evaluation criteria heading').selectOption({ label: 'Help and protection: Management oversight of frontline practice' })
+    await page
+      .getByLabel('Evaluation criteria heading')
+      .selectOption({ label: 'Help and protection: Management oversight of frontline practice' })
     await page.getByLabel('1. Evaluative statement').fill('Management oversight is consistently strong.')
-    await page.getByLabel('2. Evidence').fill("In 9 of 10 cases supervision gave clear direction. Jamie's mother said the plan is reviewed.")
+    await page
+      .getByLabel('2. Evidence')
+      .fill("In 9 of 10 cases supervision gave clear direction. Jamie's mother said the plan is reviewed.")
     await page.getByLabel('3. Impact on children and young people').fill('Plans progress without drift.')
     await page.getByLabel('Case file or case records').check()
     await page.getByLabel('Case references (optional)').fill('C104532')
     await page.getByRole('button', { name: 'Save entry' }).click()
     await verifyOnPage(page, 'Add an evidence entry', 'evidence-entry-names-warning')
     expect(await page.locator('#possible-names').textContent()).toContain("Jamie's mother")
-    await page.getByLabel('2. Evidence').fill("In 9 of 10 cases supervision gave clear direction. J's mother said the plan is reviewed.")
+    await page
+      .getByLabel('2. Evidence')
+      .fill("In 9 of 10 cases supervision gave clear direction. J's mother said the plan is reviewed.")
     await page.getByRole('button', { name: 'Save entry' }).click()
     await verifyOnPage(page, 'Evidence record', 'evidence-record-one-entry')
     expect(await page.locator('#coverage').textContent()).toContain('1 of 17 headings')
@@ -106,7 +124,9 @@ describe.skipIf(!browserAvailable)('in a browser, the fieldwork records', () => 
     await lead.getByLabel('Team or location').fill('Assessment team 2')
     await lead.getByLabel('Issues of concern').fill('Section 47 enquiry not started after a second referral.')
     await lead.getByLabel('Your view of the significance of these concerns').fill('Serious.')
-    await lead.getByLabel('Who you raised it with, by role, and why it was not resolved').fill('Team manager; no plan agreed.')
+    await lead
+      .getByLabel('Who you raised it with, by role, and why it was not resolved')
+      .fill('Team manager; no plan agreed.')
     await lead.getByRole('button', { name: 'Send to the lead inspector' }).click()
     await verifyOnPage(lead, 'Case of concern 1', 'concern-with-lead')
     await lead.locator('#responseDue-day').fill('14')

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/auth/passwords.js'
 import { ROLE_INFO, ROLES } from '../../src/auth/roles.js'
 import { DEMO_EMAIL_DOMAIN } from '../../src/demo/load-demo-data.js'
-import { browserAvailable, launchBrowser, type RunningService, signIn, startService, verifyOnPage } from './support/browser.js'
+import {
+  browserAvailable,
+  launchBrowser,
+  type RunningService,
+  signIn,
+  startService,
+  verifyOnPage,
+} from './support/browser.js'
 
 describe.skipIf(!browserAvailable)('in a browser, every role', { timeout: 120_000 }, () => {
   let service: RunningService

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { activityOnSite, settableClock } from '../../src/test-support/factories/judgements.js'
 import { createUser, type TestUser } from '../../src/test-support/factories/users.js'
-import { browserAvailable, launchBrowser, type RunningService, signIn, startService, verifyOnPage } from './support/browser.js'
+import {
+  browserAvailable,
+  launchBrowser,
+  type RunningService,
+  signIn,
+  startService,
+  verifyOnPage,
+} from './support/browser.js'
 
 /**
  * The judgements pages in a browser, axe-clean: a lead inspector records the judgements of a
@@ -42,7 +49,15 @@ describe.skipIf(!browserAvailable)('in a browser, judgements and feedback', () =
   }
 
   it('records, checks and confirms the judgements, then gives them at feedback to the DCS', async () => {
-    const id = await activityOnSite({ db: service.database.db, config, clock, director, type: 'standard-inspection', onsite: '2027-01-11', lead })
+    const id = await activityOnSite({
+      db: service.database.db,
+      config,
+      clock,
+      director,
+      type: 'standard-inspection',
+      onsite: '2027-01-11',
+      lead,
+    })
     const page = await asUser(lead)
     await page.goto(`${service.baseUrl}/activities/${id}`)
     await page.getByRole('link', { name: 'Judgements' }).click()
@@ -59,7 +74,9 @@ describe.skipIf(!browserAvailable)('in a browser, judgements and feedback', () =
       if (index === 0) {
         await page.getByRole('button', { name: 'Save judgement' }).click()
         await verifyOnPage(page, label, 'judgement-errors')
-        expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the rationale for the judgement')
+        expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+          'Enter the rationale for the judgement',
+        )
       } else {
         await verifyOnPage(page, label, `judgement-${index}`)
       }
@@ -74,7 +91,9 @@ describe.skipIf(!browserAvailable)('in a browser, judgements and feedback', () =
     expect(await page.locator('.app-judgement-problems').textContent()).toContain('outside the grade descriptors')
     await page.getByRole('button', { name: 'Confirm the judgements' }).click()
     await verifyOnPage(page, 'Check the judgements before you confirm them', 'judgements-check-errors')
-    await page.getByLabel('Why are you confirming these judgements despite the problems?').fill('Workforce instability is severe; for moderation')
+    await page
+      .getByLabel('Why are you confirming these judgements despite the problems?')
+      .fill('Workforce instability is severe; for moderation')
     await page.getByRole('button', { name: 'Confirm the judgements' }).click()
     await verifyOnPage(page, 'Judgements', 'judgements-confirmed')
 
@@ -105,7 +124,15 @@ describe.skipIf(!browserAvailable)('in a browser, judgements and feedback', () =
   }, 180_000)
 
   it('records a focused visit’s findings', async () => {
-    const id = await activityOnSite({ db: service.database.db, config, clock, director, type: 'focused-visit', onsite: '2027-02-02', lead })
+    const id = await activityOnSite({
+      db: service.database.db,
+      config,
+      clock,
+      director,
+      type: 'focused-visit',
+      onsite: '2027-02-02',
+      lead,
+    })
     const page = await asUser(lead)
     await page.goto(`${service.baseUrl}/activities/${id}/findings`)
     await verifyOnPage(page, 'Focused visit findings', 'findings-empty')

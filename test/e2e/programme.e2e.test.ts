@@ -2,7 +2,14 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/auth/passwords.js'
 import { DEMO_EMAIL_DOMAIN } from '../../src/demo/load-demo-data.js'
-import { browserAvailable, launchBrowser, type RunningService, signIn, startService, verifyOnPage } from './support/browser.js'
+import {
+  browserAvailable,
+  launchBrowser,
+  type RunningService,
+  signIn,
+  startService,
+  verifyOnPage,
+} from './support/browser.js'
 
 describe.skipIf(!browserAvailable)('the programme planner in a browser', () => {
   let service: RunningService

@@ -27,7 +27,13 @@ afterEach(() => clock.set(TODAY))
 
 async function planKent(agent: TestAgent, onsite: [string, string, string] = ['11', '1', '2027']): Promise<string> {
   await agent.get('/activities/new')
-  const response = await agent.post('/activities/new', { laCode: '886', type: 'standard-inspection', 'onsiteStart-day': onsite[0], 'onsiteStart-month': onsite[1], 'onsiteStart-year': onsite[2] })
+  const response = await agent.post('/activities/new', {
+    laCode: '886',
+    type: 'standard-inspection',
+    'onsiteStart-day': onsite[0],
+    'onsiteStart-month': onsite[1],
+    'onsiteStart-year': onsite[2],
+  })
   expect(response.statusCode).toBe(303)
   return response.headers.location!.split('/').pop()!
 }
@@ -36,9 +42,17 @@ describe('planning an activity', () => {
   it('refuses a first day on site that is not the weekday the schedule needs, with the rule', async () => {
     const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
     await agent.get('/activities/new')
-    const response = await agent.post('/activities/new', { laCode: '886', type: 'standard-inspection', 'onsiteStart-day': '12', 'onsiteStart-month': '1', 'onsiteStart-year': '2027' })
+    const response = await agent.post('/activities/new', {
+      laCode: '886',
+      type: 'standard-inspection',
+      'onsiteStart-day': '12',
+      'onsiteStart-month': '1',
+      'onsiteStart-year': '2027',
+    })
     expect(response.statusCode).toBe(400)
-    expect(page(response).errorSummary[0]!.text).toBe("2027-01-12 is a Tuesday; a standard inspection's fieldwork starts on a Monday (C5, 002#52-53)")
+    expect(page(response).errorSummary[0]!.text).toBe(
+      "2027-01-12 is a Tuesday; a standard inspection's fieldwork starts on a Monday (C5, 002#52-53)",
+    )
   })
 
   it('plans a standard inspection and shows its timeline with each date’s rule', async () => {
@@ -63,22 +77,48 @@ describe('from plan to notice', () => {
     id = await planKent(agent)
     const la = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     expect((await la.get(`/activities/${id}`)).statusCode).toBe(404)
-    expect(page(await la.get('/activities')).$('main').text()).not.toContain('Kent')
+    expect(
+      page(await la.get('/activities'))
+        .$('main')
+        .text(),
+    ).not.toContain('Kent')
   })
 
   it('moves the date with a reason, and recomputes every milestone', async () => {
     const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
     await agent.get(`/activities/${id}/timeline`)
-    const noReason = await agent.post(`/activities/${id}/timeline`, { 'onsiteStart-day': '25', 'onsiteStart-month': '1', 'onsiteStart-year': '2027', version: '1' })
+    const noReason = await agent.post(`/activities/${id}/timeline`, {
+      'onsiteStart-day': '25',
+      'onsiteStart-month': '1',
+      'onsiteStart-year': '2027',
+      version: '1',
+    })
     expect(page(noReason).errorSummary.map((e) => e.text)).toContain('Enter why the date is changing')
-    const moved = await agent.post(`/activities/${id}/timeline`, { 'onsiteStart-day': '25', 'onsiteStart-month': '1', 'onsiteStart-year': '2027', reason: 'Clash with a JTAI', version: '1' })
+    const moved = await agent.post(`/activities/${id}/timeline`, {
+      'onsiteStart-day': '25',
+      'onsiteStart-month': '1',
+      'onsiteStart-year': '2027',
+      reason: 'Clash with a JTAI',
+      version: '1',
+    })
     expect(moved.statusCode).toBe(303)
     const timeline = page(await agent.get(`/activities/${id}/timeline`))
     expect(timeline.$('main').text()).toContain('Clash with a JTAI')
-    const notice = await t.db.selectFrom('activity_milestones').select('date').where('activity_id', '=', id).where('key', '=', 'notice').executeTakeFirstOrThrow()
+    const notice = await t.db
+      .selectFrom('activity_milestones')
+      .select('date')
+      .where('activity_id', '=', id)
+      .where('key', '=', 'notice')
+      .executeTakeFirstOrThrow()
     expect(notice.date).toBe('2027-01-18')
     // A second submit of the same form, built from the old version, is refused, not applied twice.
-    const stale = await agent.post(`/activities/${id}/timeline`, { 'onsiteStart-day': '1', 'onsiteStart-month': '2', 'onsiteStart-year': '2027', reason: 'Again', version: '1' })
+    const stale = await agent.post(`/activities/${id}/timeline`, {
+      'onsiteStart-day': '1',
+      'onsiteStart-month': '2',
+      'onsiteStart-year': '2027',
+      reason: 'Again',
+      version: '1',
+    })
     expect(stale.statusCode).toBe(400)
     expect(page(stale).errorSummary[0]!.text).toMatch(/Someone else changed this activity/)
   })
@@ -86,13 +126,27 @@ describe('from plan to notice', () => {
   it('records the notice call, emails the DCS through the outbox, and shows the request to the LA', async () => {
     const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
     await agent.get(`/activities/${id}/team`)
-    expect((await agent.post(`/activities/${id}/team`, { userId: lead.id, teamRole: 'lead-inspector' })).statusCode).toBe(303)
-    await agent.post(`/activities/${id}/contacts`, { contactRole: 'dcs', name: 'Sam Director', email: 'sam.director@kent.gov.uk' })
-    const version = String((await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+    expect(
+      (await agent.post(`/activities/${id}/team`, { userId: lead.id, teamRole: 'lead-inspector' })).statusCode,
+    ).toBe(303)
+    await agent.post(`/activities/${id}/contacts`, {
+      contactRole: 'dcs',
+      name: 'Sam Director',
+      email: 'sam.director@kent.gov.uk',
+    })
+    const version = String(
+      (await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+    )
 
     const call = {
-      'calledAt-day': '18', 'calledAt-month': '1', 'calledAt-year': '2027', 'calledAt-hour': '9', 'calledAt-minute': '10',
-      spokeToRole: 'dcs', spokeToName: 'Sam Director', version,
+      'calledAt-day': '18',
+      'calledAt-month': '1',
+      'calledAt-year': '2027',
+      'calledAt-hour': '9',
+      'calledAt-minute': '10',
+      spokeToRole: 'dcs',
+      spokeToName: 'Sam Director',
+      version,
     }
     // Recording the call emails the DCS at once, so a call not yet made is refused.
     const early = await new TestAgent(t.app).signIn(lead.email, lead.password)
@@ -107,12 +161,21 @@ describe('from plan to notice', () => {
     await leadAgent.get(`/activities/${id}/notice`)
     const recorded = await leadAgent.post(`/activities/${id}/notice`, call)
     expect(recorded.statusCode).toBe(303)
-    const activity = await t.db.selectFrom('activities').select(['status']).where('id', '=', id).executeTakeFirstOrThrow()
+    const activity = await t.db
+      .selectFrom('activities')
+      .select(['status'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(activity.status).toBe('notified')
 
     const sink = await startSmtpSink()
     try {
-      const dispatcher = createDispatcher({ db: t.db, clock: t.clock, smtpUrl: sink.url, from: 'ILACS <no-reply@ilacs.test>' })
+      const dispatcher = createDispatcher({
+        db: t.db,
+        clock: t.clock,
+        smtpUrl: sink.url,
+        from: 'ILACS <no-reply@ilacs.test>',
+      })
       expect(await dispatcher.runOnce()).toBe(1)
       expect(await dispatcher.runOnce()).toBe(0)
       await dispatcher.stop()
@@ -127,23 +190,38 @@ describe('from plan to notice', () => {
     const la = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     const seen = page(await la.get(`/activities/${id}`))
     expect(seen.heading).toBe('Standard inspection of Kent')
-    expect(page(await la.get('/activities')).$('tbody').text()).toContain('Kent')
+    expect(
+      page(await la.get('/activities'))
+        .$('tbody')
+        .text(),
+    ).toContain('Kent')
     const other = await new TestAgent(t.app).signIn(otherAnalyst.email, otherAnalyst.password)
     expect((await other.get(`/activities/${id}`)).statusCode).toBe(404)
   })
 
   it('refuses to defer for the absence of the DCS (002#16)', async () => {
     const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
-    const version = String((await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+    const version = String(
+      (await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+    )
     await agent.get(`/activities/${id}`)
-    const response = await agent.post(`/activities/${id}/status`, { to: 'deferred', deferralReason: 'dcs-absence', note: 'DCS on leave', version })
+    const response = await agent.post(`/activities/${id}/status`, {
+      to: 'deferred',
+      deferralReason: 'dcs-absence',
+      note: 'DCS on leave',
+      version,
+    })
     expect(response.statusCode).toBe(400)
-    expect(page(response).errorSummary[0]!.text).toContain('Staff absence, including the absence of the DCS, is not a reason for deferral')
+    expect(page(response).errorSummary[0]!.text).toContain(
+      'Staff absence, including the absence of the DCS, is not a reason for deferral',
+    )
   })
 
   it('will not go on site before fieldwork starts', async () => {
     const leadAgent = await new TestAgent(t.app).signIn(lead.email, lead.password)
-    const version = String((await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+    const version = String(
+      (await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+    )
     await leadAgent.get(`/activities/${id}`)
     const response = await leadAgent.post(`/activities/${id}/status`, { to: 'on-site', version })
     expect(response.statusCode).toBe(400)

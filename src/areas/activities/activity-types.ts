@@ -5,7 +5,11 @@ import type { ActivityType } from '../../rules/types.js'
  * focused visits; the monitoring types are built the same way later. Each has the timeline of
  * `src/rules/timelines/` and a short code for references.
  */
-export const PLANNABLE_TYPES = ['standard-inspection', 'short-inspection', 'focused-visit'] as const satisfies readonly ActivityType[]
+export const PLANNABLE_TYPES = [
+  'standard-inspection',
+  'short-inspection',
+  'focused-visit',
+] as const satisfies readonly ActivityType[]
 export type PlannableType = (typeof PLANNABLE_TYPES)[number]
 
 export function isPlannableType(value: string): value is PlannableType {
@@ -44,7 +48,15 @@ export function givesJudgements(type: ActivityType): boolean {
  * Roles on an inspection team (002#52-55, #79, #84-95). A shadowing inspector gathers no
  * evidence (002#53), so they are on the team for access but never write evidence.
  */
-export const TEAM_ROLES = ['lead-inspector', 'team-inspector', 'regulatory-inspector', 'schools-hmi', 'shadowing-inspector', 'qa-manager', 'senior-hmi'] as const
+export const TEAM_ROLES = [
+  'lead-inspector',
+  'team-inspector',
+  'regulatory-inspector',
+  'schools-hmi',
+  'shadowing-inspector',
+  'qa-manager',
+  'senior-hmi',
+] as const
 export type TeamRole = (typeof TEAM_ROLES)[number]
 
 export const TEAM_ROLE_LABELS: Readonly<Record<TeamRole, string>> = {
@@ -62,4 +74,9 @@ export function isTeamRole(value: string): value is TeamRole {
 }
 
 /** Team roles that gather evidence (002#53: shadowing inspectors do not). */
-export const EVIDENCE_GATHERING_ROLES: readonly TeamRole[] = ['lead-inspector', 'team-inspector', 'regulatory-inspector', 'schools-hmi']
+export const EVIDENCE_GATHERING_ROLES: readonly TeamRole[] = [
+  'lead-inspector',
+  'team-inspector',
+  'regulatory-inspector',
+  'schools-hmi',
+]

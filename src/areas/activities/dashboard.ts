@@ -22,23 +22,53 @@ export function activitiesDashboard(activities: ActivitiesService, clock: Clock)
     const horizon = addDays(today, HORIZON_DAYS)
     const kind = ROLE_INFO[principal.role].kind
     const items: DashboardItem[] = []
-    const mine = kind === 'ofsted' ? await activities.list(principal, { teamUserId: principal.id, statuses: ['planned', 'notified', 'on-site', 'judgements-agreed'] }) : []
+    const mine =
+      kind === 'ofsted'
+        ? await activities.list(principal, {
+            teamUserId: principal.id,
+            statuses: ['planned', 'notified', 'on-site', 'judgements-agreed'],
+          })
+        : []
     for (const { activity, milestones, team } of mine) {
       const href = activityPaths.show.build({ activityId: activity.id })
       const isLead = team.some((member) => member.userId === principal.id && member.teamRole === 'lead-inspector')
       const notice = milestones.find((m) => m.key === 'notice')
       if (isLead && activity.status === 'planned' && notice) {
         const urgency = urgencyOf(notice.date, today, horizon)
-        if (urgency) items.push({ urgency, title: `Give notice: ${activityTitle(activity)}`, href: activityPaths.notice.build({ activityId: activity.id }), due: notice.date, detail: 'Telephone the DCS by 9.30am, then send the Annex A request', rule: notice.rule, citation: notice.citation })
+        if (urgency)
+          items.push({
+            urgency,
+            title: `Give notice: ${activityTitle(activity)}`,
+            href: activityPaths.notice.build({ activityId: activity.id }),
+            due: notice.date,
+            detail: 'Telephone the DCS by 9.30am, then send the Annex A request',
+            rule: notice.rule,
+            citation: notice.citation,
+          })
       }
       const start = milestones.find((m) => m.key === 'onsite.start')
       if (start && (activity.status === 'notified' || activity.status === 'planned')) {
         const urgency = urgencyOf(start.date, today, horizon)
-        if (urgency) items.push({ urgency, title: `Fieldwork starts: ${activityTitle(activity)}`, href, due: start.date, rule: start.rule, citation: start.citation })
+        if (urgency)
+          items.push({
+            urgency,
+            title: `Fieldwork starts: ${activityTitle(activity)}`,
+            href,
+            due: start.date,
+            rule: start.rule,
+            citation: start.citation,
+          })
       }
       const end = milestones.find((m) => m.key === 'onsite.end')
       if (isLead && activity.status === 'on-site' && end && end.date <= today) {
-        items.push({ urgency: end.date < today ? 'overdue' : 'today', title: `Agree judgements and give feedback: ${activityTitle(activity)}`, href, due: end.date, rule: end.rule, citation: end.citation })
+        items.push({
+          urgency: end.date < today ? 'overdue' : 'today',
+          title: `Agree judgements and give feedback: ${activityTitle(activity)}`,
+          href,
+          due: end.date,
+          rule: end.rule,
+          citation: end.citation,
+        })
       }
     }
     if (can(principal, 'activity.plan')) {
@@ -47,14 +77,28 @@ export function activitiesDashboard(activities: ActivitiesService, clock: Clock)
         if (!canOn(principal, 'activity.plan', { laCode: activity.laCode, regionCode: activity.regionCode })) continue
         if (team.some((member) => member.teamRole === 'lead-inspector')) continue
         const notice = milestones.find((m) => m.key === 'notice')
-        items.push({ urgency: notice && notice.date <= today ? 'overdue' : 'soon', title: `Choose a lead inspector: ${activityTitle(activity)}`, href: activityPaths.team.build({ activityId: activity.id }), due: notice?.date, detail: 'Notice cannot be given without one' })
+        items.push({
+          urgency: notice && notice.date <= today ? 'overdue' : 'soon',
+          title: `Choose a lead inspector: ${activityTitle(activity)}`,
+          href: activityPaths.team.build({ activityId: activity.id }),
+          due: notice?.date,
+          detail: 'Notice cannot be given without one',
+        })
       }
     }
     if (kind === 'la') {
       for (const { activity, milestones } of await activities.list(principal, { statuses: ['notified'] })) {
         const start = milestones.find((m) => m.key === 'onsite.start')
         const urgency = start ? urgencyOf(start.date, today, horizon) : undefined
-        if (start && urgency) items.push({ urgency: urgency === 'overdue' ? 'today' : urgency, title: `Inspectors on site: ${activityTitle(activity)}`, href: activityPaths.show.build({ activityId: activity.id }), due: start.date, rule: start.rule, citation: start.citation })
+        if (start && urgency)
+          items.push({
+            urgency: urgency === 'overdue' ? 'today' : urgency,
+            title: `Inspectors on site: ${activityTitle(activity)}`,
+            href: activityPaths.show.build({ activityId: activity.id }),
+            due: start.date,
+            rule: start.rule,
+            citation: start.citation,
+          })
       }
     }
     return items

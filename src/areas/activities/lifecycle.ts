@@ -4,7 +4,16 @@
  * be deferred (only for the reasons of 002#16) or cancelled. Each step is a pure check here;
  * the service records it with its audit entry.
  */
-export const STATUSES = ['planned', 'notified', 'on-site', 'judgements-agreed', 'report-stage', 'published', 'deferred', 'cancelled'] as const
+export const STATUSES = [
+  'planned',
+  'notified',
+  'on-site',
+  'judgements-agreed',
+  'report-stage',
+  'published',
+  'deferred',
+  'cancelled',
+] as const
 export type ActivityStatus = (typeof STATUSES)[number]
 
 export const STATUS_LABELS: Readonly<Record<ActivityStatus, string>> = {
@@ -77,7 +86,8 @@ export function checkStep(facts: LifecycleFacts, to: ActivityStatus): StepCheck 
       return ok
     case 'deferred':
     case 'cancelled':
-      if (from !== 'planned' && from !== 'notified') return no('Only a planned or notified activity can be deferred or cancelled')
+      if (from !== 'planned' && from !== 'notified')
+        return no('Only a planned or notified activity can be deferred or cancelled')
       return ok
     case 'planned':
       if (from !== 'deferred') return no('Only a deferred activity can be planned again')

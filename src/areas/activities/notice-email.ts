@@ -3,7 +3,12 @@ import type { StoredMilestone } from './repository.js'
 import { TYPE_LABELS } from './activity-types.js'
 import type { Activity } from './repository.js'
 
-const ANNEX_A_KEYS = ['annex-a.child-level-data', 'annex-a.audits', 'annex-a.management-information', 'annex-a.case-information'] as const
+const ANNEX_A_KEYS = [
+  'annex-a.child-level-data',
+  'annex-a.audits',
+  'annex-a.management-information',
+  'annex-a.case-information',
+] as const
 
 /**
  * The email the lead inspector sends straight after the notice call (002#74): it confirms the
@@ -21,7 +26,11 @@ export function noticeEmail(input: {
   const type = TYPE_LABELS[activity.type].toLowerCase()
   const deadlines = ANNEX_A_KEYS.flatMap((key) => {
     const milestone = milestones.find((m) => m.key === key)
-    return milestone ? [`- ${milestone.label}: ${formatLongDate(milestone.date)}${milestone.time ? `, ${milestone.time}` : ''} (${milestone.citation})`] : []
+    return milestone
+      ? [
+          `- ${milestone.label}: ${formatLongDate(milestone.date)}${milestone.time ? `, ${milestone.time}` : ''} (${milestone.citation})`,
+        ]
+      : []
   })
   const onsiteEnd = milestones.find((m) => m.key === 'onsite.end')?.date
   const body = [

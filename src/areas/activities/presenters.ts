@@ -16,14 +16,21 @@ export function activityTitle(activity: Activity): string {
 }
 
 /** Rows for the activities table. */
-export function activityRows(items: ReadonlyArray<{ activity: Activity; milestones: readonly StoredMilestone[]; team: readonly TeamMember[] }>): Array<Array<Record<string, unknown>>> {
+export function activityRows(
+  items: ReadonlyArray<{ activity: Activity; milestones: readonly StoredMilestone[]; team: readonly TeamMember[] }>,
+): Array<Array<Record<string, unknown>>> {
   return items.map(({ activity, milestones, team }) => {
     const end = milestones.find((m) => m.key === 'onsite.end')?.date
     const lead = team.find((member) => member.teamRole === 'lead-inspector')
     return [
-      { html: `<a class="govuk-link" href="${activityPaths.show.build({ activityId: activity.id })}">${escapeHtml(activity.laName)}</a><br><span class="govuk-body-s">${escapeHtml(activity.reference)}</span>` },
+      {
+        html: `<a class="govuk-link" href="${activityPaths.show.build({ activityId: activity.id })}">${escapeHtml(activity.laName)}</a><br><span class="govuk-body-s">${escapeHtml(activity.reference)}</span>`,
+      },
       { text: TYPE_LABELS[activity.type] },
-      { text: `${formatDate(activity.onsiteStart)}${end && end !== activity.onsiteStart ? ` to ${formatDate(end)}` : ''}`, classes: 'app-nowrap' },
+      {
+        text: `${formatDate(activity.onsiteStart)}${end && end !== activity.onsiteStart ? ` to ${formatDate(end)}` : ''}`,
+        classes: 'app-nowrap',
+      },
       { text: lead?.displayName ?? 'Not yet chosen' },
       { html: statusTag(activity.status) },
     ]
@@ -47,13 +54,22 @@ export function timelineItems(milestones: readonly StoredMilestone[], today: str
 export function milestoneRows(milestones: readonly StoredMilestone[]): Array<Array<Record<string, unknown>>> {
   const titles = new Map(RULEBOOK.map((entry) => [entry.id as string, entry.title]))
   return milestones.map((m) => [
-    { text: formatDate(m.date) + (m.until && m.until !== m.date ? ` to ${formatDate(m.until)}` : ''), classes: 'app-nowrap' },
+    {
+      text: formatDate(m.date) + (m.until && m.until !== m.date ? ` to ${formatDate(m.until)}` : ''),
+      classes: 'app-nowrap',
+    },
     { text: m.label + (m.time ? ` (${m.time})` : '') },
-    { html: `${ruleLink(m.rule, m.citation)} <span class="govuk-body-s">${escapeHtml(titles.get(m.rule) ?? '')}; ${escapeHtml(m.citation)}</span>` },
+    {
+      html: `${ruleLink(m.rule, m.citation)} <span class="govuk-body-s">${escapeHtml(titles.get(m.rule) ?? '')}; ${escapeHtml(m.citation)}</span>`,
+    },
   ])
 }
 
-export function teamRows(team: readonly TeamMember[], removeHref: string | undefined, csrfToken: string): Array<Array<Record<string, unknown>>> {
+export function teamRows(
+  team: readonly TeamMember[],
+  removeHref: string | undefined,
+  csrfToken: string,
+): Array<Array<Record<string, unknown>>> {
   return team.map((member) => [
     { text: member.displayName },
     { text: TEAM_ROLE_LABELS[member.teamRole] },

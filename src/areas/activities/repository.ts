@@ -99,7 +99,16 @@ export async function listActivities(db: Db, filter: ActivityFilter = {}): Promi
     query = query.where('a.la_code', 'in', [...filter.laCodes])
   }
   if (filter.regionCode) query = query.where('la.region_code', '=', filter.regionCode)
-  if (filter.teamUserId) query = query.where((eb) => eb.exists(eb.selectFrom('activity_team as t').select('t.user_id').whereRef('t.activity_id', '=', 'a.id').where('t.user_id', '=', filter.teamUserId!)))
+  if (filter.teamUserId)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('activity_team as t')
+          .select('t.user_id')
+          .whereRef('t.activity_id', '=', 'a.id')
+          .where('t.user_id', '=', filter.teamUserId!),
+      ),
+    )
   if (filter.statuses) query = query.where('a.status', 'in', [...filter.statuses])
   if (filter.from) query = query.where('a.onsite_start', '>=', filter.from)
   if (filter.to) query = query.where('a.onsite_start', '<=', filter.to)
@@ -110,7 +119,15 @@ export async function listActivities(db: Db, filter: ActivityFilter = {}): Promi
 
 export async function insertActivity(
   trx: Db,
-  values: { reference: string; laCode: string; type: ActivityType; variant: string | null; onsiteStart: string; topics: readonly string[]; createdBy: string | null },
+  values: {
+    reference: string
+    laCode: string
+    type: ActivityType
+    variant: string | null
+    onsiteStart: string
+    topics: readonly string[]
+    createdBy: string | null
+  },
 ): Promise<string> {
   const { id } = await trx
     .insertInto('activities')
@@ -129,17 +146,45 @@ export async function insertActivity(
 }
 
 /** Replace the stored milestones and flags with a freshly computed timeline. */
-export async function replaceTimeline(trx: Db, activityId: string, milestones: readonly Milestone[], flags: readonly Flag[]): Promise<void> {
+export async function replaceTimeline(
+  trx: Db,
+  activityId: string,
+  milestones: readonly Milestone[],
+  flags: readonly Flag[],
+): Promise<void> {
   await trx.deleteFrom('activity_milestones').where('activity_id', '=', activityId).execute()
   await trx.deleteFrom('activity_flags').where('activity_id', '=', activityId).execute()
   if (milestones.length > 0) {
     await trx
       .insertInto('activity_milestones')
-      .values(milestones.map((m, position) => ({ activity_id: activityId, position, key: m.key, label: m.label, date: m.date, until: m.until ?? null, time: m.time ?? null, rule: m.rule, citation: m.citation })))
+      .values(
+        milestones.map((m, position) => ({
+          activity_id: activityId,
+          position,
+          key: m.key,
+          label: m.label,
+          date: m.date,
+          until: m.until ?? null,
+          time: m.time ?? null,
+          rule: m.rule,
+          citation: m.citation,
+        })),
+      )
       .execute()
   }
   if (flags.length > 0) {
-    await trx.insertInto('activity_flags').values(flags.map((f, position) => ({ activity_id: activityId, position, rule: f.rule, citation: f.citation, message: f.message }))).execute()
+    await trx
+      .insertInto('activity_flags')
+      .values(
+        flags.map((f, position) => ({
+          activity_id: activityId,
+          position,
+          rule: f.rule,
+          citation: f.citation,
+          message: f.message,
+        })),
+      )
+      .execute()
   }
 }
 
@@ -156,12 +201,32 @@ export interface StoredMilestone {
 
 export async function milestonesOf(db: Db, activityIds: readonly string[]): Promise<StoredMilestone[]> {
   if (activityIds.length === 0) return []
-  const rows = await db.selectFrom('activity_milestones').selectAll().where('activity_id', 'in', [...activityIds]).orderBy('activity_id').orderBy('position').execute()
-  return rows.map((row) => ({ activityId: row.activity_id, key: row.key, label: row.label, date: row.date, until: row.until, time: row.time, rule: row.rule, citation: row.citation }))
+  const rows = await db
+    .selectFrom('activity_milestones')
+    .selectAll()
+    .where('activity_id', 'in', [...activityIds])
+    .orderBy('activity_id')
+    .orderBy('position')
+    .execute()
+  return rows.map((row) => ({
+    activityId: row.activity_id,
+    key: row.key,
+    label: row.label,
+    date: row.date,
+    until: row.until,
+    time: row.time,
+    rule: row.rule,
+    citation: row.citation,
+  }))
 }
 
 export async function flagsOf(db: Db, activityId: string): Promise<Flag[]> {
-  const rows = await db.selectFrom('activity_flags').selectAll().where('activity_id', '=', activityId).orderBy('position').execute()
+  const rows = await db
+    .selectFrom('activity_flags')
+    .selectAll()
+    .where('activity_id', '=', activityId)
+    .orderBy('position')
+    .execute()
   return rows.map((row) => ({ rule: row.rule as Flag['rule'], citation: row.citation, message: row.message }))
 }
 
@@ -176,20 +241,50 @@ export async function teamOf(db: Db, activityIds: readonly string[]): Promise<Ma
     .orderBy('t.added_at')
     .execute()
   for (const row of rows) {
-    const member: TeamMember = { userId: row.user_id, displayName: row.display_name, email: row.email, role: row.role, teamRole: row.team_role as TeamRole, days: row.days ?? [] }
+    const member: TeamMember = {
+      userId: row.user_id,
+      displayName: row.display_name,
+      email: row.email,
+      role: row.role,
+      teamRole: row.team_role as TeamRole,
+      days: row.days ?? [],
+    }
     map.set(row.activity_id, [...(map.get(row.activity_id) ?? []), member])
   }
   return map
 }
 
 export async function contactsOf(db: Db, activityId: string): Promise<Contact[]> {
-  const rows = await db.selectFrom('activity_contacts').selectAll().where('activity_id', '=', activityId).orderBy('contact_role').execute()
-  return rows.map((row) => ({ contactRole: row.contact_role as Contact['contactRole'], name: row.name, email: row.email, phone: row.phone }))
+  const rows = await db
+    .selectFrom('activity_contacts')
+    .selectAll()
+    .where('activity_id', '=', activityId)
+    .orderBy('contact_role')
+    .execute()
+  return rows.map((row) => ({
+    contactRole: row.contact_role as Contact['contactRole'],
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+  }))
 }
 
 export async function noticesOf(db: Db, activityId: string): Promise<NoticeRecord[]> {
-  const rows = await db.selectFrom('activity_notices').selectAll().where('activity_id', '=', activityId).orderBy('called_at').execute()
-  return rows.map((row) => ({ id: row.id, calledAt: new Date(row.called_at), spokeToRole: row.spoke_to_role, spokeToName: row.spoke_to_name, notes: row.notes, recordedBy: row.recorded_by, recordedAt: new Date(row.recorded_at) }))
+  const rows = await db
+    .selectFrom('activity_notices')
+    .selectAll()
+    .where('activity_id', '=', activityId)
+    .orderBy('called_at')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    calledAt: new Date(row.called_at),
+    spokeToRole: row.spoke_to_role,
+    spokeToName: row.spoke_to_name,
+    notes: row.notes,
+    recordedBy: row.recorded_by,
+    recordedAt: new Date(row.recorded_at),
+  }))
 }
 
 export async function dateChangesOf(db: Db, activityId: string) {
@@ -218,11 +313,25 @@ export async function statusChangesOf(db: Db, activityId: string) {
  * Lock the activity row and check the version the user saw (optimistic concurrency): a double
  * submit or a colleague's change in between is refused rather than silently overwritten.
  */
-export async function lockActivity(trx: Transaction<Database>, id: string): Promise<{ version: number; status: string } | undefined> {
+export async function lockActivity(
+  trx: Transaction<Database>,
+  id: string,
+): Promise<{ version: number; status: string } | undefined> {
   return trx.selectFrom('activities').select(['version', 'status']).where('id', '=', id).forUpdate().executeTakeFirst()
 }
 
-export async function bumpActivity(trx: Db, id: string, changes: { status?: string; status_reason?: string | null; onsite_start?: string; topics?: string; variant?: string | null }, now: Date): Promise<void> {
+export async function bumpActivity(
+  trx: Db,
+  id: string,
+  changes: {
+    status?: string
+    status_reason?: string | null
+    onsite_start?: string
+    topics?: string
+    variant?: string | null
+  },
+  now: Date,
+): Promise<void> {
   await trx
     .updateTable('activities')
     .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))

@@ -5,7 +5,18 @@ import { addDays } from '../../rules/calendar/dates.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
 import { NotFoundError, ValidationError } from '../../web/errors.js'
-import { submitForm, dateField, dateFieldFrom, dateInputItems, errorList, type FieldErrors, type FormBody, readDate, text, texts } from '../../web/forms.js'
+import {
+  submitForm,
+  dateField,
+  dateFieldFrom,
+  dateInputItems,
+  errorList,
+  type FieldErrors,
+  type FormBody,
+  readDate,
+  text,
+  texts,
+} from '../../web/forms.js'
 import type { RouteSpec } from '../../web/routing.js'
 import type { Clock } from '../../clock.js'
 import { activitiesCalendar } from '../../notify/ical.js'
@@ -43,7 +54,12 @@ function readDateTime(body: FormBody, name: string, errors: FieldErrors): Date |
   return new Date(guess.getTime() - (london.getTime() - utc.getTime()))
 }
 
-export function activityRoutes(activities: ActivitiesService, providers: readonly ActivityTaskProvider[], clock: Clock, baseUrl: string): RouteSpec[] {
+export function activityRoutes(
+  activities: ActivitiesService,
+  providers: readonly ActivityTaskProvider[],
+  clock: Clock,
+  baseUrl: string,
+): RouteSpec[] {
   const activityTarget = (request: FastifyRequest) => activities.target((request.params as Params).activityId)
 
   async function coreTasks(activityId: string, principal: Principal): Promise<ActivityTask[]> {
@@ -54,15 +70,40 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
     const dcs = contacts.some((contact) => contact.contactRole === 'dcs')
     const link = (href: string) => href
     return [
-      { section: 'Plan', title: 'Timeline and dates', href: link(activityPaths.timeline.build({ activityId })), status: 'completed', hint: 'Every date with the rule that sets it' },
-      { section: 'Plan', title: 'Inspection team', href: link(activityPaths.team.build({ activityId })), status: lead && team.length > 1 ? 'completed' : lead || team.length > 0 ? 'in-progress' : 'not-started' },
-      { section: 'Plan', title: 'Local authority contacts', href: link(activityPaths.contacts.build({ activityId })), status: dcs && contacts.length > 1 ? 'completed' : dcs ? 'in-progress' : 'not-started', hint: 'The DCS and the link person (002#73, #76)' },
+      {
+        section: 'Plan',
+        title: 'Timeline and dates',
+        href: link(activityPaths.timeline.build({ activityId })),
+        status: 'completed',
+        hint: 'Every date with the rule that sets it',
+      },
+      {
+        section: 'Plan',
+        title: 'Inspection team',
+        href: link(activityPaths.team.build({ activityId })),
+        status: lead && team.length > 1 ? 'completed' : lead || team.length > 0 ? 'in-progress' : 'not-started',
+      },
+      {
+        section: 'Plan',
+        title: 'Local authority contacts',
+        href: link(activityPaths.contacts.build({ activityId })),
+        status: dcs && contacts.length > 1 ? 'completed' : dcs ? 'in-progress' : 'not-started',
+        hint: 'The DCS and the link person (002#73, #76)',
+      },
       {
         section: 'Notice',
         title: 'Notice call and Annex A request',
         href: manage || notices.length > 0 ? link(activityPaths.notice.build({ activityId })) : undefined,
-        status: notices.length > 0 ? 'completed' : !lead || !dcs ? 'cannot-start' : lifecycle.today > (await noticeDate(activityId)) ? 'overdue' : 'not-started',
-        hint: notices.length > 0 ? undefined : 'Telephone the DCS by 9.30am five working days before fieldwork (002#73)',
+        status:
+          notices.length > 0
+            ? 'completed'
+            : !lead || !dcs
+              ? 'cannot-start'
+              : lifecycle.today > (await noticeDate(activityId))
+                ? 'overdue'
+                : 'not-started',
+        hint:
+          notices.length > 0 ? undefined : 'Telephone the DCS by 9.30am five working days before fieldwork (002#73)',
       },
     ]
   }
@@ -72,7 +113,12 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
     return milestones.find((m) => m.key === 'notice')?.date ?? '9999-12-31'
   }
 
-  async function renderPlan(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors: FieldErrors) {
+  async function renderPlan(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors: FieldErrors,
+  ) {
     const principal = request.principal!
     return reply.code(Object.keys(errors).length > 0 ? 400 : 200).page('activities/plan.njk', {
       values,
@@ -84,9 +130,24 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         hint: { text: `First day on site: a ${WEEKDAY[requiredOnsiteWeekday(type) ?? 1]}` },
         checked: values.type === type,
       })),
-      topicItems: FOCUSED_VISIT_TOPICS.topics.map((topic) => ({ value: topic, text: topic, checked: (values.topics as string[] | undefined)?.includes(topic) })),
-      onsiteItems: dateInputItems('onsiteStart', (values.onsiteStart as ReturnType<typeof dateField>) ?? dateFieldFrom(undefined), Boolean(errors.onsiteStart)),
-      laItems: [{ value: '', text: 'Select a local authority' }, ...(await planningLas(principal)).map((la) => ({ value: la.laCode, text: `${la.name} (${la.laCode})`, selected: la.laCode === values.laCode }))],
+      topicItems: FOCUSED_VISIT_TOPICS.topics.map((topic) => ({
+        value: topic,
+        text: topic,
+        checked: (values.topics as string[] | undefined)?.includes(topic),
+      })),
+      onsiteItems: dateInputItems(
+        'onsiteStart',
+        (values.onsiteStart as ReturnType<typeof dateField>) ?? dateFieldFrom(undefined),
+        Boolean(errors.onsiteStart),
+      ),
+      laItems: [
+        { value: '', text: 'Select a local authority' },
+        ...(await planningLas(principal)).map((la) => ({
+          value: la.laCode,
+          text: `${la.name} (${la.laCode})`,
+          selected: la.laCode === values.laCode,
+        })),
+      ],
     })
   }
 
@@ -114,16 +175,25 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
       topics: details.activity.topics,
       canManage: manage,
       canPlan: canOn(principal, 'activity.plan', target),
-      next: next && next !== 'notified' && next !== 'published' ? { status: next, label: STATUS_LABELS[next] } : undefined,
+      next:
+        next && next !== 'notified' && next !== 'published' ? { status: next, label: STATUS_LABELS[next] } : undefined,
       errors,
       errorList: errorList(errors),
-      statusHistory: details.statusChanges.map((change) => ({ ...change, label: isStatus(change.to_status) ? STATUS_LABELS[change.to_status] : change.to_status })),
+      statusHistory: details.statusChanges.map((change) => ({
+        ...change,
+        label: isStatus(change.to_status) ? STATUS_LABELS[change.to_status] : change.to_status,
+      })),
       isLa: ROLE_INFO[principal.role].kind === 'la',
       calendarHref: activityPaths.calendar.build({ activityId }),
     })
   }
 
-  async function renderTimeline(request: FastifyRequest, reply: FastifyReply, values: { onsiteStart?: ReturnType<typeof dateField>; reason?: string } = {}, errors: FieldErrors = {}) {
+  async function renderTimeline(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: { onsiteStart?: ReturnType<typeof dateField>; reason?: string } = {},
+    errors: FieldErrors = {},
+  ) {
     const { activityId } = request.params as Params
     const details = await activities.details(activityId)
     const target = (await activities.target(activityId))!
@@ -135,8 +205,14 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
       rows: milestoneRows(details.milestones),
       flags: details.flags,
       dateChanges: details.dateChanges,
-      canPlan: canOn(request.principal!, 'activity.plan', target) && ['planned', 'notified', 'deferred'].includes(details.activity.status),
-      onsiteItems: dateInputItems('onsiteStart', values.onsiteStart ?? dateFieldFrom(undefined), Boolean(errors.onsiteStart)),
+      canPlan:
+        canOn(request.principal!, 'activity.plan', target) &&
+        ['planned', 'notified', 'deferred'].includes(details.activity.status),
+      onsiteItems: dateInputItems(
+        'onsiteStart',
+        values.onsiteStart ?? dateFieldFrom(undefined),
+        Boolean(errors.onsiteStart),
+      ),
       reason: values.reason,
       errors,
       errorList: errorList(errors, { onsiteStart: 'onsiteStart-day' }),
@@ -145,7 +221,12 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
     })
   }
 
-  async function renderTeam(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown> = {}, errors: FieldErrors = {}) {
+  async function renderTeam(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown> = {},
+    errors: FieldErrors = {},
+  ) {
     const { activityId } = request.params as Params
     const details = await activities.details(activityId)
     const target = (await activities.target(activityId))!
@@ -160,18 +241,47 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
     return reply.code(Object.keys(errors).length > 0 ? 400 : 200).page('activities/team.njk', {
       activity: details.activity,
       title: activityTitle(details.activity),
-      rows: teamRows(details.team, manage ? activityPaths.teamRemove.build({ activityId }) : undefined, reply.generateCsrf()),
+      rows: teamRows(
+        details.team,
+        manage ? activityPaths.teamRemove.build({ activityId }) : undefined,
+        reply.generateCsrf(),
+      ),
       canManage: manage,
-      userItems: [{ value: '', text: 'Select a person' }, ...people.map((person) => ({ value: person.id, text: `${person.display_name} (${ROLE_INFO[person.role as keyof typeof ROLE_INFO]?.label ?? person.role})`, selected: values.userId === person.id }))],
-      roleItems: TEAM_ROLES.map((role) => ({ value: role, text: TEAM_ROLE_LABELS[role], checked: values.teamRole === role })),
-      dayItems: fieldworkDays.map((day) => ({ value: day, text: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`)), checked: (values.days as string[] | undefined)?.includes(day) })),
+      userItems: [
+        { value: '', text: 'Select a person' },
+        ...people.map((person) => ({
+          value: person.id,
+          text: `${person.display_name} (${ROLE_INFO[person.role as keyof typeof ROLE_INFO]?.label ?? person.role})`,
+          selected: values.userId === person.id,
+        })),
+      ],
+      roleItems: TEAM_ROLES.map((role) => ({
+        value: role,
+        text: TEAM_ROLE_LABELS[role],
+        checked: values.teamRole === role,
+      })),
+      dayItems: fieldworkDays.map((day) => ({
+        value: day,
+        text: new Intl.DateTimeFormat('en-GB', {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          timeZone: 'UTC',
+        }).format(new Date(`${day}T12:00:00Z`)),
+        checked: (values.days as string[] | undefined)?.includes(day),
+      })),
       errors,
       errorList: errorList(errors),
       backHref: activityPaths.show.build({ activityId }),
     })
   }
 
-  async function renderContacts(request: FastifyRequest, reply: FastifyReply, values: Record<string, string> = {}, errors: FieldErrors = {}) {
+  async function renderContacts(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string> = {},
+    errors: FieldErrors = {},
+  ) {
     const { activityId } = request.params as Params
     const details = await activities.details(activityId)
     const target = (await activities.target(activityId))!
@@ -187,14 +297,29 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
     })
   }
 
-  async function renderNotice(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown> = {}, errors: FieldErrors = {}) {
+  async function renderNotice(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown> = {},
+    errors: FieldErrors = {},
+  ) {
     const { activityId } = request.params as Params
     const details = await activities.details(activityId)
     const target = (await activities.target(activityId))!
     const now = clock.now()
-    const londonNow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now)
+    const londonNow = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(now)
     const part = (type: string) => londonNow.find((p) => p.type === type)?.value ?? ''
-    const calledAt = (values.calledAt as ReturnType<typeof dateField>) ?? dateFieldFrom(`${part('year')}-${part('month')}-${part('day')}`)
+    const calledAt =
+      (values.calledAt as ReturnType<typeof dateField>) ??
+      dateFieldFrom(`${part('year')}-${part('month')}-${part('day')}`)
     const outbox = await activities.noticeEmails(activityId)
     return reply.code(Object.keys(errors).length > 0 ? 400 : 200).page('activities/notice.njk', {
       activity: details.activity,
@@ -207,7 +332,11 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
       calledAtItems: dateInputItems('calledAt', calledAt, Boolean(errors.calledAt)),
       hour: (values.hour as string | undefined) ?? part('hour'),
       minute: (values.minute as string | undefined) ?? part('minute'),
-      spokeToItems: Object.entries(NOTICE_ROLE_LABELS).map(([value, label]) => ({ value, text: label, checked: values.spokeToRole === value })),
+      spokeToItems: Object.entries(NOTICE_ROLE_LABELS).map(([value, label]) => ({
+        value,
+        text: label,
+        checked: values.spokeToRole === value,
+      })),
       values,
       errors,
       errorList: errorList(errors, { calledAt: 'calledAt-day', spokeToRole: 'spokeToRole' }),
@@ -229,15 +358,29 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const principal = request.principal!
         const mine = query.mine === 'yes'
         const status = query.status && isStatus(query.status) ? [query.status as ActivityStatus] : undefined
-        const items = await activities.list(principal, { ...(mine ? { teamUserId: principal.id } : {}), ...(status ? { statuses: status } : {}), ...(query.type ? { type: query.type } : {}) })
+        const items = await activities.list(principal, {
+          ...(mine ? { teamUserId: principal.id } : {}),
+          ...(status ? { statuses: status } : {}),
+          ...(query.type ? { type: query.type } : {}),
+        })
         return reply.page('activities/list.njk', {
           rows: activityRows(items),
           count: items.length,
           query,
           canPlan: can(principal, 'activity.plan'),
           isOfsted: ROLE_INFO[principal.role].kind === 'ofsted',
-          statusItems: [{ value: '', text: 'Any status' }, ...Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, text: label, selected: value === query.status }))],
-          typeItems: [{ value: '', text: 'Any type' }, ...PLANNABLE_TYPES.map((value) => ({ value, text: TYPE_LABELS[value], selected: value === query.type }))],
+          statusItems: [
+            { value: '', text: 'Any status' },
+            ...Object.entries(STATUS_LABELS).map(([value, label]) => ({
+              value,
+              text: label,
+              selected: value === query.status,
+            })),
+          ],
+          typeItems: [
+            { value: '', text: 'Any type' },
+            ...PLANNABLE_TYPES.map((value) => ({ value, text: TYPE_LABELS[value], selected: value === query.type })),
+          ],
         })
       },
     },
@@ -258,12 +401,24 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const body = request.body as FormBody
         const dateErrors: FieldErrors = {}
         const onsiteStart = readDate(body, 'onsiteStart', 'the first day on site', dateErrors)
-        const input = { laCode: text(body, 'laCode'), type: text(body, 'type'), variant: text(body, 'variant'), onsiteStart, topics: texts(body, 'topics') }
+        const input = {
+          laCode: text(body, 'laCode'),
+          type: text(body, 'type'),
+          variant: text(body, 'variant'),
+          onsiteStart,
+          topics: texts(body, 'topics'),
+        }
         try {
           const id = await activities.plan(request.principal!, input, dateErrors, { requestId: request.id })
           return reply.redirect(activityPaths.show.build({ activityId: id }), 303)
         } catch (error) {
-          if (error instanceof ValidationError) return renderPlan(request, reply, { ...input, onsiteStart: dateField(body, 'onsiteStart') }, { ...error.fieldErrors })
+          if (error instanceof ValidationError)
+            return renderPlan(
+              request,
+              reply,
+              { ...input, onsiteStart: dateField(body, 'onsiteStart') },
+              { ...error.fieldErrors },
+            )
           throw error
         }
       },
@@ -285,8 +440,18 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const body = request.body as FormBody
         const to = text(body, 'to')
         if (!isStatus(to)) return renderShow(request, reply, { status: 'Choose what to do next' }, 400)
-        const input = { to, note: text(body, 'note'), deferralReason: text(body, 'deferralReason') || undefined, version: version(body) }
-        return submitForm(reply, () => activities.changeStatus(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderShow(request, reply, errors, 400), activityPaths.show.build({ activityId }))
+        const input = {
+          to,
+          note: text(body, 'note'),
+          deferralReason: text(body, 'deferralReason') || undefined,
+          version: version(body),
+        }
+        return submitForm(
+          reply,
+          () => activities.changeStatus(request.principal!, activityId, input, { requestId: request.id }),
+          (errors) => renderShow(request, reply, errors, 400),
+          activityPaths.show.build({ activityId }),
+        )
       },
     },
     {
@@ -309,7 +474,14 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const reason = text(body, 'reason')
         return submitForm(
           reply,
-          () => activities.changeOnsite(request.principal!, activityId, { onsiteStart, reason, version: version(body) }, dateErrors, { requestId: request.id }),
+          () =>
+            activities.changeOnsite(
+              request.principal!,
+              activityId,
+              { onsiteStart, reason, version: version(body) },
+              dateErrors,
+              { requestId: request.id },
+            ),
           (errors) => renderTimeline(request, reply, { onsiteStart: dateField(body, 'onsiteStart'), reason }, errors),
           activityPaths.timeline.build({ activityId }),
         )
@@ -331,7 +503,12 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { userId: text(body, 'userId'), teamRole: text(body, 'teamRole'), days: texts(body, 'days') }
-        return submitForm(reply, () => activities.addTeamMember(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderTeam(request, reply, input, errors), activityPaths.team.build({ activityId }))
+        return submitForm(
+          reply,
+          () => activities.addTeamMember(request.principal!, activityId, input, { requestId: request.id }),
+          (errors) => renderTeam(request, reply, input, errors),
+          activityPaths.team.build({ activityId }),
+        )
       },
     },
     {
@@ -345,7 +522,8 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         try {
           await activities.removeTeamMember(request.principal!, activityId, userId, { requestId: request.id })
         } catch (error) {
-          if (error instanceof NotFoundError) return renderTeam(request, reply, {}, { userId: 'That person is not on the team' })
+          if (error instanceof NotFoundError)
+            return renderTeam(request, reply, {}, { userId: 'That person is not on the team' })
           throw error
         }
         return reply.redirect(activityPaths.team.build({ activityId }), 303)
@@ -366,8 +544,18 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
       handler: async (request, reply) => {
         const { activityId } = request.params as Params
         const body = request.body as FormBody
-        const input = { contactRole: text(body, 'contactRole'), name: text(body, 'name'), email: text(body, 'email'), phone: text(body, 'phone') }
-        return submitForm(reply, () => activities.setContact(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderContacts(request, reply, input, errors), activityPaths.contacts.build({ activityId }))
+        const input = {
+          contactRole: text(body, 'contactRole'),
+          name: text(body, 'name'),
+          email: text(body, 'email'),
+          phone: text(body, 'phone'),
+        }
+        return submitForm(
+          reply,
+          () => activities.setContact(request.principal!, activityId, input, { requestId: request.id }),
+          (errors) => renderContacts(request, reply, input, errors),
+          activityPaths.contacts.build({ activityId }),
+        )
       },
     },
     {
@@ -387,10 +575,26 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const body = request.body as FormBody
         const errors: FieldErrors = {}
         const calledAt = readDateTime(body, 'calledAt', errors)
-        const input = { calledAt, spokeToRole: text(body, 'spokeToRole'), spokeToName: text(body, 'spokeToName'), notes: text(body, 'notes'), version: version(body) }
-        const values = { ...input, calledAt: dateField(body, 'calledAt'), hour: text(body, 'calledAt-hour'), minute: text(body, 'calledAt-minute') }
+        const input = {
+          calledAt,
+          spokeToRole: text(body, 'spokeToRole'),
+          spokeToName: text(body, 'spokeToName'),
+          notes: text(body, 'notes'),
+          version: version(body),
+        }
+        const values = {
+          ...input,
+          calledAt: dateField(body, 'calledAt'),
+          hour: text(body, 'calledAt-hour'),
+          minute: text(body, 'calledAt-minute'),
+        }
         if (Object.keys(errors).length > 0) return renderNotice(request, reply, values, errors)
-        return submitForm(reply, () => activities.recordNotice(request.principal!, activityId, input, { requestId: request.id }), (problems) => renderNotice(request, reply, values, problems), activityPaths.notice.build({ activityId }))
+        return submitForm(
+          reply,
+          () => activities.recordNotice(request.principal!, activityId, input, { requestId: request.id }),
+          (problems) => renderNotice(request, reply, values, problems),
+          activityPaths.notice.build({ activityId }),
+        )
       },
     },
     {
@@ -412,7 +616,10 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
       url: activityPaths.feedSettings.pattern,
       permission: 'activity.view',
       handler: async (request, reply) =>
-        reply.page('activities/calendar-feed.njk', { hasFeed: await activities.hasCalendarToken(request.principal!.id), feedUrl: undefined }),
+        reply.page('activities/calendar-feed.njk', {
+          hasFeed: await activities.hasCalendarToken(request.principal!.id),
+          feedUrl: undefined,
+        }),
     },
     {
       method: 'POST',
@@ -420,7 +627,10 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
       permission: 'activity.view',
       handler: async (request, reply) => {
         const token = await activities.issueCalendarToken(request.principal!.id)
-        return reply.page('activities/calendar-feed.njk', { hasFeed: true, feedUrl: `${baseUrl}${activityPaths.feed.build({ token })}` })
+        return reply.page('activities/calendar-feed.njk', {
+          hasFeed: true,
+          feedUrl: `${baseUrl}${activityPaths.feed.build({ token })}`,
+        })
       },
     },
     {
@@ -434,7 +644,9 @@ export function activityRoutes(activities: ActivitiesService, providers: readonl
         const userId = await activities.calendarUser(token.replace(/\.ics$/, ''))
         if (!userId) throw new NotFoundError()
         const items = await activities.calendarItems({ userId })
-        return reply.type('text/calendar; charset=utf-8').send(activitiesCalendar('My inspections and visits', items, baseUrl))
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .send(activitiesCalendar('My inspections and visits', items, baseUrl))
       },
     },
   ]

@@ -41,7 +41,15 @@ export function taskListSections(tasks: readonly ActivityTask[]) {
       title: { text: task.title },
       hint: task.hint ? { text: task.hint } : undefined,
       href: task.status === 'cannot-start' ? undefined : task.href,
-      status: status.tag ? { tag: { text: status.text, classes: status.tag } } : { text: status.text, classes: task.status === 'cannot-start' || task.status === 'not-needed' ? 'govuk-task-list__status--cannot-start-yet' : undefined },
+      status: status.tag
+        ? { tag: { text: status.text, classes: status.tag } }
+        : {
+            text: status.text,
+            classes:
+              task.status === 'cannot-start' || task.status === 'not-needed'
+                ? 'govuk-task-list__status--cannot-start-yet'
+                : undefined,
+          },
     })
   }
   return sections

@@ -33,7 +33,13 @@ describe('accounts', () => {
   it('explains what is wrong with an account form', async () => {
     const agent = await new TestAgent(t.app).signIn(admin.email, admin.password)
     await agent.get('/admin/users/new')
-    const response = await agent.post('/admin/users/new', { displayName: '', email: 'not-an-email', role: 'dfe-case-lead', laCodes: '886, 999', password: 'short' })
+    const response = await agent.post('/admin/users/new', {
+      displayName: '',
+      email: 'not-an-email',
+      role: 'dfe-case-lead',
+      laCodes: '886, 999',
+      password: 'short',
+    })
     expect(response.statusCode).toBe(400)
     expect(page(response).errorSummary.map((error) => error.text)).toEqual([
       'Enter an email address in the correct format, like name@example.gov.uk',
@@ -50,7 +56,9 @@ describe('accounts', () => {
     await agent.get(`/admin/users/${victim.id}`)
     expect((await agent.post(`/admin/users/${victim.id}/disable`)).statusCode).toBe(303)
     expect((await theirs.get('/')).statusCode).toBe(303)
-    expect((await new TestAgent(t.app).post('/sign-in', { email: victim.email, password: victim.password })).statusCode).toBe(401)
+    expect(
+      (await new TestAgent(t.app).post('/sign-in', { email: victim.email, password: victim.password })).statusCode,
+    ).toBe(401)
   })
 })
 

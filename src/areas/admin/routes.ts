@@ -28,15 +28,38 @@ export function adminRoutes(deps: { db: Kysely<Database>; accounts: AccountsServ
     las: await db.selectFrom('local_authorities').select(['la_code', 'name']).orderBy('name').execute(),
   })
 
-  const renderNewUser = async (reply: FastifyReply, values: Partial<AccountInput> & { laCodesText?: string }, errors: FieldErrors) => {
+  const renderNewUser = async (
+    reply: FastifyReply,
+    values: Partial<AccountInput> & { laCodesText?: string },
+    errors: FieldErrors,
+  ) => {
     const { regions, las } = await regionsAndLas()
     return reply.code(Object.keys(errors).length ? 400 : 200).page('admin/new-user.njk', {
       values,
       errors,
       errorList: errorList(errors),
-      roleItems: ROLES.map((role) => ({ value: role, text: ROLE_INFO[role].label, hint: { text: ROLE_INFO[role].description }, checked: values.role === role })),
-      regionItems: [{ value: '', text: 'Not applicable' }, ...regions.map((region) => ({ value: region.code, text: region.name, selected: values.regionCode === region.code }))],
-      laItems: [{ value: '', text: 'Not applicable' }, ...las.map((la) => ({ value: la.la_code, text: `${la.name} (${la.la_code})`, selected: values.laCode === la.la_code }))],
+      roleItems: ROLES.map((role) => ({
+        value: role,
+        text: ROLE_INFO[role].label,
+        hint: { text: ROLE_INFO[role].description },
+        checked: values.role === role,
+      })),
+      regionItems: [
+        { value: '', text: 'Not applicable' },
+        ...regions.map((region) => ({
+          value: region.code,
+          text: region.name,
+          selected: values.regionCode === region.code,
+        })),
+      ],
+      laItems: [
+        { value: '', text: 'Not applicable' },
+        ...las.map((la) => ({
+          value: la.la_code,
+          text: `${la.name} (${la.la_code})`,
+          selected: values.laCode === la.la_code,
+        })),
+      ],
     })
   }
 
@@ -62,13 +85,24 @@ export function adminRoutes(deps: { db: Kysely<Database>; accounts: AccountsServ
         const list = await accounts.list({ role: query.role, search: query.q })
         return reply.page('admin/users.njk', {
           query,
-          roleItems: [{ value: '', text: 'Any role' }, ...ROLES.map((role) => ({ value: role, text: ROLE_INFO[role].label, selected: query.role === role }))],
+          roleItems: [
+            { value: '', text: 'Any role' },
+            ...ROLES.map((role) => ({ value: role, text: ROLE_INFO[role].label, selected: query.role === role })),
+          ],
           rows: list.map((account) => [
-            { html: `<a class="govuk-link" href="${adminPaths.user.build({ userId: account.id })}">${escapeHtml(account.displayName)}</a>` },
+            {
+              html: `<a class="govuk-link" href="${adminPaths.user.build({ userId: account.id })}">${escapeHtml(account.displayName)}</a>`,
+            },
             { text: account.email },
             { text: ROLE_INFO[account.role].label },
             { text: account.laCode ?? account.regionCode ?? (account.laCodes.join(', ') || '–') },
-            { html: account.disabled ? '<strong class="govuk-tag govuk-tag--grey">Disabled</strong>' : account.lockedUntil ? '<strong class="govuk-tag govuk-tag--orange">Locked</strong>' : '<strong class="govuk-tag govuk-tag--green">Active</strong>' },
+            {
+              html: account.disabled
+                ? '<strong class="govuk-tag govuk-tag--grey">Disabled</strong>'
+                : account.lockedUntil
+                  ? '<strong class="govuk-tag govuk-tag--orange">Locked</strong>'
+                  : '<strong class="govuk-tag govuk-tag--green">Active</strong>',
+            },
           ]),
           count: list.length,
         })
@@ -100,7 +134,8 @@ export function adminRoutes(deps: { db: Kysely<Database>; accounts: AccountsServ
           const id = await accounts.create(request.principal!, input, request.id)
           return reply.redirect(adminPaths.user.build({ userId: id }) + '?done=created', 303)
         } catch (error) {
-          if (error instanceof ValidationError) return renderNewUser(reply, { ...input, password: '', laCodesText }, { ...error.fieldErrors })
+          if (error instanceof ValidationError)
+            return renderNewUser(reply, { ...input, password: '', laCodesText }, { ...error.fieldErrors })
           throw error
         }
       },
@@ -125,7 +160,8 @@ export function adminRoutes(deps: { db: Kysely<Database>; accounts: AccountsServ
           if (action === 'disable') await accounts.setDisabled(admin, userId, true, request.id)
           else if (action === 'enable') await accounts.setDisabled(admin, userId, false, request.id)
           else if (action === 'unlock') await accounts.unlock(admin, userId, request.id)
-          else if (action === 'password') await accounts.resetPassword(admin, userId, String((request.body as FormBody).password ?? ''), request.id)
+          else if (action === 'password')
+            await accounts.resetPassword(admin, userId, String((request.body as FormBody).password ?? ''), request.id)
           else return renderUser(reply, userId, { action: 'Choose an action on this page' })
         } catch (error) {
           if (error instanceof ValidationError) return renderUser(reply, userId, { ...error.fieldErrors })
@@ -160,29 +196,50 @@ export function adminRoutes(deps: { db: Kysely<Database>; accounts: AccountsServ
         }
         const [result, vocabulary] = await Promise.all([searchAudit(db, search), auditVocabulary(db)])
         const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
-        const pageHref = (n: number) => `${adminPaths.audit.build({})}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([key, value]) => key !== 'page' && value)), page: String(n) } as Record<string, string>).toString()}`
+        const pageHref = (n: number) =>
+          `${adminPaths.audit.build({})}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([key, value]) => key !== 'page' && value)), page: String(n) } as Record<string, string>).toString()}`
         return reply.code(Object.keys(errors).length ? 400 : 200).page('admin/audit.njk', {
           query,
           errors,
           errorList: errorList(errors),
           total: result.total,
           rows: result.events.map((event) => [
-            { text: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' }).format(new Date(event.occurred_at)), classes: 'app-nowrap' },
+            {
+              text: new Intl.DateTimeFormat('en-GB', {
+                dateStyle: 'medium',
+                timeStyle: 'medium',
+                timeZone: 'Europe/London',
+              }).format(new Date(event.occurred_at)),
+              classes: 'app-nowrap',
+            },
             { text: event.actor_label },
             { text: event.action },
             { text: `${event.record_type}${event.record_id ? ` ${event.record_id}` : ''}` },
             { text: event.la_code ?? '' },
             { text: event.summary },
           ]),
-          actionItems: [{ value: '', text: 'Any action' }, ...vocabulary.actions.map((value) => ({ value, text: value, selected: value === query.action }))],
-          recordTypeItems: [{ value: '', text: 'Any record' }, ...vocabulary.recordTypes.map((value) => ({ value, text: value, selected: value === query.recordType }))],
-          pagination: pages > 1 ? {
-            previous: page > 1 ? { href: pageHref(page - 1) } : undefined,
-            next: page < pages ? { href: pageHref(page + 1) } : undefined,
-            items: Array.from({ length: pages }, (_, i) => i + 1)
-              .filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2)
-              .flatMap((n, i, list) => (i > 0 && n - list[i - 1]! > 1 ? [{ ellipsis: true }, { number: n, href: pageHref(n), current: n === page }] : [{ number: n, href: pageHref(n), current: n === page }])),
-          } : undefined,
+          actionItems: [
+            { value: '', text: 'Any action' },
+            ...vocabulary.actions.map((value) => ({ value, text: value, selected: value === query.action })),
+          ],
+          recordTypeItems: [
+            { value: '', text: 'Any record' },
+            ...vocabulary.recordTypes.map((value) => ({ value, text: value, selected: value === query.recordType })),
+          ],
+          pagination:
+            pages > 1
+              ? {
+                  previous: page > 1 ? { href: pageHref(page - 1) } : undefined,
+                  next: page < pages ? { href: pageHref(page + 1) } : undefined,
+                  items: Array.from({ length: pages }, (_, i) => i + 1)
+                    .filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2)
+                    .flatMap((n, i, list) =>
+                      i > 0 && n - list[i - 1]! > 1
+                        ? [{ ellipsis: true }, { number: n, href: pageHref(n), current: n === page }]
+                        : [{ number: n, href: pageHref(n), current: n === page }],
+                    ),
+                }
+              : undefined,
         })
       },
     },

@@ -35,12 +35,38 @@ beforeAll(async () => {
   outsider = await createUser(t.db, 'hmi')
   const director = (await principalFor(t.db, (await createUser(t.db, 'national-director')).id))!
   const services = t.app.services
-  activityId = await services.activities.plan(director, { laCode: '886', type: 'standard-inspection', variant: '', onsiteStart: '2027-01-18', topics: [] }, {}, { requestId: 'test' })
-  await services.activities.addTeamMember(director, activityId, { userId: lead.id, teamRole: 'lead-inspector', days: [] }, { requestId: 'test' })
-  await services.activities.setContact(director, activityId, { contactRole: 'dcs', name: 'Sam Director', email: 'dcs@kent.gov.uk', phone: '' }, { requestId: 'test' })
+  activityId = await services.activities.plan(
+    director,
+    { laCode: '886', type: 'standard-inspection', variant: '', onsiteStart: '2027-01-18', topics: [] },
+    {},
+    { requestId: 'test' },
+  )
+  await services.activities.addTeamMember(
+    director,
+    activityId,
+    { userId: lead.id, teamRole: 'lead-inspector', days: [] },
+    { requestId: 'test' },
+  )
+  await services.activities.setContact(
+    director,
+    activityId,
+    { contactRole: 'dcs', name: 'Sam Director', email: 'dcs@kent.gov.uk', phone: '' },
+    { requestId: 'test' },
+  )
   // The notice call on Monday 11 January 2027, recorded as it is made.
   const atNotice = createServices({ db: t.db, clock: fixedClock('2027-01-11T09:15:00Z'), config: t.config })
-  await atNotice.activities.recordNotice(director, activityId, { calledAt: new Date('2027-01-11T09:10:00Z'), spokeToRole: 'dcs', spokeToName: 'Sam Director', notes: '', version: undefined }, { requestId: 'test' })
+  await atNotice.activities.recordNotice(
+    director,
+    activityId,
+    {
+      calledAt: new Date('2027-01-11T09:10:00Z'),
+      spokeToRole: 'dcs',
+      spokeToName: 'Sam Director',
+      notes: '',
+      version: undefined,
+    },
+    { requestId: 'test' },
+  )
 })
 afterAll(async () => {
   await t.close()
@@ -53,7 +79,11 @@ describe('Annex A in the browser', () => {
   it('lets the LA upload a workbook with errors, shows them by list, row and column, and keeps every version', async () => {
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
-    const uploaded = await agent.upload(`/activities/${activityId}/annex-a/lists`, {}, { field: 'file', name: 'Kent Annex A.xlsx', content: withErrors, type: xlsx })
+    const uploaded = await agent.upload(
+      `/activities/${activityId}/annex-a/lists`,
+      {},
+      { field: 'file', name: 'Kent Annex A.xlsx', content: withErrors, type: xlsx },
+    )
     expect(uploaded.statusCode).toBe(303)
     const returnPath = uploaded.headers.location!
     await t.app.services.processor.drain()
@@ -72,30 +102,48 @@ describe('Annex A in the browser', () => {
 
     // A double submit of the same file is not a second version.
     await agent.get(`/activities/${activityId}/annex-a`)
-    const again = await agent.upload(`/activities/${activityId}/annex-a/lists`, {}, { field: 'file', name: 'Kent Annex A.xlsx', content: withErrors, type: xlsx })
+    const again = await agent.upload(
+      `/activities/${activityId}/annex-a/lists`,
+      {},
+      { field: 'file', name: 'Kent Annex A.xlsx', content: withErrors, type: xlsx },
+    )
     expect(again.headers.location).toContain('duplicate=1')
 
     // The fixed workbook becomes version 2; version 1 is kept.
-    const fixed = await agent.upload(`/activities/${activityId}/annex-a/lists`, {}, { field: 'file', name: 'Kent Annex A fixed.xlsx', content: clean, type: xlsx })
+    const fixed = await agent.upload(
+      `/activities/${activityId}/annex-a/lists`,
+      {},
+      { field: 'file', name: 'Kent Annex A fixed.xlsx', content: clean, type: xlsx },
+    )
     await t.app.services.processor.drain()
     expect(page(await agent.get(fixed.headers.location!)).heading).toBe('Annex A version 2: no errors')
     const overview = page(await agent.get(`/activities/${activityId}/annex-a`))
     expect(overview.$('table').first().text()).toContain('Version 1')
     const reads = await t.db.selectFrom('audit_events').select('action').where('record_type', '=', 'annex-a').execute()
-    expect(reads.map((r) => r.action)).toEqual(expect.arrayContaining(['annex-a.upload', 'annex-a.read-findings', 'annex-a.read-report']))
+    expect(reads.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['annex-a.upload', 'annex-a.read-findings', 'annex-a.read-report']),
+    )
   })
 
   it('never lets a file it cannot read replace the last good version', async () => {
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
-    const bad = await agent.upload(`/activities/${activityId}/annex-a/lists`, {}, { field: 'file', name: 'Annex A.xlsx', content: Buffer.from('this is not a spreadsheet at all'), type: xlsx })
+    const bad = await agent.upload(
+      `/activities/${activityId}/annex-a/lists`,
+      {},
+      { field: 'file', name: 'Annex A.xlsx', content: Buffer.from('this is not a spreadsheet at all'), type: xlsx },
+    )
     await t.app.services.processor.drain()
     const shown = page(await agent.get(bad.headers.location!))
     expect(shown.heading).toBe('Annex A version 3: could not be read')
     expect(shown.$('main').text()).toContain('the last good version stays current')
     expect((await t.app.services.annexA.current(activityId))?.version).toBe(2)
     await agent.get(`/activities/${activityId}/annex-a`)
-    const wrongType = await agent.upload(`/activities/${activityId}/annex-a/lists`, {}, { field: 'file', name: 'notes.pdf', content: Buffer.from('%PDF-1.4'), type: 'application/pdf' })
+    const wrongType = await agent.upload(
+      `/activities/${activityId}/annex-a/lists`,
+      {},
+      { field: 'file', name: 'notes.pdf', content: Buffer.from('%PDF-1.4'), type: 'application/pdf' },
+    )
     expect(wrongType.statusCode).toBe(400)
     expect(page(wrongType).errorSummary[0]!.text).toContain('must be an Excel workbook (.xlsx)')
   })
@@ -103,12 +151,20 @@ describe('Annex A in the browser', () => {
   it('takes documents against the 1.01–3.11 checklist by their number prefix (002#262)', async () => {
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
-    const uploaded = await agent.upload(`/activities/${activityId}/annex-a/documents`, { item: '' }, { field: 'document', name: '1.07 Workforce profile.xlsx', content: Buffer.from('workforce'), type: xlsx })
+    const uploaded = await agent.upload(
+      `/activities/${activityId}/annex-a/documents`,
+      { item: '' },
+      { field: 'document', name: '1.07 Workforce profile.xlsx', content: Buffer.from('workforce'), type: xlsx },
+    )
     expect(uploaded.statusCode).toBe(303)
     const overview = page(await agent.get(`/activities/${activityId}/annex-a`))
     const row = overview.$('tr').filter((_, el) => overview.$(el).text().includes('1.07'))
     expect(row.text()).toContain('1.07 Workforce profile.xlsx')
-    const unnumbered = await agent.upload(`/activities/${activityId}/annex-a/documents`, { item: '' }, { field: 'document', name: 'Workforce.pdf', content: Buffer.from('%PDF'), type: 'application/pdf' })
+    const unnumbered = await agent.upload(
+      `/activities/${activityId}/annex-a/documents`,
+      { item: '' },
+      { field: 'document', name: 'Workforce.pdf', content: Buffer.from('%PDF'), type: 'application/pdf' },
+    )
     expect(unnumbered.statusCode).toBe(400)
     expect(page(unnumbered).errorSummary[0]!.text).toContain('Select which Annex A item this document is for')
   })
@@ -120,25 +176,42 @@ describe('Annex A in the browser', () => {
     expect(profile.$('svg.app-bar-chart__svg').length).toBeGreaterThan(3)
     expect(profile.$('.app-bar-chart__table').length).toBe(profile.$('svg.app-bar-chart__svg').length)
     const sample = page(await leadAgent.get(`/activities/${activityId}/case-sample?factor=disabled`))
-    const ids = sample.$('input[name="childId"]').map((_, el) => sample.$(el).attr('value')).get().slice(0, 8)
+    const ids = sample
+      .$('input[name="childId"]')
+      .map((_, el) => sample.$(el).attr('value'))
+      .get()
+      .slice(0, 8)
     expect(ids.length).toBe(8)
     await leadAgent.post(`/activities/${activityId}/case-sample`, { childId: ids, reason: 'Disabled children' })
     const notOnLists = await leadAgent.post(`/activities/${activityId}/case-sample`, { childIds: 'NOT-A-CHILD' })
     expect(page(notOnLists).errorSummary[0]!.text).toContain('not on the Annex A lists: NOT-A-CHILD')
-    const tooFew = await leadAgent.post(`/activities/${activityId}/case-sample/audited-cases`, { audited: ids.slice(0, 3) })
+    const tooFew = await leadAgent.post(`/activities/${activityId}/case-sample/audited-cases`, {
+      audited: ids.slice(0, 3),
+    })
     expect(page(tooFew).errorSummary[0]!.text).toContain('between 6 and 12')
-    expect((await leadAgent.post(`/activities/${activityId}/case-sample/audited-cases`, { audited: ids.slice(0, 6) })).statusCode).toBe(303)
+    expect(
+      (await leadAgent.post(`/activities/${activityId}/case-sample/audited-cases`, { audited: ids.slice(0, 6) }))
+        .statusCode,
+    ).toBe(303)
 
     // The LA sees which audited cases are requested, by child ID only, but not the profile.
     const la = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
-    expect(page(await la.get(`/activities/${activityId}/annex-a`)).$('main').text()).toContain(ids[0]!)
+    expect(
+      page(await la.get(`/activities/${activityId}/annex-a`))
+        .$('main')
+        .text(),
+    ).toContain(ids[0]!)
     expect((await la.get(`/activities/${activityId}/annex-a/profile`)).statusCode).toBe(403)
     // An inspector not on the team, and another LA, get nothing.
     const stranger = await new TestAgent(t.app).signIn(outsider.email, outsider.password)
     expect((await stranger.get(`/activities/${activityId}/annex-a/profile`)).statusCode).toBe(404)
     const other = await new TestAgent(t.app).signIn(otherAnalyst.email, otherAnalyst.password)
     expect((await other.get(`/activities/${activityId}/annex-a`)).statusCode).toBe(404)
-    const reads = await t.db.selectFrom('audit_events').select(['action', 'actor_id']).where('action', 'in', ['annex-a.read-profile', 'annex-a.read-children']).execute()
+    const reads = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('action', 'in', ['annex-a.read-profile', 'annex-a.read-children'])
+      .execute()
     expect(reads.every((read) => read.actor_id === lead.id)).toBe(true)
     expect(reads.length).toBeGreaterThanOrEqual(2)
   })
@@ -148,7 +221,9 @@ describe('Annex A through the API', () => {
   it('takes a return from an LA’s own system and gives back the findings as JSON', async () => {
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get('/account/api-tokens')
-    const token = page(await agent.post('/account/api-tokens', { name: 'Case management system' })).$('#new-token').text()
+    const token = page(await agent.post('/account/api-tokens', { name: 'Case management system' }))
+      .$('#new-token')
+      .text()
     const sent = await t.app.inject({
       method: 'POST',
       url: `/api/v1/activities/${activityId}/annex-a/returns?fileName=${encodeURIComponent('From CMS.xlsx')}`,
@@ -158,17 +233,36 @@ describe('Annex A through the API', () => {
     expect(sent.statusCode).toBe(202)
     expect(sent.json().status).toBe('processing')
     await t.app.services.processor.drain()
-    const detail = await t.app.inject({ url: sent.headers.location as string, headers: { authorization: `Bearer ${token}` } })
+    const detail = await t.app.inject({
+      url: sent.headers.location as string,
+      headers: { authorization: `Bearer ${token}` },
+    })
     const body = detail.json()
     expect(body.status).toBe('errors')
     expect(body.lists.map((l: { list: number }) => l.list)).toContain(8)
-    expect(body.findings[0]).toEqual(expect.objectContaining({ rule: expect.stringMatching(/^AA-/), severity: expect.any(String), message: expect.any(String) }))
+    expect(body.findings[0]).toEqual(
+      expect.objectContaining({
+        rule: expect.stringMatching(/^AA-/),
+        severity: expect.any(String),
+        message: expect.any(String),
+      }),
+    )
 
     const otherAgent = await new TestAgent(t.app).signIn(otherAnalyst.email, otherAnalyst.password)
     await otherAgent.get('/account/api-tokens')
-    const otherToken = page(await otherAgent.post('/account/api-tokens', { name: 'CMS' })).$('#new-token').text()
-    expect((await t.app.inject({ url: sent.headers.location as string, headers: { authorization: `Bearer ${otherToken}` } })).statusCode).toBe(404)
-    const noName = await t.app.inject({ method: 'POST', url: `/api/v1/activities/${activityId}/annex-a/returns`, headers: { authorization: `Bearer ${token}`, 'content-type': xlsx }, payload: clean })
+    const otherToken = page(await otherAgent.post('/account/api-tokens', { name: 'CMS' }))
+      .$('#new-token')
+      .text()
+    expect(
+      (await t.app.inject({ url: sent.headers.location as string, headers: { authorization: `Bearer ${otherToken}` } }))
+        .statusCode,
+    ).toBe(404)
+    const noName = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${activityId}/annex-a/returns`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': xlsx },
+      payload: clean,
+    })
     expect(noName.statusCode).toBe(400)
     expect(noName.json().fieldErrors.fileName).toContain('fileName query parameter')
   })
@@ -179,13 +273,25 @@ describe('a crash while checking', () => {
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
     // The latest version is the API upload, so the clean workbook is a new version.
-    const uploaded = await agent.upload(`/activities/${activityId}/annex-a/lists`, {}, { field: 'file', name: 'Crash test.xlsx', content: clean, type: xlsx })
+    const uploaded = await agent.upload(
+      `/activities/${activityId}/annex-a/lists`,
+      {},
+      { field: 'file', name: 'Crash test.xlsx', content: clean, type: xlsx },
+    )
     const returnId = uploaded.headers.location!.split('/').pop()!.split('?')[0]!
     await t.app.services.processor.drain()
     // Simulate a process that claimed the next upload and died: status processing, lease expired.
-    await t.db.updateTable('annex_a_returns').set({ status: 'processing', claimed_until: new Date('2027-01-11T09:00:00Z'), result: null }).where('id', '=', returnId).execute()
+    await t.db
+      .updateTable('annex_a_returns')
+      .set({ status: 'processing', claimed_until: new Date('2027-01-11T09:00:00Z'), result: null })
+      .where('id', '=', returnId)
+      .execute()
     await t.app.services.processor.drain()
-    const row = await t.db.selectFrom('annex_a_returns').select(['status', 'claimed_until']).where('id', '=', returnId).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('annex_a_returns')
+      .select(['status', 'claimed_until'])
+      .where('id', '=', returnId)
+      .executeTakeFirstOrThrow()
     expect(['valid', 'errors']).toContain(row.status)
     expect(row.claimed_until).toBeNull()
   })

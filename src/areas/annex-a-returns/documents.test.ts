@@ -5,7 +5,20 @@ describe('Annex A documents (002#260-262)', () => {
   it('lists 1.01–1.13, 2.01–2.05 and 3.01–3.11 with the duplicated 3.04 kept twice', () => {
     expect(ANNEX_A_DOCUMENTS.filter((d) => d.item.startsWith('1.'))).toHaveLength(13)
     expect(ANNEX_A_DOCUMENTS.filter((d) => d.item.startsWith('2.'))).toHaveLength(5)
-    expect(ANNEX_A_DOCUMENTS.filter((d) => d.item.startsWith('3.')).map((d) => d.item)).toEqual(['3.01', '3.02', '3.03', '3.04', '3.04 (CAMHS)', '3.05', '3.06', '3.07', '3.08', '3.09', '3.10', '3.11'])
+    expect(ANNEX_A_DOCUMENTS.filter((d) => d.item.startsWith('3.')).map((d) => d.item)).toEqual([
+      '3.01',
+      '3.02',
+      '3.03',
+      '3.04',
+      '3.04 (CAMHS)',
+      '3.05',
+      '3.06',
+      '3.07',
+      '3.08',
+      '3.09',
+      '3.10',
+      '3.11',
+    ])
   })
 
   it.each([

@@ -36,38 +36,66 @@ export function groupFindings(findings: readonly Finding[]) {
     rules.set(finding.rule, [...(rules.get(finding.rule) ?? []), finding])
     byList.set(listKey, rules)
   }
-  return [...byList].sort(([a], [b]) => (a === 'workbook' ? -1 : b === 'workbook' ? 1 : Number(a) - Number(b))).map(([listKey, rules]) => ({
-    id: `list-${listKey}`,
-    title: listTitle(listKey === 'workbook' ? null : Number(listKey)),
-    count: [...rules.values()].reduce((sum, items) => sum + items.length, 0),
-    rules: [...rules].map(([rule, items]) => ({
-      rule,
-      title: ruleTitle(rule),
-      severity: items[0]!.severity,
-      rows: items.map((finding) => [
-        { text: finding.sheet ?? '' },
-        { text: finding.row === null || finding.row === undefined ? '' : String(finding.row), classes: 'app-nowrap' },
-        { text: finding.column ?? '' },
-        { html: finding.value === null || finding.value === undefined || finding.value === '' ? '<span class="govuk-hint">blank</span>' : escapeHtml(String(finding.value)) },
-        { html: `<strong class="govuk-tag ${finding.severity === 'error' ? 'govuk-tag--red' : finding.severity === 'warning' ? 'govuk-tag--yellow' : 'govuk-tag--grey'}">${finding.severity}</strong>` },
-        { text: finding.message },
-      ]),
-    })),
-  }))
+  return [...byList]
+    .sort(([a], [b]) => (a === 'workbook' ? -1 : b === 'workbook' ? 1 : Number(a) - Number(b)))
+    .map(([listKey, rules]) => ({
+      id: `list-${listKey}`,
+      title: listTitle(listKey === 'workbook' ? null : Number(listKey)),
+      count: [...rules.values()].reduce((sum, items) => sum + items.length, 0),
+      rules: [...rules].map(([rule, items]) => ({
+        rule,
+        title: ruleTitle(rule),
+        severity: items[0]!.severity,
+        rows: items.map((finding) => [
+          { text: finding.sheet ?? '' },
+          { text: finding.row === null || finding.row === undefined ? '' : String(finding.row), classes: 'app-nowrap' },
+          { text: finding.column ?? '' },
+          {
+            html:
+              finding.value === null || finding.value === undefined || finding.value === ''
+                ? '<span class="govuk-hint">blank</span>'
+                : escapeHtml(String(finding.value)),
+          },
+          {
+            html: `<strong class="govuk-tag ${finding.severity === 'error' ? 'govuk-tag--red' : finding.severity === 'warning' ? 'govuk-tag--yellow' : 'govuk-tag--grey'}">${finding.severity}</strong>`,
+          },
+          { text: finding.message },
+        ]),
+      })),
+    }))
 }
 
-export function versionRows(versions: readonly AnnexAReturn[], href: (id: string) => string): Array<Array<Record<string, unknown>>> {
+export function versionRows(
+  versions: readonly AnnexAReturn[],
+  href: (id: string) => string,
+): Array<Array<Record<string, unknown>>> {
   return versions.map((version) => [
     { html: `<a class="govuk-link" href="${href(version.id)}">Version ${version.version}</a>` },
     { text: version.fileName },
-    { text: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(version.uploadedAt) },
+    {
+      text: new Intl.DateTimeFormat('en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Europe/London',
+      }).format(version.uploadedAt),
+    },
     { html: returnStatusTag(version.status) },
-    { text: version.status === 'valid' || version.status === 'errors' ? `${version.errorCount ?? 0} errors, ${version.warningCount ?? 0} warnings, ${version.rows ?? 0} rows` : version.status === 'processing' ? '–' : (version.errorMessage ?? '') },
+    {
+      text:
+        version.status === 'valid' || version.status === 'errors'
+          ? `${version.errorCount ?? 0} errors, ${version.warningCount ?? 0} warnings, ${version.rows ?? 0} rows`
+          : version.status === 'processing'
+            ? '–'
+            : (version.errorMessage ?? ''),
+    },
   ])
 }
 
 /** A count map as chart items, largest first unless an order is given. */
-export function chartItems(counts: Readonly<Record<string, number>>, order?: readonly string[]): Array<{ label: string; value: number }> {
+export function chartItems(
+  counts: Readonly<Record<string, number>>,
+  order?: readonly string[],
+): Array<{ label: string; value: number }> {
   const entries = Object.entries(counts).filter(([, value]) => value > 0)
   if (order) return order.filter((key) => counts[key]).map((key) => ({ label: key, value: counts[key]! }))
   return entries.sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value }))

@@ -2,7 +2,13 @@ import { gzip } from 'node:zlib'
 import { writeFile, rm } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import type { Kysely } from 'kysely'
-import { AnnexAFileError, processAnnexA, writeErrorReport, type AnnexAProgress, type AnnexAResult } from '../../annex-a/index.js'
+import {
+  AnnexAFileError,
+  processAnnexA,
+  writeErrorReport,
+  type AnnexAProgress,
+  type AnnexAResult,
+} from '../../annex-a/index.js'
 import type { Clock } from '../../clock.js'
 import type { Database } from '../../db/tables.js'
 import type { BlobStore } from '../../files/blob-store.js'
@@ -36,7 +42,12 @@ function storedResult(result: AnnexAResult) {
  * marked-up workbook. Returns are claimed with a lease under FOR UPDATE SKIP LOCKED, so two
  * instances never process one twice, and one a crashed process left is taken up again.
  */
-export function createProcessor(deps: { db: Kysely<Database>; clock: Clock; blobs: BlobStore; log?: (message: string, detail?: Record<string, unknown>) => void }): Processor {
+export function createProcessor(deps: {
+  db: Kysely<Database>
+  clock: Clock
+  blobs: BlobStore
+  log?: (message: string, detail?: Record<string, unknown>) => void
+}): Processor {
   const { db, clock, blobs } = deps
   const queue: string[] = []
   const live = new Map<string, AnnexAProgress>()
@@ -55,7 +66,11 @@ export function createProcessor(deps: { db: Kysely<Database>; clock: Clock; blob
         .executeTakeFirst()
       if (!row) return undefined
       if (row.claimed_until && new Date(row.claimed_until).getTime() > clock.now().getTime()) return undefined
-      await trx.updateTable('annex_a_returns').set({ claimed_until: new Date(clock.now().getTime() + LEASE_MS) }).where('id', '=', returnId).execute()
+      await trx
+        .updateTable('annex_a_returns')
+        .set({ claimed_until: new Date(clock.now().getTime() + LEASE_MS) })
+        .where('id', '=', returnId)
+        .execute()
       return row
     })
   }
@@ -110,7 +125,9 @@ export function createProcessor(deps: { db: Kysely<Database>; clock: Clock; blob
         .set({
           status: unreadable ? 'unreadable' : 'failed',
           error_code: unreadable ? error.code : 'FAILED',
-          error_message: unreadable ? error.userMessage : 'Something went wrong while checking this file. It has been kept; try uploading it again, and if it fails again contact the lead inspector.',
+          error_message: unreadable
+            ? error.userMessage
+            : 'Something went wrong while checking this file. It has been kept; try uploading it again, and if it fails again contact the lead inspector.',
           processed_at: clock.now(),
           processing_ms: Date.now() - started,
           claimed_until: null,

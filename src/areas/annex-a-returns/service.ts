@@ -48,7 +48,9 @@ export function isReadable(status: ReturnStatus): boolean {
   return status === 'valid' || status === 'errors'
 }
 
-export function createAnnexAReturnsService(deps: ServiceDeps & { blobs: BlobStore; processor: Processor; activities: ActivitiesService }) {
+export function createAnnexAReturnsService(
+  deps: ServiceDeps & { blobs: BlobStore; processor: Processor; activities: ActivitiesService },
+) {
   const { db, clock, blobs, processor, activities } = deps
   const childrenCache = new Map<string, ChildrenTable>()
 
@@ -76,15 +78,50 @@ export function createAnnexAReturnsService(deps: ServiceDeps & { blobs: BlobStor
     return db
       .selectFrom('annex_a_returns as r')
       .leftJoin('users as u', 'u.id', 'r.uploaded_by')
-      .select(['r.id', 'r.activity_id', 'r.version', 'r.file_name', 'r.file_size', 'r.as_of', 'r.status', 'r.uploaded_at', 'r.processed_at', 'r.processing_ms', 'r.error_code', 'r.error_message', 'r.error_count', 'r.warning_count', 'r.rows', 'r.report_hash', 'u.display_name as uploader'])
+      .select([
+        'r.id',
+        'r.activity_id',
+        'r.version',
+        'r.file_name',
+        'r.file_size',
+        'r.as_of',
+        'r.status',
+        'r.uploaded_at',
+        'r.processed_at',
+        'r.processing_ms',
+        'r.error_code',
+        'r.error_message',
+        'r.error_count',
+        'r.warning_count',
+        'r.rows',
+        'r.report_hash',
+        'u.display_name as uploader',
+      ])
       .where('r.activity_id', '=', activityId)
       .orderBy('r.version', 'desc')
       .execute()
   }
 
-  async function audit(principal: Principal, activityId: string, action: string, summary: string, recordId: string | null, context: RequestContext, changes?: Record<string, unknown>) {
+  async function audit(
+    principal: Principal,
+    activityId: string,
+    action: string,
+    summary: string,
+    recordId: string | null,
+    context: RequestContext,
+    changes?: Record<string, unknown>,
+  ) {
     const activity = await activities.load(activityId)
-    await recordAudit(db, { actor: principal, action, recordType: 'annex-a', recordId, laCode: activity.laCode, summary, changes: changes ?? null, requestId: context.requestId })
+    await recordAudit(db, {
+      actor: principal,
+      action,
+      recordType: 'annex-a',
+      recordId,
+      laCode: activity.laCode,
+      summary,
+      changes: changes ?? null,
+      requestId: context.requestId,
+    })
   }
 
   async function childrenTable(hash: string): Promise<ChildrenTable> {
@@ -121,18 +158,28 @@ export function createAnnexAReturnsService(deps: ServiceDeps & { blobs: BlobStor
      * exists, then checked in the background. The same file sent again (a double submit) is not
      * a new version.
      */
-    async receive(principal: Principal, activityId: string, upload: { fileName: string; stream: Readable }, context: RequestContext): Promise<{ id: string; duplicate: boolean }> {
+    async receive(
+      principal: Principal,
+      activityId: string,
+      upload: { fileName: string; stream: Readable },
+      context: RequestContext,
+    ): Promise<{ id: string; duplicate: boolean }> {
       const activity = await activities.load(activityId)
       const extension = extname(upload.fileName).toLowerCase()
       if (!RETURN_EXTENSIONS.includes(extension)) {
         upload.stream.resume()
-        throw new ValidationError({ file: `The selected file must be an Excel workbook (.xlsx) or a CSV file per list; “${upload.fileName}” is not` })
+        throw new ValidationError({
+          file: `The selected file must be an Excel workbook (.xlsx) or a CSV file per list; “${upload.fileName}” is not`,
+        })
       }
       let stored
       try {
         stored = await blobs.put(upload.stream, { maxBytes: MAX_UPLOAD_BYTES })
       } catch (error) {
-        if (error instanceof FileTooLargeError) throw new ValidationError({ file: `The selected file must be smaller than ${MAX_UPLOAD_BYTES / 1_048_576} MB` })
+        if (error instanceof FileTooLargeError)
+          throw new ValidationError({
+            file: `The selected file must be smaller than ${MAX_UPLOAD_BYTES / 1_048_576} MB`,
+          })
         throw error
       }
       if (stored.size === 0) throw new ValidationError({ file: 'The selected file is empty' })
@@ -141,15 +188,44 @@ export function createAnnexAReturnsService(deps: ServiceDeps & { blobs: BlobStor
       // the first day on site (the lists describe the position "at the point of inspection", 002#249).
       const asOf = today < activity.onsiteStart ? today : activity.onsiteStart
       const result = await db.transaction().execute(async (trx) => {
-        await trx.selectFrom('activities').select('id').where('id', '=', activityId).forUpdate().executeTakeFirstOrThrow()
-        const latest = await trx.selectFrom('annex_a_returns').select(['id', 'version', 'file_hash', 'status']).where('activity_id', '=', activityId).orderBy('version', 'desc').executeTakeFirst()
-        if (latest && latest.file_hash === stored.hash && latest.status !== 'failed') return { id: latest.id, duplicate: true }
+        await trx
+          .selectFrom('activities')
+          .select('id')
+          .where('id', '=', activityId)
+          .forUpdate()
+          .executeTakeFirstOrThrow()
+        const latest = await trx
+          .selectFrom('annex_a_returns')
+          .select(['id', 'version', 'file_hash', 'status'])
+          .where('activity_id', '=', activityId)
+          .orderBy('version', 'desc')
+          .executeTakeFirst()
+        if (latest && latest.file_hash === stored.hash && latest.status !== 'failed')
+          return { id: latest.id, duplicate: true }
         const { id } = await trx
           .insertInto('annex_a_returns')
-          .values({ activity_id: activityId, version: (latest?.version ?? 0) + 1, file_name: upload.fileName, file_hash: stored.hash, file_size: stored.size, as_of: asOf, status: 'processing', uploaded_by: principal.id })
+          .values({
+            activity_id: activityId,
+            version: (latest?.version ?? 0) + 1,
+            file_name: upload.fileName,
+            file_hash: stored.hash,
+            file_size: stored.size,
+            as_of: asOf,
+            status: 'processing',
+            uploaded_by: principal.id,
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
-        await recordAudit(trx, { actor: principal, action: 'annex-a.upload', recordType: 'annex-a', recordId: id, laCode: activity.laCode, summary: `Uploaded Annex A lists version ${(latest?.version ?? 0) + 1} for ${activity.reference} (${stored.size} bytes)`, changes: { fileName: upload.fileName, hash: stored.hash }, requestId: context.requestId })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'annex-a.upload',
+          recordType: 'annex-a',
+          recordId: id,
+          laCode: activity.laCode,
+          summary: `Uploaded Annex A lists version ${(latest?.version ?? 0) + 1} for ${activity.reference} (${stored.size} bytes)`,
+          changes: { fileName: upload.fileName, hash: stored.hash },
+          requestId: context.requestId,
+        })
         return { id, duplicate: false }
       })
       if (!result.duplicate) processor.enqueue(result.id)
@@ -157,41 +233,108 @@ export function createAnnexAReturnsService(deps: ServiceDeps & { blobs: BlobStor
     },
 
     /** The findings of a return, filtered; an audited read of child-level data. */
-    async findings(principal: Principal, activityId: string, returnId: string, context: RequestContext, filter: { list?: number | undefined; severity?: string | undefined; rule?: string | undefined } = {}) {
-      const row = await db.selectFrom('annex_a_returns').select(['result', 'status']).where('id', '=', returnId).where('activity_id', '=', activityId).executeTakeFirst()
+    async findings(
+      principal: Principal,
+      activityId: string,
+      returnId: string,
+      context: RequestContext,
+      filter: { list?: number | undefined; severity?: string | undefined; rule?: string | undefined } = {},
+    ) {
+      const row = await db
+        .selectFrom('annex_a_returns')
+        .select(['result', 'status'])
+        .where('id', '=', returnId)
+        .where('activity_id', '=', activityId)
+        .executeTakeFirst()
       if (!row) throw new NotFoundError()
       await audit(principal, activityId, 'annex-a.read-findings', 'Read the Annex A findings', returnId, context)
-      const result = row.result as (Omit<import('../../annex-a/index.js').AnnexAResult, 'profile'>) | null
+      const result = row.result as Omit<import('../../annex-a/index.js').AnnexAResult, 'profile'> | null
       if (!result) return undefined
-      const findings = result.findings.filter((f: Finding) => (filter.list === undefined || f.list === filter.list) && (!filter.severity || f.severity === filter.severity) && (!filter.rule || f.rule === filter.rule))
+      const findings = result.findings.filter(
+        (f: Finding) =>
+          (filter.list === undefined || f.list === filter.list) &&
+          (!filter.severity || f.severity === filter.severity) &&
+          (!filter.rule || f.rule === filter.rule),
+      )
       return { result, findings }
     },
 
     /** The marked-up workbook of a return; an audited read. */
-    async report(principal: Principal, activityId: string, returnId: string, context: RequestContext): Promise<{ stream: Readable; fileName: string }> {
-      const row = await db.selectFrom('annex_a_returns').select(['report_hash', 'file_name', 'version']).where('id', '=', returnId).where('activity_id', '=', activityId).executeTakeFirst()
+    async report(
+      principal: Principal,
+      activityId: string,
+      returnId: string,
+      context: RequestContext,
+    ): Promise<{ stream: Readable; fileName: string }> {
+      const row = await db
+        .selectFrom('annex_a_returns')
+        .select(['report_hash', 'file_name', 'version'])
+        .where('id', '=', returnId)
+        .where('activity_id', '=', activityId)
+        .executeTakeFirst()
       if (!row?.report_hash) throw new NotFoundError()
-      await audit(principal, activityId, 'annex-a.read-report', 'Downloaded the marked-up Annex A workbook', returnId, context)
-      return { stream: blobs.open(row.report_hash), fileName: `${row.file_name.replace(/\.[^.]+$/, '')} - checked v${row.version}.xlsx` }
+      await audit(
+        principal,
+        activityId,
+        'annex-a.read-report',
+        'Downloaded the marked-up Annex A workbook',
+        returnId,
+        context,
+      )
+      return {
+        stream: blobs.open(row.report_hash),
+        fileName: `${row.file_name.replace(/\.[^.]+$/, '')} - checked v${row.version}.xlsx`,
+      }
     },
 
     /** The profile of the current return (counts and measures, no child rows); an audited read. */
-    async profile(principal: Principal, activityId: string, context: RequestContext): Promise<{ current: AnnexAReturn; profile: Omit<AnnexAProfile, 'children'> } | undefined> {
+    async profile(
+      principal: Principal,
+      activityId: string,
+      context: RequestContext,
+    ): Promise<{ current: AnnexAReturn; profile: Omit<AnnexAProfile, 'children'> } | undefined> {
       const current = await service.current(activityId)
       if (!current) return undefined
-      const row = await db.selectFrom('annex_a_returns').select('profile').where('id', '=', current.id).executeTakeFirstOrThrow()
+      const row = await db
+        .selectFrom('annex_a_returns')
+        .select('profile')
+        .where('id', '=', current.id)
+        .executeTakeFirstOrThrow()
       await audit(principal, activityId, 'annex-a.read-profile', 'Read the Annex A profile', current.id, context)
       return { current, profile: row.profile as Omit<AnnexAProfile, 'children'> }
     },
 
     /** Children of the current return matching a filter, for building the case sample; audited. */
-    async children(principal: Principal, activityId: string, context: RequestContext, filter: { factor?: string | undefined; threshold?: string | undefined; list?: number | undefined; childId?: string | undefined; limit?: number } = {}) {
+    async children(
+      principal: Principal,
+      activityId: string,
+      context: RequestContext,
+      filter: {
+        factor?: string | undefined
+        threshold?: string | undefined
+        list?: number | undefined
+        childId?: string | undefined
+        limit?: number
+      } = {},
+    ) {
       const current = await service.current(activityId)
       if (!current) return undefined
-      const row = await db.selectFrom('annex_a_returns').select('children_hash').where('id', '=', current.id).executeTakeFirstOrThrow()
+      const row = await db
+        .selectFrom('annex_a_returns')
+        .select('children_hash')
+        .where('id', '=', current.id)
+        .executeTakeFirstOrThrow()
       if (!row.children_hash) return undefined
       const table = await childrenTable(row.children_hash)
-      await audit(principal, activityId, 'annex-a.read-children', `Read the children of the Annex A return${filter.childId ? ` (child ${filter.childId})` : ''}`, current.id, context, { filter })
+      await audit(
+        principal,
+        activityId,
+        'annex-a.read-children',
+        `Read the children of the Annex A return${filter.childId ? ` (child ${filter.childId})` : ''}`,
+        current.id,
+        context,
+        { filter },
+      )
       const matches: ChildSummary[] = []
       let total = 0
       for (let i = 0; i < table.count; i++) {
@@ -204,36 +347,105 @@ export function createAnnexAReturnsService(deps: ServiceDeps & { blobs: BlobStor
         if (matches.length < (filter.limit ?? 50)) matches.push(child)
       }
       const sample = await service.sample(activityId)
-      return { current, children: matches, total, coverage: sampleCoverage(table, sample.map((entry) => entry.childId)) }
+      return {
+        current,
+        children: matches,
+        total,
+        coverage: sampleCoverage(
+          table,
+          sample.map((entry) => entry.childId),
+        ),
+      }
     },
 
     async sample(activityId: string) {
-      const rows = await db.selectFrom('case_samples as s').leftJoin('users as u', 'u.id', 's.added_by').select(['s.child_id', 's.reason', 's.audited_case_requested', 's.added_at', 'u.display_name']).where('s.activity_id', '=', activityId).orderBy('s.added_at').execute()
-      return rows.map((row) => ({ childId: row.child_id, reason: row.reason, auditedCaseRequested: row.audited_case_requested, addedAt: new Date(row.added_at), addedBy: row.display_name }))
+      const rows = await db
+        .selectFrom('case_samples as s')
+        .leftJoin('users as u', 'u.id', 's.added_by')
+        .select(['s.child_id', 's.reason', 's.audited_case_requested', 's.added_at', 'u.display_name'])
+        .where('s.activity_id', '=', activityId)
+        .orderBy('s.added_at')
+        .execute()
+      return rows.map((row) => ({
+        childId: row.child_id,
+        reason: row.reason,
+        auditedCaseRequested: row.audited_case_requested,
+        addedAt: new Date(row.added_at),
+        addedBy: row.display_name,
+      }))
     },
 
     /** Add children to the case sample by their LA child IDs (002#150-153): only ids on the lists. */
-    async addToSample(principal: Principal, activityId: string, childIds: readonly string[], reason: string, context: RequestContext): Promise<void> {
+    async addToSample(
+      principal: Principal,
+      activityId: string,
+      childIds: readonly string[],
+      reason: string,
+      context: RequestContext,
+    ): Promise<void> {
       const ids = [...new Set(childIds.map((id) => id.trim()).filter(Boolean))]
       if (ids.length === 0) throw new ValidationError({ childIds: 'Enter or choose at least one child ID' })
       const current = await service.current(activityId)
-      const row = current ? await db.selectFrom('annex_a_returns').select('children_hash').where('id', '=', current.id).executeTakeFirst() : undefined
+      const row = current
+        ? await db.selectFrom('annex_a_returns').select('children_hash').where('id', '=', current.id).executeTakeFirst()
+        : undefined
       const table = row?.children_hash ? await childrenTable(row.children_hash) : undefined
       const known = new Set(table?.childId ?? [])
       const unknown = ids.filter((id) => !known.has(id))
-      if (unknown.length > 0) throw new ValidationError({ childIds: `These child IDs are not on the Annex A lists: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? '…' : ''}` })
+      if (unknown.length > 0)
+        throw new ValidationError({
+          childIds: `These child IDs are not on the Annex A lists: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? '…' : ''}`,
+        })
       const activity = await activities.load(activityId)
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('case_samples').values(ids.map((child_id) => ({ activity_id: activityId, child_id, reason: reason || null, added_by: principal.id }))).onConflict((oc) => oc.columns(['activity_id', 'child_id']).doNothing()).execute()
-        await recordAudit(trx, { actor: principal, action: 'case-sample.add', recordType: 'case-sample', recordId: activityId, laCode: activity.laCode, summary: `Added ${ids.length} children to the case sample of ${activity.reference}`, changes: { childIds: ids, reason }, requestId: context.requestId })
+        await trx
+          .insertInto('case_samples')
+          .values(
+            ids.map((child_id) => ({
+              activity_id: activityId,
+              child_id,
+              reason: reason || null,
+              added_by: principal.id,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['activity_id', 'child_id']).doNothing())
+          .execute()
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'case-sample.add',
+          recordType: 'case-sample',
+          recordId: activityId,
+          laCode: activity.laCode,
+          summary: `Added ${ids.length} children to the case sample of ${activity.reference}`,
+          changes: { childIds: ids, reason },
+          requestId: context.requestId,
+        })
       })
     },
 
-    async removeFromSample(principal: Principal, activityId: string, childId: string, context: RequestContext): Promise<void> {
+    async removeFromSample(
+      principal: Principal,
+      activityId: string,
+      childId: string,
+      context: RequestContext,
+    ): Promise<void> {
       const activity = await activities.load(activityId)
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('case_samples').where('activity_id', '=', activityId).where('child_id', '=', childId).execute()
-        await recordAudit(trx, { actor: principal, action: 'case-sample.remove', recordType: 'case-sample', recordId: activityId, laCode: activity.laCode, summary: `Removed a child from the case sample of ${activity.reference}`, changes: { childId }, requestId: context.requestId })
+        await trx
+          .deleteFrom('case_samples')
+          .where('activity_id', '=', activityId)
+          .where('child_id', '=', childId)
+          .execute()
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'case-sample.remove',
+          recordType: 'case-sample',
+          recordId: activityId,
+          laCode: activity.laCode,
+          summary: `Removed a child from the case sample of ${activity.reference}`,
+          changes: { childId },
+          requestId: context.requestId,
+        })
       })
     },
 
@@ -241,33 +453,85 @@ export function createAnnexAReturnsService(deps: ServiceDeps & { blobs: BlobStor
      * Ask the LA for the audit documents of 6 to 12 cases it has already audited (002#258). The
      * request is for children in the sample; the LA sees only their child IDs.
      */
-    async requestAuditedCases(principal: Principal, activityId: string, childIds: readonly string[], context: RequestContext): Promise<void> {
+    async requestAuditedCases(
+      principal: Principal,
+      activityId: string,
+      childIds: readonly string[],
+      context: RequestContext,
+    ): Promise<void> {
       const sample = new Set((await service.sample(activityId)).map((entry) => entry.childId))
       const ids = [...new Set(childIds)].filter((id) => sample.has(id))
-      if (ids.length < 6 || ids.length > 12) throw new ValidationError({ audited: `Choose between 6 and 12 children whose cases the LA has already audited (002#258); you chose ${ids.length}` })
+      if (ids.length < 6 || ids.length > 12)
+        throw new ValidationError({
+          audited: `Choose between 6 and 12 children whose cases the LA has already audited (002#258); you chose ${ids.length}`,
+        })
       const activity = await activities.load(activityId)
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('case_samples').set({ audited_case_requested: false }).where('activity_id', '=', activityId).execute()
-        await trx.updateTable('case_samples').set({ audited_case_requested: true }).where('activity_id', '=', activityId).where('child_id', 'in', ids).execute()
-        await recordAudit(trx, { actor: principal, action: 'case-sample.request-audits', recordType: 'case-sample', recordId: activityId, laCode: activity.laCode, summary: `Asked ${activity.laName} for the audits of ${ids.length} cases (002#258)`, changes: { childIds: ids }, requestId: context.requestId })
+        await trx
+          .updateTable('case_samples')
+          .set({ audited_case_requested: false })
+          .where('activity_id', '=', activityId)
+          .execute()
+        await trx
+          .updateTable('case_samples')
+          .set({ audited_case_requested: true })
+          .where('activity_id', '=', activityId)
+          .where('child_id', 'in', ids)
+          .execute()
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'case-sample.request-audits',
+          recordType: 'case-sample',
+          recordId: activityId,
+          laCode: activity.laCode,
+          summary: `Asked ${activity.laName} for the audits of ${ids.length} cases (002#258)`,
+          changes: { childIds: ids },
+          requestId: context.requestId,
+        })
       })
     },
 
     /** Documents 1.01–3.11: every upload kept; the latest per item counts. */
     async documents(activityId: string) {
-      const rows = await db.selectFrom('annex_a_documents as d').leftJoin('users as u', 'u.id', 'd.uploaded_by').select(['d.id', 'd.item', 'd.file_name', 'd.file_size', 'd.uploaded_at', 'u.display_name']).where('d.activity_id', '=', activityId).where('d.withdrawn_at', 'is', null).orderBy('d.uploaded_at', 'desc').execute()
-      return rows.map((row) => ({ id: row.id, item: row.item, fileName: row.file_name, fileSize: Number(row.file_size), uploadedAt: new Date(row.uploaded_at), uploadedBy: row.display_name }))
+      const rows = await db
+        .selectFrom('annex_a_documents as d')
+        .leftJoin('users as u', 'u.id', 'd.uploaded_by')
+        .select(['d.id', 'd.item', 'd.file_name', 'd.file_size', 'd.uploaded_at', 'u.display_name'])
+        .where('d.activity_id', '=', activityId)
+        .where('d.withdrawn_at', 'is', null)
+        .orderBy('d.uploaded_at', 'desc')
+        .execute()
+      return rows.map((row) => ({
+        id: row.id,
+        item: row.item,
+        fileName: row.file_name,
+        fileSize: Number(row.file_size),
+        uploadedAt: new Date(row.uploaded_at),
+        uploadedBy: row.display_name,
+      }))
     },
 
-    async uploadDocument(principal: Principal, activityId: string, upload: { item: string; fileName: string; contentType: string | undefined; stream: Readable }, context: RequestContext): Promise<string> {
+    async uploadDocument(
+      principal: Principal,
+      activityId: string,
+      upload: { item: string; fileName: string; contentType: string | undefined; stream: Readable },
+      context: RequestContext,
+    ): Promise<string> {
       const activity = await activities.load(activityId)
       const item = upload.item || itemFromFileName(upload.fileName) || ''
       const errors: Record<string, string> = {}
       // Besides 1.01–3.11: the list of audits (002#257) and the audit of a requested case (002#258).
-      const requested = new Set((await service.sample(activityId)).filter((entry) => entry.auditedCaseRequested).map((entry) => `case:${entry.childId}`))
-      if (!isDocumentItem(item) && item !== 'audits' && !requested.has(item)) errors.item = 'Select which Annex A item this document is for, or start the file name with its number, for example “1.07 Workforce profile.xlsx” (002#262)'
+      const requested = new Set(
+        (await service.sample(activityId))
+          .filter((entry) => entry.auditedCaseRequested)
+          .map((entry) => `case:${entry.childId}`),
+      )
+      if (!isDocumentItem(item) && item !== 'audits' && !requested.has(item))
+        errors.item =
+          'Select which Annex A item this document is for, or start the file name with its number, for example “1.07 Workforce profile.xlsx” (002#262)'
       const extension = extname(upload.fileName).toLowerCase()
-      if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(extension)) errors.document = `The selected file must be a document, spreadsheet, PDF or image (${DOCUMENT_EXTENSIONS.join(', ')})`
+      if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(extension))
+        errors.document = `The selected file must be a document, spreadsheet, PDF or image (${DOCUMENT_EXTENSIONS.join(', ')})`
       if (Object.keys(errors).length > 0) {
         upload.stream.resume()
         throw new ValidationError(errors)
@@ -276,27 +540,63 @@ export function createAnnexAReturnsService(deps: ServiceDeps & { blobs: BlobStor
       try {
         stored = await blobs.put(upload.stream, { maxBytes: MAX_UPLOAD_BYTES })
       } catch (error) {
-        if (error instanceof FileTooLargeError) throw new ValidationError({ document: `The selected file must be smaller than ${MAX_UPLOAD_BYTES / 1_048_576} MB` })
+        if (error instanceof FileTooLargeError)
+          throw new ValidationError({
+            document: `The selected file must be smaller than ${MAX_UPLOAD_BYTES / 1_048_576} MB`,
+          })
         throw error
       }
       if (stored.size === 0) throw new ValidationError({ document: 'The selected file is empty' })
       return db.transaction().execute(async (trx) => {
         const { id } = await trx
           .insertInto('annex_a_documents')
-          .values({ activity_id: activityId, item, file_name: upload.fileName, file_hash: stored.hash, file_size: stored.size, content_type: upload.contentType ?? null, uploaded_by: principal.id })
+          .values({
+            activity_id: activityId,
+            item,
+            file_name: upload.fileName,
+            file_hash: stored.hash,
+            file_size: stored.size,
+            content_type: upload.contentType ?? null,
+            uploaded_by: principal.id,
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
-        await recordAudit(trx, { actor: principal, action: 'annex-a.document-upload', recordType: 'annex-a-document', recordId: id, laCode: activity.laCode, summary: `Uploaded Annex A document ${item} for ${activity.reference}`, changes: { item, fileName: upload.fileName }, requestId: context.requestId })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'annex-a.document-upload',
+          recordType: 'annex-a-document',
+          recordId: id,
+          laCode: activity.laCode,
+          summary: `Uploaded Annex A document ${item} for ${activity.reference}`,
+          changes: { item, fileName: upload.fileName },
+          requestId: context.requestId,
+        })
         return id
       })
     },
 
     async openDocument(principal: Principal, activityId: string, documentId: string, context: RequestContext) {
       if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw new NotFoundError()
-      const row = await db.selectFrom('annex_a_documents').select(['file_hash', 'file_name', 'content_type', 'item']).where('id', '=', documentId).where('activity_id', '=', activityId).executeTakeFirst()
+      const row = await db
+        .selectFrom('annex_a_documents')
+        .select(['file_hash', 'file_name', 'content_type', 'item'])
+        .where('id', '=', documentId)
+        .where('activity_id', '=', activityId)
+        .executeTakeFirst()
       if (!row) throw new NotFoundError()
-      await audit(principal, activityId, 'annex-a.document-read', `Opened Annex A document ${row.item}`, documentId, context)
-      return { stream: blobs.open(row.file_hash), fileName: row.file_name, contentType: row.content_type ?? 'application/octet-stream' }
+      await audit(
+        principal,
+        activityId,
+        'annex-a.document-read',
+        `Opened Annex A document ${row.item}`,
+        documentId,
+        context,
+      )
+      return {
+        stream: blobs.open(row.file_hash),
+        fileName: row.file_name,
+        contentType: row.content_type ?? 'application/octet-stream',
+      }
     },
 
     checklist: ANNEX_A_DOCUMENTS,

@@ -11,18 +11,34 @@ import { annexAPaths } from './paths.js'
 import { isReadable, type AnnexAReturnsService } from './service.js'
 
 /** The Annex A tasks on the activity page: the lists, the documents, and (inspectors) the case sample. */
-export function annexATasks(annexA: AnnexAReturnsService, activities: ActivitiesService, clock: Clock): ActivityTaskProvider {
+export function annexATasks(
+  annexA: AnnexAReturnsService,
+  activities: ActivitiesService,
+  clock: Clock,
+): ActivityTaskProvider {
   return async (activity, principal) => {
     const target = await activities.target(activity.id)
     if (!target) return []
     const { milestones, notices } = await activities.details(activity.id)
     const notified = notices.length > 0
-    const [versions, documents, sample] = await Promise.all([annexA.versions(activity.id), annexA.documents(activity.id), annexA.sample(activity.id)])
+    const [versions, documents, sample] = await Promise.all([
+      annexA.versions(activity.id),
+      annexA.documents(activity.id),
+      annexA.sample(activity.id),
+    ])
     const today = clock.today()
     const due = (key: string) => milestones.find((m) => m.key === key)?.date
     const current = versions.find((v) => isReadable(v.status))
     const status = (done: boolean, started: boolean, dueDate: string | undefined): TaskStatus =>
-      !notified ? 'cannot-start' : done ? 'completed' : dueDate && today > dueDate ? 'overdue' : started ? 'in-progress' : 'not-started'
+      !notified
+        ? 'cannot-start'
+        : done
+          ? 'completed'
+          : dueDate && today > dueDate
+            ? 'overdue'
+            : started
+              ? 'in-progress'
+              : 'not-started'
     const items = new Set(documents.map((d) => d.item))
     const overview = annexAPaths.overview.build({ activityId: activity.id })
     const tasks: Awaited<ReturnType<ActivityTaskProvider>> = [
@@ -31,26 +47,51 @@ export function annexATasks(annexA: AnnexAReturnsService, activities: Activities
         title: 'Child-level lists 1 to 11',
         href: `${overview}#lists`,
         status: status(current?.status === 'valid', versions.length > 0, due('annex-a.child-level-data')),
-        hint: current ? `Version ${current.version}: ${current.errorCount ?? 0} errors, ${current.warningCount ?? 0} warnings` : 'Excel, checked at once (002#246-253)',
+        hint: current
+          ? `Version ${current.version}: ${current.errorCount ?? 0} errors, ${current.warningCount ?? 0} warnings`
+          : 'Excel, checked at once (002#246-253)',
       },
-      { section: 'Annex A', title: 'Audits of the last six months', href: `${overview}#audits`, status: status(items.has('audits'), false, due('annex-a.audits')), hint: '002#257' },
+      {
+        section: 'Annex A',
+        title: 'Audits of the last six months',
+        href: `${overview}#audits`,
+        status: status(items.has('audits'), false, due('annex-a.audits')),
+        hint: '002#257',
+      },
       {
         section: 'Annex A',
         title: 'Documents 1.01 to 3.11',
         href: `${overview}#documents`,
-        status: status(ANNEX_A_DOCUMENTS.every((d) => items.has(d.item)), [...items].some((item) => /^\d\.\d\d/.test(item)), due('annex-a.management-information')),
+        status: status(
+          ANNEX_A_DOCUMENTS.every((d) => items.has(d.item)),
+          [...items].some((item) => /^\d\.\d\d/.test(item)),
+          due('annex-a.management-information'),
+        ),
         hint: `${ANNEX_A_DOCUMENTS.filter((d) => items.has(d.item)).length} of ${ANNEX_A_DOCUMENTS.length} received`,
       },
     ]
     if (canOn(principal, 'annex-a.profile', target)) {
-      tasks.push({ section: 'Fieldwork', title: 'Case sample', href: annexAPaths.caseSample.build({ activityId: activity.id }), status: !current ? 'cannot-start' : sample.length > 0 ? 'in-progress' : 'not-started', hint: sample.length > 0 ? `${sample.length} children; ${sample.filter((s) => s.auditedCaseRequested).length} audited cases requested` : 'From the profiled lists (002#150-153)' })
+      tasks.push({
+        section: 'Fieldwork',
+        title: 'Case sample',
+        href: annexAPaths.caseSample.build({ activityId: activity.id }),
+        status: !current ? 'cannot-start' : sample.length > 0 ? 'in-progress' : 'not-started',
+        hint:
+          sample.length > 0
+            ? `${sample.length} children; ${sample.filter((s) => s.auditedCaseRequested).length} audited cases requested`
+            : 'From the profiled lists (002#150-153)',
+      })
     }
     return tasks
   }
 }
 
 /** What Annex A asks of people today: the LA's deadlines; the lead's overdue parts. */
-export function annexADashboard(annexA: AnnexAReturnsService, activities: ActivitiesService, clock: Clock): DashboardProvider {
+export function annexADashboard(
+  annexA: AnnexAReturnsService,
+  activities: ActivitiesService,
+  clock: Clock,
+): DashboardProvider {
   return async (principal) => {
     const today = clock.today()
     const horizon = addDays(today, 10)
@@ -65,16 +106,33 @@ export function annexADashboard(annexA: AnnexAReturnsService, activities: Activi
       const [versions, documents] = await Promise.all([annexA.versions(activity.id), annexA.documents(activity.id)])
       const items1 = new Set(documents.map((d) => d.item))
       const parts = [
-        { key: 'annex-a.child-level-data', done: versions.some((v) => v.status === 'valid'), what: versions.some((v) => isReadable(v.status)) ? 'Fix the errors in the Annex A lists' : 'Send the Annex A child-level lists' },
+        {
+          key: 'annex-a.child-level-data',
+          done: versions.some((v) => v.status === 'valid'),
+          what: versions.some((v) => isReadable(v.status))
+            ? 'Fix the errors in the Annex A lists'
+            : 'Send the Annex A child-level lists',
+        },
         { key: 'annex-a.audits', done: items1.has('audits'), what: 'Send the list of audits (002#257)' },
-        { key: 'annex-a.management-information', done: ANNEX_A_DOCUMENTS.every((d) => items1.has(d.item)), what: 'Send documents 1.01 to 3.11' },
+        {
+          key: 'annex-a.management-information',
+          done: ANNEX_A_DOCUMENTS.every((d) => items1.has(d.item)),
+          what: 'Send documents 1.01 to 3.11',
+        },
       ]
       for (const part of parts) {
         const milestone = milestones.find((m) => m.key === part.key)
         if (!milestone || part.done) continue
         const urgency = urgencyOf(milestone.date, today, horizon)
         if (!urgency || (isLead && urgency !== 'overdue')) continue
-        items.push({ urgency, title: `${isLead ? 'Overdue from the LA: ' : ''}${part.what}: ${activityTitle(activity)}`, href: annexAPaths.overview.build({ activityId: activity.id }), due: milestone.date, rule: milestone.rule, citation: milestone.citation })
+        items.push({
+          urgency,
+          title: `${isLead ? 'Overdue from the LA: ' : ''}${part.what}: ${activityTitle(activity)}`,
+          href: annexAPaths.overview.build({ activityId: activity.id }),
+          due: milestone.date,
+          rule: milestone.rule,
+          citation: milestone.citation,
+        })
       }
     }
     return items

@@ -22,7 +22,12 @@ async function tokenFor(user: TestUser): Promise<string> {
 }
 
 const call = (method: 'GET' | 'POST', url: string, token: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) })
+  t.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json' } : {}) },
+    ...(payload ? { payload: JSON.stringify(payload) } : {}),
+  })
 
 describe('the JSON API', () => {
   it('gives an LA’s system only its own LA, with pathway and rule citations', async () => {
@@ -36,7 +41,11 @@ describe('the JSON API', () => {
 
   it('plans an activity without a person or a CSRF token, and refuses a wrong weekday with the rule', async () => {
     const token = await tokenFor(regional)
-    const created = await call('POST', '/api/v1/activities', token, { laCode: '886', type: 'short-inspection', onsiteStart: '2027-03-01' })
+    const created = await call('POST', '/api/v1/activities', token, {
+      laCode: '886',
+      type: 'short-inspection',
+      onsiteStart: '2027-03-01',
+    })
     expect(created.statusCode).toBe(201)
     const body = created.json()
     expect(body.reference).toBe('886-SH-2027-03-01')
@@ -45,7 +54,11 @@ describe('the JSON API', () => {
     const fetched = await call('GET', `/api/v1/activities/${body.id}`, token)
     expect(fetched.json().id).toBe(body.id)
 
-    const refused = await call('POST', '/api/v1/activities', token, { laCode: '886', type: 'short-inspection', onsiteStart: '2027-03-02' })
+    const refused = await call('POST', '/api/v1/activities', token, {
+      laCode: '886',
+      type: 'short-inspection',
+      onsiteStart: '2027-03-02',
+    })
     expect(refused.statusCode).toBe(400)
     expect(refused.json().fieldErrors.onsiteStart).toMatch(/is a Tuesday; .* \(C5, 002#5\d/)
     const malformed = await call('POST', '/api/v1/activities', token, { laCode: 'Kent', type: 'inspection' })
@@ -58,7 +71,10 @@ describe('the JSON API', () => {
     const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
     expect((await call('GET', '/api/v1/local-authorities', token)).statusCode).toBe(200)
     // Tokens are listed newest first: the first revoke button is the token just made.
-    const revokeAction = page(await agent.get('/account/api-tokens')).$('form[action$="/revoke"]').first().attr('action')!
+    const revokeAction = page(await agent.get('/account/api-tokens'))
+      .$('form[action$="/revoke"]')
+      .first()
+      .attr('action')!
     expect((await agent.post(revokeAction)).statusCode).toBe(303)
     expect((await call('GET', '/api/v1/local-authorities', token)).statusCode).toBe(401)
     const cookiePost = await agent.post('/api/v1/activities', {}, { withCsrf: false })
@@ -68,9 +84,14 @@ describe('the JSON API', () => {
   it('documents every API route as OpenAPI 3.1', async () => {
     const document = (await t.app.inject({ url: '/api/v1/openapi.json' })).json()
     expect(document.openapi).toBe('3.1.0')
-    const apiRoutes = t.app.routeSpecs.filter((spec) => spec.url.startsWith('/api/v1/') && spec.url !== '/api/v1/openapi.json')
+    const apiRoutes = t.app.routeSpecs.filter(
+      (spec) => spec.url.startsWith('/api/v1/') && spec.url !== '/api/v1/openapi.json',
+    )
     for (const spec of apiRoutes) {
-      expect(document.paths[spec.url.replace(/:(\w+)/g, '{$1}')]?.[spec.method.toLowerCase()], `${spec.method} ${spec.url}`).toBeDefined()
+      expect(
+        document.paths[spec.url.replace(/:(\w+)/g, '{$1}')]?.[spec.method.toLowerCase()],
+        `${spec.method} ${spec.url}`,
+      ).toBeDefined()
     }
     const docs = page(await new TestAgent(t.app).get('/api/docs'))
     expect(docs.heading).toBe('API documentation')

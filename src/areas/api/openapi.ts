@@ -26,10 +26,22 @@ export function openApiDocument(operations: readonly ApiOperation[], baseUrl: st
   const paths: Record<string, Record<string, unknown>> = {}
   for (const op of operations) {
     const path = op.route.url.replace(/:(\w+)/g, '{$1}')
-    const permission = op.route.permission === 'public' ? 'none' : `${op.route.permission}: ${POLICY[op.route.permission].description}`
+    const permission =
+      op.route.permission === 'public' ? 'none' : `${op.route.permission}: ${POLICY[op.route.permission].description}`
     const parameters = [
-      ...Object.entries(op.pathParams ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })),
-      ...Object.entries(op.query?.shape ?? {}).map(([name, value]) => ({ name, in: 'query', required: !(value as z.ZodType).safeParse(undefined).success, schema: schema(value as z.ZodType) })),
+      ...Object.entries(op.pathParams ?? {}).map(([name, description]) => ({
+        name,
+        in: 'path',
+        required: true,
+        description,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(op.query?.shape ?? {}).map(([name, value]) => ({
+        name,
+        in: 'query',
+        required: !(value as z.ZodType).safeParse(undefined).success,
+        schema: schema(value as z.ZodType),
+      })),
     ]
     paths[path] ??= {}
     paths[path]![op.route.method.toLowerCase()] = {
@@ -37,13 +49,27 @@ export function openApiDocument(operations: readonly ApiOperation[], baseUrl: st
       summary: op.summary,
       description: `${op.description ? `${op.description}\n\n` : ''}Permission: ${permission}.`,
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body) } } } } : {}),
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body) } } } }
+        : {}),
       responses: {
-        [String(op.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schema(op.response) } } },
-        '400': { description: 'The request is not valid; fieldErrors says what to change', content: { 'application/json': { schema: schema(ApiError) } } },
+        [String(op.status ?? 200)]: {
+          description: 'OK',
+          content: { 'application/json': { schema: schema(op.response) } },
+        },
+        '400': {
+          description: 'The request is not valid; fieldErrors says what to change',
+          content: { 'application/json': { schema: schema(ApiError) } },
+        },
         '401': { description: 'No valid API token', content: { 'application/json': { schema: schema(ApiError) } } },
-        '403': { description: 'The account’s role may not do this', content: { 'application/json': { schema: schema(ApiError) } } },
-        '404': { description: 'No such record, or not one this account may see', content: { 'application/json': { schema: schema(ApiError) } } },
+        '403': {
+          description: 'The account’s role may not do this',
+          content: { 'application/json': { schema: schema(ApiError) } },
+        },
+        '404': {
+          description: 'No such record, or not one this account may see',
+          content: { 'application/json': { schema: schema(ApiError) } },
+        },
       },
       security: [{ bearer: [] }],
     }

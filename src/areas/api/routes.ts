@@ -13,7 +13,14 @@ import type { ActivitiesService } from '../activities/service.js'
 import type { JudgementRecord } from '../register/repository.js'
 import type { RegisterEntry, RegisterService } from '../register/service.js'
 import { type ApiOperation, openApiDocument } from './openapi.js'
-import { Activity, AnnexAReturn, AnnexAReturnDetail, LocalAuthority, LocalAuthorityDetail, PlanActivity } from './schemas.js'
+import {
+  Activity,
+  AnnexAReturn,
+  AnnexAReturnDetail,
+  LocalAuthority,
+  LocalAuthorityDetail,
+  PlanActivity,
+} from './schemas.js'
 import type { AnnexAReturnsService, AnnexAReturn as ReturnRecord } from '../annex-a-returns/service.js'
 import type { Readable } from 'node:stream'
 
@@ -27,13 +34,30 @@ function toLocalAuthority(entry: RegisterEntry): z.infer<typeof LocalAuthority> 
     name: la.name,
     region: { code: la.regionCode, name: la.regionName },
     type: la.laType,
-    latestGrade: standing ? { grade: standing.grade, derived: standing.derived, publishedOn: standing.record.publishedOn } : null,
+    latestGrade: standing
+      ? { grade: standing.grade, derived: standing.derived, publishedOn: standing.record.publishedOn }
+      : null,
     pathway: pathway
       ? {
           pathway: pathway.pathway,
-          next: { type: pathway.next.type, from: pathway.next.from, to: pathway.next.to, rule: pathway.next.rule, citation: pathway.next.citation },
-          focusedVisits: { max: pathway.focusedVisits.max, used: pathway.focusedVisits.used, remaining: pathway.focusedVisits.remaining },
-          overdue: pathway.overdue.map((item) => ({ what: item.what, due: item.due, rule: item.rule, citation: item.citation })),
+          next: {
+            type: pathway.next.type,
+            from: pathway.next.from,
+            to: pathway.next.to,
+            rule: pathway.next.rule,
+            citation: pathway.next.citation,
+          },
+          focusedVisits: {
+            max: pathway.focusedVisits.max,
+            used: pathway.focusedVisits.used,
+            remaining: pathway.focusedVisits.remaining,
+          },
+          overdue: pathway.overdue.map((item) => ({
+            what: item.what,
+            due: item.due,
+            rule: item.rule,
+            citation: item.citation,
+          })),
         }
       : null,
   }
@@ -54,7 +78,11 @@ function toJudgement(record: JudgementRecord) {
   }
 }
 
-function toActivity(activity: ActivityRecord, milestones: readonly StoredMilestone[], team: readonly TeamMember[]): z.infer<typeof Activity> {
+function toActivity(
+  activity: ActivityRecord,
+  milestones: readonly StoredMilestone[],
+  team: readonly TeamMember[],
+): z.infer<typeof Activity> {
   return {
     id: activity.id,
     reference: activity.reference,
@@ -65,8 +93,21 @@ function toActivity(activity: ActivityRecord, milestones: readonly StoredMilesto
     onsiteStart: activity.onsiteStart,
     status: activity.status,
     topics: [...activity.topics],
-    milestones: milestones.map((m) => ({ key: m.key, label: m.label, date: m.date, until: m.until, time: m.time, rule: m.rule, citation: m.citation })),
-    team: team.map((member) => ({ userId: member.userId, name: member.displayName, teamRole: member.teamRole, days: [...member.days] })),
+    milestones: milestones.map((m) => ({
+      key: m.key,
+      label: m.label,
+      date: m.date,
+      until: m.until,
+      time: m.time,
+      rule: m.rule,
+      citation: m.citation,
+    })),
+    team: team.map((member) => ({
+      userId: member.userId,
+      name: member.displayName,
+      teamRole: member.teamRole,
+      days: [...member.days],
+    })),
   }
 }
 
@@ -91,9 +132,18 @@ function toReturn(record: ReturnRecord): z.infer<typeof AnnexAReturn> {
 }
 
 /** Content types an LA's system may send an Annex A return as (the raw file is the body). */
-export const ANNEX_A_UPLOAD_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel.sheet.macroenabled.12', 'text/csv', 'application/octet-stream']
+export const ANNEX_A_UPLOAD_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel.sheet.macroenabled.12',
+  'text/csv',
+  'application/octet-stream',
+]
 
-export function apiOperations(deps: { register: RegisterService; activities: ActivitiesService; annexA: AnnexAReturnsService }): ApiOperation[] {
+export function apiOperations(deps: {
+  register: RegisterService
+  activities: ActivitiesService
+  annexA: AnnexAReturnsService
+}): ApiOperation[] {
   const { register, activities, annexA } = deps
   const laTarget = async (request: FastifyRequest) => {
     const la = await register.findLocalAuthority((request.params as Params).laCode ?? '')
@@ -106,7 +156,13 @@ export function apiOperations(deps: { register: RegisterService; activities: Act
       tag: 'Register',
       summary: 'Every local authority the account may see, with its latest grade and pathway',
       response: LocalAuthority.array(),
-      route: { method: 'GET', url: '/api/v1/local-authorities', permission: 'register.view', api: true, handler: async (request) => (await register.list(request.principal!)).map(toLocalAuthority) },
+      route: {
+        method: 'GET',
+        url: '/api/v1/local-authorities',
+        permission: 'register.view',
+        api: true,
+        handler: async (request) => (await register.list(request.principal!)).map(toLocalAuthority),
+      },
     },
     {
       tag: 'Register',
@@ -136,7 +192,10 @@ export function apiOperations(deps: { register: RegisterService; activities: Act
         url: '/api/v1/activities',
         permission: 'activity.view',
         api: true,
-        handler: async (request) => (await activities.list(request.principal!)).map((item) => toActivity(item.activity, item.milestones, item.team)),
+        handler: async (request) =>
+          (await activities.list(request.principal!)).map((item) =>
+            toActivity(item.activity, item.milestones, item.team),
+          ),
       },
     },
     {
@@ -159,7 +218,8 @@ export function apiOperations(deps: { register: RegisterService; activities: Act
     {
       tag: 'Activities',
       summary: 'Plan an inspection or visit; its timeline is worked out by the rules core',
-      description: 'Refused with 400 and the rule (e.g. C5) when the first day on site is not the weekday the schedule needs.',
+      description:
+        'Refused with 400 and the rule (e.g. C5) when the first day on site is not the weekday the schedule needs.',
       body: PlanActivity,
       response: Activity,
       status: 201,
@@ -171,12 +231,28 @@ export function apiOperations(deps: { register: RegisterService; activities: Act
         handler: async (request, reply) => {
           const parsed = PlanActivity.safeParse(request.body)
           if (!parsed.success) {
-            throw new ValidationError(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || 'body', issue.message])))
+            throw new ValidationError(
+              Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || 'body', issue.message])),
+            )
           }
           const input = parsed.data
-          const id = await activities.plan(request.principal!, { laCode: input.laCode, type: input.type, variant: input.variant ?? '', onsiteStart: input.onsiteStart, topics: input.topics ?? [] }, {}, { requestId: request.id })
+          const id = await activities.plan(
+            request.principal!,
+            {
+              laCode: input.laCode,
+              type: input.type,
+              variant: input.variant ?? '',
+              onsiteStart: input.onsiteStart,
+              topics: input.topics ?? [],
+            },
+            {},
+            { requestId: request.id },
+          )
           const { activity, milestones, team } = await activities.details(id)
-          return reply.code(201).header('location', `/api/v1/activities/${id}`).send(toActivity(activity, milestones, team))
+          return reply
+            .code(201)
+            .header('location', `/api/v1/activities/${id}`)
+            .send(toActivity(activity, milestones, team))
         },
       },
     },
@@ -197,9 +273,20 @@ export function apiOperations(deps: { register: RegisterService; activities: Act
         handler: async (request, reply) => {
           const activityId = (request.params as Params).activityId!
           const fileName = String((request.query as Record<string, unknown>).fileName ?? '').trim()
-          if (!fileName) throw new ValidationError({ fileName: 'Give the file’s name in the fileName query parameter, for example ?fileName=Annex%20A.xlsx' })
-          const { id } = await annexA.receive(request.principal!, activityId, { fileName, stream: request.body as Readable }, { requestId: request.id })
-          return reply.code(202).header('location', `/api/v1/activities/${activityId}/annex-a/returns/${id}`).send(toReturn(await annexA.get(activityId, id)))
+          if (!fileName)
+            throw new ValidationError({
+              fileName: 'Give the file’s name in the fileName query parameter, for example ?fileName=Annex%20A.xlsx',
+            })
+          const { id } = await annexA.receive(
+            request.principal!,
+            activityId,
+            { fileName, stream: request.body as Readable },
+            { requestId: request.id },
+          )
+          return reply
+            .code(202)
+            .header('location', `/api/v1/activities/${activityId}/annex-a/returns/${id}`)
+            .send(toReturn(await annexA.get(activityId, id)))
         },
       },
     },
@@ -231,11 +318,23 @@ export function apiOperations(deps: { register: RegisterService; activities: Act
         handler: async (request) => {
           const { activityId, returnId } = request.params as Params & { returnId: string }
           const record = await annexA.get(activityId!, returnId)
-          const read = record.status === 'valid' || record.status === 'errors' ? await annexA.findings(request.principal!, activityId!, returnId, { requestId: request.id }) : undefined
+          const read =
+            record.status === 'valid' || record.status === 'errors'
+              ? await annexA.findings(request.principal!, activityId!, returnId, { requestId: request.id })
+              : undefined
           return {
             ...toReturn(record),
             lists: (read?.result.lists ?? []).map((list) => ({ list: list.list, sheet: list.sheet, rows: list.rows })),
-            findings: (read?.findings ?? []).map((f) => ({ list: f.list, sheet: f.sheet, row: f.row, column: f.column, value: f.value, rule: f.rule, severity: f.severity, message: f.message })),
+            findings: (read?.findings ?? []).map((f) => ({
+              list: f.list,
+              sheet: f.sheet,
+              row: f.row,
+              column: f.column,
+              value: f.value,
+              rule: f.rule,
+              severity: f.severity,
+              message: f.message,
+            })),
             counts: read ? { total: read.result.counts.total, bySeverity: { ...read.result.counts.bySeverity } } : null,
           }
         },
@@ -245,11 +344,30 @@ export function apiOperations(deps: { register: RegisterService; activities: Act
 }
 
 /** The docs, the OpenAPI JSON, and the page where a signed-in user manages API tokens. */
-export function apiRoutes(deps: { register: RegisterService; activities: ActivitiesService; annexA: AnnexAReturnsService; db: Kysely<Database>; clock: Clock; baseUrl: string }): RouteSpec[] {
+export function apiRoutes(deps: {
+  register: RegisterService
+  activities: ActivitiesService
+  annexA: AnnexAReturnsService
+  db: Kysely<Database>
+  clock: Clock
+  baseUrl: string
+}): RouteSpec[] {
   const operations = apiOperations(deps)
   const document = openApiDocument(operations, deps.baseUrl)
-  const renderTokens = async (request: FastifyRequest, reply: import('fastify').FastifyReply, created?: string, errors: Record<string, string> = {}) =>
-    reply.code(Object.keys(errors).length ? 400 : 200).page('api/tokens.njk', { tokens: await listApiTokens(deps.db, request.principal!.id), created, errors, errorList: errorList(errors) })
+  const renderTokens = async (
+    request: FastifyRequest,
+    reply: import('fastify').FastifyReply,
+    created?: string,
+    errors: Record<string, string> = {},
+  ) =>
+    reply
+      .code(Object.keys(errors).length ? 400 : 200)
+      .page('api/tokens.njk', {
+        tokens: await listApiTokens(deps.db, request.principal!.id),
+        created,
+        errors,
+        errorList: errorList(errors),
+      })
   return [
     ...operations.map((operation) => operation.route),
     { method: 'GET', url: '/api/v1/openapi.json', permission: 'public', api: true, handler: async () => document },
@@ -268,14 +386,22 @@ export function apiRoutes(deps: { register: RegisterService; activities: Activit
           documentJson: JSON.stringify(document, null, 2),
         }),
     },
-    { method: 'GET', url: '/account/api-tokens', permission: 'home.view', handler: async (request, reply) => renderTokens(request, reply) },
+    {
+      method: 'GET',
+      url: '/account/api-tokens',
+      permission: 'home.view',
+      handler: async (request, reply) => renderTokens(request, reply),
+    },
     {
       method: 'POST',
       url: '/account/api-tokens',
       permission: 'home.view',
       handler: async (request, reply) => {
         const name = text(request.body as FormBody, 'name')
-        if (!name) return renderTokens(request, reply, undefined, { name: 'Enter a name for the token, for example “Case management system”' })
+        if (!name)
+          return renderTokens(request, reply, undefined, {
+            name: 'Enter a name for the token, for example “Case management system”',
+          })
         return renderTokens(request, reply, await createApiToken(deps.db, request.principal!, name, request.id))
       },
     },
@@ -284,7 +410,13 @@ export function apiRoutes(deps: { register: RegisterService; activities: Activit
       url: '/account/api-tokens/:tokenId/revoke',
       permission: 'home.view',
       handler: async (request, reply) => {
-        const ok = await revokeApiToken(deps.db, request.principal!, (request.params as Params).tokenId ?? '', deps.clock.now(), request.id)
+        const ok = await revokeApiToken(
+          deps.db,
+          request.principal!,
+          (request.params as Params).tokenId ?? '',
+          deps.clock.now(),
+          request.id,
+        )
         if (!ok) throw new NotFoundError()
         return reply.redirect('/account/api-tokens', 303)
       },

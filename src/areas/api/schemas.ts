@@ -8,7 +8,10 @@ import { z } from 'zod'
 const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD')
 const grade = z.enum(['outstanding', 'good', 'requires-improvement', 'inadequate'])
 
-export const Cited = z.object({ rule: z.string().describe('Rule id, e.g. S4 (see /rules)'), citation: z.string().describe('Source paragraph, e.g. 002#242') })
+export const Cited = z.object({
+  rule: z.string().describe('Rule id, e.g. S4 (see /rules)'),
+  citation: z.string().describe('Source paragraph, e.g. 002#242'),
+})
 
 export const Milestone = z.object({
   key: z.string().describe('Stable key, e.g. annex-a.child-level-data'),
@@ -46,7 +49,15 @@ export const LocalAuthority = z.object({
   name: z.string(),
   region: z.object({ code: z.string(), name: z.string() }),
   type: z.string(),
-  latestGrade: z.object({ grade, derived: z.boolean().describe('True when the framework gave no overall grade and the lowest area grade stands in'), publishedOn: isoDate }).nullable(),
+  latestGrade: z
+    .object({
+      grade,
+      derived: z
+        .boolean()
+        .describe('True when the framework gave no overall grade and the lowest area grade stands in'),
+      publishedOn: isoDate,
+    })
+    .nullable(),
   pathway: Pathway.nullable(),
 })
 
@@ -69,10 +80,15 @@ export const Activity = z.object({
 })
 
 export const PlanActivity = z.object({
-  laCode: z.string().regex(/^\d{3}$/).describe('DfE LA code'),
+  laCode: z
+    .string()
+    .regex(/^\d{3}$/)
+    .describe('DfE LA code'),
   type: z.enum(['standard-inspection', 'short-inspection', 'focused-visit']),
   variant: z.enum(['tue-wed', 'wed-thu']).optional(),
-  onsiteStart: isoDate.describe('First day on site: a Monday for inspections, a Tuesday (or Wednesday) for focused visits'),
+  onsiteStart: isoDate.describe(
+    'First day on site: a Monday for inspections, a Tuesday (or Wednesday) for focused visits',
+  ),
   topics: z.array(z.string()).optional().describe('Focused visits: topics of 002#106'),
 })
 
@@ -98,7 +114,9 @@ export const AnnexAReturn = z.object({
   id: z.uuid(),
   version: z.number().int(),
   fileName: z.string(),
-  status: z.enum(['processing', 'valid', 'errors', 'unreadable', 'failed']).describe('valid and errors are readable; unreadable and failed never replace the last good version'),
+  status: z
+    .enum(['processing', 'valid', 'errors', 'unreadable', 'failed'])
+    .describe('valid and errors are readable; unreadable and failed never replace the last good version'),
   asOf: z.iso.date(),
   uploadedAt: z.string(),
   errorCount: z.number().int().nullable(),

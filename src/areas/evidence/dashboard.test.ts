@@ -26,7 +26,15 @@ async function homeOf(user: TestUser): Promise<string> {
 describe('the lead inspector’s home page and keep-in-touch notes (E5, 002#173)', () => {
   it('asks for the missing notes while on site, and stops once the judgements are agreed', async () => {
     // Fieldwork from Monday 11 January 2027; by Wednesday the 13th no note has been written.
-    const id = await activityOnSite({ db: t.db, config: t.config, clock, director, type: 'standard-inspection', onsite: '2027-01-11', lead })
+    const id = await activityOnSite({
+      db: t.db,
+      config: t.config,
+      clock,
+      director,
+      type: 'standard-inspection',
+      onsite: '2027-01-11',
+      lead,
+    })
     clock.set('2027-01-13T10:00:00Z')
     expect(await homeOf(lead)).toContain('Keep-in-touch notes: Standard inspection of Kent')
 
@@ -38,12 +46,29 @@ describe('the lead inspector’s home page and keep-in-touch notes (E5, 002#173)
     const page = await services.judgements.judgementsPage(id)
     if (page.kind !== 'judgements') throw new Error('expected a judgement inspection')
     for (const area of page.areas) {
-      await services.judgements.recordJudgement(principal, id, area.key, { grade: 'good', rationale: 'Best fit: good.', evidenceHeadings: [], leadersUnderstandFailure: '', version: undefined }, context)
+      await services.judgements.recordJudgement(
+        principal,
+        id,
+        area.key,
+        {
+          grade: 'good',
+          rationale: 'Best fit: good.',
+          evidenceHeadings: [],
+          leadersUnderstandFailure: '',
+          version: undefined,
+        },
+        context,
+      )
     }
     const recorded = await services.judgements.judgementsPage(id)
     if (recorded.kind !== 'judgements') throw new Error('unreachable')
     await services.judgements.confirmJudgements(principal, id, { reason: '', version: recorded.version }, context)
-    await services.activities.changeStatus(principal, id, { to: 'judgements-agreed', note: '', version: (await services.activities.load(id)).version }, context)
+    await services.activities.changeStatus(
+      principal,
+      id,
+      { to: 'judgements-agreed', note: '', version: (await services.activities.load(id)).version },
+      context,
+    )
 
     const home = await homeOf(lead)
     expect(home).not.toContain('Keep-in-touch notes: Standard inspection of Kent')
@@ -54,16 +79,42 @@ describe('the lead inspector’s home page and keep-in-touch notes (E5, 002#173)
 describe('the keep-in-touch task on the activity page (E5, 002#173)', () => {
   it('is completed once every fieldwork day has its note', async () => {
     // A short inspection, Monday 1 to Friday 5 February 2027, with a note on each day.
-    const id = await activityOnSite({ db: t.db, config: t.config, clock, director, type: 'short-inspection', onsite: '2027-02-01', lead })
+    const id = await activityOnSite({
+      db: t.db,
+      config: t.config,
+      clock,
+      director,
+      type: 'short-inspection',
+      onsite: '2027-02-01',
+      lead,
+    })
     const principal = (await principalFor(t.db, lead.id))!
     const names = { confirmed: false, fingerprint: '' }
     const agent = async () => new TestAgent(t.app).signIn(lead.email, lead.password)
-    const kitTask = async () => page(await (await agent()).get(`/activities/${id}`)).$('.govuk-task-list__item:contains("Keep-in-touch meetings")').text()
+    const kitTask = async () =>
+      page(await (await agent()).get(`/activities/${id}`))
+        .$('.govuk-task-list__item:contains("Keep-in-touch meetings")')
+        .text()
     for (const day of ['2027-02-01', '2027-02-02', '2027-02-03', '2027-02-04', '2027-02-05']) {
       clock.set(`${day}T17:00:00Z`)
       if (day === '2027-02-05') expect(await kitTask()).toContain('Overdue')
       const services = createServices({ db: t.db, clock, config: t.config })
-      await services.evidence.addKitMeeting(principal, id, { meetingOn: day, attendeeRoles: ['dcs', 'lead-inspector'], otherAttendees: '', dcsDeclined: false, findingsShared: 'Lines of enquiry progressing.', dcsClear: true, noSurprises: true, names }, {}, { requestId: 'test' })
+      await services.evidence.addKitMeeting(
+        principal,
+        id,
+        {
+          meetingOn: day,
+          attendeeRoles: ['dcs', 'lead-inspector'],
+          otherAttendees: '',
+          dcsDeclined: false,
+          findingsShared: 'Lines of enquiry progressing.',
+          dcsClear: true,
+          noSurprises: true,
+          names,
+        },
+        {},
+        { requestId: 'test' },
+      )
     }
     expect(await kitTask()).toContain('Completed')
   })

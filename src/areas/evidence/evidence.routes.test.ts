@@ -39,7 +39,8 @@ afterAll(async () => t.close())
 const entry = (overrides: Record<string, string> = {}) => ({
   headingId: 'help-and-protection.4',
   evaluativeStatement: 'Management oversight of frontline practice is consistently strong in the assessment teams.',
-  evidenceSummary: 'In 9 of the 10 cases sampled, supervision records show clear direction and timescales. JB was seen alone on every visit.',
+  evidenceSummary:
+    'In 9 of the 10 cases sampled, supervision records show clear direction and timescales. JB was seen alone on every visit.',
   impact: 'Children’s plans progress without drift and risks are reduced quickly.',
   sourceType: 'case-file',
   sourceDetail: 'Team manager, assessment team 2',
@@ -75,7 +76,9 @@ describe('the evidence record (002#181-191)', () => {
     // Decision: entries are contemporaneous records (002#181), never edited; the page says so.
     expect(record.$('#append-only').text()).toContain('Entries cannot be changed once saved')
     expect(record.$(`a[href*="/edit"]`).length).toBe(0)
-    expect(record.$('#heading-help-and-protection\\.4').text()).toContain('Management oversight of frontline practice (1)')
+    expect(record.$('#heading-help-and-protection\\.4').text()).toContain(
+      'Management oversight of frontline practice (1)',
+    )
     const card = record.$('.govuk-summary-card').first()
     expect(card.find('.govuk-summary-card__title').text()).toContain('13 January 2027 at 14:30')
     expect(card.text()).toContain('Case file or case records: Team manager, assessment team 2')
@@ -89,17 +92,30 @@ describe('the evidence record (002#181-191)', () => {
   it('audits every read of entries that name cases', async () => {
     const agent = await signIn(lead)
     await agent.get(`/activities/${activityId}/evidence`)
-    const reads = await t.db.selectFrom('audit_events').select(['action', 'actor_label', 'summary']).where('action', '=', 'evidence.read').where('actor_label', '=', lead.email).execute()
+    const reads = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_label', 'summary'])
+      .where('action', '=', 'evidence.read')
+      .where('actor_label', '=', lead.email)
+      .execute()
     expect(reads).toHaveLength(1)
     expect(reads[0]!.summary).toMatch(/naming 2 case references/)
     expect(reads[0]!.summary).not.toContain('C104532')
   })
 
   it('marks each case reference as in the case sample or not, once there is one (002#150-153)', async () => {
-    await t.db.insertInto('case_samples').values({ activity_id: activityId, child_id: 'C104532', reason: 'Exploitation', added_by: lead.id }).execute()
+    await t.db
+      .insertInto('case_samples')
+      .values({ activity_id: activityId, child_id: 'C104532', reason: 'Exploitation', added_by: lead.id })
+      .execute()
     const agent = await signIn(lead)
     const record = page(await agent.get(`/activities/${activityId}/evidence?heading=help-and-protection.4`))
-    const references = record.$('.govuk-summary-card').first().find('li').map((_, item) => record.$(item).text().replace(/\s+/g, ' ').trim()).get()
+    const references = record
+      .$('.govuk-summary-card')
+      .first()
+      .find('li')
+      .map((_, item) => record.$(item).text().replace(/\s+/g, ' ').trim())
+      .get()
     expect(references).toEqual(['0045671 Not in the case sample', 'C104532 In the case sample'])
     await t.db.deleteFrom('case_samples').where('activity_id', '=', activityId).execute()
   })
@@ -107,26 +123,49 @@ describe('the evidence record (002#181-191)', () => {
   it('shows the GOV.UK error summary for an empty entry', async () => {
     const agent = await signIn(inspector)
     await agent.get(`/activities/${activityId}/evidence/new`)
-    const response = await agent.post(`/activities/${activityId}/evidence/new`, { 'collectedTime-hour': '', 'collectedTime-minute': '' })
+    const response = await agent.post(`/activities/${activityId}/evidence/new`, {
+      'collectedTime-hour': '',
+      'collectedTime-minute': '',
+    })
     expect(response.statusCode).toBe(400)
     const errors = page(response).errorSummary
-    expect(errors.map((error) => error.href)).toEqual(expect.arrayContaining(['#headingId', '#sourceType', '#collectedOn-day', '#collectedTime-hour', '#evaluativeStatement', '#evidenceSummary', '#impact']))
-    expect(errors.find((error) => error.href === '#evaluativeStatement')!.text).toContain('an overall evaluative statement')
+    expect(errors.map((error) => error.href)).toEqual(
+      expect.arrayContaining([
+        '#headingId',
+        '#sourceType',
+        '#collectedOn-day',
+        '#collectedTime-hour',
+        '#evaluativeStatement',
+        '#evidenceSummary',
+        '#impact',
+      ]),
+    )
+    expect(errors.find((error) => error.href === '#evaluativeStatement')!.text).toContain(
+      'an overall evaluative statement',
+    )
   })
 
   it('refuses a name typed as a case reference, and a date in the future', async () => {
     const agent = await signIn(inspector)
     await agent.get(`/activities/${activityId}/evidence/new`)
-    const response = await agent.post(`/activities/${activityId}/evidence/new`, entry({ caseIds: 'C104532, Jamie', 'collectedOn-day': '14' }))
+    const response = await agent.post(
+      `/activities/${activityId}/evidence/new`,
+      entry({ caseIds: 'C104532, Jamie', 'collectedOn-day': '14' }),
+    )
     expect(response.statusCode).toBe(400)
     const errors = page(response).errorSummary.map((error) => error.text)
-    expect(errors).toContain('Enter case references as the local authority’s Child Unique IDs, which contain at least one digit: “Jamie” is not one')
+    expect(errors).toContain(
+      'Enter case references as the local authority’s Child Unique IDs, which contain at least one digit: “Jamie” is not one',
+    )
     expect(errors).toContain('The date you collected the evidence must be today or in the past')
   })
 })
 
 describe('the check for names (002#191)', () => {
-  const withName = entry({ evidenceSummary: "Jamie's mother said the social worker visits every week and listens to her. Child A was seen alone." })
+  const withName = entry({
+    evidenceSummary:
+      "Jamie's mother said the social worker visits every week and listens to her. Child A was seen alone.",
+  })
 
   it('warns before saving and saves nothing until the inspector edits or confirms', async () => {
     const agent = await signIn(inspector)
@@ -135,7 +174,10 @@ describe('the check for names (002#191)', () => {
     const warned = await agent.post(`/activities/${activityId}/evidence/new`, withName)
     expect(warned.statusCode).toBe(400)
     const warning = page(warned)
-    expect(warning.errorSummary[0]).toEqual({ text: expect.stringContaining('edit them to use initials'), href: '#confirmNames' })
+    expect(warning.errorSummary[0]).toEqual({
+      text: expect.stringContaining('edit them to use initials'),
+      href: '#confirmNames',
+    })
     expect(warning.$('#possible-names table').text()).toContain("Jamie's mother")
     expect(warning.$('#possible-names table').text()).not.toContain('Child A')
     // The inspector's text is kept so they can edit it.
@@ -143,7 +185,10 @@ describe('the check for names (002#191)', () => {
     expect(await t.db.selectFrom('evidence_entries').select('id').execute()).toHaveLength(before.length)
 
     // Edited to initials, it saves with no warning.
-    const edited = await agent.post(`/activities/${activityId}/evidence/new`, { ...withName, evidenceSummary: "J's mother said the social worker visits every week and listens to her." })
+    const edited = await agent.post(`/activities/${activityId}/evidence/new`, {
+      ...withName,
+      evidenceSummary: "J's mother said the social worker visits every week and listens to her.",
+    })
     expect(edited.statusCode).toBe(303)
   })
 
@@ -153,15 +198,32 @@ describe('the check for names (002#191)', () => {
     const warned = page(await agent.post(`/activities/${activityId}/evidence/new`, withName))
     const fingerprint = warned.$('input[name="namesFingerprint"]').attr('value')!
     // Confirming but adding another name in the same submission warns again: only what was shown can be confirmed.
-    const changed = await agent.post(`/activities/${activityId}/evidence/new`, { ...withName, impact: 'Tyler is safer.', confirmNames: 'yes', namesFingerprint: fingerprint })
+    const changed = await agent.post(`/activities/${activityId}/evidence/new`, {
+      ...withName,
+      impact: 'Tyler is safer.',
+      confirmNames: 'yes',
+      namesFingerprint: fingerprint,
+    })
     expect(changed.statusCode).toBe(400)
     expect(page(changed).$('#possible-names table').text()).toContain('Tyler')
 
-    const confirmed = await agent.post(`/activities/${activityId}/evidence/new`, { ...withName, confirmNames: 'yes', namesFingerprint: fingerprint })
+    const confirmed = await agent.post(`/activities/${activityId}/evidence/new`, {
+      ...withName,
+      confirmNames: 'yes',
+      namesFingerprint: fingerprint,
+    })
     expect(confirmed.statusCode).toBe(303)
-    const saved = await t.db.selectFrom('evidence_entries').select(['id', 'names_confirmed']).where('names_confirmed', '>', 0).executeTakeFirstOrThrow()
+    const saved = await t.db
+      .selectFrom('evidence_entries')
+      .select(['id', 'names_confirmed'])
+      .where('names_confirmed', '>', 0)
+      .executeTakeFirstOrThrow()
     expect(saved.names_confirmed).toBe(1)
-    const audit = await t.db.selectFrom('audit_events').select(['summary', 'changes']).where('record_id', '=', saved.id).executeTakeFirstOrThrow()
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['summary', 'changes'])
+      .where('record_id', '=', saved.id)
+      .executeTakeFirstOrThrow()
     expect(audit.summary).toContain('confirmed 1 possible name were not names')
     expect(JSON.stringify(audit)).not.toContain('Jamie')
   })
@@ -191,7 +253,14 @@ describe('who may write and read the record', () => {
   it('filters entries by heading and by inspector, and counts entries per heading', async () => {
     const agent = await signIn(lead)
     await agent.get(`/activities/${activityId}/evidence/new`)
-    expect((await agent.post(`/activities/${activityId}/evidence/new`, entry({ headingId: 'leaders.4', caseIds: '', evaluativeStatement: 'Leaders have stabilised the workforce.' }))).statusCode).toBe(303)
+    expect(
+      (
+        await agent.post(
+          `/activities/${activityId}/evidence/new`,
+          entry({ headingId: 'leaders.4', caseIds: '', evaluativeStatement: 'Leaders have stabilised the workforce.' }),
+        )
+      ).statusCode,
+    ).toBe(303)
     const all = page(await agent.get(`/activities/${activityId}/evidence`))
     expect(all.$('#coverage').text()).toContain('2 of 17 headings have evidence')
     const workforce = all.$('td:contains("Workforce")').parent()
@@ -208,16 +277,33 @@ describe('QA manager notes (002#190)', () => {
   it('lets the QA manager note an entry, and the lead resolve it', async () => {
     const qaAgent = await signIn(qa)
     // Before the note, the entries await the QA manager's review on their home page.
-    expect(page(await qaAgent.get('/')).$('.app-needs__item:contains("Review the evidence record")').text()).toMatch(/\d+ entries since your last note/)
+    expect(
+      page(await qaAgent.get('/'))
+        .$('.app-needs__item:contains("Review the evidence record")')
+        .text(),
+    ).toMatch(/\d+ entries since your last note/)
     const record = page(await qaAgent.get(`/activities/${activityId}/evidence`))
     const entryId = record.$('input[name="entryId"]').eq(1).attr('value')!
-    const noted = await qaAgent.post(`/activities/${activityId}/evidence/qa-notes`, { entryId, note: 'Quantify how many plans were reviewed on time; consider sampling disabled children.' })
+    const noted = await qaAgent.post(`/activities/${activityId}/evidence/qa-notes`, {
+      entryId,
+      note: 'Quantify how many plans were reviewed on time; consider sampling disabled children.',
+    })
     expect(noted.statusCode).toBe(303)
-    const wholeRecord = await qaAgent.post(`/activities/${activityId}/evidence/qa-notes`, { entryId: '', note: 'Little evidence yet on care leavers.' })
+    const wholeRecord = await qaAgent.post(`/activities/${activityId}/evidence/qa-notes`, {
+      entryId: '',
+      note: 'Little evidence yet on care leavers.',
+    })
     expect(wholeRecord.statusCode).toBe(303)
 
     const inspectorAgent = await signIn(inspector)
-    expect((await inspectorAgent.post(`/activities/${activityId}/evidence/qa-notes`, { entryId: '', note: 'Not mine to add' })).statusCode).toBe(404)
+    expect(
+      (
+        await inspectorAgent.post(`/activities/${activityId}/evidence/qa-notes`, {
+          entryId: '',
+          note: 'Not mine to add',
+        })
+      ).statusCode,
+    ).toBe(404)
 
     const leadAgent = await signIn(lead)
     const withNotes = page(await leadAgent.get(`/activities/${activityId}/evidence`))
@@ -226,10 +312,17 @@ describe('QA manager notes (002#190)', () => {
     const resolveAction = withNotes.$('form[action*="/qa-notes/"]').first().attr('action')!
     const missing = await leadAgent.post(resolveAction, { resolution: '' })
     expect(missing.statusCode).toBe(400)
-    expect((await leadAgent.post(resolveAction, { resolution: 'Counted: 8 of 10 reviewed on time; entry updated.' })).statusCode).toBe(303)
+    expect(
+      (await leadAgent.post(resolveAction, { resolution: 'Counted: 8 of 10 reviewed on time; entry updated.' }))
+        .statusCode,
+    ).toBe(303)
     const after = page(await leadAgent.get(`/activities/${activityId}/evidence`))
     expect(after.$('#qa-notes').text()).toContain('1 open')
-    expect(page(await leadAgent.get('/')).$('.app-needs__item:contains("QA notes to resolve")').text()).toContain('1 open note')
+    expect(
+      page(await leadAgent.get('/'))
+        .$('.app-needs__item:contains("QA notes to resolve")')
+        .text(),
+    ).toContain('1 open note')
     expect(page(await qaAgent.get('/')).$('.app-needs__item:contains("Review the evidence record")').length).toBe(0)
     expect(after.$('main').text()).toContain('Counted: 8 of 10 reviewed on time')
     // The QA manager cannot resolve notes; that is the lead's (002#186).
@@ -243,7 +336,12 @@ describe('keep-in-touch meetings (002#173-175)', () => {
   it('shows which fieldwork days have no note, and records one', async () => {
     const agent = await signIn(lead)
     const before = page(await agent.get(`/activities/${activityId}/keep-in-touch`))
-    const rows = before.$('table').first().find('tbody tr').map((_, row) => before.$(row).text().replace(/\s+/g, ' ').trim()).get()
+    const rows = before
+      .$('table')
+      .first()
+      .find('tbody tr')
+      .map((_, row) => before.$(row).text().replace(/\s+/g, ' ').trim())
+      .get()
     // Ten working days from 11 to 22 January 2027; today is the 13th.
     expect(rows).toHaveLength(10)
     expect(rows[0]).toContain('Monday 11 January 2027')
@@ -253,8 +351,13 @@ describe('keep-in-touch meetings (002#173-175)', () => {
     expect(before.$('caption').first().text()).toContain('3 without a note')
 
     const saved = await agent.post(`/activities/${activityId}/keep-in-touch`, {
-      'meetingOn-day': '11', 'meetingOn-month': '1', 'meetingOn-year': '2027',
-      attendeeRoles: ['dcs', 'lead-inspector'], findingsShared: 'Early help is well coordinated; some drift in child in need plans.', dcsClear: 'yes', noSurprises: 'yes',
+      'meetingOn-day': '11',
+      'meetingOn-month': '1',
+      'meetingOn-year': '2027',
+      attendeeRoles: ['dcs', 'lead-inspector'],
+      findingsShared: 'Early help is well coordinated; some drift in child in need plans.',
+      dcsClear: 'yes',
+      noSurprises: 'yes',
     })
     expect(saved.statusCode).toBe(303)
     const after = page(await agent.get(`/activities/${activityId}/keep-in-touch`))
@@ -262,11 +365,27 @@ describe('keep-in-touch meetings (002#173-175)', () => {
     expect(after.$('caption').first().text()).toContain('2 without a note')
     expect(after.$('.govuk-summary-card').text()).toContain('Director of children’s services (DCS); Lead inspector')
 
-    const again = await agent.post(`/activities/${activityId}/keep-in-touch`, { 'meetingOn-day': '11', 'meetingOn-month': '1', 'meetingOn-year': '2027', attendeeRoles: 'dcs', findingsShared: 'Again' })
+    const again = await agent.post(`/activities/${activityId}/keep-in-touch`, {
+      'meetingOn-day': '11',
+      'meetingOn-month': '1',
+      'meetingOn-year': '2027',
+      attendeeRoles: 'dcs',
+      findingsShared: 'Again',
+    })
     expect(again.statusCode).toBe(400)
-    expect(page(again).errorSummary[0]!.text).toBe('A keep-in-touch note for Monday 11 January 2027 is already recorded')
-    const outside = await agent.post(`/activities/${activityId}/keep-in-touch`, { 'meetingOn-day': '9', 'meetingOn-month': '1', 'meetingOn-year': '2027', attendeeRoles: 'dcs', findingsShared: 'Weekend' })
-    expect(page(outside).errorSummary[0]!.text).toMatch(/^Enter a fieldwork day, from Monday 11 January 2027 to Friday 22 January 2027/)
+    expect(page(again).errorSummary[0]!.text).toBe(
+      'A keep-in-touch note for Monday 11 January 2027 is already recorded',
+    )
+    const outside = await agent.post(`/activities/${activityId}/keep-in-touch`, {
+      'meetingOn-day': '9',
+      'meetingOn-month': '1',
+      'meetingOn-year': '2027',
+      attendeeRoles: 'dcs',
+      findingsShared: 'Weekend',
+    })
+    expect(page(outside).errorSummary[0]!.text).toMatch(
+      /^Enter a fieldwork day, from Monday 11 January 2027 to Friday 22 January 2027/,
+    )
 
     const show = page(await agent.get(`/activities/${activityId}`))
     const kit = show.$('.govuk-task-list__item:contains("Keep-in-touch meetings")')

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { caseMark, concernOverdue, fieldworkDays, headingCoverage, isChildId, kitDays, namesFingerprint, parseCaseIds, readTime, rfiOverdue } from './fieldwork.js'
+import {
+  caseMark,
+  concernOverdue,
+  fieldworkDays,
+  headingCoverage,
+  isChildId,
+  kitDays,
+  namesFingerprint,
+  parseCaseIds,
+  readTime,
+  rfiOverdue,
+} from './fieldwork.js'
 
 describe('parseCaseIds', () => {
   it('reads Child Unique IDs separated by commas, spaces or lines, once each, keeping leading zeros (Annex A SPEC 1.0)', () => {
-    expect(parseCaseIds('C104532, 0045671\n0045671; 886-2231')).toEqual({ ids: ['C104532', '0045671', '886-2231'], invalid: [] })
+    expect(parseCaseIds('C104532, 0045671\n0045671; 886-2231')).toEqual({
+      ids: ['C104532', '0045671', '886-2231'],
+      invalid: [],
+    })
   })
 
   it('refuses words with no digit, so a name cannot stand in for a case reference (002#191)', () => {
@@ -27,7 +41,12 @@ describe('caseMark', () => {
 
 describe('headingCoverage (E2)', () => {
   it('lists all 17 headings under their three areas with counts, and how many have evidence', () => {
-    const coverage = headingCoverage(new Map([['help-and-protection.1', 2], ['leaders.4', 1]]))
+    const coverage = headingCoverage(
+      new Map([
+        ['help-and-protection.1', 2],
+        ['leaders.4', 1],
+      ]),
+    )
     expect(coverage.total).toBe(17)
     expect(coverage.covered).toBe(2)
     expect(coverage.areas.map((area) => area.headings.length)).toEqual([6, 7, 4])
@@ -60,8 +79,14 @@ describe('overdue requests and concerns', () => {
 
 describe('namesFingerprint', () => {
   it('is the same for the same words in any order, and changes when a word is added', () => {
-    const a = namesFingerprint([{ field: 'impact', text: 'Tyler' }, { field: 'evidenceSummary', text: "Jamie's mother" }])
-    const b = namesFingerprint([{ field: 'evidenceSummary', text: "Jamie's mother" }, { field: 'impact', text: 'Tyler' }])
+    const a = namesFingerprint([
+      { field: 'impact', text: 'Tyler' },
+      { field: 'evidenceSummary', text: "Jamie's mother" },
+    ])
+    const b = namesFingerprint([
+      { field: 'evidenceSummary', text: "Jamie's mother" },
+      { field: 'impact', text: 'Tyler' },
+    ])
     expect(a).toBe(b)
     expect(namesFingerprint([{ field: 'evidenceSummary', text: "Jamie's mother" }])).not.toBe(a)
   })

@@ -102,7 +102,10 @@ export function isChildId(value: string): boolean {
 
 /** Read a list of case references (commas, spaces or new lines between), once each. */
 export function parseCaseIds(text: string): { ids: string[]; invalid: string[] } {
-  const items = text.split(/[\s,;]+/).map((item) => item.trim()).filter(Boolean)
+  const items = text
+    .split(/[\s,;]+/)
+    .map((item) => item.trim())
+    .filter(Boolean)
   const ids = [...new Set(items.filter(isChildId))]
   const invalid = [...new Set(items.filter((item) => !isChildId(item)))]
   return { ids, invalid }
@@ -125,7 +128,10 @@ export function headingCoverage(counts: ReadonlyMap<string, number>): {
   const areas = EVALUATION_AREAS.map((area) => ({
     title: area.title,
     citation: area.citation,
-    headings: EVALUATION_HEADINGS.filter((heading) => heading.area === area.area).map((heading) => ({ ...heading, count: counts.get(heading.id) ?? 0 })),
+    headings: EVALUATION_HEADINGS.filter((heading) => heading.area === area.area).map((heading) => ({
+      ...heading,
+      count: counts.get(heading.id) ?? 0,
+    })),
   }))
   const covered = EVALUATION_HEADINGS.filter((heading) => (counts.get(heading.id) ?? 0) > 0).length
   return { areas, covered, total: EVALUATION_HEADINGS.length }
@@ -144,7 +150,11 @@ export type KitDayState = 'recorded' | 'missing' | 'to-come'
  * Each fieldwork day with whether it has a keep-in-touch note (002#173: "likely to be on a daily
  * basis"). A past day or today without a note is missing; a later day is still to come.
  */
-export function kitDays(days: readonly string[], meetingDays: readonly string[], today: string): Array<{ day: string; state: KitDayState }> {
+export function kitDays(
+  days: readonly string[],
+  meetingDays: readonly string[],
+  today: string,
+): Array<{ day: string; state: KitDayState }> {
   const recorded = new Set(meetingDays)
   return days.map((day) => ({ day, state: recorded.has(day) ? 'recorded' : day <= today ? 'missing' : 'to-come' }))
 }
@@ -164,7 +174,10 @@ export function concernOverdue(concern: { status: ConcernStatus; responseDue: st
  * covers exactly those: text edited to add another name is warned about again (002#191).
  */
 export function namesFingerprint(matches: ReadonlyArray<{ field: string; text: string }>): string {
-  const key = matches.map((match) => `${match.field}:${match.text}`).sort().join('|')
+  const key = matches
+    .map((match) => `${match.field}:${match.text}`)
+    .sort()
+    .join('|')
   return createHash('sha256').update(key).digest('hex').slice(0, 16)
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { possibleNames, possibleNamesIn } from './name-check.js'
 
-const texts = (value: string, knownWords: string[] = []) => possibleNames(value, { knownWords }).map((item) => item.text)
+const texts = (value: string, knownWords: string[] = []) =>
+  possibleNames(value, { knownWords }).map((item) => item.text)
 
 describe('possibleNames (002#191)', () => {
   it.each([
@@ -31,9 +32,13 @@ describe('possibleNames (002#191)', () => {
     ['Children in Maidstone and Ashford are seen promptly by the MASH, and the Early Help Hub in Dover is well used.'],
     ['Oliver House, the children’s home, was visited by the regulatory inspector.'],
     ['On Monday the DCS said that in March managers had reviewed every case open to the Front Door.'],
-    ['Cafcass told inspectors that the local authority’s court work is timely. Ofsted’s last inspection found the same.'],
+    [
+      'Cafcass told inspectors that the local authority’s court work is timely. Ofsted’s last inspection found the same.',
+    ],
     ['Most children in care live in stable placements. Leaders know their services well.'],
-    ['The Child Protection conference and the Child in Need plan were timely; Looked After Children reviews are held on time.'],
+    [
+      'The Child Protection conference and the Child in Need plan were timely; Looked After Children reviews are held on time.',
+    ],
     ['Audits rated Amber in March were re-audited; the Return Home Interview service is rated Green.'],
   ])('does not warn on %j', (text) => {
     expect(texts(text)).toEqual([])

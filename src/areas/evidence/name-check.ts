@@ -35,19 +35,116 @@ export interface NameCheckOptions {
 }
 
 const FAMILY_WORDS = [
-  'mother', 'mum', 'mummy', 'mam', 'father', 'dad', 'daddy', 'parent', 'parents', 'stepmother', 'stepmum', 'stepfather', 'stepdad',
-  'step-mother', 'step-mum', 'step-father', 'step-dad', 'sister', 'brother', 'sibling', 'siblings', 'half-sister', 'half-brother',
-  'stepsister', 'stepbrother', 'grandmother', 'grandma', 'gran', 'nan', 'nana', 'nanna', 'grandfather', 'grandad', 'granddad',
-  'grandpa', 'grandparent', 'grandparents', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'partner', 'boyfriend', 'girlfriend',
-  'husband', 'wife', 'son', 'daughter', 'baby', 'niece', 'nephew', 'carer', 'carers',
+  'mother',
+  'mum',
+  'mummy',
+  'mam',
+  'father',
+  'dad',
+  'daddy',
+  'parent',
+  'parents',
+  'stepmother',
+  'stepmum',
+  'stepfather',
+  'stepdad',
+  'step-mother',
+  'step-mum',
+  'step-father',
+  'step-dad',
+  'sister',
+  'brother',
+  'sibling',
+  'siblings',
+  'half-sister',
+  'half-brother',
+  'stepsister',
+  'stepbrother',
+  'grandmother',
+  'grandma',
+  'gran',
+  'nan',
+  'nana',
+  'nanna',
+  'grandfather',
+  'grandad',
+  'granddad',
+  'grandpa',
+  'grandparent',
+  'grandparents',
+  'aunt',
+  'auntie',
+  'aunty',
+  'uncle',
+  'cousin',
+  'partner',
+  'boyfriend',
+  'girlfriend',
+  'husband',
+  'wife',
+  'son',
+  'daughter',
+  'baby',
+  'niece',
+  'nephew',
+  'carer',
+  'carers',
 ]
 /** Words that, right before a capitalised word, introduce a person (rule 2). */
-const PERSON_BEFORE = new Set([...FAMILY_WORDS, 'child', 'children', 'boy', 'girl', 'toddler', 'teenager', 'infant', 'twin', 'twins', 'person', 'called', 'named'])
+const PERSON_BEFORE = new Set([
+  ...FAMILY_WORDS,
+  'child',
+  'children',
+  'boy',
+  'girl',
+  'toddler',
+  'teenager',
+  'infant',
+  'twin',
+  'twins',
+  'person',
+  'called',
+  'named',
+])
 /** Words that, after a possessive, belong to a person (rule 3). */
-const PERSON_AFTER = new Set([...FAMILY_WORDS, 'social', 'foster', 'key', 'wishes', 'feelings', 'views', 'voice', 'bedroom', 'birthday', 'worker', 'friends', 'friend'])
+const PERSON_AFTER = new Set([
+  ...FAMILY_WORDS,
+  'social',
+  'foster',
+  'key',
+  'wishes',
+  'feelings',
+  'views',
+  'voice',
+  'bedroom',
+  'birthday',
+  'worker',
+  'friends',
+  'friend',
+])
 const REPORTING_VERBS = new Set([
-  'said', 'says', 'told', 'tells', 'explained', 'explains', 'disclosed', 'discloses', 'reported', 'reports', 'described', 'describes',
-  'shared', 'shares', 'wants', 'wanted', 'felt', 'feels', 'lives', 'lived', 'attends', 'attended',
+  'said',
+  'says',
+  'told',
+  'tells',
+  'explained',
+  'explains',
+  'disclosed',
+  'discloses',
+  'reported',
+  'reports',
+  'described',
+  'describes',
+  'shared',
+  'shares',
+  'wants',
+  'wanted',
+  'felt',
+  'feels',
+  'lives',
+  'lived',
+  'attends',
+  'attended',
 ])
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'master', 'dr'])
 
@@ -77,7 +174,9 @@ const NOT_NAMES = new Set(
   overall strengths areas improvement priority protection conference conferences plan plans need needs looked after review reviews
   panel strategy discussion discussions referral referrals assessment assessments sexual criminal pathway placement placements order
   orders proceedings supervision public law outline pre-proceedings edge core group groups unaccompanied asylum seeking private special
-  guardianship residential semi-independent supported accommodation lodgings staying put return interview interviews red amber green`.split(/\s+/).filter(Boolean),
+  guardianship residential semi-independent supported accommodation lodgings staying put return interview interviews red amber green`
+    .split(/\s+/)
+    .filter(Boolean),
 )
 
 /**
@@ -98,11 +197,41 @@ const GIVEN_NAMES = new Set(
   donna joanne stacey gemma kirsty natalie danielle samantha maisie lexi lacey skye esme matilda
   david paul john michael andrew richard steven stephen darren craig wayne gary dean shane martin peter robert christopher matthew
   kevin jason scott stuart anthony simon neil carl jamal tariq bilal hamza imran kamal
-  `.split(/\s+/).filter(Boolean),
+  `
+    .split(/\s+/)
+    .filter(Boolean),
 )
 
 /** Place or organisation words that make "Oliver House" or "Ella Academy" a place, not a person. */
-const PLACE_SUFFIXES = new Set(['house', 'academy', 'school', 'college', 'centre', 'center', 'court', 'road', 'street', 'lane', 'avenue', 'close', 'lodge', 'cottage', 'park', 'primary', 'hospital', 'unit', 'ward', 'hall', 'place', 'way', 'gardens', 'grove', 'trust', 'team', 'hub'])
+const PLACE_SUFFIXES = new Set([
+  'house',
+  'academy',
+  'school',
+  'college',
+  'centre',
+  'center',
+  'court',
+  'road',
+  'street',
+  'lane',
+  'avenue',
+  'close',
+  'lodge',
+  'cottage',
+  'park',
+  'primary',
+  'hospital',
+  'unit',
+  'ward',
+  'hall',
+  'place',
+  'way',
+  'gardens',
+  'grove',
+  'trust',
+  'team',
+  'hub',
+])
 
 interface Token {
   readonly word: string
@@ -119,7 +248,12 @@ function tokenise(text: string): Token[] {
   let last = 0
   for (const match of text.matchAll(WORD)) {
     const start = match.index
-    tokens.push({ word: match[0].replace(/’/g, "'"), start, end: start + match[0].length, before: text.slice(last, start) })
+    tokens.push({
+      word: match[0].replace(/’/g, "'"),
+      start,
+      end: start + match[0].length,
+      before: text.slice(last, start),
+    })
     last = start + match[0].length
   }
   return tokens
@@ -155,40 +289,74 @@ function sentenceStart(token: Token, index: number): boolean {
  * in the order they appear, each once.
  */
 export function possibleNames(text: string, options: NameCheckOptions = {}): PossibleName[] {
-  const known = new Set([...NOT_NAMES, ...(options.knownWords ?? []).flatMap((words) => words.toLowerCase().split(/[\s,]+/))])
+  const known = new Set([
+    ...NOT_NAMES,
+    ...(options.knownWords ?? []).flatMap((words) => words.toLowerCase().split(/[\s,]+/)),
+  ])
   const tokens = tokenise(text)
   const found: Array<PossibleName & { start: number; end: number }> = []
   const add = (from: Token, to: Token, reason: string) => {
     if (found.some((item) => from.start < item.end && to.end > item.start)) return
     found.push({ text: text.slice(from.start, to.end), reason, start: from.start, end: to.end })
   }
-  const candidate = (token: Token | undefined): token is Token => token !== undefined && nameShaped(token.word) && !known.has(base(token.word).toLowerCase()) && !known.has(token.word.toLowerCase())
+  const candidate = (token: Token | undefined): token is Token =>
+    token !== undefined &&
+    nameShaped(token.word) &&
+    !known.has(base(token.word).toLowerCase()) &&
+    !known.has(token.word.toLowerCase())
   const joined = (token: Token) => !/[.!?;\n]/.test(token.before)
 
   tokens.forEach((token, index) => {
     const lower = token.word.toLowerCase()
     const next = tokens[index + 1]
     // 1. A title and a surname; a title and an initial (Mr B) passes.
-    if (TITLES.has(lower.replace(/\.$/, '')) && next && joined(next) && /^[\s.]*$/.test(next.before) && candidate(next)) {
+    if (
+      TITLES.has(lower.replace(/\.$/, '')) &&
+      next &&
+      joined(next) &&
+      /^[\s.]*$/.test(next.before) &&
+      candidate(next)
+    ) {
       add(token, next, 'a title and a surname: use initials or a job title')
       return
     }
     // 2. A family or child word and then a name: mother Sarah, her brother, Tyler,
-    if (PERSON_BEFORE.has(lower) && next && /^[\s,("'“:]*$/.test(next.before) && candidate(next) && !isPossessive(next.word)) {
+    if (
+      PERSON_BEFORE.has(lower) &&
+      next &&
+      /^[\s,("'“:]*$/.test(next.before) &&
+      candidate(next) &&
+      !isPossessive(next.word)
+    ) {
       add(next, next, 'a family member or child named after their relationship: use initials or a case reference')
       return
     }
     if (!candidate(token)) return
     const core = base(token.word).toLowerCase()
     // 3. Jamie's mother, Tyler's social worker.
-    if (isPossessive(token.word) && next && joined(next) && /^\s+$/.test(next.before) && PERSON_AFTER.has(next.word.toLowerCase())) {
+    if (
+      isPossessive(token.word) &&
+      next &&
+      joined(next) &&
+      /^\s+$/.test(next.before) &&
+      PERSON_AFTER.has(next.word.toLowerCase())
+    ) {
       // Include the second word of "social worker", "foster carer", "key worker".
-      const compound = ['social', 'foster', 'key'].includes(next.word.toLowerCase()) && tokens[index + 2] && /^\s+$/.test(tokens[index + 2]!.before) ? tokens[index + 2]! : next
+      const compound =
+        ['social', 'foster', 'key'].includes(next.word.toLowerCase()) &&
+        tokens[index + 2] &&
+        /^\s+$/.test(tokens[index + 2]!.before)
+          ? tokens[index + 2]!
+          : next
       add(token, compound, 'a name in the possessive: use initials or a case reference')
       return
     }
     // 4. A name and an age: Kayden (9), Kayden, aged 9.
-    if (/^\s*(?:\(\s*(?:aged?\s*)?\d{1,2}(?:\s*(?:years?|yrs?|months?))?\s*\)|,\s*aged?\s+\d{1,2}\b)/i.test(text.slice(token.end, token.end + 24))) {
+    if (
+      /^\s*(?:\(\s*(?:aged?\s*)?\d{1,2}(?:\s*(?:years?|yrs?|months?))?\s*\)|,\s*aged?\s+\d{1,2}\b)/i.test(
+        text.slice(token.end, token.end + 24),
+      )
+    ) {
       add(token, token, 'a name with an age: use initials or a case reference')
       return
     }
@@ -199,7 +367,12 @@ export function possibleNames(text: string, options: NameCheckOptions = {}): Pos
       return
     }
     // 6. Mid-sentence, a capitalised word doing something a person does: when Kayden told…
-    if (!sentenceStart(token, index) && next && /^\s+$/.test(next.before) && REPORTING_VERBS.has(next.word.toLowerCase())) {
+    if (
+      !sentenceStart(token, index) &&
+      next &&
+      /^\s+$/.test(next.before) &&
+      REPORTING_VERBS.has(next.word.toLowerCase())
+    ) {
       add(token, token, 'a capitalised word used like a person’s name: use initials, a case reference or a job title')
     }
   })
@@ -207,6 +380,11 @@ export function possibleNames(text: string, options: NameCheckOptions = {}): Pos
 }
 
 /** Possible names in each named field of a form, for the warning shown before saving. */
-export function possibleNamesIn(fields: Readonly<Record<string, string>>, options: NameCheckOptions = {}): Array<PossibleName & { field: string }> {
-  return Object.entries(fields).flatMap(([field, value]) => possibleNames(value, options).map((item) => ({ ...item, field })))
+export function possibleNamesIn(
+  fields: Readonly<Record<string, string>>,
+  options: NameCheckOptions = {},
+): Array<PossibleName & { field: string }> {
+  return Object.entries(fields).flatMap(([field, value]) =>
+    possibleNames(value, options).map((item) => ({ ...item, field })),
+  )
 }

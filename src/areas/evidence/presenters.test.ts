@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { caseReferencesHtml, concernSummaryRows, entryCard, entryGroups, possibleNameRows, rfiSummaryRows } from './presenters.js'
+import {
+  caseReferencesHtml,
+  concernSummaryRows,
+  entryCard,
+  entryGroups,
+  possibleNameRows,
+  rfiSummaryRows,
+} from './presenters.js'
 import type { CaseOfConcern, EvidenceEntryRecord, FurtherInformationRequest } from './repository.js'
 
 const entry: EvidenceEntryRecord = {
@@ -39,15 +46,32 @@ describe('entryCard', () => {
 
 describe('entryGroups', () => {
   it('groups entries under their headings in the order of the evaluation criteria (E2), leaving out empty headings', () => {
-    const groups = entryGroups([entry, { ...entry, id: 'e2', headingId: 'help-and-protection.1' }, { ...entry, id: 'e3', headingId: 'help-and-protection.1' }], new Map(), [])
-    expect(groups.map((group) => [group.title, group.count])).toEqual([['Early help', 2], ['Stability and permanence', 1]])
+    const groups = entryGroups(
+      [
+        entry,
+        { ...entry, id: 'e2', headingId: 'help-and-protection.1' },
+        { ...entry, id: 'e3', headingId: 'help-and-protection.1' },
+      ],
+      new Map(),
+      [],
+    )
+    expect(groups.map((group) => [group.title, group.count])).toEqual([
+      ['Early help', 2],
+      ['Stability and permanence', 1],
+    ])
     expect(groups[1]!.area).toBe('Children in care and care leavers')
   })
 })
 
 describe('caseReferencesHtml', () => {
   it('tags each reference as in the case sample, not in it, or not checked', () => {
-    const html = caseReferencesHtml(['C1', 'C2', '<C3>'], new Map([['C1', 'known'], ['C2', 'unknown']]))
+    const html = caseReferencesHtml(
+      ['C1', 'C2', '<C3>'],
+      new Map([
+        ['C1', 'known'],
+        ['C2', 'unknown'],
+      ]),
+    )
     expect(html).toContain('C1 <strong class="govuk-tag govuk-tag--green">In the case sample</strong>')
     expect(html).toContain('C2 <strong class="govuk-tag govuk-tag--yellow">Not in the case sample</strong>')
     expect(html).toContain('&#60;C3&#62; <strong class="govuk-tag govuk-tag--grey">Not checked</strong>')
@@ -58,8 +82,24 @@ describe('caseReferencesHtml', () => {
 describe('rfiSummaryRows (E3)', () => {
   it('gives the eight fields of Annex B in order', () => {
     const rfi: FurtherInformationRequest = {
-      id: 'r1', activityId: 'a1', number: 1, status: 'awaiting-lead', requestedById: 'u1', requestedByName: 'Test HMI', raisedAt: new Date(), requestType: 'document', caseId: null,
-      reason: 'Audit', dateRequested: null, dateResponseRequired: '2027-01-14', dateReceived: null, response: null, answeredByName: null, decisionNote: null, decidedByName: null, version: 1,
+      id: 'r1',
+      activityId: 'a1',
+      number: 1,
+      status: 'awaiting-lead',
+      requestedById: 'u1',
+      requestedByName: 'Test HMI',
+      raisedAt: new Date(),
+      requestType: 'document',
+      caseId: null,
+      reason: 'Audit',
+      dateRequested: null,
+      dateResponseRequired: '2027-01-14',
+      dateReceived: null,
+      response: null,
+      answeredByName: null,
+      decisionNote: null,
+      decidedByName: null,
+      version: 1,
     }
     const rows = rfiSummaryRows(rfi)
     expect(rows.map((row) => row.key.text)).toHaveLength(8)
@@ -70,9 +110,26 @@ describe('rfiSummaryRows (E3)', () => {
 
 describe('concernSummaryRows', () => {
   const concern: CaseOfConcern = {
-    id: 'c1', activityId: 'a1', number: 1, status: 'escalated', caseId: '0045671', teamLocation: 'Team 2', issues: 'Working notes', significance: 'High', discussedWith: 'Team manager',
-    raisedByName: 'Test HMI', raisedAt: new Date('2027-01-13T10:00:00Z'), formalNote: 'Formal note', responseDue: '2027-01-14', escalatedAt: new Date(), laResponse: null, respondedByName: null,
-    respondedAt: null, findings: null, findingsAt: null, version: 2,
+    id: 'c1',
+    activityId: 'a1',
+    number: 1,
+    status: 'escalated',
+    caseId: '0045671',
+    teamLocation: 'Team 2',
+    issues: 'Working notes',
+    significance: 'High',
+    discussedWith: 'Team manager',
+    raisedByName: 'Test HMI',
+    raisedAt: new Date('2027-01-13T10:00:00Z'),
+    formalNote: 'Formal note',
+    responseDue: '2027-01-14',
+    escalatedAt: new Date(),
+    laResponse: null,
+    respondedByName: null,
+    respondedAt: null,
+    findings: null,
+    findingsAt: null,
+    version: 2,
   }
 
   it('gives the LA the case identification and the formal note, never the working notes (000 Annex C)', () => {
@@ -88,6 +145,8 @@ describe('concernSummaryRows', () => {
 
 describe('possibleNameRows', () => {
   it('labels the field and escapes the words', () => {
-    expect(possibleNameRows([{ field: 'evidenceSummary', text: '<Jamie>', reason: 'a common first name' }])).toEqual([[{ text: 'Evidence' }, { html: '<strong>&#60;Jamie&#62;</strong>' }, { text: 'a common first name' }]])
+    expect(possibleNameRows([{ field: 'evidenceSummary', text: '<Jamie>', reason: 'a common first name' }])).toEqual([
+      [{ text: 'Evidence' }, { html: '<strong>&#60;Jamie&#62;</strong>' }, { text: 'a common first name' }],
+    ])
   })
 })

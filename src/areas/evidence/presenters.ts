@@ -34,15 +34,30 @@ export function headingTitle(headingId: string): string {
 
 /** Options for the heading select, grouped by judgement area in the seed's order (E2). */
 export function headingItems(selected: string | undefined, blank: string): Array<Record<string, unknown>> {
-  return [{ value: '', text: blank }, ...EVALUATION_HEADINGS.map((heading) => ({ value: heading.id, text: `${areaShort(heading.area)}: ${heading.heading}`, selected: heading.id === selected }))]
+  return [
+    { value: '', text: blank },
+    ...EVALUATION_HEADINGS.map((heading) => ({
+      value: heading.id,
+      text: `${areaShort(heading.area)}: ${heading.heading}`,
+      selected: heading.id === selected,
+    })),
+  ]
 }
 
 function areaShort(area: string): string {
-  return area === 'help-and-protection' ? 'Help and protection' : area === 'children-in-care' ? 'Children in care and care leavers' : 'Leaders'
+  return area === 'help-and-protection'
+    ? 'Help and protection'
+    : area === 'children-in-care'
+      ? 'Children in care and care leavers'
+      : 'Leaders'
 }
 
 /** The coverage table of each judgement area: each heading, its count, a link to its entries. */
-export function coverageTables(coverage: ReturnType<typeof headingCoverage>, activityId: string, selected: string | undefined) {
+export function coverageTables(
+  coverage: ReturnType<typeof headingCoverage>,
+  activityId: string,
+  selected: string | undefined,
+) {
   return coverage.areas.map((area) => ({
     caption: area.title,
     citation: area.citation,
@@ -50,7 +65,9 @@ export function coverageTables(coverage: ReturnType<typeof headingCoverage>, act
       {
         html: `<a class="govuk-link" href="${evidencePaths.record.build({ activityId })}?heading=${encodeURIComponent(heading.id)}"${heading.id === selected ? ' aria-current="true"' : ''}>${escapeHtml(heading.heading)}</a>`,
       },
-      heading.count === 0 ? { html: '<span class="govuk-hint govuk-!-margin-0">None</span>', format: 'numeric' } : { text: String(heading.count), format: 'numeric' },
+      heading.count === 0
+        ? { html: '<span class="govuk-hint govuk-!-margin-0">None</span>', format: 'numeric' }
+        : { text: String(heading.count), format: 'numeric' },
     ]),
   }))
 }
@@ -74,7 +91,8 @@ export function caseReferencesHtml(caseIds: readonly string[], marks: ReadonlyMa
 
 /** One entry as a GOV.UK summary card, in the three-part order of 002#188. */
 export function entryCard(entry: EvidenceEntryRecord, marks: ReadonlyMap<string, CaseMark>, notes: readonly QaNote[]) {
-  const significance = entry.significance !== 'none' ? SIGNIFICANCE[entry.significance as keyof typeof SIGNIFICANCE] : undefined
+  const significance =
+    entry.significance !== 'none' ? SIGNIFICANCE[entry.significance as keyof typeof SIGNIFICANCE] : undefined
   const source = SOURCE_TYPES[entry.sourceType as keyof typeof SOURCE_TYPES] ?? entry.sourceType
   const rows: Array<Record<string, unknown>> = [
     { key: { text: 'Evaluative statement' }, value: { html: multiline(entry.evaluativeStatement) } },
@@ -84,14 +102,39 @@ export function entryCard(entry: EvidenceEntryRecord, marks: ReadonlyMap<string,
     { key: { text: 'Collected' }, value: { text: `${formatDate(entry.collectedOn)} at ${entry.collectedTime}` } },
     { key: { text: 'Heading' }, value: { text: headingTitle(entry.headingId) } },
     { key: { text: 'Case references' }, value: { html: caseReferencesHtml(entry.caseIds, marks) } },
-    { key: { text: 'Recorded by' }, value: { text: `${entry.authorName}${entry.teamAgreed ? ' (analysis agreed at a team meeting, 002#189)' : ''}` } },
+    {
+      key: { text: 'Recorded by' },
+      value: { text: `${entry.authorName}${entry.teamAgreed ? ' (analysis agreed at a team meeting, 002#189)' : ''}` },
+    },
   ]
-  if (significance) rows.push({ key: { text: 'Identifies' }, value: { html: tag(significance, entry.significance === 'significant-concern' ? 'govuk-tag--red' : 'govuk-tag--green') } })
+  if (significance)
+    rows.push({
+      key: { text: 'Identifies' },
+      value: {
+        html: tag(significance, entry.significance === 'significant-concern' ? 'govuk-tag--red' : 'govuk-tag--green'),
+      },
+    })
   const entryNotes = notes.filter((note) => note.entryId === entry.id)
-  if (entryNotes.length > 0) rows.push({ key: { text: 'QA notes' }, value: { html: entryNotes.map((note) => `<p class="govuk-body-s">${multiline(note.note)} <span class="govuk-hint">(${escapeHtml(note.authorName)}${note.resolvedAt ? ', resolved' : ''})</span></p>`).join('') } })
+  if (entryNotes.length > 0)
+    rows.push({
+      key: { text: 'QA notes' },
+      value: {
+        html: entryNotes
+          .map(
+            (note) =>
+              `<p class="govuk-body-s">${multiline(note.note)} <span class="govuk-hint">(${escapeHtml(note.authorName)}${note.resolvedAt ? ', resolved' : ''})</span></p>`,
+          )
+          .join(''),
+      },
+    })
   return {
     id: `entry-${entry.id}`,
-    card: { title: { text: `${formatDate(entry.collectedOn)} at ${entry.collectedTime}, ${entry.authorName}`, headingLevel: 4 } },
+    card: {
+      title: {
+        text: `${formatDate(entry.collectedOn)} at ${entry.collectedTime}, ${entry.authorName}`,
+        headingLevel: 4,
+      },
+    },
     rows,
   }
 }
@@ -100,10 +143,20 @@ export function entryCard(entry: EvidenceEntryRecord, marks: ReadonlyMap<string,
  * Entries grouped under their headings in the seed's order (E2, 002#239-241), each group with
  * its count, so the record reads as the evaluation criteria do.
  */
-export function entryGroups(entries: readonly EvidenceEntryRecord[], marks: ReadonlyMap<string, CaseMark>, notes: readonly QaNote[]) {
+export function entryGroups(
+  entries: readonly EvidenceEntryRecord[],
+  marks: ReadonlyMap<string, CaseMark>,
+  notes: readonly QaNote[],
+) {
   return EVALUATION_HEADINGS.map((heading) => {
     const under = entries.filter((entry) => entry.headingId === heading.id)
-    return { id: `heading-${heading.id}`, title: heading.heading, area: areaShort(heading.area), count: under.length, cards: under.map((entry) => entryCard(entry, marks, notes)) }
+    return {
+      id: `heading-${heading.id}`,
+      title: heading.heading,
+      area: areaShort(heading.area),
+      count: under.length,
+      cards: under.map((entry) => entryCard(entry, marks, notes)),
+    }
   }).filter((group) => group.count > 0)
 }
 
@@ -111,7 +164,11 @@ export function entryGroups(entries: readonly EvidenceEntryRecord[], marks: Read
 export function qaNoteTargetItems(entries: readonly EvidenceEntryRecord[], selected: string | undefined) {
   return [
     { value: '', text: 'The evidence record as a whole', checked: !selected },
-    ...entries.map((entry) => ({ value: entry.id, text: `${headingTitle(entry.headingId)}, ${formatDate(entry.collectedOn)} ${entry.collectedTime} (${entry.authorName})`, checked: selected === entry.id })),
+    ...entries.map((entry) => ({
+      value: entry.id,
+      text: `${headingTitle(entry.headingId)}, ${formatDate(entry.collectedOn)} ${entry.collectedTime} (${entry.authorName})`,
+      checked: selected === entry.id,
+    })),
   ]
 }
 
@@ -126,14 +183,29 @@ export function kitDayRows(days: ReadonlyArray<{ day: string; state: KitDayState
 }
 
 export function kitMeetingRows(meeting: KitMeeting) {
-  const roles: string[] = meeting.attendeeRoles.map((role) => KIT_ATTENDEE_ROLES[role as keyof typeof KIT_ATTENDEE_ROLES] ?? role)
+  const roles: string[] = meeting.attendeeRoles.map(
+    (role) => KIT_ATTENDEE_ROLES[role as keyof typeof KIT_ATTENDEE_ROLES] ?? role,
+  )
   if (meeting.otherAttendees) roles.push(meeting.otherAttendees)
   return [
     { key: { text: 'Attended (by role)' }, value: { text: roles.join('; ') } },
-    ...(meeting.dcsDeclined ? [{ key: { text: 'DCS' }, value: { text: 'Chose not to attend (002#175: this does not in itself influence judgements)' } }] : []),
+    ...(meeting.dcsDeclined
+      ? [
+          {
+            key: { text: 'DCS' },
+            value: { text: 'Chose not to attend (002#175: this does not in itself influence judgements)' },
+          },
+        ]
+      : []),
     { key: { text: 'Emerging findings shared' }, value: { html: multiline(meeting.findingsShared) } },
-    { key: { text: 'DCS clear on how the evidence supports the findings (002#174)' }, value: { text: meeting.dcsClear ? 'Yes' : 'Not yet' } },
-    { key: { text: 'Strengths and areas for development discussed: no surprises at feedback (002#197)' }, value: { text: meeting.noSurprises ? 'Yes' : 'Not yet' } },
+    {
+      key: { text: 'DCS clear on how the evidence supports the findings (002#174)' },
+      value: { text: meeting.dcsClear ? 'Yes' : 'Not yet' },
+    },
+    {
+      key: { text: 'Strengths and areas for development discussed: no surprises at feedback (002#197)' },
+      value: { text: meeting.noSurprises ? 'Yes' : 'Not yet' },
+    },
     { key: { text: 'Recorded by' }, value: { text: meeting.recordedByName } },
   ]
 }
@@ -143,13 +215,18 @@ function dateOr(value: string | null, otherwise: string): string {
 }
 
 export function rfiStatusHtml(rfi: FurtherInformationRequest, today: string): string {
-  return tag(RFI_STATUS_LABELS[rfi.status], RFI_STATUS_TAGS[rfi.status]) + (rfiOverdue(rfi, today) ? ` ${tag('Overdue', 'govuk-tag--red')}` : '')
+  return (
+    tag(RFI_STATUS_LABELS[rfi.status], RFI_STATUS_TAGS[rfi.status]) +
+    (rfiOverdue(rfi, today) ? ` ${tag('Overdue', 'govuk-tag--red')}` : '')
+  )
 }
 
 /** The record of requests as a table (002 Annex B). */
 export function rfiRows(requests: readonly FurtherInformationRequest[], today: string) {
   return requests.map((rfi) => [
-    { html: `<a class="govuk-link" href="${evidencePaths.request.build({ activityId: rfi.activityId, rfiId: rfi.id })}">Request ${rfi.number}</a>` },
+    {
+      html: `<a class="govuk-link" href="${evidencePaths.request.build({ activityId: rfi.activityId, rfiId: rfi.id })}">Request ${rfi.number}</a>`,
+    },
     { text: rfi.requestType === 'document' ? 'Document' : 'Information' },
     { text: rfi.caseId ?? '–' },
     { text: dateOr(rfi.dateRequested, 'Not yet'), classes: 'app-nowrap' },
@@ -162,7 +239,16 @@ export function rfiRows(requests: readonly FurtherInformationRequest[], today: s
 export function rfiSummaryRows(rfi: FurtherInformationRequest) {
   const values: Record<(typeof FURTHER_INFORMATION_REQUEST_FIELDS)[number]['key'], Record<string, string>> = {
     requestedBy: { text: rfi.requestedByName },
-    dateRequested: { text: dateOr(rfi.dateRequested, rfi.status === 'awaiting-lead' ? 'Awaiting the lead inspector' : rfi.status === 'declined' ? 'Not requested' : '–') },
+    dateRequested: {
+      text: dateOr(
+        rfi.dateRequested,
+        rfi.status === 'awaiting-lead'
+          ? 'Awaiting the lead inspector'
+          : rfi.status === 'declined'
+            ? 'Not requested'
+            : '–',
+      ),
+    },
     dateResponseRequired: { text: dateOr(rfi.dateResponseRequired, '–') },
     dateReceived: { text: dateOr(rfi.dateReceived, 'Not yet received') },
     type: { text: rfi.requestType === 'document' ? 'Document' : 'Information' },
@@ -174,12 +260,17 @@ export function rfiSummaryRows(rfi: FurtherInformationRequest) {
 }
 
 export function concernStatusHtml(concern: CaseOfConcern, today: string): string {
-  return tag(CONCERN_STATUS_LABELS[concern.status], CONCERN_STATUS_TAGS[concern.status]) + (concernOverdue(concern, today) ? ` ${tag('Response overdue', 'govuk-tag--red')}` : '')
+  return (
+    tag(CONCERN_STATUS_LABELS[concern.status], CONCERN_STATUS_TAGS[concern.status]) +
+    (concernOverdue(concern, today) ? ` ${tag('Response overdue', 'govuk-tag--red')}` : '')
+  )
 }
 
 export function concernRows(concerns: readonly CaseOfConcern[], today: string) {
   return concerns.map((concern) => [
-    { html: `<a class="govuk-link" href="${evidencePaths.concern.build({ activityId: concern.activityId, concernId: concern.id })}">Case of concern ${concern.number}</a>` },
+    {
+      html: `<a class="govuk-link" href="${evidencePaths.concern.build({ activityId: concern.activityId, concernId: concern.id })}">Case of concern ${concern.number}</a>`,
+    },
     { text: concern.caseId },
     { text: concern.teamLocation },
     { text: dateOr(concern.responseDue, '–'), classes: 'app-nowrap' },
@@ -199,16 +290,37 @@ export function concernSummaryRows(concern: CaseOfConcern, forLa: boolean) {
   ]
   if (!forLa) {
     rows.push(
-      { key: { text: 'Raised by' }, value: { text: `${concern.raisedByName}, ${formatDate(concern.raisedAt.toISOString().slice(0, 10))}` } },
+      {
+        key: { text: 'Raised by' },
+        value: { text: `${concern.raisedByName}, ${formatDate(concern.raisedAt.toISOString().slice(0, 10))}` },
+      },
       { key: { text: 'Issues of concern' }, value: { html: multiline(concern.issues) } },
       { key: { text: 'Inspector’s view of their significance' }, value: { html: multiline(concern.significance) } },
-      { key: { text: 'Raised with (by role), and why not resolved' }, value: { html: multiline(concern.discussedWith) } },
+      {
+        key: { text: 'Raised with (by role), and why not resolved' },
+        value: { html: multiline(concern.discussedWith) },
+      },
     )
   }
-  if (concern.formalNote) rows.push({ key: { text: 'Formal written note to the local authority' }, value: { html: multiline(concern.formalNote) } })
-  if (concern.responseDue) rows.push({ key: { text: 'Written response required by' }, value: { text: formatDate(concern.responseDue) } })
-  if (concern.laResponse) rows.push({ key: { text: 'The local authority’s response' }, value: { html: `${multiline(concern.laResponse)}<p class="govuk-hint">${escapeHtml(concern.respondedByName ?? '')}</p>` } })
-  if (concern.findings) rows.push({ key: { text: 'Findings communicated to the local authority' }, value: { html: multiline(concern.findings) } })
+  if (concern.formalNote)
+    rows.push({
+      key: { text: 'Formal written note to the local authority' },
+      value: { html: multiline(concern.formalNote) },
+    })
+  if (concern.responseDue)
+    rows.push({ key: { text: 'Written response required by' }, value: { text: formatDate(concern.responseDue) } })
+  if (concern.laResponse)
+    rows.push({
+      key: { text: 'The local authority’s response' },
+      value: {
+        html: `${multiline(concern.laResponse)}<p class="govuk-hint">${escapeHtml(concern.respondedByName ?? '')}</p>`,
+      },
+    })
+  if (concern.findings)
+    rows.push({
+      key: { text: 'Findings communicated to the local authority' },
+      value: { html: multiline(concern.findings) },
+    })
   return rows
 }
 
@@ -230,5 +342,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 
 /** The possible names found, as table rows for the warning shown before saving (002#191). */
 export function possibleNameRows(matches: ReadonlyArray<PossibleName & { field: string }>) {
-  return matches.map((match) => [{ text: FIELD_LABELS[match.field] ?? match.field }, { html: `<strong>${escapeHtml(match.text)}</strong>` }, { text: match.reason }])
+  return matches.map((match) => [
+    { text: FIELD_LABELS[match.field] ?? match.field },
+    { html: `<strong>${escapeHtml(match.text)}</strong>` },
+    { text: match.reason },
+  ])
 }

@@ -72,7 +72,11 @@ export async function insertEntry(trx: Db, entry: NewEvidenceEntry): Promise<str
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  if (entry.caseIds.length > 0) await trx.insertInto('evidence_case_links').values(entry.caseIds.map((case_id) => ({ entry_id: id, case_id }))).execute()
+  if (entry.caseIds.length > 0)
+    await trx
+      .insertInto('evidence_case_links')
+      .values(entry.caseIds.map((case_id) => ({ entry_id: id, case_id })))
+      .execute()
   return id
 }
 
@@ -91,8 +95,24 @@ export async function entriesOf(db: Db, activityId: string, filter: EntryFilter 
     .where('e.activity_id', '=', activityId)
   if (filter.headingId) query = query.where('e.heading_id', '=', filter.headingId)
   if (filter.authorId && isRecordId(filter.authorId)) query = query.where('e.author_id', '=', filter.authorId)
-  const rows = await query.orderBy('e.collected_on', 'desc').orderBy('e.collected_time', 'desc').orderBy('e.created_at', 'desc').execute()
-  const links = rows.length === 0 ? [] : await db.selectFrom('evidence_case_links').selectAll().where('entry_id', 'in', rows.map((row) => row.id)).orderBy('case_id').execute()
+  const rows = await query
+    .orderBy('e.collected_on', 'desc')
+    .orderBy('e.collected_time', 'desc')
+    .orderBy('e.created_at', 'desc')
+    .execute()
+  const links =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('evidence_case_links')
+          .selectAll()
+          .where(
+            'entry_id',
+            'in',
+            rows.map((row) => row.id),
+          )
+          .orderBy('case_id')
+          .execute()
   return rows.map((row) => ({
     id: row.id,
     activityId: row.activity_id,
@@ -115,9 +135,17 @@ export async function entriesOf(db: Db, activityId: string, filter: EntryFilter 
 }
 
 /** How many entries each heading has, and each author: for coverage and the filters. */
-export async function entryCounts(db: Db, activityId: string): Promise<{ byHeading: Map<string, number>; authors: Array<{ id: string; name: string; count: number }> }> {
+export async function entryCounts(
+  db: Db,
+  activityId: string,
+): Promise<{ byHeading: Map<string, number>; authors: Array<{ id: string; name: string; count: number }> }> {
   const [headings, authors] = await Promise.all([
-    db.selectFrom('evidence_entries').select(['heading_id', (eb) => eb.fn.countAll<string>().as('count')]).where('activity_id', '=', activityId).groupBy('heading_id').execute(),
+    db
+      .selectFrom('evidence_entries')
+      .select(['heading_id', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('activity_id', '=', activityId)
+      .groupBy('heading_id')
+      .execute(),
     db
       .selectFrom('evidence_entries as e')
       .innerJoin('users as u', 'u.id', 'e.author_id')
@@ -135,8 +163,15 @@ export async function entryCounts(db: Db, activityId: string): Promise<{ byHeadi
 
 /** When the last entry and the last QA note were written: what awaits the QA manager's review (002#190). */
 export async function reviewState(db: Db, activityId: string): Promise<{ entriesSinceQa: number }> {
-  const lastNote = await db.selectFrom('evidence_qa_notes').select((eb) => eb.fn.max('created_at').as('at')).where('activity_id', '=', activityId).executeTakeFirst()
-  let query = db.selectFrom('evidence_entries').select((eb) => eb.fn.countAll<string>().as('count')).where('activity_id', '=', activityId)
+  const lastNote = await db
+    .selectFrom('evidence_qa_notes')
+    .select((eb) => eb.fn.max('created_at').as('at'))
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst()
+  let query = db
+    .selectFrom('evidence_entries')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('activity_id', '=', activityId)
   if (lastNote?.at) query = query.where('created_at', '>', lastNote.at)
   const row = await query.executeTakeFirstOrThrow()
   return { entriesSinceQa: Number(row.count) }
@@ -144,7 +179,12 @@ export async function reviewState(db: Db, activityId: string): Promise<{ entries
 
 export async function entryBelongsTo(db: Db, entryId: string, activityId: string): Promise<boolean> {
   if (!isRecordId(entryId)) return false
-  const row = await db.selectFrom('evidence_entries').select('id').where('id', '=', entryId).where('activity_id', '=', activityId).executeTakeFirst()
+  const row = await db
+    .selectFrom('evidence_entries')
+    .select('id')
+    .where('id', '=', entryId)
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst()
   return row !== undefined
 }
 
@@ -185,20 +225,51 @@ export async function qaNotesOf(db: Db, activityId: string): Promise<QaNote[]> {
   }))
 }
 
-export async function findQaNote(db: Db, id: string): Promise<{ id: string; activityId: string; resolvedAt: Date | null } | undefined> {
+export async function findQaNote(
+  db: Db,
+  id: string,
+): Promise<{ id: string; activityId: string; resolvedAt: Date | null } | undefined> {
   if (!isRecordId(id)) return undefined
-  const row = await db.selectFrom('evidence_qa_notes').select(['id', 'activity_id', 'resolved_at']).where('id', '=', id).executeTakeFirst()
-  return row ? { id: row.id, activityId: row.activity_id, resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null } : undefined
+  const row = await db
+    .selectFrom('evidence_qa_notes')
+    .select(['id', 'activity_id', 'resolved_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row
+    ? { id: row.id, activityId: row.activity_id, resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null }
+    : undefined
 }
 
-export async function insertQaNote(trx: Db, note: { activityId: string; entryId: string | null; note: string; authorId: string; at: Date }): Promise<string> {
-  const { id } = await trx.insertInto('evidence_qa_notes').values({ activity_id: note.activityId, entry_id: note.entryId, note: note.note, author_id: note.authorId, created_at: note.at }).returning('id').executeTakeFirstOrThrow()
+export async function insertQaNote(
+  trx: Db,
+  note: { activityId: string; entryId: string | null; note: string; authorId: string; at: Date },
+): Promise<string> {
+  const { id } = await trx
+    .insertInto('evidence_qa_notes')
+    .values({
+      activity_id: note.activityId,
+      entry_id: note.entryId,
+      note: note.note,
+      author_id: note.authorId,
+      created_at: note.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return id
 }
 
 /** Resolve an open note; false when someone resolved it first. */
-export async function resolveQaNote(trx: Db, id: string, resolution: { text: string; by: string; at: Date }): Promise<boolean> {
-  const result = await trx.updateTable('evidence_qa_notes').set({ resolution: resolution.text, resolved_by: resolution.by, resolved_at: resolution.at }).where('id', '=', id).where('resolved_at', 'is', null).executeTakeFirst()
+export async function resolveQaNote(
+  trx: Db,
+  id: string,
+  resolution: { text: string; by: string; at: Date },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('evidence_qa_notes')
+    .set({ resolution: resolution.text, resolved_by: resolution.by, resolved_at: resolution.at })
+    .where('id', '=', id)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 
@@ -242,7 +313,18 @@ export async function kitMeetingsOf(db: Db, activityId: string): Promise<KitMeet
 
 export async function insertKitMeeting(
   trx: Db,
-  meeting: { activityId: string; meetingOn: string; attendeeRoles: readonly string[]; otherAttendees: string | null; dcsDeclined: boolean; findingsShared: string; dcsClear: boolean; noSurprises: boolean; recordedBy: string; at: Date },
+  meeting: {
+    activityId: string
+    meetingOn: string
+    attendeeRoles: readonly string[]
+    otherAttendees: string | null
+    dcsDeclined: boolean
+    findingsShared: string
+    dcsClear: boolean
+    noSurprises: boolean
+    recordedBy: string
+    at: Date
+  },
 ): Promise<string> {
   const { id } = await trx
     .insertInto('keep_in_touch_meetings')
@@ -266,9 +348,17 @@ export async function insertKitMeeting(
 // ── Numbering and locking ─────────────────────────────────────────────────────────────────────
 
 /** Lock the activity row so two requests raised at once get different numbers. */
-export async function lockForNumbering(trx: Transaction<Database>, activityId: string, table: 'further_information_requests' | 'cases_of_concern'): Promise<number> {
+export async function lockForNumbering(
+  trx: Transaction<Database>,
+  activityId: string,
+  table: 'further_information_requests' | 'cases_of_concern',
+): Promise<number> {
   await trx.selectFrom('activities').select('id').where('id', '=', activityId).forUpdate().executeTakeFirstOrThrow()
-  const row = await trx.selectFrom(table).select((eb) => eb.fn.max('number').as('last')).where('activity_id', '=', activityId).executeTakeFirst()
+  const row = await trx
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('number').as('last'))
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst()
   return Number(row?.last ?? 0) + 1
 }
 
@@ -304,7 +394,11 @@ function rfiQuery(db: Db) {
     .leftJoin('users as a', 'a.id', 'r.answered_by')
     .leftJoin('users as d', 'd.id', 'r.decided_by')
     .selectAll('r')
-    .select(['q.display_name as requested_by_name', 'a.display_name as answered_by_name', 'd.display_name as decided_by_name'])
+    .select([
+      'q.display_name as requested_by_name',
+      'a.display_name as answered_by_name',
+      'd.display_name as decided_by_name',
+    ])
 }
 
 type RfiRow = Awaited<ReturnType<ReturnType<typeof rfiQuery>['executeTakeFirstOrThrow']>>
@@ -344,7 +438,19 @@ export async function findRfi(db: Db, id: string): Promise<FurtherInformationReq
 
 export async function insertRfi(
   trx: Db,
-  rfi: { activityId: string; number: number; status: RfiStatus; requestedBy: string; requestType: string; caseId: string | null; reason: string; dateRequested: string | null; dateResponseRequired: string | null; agreedBy: string | null; at: Date },
+  rfi: {
+    activityId: string
+    number: number
+    status: RfiStatus
+    requestedBy: string
+    requestType: string
+    caseId: string | null
+    reason: string
+    dateRequested: string | null
+    dateResponseRequired: string | null
+    agreedBy: string | null
+    at: Date
+  },
 ): Promise<string> {
   const { id } = await trx
     .insertInto('further_information_requests')
@@ -380,7 +486,12 @@ type RfiChanges = Partial<{
 }>
 
 /** Apply a change made from version `version`; false when the record changed since (or moved on). */
-export async function updateRfi(trx: Db, id: string, from: { version: number; status: RfiStatus }, changes: RfiChanges): Promise<boolean> {
+export async function updateRfi(
+  trx: Db,
+  id: string,
+  from: { version: number; status: RfiStatus },
+  changes: RfiChanges,
+): Promise<boolean> {
   const result = await trx
     .updateTable('further_information_requests')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
@@ -466,7 +577,17 @@ export async function findConcern(db: Db, id: string): Promise<CaseOfConcern | u
 
 export async function insertConcern(
   trx: Db,
-  concern: { activityId: string; number: number; caseId: string; teamLocation: string; issues: string; significance: string; discussedWith: string; raisedBy: string; at: Date },
+  concern: {
+    activityId: string
+    number: number
+    caseId: string
+    teamLocation: string
+    issues: string
+    significance: string
+    discussedWith: string
+    raisedBy: string
+    at: Date
+  },
 ): Promise<string> {
   const { id } = await trx
     .insertInto('cases_of_concern')
@@ -501,7 +622,12 @@ type ConcernChanges = Partial<{
   findings_at: Date
 }>
 
-export async function updateConcern(trx: Db, id: string, from: { version: number; status: ConcernStatus }, changes: ConcernChanges): Promise<boolean> {
+export async function updateConcern(
+  trx: Db,
+  id: string,
+  from: { version: number; status: ConcernStatus },
+  changes: ConcernChanges,
+): Promise<boolean> {
   const result = await trx
     .updateTable('cases_of_concern')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))

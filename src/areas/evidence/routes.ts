@@ -5,7 +5,18 @@ import type { Clock } from '../../clock.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { EVIDENCE_ENTRY_PARTS } from '../../rules/evidence.js'
 import { ConflictError, ValidationError } from '../../web/errors.js'
-import { dateField, dateFieldFrom, dateInputItems, type DateField, errorList, type FieldErrors, type FormBody, readDate, text, texts } from '../../web/forms.js'
+import {
+  dateField,
+  dateFieldFrom,
+  dateInputItems,
+  type DateField,
+  errorList,
+  type FieldErrors,
+  type FormBody,
+  readDate,
+  text,
+  texts,
+} from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import type { RouteSpec } from '../../web/routing.js'
 import { activityPaths } from '../activities/paths.js'
@@ -44,7 +55,12 @@ function names(body: FormBody): NameConfirmation {
 
 /** The date and time now in England, for defaults. */
 function londonNow(clock: Clock): { date: string; hour: string; minute: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(clock.now())
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(clock.now())
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return { date: clock.today(), hour: part('hour'), minute: part('minute') }
 }
@@ -55,11 +71,20 @@ interface Refusal {
   readonly names?: { rows: ReturnType<typeof possibleNameRows>; fingerprint: string }
 }
 
-async function attempt(reply: FastifyReply, action: () => Promise<unknown>, onRefused: (refusal: Refusal) => Promise<unknown>, redirect: () => string): Promise<unknown> {
+async function attempt(
+  reply: FastifyReply,
+  action: () => Promise<unknown>,
+  onRefused: (refusal: Refusal) => Promise<unknown>,
+  redirect: () => string,
+): Promise<unknown> {
   try {
     await action()
   } catch (error) {
-    if (error instanceof PossibleNamesWarning) return onRefused({ errors: { ...error.fieldErrors }, names: { rows: possibleNameRows(error.matches), fingerprint: error.fingerprint } })
+    if (error instanceof PossibleNamesWarning)
+      return onRefused({
+        errors: { ...error.fieldErrors },
+        names: { rows: possibleNameRows(error.matches), fingerprint: error.fingerprint },
+      })
     if (error instanceof ValidationError) return onRefused({ errors: { ...error.fieldErrors } })
     if (error instanceof ConflictError) return onRefused({ errors: { status: error.message } })
     throw error
@@ -82,11 +107,15 @@ const status = (refusal: Refusal | undefined) => (refusal && Object.keys(refusal
 export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSpec[] {
   const params = (request: FastifyRequest) => request.params as Params
   const activityTarget = (request: FastifyRequest) => evidence.target(params(request).activityId)
-  const rfiTarget = (request: FastifyRequest) => evidence.rfiTarget(request.principal, params(request).activityId, params(request).rfiId)
-  const concernTarget = (request: FastifyRequest) => evidence.concernTarget(request.principal, params(request).activityId, params(request).concernId)
-  const qaNoteTarget = (request: FastifyRequest) => evidence.qaNoteTarget(params(request).activityId, params(request).noteId)
+  const rfiTarget = (request: FastifyRequest) =>
+    evidence.rfiTarget(request.principal, params(request).activityId, params(request).rfiId)
+  const concernTarget = (request: FastifyRequest) =>
+    evidence.concernTarget(request.principal, params(request).activityId, params(request).concernId)
+  const qaNoteTarget = (request: FastifyRequest) =>
+    evidence.qaNoteTarget(params(request).activityId, params(request).noteId)
   const context = (request: FastifyRequest) => ({ requestId: request.id })
-  const targetOf = async (request: FastifyRequest): Promise<PolicyTarget> => (await evidence.target(params(request).activityId))!
+  const targetOf = async (request: FastifyRequest): Promise<PolicyTarget> =>
+    (await evidence.target(params(request).activityId))!
 
   // ── Evidence record ──────────────────────────────────────────────────────────────────
 
@@ -110,9 +139,23 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       filtered: Boolean(headingId || authorId),
       filterHeading: headingId ? headingTitle(headingId) : undefined,
       headingItems: headingItems(headingId, 'All headings'),
-      inspectorItems: [{ value: '', text: 'All inspectors' }, ...data.authors.map((author) => ({ value: author.id, text: `${author.name} (${author.count})`, selected: author.id === authorId }))],
+      inspectorItems: [
+        { value: '', text: 'All inspectors' },
+        ...data.authors.map((author) => ({
+          value: author.id,
+          text: `${author.name} (${author.count})`,
+          selected: author.id === authorId,
+        })),
+      ],
       casesChecked: data.casesChecked,
-      notes: data.notes.map((note) => ({ ...note, about: note.entryId ? data.entries.find((entry) => entry.id === note.entryId) : undefined, aboutHeading: note.entryId ? headingTitle((data.entries.find((entry) => entry.id === note.entryId) ?? { headingId: '' }).headingId) : undefined, resolveHref: evidencePaths.resolveQaNote.build({ activityId, noteId: note.id }) })),
+      notes: data.notes.map((note) => ({
+        ...note,
+        about: note.entryId ? data.entries.find((entry) => entry.id === note.entryId) : undefined,
+        aboutHeading: note.entryId
+          ? headingTitle((data.entries.find((entry) => entry.id === note.entryId) ?? { headingId: '' }).headingId)
+          : undefined,
+        resolveHref: evidencePaths.resolveQaNote.build({ activityId, noteId: note.id }),
+      })),
       openNotes: data.notes.filter((note) => !note.resolvedAt).length,
       canWrite: canOn(principal, 'evidence.write', target),
       canQa: canOn(principal, 'evidence.qa', target),
@@ -121,7 +164,8 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       values,
       errors,
       errorList: errorList(errors, { entryId: 'entryId' }),
-      newHref: evidencePaths.newEntry.build({ activityId }) + (headingId ? `?heading=${encodeURIComponent(headingId)}` : ''),
+      newHref:
+        evidencePaths.newEntry.build({ activityId }) + (headingId ? `?heading=${encodeURIComponent(headingId)}` : ''),
       recordHref: evidencePaths.record.build({ activityId }),
       qaHref: evidencePaths.qaNotes.build({ activityId }),
       backHref: activityPaths.show.build({ activityId }),
@@ -140,11 +184,25 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       title: activityTitle(details.activity),
       values,
       errors,
-      errorList: errorList(errors, { collectedOn: 'collectedOn-day', collectedTime: 'collectedTime-hour', sourceType: 'sourceType', significance: 'significance', confirmNames: 'confirmNames' }),
+      errorList: errorList(errors, {
+        collectedOn: 'collectedOn-day',
+        collectedTime: 'collectedTime-hour',
+        sourceType: 'sourceType',
+        significance: 'significance',
+        confirmNames: 'confirmNames',
+      }),
       names: refusal?.names,
       headingItems: headingItems(values.headingId as string | undefined, 'Select a heading'),
-      sourceItems: Object.entries(SOURCE_TYPES).map(([value, label]) => ({ value, text: label, checked: values.sourceType === value })),
-      significanceItems: Object.entries(SIGNIFICANCE).map(([value, label]) => ({ value, text: label, checked: (values.significance ?? 'none') === value })),
+      sourceItems: Object.entries(SOURCE_TYPES).map(([value, label]) => ({
+        value,
+        text: label,
+        checked: values.sourceType === value,
+      })),
+      significanceItems: Object.entries(SIGNIFICANCE).map(([value, label]) => ({
+        value,
+        text: label,
+        checked: (values.significance ?? 'none') === value,
+      })),
       collectedOnItems: dateInputItems('collectedOn', values.collectedOn as DateField, Boolean(errors.collectedOn)),
       parts: EVIDENCE_ENTRY_PARTS,
       action: evidencePaths.newEntry.build({ activityId }),
@@ -166,14 +224,30 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       title: activityTitle(details.activity),
       dayRows: kitDayRows(days),
       missing: days.filter((day) => day.state === 'missing').length,
-      meetings: meetings.map((meeting) => ({ heading: formatLongDate(meeting.meetingOn), rows: kitMeetingRows(meeting) })),
+      meetings: meetings.map((meeting) => ({
+        heading: formatLongDate(meeting.meetingOn),
+        rows: kitMeetingRows(meeting),
+      })),
       canWrite: canOn(request.principal!, 'evidence.write', target),
       values,
       errors,
-      errorList: errorList(errors, { meetingOn: 'meetingOn-day', attendeeRoles: 'attendeeRoles', confirmNames: 'confirmNames' }),
+      errorList: errorList(errors, {
+        meetingOn: 'meetingOn-day',
+        attendeeRoles: 'attendeeRoles',
+        confirmNames: 'confirmNames',
+      }),
       names: refusal?.names,
-      meetingOnItems: dateInputItems('meetingOn', (values.meetingOn as DateField | undefined) ?? dateFieldFrom(firstMissing ?? (days.some((d) => d.day === clock.today()) ? clock.today() : undefined)), Boolean(errors.meetingOn)),
-      roleItems: Object.entries(KIT_ATTENDEE_ROLES).map(([value, label]) => ({ value, text: label, checked: ((values.attendeeRoles as string[] | undefined) ?? []).includes(value) })),
+      meetingOnItems: dateInputItems(
+        'meetingOn',
+        (values.meetingOn as DateField | undefined) ??
+          dateFieldFrom(firstMissing ?? (days.some((d) => d.day === clock.today()) ? clock.today() : undefined)),
+        Boolean(errors.meetingOn),
+      ),
+      roleItems: Object.entries(KIT_ATTENDEE_ROLES).map(([value, label]) => ({
+        value,
+        text: label,
+        checked: ((values.attendeeRoles as string[] | undefined) ?? []).includes(value),
+      })),
       action: evidencePaths.keepInTouch.build({ activityId }),
       backHref: activityPaths.show.build({ activityId }),
       ruleE5: ruleLink('E5', '002#173-175'),
@@ -203,7 +277,9 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
   async function renderRequestForm(request: FastifyRequest, reply: FastifyReply, values: Values, refusal?: Refusal) {
     const { activityId } = params(request)
     const { details } = await evidence.keepInTouch(activityId)
-    const lead = details.team.some((member) => member.teamRole === 'lead-inspector' && member.userId === request.principal!.id)
+    const lead = details.team.some(
+      (member) => member.teamRole === 'lead-inspector' && member.userId === request.principal!.id,
+    )
     const errors = refusal?.errors ?? {}
     return reply.code(status(refusal)).page('evidence/request-form.njk', {
       activity: details.activity,
@@ -211,13 +287,21 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       isLead: lead,
       values,
       errors,
-      errorList: errorList(errors, { requestType: 'requestType', dateResponseRequired: 'dateResponseRequired-day', confirmNames: 'confirmNames' }),
+      errorList: errorList(errors, {
+        requestType: 'requestType',
+        dateResponseRequired: 'dateResponseRequired-day',
+        confirmNames: 'confirmNames',
+      }),
       names: refusal?.names,
       typeItems: [
         { value: 'document', text: 'Document', checked: values.requestType === 'document' },
         { value: 'information', text: 'Information', checked: values.requestType === 'information' },
       ],
-      requiredItems: dateInputItems('dateResponseRequired', values.dateResponseRequired as DateField, Boolean(errors.dateResponseRequired)),
+      requiredItems: dateInputItems(
+        'dateResponseRequired',
+        values.dateResponseRequired as DateField,
+        Boolean(errors.dateResponseRequired),
+      ),
       action: evidencePaths.newRequest.build({ activityId }),
       backHref: evidencePaths.requests.build({ activityId }),
     })
@@ -240,10 +324,18 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       canAgree: lead && rfi.status === 'awaiting-lead',
       canAnswer: canOn(principal, 'rfi.answer', target) && rfi.status === 'requested',
       canDecide: lead && rfi.status === 'answered',
-      requiredItems: dateInputItems('dateResponseRequired', (values.dateResponseRequired as DateField | undefined) ?? dateFieldFrom(rfi.dateResponseRequired), Boolean(errors.dateResponseRequired)),
+      requiredItems: dateInputItems(
+        'dateResponseRequired',
+        (values.dateResponseRequired as DateField | undefined) ?? dateFieldFrom(rfi.dateResponseRequired),
+        Boolean(errors.dateResponseRequired),
+      ),
       values,
       errors,
-      errorList: errorList(errors, { agree: 'agree', decision: 'decision', dateResponseRequired: 'dateResponseRequired-day' }),
+      errorList: errorList(errors, {
+        agree: 'agree',
+        decision: 'decision',
+        dateResponseRequired: 'dateResponseRequired-day',
+      }),
       agreeHref: evidencePaths.agreeRequest.build({ activityId, rfiId }),
       answerHref: evidencePaths.answerRequest.build({ activityId, rfiId }),
       decideHref: evidencePaths.decideRequest.build({ activityId, rfiId }),
@@ -304,8 +396,16 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       canEscalate: lead && concern.status === 'with-lead',
       canRespond: canOn(principal, 'concern.respond', target) && concern.status === 'escalated',
       canConclude: lead && concern.status === 'responded',
-      dueItems: dateInputItems('responseDue', (values.responseDue as DateField | undefined) ?? dateFieldFrom(undefined), Boolean(errors.responseDue)),
-      values: { formalNote: concern.status === 'with-lead' && values.formalNote === undefined ? concern.issues : values.formalNote, ...values },
+      dueItems: dateInputItems(
+        'responseDue',
+        (values.responseDue as DateField | undefined) ?? dateFieldFrom(undefined),
+        Boolean(errors.responseDue),
+      ),
+      values: {
+        formalNote:
+          concern.status === 'with-lead' && values.formalNote === undefined ? concern.issues : values.formalNote,
+        ...values,
+      },
       errors,
       errorList: errorList(errors, { responseDue: 'responseDue-day', confirmNames: 'confirmNames' }),
       names: refusal?.names,
@@ -318,7 +418,13 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
 
   return [
     // Evidence record (002#181-192, E1, E2)
-    { method: 'GET', url: evidencePaths.record.pattern, permission: 'evidence.read', target: activityTarget, handler: async (request, reply) => renderRecord(request, reply) },
+    {
+      method: 'GET',
+      url: evidencePaths.record.pattern,
+      permission: 'evidence.read',
+      target: activityTarget,
+      handler: async (request, reply) => renderRecord(request, reply),
+    },
     {
       method: 'GET',
       url: evidencePaths.newEntry.pattern,
@@ -327,7 +433,13 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       handler: async (request, reply) => {
         const query = request.query as Record<string, string | undefined>
         const now = londonNow(clock)
-        return renderEntryForm(request, reply, { headingId: query.heading, collectedOn: dateFieldFrom(now.date), hour: now.hour, minute: now.minute, significance: 'none' })
+        return renderEntryForm(request, reply, {
+          headingId: query.heading,
+          collectedOn: dateFieldFrom(now.date),
+          hour: now.hour,
+          minute: now.minute,
+          significance: 'none',
+        })
       },
     },
     {
@@ -375,7 +487,12 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
         const { activityId } = params(request)
         const body = request.body as FormBody
         const input = { entryId: text(body, 'entryId'), note: text(body, 'note') }
-        return attempt(reply, () => evidence.addQaNote(request.principal!, activityId, input, context(request)), (refusal) => renderRecord(request, reply, input, refusal), () => `${evidencePaths.record.build({ activityId })}#qa-notes`)
+        return attempt(
+          reply,
+          () => evidence.addQaNote(request.principal!, activityId, input, context(request)),
+          (refusal) => renderRecord(request, reply, input, refusal),
+          () => `${evidencePaths.record.build({ activityId })}#qa-notes`,
+        )
       },
     },
     {
@@ -386,11 +503,22 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       handler: async (request, reply) => {
         const { activityId, noteId } = params(request)
         const resolution = text(request.body as FormBody, 'resolution')
-        return attempt(reply, () => evidence.resolveQaNote(request.principal!, activityId, noteId, { resolution }, context(request)), (refusal) => renderRecord(request, reply, { resolution }, refusal), () => `${evidencePaths.record.build({ activityId })}#qa-notes`)
+        return attempt(
+          reply,
+          () => evidence.resolveQaNote(request.principal!, activityId, noteId, { resolution }, context(request)),
+          (refusal) => renderRecord(request, reply, { resolution }, refusal),
+          () => `${evidencePaths.record.build({ activityId })}#qa-notes`,
+        )
       },
     },
     // Keep-in-touch meetings (002#173-175, E5)
-    { method: 'GET', url: evidencePaths.keepInTouch.pattern, permission: 'evidence.read', target: activityTarget, handler: async (request, reply) => renderKit(request, reply) },
+    {
+      method: 'GET',
+      url: evidencePaths.keepInTouch.pattern,
+      permission: 'evidence.read',
+      target: activityTarget,
+      handler: async (request, reply) => renderKit(request, reply),
+    },
     {
       method: 'POST',
       url: evidencePaths.keepInTouch.pattern,
@@ -411,12 +539,30 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
           noSurprises: text(body, 'noSurprises') === 'yes',
           names: names(body),
         }
-        return attempt(reply, () => evidence.addKitMeeting(request.principal!, activityId, input, dateErrors, context(request)), (refusal) => renderKit(request, reply, { ...input, meetingOn: dateField(body, 'meetingOn') }, refusal), () => evidencePaths.keepInTouch.build({ activityId }))
+        return attempt(
+          reply,
+          () => evidence.addKitMeeting(request.principal!, activityId, input, dateErrors, context(request)),
+          (refusal) => renderKit(request, reply, { ...input, meetingOn: dateField(body, 'meetingOn') }, refusal),
+          () => evidencePaths.keepInTouch.build({ activityId }),
+        )
       },
     },
     // Requests for further information (002 Annex B, #167, #244, E3)
-    { method: 'GET', url: evidencePaths.requests.pattern, permission: 'rfi.view', target: activityTarget, handler: async (request, reply) => renderRequests(request, reply) },
-    { method: 'GET', url: evidencePaths.newRequest.pattern, permission: 'evidence.write', target: activityTarget, handler: async (request, reply) => renderRequestForm(request, reply, { dateResponseRequired: dateFieldFrom(undefined) }) },
+    {
+      method: 'GET',
+      url: evidencePaths.requests.pattern,
+      permission: 'rfi.view',
+      target: activityTarget,
+      handler: async (request, reply) => renderRequests(request, reply),
+    },
+    {
+      method: 'GET',
+      url: evidencePaths.newRequest.pattern,
+      permission: 'evidence.write',
+      target: activityTarget,
+      handler: async (request, reply) =>
+        renderRequestForm(request, reply, { dateResponseRequired: dateFieldFrom(undefined) }),
+    },
     {
       method: 'POST',
       url: evidencePaths.newRequest.pattern,
@@ -426,18 +572,42 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
         const { activityId } = params(request)
         const body = request.body as FormBody
         const dateErrors: FieldErrors = {}
-        const dateResponseRequired = readDate(body, 'dateResponseRequired', 'the date the response is required', dateErrors)
-        const input = { requestType: text(body, 'requestType'), caseId: text(body, 'caseId'), reason: text(body, 'reason'), dateResponseRequired, names: names(body) }
+        const dateResponseRequired = readDate(
+          body,
+          'dateResponseRequired',
+          'the date the response is required',
+          dateErrors,
+        )
+        const input = {
+          requestType: text(body, 'requestType'),
+          caseId: text(body, 'caseId'),
+          reason: text(body, 'reason'),
+          dateResponseRequired,
+          names: names(body),
+        }
         let id = ''
         return attempt(
           reply,
-          async () => (id = await evidence.raiseRequest(request.principal!, activityId, input, dateErrors, context(request))),
-          (refusal) => renderRequestForm(request, reply, { ...input, dateResponseRequired: dateField(body, 'dateResponseRequired') }, refusal),
+          async () =>
+            (id = await evidence.raiseRequest(request.principal!, activityId, input, dateErrors, context(request))),
+          (refusal) =>
+            renderRequestForm(
+              request,
+              reply,
+              { ...input, dateResponseRequired: dateField(body, 'dateResponseRequired') },
+              refusal,
+            ),
           () => evidencePaths.request.build({ activityId, rfiId: id }),
         )
       },
     },
-    { method: 'GET', url: evidencePaths.request.pattern, permission: 'rfi.view', target: rfiTarget, handler: async (request, reply) => renderRequest(request, reply) },
+    {
+      method: 'GET',
+      url: evidencePaths.request.pattern,
+      permission: 'rfi.view',
+      target: rfiTarget,
+      handler: async (request, reply) => renderRequest(request, reply),
+    },
     {
       method: 'POST',
       url: evidencePaths.agreeRequest.pattern,
@@ -448,9 +618,23 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
         const body = request.body as FormBody
         const dateErrors: FieldErrors = {}
         const agree = text(body, 'agree')
-        const dateResponseRequired = agree === 'yes' ? readDate(body, 'dateResponseRequired', 'the date the response is required', dateErrors) : undefined
+        const dateResponseRequired =
+          agree === 'yes'
+            ? readDate(body, 'dateResponseRequired', 'the date the response is required', dateErrors)
+            : undefined
         const input = { agree, dateResponseRequired, note: text(body, 'note'), version: version(body) }
-        return attempt(reply, () => evidence.agreeRequest(request.principal!, activityId, rfiId, input, dateErrors, context(request)), (refusal) => renderRequest(request, reply, { ...input, dateResponseRequired: dateField(body, 'dateResponseRequired') }, refusal), () => evidencePaths.request.build({ activityId, rfiId }))
+        return attempt(
+          reply,
+          () => evidence.agreeRequest(request.principal!, activityId, rfiId, input, dateErrors, context(request)),
+          (refusal) =>
+            renderRequest(
+              request,
+              reply,
+              { ...input, dateResponseRequired: dateField(body, 'dateResponseRequired') },
+              refusal,
+            ),
+          () => evidencePaths.request.build({ activityId, rfiId }),
+        )
       },
     },
     {
@@ -462,7 +646,12 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
         const { activityId, rfiId } = params(request)
         const body = request.body as FormBody
         const input = { response: text(body, 'response'), version: version(body) }
-        return attempt(reply, () => evidence.answerRequest(request.principal!, activityId, rfiId, input, context(request)), (refusal) => renderRequest(request, reply, input, refusal), () => evidencePaths.request.build({ activityId, rfiId }))
+        return attempt(
+          reply,
+          () => evidence.answerRequest(request.principal!, activityId, rfiId, input, context(request)),
+          (refusal) => renderRequest(request, reply, input, refusal),
+          () => evidencePaths.request.build({ activityId, rfiId }),
+        )
       },
     },
     {
@@ -474,12 +663,29 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
         const { activityId, rfiId } = params(request)
         const body = request.body as FormBody
         const input = { decision: text(body, 'decision'), note: text(body, 'decisionNote'), version: version(body) }
-        return attempt(reply, () => evidence.decideRequest(request.principal!, activityId, rfiId, input, context(request)), (refusal) => renderRequest(request, reply, { ...input, decisionNote: input.note }, refusal), () => evidencePaths.request.build({ activityId, rfiId }))
+        return attempt(
+          reply,
+          () => evidence.decideRequest(request.principal!, activityId, rfiId, input, context(request)),
+          (refusal) => renderRequest(request, reply, { ...input, decisionNote: input.note }, refusal),
+          () => evidencePaths.request.build({ activityId, rfiId }),
+        )
       },
     },
     // Cases of concern (000 Annex C, 001#36, 002#136, E4)
-    { method: 'GET', url: evidencePaths.concerns.pattern, permission: 'concern.view', target: activityTarget, handler: async (request, reply) => renderConcerns(request, reply) },
-    { method: 'GET', url: evidencePaths.newConcern.pattern, permission: 'evidence.write', target: activityTarget, handler: async (request, reply) => renderConcernForm(request, reply, {}) },
+    {
+      method: 'GET',
+      url: evidencePaths.concerns.pattern,
+      permission: 'concern.view',
+      target: activityTarget,
+      handler: async (request, reply) => renderConcerns(request, reply),
+    },
+    {
+      method: 'GET',
+      url: evidencePaths.newConcern.pattern,
+      permission: 'evidence.write',
+      target: activityTarget,
+      handler: async (request, reply) => renderConcernForm(request, reply, {}),
+    },
     {
       method: 'POST',
       url: evidencePaths.newConcern.pattern,
@@ -488,12 +694,30 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
       handler: async (request, reply) => {
         const { activityId } = params(request)
         const body = request.body as FormBody
-        const input = { caseId: text(body, 'caseId'), teamLocation: text(body, 'teamLocation'), issues: text(body, 'issues'), significance: text(body, 'significance'), discussedWith: text(body, 'discussedWith'), names: names(body) }
+        const input = {
+          caseId: text(body, 'caseId'),
+          teamLocation: text(body, 'teamLocation'),
+          issues: text(body, 'issues'),
+          significance: text(body, 'significance'),
+          discussedWith: text(body, 'discussedWith'),
+          names: names(body),
+        }
         let id = ''
-        return attempt(reply, async () => (id = await evidence.raiseConcern(request.principal!, activityId, input, context(request))), (refusal) => renderConcernForm(request, reply, input, refusal), () => evidencePaths.concern.build({ activityId, concernId: id }))
+        return attempt(
+          reply,
+          async () => (id = await evidence.raiseConcern(request.principal!, activityId, input, context(request))),
+          (refusal) => renderConcernForm(request, reply, input, refusal),
+          () => evidencePaths.concern.build({ activityId, concernId: id }),
+        )
       },
     },
-    { method: 'GET', url: evidencePaths.concern.pattern, permission: 'concern.view', target: concernTarget, handler: async (request, reply) => renderConcern(request, reply) },
+    {
+      method: 'GET',
+      url: evidencePaths.concern.pattern,
+      permission: 'concern.view',
+      target: concernTarget,
+      handler: async (request, reply) => renderConcern(request, reply),
+    },
     {
       method: 'POST',
       url: evidencePaths.escalateConcern.pattern,
@@ -505,7 +729,14 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
         const dateErrors: FieldErrors = {}
         const responseDue = readDate(body, 'responseDue', 'the date for the written response', dateErrors)
         const input = { formalNote: text(body, 'formalNote'), responseDue, version: version(body), names: names(body) }
-        return attempt(reply, () => evidence.escalateConcern(request.principal!, activityId, concernId, input, dateErrors, context(request)), (refusal) => renderConcern(request, reply, { ...input, responseDue: dateField(body, 'responseDue') }, refusal), () => evidencePaths.concern.build({ activityId, concernId }))
+        return attempt(
+          reply,
+          () =>
+            evidence.escalateConcern(request.principal!, activityId, concernId, input, dateErrors, context(request)),
+          (refusal) =>
+            renderConcern(request, reply, { ...input, responseDue: dateField(body, 'responseDue') }, refusal),
+          () => evidencePaths.concern.build({ activityId, concernId }),
+        )
       },
     },
     {
@@ -517,7 +748,12 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
         const { activityId, concernId } = params(request)
         const body = request.body as FormBody
         const input = { response: text(body, 'response'), version: version(body) }
-        return attempt(reply, () => evidence.respondToConcern(request.principal!, activityId, concernId, input, context(request)), (refusal) => renderConcern(request, reply, input, refusal), () => evidencePaths.concern.build({ activityId, concernId }))
+        return attempt(
+          reply,
+          () => evidence.respondToConcern(request.principal!, activityId, concernId, input, context(request)),
+          (refusal) => renderConcern(request, reply, input, refusal),
+          () => evidencePaths.concern.build({ activityId, concernId }),
+        )
       },
     },
     {
@@ -529,7 +765,12 @@ export function evidenceRoutes(evidence: EvidenceService, clock: Clock): RouteSp
         const { activityId, concernId } = params(request)
         const body = request.body as FormBody
         const input = { findings: text(body, 'findings'), version: version(body), names: names(body) }
-        return attempt(reply, () => evidence.concludeConcern(request.principal!, activityId, concernId, input, context(request)), (refusal) => renderConcern(request, reply, input, refusal), () => evidencePaths.concern.build({ activityId, concernId }))
+        return attempt(
+          reply,
+          () => evidence.concludeConcern(request.principal!, activityId, concernId, input, context(request)),
+          (refusal) => renderConcern(request, reply, input, refusal),
+          () => evidencePaths.concern.build({ activityId, concernId }),
+        )
       },
     },
   ]

@@ -33,31 +33,60 @@ export function evidenceTasks(evidence: EvidenceService): ActivityTaskProvider {
         section,
         title: 'Evidence record',
         href: evidencePaths.record.build({ activityId }),
-        status: summary.entries === 0 ? 'not-started' : covered === total && summary.openQaNotes === 0 ? 'completed' : 'in-progress',
+        status:
+          summary.entries === 0
+            ? 'not-started'
+            : covered === total && summary.openQaNotes === 0
+              ? 'completed'
+              : 'in-progress',
         hint: `${plural(summary.entries, 'entry', 'entries')}; ${covered} of ${total} headings covered${summary.openQaNotes > 0 ? `; ${plural(summary.openQaNotes, 'open QA note')}` : ''}`,
       })
       tasks.push({
         section,
         title: 'Keep-in-touch meetings',
         href: evidencePaths.keepInTouch.build({ activityId }),
-        status: summary.kitMissing > 0 ? 'overdue' : summary.kitComplete ? 'completed' : summary.kitRecorded > 0 ? 'in-progress' : 'not-started',
-        hint: summary.kitMissing > 0 ? `${plural(summary.kitMissing, 'fieldwork day')} without a note (002#173)` : 'A daily note of emerging findings shared with the DCS (002#173)',
+        status:
+          summary.kitMissing > 0
+            ? 'overdue'
+            : summary.kitComplete
+              ? 'completed'
+              : summary.kitRecorded > 0
+                ? 'in-progress'
+                : 'not-started',
+        hint:
+          summary.kitMissing > 0
+            ? `${plural(summary.kitMissing, 'fieldwork day')} without a note (002#173)`
+            : 'A daily note of emerging findings shared with the DCS (002#173)',
       })
     }
     if (may.rfis) {
       const rfis = la ? summary.rfis.filter((rfi) => RFI_LA_VISIBLE.includes(rfi.status)) : summary.rfis
       const overdue = rfis.filter((rfi) => rfiOverdue(rfi, summary.today)).length
-      const waiting = rfis.filter((rfi) => (la ? rfi.status === 'requested' : rfi.status === 'awaiting-lead' || rfi.status === 'answered')).length
+      const waiting = rfis.filter((rfi) =>
+        la ? rfi.status === 'requested' : rfi.status === 'awaiting-lead' || rfi.status === 'answered',
+      ).length
       tasks.push({
         section,
         title: 'Requests for further information',
         href: evidencePaths.requests.build({ activityId }),
-        status: overdue > 0 ? 'overdue' : rfis.length === 0 ? 'not-started' : waiting > 0 || rfis.some((rfi) => rfi.status === 'requested') ? 'in-progress' : 'completed',
-        hint: rfis.length === 0 ? 'None yet' : `${plural(rfis.length, 'request')}${waiting > 0 ? `; ${waiting} ${la ? 'awaiting your response' : 'awaiting the lead inspector'}` : ''}${overdue > 0 ? `; ${overdue} overdue` : ''}`,
+        status:
+          overdue > 0
+            ? 'overdue'
+            : rfis.length === 0
+              ? 'not-started'
+              : waiting > 0 || rfis.some((rfi) => rfi.status === 'requested')
+                ? 'in-progress'
+                : 'completed',
+        hint:
+          rfis.length === 0
+            ? 'None yet'
+            : `${plural(rfis.length, 'request')}${waiting > 0 ? `; ${waiting} ${la ? 'awaiting your response' : 'awaiting the lead inspector'}` : ''}${overdue > 0 ? `; ${overdue} overdue` : ''}`,
       })
     }
     if (may.concerns) {
-      const concerns = la ? summary.concerns.filter((concern) => CONCERN_LA_VISIBLE.includes(concern.status)) : summary.concerns
+      const concerns = la
+        ? summary.concerns.filter((concern) => CONCERN_LA_VISIBLE.includes(concern.status))
+        : summary.concerns
       const overdue = concerns.filter((concern) => concernOverdue(concern, summary.today)).length
       const open = concerns.filter((concern) => concern.status !== 'concluded').length
       tasks.push({
@@ -65,7 +94,10 @@ export function evidenceTasks(evidence: EvidenceService): ActivityTaskProvider {
         title: 'Cases of concern',
         href: evidencePaths.concerns.build({ activityId }),
         status: overdue > 0 ? 'overdue' : concerns.length === 0 ? 'not-needed' : open > 0 ? 'in-progress' : 'completed',
-        hint: concerns.length === 0 ? 'None raised' : `${plural(concerns.length, 'case')}${open > 0 ? `; ${open} open` : ''}${overdue > 0 ? `; ${overdue} response${overdue === 1 ? '' : 's'} overdue` : ''}`,
+        hint:
+          concerns.length === 0
+            ? 'None raised'
+            : `${plural(concerns.length, 'case')}${open > 0 ? `; ${open} open` : ''}${overdue > 0 ? `; ${overdue} response${overdue === 1 ? '' : 's'} overdue` : ''}`,
       })
     }
     return tasks

@@ -7,7 +7,9 @@ describe('urgencyOf', () => {
     ['2026-11-23', 'today'],
     ['2026-12-01', 'soon'],
     ['2026-12-31', undefined],
-  ])('%s seen on 2026-11-23 with a horizon of 2026-12-07 → %s', (due, expected) => expect(urgencyOf(due, '2026-11-23', '2026-12-07')).toBe(expected))
+  ])('%s seen on 2026-11-23 with a horizon of 2026-12-07 → %s', (due, expected) =>
+    expect(urgencyOf(due, '2026-11-23', '2026-12-07')).toBe(expected),
+  )
 })
 
 describe('sortDashboard', () => {

@@ -22,7 +22,10 @@ export type DashboardProvider = (principal: Principal) => Promise<DashboardItem[
 const ORDER: Readonly<Record<Urgency, number>> = { overdue: 0, today: 1, soon: 2 }
 
 export function sortDashboard(items: readonly DashboardItem[]): DashboardItem[] {
-  return [...items].sort((a, b) => ORDER[a.urgency] - ORDER[b.urgency] || (a.due ?? '').localeCompare(b.due ?? '') || a.title.localeCompare(b.title))
+  return [...items].sort(
+    (a, b) =>
+      ORDER[a.urgency] - ORDER[b.urgency] || (a.due ?? '').localeCompare(b.due ?? '') || a.title.localeCompare(b.title),
+  )
 }
 
 /** The urgency of something due on `due`, seen on `today`, looking `horizonDays` ahead. */

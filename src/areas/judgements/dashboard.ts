@@ -14,13 +14,20 @@ import type { JudgementsService } from './service.js'
  * (they await quality assurance and moderation, 000#6); for the lead inspector, the feedback
  * meeting still to record once the judgements are agreed (002#197).
  */
-export function judgementsDashboard(judgements: JudgementsService, activities: ActivitiesService, clock: Clock): DashboardProvider {
+export function judgementsDashboard(
+  judgements: JudgementsService,
+  activities: ActivitiesService,
+  clock: Clock,
+): DashboardProvider {
   return async (principal) => {
     if (!can(principal, 'judgements.view') || ROLE_INFO[principal.role].kind !== 'ofsted') return []
     const today = clock.today()
     const statuses = ['on-site', 'judgements-agreed', 'report-stage'] as const
     const mine = await activities.list(principal, { teamUserId: principal.id, statuses: [...statuses] })
-    const regional = principal.role === 'regional-director' && principal.regionCode ? await activities.list(principal, { regionCode: principal.regionCode, statuses: [...statuses] }) : []
+    const regional =
+      principal.role === 'regional-director' && principal.regionCode
+        ? await activities.list(principal, { regionCode: principal.regionCode, statuses: [...statuses] })
+        : []
     const seen = new Set<string>()
     const items: DashboardItem[] = []
     for (const { activity, milestones, team } of [...mine, ...regional]) {
@@ -40,7 +47,11 @@ export function judgementsDashboard(judgements: JudgementsService, activities: A
           citation: '002#99-101, #241',
         })
       }
-      if (role === 'lead-inspector' && activity.status === 'judgements-agreed' && !(await judgements.hasFeedback(activity.id))) {
+      if (
+        role === 'lead-inspector' &&
+        activity.status === 'judgements-agreed' &&
+        !(await judgements.hasFeedback(activity.id))
+      ) {
         const due = milestones.find((m) => m.key === 'feedback')
         items.push({
           urgency: due ? (urgencyOf(due.date, today, '9999-12-31') ?? 'soon') : 'today',

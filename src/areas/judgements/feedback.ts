@@ -28,14 +28,27 @@ export type AttendeeRole = (typeof ATTENDEE_ROLES)[number]['key']
 export const SET_OUT_ITEMS = [
   {
     key: 'provisional',
-    label: 'The judgements and findings are provisional: they are confirmed through quality assurance, moderation and factual accuracy checks, and are not to be shared publicly before the report or letter is published',
+    label:
+      'The judgements and findings are provisional: they are confirmed through quality assurance, moderation and factual accuracy checks, and are not to be shared publicly before the report or letter is published',
     citation: '002#197, #216, #224; 000#6',
   },
-  { key: 'no-surprises', label: 'Everything fed back had been discussed at the keeping-in-touch meetings (no surprises)', citation: '002#173-174, #197' },
-  { key: 'factual-accuracy', label: 'How the draft report or letter is shared for factual accuracy checks', citation: '002#201' },
+  {
+    key: 'no-surprises',
+    label: 'Everything fed back had been discussed at the keeping-in-touch meetings (no surprises)',
+    citation: '002#173-174, #197',
+  },
+  {
+    key: 'factual-accuracy',
+    label: 'How the draft report or letter is shared for factual accuracy checks',
+    citation: '002#201',
+  },
   { key: 'publication', label: 'How the report or letter is published', citation: '002#201' },
   { key: 'complaints', label: 'How to make a complaint', citation: '002#201' },
-  { key: 'monitoring', label: 'The monitoring programme that follows an inadequate judgement or areas for priority action', citation: '002#112, #114; 001#5' },
+  {
+    key: 'monitoring',
+    label: 'The monitoring programme that follows an inadequate judgement or areas for priority action',
+    citation: '002#112, #114; 001#5',
+  },
 ] as const
 export type SetOutKey = (typeof SET_OUT_ITEMS)[number]['key']
 
@@ -69,20 +82,44 @@ export interface FeedbackContext {
 export function feedbackWarnings(record: FeedbackRecord, context: FeedbackContext): Check[] {
   const warnings: Check[] = []
   if (!feedbackWithinLimit(record.durationMinutes)) {
-    warnings.push({ rule: 'E5', citation: '002#199', message: `The meeting lasted ${record.durationMinutes} minutes; it should usually last no longer than ${FEEDBACK_RULES.maxMinutes}` })
+    warnings.push({
+      rule: 'E5',
+      citation: '002#199',
+      message: `The meeting lasted ${record.durationMinutes} minutes; it should usually last no longer than ${FEEDBACK_RULES.maxMinutes}`,
+    })
   }
   if (context.feedbackDue && record.heldOn !== context.feedbackDue) {
-    warnings.push({ rule: 'E5', citation: '002#197', message: `Feedback is given on the final day on site (${context.feedbackDue}); this meeting was on ${record.heldOn}` })
+    warnings.push({
+      rule: 'E5',
+      citation: '002#197',
+      message: `Feedback is given on the final day on site (${context.feedbackDue}); this meeting was on ${record.heldOn}`,
+    })
   }
-  if (!record.attendees.includes('dcs')) warnings.push({ rule: 'E5', citation: '002#197', message: 'The DCS is invited to hear the provisional findings and judgements' })
-  if (context.graded && record.dcsToldBefore === false) warnings.push({ rule: 'E5', citation: '002#197', message: 'In standard and short inspections the lead inspector tells the DCS the provisional judgements before the meeting' })
+  if (!record.attendees.includes('dcs'))
+    warnings.push({
+      rule: 'E5',
+      citation: '002#197',
+      message: 'The DCS is invited to hear the provisional findings and judgements',
+    })
+  if (context.graded && record.dcsToldBefore === false)
+    warnings.push({
+      rule: 'E5',
+      citation: '002#197',
+      message:
+        'In standard and short inspections the lead inspector tells the DCS the provisional judgements before the meeting',
+    })
   const notGiven = context.judgements.filter((judgement) => !(judgement.key in record.judgementsGiven))
   if (context.graded && notGiven.length > 0) {
-    warnings.push({ rule: 'E5', citation: '002#197, #200', message: `Not given at feedback: ${notGiven.map((judgement) => judgement.label.toLowerCase()).join('; ')}` })
+    warnings.push({
+      rule: 'E5',
+      citation: '002#197, #200',
+      message: `Not given at feedback: ${notGiven.map((judgement) => judgement.label.toLowerCase()).join('; ')}`,
+    })
   }
   for (const item of SET_OUT_ITEMS) {
     if (item.key === 'monitoring' && !context.monitoringMayFollow) continue
-    if (!record.setOut.includes(item.key)) warnings.push({ rule: 'E5', citation: item.citation, message: `Not recorded: ${lowerFirst(item.label)}` })
+    if (!record.setOut.includes(item.key))
+      warnings.push({ rule: 'E5', citation: item.citation, message: `Not recorded: ${lowerFirst(item.label)}` })
   }
   return warnings
 }

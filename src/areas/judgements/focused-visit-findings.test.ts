@@ -13,13 +13,21 @@ describe('checkFinding (S7, 002#108-109)', () => {
     for (const ground of ['', 'staff-morale']) {
       const errors = {}
       expect(checkFinding({ kind: 'priority-action', text: 'Unallocated cases', ground }, errors)).toBeUndefined()
-      expect(errors).toEqual({ ground: 'Select why this is an area for priority action: only the two grounds of 002#109 apply' })
+      expect(errors).toEqual({
+        ground: 'Select why this is an area for priority action: only the two grounds of 002#109 apply',
+      })
     }
-    expect(checkFinding({ kind: 'priority-action', text: 'Unallocated cases', ground: 'serious-weakness' }, {})).toEqual({ kind: 'priority-action', text: 'Unallocated cases', ground: 'serious-weakness' })
+    expect(
+      checkFinding({ kind: 'priority-action', text: 'Unallocated cases', ground: 'serious-weakness' }, {}),
+    ).toEqual({ kind: 'priority-action', text: 'Unallocated cases', ground: 'serious-weakness' })
   })
 
   it('keeps no ground on a strength or area for improvement', () => {
-    expect(checkFinding({ kind: 'strength', text: 'Timely visits', ground: 'serious-weakness' }, {})).toEqual({ kind: 'strength', text: 'Timely visits', ground: null })
+    expect(checkFinding({ kind: 'strength', text: 'Timely visits', ground: 'serious-weakness' }, {})).toEqual({
+      kind: 'strength',
+      text: 'Timely visits',
+      ground: null,
+    })
   })
 
   it('asks for the kind and the text', () => {
@@ -37,6 +45,8 @@ describe('findingsProblems (002#108, #195)', () => {
     ])
     expect(findingsProblems({ strengths: 1, areasForImprovement: 0, priorityActions: 0 }, true)).toEqual([])
     expect(findingsProblems({ strengths: 1, areasForImprovement: 0, priorityActions: 1 }, false)).toEqual([])
-    expect(findingsProblems({ strengths: 1, areasForImprovement: 0, priorityActions: 1 }, true)).toEqual(['Areas for priority action are recorded: remove them, or do not say there are none'])
+    expect(findingsProblems({ strengths: 1, areasForImprovement: 0, priorityActions: 1 }, true)).toEqual([
+      'Areas for priority action are recorded: remove them, or do not say there are none',
+    ])
   })
 })

@@ -65,7 +65,11 @@ export function checkFinding(input: FindingInput, errors: FieldErrors): ValidFin
     errors.ground = 'Select why this is an area for priority action: only the two grounds of 002#109 apply'
   }
   if (Object.keys(errors).length > 0 || !isFindingKind(input.kind)) return undefined
-  return { kind: input.kind, text: input.text, ground: input.kind === 'priority-action' && isPriorityActionGround(input.ground) ? input.ground : null }
+  return {
+    kind: input.kind,
+    text: input.text,
+    ground: input.kind === 'priority-action' && isPriorityActionGround(input.ground) ? input.ground : null,
+  }
 }
 
 export interface FindingsSummary {
@@ -82,8 +86,11 @@ export interface FindingsSummary {
  */
 export function findingsProblems(summary: FindingsSummary, noPriorityActions: boolean): string[] {
   const problems: string[] = []
-  if (summary.strengths + summary.areasForImprovement === 0) problems.push('Record at least one strength or area for improvement (002#108)')
-  if (summary.priorityActions === 0 && !noPriorityActions) problems.push('Confirm that the team agreed there are no areas for priority action, or record them (002#195)')
-  if (summary.priorityActions > 0 && noPriorityActions) problems.push('Areas for priority action are recorded: remove them, or do not say there are none')
+  if (summary.strengths + summary.areasForImprovement === 0)
+    problems.push('Record at least one strength or area for improvement (002#108)')
+  if (summary.priorityActions === 0 && !noPriorityActions)
+    problems.push('Confirm that the team agreed there are no areas for priority action, or record them (002#195)')
+  if (summary.priorityActions > 0 && noPriorityActions)
+    problems.push('Areas for priority action are recorded: remove them, or do not say there are none')
   return problems
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { checkFrameworkJudgements, evidenceHeadingsFor, judgementAreas, judgementFrameworkFor } from './framework-judgements.js'
+import {
+  checkFrameworkJudgements,
+  evidenceHeadingsFor,
+  judgementAreas,
+  judgementFrameworkFor,
+} from './framework-judgements.js'
 
 describe('judgementFrameworkFor', () => {
   it.each([
@@ -12,7 +17,10 @@ describe('judgementFrameworkFor', () => {
   })
 
   it('gives a focused visit no framework of judgements (002#108)', () => {
-    expect(judgementFrameworkFor('focused-visit', '2027-01-12')).toEqual({ ok: false, reason: 'Only standard and short inspections give graded judgements (002#96, #108)' })
+    expect(judgementFrameworkFor('focused-visit', '2027-01-12')).toEqual({
+      ok: false,
+      reason: 'Only standard and short inspections give graded judgements (002#96, #108)',
+    })
   })
 
   it('refuses a start before ILACS began', () => {
@@ -36,8 +44,13 @@ describe('evidenceHeadingsFor (E2, 002#239-241)', () => {
   })
 
   it('gives "Care leavers and transitions" to the care leavers judgement once it is separate, and shares participation', () => {
-    expect(evidenceHeadingsFor('ilacs-2023', 'children-in-care').map((h) => h.heading)).not.toContain('Care leavers and transitions')
-    expect(evidenceHeadingsFor('ilacs-2023', 'care-leavers').map((h) => h.heading)).toEqual(['Participation and direct work with children in care and care leavers', 'Care leavers and transitions'])
+    expect(evidenceHeadingsFor('ilacs-2023', 'children-in-care').map((h) => h.heading)).not.toContain(
+      'Care leavers and transitions',
+    )
+    expect(evidenceHeadingsFor('ilacs-2023', 'care-leavers').map((h) => h.heading)).toEqual([
+      'Participation and direct work with children in care and care leavers',
+      'Care leavers and transitions',
+    ])
   })
 
   it('cites no heading for overall effectiveness, which is derived from the others (002#99, #238)', () => {
@@ -48,47 +61,103 @@ describe('evidenceHeadingsFor (E2, 002#239-241)', () => {
 
 describe('checkFrameworkJudgements (S6)', () => {
   it('lists what is missing and runs no check until the area judgements are in', () => {
-    const check = checkFrameworkJudgements('ilacs-2023', { 'help-and-protection': 'good', leaders: 'inadequate' }, undefined)
-    expect(check.missing).toEqual(['Overall effectiveness', 'The experiences and progress of children in care', 'The experiences and progress of care leavers'])
+    const check = checkFrameworkJudgements(
+      'ilacs-2023',
+      { 'help-and-protection': 'good', leaders: 'inadequate' },
+      undefined,
+    )
+    expect(check.missing).toEqual([
+      'Overall effectiveness',
+      'The experiences and progress of children in care',
+      'The experiences and progress of care leavers',
+    ])
     expect(check.problems).toEqual([])
   })
 
   it('suggests overall effectiveness from the other three under 2018 (002#99)', () => {
-    const check = checkFrameworkJudgements('ilacs-2018', { 'help-and-protection': 'good', 'children-in-care': 'requires-improvement', leaders: 'outstanding' }, undefined)
+    const check = checkFrameworkJudgements(
+      'ilacs-2018',
+      { 'help-and-protection': 'good', 'children-in-care': 'requires-improvement', leaders: 'outstanding' },
+      undefined,
+    )
     expect(check.missing).toEqual(['Overall effectiveness'])
     expect(check.suggestedOverall).toBe('good')
   })
 
   it('makes an inadequate care leavers judgement a failure to care for children under 2023 (002#100)', () => {
-    const check = checkFrameworkJudgements('ilacs-2023', { overall: 'requires-improvement', 'help-and-protection': 'good', 'children-in-care': 'good', 'care-leavers': 'inadequate', leaders: 'requires-improvement' }, true)
+    const check = checkFrameworkJudgements(
+      'ilacs-2023',
+      {
+        overall: 'requires-improvement',
+        'help-and-protection': 'good',
+        'children-in-care': 'good',
+        'care-leavers': 'inadequate',
+        leaders: 'requires-improvement',
+      },
+      true,
+    )
     expect(check.problems.map((p) => p.citation)).toEqual(['002#100-101'])
     expect(check.suggestedOverall).toBe('inadequate')
   })
 
   it('takes the 002#99 range over all four area judgements under 2023, not the worse care grade', () => {
-    const grades = { 'help-and-protection': 'good', 'children-in-care': 'good', 'care-leavers': 'outstanding', leaders: 'good' } as const
-    expect(checkFrameworkJudgements('ilacs-2023', { ...grades, overall: 'outstanding' }, undefined).problems).toEqual([])
+    const grades = {
+      'help-and-protection': 'good',
+      'children-in-care': 'good',
+      'care-leavers': 'outstanding',
+      leaders: 'good',
+    } as const
+    expect(checkFrameworkJudgements('ilacs-2023', { ...grades, overall: 'outstanding' }, undefined).problems).toEqual(
+      [],
+    )
     const tooLow = checkFrameworkJudgements('ilacs-2023', { ...grades, overall: 'requires-improvement' }, undefined)
-    expect(tooLow.problems).toEqual([{ rule: 'S6', citation: '002#99, #238', message: 'Overall effectiveness (requires improvement to be good) is derived from the other judgements and should lie between outstanding and good' }])
+    expect(tooLow.problems).toEqual([
+      {
+        rule: 'S6',
+        citation: '002#99, #238',
+        message:
+          'Overall effectiveness (requires improvement to be good) is derived from the other judgements and should lie between outstanding and good',
+      },
+    ])
   })
 
   it('flags leaders inadequate while both practice judgements are RI or better under every framework (002#241)', () => {
     for (const framework of ['ilacs-2018', 'ilacs-2023', 'ilacs-2026'] as const) {
-      const grades = { overall: 'requires-improvement', 'help-and-protection': 'requires-improvement', 'children-in-care': 'good', 'care-leavers': 'good', leaders: 'inadequate' } as const
+      const grades = {
+        overall: 'requires-improvement',
+        'help-and-protection': 'requires-improvement',
+        'children-in-care': 'good',
+        'care-leavers': 'good',
+        leaders: 'inadequate',
+      } as const
       const problems = checkFrameworkJudgements(framework, grades, undefined).problems
-      expect(problems.map((p) => p.citation), framework).toEqual(['002#241'])
+      expect(
+        problems.map((p) => p.citation),
+        framework,
+      ).toEqual(['002#241'])
     }
   })
 
   it('applies no overall check and suggests no overall grade under 2026', () => {
-    const check = checkFrameworkJudgements('ilacs-2026', { 'help-and-protection': 'inadequate', 'children-in-care': 'good', 'care-leavers': 'good', leaders: 'good' }, true)
+    const check = checkFrameworkJudgements(
+      'ilacs-2026',
+      { 'help-and-protection': 'inadequate', 'children-in-care': 'good', 'care-leavers': 'good', leaders: 'good' },
+      true,
+    )
     expect(check.problems).toEqual([])
     expect(check.suggestedOverall).toBeUndefined()
   })
 
   it('asks about leaders’ understanding when a practice judgement is inadequate (002#101, #241)', () => {
-    const grades = { 'help-and-protection': 'inadequate', 'children-in-care': 'good', 'care-leavers': 'good', leaders: 'requires-improvement' } as const
-    expect(checkFrameworkJudgements('ilacs-2026', grades, undefined).warnings.map((w) => w.citation)).toEqual(['002#101, #241'])
+    const grades = {
+      'help-and-protection': 'inadequate',
+      'children-in-care': 'good',
+      'care-leavers': 'good',
+      leaders: 'requires-improvement',
+    } as const
+    expect(checkFrameworkJudgements('ilacs-2026', grades, undefined).warnings.map((w) => w.citation)).toEqual([
+      '002#101, #241',
+    ])
     expect(checkFrameworkJudgements('ilacs-2026', grades, false).problems.map((p) => p.citation)).toEqual(['002#241'])
   })
 })

@@ -24,7 +24,14 @@
  */
 import { checkJudgements, derivedOverall, GRADE_NAMES, GRADES, type JudgementProblem } from '../../rules/judgements.js'
 import { EVALUATION_HEADINGS, type EvaluationHeading } from '../../rules/evaluation-criteria.js'
-import { FRAMEWORK_INFO, type Framework, frameworkInForce, type Grade, type JudgementArea, worseGrade } from '../register/frameworks.js'
+import {
+  FRAMEWORK_INFO,
+  type Framework,
+  frameworkInForce,
+  type Grade,
+  type JudgementArea,
+  worseGrade,
+} from '../register/frameworks.js'
 
 /** The activity types that give graded judgements in this service (002#96). */
 export const JUDGED_TYPES = ['standard-inspection', 'short-inspection'] as const
@@ -34,14 +41,19 @@ export function isJudgedType(type: string): type is JudgedType {
   return (JUDGED_TYPES as readonly string[]).includes(type)
 }
 
-export type FrameworkChoice = { readonly ok: true; readonly framework: Framework } | { readonly ok: false; readonly reason: string }
+export type FrameworkChoice =
+  { readonly ok: true; readonly framework: Framework } | { readonly ok: false; readonly reason: string }
 
 /** The framework whose judgements a standard or short inspection starting on `onsiteStart` gives. */
 export function judgementFrameworkFor(type: string, onsiteStart: string): FrameworkChoice {
-  if (!isJudgedType(type)) return { ok: false, reason: 'Only standard and short inspections give graded judgements (002#96, #108)' }
+  if (!isJudgedType(type))
+    return { ok: false, reason: 'Only standard and short inspections give graded judgements (002#96, #108)' }
   const framework = frameworkInForce(onsiteStart)
   if (!(FRAMEWORK_INFO[framework].activityTypes as readonly string[]).includes(type)) {
-    return { ok: false, reason: `No ILACS framework was in force on ${onsiteStart}: standard and short inspections began in January 2018` }
+    return {
+      ok: false,
+      reason: `No ILACS framework was in force on ${onsiteStart}: standard and short inspections began in January 2018`,
+    }
   }
   return { ok: true, framework }
 }
@@ -80,7 +92,9 @@ export function evidenceHeadingsFor(framework: Framework, areaKey: string): read
       case 'help-and-protection':
         return EVALUATION_HEADINGS.filter((h) => h.area === 'help-and-protection').map((h) => h.id)
       case 'children-in-care':
-        return EVALUATION_HEADINGS.filter((h) => h.area === 'children-in-care' && !(separateCareLeavers && h.id === CARE_LEAVERS_HEADING)).map((h) => h.id)
+        return EVALUATION_HEADINGS.filter(
+          (h) => h.area === 'children-in-care' && !(separateCareLeavers && h.id === CARE_LEAVERS_HEADING),
+        ).map((h) => h.id)
       case 'care-leavers':
         return [SHARED_PARTICIPATION_HEADING, CARE_LEAVERS_HEADING]
       case 'leaders':
@@ -114,13 +128,21 @@ export interface SetCheck {
  * `framework`. Checks run once every area judgement is recorded; overall effectiveness may still
  * be missing, and is then suggested.
  */
-export function checkFrameworkJudgements(framework: Framework, grades: Readonly<Partial<Record<string, Grade>>>, leadersUnderstandFailure: boolean | undefined): SetCheck {
+export function checkFrameworkJudgements(
+  framework: Framework,
+  grades: Readonly<Partial<Record<string, Grade>>>,
+  leadersUnderstandFailure: boolean | undefined,
+): SetCheck {
   const info = FRAMEWORK_INFO[framework]
   const missing = info.areas.filter((area) => area.required && !grades[area.key]).map((area) => area.label)
   const helpAndProtection = grades['help-and-protection']
   const leaders = grades.leaders
   const separateCareLeavers = isJudgementArea(framework, 'care-leavers')
-  const care = separateCareLeavers ? (grades['children-in-care'] && grades['care-leavers'] ? worseGrade(grades['children-in-care'], grades['care-leavers']) : undefined) : grades['children-in-care']
+  const care = separateCareLeavers
+    ? grades['children-in-care'] && grades['care-leavers']
+      ? worseGrade(grades['children-in-care'], grades['care-leavers'])
+      : undefined
+    : grades['children-in-care']
   if (!helpAndProtection || !leaders || !care || !isJudgementArea(framework, 'help-and-protection')) {
     return { missing, problems: [], warnings: [], suggestedOverall: undefined }
   }
@@ -141,13 +163,22 @@ export function checkFrameworkJudgements(framework: Framework, grades: Readonly<
     const best = GRADES[Math.min(...areaGrades.map(rank))]!
     const worst = GRADES[Math.max(...areaGrades.map(rank))]!
     if (overall !== 'inadequate' && (rank(overall) < rank(best) || rank(overall) > rank(worst))) {
-      problems = [...problems, { rule: 'S6', citation: '002#99, #238', message: `Overall effectiveness (${GRADE_NAMES[overall]}) is derived from the other judgements and should lie between ${GRADE_NAMES[best]} and ${GRADE_NAMES[worst]}` }]
+      problems = [
+        ...problems,
+        {
+          rule: 'S6',
+          citation: '002#99, #238',
+          message: `Overall effectiveness (${GRADE_NAMES[overall]}) is derived from the other judgements and should lie between ${GRADE_NAMES[best]} and ${GRADE_NAMES[worst]}`,
+        },
+      ]
     }
   }
   return {
     missing,
     problems,
     warnings: result.warnings,
-    suggestedOverall: info.hasOverall ? derivedOverall({ helpAndProtection, childrenInCare: care, leaders }) : undefined,
+    suggestedOverall: info.hasOverall
+      ? derivedOverall({ helpAndProtection, childrenInCare: care, leaders })
+      : undefined,
   }
 }

@@ -63,7 +63,12 @@ export async function findOutcome(db: Db, activityId: string): Promise<Outcome |
     framework: (row.framework as Framework | null) ?? null,
     noPriorityActions: row.no_priority_actions,
     confirmation: row.confirmed_at
-      ? { at: new Date(row.confirmed_at), byName: row.confirmed_by_name ?? null, reason: row.confirmation_reason, checks: (row.confirmed_checks as Confirmation['checks'] | null) ?? { problems: [], warnings: [] } }
+      ? {
+          at: new Date(row.confirmed_at),
+          byName: row.confirmed_by_name ?? null,
+          reason: row.confirmation_reason,
+          checks: (row.confirmed_checks as Confirmation['checks'] | null) ?? { problems: [], warnings: [] },
+        }
       : null,
     version: row.version,
   }
@@ -73,15 +78,33 @@ export async function findOutcome(db: Db, activityId: string): Promise<Outcome |
  * Create the outcome row if there is none, then lock it for the change that follows. The version
  * is 0 for a row created now: pages built before anything was recorded carry version 0.
  */
-export async function lockOutcome(trx: Transaction<Database>, activityId: string, kind: Outcome['kind'], framework: Framework | null): Promise<{ version: number; confirmed: boolean }> {
-  const created = await trx.insertInto('activity_outcomes').values({ activity_id: activityId, kind, framework }).onConflict((oc) => oc.column('activity_id').doNothing()).returning('activity_id').executeTakeFirst()
-  const row = await sql<{ version: number; confirmed_at: Date | null }>`select version, confirmed_at from activity_outcomes where activity_id = ${activityId} for update`.execute(trx)
+export async function lockOutcome(
+  trx: Transaction<Database>,
+  activityId: string,
+  kind: Outcome['kind'],
+  framework: Framework | null,
+): Promise<{ version: number; confirmed: boolean }> {
+  const created = await trx
+    .insertInto('activity_outcomes')
+    .values({ activity_id: activityId, kind, framework })
+    .onConflict((oc) => oc.column('activity_id').doNothing())
+    .returning('activity_id')
+    .executeTakeFirst()
+  const row = await sql<{
+    version: number
+    confirmed_at: Date | null
+  }>`select version, confirmed_at from activity_outcomes where activity_id = ${activityId} for update`.execute(trx)
   const locked = row.rows[0]!
   return { version: created ? 0 : locked.version, confirmed: locked.confirmed_at !== null }
 }
 
 /** A change to the judgements or findings: a new version, and any confirmation withdrawn. */
-export async function bumpOutcome(trx: Db, activityId: string, at: Date, values: { noPriorityActions?: boolean } = {}): Promise<void> {
+export async function bumpOutcome(
+  trx: Db,
+  activityId: string,
+  at: Date,
+  values: { noPriorityActions?: boolean } = {},
+): Promise<void> {
   await trx
     .updateTable('activity_outcomes')
     .set((eb) => ({
@@ -97,7 +120,11 @@ export async function bumpOutcome(trx: Db, activityId: string, at: Date, values:
     .execute()
 }
 
-export async function confirmOutcome(trx: Db, activityId: string, values: { by: string; at: Date; reason: string | null; checks: Confirmation['checks']; noPriorityActions?: boolean }): Promise<void> {
+export async function confirmOutcome(
+  trx: Db,
+  activityId: string,
+  values: { by: string; at: Date; reason: string | null; checks: Confirmation['checks']; noPriorityActions?: boolean },
+): Promise<void> {
   await trx
     .updateTable('activity_outcomes')
     .set((eb) => ({
@@ -135,7 +162,15 @@ export async function judgementsOf(db: Db, activityId: string): Promise<Recorded
 export async function upsertJudgement(
   trx: Db,
   activityId: string,
-  values: { area: string; grade: Grade; rationale: string; evidenceHeadings: readonly string[]; leadersUnderstandFailure: boolean | null; recordedBy: string; at: Date },
+  values: {
+    area: string
+    grade: Grade
+    rationale: string
+    evidenceHeadings: readonly string[]
+    leadersUnderstandFailure: boolean | null
+    recordedBy: string
+    at: Date
+  },
 ): Promise<void> {
   const row = {
     grade: values.grade,
@@ -153,14 +188,37 @@ export async function upsertJudgement(
 }
 
 export async function findingsOf(db: Db, activityId: string): Promise<Finding[]> {
-  const rows = await db.selectFrom('focused_visit_findings').selectAll().where('activity_id', '=', activityId).orderBy('recorded_at').orderBy('id').execute()
-  return rows.map((row) => ({ id: row.id, kind: row.kind as FindingKind, text: row.text, ground: (row.ground as PriorityActionGround | null) ?? null, recordedAt: new Date(row.recorded_at) }))
+  const rows = await db
+    .selectFrom('focused_visit_findings')
+    .selectAll()
+    .where('activity_id', '=', activityId)
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind as FindingKind,
+    text: row.text,
+    ground: (row.ground as PriorityActionGround | null) ?? null,
+    recordedAt: new Date(row.recorded_at),
+  }))
 }
 
-export async function insertFinding(trx: Db, activityId: string, values: { kind: FindingKind; text: string; ground: PriorityActionGround | null; recordedBy: string; at: Date }): Promise<string> {
+export async function insertFinding(
+  trx: Db,
+  activityId: string,
+  values: { kind: FindingKind; text: string; ground: PriorityActionGround | null; recordedBy: string; at: Date },
+): Promise<string> {
   const { id } = await trx
     .insertInto('focused_visit_findings')
-    .values({ activity_id: activityId, kind: values.kind, text: values.text, ground: values.ground, recorded_by: values.recordedBy, recorded_at: values.at })
+    .values({
+      activity_id: activityId,
+      kind: values.kind,
+      text: values.text,
+      ground: values.ground,
+      recorded_by: values.recordedBy,
+      recorded_at: values.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
@@ -169,8 +227,21 @@ export async function insertFinding(trx: Db, activityId: string, values: { kind:
 /** Delete a finding of the activity; returns what was deleted, for the audit entry. */
 export async function deleteFinding(trx: Db, activityId: string, findingId: string): Promise<Finding | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(findingId)) return undefined
-  const row = await trx.deleteFrom('focused_visit_findings').where('activity_id', '=', activityId).where('id', '=', findingId).returningAll().executeTakeFirst()
-  return row ? { id: row.id, kind: row.kind as FindingKind, text: row.text, ground: (row.ground as PriorityActionGround | null) ?? null, recordedAt: new Date(row.recorded_at) } : undefined
+  const row = await trx
+    .deleteFrom('focused_visit_findings')
+    .where('activity_id', '=', activityId)
+    .where('id', '=', findingId)
+    .returningAll()
+    .executeTakeFirst()
+  return row
+    ? {
+        id: row.id,
+        kind: row.kind as FindingKind,
+        text: row.text,
+        ground: (row.ground as PriorityActionGround | null) ?? null,
+        recordedAt: new Date(row.recorded_at),
+      }
+    : undefined
 }
 
 export async function findFeedback(db: Db, activityId: string): Promise<FeedbackMeeting | undefined> {
@@ -196,7 +267,13 @@ export async function findFeedback(db: Db, activityId: string): Promise<Feedback
   }
 }
 
-export async function upsertFeedback(trx: Db, activityId: string, record: FeedbackRecord, recordedBy: string, at: Date): Promise<void> {
+export async function upsertFeedback(
+  trx: Db,
+  activityId: string,
+  record: FeedbackRecord,
+  recordedBy: string,
+  at: Date,
+): Promise<void> {
   const row = {
     held_on: record.heldOn,
     duration_minutes: record.durationMinutes,
@@ -209,5 +286,9 @@ export async function upsertFeedback(trx: Db, activityId: string, record: Feedba
     recorded_by: recordedBy,
     recorded_at: at,
   }
-  await trx.insertInto('feedback_meetings').values({ activity_id: activityId, ...row }).onConflict((oc) => oc.column('activity_id').doUpdateSet(row)).execute()
+  await trx
+    .insertInto('feedback_meetings')
+    .values({ activity_id: activityId, ...row })
+    .onConflict((oc) => oc.column('activity_id').doUpdateSet(row))
+    .execute()
 }

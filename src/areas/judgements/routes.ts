@@ -4,7 +4,19 @@ import { ROLE_INFO } from '../../auth/roles.js'
 import { EVALUATION_HEADINGS } from '../../rules/evaluation-criteria.js'
 import { FEEDBACK_RULES } from '../../rules/evidence.js'
 import { NotFoundError } from '../../web/errors.js'
-import { submitForm, dateField, dateFieldFrom, type DateField, dateInputItems, errorList, type FieldErrors, type FormBody, readDate, text, texts } from '../../web/forms.js'
+import {
+  submitForm,
+  dateField,
+  dateFieldFrom,
+  type DateField,
+  dateInputItems,
+  errorList,
+  type FieldErrors,
+  type FormBody,
+  readDate,
+  text,
+  texts,
+} from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import type { RouteSpec } from '../../web/routing.js'
 import type { ActivitiesService } from '../activities/service.js'
@@ -12,9 +24,24 @@ import { activityPaths } from '../activities/paths.js'
 import { activityTitle } from '../activities/presenters.js'
 import { GRADE_LABELS, pathwayGrade } from '../register/frameworks.js'
 import { ATTENDEE_ROLES, feedbackWarnings, SET_OUT_ITEMS } from './feedback.js'
-import { FINDING_KIND_LABELS, FINDING_KINDS, PRIORITY_ACTION_EXAMPLES, PRIORITY_ACTION_GROUNDS } from './focused-visit-findings.js'
+import {
+  FINDING_KIND_LABELS,
+  FINDING_KINDS,
+  PRIORITY_ACTION_EXAMPLES,
+  PRIORITY_ACTION_GROUNDS,
+} from './focused-visit-findings.js'
 import { judgementPaths } from './paths.js'
-import { checkHtml, confirmationRows, feedbackRows, findingGroups, frameworkRows, gradeItems, headingItems, judgementRows, nextStepRows } from './presenters.js'
+import {
+  checkHtml,
+  confirmationRows,
+  feedbackRows,
+  findingGroups,
+  frameworkRows,
+  gradeItems,
+  headingItems,
+  judgementRows,
+  nextStepRows,
+} from './presenters.js'
 import type { JudgementsService } from './service.js'
 
 type Params = { activityId: string; judgement?: string }
@@ -52,13 +79,22 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
     const complete = data.check.missing.length === 0
     // 002#102, #112; 001#5: an inadequate outcome starts monitoring. The grade that decides the
     // pathway is the register's (overall, or the lowest area grade where there is none).
-    const pathway = complete ? pathwayGrade(data.framework, Object.fromEntries(data.judgements.map((judgement) => [judgement.area, judgement.grade]))) : undefined
+    const pathway = complete
+      ? pathwayGrade(
+          data.framework,
+          Object.fromEntries(data.judgements.map((judgement) => [judgement.area, judgement.grade])),
+        )
+      : undefined
     return reply.page('judgements/overview.njk', {
       inadequate: pathway?.grade === 'inadequate' ? { derived: pathway.derived } : undefined,
       activity: data.activity,
       title: activityTitle(data.activity),
       frameworkRows: frameworkRows(data.framework, data.activity.onsiteStart),
-      rows: judgementRows(data.areas, data.judgements, record ? (area) => judgementPaths.judgement.build({ activityId, judgement: area }) : undefined),
+      rows: judgementRows(
+        data.areas,
+        data.judgements,
+        record ? (area) => judgementPaths.judgement.build({ activityId, judgement: area }) : undefined,
+      ),
       complete,
       problems: complete ? data.check.problems.map(checkHtml) : [],
       warnings: complete ? data.check.warnings.map(checkHtml) : [],
@@ -75,7 +111,14 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
     })
   }
 
-  async function renderJudgementForm(request: FastifyRequest, reply: FastifyReply, values: { grade?: string; rationale?: string; evidenceHeadings?: string[]; leadersUnderstandFailure?: string } | undefined, errors: FieldErrors = {}) {
+  async function renderJudgementForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values:
+      | { grade?: string; rationale?: string; evidenceHeadings?: string[]; leadersUnderstandFailure?: string }
+      | undefined,
+    errors: FieldErrors = {},
+  ) {
     const { activityId, judgement: areaKey = '' } = request.params as Params
     const data = await judgements.judgementsPage(activityId)
     if (data.kind === 'findings') return reply.redirect(judgementPaths.findings.build({ activityId }), 303)
@@ -86,9 +129,12 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       grade: recorded?.grade,
       rationale: recorded?.rationale,
       evidenceHeadings: [...(recorded?.evidenceHeadings ?? [])],
-      leadersUnderstandFailure: recorded?.leadersUnderstandFailure === true ? 'yes' : recorded?.leadersUnderstandFailure === false ? 'no' : '',
+      leadersUnderstandFailure:
+        recorded?.leadersUnderstandFailure === true ? 'yes' : recorded?.leadersUnderstandFailure === false ? 'no' : '',
     }
-    const descriptor = EVALUATION_HEADINGS.find((heading) => heading.area === areaKey)?.citation ?? (areaKey === 'care-leavers' ? '002#240' : '002#238')
+    const descriptor =
+      EVALUATION_HEADINGS.find((heading) => heading.area === areaKey)?.citation ??
+      (areaKey === 'care-leavers' ? '002#240' : '002#238')
     return reply.code(Object.keys(errors).length > 0 ? 400 : 200).page('judgements/judgement.njk', {
       activity: data.activity,
       title: activityTitle(data.activity),
@@ -98,18 +144,28 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       editableProblem: data.editableProblem,
       confirmed: Boolean(data.outcome?.confirmation),
       gradeItems: gradeItems(current.grade, areaKey === 'overall' ? data.check.suggestedOverall : undefined),
-      suggestedOverall: areaKey === 'overall' && data.check.suggestedOverall ? GRADE_LABELS[data.check.suggestedOverall] : undefined,
+      suggestedOverall:
+        areaKey === 'overall' && data.check.suggestedOverall ? GRADE_LABELS[data.check.suggestedOverall] : undefined,
       headingItems: headingItems(data.framework, areaKey, current.evidenceHeadings ?? []),
       isLeaders: areaKey === 'leaders',
       understandItems: [
         { value: 'yes', text: 'Yes', checked: current.leadersUnderstandFailure === 'yes' },
         { value: 'no', text: 'No', checked: current.leadersUnderstandFailure === 'no' },
-        { value: '', text: 'Not applicable: neither practice judgement is inadequate', checked: !current.leadersUnderstandFailure },
+        {
+          value: '',
+          text: 'Not applicable: neither practice judgement is inadequate',
+          checked: !current.leadersUnderstandFailure,
+        },
       ],
       rationale: current.rationale ?? '',
       version: data.version,
       errors,
-      errorList: errorList(errors, { grade: 'grade', evidenceHeadings: 'evidenceHeadings', status: 'main-content', version: 'main-content' }),
+      errorList: errorList(errors, {
+        grade: 'grade',
+        evidenceHeadings: 'evidenceHeadings',
+        status: 'main-content',
+        version: 'main-content',
+      }),
       action: judgementPaths.judgement.build({ activityId, judgement: areaKey }),
       backHref: judgementPaths.overview.build({ activityId }),
     })
@@ -124,7 +180,11 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       activity: data.activity,
       title: activityTitle(data.activity),
       frameworkRows: frameworkRows(data.framework, data.activity.onsiteStart),
-      rows: judgementRows(data.areas, data.judgements, record ? (area) => judgementPaths.judgement.build({ activityId, judgement: area }) : undefined),
+      rows: judgementRows(
+        data.areas,
+        data.judgements,
+        record ? (area) => judgementPaths.judgement.build({ activityId, judgement: area }) : undefined,
+      ),
       missing: data.check.missing,
       problems: data.check.problems.map(checkHtml),
       warnings: data.check.warnings.map(checkHtml),
@@ -140,7 +200,12 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
     })
   }
 
-  async function renderFindings(request: FastifyRequest, reply: FastifyReply, values: { kind?: string; text?: string; ground?: string } = {}, errors: FieldErrors = {}) {
+  async function renderFindings(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: { kind?: string; text?: string; ground?: string } = {},
+    errors: FieldErrors = {},
+  ) {
     const { activityId } = request.params as Params
     const data = await judgements.findingsPage(activityId)
     if (data.kind === 'judgements') return reply.redirect(judgementPaths.overview.build({ activityId }), 303)
@@ -155,8 +220,16 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       noPriorityActions: data.outcome?.noPriorityActions ?? false,
       canRecord: record,
       editableProblem: data.editableProblem,
-      kindItems: FINDING_KINDS.map((kind) => ({ value: kind, text: FINDING_KIND_LABELS[kind], checked: values.kind === kind })),
-      groundItems: PRIORITY_ACTION_GROUNDS.map((ground) => ({ value: ground.key, text: ground.label, checked: values.ground === ground.key })),
+      kindItems: FINDING_KINDS.map((kind) => ({
+        value: kind,
+        text: FINDING_KIND_LABELS[kind],
+        checked: values.kind === kind,
+      })),
+      groundItems: PRIORITY_ACTION_GROUNDS.map((ground) => ({
+        value: ground.key,
+        text: ground.label,
+        checked: values.ground === ground.key,
+      })),
       examples: PRIORITY_ACTION_EXAMPLES,
       text: values.text ?? '',
       topics: data.activity.topics,
@@ -178,9 +251,15 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
     const data = await judgements.feedbackPage(activityId)
     const forLa = ROLE_INFO[principal.role].kind === 'la'
     const record = (await canRecord(request)) && data.canRecord
-    const warnings = data.feedback && !forLa
-      ? feedbackWarnings(data.feedback, { graded: data.graded, feedbackDue: data.feedbackDue?.date, judgements: data.areas.map((area) => ({ key: area.key, label: area.label })), monitoringMayFollow: data.monitoringMayFollow })
-      : []
+    const warnings =
+      data.feedback && !forLa
+        ? feedbackWarnings(data.feedback, {
+            graded: data.graded,
+            feedbackDue: data.feedbackDue?.date,
+            judgements: data.areas.map((area) => ({ key: area.key, label: area.label })),
+            monitoringMayFollow: data.monitoringMayFollow,
+          })
+        : []
     return reply.page('judgements/feedback.njk', {
       activity: data.activity,
       title: activityTitle(data.activity),
@@ -192,7 +271,9 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       feedbackDue: data.feedbackDue?.date,
       canRecord: record,
       recordHref: judgementPaths.feedbackRecord.build({ activityId }),
-      outcomeHref: data.graded ? judgementPaths.overview.build({ activityId }) : judgementPaths.findings.build({ activityId }),
+      outcomeHref: data.graded
+        ? judgementPaths.overview.build({ activityId })
+        : judgementPaths.findings.build({ activityId }),
       backHref: activityPaths.show.build({ activityId }),
       maxMinutes: FEEDBACK_RULES.maxMinutes,
       nextStepRows: nextStepRows(data.reportMilestones),
@@ -210,7 +291,12 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
     notes?: string
   }
 
-  async function renderFeedbackForm(request: FastifyRequest, reply: FastifyReply, values: FeedbackValues | undefined, errors: FieldErrors = {}) {
+  async function renderFeedbackForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: FeedbackValues | undefined,
+    errors: FieldErrors = {},
+  ) {
     const { activityId } = request.params as Params
     const data = await judgements.feedbackPage(activityId)
     const saved = data.feedback
@@ -232,7 +318,11 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       feedbackDue: data.feedbackDue?.date,
       heldOnItems: dateInputItems('heldOn', current.heldOn ?? dateFieldFrom(undefined), Boolean(errors.heldOn)),
       durationMinutes: current.durationMinutes ?? '',
-      attendeeItems: ATTENDEE_ROLES.map((role) => ({ value: role.key, text: role.label, checked: current.attendees?.includes(role.key) })),
+      attendeeItems: ATTENDEE_ROLES.map((role) => ({
+        value: role.key,
+        text: role.label,
+        checked: current.attendees?.includes(role.key),
+      })),
       otherAttendees: current.otherAttendees ?? '',
       dcsItems: [
         { value: 'yes', text: 'Yes', checked: current.dcsToldBefore === 'yes' },
@@ -240,21 +330,50 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       ],
       givenItems: data.areas.map((area) => {
         const judgement = data.judgements.find((candidate) => candidate.area === area.key)
-        return { value: area.key, text: `${area.label}: ${judgement ? GRADE_LABELS[judgement.grade] : 'not recorded'}`, checked: current.judgementsGiven?.includes(area.key), disabled: !judgement }
+        return {
+          value: area.key,
+          text: `${area.label}: ${judgement ? GRADE_LABELS[judgement.grade] : 'not recorded'}`,
+          checked: current.judgementsGiven?.includes(area.key),
+          disabled: !judgement,
+        }
       }),
-      setOutItems: SET_OUT_ITEMS.filter((item) => item.key !== 'monitoring' || data.monitoringMayFollow).map((item) => ({ value: item.key, text: item.label, hint: { text: item.citation }, checked: current.setOut?.includes(item.key) })),
+      setOutItems: SET_OUT_ITEMS.filter((item) => item.key !== 'monitoring' || data.monitoringMayFollow).map(
+        (item) => ({
+          value: item.key,
+          text: item.label,
+          hint: { text: item.citation },
+          checked: current.setOut?.includes(item.key),
+        }),
+      ),
       notes: current.notes ?? '',
       maxMinutes: FEEDBACK_RULES.maxMinutes,
       errors,
-      errorList: errorList(errors, { heldOn: 'heldOn-day', attendees: 'attendees', dcsToldBefore: 'dcsToldBefore', status: 'main-content' }),
+      errorList: errorList(errors, {
+        heldOn: 'heldOn-day',
+        attendees: 'attendees',
+        dcsToldBefore: 'dcsToldBefore',
+        status: 'main-content',
+      }),
       action: judgementPaths.feedbackRecord.build({ activityId }),
       backHref: judgementPaths.feedback.build({ activityId }),
     })
   }
 
   return [
-    { method: 'GET', url: judgementPaths.overview.pattern, permission: 'judgements.view', target: activityTarget, handler: renderOverview },
-    { method: 'GET', url: judgementPaths.check.pattern, permission: 'judgements.view', target: activityTarget, handler: async (request, reply) => renderCheck(request, reply) },
+    {
+      method: 'GET',
+      url: judgementPaths.overview.pattern,
+      permission: 'judgements.view',
+      target: activityTarget,
+      handler: renderOverview,
+    },
+    {
+      method: 'GET',
+      url: judgementPaths.check.pattern,
+      permission: 'judgements.view',
+      target: activityTarget,
+      handler: async (request, reply) => renderCheck(request, reply),
+    },
     {
       method: 'POST',
       url: judgementPaths.check.pattern,
@@ -264,10 +383,21 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { reason: text(body, 'reason'), version: version(body) }
-        return submitForm(reply, () => judgements.confirmJudgements(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderCheck(request, reply, input.reason, errors), judgementPaths.overview.build({ activityId }))
+        return submitForm(
+          reply,
+          () => judgements.confirmJudgements(request.principal!, activityId, input, { requestId: request.id }),
+          (errors) => renderCheck(request, reply, input.reason, errors),
+          judgementPaths.overview.build({ activityId }),
+        )
       },
     },
-    { method: 'GET', url: judgementPaths.judgement.pattern, permission: 'judgements.record', target: activityTarget, handler: async (request, reply) => renderJudgementForm(request, reply, undefined) },
+    {
+      method: 'GET',
+      url: judgementPaths.judgement.pattern,
+      permission: 'judgements.record',
+      target: activityTarget,
+      handler: async (request, reply) => renderJudgementForm(request, reply, undefined),
+    },
     {
       method: 'POST',
       url: judgementPaths.judgement.pattern,
@@ -276,11 +406,28 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       handler: async (request, reply) => {
         const { activityId, judgement = '' } = request.params as Params
         const body = request.body as FormBody
-        const input = { grade: text(body, 'grade'), rationale: text(body, 'rationale'), evidenceHeadings: texts(body, 'evidenceHeadings'), leadersUnderstandFailure: text(body, 'leadersUnderstandFailure'), version: version(body) }
-        return submitForm(reply, () => judgements.recordJudgement(request.principal!, activityId, judgement, input, { requestId: request.id }), (errors) => renderJudgementForm(request, reply, input, errors), judgementPaths.overview.build({ activityId }))
+        const input = {
+          grade: text(body, 'grade'),
+          rationale: text(body, 'rationale'),
+          evidenceHeadings: texts(body, 'evidenceHeadings'),
+          leadersUnderstandFailure: text(body, 'leadersUnderstandFailure'),
+          version: version(body),
+        }
+        return submitForm(
+          reply,
+          () => judgements.recordJudgement(request.principal!, activityId, judgement, input, { requestId: request.id }),
+          (errors) => renderJudgementForm(request, reply, input, errors),
+          judgementPaths.overview.build({ activityId }),
+        )
       },
     },
-    { method: 'GET', url: judgementPaths.findings.pattern, permission: 'judgements.view', target: activityTarget, handler: async (request, reply) => renderFindings(request, reply) },
+    {
+      method: 'GET',
+      url: judgementPaths.findings.pattern,
+      permission: 'judgements.view',
+      target: activityTarget,
+      handler: async (request, reply) => renderFindings(request, reply),
+    },
     {
       method: 'POST',
       url: judgementPaths.findings.pattern,
@@ -289,8 +436,18 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
       handler: async (request, reply) => {
         const { activityId } = request.params as Params
         const body = request.body as FormBody
-        const input = { kind: text(body, 'kind'), text: text(body, 'text'), ground: text(body, 'ground'), version: version(body) }
-        return submitForm(reply, () => judgements.addFinding(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderFindings(request, reply, input, errors), judgementPaths.findings.build({ activityId }))
+        const input = {
+          kind: text(body, 'kind'),
+          text: text(body, 'text'),
+          ground: text(body, 'ground'),
+          version: version(body),
+        }
+        return submitForm(
+          reply,
+          () => judgements.addFinding(request.principal!, activityId, input, { requestId: request.id }),
+          (errors) => renderFindings(request, reply, input, errors),
+          judgementPaths.findings.build({ activityId }),
+        )
       },
     },
     {
@@ -302,7 +459,12 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { findingId: text(body, 'findingId'), version: version(body) }
-        return submitForm(reply, () => judgements.removeFinding(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderFindings(request, reply, {}, errors), judgementPaths.findings.build({ activityId }))
+        return submitForm(
+          reply,
+          () => judgements.removeFinding(request.principal!, activityId, input, { requestId: request.id }),
+          (errors) => renderFindings(request, reply, {}, errors),
+          judgementPaths.findings.build({ activityId }),
+        )
       },
     },
     {
@@ -314,11 +476,28 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
         const { activityId } = request.params as Params
         const body = request.body as FormBody
         const input = { noPriorityActions: text(body, 'noPriorityActions') === 'yes', version: version(body) }
-        return submitForm(reply, () => judgements.confirmFindings(request.principal!, activityId, input, { requestId: request.id }), (errors) => renderFindings(request, reply, {}, errors), judgementPaths.findings.build({ activityId }))
+        return submitForm(
+          reply,
+          () => judgements.confirmFindings(request.principal!, activityId, input, { requestId: request.id }),
+          (errors) => renderFindings(request, reply, {}, errors),
+          judgementPaths.findings.build({ activityId }),
+        )
       },
     },
-    { method: 'GET', url: judgementPaths.feedback.pattern, permission: 'judgements.view-feedback', target: feedbackTarget, handler: renderFeedback },
-    { method: 'GET', url: judgementPaths.feedbackRecord.pattern, permission: 'judgements.record', target: activityTarget, handler: async (request, reply) => renderFeedbackForm(request, reply, undefined) },
+    {
+      method: 'GET',
+      url: judgementPaths.feedback.pattern,
+      permission: 'judgements.view-feedback',
+      target: feedbackTarget,
+      handler: renderFeedback,
+    },
+    {
+      method: 'GET',
+      url: judgementPaths.feedbackRecord.pattern,
+      permission: 'judgements.record',
+      target: activityTarget,
+      handler: async (request, reply) => renderFeedbackForm(request, reply, undefined),
+    },
     {
       method: 'POST',
       url: judgementPaths.feedbackRecord.pattern,
@@ -339,8 +518,19 @@ export function judgementRoutes(judgements: JudgementsService, activities: Activ
           setOut: texts(body, 'setOut'),
           notes: text(body, 'notes'),
         }
-        const values: FeedbackValues = { ...input, heldOn: dateField(body, 'heldOn'), attendees: [...input.attendees], judgementsGiven: [...input.judgementsGiven], setOut: [...input.setOut] }
-        return submitForm(reply, () => judgements.recordFeedback(request.principal!, activityId, input, dateErrors, { requestId: request.id }), (errors) => renderFeedbackForm(request, reply, values, errors), judgementPaths.feedback.build({ activityId }))
+        const values: FeedbackValues = {
+          ...input,
+          heldOn: dateField(body, 'heldOn'),
+          attendees: [...input.attendees],
+          judgementsGiven: [...input.judgementsGiven],
+          setOut: [...input.setOut],
+        }
+        return submitForm(
+          reply,
+          () => judgements.recordFeedback(request.principal!, activityId, input, dateErrors, { requestId: request.id }),
+          (errors) => renderFeedbackForm(request, reply, values, errors),
+          judgementPaths.feedback.build({ activityId }),
+        )
       },
     },
   ]

@@ -11,7 +11,16 @@ import { FRAMEWORK_INFO, type Framework, type Grade, isGrade } from '../register
 import type { JudgementForm } from '../register/judgement-input.js'
 import { ATTENDEE_ROLES, type AttendeeRole, type FeedbackRecord, SET_OUT_ITEMS, type SetOutKey } from './feedback.js'
 import { checkFinding, type FindingInput, findingsProblems, type FindingsSummary } from './focused-visit-findings.js'
-import { checkFrameworkJudgements, evidenceHeadingsFor, isJudgedType, isJudgementArea, type JudgedType, judgementAreas, judgementFrameworkFor, type SetCheck } from './framework-judgements.js'
+import {
+  checkFrameworkJudgements,
+  evidenceHeadingsFor,
+  isJudgedType,
+  isJudgementArea,
+  type JudgedType,
+  judgementAreas,
+  judgementFrameworkFor,
+  type SetCheck,
+} from './framework-judgements.js'
 import {
   bumpOutcome,
   confirmOutcome,
@@ -76,10 +85,20 @@ export interface PublishedJudgement {
 
 /** The register's form for a published judgement, for the reports stage to pass to `register.record`. */
 export function registerForm(judgement: PublishedJudgement, publishedOn: string): JudgementForm {
-  return { framework: judgement.framework, activityType: judgement.activityType, inspectionStart: judgement.inspectionStart, inspectionEnd: judgement.inspectionEnd, publishedOn, grades: { ...judgement.grades } }
+  return {
+    framework: judgement.framework,
+    activityType: judgement.activityType,
+    inspectionStart: judgement.inspectionStart,
+    inspectionEnd: judgement.inspectionEnd,
+    publishedOn,
+    grades: { ...judgement.grades },
+  }
 }
 
-const stale = () => new ConflictError('Someone else changed these judgements or findings after you opened the page. Check the page again and repeat your change if it is still needed.')
+const stale = () =>
+  new ConflictError(
+    'Someone else changed these judgements or findings after you opened the page. Check the page again and repeat your change if it is still needed.',
+  )
 
 export function createJudgementsService({ db, clock }: ServiceDeps, activities: ActivitiesService) {
   function frameworkOf(activity: Activity): Framework {
@@ -98,7 +117,12 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
   }
 
   /** Lock the outcome row (creating it) and check the version the user's page was built from. */
-  async function lockFor(trx: Transaction<Database>, activity: Activity, kind: Outcome['kind'], expectedVersion: number | undefined) {
+  async function lockFor(
+    trx: Transaction<Database>,
+    activity: Activity,
+    kind: Outcome['kind'],
+    expectedVersion: number | undefined,
+  ) {
     const framework = kind === 'judgements' ? frameworkOf(activity) : null
     const locked = await lockOutcome(trx, activity.id, kind, framework)
     if (expectedVersion !== undefined && locked.version !== expectedVersion) throw stale()
@@ -116,7 +140,11 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
       const { activity } = details
       if (!isJudgedType(activity.type)) return { kind: 'findings' as const, activity }
       const framework = frameworkOf(activity)
-      const [outcome, judgements, feedback] = await Promise.all([findOutcome(db, activityId), judgementsOf(db, activityId), findFeedback(db, activityId)])
+      const [outcome, judgements, feedback] = await Promise.all([
+        findOutcome(db, activityId),
+        judgementsOf(db, activityId),
+        findFeedback(db, activityId),
+      ])
       return {
         kind: 'judgements' as const,
         activity,
@@ -139,7 +167,11 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
       const details = await activities.details(activityId)
       const { activity } = details
       if (activity.type !== 'focused-visit') return { kind: 'judgements' as const, activity }
-      const [outcome, findings, feedback] = await Promise.all([findOutcome(db, activityId), findingsOf(db, activityId), findFeedback(db, activityId)])
+      const [outcome, findings, feedback] = await Promise.all([
+        findOutcome(db, activityId),
+        findingsOf(db, activityId),
+        findFeedback(db, activityId),
+      ])
       return {
         kind: 'findings' as const,
         activity,
@@ -160,7 +192,13 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
      * not the rationale text: the log is append-only, so a child's name typed in error (002#191)
      * could never be removed from it.
      */
-    async recordJudgement(principal: Principal, activityId: string, areaKey: string, input: JudgementInput, context: RequestContext): Promise<void> {
+    async recordJudgement(
+      principal: Principal,
+      activityId: string,
+      areaKey: string,
+      input: JudgementInput,
+      context: RequestContext,
+    ): Promise<void> {
       const activity = await activities.load(activityId)
       const framework = frameworkOf(activity)
       const area = judgementAreas(framework).find((candidate) => candidate.key === areaKey)
@@ -169,17 +207,34 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
       requireEditable(activity, errors)
       if (!isGrade(input.grade)) errors.grade = `Select the grade for ${lowerFirst(area.label)} (002#97)`
       if (!input.rationale) errors.rationale = 'Enter the rationale for the judgement'
-      else if (input.rationale.length > MAX_RATIONALE) errors.rationale = `The rationale must be ${MAX_RATIONALE.toLocaleString('en-GB')} characters or fewer`
+      else if (input.rationale.length > MAX_RATIONALE)
+        errors.rationale = `The rationale must be ${MAX_RATIONALE.toLocaleString('en-GB')} characters or fewer`
       const allowed = evidenceHeadingsFor(framework, areaKey).map((heading) => heading.id)
-      if (input.evidenceHeadings.some((id) => !allowed.includes(id))) errors.evidenceHeadings = 'Select evaluation criteria headings from the list'
-      const understands = areaKey === 'leaders' ? (input.leadersUnderstandFailure === 'yes' ? true : input.leadersUnderstandFailure === 'no' ? false : null) : null
+      if (input.evidenceHeadings.some((id) => !allowed.includes(id)))
+        errors.evidenceHeadings = 'Select evaluation criteria headings from the list'
+      const understands =
+        areaKey === 'leaders'
+          ? input.leadersUnderstandFailure === 'yes'
+            ? true
+            : input.leadersUnderstandFailure === 'no'
+              ? false
+              : null
+          : null
       if (Object.keys(errors).length > 0 || !isGrade(input.grade)) throw new ValidationError(errors)
       const grade = input.grade
       await db.transaction().execute(async (trx) => {
         const locked = await lockFor(trx, activity, 'judgements', input.version)
         const before = (await judgementsOf(trx, activityId)).find((judgement) => judgement.area === areaKey)
         const now = clock.now()
-        await upsertJudgement(trx, activityId, { area: areaKey, grade, rationale: input.rationale, evidenceHeadings: input.evidenceHeadings, leadersUnderstandFailure: understands, recordedBy: principal.id, at: now })
+        await upsertJudgement(trx, activityId, {
+          area: areaKey,
+          grade,
+          rationale: input.rationale,
+          evidenceHeadings: input.evidenceHeadings,
+          leadersUnderstandFailure: understands,
+          recordedBy: principal.id,
+          at: now,
+        })
         await bumpOutcome(trx, activityId, now)
         await recordAudit(trx, {
           actor: principal,
@@ -191,7 +246,13 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
           changes: {
             area: areaKey,
             framework,
-            before: before ? { grade: before.grade, evidenceHeadings: before.evidenceHeadings, leadersUnderstandFailure: before.leadersUnderstandFailure } : null,
+            before: before
+              ? {
+                  grade: before.grade,
+                  evidenceHeadings: before.evidenceHeadings,
+                  leadersUnderstandFailure: before.leadersUnderstandFailure,
+                }
+              : null,
             after: { grade, evidenceHeadings: input.evidenceHeadings, leadersUnderstandFailure: understands },
             rationaleChanged: before ? before.rationale !== input.rationale : true,
             confirmationWithdrawn: locked.confirmed,
@@ -205,15 +266,22 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
      * Confirm the judgements after the check page (S6). The problems the page showed are kept
      * with the confirmation; confirming with any needs a reason ("flag, never accept silently").
      */
-    async confirmJudgements(principal: Principal, activityId: string, input: { reason: string; version: number | undefined }, context: RequestContext): Promise<void> {
+    async confirmJudgements(
+      principal: Principal,
+      activityId: string,
+      input: { reason: string; version: number | undefined },
+      context: RequestContext,
+    ): Promise<void> {
       const activity = await activities.load(activityId)
       const framework = frameworkOf(activity)
       const judgements = await judgementsOf(db, activityId)
       const check = setCheck(framework, judgements)
       const errors: FieldErrors = {}
       requireEditable(activity, errors)
-      if (check.missing.length > 0) errors.judgements = `Record every judgement first: ${check.missing.map(lowerFirst).join('; ')}`
-      if (check.problems.length > 0 && !input.reason) errors.reason = 'Enter why you are confirming these judgements despite the problems the checks found'
+      if (check.missing.length > 0)
+        errors.judgements = `Record every judgement first: ${check.missing.map(lowerFirst).join('; ')}`
+      if (check.problems.length > 0 && !input.reason)
+        errors.reason = 'Enter why you are confirming these judgements despite the problems the checks found'
       if (input.version === undefined) errors.version = 'Check the judgements again before you confirm them'
       if (Object.keys(errors).length > 0) throw new ValidationError(errors)
       await db.transaction().execute(async (trx) => {
@@ -228,17 +296,29 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
           recordId: activityId,
           laCode: activity.laCode,
           summary: `Confirmed the judgements for ${activity.reference}${check.problems.length > 0 ? ` with ${check.problems.length} flagged problem${check.problems.length === 1 ? '' : 's'}: ${input.reason}` : ''}`,
-          changes: { framework, grades: gradesOf(judgements), problems: checks.problems, warnings: checks.warnings, reason },
+          changes: {
+            framework,
+            grades: gradesOf(judgements),
+            problems: checks.problems,
+            warnings: checks.warnings,
+            reason,
+          },
           requestId: context.requestId,
         })
       })
     },
 
     /** Add a focused visit finding (002#108-109). */
-    async addFinding(principal: Principal, activityId: string, input: FindingInput & { version: number | undefined }, context: RequestContext): Promise<void> {
+    async addFinding(
+      principal: Principal,
+      activityId: string,
+      input: FindingInput & { version: number | undefined },
+      context: RequestContext,
+    ): Promise<void> {
       const activity = await activities.load(activityId)
       const errors: FieldErrors = {}
-      if (activity.type !== 'focused-visit') errors.kind = 'Only focused visits record findings instead of grades (002#108)'
+      if (activity.type !== 'focused-visit')
+        errors.kind = 'Only focused visits record findings instead of grades (002#108)'
       else requireEditable(activity, errors, 'kind')
       const finding = checkFinding(input, errors)
       if (Object.keys(errors).length > 0 || !finding) throw new ValidationError(errors)
@@ -255,16 +335,28 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
           recordId: activityId,
           laCode: activity.laCode,
           summary: `Added a finding (${finding.kind}) to ${activity.reference}${locked.confirmed ? '; the confirmation is withdrawn' : ''}`,
-          changes: { findingId: id, kind: finding.kind, ground: finding.ground, length: finding.text.length, confirmationWithdrawn: locked.confirmed },
+          changes: {
+            findingId: id,
+            kind: finding.kind,
+            ground: finding.ground,
+            length: finding.text.length,
+            confirmationWithdrawn: locked.confirmed,
+          },
           requestId: context.requestId,
         })
       })
     },
 
-    async removeFinding(principal: Principal, activityId: string, input: { findingId: string; version: number | undefined }, context: RequestContext): Promise<void> {
+    async removeFinding(
+      principal: Principal,
+      activityId: string,
+      input: { findingId: string; version: number | undefined },
+      context: RequestContext,
+    ): Promise<void> {
       const activity = await activities.load(activityId)
       const errors: FieldErrors = {}
-      if (activity.type !== 'focused-visit') errors.findings = 'Only focused visits record findings instead of grades (002#108)'
+      if (activity.type !== 'focused-visit')
+        errors.findings = 'Only focused visits record findings instead of grades (002#108)'
       else requireEditable(activity, errors, 'findings')
       if (Object.keys(errors).length > 0) throw new ValidationError(errors)
       await db.transaction().execute(async (trx) => {
@@ -279,25 +371,43 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
           recordId: activityId,
           laCode: activity.laCode,
           summary: `Removed a finding (${removed.kind}) from ${activity.reference}${locked.confirmed ? '; the confirmation is withdrawn' : ''}`,
-          changes: { findingId: removed.id, kind: removed.kind, ground: removed.ground, confirmationWithdrawn: locked.confirmed },
+          changes: {
+            findingId: removed.id,
+            kind: removed.kind,
+            ground: removed.ground,
+            confirmationWithdrawn: locked.confirmed,
+          },
           requestId: context.requestId,
         })
       })
     },
 
     /** Confirm the findings the team agreed (002#195), including whether there are priority actions. */
-    async confirmFindings(principal: Principal, activityId: string, input: { noPriorityActions: boolean; version: number | undefined }, context: RequestContext): Promise<void> {
+    async confirmFindings(
+      principal: Principal,
+      activityId: string,
+      input: { noPriorityActions: boolean; version: number | undefined },
+      context: RequestContext,
+    ): Promise<void> {
       const activity = await activities.load(activityId)
-      if (activity.type !== 'focused-visit') throw new ValidationError({ findings: 'Only focused visits record findings instead of grades (002#108)' })
+      if (activity.type !== 'focused-visit')
+        throw new ValidationError({ findings: 'Only focused visits record findings instead of grades (002#108)' })
       const findings = await findingsOf(db, activityId)
       const errors: FieldErrors = {}
       requireEditable(activity, errors, 'findings')
-      for (const problem of findingsProblems(summarise(findings), input.noPriorityActions)) errors[problem.startsWith('Record at least') ? 'findings' : 'noPriorityActions'] = problem
+      for (const problem of findingsProblems(summarise(findings), input.noPriorityActions))
+        errors[problem.startsWith('Record at least') ? 'findings' : 'noPriorityActions'] = problem
       if (input.version === undefined) errors.version = 'Check the findings again before you confirm them'
       if (Object.keys(errors).length > 0) throw new ValidationError(errors)
       await db.transaction().execute(async (trx) => {
         await lockFor(trx, activity, 'findings', input.version)
-        await confirmOutcome(trx, activityId, { by: principal.id, at: clock.now(), reason: null, checks: { problems: [], warnings: [] }, noPriorityActions: input.noPriorityActions })
+        await confirmOutcome(trx, activityId, {
+          by: principal.id,
+          at: clock.now(),
+          reason: null,
+          checks: { problems: [], warnings: [] },
+          noPriorityActions: input.noPriorityActions,
+        })
         const summary = summarise(findings)
         await recordAudit(trx, {
           actor: principal,
@@ -317,25 +427,48 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
      * The provisional judgements given are kept as they stood, so what the LA was told stays on
      * record whatever QA and moderation later change.
      */
-    async recordFeedback(principal: Principal, activityId: string, input: FeedbackInput, dateErrors: FieldErrors, context: RequestContext): Promise<void> {
+    async recordFeedback(
+      principal: Principal,
+      activityId: string,
+      input: FeedbackInput,
+      dateErrors: FieldErrors,
+      context: RequestContext,
+    ): Promise<void> {
       const details = await activities.details(activityId)
       const { activity } = details
       const outcome = await findOutcome(db, activityId)
       const graded = isJudgedType(activity.type)
       const judgements = graded ? await judgementsOf(db, activityId) : []
       const errors: FieldErrors = { ...dateErrors }
-      if (!FEEDBACK_STATUSES.includes(activity.status)) errors.status = 'Feedback is recorded from the last day on site, once the team has agreed its judgements or findings (002#193, #197)'
-      else if (!outcome?.confirmation) errors.status = graded ? 'Confirm the judgements before recording the feedback: they are the provisional judgements given (002#197)' : 'Confirm the findings before recording the feedback (002#195, #197)'
-      if (input.heldOn && input.heldOn > clock.today()) errors.heldOn = 'The date of the meeting must be today or in the past'
-      else if (input.heldOn && input.heldOn < activity.onsiteStart) errors.heldOn = 'The meeting must be on or after the first day on site'
+      if (!FEEDBACK_STATUSES.includes(activity.status))
+        errors.status =
+          'Feedback is recorded from the last day on site, once the team has agreed its judgements or findings (002#193, #197)'
+      else if (!outcome?.confirmation)
+        errors.status = graded
+          ? 'Confirm the judgements before recording the feedback: they are the provisional judgements given (002#197)'
+          : 'Confirm the findings before recording the feedback (002#195, #197)'
+      if (input.heldOn && input.heldOn > clock.today())
+        errors.heldOn = 'The date of the meeting must be today or in the past'
+      else if (input.heldOn && input.heldOn < activity.onsiteStart)
+        errors.heldOn = 'The meeting must be on or after the first day on site'
       const minutes = /^\d{1,3}$/.test(input.durationMinutes) ? Number(input.durationMinutes) : NaN
       if (!input.durationMinutes) errors.durationMinutes = 'Enter how long the meeting lasted, in minutes'
-      else if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600) errors.durationMinutes = 'Enter how long the meeting lasted as a whole number of minutes, for example 55'
-      const attendees = input.attendees.filter((role): role is AttendeeRole => ATTENDEE_ROLES.some((candidate) => candidate.key === role))
-      if (!attendees.some((role) => ATTENDEE_ROLES.find((candidate) => candidate.key === role)?.side === 'la')) errors.attendees = 'Select who attended from the local authority'
-      else if (!attendees.some((role) => ATTENDEE_ROLES.find((candidate) => candidate.key === role)?.side === 'ofsted')) errors.attendees = 'Select who attended from Ofsted'
-      if (graded && input.dcsToldBefore !== 'yes' && input.dcsToldBefore !== 'no') errors.dcsToldBefore = 'Select whether the DCS heard the provisional judgements before the meeting'
-      const given = Object.fromEntries(judgements.filter((judgement) => input.judgementsGiven.includes(judgement.area)).map((judgement) => [judgement.area, judgement.grade]))
+      else if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600)
+        errors.durationMinutes = 'Enter how long the meeting lasted as a whole number of minutes, for example 55'
+      const attendees = input.attendees.filter((role): role is AttendeeRole =>
+        ATTENDEE_ROLES.some((candidate) => candidate.key === role),
+      )
+      if (!attendees.some((role) => ATTENDEE_ROLES.find((candidate) => candidate.key === role)?.side === 'la'))
+        errors.attendees = 'Select who attended from the local authority'
+      else if (!attendees.some((role) => ATTENDEE_ROLES.find((candidate) => candidate.key === role)?.side === 'ofsted'))
+        errors.attendees = 'Select who attended from Ofsted'
+      if (graded && input.dcsToldBefore !== 'yes' && input.dcsToldBefore !== 'no')
+        errors.dcsToldBefore = 'Select whether the DCS heard the provisional judgements before the meeting'
+      const given = Object.fromEntries(
+        judgements
+          .filter((judgement) => input.judgementsGiven.includes(judgement.area))
+          .map((judgement) => [judgement.area, judgement.grade]),
+      )
       if (Object.keys(errors).length > 0 || !input.heldOn) throw new ValidationError(errors)
       const record: FeedbackRecord = {
         heldOn: input.heldOn,
@@ -359,8 +492,24 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
           summary: `${before ? 'Changed the record of' : 'Recorded'} the feedback meeting for ${activity.reference} on ${record.heldOn} (${record.durationMinutes} minutes)`,
           // Free text (other attendees, notes) stays out of the append-only log (002#191).
           changes: {
-            before: before ? { heldOn: before.heldOn, durationMinutes: before.durationMinutes, attendees: before.attendees, dcsToldBefore: before.dcsToldBefore, judgementsGiven: before.judgementsGiven, setOut: before.setOut } : null,
-            after: { heldOn: record.heldOn, durationMinutes: record.durationMinutes, attendees: record.attendees, dcsToldBefore: record.dcsToldBefore, judgementsGiven: record.judgementsGiven, setOut: record.setOut },
+            before: before
+              ? {
+                  heldOn: before.heldOn,
+                  durationMinutes: before.durationMinutes,
+                  attendees: before.attendees,
+                  dcsToldBefore: before.dcsToldBefore,
+                  judgementsGiven: before.judgementsGiven,
+                  setOut: before.setOut,
+                }
+              : null,
+            after: {
+              heldOn: record.heldOn,
+              durationMinutes: record.durationMinutes,
+              attendees: record.attendees,
+              dcsToldBefore: record.dcsToldBefore,
+              judgementsGiven: record.judgementsGiven,
+              setOut: record.setOut,
+            },
           },
           requestId: context.requestId,
         })
@@ -373,8 +522,15 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
       const { activity } = details
       const graded = isJudgedType(activity.type)
       const framework = graded ? frameworkOf(activity) : null
-      const [outcome, feedback, judgements, findings] = await Promise.all([findOutcome(db, activityId), findFeedback(db, activityId), graded ? judgementsOf(db, activityId) : [], graded ? [] : findingsOf(db, activityId)])
-      const monitoringMayFollow = graded ? judgements.some((judgement) => judgement.grade === 'inadequate') : findings.some((finding) => finding.kind === 'priority-action')
+      const [outcome, feedback, judgements, findings] = await Promise.all([
+        findOutcome(db, activityId),
+        findFeedback(db, activityId),
+        graded ? judgementsOf(db, activityId) : [],
+        graded ? [] : findingsOf(db, activityId),
+      ])
+      const monitoringMayFollow = graded
+        ? judgements.some((judgement) => judgement.grade === 'inadequate')
+        : findings.some((finding) => finding.kind === 'priority-action')
       return {
         activity,
         graded,
@@ -407,12 +563,18 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
         if (!choice.ok) return { ready: false, problem: choice.reason }
         const check = setCheck(choice.framework, await judgementsOf(db, activity.id))
         const count = judgementAreas(choice.framework).length
-        if (check.missing.length > 0) return { ready: false, problem: `Record all ${count} judgements first (${count - check.missing.length} of ${count} recorded) (002#96)` }
-        if (!outcome?.confirmation) return { ready: false, problem: 'Check and confirm the judgements first (002#99-101, #241)' }
+        if (check.missing.length > 0)
+          return {
+            ready: false,
+            problem: `Record all ${count} judgements first (${count - check.missing.length} of ${count} recorded) (002#96)`,
+          }
+        if (!outcome?.confirmation)
+          return { ready: false, problem: 'Check and confirm the judgements first (002#99-101, #241)' }
         return { ready: true }
       }
       if (activity.type === 'focused-visit') {
-        if (!outcome?.confirmation) return { ready: false, problem: 'Record and confirm the focused visit findings first (002#108-110, #195)' }
+        if (!outcome?.confirmation)
+          return { ready: false, problem: 'Record and confirm the focused visit findings first (002#108-110, #195)' }
         return { ready: true }
       }
       return { ready: false, problem: 'This service does not record the outcome of this type of activity yet' }
@@ -426,14 +588,18 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
     async publishedJudgementFor(activityId: string): Promise<PublishedJudgement> {
       const details = await activities.details(activityId)
       const { activity } = details
-      if (!isJudgedType(activity.type)) throw new ConflictError('Only standard and short inspections give judgements for the register (002#96, #108)')
-      if (!AGREED_STATUSES.includes(activity.status)) throw new ConflictError('The judgements of this inspection are not agreed yet')
+      if (!isJudgedType(activity.type))
+        throw new ConflictError('Only standard and short inspections give judgements for the register (002#96, #108)')
+      if (!AGREED_STATUSES.includes(activity.status))
+        throw new ConflictError('The judgements of this inspection are not agreed yet')
       const framework = frameworkOf(activity)
       const [outcome, judgements] = await Promise.all([findOutcome(db, activityId), judgementsOf(db, activityId)])
       const check = setCheck(framework, judgements)
-      if (!outcome?.confirmation || check.missing.length > 0) throw new ConflictError('The judgements of this inspection are not confirmed')
+      if (!outcome?.confirmation || check.missing.length > 0)
+        throw new ConflictError('The judgements of this inspection are not confirmed')
       const grades: Record<string, Grade> = {}
-      for (const area of FRAMEWORK_INFO[framework].areas) grades[area.key] = judgements.find((judgement) => judgement.area === area.key)!.grade
+      for (const area of FRAMEWORK_INFO[framework].areas)
+        grades[area.key] = judgements.find((judgement) => judgement.area === area.key)!.grade
       return {
         laCode: activity.laCode,
         framework,
@@ -450,10 +616,24 @@ export function createJudgementsService({ db, clock }: ServiceDeps, activities: 
       if (isJudgedType(activity.type)) {
         const choice = judgementFrameworkFor(activity.type, activity.onsiteStart)
         const judgements = choice.ok ? await judgementsOf(db, activity.id) : []
-        return { graded: true, framework: choice.ok ? choice.framework : null, recorded: judgements.length, total: choice.ok ? judgementAreas(choice.framework).length : 0, confirmed: Boolean(outcome?.confirmation), feedback: Boolean(feedback) }
+        return {
+          graded: true,
+          framework: choice.ok ? choice.framework : null,
+          recorded: judgements.length,
+          total: choice.ok ? judgementAreas(choice.framework).length : 0,
+          confirmed: Boolean(outcome?.confirmation),
+          feedback: Boolean(feedback),
+        }
       }
       const findings = await findingsOf(db, activity.id)
-      return { graded: false, framework: null, recorded: findings.length, total: 0, confirmed: Boolean(outcome?.confirmation), feedback: Boolean(feedback) }
+      return {
+        graded: false,
+        framework: null,
+        recorded: findings.length,
+        total: 0,
+        confirmed: Boolean(outcome?.confirmation),
+        feedback: Boolean(feedback),
+      }
     },
 
     /** The confirmation of an activity's judgements or findings, if any, with what the checks flagged. */
@@ -478,7 +658,8 @@ function summarise(findings: ReadonlyArray<{ kind: string }>): FindingsSummary {
 
 function editableProblem(activity: Activity): string {
   if (activity.status === EDITABLE_STATUS) return ''
-  if (AGREED_STATUSES.includes(activity.status)) return 'The judgements or findings are agreed: they can no longer change here'
+  if (AGREED_STATUSES.includes(activity.status))
+    return 'The judgements or findings are agreed: they can no longer change here'
   return 'Judgements and findings are recorded while the team is on site (002#144, #193)'
 }
 

@@ -21,7 +21,13 @@ export function judgementTasks(judgements: JudgementsService, activities: Activi
     const section = 'Judgements and feedback'
     if (canOn(principal, 'judgements.view', target)) {
       const notYet = BEFORE_FIELDWORK.includes(activity.status)
-      const outcomeStatus: TaskStatus = notYet ? 'cannot-start' : state.confirmed ? 'completed' : state.recorded > 0 ? 'in-progress' : 'not-started'
+      const outcomeStatus: TaskStatus = notYet
+        ? 'cannot-start'
+        : state.confirmed
+          ? 'completed'
+          : state.recorded > 0
+            ? 'in-progress'
+            : 'not-started'
       const tasks: ActivityTask[] = [
         state.graded
           ? {
@@ -50,8 +56,19 @@ export function judgementTasks(judgements: JudgementsService, activities: Activi
       ]
       return tasks
     }
-    if (state.feedback && canOn(principal, 'judgements.view-feedback', { ...target, laVisible: target.laVisible !== false })) {
-      return [{ section: 'Feedback', title: state.graded ? 'Provisional judgements given at feedback' : 'Feedback meeting', href: judgementPaths.feedback.build({ activityId }), status: 'completed', hint: 'Provisional until the report is published (002#197)' }]
+    if (
+      state.feedback &&
+      canOn(principal, 'judgements.view-feedback', { ...target, laVisible: target.laVisible !== false })
+    ) {
+      return [
+        {
+          section: 'Feedback',
+          title: state.graded ? 'Provisional judgements given at feedback' : 'Feedback meeting',
+          href: judgementPaths.feedback.build({ activityId }),
+          status: 'completed',
+          hint: 'Provisional until the report is published (002#197)',
+        },
+      ]
     }
     return []
   }

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { barChart, niceMax } from './charts.js'
 
 describe('niceMax', () => {
-  it.each([[0, 1], [1, 1], [3, 5], [7, 10], [12, 20], [48, 50], [51, 100]])('rounds %i up to %i', (value, expected) => {
+  it.each([
+    [0, 1],
+    [1, 1],
+    [3, 5],
+    [7, 10],
+    [12, 20],
+    [48, 50],
+    [51, 100],
+  ])('rounds %i up to %i', (value, expected) => {
     expect(niceMax(value)).toBe(expected)
   })
 })

@@ -63,7 +63,10 @@ export function barChart(chart: BarChart): string {
   // Legend.
   chart.series.forEach((series, index) => {
     const x = legendX[index]!
-    parts.push(`<rect x="${x}" y="8" width="14" height="14" fill="${series.colour}"/>`, `<text x="${x + 20}" y="20" font-size="13" ${FONT} fill="#0b0c0c">${escapeHtml(series.name)}</text>`)
+    parts.push(
+      `<rect x="${x}" y="8" width="14" height="14" fill="${series.colour}"/>`,
+      `<text x="${x + 20}" y="20" font-size="13" ${FONT} fill="#0b0c0c">${escapeHtml(series.name)}</text>`,
+    )
   })
   // Gridlines at 0, half and the top, with their values.
   for (const value of [0, max / 2, max]) {
@@ -79,12 +82,16 @@ export function barChart(chart: BarChart): string {
       const value = series.values[groupIndex] ?? 0
       const x = x0 + seriesIndex * (bar + gap)
       const barTop = y(value)
-      parts.push(`<rect x="${x}" y="${barTop}" width="${bar}" height="${top + plotHeight - barTop}" fill="${series.colour}"><title>${escapeHtml(`${category}: ${series.name} ${value}`)}</title></rect>`)
+      parts.push(
+        `<rect x="${x}" y="${barTop}" width="${bar}" height="${top + plotHeight - barTop}" fill="${series.colour}"><title>${escapeHtml(`${category}: ${series.name} ${value}`)}</title></rect>`,
+      )
     })
     // A label of two words ("Mar 2027") goes on two lines so twelve months fit.
     const cx = x0 + (groupWidth - 16) / 2
     const lines = category.split(' ')
-    parts.push(`<text x="${cx}" y="${top + plotHeight + 16}" font-size="12" text-anchor="middle" ${FONT} fill="#0b0c0c">${lines.map((line, index) => `<tspan x="${cx}" dy="${index === 0 ? 0 : 14}">${escapeHtml(line)}</tspan>`).join('')}</text>`)
+    parts.push(
+      `<text x="${cx}" y="${top + plotHeight + 16}" font-size="12" text-anchor="middle" ${FONT} fill="#0b0c0c">${lines.map((line, index) => `<tspan x="${cx}" dy="${index === 0 ? 0 : 14}">${escapeHtml(line)}</tspan>`).join('')}</text>`,
+    )
   })
   parts.push('</svg>')
   return parts.join('')

@@ -29,13 +29,32 @@ export function programmeDashboard(programme: ProgrammeService, clock: Clock): D
     for (const { la, planned } of overdueLas(las, activities)) {
       if (planned) continue
       const overdue = la.pathway!.overdue[0]!
-      items.push({ urgency: 'overdue', title: `Plan the ${overdue.what}: ${la.name}`, href: proposeHref(la.laCode, la.pathway!.next.type === 'short-inspection' ? 'short-inspection' : 'standard-inspection'), due: overdue.due, detail: `Due by ${formatDate(overdue.due)}; nothing is planned`, rule: overdue.rule, citation: overdue.citation })
+      items.push({
+        urgency: 'overdue',
+        title: `Plan the ${overdue.what}: ${la.name}`,
+        href: proposeHref(
+          la.laCode,
+          la.pathway!.next.type === 'short-inspection' ? 'short-inspection' : 'standard-inspection',
+        ),
+        due: overdue.due,
+        detail: `Due by ${formatDate(overdue.due)}; nothing is planned`,
+        rule: overdue.rule,
+        citation: overdue.citation,
+      })
     }
     const horizon = addDays(today, CLOSING_HORIZON_DAYS)
     for (const la of las) {
       const next = la.pathway?.next
       if (!next || next.to < today || next.to > horizon || plannedJudgementInspection(la, activities)) continue
-      items.push({ urgency: 'soon', title: `Due window closes: ${la.name}`, href: proposeHref(la.laCode, next.type === 'short-inspection' ? 'short-inspection' : 'standard-inspection'), due: next.to, detail: `No judgement inspection is planned before ${formatDate(next.to)}`, rule: next.rule, citation: next.citation })
+      items.push({
+        urgency: 'soon',
+        title: `Due window closes: ${la.name}`,
+        href: proposeHref(la.laCode, next.type === 'short-inspection' ? 'short-inspection' : 'standard-inspection'),
+        due: next.to,
+        detail: `No judgement inspection is planned before ${formatDate(next.to)}`,
+        rule: next.rule,
+        citation: next.citation,
+      })
     }
     for (const activity of activities) {
       const error = activity.checks.find((check) => check.severity === 'error')

@@ -47,16 +47,38 @@ function excelDate(date: IsoDate | undefined): Date | null {
   return date ? new Date(`${date}T00:00:00Z`) : null
 }
 
-function header(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<{ key: string; header: string; width: number; date?: boolean }>, frozenColumns: number): void {
-  sheet.columns = columns.map((column) => ({ key: column.key, header: column.header, width: column.width, ...(column.date ? { style: { numFmt: DATE_FORMAT } } : {}) }))
+function header(
+  sheet: ExcelJS.Worksheet,
+  columns: ReadonlyArray<{ key: string; header: string; width: number; date?: boolean }>,
+  frozenColumns: number,
+): void {
+  sheet.columns = columns.map((column) => ({
+    key: column.key,
+    header: column.header,
+    width: column.width,
+    ...(column.date ? { style: { numFmt: DATE_FORMAT } } : {}),
+  }))
   const row = sheet.getRow(1)
   row.font = { bold: true }
   row.alignment = { vertical: 'top', wrapText: true }
-  sheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: 1, topLeftCell: `${String.fromCharCode(65 + frozenColumns)}2`, activeCell: 'A2' }]
+  sheet.views = [
+    {
+      state: 'frozen',
+      xSplit: frozenColumns,
+      ySplit: 1,
+      topLeftCell: `${String.fromCharCode(65 + frozenColumns)}2`,
+      activeCell: 'A2',
+    },
+  ]
 }
 
 /** The workbook for the LAs and activities of the plan the user is looking at. */
-export function programmeWorkbook(input: { las: readonly PlanLa[]; activities: readonly PlanActivity[]; generatedAt: Date; title: string }): ExcelJS.Workbook {
+export function programmeWorkbook(input: {
+  las: readonly PlanLa[]
+  activities: readonly PlanActivity[]
+  generatedAt: Date
+  title: string
+}): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'ILACS service'
   workbook.created = input.generatedAt
@@ -91,7 +113,9 @@ export function programmeWorkbook(input: { las: readonly PlanLa[]; activities: r
       dueTo: excelDate(pathway?.next.to),
       overdue: pathway && pathway.overdue.length > 0 ? 'Yes' : 'No',
     }
-    const activities = (byLa.get(la.laCode) ?? []).sort((a, b) => (a.fieldwork.onsiteStart < b.fieldwork.onsiteStart ? -1 : 1))
+    const activities = (byLa.get(la.laCode) ?? []).sort((a, b) =>
+      a.fieldwork.onsiteStart < b.fieldwork.onsiteStart ? -1 : 1,
+    )
     if (activities.length === 0) sheet.addRow(base)
     for (const activity of activities) {
       const errors = activity.checks.filter((check) => check.severity === 'error').length
@@ -106,15 +130,34 @@ export function programmeWorkbook(input: { las: readonly PlanLa[]; activities: r
         status: isStatus(activity.status) ? STATUS_LABELS[activity.status] : activity.status,
         errors,
         warnings: activity.checks.length - errors,
-        checks: activity.checks.map((check) => `${check.severity === 'error' ? 'Error' : 'Warning'} ${check.rule} (${check.citation}): ${check.message}`).join('\n'),
+        checks: activity.checks
+          .map(
+            (check) =>
+              `${check.severity === 'error' ? 'Error' : 'Warning'} ${check.rule} (${check.citation}): ${check.message}`,
+          )
+          .join('\n'),
       })
       for (const check of activity.checks) {
-        checksSheet.addRow({ reference: activity.reference, laName: activity.laName, severity: check.severity === 'error' ? 'Error' : 'Warning', rule: check.rule, citation: check.citation, message: check.message, note: check.note ?? null })
+        checksSheet.addRow({
+          reference: activity.reference,
+          laName: activity.laName,
+          severity: check.severity === 'error' ? 'Error' : 'Warning',
+          rule: check.rule,
+          citation: check.citation,
+          message: check.message,
+          note: check.note ?? null,
+        })
       }
     }
   }
   sheet.getColumn('checks').alignment = { wrapText: true, vertical: 'top' }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: PROGRAMME_COLUMNS.length } }
-  checksSheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, checksSheet.rowCount), column: checkColumns.length } }
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, sheet.rowCount), column: PROGRAMME_COLUMNS.length },
+  }
+  checksSheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, checksSheet.rowCount), column: checkColumns.length },
+  }
   return workbook
 }

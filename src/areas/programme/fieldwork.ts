@@ -50,7 +50,10 @@ export function rangesOverlap(aFrom: IsoDate, aTo: IsoDate, bFrom: IsoDate, bTo:
 }
 
 /** The fieldwork of a stored activity, from its first on-site day and its milestones. */
-export function fieldworkFromMilestones(onsiteStart: IsoDate, milestones: ReadonlyArray<{ key: string; date: IsoDate }>): Fieldwork {
+export function fieldworkFromMilestones(
+  onsiteStart: IsoDate,
+  milestones: ReadonlyArray<{ key: string; date: IsoDate }>,
+): Fieldwork {
   const onsiteEnd = milestones.find((m) => m.key === 'onsite.end')?.date ?? onsiteStart
   const notice = milestones.find((m) => m.key === 'notice')?.date ?? onsiteStart
   return { notice, onsiteStart, onsiteEnd, onsiteDays: workingDaysFrom(onsiteStart, onsiteEnd) }
@@ -60,8 +63,16 @@ export function fieldworkFromMilestones(onsiteStart: IsoDate, milestones: Readon
  * The fieldwork of a proposed activity from the rules core's timeline (S1, S2), with the
  * timeline's flags (C3 and broken schedule columns), or the rules core's refusal (C5).
  */
-export function proposedFieldwork(type: ActivityType, onsiteStart: IsoDate, variant: 'wed-thu' | null): { ok: true; fieldwork: Fieldwork; flags: readonly Flag[] } | Refusal {
+export function proposedFieldwork(
+  type: ActivityType,
+  onsiteStart: IsoDate,
+  variant: 'wed-thu' | null,
+): { ok: true; fieldwork: Fieldwork; flags: readonly Flag[] } | Refusal {
   const outcome = timelineFor(type, onsiteStart, variant ? { variant } : {})
   if (!outcome.ok) return outcome
-  return { ok: true, fieldwork: fieldworkFromMilestones(onsiteStart, outcome.timeline.milestones), flags: outcome.timeline.flags }
+  return {
+    ok: true,
+    fieldwork: fieldworkFromMilestones(onsiteStart, outcome.timeline.milestones),
+    flags: outcome.timeline.flags,
+  }
 }

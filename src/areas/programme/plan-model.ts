@@ -36,8 +36,25 @@ export interface PlanMonth {
   readonly closing: readonly PlanLa[]
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
-const JUDGEMENT_TYPES: readonly ActivityType[] = ['standard-inspection', 'short-inspection', 'post-monitoring-inspection']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const
+const JUDGEMENT_TYPES: readonly ActivityType[] = [
+  'standard-inspection',
+  'short-inspection',
+  'post-monitoring-inspection',
+]
 
 /** "March 2027" for "2027-03". */
 export function monthLabel(month: string): string {
@@ -53,27 +70,47 @@ export function monthsFrom(from: string, count: number): string[] {
  * The judgement inspection planned for the LA's next due window, if any: an activity that is
  * not cancelled or deferred, of a judgement type, on site after the latest judgement.
  */
-export function plannedJudgementInspection<A extends BookedActivity>(la: PlanLa, activities: readonly A[]): A | undefined {
+export function plannedJudgementInspection<A extends BookedActivity>(
+  la: PlanLa,
+  activities: readonly A[],
+): A | undefined {
   const since = la.pathway?.latest.published ?? ''
-  return activities.find((activity) => activity.laCode === la.laCode && isActive(activity) && JUDGEMENT_TYPES.includes(activity.type) && activity.fieldwork.onsiteStart > since)
+  return activities.find(
+    (activity) =>
+      activity.laCode === la.laCode &&
+      isActive(activity) &&
+      JUDGEMENT_TYPES.includes(activity.type) &&
+      activity.fieldwork.onsiteStart > since,
+  )
 }
 
 /** The plan for `months` (each "YYYY-MM") of the LAs given and every activity of theirs. */
-export function buildMonths(las: readonly PlanLa[], activities: readonly PlanActivity[], months: readonly string[]): PlanMonth[] {
+export function buildMonths(
+  las: readonly PlanLa[],
+  activities: readonly PlanActivity[],
+  months: readonly string[],
+): PlanMonth[] {
   const inScope = new Set(las.map((la) => la.laCode))
   const unplanned = las.filter((la) => la.pathway && !plannedJudgementInspection(la, activities))
   return months.map((month) => ({
     month,
     label: monthLabel(month),
-    activities: activities.filter((activity) => inScope.has(activity.laCode) && activity.fieldwork.onsiteStart.slice(0, 7) === month),
+    activities: activities.filter(
+      (activity) => inScope.has(activity.laCode) && activity.fieldwork.onsiteStart.slice(0, 7) === month,
+    ),
     opening: unplanned.filter((la) => la.pathway!.next.from.slice(0, 7) === month),
     closing: unplanned.filter((la) => la.pathway!.next.to.slice(0, 7) === month),
   }))
 }
 
 /** LAs overdue today (P3, P4), each with the judgement inspection planned for it, if any. */
-export function overdueLas<A extends BookedActivity>(las: readonly PlanLa[], activities: readonly A[]): Array<{ la: PlanLa; planned: A | undefined }> {
-  return las.filter((la) => (la.pathway?.overdue.length ?? 0) > 0).map((la) => ({ la, planned: plannedJudgementInspection(la, activities) }))
+export function overdueLas<A extends BookedActivity>(
+  las: readonly PlanLa[],
+  activities: readonly A[],
+): Array<{ la: PlanLa; planned: A | undefined }> {
+  return las
+    .filter((la) => (la.pathway?.overdue.length ?? 0) > 0)
+    .map((la) => ({ la, planned: plannedJudgementInspection(la, activities) }))
 }
 
 /**
@@ -113,7 +150,10 @@ export function mondaysOf(month: string): IsoDate[] {
 /** Is the inspector on leave on every working day of the week beginning `monday`? */
 export function onLeaveAllWeek(userId: string, monday: IsoDate, leave: readonly Leave[]): boolean {
   const days = workingDaysFrom(monday, addDays(monday, 4))
-  return days.length > 0 && days.every((day) => leave.some((item) => item.userId === userId && item.startsOn <= day && day <= item.endsOn))
+  return (
+    days.length > 0 &&
+    days.every((day) => leave.some((item) => item.userId === userId && item.startsOn <= day && day <= item.endsOn))
+  )
 }
 
 /**
@@ -135,11 +175,14 @@ export function capacityByMonth(
       needed += weeks.size * Math.max(activity.onsite.length, USUAL_TEAM[activity.type])
     }
     let available = 0
-    for (const userId of inspectorIds) for (const monday of mondays) if (!onLeaveAllWeek(userId, monday, leave)) available += weeklyLimit
+    for (const userId of inspectorIds)
+      for (const monday of mondays) if (!onLeaveAllWeek(userId, monday, leave)) available += weeklyLimit
     return {
       month,
       label: monthLabel(month),
-      activities: activities.filter((activity) => isActive(activity) && activity.fieldwork.onsiteStart.slice(0, 7) === month).length,
+      activities: activities.filter(
+        (activity) => isActive(activity) && activity.fieldwork.onsiteStart.slice(0, 7) === month,
+      ).length,
       needed,
       available,
     }
@@ -156,13 +199,23 @@ export interface WindowsMonth {
 }
 
 /** Due windows opening against judgement inspections planned, month by month, for the LAs in scope. */
-export function windowsByMonth(months: readonly string[], las: readonly PlanLa[], activities: readonly BookedActivity[]): WindowsMonth[] {
+export function windowsByMonth(
+  months: readonly string[],
+  las: readonly PlanLa[],
+  activities: readonly BookedActivity[],
+): WindowsMonth[] {
   const inScope = new Set(las.map((la) => la.laCode))
   return months.map((month) => ({
     month,
     label: monthLabel(month),
     opening: las.filter((la) => la.pathway?.next.from.slice(0, 7) === month).length,
-    planned: activities.filter((activity) => inScope.has(activity.laCode) && isActive(activity) && JUDGEMENT_TYPES.includes(activity.type) && activity.fieldwork.onsiteStart.slice(0, 7) === month).length,
+    planned: activities.filter(
+      (activity) =>
+        inScope.has(activity.laCode) &&
+        isActive(activity) &&
+        JUDGEMENT_TYPES.includes(activity.type) &&
+        activity.fieldwork.onsiteStart.slice(0, 7) === month,
+    ).length,
   }))
 }
 
@@ -175,7 +228,13 @@ export interface LoadCell {
 }
 
 /** Each inspector's load by week (PC2), with their leave (PC3). */
-export function loadByWeek(inspectorIds: readonly string[], weeks: readonly IsoDate[], activities: readonly BookedActivity[], leave: readonly Leave[], weeklyLimit: number): Map<string, LoadCell[]> {
+export function loadByWeek(
+  inspectorIds: readonly string[],
+  weeks: readonly IsoDate[],
+  activities: readonly BookedActivity[],
+  leave: readonly Leave[],
+  weeklyLimit: number,
+): Map<string, LoadCell[]> {
   // Index once: inspector and week → the activities they are on site at, with their days there.
   const shown = new Set(weeks)
   const index = new Map<string, Map<string, { id: string; reference: string; days: number }>>()
@@ -201,7 +260,9 @@ export function loadByWeek(inspectorIds: readonly string[], weeks: readonly IsoD
       userId,
       weeks.map((week) => {
         const at = [...(index.get(`${userId}|${week}`)?.values() ?? [])]
-        const leaveDays = (workingDays.get(week) ?? []).filter((day) => theirLeave.some((item) => item.startsOn <= day && day <= item.endsOn)).length
+        const leaveDays = (workingDays.get(week) ?? []).filter((day) =>
+          theirLeave.some((item) => item.startsOn <= day && day <= item.endsOn),
+        ).length
         return { week, activities: at, leaveDays, over: at.length > weeklyLimit }
       }),
     )

@@ -17,22 +17,44 @@ describe('checkLink', () => {
 
 describe('checkRows', () => {
   const checks = [
-    { rule: 'PC4' as const, citation: 'Planner decision', severity: 'error' as const, message: 'Sam <b>O’Brien</b> is on site elsewhere' },
-    { rule: 'P1' as const, citation: '002#18', severity: 'warning' as const, message: 'A second focused visit', note: 'The 002#24 table allows up to two' },
+    {
+      rule: 'PC4' as const,
+      citation: 'Planner decision',
+      severity: 'error' as const,
+      message: 'Sam <b>O’Brien</b> is on site elsewhere',
+    },
+    {
+      rule: 'P1' as const,
+      citation: '002#18',
+      severity: 'warning' as const,
+      message: 'A second focused visit',
+      note: 'The 002#24 table allows up to two',
+    },
   ]
   it('escapes messages, tags the severity and gives each row an anchor for the error summary', () => {
     const rows = checkRows(checks)
     expect(html(rows[0]![0])('#check-1').text()).toBe('Error')
     expect(String((rows[0]![1] as { html: string }).html)).toContain('Sam &#60;b&#62;O’Brien&#60;/b&#62;')
     expect(html(rows[1]![1])('.govuk-body-s').text()).toBe('The 002#24 table allows up to two')
-    expect(checkErrorList(checks)).toEqual([{ text: 'Sam <b>O’Brien</b> is on site elsewhere (PC4, Planner decision)', href: '#check-1' }])
+    expect(checkErrorList(checks)).toEqual([
+      { text: 'Sam <b>O’Brien</b> is on site elsewhere (PC4, Planner decision)', href: '#check-1' },
+    ])
   })
 })
 
 describe('activityRows', () => {
   const activity: PlanActivity = {
-    id: '00000000-0000-4000-8000-000000000001', reference: '886-FV-2027-08-03', laCode: '886', laName: 'Kent', regionCode: 'E12000008', type: 'focused-visit', variant: null,
-    status: 'planned', fieldwork: fieldworkFromMilestones('2027-08-03', [{ key: 'onsite.end', date: '2027-08-04' }]), onsite: [], lead: { userId: 'u', name: 'Alex' },
+    id: '00000000-0000-4000-8000-000000000001',
+    reference: '886-FV-2027-08-03',
+    laCode: '886',
+    laName: 'Kent',
+    regionCode: 'E12000008',
+    type: 'focused-visit',
+    variant: null,
+    status: 'planned',
+    fieldwork: fieldworkFromMilestones('2027-08-03', [{ key: 'onsite.end', date: '2027-08-04' }]),
+    onsite: [],
+    lead: { userId: 'u', name: 'Alex' },
     checks: [{ rule: 'C3', citation: '002#14', severity: 'warning', message: 'In August' }],
   }
   it('shows dates, lead, status, the checks and a link to defer (P6) for those who plan', () => {

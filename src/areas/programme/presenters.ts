@@ -23,33 +23,53 @@ export function checkLink(check: Pick<ProposalCheck, 'rule' | 'citation'>): stri
 }
 
 export function severityTag(severity: Severity): string {
-  return severity === 'error' ? '<strong class="govuk-tag govuk-tag--red">Error</strong>' : '<strong class="govuk-tag govuk-tag--yellow">Warning</strong>'
+  return severity === 'error'
+    ? '<strong class="govuk-tag govuk-tag--red">Error</strong>'
+    : '<strong class="govuk-tag govuk-tag--yellow">Warning</strong>'
 }
 
 /** Rows of the rule-checks table: severity, what was found (and the note), the rule. Each row has an id for the error summary. */
 export function checkRows(checks: readonly ProposalCheck[]): Cell[][] {
   return checks.map((check, index) => [
     { html: `<span id="check-${index + 1}">${severityTag(check.severity)}</span>` },
-    { html: `${escapeHtml(check.message)}${check.note ? `<br><span class="govuk-body-s">${escapeHtml(check.note)}</span>` : ''}` },
-    { html: `${checkLink(check)} <span class="govuk-body-s">${escapeHtml(check.citation)}</span>`, classes: 'app-nowrap' },
+    {
+      html: `${escapeHtml(check.message)}${check.note ? `<br><span class="govuk-body-s">${escapeHtml(check.note)}</span>` : ''}`,
+    },
+    {
+      html: `${checkLink(check)} <span class="govuk-body-s">${escapeHtml(check.citation)}</span>`,
+      classes: 'app-nowrap',
+    },
   ])
 }
 
 /** The error summary entries for checks that refuse a proposal. */
 export function checkErrorList(checks: readonly ProposalCheck[]): Array<{ text: string; href: string }> {
-  return checks.flatMap((check, index) => (check.severity === 'error' ? [{ text: `${check.message} (${check.rule}, ${check.citation})`, href: `#check-${index + 1}` }] : []))
+  return checks.flatMap((check, index) =>
+    check.severity === 'error'
+      ? [{ text: `${check.message} (${check.rule}, ${check.citation})`, href: `#check-${index + 1}` }]
+      : [],
+  )
 }
 
 function statusTag(status: string): string {
-  return isStatus(status) ? `<strong class="govuk-tag ${STATUS_TAGS[status]}">${STATUS_LABELS[status]}</strong>` : escapeHtml(status)
+  return isStatus(status)
+    ? `<strong class="govuk-tag ${STATUS_TAGS[status]}">${STATUS_LABELS[status]}</strong>`
+    : escapeHtml(status)
 }
 
 function checksSummary(checks: readonly ProposalCheck[]): string {
   if (checks.length === 0) return '<span class="govuk-hint">None</span>'
   const errors = checks.filter((check) => check.severity === 'error').length
   const warnings = checks.length - errors
-  const counts = [errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean).join(', ')
-  const items = checks.map((check) => `<li>${severityTag(check.severity)} ${escapeHtml(check.message)} ${checkLink(check)}</li>`).join('')
+  const counts = [
+    errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
+    warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
+  const items = checks
+    .map((check) => `<li>${severityTag(check.severity)} ${escapeHtml(check.message)} ${checkLink(check)}</li>`)
+    .join('')
   return `<details class="govuk-details govuk-!-margin-bottom-0"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">${counts}</span></summary><div class="govuk-details__text"><ul class="govuk-list govuk-body-s">${items}</ul></div></details>`
 }
 
@@ -59,9 +79,14 @@ export function activityRows(activities: readonly PlanActivity[], canPlan: boole
     const show = activityPaths.show.build({ activityId: activity.id })
     const deferrable = canPlan && (activity.status === 'planned' || activity.status === 'notified')
     return [
-      { html: `<a class="govuk-link" href="${show}">${escapeHtml(activity.laName)}</a><br><span class="govuk-body-s">${escapeHtml(activity.reference)}</span>` },
+      {
+        html: `<a class="govuk-link" href="${show}">${escapeHtml(activity.laName)}</a><br><span class="govuk-body-s">${escapeHtml(activity.reference)}</span>`,
+      },
       { text: TYPE_LABELS[activity.type] },
-      { text: `${formatDate(activity.fieldwork.onsiteStart)}${activity.fieldwork.onsiteEnd !== activity.fieldwork.onsiteStart ? ` to ${formatDate(activity.fieldwork.onsiteEnd)}` : ''}`, classes: 'app-nowrap' },
+      {
+        text: `${formatDate(activity.fieldwork.onsiteStart)}${activity.fieldwork.onsiteEnd !== activity.fieldwork.onsiteStart ? ` to ${formatDate(activity.fieldwork.onsiteEnd)}` : ''}`,
+        classes: 'app-nowrap',
+      },
       { text: activity.lead?.name ?? 'Not yet chosen' },
       { html: statusTag(activity.status) },
       { html: checksSummary(activity.checks) },
@@ -96,23 +121,38 @@ export function windowRows(las: readonly PlanLa[], canPropose: boolean): Cell[][
   return las.map((la) => {
     const next = la.pathway!.next
     return [
-      { html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>` },
+      {
+        html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>`,
+      },
       { text: la.regionName },
       { text: `Pathway ${la.pathway!.pathway}` },
-      { html: `${escapeHtml(NEXT_TYPE[next.type] ?? next.type)}<br><span class="govuk-body-s app-nowrap">${formatDate(next.from)} to ${formatDate(next.to)}</span> ${ruleLink(next.rule, next.citation)}` },
-      { html: canPropose ? `<a class="govuk-link" href="${escapeHtml(proposeHref(la.laCode, proposedType(la)))}">Propose<span class="govuk-visually-hidden"> an inspection of ${escapeHtml(la.name)}</span></a>` : '' },
+      {
+        html: `${escapeHtml(NEXT_TYPE[next.type] ?? next.type)}<br><span class="govuk-body-s app-nowrap">${formatDate(next.from)} to ${formatDate(next.to)}</span> ${ruleLink(next.rule, next.citation)}`,
+      },
+      {
+        html: canPropose
+          ? `<a class="govuk-link" href="${escapeHtml(proposeHref(la.laCode, proposedType(la)))}">Propose<span class="govuk-visually-hidden"> an inspection of ${escapeHtml(la.name)}</span></a>`
+          : '',
+      },
     ]
   })
 }
 
 /** Overdue LAs (P3, P4) and what is planned for them. */
-export function overdueRows(items: ReadonlyArray<{ la: PlanLa; planned: PlanActivity | undefined }>, canPropose: boolean): Cell[][] {
+export function overdueRows(
+  items: ReadonlyArray<{ la: PlanLa; planned: PlanActivity | undefined }>,
+  canPropose: boolean,
+): Cell[][] {
   return items.map(({ la, planned }) => {
     const overdue = la.pathway!.overdue[0]!
     return [
-      { html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>` },
+      {
+        html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>`,
+      },
       { text: la.regionName },
-      { html: `${escapeHtml(overdue.what)}, due by ${formatDate(overdue.due)} ${ruleLink(overdue.rule, overdue.citation)}` },
+      {
+        html: `${escapeHtml(overdue.what)}, due by ${formatDate(overdue.due)} ${ruleLink(overdue.rule, overdue.citation)}`,
+      },
       {
         html: planned
           ? `<a class="govuk-link" href="${activityPaths.show.build({ activityId: planned.id })}">${escapeHtml(TYPE_LABELS[planned.type])} from ${formatDate(planned.fieldwork.onsiteStart)}</a>`
@@ -155,24 +195,38 @@ export function windowsChart(months: readonly WindowsMonth[]) {
     svg: barChart({
       id: 'chart-windows',
       title: 'Due windows opening and judgement inspections planned, by month',
-      description: 'For each month, the local authorities whose next judgement inspection’s due window opens (P4, P8), and the standard and short inspections planned to start. The table beside the chart gives the figures.',
+      description:
+        'For each month, the local authorities whose next judgement inspection’s due window opens (P4, P8), and the standard and short inspections planned to start. The table beside the chart gives the figures.',
       categories: months.map((month) => shortMonth(month.label)),
       series: [
         { name: 'Windows opening', colour: CHART_COLOURS.darkGrey, values: months.map((month) => month.opening) },
         { name: 'Inspections planned', colour: CHART_COLOURS.blue, values: months.map((month) => month.planned) },
       ],
     }),
-    rows: months.map((month) => [{ text: month.label }, { text: String(month.opening), format: 'numeric' }, { text: String(month.planned), format: 'numeric' }]),
+    rows: months.map((month) => [
+      { text: month.label },
+      { text: String(month.opening), format: 'numeric' },
+      { text: String(month.planned), format: 'numeric' },
+    ]),
   }
 }
 
 /** The load-by-week table: one row per inspector, one column per week. */
-export function loadRows(people: ReadonlyArray<{ id: string; name: string }>, load: ReadonlyMap<string, readonly LoadCell[]>): Cell[][] {
+export function loadRows(
+  people: ReadonlyArray<{ id: string; name: string }>,
+  load: ReadonlyMap<string, readonly LoadCell[]>,
+): Cell[][] {
   return people.map((person) => [
     { text: person.name },
     ...(load.get(person.id) ?? []).map((cell) => {
-      const parts = cell.activities.map((item) => `<a class="govuk-link" href="${activityPaths.show.build({ activityId: item.id })}">${escapeHtml(item.reference)}</a> <span class="govuk-body-s">(${item.days} ${item.days === 1 ? 'day' : 'days'})</span>`)
-      if (cell.leaveDays > 0) parts.push(`<strong class="govuk-tag govuk-tag--grey">Leave ${cell.leaveDays} ${cell.leaveDays === 1 ? 'day' : 'days'}</strong>`)
+      const parts = cell.activities.map(
+        (item) =>
+          `<a class="govuk-link" href="${activityPaths.show.build({ activityId: item.id })}">${escapeHtml(item.reference)}</a> <span class="govuk-body-s">(${item.days} ${item.days === 1 ? 'day' : 'days'})</span>`,
+      )
+      if (cell.leaveDays > 0)
+        parts.push(
+          `<strong class="govuk-tag govuk-tag--grey">Leave ${cell.leaveDays} ${cell.leaveDays === 1 ? 'day' : 'days'}</strong>`,
+        )
       if (cell.over) parts.push('<strong class="govuk-tag govuk-tag--red">Over limit</strong>')
       return { html: parts.length > 0 ? parts.join('<br>') : '<span class="govuk-hint">Free</span>' }
     }),
@@ -180,11 +234,18 @@ export function loadRows(people: ReadonlyArray<{ id: string; name: string }>, lo
 }
 
 export function weekHeads(mondays: readonly IsoDate[]): Cell[] {
-  return [{ text: 'Inspector' }, ...mondays.map((monday) => ({ html: `<span class="app-nowrap">w/c ${formatDate(monday)}</span>` }))]
+  return [
+    { text: 'Inspector' },
+    ...mondays.map((monday) => ({ html: `<span class="app-nowrap">w/c ${formatDate(monday)}</span>` })),
+  ]
 }
 
 /** Leave records, with a remove button for those who manage leave. */
-export function leaveRows(leave: ReadonlyArray<{ id: string; name: string; startsOn: string; endsOn: string }>, canManage: boolean, csrfToken: string): Cell[][] {
+export function leaveRows(
+  leave: ReadonlyArray<{ id: string; name: string; startsOn: string; endsOn: string }>,
+  canManage: boolean,
+  csrfToken: string,
+): Cell[][] {
   return leave.map((item) => [
     { text: item.name },
     { text: formatDate(item.startsOn), classes: 'app-nowrap' },

@@ -28,10 +28,32 @@ beforeAll(async () => {
   sam = await createUser(t.db, 'hmi')
   hmi = await createUser(t.db, 'hmi')
   seniorHmi = await createUser(t.db, 'senior-hmi')
-  const grades = (overall: 'good' | 'requires-improvement') => ({ overall, 'help-and-protection': overall, 'children-in-care': overall, leaders: overall })
-  for (const [laCode, overall, inspectionStart, publishedOn] of [['886', 'requires-improvement', '2024-05-06', '2024-07-01'], ['887', 'good', '2023-01-09', '2023-03-01'], ['330', 'requires-improvement', '2024-05-06', '2024-07-01']] as const) {
-    const inspectionEnd = inspectionStart.replace(/-\d\d$/, (day) => `-${String(Number(day.slice(1)) + 11).padStart(2, '0')}`)
-    await insertJudgement(t.db, { laCode, framework: 'ilacs-2018', activityType: 'standard-inspection', inspectionStart, inspectionEnd, publishedOn, grades: grades(overall), source: 'manual', recordedBy: null })
+  const grades = (overall: 'good' | 'requires-improvement') => ({
+    overall,
+    'help-and-protection': overall,
+    'children-in-care': overall,
+    leaders: overall,
+  })
+  for (const [laCode, overall, inspectionStart, publishedOn] of [
+    ['886', 'requires-improvement', '2024-05-06', '2024-07-01'],
+    ['887', 'good', '2023-01-09', '2023-03-01'],
+    ['330', 'requires-improvement', '2024-05-06', '2024-07-01'],
+  ] as const) {
+    const inspectionEnd = inspectionStart.replace(
+      /-\d\d$/,
+      (day) => `-${String(Number(day.slice(1)) + 11).padStart(2, '0')}`,
+    )
+    await insertJudgement(t.db, {
+      laCode,
+      framework: 'ilacs-2018',
+      activityType: 'standard-inspection',
+      inspectionStart,
+      inspectionEnd,
+      publishedOn,
+      grades: grades(overall),
+      source: 'manual',
+      recordedBy: null,
+    })
   }
 })
 afterAll(async () => t.close())
@@ -41,7 +63,18 @@ async function signIn(user: TestUser): Promise<TestAgent> {
 }
 
 /** The proposal form's fields for a first day on site written d/m/yyyy. */
-function form(fields: { laCode: string; type: string; onsite: string; lead?: string; team?: string[]; topics?: string[]; variant?: string }, extra: Record<string, string | string[]> = {}) {
+function form(
+  fields: {
+    laCode: string
+    type: string
+    onsite: string
+    lead?: string
+    team?: string[]
+    topics?: string[]
+    variant?: string
+  },
+  extra: Record<string, string | string[]> = {},
+) {
   const [day, month, year] = fields.onsite.split('/')
   return {
     laCode: fields.laCode,
@@ -84,12 +117,26 @@ describe('the plan', () => {
     expect(view.heading).toBe('Programme for South East')
     expect(view.$('main').text()).toContain('Kent')
     expect(view.$('main').text()).not.toContain('Birmingham')
-    expect(view.$('#region option').map((_, option) => view.$(option).attr('value')).get()).toEqual(['E12000008'])
+    expect(
+      view
+        .$('#region option')
+        .map((_, option) => view.$(option).attr('value'))
+        .get(),
+    ).toEqual(['E12000008'])
   })
 
   it('uses the register’s filters and finds the same local authorities', async () => {
     const agent = await signIn(national)
-    for (const query of ['pathway=2', 'pathway=1', 'grade=good', 'due=2027-03', 'overdue=yes', 'region=E12000005', 'q=kent', 'grade=none']) {
+    for (const query of [
+      'pathway=2',
+      'pathway=1',
+      'grade=good',
+      'due=2027-03',
+      'overdue=yes',
+      'region=E12000005',
+      'q=kent',
+      'grade=none',
+    ]) {
       const register = page(await agent.get(`/register?${query}`))
       const plan = page(await agent.get(`/programme?${query}`))
       const count = (view: typeof plan) => view.$('p[role="status"] strong').first().text()
@@ -116,14 +163,23 @@ describe('proposing an activity', () => {
     const agent = await signIn(regional)
     await agent.get('/programme/proposals/new?laCode=886&type=focused-visit')
     // A focused visit of Kent in August 2027 (C3) while its standard inspection is due (002#9).
-    const fields = { laCode: '886', type: 'focused-visit', onsite: '3/8/2027', lead: alex.id, team: [sam.id], topics: [TOPIC] }
+    const fields = {
+      laCode: '886',
+      type: 'focused-visit',
+      onsite: '3/8/2027',
+      lead: alex.id,
+      team: [sam.id],
+      topics: [TOPIC],
+    }
     const checked = await agent.post('/programme/proposals/new', form(fields, { action: 'check' }))
     expect(checked.statusCode).toBe(200)
     const view = page(checked)
     expect(view.$('#checks').text()).toBe('Rule checks: Focused visit of Kent')
     const rows = view.$('#checks ~ div table tbody tr')
     expect(rows).toHaveLength(2)
-    expect(rows.first().text()).toContain('A focused visit on site in August (Tuesday 3 August 2027) takes place only by agreement or if concerns arise')
+    expect(rows.first().text()).toContain(
+      'A focused visit on site in August (Tuesday 3 August 2027) takes place only by agreement or if concerns arise',
+    )
     expect(rows.first().find('a[href="/rules/C3"]').length).toBe(1)
     expect(view.$('main').text()).toContain('Tuesday 27 July 2027')
     const fingerprint = view.$('input[name="fingerprint"]').val() as string
@@ -131,10 +187,15 @@ describe('proposing an activity', () => {
 
     const unconfirmed = await agent.post('/programme/proposals/new', form(fields, { action: 'commit', fingerprint }))
     expect(unconfirmed.statusCode).toBe(400)
-    expect(page(unconfirmed).errorSummary).toEqual([{ text: 'Confirm you have read the warnings to plan this activity', href: '#confirm' }])
+    expect(page(unconfirmed).errorSummary).toEqual([
+      { text: 'Confirm you have read the warnings to plan this activity', href: '#confirm' },
+    ])
     expect(await t.db.selectFrom('activities').select('id').where('la_code', '=', '886').execute()).toHaveLength(0)
 
-    const committed = await agent.post('/programme/proposals/new', form(fields, { action: 'commit', fingerprint, confirm: 'yes' }))
+    const committed = await agent.post(
+      '/programme/proposals/new',
+      form(fields, { action: 'commit', fingerprint, confirm: 'yes' }),
+    )
     expect(committed.statusCode).toBe(303)
     activityId = committed.headers.location!.split('/').pop()!
     expect(committed.headers.location).toBe(`/activities/${activityId}`)
@@ -146,14 +207,26 @@ describe('proposing an activity', () => {
     expect(timeline.$('#table tbody').text()).toContain('27 July 2027')
     const team = page(await agent.get(`/activities/${activityId}/team`))
     expect(team.$('main').text()).toContain('Lead inspector')
-    const members = await t.db.selectFrom('activity_team').select(['user_id', 'team_role']).where('activity_id', '=', activityId).orderBy('team_role').execute()
+    const members = await t.db
+      .selectFrom('activity_team')
+      .select(['user_id', 'team_role'])
+      .where('activity_id', '=', activityId)
+      .orderBy('team_role')
+      .execute()
     expect(members).toEqual([
       { user_id: alex.id, team_role: 'lead-inspector' },
       { user_id: sam.id, team_role: 'team-inspector' },
     ])
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'changes', 'actor_id']).where('record_id', '=', activityId).where('action', '=', 'programme.commit').executeTakeFirstOrThrow()
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'changes', 'actor_id'])
+      .where('record_id', '=', activityId)
+      .where('action', '=', 'programme.commit')
+      .executeTakeFirstOrThrow()
     expect(audit.actor_id).toBe(regional.id)
-    expect((audit.changes as { warningsConfirmed: Array<{ rule: string }> }).warningsConfirmed.map((check) => check.rule)).toEqual(['C3', 'P4'])
+    expect(
+      (audit.changes as { warningsConfirmed: Array<{ rule: string }> }).warningsConfirmed.map((check) => check.rule),
+    ).toEqual(['C3', 'P4'])
   })
 
   it('refuses a confirmation of warnings that have changed since they were read', async () => {
@@ -166,13 +239,31 @@ describe('proposing an activity', () => {
     const fingerprint = checked.$('input[name="fingerprint"]').val() as string
     // Meanwhile the lead's leave is recorded over the notice day: a new warning (PC3).
     await agent.get('/programme/leave/new')
-    await agent.post('/programme/leave/new', { userId: hmi.id, 'startsOn-day': '6', 'startsOn-month': '9', 'startsOn-year': '2027', 'endsOn-day': '8', 'endsOn-month': '9', 'endsOn-year': '2027' })
-    const stale = await agent.post('/programme/proposals/new', form(fields, { action: 'commit', fingerprint, confirm: 'yes' }))
+    await agent.post('/programme/leave/new', {
+      userId: hmi.id,
+      'startsOn-day': '6',
+      'startsOn-month': '9',
+      'startsOn-year': '2027',
+      'endsOn-day': '8',
+      'endsOn-month': '9',
+      'endsOn-year': '2027',
+    })
+    const stale = await agent.post(
+      '/programme/proposals/new',
+      form(fields, { action: 'commit', fingerprint, confirm: 'yes' }),
+    )
     expect(stale.statusCode).toBe(400)
     const view = page(stale)
-    expect(view.errorSummary).toEqual([{ text: 'The rule checks have changed since you checked this proposal: read them again and confirm', href: '#confirm' }])
+    expect(view.errorSummary).toEqual([
+      {
+        text: 'The rule checks have changed since you checked this proposal: read them again and confirm',
+        href: '#confirm',
+      },
+    ])
     expect(view.$('#checks ~ div table tbody tr')).toHaveLength(2)
-    expect(view.$('#checks ~ div table').text()).toContain('the lead inspector, is on leave from Monday 6 September 2027 to Wednesday 8 September 2027, which includes the notice day, Tuesday 7 September 2027')
+    expect(view.$('#checks ~ div table').text()).toContain(
+      'the lead inspector, is on leave from Monday 6 September 2027 to Wednesday 8 September 2027, which includes the notice day, Tuesday 7 September 2027',
+    )
     expect(view.$('input[name="fingerprint"]').val()).not.toBe(fingerprint)
     expect(await t.db.selectFrom('activities').select('id').where('la_code', '=', '887').execute()).toHaveLength(0)
   })
@@ -181,7 +272,10 @@ describe('proposing an activity', () => {
     const agent = await signIn(regional)
     await agent.get('/programme/proposals/new')
     const fields = { laCode: '886', type: 'focused-visit', onsite: '10/8/2027', topics: [TOPIC] }
-    const response = await agent.post('/programme/proposals/new', form(fields, { action: 'commit', fingerprint: '0000000000000000', confirm: 'yes' }))
+    const response = await agent.post(
+      '/programme/proposals/new',
+      form(fields, { action: 'commit', fingerprint: '0000000000000000', confirm: 'yes' }),
+    )
     expect(response.statusCode).toBe(400)
     expect(page(response).errorSummary.map((error) => error.text)).toContain(
       'Clashes with 886-FV-2027-08-03, a focused visit of Kent running from its notice on Tuesday 27 July 2027 to Wednesday 4 August 2027; this focused visit would run from Tuesday 3 August 2027 to Wednesday 11 August 2027 (PC1, 002#73-74, #242)',
@@ -196,26 +290,56 @@ describe('proposing an activity', () => {
     const checked = await agent.post('/programme/proposals/new', form(fields, { action: 'check' }))
     expect(checked.statusCode).toBe(400)
     const view = page(checked)
-    expect(view.errorSummary[0]).toEqual({ text: "2026-12-28 is a bank holiday in England and Wales: Boxing Day (substitute day); a standard inspection's fieldwork must start on a working day (C5, 002#52-53)", href: '#check-1' })
+    expect(view.errorSummary[0]).toEqual({
+      text: "2026-12-28 is a bank holiday in England and Wales: Boxing Day (substitute day); a standard inspection's fieldwork must start on a working day (C5, 002#52-53)",
+      href: '#check-1',
+    })
     expect(view.$('#check-1').text()).toBe('Error')
     expect(view.$('button[value="commit"]').length).toBe(0)
-    const committed = await agent.post('/programme/proposals/new', form(fields, { action: 'commit', confirm: 'yes', fingerprint: '' }))
+    const committed = await agent.post(
+      '/programme/proposals/new',
+      form(fields, { action: 'commit', confirm: 'yes', fingerprint: '' }),
+    )
     expect(committed.statusCode).toBe(400)
-    expect(await t.db.selectFrom('activities').select('id').where('reference', 'like', '886-SI-%').execute()).toHaveLength(0)
+    expect(
+      await t.db.selectFrom('activities').select('id').where('reference', 'like', '886-SI-%').execute(),
+    ).toHaveLength(0)
   })
 
   it('refuses an inspector on leave during fieldwork (PC3) and one already on site elsewhere (PC4)', async () => {
     const agent = await signIn(regional)
     await agent.get('/programme/leave/new')
-    const leave = await agent.post('/programme/leave/new', { userId: sam.id, 'startsOn-day': '3', 'startsOn-month': '3', 'startsOn-year': '2027', 'endsOn-day': '5', 'endsOn-month': '3', 'endsOn-year': '2027' })
+    const leave = await agent.post('/programme/leave/new', {
+      userId: sam.id,
+      'startsOn-day': '3',
+      'startsOn-month': '3',
+      'startsOn-year': '2027',
+      'endsOn-day': '5',
+      'endsOn-month': '3',
+      'endsOn-year': '2027',
+    })
     expect(leave.statusCode).toBe(303)
     await agent.get('/programme/proposals/new')
-    const onLeave = await agent.post('/programme/proposals/new', form({ laCode: '887', type: 'short-inspection', onsite: '1/3/2027', team: [sam.id] }, { action: 'check' }))
+    const onLeave = await agent.post(
+      '/programme/proposals/new',
+      form({ laCode: '887', type: 'short-inspection', onsite: '1/3/2027', team: [sam.id] }, { action: 'check' }),
+    )
     expect(onLeave.statusCode).toBe(400)
-    expect(page(onLeave).errorSummary[0]!.text).toMatch(/^Test His Majesty's Inspector \(HMI\) \d+ is on leave from Wednesday 3 March 2027 to Friday 5 March 2027, which covers 3 days of fieldwork \(from Wednesday 3 March 2027\) \(PC3, Planner decision\)$/)
-    const twoPlaces = await agent.post('/programme/proposals/new', form({ laCode: '887', type: 'short-inspection', onsite: '2/8/2027', lead: alex.id }, { action: 'check' }))
+    expect(page(onLeave).errorSummary[0]!.text).toMatch(
+      /^Test His Majesty's Inspector \(HMI\) \d+ is on leave from Wednesday 3 March 2027 to Friday 5 March 2027, which covers 3 days of fieldwork \(from Wednesday 3 March 2027\) \(PC3, Planner decision\)$/,
+    )
+    const twoPlaces = await agent.post(
+      '/programme/proposals/new',
+      form({ laCode: '887', type: 'short-inspection', onsite: '2/8/2027', lead: alex.id }, { action: 'check' }),
+    )
     expect(twoPlaces.statusCode).toBe(400)
-    expect(page(twoPlaces).errorSummary.map((error) => error.text).join('\n')).toMatch(/is on site at 886-FV-2027-08-03 \(focused visit of Kent\) on 3 August 2027, 4 August 2027 \(PC4, Planner decision\)/)
+    expect(
+      page(twoPlaces)
+        .errorSummary.map((error) => error.text)
+        .join('\n'),
+    ).toMatch(
+      /is on site at 886-FV-2027-08-03 \(focused visit of Kent\) on 3 August 2027, 4 August 2027 \(PC4, Planner decision\)/,
+    )
   })
 
   it('answers 404 to a regional director proposing outside their region', async () => {
@@ -224,10 +348,22 @@ describe('proposing an activity', () => {
     await agent.get('/programme/proposals/new')
     const fields = { laCode: '330', type: 'standard-inspection', onsite: '1/3/2027' }
     expect((await agent.post('/programme/proposals/new', form(fields, { action: 'check' }))).statusCode).toBe(404)
-    expect((await agent.post('/programme/proposals/new', form(fields, { action: 'commit', confirm: 'yes', fingerprint: '' }))).statusCode).toBe(404)
+    expect(
+      (
+        await agent.post(
+          '/programme/proposals/new',
+          form(fields, { action: 'commit', confirm: 'yes', fingerprint: '' }),
+        )
+      ).statusCode,
+    ).toBe(404)
     expect(await t.db.selectFrom('activities').select('id').where('la_code', '=', '330').execute()).toHaveLength(0)
     const view = page(await agent.get('/programme/proposals/new'))
-    expect(view.$('#laCode option').map((_, option) => view.$(option).attr('value')).get()).not.toContain('330')
+    expect(
+      view
+        .$('#laCode option')
+        .map((_, option) => view.$(option).attr('value'))
+        .get(),
+    ).not.toContain('330')
   })
 
   it('shows the planned activity on the plan with its checks and a link to defer it (P6)', async () => {
@@ -259,8 +395,16 @@ describe('inspector capacity', () => {
     expect(invalid.statusCode).toBe(400)
     expect(page(invalid).errorSummary[0]!.text).toBe('Enter a whole number of activities from 1 to 5')
     expect((await agent.post('/programme/capacity/limit', { weeklyLimit: '2' })).statusCode).toBe(303)
-    expect(page(await agent.get('/programme/checks')).$('main').text()).toContain('per inspector per week is now 2')
-    const audit = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'programme.configure').executeTakeFirstOrThrow()
+    expect(
+      page(await agent.get('/programme/checks'))
+        .$('main')
+        .text(),
+    ).toContain('per inspector per week is now 2')
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('changes')
+      .where('action', '=', 'programme.configure')
+      .executeTakeFirstOrThrow()
     expect(audit.changes).toEqual({ before: 1, after: 2 })
     const director = await signIn(regional)
     await director.get('/programme/capacity')
@@ -271,16 +415,47 @@ describe('inspector capacity', () => {
   it('refuses leave that ends before it starts, and removes leave with an audit entry', async () => {
     const agent = await signIn(national)
     await agent.get('/programme/leave/new')
-    const backwards = await agent.post('/programme/leave/new', { userId: alex.id, 'startsOn-day': '10', 'startsOn-month': '5', 'startsOn-year': '2027', 'endsOn-day': '7', 'endsOn-month': '5', 'endsOn-year': '2027' })
+    const backwards = await agent.post('/programme/leave/new', {
+      userId: alex.id,
+      'startsOn-day': '10',
+      'startsOn-month': '5',
+      'startsOn-year': '2027',
+      'endsOn-day': '7',
+      'endsOn-month': '5',
+      'endsOn-year': '2027',
+    })
     expect(backwards.statusCode).toBe(400)
-    expect(page(backwards).errorSummary).toEqual([{ text: 'The last day of leave must be the same as or after the first day', href: '#endsOn-day' }])
-    expect((await agent.post('/programme/leave/new', { userId: alex.id, 'startsOn-day': '10', 'startsOn-month': '5', 'startsOn-year': '2027', 'endsOn-day': '14', 'endsOn-month': '5', 'endsOn-year': '2027' })).statusCode).toBe(303)
-    const row = await t.db.selectFrom('inspector_leave').select('id').where('user_id', '=', alex.id).executeTakeFirstOrThrow()
+    expect(page(backwards).errorSummary).toEqual([
+      { text: 'The last day of leave must be the same as or after the first day', href: '#endsOn-day' },
+    ])
+    expect(
+      (
+        await agent.post('/programme/leave/new', {
+          userId: alex.id,
+          'startsOn-day': '10',
+          'startsOn-month': '5',
+          'startsOn-year': '2027',
+          'endsOn-day': '14',
+          'endsOn-month': '5',
+          'endsOn-year': '2027',
+        })
+      ).statusCode,
+    ).toBe(303)
+    const row = await t.db
+      .selectFrom('inspector_leave')
+      .select('id')
+      .where('user_id', '=', alex.id)
+      .executeTakeFirstOrThrow()
     await agent.get('/programme/capacity')
     expect((await agent.post('/programme/leave/remove', { leaveId: row.id })).statusCode).toBe(303)
     const again = await agent.post('/programme/leave/remove', { leaveId: row.id })
     expect(again.statusCode).toBe(400)
-    const actions = await t.db.selectFrom('audit_events').select('action').where('record_id', '=', row.id).orderBy('occurred_at').execute()
+    const actions = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('record_id', '=', row.id)
+      .orderBy('occurred_at')
+      .execute()
     expect(actions.map((entry) => entry.action)).toEqual(['leave.add', 'leave.remove'])
   })
 })
@@ -297,8 +472,24 @@ describe('the Excel export', () => {
     const sheet = workbook.getWorksheet('Programme')!
     expect(sheet.getRow(1).values).toEqual([
       undefined,
-      'LA code', 'Local authority', 'Region', 'Pathway', 'Next judgement inspection', 'Due from', 'Due to', 'Overdue', 'Activity', 'Type',
-      'Notice', 'First day on site', 'Last day on site', 'Lead inspector', 'Status', 'Errors', 'Warnings', 'Rule checks',
+      'LA code',
+      'Local authority',
+      'Region',
+      'Pathway',
+      'Next judgement inspection',
+      'Due from',
+      'Due to',
+      'Overdue',
+      'Activity',
+      'Type',
+      'Notice',
+      'First day on site',
+      'Last day on site',
+      'Lead inspector',
+      'Status',
+      'Errors',
+      'Warnings',
+      'Rule checks',
     ])
     expect(sheet.getRow(1).font?.bold).toBe(true)
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 })
@@ -326,20 +517,43 @@ describe('the Excel export', () => {
     expect(cell(12)).toEqual(new Date('2027-08-03T00:00:00Z'))
     expect(cell(13)).toEqual(new Date('2027-08-04T00:00:00Z'))
     expect(kentRow.getCell(13).type).toBe(ExcelJS.ValueType.Date)
-    const lead = await t.db.selectFrom('users').select('display_name').where('id', '=', alex.id).executeTakeFirstOrThrow()
+    const lead = await t.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', alex.id)
+      .executeTakeFirstOrThrow()
     expect(cell(14)).toBe(lead.display_name)
     expect(cell(15)).toBe('Planned')
     expect(cell(16)).toBe(0)
     expect(cell(17)).toBe(2)
-    expect(String(cell(18))).toContain('Warning C3 (002#14): A focused visit on site in August (Tuesday 3 August 2027) takes place only by agreement or if concerns arise')
+    expect(String(cell(18))).toContain(
+      'Warning C3 (002#14): A focused visit on site in August (Tuesday 3 August 2027) takes place only by agreement or if concerns arise',
+    )
 
     const medway = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(2).value === 'Medway')!
     expect(medway.getCell(8).value).toBe('Yes')
     expect(medway.getCell(9).value).toBeNull()
 
     const checks = workbook.getWorksheet('Rule checks')!
-    expect(checks.getRow(1).values).toEqual([undefined, 'Activity', 'Local authority', 'Severity', 'Rule', 'Citation', 'Check', 'Note'])
-    expect(checks.getRow(2).values).toEqual([undefined, '886-FV-2027-08-03', 'Kent', 'Warning', 'C3', '002#14', 'A focused visit on site in August (Tuesday 3 August 2027) takes place only by agreement or if concerns arise'])
+    expect(checks.getRow(1).values).toEqual([
+      undefined,
+      'Activity',
+      'Local authority',
+      'Severity',
+      'Rule',
+      'Citation',
+      'Check',
+      'Note',
+    ])
+    expect(checks.getRow(2).values).toEqual([
+      undefined,
+      '886-FV-2027-08-03',
+      'Kent',
+      'Warning',
+      'C3',
+      '002#14',
+      'A focused visit on site in August (Tuesday 3 August 2027) takes place only by agreement or if concerns arise',
+    ])
   })
 })
 
@@ -348,16 +562,36 @@ describe('the home page', () => {
     const agent = await signIn(regional)
     // Alex, the lead of Kent's focused visit on 3-4 August 2027, is now on leave on 4 August (PC3).
     await agent.get('/programme/leave/new')
-    await agent.post('/programme/leave/new', { userId: alex.id, 'startsOn-day': '4', 'startsOn-month': '8', 'startsOn-year': '2027', 'endsOn-day': '4', 'endsOn-month': '8', 'endsOn-year': '2027' })
+    await agent.post('/programme/leave/new', {
+      userId: alex.id,
+      'startsOn-day': '4',
+      'startsOn-month': '8',
+      'startsOn-year': '2027',
+      'endsOn-day': '4',
+      'endsOn-month': '8',
+      'endsOn-year': '2027',
+    })
     const home = page(await agent.get('/'))
     const text = home.$('main').text()
     expect(text).toContain('Plan the short inspection: Medway')
     expect(home.$('a[href="/programme/proposals/new?laCode=887&type=short-inspection"]').length).toBeGreaterThan(0)
     expect(text).toContain('Rule check fails: Focused visit of Kent')
-    expect(text).toMatch(/is on leave on Wednesday 4 August 2027, which covers 1 day of fieldwork \(from Wednesday 4 August 2027\) \(PC3\)/)
+    expect(text).toMatch(
+      /is on leave on Wednesday 4 August 2027, which covers 1 day of fieldwork \(from Wednesday 4 August 2027\) \(PC3\)/,
+    )
     expect(text).not.toContain('Birmingham')
     // Surrey, judged good on 3 July 2023: its window closes on 3 January 2027, within 13 weeks, with nothing planned.
-    await insertJudgement(t.db, { laCode: '936', framework: 'ilacs-2018', activityType: 'standard-inspection', inspectionStart: '2023-05-08', inspectionEnd: '2023-05-19', publishedOn: '2023-07-03', grades: { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', leaders: 'good' }, source: 'manual', recordedBy: null })
+    await insertJudgement(t.db, {
+      laCode: '936',
+      framework: 'ilacs-2018',
+      activityType: 'standard-inspection',
+      inspectionStart: '2023-05-08',
+      inspectionEnd: '2023-05-19',
+      publishedOn: '2023-07-03',
+      grades: { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', leaders: 'good' },
+      source: 'manual',
+      recordedBy: null,
+    })
     const nationalHome = page(await (await signIn(national)).get('/'))
     expect(nationalHome.$('main').text()).toContain('Due window closes: Surrey')
     expect(nationalHome.$('main').text()).toContain('No judgement inspection is planned before 3 January 2027')

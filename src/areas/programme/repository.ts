@@ -21,21 +21,43 @@ export async function listLeave(db: Db, filter: { from?: string; userId?: string
   if (filter.from) query = query.where('l.ends_on', '>=', filter.from)
   if (filter.userId) query = query.where('l.user_id', '=', filter.userId)
   const rows = await query.orderBy('l.starts_on').orderBy('u.display_name').execute()
-  return rows.map((row) => ({ id: row.id, userId: row.user_id, name: row.display_name, startsOn: row.starts_on, endsOn: row.ends_on, createdAt: new Date(row.created_at) }))
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.user_id,
+    name: row.display_name,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    createdAt: new Date(row.created_at),
+  }))
 }
 
-export async function insertLeave(trx: Db, values: { userId: string; startsOn: string; endsOn: string; createdBy: string }): Promise<string> {
+export async function insertLeave(
+  trx: Db,
+  values: { userId: string; startsOn: string; endsOn: string; createdBy: string },
+): Promise<string> {
   const { id } = await trx
     .insertInto('inspector_leave')
-    .values({ user_id: values.userId, starts_on: values.startsOn, ends_on: values.endsOn, created_by: values.createdBy })
+    .values({
+      user_id: values.userId,
+      starts_on: values.startsOn,
+      ends_on: values.endsOn,
+      created_by: values.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
 }
 
-export async function deleteLeave(trx: Db, id: string): Promise<{ userId: string; startsOn: string; endsOn: string } | undefined> {
+export async function deleteLeave(
+  trx: Db,
+  id: string,
+): Promise<{ userId: string; startsOn: string; endsOn: string } | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined
-  const row = await trx.deleteFrom('inspector_leave').where('id', '=', id).returning(['user_id', 'starts_on', 'ends_on']).executeTakeFirst()
+  const row = await trx
+    .deleteFrom('inspector_leave')
+    .where('id', '=', id)
+    .returning(['user_id', 'starts_on', 'ends_on'])
+    .executeTakeFirst()
   return row ? { userId: row.user_id, startsOn: row.starts_on, endsOn: row.ends_on } : undefined
 }
 
@@ -44,7 +66,13 @@ export async function readSetting(db: Db, key: string): Promise<number | undefin
   return row?.value
 }
 
-export async function writeSetting(trx: Db, key: string, value: number, updatedBy: string, now: Date): Promise<number | undefined> {
+export async function writeSetting(
+  trx: Db,
+  key: string,
+  value: number,
+  updatedBy: string,
+  now: Date,
+): Promise<number | undefined> {
   const before = await readSetting(trx, key)
   await trx
     .insertInto('programme_settings')

@@ -5,14 +5,33 @@ import { formatLongDate, isIsoDate } from '../../rules/calendar/dates.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
 import { NotFoundError, ValidationError } from '../../web/errors.js'
-import { type DateField, dateField, dateFieldFrom, dateInputItems, errorList, type FieldErrors, type FormBody, readDate, text, texts } from '../../web/forms.js'
+import {
+  type DateField,
+  dateField,
+  dateFieldFrom,
+  dateInputItems,
+  errorList,
+  type FieldErrors,
+  type FormBody,
+  readDate,
+  text,
+  texts,
+} from '../../web/forms.js'
 import type { RouteSpec } from '../../web/routing.js'
 import { activityPaths } from '../activities/paths.js'
 import { PLANNABLE_TYPES, TYPE_LABELS } from '../activities/activity-types.js'
 import { registerFilterItems, registerQueryFrom, registerQueryString } from '../register/filters.js'
 import type { RegisterQuery } from '../register/service.js'
 import { programmeWorkbook } from './export.js'
-import { buildMonths, capacityByMonth, loadByWeek, monthLabel, monthsFrom, overdueLas, windowsByMonth } from './plan-model.js'
+import {
+  buildMonths,
+  capacityByMonth,
+  loadByWeek,
+  monthLabel,
+  monthsFrom,
+  overdueLas,
+  windowsByMonth,
+} from './plan-model.js'
 import { programmePaths } from './paths.js'
 import {
   activityRows,
@@ -61,15 +80,25 @@ function proposalFrom(body: FormBody, dateErrors: FieldErrors): { input: Proposa
  * The register's filters, with the principal's programme scope applied: a regional director
  * sees their own region (the filter defaults to it and offers no other).
  */
-function planFilters(principal: Principal, query: Record<string, string | undefined>): { filters: RegisterQuery; oneRegion: string | undefined } {
+function planFilters(
+  principal: Principal,
+  query: Record<string, string | undefined>,
+): { filters: RegisterQuery; oneRegion: string | undefined } {
   const filters = registerQueryFrom(query)
   const scope = laFilter(principal, 'programme.view')
-  if (scope.kind === 'region') return { filters: { ...filters, regionCode: scope.regionCode }, oneRegion: scope.regionCode }
+  if (scope.kind === 'region')
+    return { filters: { ...filters, regionCode: scope.regionCode }, oneRegion: scope.regionCode }
   return { filters, oneRegion: undefined }
 }
 
 export function programmeRoutes(programme: ProgrammeService, clock: Clock): RouteSpec[] {
-  async function renderProposal(request: FastifyRequest, reply: FastifyReply, values: ProposalValues, errors: FieldErrors, checked?: CheckedProposal) {
+  async function renderProposal(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: ProposalValues,
+    errors: FieldErrors,
+    checked?: CheckedProposal,
+  ) {
     const principal = request.principal!
     const [las, people] = await Promise.all([programme.proposableLas(principal), programme.inspectors()])
     const failed = Object.keys(errors).length > 0 || (checked?.errors.length ?? 0) > 0
@@ -77,8 +106,24 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
     return reply.code(failed ? 400 : 200).page('programme/proposal.njk', {
       values,
       errors,
-      errorList: [...errorList(errors, { onsiteStart: 'onsiteStart-day', topics: 'topics', teamUserIds: 'teamUserIds', type: 'type', confirm: 'confirm' }), ...checkErrors],
-      laItems: [{ value: '', text: 'Select a local authority' }, ...las.map((la) => ({ value: la.laCode, text: `${la.name} (${la.laCode})`, selected: la.laCode === values.laCode }))],
+      errorList: [
+        ...errorList(errors, {
+          onsiteStart: 'onsiteStart-day',
+          topics: 'topics',
+          teamUserIds: 'teamUserIds',
+          type: 'type',
+          confirm: 'confirm',
+        }),
+        ...checkErrors,
+      ],
+      laItems: [
+        { value: '', text: 'Select a local authority' },
+        ...las.map((la) => ({
+          value: la.laCode,
+          text: `${la.name} (${la.laCode})`,
+          selected: la.laCode === values.laCode,
+        })),
+      ],
       typeItems: PLANNABLE_TYPES.map((type) => ({
         value: type,
         text: TYPE_LABELS[type],
@@ -89,10 +134,21 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
         { value: '', text: 'Tuesday and Wednesday', checked: values.variant !== 'wed-thu' },
         { value: 'wed-thu', text: 'Wednesday and Thursday (002 fn20)', checked: values.variant === 'wed-thu' },
       ],
-      topicItems: FOCUSED_VISIT_TOPICS.topics.map((topic) => ({ value: topic, text: topic, checked: values.topics.includes(topic) })),
+      topicItems: FOCUSED_VISIT_TOPICS.topics.map((topic) => ({
+        value: topic,
+        text: topic,
+        checked: values.topics.includes(topic),
+      })),
       onsiteItems: dateInputItems('onsiteStart', values.onsiteStart, Boolean(errors.onsiteStart)),
-      leadItems: [{ value: '', text: 'Not chosen yet' }, ...people.map((person) => ({ value: person.id, text: person.name, selected: person.id === values.leadUserId }))],
-      teamItems: people.map((person) => ({ value: person.id, text: person.name, checked: values.teamUserIds.includes(person.id) })),
+      leadItems: [
+        { value: '', text: 'Not chosen yet' },
+        ...people.map((person) => ({ value: person.id, text: person.name, selected: person.id === values.leadUserId })),
+      ],
+      teamItems: people.map((person) => ({
+        value: person.id,
+        text: person.name,
+        checked: values.teamUserIds.includes(person.id),
+      })),
       checked: checked
         ? {
             rows: checkRows(checked.checks),
@@ -120,14 +176,24 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
     const from = query.from && isIsoDate(query.from) ? query.from : clock.today()
     const weeks = WEEK_COUNTS.find((count) => String(count) === query.weeks) ?? 8
     const data = await programme.capacity(principal, from, weeks)
-    const load = loadByWeek(data.people.map((person) => person.id), data.mondays, data.programme, data.leave, data.weeklyLimit)
+    const load = loadByWeek(
+      data.people.map((person) => person.id),
+      data.mondays,
+      data.programme,
+      data.leave,
+      data.weeklyLimit,
+    )
     const leaveFromToday = data.leave.filter((item) => item.endsOn >= clock.today())
     return reply.code(Object.keys(errors).length > 0 ? 400 : 200).page('programme/capacity.njk', {
       errors,
       errorList: errorList(errors),
       weeklyLimit: data.weeklyLimit,
       from,
-      weekItems: WEEK_COUNTS.map((count) => ({ value: String(count), text: `${count} weeks`, selected: count === weeks })),
+      weekItems: WEEK_COUNTS.map((count) => ({
+        value: String(count),
+        text: `${count} weeks`,
+        selected: count === weeks,
+      })),
       head: weekHeads(data.mondays),
       rows: loadRows(data.people, load),
       leaveRows: leaveRows(leaveFromToday, can(principal, 'leave.manage'), reply.generateCsrf()),
@@ -140,12 +206,19 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
     })
   }
 
-  async function renderLeave(reply: FastifyReply, values: { userId: string; startsOn: DateField; endsOn: DateField }, errors: FieldErrors) {
+  async function renderLeave(
+    reply: FastifyReply,
+    values: { userId: string; startsOn: DateField; endsOn: DateField },
+    errors: FieldErrors,
+  ) {
     const people = await programme.inspectors()
     return reply.code(Object.keys(errors).length > 0 ? 400 : 200).page('programme/leave.njk', {
       errors,
       errorList: errorList(errors, { startsOn: 'startsOn-day', endsOn: 'endsOn-day' }),
-      personItems: [{ value: '', text: 'Select the inspector' }, ...people.map((person) => ({ value: person.id, text: person.name, selected: person.id === values.userId }))],
+      personItems: [
+        { value: '', text: 'Select the inspector' },
+        ...people.map((person) => ({ value: person.id, text: person.name, selected: person.id === values.userId })),
+      ],
       startsOnItems: dateInputItems('startsOn', values.startsOn, Boolean(errors.startsOn)),
       endsOnItems: dateInputItems('endsOn', values.endsOn, Boolean(errors.endsOn)),
       backHref: programmePaths.capacity.build({}),
@@ -176,7 +249,11 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
           filterAction: programmePaths.plan.build({}),
           ...registerFilterItems(filters, shownRegions, !oneRegion),
           from,
-          monthItems: MONTH_COUNTS.map((value) => ({ value: String(value), text: `${value} months`, selected: value === count })),
+          monthItems: MONTH_COUNTS.map((value) => ({
+            value: String(value),
+            text: `${value} months`,
+            selected: value === count,
+          })),
           range: `${monthLabel(months[0]!)} to ${monthLabel(months[months.length - 1]!)}`,
           laCount: data.las.length,
           overdueRows: overdueRows(overdue, canPropose),
@@ -188,7 +265,10 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
             openingRows: windowRows(month.opening, canPropose),
             closingRows: windowRows(month.closing, canPropose),
           })),
-          capacity: capacityChart(capacityByMonth(months, data.activities, data.capacityIds, data.leave, data.weeklyLimit), data.weeklyLimit),
+          capacity: capacityChart(
+            capacityByMonth(months, data.activities, data.capacityIds, data.leave, data.weeklyLimit),
+            data.weeklyLimit,
+          ),
           windows: windowsChart(windowsByMonth(months, data.las, data.activities)),
           weeklyLimit: data.weeklyLimit,
           canPropose,
@@ -209,7 +289,12 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
         const { filters } = planFilters(principal, request.query as Record<string, string | undefined>)
         const data = await programme.programme(principal, filters)
         const inScope = new Set(data.las.map((la) => la.laCode))
-        const workbook = programmeWorkbook({ las: data.las, activities: data.activities.filter((activity) => inScope.has(activity.laCode)), generatedAt: clock.now(), title: 'ILACS programme' })
+        const workbook = programmeWorkbook({
+          las: data.las,
+          activities: data.activities.filter((activity) => inScope.has(activity.laCode)),
+          generatedAt: clock.now(),
+          title: 'ILACS programme',
+        })
         const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -224,7 +309,11 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
       handler: async (_request, reply) =>
         reply.page('programme/checks.njk', {
           core: CORE_CHECKS,
-          planner: Object.entries(PLANNER_CHECKS).map(([id, check]) => ({ id, ...check, severity: check.severity === 'error' ? 'Error' : 'Warning' })),
+          planner: Object.entries(PLANNER_CHECKS).map(([id, check]) => ({
+            id,
+            ...check,
+            severity: check.severity === 'error' ? 'Error' : 'Warning',
+          })),
           weeklyLimit: await programme.weeklyLimit(),
           backHref: programmePaths.plan.build({}),
         }),
@@ -239,7 +328,20 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
         // A link from the plan names the LA: a regional director may not propose outside their region (404).
         if (laCode) await programme.assertProposable(request.principal!, laCode)
         const type = query.type && (PLANNABLE_TYPES as readonly string[]).includes(query.type) ? query.type : ''
-        return renderProposal(request, reply, { laCode, type, variant: '', onsiteStart: dateFieldFrom(undefined), topics: [], leadUserId: '', teamUserIds: [] }, {})
+        return renderProposal(
+          request,
+          reply,
+          {
+            laCode,
+            type,
+            variant: '',
+            onsiteStart: dateFieldFrom(undefined),
+            topics: [],
+            leadUserId: '',
+            teamUserIds: [],
+          },
+          {},
+        )
       },
     },
     {
@@ -253,11 +355,21 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
         const principal = request.principal!
         try {
           if (text(body, 'action') === 'commit') {
-            const outcome = await programme.commit(principal, input, dateErrors, { confirmed: text(body, 'confirm') === 'yes', fingerprint: text(body, 'fingerprint') }, { requestId: request.id })
-            if (outcome.committed) return reply.redirect(activityPaths.show.build({ activityId: outcome.activityId }), 303)
+            const outcome = await programme.commit(
+              principal,
+              input,
+              dateErrors,
+              { confirmed: text(body, 'confirm') === 'yes', fingerprint: text(body, 'fingerprint') },
+              { requestId: request.id },
+            )
+            if (outcome.committed)
+              return reply.redirect(activityPaths.show.build({ activityId: outcome.activityId }), 303)
             const problems: FieldErrors =
               outcome.problem === 'changed'
-                ? { confirm: 'The rule checks have changed since you checked this proposal: read them again and confirm' }
+                ? {
+                    confirm:
+                      'The rule checks have changed since you checked this proposal: read them again and confirm',
+                  }
                 : outcome.problem === 'confirm'
                   ? { confirm: 'Confirm you have read the warnings to plan this activity' }
                   : {}
@@ -282,7 +394,9 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
       permission: 'programme.configure',
       handler: async (request, reply) => {
         try {
-          await programme.setWeeklyLimit(request.principal!, text(request.body as FormBody, 'weeklyLimit'), { requestId: request.id })
+          await programme.setWeeklyLimit(request.principal!, text(request.body as FormBody, 'weeklyLimit'), {
+            requestId: request.id,
+          })
         } catch (error) {
           if (error instanceof ValidationError) return renderCapacity(request, reply, { ...error.fieldErrors })
           throw error
@@ -294,7 +408,8 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
       method: 'GET',
       url: programmePaths.newLeave.pattern,
       permission: 'leave.manage',
-      handler: async (_request, reply) => renderLeave(reply, { userId: '', startsOn: dateFieldFrom(undefined), endsOn: dateFieldFrom(undefined) }, {}),
+      handler: async (_request, reply) =>
+        renderLeave(reply, { userId: '', startsOn: dateFieldFrom(undefined), endsOn: dateFieldFrom(undefined) }, {}),
     },
     {
       method: 'POST',
@@ -307,9 +422,16 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
         const endsOn = readDate(body, 'endsOn', 'the last day of leave', dateErrors)
         const userId = text(body, 'userId')
         try {
-          await programme.addLeave(request.principal!, { userId, startsOn, endsOn }, dateErrors, { requestId: request.id })
+          await programme.addLeave(request.principal!, { userId, startsOn, endsOn }, dateErrors, {
+            requestId: request.id,
+          })
         } catch (error) {
-          if (error instanceof ValidationError) return renderLeave(reply, { userId, startsOn: dateField(body, 'startsOn'), endsOn: dateField(body, 'endsOn') }, { ...error.fieldErrors })
+          if (error instanceof ValidationError)
+            return renderLeave(
+              reply,
+              { userId, startsOn: dateField(body, 'startsOn'), endsOn: dateField(body, 'endsOn') },
+              { ...error.fieldErrors },
+            )
           throw error
         }
         return reply.redirect(programmePaths.capacity.build({}), 303)
@@ -321,9 +443,14 @@ export function programmeRoutes(programme: ProgrammeService, clock: Clock): Rout
       permission: 'leave.manage',
       handler: async (request, reply) => {
         try {
-          await programme.removeLeave(request.principal!, text(request.body as FormBody, 'leaveId'), { requestId: request.id })
+          await programme.removeLeave(request.principal!, text(request.body as FormBody, 'leaveId'), {
+            requestId: request.id,
+          })
         } catch (error) {
-          if (error instanceof NotFoundError) return renderCapacity(request, reply, { leave: 'That leave is not recorded: it may have been removed already' })
+          if (error instanceof NotFoundError)
+            return renderCapacity(request, reply, {
+              leave: 'That leave is not recorded: it may have been removed already',
+            })
           throw error
         }
         return reply.redirect(programmePaths.capacity.build({}), 303)

@@ -7,10 +7,21 @@ import type { RegisterQuery } from './service.js'
  * both use these, so the same filters give the same LAs on both pages.
  */
 export function registerQueryFrom(query: Readonly<Record<string, string | undefined>>): RegisterQuery {
-  const grade: Grade | 'none' | undefined = query.grade === 'none' || (query.grade && isGrade(query.grade)) ? query.grade : undefined
-  const pathway = query.pathway === '1' || query.pathway === '2' || query.pathway === '3' ? (Number(query.pathway) as 1 | 2 | 3) : undefined
+  const grade: Grade | 'none' | undefined =
+    query.grade === 'none' || (query.grade && isGrade(query.grade)) ? query.grade : undefined
+  const pathway =
+    query.pathway === '1' || query.pathway === '2' || query.pathway === '3'
+      ? (Number(query.pathway) as 1 | 2 | 3)
+      : undefined
   const dueMonth = query.due && /^\d{4}-(0[1-9]|1[0-2])$/.test(query.due) ? query.due : undefined
-  return { search: query.q, regionCode: query.region || undefined, grade, pathway, dueMonth, overdueOnly: query.overdue === 'yes' }
+  return {
+    search: query.q,
+    regionCode: query.region || undefined,
+    grade,
+    pathway,
+    dueMonth,
+    overdueOnly: query.overdue === 'yes',
+  }
 }
 
 /** The filters as query-string parameters (for links and the Excel export of the same selection). */
@@ -26,9 +37,20 @@ export function registerQueryString(filters: RegisterQuery): string {
 }
 
 /** Items for the filter form's selects. `allRegions` is false when the user sees one region only. */
-export function registerFilterItems(filters: RegisterQuery, regions: ReadonlyArray<{ code: string; name: string }>, allRegions = true) {
+export function registerFilterItems(
+  filters: RegisterQuery,
+  regions: ReadonlyArray<{ code: string; name: string }>,
+  allRegions = true,
+) {
   return {
-    regionItems: [...(allRegions ? [{ value: '', text: 'All regions' }] : []), ...regions.map((region) => ({ value: region.code, text: region.name, selected: region.code === filters.regionCode }))],
+    regionItems: [
+      ...(allRegions ? [{ value: '', text: 'All regions' }] : []),
+      ...regions.map((region) => ({
+        value: region.code,
+        text: region.name,
+        selected: region.code === filters.regionCode,
+      })),
+    ],
     gradeItems: [
       { value: '', text: 'Any grade' },
       ...GRADES.map((value) => ({ value, text: GRADE_LABELS[value], selected: value === filters.grade })),

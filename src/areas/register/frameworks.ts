@@ -42,7 +42,12 @@ export interface FrameworkInfo {
   readonly source: string
 }
 
-export const JUDGEMENT_ACTIVITY_TYPES = ['sif-inspection', 'post-monitoring-inspection', 'standard-inspection', 'short-inspection'] as const
+export const JUDGEMENT_ACTIVITY_TYPES = [
+  'sif-inspection',
+  'post-monitoring-inspection',
+  'standard-inspection',
+  'short-inspection',
+] as const
 export type JudgementActivityType = (typeof JUDGEMENT_ACTIVITY_TYPES)[number]
 
 export const ACTIVITY_TYPE_LABELS: Readonly<Record<JudgementActivityType, string>> = {
@@ -53,8 +58,16 @@ export const ACTIVITY_TYPE_LABELS: Readonly<Record<JudgementActivityType, string
 }
 
 const OVERALL: JudgementArea = { key: 'overall', label: 'Overall effectiveness', required: true }
-const HELP_AND_PROTECTION: JudgementArea = { key: 'help-and-protection', label: 'The experiences and progress of children who need help and protection', required: true }
-const LEADERS: JudgementArea = { key: 'leaders', label: 'The impact of leaders on social work practice with children and families', required: true }
+const HELP_AND_PROTECTION: JudgementArea = {
+  key: 'help-and-protection',
+  label: 'The experiences and progress of children who need help and protection',
+  required: true,
+}
+const LEADERS: JudgementArea = {
+  key: 'leaders',
+  label: 'The impact of leaders on social work practice with children and families',
+  required: true,
+}
 
 export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
   // 003#Next steps fn 3: the three key judgement areas of the single inspection; adoption
@@ -81,7 +94,16 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
     from: '2018-01-01',
     to: '2022-12-31',
     hasOverall: true,
-    areas: [OVERALL, HELP_AND_PROTECTION, { key: 'children-in-care', label: 'The experiences and progress of children in care and care leavers', required: true }, LEADERS],
+    areas: [
+      OVERALL,
+      HELP_AND_PROTECTION,
+      {
+        key: 'children-in-care',
+        label: 'The experiences and progress of children in care and care leavers',
+        required: true,
+      },
+      LEADERS,
+    ],
     activityTypes: ['standard-inspection', 'short-inspection'],
     source: '002#96-97',
   },
@@ -152,7 +174,10 @@ export function worseGrade(a: Grade, b: Grade): Grade {
  * grade stands in, since 002#100-101 make any inadequate area an inadequate overall; the page
  * says so rather than presenting it as an overall grade.
  */
-export function pathwayGrade(framework: Framework, grades: Readonly<Record<string, Grade>>): { grade: Grade; derived: boolean } | undefined {
+export function pathwayGrade(
+  framework: Framework,
+  grades: Readonly<Record<string, Grade>>,
+): { grade: Grade; derived: boolean } | undefined {
   const info = FRAMEWORK_INFO[framework]
   if (info.hasOverall) {
     const overall = grades.overall

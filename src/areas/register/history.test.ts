@@ -3,11 +3,28 @@ import { correctionChain, currentRecords, latestJudgement, standing } from './hi
 import { historyEntries } from './pathway.js'
 import type { JudgementRecord } from './repository.js'
 
-function record(id: string, publishedOn: string, overall: 'good' | 'inadequate' | 'requires-improvement', extra: Partial<JudgementRecord> = {}): JudgementRecord {
+function record(
+  id: string,
+  publishedOn: string,
+  overall: 'good' | 'inadequate' | 'requires-improvement',
+  extra: Partial<JudgementRecord> = {},
+): JudgementRecord {
   return {
-    id, laCode: '886', framework: 'ilacs-2018', activityType: 'standard-inspection', inspectionStart: publishedOn, inspectionEnd: publishedOn, publishedOn,
-    grades: { overall, 'help-and-protection': overall, 'children-in-care': overall, leaders: overall }, correctsId: null, correctionReason: null, correctedById: null,
-    source: 'manual', recordedBy: null, recordedAt: new Date(`${publishedOn}T12:00:00Z`), ...extra,
+    id,
+    laCode: '886',
+    framework: 'ilacs-2018',
+    activityType: 'standard-inspection',
+    inspectionStart: publishedOn,
+    inspectionEnd: publishedOn,
+    publishedOn,
+    grades: { overall, 'help-and-protection': overall, 'children-in-care': overall, leaders: overall },
+    correctsId: null,
+    correctionReason: null,
+    correctedById: null,
+    source: 'manual',
+    recordedBy: null,
+    recordedAt: new Date(`${publishedOn}T12:00:00Z`),
+    ...extra,
   }
 }
 

@@ -56,5 +56,9 @@ export function correctionChain(records: readonly JudgementRecord[], id: string)
 
 /** Area rows for a record in its framework's order, with "Not graded" where no grade was given. */
 export function gradeRows(record: JudgementRecord): Array<{ key: string; label: string; grade: Grade | undefined }> {
-  return FRAMEWORK_INFO[record.framework].areas.map((area) => ({ key: area.key, label: area.label, grade: record.grades[area.key] }))
+  return FRAMEWORK_INFO[record.framework].areas.map((area) => ({
+    key: area.key,
+    label: area.label,
+    grade: record.grades[area.key],
+  }))
 }

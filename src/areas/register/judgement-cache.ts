@@ -20,7 +20,10 @@ export function createJudgementCache(db: Kysely<Database>) {
     },
 
     async all(): Promise<JudgementRecord[]> {
-      const { rows } = await sql<{ n: number; at: Date | null }>`select count(*)::int as n, max(recorded_at) as at from judgement_records`.execute(db)
+      const { rows } = await sql<{
+        n: number
+        at: Date | null
+      }>`select count(*)::int as n, max(recorded_at) as at from judgement_records`.execute(db)
       const version = `${rows[0]?.n ?? 0}:${rows[0]?.at ? new Date(rows[0].at).toISOString() : ''}`
       if (loaded?.version !== version) {
         const records = judgementRecords(db)

@@ -9,7 +9,13 @@ const base: JudgementForm = {
   inspectionStart: '2024-03-04',
   inspectionEnd: '2024-03-15',
   publishedOn: '2024-04-26',
-  grades: { overall: 'inadequate', 'help-and-protection': 'inadequate', 'children-in-care': 'requires-improvement', 'care-leavers': 'requires-improvement', leaders: 'inadequate' },
+  grades: {
+    overall: 'inadequate',
+    'help-and-protection': 'inadequate',
+    'children-in-care': 'requires-improvement',
+    'care-leavers': 'requires-improvement',
+    leaders: 'inadequate',
+  },
 }
 const context = { today: '2026-11-23', previous: undefined }
 
@@ -26,20 +32,52 @@ describe('checkJudgement', () => {
   it('needs every required area of the framework (002#96)', () => {
     const { valid, errors } = check({ grades: { overall: 'good' } })
     expect(valid).toBeUndefined()
-    expect(Object.keys(errors)).toEqual(['grade-help-and-protection', 'grade-children-in-care', 'grade-care-leavers', 'grade-leaders'])
+    expect(Object.keys(errors)).toEqual([
+      'grade-help-and-protection',
+      'grade-children-in-care',
+      'grade-care-leavers',
+      'grade-leaders',
+    ])
   })
 
   it('records no overall grade for a 2026 framework judgement, and takes the lowest area for the pathway', () => {
-    const { valid } = check({ framework: 'ilacs-2026', inspectionStart: '2026-05-11', inspectionEnd: '2026-05-22', publishedOn: '2026-07-03', grades: { 'help-and-protection': 'good', 'children-in-care': 'requires-improvement', 'care-leavers': 'good', leaders: 'good', overall: 'good' } })
+    const { valid } = check({
+      framework: 'ilacs-2026',
+      inspectionStart: '2026-05-11',
+      inspectionEnd: '2026-05-22',
+      publishedOn: '2026-07-03',
+      grades: {
+        'help-and-protection': 'good',
+        'children-in-care': 'requires-improvement',
+        'care-leavers': 'good',
+        leaders: 'good',
+        overall: 'good',
+      },
+    })
     expect(valid?.grades.overall).toBeUndefined()
     expect(pathwayGrade('ilacs-2026', valid!.grades)).toEqual({ grade: 'requires-improvement', derived: true })
   })
 
   it('refuses a framework not yet in force, and the SIF after 2017 unless re-inspecting a SIF inadequate (002#22 fn4)', () => {
     expect(check({ framework: 'ilacs-2026' }).errors.framework).toMatch(/applies to inspections from 2026-04-01/)
-    const sifLate = { framework: 'sif', activityType: 'post-monitoring-inspection', inspectionStart: '2018-06-04', inspectionEnd: '2018-06-15', publishedOn: '2018-07-27', grades: { overall: 'requires-improvement', 'help-and-protection': 'requires-improvement', 'looked-after': 'requires-improvement', leadership: 'good' } }
+    const sifLate = {
+      framework: 'sif',
+      activityType: 'post-monitoring-inspection',
+      inspectionStart: '2018-06-04',
+      inspectionEnd: '2018-06-15',
+      publishedOn: '2018-07-27',
+      grades: {
+        overall: 'requires-improvement',
+        'help-and-protection': 'requires-improvement',
+        'looked-after': 'requires-improvement',
+        leadership: 'good',
+      },
+    }
     expect(check(sifLate).errors.framework).toMatch(/002#22 footnote 4/)
-    expect(check(sifLate, { today: '2026-11-23', previous: { framework: 'sif', grades: { overall: 'inadequate' } } }).valid?.framework).toBe('sif')
+    expect(
+      check(sifLate, { today: '2026-11-23', previous: { framework: 'sif', grades: { overall: 'inadequate' } } }).valid
+        ?.framework,
+    ).toBe('sif')
   })
 
   it('keeps the dates in order and the publication in the past', () => {

@@ -38,7 +38,11 @@ export interface JudgementContext {
  * Check a recorded judgement. Messages follow the GOV.UK pattern and name the rule where one
  * applies. Date fields already carry their own errors (from readDate) when unreadable.
  */
-export function checkJudgement(form: JudgementForm, context: JudgementContext, errors: FieldErrors): ValidJudgement | undefined {
+export function checkJudgement(
+  form: JudgementForm,
+  context: JudgementContext,
+  errors: FieldErrors,
+): ValidJudgement | undefined {
   if (!isFramework(form.framework)) {
     errors.framework = 'Select the inspection framework'
     return undefined
@@ -51,15 +55,21 @@ export function checkJudgement(form: JudgementForm, context: JudgementContext, e
   }
 
   const { inspectionStart: start, inspectionEnd: end, publishedOn: published } = form
-  if (start && end && end < start) errors.inspectionEnd = 'The last day of the inspection must be the same as or after the first day'
-  if (end && published && published < end) errors.publishedOn = 'The report must be published on or after the last day of the inspection'
-  if (published && published > context.today) errors.publishedOn = 'The publication date must be today or in the past: record a judgement once its report is published'
+  if (start && end && end < start)
+    errors.inspectionEnd = 'The last day of the inspection must be the same as or after the first day'
+  if (end && published && published < end)
+    errors.publishedOn = 'The report must be published on or after the last day of the inspection'
+  if (published && published > context.today)
+    errors.publishedOn =
+      'The publication date must be today or in the past: record a judgement once its report is published'
   if (start && start < info.from) {
     errors.framework = `${info.label} applies to inspections from ${info.from}; this inspection started on ${start}`
   } else if (start && info.to && start > info.to) {
     // 002#22 fn 4: an LA judged inadequate under the SIF is usually re-inspected under the SIF.
     const reinspection =
-      form.framework === 'sif' && context.previous?.framework === 'sif' && context.previous.grades.overall === 'inadequate'
+      form.framework === 'sif' &&
+      context.previous?.framework === 'sif' &&
+      context.previous.grades.overall === 'inadequate'
     if (!reinspection) {
       errors.framework = `${info.label} ended on ${info.to}. Choose the framework in force when the inspection started, unless this is a re-inspection of an LA judged inadequate under the single inspection framework (002#22 footnote 4)`
     }
@@ -79,8 +89,16 @@ export function checkJudgement(form: JudgementForm, context: JudgementContext, e
     grades[area.key] = value
   }
 
-  if (Object.keys(errors).length > 0 || !start || !end || !published || !isJudgementActivityType(form.activityType)) return undefined
-  return { framework: form.framework, activityType: form.activityType, inspectionStart: start, inspectionEnd: end, publishedOn: published, grades }
+  if (Object.keys(errors).length > 0 || !start || !end || !published || !isJudgementActivityType(form.activityType))
+    return undefined
+  return {
+    framework: form.framework,
+    activityType: form.activityType,
+    inspectionStart: start,
+    inspectionEnd: end,
+    publishedOn: published,
+    grades,
+  }
 }
 
 function lowerFirst(text: string): string {

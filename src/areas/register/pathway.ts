@@ -11,12 +11,20 @@ import type { JudgementRecord } from './repository.js'
  */
 export function historyEntries(records: readonly JudgementRecord[]): HistoryEntry[] {
   return currentRecords(records)
-    .map((record) => ({ published: record.publishedOn, type: record.activityType, overall: pathwayGrade(record.framework, record.grades)?.grade ?? null }))
+    .map((record) => ({
+      published: record.publishedOn,
+      type: record.activityType,
+      overall: pathwayGrade(record.framework, record.grades)?.grade ?? null,
+    }))
     .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0))
 }
 
 /** The LA's pathway, next judgement inspection and focused-visit allowance today (P1–P8). */
-export function registerPathway(records: readonly JudgementRecord[], today: string, extra: readonly HistoryEntry[] = []): PathwayStatus | undefined {
+export function registerPathway(
+  records: readonly JudgementRecord[],
+  today: string,
+  extra: readonly HistoryEntry[] = [],
+): PathwayStatus | undefined {
   const outcome = pathwayStatus([...historyEntries(records), ...extra], today)
   return outcome.ok ? outcome.status : undefined
 }

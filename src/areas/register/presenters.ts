@@ -51,7 +51,9 @@ function dueHtml(pathway: PathwayStatus | undefined): string {
 
 export function registerRows(entries: readonly RegisterEntry[]): Array<Array<Record<string, unknown>>> {
   return entries.map(({ la, standing, pathway }) => [
-    { html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>` },
+    {
+      html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>`,
+    },
     { text: la.laCode },
     { text: la.regionName },
     { html: standingHtml(standing) },
@@ -63,33 +65,59 @@ export function registerRows(entries: readonly RegisterEntry[]): Array<Array<Rec
 
 /** The LA's pathway, next judgement inspection and focused visits, each with its rule. */
 export function pathwayRows(pathway: PathwayStatus | undefined): Array<Record<string, unknown>> {
-  if (!pathway) return [{ key: { text: 'Pathway' }, value: { text: 'No graded judgement is recorded, so no pathway applies yet.' } }]
+  if (!pathway)
+    return [
+      { key: { text: 'Pathway' }, value: { text: 'No graded judgement is recorded, so no pathway applies yet.' } },
+    ]
   const focused = pathway.focusedVisits
   const conflict = (focused as { conflict?: { max: number; message: string; rule: string; citation: string } }).conflict
   return [
     { key: { text: 'Pathway' }, value: { html: `Pathway ${pathway.pathway} ${ruleLink(`P${pathway.pathway}`)}` } },
     {
       key: { text: 'Next judgement inspection' },
-      value: { html: `${escapeHtml(NEXT_TYPE[pathway.next.type] ?? pathway.next.type)}, due ${formatDate(pathway.next.from)} to ${formatDate(pathway.next.to)} ${ruleLink(pathway.next.rule, pathway.next.citation)}${pathway.next.alternatives.map((alternative) => `<br><span class="govuk-body-s">Or ${escapeHtml(NEXT_TYPE[alternative.type] ?? alternative.type)}: ${escapeHtml(alternative.when)} ${ruleLink(alternative.rule, alternative.citation)}</span>`).join('')}` },
+      value: {
+        html: `${escapeHtml(NEXT_TYPE[pathway.next.type] ?? pathway.next.type)}, due ${formatDate(pathway.next.from)} to ${formatDate(pathway.next.to)} ${ruleLink(pathway.next.rule, pathway.next.citation)}${pathway.next.alternatives.map((alternative) => `<br><span class="govuk-body-s">Or ${escapeHtml(NEXT_TYPE[alternative.type] ?? alternative.type)}: ${escapeHtml(alternative.when)} ${ruleLink(alternative.rule, alternative.citation)}</span>`).join('')}`,
+      },
     },
     {
       key: { text: 'Focused visits' },
-      value: { html: `${focused.used} used of ${focused.max} allowed before the next judgement inspection ${ruleLink(focused.rule, focused.citation)}${conflict ? `<br><span class="govuk-body-s">${escapeHtml(conflict.message)} ${ruleLink(conflict.rule, conflict.citation)}</span>` : ''}` },
+      value: {
+        html: `${focused.used} used of ${focused.max} allowed before the next judgement inspection ${ruleLink(focused.rule, focused.citation)}${conflict ? `<br><span class="govuk-body-s">${escapeHtml(conflict.message)} ${ruleLink(conflict.rule, conflict.citation)}</span>` : ''}`,
+      },
     },
     {
       key: { text: 'Overdue' },
-      value: { html: pathway.overdue.length === 0 ? 'Nothing overdue' : pathway.overdue.map((item) => `<strong class="govuk-tag govuk-tag--red">Overdue</strong> ${escapeHtml(item.what)}, due by ${formatDate(item.due)} ${ruleLink(item.rule, item.citation)}`).join('<br>') },
+      value: {
+        html:
+          pathway.overdue.length === 0
+            ? 'Nothing overdue'
+            : pathway.overdue
+                .map(
+                  (item) =>
+                    `<strong class="govuk-tag govuk-tag--red">Overdue</strong> ${escapeHtml(item.what)}, due by ${formatDate(item.due)} ${ruleLink(item.rule, item.citation)}`,
+                )
+                .join('<br>'),
+      },
     },
-    ...pathway.flags.map((flag) => ({ key: { text: 'Check' }, value: { html: `${escapeHtml(flag.message)} ${ruleLink(flag.rule, flag.citation)}` } })),
+    ...pathway.flags.map((flag) => ({
+      key: { text: 'Check' },
+      value: { html: `${escapeHtml(flag.message)} ${ruleLink(flag.rule, flag.citation)}` },
+    })),
   ]
 }
 
 export function laSummaryRows(la: LocalAuthority, standing: Standing | undefined): Array<Record<string, unknown>> {
   return [
     { key: { text: 'LA code (DfE)' }, value: { text: la.laCode } },
-    { key: { text: 'ONS code' }, value: { text: la.previousGssCodes ? `${la.gssCode} (previously ${la.previousGssCodes})` : la.gssCode } },
+    {
+      key: { text: 'ONS code' },
+      value: { text: la.previousGssCodes ? `${la.gssCode} (previously ${la.previousGssCodes})` : la.gssCode },
+    },
     { key: { text: 'Region' }, value: { text: la.regionName } },
-    { key: { text: 'Type' }, value: { text: capitalise(la.laType) + (la.londonSubregion ? ` (${la.londonSubregion})` : '') } },
+    {
+      key: { text: 'Type' },
+      value: { text: capitalise(la.laType) + (la.londonSubregion ? ` (${la.londonSubregion})` : '') },
+    },
     { key: { text: 'Latest grade' }, value: { html: standingHtml(standing) } },
   ]
 }
@@ -117,11 +145,18 @@ export function historyItems(la: LocalAuthority, records: readonly JudgementReco
         current: true,
         summaryRows: [
           { key: { text: 'Framework' }, value: { text: FRAMEWORK_INFO[record.framework].label } },
-          { key: { text: 'Inspection dates' }, value: { text: `${formatDate(record.inspectionStart)} to ${formatDate(record.inspectionEnd)}` } },
+          {
+            key: { text: 'Inspection dates' },
+            value: { text: `${formatDate(record.inspectionStart)} to ${formatDate(record.inspectionEnd)}` },
+          },
           { key: { text: 'Published' }, value: { text: formatDate(record.publishedOn) } },
         ],
         gradeRows: gradeRows(record).map((row) => ({ key: { text: row.label }, value: { html: gradeTag(row.grade) } })),
-        versions: chain.map((version) => ({ recordedAt: version.recordedAt, reason: version.correctionReason, current: version.id === record.id })),
+        versions: chain.map((version) => ({
+          recordedAt: version.recordedAt,
+          reason: version.correctionReason,
+          current: version.id === record.id,
+        })),
         correctHref: registerPaths.correctJudgement.build({ laCode: la.laCode, recordId: record.id }),
       }
     })
@@ -141,7 +176,11 @@ export function frameworkItems(selected: string | undefined): Array<Record<strin
   return FRAMEWORKS.map((framework) => ({
     value: framework,
     text: FRAMEWORK_INFO[framework].label,
-    hint: { text: FRAMEWORK_INFO[framework].hasOverall ? `${FRAMEWORK_INFO[framework].areas.length} judgements including overall effectiveness` : 'Area judgements only; no overall effectiveness grade' },
+    hint: {
+      text: FRAMEWORK_INFO[framework].hasOverall
+        ? `${FRAMEWORK_INFO[framework].areas.length} judgements including overall effectiveness`
+        : 'Area judgements only; no overall effectiveness grade',
+    },
     checked: framework === selected,
   }))
 }
@@ -159,12 +198,20 @@ export function judgementFormView(values: JudgementFormValues, errors: FieldErro
       publishedOn: 'publishedOn-day',
       ...Object.fromEntries(info.areas.map((area) => [`grade-${area.key}`, `grade-${area.key}`])),
     }),
-    activityTypeItems: info.activityTypes.map((type) => ({ value: type, text: ACTIVITY_TYPE_LABELS[type], checked: values.activityType === type })),
+    activityTypeItems: info.activityTypes.map((type) => ({
+      value: type,
+      text: ACTIVITY_TYPE_LABELS[type],
+      checked: values.activityType === type,
+    })),
     activityTypeError: message('activityType'),
     frameworkError: message('framework'),
     dates: (['inspectionStart', 'inspectionEnd', 'publishedOn'] as const).map((name) => ({
       name,
-      legend: { inspectionStart: 'First day of the inspection', inspectionEnd: 'Last day of the inspection', publishedOn: 'Date the report was published' }[name],
+      legend: {
+        inspectionStart: 'First day of the inspection',
+        inspectionEnd: 'Last day of the inspection',
+        publishedOn: 'Date the report was published',
+      }[name],
       items: dateInputItems(name, values[name], Boolean(errors[name])),
       error: message(name),
     })),
@@ -174,8 +221,17 @@ export function judgementFormView(values: JudgementFormValues, errors: FieldErro
       required: area.required,
       error: message(`grade-${area.key}`),
       items: [
-        ...GRADES.map((grade) => ({ value: grade, text: GRADE_LABELS[grade], checked: values.grades[area.key] === grade })),
-        ...(area.required ? [] : [{ divider: 'or' }, { value: 'not-graded', text: 'Not graded', checked: values.grades[area.key] === 'not-graded' }]),
+        ...GRADES.map((grade) => ({
+          value: grade,
+          text: GRADE_LABELS[grade],
+          checked: values.grades[area.key] === grade,
+        })),
+        ...(area.required
+          ? []
+          : [
+              { divider: 'or' },
+              { value: 'not-graded', text: 'Not graded', checked: values.grades[area.key] === 'not-graded' },
+            ]),
       ],
     })),
     correctionReason: values.correctionReason,

@@ -5,7 +5,10 @@ import { parseCsv, parseLocalAuthorities } from './reference-data.js'
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas and doubled quotes, and CRLF lines', () => {
-    expect(parseCsv('a,"b, c","say ""hi"""\r\n1,2,3\r\n')).toEqual([['a', 'b, c', 'say "hi"'], ['1', '2', '3']])
+    expect(parseCsv('a,"b, c","say ""hi"""\r\n1,2,3\r\n')).toEqual([
+      ['a', 'b, c', 'say "hi"'],
+      ['1', '2', '3'],
+    ])
   })
 })
 
@@ -21,7 +24,12 @@ describe('the register’s reference data', () => {
 
   it('has the counts by type that data/README.md gives', () => {
     const count = (type: string) => las.filter((la) => la.laType === type).length
-    expect([count('county council'), count('unitary authority'), count('metropolitan district'), count('london borough')]).toEqual([21, 63, 36, 33])
+    expect([
+      count('county council'),
+      count('unitary authority'),
+      count('metropolitan district'),
+      count('london borough'),
+    ]).toEqual([21, 63, 36, 33])
   })
 
   it('keeps names with commas and earlier ONS codes', () => {

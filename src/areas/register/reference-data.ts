@@ -52,11 +52,24 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((cells) => cells.some((cell) => cell !== ''))
 }
 
-const COLUMNS = ['la_code', 'gss_code', 'name', 'region_code', 'region_name', 'la_type', 'london_subregion', 'gss_code_valid_from', 'previous_gss_codes'] as const
+const COLUMNS = [
+  'la_code',
+  'gss_code',
+  'name',
+  'region_code',
+  'region_name',
+  'la_type',
+  'london_subregion',
+  'gss_code_valid_from',
+  'previous_gss_codes',
+] as const
 
 export function parseLocalAuthorities(csv: string): LocalAuthorityReference[] {
   const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''))
-  const index = Object.fromEntries(COLUMNS.map((column) => [column, header?.indexOf(column) ?? -1])) as Record<(typeof COLUMNS)[number], number>
+  const index = Object.fromEntries(COLUMNS.map((column) => [column, header?.indexOf(column) ?? -1])) as Record<
+    (typeof COLUMNS)[number],
+    number
+  >
   const missing = COLUMNS.filter((column) => index[column] < 0)
   if (missing.length > 0) throw new Error(`local-authorities.csv is missing columns: ${missing.join(', ')}`)
   return rows.map((cells) => {

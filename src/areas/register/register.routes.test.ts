@@ -18,9 +18,15 @@ afterAll(async () => t.close())
 
 const judgementForm = (overrides: Record<string, string> = {}) => ({
   activityType: 'standard-inspection',
-  'inspectionStart-day': '6', 'inspectionStart-month': '6', 'inspectionStart-year': '2022',
-  'inspectionEnd-day': '17', 'inspectionEnd-month': '6', 'inspectionEnd-year': '2022',
-  'publishedOn-day': '29', 'publishedOn-month': '7', 'publishedOn-year': '2022',
+  'inspectionStart-day': '6',
+  'inspectionStart-month': '6',
+  'inspectionStart-year': '2022',
+  'inspectionEnd-day': '17',
+  'inspectionEnd-month': '6',
+  'inspectionEnd-year': '2022',
+  'publishedOn-day': '29',
+  'publishedOn-month': '7',
+  'publishedOn-year': '2022',
   'grade-overall': 'requires-improvement',
   'grade-help-and-protection': 'requires-improvement',
   'grade-children-in-care': 'good',
@@ -54,11 +60,15 @@ describe('the register', () => {
 
   it('records a judgement, then a correction that keeps the first version in the history', async () => {
     const agent = await new TestAgent(t.app).signIn(director.email, director.password)
-    expect(page(await agent.get('/register/886/judgements/new?framework=ilacs-2018')).heading).toBe('Record a judgement')
+    expect(page(await agent.get('/register/886/judgements/new?framework=ilacs-2018')).heading).toBe(
+      'Record a judgement',
+    )
     const saved = await agent.post('/register/886/judgements/new?framework=ilacs-2018', judgementForm())
     expect(saved.statusCode).toBe(303)
     const show = page(await agent.get('/register/886'))
-    expect(show.$('.govuk-summary-card__title').first().text()).toContain('Standard inspection (ILACS), published 29 July 2022')
+    expect(show.$('.govuk-summary-card__title').first().text()).toContain(
+      'Standard inspection (ILACS), published 29 July 2022',
+    )
     expect(show.$('.govuk-summary-list').first().text()).toContain('Requires improvement to be good')
 
     const correctHref = show.$('.govuk-summary-card__action a').first().attr('href')!
@@ -66,14 +76,24 @@ describe('the register', () => {
     const noReason = await agent.post(correctHref, judgementForm({ 'grade-children-in-care': 'requires-improvement' }))
     expect(noReason.statusCode).toBe(400)
     expect(page(noReason).errorSummary.map((e) => e.text)).toContain('Enter why the judgement is being corrected')
-    const corrected = await agent.post(correctHref, judgementForm({ 'grade-children-in-care': 'requires-improvement', correctionReason: 'Children in care grade entered wrongly' }))
+    const corrected = await agent.post(
+      correctHref,
+      judgementForm({
+        'grade-children-in-care': 'requires-improvement',
+        correctionReason: 'Children in care grade entered wrongly',
+      }),
+    )
     expect(corrected.statusCode).toBe(303)
     const after = page(await agent.get('/register/886'))
     expect(after.$('.govuk-summary-card')).toHaveLength(1)
     expect(after.$('.govuk-details').text()).toContain('Children in care grade entered wrongly')
     const rows = await t.db.selectFrom('judgement_records').selectAll().where('la_code', '=', '886').execute()
     expect(rows).toHaveLength(2)
-    const audit = await t.db.selectFrom('audit_events').selectAll().where('action', 'in', ['judgement.record', 'judgement.correct']).execute()
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', 'in', ['judgement.record', 'judgement.correct'])
+      .execute()
     expect(audit.map((event) => event.action).sort()).toEqual(['judgement.correct', 'judgement.record'])
   })
 
@@ -92,7 +112,11 @@ describe('the register', () => {
     expect(filtered.$('tbody').text()).toContain('Medway')
     const dueIn = page(await agent.get('/register?due=2025-06'))
     expect(dueIn.$('tbody').text()).toContain('Medway')
-    expect(page(await agent.get('/register?due=2027-06')).$('tbody').text()).not.toContain('Medway')
+    expect(
+      page(await agent.get('/register?due=2027-06'))
+        .$('tbody')
+        .text(),
+    ).not.toContain('Medway')
   })
 
   it('shows GOV.UK errors for a judgement with missing grades and impossible dates', async () => {
@@ -100,16 +124,24 @@ describe('the register', () => {
     await agent.get('/register/330/judgements/new?framework=ilacs-2023')
     const response = await agent.post('/register/330/judgements/new?framework=ilacs-2023', {
       activityType: 'short-inspection',
-      'inspectionStart-day': '31', 'inspectionStart-month': '2', 'inspectionStart-year': '2024',
-      'inspectionEnd-day': '9', 'inspectionEnd-month': '2', 'inspectionEnd-year': '2024',
-      'publishedOn-day': '1', 'publishedOn-month': '1', 'publishedOn-year': '2030',
+      'inspectionStart-day': '31',
+      'inspectionStart-month': '2',
+      'inspectionStart-year': '2024',
+      'inspectionEnd-day': '9',
+      'inspectionEnd-month': '2',
+      'inspectionEnd-year': '2024',
+      'publishedOn-day': '1',
+      'publishedOn-month': '1',
+      'publishedOn-year': '2030',
       'grade-overall': 'good',
     })
     expect(response.statusCode).toBe(400)
     const messages = page(response).errorSummary.map((e) => e.text)
     expect(messages).toContain('The first day of the inspection must be a real date')
     expect(messages).toContain('Select the grade for the experiences and progress of care leavers')
-    expect(messages).toContain('The publication date must be today or in the past: record a judgement once its report is published')
+    expect(messages).toContain(
+      'The publication date must be today or in the past: record a judgement once its report is published',
+    )
     expect(page(response).title.startsWith('Error:')).toBe(true)
   })
 
@@ -122,7 +154,9 @@ describe('the register', () => {
   })
 
   it('keeps judgement history append-only in the database itself', async () => {
-    await expect(t.db.updateTable('judgement_records').set({ published_on: '2020-01-01' }).execute()).rejects.toThrow(/append-only/)
+    await expect(t.db.updateTable('judgement_records').set({ published_on: '2020-01-01' }).execute()).rejects.toThrow(
+      /append-only/,
+    )
     await expect(t.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/)
   })
 })

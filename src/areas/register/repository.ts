@@ -88,7 +88,11 @@ export async function judgementRecords(db: Db, laCodes?: readonly string[]): Pro
   const grades = await db
     .selectFrom('judgement_grades')
     .selectAll()
-    .where('record_id', 'in', rows.map((row) => row.id))
+    .where(
+      'record_id',
+      'in',
+      rows.map((row) => row.id),
+    )
     .execute()
   const byRecord = new Map<string, Record<string, Grade>>()
   for (const grade of grades) {
@@ -151,7 +155,13 @@ export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise
 }
 
 /** Lock a record while a correction is written, so two people cannot correct it at once. */
-export async function lockJudgement(trx: Transaction<Database>, id: string): Promise<{ id: string; la_code: string } | undefined> {
-  const row = await sql<{ id: string; la_code: string }>`select id, la_code from judgement_records where id = ${id} for update`.execute(trx)
+export async function lockJudgement(
+  trx: Transaction<Database>,
+  id: string,
+): Promise<{ id: string; la_code: string } | undefined> {
+  const row = await sql<{
+    id: string
+    la_code: string
+  }>`select id, la_code from judgement_records where id = ${id} for update`.execute(trx)
   return row.rows[0]
 }

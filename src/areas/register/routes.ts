@@ -20,12 +20,17 @@ import type { RegisterService } from './service.js'
 
 type Params = { laCode: string; recordId?: string }
 
-function readForm(framework: Framework, body: FormBody): { form: JudgementForm; values: JudgementFormValues; dateErrors: FieldErrors } {
+function readForm(
+  framework: Framework,
+  body: FormBody,
+): { form: JudgementForm; values: JudgementFormValues; dateErrors: FieldErrors } {
   const dateErrors: FieldErrors = {}
   const inspectionStart = readDate(body, 'inspectionStart', 'the first day of the inspection', dateErrors)
   const inspectionEnd = readDate(body, 'inspectionEnd', 'the last day of the inspection', dateErrors)
   const publishedOn = readDate(body, 'publishedOn', 'the date the report was published', dateErrors)
-  const grades = Object.fromEntries(FRAMEWORK_INFO[framework].areas.map((area) => [area.key, text(body, `grade-${area.key}`)]))
+  const grades = Object.fromEntries(
+    FRAMEWORK_INFO[framework].areas.map((area) => [area.key, text(body, `grade-${area.key}`)]),
+  )
   const activityType = text(body, 'activityType')
   return {
     form: { framework, activityType, inspectionStart, inspectionEnd, publishedOn, grades },
@@ -58,13 +63,21 @@ export function registerRoutes(register: RegisterService): RouteSpec[] {
     return la ? { laCode: la.laCode, regionCode: la.regionCode } : null
   }
 
-  const renderForm = async (request: FastifyRequest, reply: FastifyReply, values: JudgementFormValues, errors: FieldErrors, recordId?: string) => {
+  const renderForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: JudgementFormValues,
+    errors: FieldErrors,
+    recordId?: string,
+  ) => {
     const { laCode } = request.params as Params
     const { la } = await register.show(laCode)
     return reply.code(Object.keys(errors).length > 0 ? 400 : 200).page('register/judgement-form.njk', {
       la,
       correcting: Boolean(recordId),
-      action: recordId ? registerPaths.correctJudgement.build({ laCode, recordId }) : `${registerPaths.newJudgement.build({ laCode })}?framework=${values.framework}`,
+      action: recordId
+        ? registerPaths.correctJudgement.build({ laCode, recordId })
+        : `${registerPaths.newJudgement.build({ laCode })}?framework=${values.framework}`,
       backHref: registerPaths.show.build({ laCode }),
       changeFrameworkHref: recordId ? undefined : registerPaths.newJudgement.build({ laCode }),
       errors,
@@ -162,15 +175,23 @@ export function registerRoutes(register: RegisterService): RouteSpec[] {
         const { records } = await register.show(laCode)
         const record = records.find((candidate) => candidate.id === recordId && candidate.correctedById === null)
         if (!record) throw new NotFoundError()
-        return renderForm(request, reply, {
-          framework: record.framework,
-          activityType: record.activityType,
-          inspectionStart: dateFieldFrom(record.inspectionStart),
-          inspectionEnd: dateFieldFrom(record.inspectionEnd),
-          publishedOn: dateFieldFrom(record.publishedOn),
-          grades: Object.fromEntries(FRAMEWORK_INFO[record.framework].areas.map((area) => [area.key, record.grades[area.key] ?? 'not-graded'])),
-          correctionReason: '',
-        }, {}, record.id)
+        return renderForm(
+          request,
+          reply,
+          {
+            framework: record.framework,
+            activityType: record.activityType,
+            inspectionStart: dateFieldFrom(record.inspectionStart),
+            inspectionEnd: dateFieldFrom(record.inspectionEnd),
+            publishedOn: dateFieldFrom(record.publishedOn),
+            grades: Object.fromEntries(
+              FRAMEWORK_INFO[record.framework].areas.map((area) => [area.key, record.grades[area.key] ?? 'not-graded']),
+            ),
+            correctionReason: '',
+          },
+          {},
+          record.id,
+        )
       },
     },
     {
@@ -186,9 +207,18 @@ export function registerRoutes(register: RegisterService): RouteSpec[] {
         const body = request.body as FormBody
         const { form, values, dateErrors } = readForm(record.framework, body)
         try {
-          await register.correct(request.principal!, laCode, record.id, form, text(body, 'correctionReason'), dateErrors, { requestId: request.id })
+          await register.correct(
+            request.principal!,
+            laCode,
+            record.id,
+            form,
+            text(body, 'correctionReason'),
+            dateErrors,
+            { requestId: request.id },
+          )
         } catch (error) {
-          if (error instanceof ValidationError) return renderForm(request, reply, values, { ...error.fieldErrors }, record.id)
+          if (error instanceof ValidationError)
+            return renderForm(request, reply, values, { ...error.fieldErrors }, record.id)
           throw error
         }
         return reply.redirect(`${registerPaths.show.build({ laCode })}?recorded=1`, 303)

@@ -48,14 +48,26 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
   let allLas: Promise<LocalAuthority[]> | undefined
   const localAuthorities = () => (allLas ??= listLocalAuthorities(db, { kind: 'all' }))
   // Standings and pathways of every LA, worked out once per change of the records or of the day.
-  let derived: { key: string; byLa: Map<string, { standing: Standing | undefined; pathway: PathwayStatus | undefined; records: JudgementRecord[] }> } | undefined
+  let derived:
+    | {
+        key: string
+        byLa: Map<
+          string,
+          { standing: Standing | undefined; pathway: PathwayStatus | undefined; records: JudgementRecord[] }
+        >
+      }
+    | undefined
   async function standings() {
     const { version, records } = await cache.snapshot()
     const today = clock.today()
     const key = `${version}|${today}`
     if (derived?.key !== key) {
-      const byLa = new Map<string, { standing: Standing | undefined; pathway: PathwayStatus | undefined; records: JudgementRecord[] }>()
-      for (const [laCode, history] of groupByLa(records)) byLa.set(laCode, { standing: standing(history), pathway: registerPathway(history, today), records: history })
+      const byLa = new Map<
+        string,
+        { standing: Standing | undefined; pathway: PathwayStatus | undefined; records: JudgementRecord[] }
+      >()
+      for (const [laCode, history] of groupByLa(records))
+        byLa.set(laCode, { standing: standing(history), pathway: registerPathway(history, today), records: history })
       derived = { key, byLa }
     }
     return derived.byLa
@@ -71,16 +83,27 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
     async list(principal: Principal, query: RegisterQuery = {}): Promise<RegisterEntry[]> {
       const filter = laFilter(principal, 'register.view')
       const las = (await localAuthorities()).filter((la) =>
-        filter.kind === 'all' ? true : filter.kind === 'region' ? la.regionCode === filter.regionCode : filter.kind === 'las' ? filter.laCodes.includes(la.laCode) : false,
+        filter.kind === 'all'
+          ? true
+          : filter.kind === 'region'
+            ? la.regionCode === filter.regionCode
+            : filter.kind === 'las'
+              ? filter.laCodes.includes(la.laCode)
+              : false,
       )
       const byLa = await standings()
       const search = query.search?.trim().toLowerCase()
       return las
         .map((la) => ({ la, standing: byLa.get(la.laCode)?.standing, pathway: byLa.get(la.laCode)?.pathway }))
         .filter((entry) => !query.regionCode || entry.la.regionCode === query.regionCode)
-        .filter((entry) => !query.grade || (query.grade === 'none' ? !entry.standing : entry.standing?.grade === query.grade))
+        .filter(
+          (entry) => !query.grade || (query.grade === 'none' ? !entry.standing : entry.standing?.grade === query.grade),
+        )
         .filter((entry) => !query.pathway || entry.pathway?.pathway === query.pathway)
-        .filter((entry) => !query.dueMonth || (entry.pathway !== undefined && windowIncludesMonth(entry.pathway.next, query.dueMonth)))
+        .filter(
+          (entry) =>
+            !query.dueMonth || (entry.pathway !== undefined && windowIncludesMonth(entry.pathway.next, query.dueMonth)),
+        )
         .filter((entry) => !query.overdueOnly || (entry.pathway?.overdue.length ?? 0) > 0)
         .filter(
           (entry) =>
@@ -92,7 +115,14 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
     },
 
     /** One LA with its whole judgement history (corrected versions included). */
-    async show(laCode: string): Promise<{ la: LocalAuthority; records: JudgementRecord[]; standing: Standing | undefined; pathway: PathwayStatus | undefined }> {
+    async show(
+      laCode: string,
+    ): Promise<{
+      la: LocalAuthority
+      records: JudgementRecord[]
+      standing: Standing | undefined
+      pathway: PathwayStatus | undefined
+    }> {
       const la = (await localAuthorities()).find((candidate) => candidate.laCode === laCode)
       if (!la) throw new NotFoundError()
       const entry = (await standings()).get(laCode)
@@ -103,7 +133,13 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
      * Record a published judgement (issue 3; 002#96-97). Checked, then written with its audit
      * entry in one transaction. Throws ValidationError with the field map.
      */
-    async record(principal: Principal, laCode: string, form: JudgementForm, dateErrors: FieldErrors, context: RequestContext): Promise<string> {
+    async record(
+      principal: Principal,
+      laCode: string,
+      form: JudgementForm,
+      dateErrors: FieldErrors,
+      context: RequestContext,
+    ): Promise<string> {
       return db.transaction().execute(async (trx) => {
         const la = await findLocalAuthority(trx, laCode)
         if (!la || !canOn(principal, 'judgement.record', la)) throw new NotFoundError()
@@ -148,13 +184,21 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
         const records = await judgementRecords(trx, [laCode])
         const original = records.find((record) => record.id === recordId)
         if (!original) throw new NotFoundError()
-        if (original.correctedById) throw new ConflictError('This judgement has already been corrected. Correct its latest version instead.')
+        if (original.correctedById)
+          throw new ConflictError('This judgement has already been corrected. Correct its latest version instead.')
         const errors: FieldErrors = { ...dateErrors }
         if (!reason) errors.correctionReason = 'Enter why the judgement is being corrected'
         const others = currentRecords(records).filter((record) => record.id !== recordId)
         const valid = checkJudgement(form, { today: clock.today(), previous: latestJudgement(others) }, errors)
         if (!valid || errors.correctionReason) throw new ValidationError(errors)
-        const id = await insertJudgement(trx, { ...valid, laCode, correctsId: recordId, correctionReason: reason, source: 'manual', recordedBy: principal.id })
+        const id = await insertJudgement(trx, {
+          ...valid,
+          laCode,
+          correctsId: recordId,
+          correctionReason: reason,
+          source: 'manual',
+          recordedBy: principal.id,
+        })
         await recordAudit(trx, {
           actor: principal,
           action: 'judgement.correct',
@@ -168,7 +212,6 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
         return id
       })
     },
-
   }
 }
 

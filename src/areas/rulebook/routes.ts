@@ -9,7 +9,6 @@ export const rulebookPaths = {
   rule: path('/rules/:ruleId'),
 }
 
-
 function present(entry: RulebookEntry) {
   return {
     ...entry,

@@ -30,7 +30,12 @@ export function registerCalendarCommands(program: Command): void {
       action((date: string, options: { json?: boolean }) => {
         const status = workingDayStatus(parseDate('DATE', date))
         const value = { ...status, rule: 'C1', citation: CITATION, source: BANK_HOLIDAY_SOURCE }
-        output(options.json, value, () => `${formatLongDate(status.date)} is ${status.workingDay ? 'a working day' : `not a working day: ${status.reason}`} (C1)`)
+        output(
+          options.json,
+          value,
+          () =>
+            `${formatLongDate(status.date)} is ${status.workingDay ? 'a working day' : `not a working day: ${status.reason}`} (C1)`,
+        )
       }),
     )
 
@@ -44,8 +49,11 @@ export function registerCalendarCommands(program: Command): void {
         const from = parseDate('DATE', date)
         const count = parseWholeNumber('N', n, MAX_WORKING_DAYS, 'C1')
         const result = addWorkingDays(from, count)
-        output(options.json, { date: result, from, workingDays: count, rule: 'C1', citation: CITATION }, () =>
-          `${formatLongDate(result)} (${Math.abs(count)} working day${Math.abs(count) === 1 ? '' : 's'} ${count < 0 ? 'before' : 'after'} ${formatLongDate(from)}; C1)`,
+        output(
+          options.json,
+          { date: result, from, workingDays: count, rule: 'C1', citation: CITATION },
+          () =>
+            `${formatLongDate(result)} (${Math.abs(count)} working day${Math.abs(count) === 1 ? '' : 's'} ${count < 0 ? 'before' : 'after'} ${formatLongDate(from)}; C1)`,
         )
       }),
     )
@@ -63,8 +71,11 @@ export function registerCalendarCommands(program: Command): void {
           throw new UsageError(`FROM ${from} and TO ${to} are more than 100 years apart (C1)`)
         }
         const workingDays = workingDaysBetween(from, to)
-        output(options.json, { workingDays, from, to, rule: 'C1', citation: CITATION }, () =>
-          `${workingDays} working day${Math.abs(workingDays) === 1 ? '' : 's'} from ${formatLongDate(from)} to ${formatLongDate(to)} (C1)`,
+        output(
+          options.json,
+          { workingDays, from, to, rule: 'C1', citation: CITATION },
+          () =>
+            `${workingDays} working day${Math.abs(workingDays) === 1 ? '' : 's'} from ${formatLongDate(from)} to ${formatLongDate(to)} (C1)`,
         )
       }),
     )

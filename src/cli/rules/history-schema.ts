@@ -11,10 +11,15 @@ import { ACTIVITY_TYPES } from '../../rules/types.js'
 const entry = z
   .object({
     published: z.string().refine(isIsoDate, 'published must be a date written YYYY-MM-DD'),
-    type: z.enum([...ACTIVITY_TYPES, 'sif-inspection'], { message: `type must be one of ${[...ACTIVITY_TYPES, 'sif-inspection'].join(', ')}` }),
+    type: z.enum([...ACTIVITY_TYPES, 'sif-inspection'], {
+      message: `type must be one of ${[...ACTIVITY_TYPES, 'sif-inspection'].join(', ')}`,
+    }),
     overall: z.enum(GRADES, { message: `overall must be one of ${GRADES.join(', ')}` }).nullish(),
   })
-  .refine((item) => !JUDGEMENT_TYPES.includes(item.type) || Boolean(item.overall), { message: 'a judgement inspection needs its overall grade', path: ['overall'] })
+  .refine((item) => !JUDGEMENT_TYPES.includes(item.type) || Boolean(item.overall), {
+    message: 'a judgement inspection needs its overall grade',
+    path: ['overall'],
+  })
 
 /** The schema of a history file. */
 export const historySchema: z.ZodType<HistoryEntry[]> = z.array(entry)

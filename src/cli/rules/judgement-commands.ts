@@ -17,12 +17,14 @@ export function parsePercent(text: string): number {
   if (fraction) {
     const count = Number(fraction[1])
     const total = Number(fraction[2])
-    if (total === 0 || count > total) throw new UsageError(`PERCENT ${text} is not a count of cases (count/total, count ≤ total) (E9)`)
+    if (total === 0 || count > total)
+      throw new UsageError(`PERCENT ${text} is not a count of cases (count/total, count ≤ total) (E9)`)
     return (count * 100) / total
   }
   const match = PERCENT.exec(text)
   const percent = match ? Number(match[1]) : Number.NaN
-  if (!(percent >= 0 && percent <= 100)) throw new UsageError(`PERCENT ${text} is not a percentage from 0 to 100, or a count of cases like 29/30 (E9)`)
+  if (!(percent >= 0 && percent <= 100))
+    throw new UsageError(`PERCENT ${text} is not a percentage from 0 to 100, or a count of cases like 29/30 (E9)`)
   return percent
 }
 
@@ -49,11 +51,22 @@ export function registerJudgementCommands(program: Command): void {
     .option('--children-in-care <grade>', GRADES.join(' | '))
     .option('--leaders <grade>', GRADES.join(' | '))
     .option('--overall <grade>', 'overall effectiveness; suggested from the others when left out')
-    .option('--leaders-understand-failure <yes|no>', 'whether leaders showed sufficient understanding of an inadequate judgement (002#101, #241)')
+    .option(
+      '--leaders-understand-failure <yes|no>',
+      'whether leaders showed sufficient understanding of an inadequate judgement (002#101, #241)',
+    )
     .option('--json', 'print one JSON value')
     .action(
       action((options: CheckOptions) => {
-        const understand = options.leadersUnderstandFailure === undefined ? undefined : parseChoice('--leaders-understand-failure', options.leadersUnderstandFailure, ['yes', 'no'] as const, 'S6, 002#241')
+        const understand =
+          options.leadersUnderstandFailure === undefined
+            ? undefined
+            : parseChoice(
+                '--leaders-understand-failure',
+                options.leadersUnderstandFailure,
+                ['yes', 'no'] as const,
+                'S6, 002#241',
+              )
         const result = checkJudgements({
           helpAndProtection: grade('--help-and-protection', options.helpAndProtection),
           childrenInCare: grade('--children-in-care', options.childrenInCare),

@@ -15,8 +15,15 @@ export function registerRulebookCommands(program: Command): void {
     .option('--json', 'print one JSON value')
     .action(
       action((options: { json?: boolean }) => {
-        const list = RULEBOOK.map((entry) => ({ id: entry.id, title: entry.title, citation: entry.citation, section: entry.section }))
-        output(options.json, list, () => list.map((entry) => `${entry.id.padEnd(4)} ${entry.title} (${entry.citation})`).join('\n'))
+        const list = RULEBOOK.map((entry) => ({
+          id: entry.id,
+          title: entry.title,
+          citation: entry.citation,
+          section: entry.section,
+        }))
+        output(options.json, list, () =>
+          list.map((entry) => `${entry.id.padEnd(4)} ${entry.title} (${entry.citation})`).join('\n'),
+        )
       }),
     )
   withRuleErrors(rules.command('show'), 'see `ilacs rules list`')

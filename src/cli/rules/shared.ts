@@ -12,21 +12,25 @@ import { UsageError, printJson } from '../io.js'
 /** `value` as a calendar date, or a usage error naming `argument`. */
 export function parseDate(argument: string, value: string | undefined, rule = 'C1'): IsoDate {
   if (value === undefined) throw new UsageError(`${argument} is required: a date written YYYY-MM-DD (${rule})`)
-  if (!isIsoDate(value)) throw new UsageError(`${argument} ${value} is not a calendar date written YYYY-MM-DD (${rule})`)
+  if (!isIsoDate(value))
+    throw new UsageError(`${argument} ${value} is not a calendar date written YYYY-MM-DD (${rule})`)
   return value
 }
 
 /** `value` as a whole number within ±`limit`, or a usage error naming `argument`. */
 export function parseWholeNumber(argument: string, value: string, limit: number, rule: string): number {
-  if (!/^[-+]?\d+$/.test(value)) throw new UsageError(`${argument} ${value} is not a whole number of working days (${rule})`)
+  if (!/^[-+]?\d+$/.test(value))
+    throw new UsageError(`${argument} ${value} is not a whole number of working days (${rule})`)
   const n = Number(value)
-  if (Math.abs(n) > limit) throw new UsageError(`${argument} ${value} is more than ${limit} working days either way (${rule})`)
+  if (Math.abs(n) > limit)
+    throw new UsageError(`${argument} ${value} is more than ${limit} working days either way (${rule})`)
   return n
 }
 
 /** `value` if it is one of `choices`, or a usage error naming `argument`. */
 export function parseChoice<T extends string>(argument: string, value: string, choices: readonly T[], rule: string): T {
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${argument} ${value} is not one of ${choices.join(', ')} (${rule})`)
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`${argument} ${value} is not one of ${choices.join(', ')} (${rule})`)
   return value as T
 }
 
@@ -41,7 +45,13 @@ export function refusalError(argument: string, refusal: Refusal): UsageError {
  */
 export function withRuleErrors(command: Command, rule: string): Command {
   return command.configureOutput({
-    outputError: (text, write) => write(`ilacs: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (${rule})\n`),
+    outputError: (text, write) =>
+      write(
+        `ilacs: ${text
+          .replace(/^error: /, '')
+          .replace(/\s*\n\s*/g, ' ')
+          .trim()} (${rule})\n`,
+      ),
   })
 }
 
@@ -53,7 +63,12 @@ export function output(json: boolean | undefined, value: unknown, human: () => s
 
 /** Today's date in England, for options that default to it. */
 export function today(): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date())
 }
 
 /**
@@ -78,7 +93,12 @@ export async function readHistory(argument: string, path: string | undefined, ru
   const parsed = historySchema.safeParse(data)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
-    const where = issue.path.length ? ` at ${issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '')}` : ''
+    const where = issue.path.length
+      ? ` at ${issue.path
+          .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+          .join('')
+          .replace(/^\./, '')}`
+      : ''
     throw new UsageError(`${argument} ${path}${where}: ${issue.message} (${rule})`)
   }
   return parsed.data

@@ -51,17 +51,32 @@ export function registerTimelineCommand(program: Command): void {
         const onsite = parseDate('--onsite', options.onsite, 'C5')
         const visitType = type === 'focused-visit' || type === 'monitoring-visit'
         if (!visitType && (options.variant || options.handbook || options.visit || options.secondSet)) {
-          throw new UsageError(`--variant, --handbook, --visit and --second-set apply only to focused and monitoring visits, not a ${ACTIVITY_NAMES[type]} (S2)`)
+          throw new UsageError(
+            `--variant, --handbook, --visit and --second-set apply only to focused and monitoring visits, not a ${ACTIVITY_NAMES[type]} (S2)`,
+          )
         }
         if (type === 'focused-visit' && (options.handbook || options.visit || options.secondSet)) {
           throw new UsageError('--handbook, --visit and --second-set apply only to monitoring visits (E8, M5)')
         }
-        const variant = options.variant === undefined ? undefined : parseChoice('--variant', options.variant, ['tue-wed', 'wed-thu'] as const, type === 'focused-visit' ? 'S2, 002 fn20' : 'S2, 002 fn22')
-        const handbook = options.handbook === undefined ? undefined : parseChoice('--handbook', options.handbook, ['ilacs', '2017'] as const, 'E7')
-        if (handbook === '2017' && variant) throw new UsageError('--variant applies to ILACS monitoring visits, not the 2017 handbook (001#42)')
+        const variant =
+          options.variant === undefined
+            ? undefined
+            : parseChoice(
+                '--variant',
+                options.variant,
+                ['tue-wed', 'wed-thu'] as const,
+                type === 'focused-visit' ? 'S2, 002 fn20' : 'S2, 002 fn22',
+              )
+        const handbook =
+          options.handbook === undefined
+            ? undefined
+            : parseChoice('--handbook', options.handbook, ['ilacs', '2017'] as const, 'E7')
+        if (handbook === '2017' && variant)
+          throw new UsageError('--variant applies to ILACS monitoring visits, not the 2017 handbook (001#42)')
         let visitNumber: number | undefined
         if (options.visit !== undefined) {
-          if (!/^[1-9]\d*$/.test(options.visit)) throw new UsageError(`--visit ${options.visit} is not a visit number 1, 2, 3… (E8)`)
+          if (!/^[1-9]\d*$/.test(options.visit))
+            throw new UsageError(`--visit ${options.visit} is not a visit number 1, 2, 3… (E8)`)
           visitNumber = Number(options.visit)
         }
         const result = timelineFor(type, onsite, {
@@ -73,14 +88,35 @@ export function registerTimelineCommand(program: Command): void {
         if (!result.ok) throw refusalError('--onsite', result)
         const { timeline } = result
         output(options.json, timeline, () => {
-          const lines = [`${ACTIVITY_NAMES[type][0]!.toUpperCase()}${ACTIVITY_NAMES[type].slice(1)}, first on-site day ${formatLongDate(onsite)}${timeline.variant ? ` (${timeline.variant})` : ''}`, '']
+          const lines = [
+            `${ACTIVITY_NAMES[type][0]!.toUpperCase()}${ACTIVITY_NAMES[type].slice(1)}, first on-site day ${formatLongDate(onsite)}${timeline.variant ? ` (${timeline.variant})` : ''}`,
+            '',
+          ]
           for (const item of timeline.milestones) {
-            const when = item.until && item.until !== item.date ? `${formatLongDate(item.date)} to ${formatLongDate(item.until)}` : formatLongDate(item.date)
-            lines.push(`  ${when.padEnd(30)} ${item.label}${item.time ? ` (${item.time})` : ''} [${item.key}; ${item.rule}, ${item.citation}]`)
-            for (const alternative of item.alternatives ?? []) lines.push(`  ${''.padEnd(30)}   or ${formatLongDate(alternative.date)}: ${alternative.reading} [${alternative.rule}, ${alternative.citation}]`)
+            const when =
+              item.until && item.until !== item.date
+                ? `${formatLongDate(item.date)} to ${formatLongDate(item.until)}`
+                : formatLongDate(item.date)
+            lines.push(
+              `  ${when.padEnd(30)} ${item.label}${item.time ? ` (${item.time})` : ''} [${item.key}; ${item.rule}, ${item.citation}]`,
+            )
+            for (const alternative of item.alternatives ?? [])
+              lines.push(
+                `  ${''.padEnd(30)}   or ${formatLongDate(alternative.date)}: ${alternative.reading} [${alternative.rule}, ${alternative.citation}]`,
+              )
           }
-          if (timeline.flags.length) lines.push('', 'Check:', ...timeline.flags.map((flag) => `  ! ${flag.message} (${flag.rule}, ${flag.citation})`))
-          if (timeline.notes.length) lines.push('', 'Notes:', ...timeline.notes.map((note) => `  - ${note.message} (${note.rule}, ${note.citation})`))
+          if (timeline.flags.length)
+            lines.push(
+              '',
+              'Check:',
+              ...timeline.flags.map((flag) => `  ! ${flag.message} (${flag.rule}, ${flag.citation})`),
+            )
+          if (timeline.notes.length)
+            lines.push(
+              '',
+              'Notes:',
+              ...timeline.notes.map((note) => `  - ${note.message} (${note.rule}, ${note.citation})`),
+            )
           return lines.join('\n')
         })
       }),

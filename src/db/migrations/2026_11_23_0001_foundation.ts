@@ -74,7 +74,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_id', 'text')
     .execute()
   await db.schema.createIndex('audit_events_occurred_idx').on('audit_events').column('occurred_at').execute()
-  await db.schema.createIndex('audit_events_record_idx').on('audit_events').columns(['record_type', 'record_id']).execute()
+  await db.schema
+    .createIndex('audit_events_record_idx')
+    .on('audit_events')
+    .columns(['record_type', 'record_id'])
+    .execute()
   await db.schema.createIndex('audit_events_actor_idx').on('audit_events').column('actor_id').execute()
 
   await db.schema
@@ -91,16 +95,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint('judgement_dates_in_order', sql`inspection_start <= inspection_end and inspection_end <= published_on`)
+    .addCheckConstraint(
+      'judgement_dates_in_order',
+      sql`inspection_start <= inspection_end and inspection_end <= published_on`,
+    )
     .addCheckConstraint('judgement_correction_has_reason', sql`(corrects_id is null) = (correction_reason is null)`)
     .execute()
-  await db.schema.createIndex('judgement_records_la_idx').on('judgement_records').columns(['la_code', 'published_on']).execute()
+  await db.schema
+    .createIndex('judgement_records_la_idx')
+    .on('judgement_records')
+    .columns(['la_code', 'published_on'])
+    .execute()
 
   await db.schema
     .createTable('judgement_grades')
     .addColumn('record_id', 'uuid', (c) => c.notNull().references('judgement_records.id'))
     .addColumn('area', 'text', (c) => c.notNull())
-    .addColumn('grade', 'text', (c) => c.notNull().check(sql`grade in ('outstanding', 'good', 'requires-improvement', 'inadequate')`))
+    .addColumn('grade', 'text', (c) =>
+      c.notNull().check(sql`grade in ('outstanding', 'good', 'requires-improvement', 'inadequate')`),
+    )
     .addPrimaryKeyConstraint('judgement_grades_pkey', ['record_id', 'area'])
     .execute()
 
@@ -125,7 +138,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['data_loads', 'judgement_grades', 'judgement_records', 'audit_events', 'sessions', 'user_la_scopes', 'users', 'local_authorities', 'regions']) {
+  for (const table of [
+    'data_loads',
+    'judgement_grades',
+    'judgement_records',
+    'audit_events',
+    'sessions',
+    'user_la_scopes',
+    'users',
+    'local_authorities',
+    'regions',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
   await sql`drop function refuse_change()`.execute(db)

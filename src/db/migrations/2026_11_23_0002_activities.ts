@@ -38,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('citation', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('activity_milestones_pkey', ['activity_id', 'key'])
     .execute()
-  await db.schema.createIndex('activity_milestones_date_idx').on('activity_milestones').columns(['key', 'date']).execute()
+  await db.schema
+    .createIndex('activity_milestones_date_idx')
+    .on('activity_milestones')
+    .columns(['key', 'date'])
+    .execute()
 
   await db.schema
     .createTable('activity_flags')
@@ -135,7 +139,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['calendar_feeds', 'outbox', 'activity_status_changes', 'activity_notices', 'activity_contacts', 'activity_team', 'activity_date_changes', 'activity_flags', 'activity_milestones', 'activities']) {
+  for (const table of [
+    'calendar_feeds',
+    'outbox',
+    'activity_status_changes',
+    'activity_notices',
+    'activity_contacts',
+    'activity_team',
+    'activity_date_changes',
+    'activity_flags',
+    'activity_milestones',
+    'activities',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }

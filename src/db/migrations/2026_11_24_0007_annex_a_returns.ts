@@ -33,8 +33,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rows', 'integer')
     .addUniqueConstraint('annex_a_returns_version_key', ['activity_id', 'version'])
     .execute()
-  await db.schema.createIndex('annex_a_returns_activity_idx').on('annex_a_returns').columns(['activity_id', 'uploaded_at']).execute()
-  await sql`create index annex_a_returns_pending_idx on annex_a_returns (uploaded_at) where status = 'processing'`.execute(db)
+  await db.schema
+    .createIndex('annex_a_returns_activity_idx')
+    .on('annex_a_returns')
+    .columns(['activity_id', 'uploaded_at'])
+    .execute()
+  await sql`create index annex_a_returns_pending_idx on annex_a_returns (uploaded_at) where status = 'processing'`.execute(
+    db,
+  )
 
   await db.schema
     .createTable('annex_a_documents')
@@ -49,7 +55,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('uploaded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('withdrawn_at', 'timestamptz')
     .execute()
-  await db.schema.createIndex('annex_a_documents_activity_idx').on('annex_a_documents').columns(['activity_id', 'item']).execute()
+  await db.schema
+    .createIndex('annex_a_documents_activity_idx')
+    .on('annex_a_documents')
+    .columns(['activity_id', 'item'])
+    .execute()
 
   await db.schema
     .createTable('case_samples')
@@ -64,5 +74,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['case_samples', 'annex_a_documents', 'annex_a_returns']) await db.schema.dropTable(table).execute()
+  for (const table of ['case_samples', 'annex_a_documents', 'annex_a_returns'])
+    await db.schema.dropTable(table).execute()
 }

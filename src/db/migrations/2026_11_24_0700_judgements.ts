@@ -24,9 +24,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('activity_judgements')
-    .addColumn('activity_id', 'uuid', (c) => c.notNull().references('activity_outcomes.activity_id').onDelete('cascade'))
+    .addColumn('activity_id', 'uuid', (c) =>
+      c.notNull().references('activity_outcomes.activity_id').onDelete('cascade'),
+    )
     .addColumn('area', 'text', (c) => c.notNull())
-    .addColumn('grade', 'text', (c) => c.notNull().check(sql`grade in ('outstanding', 'good', 'requires-improvement', 'inadequate')`))
+    .addColumn('grade', 'text', (c) =>
+      c.notNull().check(sql`grade in ('outstanding', 'good', 'requires-improvement', 'inadequate')`),
+    )
     .addColumn('rationale', 'text', (c) => c.notNull())
     .addColumn('evidence_headings', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('leaders_understand_failure', 'boolean')
@@ -38,15 +42,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('focused_visit_findings')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('activity_id', 'uuid', (c) => c.notNull().references('activity_outcomes.activity_id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('strength', 'area-for-improvement', 'priority-action')`))
+    .addColumn('activity_id', 'uuid', (c) =>
+      c.notNull().references('activity_outcomes.activity_id').onDelete('cascade'),
+    )
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('strength', 'area-for-improvement', 'priority-action')`),
+    )
     .addColumn('text', 'text', (c) => c.notNull())
     // 002#109: a priority action names one of the two grounds; other findings name none.
     .addColumn('ground', 'text', (c) => c.check(sql`(kind = 'priority-action') = (ground is not null)`))
     .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
-  await db.schema.createIndex('focused_visit_findings_activity_idx').on('focused_visit_findings').columns(['activity_id', 'recorded_at']).execute()
+  await db.schema
+    .createIndex('focused_visit_findings_activity_idx')
+    .on('focused_visit_findings')
+    .columns(['activity_id', 'recorded_at'])
+    .execute()
 
   await db.schema
     .createTable('feedback_meetings')

@@ -16,7 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('inspector_leave_dates_check', sql`ends_on >= starts_on`)
     .execute()
-  await db.schema.createIndex('inspector_leave_user_idx').on('inspector_leave').columns(['user_id', 'starts_on']).execute()
+  await db.schema
+    .createIndex('inspector_leave_user_idx')
+    .on('inspector_leave')
+    .columns(['user_id', 'starts_on'])
+    .execute()
 
   await db.schema
     .createTable('programme_settings')

@@ -29,7 +29,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute()
-  await db.schema.createIndex('evidence_entries_activity_idx').on('evidence_entries').columns(['activity_id', 'heading_id']).execute()
+  await db.schema
+    .createIndex('evidence_entries_activity_idx')
+    .on('evidence_entries')
+    .columns(['activity_id', 'heading_id'])
+    .execute()
 
   await db.schema
     .createTable('evidence_case_links')
@@ -124,7 +128,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['cases_of_concern', 'further_information_requests', 'keep_in_touch_meetings', 'evidence_qa_notes', 'evidence_case_links', 'evidence_entries']) {
+  for (const table of [
+    'cases_of_concern',
+    'further_information_requests',
+    'keep_in_touch_meetings',
+    'evidence_qa_notes',
+    'evidence_case_links',
+    'evidence_entries',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }

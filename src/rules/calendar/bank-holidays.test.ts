@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { GOV_UK_CORRECTIONS, SNAPSHOT_YEARS, bankHolidayOn, bankHolidays, correctedLibraryBankHolidays, libraryBankHolidays } from './bank-holidays.js'
+import {
+  GOV_UK_CORRECTIONS,
+  SNAPSHOT_YEARS,
+  bankHolidayOn,
+  bankHolidays,
+  correctedLibraryBankHolidays,
+  libraryBankHolidays,
+} from './bank-holidays.js'
 
 // The published list: GOV.UK "UK bank holidays", https://www.gov.uk/bank-holidays (the
 // england-and-wales division of https://www.gov.uk/bank-holidays.json): 2012–2019 as archived in
@@ -46,11 +53,16 @@ describe('bankHolidays (C1) against the published GOV.UK list', () => {
     expect(correctedLibraryBankHolidays(year).map((holiday) => holiday.date)).toEqual(expected)
   })
 
-  it.each(GOV_UK_CORRECTIONS.map((correction) => [correction.year, correction]))('%i: the correction is still needed (remove it when the library is fixed)', (year, correction) => {
-    const dates = libraryBankHolidays(year).map((holiday) => holiday.date)
-    const stillWrong = correction.remove.some((date) => dates.includes(date)) || correction.add.some((holiday) => !dates.includes(holiday.date))
-    expect(stillWrong).toBe(true)
-  })
+  it.each(GOV_UK_CORRECTIONS.map((correction) => [correction.year, correction]))(
+    '%i: the correction is still needed (remove it when the library is fixed)',
+    (year, correction) => {
+      const dates = libraryBankHolidays(year).map((holiday) => holiday.date)
+      const stillWrong =
+        correction.remove.some((date) => dates.includes(date)) ||
+        correction.add.some((holiday) => !dates.includes(holiday.date))
+      expect(stillWrong).toBe(true)
+    },
+  )
 })
 
 describe('the generated snapshot', () => {

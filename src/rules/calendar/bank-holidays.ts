@@ -63,7 +63,8 @@ export const GOV_UK_CORRECTIONS: readonly BankHolidayCorrection[] = [
     year: 2012,
     remove: ['2012-05-28'],
     add: [{ date: '2012-06-04', name: 'Spring bank holiday (substitute day)' }],
-    source: 'GOV.UK bank-holidays.json, england-and-wales 2012 (as archived in ministryofjustice/govuk-bank-holidays): the spring bank holiday moved to Monday 4 June for the Diamond Jubilee (5 June); 28 May 2012 is not listed',
+    source:
+      'GOV.UK bank-holidays.json, england-and-wales 2012 (as archived in ministryofjustice/govuk-bank-holidays): the spring bank holiday moved to Monday 4 June for the Diamond Jubilee (5 June); 28 May 2012 is not listed',
   },
 ]
 
@@ -72,7 +73,9 @@ export function correctedLibraryBankHolidays(year: number): BankHoliday[] {
   const holidays = libraryBankHolidays(year)
   const correction = GOV_UK_CORRECTIONS.find((item) => item.year === year)
   if (!correction) return holidays
-  return [...holidays.filter((holiday) => !correction.remove.includes(holiday.date)), ...correction.add].sort((a, b) => (a.date < b.date ? -1 : 1))
+  return [...holidays.filter((holiday) => !correction.remove.includes(holiday.date)), ...correction.add].sort((a, b) =>
+    a.date < b.date ? -1 : 1,
+  )
 }
 
 const snapshotByYear = new Map<number, BankHoliday[]>()

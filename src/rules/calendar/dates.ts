@@ -51,7 +51,7 @@ export function fromDayNumber(day: number): IsoDate {
 
 /** Day of the week of a day number: 1 = Monday … 7 = Sunday (day 0 was a Thursday). */
 export function dayNumberWeekday(day: number): number {
-  return (((day + 3) % 7) + 7) % 7 + 1
+  return ((((day + 3) % 7) + 7) % 7) + 1
 }
 
 /** `date` plus `days` calendar days (negative goes back). */
@@ -102,7 +102,20 @@ export function wholeYearsBetween(birth: IsoDate, on: IsoDate): number {
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const
 
 /** The weekday's English name. */
 export function weekdayName(date: IsoDate): (typeof WEEKDAYS)[number] {

@@ -4,7 +4,12 @@ import { notificationFor } from './notification.js'
 describe('notificationFor (C2, 002#73 fn18: five working days before fieldwork)', () => {
   it.each([
     ['2023-06-12', '2023-06-05', false, 'an ordinary week: the Monday before (002#73)'],
-    ['2021-06-07', '2021-05-28', true, 'notice Monday 31 May 2021 is the spring bank holiday → the Friday before (fn18)'],
+    [
+      '2021-06-07',
+      '2021-05-28',
+      true,
+      'notice Monday 31 May 2021 is the spring bank holiday → the Friday before (fn18)',
+    ],
     ['2020-04-20', '2020-04-09', true, 'notice Easter Monday 13 April 2020 → Maundy Thursday (fn18, Easter)'],
     ['2024-04-08', '2024-03-28', true, 'notice Easter Monday 1 April 2024 → Maundy Thursday 28 March (fn18, Easter)'],
     ['2022-06-06', '2022-05-26', true, 'Jubilee Thursday–Friday 2–3 June 2022 → Thursday 26 May (RULES.md C2 example)'],

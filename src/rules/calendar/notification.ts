@@ -31,7 +31,14 @@ export function notificationFor(fieldworkStart: IsoDate, workingDaysBefore = 5):
   const usualDay = addDays(fieldworkStart, -7 * Math.ceil(workingDaysBefore / 5))
   const citation = '002#73 fn18'
   if (date === usualDay) {
-    return { date, usualDay, moved: false, explanation: `${workingDaysBefore} working days before ${formatLongDate(fieldworkStart)}`, rule: 'C2', citation }
+    return {
+      date,
+      usualDay,
+      moved: false,
+      explanation: `${workingDaysBefore} working days before ${formatLongDate(fieldworkStart)}`,
+      rule: 'C2',
+      citation,
+    }
   }
   const usual = workingDayStatus(usualDay)
   const why = usual.workingDay

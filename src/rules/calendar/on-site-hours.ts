@@ -16,6 +16,12 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
 export function onSiteHoursCheck(time: string): Flag[] {
   if (!TIME.test(time)) throw new RangeError(`Not a 24-hour HH:MM time: ${time}`)
   return time > ON_SITE_ENDS_BY
-    ? [{ rule: 'C4', citation: '002#83', message: `On-site activity would continue until ${time}; it does not normally continue after 6pm` }]
+    ? [
+        {
+          rule: 'C4',
+          citation: '002#83',
+          message: `On-site activity would continue until ${time}; it does not normally continue after 6pm`,
+        },
+      ]
     : []
 }

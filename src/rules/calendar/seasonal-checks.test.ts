@@ -26,7 +26,14 @@ describe('seasonalChecks (C3, 002#14)', () => {
     ['standard-inspection', '2025-01-06', '2025-01-17', '2024-12-30', 1, 'notice given over New Year'],
     ['standard-inspection', '2025-08-04', '2025-08-15', undefined, 1, 'standard inspection in August'],
     ['focused-visit', '2025-08-05', '2025-08-06', undefined, 1, 'focused visit in August: by agreement only'],
-    ['monitoring-visit', '2025-08-05', '2025-08-06', undefined, 0, 'a planned monitoring visit may take place in August'],
+    [
+      'monitoring-visit',
+      '2025-08-05',
+      '2025-08-06',
+      undefined,
+      0,
+      'a planned monitoring visit may take place in August',
+    ],
     ['short-inspection', '2025-07-28', '2025-08-01', undefined, 1, 'a short inspection running into August'],
     ['short-inspection', '2025-06-02', '2025-06-06', '2025-05-23', 0, 'an ordinary June week'],
   ]

@@ -22,7 +22,9 @@ export function christmasPeriod(date: IsoDate): { from: IsoDate; to: IsoDate } {
   const year = Number(date.slice(0, 4))
   const month = Number(date.slice(5, 7))
   const newYear = month >= 7 ? year + 1 : year
-  const substitute = bankHolidays(newYear).find((holiday) => holiday.date.slice(5, 7) === '01' && holiday.date <= `${newYear}-01-04`)
+  const substitute = bankHolidays(newYear).find(
+    (holiday) => holiday.date.slice(5, 7) === '01' && holiday.date <= `${newYear}-01-04`,
+  )
   const to = substitute && substitute.date > `${newYear}-01-01` ? substitute.date : `${newYear}-01-01`
   return { from: `${newYear - 1}-12-24`, to }
 }
@@ -41,13 +43,26 @@ export function isInChristmasPeriod(date: IsoDate): boolean {
  * Decision: "begin" is read as either the notice day or the first on-site day, since an
  * inspection starts for the authority when notice is given (002#73); both are checked.
  */
-export function seasonalChecks(type: ActivityType, firstOnsiteDay: IsoDate, lastOnsiteDay: IsoDate, noticeDay?: IsoDate): Flag[] {
+export function seasonalChecks(
+  type: ActivityType,
+  firstOnsiteDay: IsoDate,
+  lastOnsiteDay: IsoDate,
+  noticeDay?: IsoDate,
+): Flag[] {
   const flags: Flag[] = []
   const name = ACTIVITY_NAMES[type]
   if (isInChristmasPeriod(firstOnsiteDay)) {
-    flags.push({ rule: 'C3', citation: CITATION, message: `The ${name} would begin over Christmas and New Year (${formatLongDate(firstOnsiteDay)}); inspections do not usually begin then` })
+    flags.push({
+      rule: 'C3',
+      citation: CITATION,
+      message: `The ${name} would begin over Christmas and New Year (${formatLongDate(firstOnsiteDay)}); inspections do not usually begin then`,
+    })
   } else if (noticeDay && isInChristmasPeriod(noticeDay)) {
-    flags.push({ rule: 'C3', citation: CITATION, message: `Notice of the ${name} would be given over Christmas and New Year (${formatLongDate(noticeDay)}); inspections do not usually begin then` })
+    flags.push({
+      rule: 'C3',
+      citation: CITATION,
+      message: `Notice of the ${name} would be given over Christmas and New Year (${formatLongDate(noticeDay)}); inspections do not usually begin then`,
+    })
   }
   let augustDay: IsoDate | undefined
   for (let day = firstOnsiteDay; day <= lastOnsiteDay; day = addDays(day, 1)) {
@@ -57,9 +72,10 @@ export function seasonalChecks(type: ActivityType, firstOnsiteDay: IsoDate, last
     }
   }
   if (augustDay && type !== 'monitoring-visit') {
-    const message = type === 'focused-visit'
-      ? `A focused visit on site in August (${formatLongDate(augustDay)}) takes place only by agreement or if concerns arise`
-      : `Only planned monitoring visits and focused visits take place in August; this ${name} would be on site on ${formatLongDate(augustDay)}`
+    const message =
+      type === 'focused-visit'
+        ? `A focused visit on site in August (${formatLongDate(augustDay)}) takes place only by agreement or if concerns arise`
+        : `Only planned monitoring visits and focused visits take place in August; this ${name} would be on site on ${formatLongDate(augustDay)}`
     flags.push({ rule: 'C3', citation: CITATION, message })
   }
   return flags

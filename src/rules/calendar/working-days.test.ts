@@ -45,7 +45,12 @@ describe('addWorkingDays (C1: D plus N working days, D not counted)', () => {
     ['2024-03-28', 1, '2024-04-02', 'Maundy Thursday + 1 skips Good Friday, the weekend and Easter Monday'],
     ['2021-12-24', 1, '2021-12-29', 'Christmas Eve 2021 + 1 skips the two substitute days'],
     ['2021-12-31', 1, '2022-01-04', 'New Year’s Eve 2021 + 1 skips the New Year substitute day'],
-    ['2020-12-24', 2, '2020-12-30', 'Christmas Eve 2020 + 2 skips Christmas, the weekend and the Boxing Day substitute'],
+    [
+      '2020-12-24',
+      2,
+      '2020-12-30',
+      'Christmas Eve 2020 + 2 skips Christmas, the weekend and the Boxing Day substitute',
+    ],
     ['2022-09-16', 1, '2022-09-20', 'Friday before the Queen’s funeral + 1'],
     ['2022-06-04', 1, '2022-06-06', 'from a Saturday: the next working day'],
     ['2022-06-04', -1, '2022-06-01', 'from a Saturday back: the last working day before'],
@@ -115,10 +120,14 @@ describe('working-day properties (fast-check)', () => {
 
   it('a result is always a working day (never a weekend or a bank holiday) when N ≠ 0', () => {
     fc.assert(
-      fc.property(anyDate, anyCount.filter((n) => n !== 0), (start, n) => {
-        const result = addWorkingDays(start, n)
-        return isWorkingDay(result) && dayOfWeek(result) <= 5 && bankHolidayOn(result) === undefined
-      }),
+      fc.property(
+        anyDate,
+        anyCount.filter((n) => n !== 0),
+        (start, n) => {
+          const result = addWorkingDays(start, n)
+          return isWorkingDay(result) && dayOfWeek(result) <= 5 && bankHolidayOn(result) === undefined
+        },
+      ),
     )
   })
 

@@ -60,9 +60,21 @@ export function workingDayStatus(date: IsoDate): WorkingDayStatus {
   }
   const holiday = bankHolidayOn(date)
   if (holiday) {
-    return { date, workingDay: false, reason: `a bank holiday in England and Wales: ${holiday.name}`, weekday, bankHoliday: holiday.name }
+    return {
+      date,
+      workingDay: false,
+      reason: `a bank holiday in England and Wales: ${holiday.name}`,
+      weekday,
+      bankHoliday: holiday.name,
+    }
   }
-  return { date, workingDay: true, reason: `a working day (${weekday}, not a bank holiday in England and Wales)`, weekday, bankHoliday: null }
+  return {
+    date,
+    workingDay: true,
+    reason: `a working day (${weekday}, not a bank holiday in England and Wales)`,
+    weekday,
+    bankHoliday: null,
+  }
 }
 
 /**
@@ -74,7 +86,7 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number: ${n}`)
   let day = toDayNumber(date)
   const step = n < 0 ? -1 : 1
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step
     if (isWorkingDayNumber(day)) left -= 1
   }

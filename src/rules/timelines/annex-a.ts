@@ -40,13 +40,21 @@ const ROWS: Row[] = [
     key: 'annex-a.management-information',
     label: 'Local authority shares the information it uses to manage services for children and young people',
     after: { 'standard-or-short': 2, focused: 1, monitoring: 7 },
-    time: { 'standard-or-short': 'by the end of the day', focused: 'usually by the end of the day', monitoring: 'usually the Wednesday before inspectors are on site' },
+    time: {
+      'standard-or-short': 'by the end of the day',
+      focused: 'usually by the end of the day',
+      monitoring: 'usually the Wednesday before inspectors are on site',
+    },
   },
   {
     key: 'annex-a.case-information',
     label: 'Local authority shares information about specific children’s cases',
     after: { 'standard-or-short': 3, focused: 2, monitoring: 7 },
-    time: { 'standard-or-short': 'by the end of the day', focused: 'usually by the end of the day', monitoring: 'usually the Wednesday before inspectors are on site' },
+    time: {
+      'standard-or-short': 'by the end of the day',
+      focused: 'usually by the end of the day',
+      monitoring: 'usually the Wednesday before inspectors are on site',
+    },
   },
 ]
 
@@ -59,11 +67,19 @@ export const ANNEX_A_REQUEST_BEFORE_FIELDWORK: Record<AnnexAColumn, number> = {
 
 /** The Annex A milestones of one column of 002#242, counted from `requestDay` (S4). */
 export function annexAMilestones(column: AnnexAColumn, requestDay: IsoDate): Milestone[] {
-  const request = milestone('annex-a.request', 'Notification and request for Annex A information', requestDay, 'S4', '002#242')
+  const request = milestone(
+    'annex-a.request',
+    'Notification and request for Annex A information',
+    requestDay,
+    'S4',
+    '002#242',
+  )
   return [
     request,
     ...ROWS.map((row) =>
-      milestone(row.key, row.label, addWorkingDays(requestDay, row.after[column]), 'S4', '002#242', { time: row.time[column] }),
+      milestone(row.key, row.label, addWorkingDays(requestDay, row.after[column]), 'S4', '002#242', {
+        time: row.time[column],
+      }),
     ),
   ]
 }

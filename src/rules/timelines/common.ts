@@ -35,7 +35,12 @@ export function weekdayNamed(n: number): string {
  * Refuse a first on-site day that is not `weekday` or not a working day (C5). `what` names the
  * day in the message, e.g. "a standard inspection's fieldwork".
  */
-export function checkFirstOnsiteDay(date: IsoDate, weekday: number, what: string, citation: string): Refusal | undefined {
+export function checkFirstOnsiteDay(
+  date: IsoDate,
+  weekday: number,
+  what: string,
+  citation: string,
+): Refusal | undefined {
   if (dayOfWeek(date) !== weekday) {
     return refuse('C5', citation, `${date} is a ${weekdayName(date)}; ${what} starts on a ${weekdayNamed(weekday)}`)
   }

@@ -21,10 +21,16 @@ import { publicationMilestones } from './publication.js'
 export type VisitVariant = 'tue-wed' | 'wed-thu'
 
 /** The dated milestones of a focused visit whose first on-site day is `onsite` (S1, S2, S4, S7, E7). */
-export function focusedVisitTimeline(onsite: IsoDate, variant: VisitVariant = 'tue-wed'): Outcome<{ timeline: Timeline }> {
+export function focusedVisitTimeline(
+  onsite: IsoDate,
+  variant: VisitVariant = 'tue-wed',
+): Outcome<{ timeline: Timeline }> {
   const shift = variant === 'wed-thu' ? 1 : 0
   const citation = variant === 'wed-thu' ? '002#103 fn20' : '002#103'
-  const what = variant === 'wed-thu' ? 'a Wednesday–Thursday focused visit\'s first on-site day' : 'a focused visit\'s first on-site day (Wednesday only for the Wednesday–Thursday variant, 002 fn20)'
+  const what =
+    variant === 'wed-thu'
+      ? "a Wednesday–Thursday focused visit's first on-site day"
+      : "a focused visit's first on-site day (Wednesday only for the Wednesday–Thursday variant, 002 fn20)"
   const refusal = checkFirstOnsiteDay(onsite, 2 + shift, what, citation)
   if (refusal) return refusal
   const notification = notificationFor(onsite)
@@ -32,16 +38,54 @@ export function focusedVisitTimeline(onsite: IsoDate, variant: VisitVariant = 't
   const last = addWorkingDays(onsite, 1)
   const annexA = annexAMilestones('focused', notice)
   const milestones = [
-    milestone('preparation.lead-inspector', 'Lead inspector off-site evaluation of evidence', addWorkingDays(notice, -1), 'S2', citation),
-    milestone('notice', 'Lead inspector telephones the DCS to announce the focused visit, then emails the Annex A request', notice, 'S1', '002#73-74, #103'),
-    milestone('notice.set-up-call', 'Set-up telephone conference: lead inspector and DCS', notice, 'S2', citation, { time: 'afternoon' }),
+    milestone(
+      'preparation.lead-inspector',
+      'Lead inspector off-site evaluation of evidence',
+      addWorkingDays(notice, -1),
+      'S2',
+      citation,
+    ),
+    milestone(
+      'notice',
+      'Lead inspector telephones the DCS to announce the focused visit, then emails the Annex A request',
+      notice,
+      'S1',
+      '002#73-74, #103',
+    ),
+    milestone('notice.set-up-call', 'Set-up telephone conference: lead inspector and DCS', notice, 'S2', citation, {
+      time: 'afternoon',
+    }),
     ...annexA,
-    milestone('team.off-site-evaluation', 'Full team off-site evaluation of evidence', addWorkingDays(notice, 2), 'S2', citation),
-    milestone('team.telephone-conference', 'Telephone conference team meeting', addWorkingDays(notice, 3), 'S2', citation),
-    milestone('preparation.off-site-evaluation', 'Off-site evaluation of evidence', addWorkingDays(onsite, -1), 'S2', citation),
+    milestone(
+      'team.off-site-evaluation',
+      'Full team off-site evaluation of evidence',
+      addWorkingDays(notice, 2),
+      'S2',
+      citation,
+    ),
+    milestone(
+      'team.telephone-conference',
+      'Telephone conference team meeting',
+      addWorkingDays(notice, 3),
+      'S2',
+      citation,
+    ),
+    milestone(
+      'preparation.off-site-evaluation',
+      'Off-site evaluation of evidence',
+      addWorkingDays(onsite, -1),
+      'S2',
+      citation,
+    ),
     milestone('onsite.start', 'Full team (usually two inspectors) on site gathering evidence', onsite, 'S2', citation),
     milestone('onsite.end', 'Last day on site: gathering evidence and providing feedback', last, 'S2', citation),
-    milestone('feedback', 'Feedback of the findings to the DCS (usually no longer than 60 minutes)', last, 'E5', '002#103, #197-199'),
+    milestone(
+      'feedback',
+      'Feedback of the findings to the DCS (usually no longer than 60 minutes)',
+      last,
+      'E5',
+      '002#103, #197-199',
+    ),
     ...publicationMilestones('visit', last),
   ]
   const at = (key: string): IsoDate => annexA.find((item) => item.key === key)!.date
@@ -50,9 +94,13 @@ export function focusedVisitTimeline(onsite: IsoDate, variant: VisitVariant = 't
       [
         { label: 'Lead inspector off-site evaluation', date: addWorkingDays(notice, -1), weekday: 1 + shift },
         { label: 'Notice', date: notice, weekday: 2 + shift },
-        { label: 'Child-level data, audits and management information', date: at('annex-a.management-information'), weekday: 3 + shift },
+        {
+          label: 'Child-level data, audits and management information',
+          date: at('annex-a.management-information'),
+          weekday: 3 + shift,
+        },
         { label: 'Full team off-site evaluation', date: addWorkingDays(notice, 2), weekday: 4 + shift },
-        { label: 'Off-site evaluation before the visit', date: addWorkingDays(onsite, -1), weekday: (1 + shift) },
+        { label: 'Off-site evaluation before the visit', date: addWorkingDays(onsite, -1), weekday: 1 + shift },
         { label: 'Last day on site', date: last, weekday: 3 + shift },
       ],
       'S2',
@@ -61,10 +109,27 @@ export function focusedVisitTimeline(onsite: IsoDate, variant: VisitVariant = 't
     ...seasonalChecks('focused-visit', onsite, last, notice),
   ]
   const notes: Note[] = [
-    { rule: 'S7', citation: '002#108-110', message: 'No graded judgements: findings on strengths and areas for improvement, and areas for priority action where inspectors find serious weaknesses, in a published letter' },
-    { rule: 'S4', citation: '002#242', message: 'The authority provides only the Annex A information relevant to the practice evaluated at this visit' },
-    { rule: 'M10', citation: '002#220', message: 'After a focused visit the authority updates its existing action plan and sends it with its self-evaluation' },
+    {
+      rule: 'S7',
+      citation: '002#108-110',
+      message:
+        'No graded judgements: findings on strengths and areas for improvement, and areas for priority action where inspectors find serious weaknesses, in a published letter',
+    },
+    {
+      rule: 'S4',
+      citation: '002#242',
+      message: 'The authority provides only the Annex A information relevant to the practice evaluated at this visit',
+    },
+    {
+      rule: 'M10',
+      citation: '002#220',
+      message:
+        'After a focused visit the authority updates its existing action plan and sends it with its self-evaluation',
+    },
   ]
   if (notification.moved) notes.push({ rule: 'C2', citation: notification.citation, message: notification.explanation })
-  return { ok: true, timeline: { type: 'focused-visit', onsite, variant, milestones: inDateOrder(milestones), flags, notes } }
+  return {
+    ok: true,
+    timeline: { type: 'focused-visit', onsite, variant, milestones: inDateOrder(milestones), flags, notes },
+  }
 }

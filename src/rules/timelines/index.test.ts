@@ -9,7 +9,10 @@ describe('timelineFor (C5, S2)', () => {
     expect(dayOfWeek(start)).toBe(requiredOnsiteWeekday(type))
     const accepted = timelineFor(type, start)
     expect(accepted.ok && accepted.timeline.type).toBe(type)
-    expect(timelineFor(type, start === '2023-06-12' ? '2023-06-13' : '2023-06-14')).toMatchObject({ ok: false, rule: 'C5' })
+    expect(timelineFor(type, start === '2023-06-12' ? '2023-06-13' : '2023-06-14')).toMatchObject({
+      ok: false,
+      rule: 'C5',
+    })
   })
 
   it('passes the variant to visits (002 fn20, fn22)', () => {

@@ -27,7 +27,11 @@ export interface TimelineOptions {
 }
 
 /** The timeline of an activity of `type` whose first on-site day is `onsite`, or the reason it is refused (C5). */
-export function timelineFor(type: ActivityType, onsite: IsoDate, options: TimelineOptions = {}): Outcome<{ timeline: Timeline }> {
+export function timelineFor(
+  type: ActivityType,
+  onsite: IsoDate,
+  options: TimelineOptions = {},
+): Outcome<{ timeline: Timeline }> {
   switch (type) {
     case 'standard-inspection':
       return standardInspectionTimeline(onsite)

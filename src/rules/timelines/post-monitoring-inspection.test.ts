@@ -6,9 +6,15 @@ describe('postMonitoringInspectionTimeline (M8; 001#57-63)', () => {
   it('gives day −2 (Thursday) to day 10 (second Friday)', () => {
     const dates = datesByKey(accepted(postMonitoringInspectionTimeline('2023-06-05')))
     expect(dates).toMatchObject({
-      'planning.lead-inspector': '2023-05-15', notice: '2023-06-01', 'annex-a.request': '2023-06-01', 'onsite.start': '2023-06-05',
-      'team.case-tracking-meeting': '2023-06-09', 'team.travel-week-2': '2023-06-12', 'team.provisional-judgement-meeting': '2023-06-15',
-      'onsite.end': '2023-06-16', feedback: '2023-06-16',
+      'planning.lead-inspector': '2023-05-15',
+      notice: '2023-06-01',
+      'annex-a.request': '2023-06-01',
+      'onsite.start': '2023-06-05',
+      'team.case-tracking-meeting': '2023-06-09',
+      'team.travel-week-2': '2023-06-12',
+      'team.provisional-judgement-meeting': '2023-06-15',
+      'onsite.end': '2023-06-16',
+      feedback: '2023-06-16',
     })
     expect(accepted(postMonitoringInspectionTimeline('2023-06-05')).flags).toEqual([])
   })
@@ -16,7 +22,9 @@ describe('postMonitoringInspectionTimeline (M8; 001#57-63)', () => {
   it('flags a bank holiday that breaks the weekday column instead of relabelling it (M8)', () => {
     const timeline = accepted(postMonitoringInspectionTimeline('2023-05-22'))
     expect(datesByKey(timeline)).toMatchObject({ 'team.travel-week-2': '2023-05-30', 'onsite.end': '2023-06-05' })
-    expect(timeline.flags.some((flag) => flag.rule === 'M8' && /Day 6 falls on Tuesday 30 May 2023/.test(flag.message))).toBe(true)
+    expect(
+      timeline.flags.some((flag) => flag.rule === 'M8' && /Day 6 falls on Tuesday 30 May 2023/.test(flag.message)),
+    ).toBe(true)
   })
 
   it('moves day −2 to the Wednesday when the Friday before is New Year’s Day, and flags it', () => {
@@ -33,6 +41,10 @@ describe('postMonitoringInspectionTimeline (M8; 001#57-63)', () => {
   })
 
   it('refuses a day 1 that is not a Monday (C5, 001#60-62)', () => {
-    expect(postMonitoringInspectionTimeline('2023-06-06')).toMatchObject({ ok: false, rule: 'C5', citation: '001#60-62' })
+    expect(postMonitoringInspectionTimeline('2023-06-06')).toMatchObject({
+      ok: false,
+      rule: 'C5',
+      citation: '001#60-62',
+    })
   })
 })

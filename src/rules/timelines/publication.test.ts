@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { publicationMilestones } from './publication.js'
 
-const byKey = (kind: 'inspection' | 'visit', last: string): Record<string, string> => Object.fromEntries(publicationMilestones(kind, last).map((item) => [item.key, item.date]))
+const byKey = (kind: 'inspection' | 'visit', last: string): Record<string, string> =>
+  Object.fromEntries(publicationMilestones(kind, last).map((item) => [item.key, item.date]))
 
 type Case = ['inspection' | 'visit', string, string, string, string, string, string]
 
@@ -9,15 +10,26 @@ describe('publicationMilestones (E7, 002#216: working days after fieldwork)', ()
   const cases: Case[] = [
     ['inspection', '2023-06-23', '2023-07-07', '2023-07-12', '2023-07-19', '2023-07-24', 'an ordinary July'],
     ['visit', '2023-06-14', '2023-06-21', '2023-06-23', '2023-07-04', '2023-07-06', 'an ordinary visit'],
-    ['inspection', '2023-12-15', '2024-01-03', '2024-01-08', '2024-01-15', '2024-01-18', 'over Christmas and New Year 2023'],
+    [
+      'inspection',
+      '2023-12-15',
+      '2024-01-03',
+      '2024-01-08',
+      '2024-01-15',
+      '2024-01-18',
+      'over Christmas and New Year 2023',
+    ],
     ['visit', '2024-03-27', '2024-04-05', '2024-04-09', '2024-04-18', '2024-04-22', 'over Easter 2024'],
   ]
-  it.each(cases)('%s ending %s: draft %s, comments %s, final %s, published %s (%s)', (kind, last, draft, comments, final, published) => {
-    expect(byKey(kind, last)).toEqual({
-      'report.to-la-for-factual-accuracy': draft,
-      'report.factual-accuracy-due': comments,
-      'report.final-to-la': final,
-      'report.published': published,
-    })
-  })
+  it.each(cases)(
+    '%s ending %s: draft %s, comments %s, final %s, published %s (%s)',
+    (kind, last, draft, comments, final, published) => {
+      expect(byKey(kind, last)).toEqual({
+        'report.to-la-for-factual-accuracy': draft,
+        'report.factual-accuracy-due': comments,
+        'report.final-to-la': final,
+        'report.published': published,
+      })
+    },
+  )
 })

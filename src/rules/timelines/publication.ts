@@ -17,7 +17,10 @@ import { milestone } from './common.js'
 export type PublicationKind = 'inspection' | 'visit'
 
 /** The working-day offsets of 002#216. */
-export const PUBLICATION_DAYS: Record<PublicationKind, { draft: number; comments: number; final: number; published: number }> = {
+export const PUBLICATION_DAYS: Record<
+  PublicationKind,
+  { draft: number; comments: number; final: number; published: number }
+> = {
   inspection: { draft: 10, comments: 3, final: 18, published: 21 },
   visit: { draft: 5, comments: 2, final: 14, published: 16 },
 }
@@ -28,9 +31,33 @@ export function publicationMilestones(kind: PublicationKind, lastFieldworkDay: I
   const document = kind === 'inspection' ? 'report' : 'letter'
   const draft = addWorkingDays(lastFieldworkDay, days.draft)
   return [
-    milestone('report.to-la-for-factual-accuracy', `Draft ${document} sent to the local authority for factual accuracy checks`, draft, 'E7', '002#216'),
-    milestone('report.factual-accuracy-due', `Local authority returns its factual accuracy comments (within ${days.comments} working days)`, addWorkingDays(draft, days.comments), 'E7', '002#216'),
-    milestone('report.final-to-la', `Final ${document} sent to the local authority (pre-publication, under embargo)`, addWorkingDays(lastFieldworkDay, days.final), 'E7', '002#216'),
-    milestone('report.published', `${document === 'report' ? 'Report' : 'Letter'} published on Ofsted’s website`, addWorkingDays(lastFieldworkDay, days.published), 'E7', '002#216'),
+    milestone(
+      'report.to-la-for-factual-accuracy',
+      `Draft ${document} sent to the local authority for factual accuracy checks`,
+      draft,
+      'E7',
+      '002#216',
+    ),
+    milestone(
+      'report.factual-accuracy-due',
+      `Local authority returns its factual accuracy comments (within ${days.comments} working days)`,
+      addWorkingDays(draft, days.comments),
+      'E7',
+      '002#216',
+    ),
+    milestone(
+      'report.final-to-la',
+      `Final ${document} sent to the local authority (pre-publication, under embargo)`,
+      addWorkingDays(lastFieldworkDay, days.final),
+      'E7',
+      '002#216',
+    ),
+    milestone(
+      'report.published',
+      `${document === 'report' ? 'Report' : 'Letter'} published on Ofsted’s website`,
+      addWorkingDays(lastFieldworkDay, days.published),
+      'E7',
+      '002#216',
+    ),
   ]
 }

@@ -13,14 +13,19 @@ import { seasonalChecks } from '../calendar/seasonal-checks.js'
 import { timelineDay } from '../calendar/working-days.js'
 import type { Outcome } from '../types.js'
 import { checkFirstOnsiteDay, inDateOrder, milestone, weekdayColumnFlags, type Note, type Timeline } from './common.js'
-import { actionPlanMilestone, fieldworkTeamMilestones, judgementInspectionNotes, noticeWeek } from './judgement-inspection.js'
+import {
+  actionPlanMilestone,
+  fieldworkTeamMilestones,
+  judgementInspectionNotes,
+  noticeWeek,
+} from './judgement-inspection.js'
 import { publicationMilestones } from './publication.js'
 
 const CITATION = '002#52-53'
 
 /** The dated milestones of a standard inspection whose fieldwork starts on Monday `onsite` (S1–S4, E5, E7). */
 export function standardInspectionTimeline(onsite: IsoDate): Outcome<{ timeline: Timeline }> {
-  const refusal = checkFirstOnsiteDay(onsite, 1, 'a standard inspection\'s fieldwork', CITATION)
+  const refusal = checkFirstOnsiteDay(onsite, 1, "a standard inspection's fieldwork", CITATION)
   if (refusal) return refusal
   const day = (n: number): IsoDate => timelineDay(onsite, n)
   const week = noticeWeek(onsite, CITATION)
@@ -29,12 +34,28 @@ export function standardInspectionTimeline(onsite: IsoDate): Outcome<{ timeline:
   const milestones = [
     ...week.milestones,
     ...fieldworkTeamMilestones(onsite, 10, CITATION),
-    milestone('onsite.evidence-gathering', 'Full team on site gathering evidence', day(2), 'S2', CITATION, { until: day(4) }),
+    milestone('onsite.evidence-gathering', 'Full team on site gathering evidence', day(2), 'S2', CITATION, {
+      until: day(4),
+    }),
     milestone('team.off-site-evaluation-week-1', 'Full team off-site evaluation of evidence', day(5), 'S2', CITATION),
-    milestone('onsite.week-2', 'Full team on site from lunchtime gathering evidence', day(6), 'S2', CITATION, { until: day(9) }),
-    milestone('team.judgement-meeting', 'Extended team meeting on the penultimate day on site: findings and provisional judgements', day(9), 'S2', '002#144'),
+    milestone('onsite.week-2', 'Full team on site from lunchtime gathering evidence', day(6), 'S2', CITATION, {
+      until: day(9),
+    }),
+    milestone(
+      'team.judgement-meeting',
+      'Extended team meeting on the penultimate day on site: findings and provisional judgements',
+      day(9),
+      'S2',
+      '002#144',
+    ),
     milestone('onsite.end', 'Last day of fieldwork: team off site by early afternoon', day(10), 'S2', CITATION),
-    milestone('feedback', 'Feedback of the inspection findings and provisional judgements to the DCS (usually no longer than 60 minutes)', day(10), 'E5', '002#53, #197-199'),
+    milestone(
+      'feedback',
+      'Feedback of the inspection findings and provisional judgements to the DCS (usually no longer than 60 minutes)',
+      day(10),
+      'E5',
+      '002#53, #197-199',
+    ),
     ...publication,
     actionPlanMilestone(final),
   ]
@@ -54,7 +75,14 @@ export function standardInspectionTimeline(onsite: IsoDate): Outcome<{ timeline:
   const notes: Note[] = [
     ...week.notes,
     ...judgementInspectionNotes(CITATION),
-    { rule: 'E5', citation: '002#173-174', message: 'The lead inspector keeps the DCS informed of emerging findings, usually at a brief daily meeting' },
+    {
+      rule: 'E5',
+      citation: '002#173-174',
+      message: 'The lead inspector keeps the DCS informed of emerging findings, usually at a brief daily meeting',
+    },
   ]
-  return { ok: true, timeline: { type: 'standard-inspection', onsite, variant: null, milestones: inDateOrder(milestones), flags, notes } }
+  return {
+    ok: true,
+    timeline: { type: 'standard-inspection', onsite, variant: null, milestones: inDateOrder(milestones), flags, notes },
+  }
 }

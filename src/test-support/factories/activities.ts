@@ -16,17 +16,58 @@ import { createUser } from './users.js'
 export async function notifiedActivity(
   db: Kysely<Database>,
   config: Config,
-  options: { laCode?: string; type?: PlannableType; onsiteStart: string; plannedAt: string; noticeAt: string; team: ReadonlyArray<{ userId: string; teamRole: TeamRole }>; dcsEmail?: string },
+  options: {
+    laCode?: string
+    type?: PlannableType
+    onsiteStart: string
+    plannedAt: string
+    noticeAt: string
+    team: ReadonlyArray<{ userId: string; teamRole: TeamRole }>
+    dcsEmail?: string
+  },
 ): Promise<string> {
   const services = createServices({ db, clock: fixedClock(options.plannedAt), config })
   const director = (await principalFor(db, (await createUser(db, 'national-director')).id))!
   const context = { requestId: 'test' }
   const laCode = options.laCode ?? '886'
-  const id = await services.activities.plan(director, { laCode, type: options.type ?? 'standard-inspection', variant: '', onsiteStart: options.onsiteStart, topics: options.type === 'focused-visit' ? ['Children in care'] : [] }, {}, context)
-  for (const member of options.team) await services.activities.addTeamMember(director, id, { userId: member.userId, teamRole: member.teamRole, days: [] }, context)
-  await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: options.dcsEmail ?? `dcs.${laCode}@example.gov.uk`, phone: '' }, context)
+  const id = await services.activities.plan(
+    director,
+    {
+      laCode,
+      type: options.type ?? 'standard-inspection',
+      variant: '',
+      onsiteStart: options.onsiteStart,
+      topics: options.type === 'focused-visit' ? ['Children in care'] : [],
+    },
+    {},
+    context,
+  )
+  for (const member of options.team)
+    await services.activities.addTeamMember(
+      director,
+      id,
+      { userId: member.userId, teamRole: member.teamRole, days: [] },
+      context,
+    )
+  await services.activities.setContact(
+    director,
+    id,
+    { contactRole: 'dcs', name: 'A Director', email: options.dcsEmail ?? `dcs.${laCode}@example.gov.uk`, phone: '' },
+    context,
+  )
   // The call is recorded when it is made (a call in the future is refused).
   const atNotice = createServices({ db, clock: fixedClock(options.noticeAt), config })
-  await atNotice.activities.recordNotice(director, id, { calledAt: new Date(options.noticeAt), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, context)
+  await atNotice.activities.recordNotice(
+    director,
+    id,
+    {
+      calledAt: new Date(options.noticeAt),
+      spokeToRole: 'dcs',
+      spokeToName: 'A Director',
+      notes: '',
+      version: undefined,
+    },
+    context,
+  )
   return id
 }

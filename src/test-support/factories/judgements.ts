@@ -24,7 +24,10 @@ export interface OnSiteOptions {
   readonly onsite: string
   /** The team: the lead, and others by team role. */
   readonly lead: TestUser
-  readonly others?: ReadonlyArray<{ user: TestUser; teamRole: 'team-inspector' | 'senior-hmi' | 'qa-manager' | 'shadowing-inspector' }>
+  readonly others?: ReadonlyArray<{
+    user: TestUser
+    teamRole: 'team-inspector' | 'senior-hmi' | 'qa-manager' | 'shadowing-inspector'
+  }>
   /** Leave the activity notified instead of moving it on site. */
   readonly notifiedOnly?: boolean
 }
@@ -42,16 +45,49 @@ export async function activityOnSite(options: OnSiteOptions): Promise<string> {
   clock.set(`${addWorkingDays(options.onsite, -25)}T10:00:00Z`)
   const id = await services.activities.plan(
     director,
-    { laCode: options.laCode ?? '886', type: options.type, variant: '', onsiteStart: options.onsite, topics: options.type === 'focused-visit' ? ['Children in care'] : [] },
+    {
+      laCode: options.laCode ?? '886',
+      type: options.type,
+      variant: '',
+      onsiteStart: options.onsite,
+      topics: options.type === 'focused-visit' ? ['Children in care'] : [],
+    },
     {},
     context,
   )
-  await services.activities.addTeamMember(director, id, { userId: options.lead.id, teamRole: 'lead-inspector', days: [] }, context)
-  for (const other of options.others ?? []) await services.activities.addTeamMember(director, id, { userId: other.user.id, teamRole: other.teamRole, days: [] }, context)
-  await services.activities.setContact(director, id, { contactRole: 'dcs', name: 'A Director', email: `dcs.${options.laCode ?? '886'}@example.gov.uk`, phone: '' }, context)
+  await services.activities.addTeamMember(
+    director,
+    id,
+    { userId: options.lead.id, teamRole: 'lead-inspector', days: [] },
+    context,
+  )
+  for (const other of options.others ?? [])
+    await services.activities.addTeamMember(
+      director,
+      id,
+      { userId: other.user.id, teamRole: other.teamRole, days: [] },
+      context,
+    )
+  await services.activities.setContact(
+    director,
+    id,
+    { contactRole: 'dcs', name: 'A Director', email: `dcs.${options.laCode ?? '886'}@example.gov.uk`, phone: '' },
+    context,
+  )
   const notice = (await services.activities.details(id)).milestones.find((m) => m.key === 'notice')!.date
   clock.set(`${notice}T09:00:00Z`)
-  await services.activities.recordNotice(director, id, { calledAt: new Date(`${notice}T09:00:00Z`), spokeToRole: 'dcs', spokeToName: 'A Director', notes: '', version: undefined }, context)
+  await services.activities.recordNotice(
+    director,
+    id,
+    {
+      calledAt: new Date(`${notice}T09:00:00Z`),
+      spokeToRole: 'dcs',
+      spokeToName: 'A Director',
+      notes: '',
+      version: undefined,
+    },
+    context,
+  )
   if (options.notifiedOnly) return id
   clock.set(`${options.onsite}T10:00:00Z`)
   await services.activities.changeStatus(director, id, { to: 'on-site', note: '', version: undefined }, context)
@@ -63,7 +99,14 @@ export async function activityOnSite(options: OnSiteOptions): Promise<string> {
  * them and record the feedback meeting on the last day on site, as its lead would (002#96-101,
  * #197). The services run on their own clock, set to 3pm on `lastDay`.
  */
-export async function judgementsGivenAtFeedback(options: { db: Kysely<Database>; config: Config; director: TestUser; lead: TestUser; activityId: string; lastDay: string }): Promise<void> {
+export async function judgementsGivenAtFeedback(options: {
+  db: Kysely<Database>
+  config: Config
+  director: TestUser
+  lead: TestUser
+  activityId: string
+  lastDay: string
+}): Promise<void> {
   const clock = settableClock(`${options.lastDay}T15:00:00Z`)
   const services = createServices({ db: options.db, clock, config: options.config })
   const director = (await principalFor(options.db, options.director.id))!
@@ -74,7 +117,19 @@ export async function judgementsGivenAtFeedback(options: { db: Kysely<Database>;
   const page = await services.judgements.judgementsPage(id)
   if (page.kind !== 'judgements') throw new Error('judgementsGivenAtFeedback needs a standard or short inspection')
   for (const area of page.areas) {
-    await services.judgements.recordJudgement(lead, id, area.key, { grade: 'good', rationale: 'Best fit: good.', evidenceHeadings: [], leadersUnderstandFailure: '', version: undefined }, context)
+    await services.judgements.recordJudgement(
+      lead,
+      id,
+      area.key,
+      {
+        grade: 'good',
+        rationale: 'Best fit: good.',
+        evidenceHeadings: [],
+        leadersUnderstandFailure: '',
+        version: undefined,
+      },
+      context,
+    )
   }
   const recorded = await services.judgements.judgementsPage(id)
   if (recorded.kind !== 'judgements') throw new Error('unreachable')
@@ -82,7 +137,16 @@ export async function judgementsGivenAtFeedback(options: { db: Kysely<Database>;
   await services.judgements.recordFeedback(
     lead,
     id,
-    { heldOn: options.lastDay, durationMinutes: '55', attendees: ['dcs', 'lead-inspector'], otherAttendees: '', dcsToldBefore: 'yes', judgementsGiven: page.areas.map((area) => area.key), setOut: ['provisional'], notes: '' },
+    {
+      heldOn: options.lastDay,
+      durationMinutes: '55',
+      attendees: ['dcs', 'lead-inspector'],
+      otherAttendees: '',
+      dcsToldBefore: 'yes',
+      judgementsGiven: page.areas.map((area) => area.key),
+      setOut: ['provisional'],
+      notes: '',
+    },
     {},
     context,
   )

@@ -42,7 +42,11 @@ export async function createUser(
     .executeTakeFirstOrThrow()
   if (kind === 'las') {
     const laCodes = scope.laCodes ?? ['886']
-    if (laCodes.length > 0) await db.insertInto('user_la_scopes').values(laCodes.map((la_code) => ({ user_id: id, la_code }))).execute()
+    if (laCodes.length > 0)
+      await db
+        .insertInto('user_la_scopes')
+        .values(laCodes.map((la_code) => ({ user_id: id, la_code })))
+        .execute()
   }
   return { id, email, password: TEST_PASSWORD, role }
 }

@@ -15,7 +15,11 @@ export const csrfPlugin = fp(async function csrfProtection(app: FastifyInstance,
       const fromBody = body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined
       const fromQuery = (request.query as Record<string, unknown> | undefined)?._csrf
       const header = request.headers['x-csrf-token']
-      return fromBody ?? (typeof fromQuery === 'string' ? fromQuery : undefined) ?? (typeof header === 'string' ? header : undefined)
+      return (
+        fromBody ??
+        (typeof fromQuery === 'string' ? fromQuery : undefined) ??
+        (typeof header === 'string' ? header : undefined)
+      )
     },
   })
 })

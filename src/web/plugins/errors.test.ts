@@ -9,7 +9,12 @@ afterEach(async () => {
   t = undefined
 })
 
-const PRODUCTION = { NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), BASE_URL: 'https://ilacs.example.gov.uk', SMTP_URL: 'smtp://localhost:2525' }
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'b'.repeat(40),
+  BASE_URL: 'https://ilacs.example.gov.uk',
+  SMTP_URL: 'smtp://localhost:2525',
+}
 
 async function withFailingRoute(env: Record<string, string> = {}) {
   t = await buildTestApp({ env })
@@ -28,20 +33,23 @@ describe('error pages', () => {
   it.each([
     ['development', {}, true],
     ['production', PRODUCTION, false],
-  ] as const)('in %s, a failure shows the 500 page with a reference (stack shown: %j)', async (_mode, env, showsStack) => {
-    const app = await withFailingRoute(env)
-    const user = await createUser(app.db, 'hmi')
-    const agent = await new TestAgent(app.app).signIn(user.email, user.password)
-    // Break the database under a page so the failure is real, not staged in the route.
-    await app.database.close()
-    const response = await agent.get('/register')
-    expect(response.statusCode).toBe(500)
-    const parsed = page(response)
-    expect(parsed.heading).toBe('Sorry, there is a problem with the service')
-    expect(parsed.$('main').text()).toContain(String(response.headers['x-request-id']))
-    expect(parsed.$('.app-stack').length > 0).toBe(showsStack)
-    t = undefined
-  })
+  ] as const)(
+    'in %s, a failure shows the 500 page with a reference (stack shown: %j)',
+    async (_mode, env, showsStack) => {
+      const app = await withFailingRoute(env)
+      const user = await createUser(app.db, 'hmi')
+      const agent = await new TestAgent(app.app).signIn(user.email, user.password)
+      // Break the database under a page so the failure is real, not staged in the route.
+      await app.database.close()
+      const response = await agent.get('/register')
+      expect(response.statusCode).toBe(500)
+      const parsed = page(response)
+      expect(parsed.heading).toBe('Sorry, there is a problem with the service')
+      expect(parsed.$('main').text()).toContain(String(response.headers['x-request-id']))
+      expect(parsed.$('.app-stack').length > 0).toBe(showsStack)
+      t = undefined
+    },
+  )
 
   it('answers 403 to a role without the permission, in the same style', async () => {
     const app = await withFailingRoute()

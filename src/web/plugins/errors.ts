@@ -11,9 +11,21 @@ interface ErrorPage {
 }
 
 const PAGES: Record<number, Omit<ErrorPage, 'status'>> = {
-  400: { title: 'There is a problem with your request', paragraphs: ['Go back and check what you entered, then try again.'] },
-  403: { title: 'You do not have permission to see this page', paragraphs: ['If you think you should have access, ask your administrator.'] },
-  404: { title: 'Page not found', paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'] },
+  400: {
+    title: 'There is a problem with your request',
+    paragraphs: ['Go back and check what you entered, then try again.'],
+  },
+  403: {
+    title: 'You do not have permission to see this page',
+    paragraphs: ['If you think you should have access, ask your administrator.'],
+  },
+  404: {
+    title: 'Page not found',
+    paragraphs: [
+      'If you typed the web address, check it is correct.',
+      'If you pasted the web address, check you copied the entire address.',
+    ],
+  },
   413: { title: 'The file is too large', paragraphs: ['Go back and choose a smaller file.'] },
   429: { title: 'Too many attempts', paragraphs: ['Wait a few minutes, then try again.'] },
   500: { title: 'Sorry, there is a problem with the service', paragraphs: ['Try again later.'] },
@@ -30,9 +42,15 @@ function wantsJson(request: FastifyRequest): boolean {
  * outside production, the message and stack.
  */
 export const errorsPlugin = fp(async function errors(app: FastifyInstance, options: { production: boolean }) {
-  const render = (request: FastifyRequest, reply: FastifyReply, status: number, extra: Record<string, unknown> = {}) => {
+  const render = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: Record<string, unknown> = {},
+  ) => {
     const page = PAGES[status] ?? PAGES[500]!
-    if (wantsJson(request)) return reply.code(status).send({ error: page.title, status, reference: request.id, ...extra })
+    if (wantsJson(request))
+      return reply.code(status).send({ error: page.title, status, reference: request.id, ...extra })
     return reply.code(status).page('errors/error.njk', { status, ...page, reference: request.id, ...extra })
   }
 
@@ -49,7 +67,8 @@ export const errorsPlugin = fp(async function errors(app: FastifyInstance, optio
       return reply.redirect(`/sign-in${next}`, 303)
     }
     if (error instanceof NotFoundError) return render(request, reply, 404)
-    if (error instanceof ValidationError && wantsJson(request)) return render(request, reply, 400, { fieldErrors: error.fieldErrors })
+    if (error instanceof ValidationError && wantsJson(request))
+      return render(request, reply, 400, { fieldErrors: error.fieldErrors })
     if (error instanceof AppError && error.statusCode < 500) return render(request, reply, error.statusCode)
     if (error.code?.startsWith('FST_CSRF')) {
       return render(request, reply, 403, {
@@ -57,7 +76,8 @@ export const errorsPlugin = fp(async function errors(app: FastifyInstance, optio
         paragraphs: ['For your security, forms expire. Go back, reload the page and try again.'],
       })
     }
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
     if (status === 500) {
       request.log.error({ err: error, method: request.method, url: request.url }, 'request failed')
       return render(request, reply, 500, options.production ? {} : { detail: error.message, stack: error.stack })

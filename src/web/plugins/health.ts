@@ -4,7 +4,10 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/tables.js'
 
 /** `/health`: 200 when the database answers, 503 when it does not (for load balancers). */
-export const healthPlugin = fp(async function health(app: FastifyInstance, options: { db: Kysely<Database>; kind: string }) {
+export const healthPlugin = fp(async function health(
+  app: FastifyInstance,
+  options: { db: Kysely<Database>; kind: string },
+) {
   app.get('/health', { config: { permission: 'public' } }, async (request, reply) => {
     try {
       await sql`select 1`.execute(options.db)

@@ -17,7 +17,8 @@ export const staticPlugin = fp(async function staticFiles(app: FastifyInstance) 
     root: [join(govuk, 'assets'), govuk],
     prefix: '/assets/',
     maxAge: '1d',
-    allowedPath: (pathName) => GOVUK_BUILD.test(pathName) || /^\/(fonts|images)\/[\w.-]+$/.test(pathName) || pathName === '/manifest.json',
+    allowedPath: (pathName) =>
+      GOVUK_BUILD.test(pathName) || /^\/(fonts|images)\/[\w.-]+$/.test(pathName) || pathName === '/manifest.json',
   })
   await app.register(fastifyStatic, {
     root: join(projectRoot, 'src', 'web', 'public'),

@@ -47,16 +47,21 @@ export function navigationFor(principal: Principal | undefined, currentPath: str
   return NAVIGATION.filter((item) => can(principal, item.action)).map((item) => ({
     href: item.href,
     text: item.text,
-    active: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+    active:
+      item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
   }))
 }
 
 function configure(env: nunjucks.Environment): void {
   env.addFilter('date', (value: unknown) => (typeof value === 'string' && isIsoDate(value) ? formatDate(value) : value))
-  env.addFilter('longDate', (value: unknown) => (typeof value === 'string' && isIsoDate(value) ? formatLongDate(value) : value))
+  env.addFilter('longDate', (value: unknown) =>
+    typeof value === 'string' && isIsoDate(value) ? formatLongDate(value) : value,
+  )
   env.addFilter('dateTime', (value: unknown) =>
     value instanceof Date || typeof value === 'string'
-      ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(value))
+      ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(
+          new Date(value),
+        )
       : value,
   )
   env.addFilter('roleLabel', (role: string) => ROLE_INFO[role as keyof typeof ROLE_INFO]?.label ?? role)
@@ -68,7 +73,13 @@ export const viewsPlugin = fp(async function views(app: FastifyInstance, options
     engine: { nunjucks },
     templates: [...options.viewDirs, govukFrontendDist],
     production: options.production,
-    options: { onConfigure: configure, autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+    options: {
+      onConfigure: configure,
+      autoescape: true,
+      throwOnUndefined: false,
+      trimBlocks: true,
+      lstripBlocks: true,
+    },
   })
   app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const request: FastifyRequest = this.request

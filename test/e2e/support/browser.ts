@@ -70,7 +70,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
@@ -78,7 +86,10 @@ export function launchBrowser(): Promise<Browser> {
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   // Only violations are needed: skipping the passes and incomplete results makes axe much faster.
   const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze()
-  const violations = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  )
   expect(violations, `axe violations on ${where}`).toEqual([])
 }
 
@@ -92,7 +103,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * A page object's check (STYLE.md, HT): the page has the expected `<h1>`, no axe violations, and
  * a screenshot is kept.
  */
-export async function verifyOnPage(page: Page, heading: string | RegExp, name: string, options: { axe?: boolean } = {}): Promise<void> {
+export async function verifyOnPage(
+  page: Page,
+  heading: string | RegExp,
+  name: string,
+  options: { axe?: boolean } = {},
+): Promise<void> {
   const h1 = (await page.locator('h1').first().textContent())?.trim() ?? ''
   if (typeof heading === 'string') expect(h1, `heading of ${page.url()}`).toBe(heading)
   else expect(h1, `heading of ${page.url()}`).toMatch(heading)
