@@ -38,7 +38,7 @@ import { healthPlugin } from './web/plugins/health.js'
 import { securityPlugin } from './web/plugins/security.js'
 import { sessionPlugin } from './web/plugins/session.js'
 import { staticPlugin } from './web/plugins/static.js'
-import { viewsPlugin } from './web/plugins/views.js'
+import { findViewDirs, viewsPlugin } from './web/plugins/views.js'
 import { registerRoutes, type RouteSpec } from './web/routing.js'
 
 declare module 'fastify' {
@@ -57,21 +57,7 @@ export interface AppDeps {
   readonly logger?: FastifyServerOptions['logger']
 }
 
-const VIEW_DIRS = [
-  'src/web/views',
-  'src/web',
-  'src/areas/activities/views',
-  'src/auth/views',
-  'src/areas/home/views',
-  'src/areas/register/views',
-  'src/areas/admin/views',
-  'src/areas/rulebook/views',
-  'src/areas/evidence/views',
-  'src/areas/api/views',
-  'src/areas/annex-a-returns/views',
-  'src/areas/judgements/views',
-  'src/areas/programme/views',
-].map((dir) => join(projectRoot, dir))
+const VIEW_DIRS = findViewDirs(join(projectRoot, 'src'))
 
 /**
  * Build the web application (STYLE.md: `buildApp(deps)`). Plugins are registered in a visible

@@ -1,27 +1,69 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify'
-import { type Action, canOn, can, type PolicyTarget, reachesLa } from '../auth/policy.js'
-import { ForbiddenError, NotFoundError } from './errors.js'
+import type { z } from 'zod'
+import { type Action, canOn, can, type PolicyTarget, type Principal, reachesLa } from '../auth/policy.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
+import { errorList, type Form, type FormState } from './forms.js'
 
 /**
- * A route as each area declares it (STYLE.md "routes.ts reads as a table"): method, path, the
- * permission it needs, how to find the LA it concerns, and the handler. `register` wraps every
- * handler in the one authorisation check, so no area can forget it.
+ * A signed-in request whose params and query have been parsed by the route's schemas: handlers
+ * read typed values, never `request.params as …`, and never need `request.principal!`.
  */
-export interface RouteSpec {
+export type SignedInRequest<P = unknown, Q = unknown> = FastifyRequest & {
+  readonly principal: Principal
+  readonly params: P
+  readonly query: Q
+}
+
+/** A page with a form, shown again with the state when the form is refused. */
+export type FormPage<P, Q> = (request: SignedInRequest<P, Q>, reply: FastifyReply, state?: FormState) => Promise<unknown>
+
+interface BaseSpec<P, Q> {
   readonly method: 'GET' | 'POST'
   readonly url: string
-  /** The policy action, or 'public' for the few pages anyone may see (sign-in, health). */
+  /** The policy action, or 'public' for the few pages anyone may see (sign-in, calendar feeds). */
   readonly permission: Action | 'public'
+  /** The route's params; a request whose params do not parse is "Page not found". */
+  readonly params?: z.ZodType<P, unknown>
+  /** The route's query string; write it to accept anything (filters fall back to their defaults). */
+  readonly query?: z.ZodType<Q, unknown>
   /**
    * The LA the request concerns, looked up from its params. Returning null means "no such
    * record" (404). An account whose scope does not reach the LA also gets 404, not 403, so
-   * it cannot tell another LA's record exists.
+   * it cannot tell another LA's record exists (ADR 0005).
    */
-  readonly target?: (request: FastifyRequest) => Promise<PolicyTarget | null>
+  readonly target?: (request: SignedInRequest<P, Q>) => Promise<PolicyTarget | null>
   /** JSON routes answer 401/403/404 as JSON instead of redirecting to sign-in. */
   readonly api?: boolean
   readonly options?: RouteShorthandOptions
-  readonly handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
+}
+
+/** A route whose handler does all the work (pages, downloads, JSON). */
+export interface HandlerSpec<P, Q> extends BaseSpec<P, Q> {
+  readonly handler: (request: SignedInRequest<P, Q>, reply: FastifyReply) => Promise<unknown>
+}
+
+/**
+ * A form's POST (Post/Redirect/Get): the body is parsed by `form`; if it is refused, or the
+ * service refuses it (ValidationError) or the record changed meanwhile (ConflictError), `page`
+ * shows the form again with status 400; otherwise `submit` does the work and returns where to go.
+ */
+export interface FormSpec<P, Q, T> extends BaseSpec<P, Q> {
+  readonly method: 'POST'
+  readonly form: Form<T>
+  readonly page: FormPage<P, Q>
+  readonly submit: (request: SignedInRequest<P, Q>, input: T) => Promise<string>
+  /** Which field a ConflictError's message is shown against (default `version`). */
+  readonly conflictField?: string
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds routes of every shape
+export type RouteSpec = HandlerSpec<any, any> | FormSpec<any, any, any>
+
+/** A route of the table, with its params, query and form types inferred from its schemas. */
+export function route<P = unknown, Q = unknown>(spec: HandlerSpec<P, Q>): RouteSpec
+export function route<P = unknown, Q = unknown, T = unknown>(spec: FormSpec<P, Q, T>): RouteSpec
+export function route(spec: RouteSpec): RouteSpec {
+  return spec
 }
 
 export class UnauthenticatedError extends Error {
@@ -33,13 +75,53 @@ export async function authorise(spec: RouteSpec, request: FastifyRequest): Promi
   if (spec.permission === 'public') return
   const principal = request.principal
   if (!principal) throw new UnauthenticatedError('Sign in to continue')
-  const target = spec.target ? await spec.target(request) : undefined
+  const target = spec.target ? await spec.target(request as SignedInRequest) : undefined
   if (target === null) throw new NotFoundError()
   if (!can(principal, spec.permission)) {
     // A role without the action gets 403 only on a record its account may know exists.
     throw target && !reachesLa(principal, target) ? new NotFoundError() : new ForbiddenError()
   }
   if (target && !canOn(principal, spec.permission, target)) throw new NotFoundError()
+}
+
+/** Parse the route's params and query in place, so the target and handler read typed values. */
+function parseInput(spec: RouteSpec, request: FastifyRequest): void {
+  if (spec.params) {
+    const params = spec.params.safeParse(request.params)
+    if (!params.success) throw new NotFoundError()
+    request.params = params.data
+  }
+  if (spec.query) {
+    const query = spec.query.safeParse(request.query)
+    if (!query.success) throw new ValidationError({ query: query.error.issues[0]?.message ?? 'Check the address' })
+    request.query = query.data
+  }
+}
+
+/** Run a form route: parse, submit, redirect; or show the page again with what is wrong. */
+async function handleForm<P, Q, T>(spec: FormSpec<P, Q, T>, request: SignedInRequest<P, Q>, reply: FastifyReply) {
+  const parsed = spec.form.parse(request.body)
+  if (!parsed.ok) {
+    reply.code(400)
+    return spec.page(request, reply, { values: parsed.values, errors: parsed.errors })
+  }
+  try {
+    const next = await spec.submit(request, parsed.value)
+    return reply.redirect(next, 303)
+  } catch (error) {
+    const refused = (errors: Record<string, string>) => {
+      reply.code(400)
+      return spec.page(request, reply, { values: parsed.values, errors, error: error as Error })
+    }
+    if (error instanceof ValidationError) return refused({ ...error.fieldErrors })
+    if (error instanceof ConflictError) return refused({ [spec.conflictField ?? 'version']: error.message })
+    throw error
+  }
+}
+
+/** The error summary of a form state, its links taken from the form's fields (date inputs link to their day box). */
+export function formErrorList(form: Form<unknown>, state: FormState | undefined) {
+  return errorList(state?.errors ?? {}, form.anchors)
 }
 
 declare module 'fastify' {
@@ -55,6 +137,11 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Register an area's route table. Every handler runs behind the same steps, so no area can
+ * forget one: parse params and query, the policy check, CSRF on a browser's POST, then the
+ * handler (or the form pipeline).
+ */
 export function registerRoutes(app: FastifyInstance, specs: readonly RouteSpec[]): void {
   for (const spec of specs) {
     app.routeSpecs.push(spec)
@@ -64,7 +151,12 @@ export function registerRoutes(app: FastifyInstance, specs: readonly RouteSpec[]
       ...spec.options,
       config: { ...(spec.options?.config ?? {}), permission: spec.permission, api: spec.api ?? false },
       preHandler: [
-        async (request) => authorise(spec, request),
+        async (request) => {
+          // An unauthenticated request is sent to sign in before its params are looked at.
+          if (spec.permission !== 'public' && !request.principal) throw new UnauthenticatedError('Sign in to continue')
+          parseInput(spec, request)
+          await authorise(spec, request)
+        },
         // A browser session needs the CSRF token on every POST; an API token cannot be sent by a
         // browser on another site's behalf, so API calls made with one need none.
         ...(spec.method === 'POST'
@@ -74,7 +166,10 @@ export function registerRoutes(app: FastifyInstance, specs: readonly RouteSpec[]
             ]
           : []),
       ],
-      handler: spec.handler,
+      handler: async (request, reply) =>
+        'form' in spec
+          ? handleForm(spec, request as SignedInRequest, reply)
+          : spec.handler(request as SignedInRequest, reply),
     })
   }
 }

@@ -4,7 +4,7 @@ import { ROLE_INFO } from '../../auth/roles.js'
 import { addDays } from '../../rules/calendar/dates.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
-import { NotFoundError, ValidationError } from '../../web/errors.js'
+import { NotFoundError, ValidationError } from '../../errors.js'
 import {
   submitForm,
   dateField,
@@ -16,7 +16,7 @@ import {
   readDate,
   text,
   texts,
-} from '../../web/forms.js'
+} from '../../web/legacy-forms.js'
 import type { RouteSpec } from '../../web/routing.js'
 import type { Clock } from '../../clock.js'
 import { activitiesCalendar } from '../../notify/ical.js'

@@ -4,7 +4,7 @@ import { ROLE_INFO } from '../../auth/roles.js'
 import type { Clock } from '../../clock.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { EVIDENCE_ENTRY_PARTS } from '../../rules/evidence.js'
-import { ConflictError, ValidationError } from '../../web/errors.js'
+import { ConflictError, ValidationError } from '../../errors.js'
 import {
   dateField,
   dateFieldFrom,
@@ -16,7 +16,7 @@ import {
   readDate,
   text,
   texts,
-} from '../../web/forms.js'
+} from '../../web/legacy-forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import type { RouteSpec } from '../../web/routing.js'
 import { activityPaths } from '../activities/paths.js'

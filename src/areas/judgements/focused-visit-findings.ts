@@ -8,7 +8,7 @@
  * text). A priority action must name one of the two grounds.
  */
 import { FOCUSED_VISIT_FINDINGS } from '../../rules/inspection-arrangements.js'
-import type { FieldErrors } from '../../web/forms.js'
+import type { FieldErrors } from '../../web/legacy-forms.js'
 
 export const FINDING_KINDS = ['strength', 'area-for-improvement', 'priority-action'] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]

@@ -3,7 +3,7 @@ import { canOn, type PolicyTarget } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
 import { EVALUATION_HEADINGS } from '../../rules/evaluation-criteria.js'
 import { FEEDBACK_RULES } from '../../rules/evidence.js'
-import { NotFoundError } from '../../web/errors.js'
+import { NotFoundError } from '../../errors.js'
 import {
   submitForm,
   dateField,
@@ -16,7 +16,7 @@ import {
   readDate,
   text,
   texts,
-} from '../../web/forms.js'
+} from '../../web/legacy-forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import type { RouteSpec } from '../../web/routing.js'
 import type { ActivitiesService } from '../activities/service.js'

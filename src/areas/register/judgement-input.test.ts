@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FieldErrors } from '../../web/forms.js'
+import type { FieldErrors } from '../../web/legacy-forms.js'
 import { frameworkInForce, pathwayGrade } from './frameworks.js'
 import { checkJudgement, type JudgementForm } from './judgement-input.js'
 

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../../web/forms.js'
+import type { FieldErrors } from '../../web/legacy-forms.js'
 import {
   FRAMEWORK_INFO,
   type Framework,

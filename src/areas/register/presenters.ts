@@ -1,5 +1,5 @@
 import { formatDate } from '../../rules/calendar/dates.js'
-import { type DateField, dateInputItems, errorList, type FieldErrors } from '../../web/forms.js'
+import { type DateField, dateInputItems, errorList, type FieldErrors } from '../../web/legacy-forms.js'
 import {
   ACTIVITY_TYPE_LABELS,
   FRAMEWORK_INFO,

@@ -1,5 +1,5 @@
 import { RULEBOOK, RULEBOOK_SECTIONS, type RulebookEntry } from '../../rules/rulebook.js'
-import { NotFoundError } from '../../web/errors.js'
+import { NotFoundError } from '../../errors.js'
 import { path } from '../../web/path-builder.js'
 import type { RouteSpec } from '../../web/routing.js'
 import { ruleHref } from '../../web/rule-links.js'

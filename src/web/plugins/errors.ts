@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import '@fastify/rate-limit'
-import { AppError, NotFoundError, ValidationError } from '../errors.js'
+import { AppError, NotFoundError, ValidationError } from '../../errors.js'
 import { UnauthenticatedError } from '../routing.js'
 
 interface ErrorPage {

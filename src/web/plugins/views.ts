@@ -1,5 +1,7 @@
 import view from '@fastify/view'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import fp from 'fastify-plugin'
 import '@fastify/csrf-protection'
 import './session.js'
@@ -52,7 +54,38 @@ export function navigationFor(principal: Principal | undefined, currentPath: str
   }))
 }
 
+/**
+ * Every folder of templates: each area's `views/`, `auth/views/`, the shared `web/views/`, and
+ * `web/` itself for components (`components/timeline/macro.njk`). Found, not listed, so a new
+ * area's views need no registration; each area keeps its templates under a folder of its own
+ * name, so two areas never offer the same template path.
+ */
+export function findViewDirs(srcDir: string): string[] {
+  const found: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue
+      const path = join(dir, entry.name)
+      if (entry.name === 'views') found.push(path)
+      else walk(path)
+    }
+  }
+  walk(srcDir)
+  // The shared layout first, so `layout.njk` and `form-page.njk` are always ours.
+  const shared = join(srcDir, 'web', 'views')
+  return [shared, join(srcDir, 'web'), ...found.filter((dir) => dir !== shared).sort()]
+}
+
+/** `{{ csrfField() }}`: the hidden CSRF input of the page being rendered, for every form. */
+function csrfField(this: { ctx: Record<string, unknown> }): nunjucks.runtime.SafeString {
+  const token = String(this.ctx.csrfToken ?? '')
+  return new nunjucks.runtime.SafeString(
+    `<input type="hidden" name="_csrf" value="${(nunjucks.lib as unknown as { escape(text: string): string }).escape(token)}">`,
+  )
+}
+
 function configure(env: nunjucks.Environment): void {
+  env.addGlobal('csrfField', csrfField)
   env.addFilter('date', (value: unknown) => (typeof value === 'string' && isIsoDate(value) ? formatDate(value) : value))
   env.addFilter('longDate', (value: unknown) =>
     typeof value === 'string' && isIsoDate(value) ? formatLongDate(value) : value,

@@ -1,6 +1,8 @@
 /**
- * Request-level failures (STYLE.md §3). The single error handler maps them to pages and
- * status codes; anything else is a 500 with a reference and no details.
+ * The errors services throw (STYLE.md §3, ADR 0008). They say what went wrong in the domain's
+ * terms; the web layer's single error handler maps them to pages and status codes, and forms show
+ * a ValidationError's messages beside their fields. Anything else is a 500 with a reference and
+ * no details. Services import these, never anything from `src/web/`.
  */
 export class AppError extends Error {
   readonly statusCode: number = 500
