@@ -15,7 +15,11 @@ export type SignedInRequest<P = unknown, Q = unknown> = FastifyRequest & {
 }
 
 /** A page with a form, shown again with the state when the form is refused. */
-export type FormPage<P, Q> = (request: SignedInRequest<P, Q>, reply: FastifyReply, state?: FormState) => Promise<unknown>
+export type FormPage<P, Q> = (
+  request: SignedInRequest<P, Q>,
+  reply: FastifyReply,
+  state?: FormState,
+) => Promise<unknown>
 
 interface BaseSpec<P, Q> {
   readonly method: 'GET' | 'POST'

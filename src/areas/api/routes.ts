@@ -360,14 +360,12 @@ export function apiRoutes(deps: {
     created?: string,
     errors: Record<string, string> = {},
   ) =>
-    reply
-      .code(Object.keys(errors).length ? 400 : 200)
-      .page('api/tokens.njk', {
-        tokens: await listApiTokens(deps.db, request.principal!.id),
-        created,
-        errors,
-        errorList: errorList(errors),
-      })
+    reply.code(Object.keys(errors).length ? 400 : 200).page('api/tokens.njk', {
+      tokens: await listApiTokens(deps.db, request.principal!.id),
+      created,
+      errors,
+      errorList: errorList(errors),
+    })
   return [
     ...operations.map((operation) => operation.route),
     { method: 'GET', url: '/api/v1/openapi.json', permission: 'public', api: true, handler: async () => document },

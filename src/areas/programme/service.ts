@@ -83,9 +83,7 @@ export function createProgrammeService(
   }
 
   /** Every activity in the programme with its fieldwork and on-site team (all regions: inspectors cross them). */
-  async function booked(
-    principal: Principal,
-  ): Promise<
+  async function booked(principal: Principal): Promise<
     Array<
       BookedActivity & {
         regionCode: string

@@ -115,9 +115,7 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
     },
 
     /** One LA with its whole judgement history (corrected versions included). */
-    async show(
-      laCode: string,
-    ): Promise<{
+    async show(laCode: string): Promise<{
       la: LocalAuthority
       records: JudgementRecord[]
       standing: Standing | undefined
