@@ -11,7 +11,7 @@ import type { BlobStore } from '../../files/blob-store.js'
 import { FileTooLargeError } from '../../files/blob-store.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
-import type { ActivitiesService } from '../activities/service.js'
+import type { ActivitiesService } from '../activities/index.js'
 import { ANNEX_A_DOCUMENTS, DOCUMENT_EXTENSIONS, isDocumentItem, itemFromFileName } from './documents.js'
 import type { Processor } from './processor.js'
 

@@ -8,10 +8,10 @@ import { NotFoundError, ValidationError } from '../../errors.js'
 import { errorList, type FormBody, text } from '../../web/legacy-forms.js'
 import type { RouteSpec } from '../../web/routing.js'
 import { escapeHtml } from '../../web/html.js'
-import type { Activity as ActivityRecord, StoredMilestone, TeamMember } from '../activities/repository.js'
-import type { ActivitiesService } from '../activities/service.js'
-import type { JudgementRecord } from '../register/repository.js'
-import type { RegisterEntry, RegisterService } from '../register/service.js'
+import type { Activity as ActivityRecord, StoredMilestone, TeamMember } from '../activities/index.js'
+import type { ActivitiesService } from '../activities/index.js'
+import type { JudgementRecord } from '../register/index.js'
+import type { RegisterEntry, RegisterService } from '../register/index.js'
 import { type ApiOperation, openApiDocument } from './openapi.js'
 import {
   Activity,
@@ -21,7 +21,7 @@ import {
   LocalAuthorityDetail,
   PlanActivity,
 } from './schemas.js'
-import type { AnnexAReturnsService, AnnexAReturn as ReturnRecord } from '../annex-a-returns/service.js'
+import type { AnnexAReturnsService, AnnexAReturn as ReturnRecord } from '../annex-a-returns/index.js'
 import type { Readable } from 'node:stream'
 
 type Params = { laCode?: string; activityId?: string; tokenId?: string }

@@ -19,8 +19,8 @@ import {
 } from '../../web/legacy-forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import type { RouteSpec } from '../../web/routing.js'
-import { activityPaths } from '../activities/paths.js'
-import { activityTitle } from '../activities/presenters.js'
+import { activityPaths } from '../activities/index.js'
+import { activityTitle } from '../activities/index.js'
 import { KIT_ATTENDEE_ROLES, readTime, SIGNIFICANCE, SOURCE_TYPES } from './fieldwork.js'
 import { evidencePaths } from './paths.js'
 import {

@@ -7,8 +7,8 @@ import { checkEvidenceEntry } from '../../rules/evidence.js'
 import { EVALUATION_HEADINGS, isEvaluationHeading } from '../../rules/evaluation-criteria.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { FieldErrors } from '../../web/legacy-forms.js'
-import { EVIDENCE_GATHERING_ROLES, TYPE_LABELS } from '../activities/activity-types.js'
-import type { ActivitiesService } from '../activities/service.js'
+import { EVIDENCE_GATHERING_ROLES, TYPE_LABELS } from '../activities/index.js'
+import type { ActivitiesService } from '../activities/index.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
 import {
   CONCERN_LA_VISIBLE,

@@ -1,6 +1,6 @@
 import { canOn } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
-import type { ActivityTask, ActivityTaskProvider } from '../activities/tasks.js'
+import type { ActivityTask, ActivityTaskProvider } from '../activities/index.js'
 import { CONCERN_LA_VISIBLE, concernOverdue, RFI_LA_VISIBLE, rfiOverdue } from './fieldwork.js'
 import { evidencePaths } from './paths.js'
 import type { EvidenceService } from './service.js'

@@ -1,9 +1,9 @@
 import type { RouteSpec } from '../../web/routing.js'
 import { ROLE_INFO } from '../../auth/roles.js'
 import { can } from '../../auth/policy.js'
-import type { RegisterService } from '../register/service.js'
-import { registerPaths } from '../register/paths.js'
-import { programmePaths } from '../programme/paths.js'
+import type { RegisterService } from '../register/index.js'
+import { registerPaths } from '../register/index.js'
+import { programmePaths } from '../programme/index.js'
 import { type DashboardProvider, sortDashboard } from './dashboard.js'
 import { ruleLink } from '../../web/rule-links.js'
 

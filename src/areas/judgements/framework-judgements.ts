@@ -31,7 +31,7 @@ import {
   type Grade,
   type JudgementArea,
   worseGrade,
-} from '../register/frameworks.js'
+} from '../register/index.js'
 
 /** The activity types that give graded judgements in this service (002#96). */
 export const JUDGED_TYPES = ['standard-inspection', 'short-inspection'] as const

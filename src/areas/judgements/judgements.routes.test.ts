@@ -5,7 +5,7 @@ import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { activityOnSite, settableClock } from '../../test-support/factories/judgements.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
-import { checkJudgement } from '../register/judgement-input.js'
+import { checkJudgement } from '../register/index.js'
 import { registerForm } from './service.js'
 
 const clock = settableClock('2026-11-23T10:00:00Z')

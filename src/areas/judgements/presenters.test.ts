@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FRAMEWORK_INFO } from '../register/frameworks.js'
+import { FRAMEWORK_INFO } from '../register/index.js'
 import {
   checkHtml,
   confirmationRows,

@@ -9,8 +9,8 @@ import {
   GRADES,
   type Grade,
   type JudgementArea,
-} from '../register/frameworks.js'
-import { gradeTag } from '../register/presenters.js'
+} from '../register/index.js'
+import { gradeTag } from '../register/index.js'
 import { ATTENDEE_ROLES, type FeedbackRecord, SET_OUT_ITEMS } from './feedback.js'
 import { FINDING_KINDS, type FindingKind, PRIORITY_ACTION_GROUNDS } from './focused-visit-findings.js'
 import { type Check, evidenceHeadingsFor, FRAMEWORK_MAPPING } from './framework-judgements.js'

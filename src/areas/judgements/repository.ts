@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
-import type { Framework, Grade } from '../register/frameworks.js'
+import type { Framework, Grade } from '../register/index.js'
 import type { Check } from './framework-judgements.js'
 import type { AttendeeRole, FeedbackRecord, SetOutKey } from './feedback.js'
 import type { FindingKind, PriorityActionGround } from './focused-visit-findings.js'

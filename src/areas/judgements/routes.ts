@@ -19,10 +19,10 @@ import {
 } from '../../web/legacy-forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import type { RouteSpec } from '../../web/routing.js'
-import type { ActivitiesService } from '../activities/service.js'
-import { activityPaths } from '../activities/paths.js'
-import { activityTitle } from '../activities/presenters.js'
-import { GRADE_LABELS, pathwayGrade } from '../register/frameworks.js'
+import type { ActivitiesService } from '../activities/index.js'
+import { activityPaths } from '../activities/index.js'
+import { activityTitle } from '../activities/index.js'
+import { GRADE_LABELS, pathwayGrade } from '../register/index.js'
 import { ATTENDEE_ROLES, feedbackWarnings, SET_OUT_ITEMS } from './feedback.js'
 import {
   FINDING_KIND_LABELS,

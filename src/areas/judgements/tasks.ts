@@ -1,7 +1,7 @@
 import { canOn } from '../../auth/policy.js'
-import type { ActivitiesService } from '../activities/service.js'
-import type { ActivityTask, ActivityTaskProvider, TaskStatus } from '../activities/tasks.js'
-import { FRAMEWORK_INFO } from '../register/frameworks.js'
+import type { ActivitiesService } from '../activities/index.js'
+import type { ActivityTask, ActivityTaskProvider, TaskStatus } from '../activities/index.js'
+import { FRAMEWORK_INFO } from '../register/index.js'
 import { judgementPaths } from './paths.js'
 import type { JudgementsService } from './service.js'
 

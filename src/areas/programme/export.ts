@@ -7,8 +7,8 @@
  */
 import ExcelJS from 'exceljs'
 import type { IsoDate } from '../../rules/calendar/dates.js'
-import { TYPE_LABELS } from '../activities/activity-types.js'
-import { isStatus, STATUS_LABELS } from '../activities/lifecycle.js'
+import { TYPE_LABELS } from '../activities/index.js'
+import { isStatus, STATUS_LABELS } from '../activities/index.js'
 import type { PlanActivity, PlanLa } from './plan-model.js'
 
 const NEXT_TYPE: Readonly<Record<string, string>> = {

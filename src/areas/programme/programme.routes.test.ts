@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertJudgement } from '../register/repository.js'
+import { publishedJudgement } from '../../test-support/factories/register.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
@@ -43,7 +43,7 @@ beforeAll(async () => {
       /-\d\d$/,
       (day) => `-${String(Number(day.slice(1)) + 11).padStart(2, '0')}`,
     )
-    await insertJudgement(t.db, {
+    await publishedJudgement(t.db, {
       laCode,
       framework: 'ilacs-2018',
       activityType: 'standard-inspection',
@@ -581,7 +581,7 @@ describe('the home page', () => {
     )
     expect(text).not.toContain('Birmingham')
     // Surrey, judged good on 3 July 2023: its window closes on 3 January 2027, within 13 weeks, with nothing planned.
-    await insertJudgement(t.db, {
+    await publishedJudgement(t.db, {
       laCode: '936',
       framework: 'ilacs-2018',
       activityType: 'standard-inspection',

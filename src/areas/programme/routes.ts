@@ -18,10 +18,10 @@ import {
   texts,
 } from '../../web/legacy-forms.js'
 import type { RouteSpec } from '../../web/routing.js'
-import { activityPaths } from '../activities/paths.js'
-import { PLANNABLE_TYPES, TYPE_LABELS } from '../activities/activity-types.js'
-import { registerFilterItems, registerQueryFrom, registerQueryString } from '../register/filters.js'
-import type { RegisterQuery } from '../register/service.js'
+import { activityPaths } from '../activities/index.js'
+import { PLANNABLE_TYPES, TYPE_LABELS } from '../activities/index.js'
+import { registerFilterItems, registerQueryFrom, registerQueryString } from '../register/index.js'
+import type { RegisterQuery } from '../register/index.js'
 import { programmeWorkbook } from './export.js'
 import {
   buildMonths,

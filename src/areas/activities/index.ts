@@ -1,0 +1,15 @@
+/** The activities area as other areas see it (ADR 0007): its service, types, paths and labels. */
+export type { ActivitiesService } from './service.js'
+export type { Activity, StoredMilestone, TeamMember } from './repository.js'
+export { activityPaths } from './paths.js'
+export { activityTitle } from './presenters.js'
+export {
+  EVIDENCE_GATHERING_ROLES,
+  isPlannableType,
+  PLANNABLE_TYPES,
+  type PlannableType,
+  type TeamRole,
+  TYPE_LABELS,
+} from './activity-types.js'
+export { type ActivityStatus, isStatus, STATUS_LABELS, STATUS_TAGS } from './lifecycle.js'
+export type { ActivityTask, ActivityTaskProvider, TaskStatus } from './tasks.js'

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/tables.js'
+import { ROLE_INFO, type Role } from './roles.js'
+
+/** Someone as other areas show them: name, email and role, never their credentials. */
+export interface Person {
+  readonly id: string
+  readonly displayName: string
+  readonly email: string
+  readonly role: Role
+  readonly active: boolean
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The people directory: how the areas learn who someone is (a team member's name, who wrote an
+ * entry) without querying the accounts table themselves (ADR 0007).
+ */
+export function createPeopleDirectory(db: Kysely<Database>) {
+  const select = () => db.selectFrom('users').select(['id', 'display_name', 'email', 'role', 'disabled_at'])
+  const toPerson = (row: {
+    id: string
+    display_name: string
+    email: string
+    role: string
+    disabled_at: Date | string | null
+  }): Person => ({
+    id: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    role: row.role as Role,
+    active: row.disabled_at === null,
+  })
+
+  return {
+    /** One person, or undefined for an id that is not an account. */
+    async find(id: string): Promise<Person | undefined> {
+      if (!UUID.test(id)) return undefined
+      const row = await select().where('id', '=', id).executeTakeFirst()
+      return row ? toPerson(row) : undefined
+    },
+
+    /** Everyone of these ids, by id (one query, however many). */
+    async byIds(ids: Iterable<string | null | undefined>): Promise<Map<string, Person>> {
+      const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && UUID.test(id)))]
+      if (wanted.length === 0) return new Map()
+      const rows = await select().where('id', 'in', wanted).execute()
+      return new Map(rows.map((row) => [row.id, toPerson(row)]))
+    },
+
+    /** Active accounts of these roles, by name. */
+    async withRoles(roles: readonly Role[]): Promise<Person[]> {
+      if (roles.length === 0) return []
+      const rows = await select()
+        .where('role', 'in', [...roles])
+        .where('disabled_at', 'is', null)
+        .orderBy('display_name')
+        .execute()
+      return rows.map(toPerson)
+    },
+
+    /** Active Ofsted accounts (inspectors and managers), by name. */
+    async ofstedStaff(): Promise<Person[]> {
+      const roles = (Object.keys(ROLE_INFO) as Role[]).filter((role) => ROLE_INFO[role].kind === 'ofsted')
+      return this.withRoles(roles)
+    },
+  }
+}
+
+export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>
