@@ -127,16 +127,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, rulebookRoutes())
   registerRoutes(
     app,
-    activityRoutes(
-      services.activities,
-      [
+    activityRoutes({
+      activities: services.activities,
+      providers: [
         annexATasks(services.annexA, services.activities, clock),
         judgementTasks(services.judgements, services.activities),
         evidenceTasks(services.evidence),
       ],
       clock,
-      config.baseUrl,
-    ),
+      baseUrl: config.baseUrl,
+    }),
   )
   registerRoutes(app, annexAReturnRoutes({ annexA: services.annexA, activities: services.activities }))
   registerRoutes(app, judgementRoutes(services.judgements, services.activities))

@@ -67,8 +67,7 @@ beforeAll(async () => {
   for (const la of [OWN_LA, OTHER_LA]) {
     const id = await services.activities.plan(
       director,
-      { laCode: la.laCode, type: 'standard-inspection', variant: '', onsiteStart: '2027-01-11', topics: [] },
-      {},
+      { laCode: la.laCode, type: 'standard-inspection', variant: null, onsiteStart: '2027-01-11', topics: [] },
       { requestId: 'test' },
     )
     activityOf.set(la.laCode, id)

@@ -1,4 +1,5 @@
 import { createAccountsService } from '../auth/accounts.js'
+import { createPeopleDirectory } from '../auth/people.js'
 import { join } from 'node:path'
 import { createBlobStore, type BlobStore } from '../files/blob-store.js'
 import { createActivitiesService } from './activities/service.js'
@@ -14,14 +15,20 @@ import { createRegisterService } from './register/service.js'
 export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processor?: Processor }) {
   const blobs = deps.blobs ?? createBlobStore(join(deps.config.dataDir, 'files'))
   const processor = deps.processor ?? createProcessor({ db: deps.db, clock: deps.clock, blobs })
+  const register = createRegisterService(deps)
+  const people = createPeopleDirectory(deps.db)
   // "Judgements agreed" waits for the judgements area (lifecycle.ts); it is called only after both exist.
-  const activities = createActivitiesService(deps, {
+  const activities = createActivitiesService({
+    ...deps,
+    register,
+    people,
     outcomeReadiness: (activity) => judgements.outcomeReadiness(activity),
   })
   const judgements = createJudgementsService(deps, activities)
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities })
   const services = {
-    register: createRegisterService(deps),
+    register,
+    people,
     accounts: createAccountsService(deps.db, () => deps.clock.now()),
     activities,
     evidence: createEvidenceService(deps, { activities, knownCases: caseSampleCases(annexA) }),

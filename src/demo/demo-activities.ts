@@ -322,11 +322,10 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       {
         laCode: '887',
         type: 'focused-visit',
-        variant: '',
+        variant: null,
         onsiteStart: medwayOnsite,
         topics: ['Children in care', 'Care leavers'],
       },
-      {},
       context,
     )
     await plan.activities.addTeamMember(
@@ -342,11 +341,10 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       {
         laCode: '936',
         type: 'short-inspection',
-        variant: '',
+        variant: null,
         onsiteStart: mondayOnOrAfter(addDays(today, 28)),
         topics: [],
       },
-      {},
       context,
     )
 
@@ -354,8 +352,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
     const kentOnsite = notifiedMonday(today)
     const kent = await plan.activities.plan(
       director,
-      { laCode: '886', type: 'standard-inspection', variant: '', onsiteStart: kentOnsite, topics: [] },
-      {},
+      { laCode: '886', type: 'standard-inspection', variant: null, onsiteStart: kentOnsite, topics: [] },
       context,
     )
     await team(plan, kent, hmi)
@@ -387,8 +384,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
     if (brightonOnsite < today) {
       const brighton = await plan.activities.plan(
         director,
-        { laCode: '846', type: 'standard-inspection', variant: '', onsiteStart: brightonOnsite, topics: [] },
-        {},
+        { laCode: '846', type: 'standard-inspection', variant: null, onsiteStart: brightonOnsite, topics: [] },
         context,
       )
       await team(plan, brighton, hmi)
@@ -424,8 +420,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
     const westSussexOnsite = mondayOnOrAfter(addDays(today, -21))
     const westSussex = await plan.activities.plan(
       director,
-      { laCode: '938', type: 'standard-inspection', variant: '', onsiteStart: westSussexOnsite, topics: [] },
-      {},
+      { laCode: '938', type: 'standard-inspection', variant: null, onsiteStart: westSussexOnsite, topics: [] },
       context,
     )
     await completeFieldwork(westSussex, westSussexOnsite, 'West Sussex', 'judgements-agreed')
@@ -433,8 +428,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
     const planEarlier = createServices({ db, clock: morning(addDays(eastSussexOnsite, -28)), config })
     const eastSussex = await planEarlier.activities.plan(
       director,
-      { laCode: '845', type: 'short-inspection', variant: '', onsiteStart: eastSussexOnsite, topics: [] },
-      {},
+      { laCode: '845', type: 'short-inspection', variant: null, onsiteStart: eastSussexOnsite, topics: [] },
       context,
     )
     await completeFieldwork(eastSussex, eastSussexOnsite, 'East Sussex', 'report-stage')
@@ -445,11 +439,10 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       {
         laCode: '850',
         type: 'short-inspection',
-        variant: '',
+        variant: null,
         onsiteStart: mondayOnOrAfter(addDays(today, 14)),
         topics: [],
       },
-      {},
       context,
     )
     await plan.activities.changeStatus(

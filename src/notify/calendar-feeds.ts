@@ -18,15 +18,14 @@ export async function issueCalendarToken(db: Kysely<Database>, userId: string): 
   return token
 }
 
+/** The account a feed token belongs to; the caller checks the account is still active. */
 export async function userForCalendarToken(db: Kysely<Database>, token: string): Promise<string | undefined> {
   const row = await db
-    .selectFrom('calendar_feeds as f')
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .select('u.id')
-    .where('f.token_hash', '=', hash(token))
-    .where('u.disabled_at', 'is', null)
+    .selectFrom('calendar_feeds')
+    .select('user_id')
+    .where('token_hash', '=', hash(token))
     .executeTakeFirst()
-  return row?.id
+  return row?.user_id
 }
 
 export async function hasCalendarToken(db: Kysely<Database>, userId: string): Promise<boolean> {

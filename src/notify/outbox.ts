@@ -107,3 +107,34 @@ export async function markFailed(db: Db, id: string, attempts: number, error: st
     .where('id', '=', id)
     .execute()
 }
+
+/** An email as its sender sees it later: what went to whom, and whether it has gone. */
+export interface QueuedEmail {
+  readonly recipient: string
+  readonly subject: string
+  readonly body: string
+  readonly createdAt: Date
+  readonly sentAt: Date | null
+  readonly attempts: number
+  readonly lastError: string | null
+}
+
+/** The emails of one kind about one activity, oldest first (the notice page shows its confirmation). */
+export async function emailsAbout(db: Db, activityId: string, kind: string): Promise<QueuedEmail[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['recipient', 'subject', 'body_text', 'created_at', 'sent_at', 'attempts', 'last_error'])
+    .where('activity_id', '=', activityId)
+    .where('kind', '=', kind)
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    recipient: row.recipient,
+    subject: row.subject,
+    body: row.body_text,
+    createdAt: new Date(row.created_at),
+    sentAt: row.sent_at ? new Date(row.sent_at) : null,
+    attempts: row.attempts,
+    lastError: row.last_error,
+  }))
+}

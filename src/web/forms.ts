@@ -19,8 +19,13 @@ export interface DateField {
   readonly minute?: string
 }
 
-/** A submitted value as trimmed text: '' when absent, or when a field sent twice is not text. */
-const rawText = z.unknown().transform((value) => (typeof value === 'string' ? value.trim() : ''))
+/**
+ * A submitted value as trimmed text: '' when absent, or when a field sent twice is not text.
+ * Every field starts from `z.unknown().optional()`: a form that leaves a field out (an unticked
+ * box, an unchosen radio) gives the field's own message, never zod's "expected nonoptional".
+ */
+const submitted = () => z.unknown().optional()
+const rawText = submitted().transform((value) => (typeof value === 'string' ? value.trim() : ''))
 
 const DATE_FIELDS = new WeakSet<z.ZodType>()
 
@@ -39,7 +44,7 @@ function dateParts(value: unknown): DateField {
  * "… must include a month", "… must be a real date"). Blank is `undefined` unless `required`.
  */
 function dateInput(label: string, required: boolean) {
-  const schema = z.unknown().transform((value, context): string | undefined => {
+  const schema = submitted().transform((value, context): string | undefined => {
     const { day, month, year } = dateParts(value)
     const fail = (message: string) => {
       context.addIssue({ code: 'custom', message })
@@ -78,6 +83,8 @@ export function londonInstant(date: string, time: string): Date {
 export const field = {
   /** Free text, trimmed; '' when left blank. */
   text: () => rawText,
+  /** Text that may be left out: undefined when blank (filters in a query string). */
+  optionalText: () => rawText.transform((value) => value || undefined),
   /** Text that must be entered: `message` when blank. */
   required: (message: string) => rawText.pipe(z.string().min(1, { error: message })),
   /** Text of at most `max` characters. */
@@ -87,15 +94,13 @@ export const field = {
     rawText.pipe(z.enum(values, { error: message })),
   /** Every ticked value of a set of checkboxes (none is an empty list). */
   checkboxes: () =>
-    z
-      .unknown()
-      .transform((value) =>
-        Array.isArray(value)
-          ? value.filter((item): item is string => typeof item === 'string' && item !== '')
-          : typeof value === 'string' && value !== ''
-            ? [value]
-            : [],
-      ),
+    submitted().transform((value) =>
+      Array.isArray(value)
+        ? value.filter((item): item is string => typeof item === 'string' && item !== '')
+        : typeof value === 'string' && value !== ''
+          ? [value]
+          : [],
+    ),
   /** A yes/no checkbox or radio: true only for "yes". */
   yes: () => rawText.transform((value) => value === 'yes'),
   /** A GOV.UK date input (`name-day`, `name-month`, `name-year`) that must be filled in. */
@@ -105,7 +110,7 @@ export const field = {
   /** A date input with hour and minute boxes (`name-hour`, `name-minute`), in England's time. */
   dateTime: (label: string, timeMessage: string) => {
     const date = dateInput(label, true)
-    const schema = z.unknown().transform((value, context): Date => {
+    const schema = submitted().transform((value, context): Date => {
       const day = date.safeParse(value)
       if (!day.success || !day.data) {
         context.addIssue({ code: 'custom', message: day.error?.issues[0]?.message ?? `Enter ${label}` })

@@ -1,7 +1,6 @@
 import { formatLongDate } from '../../rules/calendar/dates.js'
-import type { StoredMilestone } from './repository.js'
 import { TYPE_LABELS } from './activity-types.js'
-import type { Activity } from './repository.js'
+import type { Activity, StoredMilestone } from './types.js'
 
 const ANNEX_A_KEYS = [
   'annex-a.child-level-data',

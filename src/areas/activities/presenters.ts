@@ -1,11 +1,11 @@
-import { formatDate, formatLongDate } from '../../rules/calendar/dates.js'
+import { addDays, formatDate, formatLongDate } from '../../rules/calendar/dates.js'
 import { RULEBOOK } from '../../rules/rulebook.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { TEAM_ROLE_LABELS, TYPE_LABELS } from './activity-types.js'
 import { STATUS_LABELS, STATUS_TAGS, type ActivityStatus } from './lifecycle.js'
 import { activityPaths } from './paths.js'
-import type { Activity, StoredMilestone, TeamMember } from './repository.js'
+import type { Activity, StoredMilestone, TeamMember } from './types.js'
 
 export function statusTag(status: ActivityStatus): string {
   return `<strong class="govuk-tag ${STATUS_TAGS[status]}">${STATUS_LABELS[status]}</strong>`
@@ -80,4 +80,44 @@ export function teamRows(
         : '',
     },
   ])
+}
+
+/** The week days of fieldwork, for choosing a team member's days on site. */
+export function fieldworkDayItems(onsiteStart: string, onsiteEnd: string, checked: readonly string[]) {
+  const items: Array<{ value: string; text: string; checked: boolean }> = []
+  for (let day = onsiteStart; day <= onsiteEnd; day = addDays(day, 1)) {
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay()
+    if (weekday === 0 || weekday === 6) continue
+    items.push({
+      value: day,
+      text: WEEKDAY_AND_DATE.format(new Date(`${day}T12:00:00Z`)),
+      checked: checked.includes(day),
+    })
+  }
+  return items
+}
+
+const WEEKDAY_AND_DATE = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+})
+
+/** The weekday an activity's fieldwork must start on, in words (C5). */
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+
+/** The date and time now in England, as a date input and hour and minute boxes show it. */
+export function londonNowFields(now: Date): { date: string; hour: string; minute: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now)
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return { date: `${part('year')}-${part('month')}-${part('day')}`, hour: part('hour'), minute: part('minute') }
 }

@@ -1,17 +1,22 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
-import type { Milestone, Flag, ActivityType } from '../../rules/types.js'
-import type { ActivityStatus } from './lifecycle.js'
+import type { ActivityType, Flag, Milestone } from '../../rules/types.js'
 import type { TeamRole } from './activity-types.js'
+import type { ActivityStatus } from './lifecycle.js'
+import type { Contact, ContactRole, NoticeRecord, StoredMilestone } from './types.js'
 
+/**
+ * Every query of the activities area (ADR 0007): the activities and their timelines, teams,
+ * contacts, notices and histories. Rows come back as records keyed by ids; the service adds
+ * the LA's name (register) and people's names (auth) it asks their owners for.
+ */
 type Db = Kysely<Database> | Transaction<Database>
 
-export interface Activity {
+/** An activity as stored: the LA by its code only. */
+export interface ActivityRecord {
   readonly id: string
   readonly reference: string
   readonly laCode: string
-  readonly laName: string
-  readonly regionCode: string
   readonly type: ActivityType
   readonly variant: 'wed-thu' | null
   readonly onsiteStart: string
@@ -22,49 +27,19 @@ export interface Activity {
   readonly createdAt: Date
 }
 
-export interface TeamMember {
-  readonly userId: string
-  readonly displayName: string
-  readonly email: string
-  readonly role: string
-  readonly teamRole: TeamRole
-  readonly days: readonly string[]
-}
-
-export interface Contact {
-  readonly contactRole: 'dcs' | 'link-person'
-  readonly name: string
-  readonly email: string
-  readonly phone: string | null
-}
-
-export interface NoticeRecord {
-  readonly id: string
-  readonly calledAt: Date
-  readonly spokeToRole: string
-  readonly spokeToName: string
-  readonly notes: string | null
-  readonly recordedBy: string | null
-  readonly recordedAt: Date
-}
-
-function activityQuery(db: Db) {
-  return db
-    .selectFrom('activities as a')
-    .innerJoin('local_authorities as la', 'la.la_code', 'a.la_code')
-    .selectAll('a')
-    .select(['la.name as la_name', 'la.region_code'])
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 type ActivityRow = Awaited<ReturnType<ReturnType<typeof activityQuery>['executeTakeFirstOrThrow']>>
 
-function toActivity(row: ActivityRow): Activity {
+function activityQuery(db: Db) {
+  return db.selectFrom('activities as a').selectAll('a')
+}
+
+function toRecord(row: ActivityRow): ActivityRecord {
   return {
     id: row.id,
     reference: row.reference,
     laCode: row.la_code,
-    laName: row.la_name,
-    regionCode: row.region_code,
     type: row.type as ActivityType,
     variant: row.variant === 'wed-thu' ? 'wed-thu' : null,
     onsiteStart: row.onsite_start,
@@ -76,15 +51,20 @@ function toActivity(row: ActivityRow): Activity {
   }
 }
 
-export async function findActivity(db: Db, id: string): Promise<Activity | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined
+export async function findActivity(db: Db, id: string): Promise<ActivityRecord | undefined> {
+  if (!UUID.test(id)) return undefined
   const row = await activityQuery(db).where('a.id', '=', id).executeTakeFirst()
-  return row ? toActivity(row) : undefined
+  return row ? toRecord(row) : undefined
 }
 
-export interface ActivityFilter {
+export async function activityIdByReference(db: Db, reference: string): Promise<string | undefined> {
+  const row = await db.selectFrom('activities').select('id').where('reference', '=', reference).executeTakeFirst()
+  return row?.id
+}
+
+/** What the repository can filter on; the service turns a region into its LA codes. */
+export interface ActivityQuery {
   readonly laCodes?: readonly string[]
-  readonly regionCode?: string
   readonly teamUserId?: string
   readonly statuses?: readonly ActivityStatus[]
   readonly from?: string
@@ -92,29 +72,30 @@ export interface ActivityFilter {
   readonly type?: string
 }
 
-export async function listActivities(db: Db, filter: ActivityFilter = {}): Promise<Activity[]> {
+/** Activities matching the query, by first day on site. */
+export async function listActivities(db: Db, filter: ActivityQuery = {}): Promise<ActivityRecord[]> {
   let query = activityQuery(db)
   if (filter.laCodes) {
     if (filter.laCodes.length === 0) return []
     query = query.where('a.la_code', 'in', [...filter.laCodes])
   }
-  if (filter.regionCode) query = query.where('la.region_code', '=', filter.regionCode)
-  if (filter.teamUserId)
+  const teamUserId = filter.teamUserId
+  if (teamUserId)
     query = query.where((eb) =>
       eb.exists(
         eb
           .selectFrom('activity_team as t')
           .select('t.user_id')
           .whereRef('t.activity_id', '=', 'a.id')
-          .where('t.user_id', '=', filter.teamUserId!),
+          .where('t.user_id', '=', teamUserId),
       ),
     )
   if (filter.statuses) query = query.where('a.status', 'in', [...filter.statuses])
   if (filter.from) query = query.where('a.onsite_start', '>=', filter.from)
   if (filter.to) query = query.where('a.onsite_start', '<=', filter.to)
   if (filter.type) query = query.where('a.type', '=', filter.type)
-  const rows = await query.orderBy('a.onsite_start').orderBy('la.name').execute()
-  return rows.map(toActivity)
+  const rows = await query.orderBy('a.onsite_start').orderBy('a.reference').execute()
+  return rows.map(toRecord)
 }
 
 export async function insertActivity(
@@ -143,6 +124,31 @@ export async function insertActivity(
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
+}
+
+/**
+ * Lock the activity row and return the version the change is made against (optimistic
+ * concurrency): a double submit or a colleague's change in between is refused, not overwritten.
+ */
+export async function lockActivity(
+  trx: Transaction<Database>,
+  id: string,
+): Promise<{ version: number; status: string } | undefined> {
+  return trx.selectFrom('activities').select(['version', 'status']).where('id', '=', id).forUpdate().executeTakeFirst()
+}
+
+/** Change the activity and bump its version. */
+export async function bumpActivity(
+  trx: Db,
+  id: string,
+  changes: { status?: ActivityStatus; status_reason?: string | null; onsite_start?: string },
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('activities')
+    .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute()
 }
 
 /** Replace the stored milestones and flags with a freshly computed timeline. */
@@ -188,17 +194,6 @@ export async function replaceTimeline(
   }
 }
 
-export interface StoredMilestone {
-  readonly activityId: string
-  readonly key: string
-  readonly label: string
-  readonly date: string
-  readonly until: string | null
-  readonly time: string | null
-  readonly rule: string
-  readonly citation: string
-}
-
 export async function milestonesOf(db: Db, activityIds: readonly string[]): Promise<StoredMilestone[]> {
   if (activityIds.length === 0) return []
   const rows = await db
@@ -230,28 +225,52 @@ export async function flagsOf(db: Db, activityId: string): Promise<Flag[]> {
   return rows.map((row) => ({ rule: row.rule as Flag['rule'], citation: row.citation, message: row.message }))
 }
 
-export async function teamOf(db: Db, activityIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
-  const map = new Map<string, TeamMember[]>()
-  if (activityIds.length === 0) return map
+/** A place on a team, by account id. */
+export interface TeamPlace {
+  readonly activityId: string
+  readonly userId: string
+  readonly teamRole: TeamRole
+  readonly days: readonly string[]
+}
+
+/** The teams of these activities, in the order people were added. */
+export async function teamPlacesOf(db: Db, activityIds: readonly string[]): Promise<TeamPlace[]> {
+  if (activityIds.length === 0) return []
   const rows = await db
-    .selectFrom('activity_team as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.activity_id', 't.user_id', 't.team_role', 't.days', 'u.display_name', 'u.email', 'u.role'])
-    .where('t.activity_id', 'in', [...activityIds])
-    .orderBy('t.added_at')
+    .selectFrom('activity_team')
+    .select(['activity_id', 'user_id', 'team_role', 'days'])
+    .where('activity_id', 'in', [...activityIds])
+    .orderBy('added_at')
     .execute()
-  for (const row of rows) {
-    const member: TeamMember = {
-      userId: row.user_id,
-      displayName: row.display_name,
-      email: row.email,
-      role: row.role,
-      teamRole: row.team_role as TeamRole,
-      days: row.days ?? [],
-    }
-    map.set(row.activity_id, [...(map.get(row.activity_id) ?? []), member])
-  }
-  return map
+  return rows.map((row) => ({
+    activityId: row.activity_id,
+    userId: row.user_id,
+    teamRole: row.team_role as TeamRole,
+    days: row.days ?? [],
+  }))
+}
+
+export async function insertTeamPlace(trx: Db, place: TeamPlace): Promise<void> {
+  await trx
+    .insertInto('activity_team')
+    .values({
+      activity_id: place.activityId,
+      user_id: place.userId,
+      team_role: place.teamRole,
+      days: JSON.stringify([...place.days].sort()),
+    })
+    .execute()
+}
+
+/** Take someone off the team; their team role, or undefined if they were not on it. */
+export async function deleteTeamPlace(trx: Db, activityId: string, userId: string): Promise<string | undefined> {
+  const removed = await trx
+    .deleteFrom('activity_team')
+    .where('activity_id', '=', activityId)
+    .where('user_id', '=', userId)
+    .returning(['team_role'])
+    .executeTakeFirst()
+  return removed?.team_role
 }
 
 export async function contactsOf(db: Db, activityId: string): Promise<Contact[]> {
@@ -262,11 +281,20 @@ export async function contactsOf(db: Db, activityId: string): Promise<Contact[]>
     .orderBy('contact_role')
     .execute()
   return rows.map((row) => ({
-    contactRole: row.contact_role as Contact['contactRole'],
+    contactRole: row.contact_role as ContactRole,
     name: row.name,
     email: row.email,
     phone: row.phone,
   }))
+}
+
+export async function upsertContact(trx: Db, activityId: string, contact: Contact): Promise<void> {
+  const values = { name: contact.name, email: contact.email, phone: contact.phone }
+  await trx
+    .insertInto('activity_contacts')
+    .values({ activity_id: activityId, contact_role: contact.contactRole, ...values })
+    .onConflict((oc) => oc.columns(['activity_id', 'contact_role']).doUpdateSet(values))
+    .execute()
 }
 
 export async function noticesOf(db: Db, activityId: string): Promise<NoticeRecord[]> {
@@ -287,54 +315,115 @@ export async function noticesOf(db: Db, activityId: string): Promise<NoticeRecor
   }))
 }
 
-export async function dateChangesOf(db: Db, activityId: string) {
-  return db
-    .selectFrom('activity_date_changes as c')
-    .leftJoin('users as u', 'u.id', 'c.changed_by')
-    .select(['c.from_date', 'c.to_date', 'c.reason', 'c.changed_at', 'u.display_name'])
-    .where('c.activity_id', '=', activityId)
-    .orderBy('c.changed_at')
-    .orderBy('c.id')
+/** Which of these activities have had their notice call (002#73): only those are visible to the LA. */
+export async function noticedActivityIds(db: Db, activityIds: readonly string[]): Promise<Set<string>> {
+  if (activityIds.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('activity_notices')
+    .select('activity_id')
+    .distinct()
+    .where('activity_id', 'in', [...activityIds])
     .execute()
+  return new Set(rows.map((row) => row.activity_id))
 }
 
-export async function statusChangesOf(db: Db, activityId: string) {
-  return db
-    .selectFrom('activity_status_changes as c')
-    .leftJoin('users as u', 'u.id', 'c.changed_by')
-    .select(['c.from_status', 'c.to_status', 'c.note', 'c.changed_at', 'u.display_name'])
-    .where('c.activity_id', '=', activityId)
-    .orderBy('c.changed_at')
-    .orderBy('c.id')
-    .execute()
-}
-
-/**
- * Lock the activity row and check the version the user saw (optimistic concurrency): a double
- * submit or a colleague's change in between is refused rather than silently overwritten.
- */
-export async function lockActivity(
-  trx: Transaction<Database>,
-  id: string,
-): Promise<{ version: number; status: string } | undefined> {
-  return trx.selectFrom('activities').select(['version', 'status']).where('id', '=', id).forUpdate().executeTakeFirst()
-}
-
-export async function bumpActivity(
+export async function insertNotice(
   trx: Db,
-  id: string,
-  changes: {
-    status?: string
-    status_reason?: string | null
-    onsite_start?: string
-    topics?: string
-    variant?: string | null
+  notice: {
+    activityId: string
+    calledAt: Date
+    spokeToRole: string
+    spokeToName: string
+    notes: string | null
+    recordedBy: string
   },
-  now: Date,
 ): Promise<void> {
   await trx
-    .updateTable('activities')
-    .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
+    .insertInto('activity_notices')
+    .values({
+      activity_id: notice.activityId,
+      called_at: notice.calledAt,
+      spoke_to_role: notice.spokeToRole,
+      spoke_to_name: notice.spokeToName,
+      notes: notice.notes,
+      recorded_by: notice.recordedBy,
+    })
+    .execute()
+}
+
+/** The first day on site as it was and became, by account id. */
+export async function dateChangesOf(db: Db, activityId: string) {
+  const rows = await db
+    .selectFrom('activity_date_changes')
+    .select(['from_date', 'to_date', 'reason', 'changed_at', 'changed_by'])
+    .where('activity_id', '=', activityId)
+    .orderBy('changed_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    fromDate: row.from_date,
+    toDate: row.to_date,
+    reason: row.reason,
+    changedAt: new Date(row.changed_at),
+    changedById: row.changed_by,
+  }))
+}
+
+export async function insertDateChange(
+  trx: Db,
+  change: { activityId: string; fromDate: string | null; toDate: string; reason: string; changedBy: string; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('activity_date_changes')
+    .values({
+      activity_id: change.activityId,
+      from_date: change.fromDate,
+      to_date: change.toDate,
+      reason: change.reason,
+      changed_by: change.changedBy,
+      changed_at: change.at,
+    })
+    .execute()
+}
+
+/** The lifecycle steps taken, by account id. */
+export async function statusChangesOf(db: Db, activityId: string) {
+  const rows = await db
+    .selectFrom('activity_status_changes')
+    .select(['from_status', 'to_status', 'note', 'changed_at', 'changed_by'])
+    .where('activity_id', '=', activityId)
+    .orderBy('changed_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    note: row.note,
+    changedAt: new Date(row.changed_at),
+    changedById: row.changed_by,
+  }))
+}
+
+export async function insertStatusChange(
+  trx: Db,
+  change: {
+    activityId: string
+    fromStatus: ActivityStatus | null
+    toStatus: ActivityStatus
+    note: string | null
+    changedBy: string
+    at: Date
+  },
+): Promise<void> {
+  await trx
+    .insertInto('activity_status_changes')
+    .values({
+      activity_id: change.activityId,
+      from_status: change.fromStatus,
+      to_status: change.toStatus,
+      note: change.note,
+      changed_by: change.changedBy,
+      changed_at: change.at,
+    })
     .execute()
 }

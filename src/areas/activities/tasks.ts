@@ -1,5 +1,5 @@
 import type { Principal } from '../../auth/policy.js'
-import type { Activity } from './repository.js'
+import type { Activity } from './types.js'
 
 /**
  * The activity page is a GOV.UK task list. Each area contributes the tasks it owns (Annex A,

@@ -37,8 +37,7 @@ beforeAll(async () => {
   const services = t.app.services
   activityId = await services.activities.plan(
     director,
-    { laCode: '886', type: 'standard-inspection', variant: '', onsiteStart: '2027-01-18', topics: [] },
-    {},
+    { laCode: '886', type: 'standard-inspection', variant: null, onsiteStart: '2027-01-18', topics: [] },
     { requestId: 'test' },
   )
   await services.activities.addTeamMember(

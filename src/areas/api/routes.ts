@@ -241,11 +241,10 @@ export function apiOperations(deps: {
             {
               laCode: input.laCode,
               type: input.type,
-              variant: input.variant ?? '',
+              variant: input.variant ?? null,
               onsiteStart: input.onsiteStart,
               topics: input.topics ?? [],
             },
-            {},
             { requestId: request.id },
           )
           const { activity, milestones, team } = await activities.details(id)

@@ -127,7 +127,7 @@ export function createProgrammeService(
   async function inspectors() {
     return (await activities.inspectors()).map((user) => ({
       id: user.id,
-      name: user.display_name,
+      name: user.displayName,
       email: user.email,
       role: user.role,
     }))
@@ -236,11 +236,10 @@ export function createProgrammeService(
         {
           laCode: proposal.laCode,
           type: proposal.type,
-          variant: proposal.variant ?? '',
+          variant: proposal.variant ?? null,
           onsiteStart: proposal.onsiteStart,
           topics: checked.topics,
         },
-        {},
         context,
       )
       for (const inspector of proposal.inspectors) {

@@ -1,6 +1,6 @@
 /** The register area as other areas see it (ADR 0007): its service, the frameworks and grades, paths and filters. */
 export type { RegisterEntry, RegisterQuery, RegisterService } from './service.js'
-export type { JudgementRecord } from './repository.js'
+export type { JudgementRecord, LocalAuthority } from './repository.js'
 export {
   FRAMEWORK_INFO,
   type Framework,

@@ -76,6 +76,9 @@ export function createRegisterService({ db, clock }: ServiceDeps) {
   return {
     regions: () => listRegions(db),
 
+    /** Every LA in the register, by name: reference data, read once. */
+    localAuthorities,
+
     /** The LA for a route's authorisation check, or undefined (404). */
     findLocalAuthority: async (laCode: string) => (await localAuthorities()).find((la) => la.laCode === laCode),
 

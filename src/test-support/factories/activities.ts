@@ -35,11 +35,10 @@ export async function notifiedActivity(
     {
       laCode,
       type: options.type ?? 'standard-inspection',
-      variant: '',
+      variant: null,
       onsiteStart: options.onsiteStart,
       topics: options.type === 'focused-visit' ? ['Children in care'] : [],
     },
-    {},
     context,
   )
   for (const member of options.team)

@@ -48,11 +48,10 @@ export async function activityOnSite(options: OnSiteOptions): Promise<string> {
     {
       laCode: options.laCode ?? '886',
       type: options.type,
-      variant: '',
+      variant: null,
       onsiteStart: options.onsite,
       topics: options.type === 'focused-visit' ? ['Children in care'] : [],
     },
-    {},
     context,
   )
   await services.activities.addTeamMember(

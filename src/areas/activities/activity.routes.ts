@@ -1,0 +1,272 @@
+import type { FastifyReply } from 'fastify'
+import { can, canOn } from '../../auth/policy.js'
+import { ROLE_INFO } from '../../auth/roles.js'
+import type { Clock } from '../../clock.js'
+import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
+import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
+import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
+import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { PLANNABLE_TYPES, TYPE_LABELS } from './activity-types.js'
+import { activityParams, listQuery, onsiteForm, planForm, planQuery, statusForm } from './forms.js'
+import { isStatus, nextStep, STATUS_LABELS } from './lifecycle.js'
+import { activityPaths } from './paths.js'
+import { activityRows, activityTitle, milestoneRows, statusTag, timelineItems, WEEKDAY_NAMES } from './presenters.js'
+import type { ActivitiesService } from './service.js'
+import { type ActivityTask, type ActivityTaskProvider, taskListSections } from './tasks.js'
+import type { ActivityDetails } from './types.js'
+
+type ActivityRequest = SignedInRequest<{ activityId: string }>
+
+export interface ActivityRouteDeps {
+  readonly activities: ActivitiesService
+  /** Each area's tasks on the activity page (Annex A, evidence, judgements…). */
+  readonly providers: readonly ActivityTaskProvider[]
+  readonly clock: Clock
+}
+
+/** The activity itself: the list, planning, the activity page with its task list, status and timeline. */
+export function activityRecordRoutes({ activities, providers, clock }: ActivityRouteDeps): RouteSpec[] {
+  const target = (request: ActivityRequest) => activities.target(request.params.activityId)
+  const params = activityParams
+
+  /** The tasks this area owns: planning and the notice. */
+  function coreTasks(details: ActivityDetails, manage: boolean): ActivityTask[] {
+    const { activity, team, contacts, notices, lifecycle, milestones } = details
+    const activityId = activity.id
+    const lead = team.some((member) => member.teamRole === 'lead-inspector')
+    const dcs = contacts.some((contact) => contact.contactRole === 'dcs')
+    const noticeDate = milestones.find((m) => m.key === 'notice')?.date ?? '9999-12-31'
+    return [
+      {
+        section: 'Plan',
+        title: 'Timeline and dates',
+        href: activityPaths.timeline.build({ activityId }),
+        status: 'completed',
+        hint: 'Every date with the rule that sets it',
+      },
+      {
+        section: 'Plan',
+        title: 'Inspection team',
+        href: activityPaths.team.build({ activityId }),
+        status: lead && team.length > 1 ? 'completed' : lead || team.length > 0 ? 'in-progress' : 'not-started',
+      },
+      {
+        section: 'Plan',
+        title: 'Local authority contacts',
+        href: activityPaths.contacts.build({ activityId }),
+        status: dcs && contacts.length > 1 ? 'completed' : dcs ? 'in-progress' : 'not-started',
+        hint: 'The DCS and the link person (002#73, #76)',
+      },
+      {
+        section: 'Notice',
+        title: 'Notice call and Annex A request',
+        href: manage || notices.length > 0 ? activityPaths.notice.build({ activityId }) : undefined,
+        status:
+          notices.length > 0
+            ? 'completed'
+            : !lead || !dcs
+              ? 'cannot-start'
+              : lifecycle.today > noticeDate
+                ? 'overdue'
+                : 'not-started',
+        hint:
+          notices.length > 0 ? undefined : 'Telephone the DCS by 9.30am five working days before fieldwork (002#73)',
+      },
+    ]
+  }
+
+  async function list(request: SignedInRequest<unknown, typeof listQuery._output>, reply: FastifyReply) {
+    const { principal, query } = request
+    const items = await activities.list(principal, {
+      ...(query.mine ? { teamUserId: principal.id } : {}),
+      ...(query.status ? { statuses: [query.status] } : {}),
+      ...(query.type ? { type: query.type } : {}),
+    })
+    return reply.page('activities/list.njk', {
+      rows: activityRows(items),
+      count: items.length,
+      query: { mine: query.mine ? 'yes' : undefined, status: query.status, type: query.type },
+      canPlan: can(principal, 'activity.plan'),
+      isOfsted: ROLE_INFO[principal.role].kind === 'ofsted',
+      statusItems: [
+        { value: '', text: 'Any status' },
+        ...Object.entries(STATUS_LABELS).map(([value, label]) => ({
+          value,
+          text: label,
+          selected: value === query.status,
+        })),
+      ],
+      typeItems: [
+        { value: '', text: 'Any type' },
+        ...PLANNABLE_TYPES.map((value) => ({ value, text: TYPE_LABELS[value], selected: value === query.type })),
+      ],
+    })
+  }
+
+  async function planPage(request: SignedInRequest<unknown, unknown>, reply: FastifyReply, state?: FormState) {
+    const { principal } = request
+    const preset = planQuery.parse(request.query ?? {})
+    const values = state?.values ?? { laCode: preset.laCode ?? '', type: preset.type ?? '' }
+    const chosenTopics = Array.isArray(values.topics) ? (values.topics as string[]) : [valueOf(values, 'topics')]
+    const las = (await activities.localAuthorities()).filter((la) => canOn(principal, 'activity.plan', la))
+    return reply.page('activities/plan.njk', {
+      values,
+      errors: state?.errors ?? {},
+      errorList: formErrorList(planForm, state),
+      typeItems: PLANNABLE_TYPES.map((type) => ({
+        value: type,
+        text: TYPE_LABELS[type],
+        hint: { text: `First day on site: a ${WEEKDAY_NAMES[requiredOnsiteWeekday(type) ?? 1]}` },
+        checked: values.type === type,
+      })),
+      topicItems: FOCUSED_VISIT_TOPICS.topics.map((topic) => ({
+        value: topic,
+        text: topic,
+        checked: chosenTopics.includes(topic),
+      })),
+      onsiteItems: dateInputItems(
+        'onsiteStart',
+        dateFieldOf(values, 'onsiteStart'),
+        Boolean(state?.errors.onsiteStart),
+      ),
+      laItems: [
+        { value: '', text: 'Select a local authority' },
+        ...las.map((la) => ({
+          value: la.laCode,
+          text: `${la.name} (${la.laCode})`,
+          selected: la.laCode === values.laCode,
+        })),
+      ],
+    })
+  }
+
+  async function showPage(request: ActivityRequest, reply: FastifyReply, state?: FormState) {
+    const { principal } = request
+    const { activityId } = request.params
+    const details = await activities.details(activityId)
+    const { activity } = details
+    const policyTarget = (await activities.target(activityId))!
+    const manage = canOn(principal, 'activity.manage', policyTarget)
+    const tasks = coreTasks(details, manage)
+    for (const provider of providers) tasks.push(...(await provider(activity, principal)))
+    const next = nextStep(activity.status)
+    const errors = state?.errors ?? {}
+    return reply.page('activities/show.njk', {
+      activity,
+      title: activityTitle(activity),
+      statusTag: statusTag(activity.status),
+      statusReason: activity.statusReason,
+      sections: taskListSections(tasks),
+      onsiteEnd: details.milestones.find((m) => m.key === 'onsite.end')?.date,
+      lead: details.team.find((member) => member.teamRole === 'lead-inspector'),
+      topics: activity.topics,
+      canManage: manage,
+      canPlan: canOn(principal, 'activity.plan', policyTarget),
+      next:
+        next && next !== 'notified' && next !== 'published' ? { status: next, label: STATUS_LABELS[next] } : undefined,
+      errors,
+      errorList: formErrorList(statusForm, state),
+      statusHistory: details.statusChanges.map((change) => ({
+        ...change,
+        label: isStatus(change.toStatus) ? STATUS_LABELS[change.toStatus] : change.toStatus,
+      })),
+      isLa: ROLE_INFO[principal.role].kind === 'la',
+      calendarHref: activityPaths.calendar.build({ activityId }),
+    })
+  }
+
+  async function timelinePage(request: ActivityRequest, reply: FastifyReply, state?: FormState) {
+    const { activityId } = request.params
+    const details = await activities.details(activityId)
+    const { activity } = details
+    const policyTarget = (await activities.target(activityId))!
+    const values = state?.values ?? {}
+    return reply.page('activities/timeline.njk', {
+      activity,
+      title: activityTitle(activity),
+      items: timelineItems(details.milestones, clock.today()),
+      rows: milestoneRows(details.milestones),
+      flags: details.flags,
+      dateChanges: details.dateChanges,
+      canPlan:
+        canOn(request.principal, 'activity.plan', policyTarget) &&
+        ['planned', 'notified', 'deferred'].includes(activity.status),
+      onsiteItems: dateInputItems(
+        'onsiteStart',
+        dateFieldOf(values, 'onsiteStart'),
+        Boolean(state?.errors.onsiteStart),
+      ),
+      reason: valueOf(values, 'reason'),
+      errors: state?.errors ?? {},
+      errorList: formErrorList(onsiteForm, state),
+      weekday: WEEKDAY_NAMES[requiredOnsiteWeekday(activity.type, activity.variant ?? 'tue-wed') ?? 1],
+      backHref: activityPaths.show.build({ activityId }),
+    })
+  }
+
+  const context = (request: SignedInRequest) => ({ requestId: request.id })
+
+  return [
+    route({
+      method: 'GET',
+      url: activityPaths.list.pattern,
+      permission: 'activity.view',
+      query: listQuery,
+      handler: list,
+    }),
+    route({ method: 'GET', url: activityPaths.plan.pattern, permission: 'activity.plan', handler: planPage }),
+    route({
+      method: 'POST',
+      url: activityPaths.plan.pattern,
+      permission: 'activity.plan',
+      form: planForm,
+      page: planPage,
+      submit: async (request, input) => {
+        const id = await activities.plan(request.principal, input, context(request))
+        return activityPaths.show.build({ activityId: id })
+      },
+    }),
+    route({
+      method: 'GET',
+      url: activityPaths.show.pattern,
+      permission: 'activity.view',
+      params,
+      target,
+      handler: showPage,
+    }),
+    route({
+      method: 'POST',
+      url: activityPaths.status.pattern,
+      permission: 'activity.manage',
+      params,
+      target,
+      form: statusForm,
+      page: showPage,
+      submit: async (request, input) => {
+        await activities.changeStatus(request.principal, request.params.activityId, input, context(request))
+        return activityPaths.show.build(request.params)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: activityPaths.timeline.pattern,
+      permission: 'activity.view',
+      params,
+      target,
+      handler: timelinePage,
+    }),
+    route({
+      method: 'POST',
+      url: activityPaths.timeline.pattern,
+      permission: 'activity.plan',
+      params,
+      target,
+      form: onsiteForm,
+      page: timelinePage,
+      submit: async (request, input) => {
+        await activities.changeOnsite(request.principal, request.params.activityId, input, context(request))
+        return activityPaths.timeline.build(request.params)
+      },
+    }),
+  ]
+}

@@ -1,0 +1,203 @@
+import { recordAudit } from '../../auth/audit.js'
+import { canOn, type Principal } from '../../auth/policy.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { seasonalChecks } from '../../rules/calendar/seasonal-checks.js'
+import { deferralAllowed, type DeferralReason } from '../../rules/pathways.js'
+import { timelineFor } from '../../rules/timelines/index.js'
+import type { Flag, Milestone } from '../../rules/types.js'
+import type { RequestContext } from '../deps.js'
+import { activityReference, type PlannableType, TYPE_LABELS } from './activity-types.js'
+import { type ActivityStatus, checkStep, STATUS_LABELS } from './lifecycle.js'
+import type { ActivitiesDeps, ActivityRecords } from './records.js'
+import {
+  activityIdByReference,
+  bumpActivity,
+  insertActivity,
+  insertDateChange,
+  insertStatusChange,
+  lockActivity,
+  replaceTimeline,
+} from './repository.js'
+import type { Activity } from './types.js'
+
+export interface PlanInput {
+  readonly laCode: string
+  readonly type: PlannableType
+  /** Focused visits only: Wednesday and Thursday on site instead of Tuesday and Wednesday (002 fn 20). */
+  readonly variant?: 'tue-wed' | 'wed-thu' | null
+  readonly onsiteStart: string
+  /** Focused visits only: the topics of 002#106. */
+  readonly topics: readonly string[]
+}
+
+export interface StatusInput {
+  readonly to: ActivityStatus
+  readonly note: string
+  readonly deferralReason?: DeferralReason | undefined
+  readonly version: number | undefined
+}
+
+type Timeline = { ok: true; milestones: Milestone[]; flags: Flag[] } | { ok: false; message: string }
+
+/** The timeline of an activity from the rules core with the seasonal checks (C3), or the refusal with its rule. */
+export function computeTimeline(type: Activity['type'], onsiteStart: string, variant: 'wed-thu' | null): Timeline {
+  const outcome = timelineFor(type, onsiteStart, variant ? { variant } : {})
+  if (!outcome.ok) return { ok: false, message: `${outcome.reason} (${outcome.rule}, ${outcome.citation})` }
+  const { milestones, flags } = outcome.timeline
+  const lastOnsite = milestones.find((m) => m.key === 'onsite.end')?.date ?? onsiteStart
+  const notice = milestones.find((m) => m.key === 'notice')?.date
+  return { ok: true, milestones, flags: [...flags, ...seasonalChecks(type, onsiteStart, lastOnsite, notice)] }
+}
+
+/** Check, under a row lock, that the activity is still the version the user's form was built from. */
+export async function lockedAt(
+  trx: Parameters<typeof lockActivity>[0],
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<void> {
+  const row = await lockActivity(trx, id)
+  if (!row) throw new NotFoundError()
+  if (expectedVersion !== undefined && row.version !== expectedVersion) {
+    throw new ConflictError(
+      'Someone else changed this activity after you opened the page. Check the page again and repeat your change if it is still needed.',
+    )
+  }
+}
+
+/** Planning an activity, moving its dates and taking it through its lifecycle (issue 6). */
+export function activityService({ db, clock, register }: ActivitiesDeps, records: ActivityRecords) {
+  return {
+    /**
+     * Plan an activity: the timeline comes from the rules core and a first on-site day on the
+     * wrong weekday is refused with its reason and citation (C5). Returns its id.
+     */
+    async plan(principal: Principal, input: PlanInput, context: RequestContext): Promise<string> {
+      const la = (await register.localAuthorities()).find((candidate) => candidate.laCode === input.laCode)
+      if (!la) throw new ValidationError({ laCode: 'Select the local authority' })
+      if (!canOn(principal, 'activity.plan', la)) throw new NotFoundError()
+      const variant = input.type === 'focused-visit' && input.variant === 'wed-thu' ? 'wed-thu' : null
+      const { type, onsiteStart } = input
+      const topics = type === 'focused-visit' ? input.topics : []
+      if (onsiteStart < clock.today())
+        throw new ValidationError({ onsiteStart: 'The first day on site must be today or in the future' })
+      const timeline = computeTimeline(type, onsiteStart, variant)
+      if (!timeline.ok) throw new ValidationError({ onsiteStart: timeline.message })
+      const reference = activityReference(la.laCode, type, onsiteStart)
+      return db.transaction().execute(async (trx) => {
+        if (await activityIdByReference(trx, reference))
+          throw new ValidationError({
+            onsiteStart: `A ${TYPE_LABELS[type].toLowerCase()} of ${la.name} starting on ${onsiteStart} is already planned (${reference})`,
+          })
+        const id = await insertActivity(trx, {
+          reference,
+          laCode: la.laCode,
+          type,
+          variant,
+          onsiteStart,
+          topics,
+          createdBy: principal.id,
+        })
+        await replaceTimeline(trx, id, timeline.milestones, timeline.flags)
+        const at = clock.now()
+        const change = { activityId: id, changedBy: principal.id, at }
+        await insertDateChange(trx, { ...change, fromDate: null, toDate: onsiteStart, reason: 'Planned' })
+        await insertStatusChange(trx, { ...change, fromStatus: null, toStatus: 'planned', note: null })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'activity.plan',
+          recordType: 'activity',
+          recordId: id,
+          laCode: la.laCode,
+          summary: `Planned ${TYPE_LABELS[type].toLowerCase()} ${reference} of ${la.name}`,
+          changes: { after: { type, variant, onsiteStart, topics } },
+          requestId: context.requestId,
+        })
+        return id
+      })
+    },
+
+    /** Move the first on-site day: the milestones are worked out again and the reason kept (issue 6). */
+    async changeOnsite(
+      principal: Principal,
+      id: string,
+      input: { onsiteStart: string; reason: string; version: number | undefined },
+      context: RequestContext,
+    ): Promise<void> {
+      const activity = await records.load(id)
+      if (activity.status !== 'planned' && activity.status !== 'notified' && activity.status !== 'deferred') {
+        throw new ValidationError({
+          onsiteStart: `The date cannot change once the activity is ${STATUS_LABELS[activity.status].toLowerCase()}`,
+        })
+      }
+      const { onsiteStart, reason } = input
+      if (onsiteStart === activity.onsiteStart)
+        throw new ValidationError({ onsiteStart: 'Enter a different date from the current first day on site' })
+      const timeline = computeTimeline(activity.type, onsiteStart, activity.variant)
+      if (!timeline.ok) throw new ValidationError({ onsiteStart: timeline.message })
+      await db.transaction().execute(async (trx) => {
+        await lockedAt(trx, id, input.version)
+        await bumpActivity(trx, id, { onsite_start: onsiteStart }, clock.now())
+        await replaceTimeline(trx, id, timeline.milestones, timeline.flags)
+        await insertDateChange(trx, {
+          activityId: id,
+          fromDate: activity.onsiteStart,
+          toDate: onsiteStart,
+          reason,
+          changedBy: principal.id,
+          at: clock.now(),
+        })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'activity.change-date',
+          recordType: 'activity',
+          recordId: id,
+          laCode: activity.laCode,
+          summary: `Moved ${activity.reference} from ${activity.onsiteStart} to ${onsiteStart}: ${reason}`,
+          changes: { before: { onsiteStart: activity.onsiteStart }, after: { onsiteStart }, reason },
+          requestId: context.requestId,
+        })
+      })
+    },
+
+    /** Move the activity on in its lifecycle, or defer or cancel it, with the checks of lifecycle.ts. */
+    async changeStatus(principal: Principal, id: string, input: StatusInput, context: RequestContext): Promise<void> {
+      const activity = await records.load(id)
+      const errors: Record<string, string> = {}
+      const check = checkStep(await records.facts(activity), input.to)
+      if (!check.ok) errors.status = check.reason
+      if (input.to === 'deferred') {
+        const allowed = input.deferralReason ? deferralAllowed(input.deferralReason) : undefined
+        if (!allowed) errors.deferralReason = 'Select why the activity is being deferred'
+        else if (!allowed.allowed) errors.deferralReason = `${allowed.message} (${allowed.rule}, ${allowed.citation})`
+      }
+      if ((input.to === 'deferred' || input.to === 'cancelled') && !input.note) errors.note = 'Enter the details of why'
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+      await db.transaction().execute(async (trx) => {
+        await lockedAt(trx, id, input.version)
+        await bumpActivity(trx, id, { status: input.to, status_reason: input.note || null }, clock.now())
+        await insertStatusChange(trx, {
+          activityId: id,
+          fromStatus: activity.status,
+          toStatus: input.to,
+          note: [input.deferralReason, input.note].filter(Boolean).join(': ') || null,
+          changedBy: principal.id,
+          at: clock.now(),
+        })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'activity.status',
+          recordType: 'activity',
+          recordId: id,
+          laCode: activity.laCode,
+          summary: `${activity.reference}: ${STATUS_LABELS[activity.status]} → ${STATUS_LABELS[input.to]}${input.note ? ` (${input.note})` : ''}`,
+          changes: {
+            before: { status: activity.status },
+            after: { status: input.to },
+            deferralReason: input.deferralReason ?? null,
+          },
+          requestId: context.requestId,
+        })
+      })
+    },
+  }
+}

@@ -1,0 +1,79 @@
+import type { FastifyReply } from 'fastify'
+import { canOn } from '../../auth/policy.js'
+import type { Clock } from '../../clock.js'
+import { dateFieldFrom, dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
+import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { activityParams, noticeForm } from './forms.js'
+import { NOTICE_ROLE_LABELS } from './notice.service.js'
+import { activityPaths } from './paths.js'
+import { activityTitle, londonNowFields } from './presenters.js'
+import type { ActivitiesService } from './service.js'
+
+type ActivityRequest = SignedInRequest<{ activityId: string }>
+
+/** The notice call and the Annex A request it sends (002#73-76). */
+export function noticeRoutes({ activities, clock }: { activities: ActivitiesService; clock: Clock }): RouteSpec[] {
+  const target = (request: ActivityRequest) => activities.target(request.params.activityId)
+
+  async function noticePage(request: ActivityRequest, reply: FastifyReply, state?: FormState) {
+    const { activityId } = request.params
+    const details = await activities.details(activityId)
+    const { activity } = details
+    const now = londonNowFields(clock.now())
+    const values = state?.values ?? {}
+    const calledAt = state ? dateFieldOf(values, 'calledAt') : dateFieldFrom(now.date)
+    const canRecord =
+      canOn(request.principal, 'activity.manage', (await activities.target(activityId))!) &&
+      activity.status === 'planned'
+    return reply.page('activities/notice.njk', {
+      activity,
+      title: activityTitle(activity),
+      notices: details.notices,
+      noticeDue: details.milestones.find((m) => m.key === 'notice'),
+      annexA: details.milestones.filter((m) => m.key.startsWith('annex-a.')),
+      dcs: details.contacts.find((contact) => contact.contactRole === 'dcs'),
+      canRecord,
+      formAction: canRecord ? activityPaths.notice.build({ activityId }) : undefined,
+      calledAtItems: dateInputItems('calledAt', calledAt, Boolean(state?.errors.calledAt)),
+      hour: state ? (calledAt.hour ?? '') : now.hour,
+      minute: state ? (calledAt.minute ?? '') : now.minute,
+      spokeToItems: Object.entries(NOTICE_ROLE_LABELS).map(([value, label]) => ({
+        value,
+        text: label,
+        checked: values.spokeToRole === value,
+      })),
+      values: { spokeToName: valueOf(values, 'spokeToName'), notes: valueOf(values, 'notes') },
+      errors: state?.errors ?? {},
+      errorList: formErrorList(noticeForm, state),
+      outbox: await activities.noticeEmails(activityId),
+      version: activity.version,
+      backHref: activityPaths.show.build({ activityId }),
+      contactsHref: activityPaths.contacts.build({ activityId }),
+      teamHref: activityPaths.team.build({ activityId }),
+    })
+  }
+
+  return [
+    route({
+      method: 'GET',
+      url: activityPaths.notice.pattern,
+      permission: 'activity.view',
+      params: activityParams,
+      target,
+      handler: noticePage,
+    }),
+    route({
+      method: 'POST',
+      url: activityPaths.notice.pattern,
+      permission: 'activity.manage',
+      params: activityParams,
+      target,
+      form: noticeForm,
+      page: noticePage,
+      submit: async (request, input) => {
+        await activities.recordNotice(request.principal, request.params.activityId, input, { requestId: request.id })
+        return activityPaths.notice.build(request.params)
+      },
+    }),
+  ]
+}

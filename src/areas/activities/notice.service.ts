@@ -1,0 +1,126 @@
+import { recordAudit } from '../../auth/audit.js'
+import type { Principal } from '../../auth/policy.js'
+import { ValidationError } from '../../errors.js'
+import { emailsAbout, enqueueEmail, type QueuedEmail } from '../../notify/outbox.js'
+import type { RequestContext } from '../deps.js'
+import { checkStep } from './lifecycle.js'
+import { lockedAt } from './activity.service.js'
+import { noticeEmail } from './notice-email.js'
+import type { ActivitiesDeps, ActivityRecords } from './records.js'
+import { bumpActivity, insertNotice, insertStatusChange } from './repository.js'
+
+export const NOTICE_ROLES = ['dcs', 'senior-manager', 'chief-executive'] as const
+export type NoticeRole = (typeof NOTICE_ROLES)[number]
+export const NOTICE_ROLE_LABELS: Readonly<Record<NoticeRole, string>> = {
+  dcs: 'Director of children’s services (DCS)',
+  'senior-manager': 'Most senior manager available (002#75)',
+  'chief-executive': 'Chief executive (002#75)',
+}
+
+export interface NoticeInput {
+  readonly calledAt: Date
+  readonly spokeToRole: NoticeRole
+  readonly spokeToName: string
+  readonly notes: string
+  readonly version: number | undefined
+}
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+const londonTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** The notice telephone call and the confirmation that follows it (002#73-76). */
+export function noticeService({ db, clock, config }: ActivitiesDeps, records: ActivityRecords) {
+  return {
+    /**
+     * Record the notice call: the activity becomes notified, the LA's users can see it, and the
+     * confirmation with the Annex A request goes to the DCS (002#74) through the outbox, in the
+     * same transaction. A late call is recorded with a warning: it never delays the start (002#75).
+     */
+    async recordNotice(
+      principal: Principal,
+      id: string,
+      input: NoticeInput,
+      context: RequestContext,
+    ): Promise<{ warnings: string[] }> {
+      const details = await records.details(id)
+      const { activity, milestones, team, contacts } = details
+      const errors: Record<string, string> = {}
+      // Recording the call sends the confirmation to the DCS at once (002#74): only a call made.
+      if (input.calledAt.getTime() > clock.now().getTime())
+        errors.calledAt = 'The call must be today or in the past: record it once you have made it'
+      const dcs = contacts.find((contact) => contact.contactRole === 'dcs')
+      if (!dcs)
+        errors.contacts = 'Add the DCS’s name and email address first: the confirmation is emailed to them (002#74)'
+      const lead = team.find((member) => member.teamRole === 'lead-inspector')
+      const check = checkStep({ ...details.lifecycle, noticeRecorded: true }, 'notified')
+      if (!check.ok) errors.status = check.reason
+      if (Object.keys(errors).length > 0 || !dcs) throw new ValidationError(errors)
+      const { calledAt } = input
+      const warnings: string[] = []
+      const noticeDue = milestones.find((m) => m.key === 'notice')
+      const calledOn = londonDay.format(calledAt)
+      const calledTime = londonTime.format(calledAt)
+      if (noticeDue && calledOn !== noticeDue.date)
+        warnings.push(
+          `Notice was due on ${noticeDue.date} (${noticeDue.rule}, ${noticeDue.citation}); the call was on ${calledOn}. The start date does not change (002#75).`,
+        )
+      else if (calledTime > '09:30') warnings.push(`The call was at ${calledTime}, after 9.30am (002#73).`)
+      const email = noticeEmail({
+        activity,
+        milestones,
+        leadInspector: lead ? { name: lead.displayName, email: lead.email } : undefined,
+        recipientName: dcs.name,
+        serviceUrl: config.baseUrl,
+      })
+      const note = warnings.join(' ') || null
+      await db.transaction().execute(async (trx) => {
+        await lockedAt(trx, id, input.version)
+        await insertNotice(trx, {
+          activityId: id,
+          calledAt,
+          spokeToRole: input.spokeToRole,
+          spokeToName: input.spokeToName,
+          notes: input.notes || null,
+          recordedBy: principal.id,
+        })
+        await bumpActivity(trx, id, { status: 'notified', status_reason: note }, clock.now())
+        await insertStatusChange(trx, {
+          activityId: id,
+          fromStatus: activity.status,
+          toStatus: 'notified',
+          note,
+          changedBy: principal.id,
+          at: clock.now(),
+        })
+        await enqueueEmail(trx, {
+          kind: 'notice',
+          recipient: dcs.email,
+          subject: email.subject,
+          bodyText: email.body,
+          dedupeKey: `notice:${id}`,
+          activityId: id,
+          availableAt: clock.now(),
+        })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'activity.notice',
+          recordType: 'activity',
+          recordId: id,
+          laCode: activity.laCode,
+          summary: `Recorded the notice call for ${activity.reference} (spoke to the ${input.spokeToRole}); confirmation and Annex A request queued to ${dcs.email}`,
+          changes: { calledAt: calledAt.toISOString(), spokeToRole: input.spokeToRole, warnings },
+          requestId: context.requestId,
+        })
+      })
+      return { warnings }
+    },
+
+    /** The notice emails of an activity and whether they have gone. */
+    noticeEmails: (id: string): Promise<QueuedEmail[]> => emailsAbout(db, id, 'notice'),
+  }
+}

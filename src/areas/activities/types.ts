@@ -1,0 +1,108 @@
+import type { ActivityType, Flag } from '../../rules/types.js'
+import type { TeamRole } from './activity-types.js'
+import type { ActivityStatus, LifecycleFacts } from './lifecycle.js'
+
+/** An inspection or visit, with the LA it concerns. */
+export interface Activity {
+  readonly id: string
+  readonly reference: string
+  readonly laCode: string
+  readonly laName: string
+  readonly regionCode: string
+  readonly type: ActivityType
+  readonly variant: 'wed-thu' | null
+  readonly onsiteStart: string
+  readonly status: ActivityStatus
+  readonly statusReason: string | null
+  readonly topics: readonly string[]
+  /** Bumped by every change: a form built from an older version is refused (optimistic locking). */
+  readonly version: number
+  readonly createdAt: Date
+}
+
+/** A stored milestone of an activity's timeline, with the rule that dates it. */
+export interface StoredMilestone {
+  readonly activityId: string
+  readonly key: string
+  readonly label: string
+  readonly date: string
+  readonly until: string | null
+  readonly time: string | null
+  readonly rule: string
+  readonly citation: string
+}
+
+export interface TeamMember {
+  readonly userId: string
+  readonly displayName: string
+  readonly email: string
+  readonly role: string
+  readonly teamRole: TeamRole
+  /** Days on site; empty for the whole fieldwork. */
+  readonly days: readonly string[]
+}
+
+export type ContactRole = 'dcs' | 'link-person'
+
+/** The LA's people for the inspection: the DCS and the link person (002#73, #76). */
+export interface Contact {
+  readonly contactRole: ContactRole
+  readonly name: string
+  readonly email: string
+  readonly phone: string | null
+}
+
+export interface NoticeRecord {
+  readonly id: string
+  readonly calledAt: Date
+  readonly spokeToRole: string
+  readonly spokeToName: string
+  readonly notes: string | null
+  readonly recordedBy: string | null
+  readonly recordedAt: Date
+}
+
+/** A change of the first day on site, and who made it. */
+export interface DateChange {
+  readonly fromDate: string | null
+  readonly toDate: string
+  readonly reason: string
+  readonly changedAt: Date
+  readonly changedBy: string | null
+}
+
+/** A step in the activity's lifecycle, and who took it. */
+export interface StatusChange {
+  readonly fromStatus: string | null
+  readonly toStatus: string
+  readonly note: string | null
+  readonly changedAt: Date
+  readonly changedBy: string | null
+}
+
+export interface ActivityFilter {
+  readonly laCodes?: readonly string[]
+  readonly regionCode?: string
+  readonly teamUserId?: string
+  readonly statuses?: readonly ActivityStatus[]
+  readonly from?: string
+  readonly to?: string
+  readonly type?: string
+}
+
+/** An activity with what lists of activities show: its milestones and team. */
+export interface ActivitySummary {
+  readonly activity: Activity
+  readonly milestones: readonly StoredMilestone[]
+  readonly team: readonly TeamMember[]
+}
+
+/** Everything the activity's pages show. */
+export interface ActivityDetails extends ActivitySummary {
+  readonly flags: readonly Flag[]
+  readonly contacts: readonly Contact[]
+  readonly notices: readonly NoticeRecord[]
+  readonly dateChanges: readonly DateChange[]
+  readonly statusChanges: readonly StatusChange[]
+  readonly lifecycle: LifecycleFacts
+}
