@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 
 /**
- * Table types of the fieldwork records (migration 2026_11_24_0004_evidence), composed into
+ * Table types of the fieldwork records (migration 20261123T202837Z_evidence), composed into
  * `Database` in tables.ts. Kept in their own file so areas adding tables in parallel do not edit
  * the same lines.
  */
