@@ -20,9 +20,10 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   })
   const judgements = createJudgementsService(deps, activities)
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities })
+  const register = createRegisterService(deps)
   const services = {
-    register: createRegisterService(deps),
-    accounts: createAccountsService(deps.db, () => deps.clock.now()),
+    register,
+    accounts: createAccountsService(deps.db, () => deps.clock.now(), register),
     activities,
     evidence: createEvidenceService(deps, { activities, knownCases: caseSampleCases(annexA) }),
     blobs,
