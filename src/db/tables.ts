@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { AuditAction } from '../auth/audit-actions.js'
 import type { EvidenceTables } from './evidence-tables.js'
 
 /**
@@ -61,7 +62,11 @@ export interface AuditEventsTable {
   occurred_at: GeneratedTimestamp
   actor_id: string | null
   actor_label: string
-  action: string
+  /**
+   * Written as one of today's actions; read as text, as the append-only log keeps the actions
+   * of old entries even once the service no longer writes them.
+   */
+  action: ColumnType<string, AuditAction, never>
   record_type: string
   record_id: string | null
   la_code: string | null

@@ -600,7 +600,7 @@ export function createActivitiesService(
           .execute()
         await recordAudit(trx, {
           actor: principal,
-          action: `activity.status`,
+          action: 'activity.status',
           recordType: 'activity',
           recordId: id,
           laCode: activity.laCode,

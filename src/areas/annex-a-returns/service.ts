@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import type { AnnexAProfile, ChildrenTable, Finding } from '../../annex-a/index.js'
 import { childSummary, sampleCoverage, type ChildSummary } from '../../annex-a/index.js'
+import type { AuditAction } from '../../auth/audit-actions.js'
 import { recordAudit } from '../../auth/audit.js'
 import type { Principal } from '../../auth/policy.js'
 import type { BlobStore } from '../../files/blob-store.js'
@@ -105,7 +106,7 @@ export function createAnnexAReturnsService(
   async function audit(
     principal: Principal,
     activityId: string,
-    action: string,
+    action: AuditAction,
     summary: string,
     recordId: string | null,
     context: RequestContext,

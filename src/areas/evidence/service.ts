@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../auth/audit-actions.js'
 import { recordAudit } from '../../auth/audit.js'
 import type { PolicyTarget, Principal } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
@@ -1071,7 +1072,7 @@ export function createEvidenceService(
   /** Audit a read of records that name children by case reference (ARCHITECTURE "Data rules"). */
   async function auditCaseRead(
     principal: Principal,
-    action: string,
+    action: AuditAction,
     recordType: string,
     recordId: string,
     activity: { reference: string; laCode: string },
