@@ -25,12 +25,12 @@ export function migrationName(now: Date, what: string): string {
 }
 
 /** The text of a new migration: `up` and `down` that fail loudly until they are written. */
-export function migrationTemplate(name: string): string {
+export function migrationTemplate(): string {
   return `import { type Kysely, sql } from 'kysely'
 
 /**
- * TODO: what ${name} changes and why. Write values out literally, never from the code's
- * constants: a migration must not change when the code changes later.
+ * TODO: what this migration changes and why. Write values out literally, never from the
+ * code's constants: a migration must not change when the code changes later.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql\`TODO\`.execute(db)
@@ -94,7 +94,7 @@ function main(): void {
   if (existsSync(file)) throw new Error(`${file} already exists`)
   const migrate = join(root, 'src/db/migrate.ts')
   const updated = addToMigrateSource(readFileSync(migrate, 'utf8'), name)
-  writeFileSync(file, migrationTemplate(name))
+  writeFileSync(file, migrationTemplate())
   writeFileSync(migrate, updated)
   console.log(`Created ${relative(root, file)} and listed it in src/db/migrate.ts`)
 }

@@ -49,7 +49,7 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
     id: user.id,
     email: user.email,
     displayName: user.display_name,
-    role: user.role as Role,
+    role: user.role,
     regionCode: user.region_code,
     laCode: user.la_code,
     laCodes,

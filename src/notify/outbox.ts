@@ -3,8 +3,12 @@ import type { Database } from '../db/tables.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
+/** What an email is about; the outbox refuses any other kind (a CHECK constraint). */
+export const OUTBOX_KINDS = ['notice', 'further-information-request', 'case-of-concern'] as const
+export type OutboxKind = (typeof OUTBOX_KINDS)[number]
+
 export interface OutgoingEmail {
-  readonly kind: string
+  readonly kind: OutboxKind
   readonly recipient: string
   readonly subject: string
   readonly bodyText: string

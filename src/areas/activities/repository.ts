@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../../db/tables.js'
+import type { Kysely, Transaction, Updateable } from 'kysely'
+import type { ActivitiesTable, Database } from '../../db/tables.js'
 import type { Milestone, Flag, ActivityType } from '../../rules/types.js'
 import type { ActivityStatus } from './lifecycle.js'
 import type { TeamRole } from './activity-types.js'
@@ -65,10 +65,10 @@ function toActivity(row: ActivityRow): Activity {
     laCode: row.la_code,
     laName: row.la_name,
     regionCode: row.region_code,
-    type: row.type as ActivityType,
+    type: row.type,
     variant: row.variant === 'wed-thu' ? 'wed-thu' : null,
     onsiteStart: row.onsite_start,
-    status: row.status as ActivityStatus,
+    status: row.status,
     statusReason: row.status_reason,
     topics: row.topics ?? [],
     version: row.version,
@@ -89,7 +89,7 @@ export interface ActivityFilter {
   readonly statuses?: readonly ActivityStatus[]
   readonly from?: string
   readonly to?: string
-  readonly type?: string
+  readonly type?: ActivityType
 }
 
 export async function listActivities(db: Db, filter: ActivityFilter = {}): Promise<Activity[]> {
@@ -123,7 +123,7 @@ export async function insertActivity(
     reference: string
     laCode: string
     type: ActivityType
-    variant: string | null
+    variant: Activity['variant']
     onsiteStart: string
     topics: readonly string[]
     createdBy: string | null
@@ -246,7 +246,7 @@ export async function teamOf(db: Db, activityIds: readonly string[]): Promise<Ma
       displayName: row.display_name,
       email: row.email,
       role: row.role,
-      teamRole: row.team_role as TeamRole,
+      teamRole: row.team_role,
       days: row.days ?? [],
     }
     map.set(row.activity_id, [...(map.get(row.activity_id) ?? []), member])
@@ -262,7 +262,7 @@ export async function contactsOf(db: Db, activityId: string): Promise<Contact[]>
     .orderBy('contact_role')
     .execute()
   return rows.map((row) => ({
-    contactRole: row.contact_role as Contact['contactRole'],
+    contactRole: row.contact_role,
     name: row.name,
     email: row.email,
     phone: row.phone,
@@ -316,20 +316,14 @@ export async function statusChangesOf(db: Db, activityId: string) {
 export async function lockActivity(
   trx: Transaction<Database>,
   id: string,
-): Promise<{ version: number; status: string } | undefined> {
+): Promise<{ version: number; status: ActivityStatus } | undefined> {
   return trx.selectFrom('activities').select(['version', 'status']).where('id', '=', id).forUpdate().executeTakeFirst()
 }
 
 export async function bumpActivity(
   trx: Db,
   id: string,
-  changes: {
-    status?: string
-    status_reason?: string | null
-    onsite_start?: string
-    topics?: string
-    variant?: string | null
-  },
+  changes: Pick<Updateable<ActivitiesTable>, 'status' | 'status_reason' | 'onsite_start' | 'topics' | 'variant'>,
   now: Date,
 ): Promise<void> {
   await trx

@@ -4,6 +4,7 @@ import { ROLE_INFO } from '../../auth/roles.js'
 import { addDays } from '../../rules/calendar/dates.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
+import { isActivityType } from '../../rules/types.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
 import {
   submitForm,
@@ -251,7 +252,7 @@ export function activityRoutes(
         { value: '', text: 'Select a person' },
         ...people.map((person) => ({
           value: person.id,
-          text: `${person.display_name} (${ROLE_INFO[person.role as keyof typeof ROLE_INFO]?.label ?? person.role})`,
+          text: `${person.display_name} (${ROLE_INFO[person.role].label})`,
           selected: values.userId === person.id,
         })),
       ],
@@ -361,7 +362,7 @@ export function activityRoutes(
         const items = await activities.list(principal, {
           ...(mine ? { teamUserId: principal.id } : {}),
           ...(status ? { statuses: status } : {}),
-          ...(query.type ? { type: query.type } : {}),
+          ...(query.type && isActivityType(query.type) ? { type: query.type } : {}),
         })
         return reply.page('activities/list.njk', {
           rows: activityRows(items),

@@ -361,7 +361,7 @@ export function createActivitiesService(
             .where('id', '=', input.userId)
             .executeTakeFirst()
         : undefined
-      if (!user || user.disabled_at || ROLE_INFO[user.role as keyof typeof ROLE_INFO]?.kind !== 'ofsted')
+      if (!user || user.disabled_at || ROLE_INFO[user.role].kind !== 'ofsted')
         errors.userId = 'Select an Ofsted inspector or manager'
       const existingTeam = (await teamOf(db, [id])).get(id) ?? []
       if (user && existingTeam.some((member) => member.userId === user.id))
@@ -426,17 +426,19 @@ export function createActivitiesService(
     ): Promise<void> {
       const activity = await load(id)
       const errors: FieldErrors = {}
-      if (input.contactRole !== 'dcs' && input.contactRole !== 'link-person') errors.contactRole = 'Select who this is'
+      const contactRole =
+        input.contactRole === 'dcs' || input.contactRole === 'link-person' ? input.contactRole : undefined
+      if (!contactRole) errors.contactRole = 'Select who this is'
       if (!input.name) errors.name = 'Enter their name'
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
         errors.email = 'Enter an email address in the correct format, like name@example.gov.uk'
-      if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+      if (Object.keys(errors).length > 0 || !contactRole) throw new ValidationError(errors)
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('activity_contacts')
           .values({
             activity_id: id,
-            contact_role: input.contactRole,
+            contact_role: contactRole,
             name: input.name,
             email: input.email.toLowerCase(),
             phone: input.phone || null,
@@ -485,8 +487,8 @@ export function createActivitiesService(
       // Recording the call sends the confirmation to the DCS at once (002#74): only a call made.
       else if (input.calledAt.getTime() > clock.now().getTime())
         errors.calledAt = 'The call must be today or in the past: record it once you have made it'
-      if (!(NOTICE_ROLES as readonly string[]).includes(input.spokeToRole))
-        errors.spokeToRole = 'Select who you spoke to'
+      const spokeToRole = NOTICE_ROLES.find((role) => role === input.spokeToRole)
+      if (!spokeToRole) errors.spokeToRole = 'Select who you spoke to'
       if (!input.spokeToName) errors.spokeToName = 'Enter the name of the person you spoke to'
       const dcs = contacts.find((contact) => contact.contactRole === 'dcs')
       if (!dcs)
@@ -494,7 +496,7 @@ export function createActivitiesService(
       const lead = team.find((member) => member.teamRole === 'lead-inspector')
       const check = checkStep({ ...details.lifecycle, noticeRecorded: true }, 'notified')
       if (!check.ok) errors.status = check.reason
-      if (Object.keys(errors).length > 0 || !input.calledAt || !dcs) throw new ValidationError(errors)
+      if (Object.keys(errors).length > 0 || !input.calledAt || !dcs || !spokeToRole) throw new ValidationError(errors)
       const calledAt = input.calledAt
       const warnings: string[] = []
       const noticeDue = milestones.find((m) => m.key === 'notice')
@@ -524,7 +526,7 @@ export function createActivitiesService(
           .values({
             activity_id: id,
             called_at: calledAt,
-            spoke_to_role: input.spokeToRole,
+            spoke_to_role: spokeToRole,
             spoke_to_name: input.spokeToName,
             notes: input.notes || null,
             recorded_by: principal.id,

@@ -62,7 +62,7 @@ export function createAnnexAReturnsService(
     fileName: row.file_name,
     fileSize: Number(row.file_size),
     asOf: row.as_of,
-    status: row.status as ReturnStatus,
+    status: row.status,
     uploadedBy: row.uploader,
     uploadedAt: new Date(row.uploaded_at),
     processedAt: row.processed_at ? new Date(row.processed_at) : null,
