@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { AuditEventRow, Database } from '../db/tables.js'
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, isAuditAction } from './audit-actions.js'
 import type { Principal } from './policy.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -13,7 +14,7 @@ type Db = Kysely<Database> | Transaction<Database>
  */
 export interface AuditEntry {
   readonly actor: Pick<Principal, 'id' | 'email'> | { readonly id: null; readonly email: string }
-  readonly action: string
+  readonly action: AuditAction
   readonly recordType: string
   readonly recordId?: string | null
   readonly laCode?: string | null
@@ -23,6 +24,7 @@ export interface AuditEntry {
   readonly at?: Date
 }
 
+/** Write one entry to the audit log, in the caller's transaction when it has one. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_events')
@@ -85,13 +87,25 @@ export async function searchAudit(db: Db, search: AuditSearch): Promise<AuditPag
   return { events, total: Number(count.total) }
 }
 
-/** The distinct actions and record types in the log, for the search form's selects. */
-export async function auditVocabulary(db: Db): Promise<{ actions: string[]; recordTypes: string[] }> {
-  const [actions, recordTypes] = await Promise.all([
+/**
+ * The choices of the search form's selects: every action the service writes, with its label,
+ * then any older action only the log still holds; and the record types in the log.
+ */
+export async function auditVocabulary(
+  db: Db,
+): Promise<{ actions: Array<{ value: string; label: string }>; recordTypes: string[] }> {
+  const [stored, recordTypes] = await Promise.all([
     db.selectFrom('audit_events').select('action').distinct().orderBy('action').execute(),
     db.selectFrom('audit_events').select('record_type').distinct().orderBy('record_type').execute(),
   ])
-  return { actions: actions.map((row) => row.action), recordTypes: recordTypes.map((row) => row.record_type) }
+  const retired = stored.map((row) => row.action).filter((action) => !isAuditAction(action))
+  return {
+    actions: [
+      ...AUDIT_ACTIONS.map((action) => ({ value: action, label: AUDIT_ACTION_LABELS[action] })),
+      ...retired.map((action) => ({ value: action, label: action })),
+    ],
+    recordTypes: recordTypes.map((row) => row.record_type),
+  }
 }
 
 function escapeLike(text: string): string {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/tables.js'
+import type { Database, UserRow } from '../db/tables.js'
 import { ROLE_INFO, type Role } from './roles.js'
 
 /** Someone as other areas show them: name, email and role, never their credentials. */
@@ -19,17 +19,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  */
 export function createPeopleDirectory(db: Kysely<Database>) {
   const select = () => db.selectFrom('users').select(['id', 'display_name', 'email', 'role', 'disabled_at'])
-  const toPerson = (row: {
-    id: string
-    display_name: string
-    email: string
-    role: string
-    disabled_at: Date | string | null
-  }): Person => ({
+  const toPerson = (row: Pick<UserRow, 'id' | 'display_name' | 'email' | 'role' | 'disabled_at'>): Person => ({
     id: row.id,
     displayName: row.display_name,
     email: row.email,
-    role: row.role as Role,
+    role: row.role,
     active: row.disabled_at === null,
   })
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/tables.js'
+import type { AuditAction } from './audit-actions.js'
 import { recordAudit } from './audit.js'
 import { isDefaultPassword, verifyPassword } from './passwords.js'
 import { createSession } from './sessions.js'
@@ -34,7 +35,7 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const user = await findUserByEmail(db, input.email)
   const actor = { id: user?.id ?? null, email: input.email.trim().toLowerCase() }
-  const audit = (action: string, summary: string) =>
+  const audit = (action: AuditAction, summary: string) =>
     recordAudit(db, {
       actor,
       action,

@@ -1,7 +1,9 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { KitAttendeeRole, Significance, SourceType } from '../areas/evidence/fieldwork.js'
+import type { ConcernStatus, FurtherInformationRequest, RfiStatus } from '../areas/evidence/repository.js'
 
 /**
- * Table types of the fieldwork records (migration 2026_11_24_0004_evidence), composed into
+ * Table types of the fieldwork records (migration 20261123T202837Z_evidence), composed into
  * `Database` in tables.ts. Kept in their own file so areas adding tables in parallel do not edit
  * the same lines.
  */
@@ -12,14 +14,14 @@ export interface EvidenceEntriesTable {
   id: Generated<string>
   activity_id: string
   heading_id: string
-  source_type: string
+  source_type: SourceType
   source_detail: string | null
   collected_on: string
   collected_time: string
   evaluative_statement: string
   evidence_summary: string
   impact: string
-  significance: Generated<string>
+  significance: Generated<Significance>
   team_agreed: Generated<boolean>
   names_confirmed: Generated<number>
   author_id: string
@@ -49,7 +51,7 @@ export interface KeepInTouchMeetingsTable {
   id: Generated<string>
   activity_id: string
   meeting_on: string
-  attendee_roles: ColumnType<string[], string | undefined, string>
+  attendee_roles: ColumnType<KitAttendeeRole[], string | undefined, string>
   other_attendees: string | null
   dcs_declined: Generated<boolean>
   findings_shared: string
@@ -63,10 +65,10 @@ export interface FurtherInformationRequestsTable {
   id: Generated<string>
   activity_id: string
   number: number
-  status: string
+  status: RfiStatus
   requested_by: string
   raised_at: GeneratedTimestamp
-  request_type: string
+  request_type: FurtherInformationRequest['requestType']
   case_id: string | null
   reason: string
   date_requested: string | null
@@ -85,7 +87,7 @@ export interface CasesOfConcernTable {
   id: Generated<string>
   activity_id: string
   number: number
-  status: string
+  status: ConcernStatus
   case_id: string
   team_location: string
   issues: string

@@ -1,9 +1,26 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { AnnexAFileErrorCode } from '../annex-a/errors.js'
+import type { TeamRole } from '../areas/activities/activity-types.js'
+import type { ActivityStatus } from '../areas/activities/lifecycle.js'
+import type { Contact } from '../areas/activities/types.js'
+import type { NoticeRole } from '../areas/activities/activity-types.js'
+import type { ReturnStatus } from '../areas/annex-a-returns/service.js'
+import type { AttendeeRole, SetOutKey } from '../areas/judgements/feedback.js'
+import type { FindingKind, PriorityActionGround } from '../areas/judgements/focused-visit-findings.js'
+import type { Framework, Grade, JudgementActivityType } from '../areas/register/frameworks.js'
+import type { NewJudgement } from '../areas/register/repository.js'
+import type { AuditAction } from '../auth/audit-actions.js'
+import type { Role } from '../auth/roles.js'
+import type { OutboxKind } from '../notify/outbox.js'
+import type { VisitVariant } from '../rules/timelines/focused-visit.js'
+import type { ActivityType } from '../rules/types.js'
 import type { EvidenceTables } from './evidence-tables.js'
 
 /**
  * Table types for Kysely (STYLE.md: one interface per table, composed into Database).
  * `date` columns come back as `YYYY-MM-DD` strings (see database.ts); timestamps as Date.
+ * A column holding one of a fixed set of values has the union of the code that defines the set,
+ * and a CHECK constraint with the same values (migration 20261202T081747Z_fixed_value_checks).
  */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -30,7 +47,7 @@ export interface UsersTable {
   id: Generated<string>
   email: string
   display_name: string
-  role: string
+  role: Role
   region_code: string | null
   la_code: string | null
   password_hash: string | null
@@ -61,7 +78,11 @@ export interface AuditEventsTable {
   occurred_at: GeneratedTimestamp
   actor_id: string | null
   actor_label: string
-  action: string
+  /**
+   * Written as one of today's actions; read as text, as the append-only log keeps the actions
+   * of old entries even once the service no longer writes them.
+   */
+  action: ColumnType<string, AuditAction, never>
   record_type: string
   record_id: string | null
   la_code: string | null
@@ -73,15 +94,15 @@ export interface AuditEventsTable {
 export interface JudgementRecordsTable {
   id: Generated<string>
   la_code: string
-  framework: string
-  activity_type: string
+  framework: Framework
+  activity_type: JudgementActivityType
   inspection_start: string
   inspection_end: string
   published_on: string
   /** The record this one corrects; corrections never overwrite (append-only history). */
   corrects_id: string | null
   correction_reason: string | null
-  source: string
+  source: NewJudgement['source']
   recorded_by: string | null
   recorded_at: GeneratedTimestamp
 }
@@ -89,7 +110,7 @@ export interface JudgementRecordsTable {
 export interface JudgementGradesTable {
   record_id: string
   area: string
-  grade: string
+  grade: Grade
 }
 
 export interface DataLoadsTable {
@@ -102,10 +123,11 @@ export interface ActivitiesTable {
   id: Generated<string>
   reference: string
   la_code: string
-  type: string
-  variant: string | null
+  type: ActivityType
+  /** Stored only for the Wednesday–Thursday variant; null is the usual Tuesday–Wednesday. */
+  variant: VisitVariant | null
   onsite_start: string
-  status: Generated<string>
+  status: Generated<ActivityStatus>
   topics: ColumnType<string[], string | undefined, string>
   status_reason: string | null
   created_by: string | null
@@ -147,14 +169,14 @@ export interface ActivityDateChangesTable {
 export interface ActivityTeamTable {
   activity_id: string
   user_id: string
-  team_role: string
+  team_role: TeamRole
   days: ColumnType<string[], string | undefined, string>
   added_at: GeneratedTimestamp
 }
 
 export interface ActivityContactsTable {
   activity_id: string
-  contact_role: string
+  contact_role: Contact['contactRole']
   name: string
   email: string
   phone: string | null
@@ -164,7 +186,7 @@ export interface ActivityNoticesTable {
   id: Generated<string>
   activity_id: string
   called_at: Timestamp
-  spoke_to_role: string
+  spoke_to_role: NoticeRole
   spoke_to_name: string
   notes: string | null
   recorded_by: string | null
@@ -174,8 +196,8 @@ export interface ActivityNoticesTable {
 export interface ActivityStatusChangesTable {
   id: Generated<string>
   activity_id: string
-  from_status: string | null
-  to_status: string
+  from_status: ActivityStatus | null
+  to_status: ActivityStatus
   note: string | null
   changed_by: string | null
   changed_at: GeneratedTimestamp
@@ -183,7 +205,7 @@ export interface ActivityStatusChangesTable {
 
 export interface OutboxTable {
   id: Generated<string>
-  kind: string
+  kind: OutboxKind
   recipient: string
   subject: string
   body_text: string
@@ -221,13 +243,14 @@ export interface AnnexAReturnsTable {
   file_hash: string
   file_size: ColumnType<string, number | string, number | string>
   as_of: string
-  status: string
+  status: ReturnStatus
   uploaded_by: string | null
   uploaded_at: GeneratedTimestamp
   claimed_until: NullableTimestamp
   processed_at: NullableTimestamp
   processing_ms: number | null
-  error_code: string | null
+  /** No CHECK: the reader's codes grow with it, and a refused code would leave a failed upload unrecorded. */
+  error_code: AnnexAFileErrorCode | 'FAILED' | null
   error_message: string | null
   result: ColumnType<unknown, string | null | undefined, string | null>
   profile: ColumnType<unknown, string | null | undefined, string | null>
@@ -263,7 +286,7 @@ export interface CaseSamplesTable {
 export interface ActivityOutcomesTable {
   activity_id: string
   kind: 'judgements' | 'findings'
-  framework: string | null
+  framework: Framework | null
   no_priority_actions: Generated<boolean>
   confirmed_at: NullableTimestamp
   confirmed_by: string | null
@@ -276,7 +299,7 @@ export interface ActivityOutcomesTable {
 export interface ActivityJudgementsTable {
   activity_id: string
   area: string
-  grade: string
+  grade: Grade
   rationale: string
   evidence_headings: ColumnType<string[], string | undefined, string>
   leaders_understand_failure: boolean | null
@@ -287,9 +310,9 @@ export interface ActivityJudgementsTable {
 export interface FocusedVisitFindingsTable {
   id: Generated<string>
   activity_id: string
-  kind: string
+  kind: FindingKind
   text: string
-  ground: string | null
+  ground: PriorityActionGround | null
   recorded_by: string | null
   recorded_at: GeneratedTimestamp
 }
@@ -298,11 +321,11 @@ export interface FeedbackMeetingsTable {
   activity_id: string
   held_on: string
   duration_minutes: number
-  attendees: Json<string[]>
+  attendees: Json<AttendeeRole[]>
   other_attendees: string | null
   dcs_told_before: boolean | null
   judgements_given: ColumnType<Record<string, string>, string | undefined, string>
-  set_out: ColumnType<string[], string | undefined, string>
+  set_out: ColumnType<SetOutKey[], string | undefined, string>
   notes: string | null
   recorded_by: string | null
   recorded_at: GeneratedTimestamp

@@ -3,8 +3,12 @@ import type { Database } from '../db/tables.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
+/** What an email is about; the outbox refuses any other kind (a CHECK constraint). */
+export const OUTBOX_KINDS = ['notice', 'further-information-request', 'case-of-concern'] as const
+export type OutboxKind = (typeof OUTBOX_KINDS)[number]
+
 export interface OutgoingEmail {
-  readonly kind: string
+  readonly kind: OutboxKind
   readonly recipient: string
   readonly subject: string
   readonly bodyText: string
@@ -120,7 +124,7 @@ export interface QueuedEmail {
 }
 
 /** The emails of one kind about one activity, oldest first (the notice page shows its confirmation). */
-export async function emailsAbout(db: Db, activityId: string, kind: string): Promise<QueuedEmail[]> {
+export async function emailsAbout(db: Db, activityId: string, kind: OutboxKind): Promise<QueuedEmail[]> {
   const rows = await db
     .selectFrom('outbox')
     .select(['recipient', 'subject', 'body_text', 'created_at', 'sent_at', 'attempts', 'last_error'])

@@ -80,3 +80,12 @@ export const EVIDENCE_GATHERING_ROLES: readonly TeamRole[] = [
   'regulatory-inspector',
   'schools-hmi',
 ]
+
+/** Who the lead inspector spoke to when giving notice (002#73, #75). */
+export const NOTICE_ROLES = ['dcs', 'senior-manager', 'chief-executive'] as const
+export type NoticeRole = (typeof NOTICE_ROLES)[number]
+export const NOTICE_ROLE_LABELS: Readonly<Record<NoticeRole, string>> = {
+  dcs: 'Director of children’s services (DCS)',
+  'senior-manager': 'Most senior manager available (002#75)',
+  'chief-executive': 'Chief executive (002#75)',
+}

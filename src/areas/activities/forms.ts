@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import type { DeferralReason } from '../../rules/pathways.js'
 import { defineForm, field } from '../../web/forms.js'
-import { PLANNABLE_TYPES, TEAM_ROLES } from './activity-types.js'
+import { isPlannableType, PLANNABLE_TYPES, TEAM_ROLES } from './activity-types.js'
 import { type ActivityStatus, STATUSES } from './lifecycle.js'
-import { NOTICE_ROLES } from './notice.service.js'
+import { NOTICE_ROLES } from './activity-types.js'
 
 /** The forms and route inputs of the activities area (ADR 0008). */
 
@@ -19,7 +19,8 @@ export const listQuery = z.object({
     .transform((status) =>
       status && (STATUSES as readonly string[]).includes(status) ? (status as ActivityStatus) : undefined,
     ),
-  type: field.optionalText(),
+  // An unknown type is no filter at all, as an unknown status is.
+  type: field.optionalText().transform((type) => (type && isPlannableType(type) ? type : undefined)),
 })
 
 /** The planning form can be opened with an LA and type chosen (from the register or the programme). */

@@ -3,19 +3,12 @@ import type { Principal } from '../../auth/policy.js'
 import { ValidationError } from '../../errors.js'
 import { emailsAbout, enqueueEmail, type QueuedEmail } from '../../notify/outbox.js'
 import type { RequestContext } from '../deps.js'
+import type { NoticeRole } from './activity-types.js'
 import { checkStep } from './lifecycle.js'
 import { lockedAt } from './activity.service.js'
 import { noticeEmail } from './notice-email.js'
 import type { ActivitiesDeps, ActivityRecords } from './records.js'
 import { bumpActivity, insertNotice, insertStatusChange } from './repository.js'
-
-export const NOTICE_ROLES = ['dcs', 'senior-manager', 'chief-executive'] as const
-export type NoticeRole = (typeof NOTICE_ROLES)[number]
-export const NOTICE_ROLE_LABELS: Readonly<Record<NoticeRole, string>> = {
-  dcs: 'Director of children’s services (DCS)',
-  'senior-manager': 'Most senior manager available (002#75)',
-  'chief-executive': 'Chief executive (002#75)',
-}
 
 export interface NoticeInput {
   readonly calledAt: Date

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
 import type { ActivityType, Flag, Milestone } from '../../rules/types.js'
-import type { TeamRole } from './activity-types.js'
+import type { NoticeRole, TeamRole } from './activity-types.js'
 import type { ActivityStatus } from './lifecycle.js'
-import type { Contact, ContactRole, NoticeRecord, StoredMilestone } from './types.js'
+import type { Contact, NoticeRecord, StoredMilestone } from './types.js'
 
 /**
  * Every query of the activities area (ADR 0007): the activities and their timelines, teams,
@@ -40,10 +40,10 @@ function toRecord(row: ActivityRow): ActivityRecord {
     id: row.id,
     reference: row.reference,
     laCode: row.la_code,
-    type: row.type as ActivityType,
+    type: row.type,
     variant: row.variant === 'wed-thu' ? 'wed-thu' : null,
     onsiteStart: row.onsite_start,
-    status: row.status as ActivityStatus,
+    status: row.status,
     statusReason: row.status_reason,
     topics: row.topics ?? [],
     version: row.version,
@@ -69,7 +69,7 @@ export interface ActivityQuery {
   readonly statuses?: readonly ActivityStatus[]
   readonly from?: string
   readonly to?: string
-  readonly type?: string
+  readonly type?: ActivityType
 }
 
 /** Activities matching the query, by first day on site. */
@@ -104,7 +104,7 @@ export async function insertActivity(
     reference: string
     laCode: string
     type: ActivityType
-    variant: string | null
+    variant: 'wed-thu' | null
     onsiteStart: string
     topics: readonly string[]
     createdBy: string | null
@@ -245,7 +245,7 @@ export async function teamPlacesOf(db: Db, activityIds: readonly string[]): Prom
   return rows.map((row) => ({
     activityId: row.activity_id,
     userId: row.user_id,
-    teamRole: row.team_role as TeamRole,
+    teamRole: row.team_role,
     days: row.days ?? [],
   }))
 }
@@ -281,7 +281,7 @@ export async function contactsOf(db: Db, activityId: string): Promise<Contact[]>
     .orderBy('contact_role')
     .execute()
   return rows.map((row) => ({
-    contactRole: row.contact_role as ContactRole,
+    contactRole: row.contact_role,
     name: row.name,
     email: row.email,
     phone: row.phone,
@@ -332,7 +332,7 @@ export async function insertNotice(
   notice: {
     activityId: string
     calledAt: Date
-    spokeToRole: string
+    spokeToRole: NoticeRole
     spokeToName: string
     notes: string | null
     recordedBy: string

@@ -87,7 +87,7 @@ export interface ActivityFilter {
   readonly statuses?: readonly ActivityStatus[]
   readonly from?: string
   readonly to?: string
-  readonly type?: string
+  readonly type?: ActivityType
 }
 
 /** An activity with what lists of activities show: its milestones and team. */

@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from '../../auth/audit-actions.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
@@ -73,5 +75,24 @@ describe('audit log', () => {
     const bad = await agent.get('/admin/audit?from=yesterday')
     expect(bad.statusCode).toBe(400)
     expect(page(bad).errorSummary[0]!.text).toContain('Enter the from date as YYYY-MM-DD')
+  })
+
+  it('offers every action the service records in the action filter, by its label, and shows labels', async () => {
+    // An action the service no longer writes stays in the append-only log and stays searchable.
+    await sql`insert into audit_events (actor_label, action, record_type, summary)
+      values ('system', 'retired.action', 'test', 'An entry from an older version')`.execute(t.db)
+    const agent = await new TestAgent(t.app).signIn(admin.email, admin.password)
+    const result = page(await agent.get('/admin/audit?action=sign-in'))
+    const options = result
+      .$('select#action option')
+      .map((_, option) => ({ value: result.$(option).attr('value'), text: result.$(option).text().trim() }))
+      .get()
+    expect(options).toEqual([
+      { value: '', text: 'Any action' },
+      ...AUDIT_ACTIONS.map((action) => ({ value: action, text: AUDIT_ACTION_LABELS[action] })),
+      { value: 'retired.action', text: 'retired.action' },
+    ])
+    expect(result.$('select#action option:selected').attr('value')).toBe('sign-in')
+    expect(result.$('tbody tr td').eq(2).text().trim()).toBe('Signed in')
   })
 })

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { AccountsService, AccountInput } from '../../auth/accounts.js'
+import { auditActionLabel } from '../../auth/audit-actions.js'
 import { auditVocabulary, searchAudit } from '../../auth/audit.js'
 import { ROLE_INFO, ROLES } from '../../auth/roles.js'
 import type { Database } from '../../db/tables.js'
@@ -213,14 +214,14 @@ export function adminRoutes(deps: { db: Kysely<Database>; accounts: AccountsServ
               classes: 'app-nowrap',
             },
             { text: event.actor_label },
-            { text: event.action },
+            { text: auditActionLabel(event.action) },
             { text: `${event.record_type}${event.record_id ? ` ${event.record_id}` : ''}` },
             { text: event.la_code ?? '' },
             { text: event.summary },
           ]),
           actionItems: [
             { value: '', text: 'Any action' },
-            ...vocabulary.actions.map((value) => ({ value, text: value, selected: value === query.action })),
+            ...vocabulary.actions.map(({ value, label }) => ({ value, text: label, selected: value === query.action })),
           ],
           recordTypeItems: [
             { value: '', text: 'Any record' },

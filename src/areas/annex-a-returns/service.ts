@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import type { AnnexAProfile, ChildrenTable, Finding } from '../../annex-a/index.js'
 import { childSummary, sampleCoverage, type ChildSummary } from '../../annex-a/index.js'
+import type { AuditAction } from '../../auth/audit-actions.js'
 import { recordAudit } from '../../auth/audit.js'
 import type { Principal } from '../../auth/policy.js'
 import type { BlobStore } from '../../files/blob-store.js'
@@ -61,7 +62,7 @@ export function createAnnexAReturnsService(
     fileName: row.file_name,
     fileSize: Number(row.file_size),
     asOf: row.as_of,
-    status: row.status as ReturnStatus,
+    status: row.status,
     uploadedBy: row.uploader,
     uploadedAt: new Date(row.uploaded_at),
     processedAt: row.processed_at ? new Date(row.processed_at) : null,
@@ -105,7 +106,7 @@ export function createAnnexAReturnsService(
   async function audit(
     principal: Principal,
     activityId: string,
-    action: string,
+    action: AuditAction,
     summary: string,
     recordId: string | null,
     context: RequestContext,

@@ -1,5 +1,7 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely, Transaction, Updateable } from 'kysely'
+import type { CasesOfConcernTable, FurtherInformationRequestsTable } from '../../db/evidence-tables.js'
 import type { Database } from '../../db/tables.js'
+import type { Significance, SourceType } from './fieldwork.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -35,14 +37,14 @@ export interface EvidenceEntryRecord {
 export interface NewEvidenceEntry {
   readonly activityId: string
   readonly headingId: string
-  readonly sourceType: string
+  readonly sourceType: SourceType
   readonly sourceDetail: string | null
   readonly collectedOn: string
   readonly collectedTime: string
   readonly evaluativeStatement: string
   readonly evidenceSummary: string
   readonly impact: string
-  readonly significance: string
+  readonly significance: Significance
   readonly teamAgreed: boolean
   readonly namesConfirmed: number
   readonly authorId: string
@@ -408,11 +410,11 @@ function toRfi(row: RfiRow): FurtherInformationRequest {
     id: row.id,
     activityId: row.activity_id,
     number: row.number,
-    status: row.status as RfiStatus,
+    status: row.status,
     requestedById: row.requested_by,
     requestedByName: row.requested_by_name,
     raisedAt: new Date(row.raised_at),
-    requestType: row.request_type === 'document' ? 'document' : 'information',
+    requestType: row.request_type,
     caseId: row.case_id,
     reason: row.reason,
     dateRequested: row.date_requested,
@@ -443,7 +445,7 @@ export async function insertRfi(
     number: number
     status: RfiStatus
     requestedBy: string
-    requestType: string
+    requestType: FurtherInformationRequest['requestType']
     caseId: string | null
     reason: string
     dateRequested: string | null
@@ -472,18 +474,19 @@ export async function insertRfi(
   return id
 }
 
-type RfiChanges = Partial<{
-  status: RfiStatus
-  date_requested: string | null
-  date_response_required: string | null
-  agreed_by: string | null
-  date_received: string | null
-  response: string | null
-  answered_by: string | null
-  decision_note: string | null
-  decided_by: string | null
-  decided_at: Date | null
-}>
+type RfiChanges = Pick<
+  Updateable<FurtherInformationRequestsTable>,
+  | 'status'
+  | 'date_requested'
+  | 'date_response_required'
+  | 'agreed_by'
+  | 'date_received'
+  | 'response'
+  | 'answered_by'
+  | 'decision_note'
+  | 'decided_by'
+  | 'decided_at'
+>
 
 /** Apply a change made from version `version`; false when the record changed since (or moved on). */
 export async function updateRfi(
@@ -545,7 +548,7 @@ function toConcern(row: ConcernRow): CaseOfConcern {
     id: row.id,
     activityId: row.activity_id,
     number: row.number,
-    status: row.status as ConcernStatus,
+    status: row.status,
     caseId: row.case_id,
     teamLocation: row.team_location,
     issues: row.issues,
@@ -608,19 +611,20 @@ export async function insertConcern(
   return id
 }
 
-type ConcernChanges = Partial<{
-  status: ConcernStatus
-  formal_note: string
-  response_due: string
-  escalated_by: string
-  escalated_at: Date
-  la_response: string
-  responded_by: string
-  responded_at: Date
-  findings: string
-  findings_by: string
-  findings_at: Date
-}>
+type ConcernChanges = Pick<
+  Updateable<CasesOfConcernTable>,
+  | 'status'
+  | 'formal_note'
+  | 'response_due'
+  | 'escalated_by'
+  | 'escalated_at'
+  | 'la_response'
+  | 'responded_by'
+  | 'responded_at'
+  | 'findings'
+  | 'findings_by'
+  | 'findings_at'
+>
 
 export async function updateConcern(
   trx: Db,

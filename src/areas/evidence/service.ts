@@ -1,7 +1,8 @@
+import type { AuditAction } from '../../auth/audit-actions.js'
 import { recordAudit } from '../../auth/audit.js'
 import type { PolicyTarget, Principal } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
-import { enqueueEmail } from '../../notify/outbox.js'
+import { enqueueEmail, type OutboxKind } from '../../notify/outbox.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { checkEvidenceEntry } from '../../rules/evidence.js'
 import { EVALUATION_HEADINGS, isEvaluationHeading } from '../../rules/evaluation-criteria.js'
@@ -167,7 +168,7 @@ export function createEvidenceService(
   async function emailDcs(
     trx: Parameters<typeof enqueueEmail>[0],
     details: Details,
-    kind: string,
+    kind: OutboxKind,
     dedupeKey: string,
     subject: string,
     lines: string[],
@@ -319,7 +320,13 @@ export function createEvidenceService(
       const cases = parseCaseIds(input.caseIds)
       if (cases.invalid.length > 0)
         errors.caseIds = `Enter case references as the local authority’s Child Unique IDs, which contain at least one digit: ${cases.invalid.map((item) => `“${item}”`).join(', ')} ${cases.invalid.length === 1 ? 'is not one' : 'are not'}`
-      if (Object.keys(errors).length > 0 || !input.collectedOn || !input.collectedTime)
+      if (
+        Object.keys(errors).length > 0 ||
+        !input.collectedOn ||
+        !input.collectedTime ||
+        !isSourceType(input.sourceType) ||
+        !isSignificance(input.significance)
+      )
         throw new ValidationError(errors)
       const namesConfirmed = await guardNames(
         {
@@ -330,20 +337,19 @@ export function createEvidenceService(
         },
         input.names,
       )
-      const collectedOn = input.collectedOn
-      const collectedTime = input.collectedTime
+      const { collectedOn, collectedTime, sourceType, significance } = input
       return db.transaction().execute(async (trx) => {
         const id = await insertEntry(trx, {
           activityId,
           headingId: input.headingId,
-          sourceType: input.sourceType,
+          sourceType,
           sourceDetail: input.sourceDetail || null,
           collectedOn,
           collectedTime,
           evaluativeStatement: input.evaluativeStatement,
           evidenceSummary: input.evidenceSummary,
           impact: input.impact,
-          significance: input.significance,
+          significance,
           teamAgreed: input.teamAgreed,
           namesConfirmed,
           authorId: principal.id,
@@ -570,15 +576,17 @@ export function createEvidenceService(
       const { activity } = details
       const lead = details.team.some((member) => member.teamRole === 'lead-inspector' && member.userId === principal.id)
       const errors: FieldErrors = { ...dateErrors }
-      if (input.requestType !== 'document' && input.requestType !== 'information')
-        errors.requestType = 'Select whether you are asking for a document or information'
+      const requestType =
+        input.requestType === 'document' || input.requestType === 'information' ? input.requestType : undefined
+      if (!requestType) errors.requestType = 'Select whether you are asking for a document or information'
       if (input.caseId && !isChildId(input.caseId))
         errors.caseId =
           'Enter the case ID as the local authority’s Child Unique ID, which contains at least one digit, or leave it blank'
       if (!input.reason) errors.reason = 'Enter the reason for the request'
       if (input.dateResponseRequired && input.dateResponseRequired < clock.today())
         errors.dateResponseRequired = 'The date the response is required must be today or later'
-      if (Object.keys(errors).length > 0 || !input.dateResponseRequired) throw new ValidationError(errors)
+      if (Object.keys(errors).length > 0 || !input.dateResponseRequired || !requestType)
+        throw new ValidationError(errors)
       await guardNames({ reason: input.reason }, input.names)
       const today = clock.today()
       const dateResponseRequired = input.dateResponseRequired
@@ -589,7 +597,7 @@ export function createEvidenceService(
           number,
           status: lead ? 'requested' : 'awaiting-lead',
           requestedBy: principal.id,
-          requestType: input.requestType,
+          requestType,
           caseId: input.caseId || null,
           reason: input.reason,
           dateRequested: lead ? today : null,
@@ -1071,7 +1079,7 @@ export function createEvidenceService(
   /** Audit a read of records that name children by case reference (ARCHITECTURE "Data rules"). */
   async function auditCaseRead(
     principal: Principal,
-    action: string,
+    action: AuditAction,
     recordType: string,
     recordId: string,
     activity: { reference: string; laCode: string },

@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
 import type { Framework, Grade } from '../register/index.js'
 import type { Check } from './framework-judgements.js'
-import type { AttendeeRole, FeedbackRecord, SetOutKey } from './feedback.js'
+import type { FeedbackRecord } from './feedback.js'
 import type { FindingKind, PriorityActionGround } from './focused-visit-findings.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -60,7 +60,7 @@ export async function findOutcome(db: Db, activityId: string): Promise<Outcome |
   return {
     activityId: row.activity_id,
     kind: row.kind,
-    framework: (row.framework as Framework | null) ?? null,
+    framework: row.framework,
     noPriorityActions: row.no_priority_actions,
     confirmation: row.confirmed_at
       ? {
@@ -150,7 +150,7 @@ export async function judgementsOf(db: Db, activityId: string): Promise<Recorded
     .execute()
   return rows.map((row) => ({
     area: row.area,
-    grade: row.grade as Grade,
+    grade: row.grade,
     rationale: row.rationale,
     evidenceHeadings: row.evidence_headings ?? [],
     leadersUnderstandFailure: row.leaders_understand_failure,
@@ -197,9 +197,9 @@ export async function findingsOf(db: Db, activityId: string): Promise<Finding[]>
     .execute()
   return rows.map((row) => ({
     id: row.id,
-    kind: row.kind as FindingKind,
+    kind: row.kind,
     text: row.text,
-    ground: (row.ground as PriorityActionGround | null) ?? null,
+    ground: row.ground,
     recordedAt: new Date(row.recorded_at),
   }))
 }
@@ -236,9 +236,9 @@ export async function deleteFinding(trx: Db, activityId: string, findingId: stri
   return row
     ? {
         id: row.id,
-        kind: row.kind as FindingKind,
+        kind: row.kind,
         text: row.text,
-        ground: (row.ground as PriorityActionGround | null) ?? null,
+        ground: row.ground,
         recordedAt: new Date(row.recorded_at),
       }
     : undefined
@@ -256,11 +256,11 @@ export async function findFeedback(db: Db, activityId: string): Promise<Feedback
   return {
     heldOn: row.held_on,
     durationMinutes: row.duration_minutes,
-    attendees: row.attendees as AttendeeRole[],
+    attendees: row.attendees,
     otherAttendees: row.other_attendees,
     dcsToldBefore: row.dcs_told_before,
     judgementsGiven: row.judgements_given ?? {},
-    setOut: (row.set_out ?? []) as SetOutKey[],
+    setOut: row.set_out ?? [],
     notes: row.notes,
     recordedByName: row.recorded_by_name ?? null,
     recordedAt: new Date(row.recorded_at),

@@ -97,14 +97,14 @@ export async function judgementRecords(db: Db, laCodes?: readonly string[]): Pro
   const byRecord = new Map<string, Record<string, Grade>>()
   for (const grade of grades) {
     const set = byRecord.get(grade.record_id) ?? {}
-    set[grade.area] = grade.grade as Grade
+    set[grade.area] = grade.grade
     byRecord.set(grade.record_id, set)
   }
   return rows.map((row) => ({
     id: row.id,
     laCode: row.la_code,
-    framework: row.framework as Framework,
-    activityType: row.activity_type as JudgementActivityType,
+    framework: row.framework,
+    activityType: row.activity_type,
     inspectionStart: row.inspection_start,
     inspectionEnd: row.inspection_end,
     publishedOn: row.published_on,
