@@ -25,7 +25,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     outcomeReadiness: (activity) => judgements.outcomeReadiness(activity),
   })
   const judgements = createJudgementsService(deps, activities)
-  const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities })
+  const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities, people })
   const services = {
     register,
     people,

@@ -1,81 +1,53 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateAnnexA } from '../../annex-a/index.js'
-import { principalFor } from '../../auth/users.js'
 import { fixedClock } from '../../clock.js'
-import { createServices } from '../index.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
-import { createUser, type TestUser } from '../../test-support/factories/users.js'
+import { notifiedActivity } from '../../test-support/factories/activities.js'
+import { annexAWorkbook, checkedReturn } from '../../test-support/factories/annex-a.js'
+import { createUser } from '../../test-support/factories/users.js'
 
 // Monday 11 January 2027, 10:00: the day of notice for fieldwork on Monday 18 January.
 let t: TestApp
-let dir: string
-let analyst: TestUser
-let otherAnalyst: TestUser
-let lead: TestUser
-let outsider: TestUser
-let activityId: string
 let clean: Buffer
 let withErrors: Buffer
+/** LAs for the tests' inspections: each test inspects an LA of its own (887 is "another LA"). */
+let laCodes: string[] = []
 
 beforeAll(async () => {
   t = await buildTestApp({ clock: fixedClock('2027-01-11T10:00:00Z') })
-  dir = await mkdtemp(join(tmpdir(), 'annex-a-web-'))
-  await generateAnnexA({ rows: 600, out: join(dir, 'clean.xlsx'), asOf: '2027-01-11', seed: 7 })
-  await generateAnnexA({ rows: 600, out: join(dir, 'errors.xlsx'), asOf: '2027-01-11', seed: 7, errorRate: 0.05 })
-  clean = await readFile(join(dir, 'clean.xlsx'))
-  withErrors = await readFile(join(dir, 'errors.xlsx'))
-  analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
-  otherAnalyst = await createUser(t.db, 'la-analyst', { laCode: '887' })
-  lead = await createUser(t.db, 'hmi')
-  outsider = await createUser(t.db, 'hmi')
-  const director = (await principalFor(t.db, (await createUser(t.db, 'national-director')).id))!
-  const services = t.app.services
-  activityId = await services.activities.plan(
-    director,
-    { laCode: '886', type: 'standard-inspection', variant: null, onsiteStart: '2027-01-18', topics: [] },
-    { requestId: 'test' },
-  )
-  await services.activities.addTeamMember(
-    director,
-    activityId,
-    { userId: lead.id, teamRole: 'lead-inspector', days: [] },
-    { requestId: 'test' },
-  )
-  await services.activities.setContact(
-    director,
-    activityId,
-    { contactRole: 'dcs', name: 'Sam Director', email: 'dcs@kent.gov.uk', phone: '' },
-    { requestId: 'test' },
-  )
-  // The notice call on Monday 11 January 2027, recorded as it is made.
-  const atNotice = createServices({ db: t.db, clock: fixedClock('2027-01-11T09:15:00Z'), config: t.config })
-  await atNotice.activities.recordNotice(
-    director,
-    activityId,
-    {
-      calledAt: new Date('2027-01-11T09:10:00Z'),
-      spokeToRole: 'dcs',
-      spokeToName: 'Sam Director',
-      notes: '',
-      version: undefined,
-    },
-    { requestId: 'test' },
-  )
+  clean = await annexAWorkbook({ rows: 600, asOf: '2027-01-11', seed: 7 })
+  withErrors = await annexAWorkbook({ rows: 600, asOf: '2027-01-11', seed: 7, errorRate: 0.05 })
+  laCodes = (await t.app.services.register.localAuthorities()).map((la) => la.laCode).filter((code) => code !== '887')
 })
-afterAll(async () => {
-  await t.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(async () => t.close())
+
+/** An LA's inspection, notified this morning (002#73), with the LA's analyst and the lead inspector. */
+async function inspection() {
+  const laCode = laCodes.shift()!
+  const analyst = await createUser(t.db, 'la-analyst', { laCode })
+  const lead = await createUser(t.db, 'hmi')
+  const activityId = await notifiedActivity(t.db, t.config, {
+    laCode,
+    onsiteStart: '2027-01-18',
+    plannedAt: '2027-01-04T10:00:00Z',
+    noticeAt: '2027-01-11T09:10:00Z',
+    team: [{ userId: lead.id, teamRole: 'lead-inspector' }],
+  })
+  return { analyst, lead, activityId }
+}
+
+/** The actions the audit log holds on the activity's Annex A returns. */
+async function auditEventsOf(activityId: string) {
+  const returnIds = (await t.app.services.annexA.versions(activityId)).map((version) => version.id)
+  return t.db.selectFrom('audit_events').select(['action', 'actor_id']).where('record_id', 'in', returnIds).execute()
+}
 
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 describe('Annex A in the browser', () => {
   it('lets the LA upload a workbook with errors, shows them by list, row and column, and keeps every version', async () => {
+    const { analyst, activityId } = await inspection()
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
     const uploaded = await agent.upload(
@@ -118,13 +90,17 @@ describe('Annex A in the browser', () => {
     expect(page(await agent.get(fixed.headers.location!)).heading).toBe('Annex A version 2: no errors')
     const overview = page(await agent.get(`/activities/${activityId}/annex-a`))
     expect(overview.$('table').first().text()).toContain('Version 1')
-    const reads = await t.db.selectFrom('audit_events').select('action').where('record_type', '=', 'annex-a').execute()
+    const reads = await auditEventsOf(activityId)
     expect(reads.map((r) => r.action)).toEqual(
       expect.arrayContaining(['annex-a.upload', 'annex-a.read-findings', 'annex-a.read-report']),
     )
   })
 
   it('never lets a file it cannot read replace the last good version', async () => {
+    const { analyst, activityId } = await inspection()
+    // Versions 1 (with errors) and 2 (clean) are in.
+    for (const content of [withErrors, clean])
+      await checkedReturn(t.db, t.app.services, { activityId, uploaderId: analyst.id, content })
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
     const bad = await agent.upload(
@@ -148,6 +124,7 @@ describe('Annex A in the browser', () => {
   })
 
   it('takes documents against the 1.01–3.11 checklist by their number prefix (002#262)', async () => {
+    const { analyst, activityId } = await inspection()
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
     const uploaded = await agent.upload(
@@ -169,6 +146,10 @@ describe('Annex A in the browser', () => {
   })
 
   it('shows the profile and the case sample to the lead inspector only, and audits each read', async () => {
+    const { analyst, lead, activityId } = await inspection()
+    const otherAnalyst = await createUser(t.db, 'la-analyst', { laCode: '887' })
+    const outsider = await createUser(t.db, 'hmi')
+    await checkedReturn(t.db, t.app.services, { activityId, uploaderId: analyst.id, content: clean })
     const leadAgent = await new TestAgent(t.app).signIn(lead.email, lead.password)
     const profile = page(await leadAgent.get(`/activities/${activityId}/annex-a/profile`))
     expect(profile.heading).toBe('Profile of the children on the lists')
@@ -206,11 +187,9 @@ describe('Annex A in the browser', () => {
     expect((await stranger.get(`/activities/${activityId}/annex-a/profile`)).statusCode).toBe(404)
     const other = await new TestAgent(t.app).signIn(otherAnalyst.email, otherAnalyst.password)
     expect((await other.get(`/activities/${activityId}/annex-a`)).statusCode).toBe(404)
-    const reads = await t.db
-      .selectFrom('audit_events')
-      .select(['action', 'actor_id'])
-      .where('action', 'in', ['annex-a.read-profile', 'annex-a.read-children'])
-      .execute()
+    const reads = (await auditEventsOf(activityId)).filter((event) =>
+      ['annex-a.read-profile', 'annex-a.read-children'].includes(event.action),
+    )
     expect(reads.every((read) => read.actor_id === lead.id)).toBe(true)
     expect(reads.length).toBeGreaterThanOrEqual(2)
   })
@@ -218,6 +197,8 @@ describe('Annex A in the browser', () => {
 
 describe('Annex A through the API', () => {
   it('takes a return from an LA’s own system and gives back the findings as JSON', async () => {
+    const { analyst, activityId } = await inspection()
+    const otherAnalyst = await createUser(t.db, 'la-analyst', { laCode: '887' })
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get('/account/api-tokens')
     const token = page(await agent.post('/account/api-tokens', { name: 'Case management system' }))
@@ -269,9 +250,9 @@ describe('Annex A through the API', () => {
 
 describe('a crash while checking', () => {
   it('picks up a return another process left half-checked once its lease runs out', async () => {
+    const { analyst, activityId } = await inspection()
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
-    // The latest version is the API upload, so the clean workbook is a new version.
     const uploaded = await agent.upload(
       `/activities/${activityId}/annex-a/lists`,
       {},

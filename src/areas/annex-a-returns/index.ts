@@ -1,2 +1,5 @@
-/** The Annex A returns area as other areas see it (ADR 0007). */
-export type { AnnexAReturn, AnnexAReturnsService } from './service.js'
+/** The Annex A returns area as other areas see it (ADR 0007): its service, types and paths. */
+export type { AnnexAReturnsService } from './service.js'
+export type { AnnexADocument, AnnexAReturn, ReturnStatus, SampleEntry } from './types.js'
+export { isReadable, MAX_UPLOAD_BYTES } from './service.js'
+export { annexAPaths } from './paths.js'

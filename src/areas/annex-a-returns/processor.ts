@@ -13,6 +13,8 @@ import type { Clock } from '../../clock.js'
 import type { Database } from '../../db/tables.js'
 import type { BlobStore } from '../../files/blob-store.js'
 import { workingDaysBetween } from '../../rules/calendar/working-days.js'
+import { claimReturn, nextWaitingReturn, recordChecked, recordUnchecked } from './returns.repository.js'
+import type { StoredProfile, StoredResult } from './types.js'
 
 const gzipAsync = promisify(gzip)
 
@@ -30,7 +32,7 @@ export interface Processor {
 }
 
 /** The result without the per-child table, which is child-level data and kept apart (a blob). */
-function storedResult(result: AnnexAResult) {
+function storedResult(result: AnnexAResult): { result: StoredResult; profile: StoredProfile } {
   const { profile, ...rest } = result
   const { children: _children, ...profileWithoutChildren } = profile
   return { result: rest, profile: profileWithoutChildren }
@@ -54,35 +56,14 @@ export function createProcessor(deps: {
   let running: Promise<void> | undefined
   let stopped = false
 
-  async function claim(returnId: string) {
-    return db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('annex_a_returns')
-        .select(['id', 'file_name', 'file_hash', 'as_of', 'claimed_until', 'status'])
-        .where('id', '=', returnId)
-        .where('status', '=', 'processing')
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst()
-      if (!row) return undefined
-      if (row.claimed_until && new Date(row.claimed_until).getTime() > clock.now().getTime()) return undefined
-      await trx
-        .updateTable('annex_a_returns')
-        .set({ claimed_until: new Date(clock.now().getTime() + LEASE_MS) })
-        .where('id', '=', returnId)
-        .execute()
-      return row
-    })
-  }
-
   async function processOne(returnId: string): Promise<void> {
-    const row = await claim(returnId)
+    const row = await claimReturn(db, returnId, clock.now(), new Date(clock.now().getTime() + LEASE_MS))
     if (!row) return
     const started = Date.now()
-    const input = { path: blobs.path(row.file_hash), fileName: row.file_name }
+    const input = { path: blobs.path(row.fileHash), fileName: row.fileName }
     try {
       const result = await processAnnexA(input, {
-        asOf: row.as_of,
+        asOf: row.asOf,
         workingDaysBetween,
         onProgress: (progress) => live.set(returnId, progress),
       })
@@ -100,40 +81,30 @@ export function createProcessor(deps: {
         deps.log?.('annex A: marked-up workbook failed', { returnId, error: String(error) })
       }
       const stored = storedResult(result)
-      await db
-        .updateTable('annex_a_returns')
-        .set({
-          status: result.hasErrors ? 'errors' : 'valid',
-          result: JSON.stringify(stored.result),
-          profile: JSON.stringify(stored.profile),
-          children_hash: children.hash,
-          report_hash: reportHash,
-          error_count: result.counts.bySeverity.error ?? 0,
-          warning_count: result.counts.bySeverity.warning ?? 0,
-          rows: result.lists.reduce((sum, list) => sum + list.rows, 0),
-          processed_at: clock.now(),
-          processing_ms: Date.now() - started,
-          claimed_until: null,
-        })
-        .where('id', '=', returnId)
-        .execute()
+      await recordChecked(db, returnId, {
+        status: result.hasErrors ? 'errors' : 'valid',
+        result: stored.result,
+        profile: stored.profile,
+        childrenHash: children.hash,
+        reportHash,
+        errorCount: result.counts.bySeverity.error ?? 0,
+        warningCount: result.counts.bySeverity.warning ?? 0,
+        rows: result.lists.reduce((sum, list) => sum + list.rows, 0),
+        processedAt: clock.now(),
+        processingMs: Date.now() - started,
+      })
     } catch (error) {
       const unreadable = error instanceof AnnexAFileError
       if (!unreadable) deps.log?.('annex A: processing failed', { returnId, error: String(error) })
-      await db
-        .updateTable('annex_a_returns')
-        .set({
-          status: unreadable ? 'unreadable' : 'failed',
-          error_code: unreadable ? error.code : 'FAILED',
-          error_message: unreadable
-            ? error.userMessage
-            : 'Something went wrong while checking this file. It has been kept; try uploading it again, and if it fails again contact the lead inspector.',
-          processed_at: clock.now(),
-          processing_ms: Date.now() - started,
-          claimed_until: null,
-        })
-        .where('id', '=', returnId)
-        .execute()
+      await recordUnchecked(db, returnId, {
+        status: unreadable ? 'unreadable' : 'failed',
+        errorCode: unreadable ? error.code : 'FAILED',
+        errorMessage: unreadable
+          ? error.userMessage
+          : 'Something went wrong while checking this file. It has been kept; try uploading it again, and if it fails again contact the lead inspector.',
+        processedAt: clock.now(),
+        processingMs: Date.now() - started,
+      })
     } finally {
       live.delete(returnId)
     }
@@ -144,15 +115,7 @@ export function createProcessor(deps: {
       let next = queue.shift()
       if (!next) {
         // Anything left waiting by this or a crashed process whose lease has run out.
-        const waiting = await db
-          .selectFrom('annex_a_returns')
-          .select('id')
-          .where('status', '=', 'processing')
-          .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', clock.now())]))
-          .orderBy('uploaded_at')
-          .limit(1)
-          .executeTakeFirst()
-        next = waiting?.id
+        next = await nextWaitingReturn(db, clock.now())
       }
       if (!next) return
       await processOne(next)
@@ -164,7 +127,7 @@ export function createProcessor(deps: {
       .catch((error: unknown) => deps.log?.('annex A queue stopped', { error: String(error) }))
       .finally(() => {
         running = undefined
-        if (queue.length > 0 && !stopped) kick()
+        if (queue.length > 0 && !stopped) void kick()
       })
     return running
   }

@@ -4,13 +4,9 @@ import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
 
 let t: TestApp
-let regional: TestUser
-let analyst: TestUser
 
 beforeAll(async () => {
   t = await buildTestApp()
-  regional = await createUser(t.db, 'regional-director', { regionCode: 'E12000008' })
-  analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
 })
 afterAll(async () => t.close())
 
@@ -31,6 +27,7 @@ const call = (method: 'GET' | 'POST', url: string, token: string, payload?: unkn
 
 describe('the JSON API', () => {
   it('gives an LA’s system only its own LA, with pathway and rule citations', async () => {
+    const analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
     const token = await tokenFor(analyst)
     expect(token).toMatch(/^ilacs_/)
     const list = await call('GET', '/api/v1/local-authorities', token)
@@ -40,6 +37,7 @@ describe('the JSON API', () => {
   })
 
   it('plans an activity without a person or a CSRF token, and refuses a wrong weekday with the rule', async () => {
+    const regional = await createUser(t.db, 'regional-director', { regionCode: 'E12000008' })
     const token = await tokenFor(regional)
     const created = await call('POST', '/api/v1/activities', token, {
       laCode: '886',
@@ -67,6 +65,7 @@ describe('the JSON API', () => {
   })
 
   it('refuses a revoked token and a browser POST without its CSRF token', async () => {
+    const regional = await createUser(t.db, 'regional-director', { regionCode: 'E12000008' })
     const token = await tokenFor(regional)
     const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
     expect((await call('GET', '/api/v1/local-authorities', token)).statusCode).toBe(200)
@@ -79,6 +78,16 @@ describe('the JSON API', () => {
     expect((await call('GET', '/api/v1/local-authorities', token)).statusCode).toBe(401)
     const cookiePost = await agent.post('/api/v1/activities', {}, { withCsrf: false })
     expect(cookiePost.statusCode).toBe(403)
+  })
+
+  it('asks for a token’s name before making one', async () => {
+    const analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
+    const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
+    await agent.get('/account/api-tokens')
+    const refused = await agent.post('/account/api-tokens', { name: '  ' })
+    expect(refused.statusCode).toBe(400)
+    expect(page(refused).errorSummary[0]!.text).toBe('Enter a name for the token, for example “Case management system”')
+    expect(page(refused).$('#new-token').length).toBe(0)
   })
 
   it('documents every API route as OpenAPI 3.1', async () => {

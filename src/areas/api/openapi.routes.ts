@@ -1,7 +1,16 @@
+import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
-import type { RouteSpec } from '../../web/routing.js'
 import { POLICY } from '../../auth/policy.js'
+import { escapeHtml } from '../../web/html.js'
+import { route, type RouteSpec } from '../../web/routing.js'
+import { apiPaths } from './paths.js'
 import { ApiError } from './schemas.js'
+
+/**
+ * The API's description (OpenAPI 3.1) and its documentation page. It is part of the web layer:
+ * it describes routes (their URLs, methods and permissions) from their route specs, next to
+ * the JSON shapes they take and give, so it lives with the routes and imports src/web/.
+ */
 
 /** One documented API operation: the route and the shapes it takes and gives. */
 export interface ApiOperation {
@@ -21,7 +30,7 @@ function schema(type: z.ZodType): Record<string, unknown> {
   return rest
 }
 
-/** The OpenAPI 3.1 document, built from the same zod schemas that validate requests. */
+/** The OpenAPI 3.1 document, built from the same route specs and zod schemas that answer and validate requests. */
 export function openApiDocument(operations: readonly ApiOperation[], baseUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const op of operations) {
@@ -86,4 +95,32 @@ export function openApiDocument(operations: readonly ApiOperation[], baseUrl: st
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   }
+}
+
+/** The OpenAPI JSON and the documentation page, for the operations given. */
+export function openApiRoutes(operations: readonly ApiOperation[], baseUrl: string): RouteSpec[] {
+  const document = openApiDocument(operations, baseUrl)
+
+  async function docsPage(_request: unknown, reply: FastifyReply) {
+    return reply.page('api/docs.njk', {
+      rows: operations.map((op) => [
+        { text: op.route.method, classes: 'app-nowrap' },
+        { html: `<code>${escapeHtml(op.route.url)}</code>` },
+        { text: op.description ? `${op.summary}. ${op.description}` : op.summary },
+        { text: op.route.permission },
+      ]),
+      documentJson: JSON.stringify(document, null, 2),
+    })
+  }
+
+  return [
+    route({
+      method: 'GET',
+      url: apiPaths.openApi.pattern,
+      permission: 'public',
+      api: true,
+      handler: async () => document,
+    }),
+    route({ method: 'GET', url: apiPaths.docs.pattern, permission: 'public', handler: docsPage }),
+  ]
 }

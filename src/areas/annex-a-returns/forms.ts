@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { defineForm, field } from '../../web/forms.js'
+
+/** The forms and route inputs of the Annex A returns area (ADR 0008). */
+
+export const activityParams = z.object({ activityId: z.string() })
+export const returnParams = z.object({ activityId: z.string(), returnId: z.string() })
+export const documentParams = z.object({ activityId: z.string(), documentId: z.string() })
+
+/** A list number from a filter, or undefined for anything that is not one. */
+const listNumber = () =>
+  field.optionalText().transform((value) => {
+    const list = Number(value)
+    return value && Number.isInteger(list) ? list : undefined
+  })
+
+/**
+ * An upload's address: a multipart body is streamed to disk, so its CSRF token cannot be read
+ * from the body first and comes in the query string instead (the schema keeps it for the check).
+ */
+export const uploadQuery = z.object({ _csrf: field.optionalText() })
+
+/** The fields an upload of a document sends before its file. */
+export const documentUploadFields = z.object({ item: field.text() })
+
+/** The filters of a return's findings, and whether the upload was the same file again. */
+export const returnQuery = z.object({
+  list: listNumber(),
+  severity: field.optionalText(),
+  rule: field.optionalText(),
+  duplicate: field.text().transform((value) => value === '1'),
+})
+
+/** The case sample's search: anything unknown is simply not a filter. */
+export const caseSampleQuery = z.object({
+  factor: field.optionalText(),
+  threshold: field.optionalText(),
+  list: listNumber(),
+  childId: field.optionalText(),
+})
+
+/** Children ticked in the table and typed as a list (commas, spaces or semicolons between). */
+export const addToSampleForm = defineForm(
+  {
+    childId: field.checkboxes(),
+    childIds: field.text().transform((typed) => typed.split(/[\s,;]+/).filter(Boolean)),
+    reason: field.text(),
+  },
+  (value, issue) => {
+    if (value.childId.length === 0 && value.childIds.length === 0)
+      issue('childIds', 'Enter or choose at least one child ID')
+  },
+)
+
+export const removeFromSampleForm = defineForm({
+  childId: field.required('That child is not in the case sample'),
+})
+
+/** The children whose already-audited cases the lead asks for; how many is the service's rule (002#258). */
+export const auditedCasesForm = defineForm({
+  audited: field.checkboxes(),
+})

@@ -1,0 +1,111 @@
+import type { FastifyReply } from 'fastify'
+import { canOn } from '../../auth/policy.js'
+import { errorList, type FormState } from '../../web/forms.js'
+import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { activityTitle, type ActivitiesService } from '../activities/index.js'
+import { ANNEX_A_DOCUMENTS } from './documents.js'
+import { activityParams } from './forms.js'
+import { annexAPaths } from './paths.js'
+import { returnStatusTag, versionRows } from './presenters.js'
+import { isReadable, type AnnexAReturnsService } from './service.js'
+import type { AnnexADocument } from './types.js'
+
+export type ActivityRequest = SignedInRequest<{ activityId: string }>
+
+export interface AnnexARouteDeps {
+  readonly annexA: AnnexAReturnsService
+  readonly activities: ActivitiesService
+}
+
+/** The milestones the overview lists, in the order the LA meets them (002#242). */
+const DEADLINES = [
+  'annex-a.request',
+  'annex-a.child-level-data',
+  'annex-a.audits',
+  'annex-a.management-information',
+  'annex-a.case-information',
+]
+
+/**
+ * The Annex A overview: the deadlines, the lists and their versions, the audits asked for and
+ * the documents checklist, with the two upload forms. Uploads that are refused show it again
+ * with their errors (their handlers set the status: an upload is not a form route).
+ */
+export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
+  return async function overview(request: ActivityRequest, reply: FastifyReply, state?: FormState) {
+    const { principal } = request
+    const { activityId } = request.params
+    const details = await activities.details(activityId)
+    const target = (await activities.target(activityId))!
+    const [versions, documents, sample] = await Promise.all([
+      annexA.versions(activityId),
+      annexA.documents(activityId),
+      annexA.sample(activityId),
+    ])
+    const canRead = canOn(principal, 'annex-a.read', target)
+    const milestone = (key: string) => details.milestones.find((m) => m.key === key)
+    const current = versions.find((version) => isReadable(version.status))
+    const latestByItem = new Map<string, AnnexADocument>()
+    for (const document of documents) if (!latestByItem.has(document.item)) latestByItem.set(document.item, document)
+    const deadline = milestone('annex-a.management-information')
+    const requested = sample.filter((entry) => entry.auditedCaseRequested)
+    const errors = state?.errors ?? {}
+    return reply.page('annex-a/overview.njk', {
+      activity: details.activity,
+      title: activityTitle(details.activity),
+      errors,
+      errorList: errorList(errors),
+      deadlines: DEADLINES.map(milestone).filter(Boolean),
+      canUpload: canOn(principal, 'annex-a.upload', target),
+      canRead,
+      canProfile: canOn(principal, 'annex-a.profile', target),
+      current,
+      currentStatus: current ? returnStatusTag(current.status) : undefined,
+      versionRows: canRead ? versionRows(versions, (id) => annexAPaths.return.build({ activityId, returnId: id })) : [],
+      checklist: ANNEX_A_DOCUMENTS.map((item) => {
+        const received = latestByItem.get(item.item)
+        return {
+          ...item,
+          received,
+          href: received && canRead ? annexAPaths.document.build({ activityId, documentId: received.id }) : undefined,
+          late: received && deadline ? received.uploadedAt.toISOString().slice(0, 10) > deadline.date : false,
+        }
+      }),
+      documentsReceived: latestByItem.size,
+      auditDocuments: documents.filter((document) => document.item === 'audits'),
+      requested,
+      itemItems: [
+        { value: '', text: 'Use the number at the start of the file name' },
+        { value: 'audits', text: 'List of audits in the last six months (002#257)' },
+        ...requested.map((entry) => ({
+          value: `case:${entry.childId}`,
+          text: `Audit document for child ${entry.childId} (002#258)`,
+        })),
+        ...ANNEX_A_DOCUMENTS.map((item) => ({
+          value: item.item,
+          text: `${item.item} ${item.title.slice(0, 80)}${item.title.length > 80 ? '…' : ''}`,
+        })),
+      ],
+      deadline,
+      listsAction: annexAPaths.lists.build({ activityId }),
+      documentsAction: annexAPaths.documents.build({ activityId }),
+      profileHref: annexAPaths.profile.build({ activityId }),
+      caseSampleHref: annexAPaths.caseSample.build({ activityId }),
+    })
+  }
+}
+
+/** The overview page of an activity's Annex A. */
+export function overviewRoutes(deps: AnnexARouteDeps): RouteSpec[] {
+  const { activities } = deps
+  return [
+    route({
+      method: 'GET',
+      url: annexAPaths.overview.pattern,
+      permission: 'activity.view',
+      params: activityParams,
+      target: (request) => activities.target(request.params.activityId),
+      handler: overviewPage(deps),
+    }),
+  ]
+}

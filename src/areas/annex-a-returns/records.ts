@@ -1,0 +1,124 @@
+import type { AuditAction } from '../../auth/audit-actions.js'
+import { readFile } from 'node:fs/promises'
+import { promisify } from 'node:util'
+import { gunzip } from 'node:zlib'
+import type { ChildrenTable } from '../../annex-a/index.js'
+import { recordAudit } from '../../auth/audit.js'
+import type { PeopleDirectory } from '../../auth/people.js'
+import type { Principal } from '../../auth/policy.js'
+import { NotFoundError } from '../../errors.js'
+import type { BlobStore } from '../../files/blob-store.js'
+import type { ActivitiesService } from '../activities/index.js'
+import type { RequestContext, ServiceDeps } from '../deps.js'
+import type { Processor } from './processor.js'
+import { childrenHashOf, returnsOf } from './returns.repository.js'
+import type { AnnexAReturn, ReturnStatus } from './types.js'
+
+const gunzipAsync = promisify(gunzip)
+
+/**
+ * What the Annex A returns area is built from: files in the blob store, the background checker,
+ * the activities area for the activity (and its LA), auth's directory for people's names.
+ */
+export interface AnnexAReturnsDeps extends ServiceDeps {
+  readonly blobs: BlobStore
+  readonly processor: Processor
+  readonly activities: Pick<ActivitiesService, 'load'>
+  readonly people: Pick<PeopleDirectory, 'byIds'>
+}
+
+/** A readable return: validated, with or without errors. A failed upload never becomes current. */
+export function isReadable(status: ReturnStatus): boolean {
+  return status === 'valid' || status === 'errors'
+}
+
+/**
+ * Reading returns, and what every part of the area shares: names of the people who did things
+ * (one batch read per list), the audit of each read of child-level data, and the per-child
+ * table of a checked return.
+ */
+export function annexARecords({ db, blobs, activities, people }: AnnexAReturnsDeps) {
+  const childrenCache = new Map<string, ChildrenTable>()
+
+  /** Each record with the name of the account in `idOf` (null when there is none), in one read. */
+  async function withNames<T, R>(
+    records: readonly T[],
+    idOf: (record: T) => string | null,
+    build: (record: T, name: string | null) => R,
+  ): Promise<R[]> {
+    const names = await people.byIds(records.map(idOf))
+    return records.map((record) => {
+      const id = idOf(record)
+      return build(record, id ? (names.get(id)?.displayName ?? null) : null)
+    })
+  }
+
+  async function versions(activityId: string): Promise<AnnexAReturn[]> {
+    return withNames(
+      await returnsOf(db, activityId),
+      (record) => record.uploadedById,
+      ({ uploadedById: _id, ...record }, uploadedBy) => ({ ...record, uploadedBy }),
+    )
+  }
+
+  async function current(activityId: string): Promise<AnnexAReturn | undefined> {
+    return (await versions(activityId)).find((version) => isReadable(version.status))
+  }
+
+  /** The per-child table of a checked return, or undefined; the last few are kept in memory. */
+  async function childrenTable(returnId: string): Promise<ChildrenTable | undefined> {
+    const hash = await childrenHashOf(db, returnId)
+    if (!hash) return undefined
+    const cached = childrenCache.get(hash)
+    if (cached) return cached
+    const table = JSON.parse((await gunzipAsync(await readFile(blobs.path(hash)))).toString('utf8')) as ChildrenTable
+    // Keep a few recent tables: a case sample page reads one many times in a row.
+    if (childrenCache.size >= 4) childrenCache.delete(childrenCache.keys().next().value!)
+    childrenCache.set(hash, table)
+    return table
+  }
+
+  /** Record a read or change of the activity's Annex A in the audit log. */
+  async function audit(
+    principal: Principal,
+    activityId: string,
+    action: AuditAction,
+    summary: string,
+    recordId: string | null,
+    context: RequestContext,
+    changes?: Record<string, unknown>,
+  ): Promise<void> {
+    const activity = await activities.load(activityId)
+    await recordAudit(db, {
+      actor: principal,
+      action,
+      recordType: 'annex-a',
+      recordId,
+      laCode: activity.laCode,
+      summary,
+      changes: changes ?? null,
+      requestId: context.requestId,
+    })
+  }
+
+  return {
+    withNames,
+    childrenTable,
+    audit,
+
+    /** Every version, newest first (re-uploads keep every version, issue 5). */
+    versions,
+
+    /** The latest readable return: what inspectors work from. */
+    current,
+
+    /** One version of the activity's return. */
+    async get(activityId: string, returnId: string): Promise<AnnexAReturn> {
+      const found = (await versions(activityId)).find((version) => version.id === returnId)
+      if (!found) throw new NotFoundError()
+      return found
+    },
+  }
+}
+
+export type AnnexARecords = ReturnType<typeof annexARecords>

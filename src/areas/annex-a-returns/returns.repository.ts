@@ -1,0 +1,290 @@
+import type { AnnexAFileErrorCode } from '../../annex-a/errors.js'
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { Database } from '../../db/tables.js'
+import type { ReturnStatus, StoredProfile, StoredResult } from './types.js'
+
+/**
+ * The queries of Annex A returns (ADR 0007): the versions of an activity's return and the
+ * processing queue. Rows name people by account id; the service asks auth's people directory
+ * for their names. Documents and the case sample have repositories of their own.
+ */
+type Db = Kysely<Database> | Transaction<Database>
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A return as stored: who uploaded it by account id. */
+export interface ReturnRecord {
+  readonly id: string
+  readonly activityId: string
+  readonly version: number
+  readonly fileName: string
+  readonly fileSize: number
+  readonly asOf: string
+  readonly status: ReturnStatus
+  readonly uploadedById: string | null
+  readonly uploadedAt: Date
+  readonly processedAt: Date | null
+  readonly processingMs: number | null
+  readonly errorCode: string | null
+  readonly errorMessage: string | null
+  readonly errorCount: number | null
+  readonly warningCount: number | null
+  readonly rows: number | null
+  readonly hasReport: boolean
+}
+
+/** Every version of an activity's return, newest first. */
+export async function returnsOf(db: Db, activityId: string): Promise<ReturnRecord[]> {
+  if (!UUID.test(activityId)) return []
+  const rows = await db
+    .selectFrom('annex_a_returns')
+    .select([
+      'id',
+      'activity_id',
+      'version',
+      'file_name',
+      'file_size',
+      'as_of',
+      'status',
+      'uploaded_by',
+      'uploaded_at',
+      'processed_at',
+      'processing_ms',
+      'error_code',
+      'error_message',
+      'error_count',
+      'warning_count',
+      'rows',
+      'report_hash',
+    ])
+    .where('activity_id', '=', activityId)
+    .orderBy('version', 'desc')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    activityId: row.activity_id,
+    version: row.version,
+    fileName: row.file_name,
+    fileSize: Number(row.file_size),
+    asOf: row.as_of,
+    status: row.status,
+    uploadedById: row.uploaded_by,
+    uploadedAt: new Date(row.uploaded_at),
+    processedAt: row.processed_at ? new Date(row.processed_at) : null,
+    processingMs: row.processing_ms,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    errorCount: row.error_count,
+    warningCount: row.warning_count,
+    rows: row.rows,
+    hasReport: row.report_hash !== null,
+  }))
+}
+
+/**
+ * Hold the activity's uploads until the transaction ends, so two uploads at once cannot both
+ * take the next version or both miss that they are the same file. An advisory lock on the
+ * activity's id: the activities table is the activities area's, not this area's to lock.
+ */
+export async function lockUploadsOf(trx: Transaction<Database>, activityId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`annex-a:${activityId}`}))`.execute(trx)
+}
+
+/** The newest version of an activity's return, for numbering the next and spotting a double submit. */
+export async function latestReturn(
+  db: Db,
+  activityId: string,
+): Promise<{ id: string; version: number; fileHash: string; status: ReturnStatus } | undefined> {
+  const row = await db
+    .selectFrom('annex_a_returns')
+    .select(['id', 'version', 'file_hash', 'status'])
+    .where('activity_id', '=', activityId)
+    .orderBy('version', 'desc')
+    .executeTakeFirst()
+  return row && { id: row.id, version: row.version, fileHash: row.file_hash, status: row.status as ReturnStatus }
+}
+
+/** A new version, waiting to be checked; its id. */
+export async function insertReturn(
+  db: Db,
+  values: {
+    activityId: string
+    version: number
+    fileName: string
+    fileHash: string
+    fileSize: number
+    asOf: string
+    uploadedBy: string
+  },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('annex_a_returns')
+    .values({
+      activity_id: values.activityId,
+      version: values.version,
+      file_name: values.fileName,
+      file_hash: values.fileHash,
+      file_size: values.fileSize,
+      as_of: values.asOf,
+      status: 'processing',
+      uploaded_by: values.uploadedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** A return's stored result (findings, lists, counts), or null before it is checked; undefined if none. */
+export async function resultOf(
+  db: Db,
+  activityId: string,
+  returnId: string,
+): Promise<{ result: StoredResult | null } | undefined> {
+  if (!UUID.test(returnId)) return undefined
+  const row = await db
+    .selectFrom('annex_a_returns')
+    .select('result')
+    .where('id', '=', returnId)
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst()
+  return row && { result: row.result as StoredResult | null }
+}
+
+/** Where a return's marked-up workbook is, with what to call it. */
+export async function reportOf(
+  db: Db,
+  activityId: string,
+  returnId: string,
+): Promise<{ reportHash: string | null; fileName: string; version: number } | undefined> {
+  if (!UUID.test(returnId)) return undefined
+  const row = await db
+    .selectFrom('annex_a_returns')
+    .select(['report_hash', 'file_name', 'version'])
+    .where('id', '=', returnId)
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst()
+  return row && { reportHash: row.report_hash, fileName: row.file_name, version: row.version }
+}
+
+/** A checked return's profile. */
+export async function profileOf(db: Db, returnId: string): Promise<StoredProfile> {
+  const row = await db
+    .selectFrom('annex_a_returns')
+    .select('profile')
+    .where('id', '=', returnId)
+    .executeTakeFirstOrThrow()
+  return row.profile as StoredProfile
+}
+
+/** Where a checked return's per-child table is (a blob), or null. */
+export async function childrenHashOf(db: Db, returnId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('annex_a_returns')
+    .select('children_hash')
+    .where('id', '=', returnId)
+    .executeTakeFirst()
+  return row?.children_hash ?? null
+}
+
+// The processing queue (processor.ts).
+
+/**
+ * Claim a waiting return for `leaseUntil`: locked, skipping one another process holds, and only
+ * if no live lease is on it. Undefined when it is not this process's to check.
+ */
+export async function claimReturn(
+  db: Kysely<Database>,
+  returnId: string,
+  now: Date,
+  leaseUntil: Date,
+): Promise<{ fileName: string; fileHash: string; asOf: string } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('annex_a_returns')
+      .select(['file_name', 'file_hash', 'as_of', 'claimed_until'])
+      .where('id', '=', returnId)
+      .where('status', '=', 'processing')
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst()
+    if (!row) return undefined
+    if (row.claimed_until && new Date(row.claimed_until).getTime() > now.getTime()) return undefined
+    await trx.updateTable('annex_a_returns').set({ claimed_until: leaseUntil }).where('id', '=', returnId).execute()
+    return { fileName: row.file_name, fileHash: row.file_hash, asOf: row.as_of }
+  })
+}
+
+/** The oldest return waiting with no live lease (left by this or a crashed process). */
+export async function nextWaitingReturn(db: Db, now: Date): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('annex_a_returns')
+    .select('id')
+    .where('status', '=', 'processing')
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+    .orderBy('uploaded_at')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id
+}
+
+/** A checked return: its result, profile, blobs and counts; the lease is released. */
+export async function recordChecked(
+  db: Db,
+  returnId: string,
+  values: {
+    status: 'valid' | 'errors'
+    result: StoredResult
+    profile: StoredProfile
+    childrenHash: string
+    reportHash: string | null
+    errorCount: number
+    warningCount: number
+    rows: number
+    processedAt: Date
+    processingMs: number
+  },
+): Promise<void> {
+  await db
+    .updateTable('annex_a_returns')
+    .set({
+      status: values.status,
+      result: JSON.stringify(values.result),
+      profile: JSON.stringify(values.profile),
+      children_hash: values.childrenHash,
+      report_hash: values.reportHash,
+      error_count: values.errorCount,
+      warning_count: values.warningCount,
+      rows: values.rows,
+      processed_at: values.processedAt,
+      processing_ms: values.processingMs,
+      claimed_until: null,
+    })
+    .where('id', '=', returnId)
+    .execute()
+}
+
+/** A return that could not be read or checked, and why; the lease is released. */
+export async function recordUnchecked(
+  db: Db,
+  returnId: string,
+  values: {
+    status: 'unreadable' | 'failed'
+    errorCode: AnnexAFileErrorCode | 'FAILED'
+    errorMessage: string
+    processedAt: Date
+    processingMs: number
+  },
+): Promise<void> {
+  await db
+    .updateTable('annex_a_returns')
+    .set({
+      status: values.status,
+      error_code: values.errorCode,
+      error_message: values.errorMessage,
+      processed_at: values.processedAt,
+      processing_ms: values.processingMs,
+      claimed_until: null,
+    })
+    .where('id', '=', returnId)
+    .execute()
+}

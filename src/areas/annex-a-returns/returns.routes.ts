@@ -1,0 +1,160 @@
+import type { FastifyReply } from 'fastify'
+import { ValidationError } from '../../errors.js'
+import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { activityTitle } from '../activities/index.js'
+import { activityParams, returnParams, returnQuery, uploadQuery } from './forms.js'
+import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
+import { annexAPaths } from './paths.js'
+import { attachment, groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
+import { isReadable } from './service.js'
+import { readUpload } from './uploads.js'
+
+type ReturnRequest<Q = unknown> = SignedInRequest<{ activityId: string; returnId: string }, Q>
+
+/** The child-level lists: uploading a version, its findings page, its progress and the marked-up workbook. */
+export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
+  const { annexA, activities } = deps
+  const target = (request: ActivityRequest) => activities.target(request.params.activityId)
+  const context = (request: SignedInRequest) => ({ requestId: request.id })
+  const overview = overviewPage(deps)
+
+  /** Upload the lists (multipart, streamed to the blob store): a plain handler, not a form route. */
+  async function upload(request: ActivityRequest, reply: FastifyReply) {
+    const { activityId } = request.params
+    const refuse = (errors: Record<string, string>) => {
+      reply.code(400)
+      return overview(request, reply, { values: {}, errors })
+    }
+    let outcome: { id: string; duplicate: boolean } | undefined
+    try {
+      await readUpload(request, 'file', async (_fields, file) => {
+        outcome = await annexA.receive(request.principal, activityId, file, context(request))
+      })
+    } catch (error) {
+      if (error instanceof ValidationError) return refuse({ ...error.fieldErrors })
+      throw error
+    }
+    if (!outcome) return refuse({ file: 'Select the Annex A workbook to upload' })
+    return reply.redirect(
+      `${annexAPaths.return.build({ activityId, returnId: outcome.id })}${outcome.duplicate ? '?duplicate=1' : ''}`,
+      303,
+    )
+  }
+
+  async function returnPage(request: ReturnRequest<typeof returnQuery._output>, reply: FastifyReply) {
+    const { activityId, returnId } = request.params
+    const { duplicate, ...filter } = request.query
+    const details = await activities.details(activityId)
+    const version = await annexA.get(activityId, returnId)
+    const read = isReadable(version.status)
+      ? await annexA.findings(request.principal, activityId, returnId, context(request), filter)
+      : undefined
+    const progress = annexA.progress(returnId)
+    const counts = read?.result.counts
+    return reply.page('annex-a/return.njk', {
+      activity: details.activity,
+      title: activityTitle(details.activity),
+      version,
+      statusTag: returnStatusTag(version.status),
+      statusText: RETURN_STATUS[version.status].text,
+      processing: version.status === 'processing',
+      progressPercent:
+        progress && progress.totalBytes > 0
+          ? Math.min(99, Math.round((progress.bytesRead / progress.totalBytes) * 100))
+          : 0,
+      progressRows: progress?.rows ?? 0,
+      duplicate,
+      listRows: (read?.result.lists ?? []).map((list) => [
+        { text: listTitle(list.list) },
+        { text: `${list.sheet}${list.hidden ? ' (hidden)' : ''}` },
+        { text: String(list.rows), format: 'numeric' },
+        { text: list.identifiedBy },
+      ]),
+      counts,
+      omitted: counts?.omitted ?? [],
+      groups: read ? groupFindings(read.findings) : [],
+      shown: read?.findings.length ?? 0,
+      filter,
+      listItems: [
+        { value: '', text: 'All lists' },
+        ...Object.keys(counts?.byList ?? {}).map((list) => ({
+          value: list === 'workbook' ? '' : list,
+          text: list === 'workbook' ? 'Whole workbook' : listTitle(Number(list)),
+          selected: String(filter.list) === list,
+        })),
+      ],
+      severityItems: [
+        { value: '', text: 'All' },
+        ...['error', 'warning', 'note'].map((value) => ({ value, text: value, selected: value === filter.severity })),
+      ],
+      errorSummary: (read ? groupFindings(read.findings.filter((f) => f.severity === 'error')) : []).map((group) => ({
+        text: `${group.title}: ${group.count} ${group.count === 1 ? 'error' : 'errors'}`,
+        href: `#${group.id}`,
+      })),
+      reportHref: version.hasReport ? annexAPaths.report.build({ activityId, returnId }) : undefined,
+      progressHref: annexAPaths.progress.build({ activityId, returnId }),
+      backHref: annexAPaths.overview.build({ activityId }),
+      refresh: version.status === 'processing',
+    })
+  }
+
+  /** How far the check has got, for the page's script (JSON). */
+  async function progress(request: ReturnRequest) {
+    const { activityId, returnId } = request.params
+    const version = await annexA.get(activityId, returnId)
+    const live = annexA.progress(returnId)
+    return {
+      status: version.status,
+      bytesRead: live?.bytesRead ?? null,
+      totalBytes: live?.totalBytes ?? null,
+      rows: live?.rows ?? null,
+    }
+  }
+
+  async function report(request: ReturnRequest, reply: FastifyReply) {
+    const { activityId, returnId } = request.params
+    const { stream, fileName } = await annexA.report(request.principal, activityId, returnId, context(request))
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment(fileName))
+      .send(stream)
+  }
+
+  return [
+    route({
+      method: 'POST',
+      url: annexAPaths.lists.pattern,
+      permission: 'annex-a.upload',
+      params: activityParams,
+      query: uploadQuery,
+      target,
+      handler: upload,
+    }),
+    route({
+      method: 'GET',
+      url: annexAPaths.return.pattern,
+      permission: 'annex-a.read',
+      params: returnParams,
+      query: returnQuery,
+      target,
+      handler: returnPage,
+    }),
+    route({
+      method: 'GET',
+      url: annexAPaths.progress.pattern,
+      permission: 'annex-a.read',
+      params: returnParams,
+      target,
+      api: true,
+      handler: progress,
+    }),
+    route({
+      method: 'GET',
+      url: annexAPaths.report.pattern,
+      permission: 'annex-a.read',
+      params: returnParams,
+      target,
+      handler: report,
+    }),
+  ]
+}

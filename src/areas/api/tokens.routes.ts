@@ -1,0 +1,60 @@
+import type { FastifyReply } from 'fastify'
+import type { Kysely } from 'kysely'
+import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/api-tokens.js'
+import type { Clock } from '../../clock.js'
+import type { Database } from '../../db/tables.js'
+import { NotFoundError } from '../../errors.js'
+import type { FormState } from '../../web/forms.js'
+import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { revokeTokenForm, tokenForm, tokenParams } from './forms.js'
+import { apiPaths } from './paths.js'
+
+/** The page where a signed-in user makes and revokes their own API tokens. */
+export function tokenRoutes(deps: { db: Kysely<Database>; clock: Clock }): RouteSpec[] {
+  /** The tokens, the form to make one, and (once, just after it is made) the new token itself. */
+  async function tokensPage(request: SignedInRequest, reply: FastifyReply, state?: FormState, created?: string) {
+    const tokens = await listApiTokens(deps.db, request.principal.id)
+    return reply.page('api/tokens.njk', {
+      tokens: tokens.map((token) => ({ ...token, revokeAction: apiPaths.tokenRevoke.build({ tokenId: token.id }) })),
+      created,
+      values: state?.values ?? {},
+      errors: state?.errors ?? {},
+      errorList: formErrorList(tokenForm, state),
+      formAction: apiPaths.tokens.build({}),
+    })
+  }
+
+  /**
+   * Make a token. Not a form route: the token is shown once, in the answer to this POST, and
+   * kept nowhere but as its hash, so it cannot survive a redirect (Post/Redirect/Get). The body
+   * is still read by the form's schema.
+   */
+  async function make(request: SignedInRequest, reply: FastifyReply) {
+    const parsed = tokenForm.parse(request.body)
+    if (!parsed.ok) {
+      reply.code(400)
+      return tokensPage(request, reply, { values: parsed.values, errors: parsed.errors })
+    }
+    const created = await createApiToken(deps.db, request.principal, parsed.value.name, request.id)
+    return tokensPage(request, reply, undefined, created)
+  }
+
+  return [
+    route({ method: 'GET', url: apiPaths.tokens.pattern, permission: 'home.view', handler: tokensPage }),
+    route({ method: 'POST', url: apiPaths.tokens.pattern, permission: 'home.view', handler: make }),
+    route({
+      method: 'POST',
+      url: apiPaths.tokenRevoke.pattern,
+      permission: 'home.view',
+      params: tokenParams,
+      form: revokeTokenForm,
+      page: tokensPage,
+      submit: async (request) => {
+        const { principal, params } = request
+        if (!(await revokeApiToken(deps.db, principal, params.tokenId, deps.clock.now(), request.id)))
+          throw new NotFoundError()
+        return apiPaths.tokens.build({})
+      },
+    }),
+  ]
+}
