@@ -124,7 +124,7 @@ export async function judgementsGivenAtFeedback(options: {
         grade: 'good',
         rationale: 'Best fit: good.',
         evidenceHeadings: [],
-        leadersUnderstandFailure: '',
+        leadersUnderstandFailure: null,
         version: undefined,
       },
       context,
@@ -138,15 +138,14 @@ export async function judgementsGivenAtFeedback(options: {
     id,
     {
       heldOn: options.lastDay,
-      durationMinutes: '55',
+      durationMinutes: 55,
       attendees: ['dcs', 'lead-inspector'],
       otherAttendees: '',
-      dcsToldBefore: 'yes',
+      dcsToldBefore: true,
       judgementsGiven: page.areas.map((area) => area.key),
       setOut: ['provisional'],
       notes: '',
     },
-    {},
     context,
   )
 }
