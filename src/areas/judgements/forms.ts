@@ -51,11 +51,9 @@ export function judgementForm(area: JudgementArea, headings: ReadonlyArray<{ id:
         error: `The rationale must be ${MAX_RATIONALE.toLocaleString('en-GB')} characters or fewer`,
       }),
     ),
-    evidenceHeadings: field
-      .checkboxes()
-      .refine((ids) => ids.every((id) => allowed.has(id)), {
-        error: 'Select evaluation criteria headings from the list',
-      }),
+    evidenceHeadings: field.checkboxes().refine((ids) => ids.every((id) => allowed.has(id)), {
+      error: 'Select evaluation criteria headings from the list',
+    }),
     /** 'yes', 'no' or not answered (002#101, #241). */
     leadersUnderstandFailure: field
       .text()
