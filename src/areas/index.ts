@@ -24,7 +24,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     people,
     outcomeReadiness: (activity) => judgements.outcomeReadiness(activity),
   })
-  const judgements = createJudgementsService(deps, activities)
+  const judgements = createJudgementsService({ ...deps, activities, people })
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities, people })
   const services = {
     register,

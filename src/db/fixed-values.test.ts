@@ -9,7 +9,7 @@ import { KIT_ATTENDEE_ROLES, SIGNIFICANCE, SOURCE_TYPES } from '../areas/evidenc
 import type { ConcernStatus, FurtherInformationRequest, RfiStatus } from '../areas/evidence/repository.js'
 import { ATTENDEE_ROLES, SET_OUT_ITEMS } from '../areas/judgements/feedback.js'
 import { FINDING_KINDS, PRIORITY_ACTION_GROUNDS } from '../areas/judgements/focused-visit-findings.js'
-import type { Outcome } from '../areas/judgements/repository.js'
+import type { Outcome } from '../areas/judgements/types.js'
 import { FRAMEWORKS, GRADES, JUDGEMENT_ACTIVITY_TYPES } from '../areas/register/frameworks.js'
 import type { NewJudgement } from '../areas/register/repository.js'
 import { ROLES } from '../auth/roles.js'

@@ -267,7 +267,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
             grade: 'good',
             rationale: 'Best fit: good. Practice is consistently effective; see the evidence record.',
             evidenceHeadings: [],
-            leadersUnderstandFailure: '',
+            leadersUnderstandFailure: null,
             version: undefined,
           },
           context,
@@ -291,15 +291,14 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
         id,
         {
           heldOn: lastDay,
-          durationMinutes: '50',
+          durationMinutes: 50,
           attendees: ['dcs', 'lead-inspector'],
           otherAttendees: '',
-          dcsToldBefore: 'yes',
+          dcsToldBefore: true,
           judgementsGiven: page.areas.map((area) => area.key),
           setOut: ['provisional'],
           notes: '',
         },
-        {},
         context,
       )
       if (stage === 'report-stage')

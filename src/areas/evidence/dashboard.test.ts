@@ -54,7 +54,7 @@ describe('the lead inspector’s home page and keep-in-touch notes (E5, 002#173)
           grade: 'good',
           rationale: 'Best fit: good.',
           evidenceHeadings: [],
-          leadersUnderstandFailure: '',
+          leadersUnderstandFailure: null,
           version: undefined,
         },
         context,

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest'
+import { ValidationError } from '../../errors.js'
 import { checkFinding, findingsProblems, PRIORITY_ACTION_GROUNDS } from './focused-visit-findings.js'
+import { findingForm } from './forms.js'
+
+/** The finding as the form reads it, then the rule's refusal (002#109) as a map of field errors. */
+function errorsOf(body: Record<string, string>): Record<string, string> {
+  const parsed = findingForm.parse(body)
+  if (!parsed.ok) return parsed.errors
+  try {
+    checkFinding(parsed.value)
+    return {}
+  } catch (error) {
+    if (error instanceof ValidationError) return { ...error.fieldErrors }
+    throw error
+  }
+}
 
 describe('checkFinding (S7, 002#108-109)', () => {
   it('takes the two grounds of 002#109 word for word', () => {
@@ -11,19 +26,20 @@ describe('checkFinding (S7, 002#108-109)', () => {
 
   it('needs a ground for a priority action, and only one of the two', () => {
     for (const ground of ['', 'staff-morale']) {
-      const errors = {}
-      expect(checkFinding({ kind: 'priority-action', text: 'Unallocated cases', ground }, errors)).toBeUndefined()
+      const errors = errorsOf({ kind: 'priority-action', text: 'Unallocated cases', ground })
       expect(errors).toEqual({
         ground: 'Select why this is an area for priority action: only the two grounds of 002#109 apply',
       })
     }
-    expect(
-      checkFinding({ kind: 'priority-action', text: 'Unallocated cases', ground: 'serious-weakness' }, {}),
-    ).toEqual({ kind: 'priority-action', text: 'Unallocated cases', ground: 'serious-weakness' })
+    expect(checkFinding({ kind: 'priority-action', text: 'Unallocated cases', ground: 'serious-weakness' })).toEqual({
+      kind: 'priority-action',
+      text: 'Unallocated cases',
+      ground: 'serious-weakness',
+    })
   })
 
   it('keeps no ground on a strength or area for improvement', () => {
-    expect(checkFinding({ kind: 'strength', text: 'Timely visits', ground: 'serious-weakness' }, {})).toEqual({
+    expect(checkFinding({ kind: 'strength', text: 'Timely visits', ground: 'serious-weakness' })).toEqual({
       kind: 'strength',
       text: 'Timely visits',
       ground: null,
@@ -31,8 +47,7 @@ describe('checkFinding (S7, 002#108-109)', () => {
   })
 
   it('asks for the kind and the text', () => {
-    const errors = {}
-    checkFinding({ kind: 'grade', text: '', ground: '' }, errors)
+    const errors = errorsOf({ kind: 'grade', text: '', ground: '' })
     expect(errors).toEqual({ kind: 'Select the kind of finding', text: 'Enter the finding' })
   })
 })

@@ -7,8 +7,8 @@
  * from particular or localised failings as well as systemic ones, with examples (shown as hint
  * text). A priority action must name one of the two grounds.
  */
+import { ValidationError } from '../../errors.js'
 import { FOCUSED_VISIT_FINDINGS } from '../../rules/inspection-arrangements.js'
-import type { FieldErrors } from '../../web/legacy-forms.js'
 
 export const FINDING_KINDS = ['strength', 'area-for-improvement', 'priority-action'] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
@@ -42,10 +42,12 @@ export const PRIORITY_ACTION_EXAMPLES = [
   'significant delays in allocating or assessing a large number of children in need cases, exposing them to potential and unquantified risk of harm',
 ] as const
 
+/** A finding as its form gives it: the kind and text are checked there, the ground here. */
 export interface FindingInput {
-  readonly kind: string
+  readonly kind: FindingKind
   readonly text: string
-  readonly ground: string
+  /** One of the two grounds of 002#109, or null when none was chosen. */
+  readonly ground: PriorityActionGround | null
 }
 
 export interface ValidFinding {
@@ -54,22 +56,19 @@ export interface ValidFinding {
   readonly ground: PriorityActionGround | null
 }
 
-const MAX_TEXT = 4000
+/** The longest finding the form takes. */
+export const MAX_FINDING_TEXT = 4000
 
-/** Check one finding; a priority action needs one of the two grounds of 002#109. */
-export function checkFinding(input: FindingInput, errors: FieldErrors): ValidFinding | undefined {
-  if (!isFindingKind(input.kind)) errors.kind = 'Select the kind of finding'
-  if (!input.text) errors.text = 'Enter the finding'
-  else if (input.text.length > MAX_TEXT) errors.text = `The finding must be ${MAX_TEXT} characters or fewer`
-  if (input.kind === 'priority-action' && !isPriorityActionGround(input.ground)) {
-    errors.ground = 'Select why this is an area for priority action: only the two grounds of 002#109 apply'
-  }
-  if (Object.keys(errors).length > 0 || !isFindingKind(input.kind)) return undefined
-  return {
-    kind: input.kind,
-    text: input.text,
-    ground: input.kind === 'priority-action' && isPriorityActionGround(input.ground) ? input.ground : null,
-  }
+/**
+ * Check one finding against 002#109: a priority action needs one of its two grounds (refused with
+ * a ValidationError), and only a priority action keeps a ground.
+ */
+export function checkFinding(input: FindingInput): ValidFinding {
+  if (input.kind === 'priority-action' && !input.ground)
+    throw new ValidationError({
+      ground: 'Select why this is an area for priority action: only the two grounds of 002#109 apply',
+    })
+  return { kind: input.kind, text: input.text, ground: input.kind === 'priority-action' ? input.ground : null }
 }
 
 export interface FindingsSummary {

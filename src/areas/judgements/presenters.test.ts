@@ -11,7 +11,7 @@ import {
   nextStepRows,
   paragraphs,
 } from './presenters.js'
-import type { RecordedJudgement } from './repository.js'
+import type { RecordedJudgement } from './types.js'
 
 const judgement = (area: string, overrides: Partial<RecordedJudgement> = {}): RecordedJudgement => ({
   area,

@@ -14,7 +14,7 @@ import { gradeTag } from '../register/index.js'
 import { ATTENDEE_ROLES, type FeedbackRecord, SET_OUT_ITEMS } from './feedback.js'
 import { FINDING_KINDS, type FindingKind, PRIORITY_ACTION_GROUNDS } from './focused-visit-findings.js'
 import { type Check, evidenceHeadingsFor, FRAMEWORK_MAPPING } from './framework-judgements.js'
-import type { Confirmation, Finding, RecordedJudgement } from './repository.js'
+import type { Confirmation, Finding, RecordedJudgement } from './types.js'
 
 type Row = Record<string, unknown>
 

@@ -1,60 +1,30 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
 import type { Framework, Grade } from '../register/index.js'
-import type { Check } from './framework-judgements.js'
 import type { FeedbackRecord } from './feedback.js'
 import type { FindingKind, PriorityActionGround } from './focused-visit-findings.js'
+import type { Confirmation, FeedbackMeeting, Finding, Outcome, RecordedJudgement } from './types.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** The state of an activity's judgements or findings: its framework, version and confirmation. */
-export interface Outcome {
-  readonly activityId: string
-  readonly kind: 'judgements' | 'findings'
-  readonly framework: Framework | null
-  readonly noPriorityActions: boolean
-  readonly confirmation: Confirmation | null
-  readonly version: number
-}
+/**
+ * The judgements area's SQL (ADR 0007): its four tables only. People are kept by id; the service
+ * names them through the people directory.
+ */
 
-export interface Confirmation {
-  readonly at: Date
-  readonly byName: string | null
-  readonly reason: string | null
-  /** The problems and warnings shown on the check page when it was confirmed. */
-  readonly checks: { problems: Check[]; warnings: Check[] }
+/** An outcome as stored: its confirmation names who confirmed by id. */
+export type StoredOutcome = Omit<Outcome, 'confirmation'> & {
+  readonly confirmation: StoredConfirmation | null
 }
+export type StoredConfirmation = Omit<Confirmation, 'byName'> & { readonly by: string | null }
+export type StoredJudgement = Omit<RecordedJudgement, 'recordedByName'> & { readonly recordedBy: string | null }
+export type StoredFeedback = Omit<FeedbackMeeting, 'recordedByName'> & { readonly recordedBy: string | null }
 
-export interface RecordedJudgement {
-  readonly area: string
-  readonly grade: Grade
-  readonly rationale: string
-  readonly evidenceHeadings: readonly string[]
-  readonly leadersUnderstandFailure: boolean | null
-  readonly recordedByName: string | null
-  readonly recordedAt: Date
-}
-
-export interface Finding {
-  readonly id: string
-  readonly kind: FindingKind
-  readonly text: string
-  readonly ground: PriorityActionGround | null
-  readonly recordedAt: Date
-}
-
-export interface FeedbackMeeting extends FeedbackRecord {
-  readonly recordedByName: string | null
-  readonly recordedAt: Date
-}
-
-export async function findOutcome(db: Db, activityId: string): Promise<Outcome | undefined> {
+export async function findOutcome(db: Db, activityId: string): Promise<StoredOutcome | undefined> {
   const row = await db
-    .selectFrom('activity_outcomes as o')
-    .leftJoin('users as u', 'u.id', 'o.confirmed_by')
-    .selectAll('o')
-    .select('u.display_name as confirmed_by_name')
-    .where('o.activity_id', '=', activityId)
+    .selectFrom('activity_outcomes')
+    .selectAll()
+    .where('activity_id', '=', activityId)
     .executeTakeFirst()
   if (!row) return undefined
   return {
@@ -65,7 +35,7 @@ export async function findOutcome(db: Db, activityId: string): Promise<Outcome |
     confirmation: row.confirmed_at
       ? {
           at: new Date(row.confirmed_at),
-          byName: row.confirmed_by_name ?? null,
+          by: row.confirmed_by,
           reason: row.confirmation_reason,
           checks: (row.confirmed_checks as Confirmation['checks'] | null) ?? { problems: [], warnings: [] },
         }
@@ -140,21 +110,15 @@ export async function confirmOutcome(
     .execute()
 }
 
-export async function judgementsOf(db: Db, activityId: string): Promise<RecordedJudgement[]> {
-  const rows = await db
-    .selectFrom('activity_judgements as j')
-    .leftJoin('users as u', 'u.id', 'j.recorded_by')
-    .selectAll('j')
-    .select('u.display_name as recorded_by_name')
-    .where('j.activity_id', '=', activityId)
-    .execute()
+export async function judgementsOf(db: Db, activityId: string): Promise<StoredJudgement[]> {
+  const rows = await db.selectFrom('activity_judgements').selectAll().where('activity_id', '=', activityId).execute()
   return rows.map((row) => ({
     area: row.area,
     grade: row.grade,
     rationale: row.rationale,
     evidenceHeadings: row.evidence_headings ?? [],
     leadersUnderstandFailure: row.leaders_understand_failure,
-    recordedByName: row.recorded_by_name ?? null,
+    recordedBy: row.recorded_by,
     recordedAt: new Date(row.recorded_at),
   }))
 }
@@ -244,13 +208,11 @@ export async function deleteFinding(trx: Db, activityId: string, findingId: stri
     : undefined
 }
 
-export async function findFeedback(db: Db, activityId: string): Promise<FeedbackMeeting | undefined> {
+export async function findFeedback(db: Db, activityId: string): Promise<StoredFeedback | undefined> {
   const row = await db
-    .selectFrom('feedback_meetings as f')
-    .leftJoin('users as u', 'u.id', 'f.recorded_by')
-    .selectAll('f')
-    .select('u.display_name as recorded_by_name')
-    .where('f.activity_id', '=', activityId)
+    .selectFrom('feedback_meetings')
+    .selectAll()
+    .where('activity_id', '=', activityId)
     .executeTakeFirst()
   if (!row) return undefined
   return {
@@ -262,7 +224,7 @@ export async function findFeedback(db: Db, activityId: string): Promise<Feedback
     judgementsGiven: row.judgements_given ?? {},
     setOut: row.set_out ?? [],
     notes: row.notes,
-    recordedByName: row.recorded_by_name ?? null,
+    recordedBy: row.recorded_by,
     recordedAt: new Date(row.recorded_at),
   }
 }

@@ -5,6 +5,8 @@ import type { Database } from '../../db/tables.js'
 import { createServices } from '../../areas/index.js'
 import { principalFor } from '../../auth/users.js'
 import { addWorkingDays } from '../../rules/calendar/working-days.js'
+import type { FindingInput } from '../../areas/judgements/index.js'
+import type { Grade } from '../../areas/register/index.js'
 import type { TestUser } from './users.js'
 
 /** A clock the test moves: plan in the past, then go on site on the day (STYLE.md: time is an input). */
@@ -124,7 +126,7 @@ export async function judgementsGivenAtFeedback(options: {
         grade: 'good',
         rationale: 'Best fit: good.',
         evidenceHeadings: [],
-        leadersUnderstandFailure: '',
+        leadersUnderstandFailure: null,
         version: undefined,
       },
       context,
@@ -138,15 +140,88 @@ export async function judgementsGivenAtFeedback(options: {
     id,
     {
       heldOn: options.lastDay,
-      durationMinutes: '55',
+      durationMinutes: 55,
       attendees: ['dcs', 'lead-inspector'],
       otherAttendees: '',
-      dcsToldBefore: 'yes',
+      dcsToldBefore: true,
       judgementsGiven: page.areas.map((area) => area.key),
       setOut: ['provisional'],
       notes: '',
     },
-    {},
     context,
   )
+}
+
+/** One judgement to record: its grade, or the grade with its headings and the leaders question. */
+export type JudgementSpec =
+  Grade | { grade: Grade; evidenceHeadings?: readonly string[]; leadersUnderstandFailure?: boolean | null }
+
+/**
+ * Record judgements on an activity that is on site, through the services, as its lead would:
+ * each with the rationale "Evidence from case 1234 supports <grade>." (what the pages show and the
+ * LA must never see). Then, if asked, confirm them (with `reason` when the checks find problems)
+ * and mark them agreed. The services run on `clock` as it stands.
+ */
+export async function judgementsRecorded(options: {
+  db: Kysely<Database>
+  config: Config
+  clock: Clock
+  lead: TestUser
+  activityId: string
+  grades: Readonly<Record<string, JudgementSpec>>
+  confirmed?: { reason: string }
+  agreed?: boolean
+}): Promise<void> {
+  const services = createServices({ db: options.db, clock: options.clock, config: options.config })
+  const lead = (await principalFor(options.db, options.lead.id))!
+  const context = { requestId: 'test' }
+  const id = options.activityId
+  for (const [area, spec] of Object.entries(options.grades)) {
+    const judgement = typeof spec === 'string' ? { grade: spec } : spec
+    await services.judgements.recordJudgement(
+      lead,
+      id,
+      area,
+      {
+        grade: judgement.grade,
+        rationale: `Evidence from case 1234 supports ${judgement.grade}.`,
+        evidenceHeadings: judgement.evidenceHeadings ?? [],
+        leadersUnderstandFailure: judgement.leadersUnderstandFailure ?? null,
+        version: undefined,
+      },
+      context,
+    )
+  }
+  if (!options.confirmed) return
+  const recorded = await services.judgements.judgementsPage(id)
+  if (recorded.kind !== 'judgements') throw new Error('judgementsRecorded needs a standard or short inspection')
+  await services.judgements.confirmJudgements(
+    lead,
+    id,
+    { reason: options.confirmed.reason, version: recorded.version },
+    context,
+  )
+  if (!options.agreed) return
+  const version = (await services.activities.load(id)).version
+  await services.activities.changeStatus(lead, id, { to: 'judgements-agreed', note: '', version }, context)
+}
+
+/** Add findings to a focused visit that is on site, through the services, as its lead would. */
+export async function findingsRecorded(options: {
+  db: Kysely<Database>
+  config: Config
+  clock: Clock
+  lead: TestUser
+  activityId: string
+  findings: readonly FindingInput[]
+}): Promise<void> {
+  const services = createServices({ db: options.db, clock: options.clock, config: options.config })
+  const lead = (await principalFor(options.db, options.lead.id))!
+  for (const finding of options.findings)
+    await services.judgements.addFinding(
+      lead,
+      options.activityId,
+      { ...finding, version: undefined },
+      { requestId: 'test' },
+    )
 }
