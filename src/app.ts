@@ -114,13 +114,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))
   registerRoutes(
     app,
-    homeRoutes(services.register, [
-      activitiesDashboard(services.activities, clock),
-      annexADashboard(services.annexA, services.activities, clock),
-      judgementsDashboard(services.judgements, services.activities, clock),
-      evidenceDashboard(services.evidence, services.activities),
-      programmeDashboard(services.programme, clock),
-    ]),
+    homeRoutes({
+      register: services.register,
+      providers: [
+        activitiesDashboard(services.activities, clock),
+        annexADashboard(services.annexA, services.activities, clock),
+        judgementsDashboard(services.judgements, services.activities, clock),
+        evidenceDashboard(services.evidence, services.activities),
+        programmeDashboard(services.programme, clock),
+      ],
+    }),
   )
   registerRoutes(app, registerAreaRoutes(services.register))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
@@ -155,6 +158,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       baseUrl: config.baseUrl,
     }),
   )
-  registerRoutes(app, programmeRoutes(services.programme, clock))
+  registerRoutes(app, programmeRoutes({ programme: services.programme, clock }))
   return app
 }

@@ -37,7 +37,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     annexA,
     judgements,
   }
-  return { ...services, programme: createProgrammeService(deps, services) }
+  return { ...services, programme: createProgrammeService({ ...deps, register, activities, people }) }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -152,7 +152,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'Local authorities judged to be good or outstanding at their most recent inspection will usually receive a short inspection. The short inspection will usually take place about three years after the previous inspection. … In between inspections, the local authority will usually receive one focused visit or a JTAI. … Up to two focused visits in between inspections',
     decision:
       "Conflict: 002#18 says usually one focused visit; the 002#24 table says up to two for good or outstanding authorities too. The allowance is one (max 1), and the table's two is shown beside it as a conflict; a second visit is flagged, not refused.",
-    implementedBy: [{ module: 'pathways', exports: ['pathwayFor', 'nextInspection', 'pathwayStatus'] }],
+    implementedBy: [
+      { module: 'pathways', exports: ['pathwayFor', 'nextInspection', 'pathwayStatus'] },
+      { module: 'planning-checks', exports: ['checkFocusedVisits'] },
+    ],
   },
   {
     id: 'P2',
@@ -164,7 +167,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'Local authorities judged to require improvement to be good at their most recent inspection will receive a standard inspection. The standard inspection will usually take place about three years after the previous inspection. … In between inspections, the local authority will receive up to two focused visits. A focused visit may be replaced by a JTAI.',
     decision: null,
-    implementedBy: [{ module: 'pathways', exports: ['pathwayFor', 'nextInspection', 'pathwayStatus'] }],
+    implementedBy: [
+      { module: 'pathways', exports: ['pathwayFor', 'nextInspection', 'pathwayStatus'] },
+      { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
+    ],
   },
   {
     id: 'P3',
@@ -180,6 +186,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       { module: 'pathways', exports: ['nextInspection', 'pathwayStatus'] },
       { module: 'history', exports: ['frameworkOf', 'latestJudgement'] },
+      { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
     ],
   },
   {
@@ -192,7 +199,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'The timing of standard and short inspections will usually be within six months before or six months after the three-year anniversary. … If we hold intelligence suggesting a significant deterioration in performance before a short inspection, including any areas of concern identified at a focused visit, we may decide to carry out a standard inspection.',
     decision: null,
-    implementedBy: [{ module: 'pathways', exports: ['dueWindow', 'nextInspection'] }],
+    implementedBy: [
+      { module: 'pathways', exports: ['dueWindow', 'nextInspection'] },
+      { module: 'planning-checks', exports: ['checkDueWindow'] },
+    ],
   },
   {
     id: 'P5',
@@ -208,6 +218,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'history', exports: ['judgementsUpTo', 'latestJudgement'] },
+      { module: 'planning-checks', exports: ['checkDueWindow'] },
     ],
   },
   {
@@ -232,7 +243,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'The table below summarises the range of inspections that will exist under the ILACS system by the Ofsted inspection grade. … SIF or post-monitoring SIF … Standard inspection (once in a three year period) … Short inspection (once in a three year period)',
     decision: null,
-    implementedBy: [{ module: 'pathways', exports: ['ACTIVITIES_BY_GRADE'] }],
+    implementedBy: [
+      { module: 'pathways', exports: ['ACTIVITIES_BY_GRADE'] },
+      { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
+    ],
   },
   {
     id: 'P8',

@@ -1,12 +1,11 @@
 import { can, type Principal } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { addDays, formatDate } from '../../rules/calendar/dates.js'
-import { activityPaths } from '../activities/index.js'
-import { TYPE_LABELS } from '../activities/index.js'
+import { activityPaths, TYPE_LABELS } from '../activities/index.js'
 import type { DashboardItem, DashboardProvider } from '../home/index.js'
 import { overdueLas, plannedJudgementInspection } from './plan-model.js'
 import { proposeHref } from './presenters.js'
-import { isPlannerCheck } from './proposal-checks.js'
+import { isPlannerCheck } from './planner-checks.js'
 import type { ProgrammeService } from './service.js'
 
 /**

@@ -7,9 +7,8 @@
  */
 import ExcelJS from 'exceljs'
 import type { IsoDate } from '../../rules/calendar/dates.js'
-import { TYPE_LABELS } from '../activities/index.js'
-import { isStatus, STATUS_LABELS } from '../activities/index.js'
-import type { PlanActivity, PlanLa } from './plan-model.js'
+import { isStatus, STATUS_LABELS, TYPE_LABELS } from '../activities/index.js'
+import type { PlanActivity, PlanLa } from './types.js'
 
 const NEXT_TYPE: Readonly<Record<string, string>> = {
   'short-inspection': 'Short inspection',

@@ -8,20 +8,7 @@ import { addDays, dayOfWeek, type IsoDate } from '../../rules/calendar/dates.js'
 import { isWorkingDay } from '../../rules/calendar/working-days.js'
 import { timelineFor } from '../../rules/timelines/index.js'
 import type { ActivityType, Flag, Refusal } from '../../rules/types.js'
-
-export interface Fieldwork {
-  /** The notice day (002#73; the focused visit's Tuesday call, 002#103). */
-  readonly notice: IsoDate
-  readonly onsiteStart: IsoDate
-  /** The last day of fieldwork (the timeline's `onsite.end`). */
-  readonly onsiteEnd: IsoDate
-  /**
-   * Every working day from the first to the last day of fieldwork. Decision: the off-site
-   * evaluation Friday of a standard inspection counts, because the team works on the
-   * inspection that day (002#52-53 table) and cannot be elsewhere.
-   */
-  readonly onsiteDays: readonly IsoDate[]
-}
+import type { Fieldwork } from './types.js'
 
 /** The working days from `from` to `to`, both included. */
 export function workingDaysFrom(from: IsoDate, to: IsoDate): IsoDate[] {

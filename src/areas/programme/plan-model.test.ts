@@ -10,10 +10,9 @@ import {
   monthsFrom,
   onLeaveAllWeek,
   overdueLas,
-  type PlanActivity,
-  type PlanLa,
   windowsByMonth,
 } from './plan-model.js'
+import type { PlanActivity, PlanLa } from './types.js'
 
 const TODAY = '2026-11-23'
 function pathway(published: string, overall: 'good' | 'requires-improvement' = 'requires-improvement'): PathwayStatus {

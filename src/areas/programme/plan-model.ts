@@ -5,26 +5,10 @@
  * judgement inspections planned).
  */
 import { addDays, addMonths, type IsoDate } from '../../rules/calendar/dates.js'
-import type { PathwayStatus } from '../../rules/pathways.js'
 import type { ActivityType } from '../../rules/types.js'
-import { type Fieldwork, weekOf, workingDaysFrom } from './fieldwork.js'
-import { type BookedActivity, isActive, type Leave, type ProposalCheck } from './proposal-checks.js'
-
-export interface PlanLa {
-  readonly laCode: string
-  readonly name: string
-  readonly regionCode: string
-  readonly regionName: string
-  readonly pathway: PathwayStatus | undefined
-}
-
-export interface PlanActivity extends BookedActivity {
-  readonly regionCode: string
-  readonly variant: 'wed-thu' | null
-  readonly lead: { readonly userId: string; readonly name: string } | undefined
-  /** The checks it would meet if proposed today (planned and notified activities only). */
-  readonly checks: readonly ProposalCheck[]
-}
+import { isActive, JUDGEMENT_TYPES } from '../../rules/planning-checks.js'
+import { weekOf, workingDaysFrom } from './fieldwork.js'
+import type { BookedActivity, Leave, PlanActivity, PlanLa } from './types.js'
 
 export interface PlanMonth {
   readonly month: string
@@ -50,11 +34,6 @@ const MONTHS = [
   'November',
   'December',
 ] as const
-const JUDGEMENT_TYPES: readonly ActivityType[] = [
-  'standard-inspection',
-  'short-inspection',
-  'post-monitoring-inspection',
-]
 
 /** "March 2027" for "2027-03". */
 export function monthLabel(month: string): string {
@@ -269,5 +248,3 @@ export function loadByWeek(
   }
   return rows
 }
-
-export type { Fieldwork }

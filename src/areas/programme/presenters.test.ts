@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio'
 import { describe, expect, it } from 'vitest'
 import { fieldworkFromMilestones } from './fieldwork.js'
-import type { PlanActivity } from './plan-model.js'
+import type { PlanActivity } from './types.js'
 import { activityRows, checkErrorList, checkLink, checkRows } from './presenters.js'
 
 const html = (value: unknown) => cheerio.load(String((value as { html: string }).html))

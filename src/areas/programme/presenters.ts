@@ -5,14 +5,13 @@
 import { formatDate, type IsoDate } from '../../rules/calendar/dates.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
-import { activityPaths } from '../activities/index.js'
-import { TYPE_LABELS } from '../activities/index.js'
-import { isStatus, STATUS_LABELS, STATUS_TAGS } from '../activities/index.js'
+import { activityPaths, isStatus, STATUS_LABELS, STATUS_TAGS, TYPE_LABELS } from '../activities/index.js'
 import { registerPaths } from '../register/index.js'
-import { barChart, CHART_COLOURS } from './charts.js'
+import { barChart, CHART_COLOURS } from './chart.presenters.js'
 import { programmePaths } from './paths.js'
-import type { CapacityMonth, LoadCell, PlanActivity, PlanLa, WindowsMonth } from './plan-model.js'
-import { isPlannerCheck, type ProposalCheck, type Severity } from './proposal-checks.js'
+import type { CapacityMonth, LoadCell, WindowsMonth } from './plan-model.js'
+import { isPlannerCheck } from './planner-checks.js'
+import type { PlanActivity, PlanLa, ProposalCheck, Severity } from './types.js'
 
 type Cell = Record<string, unknown>
 
@@ -213,11 +212,11 @@ export function windowsChart(months: readonly WindowsMonth[]) {
 
 /** The load-by-week table: one row per inspector, one column per week. */
 export function loadRows(
-  people: ReadonlyArray<{ id: string; name: string }>,
+  people: ReadonlyArray<{ id: string; displayName: string }>,
   load: ReadonlyMap<string, readonly LoadCell[]>,
 ): Cell[][] {
   return people.map((person) => [
-    { text: person.name },
+    { text: person.displayName },
     ...(load.get(person.id) ?? []).map((cell) => {
       const parts = cell.activities.map(
         (item) =>

@@ -1,30 +1,21 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
+import type { LeaveRecord } from './types.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export interface LeaveRecord {
-  readonly id: string
-  readonly userId: string
-  readonly name: string
-  readonly startsOn: string
-  readonly endsOn: string
-  readonly createdAt: Date
-}
+/** A leave record as stored: the inspector's id and the dates (names come from the people directory). */
+export type StoredLeave = Omit<LeaveRecord, 'name'>
 
 /** Leave that ends on or after `from` (all of it when `from` is undefined), earliest first. */
-export async function listLeave(db: Db, filter: { from?: string; userId?: string } = {}): Promise<LeaveRecord[]> {
-  let query = db
-    .selectFrom('inspector_leave as l')
-    .innerJoin('users as u', 'u.id', 'l.user_id')
-    .select(['l.id', 'l.user_id', 'u.display_name', 'l.starts_on', 'l.ends_on', 'l.created_at'])
-  if (filter.from) query = query.where('l.ends_on', '>=', filter.from)
-  if (filter.userId) query = query.where('l.user_id', '=', filter.userId)
-  const rows = await query.orderBy('l.starts_on').orderBy('u.display_name').execute()
+export async function listLeave(db: Db, filter: { from?: string; userId?: string } = {}): Promise<StoredLeave[]> {
+  let query = db.selectFrom('inspector_leave').select(['id', 'user_id', 'starts_on', 'ends_on', 'created_at'])
+  if (filter.from) query = query.where('ends_on', '>=', filter.from)
+  if (filter.userId) query = query.where('user_id', '=', filter.userId)
+  const rows = await query.orderBy('starts_on').orderBy('created_at').execute()
   return rows.map((row) => ({
     id: row.id,
     userId: row.user_id,
-    name: row.display_name,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     createdAt: new Date(row.created_at),

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio'
 import { describe, expect, it } from 'vitest'
-import { barChart, niceMax } from './charts.js'
+import { barChart, niceMax } from './chart.presenters.js'
 
 describe('niceMax', () => {
   it.each([

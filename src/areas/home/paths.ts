@@ -1,0 +1,5 @@
+import { path } from '../../web/path-builder.js'
+
+export const homePaths = {
+  home: path('/'),
+}
