@@ -112,7 +112,6 @@ describe('the keep-in-touch task on the activity page (E5, 002#173)', () => {
           noSurprises: true,
           names,
         },
-        {},
         { requestId: 'test' },
       )
     }
