@@ -136,7 +136,6 @@ beforeAll(async () => {
         caseIds: 'C1001',
         names,
       },
-      {},
       context,
     )
     qaNoteOf.set(
@@ -155,7 +154,6 @@ beforeAll(async () => {
           dateResponseRequired: '2026-11-30',
           names,
         },
-        {},
         context,
       ),
     )
@@ -177,7 +175,6 @@ beforeAll(async () => {
       id,
       concernId,
       { formalNote: 'No visit for eight weeks.', responseDue: '2026-11-30', version: undefined, names },
-      {},
       context,
     )
     concernOf.set(la.laCode, concernId)

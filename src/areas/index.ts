@@ -31,7 +31,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     people,
     accounts: createAccountsService(deps.db, () => deps.clock.now(), register),
     activities,
-    evidence: createEvidenceService(deps, { activities, knownCases: caseSampleCases(annexA) }),
+    evidence: createEvidenceService({ ...deps, activities, people, knownCases: caseSampleCases(annexA) }),
     blobs,
     processor,
     annexA,

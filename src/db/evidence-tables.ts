@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { KitAttendeeRole, Significance, SourceType } from '../areas/evidence/fieldwork.js'
-import type { ConcernStatus, FurtherInformationRequest, RfiStatus } from '../areas/evidence/repository.js'
+import type { ConcernStatus, FurtherInformationRequest, RfiStatus } from '../areas/evidence/types.js'
 
 /**
  * Table types of the fieldwork records (migration 20261123T202837Z_evidence), composed into

@@ -127,7 +127,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       const entries = [
         {
           headingId: 'help-and-protection.3',
-          sourceType: 'case-file',
+          sourceType: 'case-file' as const,
           statement: 'Strategy discussions are timely and well attended.',
           evidence:
             'In five of six cases sampled, strategy discussions were held on the day of the referral, with police and health present.',
@@ -136,7 +136,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
         },
         {
           headingId: 'children-in-care.1',
-          sourceType: 'practitioner',
+          sourceType: 'practitioner' as const,
           statement: 'Social workers know their children well.',
           evidence:
             'Three social workers described the children they work with, their wishes and the plans for them in detail.',
@@ -163,7 +163,6 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
             caseIds: entry.caseIds,
             names,
           },
-          {},
           context,
         )
         first ||= entryId
@@ -187,7 +186,6 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
           noSurprises: true,
           names,
         },
-        {},
         context,
       )
       return noteId
@@ -245,7 +243,6 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
             noSurprises: true,
             names,
           },
-          {},
           context,
         )
       }

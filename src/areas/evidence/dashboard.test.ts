@@ -6,15 +6,12 @@ import { activityOnSite, settableClock } from '../../test-support/factories/judg
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
 import { createServices } from '../index.js'
 
+// The app's clock: each test sets it for the day it needs.
 const clock = settableClock('2026-11-23T10:00:00Z')
 let t: TestApp
-let director: TestUser
-let lead: TestUser
 
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  director = await createUser(t.db, 'national-director')
-  lead = await createUser(t.db, 'hmi')
 })
 afterAll(async () => t.close())
 
@@ -26,6 +23,8 @@ async function homeOf(user: TestUser): Promise<string> {
 describe('the lead inspector’s home page and keep-in-touch notes (E5, 002#173)', () => {
   it('asks for the missing notes while on site, and stops once the judgements are agreed', async () => {
     // Fieldwork from Monday 11 January 2027; by Wednesday the 13th no note has been written.
+    const director = await createUser(t.db, 'national-director')
+    const lead = await createUser(t.db, 'hmi')
     const id = await activityOnSite({
       db: t.db,
       config: t.config,
@@ -79,6 +78,8 @@ describe('the lead inspector’s home page and keep-in-touch notes (E5, 002#173)
 describe('the keep-in-touch task on the activity page (E5, 002#173)', () => {
   it('is completed once every fieldwork day has its note', async () => {
     // A short inspection, Monday 1 to Friday 5 February 2027, with a note on each day.
+    const director = await createUser(t.db, 'national-director')
+    const lead = await createUser(t.db, 'hmi')
     const id = await activityOnSite({
       db: t.db,
       config: t.config,
@@ -112,7 +113,6 @@ describe('the keep-in-touch task on the activity page (E5, 002#173)', () => {
           noSurprises: true,
           names,
         },
-        {},
         { requestId: 'test' },
       )
     }

@@ -2,37 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../clock.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
-import { notifiedActivity } from '../../test-support/factories/activities.js'
-import { createUser, type TestUser } from '../../test-support/factories/users.js'
+import { evidenceEntry, fieldwork } from '../../test-support/factories/evidence.js'
+import type { TestUser } from '../../test-support/factories/users.js'
 
-// Wednesday 13 January 2027, 16:00 in London: the third day of a standard inspection of Kent
-// whose fieldwork runs from Monday 11 to Friday 22 January 2027.
+// Wednesday 13 January 2027, 16:00 in London: the third day of a standard inspection whose
+// fieldwork runs from Monday 11 to Friday 22 January 2027. Each test has its own
+// inspection, LA and team (factories/evidence.ts), so it can run alone and in any order.
 let t: TestApp
-let lead: TestUser
-let inspector: TestUser
-let shadow: TestUser
-let qa: TestUser
-let dcs: TestUser
-let activityId = ''
 
 beforeAll(async () => {
   t = await buildTestApp({ clock: fixedClock('2027-01-13T16:00:00Z') })
-  lead = await createUser(t.db, 'hmi')
-  inspector = await createUser(t.db, 'hmi')
-  shadow = await createUser(t.db, 'hmi')
-  qa = await createUser(t.db, 'qa-manager')
-  dcs = await createUser(t.db, 'la-dcs', { laCode: '886' })
-  activityId = await notifiedActivity(t.db, t.config, {
-    onsiteStart: '2027-01-11',
-    plannedAt: '2026-11-23T10:00:00Z',
-    noticeAt: '2027-01-04T09:00:00Z',
-    team: [
-      { userId: lead.id, teamRole: 'lead-inspector' },
-      { userId: inspector.id, teamRole: 'team-inspector' },
-      { userId: shadow.id, teamRole: 'shadowing-inspector' },
-      { userId: qa.id, teamRole: 'qa-manager' },
-    ],
-  })
 })
 afterAll(async () => t.close())
 
@@ -60,6 +39,7 @@ async function signIn(user: TestUser): Promise<TestAgent> {
 
 describe('the evidence record (002#181-191)', () => {
   it('lets a team inspector add an entry under a heading, with its source, time and case references', async () => {
+    const { activityId, inspector } = await fieldwork(t)
     const agent = await signIn(inspector)
     const form = page(await agent.get(`/activities/${activityId}/evidence/new?heading=help-and-protection.4`))
     expect(form.heading).toBe('Add an evidence entry')
@@ -85,11 +65,19 @@ describe('the evidence record (002#181-191)', () => {
     // No case sample or Annex A lists yet: each reference is shown as not checked.
     expect(card.text()).toContain('C104532')
     expect(card.text()).toContain('Not checked')
-    const links = await t.db.selectFrom('evidence_case_links').select('case_id').orderBy('case_id').execute()
+    const links = await t.db
+      .selectFrom('evidence_case_links as l')
+      .innerJoin('evidence_entries as e', 'e.id', 'l.entry_id')
+      .select('l.case_id')
+      .where('e.activity_id', '=', activityId)
+      .orderBy('l.case_id')
+      .execute()
     expect(links.map((link) => link.case_id)).toEqual(['0045671', 'C104532'])
   })
 
   it('audits every read of entries that name cases', async () => {
+    const { activityId, inspector, lead } = await fieldwork(t)
+    await evidenceEntry(t, activityId, inspector, { caseIds: 'C104532, 0045671' })
     const agent = await signIn(lead)
     await agent.get(`/activities/${activityId}/evidence`)
     const reads = await t.db
@@ -104,6 +92,8 @@ describe('the evidence record (002#181-191)', () => {
   })
 
   it('marks each case reference as in the case sample or not, once there is one (002#150-153)', async () => {
+    const { activityId, inspector, lead } = await fieldwork(t)
+    await evidenceEntry(t, activityId, inspector, { caseIds: 'C104532, 0045671' })
     await t.db
       .insertInto('case_samples')
       .values({ activity_id: activityId, child_id: 'C104532', reason: 'Exploitation', added_by: lead.id })
@@ -117,10 +107,10 @@ describe('the evidence record (002#181-191)', () => {
       .map((_, item) => record.$(item).text().replace(/\s+/g, ' ').trim())
       .get()
     expect(references).toEqual(['0045671 Not in the case sample', 'C104532 In the case sample'])
-    await t.db.deleteFrom('case_samples').where('activity_id', '=', activityId).execute()
   })
 
   it('shows the GOV.UK error summary for an empty entry', async () => {
+    const { activityId, inspector } = await fieldwork(t)
     const agent = await signIn(inspector)
     await agent.get(`/activities/${activityId}/evidence/new`)
     const response = await agent.post(`/activities/${activityId}/evidence/new`, {
@@ -146,6 +136,7 @@ describe('the evidence record (002#181-191)', () => {
   })
 
   it('refuses a name typed as a case reference, and a date in the future', async () => {
+    const { activityId, inspector } = await fieldwork(t)
     const agent = await signIn(inspector)
     await agent.get(`/activities/${activityId}/evidence/new`)
     const response = await agent.post(
@@ -168,8 +159,11 @@ describe('the check for names (002#191)', () => {
   })
 
   it('warns before saving and saves nothing until the inspector edits or confirms', async () => {
+    const { activityId, inspector } = await fieldwork(t)
+    const entries = () =>
+      t.db.selectFrom('evidence_entries').select('id').where('activity_id', '=', activityId).execute()
     const agent = await signIn(inspector)
-    const before = await t.db.selectFrom('evidence_entries').select('id').execute()
+    const before = await entries()
     await agent.get(`/activities/${activityId}/evidence/new`)
     const warned = await agent.post(`/activities/${activityId}/evidence/new`, withName)
     expect(warned.statusCode).toBe(400)
@@ -182,7 +176,7 @@ describe('the check for names (002#191)', () => {
     expect(warning.$('#possible-names table').text()).not.toContain('Child A')
     // The inspector's text is kept so they can edit it.
     expect(warning.$('#evidenceSummary').text()).toContain("Jamie's mother said")
-    expect(await t.db.selectFrom('evidence_entries').select('id').execute()).toHaveLength(before.length)
+    expect(await entries()).toHaveLength(before.length)
 
     // Edited to initials, it saves with no warning.
     const edited = await agent.post(`/activities/${activityId}/evidence/new`, {
@@ -193,6 +187,7 @@ describe('the check for names (002#191)', () => {
   })
 
   it('saves after confirmation, counts the confirmed words, and audits that without the words', async () => {
+    const { activityId, inspector } = await fieldwork(t)
     const agent = await signIn(inspector)
     await agent.get(`/activities/${activityId}/evidence/new`)
     const warned = page(await agent.post(`/activities/${activityId}/evidence/new`, withName))
@@ -216,6 +211,7 @@ describe('the check for names (002#191)', () => {
     const saved = await t.db
       .selectFrom('evidence_entries')
       .select(['id', 'names_confirmed'])
+      .where('activity_id', '=', activityId)
       .where('names_confirmed', '>', 0)
       .executeTakeFirstOrThrow()
     expect(saved.names_confirmed).toBe(1)
@@ -231,6 +227,7 @@ describe('the check for names (002#191)', () => {
 
 describe('who may write and read the record', () => {
   it('refuses a shadowing inspector, who gathers no evidence (002#53), but lets them read', async () => {
+    const { activityId, shadow } = await fieldwork(t)
     const agent = await signIn(shadow)
     const record = page(await agent.get(`/activities/${activityId}/evidence`))
     expect(record.heading).toBe('Evidence record')
@@ -241,6 +238,7 @@ describe('who may write and read the record', () => {
   })
 
   it('never shows the evidence record to the LA, not even on the activity page', async () => {
+    const { activityId, dcs } = await fieldwork(t, { laCode: '886' })
     const agent = await signIn(dcs)
     expect((await agent.get(`/activities/${activityId}/evidence`)).statusCode).toBe(403)
     expect((await agent.get(`/activities/${activityId}/keep-in-touch`)).statusCode).toBe(403)
@@ -251,6 +249,10 @@ describe('who may write and read the record', () => {
   })
 
   it('filters entries by heading and by inspector, and counts entries per heading', async () => {
+    // The team inspector's two entries under one heading; the lead adds one under another.
+    const { activityId, inspector, lead } = await fieldwork(t)
+    await evidenceEntry(t, activityId, inspector)
+    await evidenceEntry(t, activityId, inspector, { collectedTime: '10:30' })
     const agent = await signIn(lead)
     await agent.get(`/activities/${activityId}/evidence/new`)
     expect(
@@ -270,126 +272,5 @@ describe('who may write and read the record', () => {
     const byInspector = page(await agent.get(`/activities/${activityId}/evidence?inspector=${inspector.id}`))
     expect(byInspector.$('.govuk-summary-card').length).toBeGreaterThan(1)
     expect(byInspector.$('.govuk-summary-card').text()).not.toContain('Leaders have stabilised the workforce')
-  })
-})
-
-describe('QA manager notes (002#190)', () => {
-  it('lets the QA manager note an entry, and the lead resolve it', async () => {
-    const qaAgent = await signIn(qa)
-    // Before the note, the entries await the QA manager's review on their home page.
-    expect(
-      page(await qaAgent.get('/'))
-        .$('.app-needs__item:contains("Review the evidence record")')
-        .text(),
-    ).toMatch(/\d+ entries since your last note/)
-    const record = page(await qaAgent.get(`/activities/${activityId}/evidence`))
-    const entryId = record.$('input[name="entryId"]').eq(1).attr('value')!
-    const noted = await qaAgent.post(`/activities/${activityId}/evidence/qa-notes`, {
-      entryId,
-      note: 'Quantify how many plans were reviewed on time; consider sampling disabled children.',
-    })
-    expect(noted.statusCode).toBe(303)
-    const wholeRecord = await qaAgent.post(`/activities/${activityId}/evidence/qa-notes`, {
-      entryId: '',
-      note: 'Little evidence yet on care leavers.',
-    })
-    expect(wholeRecord.statusCode).toBe(303)
-
-    const inspectorAgent = await signIn(inspector)
-    expect(
-      (
-        await inspectorAgent.post(`/activities/${activityId}/evidence/qa-notes`, {
-          entryId: '',
-          note: 'Not mine to add',
-        })
-      ).statusCode,
-    ).toBe(404)
-
-    const leadAgent = await signIn(lead)
-    const withNotes = page(await leadAgent.get(`/activities/${activityId}/evidence`))
-    expect(withNotes.$('#qa-notes').text()).toContain('2 open')
-    expect(withNotes.$(`#entry-${entryId}`).text()).toContain('Quantify how many plans')
-    const resolveAction = withNotes.$('form[action*="/qa-notes/"]').first().attr('action')!
-    const missing = await leadAgent.post(resolveAction, { resolution: '' })
-    expect(missing.statusCode).toBe(400)
-    expect(
-      (await leadAgent.post(resolveAction, { resolution: 'Counted: 8 of 10 reviewed on time; entry updated.' }))
-        .statusCode,
-    ).toBe(303)
-    const after = page(await leadAgent.get(`/activities/${activityId}/evidence`))
-    expect(after.$('#qa-notes').text()).toContain('1 open')
-    expect(
-      page(await leadAgent.get('/'))
-        .$('.app-needs__item:contains("QA notes to resolve")')
-        .text(),
-    ).toContain('1 open note')
-    expect(page(await qaAgent.get('/')).$('.app-needs__item:contains("Review the evidence record")').length).toBe(0)
-    expect(after.$('main').text()).toContain('Counted: 8 of 10 reviewed on time')
-    // The QA manager cannot resolve notes; that is the lead's (002#186).
-    const qaAgain = page(await qaAgent.get(`/activities/${activityId}/evidence`))
-    expect(qaAgain.$('form[action*="/resolve"]').length).toBe(0)
-    expect((await qaAgent.post(resolveAction, { resolution: 'x' })).statusCode).toBe(404)
-  })
-})
-
-describe('keep-in-touch meetings (002#173-175)', () => {
-  it('shows which fieldwork days have no note, and records one', async () => {
-    const agent = await signIn(lead)
-    const before = page(await agent.get(`/activities/${activityId}/keep-in-touch`))
-    const rows = before
-      .$('table')
-      .first()
-      .find('tbody tr')
-      .map((_, row) => before.$(row).text().replace(/\s+/g, ' ').trim())
-      .get()
-    // Ten working days from 11 to 22 January 2027; today is the 13th.
-    expect(rows).toHaveLength(10)
-    expect(rows[0]).toContain('Monday 11 January 2027')
-    expect(rows[0]).toContain('No note')
-    expect(rows[2]).toContain('No note')
-    expect(rows[3]).toContain('To come')
-    expect(before.$('caption').first().text()).toContain('3 without a note')
-
-    const saved = await agent.post(`/activities/${activityId}/keep-in-touch`, {
-      'meetingOn-day': '11',
-      'meetingOn-month': '1',
-      'meetingOn-year': '2027',
-      attendeeRoles: ['dcs', 'lead-inspector'],
-      findingsShared: 'Early help is well coordinated; some drift in child in need plans.',
-      dcsClear: 'yes',
-      noSurprises: 'yes',
-    })
-    expect(saved.statusCode).toBe(303)
-    const after = page(await agent.get(`/activities/${activityId}/keep-in-touch`))
-    expect(after.$('table').first().find('tbody tr').first().text()).toContain('Recorded')
-    expect(after.$('caption').first().text()).toContain('2 without a note')
-    expect(after.$('.govuk-summary-card').text()).toContain('Director of children’s services (DCS); Lead inspector')
-
-    const again = await agent.post(`/activities/${activityId}/keep-in-touch`, {
-      'meetingOn-day': '11',
-      'meetingOn-month': '1',
-      'meetingOn-year': '2027',
-      attendeeRoles: 'dcs',
-      findingsShared: 'Again',
-    })
-    expect(again.statusCode).toBe(400)
-    expect(page(again).errorSummary[0]!.text).toBe(
-      'A keep-in-touch note for Monday 11 January 2027 is already recorded',
-    )
-    const outside = await agent.post(`/activities/${activityId}/keep-in-touch`, {
-      'meetingOn-day': '9',
-      'meetingOn-month': '1',
-      'meetingOn-year': '2027',
-      attendeeRoles: 'dcs',
-      findingsShared: 'Weekend',
-    })
-    expect(page(outside).errorSummary[0]!.text).toMatch(
-      /^Enter a fieldwork day, from Monday 11 January 2027 to Friday 22 January 2027/,
-    )
-
-    const show = page(await agent.get(`/activities/${activityId}`))
-    const kit = show.$('.govuk-task-list__item:contains("Keep-in-touch meetings")')
-    expect(kit.text()).toContain('Overdue')
-    expect(kit.text()).toContain('2 fieldwork days without a note')
   })
 })

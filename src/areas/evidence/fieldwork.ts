@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { isWorkingDay } from '../../rules/calendar/working-days.js'
 import { addDays } from '../../rules/calendar/dates.js'
 import { EVALUATION_AREAS, EVALUATION_HEADINGS, type EvaluationHeading } from '../../rules/evaluation-criteria.js'
-import type { ConcernStatus, RfiStatus } from './repository.js'
+import type { ConcernStatus, RfiStatus } from './types.js'
 
 /**
  * Vocabularies and pure helpers of the fieldwork records: where evidence came from, what an

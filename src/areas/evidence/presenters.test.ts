@@ -7,7 +7,7 @@ import {
   possibleNameRows,
   rfiSummaryRows,
 } from './presenters.js'
-import type { CaseOfConcern, EvidenceEntryRecord, FurtherInformationRequest } from './repository.js'
+import type { CaseOfConcern, EvidenceEntryRecord, FurtherInformationRequest } from './types.js'
 
 const entry: EvidenceEntryRecord = {
   id: 'e1',

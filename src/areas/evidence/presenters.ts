@@ -2,12 +2,14 @@ import { formatDate, formatLongDate } from '../../rules/calendar/dates.js'
 import { EVALUATION_HEADINGS } from '../../rules/evaluation-criteria.js'
 import { FURTHER_INFORMATION_REQUEST_FIELDS } from '../../rules/evidence.js'
 import { escapeHtml } from '../../web/html.js'
+import type { Clock } from '../../clock.js'
+import type { FormState } from '../../web/forms.js'
 import {
   type CaseMark,
   CONCERN_STATUS_LABELS,
   CONCERN_STATUS_TAGS,
   concernOverdue,
-  headingCoverage,
+  type headingCoverage,
   KIT_ATTENDEE_ROLES,
   type KitDayState,
   RFI_STATUS_LABELS,
@@ -18,7 +20,8 @@ import {
 } from './fieldwork.js'
 import type { PossibleName } from './name-check.js'
 import { evidencePaths } from './paths.js'
-import type { CaseOfConcern, EvidenceEntryRecord, FurtherInformationRequest, KitMeeting, QaNote } from './repository.js'
+import { PossibleNamesWarning } from './records.js'
+import type { CaseOfConcern, EvidenceEntryRecord, FurtherInformationRequest, KitMeeting, QaNote } from './types.js'
 
 /**
  * Shape the fieldwork records for GOV.UK macros (STYLE.md: presenters are plain functions).
@@ -347,4 +350,26 @@ export function possibleNameRows(matches: ReadonlyArray<PossibleName & { field: 
     { html: `<strong>${escapeHtml(match.text)}</strong>` },
     { text: match.reason },
   ])
+}
+
+/**
+ * The check for names a refused form shows (002#191): the words found, and the fingerprint the
+ * inspector's confirmation must carry. Undefined unless the service refused for possible names.
+ */
+export function namesWarning(state: FormState | undefined) {
+  const error = state?.error
+  if (!(error instanceof PossibleNamesWarning)) return undefined
+  return { rows: possibleNameRows(error.matches), fingerprint: error.fingerprint }
+}
+
+/** The date and time now in England (24-hour), for a form's defaults. */
+export function londonNow(clock: Clock): { date: string; hour: string; minute: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(clock.now())
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return { date: clock.today(), hour: part('hour'), minute: part('minute') }
 }

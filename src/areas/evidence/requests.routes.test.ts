@@ -2,46 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../clock.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
-import { notifiedActivity } from '../../test-support/factories/activities.js'
+import { fieldwork, furtherInformationRequest } from '../../test-support/factories/evidence.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
 
-// Wednesday 13 January 2027, during the fieldwork of a standard inspection of Kent (886).
+// Wednesday 13 January 2027, during the fieldwork of a standard inspection (11 to 22 January).
+// Each test has its own inspection, LA, team and LA accounts (factories/evidence.ts); Medway
+// (887) is never one of them, so its DCS is always another LA's.
 let t: TestApp
-let lead: TestUser
-let inspector: TestUser
-let dcs: TestUser
-let link: TestUser
-let analyst: TestUser
-let otherDcs: TestUser
-let activityId = ''
+const dcsEmail = 'dcs@kent.example.gov.uk'
 
 beforeAll(async () => {
   t = await buildTestApp({ clock: fixedClock('2027-01-13T10:00:00Z') })
-  lead = await createUser(t.db, 'hmi')
-  inspector = await createUser(t.db, 'hmi')
-  dcs = await createUser(t.db, 'la-dcs', { laCode: '886' })
-  link = await createUser(t.db, 'la-link', { laCode: '886' })
-  analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
-  otherDcs = await createUser(t.db, 'la-dcs', { laCode: '887' })
-  activityId = await notifiedActivity(t.db, t.config, {
-    onsiteStart: '2027-01-11',
-    plannedAt: '2026-11-23T10:00:00Z',
-    noticeAt: '2027-01-04T09:00:00Z',
-    dcsEmail: 'dcs@kent.example.gov.uk',
-    team: [
-      { userId: lead.id, teamRole: 'lead-inspector' },
-      { userId: inspector.id, teamRole: 'team-inspector' },
-    ],
-  })
 })
 afterAll(async () => t.close())
 
 const signIn = (user: TestUser) => new TestAgent(t.app).signIn(user.email, user.password)
+const requestUrl = (activityId: string, rfiId: string) => `/activities/${activityId}/further-information/${rfiId}`
 
 describe('requests for further information (002 Annex B, #167, #244)', () => {
-  let rfiUrl = ''
-
   it('keeps a team inspector’s request from the LA until the lead agrees it (002#70)', async () => {
+    const { activityId, inspector, lead, dcs } = await fieldwork(t, { dcsEmail })
     const agent = await signIn(inspector)
     await agent.get(`/activities/${activityId}/further-information/new`)
     const raised = await agent.post(`/activities/${activityId}/further-information/new`, {
@@ -54,7 +34,7 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
       'dateResponseRequired-year': '2027',
     })
     expect(raised.statusCode).toBe(303)
-    rfiUrl = raised.headers.location!
+    const rfiUrl = raised.headers.location!
     const shown = page(await agent.get(rfiUrl))
     expect(shown.heading).toBe('Request for further information 1')
     expect(shown.$('main').text()).toContain('Awaiting the lead inspector')
@@ -75,6 +55,11 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
   })
 
   it('shows the record’s eight fields (E3)', async () => {
+    const { activityId, inspector, lead } = await fieldwork(t, { dcsEmail })
+    const rfiUrl = requestUrl(
+      activityId,
+      await furtherInformationRequest(t, activityId, inspector, { caseId: 'C104532' }),
+    )
     const agent = await signIn(lead)
     const shown = page(await agent.get(rfiUrl))
     const keys = shown
@@ -96,6 +81,12 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
   })
 
   it('runs from the lead’s agreement to the LA’s answer and the lead’s decision', async () => {
+    // A team inspector's request about one child, awaiting the lead (002#70).
+    const { activityId, inspector, lead, analyst } = await fieldwork(t, { dcsEmail })
+    const rfiUrl = requestUrl(
+      activityId,
+      await furtherInformationRequest(t, activityId, inspector, { caseId: 'C104532' }),
+    )
     const leadAgent = await signIn(lead)
     await leadAgent.get(rfiUrl)
     const noDate = await leadAgent.post(`${rfiUrl}/agree`, {
@@ -116,6 +107,7 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
     const email = await t.db
       .selectFrom('outbox')
       .select(['recipient', 'subject', 'body_text'])
+      .where('activity_id', '=', activityId)
       .where('kind', '=', 'further-information-request')
       .executeTakeFirstOrThrow()
     expect(email.recipient).toBe('dcs@kent.example.gov.uk')
@@ -173,6 +165,7 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
   })
 
   it('lets the lead decline a request with a reason (002#244)', async () => {
+    const { activityId, inspector, lead, dcs } = await fieldwork(t, { dcsEmail })
     const agent = await signIn(inspector)
     await agent.get(`/activities/${activityId}/further-information/new`)
     const raised = await agent.post(`/activities/${activityId}/further-information/new`, {
@@ -203,6 +196,10 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
   })
 
   it('shows an unanswered request as overdue after its date', async () => {
+    // Two requests already on the record, so this one is request 3.
+    const { activityId, inspector, lead } = await fieldwork(t, { dcsEmail })
+    await furtherInformationRequest(t, activityId, inspector)
+    await furtherInformationRequest(t, activityId, inspector)
     const leadAgent = await signIn(lead)
     await leadAgent.get(`/activities/${activityId}/further-information/new`)
     const raised = await leadAgent.post(`/activities/${activityId}/further-information/new`, {
@@ -223,125 +220,15 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
   })
 
   it('gives another LA’s users 404, never the request', async () => {
+    // A request about one child that the LA's own users can see: the lead's, agreed as raised.
+    const { activityId, lead } = await fieldwork(t, { dcsEmail })
+    const rfiUrl = requestUrl(activityId, await furtherInformationRequest(t, activityId, lead, { caseId: 'C104532' }))
+    const otherDcs = await createUser(t.db, 'la-dcs', { laCode: '887' })
     const other = await signIn(otherDcs)
     expect((await other.get(`/activities/${activityId}/further-information`)).statusCode).toBe(404)
     const response = await other.get(rfiUrl)
     expect(response.statusCode).toBe(404)
     expect(response.body).not.toContain('C104532')
     expect((await other.post(`${rfiUrl}/answer`, { response: 'x' })).statusCode).toBe(404)
-  })
-})
-
-describe('cases of concern (000 Annex C, 002#136)', () => {
-  let concernUrl = ''
-  const workingNotes =
-    'Section 47 enquiry not started after the second referral; team manager could not explain the delay.'
-
-  it('goes from the inspector to the lead, out of the LA’s sight', async () => {
-    const agent = await signIn(inspector)
-    await agent.get(`/activities/${activityId}/concerns/new`)
-    const missing = await agent.post(`/activities/${activityId}/concerns/new`, { caseId: 'Kayden' })
-    expect(missing.statusCode).toBe(400)
-    expect(page(missing).errorSummary.map((error) => error.href)).toEqual([
-      '#caseId',
-      '#teamLocation',
-      '#issues',
-      '#significance',
-      '#discussedWith',
-    ])
-    const raised = await agent.post(`/activities/${activityId}/concerns/new`, {
-      caseId: '0045671',
-      teamLocation: 'Assessment team 2, Canterbury',
-      issues: workingNotes,
-      significance: 'Serious: the child may be at risk of harm tonight.',
-      discussedWith: 'Team manager and service manager; no plan agreed by the end of the day.',
-    })
-    expect(raised.statusCode).toBe(303)
-    concernUrl = raised.headers.location!
-    expect((await (await signIn(dcs)).get(concernUrl)).statusCode).toBe(404)
-  })
-
-  it('is escalated by the lead with a formal note; the LA sees the case and note, not the working notes', async () => {
-    const leadAgent = await signIn(lead)
-    const shown = page(await leadAgent.get(concernUrl))
-    expect(shown.$('#formalNote').text()).toBe(workingNotes)
-    const escalated = await leadAgent.post(`${concernUrl}/escalate`, {
-      formalNote:
-        'Inspectors are concerned that a section 47 enquiry has not started for child 0045671 after a second referral. Please confirm the action taken to ensure the child is safe.',
-      'responseDue-day': '14',
-      'responseDue-month': '1',
-      'responseDue-year': '2027',
-    })
-    expect(escalated.statusCode).toBe(303)
-    const email = await t.db
-      .selectFrom('outbox')
-      .select(['recipient', 'body_text'])
-      .where('kind', '=', 'case-of-concern')
-      .executeTakeFirstOrThrow()
-    expect(email.recipient).toBe('dcs@kent.example.gov.uk')
-    expect(email.body_text).not.toContain('0045671')
-
-    const la = await signIn(dcs)
-    const seen = page(await la.get(concernUrl))
-    const text = seen.$('main').text()
-    expect(text).toContain('0045671')
-    expect(text).toContain('Assessment team 2, Canterbury')
-    expect(text).toContain('Please confirm the action taken')
-    expect(text).toContain('14 January 2027')
-    expect(text).not.toContain(workingNotes)
-    expect(text).not.toContain('Serious: the child may be at risk')
-    expect(text).not.toContain('no plan agreed')
-    const reads = await t.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', '=', 'concern.read')
-      .where('actor_label', '=', dcs.email)
-      .execute()
-    expect(reads.length).toBeGreaterThan(0)
-
-    // The analyst has no business with cases of concern (least privilege); another LA gets 404.
-    expect((await (await signIn(analyst)).get(concernUrl)).statusCode).toBe(403)
-    expect((await (await signIn(otherDcs)).get(concernUrl)).statusCode).toBe(404)
-  })
-
-  it('takes the LA’s written response, then the lead’s findings, which the LA sees', async () => {
-    const la = await signIn(link)
-    await la.get(concernUrl)
-    expect(
-      (
-        await la.post(`${concernUrl}/response`, {
-          response:
-            'The enquiry started this afternoon; the child was seen and is safe. A manager has reviewed the team’s open referrals.',
-        })
-      ).statusCode,
-    ).toBe(303)
-    const leadAgent = await signIn(lead)
-    await leadAgent.get(concernUrl)
-    expect(
-      (
-        await leadAgent.post(`${concernUrl}/findings`, {
-          findings:
-            'The response was prompt and the child is safe; the delay reflects a wider weakness in the timeliness of enquiries, reported under help and protection.',
-        })
-      ).statusCode,
-    ).toBe(303)
-    const seen = page(await (await signIn(dcs)).get(concernUrl))
-    expect(seen.$('main').text()).toContain('Findings communicated')
-    expect(seen.$('main').text()).toContain('the child is safe; the delay reflects')
-    const list = page(await leadAgent.get(`/activities/${activityId}/concerns`))
-    expect(list.$('tbody').text()).toContain('Case of concern 1')
-    const actions = await t.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('record_id', '=', concernUrl.split('/').pop()!)
-      .where('action', 'not like', '%.read')
-      .orderBy('id')
-      .execute()
-    expect(actions.map((row) => row.action)).toEqual([
-      'concern.raise',
-      'concern.escalate',
-      'concern.respond',
-      'concern.conclude',
-    ])
   })
 })
