@@ -3,6 +3,10 @@
  * (fieldwork Monday 18 to Friday 29 January 2027, publication 21 working days later on Monday
  * 1 March 2027, 002#216), a focused visit and a monitoring visit. The text is invented.
  */
+import { renderDocx } from './docx.js'
+import type { DocumentModel } from './model.js'
+import { renderPdf } from './pdf.js'
+import { docxFurniture, docxText, pdfText, type DocxFurniture } from './read.js'
 import type { FocusedVisitLetterInput } from './templates/focused-visit-letter.js'
 import type { InspectionReportInput } from './templates/inspection-report.js'
 import type { MonitoringVisitLetterInput } from './templates/monitoring-visit-letter.js'
@@ -30,8 +34,9 @@ function proseParagraphs(topic: string, count: number): string[] {
 }
 
 /**
- * A standard inspection report under the 2023 framework. `paragraphsPerSection` sets its length:
- * 4 gives about 5 pages, 10 about 10 and 14 more than 10 (002#212).
+ * A standard inspection report under the 2023 framework. `paragraphsPerSection` sets its length
+ * in the PDF: 4 gives 3 pages, 10 gives 6, 20 gives 10 and 22 gives 11, one more than 002#212
+ * allows (LibreOffice lays the .docx out on the same number of pages).
  */
 export function reportInput(paragraphsPerSection = 4): InspectionReportInput {
   return {
@@ -144,4 +149,28 @@ export function partnerLetterInput(): PartnerInspectorateLetterInput {
     publicationDue: '2027-03-01',
     chiefInspector: 'Robin Clarke',
   }
+}
+
+/** Both renderings of a document, read back from the real files. */
+export interface Rendered {
+  pdfPages: string[]
+  docxParagraphs: string[]
+  docxFurniture: DocxFurniture
+  /** All the words of both files, for "never contains" checks. */
+  allText: string
+}
+
+/** Text with its line breaks and runs of spaces made single spaces, as a reader would see it. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ')
+}
+
+/** Renders a document to Word and PDF and reads both back. */
+export async function renderAndRead(document: DocumentModel): Promise<Rendered> {
+  const [pdf, docx] = await Promise.all([renderPdf(document), renderDocx(document)])
+  const pdfPages = await pdfText(pdf)
+  const paragraphs = docxText(docx)
+  const furniture = docxFurniture(docx)
+  const allText = [...pdfPages, ...paragraphs, ...furniture.headers, ...furniture.footers].join('\n')
+  return { pdfPages, docxParagraphs: paragraphs, docxFurniture: furniture, allText }
 }

@@ -45,7 +45,7 @@ export interface FocusedVisitLetterInput extends DocumentBasis {
  * 002#109's own words) pass.
  */
 export const GRADE_VERDICT =
-  /\b(?:requires improvement to be good|(?:judged|graded|rated)(?: as| to be)? (?:outstanding|good|requires improvement|inadequate))\b/i
+  /\b(?:requires improvement to be good|(?:judged|graded|rated)(?: it| them)?(?: as| to be)? (?:outstanding|good|requires improvement|inadequate))\b/i
 
 /** What is missing from a focused-visit letter's content, each with its citation. */
 export function focusedVisitLetterProblems(input: FocusedVisitLetterInput): ContentProblem[] {
