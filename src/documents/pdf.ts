@@ -102,7 +102,7 @@ function definition(document: DocumentModel): TDocumentDefinitions {
  * three quarters of A4's diagonal (Helvetica Bold capitals average about 0.7 em wide).
  */
 function watermarkSize(text: string): number {
-  return Math.min(96, Math.floor((A4_DIAGONAL * 0.75) / (0.7 * text.length)))
+  return Math.min(140, Math.floor((A4_DIAGONAL * 0.75) / (0.7 * text.length)))
 }
 
 function renderBlock(block: Block): Content {
