@@ -1,0 +1,65 @@
+/**
+ * Letters and reports: one document model, rendered to Word (for editing and comments) and PDF
+ * (for publication), and read back for page limits and tests. See README.md in this folder.
+ */
+export {
+  DOCUMENT_KINDS,
+  DOCUMENT_STATUSES,
+  documentSchema,
+  parseDocument,
+  heading,
+  paragraph,
+  bold,
+  italic,
+  bullets,
+  numbered,
+  table,
+  judgementTable,
+  pageBreak,
+  gradeLabel,
+  watermarkText,
+  type Block,
+  type DocumentKind,
+  type DocumentMeta,
+  type DocumentModel,
+  type DocumentStatus,
+  type InlineText,
+  type JudgementRow,
+} from './model.js'
+export { renderDocx } from './docx.js'
+export { renderPdf } from './pdf.js'
+export { pdfPageCount, pdfText, docxText, docxFurniture, type DocxFurniture } from './read.js'
+export { checkPageLimit, type PageLimitCheck } from './page-limit.js'
+export {
+  IncompleteDocumentError,
+  type ContentProblem,
+  type DocumentBasis,
+  type Fieldwork,
+  type Paragraphs,
+  type Recipient,
+} from './templates/common.js'
+export { REPORT_FRAMEWORKS, REPORT_JUDGEMENT_AREAS, type ReportFramework } from './templates/judgement-areas.js'
+export {
+  inspectionReport,
+  inspectionReportProblems,
+  summaryForChildren,
+  type InspectionReportInput,
+  type SummaryForChildrenInput,
+} from './templates/inspection-report.js'
+export {
+  focusedVisitLetter,
+  focusedVisitLetterProblems,
+  type FocusedVisitLetterInput,
+} from './templates/focused-visit-letter.js'
+export {
+  monitoringVisitLetter,
+  monitoringVisitLetterProblems,
+  type MonitoringVisitLetterInput,
+} from './templates/monitoring-visit-letter.js'
+export {
+  PARTNER_INSPECTORATES,
+  partnerInspectorateLetter,
+  partnerInspectorateLetterProblems,
+  type PartnerInspectorate,
+  type PartnerInspectorateLetterInput,
+} from './templates/partner-inspectorate-letter.js'
