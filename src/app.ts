@@ -122,7 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       programmeDashboard(services.programme, clock),
     ]),
   )
-  registerRoutes(app, registerAreaRoutes(services.register))
+  registerRoutes(app, registerAreaRoutes({ register: services.register, clock }))
   registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
   registerRoutes(app, rulebookRoutes())
   registerRoutes(

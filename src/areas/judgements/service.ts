@@ -8,7 +8,7 @@ import type { ActivitiesService } from '../activities/index.js'
 import type { Activity } from '../activities/index.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
 import { FRAMEWORK_INFO, type Framework, type Grade, isGrade } from '../register/index.js'
-import type { JudgementForm } from '../register/index.js'
+import type { RegisterJudgementInput } from '../register/index.js'
 import { ATTENDEE_ROLES, type AttendeeRole, type FeedbackRecord, SET_OUT_ITEMS, type SetOutKey } from './feedback.js'
 import { checkFinding, type FindingInput, findingsProblems, type FindingsSummary } from './focused-visit-findings.js'
 import {
@@ -84,7 +84,7 @@ export interface PublishedJudgement {
 }
 
 /** The register's form for a published judgement, for the reports stage to pass to `register.record`. */
-export function registerForm(judgement: PublishedJudgement, publishedOn: string): JudgementForm {
+export function registerForm(judgement: PublishedJudgement, publishedOn: string): RegisterJudgementInput {
   return {
     framework: judgement.framework,
     activityType: judgement.activityType,

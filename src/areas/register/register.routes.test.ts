@@ -93,6 +93,7 @@ describe('the register', () => {
       .selectFrom('audit_events')
       .selectAll()
       .where('action', 'in', ['judgement.record', 'judgement.correct'])
+      .where('la_code', '=', '886')
       .execute()
     expect(audit.map((event) => event.action).sort()).toEqual(['judgement.correct', 'judgement.record'])
   })
