@@ -29,7 +29,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   const services = {
     register,
     people,
-    accounts: createAccountsService(deps.db, () => deps.clock.now()),
+    accounts: createAccountsService(deps.db, () => deps.clock.now(), register),
     activities,
     evidence: createEvidenceService(deps, { activities, knownCases: caseSampleCases(annexA) }),
     blobs,

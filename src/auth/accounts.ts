@@ -37,8 +37,14 @@ export interface Account {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
+/** The regions and LAs an account may be scoped to: the register owns them (ADR 0007). */
+export interface AccountReferenceData {
+  regions(): Promise<ReadonlyArray<{ readonly code: string }>>
+  findLocalAuthority(laCode: string): Promise<object | undefined>
+}
+
 /** Accounts: administrators create, disable, unlock and reset them; every change is audited. */
-export function createAccountsService(db: Kysely<Database>, now: () => Date) {
+export function createAccountsService(db: Kysely<Database>, now: () => Date, register: AccountReferenceData) {
   const toAccount = (user: UserRow, laCodes: readonly string[]): Account => ({
     id: user.id,
     email: user.email,
@@ -94,11 +100,12 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date) {
       if (!isRole(input.role)) errors.role = 'Select a role'
       const role = isRole(input.role) ? input.role : undefined
       const scope = role ? ROLE_INFO[role].scopedTo : 'none'
-      const [regions, las] = await Promise.all([
-        db.selectFrom('regions').select('code').execute(),
-        db.selectFrom('local_authorities').select('la_code').execute(),
+      const laCodes = scope === 'la' ? [input.laCode] : scope === 'las' ? input.laCodes : []
+      const [regions, found] = await Promise.all([
+        register.regions(),
+        Promise.all(laCodes.map(async (code) => ((await register.findLocalAuthority(code)) ? [code] : []))),
       ])
-      const knownLas = new Set(las.map((la) => la.la_code))
+      const knownLas = new Set(found.flat())
       if (scope === 'region' && !regions.some((region) => region.code === input.regionCode))
         errors.regionCode = 'Select the region'
       if (scope === 'la' && !knownLas.has(input.laCode)) errors.laCode = 'Select the local authority'
