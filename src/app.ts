@@ -123,7 +123,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ]),
   )
   registerRoutes(app, registerAreaRoutes({ register: services.register, clock }))
-  registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
+  registerRoutes(
+    app,
+    await adminRoutes({ accounts: services.accounts, admin: services.admin, register: services.register }),
+  )
   registerRoutes(app, rulebookRoutes())
   registerRoutes(
     app,
