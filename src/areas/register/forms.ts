@@ -74,6 +74,19 @@ function gradeField(area: JudgementArea) {
   })
 }
 
+/** Two forms read from one body: it is accepted when both accept it, else their errors together, in order. */
+function both<A, B, T>(first: Form<A>, second: Form<B>, join: (a: A, b: B) => T): Form<T> {
+  return {
+    anchors: { ...first.anchors, ...second.anchors },
+    parse(body) {
+      const a = first.parse(body)
+      const b = second.parse(body)
+      if (a.ok && b.ok) return { ok: true, value: join(a.value, b.value), values: a.values }
+      return { ok: false, errors: { ...(a.ok ? {} : a.errors), ...(b.ok ? {} : b.errors) }, values: a.values }
+    },
+  }
+}
+
 /**
  * The judgement form of a framework: the type of inspection and its dates, then a grade for each
  * of the framework's areas. The publication date may not be after `today()` (asked at each
@@ -91,44 +104,26 @@ function judgementForm(framework: Framework, today: () => string): Form<Register
   })
   const gradeFields: Record<string, ReturnType<typeof gradeField>> = {}
   for (const area of areas) gradeFields[`grade-${area.key}`] = gradeField(area)
-  const grades = defineForm(gradeFields)
-  return {
-    // The publication date's check makes a new schema, so its error is linked to its day box here.
-    anchors: { ...details.anchors, publishedOn: 'publishedOn-day' },
-    parse(body) {
-      const first = details.parse(body)
-      const second = grades.parse(body)
-      if (!first.ok || !second.ok) {
-        const errors = { ...(first.ok ? {} : first.errors), ...(second.ok ? {} : second.errors) }
-        return { ok: false, errors, values: first.values }
-      }
-      const graded: Record<string, Grade> = {}
-      for (const area of areas) {
-        const grade = second.value[`grade-${area.key}`]
-        if (grade) graded[area.key] = grade
-      }
-      return { ok: true, value: { framework, ...first.value, grades: graded }, values: first.values }
-    },
-  }
+  const form = both(details, defineForm(gradeFields), (value, chosen) => {
+    const grades: Record<string, Grade> = {}
+    for (const area of areas) {
+      const grade = chosen[`grade-${area.key}`]
+      if (grade) grades[area.key] = grade
+    }
+    return { framework, ...value, grades }
+  })
+  // The publication date's check makes a new schema, so its error is linked to its day box here.
+  return { ...form, anchors: { ...form.anchors, publishedOn: 'publishedOn-day' } }
 }
 
 const reasonForm = defineForm({ correctionReason: field.required(JUDGEMENT_MESSAGES.correctionReason) })
 
 /** The correction form: the judgement form, then why the judgement is being corrected. */
 function correctionForm(framework: Framework, today: () => string): Form<JudgementCorrection> {
-  const judgement = judgementForm(framework, today)
-  return {
-    anchors: judgement.anchors,
-    parse(body) {
-      const first = judgement.parse(body)
-      const second = reasonForm.parse(body)
-      if (!first.ok || !second.ok) {
-        const errors = { ...(first.ok ? {} : first.errors), ...(second.ok ? {} : second.errors) }
-        return { ok: false, errors, values: first.values }
-      }
-      return { ok: true, value: { ...first.value, reason: second.value.correctionReason }, values: first.values }
-    },
-  }
+  return both(judgementForm(framework, today), reasonForm, (judgement, { correctionReason }) => ({
+    ...judgement,
+    reason: correctionReason,
+  }))
 }
 
 /** The judgement forms of each framework, for recording and for correcting a judgement. */
@@ -138,8 +133,6 @@ export function judgementForms(today: () => string) {
     correct: (framework: Framework) => correctionForm(framework, today),
   }
 }
-
-export type JudgementForms = ReturnType<typeof judgementForms>
 
 /**
  * The judgement form depends on the framework, which only the request knows (the query when
