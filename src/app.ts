@@ -125,8 +125,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
     }),
   )
-  registerRoutes(app, registerAreaRoutes(services.register))
-  registerRoutes(app, adminRoutes({ db, accounts: services.accounts }))
+  registerRoutes(app, registerAreaRoutes({ register: services.register, clock }))
+  registerRoutes(
+    app,
+    await adminRoutes({ accounts: services.accounts, admin: services.admin, register: services.register }),
+  )
   registerRoutes(app, rulebookRoutes())
   registerRoutes(
     app,

@@ -3,6 +3,7 @@ import { createPeopleDirectory } from '../auth/people.js'
 import { join } from 'node:path'
 import { createBlobStore, type BlobStore } from '../files/blob-store.js'
 import { createActivitiesService } from './activities/service.js'
+import { createAdminService } from './admin/service.js'
 import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
@@ -30,6 +31,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     register,
     people,
     accounts: createAccountsService(deps.db, () => deps.clock.now(), register),
+    admin: createAdminService(deps),
     activities,
     evidence: createEvidenceService({ ...deps, activities, people, knownCases: caseSampleCases(annexA) }),
     blobs,

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, UserRow } from '../db/tables.js'
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
-import type { FieldErrors } from '../web/legacy-forms.js'
 import { recordAudit } from './audit.js'
 import { hashPassword, passwordProblem } from './passwords.js'
 import type { Principal } from './policy.js'
@@ -9,17 +8,32 @@ import { isRole, ROLE_INFO, type Role } from './roles.js'
 import { endSessionsOf } from './sessions.js'
 import { findUserByEmail } from './users.js'
 
+/** A new account as an administrator enters it, its shape already checked (admin's account form). */
 export interface AccountInput {
   readonly email: string
   readonly displayName: string
-  readonly role: string
+  readonly role: Role
+  /** Regional roles: the region ('' for other roles). */
   readonly regionCode: string
+  /** LA roles: the LA ('' for other roles). */
   readonly laCode: string
   /** DfE roles: the LA codes the account reaches. */
   readonly laCodes: readonly string[]
   /** Blank for an account that signs in only with single sign-on. */
   readonly password: string
 }
+
+/** What is wrong with a new account, in GOV.UK's words; the account form says the same. */
+export const ACCOUNT_MESSAGES = {
+  email: 'Enter an email address in the correct format, like name@example.gov.uk',
+  displayName: 'Enter the person’s name',
+  role: 'Select a role',
+  regionCode: 'Select the region',
+  laCode: 'Select the local authority',
+  laCodes: 'Enter the LA codes this account covers, for example 330, 331',
+  unknownLaCodes: (codes: readonly string[]) => `These are not LA codes: ${codes.join(', ')}`,
+  emailTaken: 'An account with this email address already exists',
+} as const
 
 export interface Account {
   readonly id: string
@@ -35,8 +49,6 @@ export interface Account {
   readonly demo: boolean
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
 /** The regions and LAs an account may be scoped to: the register owns them (ADR 0007). */
 export interface AccountReferenceData {
   regions(): Promise<ReadonlyArray<{ readonly code: string }>>
@@ -49,7 +61,7 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
     id: user.id,
     email: user.email,
     displayName: user.display_name,
-    role: user.role,
+    role: user.role as Role,
     regionCode: user.region_code,
     laCode: user.la_code,
     laCodes,
@@ -91,15 +103,16 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
       return toAccount(user, (await scopesOf([id])).get(id) ?? [])
     },
 
-    /** Create an account; throws ValidationError with GOV.UK messages. */
+    /**
+     * Create an account. Its shape was checked by the form; here the rules: the scope its role
+     * needs (a region, an LA or LAs, from the register), the password policy, and one account
+     * per email address. Throws ValidationError with GOV.UK messages.
+     */
     async create(admin: Principal, input: AccountInput, requestId: string): Promise<string> {
-      const errors: FieldErrors = {}
+      const errors: Record<string, string> = {}
       const email = input.email.trim().toLowerCase()
-      if (!EMAIL.test(email)) errors.email = 'Enter an email address in the correct format, like name@example.gov.uk'
-      if (!input.displayName.trim()) errors.displayName = 'Enter the person’s name'
-      if (!isRole(input.role)) errors.role = 'Select a role'
-      const role = isRole(input.role) ? input.role : undefined
-      const scope = role ? ROLE_INFO[role].scopedTo : 'none'
+      const role = input.role
+      const scope = ROLE_INFO[role].scopedTo
       const laCodes = scope === 'la' ? [input.laCode] : scope === 'las' ? input.laCodes : []
       const [regions, found] = await Promise.all([
         register.regions(),
@@ -107,20 +120,19 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
       ])
       const knownLas = new Set(found.flat())
       if (scope === 'region' && !regions.some((region) => region.code === input.regionCode))
-        errors.regionCode = 'Select the region'
-      if (scope === 'la' && !knownLas.has(input.laCode)) errors.laCode = 'Select the local authority'
+        errors.regionCode = ACCOUNT_MESSAGES.regionCode
+      if (scope === 'la' && !knownLas.has(input.laCode)) errors.laCode = ACCOUNT_MESSAGES.laCode
       if (scope === 'las') {
         const unknown = input.laCodes.filter((code) => !knownLas.has(code))
-        if (input.laCodes.length === 0) errors.laCodes = 'Enter the LA codes this account covers, for example 330, 331'
-        else if (unknown.length > 0) errors.laCodes = `These are not LA codes: ${unknown.join(', ')}`
+        if (input.laCodes.length === 0) errors.laCodes = ACCOUNT_MESSAGES.laCodes
+        else if (unknown.length > 0) errors.laCodes = ACCOUNT_MESSAGES.unknownLaCodes(unknown)
       }
       if (input.password) {
         const problem = passwordProblem(input.password)
         if (problem) errors.password = problem
       }
-      if (!errors.email && (await findUserByEmail(db, email)))
-        errors.email = 'An account with this email address already exists'
-      if (Object.keys(errors).length > 0 || !role) throw new ValidationError(errors)
+      if (await findUserByEmail(db, email)) errors.email = ACCOUNT_MESSAGES.emailTaken
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors)
       const passwordHash = input.password ? await hashPassword(input.password) : null
       return db.transaction().execute(async (trx) => {
         const { id } = await trx

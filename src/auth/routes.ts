@@ -1,22 +1,29 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
+import type { z } from 'zod'
 import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'
 import type { Database } from '../db/tables.js'
-import { errorList, type FieldErrors, type FormBody, text } from '../web/legacy-forms.js'
-import type { RouteSpec } from '../web/routing.js'
+import { type FormState, valueOf } from '../web/forms.js'
+import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../web/routing.js'
 import { recordAudit } from './audit.js'
+import { safeNext, signInForm, signInQuery } from './forms.js'
 import type { OidcSignIn } from './oidc.js'
+import { authPaths } from './paths.js'
+import type { Principal } from './policy.js'
 import { endSession } from './sessions.js'
 import { signInWithPassword } from './sign-in.js'
 
-/** Only same-site paths may be a sign-in's destination (no open redirect). */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/'
+/** Who is signed in on a public page: no one, often. */
+function signedInAs(request: FastifyRequest): Principal | undefined {
+  return request.principal
 }
 
+/**
+ * Signing in with a password and signing out (and single sign-on's routes when configured). The
+ * sign-in POST is a plain handler, not a form route: it starts the session on the reply and
+ * answers a refusal 401, or 429 when the account is locked, as well as 400 for a form left blank.
+ */
 export function authRoutes(deps: {
   db: Kysely<Database>
   clock: Clock
@@ -24,81 +31,78 @@ export function authRoutes(deps: {
   oidc: OidcSignIn | undefined
 }): RouteSpec[] {
   const { db, clock, config, oidc } = deps
-  const renderSignIn = (
-    reply: FastifyReply,
-    values: { email: string; next: string },
-    errors: FieldErrors,
-    status = 200,
-  ) =>
-    reply.code(status).page('auth/sign-in.njk', {
-      values,
-      errors,
-      errorList: errorList(errors),
+
+  function signInPage(reply: FastifyReply, state: FormState) {
+    return reply.page('auth/sign-in.njk', {
+      values: { email: valueOf(state.values, 'email'), next: safeNext(valueOf(state.values, 'next')) },
+      errors: state.errors,
+      errorList: formErrorList(signInForm, state),
+      formAction: authPaths.signIn.build({}),
       oidcEnabled: Boolean(oidc),
       demoData: config.demoData,
     })
+  }
+
+  async function signInStart(request: SignedInRequest<unknown, z.output<typeof signInQuery>>, reply: FastifyReply) {
+    if (signedInAs(request)) return reply.redirect('/', 303)
+    return signInPage(reply, { values: { next: request.query.next }, errors: {} })
+  }
+
+  async function signIn(request: SignedInRequest, reply: FastifyReply) {
+    const parsed = signInForm.parse(request.body)
+    if (!parsed.ok) return signInPage(reply.code(400), parsed)
+    const { email, password, next } = parsed.value
+    const result = await signInWithPassword(
+      db,
+      { email, password, now: clock.now(), requestId: request.id },
+      { ...config.signIn, refuseDefaultPasswords: config.environment === 'production' },
+    )
+    if (result.ok) return reply.startSession(result.token).redirect(next, 303)
+    const message =
+      result.reason === 'locked'
+        ? `This account is locked after too many wrong passwords. Try again after ${new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Europe/London' }).format(result.lockedUntil)}.`
+        : result.reason === 'default-password'
+          ? 'The demo password cannot be used on this service. Ask your administrator to set a new password.'
+          : 'Enter a correct email address and password'
+    return signInPage(reply.code(result.reason === 'locked' ? 429 : 401), {
+      values: { email, next },
+      errors: { email: message },
+    })
+  }
+
+  async function signOut(request: SignedInRequest, reply: FastifyReply) {
+    if (request.sessionToken) await endSession(db, request.sessionToken)
+    const principal = signedInAs(request)
+    if (principal) {
+      await recordAudit(db, {
+        actor: principal,
+        action: 'sign-out',
+        recordType: 'user',
+        recordId: principal.id,
+        summary: 'Signed out',
+        requestId: request.id,
+      })
+    }
+    return reply.endSession().page('auth/signed-out.njk', { principal: undefined, navigation: [] })
+  }
 
   return [
-    {
+    route({
       method: 'GET',
-      url: '/sign-in',
+      url: authPaths.signIn.pattern,
       permission: 'public',
-      handler: async (request, reply) => {
-        if (request.principal) return reply.redirect('/', 303)
-        return renderSignIn(reply, { email: '', next: safeNext((request.query as Record<string, unknown>).next) }, {})
-      },
-    },
-    {
+      query: signInQuery,
+      handler: signInStart,
+    }),
+    route({
       method: 'POST',
-      url: '/sign-in',
+      url: authPaths.signIn.pattern,
       permission: 'public',
       // Per-address limit on top of the per-account lockout (issue 3).
       options: { config: { rateLimit: { max: config.signIn.attemptsPerMinute, timeWindow: '1 minute' } } },
-      handler: async (request, reply) => {
-        const body = request.body as FormBody
-        const email = text(body, 'email')
-        const password = typeof body.password === 'string' ? body.password : ''
-        const next = safeNext(text(body, 'next'))
-        const errors: FieldErrors = {}
-        if (!email) errors.email = 'Enter your email address'
-        if (!password) errors.password = 'Enter your password'
-        if (Object.keys(errors).length > 0) return renderSignIn(reply, { email, next }, errors, 400)
-        const result = await signInWithPassword(
-          db,
-          { email, password, now: clock.now(), requestId: request.id },
-          { ...config.signIn, refuseDefaultPasswords: config.environment === 'production' },
-        )
-        if (result.ok) {
-          return reply.startSession(result.token).redirect(next, 303)
-        }
-        const message =
-          result.reason === 'locked'
-            ? `This account is locked after too many wrong passwords. Try again after ${new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Europe/London' }).format(result.lockedUntil)}.`
-            : result.reason === 'default-password'
-              ? 'The demo password cannot be used on this service. Ask your administrator to set a new password.'
-              : 'Enter a correct email address and password'
-        return renderSignIn(reply, { email, next }, { email: message }, result.reason === 'locked' ? 429 : 401)
-      },
-    },
-    {
-      method: 'POST',
-      url: '/sign-out',
-      permission: 'public',
-      handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        if (request.sessionToken) await endSession(db, request.sessionToken)
-        if (request.principal) {
-          await recordAudit(db, {
-            actor: request.principal,
-            action: 'sign-out',
-            recordType: 'user',
-            recordId: request.principal.id,
-            summary: 'Signed out',
-            requestId: request.id,
-          })
-        }
-        return reply.endSession().page('auth/signed-out.njk', { principal: undefined, navigation: [] })
-      },
-    },
+      handler: signIn,
+    }),
+    route({ method: 'POST', url: authPaths.signOut.pattern, permission: 'public', handler: signOut }),
     ...(oidc ? oidc.routes() : []),
   ]
 }

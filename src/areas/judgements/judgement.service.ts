@@ -2,7 +2,7 @@ import { recordAudit } from '../../auth/audit.js'
 import type { Principal } from '../../auth/policy.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { RequestContext } from '../deps.js'
-import { FRAMEWORK_INFO, type Grade, type JudgementForm } from '../register/index.js'
+import { FRAMEWORK_INFO, type Grade, type RegisterJudgementInput } from '../register/index.js'
 import { evidenceHeadingsFor, isJudgedType, judgementAreas } from './framework-judgements.js'
 import {
   AGREED_STATUSES,
@@ -20,7 +20,7 @@ import { bumpOutcome, confirmOutcome, findOutcome, judgementsOf, upsertJudgement
 import type { ConfirmJudgementsInput, JudgementInput, PublishedJudgement } from './types.js'
 
 /** The register's form for a published judgement, for the reports stage to pass to `register.record`. */
-export function registerForm(judgement: PublishedJudgement, publishedOn: string): JudgementForm {
+export function registerForm(judgement: PublishedJudgement, publishedOn: string): RegisterJudgementInput {
   return {
     framework: judgement.framework,
     activityType: judgement.activityType,

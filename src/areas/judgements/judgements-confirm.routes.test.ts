@@ -159,19 +159,13 @@ describe('a standard inspection under ILACS 2023, from confirmation to the regis
     })
     // Published 21 working days after fieldwork (E7): Monday 20 February 2023.
     clock.set('2023-02-21T10:00:00Z')
-    const errors = {}
-    expect(
-      checkJudgement(registerForm(judgement, '2023-02-20'), { today: clock.today(), previous: undefined }, errors),
-    ).toBeDefined()
-    expect(errors).toEqual({})
+    const checked = checkJudgement(registerForm(judgement, '2023-02-20'), { today: clock.today(), previous: undefined })
+    expect(checked.judgement).toBeDefined()
+    expect(checked.errors).toEqual({})
     const national = (await principalFor(t().db, director.id))!
-    const recordId = await services.register.record(
-      national,
-      judgement.laCode,
-      registerForm(judgement, '2023-02-20'),
-      {},
-      { requestId: 'test' },
-    )
+    const recordId = await services.register.record(national, judgement.laCode, registerForm(judgement, '2023-02-20'), {
+      requestId: 'test',
+    })
     const stored = await t()
       .db.selectFrom('judgement_grades')
       .select(['area', 'grade'])

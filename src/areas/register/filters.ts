@@ -1,27 +1,14 @@
-import { GRADE_LABELS, GRADES, type Grade, isGrade } from './frameworks.js'
-import type { RegisterQuery } from './service.js'
+import { GRADE_LABELS, GRADES } from './frameworks.js'
+import { registerListQuery } from './forms.js'
+import type { Region, RegisterQuery } from './types.js'
 
 /**
  * The register's list filters (region, grade, pathway, due month, overdue, search), read from
  * a query string and shaped for the filter form. The register list and the programme planner
  * both use these, so the same filters give the same LAs on both pages.
  */
-export function registerQueryFrom(query: Readonly<Record<string, string | undefined>>): RegisterQuery {
-  const grade: Grade | 'none' | undefined =
-    query.grade === 'none' || (query.grade && isGrade(query.grade)) ? query.grade : undefined
-  const pathway =
-    query.pathway === '1' || query.pathway === '2' || query.pathway === '3'
-      ? (Number(query.pathway) as 1 | 2 | 3)
-      : undefined
-  const dueMonth = query.due && /^\d{4}-(0[1-9]|1[0-2])$/.test(query.due) ? query.due : undefined
-  return {
-    search: query.q,
-    regionCode: query.region || undefined,
-    grade,
-    pathway,
-    dueMonth,
-    overdueOnly: query.overdue === 'yes',
-  }
+export function registerQueryFrom(query: unknown): RegisterQuery {
+  return registerListQuery.parse(query ?? {})
 }
 
 /** The filters as query-string parameters (for links and the Excel export of the same selection). */
@@ -37,11 +24,7 @@ export function registerQueryString(filters: RegisterQuery): string {
 }
 
 /** Items for the filter form's selects. `allRegions` is false when the user sees one region only. */
-export function registerFilterItems(
-  filters: RegisterQuery,
-  regions: ReadonlyArray<{ code: string; name: string }>,
-  allRegions = true,
-) {
+export function registerFilterItems(filters: RegisterQuery, regions: readonly Region[], allRegions = true) {
   return {
     regionItems: [
       ...(allRegions ? [{ value: '', text: 'All regions' }] : []),

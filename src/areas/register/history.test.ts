@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { correctionChain, currentRecords, latestJudgement, standing } from './history.js'
 import { historyEntries } from './pathway.js'
-import type { JudgementRecord } from './repository.js'
+import type { JudgementRecord } from './types.js'
 
 function record(
   id: string,

@@ -1,5 +1,5 @@
 import { FRAMEWORK_INFO, type Grade, pathwayGrade } from './frameworks.js'
-import type { JudgementRecord } from './repository.js'
+import type { JudgementRecord, Standing } from './types.js'
 
 /**
  * Reading an append-only judgement history: a record corrected by a later record is kept for
@@ -22,14 +22,6 @@ export function latestJudgement(records: readonly JudgementRecord[]): JudgementR
     }
   }
   return latest
-}
-
-export interface Standing {
-  /** The grade the pathway follows: overall effectiveness, or derived where none was given. */
-  readonly grade: Grade
-  /** True when the framework gave no overall grade and the lowest area grade stands in. */
-  readonly derived: boolean
-  readonly record: JudgementRecord
 }
 
 /** The LA's standing from its latest judgement, or undefined when it has none. */

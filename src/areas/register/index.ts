@@ -1,6 +1,15 @@
-/** The register area as other areas see it (ADR 0007): its service, the frameworks and grades, paths and filters. */
-export type { RegisterEntry, RegisterQuery, RegisterService } from './service.js'
-export type { JudgementRecord, LocalAuthority } from './repository.js'
+/** The register area as other areas see it (ADR 0007): its service, types, frameworks and grades, paths and filters. */
+export type { RegisterService } from './service.js'
+export type {
+  RegisterJudgementInput,
+  JudgementRecord,
+  LaHistory,
+  LocalAuthority,
+  Region,
+  RegisterEntry,
+  RegisterQuery,
+  Standing,
+} from './types.js'
 export {
   FRAMEWORK_INFO,
   type Framework,
@@ -13,7 +22,8 @@ export {
   pathwayGrade,
   worseGrade,
 } from './frameworks.js'
-export { checkJudgement, type JudgementForm } from './judgement-input.js'
+export { checkJudgement } from './judgement-input.js'
 export { gradeTag } from './presenters.js'
 export { registerPaths } from './paths.js'
+export { registerListQuery } from './forms.js'
 export { registerFilterItems, registerQueryFrom, registerQueryString } from './filters.js'

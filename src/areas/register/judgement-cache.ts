@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../../db/tables.js'
-import { type JudgementRecord, judgementRecords } from './repository.js'
+import { judgementRecords, judgementsVersion } from './repository.js'
+import type { JudgementRecord } from './types.js'
 
 /**
  * Every judgement record, held in memory and reloaded only when the table has changed. The
@@ -20,11 +21,7 @@ export function createJudgementCache(db: Kysely<Database>) {
     },
 
     async all(): Promise<JudgementRecord[]> {
-      const { rows } = await sql<{
-        n: number
-        at: Date | null
-      }>`select count(*)::int as n, max(recorded_at) as at from judgement_records`.execute(db)
-      const version = `${rows[0]?.n ?? 0}:${rows[0]?.at ? new Date(rows[0].at).toISOString() : ''}`
+      const version = await judgementsVersion(db)
       if (loaded?.version !== version) {
         const records = judgementRecords(db)
         loaded = { version, records }

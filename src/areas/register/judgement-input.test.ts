@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { FieldErrors } from '../../web/legacy-forms.js'
 import { frameworkInForce, pathwayGrade } from './frameworks.js'
-import { checkJudgement, type JudgementForm } from './judgement-input.js'
+import { checkJudgement } from './judgement-input.js'
+import type { RegisterJudgementInput } from './types.js'
 
-const base: JudgementForm = {
+const base: RegisterJudgementInput = {
   framework: 'ilacs-2023',
   activityType: 'standard-inspection',
   inspectionStart: '2024-03-04',
@@ -19,9 +19,9 @@ const base: JudgementForm = {
 }
 const context = { today: '2026-11-23', previous: undefined }
 
-function check(form: Partial<JudgementForm>, ctx: Parameters<typeof checkJudgement>[1] = context) {
-  const errors: FieldErrors = {}
-  return { valid: checkJudgement({ ...base, ...form }, ctx, errors), errors }
+function check(form: Partial<RegisterJudgementInput>, ctx: Parameters<typeof checkJudgement>[1] = context) {
+  const { judgement, errors } = checkJudgement({ ...base, ...form }, ctx)
+  return { valid: judgement, errors }
 }
 
 describe('checkJudgement', () => {
@@ -60,7 +60,7 @@ describe('checkJudgement', () => {
 
   it('refuses a framework not yet in force, and the SIF after 2017 unless re-inspecting a SIF inadequate (002#22 fn4)', () => {
     expect(check({ framework: 'ilacs-2026' }).errors.framework).toMatch(/applies to inspections from 2026-04-01/)
-    const sifLate = {
+    const sifLate: Partial<RegisterJudgementInput> = {
       framework: 'sif',
       activityType: 'post-monitoring-inspection',
       inspectionStart: '2018-06-04',

@@ -1,31 +1,19 @@
-import type { FieldErrors } from '../../web/legacy-forms.js'
-import {
-  FRAMEWORK_INFO,
-  type Framework,
-  type Grade,
-  isFramework,
-  isGrade,
-  isJudgementActivityType,
-  type JudgementActivityType,
-} from './frameworks.js'
+import { FRAMEWORK_INFO, type Framework, type Grade, isGrade, type JudgementArea } from './frameworks.js'
+import type { RegisterJudgementInput } from './types.js'
 
-/** What a director enters to record a judgement, before it is checked. */
-export interface JudgementForm {
-  readonly framework: string
-  readonly activityType: string
-  readonly inspectionStart: string | undefined
-  readonly inspectionEnd: string | undefined
-  readonly publishedOn: string | undefined
-  readonly grades: Readonly<Record<string, string>>
-}
-
-export interface ValidJudgement {
-  readonly framework: Framework
-  readonly activityType: JudgementActivityType
-  readonly inspectionStart: string
-  readonly inspectionEnd: string
-  readonly publishedOn: string
-  readonly grades: Readonly<Record<string, Grade>>
+/**
+ * The rules a recorded judgement must meet, in GOV.UK-pattern messages that name the rule where
+ * one applies. The form (forms.ts) says the same things about what it can check on its own, so
+ * its messages come from here too.
+ */
+export const JUDGEMENT_MESSAGES = {
+  activityType: 'Select the type of inspection',
+  publishedInFuture:
+    'The publication date must be today or in the past: record a judgement once its report is published',
+  correctionReason: 'Enter why the judgement is being corrected',
+  gradeMissing: (area: JudgementArea) => `Select the grade for ${lowerFirst(area.label)}`,
+  gradeOffScale: (area: JudgementArea) =>
+    `Select a grade on the four-point scale for ${lowerFirst(area.label)} (002#97)`,
 }
 
 export interface JudgementContext {
@@ -34,40 +22,31 @@ export interface JudgementContext {
   readonly previous: { readonly framework: Framework; readonly grades: Readonly<Record<string, Grade>> } | undefined
 }
 
-/**
- * Check a recorded judgement. Messages follow the GOV.UK pattern and name the rule where one
- * applies. Date fields already carry their own errors (from readDate) when unreadable.
- */
-export function checkJudgement(
-  form: JudgementForm,
-  context: JudgementContext,
-  errors: FieldErrors,
-): ValidJudgement | undefined {
-  if (!isFramework(form.framework)) {
-    errors.framework = 'Select the inspection framework'
-    return undefined
-  }
-  const info = FRAMEWORK_INFO[form.framework]
-  if (!isJudgementActivityType(form.activityType)) {
-    errors.activityType = 'Select the type of inspection'
-  } else if (!info.activityTypes.includes(form.activityType)) {
+/** The judgement as it will be stored (grades of the framework's areas only), or what is wrong with it. */
+export interface JudgementCheck {
+  readonly judgement: RegisterJudgementInput | undefined
+  /** Field → message; empty when the judgement is accepted. */
+  readonly errors: Readonly<Record<string, string>>
+}
+
+/** Check a judgement against its framework, the dates and today. */
+export function checkJudgement(input: RegisterJudgementInput, context: JudgementContext): JudgementCheck {
+  const errors: Record<string, string> = {}
+  const info = FRAMEWORK_INFO[input.framework]
+  if (!info.activityTypes.includes(input.activityType)) {
     errors.activityType = `A ${info.label} judgement comes from ${info.activityTypes.length === 1 ? 'a' : 'one of'}: ${info.activityTypes.join(', ')}`
   }
 
-  const { inspectionStart: start, inspectionEnd: end, publishedOn: published } = form
-  if (start && end && end < start)
-    errors.inspectionEnd = 'The last day of the inspection must be the same as or after the first day'
-  if (end && published && published < end)
-    errors.publishedOn = 'The report must be published on or after the last day of the inspection'
-  if (published && published > context.today)
-    errors.publishedOn =
-      'The publication date must be today or in the past: record a judgement once its report is published'
-  if (start && start < info.from) {
+  const { inspectionStart: start, inspectionEnd: end, publishedOn: published } = input
+  if (end < start) errors.inspectionEnd = 'The last day of the inspection must be the same as or after the first day'
+  if (published < end) errors.publishedOn = 'The report must be published on or after the last day of the inspection'
+  if (published > context.today) errors.publishedOn = JUDGEMENT_MESSAGES.publishedInFuture
+  if (start < info.from) {
     errors.framework = `${info.label} applies to inspections from ${info.from}; this inspection started on ${start}`
-  } else if (start && info.to && start > info.to) {
+  } else if (info.to && start > info.to) {
     // 002#22 fn 4: an LA judged inadequate under the SIF is usually re-inspected under the SIF.
     const reinspection =
-      form.framework === 'sif' &&
+      input.framework === 'sif' &&
       context.previous?.framework === 'sif' &&
       context.previous.grades.overall === 'inadequate'
     if (!reinspection) {
@@ -77,27 +56,19 @@ export function checkJudgement(
 
   const grades: Record<string, Grade> = {}
   for (const area of info.areas) {
-    const value = form.grades[area.key] ?? ''
-    if (value === '' || value === 'not-graded') {
-      if (area.required) errors[`grade-${area.key}`] = `Select the grade for ${lowerFirst(area.label)}`
-      continue
-    }
-    if (!isGrade(value)) {
-      errors[`grade-${area.key}`] = `Select a grade on the four-point scale for ${lowerFirst(area.label)} (002#97)`
-      continue
-    }
-    grades[area.key] = value
+    const grade: string | undefined = input.grades[area.key]
+    if (grade === undefined) {
+      if (area.required) errors[`grade-${area.key}`] = JUDGEMENT_MESSAGES.gradeMissing(area)
+    } else if (!isGrade(grade)) {
+      errors[`grade-${area.key}`] = JUDGEMENT_MESSAGES.gradeOffScale(area)
+    } else grades[area.key] = grade
   }
 
-  if (Object.keys(errors).length > 0 || !start || !end || !published || !isJudgementActivityType(form.activityType))
-    return undefined
+  if (Object.keys(errors).length > 0) return { judgement: undefined, errors }
+  const { framework, activityType } = input
   return {
-    framework: form.framework,
-    activityType: form.activityType,
-    inspectionStart: start,
-    inspectionEnd: end,
-    publishedOn: published,
-    grades,
+    judgement: { framework, activityType, inspectionStart: start, inspectionEnd: end, publishedOn: published, grades },
+    errors,
   }
 }
 

@@ -2,7 +2,7 @@ import type { HistoryEntry } from '../../rules/history.js'
 import { type PathwayStatus, pathwayStatus } from '../../rules/pathways.js'
 import { currentRecords } from './history.js'
 import { pathwayGrade } from './frameworks.js'
-import type { JudgementRecord } from './repository.js'
+import type { JudgementRecord } from './types.js'
 
 /**
  * The rules core's view of an LA's history: one entry per current judgement, with the grade its

@@ -1,5 +1,12 @@
 import { formatDate } from '../../rules/calendar/dates.js'
-import { type DateField, dateInputItems, errorList, type FieldErrors } from '../../web/legacy-forms.js'
+import {
+  dateFieldFrom,
+  dateFieldOf,
+  dateInputItems,
+  type FieldErrors,
+  type FormValues,
+  valueOf,
+} from '../../web/forms.js'
 import {
   ACTIVITY_TYPE_LABELS,
   FRAMEWORK_INFO,
@@ -12,10 +19,9 @@ import {
 import type { PathwayStatus } from '../../rules/pathways.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
-import { correctionChain, gradeRows, type Standing } from './history.js'
+import { correctionChain, gradeRows } from './history.js'
 import { registerPaths } from './paths.js'
-import type { JudgementRecord, LocalAuthority } from './repository.js'
-import type { RegisterEntry } from './service.js'
+import type { JudgementRecord, LocalAuthority, RegisterEntry, Standing } from './types.js'
 
 const GRADE_TAG: Readonly<Record<Grade, string>> = {
   outstanding: 'govuk-tag--green',
@@ -162,14 +168,27 @@ export function historyItems(la: LocalAuthority, records: readonly JudgementReco
     })
 }
 
-export interface JudgementFormValues {
-  readonly framework: Framework
-  readonly activityType: string
-  readonly inspectionStart: DateField
-  readonly inspectionEnd: DateField
-  readonly publishedOn: DateField
-  readonly grades: Readonly<Record<string, string>>
-  readonly correctionReason?: string
+/** A new judgement's form: the type of inspection is chosen already when the framework has only one. */
+export function emptyJudgementValues(framework: Framework): FormValues {
+  const types = FRAMEWORK_INFO[framework].activityTypes
+  return { activityType: types.length === 1 ? types[0] : '' }
+}
+
+/** A correction's form, filled in from the record it corrects ("Not graded" where an area was not). */
+export function storedJudgementValues(record: JudgementRecord): FormValues {
+  return {
+    activityType: record.activityType,
+    inspectionStart: dateFieldFrom(record.inspectionStart),
+    inspectionEnd: dateFieldFrom(record.inspectionEnd),
+    publishedOn: dateFieldFrom(record.publishedOn),
+    ...Object.fromEntries(
+      FRAMEWORK_INFO[record.framework].areas.map((area) => [
+        `grade-${area.key}`,
+        record.grades[area.key] ?? 'not-graded',
+      ]),
+    ),
+    correctionReason: '',
+  }
 }
 
 export function frameworkItems(selected: string | undefined): Array<Record<string, unknown>> {
@@ -186,22 +205,16 @@ export function frameworkItems(selected: string | undefined): Array<Record<strin
 }
 
 /** Everything the judgement form needs, errors included, shaped for the GOV.UK macros. */
-export function judgementFormView(values: JudgementFormValues, errors: FieldErrors) {
-  const info = FRAMEWORK_INFO[values.framework]
+export function judgementFormView(framework: Framework, values: FormValues, errors: FieldErrors) {
+  const info = FRAMEWORK_INFO[framework]
   const message = (field: string) => (errors[field] ? { text: errors[field] } : undefined)
   return {
     frameworkLabel: info.label,
-    framework: values.framework,
-    errorList: errorList(errors, {
-      inspectionStart: 'inspectionStart-day',
-      inspectionEnd: 'inspectionEnd-day',
-      publishedOn: 'publishedOn-day',
-      ...Object.fromEntries(info.areas.map((area) => [`grade-${area.key}`, `grade-${area.key}`])),
-    }),
+    framework,
     activityTypeItems: info.activityTypes.map((type) => ({
       value: type,
       text: ACTIVITY_TYPE_LABELS[type],
-      checked: values.activityType === type,
+      checked: valueOf(values, 'activityType') === type,
     })),
     activityTypeError: message('activityType'),
     frameworkError: message('framework'),
@@ -212,29 +225,25 @@ export function judgementFormView(values: JudgementFormValues, errors: FieldErro
         inspectionEnd: 'Last day of the inspection',
         publishedOn: 'Date the report was published',
       }[name],
-      items: dateInputItems(name, values[name], Boolean(errors[name])),
+      items: dateInputItems(name, dateFieldOf(values, name), Boolean(errors[name])),
       error: message(name),
     })),
-    areas: info.areas.map((area) => ({
-      name: `grade-${area.key}`,
-      label: area.label,
-      required: area.required,
-      error: message(`grade-${area.key}`),
-      items: [
-        ...GRADES.map((grade) => ({
-          value: grade,
-          text: GRADE_LABELS[grade],
-          checked: values.grades[area.key] === grade,
-        })),
-        ...(area.required
-          ? []
-          : [
-              { divider: 'or' },
-              { value: 'not-graded', text: 'Not graded', checked: values.grades[area.key] === 'not-graded' },
-            ]),
-      ],
-    })),
-    correctionReason: values.correctionReason,
+    areas: info.areas.map((area) => {
+      const chosen = valueOf(values, `grade-${area.key}`)
+      return {
+        name: `grade-${area.key}`,
+        label: area.label,
+        required: area.required,
+        error: message(`grade-${area.key}`),
+        items: [
+          ...GRADES.map((grade) => ({ value: grade, text: GRADE_LABELS[grade], checked: chosen === grade })),
+          ...(area.required
+            ? []
+            : [{ divider: 'or' }, { value: 'not-graded', text: 'Not graded', checked: chosen === 'not-graded' }]),
+        ],
+      }
+    }),
+    correctionReason: valueOf(values, 'correctionReason'),
     correctionReasonError: message('correctionReason'),
   }
 }

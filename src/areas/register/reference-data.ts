@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/tables.js'
+import { upsertLocalAuthorities } from './repository.js'
 
 /**
  * The register's reference data: regions and the 153 English LAs with children's services,
@@ -91,39 +92,6 @@ export function parseLocalAuthorities(csv: string): LocalAuthorityReference[] {
 /** Upsert regions and LAs from the CSV; returns how many LAs it holds. */
 export async function loadLocalAuthorities(db: Kysely<Database>, csvPath: string): Promise<number> {
   const las = parseLocalAuthorities(await readFile(csvPath, 'utf8'))
-  const regions = new Map(las.map((la) => [la.regionCode, la.regionName]))
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('regions')
-      .values([...regions].map(([code, name]) => ({ code, name })))
-      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
-      .execute()
-    await trx
-      .insertInto('local_authorities')
-      .values(
-        las.map((la) => ({
-          la_code: la.laCode,
-          gss_code: la.gssCode,
-          name: la.name,
-          region_code: la.regionCode,
-          la_type: la.laType,
-          london_subregion: la.londonSubregion,
-          gss_code_valid_from: la.gssCodeValidFrom,
-          previous_gss_codes: la.previousGssCodes,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('la_code').doUpdateSet((eb) => ({
-          gss_code: eb.ref('excluded.gss_code'),
-          name: eb.ref('excluded.name'),
-          region_code: eb.ref('excluded.region_code'),
-          la_type: eb.ref('excluded.la_type'),
-          london_subregion: eb.ref('excluded.london_subregion'),
-          gss_code_valid_from: eb.ref('excluded.gss_code_valid_from'),
-          previous_gss_codes: eb.ref('excluded.previous_gss_codes'),
-        })),
-      )
-      .execute()
-  })
+  await upsertLocalAuthorities(db, las)
   return las.length
 }

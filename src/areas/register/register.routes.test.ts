@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
+import { publishedJudgement } from '../../test-support/factories/register.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
 
 let t: TestApp
@@ -93,6 +94,7 @@ describe('the register', () => {
       .selectFrom('audit_events')
       .selectAll()
       .where('action', 'in', ['judgement.record', 'judgement.correct'])
+      .where('la_code', '=', '886')
       .execute()
     expect(audit.map((event) => event.action).sort()).toEqual(['judgement.correct', 'judgement.record'])
   })
@@ -154,6 +156,15 @@ describe('the register', () => {
   })
 
   it('keeps judgement history append-only in the database itself', async () => {
+    // A judgement and an audit entry (the sign-in's) for the refused UPDATE and DELETE to reach.
+    await publishedJudgement(t.db, {
+      laCode: '888',
+      inspectionStart: '2019-01-07',
+      inspectionEnd: '2019-01-18',
+      publishedOn: '2019-03-01',
+      grades: { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', leaders: 'good' },
+    })
+    await new TestAgent(t.app).signIn(director.email, director.password)
     await expect(t.db.updateTable('judgement_records').set({ published_on: '2020-01-01' }).execute()).rejects.toThrow(
       /append-only/,
     )

@@ -2,37 +2,14 @@ import { type Kysely, type Transaction, sql } from 'kysely'
 import type { LaFilter } from '../../auth/policy.js'
 import type { Database, LocalAuthorityRow } from '../../db/tables.js'
 import type { Framework, Grade, JudgementActivityType } from './frameworks.js'
+import type { LocalAuthorityReference } from './reference-data.js'
+import type { JudgementRecord, LocalAuthority, Region } from './types.js'
 
+/**
+ * Every query of the register (ADR 0007): the regions and LAs (reference data) and the
+ * append-only judgement history with its grades.
+ */
 type Db = Kysely<Database> | Transaction<Database>
-
-export interface LocalAuthority {
-  readonly laCode: string
-  readonly gssCode: string
-  readonly name: string
-  readonly regionCode: string
-  readonly regionName: string
-  readonly laType: string
-  readonly londonSubregion: string | null
-  readonly previousGssCodes: string | null
-}
-
-export interface JudgementRecord {
-  readonly id: string
-  readonly laCode: string
-  readonly framework: Framework
-  readonly activityType: JudgementActivityType
-  readonly inspectionStart: string
-  readonly inspectionEnd: string
-  readonly publishedOn: string
-  readonly grades: Readonly<Record<string, Grade>>
-  readonly correctsId: string | null
-  readonly correctionReason: string | null
-  /** The record that corrects this one, if any: a corrected record is history, not current. */
-  readonly correctedById: string | null
-  readonly source: string
-  readonly recordedBy: string | null
-  readonly recordedAt: Date
-}
 
 function toLocalAuthority(row: LocalAuthorityRow & { region_name: string }): LocalAuthority {
   return {
@@ -70,7 +47,7 @@ export async function listLocalAuthorities(db: Db, filter: LaFilter): Promise<Lo
   return rows.map(toLocalAuthority)
 }
 
-export async function listRegions(db: Db): Promise<Array<{ code: string; name: string }>> {
+export async function listRegions(db: Db): Promise<Region[]> {
   return db.selectFrom('regions').select(['code', 'name']).orderBy('code').execute()
 }
 
@@ -164,4 +141,57 @@ export async function lockJudgement(
     la_code: string
   }>`select id, la_code from judgement_records where id = ${id} for update`.execute(trx)
   return row.rows[0]
+}
+
+/**
+ * The judgement table's version: its row count and latest `recorded_at`. The table is
+ * append-only (a trigger refuses UPDATE and DELETE), so these change exactly when it does.
+ */
+export async function judgementsVersion(db: Db): Promise<string> {
+  const { rows } = await sql<{
+    n: number
+    at: Date | null
+  }>`select count(*)::int as n, max(recorded_at) as at from judgement_records`.execute(db)
+  return `${rows[0]?.n ?? 0}:${rows[0]?.at ? new Date(rows[0].at).toISOString() : ''}`
+}
+
+/** Upsert the regions and LAs of the reference data (a corrected name or region lands without a migration). */
+export async function upsertLocalAuthorities(
+  db: Kysely<Database>,
+  las: readonly LocalAuthorityReference[],
+): Promise<void> {
+  const regions = new Map(las.map((la) => [la.regionCode, la.regionName]))
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('regions')
+      .values([...regions].map(([code, name]) => ({ code, name })))
+      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
+      .execute()
+    await trx
+      .insertInto('local_authorities')
+      .values(
+        las.map((la) => ({
+          la_code: la.laCode,
+          gss_code: la.gssCode,
+          name: la.name,
+          region_code: la.regionCode,
+          la_type: la.laType,
+          london_subregion: la.londonSubregion,
+          gss_code_valid_from: la.gssCodeValidFrom,
+          previous_gss_codes: la.previousGssCodes,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('la_code').doUpdateSet((eb) => ({
+          gss_code: eb.ref('excluded.gss_code'),
+          name: eb.ref('excluded.name'),
+          region_code: eb.ref('excluded.region_code'),
+          la_type: eb.ref('excluded.la_type'),
+          london_subregion: eb.ref('excluded.london_subregion'),
+          gss_code_valid_from: eb.ref('excluded.gss_code_valid_from'),
+          previous_gss_codes: eb.ref('excluded.previous_gss_codes'),
+        })),
+      )
+      .execute()
+  })
 }

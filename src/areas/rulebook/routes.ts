@@ -1,13 +1,11 @@
-import { RULEBOOK, RULEBOOK_SECTIONS, type RulebookEntry } from '../../rules/rulebook.js'
+import type { FastifyReply } from 'fastify'
+import type { z } from 'zod'
 import { NotFoundError } from '../../errors.js'
-import { path } from '../../web/path-builder.js'
-import type { RouteSpec } from '../../web/routing.js'
+import { RULEBOOK, RULEBOOK_SECTIONS, type RulebookEntry } from '../../rules/rulebook.js'
+import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { ruleHref } from '../../web/rule-links.js'
-
-export const rulebookPaths = {
-  index: path('/rules'),
-  rule: path('/rules/:ruleId'),
-}
+import { ruleParams } from './forms.js'
+import { rulebookPaths } from './paths.js'
 
 function present(entry: RulebookEntry) {
   return {
@@ -24,32 +22,33 @@ function present(entry: RulebookEntry) {
  * come from public guidance, and LAs should see how every date they are given was worked out.
  */
 export function rulebookRoutes(): RouteSpec[] {
+  async function indexPage(_request: SignedInRequest, reply: FastifyReply) {
+    return reply.page('rulebook/index.njk', {
+      sections: RULEBOOK_SECTIONS.map((section) => ({
+        title: section,
+        id: section.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+        rules: RULEBOOK.filter((entry) => entry.section === section).map(present),
+      })),
+      count: RULEBOOK.length,
+      decisions: RULEBOOK.filter((entry) => entry.decision).length,
+    })
+  }
+
+  async function rulePage(request: SignedInRequest<z.output<typeof ruleParams>>, reply: FastifyReply) {
+    const { ruleId } = request.params
+    const entry = RULEBOOK.find((candidate) => candidate.id.toLowerCase() === ruleId.toLowerCase())
+    if (!entry) throw new NotFoundError()
+    return reply.page('rulebook/rule.njk', { rule: present(entry) })
+  }
+
   return [
-    {
-      method: 'GET',
-      url: rulebookPaths.index.pattern,
-      permission: 'public',
-      handler: async (_request, reply) =>
-        reply.page('rulebook/index.njk', {
-          sections: RULEBOOK_SECTIONS.map((section) => ({
-            title: section,
-            id: section.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-            rules: RULEBOOK.filter((entry) => entry.section === section).map(present),
-          })),
-          count: RULEBOOK.length,
-          decisions: RULEBOOK.filter((entry) => entry.decision).length,
-        }),
-    },
-    {
+    route({ method: 'GET', url: rulebookPaths.index.pattern, permission: 'public', handler: indexPage }),
+    route({
       method: 'GET',
       url: rulebookPaths.rule.pattern,
       permission: 'public',
-      handler: async (request, reply) => {
-        const { ruleId } = request.params as { ruleId: string }
-        const entry = RULEBOOK.find((candidate) => candidate.id.toLowerCase() === ruleId.toLowerCase())
-        if (!entry) throw new NotFoundError()
-        return reply.page('rulebook/rule.njk', { rule: present(entry) })
-      },
-    },
+      params: ruleParams,
+      handler: rulePage,
+    }),
   ]
 }

@@ -1,0 +1,157 @@
+import { z } from 'zod'
+import { defineForm, field, type Form, formValues, type FormValues } from '../../web/forms.js'
+import { ValidationError } from '../../errors.js'
+import {
+  FRAMEWORK_INFO,
+  type Framework,
+  type Grade,
+  isFramework,
+  isGrade,
+  JUDGEMENT_ACTIVITY_TYPES,
+  type JudgementArea,
+} from './frameworks.js'
+import { JUDGEMENT_MESSAGES } from './judgement-input.js'
+import type { JudgementCorrection, RegisterJudgementInput, RegisterQuery } from './types.js'
+
+/** The forms and route inputs of the register (ADR 0008). */
+
+export const laParams = z.object({ laCode: z.string() })
+export const judgementParams = z.object({ laCode: z.string(), recordId: z.string() })
+
+/**
+ * The register's filters (region, grade, pathway, due month, overdue, search) from a query
+ * string; anything unknown is simply not a filter. The programme planner reads the same ones.
+ */
+export const registerListQuery = z
+  .object({
+    q: field.optionalText(),
+    region: field.optionalText(),
+    grade: field.optionalText(),
+    pathway: field.optionalText(),
+    due: field.optionalText(),
+    overdue: field.yes(),
+  })
+  .transform((query): RegisterQuery => ({
+    search: query.q,
+    regionCode: query.region,
+    grade: query.grade === 'none' || (query.grade && isGrade(query.grade)) ? query.grade : undefined,
+    pathway:
+      query.pathway === '1' || query.pathway === '2' || query.pathway === '3'
+        ? (Number(query.pathway) as 1 | 2 | 3)
+        : undefined,
+    dueMonth: query.due && /^\d{4}-(0[1-9]|1[0-2])$/.test(query.due) ? query.due : undefined,
+    overdueOnly: query.overdue,
+  }))
+
+/** `?recorded=1` after a judgement is saved. */
+export const showQuery = z.object({ recorded: field.text().transform((value) => value === '1') })
+
+/**
+ * `?framework=` of the new-judgement page: none yet is the first visit (choose one); one that
+ * is not a framework is refused.
+ */
+export const newJudgementQuery = z.object({ framework: z.unknown().optional() }).transform(({ framework }) => {
+  const chosen = typeof framework === 'string' && isFramework(framework) ? framework : undefined
+  return { framework: chosen, refused: framework !== undefined && !chosen }
+})
+
+const DATE_LABELS = {
+  inspectionStart: 'the first day of the inspection',
+  inspectionEnd: 'the last day of the inspection',
+  publishedOn: 'the date the report was published',
+} as const
+
+/** An area's grade radios: one of the four-point scale, or "Not graded" where the area may be left out. */
+function gradeField(area: JudgementArea) {
+  return field.text().transform((value, context): Grade | undefined => {
+    const fail = (message: string) => {
+      context.addIssue({ code: 'custom', message })
+      return z.NEVER
+    }
+    if (value === '' || value === 'not-graded')
+      return area.required ? fail(JUDGEMENT_MESSAGES.gradeMissing(area)) : undefined
+    return isGrade(value) ? value : fail(JUDGEMENT_MESSAGES.gradeOffScale(area))
+  })
+}
+
+/** Two forms read from one body: it is accepted when both accept it, else their errors together, in order. */
+function both<A, B, T>(first: Form<A>, second: Form<B>, join: (a: A, b: B) => T): Form<T> {
+  return {
+    anchors: { ...first.anchors, ...second.anchors },
+    parse(body) {
+      const a = first.parse(body)
+      const b = second.parse(body)
+      if (a.ok && b.ok) return { ok: true, value: join(a.value, b.value), values: a.values }
+      return { ok: false, errors: { ...(a.ok ? {} : a.errors), ...(b.ok ? {} : b.errors) }, values: a.values }
+    },
+  }
+}
+
+/**
+ * The judgement form of a framework: the type of inspection and its dates, then a grade for each
+ * of the framework's areas. The publication date may not be after `today()` (asked at each
+ * parse, so it is the clock's day).
+ */
+function judgementForm(framework: Framework, today: () => string): Form<RegisterJudgementInput> {
+  const areas = FRAMEWORK_INFO[framework].areas
+  const details = defineForm({
+    activityType: field.choice(JUDGEMENT_ACTIVITY_TYPES, JUDGEMENT_MESSAGES.activityType),
+    inspectionStart: field.date(DATE_LABELS.inspectionStart),
+    inspectionEnd: field.date(DATE_LABELS.inspectionEnd),
+    publishedOn: field
+      .date(DATE_LABELS.publishedOn)
+      .pipe(z.string().refine((date) => date <= today(), JUDGEMENT_MESSAGES.publishedInFuture)),
+  })
+  const gradeFields: Record<string, ReturnType<typeof gradeField>> = {}
+  for (const area of areas) gradeFields[`grade-${area.key}`] = gradeField(area)
+  const form = both(details, defineForm(gradeFields), (value, chosen) => {
+    const grades: Record<string, Grade> = {}
+    for (const area of areas) {
+      const grade = chosen[`grade-${area.key}`]
+      if (grade) grades[area.key] = grade
+    }
+    return { framework, ...value, grades }
+  })
+  // The publication date's check makes a new schema, so its error is linked to its day box here.
+  return { ...form, anchors: { ...form.anchors, publishedOn: 'publishedOn-day' } }
+}
+
+const reasonForm = defineForm({ correctionReason: field.required(JUDGEMENT_MESSAGES.correctionReason) })
+
+/** The correction form: the judgement form, then why the judgement is being corrected. */
+function correctionForm(framework: Framework, today: () => string): Form<JudgementCorrection> {
+  return both(judgementForm(framework, today), reasonForm, (judgement, { correctionReason }) => ({
+    ...judgement,
+    reason: correctionReason,
+  }))
+}
+
+/** The judgement forms of each framework, for recording and for correcting a judgement. */
+export function judgementForms(today: () => string) {
+  return {
+    record: (framework: Framework) => judgementForm(framework, today),
+    correct: (framework: Framework) => correctionForm(framework, today),
+  }
+}
+
+/**
+ * The judgement form depends on the framework, which only the request knows (the query when
+ * recording, the record when correcting), and a route takes one form. So a judgement route's
+ * form only gathers what was typed, and its `submit` parses that with the framework's form
+ * (`parseWith`): what the form refuses is thrown as a ValidationError, which the pipeline shows
+ * on the page like any refused form.
+ */
+export const gatheredForm: Form<FormValues> = {
+  anchors: {},
+  parse: (body) => {
+    const values = formValues(body)
+    return { ok: true, value: values, values }
+  },
+}
+
+/** Parse gathered values with a form, or throw what it refuses as a ValidationError. */
+export function parseWith<T>(form: Form<T>, values: FormValues): T {
+  const result = form.parse(values)
+  if (!result.ok) throw new ValidationError(result.errors)
+  return result.value
+}

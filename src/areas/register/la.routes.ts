@@ -1,0 +1,60 @@
+import type { FastifyReply } from 'fastify'
+import type { z } from 'zod'
+import { canOn } from '../../auth/policy.js'
+import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { registerFilterItems } from './filters.js'
+import { laParams, registerListQuery, showQuery } from './forms.js'
+import { registerPaths } from './paths.js'
+import { historyItems, laSummaryRows, pathwayRows, registerRows } from './presenters.js'
+import type { RegisterService } from './service.js'
+
+type ListRequest = SignedInRequest<unknown, z.output<typeof registerListQuery>>
+type LaRequest = SignedInRequest<z.output<typeof laParams>, z.output<typeof showQuery>>
+
+/** The register of the 153 LAs with its filters, and each LA's page: standing, pathway and judgement history. */
+export function laRoutes({ register }: { register: RegisterService }): RouteSpec[] {
+  async function listPage(request: ListRequest, reply: FastifyReply) {
+    const filters = request.query
+    const [entries, regions] = await Promise.all([register.list(request.principal, filters), register.regions()])
+    return reply.page('register/list.njk', {
+      rows: registerRows(entries),
+      count: entries.length,
+      filters,
+      filterAction: registerPaths.list.build({}),
+      ...registerFilterItems(filters, regions),
+    })
+  }
+
+  async function laPage(request: LaRequest, reply: FastifyReply) {
+    const { laCode } = request.params
+    const { la, records, standing, pathway } = await register.show(laCode)
+    return reply.page('register/show.njk', {
+      la,
+      summaryRows: laSummaryRows(la, standing),
+      pathwayRows: pathwayRows(pathway),
+      history: historyItems(la, records),
+      canRecord: canOn(request.principal, 'judgement.record', la),
+      newJudgementHref: registerPaths.newJudgement.build({ laCode }),
+      recorded: request.query.recorded,
+    })
+  }
+
+  return [
+    route({
+      method: 'GET',
+      url: registerPaths.list.pattern,
+      permission: 'register.view',
+      query: registerListQuery,
+      handler: listPage,
+    }),
+    route({
+      method: 'GET',
+      url: registerPaths.show.pattern,
+      permission: 'register.view',
+      params: laParams,
+      query: showQuery,
+      target: (request) => register.target(request.params.laCode),
+      handler: laPage,
+    }),
+  ]
+}

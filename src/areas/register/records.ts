@@ -1,0 +1,126 @@
+import { laFilter, type PolicyTarget, type Principal } from '../../auth/policy.js'
+import { NotFoundError } from '../../errors.js'
+import type { PathwayStatus } from '../../rules/pathways.js'
+import type { ServiceDeps } from '../deps.js'
+import { standing } from './history.js'
+import { createJudgementCache } from './judgement-cache.js'
+import { registerPathway } from './pathway.js'
+import { listLocalAuthorities, listRegions } from './repository.js'
+import type { JudgementRecord, LaHistory, LocalAuthority, RegisterEntry, RegisterQuery, Standing } from './types.js'
+
+/** Does the window [from, to] overlap the calendar month `YYYY-MM`? */
+export function windowIncludesMonth(window: { from: string; to: string }, month: string): boolean {
+  return window.from.slice(0, 7) <= month && month <= window.to.slice(0, 7)
+}
+
+interface Derived {
+  readonly standing: Standing | undefined
+  readonly pathway: PathwayStatus | undefined
+  readonly records: JudgementRecord[]
+}
+
+/**
+ * Reading the register: the LAs (reference data, read once) and each one's judgement history,
+ * standing and pathway, worked out once per change of the records or of the day.
+ */
+export function registerRecords({ db, clock }: ServiceDeps) {
+  const cache = createJudgementCache(db)
+  // Reference data is loaded before the app starts and does not change while it runs.
+  let allLas: Promise<LocalAuthority[]> | undefined
+  const localAuthorities = () => (allLas ??= listLocalAuthorities(db, { kind: 'all' }))
+  let derived: { key: string; byLa: Map<string, Derived> } | undefined
+
+  async function standings(): Promise<Map<string, Derived>> {
+    const { version, records } = await cache.snapshot()
+    const today = clock.today()
+    const key = `${version}|${today}`
+    if (derived?.key !== key) {
+      const byLa = new Map<string, Derived>()
+      for (const [laCode, history] of groupByLa(records))
+        byLa.set(laCode, { standing: standing(history), pathway: registerPathway(history, today), records: history })
+      derived = { key, byLa }
+    }
+    return derived.byLa
+  }
+
+  /** One LA with its whole judgement history (corrected versions included). */
+  async function show(laCode: string): Promise<LaHistory> {
+    const la = (await localAuthorities()).find((candidate) => candidate.laCode === laCode)
+    if (!la) throw new NotFoundError()
+    const entry = (await standings()).get(laCode)
+    return { la, records: entry?.records ?? [], standing: entry?.standing, pathway: entry?.pathway }
+  }
+
+  return {
+    /** The nine regions, by code. */
+    regions: () => listRegions(db),
+
+    /** Every LA in the register, by name: reference data, read once. */
+    localAuthorities,
+
+    /** One LA, or undefined for a code that is not one. */
+    findLocalAuthority: async (laCode: string) => (await localAuthorities()).find((la) => la.laCode === laCode),
+
+    /** The policy target of an LA's pages, or null for a code that is not an LA (404). */
+    async target(laCode: string): Promise<PolicyTarget | null> {
+      const la = (await localAuthorities()).find((candidate) => candidate.laCode === laCode)
+      return la ? { laCode: la.laCode, regionCode: la.regionCode } : null
+    },
+
+    /** The register as the principal may see it: every LA in scope with its standing. */
+    async list(principal: Principal, query: RegisterQuery = {}): Promise<RegisterEntry[]> {
+      const filter = laFilter(principal, 'register.view')
+      const las = (await localAuthorities()).filter((la) =>
+        filter.kind === 'all'
+          ? true
+          : filter.kind === 'region'
+            ? la.regionCode === filter.regionCode
+            : filter.kind === 'las'
+              ? filter.laCodes.includes(la.laCode)
+              : false,
+      )
+      const byLa = await standings()
+      const search = query.search?.trim().toLowerCase()
+      return las
+        .map((la) => ({ la, standing: byLa.get(la.laCode)?.standing, pathway: byLa.get(la.laCode)?.pathway }))
+        .filter((entry) => !query.regionCode || entry.la.regionCode === query.regionCode)
+        .filter(
+          (entry) => !query.grade || (query.grade === 'none' ? !entry.standing : entry.standing?.grade === query.grade),
+        )
+        .filter((entry) => !query.pathway || entry.pathway?.pathway === query.pathway)
+        .filter(
+          (entry) =>
+            !query.dueMonth || (entry.pathway !== undefined && windowIncludesMonth(entry.pathway.next, query.dueMonth)),
+        )
+        .filter((entry) => !query.overdueOnly || (entry.pathway?.overdue.length ?? 0) > 0)
+        .filter(
+          (entry) =>
+            !search ||
+            entry.la.name.toLowerCase().includes(search) ||
+            entry.la.laCode === search ||
+            entry.la.gssCode.toLowerCase() === search,
+        )
+    },
+
+    show,
+
+    /** One version of one of the LA's judgements (a corrected one too); NotFoundError if it has none of that id. */
+    async judgementRecord(laCode: string, recordId: string): Promise<JudgementRecord> {
+      const record = (await show(laCode)).records.find((candidate) => candidate.id === recordId)
+      if (!record) throw new NotFoundError()
+      return record
+    },
+  }
+}
+
+export type RegisterRecords = ReturnType<typeof registerRecords>
+
+function groupByLa(records: readonly JudgementRecord[]): Map<string, JudgementRecord[]> {
+  const byLa = new Map<string, JudgementRecord[]>()
+  for (const record of records) {
+    const list = byLa.get(record.laCode) ?? []
+    list.push(record)
+    byLa.set(record.laCode, list)
+  }
+  return byLa
+}

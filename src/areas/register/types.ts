@@ -1,0 +1,86 @@
+import type { PathwayStatus } from '../../rules/pathways.js'
+import type { Framework, Grade, JudgementActivityType } from './frameworks.js'
+
+/** One of the nine English regions. */
+export interface Region {
+  readonly code: string
+  readonly name: string
+}
+
+/** An English local authority with children's services, with its region's name. */
+export interface LocalAuthority {
+  readonly laCode: string
+  readonly gssCode: string
+  readonly name: string
+  readonly regionCode: string
+  readonly regionName: string
+  readonly laType: string
+  readonly londonSubregion: string | null
+  readonly previousGssCodes: string | null
+}
+
+/** A published judgement as recorded; corrections are further records, never changes. */
+export interface JudgementRecord {
+  readonly id: string
+  readonly laCode: string
+  readonly framework: Framework
+  readonly activityType: JudgementActivityType
+  readonly inspectionStart: string
+  readonly inspectionEnd: string
+  readonly publishedOn: string
+  readonly grades: Readonly<Record<string, Grade>>
+  readonly correctsId: string | null
+  readonly correctionReason: string | null
+  /** The record that corrects this one, if any: a corrected record is history, not current. */
+  readonly correctedById: string | null
+  readonly source: string
+  readonly recordedBy: string | null
+  readonly recordedAt: Date
+}
+
+/** An LA's standing: the grade its pathway follows, from its latest current judgement. */
+export interface Standing {
+  /** The grade the pathway follows: overall effectiveness, or derived where none was given. */
+  readonly grade: Grade
+  /** True when the framework gave no overall grade and the lowest area grade stands in. */
+  readonly derived: boolean
+  readonly record: JudgementRecord
+}
+
+/** A row of the register: the LA, its standing and its pathway today. */
+export interface RegisterEntry {
+  readonly la: LocalAuthority
+  readonly standing: Standing | undefined
+  readonly pathway: PathwayStatus | undefined
+}
+
+/** One LA with its whole judgement history (corrected versions included). */
+export interface LaHistory extends RegisterEntry {
+  readonly records: readonly JudgementRecord[]
+}
+
+export interface RegisterQuery {
+  readonly search?: string | undefined
+  readonly regionCode?: string | undefined
+  /** A grade, or 'none' for LAs with no judgement recorded. */
+  readonly grade?: Grade | 'none' | undefined
+  readonly pathway?: 1 | 2 | 3 | undefined
+  /** `YYYY-MM`: LAs whose next judgement inspection is due in a window that includes this month. */
+  readonly dueMonth?: string | undefined
+  readonly overdueOnly?: boolean | undefined
+}
+
+/** A published judgement to record (issue 3; 002#96-97): no grade where an area was not graded. */
+export interface RegisterJudgementInput {
+  readonly framework: Framework
+  readonly activityType: JudgementActivityType
+  readonly inspectionStart: string
+  readonly inspectionEnd: string
+  readonly publishedOn: string
+  readonly grades: Readonly<Record<string, Grade>>
+}
+
+/** A correction: the judgement as it should have been, and why. */
+export interface JudgementCorrection extends RegisterJudgementInput {
+  readonly reason: string
+}
