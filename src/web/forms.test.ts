@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateFieldOf, defineForm, errorList, field, formValues } from './forms.js'
+import { dateFieldOf, defineForm, errorList, field, formValues, timeOfDay } from './forms.js'
 
 describe('field.date', () => {
   const form = defineForm({ onsiteStart: field.date('the first day on site') })
@@ -131,6 +131,28 @@ describe('formValues', () => {
     expect(formValues({ 'a-day': '1', 'a-month': '2', 'a-year': '2027', 'a-hour': '9', b: 'x' })).toEqual({
       a: { day: '1', month: '2', year: '2027', hour: '9' },
       b: 'x',
+    })
+  })
+})
+
+describe('timeOfDay and field.time', () => {
+  it('reads 24-hour hour and minute boxes', () => {
+    expect(timeOfDay('9', '5')).toBe('09:05')
+    expect(timeOfDay('23', '59')).toBe('23:59')
+    expect(timeOfDay('24', '00')).toBeUndefined()
+    expect(timeOfDay('', '30')).toBeUndefined()
+    expect(timeOfDay('two', '30')).toBeUndefined()
+  })
+
+  it('links a time error to its hour box', () => {
+    const form = defineForm({ collectedTime: field.time('Enter the time') })
+    const result = form.parse({ 'collectedTime-hour': '25', 'collectedTime-minute': '00' })
+    expect(!result.ok && errorList(result.errors, form.anchors)).toEqual([
+      { text: 'Enter the time', href: '#collectedTime-hour' },
+    ])
+    expect(form.parse({ 'collectedTime-hour': '14', 'collectedTime-minute': '30' })).toMatchObject({
+      ok: true,
+      value: { collectedTime: '14:30' },
     })
   })
 })

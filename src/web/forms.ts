@@ -28,6 +28,7 @@ const submitted = () => z.unknown().optional()
 const rawText = submitted().transform((value) => (typeof value === 'string' ? value.trim() : ''))
 
 const DATE_FIELDS = new WeakSet<z.ZodType>()
+const TIME_FIELDS = new WeakSet<z.ZodType>()
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
@@ -127,6 +128,18 @@ export const field = {
     DATE_FIELDS.add(schema)
     return schema
   },
+  /** Hour and minute boxes (`name-hour`, `name-minute`, 24-hour) as `HH:MM`; `message` when not a time. */
+  time: (message: string) => {
+    const schema = submitted().transform((value, context): string => {
+      const parts = dateParts(value)
+      const time = timeOfDay(parts.hour ?? '', parts.minute ?? '')
+      if (time) return time
+      context.addIssue({ code: 'custom', message })
+      return z.NEVER
+    })
+    TIME_FIELDS.add(schema)
+    return schema
+  },
   /** The version of the record the form was built from (optimistic locking); undefined if absent. */
   version: () =>
     rawText.transform((value) => {
@@ -174,12 +187,16 @@ export function formValues(body: unknown): FormValues {
 export function defineForm<S extends z.ZodRawShape>(
   shape: S,
   check?: (value: z.output<z.ZodObject<S>>, issue: (field: keyof S & string, message: string) => void) => void,
+  options: { readonly anchors?: Readonly<Partial<Record<keyof S & string, string>>> } = {},
 ): Form<z.output<z.ZodObject<S>>> {
   const schema = z.object(shape)
   const anchors: Record<string, string> = {}
   for (const [name, fieldSchema] of Object.entries(shape)) {
     if (DATE_FIELDS.has(fieldSchema as z.ZodType)) anchors[name] = `${name}-day`
+    if (TIME_FIELDS.has(fieldSchema as z.ZodType)) anchors[name] = `${name}-hour`
   }
+  // A field whose error belongs elsewhere (a date read only when another answer needs it).
+  Object.assign(anchors, options.anchors)
   return {
     anchors,
     parse(body) {

@@ -50,12 +50,19 @@ export interface HandlerSpec<P, Q> extends BaseSpec<P, Q> {
  * A form's POST (Post/Redirect/Get): the body is parsed by `form`; if it is refused, or the
  * service refuses it (ValidationError) or the record changed meanwhile (ConflictError), `page`
  * shows the form again with status 400; otherwise `submit` does the work and returns where to go.
+ * A form that depends on its record (which judgement, whether the activity is graded) is given
+ * as a function of the request.
  */
 export interface FormSpec<P, Q, T> extends BaseSpec<P, Q> {
   readonly method: 'POST'
-  readonly form: Form<T>
+  readonly form: Form<T> | ((request: SignedInRequest<P, Q>) => Promise<Form<T>>)
   readonly page: FormPage<P, Q>
-  readonly submit: (request: SignedInRequest<P, Q>, input: T) => Promise<string>
+  /**
+   * Do what the form asks and return the address to go to next (303). Return a page instead
+   * (`reply.page(…)`) only where the answer cannot survive a redirect: a secret shown once, or
+   * checks shown before the user commits.
+   */
+  readonly submit: (request: SignedInRequest<P, Q>, input: T, reply: FastifyReply) => Promise<string | FastifyReply>
   /** Which field a ConflictError's message is shown against (default `version`). */
   readonly conflictField?: string
 }
@@ -97,21 +104,25 @@ function parseInput(spec: RouteSpec, request: FastifyRequest): void {
   }
   if (spec.query) {
     const query = spec.query.safeParse(request.query)
-    if (!query.success) throw new ValidationError({ query: query.error.issues[0]?.message ?? 'Check the address' })
+    if (!query.success) {
+      const issue = query.error.issues[0]
+      throw new ValidationError({ [String(issue?.path[0] ?? 'query')]: issue?.message ?? 'Check the address' })
+    }
     request.query = query.data
   }
 }
 
 /** Run a form route: parse, submit, redirect; or show the page again with what is wrong. */
 async function handleForm<P, Q, T>(spec: FormSpec<P, Q, T>, request: SignedInRequest<P, Q>, reply: FastifyReply) {
-  const parsed = spec.form.parse(request.body)
+  const form = typeof spec.form === 'function' ? await spec.form(request) : spec.form
+  const parsed = form.parse(request.body)
   if (!parsed.ok) {
     reply.code(400)
     return spec.page(request, reply, { values: parsed.values, errors: parsed.errors })
   }
   try {
-    const next = await spec.submit(request, parsed.value)
-    return reply.redirect(next, 303)
+    const next = await spec.submit(request, parsed.value, reply)
+    return typeof next === 'string' ? reply.redirect(next, 303) : next
   } catch (error) {
     const refused = (errors: Record<string, string>) => {
       reply.code(400)
@@ -124,7 +135,7 @@ async function handleForm<P, Q, T>(spec: FormSpec<P, Q, T>, request: SignedInReq
 }
 
 /** The error summary of a form state, its links taken from the form's fields (date inputs link to their day box). */
-export function formErrorList(form: Form<unknown>, state: FormState | undefined) {
+export function formErrorList<T>(form: Form<T>, state: FormState | undefined) {
   return errorList(state?.errors ?? {}, form.anchors)
 }
 

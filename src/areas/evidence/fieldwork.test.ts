@@ -8,7 +8,6 @@ import {
   kitDays,
   namesFingerprint,
   parseCaseIds,
-  readTime,
   rfiOverdue,
 } from './fieldwork.js'
 
@@ -89,15 +88,5 @@ describe('namesFingerprint', () => {
     ])
     expect(a).toBe(b)
     expect(namesFingerprint([{ field: 'evidenceSummary', text: "Jamie's mother" }])).not.toBe(a)
-  })
-})
-
-describe('readTime', () => {
-  it('reads 24-hour hour and minute boxes', () => {
-    expect(readTime('9', '5')).toBe('09:05')
-    expect(readTime('23', '59')).toBe('23:59')
-    expect(readTime('24', '00')).toBeUndefined()
-    expect(readTime('', '30')).toBeUndefined()
-    expect(readTime('two', '30')).toBeUndefined()
   })
 })

@@ -180,10 +180,3 @@ export function namesFingerprint(matches: ReadonlyArray<{ field: string; text: s
     .join('|')
   return createHash('sha256').update(key).digest('hex').slice(0, 16)
 }
-
-/** A time of day as the form gives it (hour and minute boxes) → HH:MM, or undefined. */
-export function readTime(hour: string, minute: string): string | undefined {
-  if (!/^\d{1,2}$/.test(hour) || !/^\d{1,2}$/.test(minute)) return undefined
-  if (Number(hour) > 23 || Number(minute) > 59) return undefined
-  return `${hour.padStart(2, '0')}:${minute.padStart(2, '0')}`
-}

@@ -1,12 +1,11 @@
 import { z } from 'zod'
 import { EVALUATION_HEADINGS, isEvaluationHeading } from '../../rules/evaluation-criteria.js'
 import { EVIDENCE_ENTRY_PARTS } from '../../rules/evidence.js'
-import { defineForm, field, type Form } from '../../web/forms.js'
+import { defineForm, field } from '../../web/forms.js'
 import {
   isChildId,
   KIT_ATTENDEE_ROLES,
   type KitAttendeeRole,
-  readTime,
   SIGNIFICANCE,
   type Significance,
   SOURCE_TYPES,
@@ -28,27 +27,7 @@ export const recordQuery = z.object({
 })
 export type RecordQuery = z.output<typeof recordQuery>
 
-/** A form with some errors linked elsewhere than the field's own id (a time's hour box, a date read later). */
-function withAnchors<T>(form: Form<T>, anchors: Readonly<Record<string, string>>): Form<T> {
-  return { parse: (body) => form.parse(body), anchors: { ...form.anchors, ...anchors } }
-}
-
 const keys = <T extends string>(record: Readonly<Record<T, string>>) => Object.keys(record) as [T, ...T[]]
-
-/** Hour and minute boxes (`name-hour`, `name-minute`) as `HH:MM`, or `message`. */
-function timeField(message: string) {
-  return z
-    .unknown()
-    .optional()
-    .transform((value, context) => {
-      const parts = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
-      const text = (name: string) => (typeof parts[name] === 'string' ? (parts[name] as string).trim() : '')
-      const time = readTime(text('hour'), text('minute'))
-      if (time) return time
-      context.addIssue({ code: 'custom', message })
-      return z.NEVER
-    })
-}
 
 /**
  * A date input read only when another answer needs it (the date of a request the lead agrees):
@@ -75,30 +54,27 @@ export function namesOf(input: { confirmNames: boolean; namesFingerprint: string
 
 const HEADING_IDS = EVALUATION_HEADINGS.map((heading) => heading.id) as [string, ...string[]]
 
-export const entryForm = withAnchors(
-  defineForm({
-    headingId: field.choice(HEADING_IDS, 'Select the evaluation criteria heading the entry is evidence for'),
-    evaluativeStatement: field.required(`Add ${EVIDENCE_ENTRY_PARTS[0]} (002#188)`),
-    evidenceSummary: field.required(`Add ${EVIDENCE_ENTRY_PARTS[1]} (002#188)`),
-    impact: field.required(`Add ${EVIDENCE_ENTRY_PARTS[2]} (002#188)`),
-    sourceType: field.choice(keys<SourceType>(SOURCE_TYPES), 'Select the source of the evidence'),
-    sourceDetail: field.text(),
-    collectedOn: field.date('the date you collected the evidence'),
-    collectedTime: timeField('Enter the time you collected the evidence in 24-hour time, for example 14 30'),
-    caseIds: field.text(),
-    significance: field
-      .text()
-      .transform((value) => value || 'none')
-      .pipe(
-        z.enum(keys<Significance>(SIGNIFICANCE), {
-          error: 'Select whether the entry identifies a significant concern or outstanding practice',
-        }),
-      ),
-    teamAgreed: field.yes(),
-    ...nameFields,
-  }),
-  { collectedTime: 'collectedTime-hour' },
-)
+export const entryForm = defineForm({
+  headingId: field.choice(HEADING_IDS, 'Select the evaluation criteria heading the entry is evidence for'),
+  evaluativeStatement: field.required(`Add ${EVIDENCE_ENTRY_PARTS[0]} (002#188)`),
+  evidenceSummary: field.required(`Add ${EVIDENCE_ENTRY_PARTS[1]} (002#188)`),
+  impact: field.required(`Add ${EVIDENCE_ENTRY_PARTS[2]} (002#188)`),
+  sourceType: field.choice(keys<SourceType>(SOURCE_TYPES), 'Select the source of the evidence'),
+  sourceDetail: field.text(),
+  collectedOn: field.date('the date you collected the evidence'),
+  collectedTime: field.time('Enter the time you collected the evidence in 24-hour time, for example 14 30'),
+  caseIds: field.text(),
+  significance: field
+    .text()
+    .transform((value) => value || 'none')
+    .pipe(
+      z.enum(keys<Significance>(SIGNIFICANCE), {
+        error: 'Select whether the entry identifies a significant concern or outstanding practice',
+      }),
+    ),
+  teamAgreed: field.yes(),
+  ...nameFields,
+})
 
 export const qaNoteForm = defineForm({
   entryId: field.text(),
@@ -141,23 +117,22 @@ export const requestForm = defineForm({
   ...nameFields,
 })
 
-export const agreeRequestForm = withAnchors(
-  defineForm(
-    {
-      agree: field.choice(['yes', 'no'], 'Select whether to make the request').transform((agree) => agree === 'yes'),
-      dateResponseRequired: dateIfNeeded('the date the response is required'),
-      note: field.text(),
-      version: field.version(),
-    },
-    (value, issue) => {
-      const { date, error } = value.dateResponseRequired
-      if (value.agree && (error || !date))
-        issue('dateResponseRequired', error ?? 'Enter the date the response is required')
-      if (!value.agree && !value.note)
-        issue('note', 'Enter why the request is not needed, for example the information is already available (002#244)')
-    },
-  ),
-  { dateResponseRequired: 'dateResponseRequired-day' },
+export const agreeRequestForm = defineForm(
+  {
+    agree: field.choice(['yes', 'no'], 'Select whether to make the request').transform((agree) => agree === 'yes'),
+    dateResponseRequired: dateIfNeeded('the date the response is required'),
+    note: field.text(),
+    version: field.version(),
+  },
+  (value, issue) => {
+    const { date, error } = value.dateResponseRequired
+    if (value.agree && (error || !date))
+      issue('dateResponseRequired', error ?? 'Enter the date the response is required')
+    if (!value.agree && !value.note)
+      issue('note', 'Enter why the request is not needed, for example the information is already available (002#244)')
+  },
+  // The date is read only when the lead agrees; its error still links to its day box.
+  { anchors: { dateResponseRequired: 'dateResponseRequired-day' } },
 )
 
 export const answerRequestForm = defineForm({

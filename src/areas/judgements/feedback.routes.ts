@@ -14,7 +14,7 @@ import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../.
 import { activityPaths, activityTitle } from '../activities/index.js'
 import { GRADE_LABELS } from '../register/index.js'
 import { ATTENDEE_ROLES, feedbackWarnings, SET_OUT_ITEMS } from './feedback.js'
-import { activityParams, feedbackForm, parseWith, recordBody } from './forms.js'
+import { activityParams, feedbackForm } from './forms.js'
 import type { JudgementRouteDeps } from './judgement.routes.js'
 import { judgementPaths } from './paths.js'
 import { checkHtml, feedbackRows, nextStepRows } from './presenters.js'
@@ -167,11 +167,10 @@ export function feedbackRoutes({ judgements, activities }: JudgementRouteDeps): 
       params: activityParams,
       target,
       // A standard or short inspection's form asks whether the DCS was told first: it is built per activity.
-      form: recordBody,
+      form: async (request) => feedbackForm(await judgements.isGraded(request.params.activityId)),
       page: recordPage,
-      submit: async (request) => {
+      submit: async (request, input) => {
         const { activityId } = request.params
-        const input = parseWith(feedbackForm(await judgements.isGraded(activityId)), request.body)
         await judgements.recordFeedback(request.principal, activityId, input, { requestId: request.id })
         return judgementPaths.feedback.build({ activityId })
       },

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { ValidationError } from '../../errors.js'
-import { defineForm, field, type Form, type FormValues, formValues } from '../../web/forms.js'
+import { defineForm, field } from '../../web/forms.js'
 import { GRADES, type JudgementArea } from '../register/index.js'
 import { ATTENDEE_ROLES, type AttendeeRole, SET_OUT_ITEMS, type SetOutKey } from './feedback.js'
 import {
@@ -15,29 +14,6 @@ import { lowerFirst } from './records.js'
 
 export const activityParams = z.object({ activityId: z.string() })
 export const judgementParams = z.object({ activityId: z.string(), judgement: z.string() })
-
-/**
- * The body as it came, for a route whose form depends on its record: which judgement (its grade
- * message names it, its headings are the framework's) or whether the activity is graded (only
- * then is the DCS question asked). A route table's `form` is one form for every request, so such
- * a route takes the body with this and its `submit` reads it with the record's form through
- * `parseWith`, whose refusal the pipeline shows like any other. It stands in for a `form` that is
- * a function of the request, which `src/web/routing.ts` could offer.
- */
-export const recordBody: Form<FormValues> = {
-  anchors: {},
-  parse(body) {
-    const values = formValues(body)
-    return { ok: true, value: values, values }
-  },
-}
-
-/** Read a body with a record's form: its values, or a ValidationError with its messages. */
-export function parseWith<T>(form: Form<T>, body: unknown): T {
-  const result = form.parse(body)
-  if (!result.ok) throw new ValidationError(result.errors)
-  return result.value
-}
 
 const MAX_RATIONALE = 10_000
 

@@ -8,14 +8,7 @@ import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../.
 import { type ActivitiesService, activityPaths, activityTitle } from '../activities/index.js'
 import { GRADE_LABELS, pathwayGrade } from '../register/index.js'
 import { evidenceHeadingsFor } from './framework-judgements.js'
-import {
-  activityParams,
-  confirmJudgementsForm,
-  judgementForm,
-  judgementParams,
-  parseWith,
-  recordBody,
-} from './forms.js'
+import { activityParams, confirmJudgementsForm, judgementForm, judgementParams } from './forms.js'
 import { judgementPaths } from './paths.js'
 import { checkHtml, confirmationRows, frameworkRows, gradeItems, headingItems, judgementRows } from './presenters.js'
 import type { JudgementsService } from './service.js'
@@ -207,12 +200,13 @@ export function judgementRecordRoutes({ judgements, activities }: JudgementRoute
       params: judgementParams,
       target,
       // The form names the judgement and offers its framework's headings: it is built per judgement.
-      form: recordBody,
+      form: async (request) => {
+        const { area, headings } = await judgements.judgementArea(request.params.activityId, request.params.judgement)
+        return judgementForm(area, headings)
+      },
       page: judgementPage,
-      submit: async (request) => {
+      submit: async (request, input) => {
         const { activityId, judgement } = request.params
-        const { area, headings } = await judgements.judgementArea(activityId, judgement)
-        const input = parseWith(judgementForm(area, headings), request.body)
         await judgements.recordJudgement(request.principal, activityId, judgement, input, context(request))
         return judgementPaths.overview.build({ activityId })
       },

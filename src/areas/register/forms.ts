@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { defineForm, field, type Form, formValues, type FormValues } from '../../web/forms.js'
-import { ValidationError } from '../../errors.js'
+import { defineForm, field, type Form } from '../../web/forms.js'
 import {
   FRAMEWORK_INFO,
   type Framework,
@@ -54,6 +53,11 @@ export const newJudgementQuery = z.object({ framework: z.unknown().optional() })
   const chosen = typeof framework === 'string' && isFramework(framework) ? framework : undefined
   return { framework: chosen, refused: framework !== undefined && !chosen }
 })
+
+/** Recording a judgement posts to the address of its framework's form: without one there is no form. */
+export const recordJudgementQuery = z
+  .object({ framework: z.string().refine(isFramework, { error: 'Choose the framework the inspection was made under' }) })
+  .transform(({ framework }) => ({ framework: framework as Framework, refused: false }))
 
 const DATE_LABELS = {
   inspectionStart: 'the first day of the inspection',
@@ -132,26 +136,4 @@ export function judgementForms(today: () => string) {
     record: (framework: Framework) => judgementForm(framework, today),
     correct: (framework: Framework) => correctionForm(framework, today),
   }
-}
-
-/**
- * The judgement form depends on the framework, which only the request knows (the query when
- * recording, the record when correcting), and a route takes one form. So a judgement route's
- * form only gathers what was typed, and its `submit` parses that with the framework's form
- * (`parseWith`): what the form refuses is thrown as a ValidationError, which the pipeline shows
- * on the page like any refused form.
- */
-export const gatheredForm: Form<FormValues> = {
-  anchors: {},
-  parse: (body) => {
-    const values = formValues(body)
-    return { ok: true, value: values, values }
-  },
-}
-
-/** Parse gathered values with a form, or throw what it refuses as a ValidationError. */
-export function parseWith<T>(form: Form<T>, values: FormValues): T {
-  const result = form.parse(values)
-  if (!result.ok) throw new ValidationError(result.errors)
-  return result.value
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.js'
 import { NotFoundError } from '../../errors.js'
 import { errorList, type FormState } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
-import { gatheredForm, judgementForms, judgementParams, laParams, newJudgementQuery, parseWith } from './forms.js'
+import { judgementForms, judgementParams, laParams, newJudgementQuery, recordJudgementQuery } from './forms.js'
 import { registerPaths } from './paths.js'
 import { emptyJudgementValues, frameworkItems, judgementFormView, storedJudgementValues } from './presenters.js'
 import type { RegisterService } from './service.js'
@@ -85,15 +85,12 @@ export function judgementRoutes({ register, clock }: { register: RegisterService
       url: registerPaths.newJudgement.pattern,
       permission: 'judgement.record',
       params: laParams,
-      query: newJudgementQuery,
+      query: recordJudgementQuery,
       target,
-      form: gatheredForm,
+      form: async (request) => forms.record(request.query.framework),
       page: newJudgementPage,
-      submit: async (request, values) => {
+      submit: async (request, input) => {
         const { laCode } = request.params
-        const { framework } = request.query
-        if (!framework) return registerPaths.newJudgement.build({ laCode })
-        const input = parseWith(forms.record(framework), values)
         await register.record(request.principal, laCode, input, context(request))
         return recorded(laCode)
       },
@@ -112,12 +109,13 @@ export function judgementRoutes({ register, clock }: { register: RegisterService
       permission: 'judgement.record',
       params: judgementParams,
       target,
-      form: gatheredForm,
-      page: correctionPage,
-      submit: async (request, values) => {
+      form: async (request) => {
         const { laCode, recordId } = request.params
-        const record = await register.judgementRecord(laCode, recordId)
-        const correction = parseWith(forms.correct(record.framework), values)
+        return forms.correct((await register.judgementRecord(laCode, recordId)).framework)
+      },
+      page: correctionPage,
+      submit: async (request, correction) => {
+        const { laCode, recordId } = request.params
         await register.correct(request.principal, laCode, recordId, correction, context(request))
         return recorded(laCode)
       },
