@@ -24,24 +24,19 @@ export function tokenRoutes(deps: { db: Kysely<Database>; clock: Clock }): Route
     })
   }
 
-  /**
-   * Make a token. Not a form route: the token is shown once, in the answer to this POST, and
-   * kept nowhere but as its hash, so it cannot survive a redirect (Post/Redirect/Get). The body
-   * is still read by the form's schema.
-   */
-  async function make(request: SignedInRequest, reply: FastifyReply) {
-    const parsed = tokenForm.parse(request.body)
-    if (!parsed.ok) {
-      reply.code(400)
-      return tokensPage(request, reply, { values: parsed.values, errors: parsed.errors })
-    }
-    const created = await createApiToken(deps.db, request.principal, parsed.value.name, request.id)
-    return tokensPage(request, reply, undefined, created)
-  }
-
   return [
     route({ method: 'GET', url: apiPaths.tokens.pattern, permission: 'home.view', handler: tokensPage }),
-    route({ method: 'POST', url: apiPaths.tokens.pattern, permission: 'home.view', handler: make }),
+    route({
+      method: 'POST',
+      url: apiPaths.tokens.pattern,
+      permission: 'home.view',
+      form: tokenForm,
+      page: tokensPage,
+      // The token is shown once, in the answer to this POST, and kept nowhere but as its hash, so
+      // it cannot survive a redirect: the answer is the page itself.
+      submit: async (request, input, reply) =>
+        tokensPage(request, reply, undefined, await createApiToken(deps.db, request.principal, input.name, request.id)),
+    }),
     route({
       method: 'POST',
       url: apiPaths.tokenRevoke.pattern,

@@ -1,10 +1,9 @@
 import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
-import { ValidationError } from '../../errors.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
-import { dateFieldOf, dateInputItems, type FormState, type FormValues, valueOf } from '../../web/forms.js'
+import { dateFieldOf, dateInputItems, type FormState, type FormValues, formValues, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityPaths, PLANNABLE_TYPES, TYPE_LABELS } from '../activities/index.js'
 import { proposalForm, proposeQuery } from './forms.js'
@@ -117,34 +116,6 @@ export function proposalRoutes({ programme }: ProgrammeRouteDeps): RouteSpec[] {
     return proposalPage(request, reply)
   }
 
-  /** Check the proposal, or commit it; refusals show the page again with what is wrong (400). */
-  async function checkOrCommit(request: ProposeRequest, reply: FastifyReply) {
-    const parsed = proposalForm.parse(request.body)
-    const refused = (errors: Record<string, string>, error?: Error) => {
-      reply.code(400)
-      return proposalPage(request, reply, { values: parsed.values, errors, ...(error ? { error } : {}) })
-    }
-    if (!parsed.ok) return refused(parsed.errors)
-    const { action, confirm, fingerprint, ...input } = parsed.value
-    try {
-      if (action === 'commit') {
-        const activityId = await programme.commit(
-          request.principal,
-          input,
-          { confirmed: confirm, fingerprint },
-          { requestId: request.id },
-        )
-        return reply.redirect(activityPaths.show.build({ activityId }), 303)
-      }
-      const checked = await programme.check(request.principal, input)
-      if (checked.errors.length > 0) reply.code(400)
-      return proposalPage(request, reply, { values: parsed.values, errors: {} }, checked)
-    } catch (error) {
-      if (error instanceof ValidationError) return refused({ ...error.fieldErrors }, error)
-      throw error
-    }
-  }
-
   return [
     route({
       method: 'GET',
@@ -158,7 +129,21 @@ export function proposalRoutes({ programme }: ProgrammeRouteDeps): RouteSpec[] {
       url: programmePaths.propose.pattern,
       permission: 'programme.propose',
       query: proposeQuery,
-      handler: checkOrCommit,
+      form: proposalForm,
+      page: proposalPage,
+      // "Check" shows the rule checks on the same page before anything is committed (200, or 400
+      // when a check refuses); "commit" plans the activity and goes to it. A refusal of either is
+      // a ProposalRefusedError the page reads from its state.
+      submit: async (request, { action, confirm, fingerprint, ...input }, reply) => {
+        if (action === 'commit') {
+          const confirmation = { confirmed: confirm, fingerprint }
+          const activityId = await programme.commit(request.principal, input, confirmation, { requestId: request.id })
+          return activityPaths.show.build({ activityId })
+        }
+        const checked = await programme.check(request.principal, input)
+        if (checked.errors.length > 0) reply.code(400)
+        return proposalPage(request, reply, { values: formValues(request.body), errors: {} }, checked)
+      },
     }),
   ]
 }
