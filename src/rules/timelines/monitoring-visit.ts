@@ -228,7 +228,7 @@ function visitIlacs(onsite: IsoDate, variant: VisitVariant): Built {
 function visit2017(day1: IsoDate): Built {
   const status = workingDayStatus(day1)
   if (!status.workingDay)
-    return refuse('C5', '001#42', `${day1} is ${status.reason}; a monitoring visit\'s day 1 must be a working day`)
+    return refuse('C5', '001#42', `${day1} is ${status.reason}; a monitoring visit's day 1 must be a working day`)
   const day2 = addWorkingDays(day1, 1)
   const milestones = [
     ...monitoringPreparation2017(day1),
