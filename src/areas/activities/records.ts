@@ -7,7 +7,6 @@ import type { RegisterService } from '../register/index.js'
 import type { LifecycleFacts } from './lifecycle.js'
 import {
   type ActivityRecord,
-  contactsOf,
   dateChangesOf,
   findActivity,
   flagsOf,
@@ -16,8 +15,8 @@ import {
   noticedActivityIds,
   noticesOf,
   statusChangesOf,
-  teamPlacesOf,
 } from './repository.js'
+import { contactsOf, teamPlacesOf } from './team.repository.js'
 import type { Activity, ActivityDetails, ActivityFilter, ActivitySummary, TeamMember } from './types.js'
 
 /** Another area's answer on whether an activity's outcome is ready (the judgements area). */

@@ -1,13 +1,13 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
 import type { ActivityType, Flag, Milestone } from '../../rules/types.js'
-import type { NoticeRole, TeamRole } from './activity-types.js'
+import type { NoticeRole } from './activity-types.js'
 import type { ActivityStatus } from './lifecycle.js'
-import type { Contact, NoticeRecord, StoredMilestone } from './types.js'
+import type { NoticeRecord, StoredMilestone } from './types.js'
 
 /**
  * Every query of the activities area (ADR 0007): the activities and their timelines, teams,
- * contacts, notices and histories. Rows come back as records keyed by ids; the service adds
+ * notices and histories (the team and contacts are in team.repository.ts). Rows come back as records keyed by ids; the service adds
  * the LA's name (register) and people's names (auth) it asks their owners for.
  */
 type Db = Kysely<Database> | Transaction<Database>
@@ -223,78 +223,6 @@ export async function flagsOf(db: Db, activityId: string): Promise<Flag[]> {
     .orderBy('position')
     .execute()
   return rows.map((row) => ({ rule: row.rule as Flag['rule'], citation: row.citation, message: row.message }))
-}
-
-/** A place on a team, by account id. */
-export interface TeamPlace {
-  readonly activityId: string
-  readonly userId: string
-  readonly teamRole: TeamRole
-  readonly days: readonly string[]
-}
-
-/** The teams of these activities, in the order people were added. */
-export async function teamPlacesOf(db: Db, activityIds: readonly string[]): Promise<TeamPlace[]> {
-  if (activityIds.length === 0) return []
-  const rows = await db
-    .selectFrom('activity_team')
-    .select(['activity_id', 'user_id', 'team_role', 'days'])
-    .where('activity_id', 'in', [...activityIds])
-    .orderBy('added_at')
-    .execute()
-  return rows.map((row) => ({
-    activityId: row.activity_id,
-    userId: row.user_id,
-    teamRole: row.team_role,
-    days: row.days ?? [],
-  }))
-}
-
-export async function insertTeamPlace(trx: Db, place: TeamPlace): Promise<void> {
-  await trx
-    .insertInto('activity_team')
-    .values({
-      activity_id: place.activityId,
-      user_id: place.userId,
-      team_role: place.teamRole,
-      days: JSON.stringify([...place.days].sort()),
-    })
-    .execute()
-}
-
-/** Take someone off the team; their team role, or undefined if they were not on it. */
-export async function deleteTeamPlace(trx: Db, activityId: string, userId: string): Promise<string | undefined> {
-  const removed = await trx
-    .deleteFrom('activity_team')
-    .where('activity_id', '=', activityId)
-    .where('user_id', '=', userId)
-    .returning(['team_role'])
-    .executeTakeFirst()
-  return removed?.team_role
-}
-
-export async function contactsOf(db: Db, activityId: string): Promise<Contact[]> {
-  const rows = await db
-    .selectFrom('activity_contacts')
-    .selectAll()
-    .where('activity_id', '=', activityId)
-    .orderBy('contact_role')
-    .execute()
-  return rows.map((row) => ({
-    contactRole: row.contact_role,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-  }))
-}
-
-export async function upsertContact(trx: Db, activityId: string, contact: Contact): Promise<void> {
-  const values = { name: contact.name, email: contact.email, phone: contact.phone }
-  await trx
-    .insertInto('activity_contacts')
-    .values({ activity_id: activityId, contact_role: contact.contactRole, ...values })
-    .onConflict((oc) => oc.columns(['activity_id', 'contact_role']).doUpdateSet(values))
-    .execute()
 }
 
 export async function noticesOf(db: Db, activityId: string): Promise<NoticeRecord[]> {

@@ -6,7 +6,7 @@ import { ValidationError } from '../../errors.js'
 import type { RequestContext } from '../deps.js'
 import { TEAM_ROLE_LABELS, type TeamRole } from './activity-types.js'
 import type { ActivitiesDeps, ActivityRecords } from './records.js'
-import { deleteTeamPlace, insertTeamPlace, teamPlacesOf, upsertContact } from './repository.js'
+import { deleteTeamPlace, insertTeamPlace, teamPlacesOf, upsertContact } from './team.repository.js'
 import type { ContactRole } from './types.js'
 
 /** Roles offered when choosing a team: inspectors and their managers. */
