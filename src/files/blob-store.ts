@@ -1,3 +1,4 @@
+import { once } from 'node:events'
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
@@ -83,6 +84,7 @@ export function createBlobStore(root: string): BlobStore {
       const hash = createHash('sha256')
       let size = 0
       const limit = options.maxBytes ?? Number.POSITIVE_INFINITY
+      const sink = createWriteStream(temporary)
       try {
         await pipeline(
           source,
@@ -94,10 +96,13 @@ export function createBlobStore(root: string): BlobStore {
               yield chunk
             }
           },
-          createWriteStream(temporary),
+          sink,
         )
         return await moveIntoPlace(temporary, { hash: hash.digest('hex'), size })
       } catch (error) {
+        // The file may still be opening when the pipeline fails (a refusal on the first chunk):
+        // wait for it to close, or removing it first would leave it behind once it opens.
+        if (!sink.closed) await once(sink, 'close').catch(() => undefined)
         await rm(temporary, { force: true })
         throw error
       }
