@@ -3,6 +3,7 @@
  * Child Unique ID only: Annex A has no names, and none are added. Plus a coverage check the web
  * layer can run on a chosen sample to show which factors are not yet covered.
  */
+import { CASE_SELECTION_INDICATORS, type CaseSelectionIndicator } from '../rules/case-selection.js'
 import { DELAY_REASONS, LIST_SLOTS, type ChildRegistry } from './child-registry.js'
 import { CODE_SETS } from './code-sets.js'
 
@@ -12,62 +13,26 @@ export interface CaseSelectionFactor {
   readonly citation: string
 }
 
-/** Factors the lists can show, per 002#150 (and 002#151 for delay). */
-export const CASE_SELECTION_FACTORS: readonly CaseSelectionFactor[] = [
-  { id: 'disabled', label: 'Disabled child', citation: '002#150' },
-  { id: 'abuse-neglect', label: 'At risk of harm from abuse or neglect (child protection plan)', citation: '002#150' },
-  { id: 'missing', label: 'Missing from placement in the last 12 months (List 8)', citation: '002#150' },
-  { id: 'absent', label: 'Absent from placement in the last 12 months (List 8)', citation: '002#150' },
-  { id: 'out-of-area', label: 'Placed out of area', citation: '002#150' },
-  {
-    id: 'kinship',
-    label: "Kinship or 'connected person' placement (foster placement with relatives or friends)",
-    citation: '002#150',
-  },
-  {
-    id: 'placed-at-home-on-care-order',
-    label: 'Placed at home (with parents) and subject to a care order',
-    citation: '002#150',
-  },
-  { id: 'residential', label: "Children's home or other residential placement", citation: '002#150' },
-  {
-    id: 'large-sibling-group',
-    label: 'From a large sibling group (3 or more brothers and sisters)',
-    citation: '002#150, 002#253',
-  },
-  {
-    id: 'private-or-voluntary-provider',
-    label: 'Placement by a private or voluntary provider (not the same as a provider with delegated functions)',
-    citation: '002#150',
-  },
-  { id: 'uasc', label: 'Unaccompanied asylum-seeking child', citation: '002#150' },
-  { id: 'care-leaver-neet', label: 'Care leaver not in education, employment or training', citation: '002#150' },
-  { id: 'care-leaver-not-in-touch', label: 'Care leaver the LA is not in touch with', citation: '002#150' },
-  { id: 'delay', label: 'Appears to have experienced significant delay', citation: '002#151' },
-]
+const asFactor = ({ id, label, citation }: CaseSelectionIndicator): CaseSelectionFactor => ({ id, label, citation })
+
+/**
+ * Factors the lists can show, per 002#150 (and 002#151 for delay), in the order of their bits:
+ * bit i of a child's `factors` is entry i. Taken from the rules core's one list of indicators,
+ * whose `annexABit` keeps the bits of stored profiles stable.
+ */
+export const CASE_SELECTION_FACTORS: readonly CaseSelectionFactor[] = CASE_SELECTION_INDICATORS.filter(
+  (indicator) => indicator.annexABit !== null,
+)
+  .sort((a, b) => a.annexABit! - b.annexABit!)
+  .map(asFactor)
 
 /**
  * 002#150's factors the Annex A lists do not record, so inspectors must take them from
  * elsewhere (the LA's own information, audits, or the conversation with the LA analyst).
  */
-export const FACTORS_NOT_IN_ANNEX_A: readonly CaseSelectionFactor[] = [
-  {
-    id: 'exploitation',
-    label: 'Vulnerable to sexual or other exploitation (no Annex A column records it)',
-    citation: '002#150',
-  },
-  {
-    id: 'missing-from-home-or-education',
-    label: 'Missing from home or education (List 8 records only missing from placement)',
-    citation: '002#150',
-  },
-  { id: 'educational-achievement', label: 'Educational achievement and ability', citation: '002#150' },
-  {
-    id: 'third-party-provider',
-    label: 'Supported by a third-party provider with delegated social services functions',
-    citation: '002#150',
-  },
-]
+export const FACTORS_NOT_IN_ANNEX_A: readonly CaseSelectionFactor[] = CASE_SELECTION_INDICATORS.filter(
+  (indicator) => indicator.annexABit === null,
+).map(asFactor)
 
 /** 002#153's thresholds, with the list that lets inspectors test each. */
 export const THRESHOLDS = [
@@ -213,7 +178,12 @@ function known(value: number): number | null {
   return Number.isNaN(value) ? null : value
 }
 
-const factorBit = (id: string) => 1 << CASE_SELECTION_FACTORS.findIndex((f) => f.id === id)
+/** The bit of factor `id`; a typo would otherwise give 1 << -1, the sign bit, without a word. */
+const factorBit = (id: string) => {
+  const bit = CASE_SELECTION_FACTORS.findIndex((f) => f.id === id)
+  if (bit < 0) throw new Error(`No Annex A case-selection factor ${id}`)
+  return 1 << bit
+}
 const thresholdBit = (id: string) => 1 << THRESHOLDS.findIndex((t) => t.id === id)
 const [
   F_DISABLED,
