@@ -13,10 +13,9 @@ import {
   FACTORS_NOT_IN_ANNEX_A,
   THRESHOLDS,
   ageBandIndex,
-  buildChildrenTable,
   type CaseSelectionFactor,
-  type ChildrenTable,
 } from './case-selection.js'
+import { buildChildrenTable, type ChildrenTable } from './children-table.js'
 import {
   DELAY_ADOPTION,
   DELAY_ASSESSMENT,

@@ -6,28 +6,35 @@ import { createTestDatabase } from '../test-support/test-db.js'
 import { demoJudgementHistory } from './judgement-history.js'
 import { DEMO_EMAIL_DOMAIN, loadDemoData } from './load-demo-data.js'
 
+// The demo data loaded once for the tests that read it; the test of loading has its own database.
 let database: DatabaseHandle
 beforeAll(async () => {
   database = await createTestDatabase()
+  await loadDemoData(database.db, '2026-11-23')
 })
 afterAll(async () => database.close())
 
 describe('demo data', () => {
   it('loads once: a second start changes nothing', async () => {
-    expect(await loadDemoData(database.db, '2026-11-23')).toBe(true)
-    const count = async () =>
-      Number(
-        (
-          await database.db
-            .selectFrom('judgement_records')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    const before = await count()
-    expect(before).toBeGreaterThan(153)
-    expect(await loadDemoData(database.db, '2026-11-23')).toBe(false)
-    expect(await count()).toBe(before)
+    const fresh = await createTestDatabase()
+    try {
+      expect(await loadDemoData(fresh.db, '2026-11-23')).toBe(true)
+      const count = async () =>
+        Number(
+          (
+            await fresh.db
+              .selectFrom('judgement_records')
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      const before = await count()
+      expect(before).toBeGreaterThan(153)
+      expect(await loadDemoData(fresh.db, '2026-11-23')).toBe(false)
+      expect(await count()).toBe(before)
+    } finally {
+      await fresh.close()
+    }
   })
 
   it('creates an account for every role with the demo password', async () => {

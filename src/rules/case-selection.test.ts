@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   CASE_SELECTION_FACTORS,
+  CASE_SELECTION_INDICATORS,
   CHILD_LEVEL_LISTS,
   contemporaryPracticeFrom,
   listCoversFrom,
@@ -35,5 +36,25 @@ describe('case selection factors (S5, 002#150)', () => {
       'children who have been missing from care, home and education',
       'at least one child from a large sibling group',
     ])
+  })
+
+  it('shows every factor by at least one indicator, each naming a known factor', () => {
+    const factors = CASE_SELECTION_FACTORS.map((item) => item.id)
+    for (const indicator of CASE_SELECTION_INDICATORS)
+      if (indicator.factor !== null) expect(factors, indicator.id).toContain(indicator.factor)
+    for (const factor of factors)
+      expect(
+        CASE_SELECTION_INDICATORS.some((indicator) => indicator.factor === factor),
+        factor,
+      ).toBe(true)
+    const ids = CASE_SELECTION_INDICATORS.map((indicator) => indicator.id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('gives the indicators Annex A records the bits 0 to n - 1, each once', () => {
+    const bits = CASE_SELECTION_INDICATORS.flatMap((indicator) =>
+      indicator.annexABit === null ? [] : [indicator.annexABit],
+    )
+    expect([...bits].sort((a, b) => a - b)).toEqual(bits.map((_, i) => i))
   })
 })

@@ -377,7 +377,15 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'These children must be part of the cohort of children whose experiences inspectors evaluate … at least one child from a large sibling group … The local authority should share a list of the audits they have undertaken in the six months before the inspection/visit. … Before fieldwork the lead inspector will identify between six to 12 cases the local authority has already audited',
     decision: null,
     implementedBy: [
-      { module: 'case-selection', exports: ['CASE_SELECTION_FACTORS', 'THRESHOLDS_TESTED', 'AUDITED_CASES_REQUESTED'] },
+      {
+        module: 'case-selection',
+        exports: [
+          'CASE_SELECTION_FACTORS',
+          'CASE_SELECTION_INDICATORS',
+          'THRESHOLDS_TESTED',
+          'AUDITED_CASES_REQUESTED',
+        ],
+      },
     ],
   },
   {

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/clock.js'
-import { loadConfig } from '../../src/config.js'
+import { loadConfig, type Config } from '../../src/config.js'
 import { notifiedActivity } from '../../src/test-support/factories/activities.js'
+import { evidenceEntry } from '../../src/test-support/factories/evidence.js'
 import { createUser, type TestUser } from '../../src/test-support/factories/users.js'
 import {
   browserAvailable,
@@ -22,10 +23,10 @@ describe.skipIf(!browserAvailable)('in a browser, the fieldwork records', () => 
   let service: RunningService
   let browser: Browser
   const people: Record<string, TestUser> = {}
-  let activityId = ''
+  let config: Config
 
   beforeAll(async () => {
-    // Wednesday 13 January 2027, 10:00: day three of a standard inspection of Kent.
+    // Wednesday 13 January 2027, 10:00: day three of the standard inspections the tests plan.
     service = await startService(fixedClock('2027-01-13T10:00:00Z'))
     const db = service.database.db
     for (const [key, role] of [
@@ -35,7 +36,21 @@ describe.skipIf(!browserAvailable)('in a browser, the fieldwork records', () => 
     ] as const)
       people[key] = await createUser(db, role)
     people.dcs = await createUser(db, 'la-dcs', { laCode: '886' })
-    activityId = await notifiedActivity(db, loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', LOG_LEVEL: 'silent' }), {
+    config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', LOG_LEVEL: 'silent' })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await service?.close()
+  })
+
+  /**
+   * Each test's own standard inspection, on site since Monday 11 January with the team: of a
+   * different LA in each test, since an LA has one inspection of a kind starting on a day.
+   */
+  async function inspectionOnDayThree(laCode: string): Promise<string> {
+    return notifiedActivity(service.database.db, config, {
+      laCode,
       onsiteStart: '2027-01-11',
       plannedAt: '2026-11-23T10:00:00Z',
       noticeAt: '2027-01-04T09:00:00Z',
@@ -45,12 +60,7 @@ describe.skipIf(!browserAvailable)('in a browser, the fieldwork records', () => 
         { userId: people.qa!.id, teamRole: 'qa-manager' },
       ],
     })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await service?.close()
-  })
+  }
 
   async function as(person: string): Promise<Page> {
     const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' })
@@ -61,6 +71,7 @@ describe.skipIf(!browserAvailable)('in a browser, the fieldwork records', () => 
   }
 
   it('lets an inspector write evidence, warned about a name first', async () => {
+    const activityId = await inspectionOnDayThree('887')
     const page = await as('inspector')
     await page.goto(`${service.baseUrl}/activities/${activityId}`)
     await page.getByRole('link', { name: 'Evidence record' }).click()
@@ -90,6 +101,15 @@ describe.skipIf(!browserAvailable)('in a browser, the fieldwork records', () => 
   }, 60_000)
 
   it('lets the QA manager add a note and the lead record a keep-in-touch meeting', async () => {
+    const activityId = await inspectionOnDayThree('846')
+    // The entry the QA manager notes, written earlier that morning by the team inspector.
+    await evidenceEntry(
+      { db: service.database.db, config, clock: fixedClock('2027-01-13T09:45:00Z') },
+      activityId,
+      people.inspector!,
+      // Collected at 09:30 that morning, naming nobody (002#191), with one case reference.
+      { headingId: 'help-and-protection.3', collectedTime: '09:30', caseIds: 'C104532' },
+    )
     const qa = await as('qa')
     await qa.goto(`${service.baseUrl}/activities/${activityId}/evidence`)
     await qa.getByLabel('Your note').fill('Quantify the sample; look at disabled children.')
@@ -108,6 +128,8 @@ describe.skipIf(!browserAvailable)('in a browser, the fieldwork records', () => 
   }, 60_000)
 
   it('takes a request and a case of concern from the lead to the DCS and back', async () => {
+    // Kent, whose DCS answers.
+    const activityId = await inspectionOnDayThree('886')
     const lead = await as('lead')
     await lead.goto(`${service.baseUrl}/activities/${activityId}/further-information/new`)
     await verifyOnPage(lead, 'Raise a request for further information', 'rfi-form')

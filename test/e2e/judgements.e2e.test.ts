@@ -19,6 +19,7 @@ import {
  * provisional judgements given. A focused visit's findings page is checked too.
  */
 describe.skipIf(!browserAvailable)('in a browser, judgements and feedback', () => {
+  // The service's clock: each test sets it where it needs it (activityOnSite sets it before it plans).
   const clock = settableClock('2026-11-23T10:00:00Z')
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', LOG_LEVEL: 'silent' })
   let service: RunningService
