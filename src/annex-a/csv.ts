@@ -50,7 +50,11 @@ export async function detectEncoding(path: string): Promise<CsvEncoding> {
   if (start[0] === 0xfe && start[1] === 0xff) return 'UTF-16 BE'
   let evenZeros = 0
   let oddZeros = 0
-  for (let i = 0; i < start.length; i++) if (start[i] === 0) i % 2 ? oddZeros++ : evenZeros++
+  for (let i = 0; i < start.length; i++) {
+    if (start[i] !== 0) continue
+    if (i % 2) oddZeros++
+    else evenZeros++
+  }
   if (oddZeros > start.length / 4) return 'UTF-16 LE'
   if (evenZeros > start.length / 4) return 'UTF-16 BE'
   return (await isUtf8(path)) ? 'UTF-8' : 'Windows-1252'
@@ -177,12 +181,11 @@ export async function readCsv(
       pending += text
       const lineEnd = pending.search(/\r|\n/)
       if (lineEnd < 0 && pending.length < 65536) return
-      let first = lineEnd < 0 ? pending : pending.slice(0, lineEnd)
+      const first = lineEnd < 0 ? pending : pending.slice(0, lineEnd)
       // Excel's "sep=;" first line names the delimiter.
       if (!sepLineChecked && /^sep=.$/i.test(first)) {
         delimiter = first.charAt(4)
         pending = pending.slice(lineEnd).replace(/^\r?\n/, '')
-        first = ''
       } else {
         delimiter = chooseDelimiter(first)
       }

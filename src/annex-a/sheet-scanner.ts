@@ -117,7 +117,7 @@ export class SheetScanner {
       return true
     }
     if (!this.inData) return this.findSheetData(chunk)
-    let data = chunk
+    const data = chunk
     let from = 0
     if (this.partBytes > 0) {
       const close = chunk.indexOf(this.rowClose)

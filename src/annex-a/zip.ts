@@ -251,8 +251,15 @@ async function readCentralDirectory(
       const length = cd.readUInt16LE(e + 2)
       if (id === 1) {
         let q = e + 4
-        if (uncompressedSize === 0xffffffff) ((uncompressedSize = Number(cd.readBigUInt64LE(q))), (q += 8))
-        if (compressedSize === 0xffffffff) ((compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8))
+        // Zip64: each field that overflowed its 32 bits is in the extra field, in this order.
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = Number(cd.readBigUInt64LE(q))
+          q += 8
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(cd.readBigUInt64LE(q))
+          q += 8
+        }
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(cd.readBigUInt64LE(q))
       }
       e += 4 + length

@@ -9,6 +9,7 @@
 import { statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { Command } from 'commander'
+import type { processAnnexA } from '../annex-a/index.js'
 import { LISTS } from '../annex-a/spec.js'
 import { isIsoDate } from '../rules/calendar/dates.js'
 import { UsageError, action, printJson } from './io.js'
@@ -232,7 +233,7 @@ export function registerAnnexACommands(program: Command): void {
     )
 }
 
-type Result = Awaited<ReturnType<typeof import('../annex-a/index.js').processAnnexA>>
+type Result = Awaited<ReturnType<typeof processAnnexA>>
 
 function validateSummary(files: string[], result: Result): string {
   const lines: string[] = []
@@ -293,9 +294,9 @@ function profileSummary(profile: Result['profile']): string {
     for (const m of list.measures) {
       if (m.percent !== null && m.count !== null)
         lines.push(
-          `  ${m.label}: ${number(m.count)} of ${number(m.of ?? 0)} (${m.percent}%)${m.median != null ? `, median ${m.median} ${m.unit}` : ''}`,
+          `  ${m.label}: ${number(m.count)} of ${number(m.of ?? 0)} (${m.percent}%)${m.median !== null && m.median !== undefined ? `, median ${m.median} ${m.unit}` : ''}`,
         )
-      else if (m.median != null) lines.push(`  ${m.label}: median ${m.median} ${m.unit}`)
+      else if (m.median !== null && m.median !== undefined) lines.push(`  ${m.label}: median ${m.median} ${m.unit}`)
       else if (m.note) lines.push(`  ${m.label}: ${m.note}`)
     }
   }

@@ -56,7 +56,9 @@ export const newJudgementQuery = z.object({ framework: z.unknown().optional() })
 
 /** Recording a judgement posts to the address of its framework's form: without one there is no form. */
 export const recordJudgementQuery = z
-  .object({ framework: z.string().refine(isFramework, { error: 'Choose the framework the inspection was made under' }) })
+  .object({
+    framework: z.string().refine(isFramework, { error: 'Choose the framework the inspection was made under' }),
+  })
   .transform(({ framework }) => ({ framework: framework as Framework, refused: false }))
 
 const DATE_LABELS = {
