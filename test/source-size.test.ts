@@ -61,8 +61,4 @@ describe('source file size (ADR 0009)', () => {
     expect(named).toEqual(ALLOWED)
     for (const path of ALLOWED) expect(files, path).toContain(path)
   })
-
-  it('keeps the temporary list to the folders being split elsewhere', () => {
-    for (const path of BEING_SPLIT) expect(path, path).toMatch(/^src\/(areas|db|auth)\//)
-  })
 })
