@@ -26,9 +26,12 @@ interface BaseSpec<P, Q> {
   readonly url: string
   /** The policy action, or 'public' for the few pages anyone may see (sign-in, calendar feeds). */
   readonly permission: Action | 'public'
-  /** The route's params; a request whose params do not parse is "Page not found". */
+  /** The route's params; a request whose params do not parse is "Page not found". The target reads them. */
   readonly params?: z.ZodType<P, unknown>
-  /** The route's query string; write it to accept anything (filters fall back to their defaults). */
+  /**
+   * The route's query string, parsed after the policy check (the target cannot read it): write it to
+   * accept anything (filters fall back to their defaults) unless a bad query is a bad request.
+   */
   readonly query?: z.ZodType<Q, unknown>
   /**
    * The LA the request concerns, looked up from its params. Returning null means "no such
@@ -95,21 +98,26 @@ export async function authorise(spec: RouteSpec, request: FastifyRequest): Promi
   if (target && !canOn(principal, spec.permission, target)) throw new NotFoundError()
 }
 
-/** Parse the route's params and query in place, so the target and handler read typed values. */
-function parseInput(spec: RouteSpec, request: FastifyRequest): void {
-  if (spec.params) {
-    const params = spec.params.safeParse(request.params)
-    if (!params.success) throw new NotFoundError()
-    request.params = params.data
+/** Parse the route's params in place, so the target reads typed values; params that do not parse are not a page. */
+function parseParams(spec: RouteSpec, request: FastifyRequest): void {
+  if (!spec.params) return
+  const params = spec.params.safeParse(request.params)
+  if (!params.success) throw new NotFoundError()
+  request.params = params.data
+}
+
+/**
+ * Parse the route's query in place. It runs after the policy check, so a request refused by the
+ * policy is refused the same way (403 or 404) whatever its query string says.
+ */
+function parseQuery(spec: RouteSpec, request: FastifyRequest): void {
+  if (!spec.query) return
+  const query = spec.query.safeParse(request.query)
+  if (!query.success) {
+    const issue = query.error.issues[0]
+    throw new ValidationError({ [String(issue?.path[0] ?? 'query')]: issue?.message ?? 'Check the address' })
   }
-  if (spec.query) {
-    const query = spec.query.safeParse(request.query)
-    if (!query.success) {
-      const issue = query.error.issues[0]
-      throw new ValidationError({ [String(issue?.path[0] ?? 'query')]: issue?.message ?? 'Check the address' })
-    }
-    request.query = query.data
-  }
+  request.query = query.data
 }
 
 /** Run a form route: parse, submit, redirect; or show the page again with what is wrong. */
@@ -169,8 +177,9 @@ export function registerRoutes(app: FastifyInstance, specs: readonly RouteSpec[]
         async (request) => {
           // An unauthenticated request is sent to sign in before its params are looked at.
           if (spec.permission !== 'public' && !request.principal) throw new UnauthenticatedError('Sign in to continue')
-          parseInput(spec, request)
+          parseParams(spec, request)
           await authorise(spec, request)
+          parseQuery(spec, request)
         },
         // A browser session needs the CSRF token on every POST; an API token cannot be sent by a
         // browser on another site's behalf, so API calls made with one need none.
