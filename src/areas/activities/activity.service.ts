@@ -1,7 +1,7 @@
 import { recordAudit } from '../../auth/audit.js'
 import { londonIsoDate } from '../../clock.js'
 import { canOn, type Principal } from '../../auth/policy.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { seasonalChecks } from '../../rules/calendar/seasonal-checks.js'
 import { deferralAllowed, type DeferralReason } from '../../rules/pathways.js'
 import { timelineAfterNotice } from '../../rules/timelines/annex-a.js'
@@ -246,6 +246,9 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
     /** Move the activity on in its lifecycle, or defer or cancel it, with the checks of lifecycle.ts. */
     async changeStatus(principal: Principal, id: string, input: StatusInput, context: RequestContext): Promise<void> {
       const activity = await records.load(id)
+      // Deferring and cancelling are the planners' (activity.plan), not the team's.
+      if ((input.to === 'deferred' || input.to === 'cancelled') && !canOn(principal, 'activity.plan', activity))
+        throw new ForbiddenError()
       const errors: Record<string, string> = {}
       const check = checkStep(await records.facts(activity), input.to)
       if (!check.ok) errors.status = check.reason
