@@ -65,7 +65,7 @@ export function noticeService({ db, clock, config }: ActivitiesDeps, records: Ac
         )
       else if (calledTime > '09:30') warnings.push(`The call was at ${calledTime}, after 9.30am (002#73).`)
       // A call on another day than it was due dates the Annex A request, and a late one the
-      // deadlines, from the call (S4, 002#242): the timeline is stored so, and the email says so.
+      // deadlines, from the call (S4, 002#242): the timeline is stored so and the email lists them.
       const timeline =
         noticeDue && calledOn !== noticeDue.date
           ? computeTimeline(activity.type, activity.onsiteStart, activity.variant, calledOn)
