@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'activity.contact',
   'activity.notice',
   'activity.status',
+  'activity.replan',
   // Programme
   'programme.commit',
   'programme.configure',
@@ -102,6 +103,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'activity.contact': 'LA contact set',
   'activity.notice': 'Notice call recorded',
   'activity.status': 'Activity status changed',
+  'activity.replan': 'Activity re-planned',
   'programme.commit': 'Activity planned in the programme planner',
   'programme.configure': 'Programme settings changed',
   'leave.add': 'Inspector leave added',

@@ -358,13 +358,24 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     section: INSPECTIONS,
     title: 'Annex A milestones',
     statement:
-      'In working days from the notification: standard and short — request 5 before fieldwork, child-level lists and audits +1, management information +2, case information +3; focused — request 5 before (Tuesday), lists and audits +1 (midday), management information +1, case information +2; monitoring — request 10 before fieldwork (Monday), lists and audits +1, management and case information +7.',
-    citation: '002#242',
+      'In working days from the notification: standard and short — request 5 before fieldwork, child-level lists and audits +1, management information +2, case information +3; focused — request 5 before (Tuesday), lists and audits +1 (midday), management information +1, case information +2; monitoring — request 10 before fieldwork (Monday), lists and audits +1, management and case information +7. A notice given late moves the deadlines: they count from the day of the call, and fieldwork does not move.',
+    citation: '002#75, #242',
     quote:
-      'Child-level data lists 1 day after notification (by the end of Tuesday) 1 day after notification (usually by midday Wednesday) 1 day after notification (usually Tuesday) … Information used by the local authority to manage services for children and young people 2 days after notification (by the end of Wednesday) 1 day after notification (usually by the end of Wednesday) 7 days after notification (usually the Wednesday before inspectors are onsite)',
+      'The non-availability of the DCS or a senior manager will not delay the start of the inspection. … Child-level data lists 1 day after notification (by the end of Tuesday) 1 day after notification (usually by midday Wednesday) 1 day after notification (usually Tuesday) … Information used by the local authority to manage services for children and young people 2 days after notification (by the end of Wednesday) 1 day after notification (usually by the end of Wednesday) 7 days after notification (usually the Wednesday before inspectors are onsite)',
     decision:
-      'Counted in working days from the actual request day, the same as counting back from fieldwork. The monitoring column counts from the Monday of the visit week (the off-site day before the first on-site day), as the 002#129 table does.',
-    implementedBy: [{ module: 'timelines/annex-a', exports: ['annexAMilestones', 'ANNEX_A_REQUEST_BEFORE_FIELDWORK'] }],
+      'Counted in working days from the actual request day, the same as counting back from fieldwork. The monitoring column counts from the Monday of the visit week (the off-site day before the first on-site day), as the 002#129 table does. When the notice call is recorded on a later day than it was due, the deadlines count from the day of the call ("1 day after notification") and the first day on site stays (002#75); the timeline and notice pages say so. A call made before the day it was due is dated as made, but the deadlines still count from the due day: the seeds do not address an early call, and an authority told early gets more warning, never less time than the table gives.',
+    implementedBy: [
+      {
+        module: 'timelines/annex-a',
+        exports: [
+          'annexAMilestones',
+          'ANNEX_A_REQUEST_BEFORE_FIELDWORK',
+          'annexAMilestonesFromNotice',
+          'timelineAfterNotice',
+          'annexAColumnOf',
+        ],
+      },
+    ],
   },
   {
     id: 'S5',

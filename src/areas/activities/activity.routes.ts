@@ -7,8 +7,8 @@ import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { PLANNABLE_TYPES, TYPE_LABELS } from './activity-types.js'
-import { activityParams, listQuery, onsiteForm, planForm, planQuery, statusForm } from './forms.js'
-import { isStatus, nextStep, STATUS_LABELS } from './lifecycle.js'
+import { activityParams, listQuery, onsiteForm, planForm, planQuery, replanForm, statusForm } from './forms.js'
+import { DEFERRAL_REASON_LABELS, isStatus, nextStep, STATUS_LABELS } from './lifecycle.js'
 import { activityPaths } from './paths.js'
 import { activityRows, activityTitle, milestoneRows, statusTag, timelineItems, WEEKDAY_NAMES } from './presenters.js'
 import type { ActivitiesService } from './service.js'
@@ -31,7 +31,7 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
 
   /** The tasks this area owns: planning and the notice. */
   function coreTasks(details: ActivityDetails, manage: boolean): ActivityTask[] {
-    const { activity, team, contacts, notices, lifecycle, milestones } = details
+    const { activity, team, contacts, notices, currentNotice, lifecycle, milestones } = details
     const activityId = activity.id
     const lead = team.some((member) => member.teamRole === 'lead-inspector')
     const dcs = contacts.some((contact) => contact.contactRole === 'dcs')
@@ -61,16 +61,15 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
         section: 'Notice',
         title: 'Notice call and Annex A request',
         href: manage || notices.length > 0 ? activityPaths.notice.build({ activityId }) : undefined,
-        status:
-          notices.length > 0
-            ? 'completed'
-            : !lead || !dcs
-              ? 'cannot-start'
-              : lifecycle.today > noticeDate
-                ? 'overdue'
-                : 'not-started',
-        hint:
-          notices.length > 0 ? undefined : 'Telephone the DCS by 9.30am five working days before fieldwork (002#73)',
+        // A re-planned activity needs a new call for its new dates (002#73).
+        status: currentNotice
+          ? 'completed'
+          : !lead || !dcs
+            ? 'cannot-start'
+            : lifecycle.today > noticeDate
+              ? 'overdue'
+              : 'not-started',
+        hint: currentNotice ? undefined : 'Telephone the DCS by 9.30am five working days before fieldwork (002#73)',
       },
     ]
   }
@@ -151,17 +150,30 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
     for (const provider of providers) tasks.push(...(await provider(activity, principal)))
     const next = nextStep(activity.status)
     const errors = state?.errors ?? {}
+    const canPlan = canOn(principal, 'activity.plan', policyTarget)
+    const deferred = activity.status === 'deferred'
     return reply.page('activities/show.njk', {
       activity,
       title: activityTitle(activity),
       statusTag: statusTag(activity.status),
-      statusReason: activity.statusReason,
+      // While deferred, the reason has its own row (P6, 002#16).
+      statusReason: deferred ? null : activity.statusReason,
+      deferralReason: deferred ? (activity.statusReason ?? 'Not recorded') : undefined,
       sections: taskListSections(tasks),
       onsiteEnd: details.milestones.find((m) => m.key === 'onsite.end')?.date,
       lead: details.team.find((member) => member.teamRole === 'lead-inspector'),
       topics: activity.topics,
       canManage: manage,
-      canPlan: canOn(principal, 'activity.plan', policyTarget),
+      // Defer or cancel a planned or notified activity; cancel or re-plan a deferred one.
+      canStop: canPlan && ['planned', 'notified', 'deferred'].includes(activity.status),
+      stopItems: deferred
+        ? [{ value: 'cancelled', text: 'Cancel', checked: true }]
+        : [
+            { value: 'deferred', text: 'Defer' },
+            { value: 'cancelled', text: 'Cancel' },
+          ],
+      deferralItems: Object.entries(DEFERRAL_REASON_LABELS).map(([value, text]) => ({ value, text })),
+      replanHref: canPlan && deferred ? activityPaths.replan.build({ activityId }) : undefined,
       next:
         next && next !== 'notified' && next !== 'published' ? { status: next, label: STATUS_LABELS[next] } : undefined,
       errors,
@@ -189,8 +201,12 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
       flags: details.flags,
       dateChanges: details.dateChanges,
       canPlan:
-        canOn(request.principal, 'activity.plan', policyTarget) &&
-        ['planned', 'notified', 'deferred'].includes(activity.status),
+        canOn(request.principal, 'activity.plan', policyTarget) && ['planned', 'notified'].includes(activity.status),
+      // A deferred activity gets new dates by being re-planned, which plans it again.
+      replanHref:
+        canOn(request.principal, 'activity.plan', policyTarget) && activity.status === 'deferred'
+          ? activityPaths.replan.build({ activityId })
+          : undefined,
       onsiteItems: dateInputItems(
         'onsiteStart',
         dateFieldOf(values, 'onsiteStart'),
@@ -200,6 +216,33 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
       errors: state?.errors ?? {},
       errorList: formErrorList(onsiteForm, state),
       weekday: WEEKDAY_NAMES[requiredOnsiteWeekday(activity.type, activity.variant ?? 'tue-wed') ?? 1],
+      backHref: activityPaths.show.build({ activityId }),
+    })
+  }
+
+  async function replanPage(request: ActivityRequest, reply: FastifyReply, state?: FormState) {
+    const { activityId } = request.params
+    const { activity } = await activities.details(activityId)
+    const policyTarget = (await activities.target(activityId))!
+    const open =
+      canOn(request.principal, 'activity.plan', policyTarget) &&
+      (activity.status === 'deferred' || activity.status === 'planned')
+    const values = state?.values ?? {}
+    return reply.page('activities/replan.njk', {
+      activity,
+      title: activityTitle(activity),
+      statusTag: statusTag(activity.status),
+      statusReason: activity.statusReason,
+      onsiteItems: dateInputItems(
+        'onsiteStart',
+        dateFieldOf(values, 'onsiteStart'),
+        Boolean(state?.errors.onsiteStart),
+      ),
+      reason: valueOf(values, 'reason'),
+      weekday: WEEKDAY_NAMES[requiredOnsiteWeekday(activity.type, activity.variant ?? 'tue-wed') ?? 1],
+      errors: state?.errors ?? {},
+      errorList: formErrorList(replanForm, state),
+      formAction: open ? activityPaths.replan.build({ activityId }) : undefined,
       backHref: activityPaths.show.build({ activityId }),
     })
   }
@@ -244,6 +287,27 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
       page: showPage,
       submit: async (request, input) => {
         await activities.changeStatus(request.principal, request.params.activityId, input, context(request))
+        return activityPaths.show.build(request.params)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: activityPaths.replan.pattern,
+      permission: 'activity.plan',
+      params,
+      target,
+      handler: replanPage,
+    }),
+    route({
+      method: 'POST',
+      url: activityPaths.replan.pattern,
+      permission: 'activity.plan',
+      params,
+      target,
+      form: replanForm,
+      page: replanPage,
+      submit: async (request, input) => {
+        await activities.replan(request.principal, request.params.activityId, input, context(request))
         return activityPaths.show.build(request.params)
       },
     }),

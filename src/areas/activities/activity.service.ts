@@ -1,13 +1,15 @@
 import { recordAudit } from '../../auth/audit.js'
+import { londonIsoDate } from '../../clock.js'
 import { canOn, type Principal } from '../../auth/policy.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { seasonalChecks } from '../../rules/calendar/seasonal-checks.js'
 import { deferralAllowed, type DeferralReason } from '../../rules/pathways.js'
+import { timelineAfterNotice } from '../../rules/timelines/annex-a.js'
 import { timelineFor } from '../../rules/timelines/index.js'
 import type { Flag, Milestone } from '../../rules/types.js'
 import type { RequestContext } from '../deps.js'
 import { activityReference, type PlannableType, TYPE_LABELS } from './activity-types.js'
-import { type ActivityStatus, checkStep, STATUS_LABELS } from './lifecycle.js'
+import { type ActivityStatus, checkStep, DEFERRAL_REASON_LABELS, STATUS_LABELS } from './lifecycle.js'
 import type { ActivitiesDeps, ActivityRecords } from './records.js'
 import {
   activityIdByReference,
@@ -37,16 +39,41 @@ export interface StatusInput {
   readonly version: number | undefined
 }
 
+export interface ReplanInput {
+  readonly onsiteStart: string
+  readonly reason: string
+  readonly version: number | undefined
+}
+
 type Timeline = { ok: true; milestones: Milestone[]; flags: Flag[] } | { ok: false; message: string }
 
-/** The timeline of an activity from the rules core with the seasonal checks (C3), or the refusal with its rule. */
-export function computeTimeline(type: Activity['type'], onsiteStart: string, variant: 'wed-thu' | null): Timeline {
+/**
+ * The timeline of an activity from the rules core with the seasonal checks (C3), or the refusal
+ * with its rule. Once the notice call has been made (`noticeDay`, the day in England), the
+ * Annex A deadlines count from it when it was late (S4, 002#242); fieldwork never moves (002#75).
+ */
+export function computeTimeline(
+  type: Activity['type'],
+  onsiteStart: string,
+  variant: 'wed-thu' | null,
+  noticeDay?: string,
+): Timeline {
   const outcome = timelineFor(type, onsiteStart, variant ? { variant } : {})
   if (!outcome.ok) return { ok: false, message: `${outcome.reason} (${outcome.rule}, ${outcome.citation})` }
-  const { milestones, flags } = outcome.timeline
+  const { flags } = outcome.timeline
+  const afterNotice = noticeDay ? timelineAfterNotice(type, outcome.timeline.milestones, noticeDay) : undefined
+  const milestones = afterNotice?.milestones ?? outcome.timeline.milestones
   const lastOnsite = milestones.find((m) => m.key === 'onsite.end')?.date ?? onsiteStart
   const notice = milestones.find((m) => m.key === 'notice')?.date
-  return { ok: true, milestones, flags: [...flags, ...seasonalChecks(type, onsiteStart, lastOnsite, notice)] }
+  return {
+    ok: true,
+    milestones,
+    flags: [
+      ...flags,
+      ...seasonalChecks(type, onsiteStart, lastOnsite, notice),
+      ...(afterNotice?.flag ? [afterNotice.flag] : []),
+    ],
+  }
 }
 
 /** Check, under a row lock, that the activity is still the version the user's form was built from. */
@@ -124,7 +151,9 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
       context: RequestContext,
     ): Promise<void> {
       const activity = await records.load(id)
-      if (activity.status !== 'planned' && activity.status !== 'notified' && activity.status !== 'deferred') {
+      if (activity.status === 'deferred')
+        throw new ValidationError({ onsiteStart: 'Re-plan a deferred activity from its page to give it new dates' })
+      if (activity.status !== 'planned' && activity.status !== 'notified') {
         throw new ValidationError({
           onsiteStart: `The date cannot change once the activity is ${STATUS_LABELS[activity.status].toLowerCase()}`,
         })
@@ -132,7 +161,10 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
       const { onsiteStart, reason } = input
       if (onsiteStart === activity.onsiteStart)
         throw new ValidationError({ onsiteStart: 'Enter a different date from the current first day on site' })
-      const timeline = computeTimeline(activity.type, onsiteStart, activity.variant)
+      // Notice already given: the Annex A deadlines still count from the call (S4, 002#242).
+      const notice = activity.status === 'notified' ? (await records.currentNotices(id)).at(-1) : undefined
+      const noticeDay = notice ? londonIsoDate(notice.calledAt) : undefined
+      const timeline = computeTimeline(activity.type, onsiteStart, activity.variant, noticeDay)
       if (!timeline.ok) throw new ValidationError({ onsiteStart: timeline.message })
       await db.transaction().execute(async (trx) => {
         await lockedAt(trx, id, input.version)
@@ -159,9 +191,64 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
       })
     },
 
+    /**
+     * Re-plan a deferred activity with a new first day on site and the reason (or move a planned
+     * one's): the first day is checked as when planning (C5, today or later), the timeline is
+     * worked out again and a deferred activity is planned again, so notice is given anew (002#73).
+     */
+    async replan(principal: Principal, id: string, input: ReplanInput, context: RequestContext): Promise<void> {
+      const activity = await records.load(id)
+      const { onsiteStart, reason } = input
+      if (activity.status !== 'planned') {
+        const check = checkStep(await records.facts(activity), 'planned')
+        if (!check.ok)
+          throw new ValidationError({ onsiteStart: 'Only a deferred or planned activity can be re-planned' })
+      } else if (onsiteStart === activity.onsiteStart)
+        throw new ValidationError({ onsiteStart: 'Enter a different date from the current first day on site' })
+      if (onsiteStart < clock.today())
+        throw new ValidationError({ onsiteStart: 'The first day on site must be today or in the future' })
+      const timeline = computeTimeline(activity.type, onsiteStart, activity.variant)
+      if (!timeline.ok) throw new ValidationError({ onsiteStart: timeline.message })
+      const at = clock.now()
+      const change = { activityId: id, changedBy: principal.id, at }
+      await db.transaction().execute(async (trx) => {
+        await lockedAt(trx, id, input.version)
+        await bumpActivity(
+          trx,
+          id,
+          activity.status === 'deferred'
+            ? { onsite_start: onsiteStart, status: 'planned', status_reason: `Re-planned: ${reason}` }
+            : { onsite_start: onsiteStart },
+          at,
+        )
+        await replaceTimeline(trx, id, timeline.milestones, timeline.flags)
+        if (onsiteStart !== activity.onsiteStart)
+          await insertDateChange(trx, { ...change, fromDate: activity.onsiteStart, toDate: onsiteStart, reason })
+        if (activity.status === 'deferred')
+          await insertStatusChange(trx, { ...change, fromStatus: 'deferred', toStatus: 'planned', note: reason })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'activity.replan',
+          recordType: 'activity',
+          recordId: id,
+          laCode: activity.laCode,
+          summary: `Re-planned ${activity.reference} (${STATUS_LABELS[activity.status]} → Planned) from ${activity.onsiteStart} to ${onsiteStart}: ${reason}`,
+          changes: {
+            before: { status: activity.status, onsiteStart: activity.onsiteStart },
+            after: { status: 'planned', onsiteStart },
+            reason,
+          },
+          requestId: context.requestId,
+        })
+      })
+    },
+
     /** Move the activity on in its lifecycle, or defer or cancel it, with the checks of lifecycle.ts. */
     async changeStatus(principal: Principal, id: string, input: StatusInput, context: RequestContext): Promise<void> {
       const activity = await records.load(id)
+      // Deferring and cancelling are the planners' (activity.plan), not the team's.
+      if ((input.to === 'deferred' || input.to === 'cancelled') && !canOn(principal, 'activity.plan', activity))
+        throw new ForbiddenError()
       const errors: Record<string, string> = {}
       const check = checkStep(await records.facts(activity), input.to)
       if (!check.ok) errors.status = check.reason
@@ -172,14 +259,17 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
       }
       if ((input.to === 'deferred' || input.to === 'cancelled') && !input.note) errors.note = 'Enter the details of why'
       if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+      // A deferral's reason in the words of 002#16, then the details: the activity page shows it while deferred.
+      const why = input.to === 'deferred' && input.deferralReason ? DEFERRAL_REASON_LABELS[input.deferralReason] : ''
+      const reason = [why, input.note].filter(Boolean).join(': ') || null
       await db.transaction().execute(async (trx) => {
         await lockedAt(trx, id, input.version)
-        await bumpActivity(trx, id, { status: input.to, status_reason: input.note || null }, clock.now())
+        await bumpActivity(trx, id, { status: input.to, status_reason: reason }, clock.now())
         await insertStatusChange(trx, {
           activityId: id,
           fromStatus: activity.status,
           toStatus: input.to,
-          note: [input.deferralReason, input.note].filter(Boolean).join(': ') || null,
+          note: reason,
           changedBy: principal.id,
           at: clock.now(),
         })

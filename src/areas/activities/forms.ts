@@ -66,6 +66,13 @@ export const onsiteForm = defineForm({
   version: field.version(),
 })
 
+/** Re-planning a deferred activity: its new first day on site (C5, as when planning) and why. */
+export const replanForm = defineForm({
+  onsiteStart: field.date('the new first day on site'),
+  reason: field.required('Enter why the activity is being re-planned'),
+  version: field.version(),
+})
+
 export const teamMemberForm = defineForm({
   userId: field.required('Select an Ofsted inspector or manager'),
   teamRole: field.choice(TEAM_ROLES, 'Select a role on the team'),

@@ -1,9 +1,12 @@
 /**
  * The lifecycle of an inspection or visit (issue 6): planned → notified → on site →
  * judgements agreed → report stage → published; a planned or notified activity may instead
- * be deferred (only for the reasons of 002#16) or cancelled. Each step is a pure check here;
- * the service records it with its audit entry.
+ * be deferred (only for the reasons of 002#16) or cancelled. A deferred activity is re-planned
+ * with a new first day on site (back to planned, and notice is given again, 002#73) or
+ * cancelled. Each step is a pure check here; the service records it with its audit entry.
  */
+import type { DeferralReason } from '../../rules/pathways.js'
+
 export const STATUSES = [
   'planned',
   'notified',
@@ -85,9 +88,12 @@ export function checkStep(facts: LifecycleFacts, to: ActivityStatus): StepCheck 
       if (from !== 'report-stage') return no('Only a report at report stage can be published')
       return ok
     case 'deferred':
+      if (from !== 'planned' && from !== 'notified') return no('Only a planned or notified activity can be deferred')
+      return ok
     case 'cancelled':
-      if (from !== 'planned' && from !== 'notified')
-        return no('Only a planned or notified activity can be deferred or cancelled')
+      // A deferred activity that will not happen is closed, not left deferred for ever.
+      if (from !== 'planned' && from !== 'notified' && from !== 'deferred')
+        return no('Only a planned, notified or deferred activity can be cancelled')
       return ok
     case 'planned':
       if (from !== 'deferred') return no('Only a deferred activity can be planned again')
@@ -100,4 +106,31 @@ export function nextStep(status: ActivityStatus): ActivityStatus | undefined {
   const order: ActivityStatus[] = ['planned', 'notified', 'on-site', 'judgements-agreed', 'report-stage', 'published']
   const index = order.indexOf(status)
   return index >= 0 && index < order.length - 1 ? order[index + 1] : undefined
+}
+
+/** The reasons the deferral form offers, in the words of 002#16; only the first two allow it (P6). */
+export const DEFERRAL_REASON_LABELS: Readonly<Record<DeferralReason, string>> = {
+  'risk-to-staff': 'Not deferring might put staff at risk (for example serious weather)',
+  'evidence-gathering-severely-restricted':
+    'Inspectors would be severely restricted in gathering evidence (for example a long power failure)',
+  'dcs-absence': 'The DCS is absent',
+  'staff-absence': 'Other staff are absent',
+}
+
+/**
+ * The notice calls made for the activity as it is planned now: all of them, or, once it has
+ * been re-planned after a deferral, those recorded since. A re-planned activity needs a new call
+ * for its new dates (002#73), so a call made before it was deferred no longer counts.
+ */
+export function noticesOfCurrentPlan<N extends { readonly recordedAt: Date }>(
+  notices: readonly N[],
+  statusChanges: ReadonlyArray<{
+    readonly fromStatus: string | null
+    readonly toStatus: string
+    readonly changedAt: Date
+  }>,
+): N[] {
+  const replanned = statusChanges.filter((change) => change.fromStatus && change.toStatus === 'planned').at(-1)
+  if (!replanned) return [...notices]
+  return notices.filter((notice) => notice.recordedAt.getTime() >= replanned.changedAt.getTime())
 }

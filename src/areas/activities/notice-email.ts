@@ -16,7 +16,8 @@ const ANNEX_A_KEYS = [
  */
 export function noticeEmail(input: {
   activity: Activity
-  milestones: readonly StoredMilestone[]
+  /** The stored milestones, or those just worked out from a call made on another day (S4). */
+  milestones: ReadonlyArray<Pick<StoredMilestone, 'key' | 'label' | 'date' | 'citation'> & { time?: string | null }>
   leadInspector: { name: string; email: string } | undefined
   recipientName: string
   serviceUrl: string

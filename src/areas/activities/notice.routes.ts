@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
+import { isAnnexANoticeFlag } from '../../rules/timelines/annex-a.js'
 import { dateFieldFrom, dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityParams, noticeForm } from './forms.js'
@@ -28,9 +29,15 @@ export function noticeRoutes({ activities, clock }: { activities: ActivitiesServ
     return reply.page('activities/notice.njk', {
       activity,
       title: activityTitle(activity),
-      notices: details.notices,
+      // A call made before the activity was deferred and re-planned stays on record, marked as such.
+      notices: details.notices.map((notice) => ({
+        ...notice,
+        superseded: details.currentNotice === undefined || notice.recordedAt < details.currentNotice.recordedAt,
+      })),
       noticeDue: details.milestones.find((m) => m.key === 'notice'),
       annexA: details.milestones.filter((m) => m.key.startsWith('annex-a.')),
+      // Why the deadlines are not the planned ones: the call was made on another day (S4, 002#242).
+      annexAMoved: details.flags.find(isAnnexANoticeFlag),
       dcs: details.contacts.find((contact) => contact.contactRole === 'dcs'),
       canRecord,
       formAction: canRecord ? activityPaths.notice.build({ activityId }) : undefined,

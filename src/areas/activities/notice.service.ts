@@ -1,14 +1,16 @@
 import { recordAudit } from '../../auth/audit.js'
 import type { Principal } from '../../auth/policy.js'
 import { ValidationError } from '../../errors.js'
+import { londonIsoDate } from '../../clock.js'
+import { isAnnexANoticeFlag } from '../../rules/timelines/annex-a.js'
 import { emailsAbout, enqueueEmail, type QueuedEmail } from '../../notify/outbox.js'
 import type { RequestContext } from '../deps.js'
 import type { NoticeRole } from './activity-types.js'
 import { checkStep } from './lifecycle.js'
-import { lockedAt } from './activity.service.js'
+import { computeTimeline, lockedAt } from './activity.service.js'
 import { noticeEmail } from './notice-email.js'
 import type { ActivitiesDeps, ActivityRecords } from './records.js'
-import { bumpActivity, insertNotice, insertStatusChange } from './repository.js'
+import { bumpActivity, insertNotice, insertStatusChange, replaceTimeline } from './repository.js'
 
 export interface NoticeInput {
   readonly calledAt: Date
@@ -18,7 +20,6 @@ export interface NoticeInput {
   readonly version: number | undefined
 }
 
-const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
 const londonTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hour: '2-digit',
@@ -56,16 +57,23 @@ export function noticeService({ db, clock, config }: ActivitiesDeps, records: Ac
       const { calledAt } = input
       const warnings: string[] = []
       const noticeDue = milestones.find((m) => m.key === 'notice')
-      const calledOn = londonDay.format(calledAt)
+      const calledOn = londonIsoDate(calledAt)
       const calledTime = londonTime.format(calledAt)
       if (noticeDue && calledOn !== noticeDue.date)
         warnings.push(
           `Notice was due on ${noticeDue.date} (${noticeDue.rule}, ${noticeDue.citation}); the call was on ${calledOn}. The start date does not change (002#75).`,
         )
       else if (calledTime > '09:30') warnings.push(`The call was at ${calledTime}, after 9.30am (002#73).`)
+      // A call on another day than it was due dates the Annex A request, and a late one the
+      // deadlines, from the call (S4, 002#242): the timeline is stored so and the email lists them.
+      const timeline =
+        noticeDue && calledOn !== noticeDue.date
+          ? computeTimeline(activity.type, activity.onsiteStart, activity.variant, calledOn)
+          : undefined
+      if (timeline?.ok) warnings.push(...timeline.flags.filter(isAnnexANoticeFlag).map((flag) => `${flag.message}.`))
       const email = noticeEmail({
         activity,
-        milestones,
+        milestones: timeline?.ok ? timeline.milestones : milestones,
         leadInspector: lead ? { name: lead.displayName, email: lead.email } : undefined,
         recipientName: dcs.name,
         serviceUrl: config.baseUrl,
@@ -80,7 +88,9 @@ export function noticeService({ db, clock, config }: ActivitiesDeps, records: Ac
           spokeToName: input.spokeToName,
           notes: input.notes || null,
           recordedBy: principal.id,
+          recordedAt: clock.now(),
         })
+        if (timeline?.ok) await replaceTimeline(trx, id, timeline.milestones, timeline.flags)
         await bumpActivity(trx, id, { status: 'notified', status_reason: note }, clock.now())
         await insertStatusChange(trx, {
           activityId: id,
@@ -95,7 +105,8 @@ export function noticeService({ db, clock, config }: ActivitiesDeps, records: Ac
           recipient: dcs.email,
           subject: email.subject,
           bodyText: email.body,
-          dedupeKey: `notice:${id}`,
+          // One confirmation per call: a re-planned activity's new call sends its own (002#73-74).
+          dedupeKey: details.notices.length === 0 ? `notice:${id}` : `notice:${id}:${details.notices.length + 1}`,
           activityId: id,
           availableAt: clock.now(),
         })

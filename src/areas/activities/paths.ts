@@ -10,6 +10,7 @@ export const activityPaths = {
   contacts: path('/activities/:activityId/contacts'),
   notice: path('/activities/:activityId/notice'),
   status: path('/activities/:activityId/status'),
+  replan: path('/activities/:activityId/replan'),
   calendar: path('/activities/:activityId/calendar.ics'),
   feed: path('/calendar/:token'),
   feedSettings: path('/calendar-feed'),

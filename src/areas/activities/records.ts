@@ -4,7 +4,7 @@ import { ROLE_INFO } from '../../auth/roles.js'
 import { NotFoundError } from '../../errors.js'
 import type { ServiceDeps } from '../deps.js'
 import type { RegisterService } from '../register/index.js'
-import type { LifecycleFacts } from './lifecycle.js'
+import { type LifecycleFacts, noticesOfCurrentPlan } from './lifecycle.js'
 import {
   type ActivityRecord,
   dateChangesOf,
@@ -81,11 +81,17 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
     return activity
   }
 
+  /** The notice calls of the activity as it is planned now (a re-planned one needs a new call, 002#73). */
+  async function currentNotices(id: string) {
+    const [notices, statusChanges] = await Promise.all([noticesOf(db, id), statusChangesOf(db, id)])
+    return noticesOfCurrentPlan(notices, statusChanges)
+  }
+
   async function facts(activity: Activity): Promise<LifecycleFacts> {
     const [milestones, team, notices] = await Promise.all([
       milestonesOf(db, [activity.id]),
       teamPlacesOf(db, [activity.id]),
-      noticesOf(db, activity.id),
+      currentNotices(activity.id),
     ])
     const outcome = outcomeReadiness
       ? await outcomeReadiness(activity)
@@ -108,6 +114,7 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
     find,
     load,
     facts,
+    currentNotices,
     teamsOf,
     withLas,
 
@@ -195,6 +202,7 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
         team: teams.get(id) ?? [],
         contacts,
         notices,
+        currentNotice: noticesOfCurrentPlan(notices, statusChanges).at(-1),
         dateChanges: dateChanges.map(({ changedById, ...change }) => ({
           ...change,
           changedBy: nameOf(names, changedById),

@@ -264,6 +264,8 @@ export async function insertNotice(
     spokeToName: string
     notes: string | null
     recordedBy: string
+    /** The service's time, so it compares with the status changes (a re-plan) it follows. */
+    recordedAt: Date
   },
 ): Promise<void> {
   await trx
@@ -275,6 +277,7 @@ export async function insertNotice(
       spoke_to_name: notice.spokeToName,
       notes: notice.notes,
       recorded_by: notice.recordedBy,
+      recorded_at: notice.recordedAt,
     })
     .execute()
 }

@@ -101,7 +101,10 @@ export interface ActivitySummary {
 export interface ActivityDetails extends ActivitySummary {
   readonly flags: readonly Flag[]
   readonly contacts: readonly Contact[]
+  /** Every notice call, including any made before the activity was deferred and re-planned. */
   readonly notices: readonly NoticeRecord[]
+  /** The notice call for the activity as it is planned now; none yet after a re-plan (002#73). */
+  readonly currentNotice: NoticeRecord | undefined
   readonly dateChanges: readonly DateChange[]
   readonly statusChanges: readonly StatusChange[]
   readonly lifecycle: LifecycleFacts

@@ -22,8 +22,11 @@ beforeAll(async () => {
 })
 afterAll(async () => t.close())
 
-/** An LA's inspection, notified this morning (002#73), with the LA's analyst and the lead inspector. */
-async function inspection() {
+/**
+ * An LA's inspection, notified this morning (002#73), with the LA's analyst and the lead
+ * inspector; `noticeAt` gives another time for the call.
+ */
+async function inspection(noticeAt = '2027-01-11T09:10:00Z') {
   const laCode = laCodes.shift()!
   const analyst = await createUser(t.db, 'la-analyst', { laCode })
   const lead = await createUser(t.db, 'hmi')
@@ -31,7 +34,7 @@ async function inspection() {
     laCode,
     onsiteStart: '2027-01-18',
     plannedAt: '2027-01-04T10:00:00Z',
-    noticeAt: '2027-01-11T09:10:00Z',
+    noticeAt,
     team: [{ userId: lead.id, teamRole: 'lead-inspector' }],
   })
   return { analyst, lead, activityId }
@@ -192,6 +195,27 @@ describe('Annex A in the browser', () => {
     )
     expect(reads.every((read) => read.actor_id === lead.id)).toBe(true)
     expect(reads.length).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('Annex A deadlines', () => {
+  it('shows the LA the deadlines counted from a late notice call (002#242), with fieldwork unchanged (002#75)', async () => {
+    // Notice was due on Monday 11 January 2027 for fieldwork on Monday 18 January; the call was
+    // made on Tuesday 12 January, so every deadline is a working day later.
+    const { analyst, activityId } = await inspection('2027-01-12T09:10:00Z')
+    const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
+    const overview = page(await agent.get(`/activities/${activityId}/annex-a`))
+    const deadlines = overview
+      .$('.govuk-summary-list__row')
+      .map((_, row) => overview.$(row).text().replace(/\s+/g, ' ').trim())
+      .get()
+    const due = (label: string) => deadlines.find((row) => row.includes(label))
+    expect(due('Notification and request')).toContain('Tuesday 12 January 2027')
+    expect(due('child-level data lists')).toContain('Wednesday 13 January 2027')
+    expect(due('audits it completed')).toContain('Wednesday 13 January 2027')
+    expect(due('manage services')).toContain('Thursday 14 January 2027')
+    expect(due('specific children’s cases')).toContain('Friday 15 January 2027')
+    expect((await t.app.services.activities.details(activityId)).activity.onsiteStart).toBe('2027-01-18')
   })
 })
 

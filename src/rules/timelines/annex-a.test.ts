@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { annexAMilestones } from './annex-a.js'
+import {
+  annexAColumnOf,
+  annexAMilestones,
+  annexAMilestonesFromNotice,
+  isAnnexANoticeFlag,
+  timelineAfterNotice,
+} from './annex-a.js'
+import { timelineFor } from './index.js'
 
 const byKey = (column: Parameters<typeof annexAMilestones>[0], request: string): Record<string, string> =>
   Object.fromEntries(annexAMilestones(column, request).map((item) => [item.key, item.date]))
@@ -55,5 +62,108 @@ describe('annexAMilestones (S4, 002#242; working days from the request)', () => 
   it('gives every milestone rule S4 and citation 002#242', () => {
     for (const item of annexAMilestones('focused', '2023-06-06'))
       expect(item).toMatchObject({ rule: 'S4', citation: '002#242' })
+  })
+})
+
+describe('annexAMilestonesFromNotice (S4, 002#242, #75; working days from the call)', () => {
+  const dates = (column: Parameters<typeof annexAMilestonesFromNotice>[0], due: string, call: string) =>
+    Object.fromEntries(annexAMilestonesFromNotice(column, due, call).milestones.map((item) => [item.key, item.date]))
+
+  it('changes nothing when the call is made on the day it is due', () => {
+    const result = annexAMilestonesFromNotice('standard-or-short', '2027-01-11', '2027-01-11')
+    expect(result).toMatchObject({ timing: 'on-time', flag: undefined })
+    expect(result.milestones).toEqual(annexAMilestones('standard-or-short', '2027-01-11'))
+  })
+
+  it('counts the deadlines from a late call: due Monday 11 January 2027, made Tuesday 12 January', () => {
+    expect(dates('standard-or-short', '2027-01-11', '2027-01-12')).toEqual({
+      'annex-a.request': '2027-01-12',
+      'annex-a.child-level-data': '2027-01-13',
+      'annex-a.audits': '2027-01-13',
+      'annex-a.management-information': '2027-01-14',
+      'annex-a.case-information': '2027-01-15',
+    })
+    const { timing, flag } = annexAMilestonesFromNotice('standard-or-short', '2027-01-11', '2027-01-12')
+    expect(timing).toBe('late')
+    expect(flag).toEqual({
+      rule: 'S4',
+      citation: '002#242, #75',
+      message:
+        'The notice was given on Tuesday 12 January 2027 (a day late: it was due on Monday 11 January 2027), so the Annex A deadlines count from that day (002#242); the first day on site does not change (002#75)',
+    })
+  })
+
+  it('counts working days across Easter: due Thursday 25 March 2027, made Tuesday 30 March is a day late', () => {
+    // Good Friday 26 March and Easter Monday 29 March 2027 are bank holidays (002#73 fn18).
+    expect(dates('standard-or-short', '2027-03-25', '2027-03-30')).toMatchObject({
+      'annex-a.request': '2027-03-30',
+      'annex-a.child-level-data': '2027-03-31',
+      'annex-a.management-information': '2027-04-01',
+      'annex-a.case-information': '2027-04-02',
+    })
+    expect(annexAMilestonesFromNotice('standard-or-short', '2027-03-25', '2027-03-30').flag?.message).toContain(
+      '(a day late: it was due on Thursday 25 March 2027)',
+    )
+  })
+
+  it('says how many working days late a call was', () => {
+    expect(annexAMilestonesFromNotice('focused', '2027-01-12', '2027-01-14').flag?.message).toContain(
+      '(2 working days late:',
+    )
+    expect(dates('focused', '2027-01-12', '2027-01-14')).toMatchObject({
+      'annex-a.child-level-data': '2027-01-15',
+      'annex-a.case-information': '2027-01-18',
+    })
+  })
+
+  it('dates the request on an early call but keeps the deadlines the table gives (decision)', () => {
+    const early = annexAMilestonesFromNotice('standard-or-short', '2027-01-11', '2027-01-08')
+    expect(early.timing).toBe('early')
+    expect(dates('standard-or-short', '2027-01-11', '2027-01-08')).toEqual({
+      ...Object.fromEntries(annexAMilestones('standard-or-short', '2027-01-11').map((item) => [item.key, item.date])),
+      'annex-a.request': '2027-01-08',
+    })
+    expect(early.flag?.message).toBe(
+      'The notice was given on Friday 8 January 2027, before it was due on Monday 11 January 2027, so the Annex A deadlines still count from Monday 11 January 2027: never earlier than the table allows (002#242)',
+    )
+    expect(isAnnexANoticeFlag(early.flag!)).toBe(true)
+  })
+})
+
+describe('timelineAfterNotice (S4; 002#75: fieldwork never moves)', () => {
+  const planned = timelineFor('standard-inspection', '2027-01-18')
+  if (!planned.ok) throw new Error('the plan is refused')
+  const { milestones } = planned.timeline
+
+  it('moves only the Annex A dates of a late call, and keeps the milestones in date order', () => {
+    const after = timelineAfterNotice('standard-inspection', milestones, '2027-01-12')
+    const before = new Map(milestones.map((item) => [item.key, item.date]))
+    const changed = after.milestones.filter((item) => before.get(item.key) !== item.date).map((item) => item.key)
+    expect(changed.sort()).toEqual([
+      'annex-a.audits',
+      'annex-a.case-information',
+      'annex-a.child-level-data',
+      'annex-a.management-information',
+      'annex-a.request',
+    ])
+    expect(after.milestones.find((item) => item.key === 'onsite.start')?.date).toBe('2027-01-18')
+    expect(after.milestones.find((item) => item.key === 'notice')?.date).toBe('2027-01-11')
+    const order = after.milestones.map((item) => item.date)
+    expect(order).toEqual([...order].sort())
+    expect(after.flag?.rule).toBe('S4')
+  })
+
+  it('leaves a timeline without a 002#242 column as it is', () => {
+    const pmi = timelineFor('post-monitoring-inspection', '2027-01-18')
+    if (!pmi.ok) throw new Error('the plan is refused')
+    const after = timelineAfterNotice('post-monitoring-inspection', pmi.timeline.milestones, '2027-01-20')
+    expect(after).toEqual({ milestones: pmi.timeline.milestones, flag: undefined })
+  })
+
+  it('gives each activity type its column of the table', () => {
+    expect(annexAColumnOf('short-inspection')).toBe('standard-or-short')
+    expect(annexAColumnOf('focused-visit')).toBe('focused')
+    expect(annexAColumnOf('monitoring-visit')).toBe('monitoring')
+    expect(annexAColumnOf('progress-inspection-2015')).toBeUndefined()
   })
 })
