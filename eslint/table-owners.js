@@ -18,6 +18,7 @@ export const TABLE_OWNERS = {
   judgement_records: 'register',
   judgement_grades: 'register',
   data_loads: 'register',
+  register_visits: 'register',
   // activities: inspections and visits
   activities: 'activities',
   activity_milestones: 'activities',
@@ -46,4 +47,6 @@ export const TABLE_OWNERS = {
   keep_in_touch_meetings: 'evidence',
   further_information_requests: 'evidence',
   cases_of_concern: 'evidence',
+  // publications: what is published, and all the public pages read
+  publications: 'publications',
 }

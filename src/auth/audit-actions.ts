@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = [
   // The register
   'judgement.record',
   'judgement.correct',
+  'judgement.from-publication',
+  'visit.record',
+  // Publication
+  'publication.publish',
   // Activities
   'activity.plan',
   'activity.change-date',
@@ -96,6 +100,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'demo.load': 'Demo data loaded',
   'judgement.record': 'Judgement recorded in the register',
   'judgement.correct': 'Judgement corrected in the register',
+  'judgement.from-publication': 'Judgement recorded in the register from a published report',
+  'visit.record': 'Visit recorded in the register',
+  'publication.publish': 'Report or letter published',
   'activity.plan': 'Activity planned',
   'activity.change-date': 'Activity date changed',
   'activity.team-add': 'Team member added',

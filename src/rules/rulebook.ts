@@ -242,7 +242,8 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '002#24',
     quote:
       'The table below summarises the range of inspections that will exist under the ILACS system by the Ofsted inspection grade. … SIF or post-monitoring SIF … Standard inspection (once in a three year period) … Short inspection (once in a three year period)',
-    decision: null,
+    decision:
+      'A JTAI in the register counts against the focused-visit allowance, as it "would replace a focused visit" (002#24 table; 002#18, #21). Visits count from their publication date, as judgements do, or from their last (else first) day where the source gives none.',
     implementedBy: [
       { module: 'pathways', exports: ['ACTIVITIES_BY_GRADE'] },
       { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
