@@ -46,4 +46,10 @@ export const TABLE_OWNERS = {
   keep_in_touch_meetings: 'evidence',
   further_information_requests: 'evidence',
   cases_of_concern: 'evidence',
+  // reports
+  reports: 'reports',
+  report_versions: 'reports',
+  report_review_comments: 'reports',
+  report_fa_comments: 'reports',
+  report_steps: 'reports',
 }
