@@ -49,4 +49,10 @@ export const TABLE_OWNERS = {
   cases_of_concern: 'evidence',
   // publications: what is published, and all the public pages read
   publications: 'publications',
+  // reports
+  reports: 'reports',
+  report_versions: 'reports',
+  report_review_comments: 'reports',
+  report_fa_comments: 'reports',
+  report_steps: 'reports',
 }

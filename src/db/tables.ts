@@ -17,6 +17,7 @@ import type { OutboxKind } from '../notify/outbox.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { EvidenceTables } from './evidence-tables.js'
+import type { ReportTables } from './report-tables.js'
 
 /**
  * Table types for Kysely (STYLE.md: one interface per table, composed into Database).
@@ -262,6 +263,9 @@ export interface OutboxTable {
   sent_at: NullableTimestamp
   attempts: Generated<number>
   last_error: string | null
+  attachment_name: string | null
+  attachment_type: string | null
+  attachment: Uint8Array | null
 }
 
 export interface CalendarFeedsTable {
@@ -394,7 +398,7 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends EvidenceTables {
+export interface Database extends EvidenceTables, ReportTables {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
   users: UsersTable
