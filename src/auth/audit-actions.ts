@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'case-sample.add',
   'case-sample.remove',
   'case-sample.request-audits',
+  'case-sample.read-requested',
   // Fieldwork records
   'evidence.read',
   'evidence.write',
@@ -118,6 +119,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'case-sample.add': 'Case added to the sample',
   'case-sample.remove': 'Case removed from the sample',
   'case-sample.request-audits': 'Audited cases requested',
+  'case-sample.read-requested': 'Child IDs of the audited cases requested read',
   'evidence.read': 'Evidence record read',
   'evidence.write': 'Evidence recorded',
   'evidence.qa-note': 'QA note added',
