@@ -7,6 +7,7 @@ export const TABLE_OWNERS = {
   users: 'auth',
   user_la_scopes: 'auth',
   sessions: 'auth',
+  sign_in_throttles: 'auth',
   api_tokens: 'auth',
   audit_events: 'auth',
   // notify: email and calendar feeds

@@ -56,10 +56,16 @@ export interface UsersTable {
   password_hash: string | null
   oidc_subject: string | null
   is_demo: Generated<boolean>
-  failed_sign_ins: Generated<number>
-  locked_until: NullableTimestamp
   disabled_at: NullableTimestamp
   created_at: GeneratedTimestamp
+}
+
+/** Wrong passwords in a row per email address typed (its SHA-256), known or not (issue 10). */
+export interface SignInThrottlesTable {
+  email_key: string
+  failures: number
+  last_failure_at: Timestamp
+  next_attempt_at: Timestamp
 }
 
 export interface UserLaScopesTable {
@@ -418,6 +424,7 @@ export interface Database extends EvidenceTables, ReportTables {
   activity_contacts: ActivityContactsTable
   activity_notices: ActivityNoticesTable
   activity_status_changes: ActivityStatusChangesTable
+  sign_in_throttles: SignInThrottlesTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
   activity_outcomes: ActivityOutcomesTable
