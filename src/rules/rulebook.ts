@@ -550,7 +550,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       'The 002#216 table applies to ILACS monitoring visits; the 001#42 day 1–23 timeline only to monitoring under the 2017 handbook (002#22 fn4). The table\'s days are working days; "complete fieldwork" is the last on-site day; the factual accuracy comments are due 3 (or 2) working days after the draft is sent.',
     implementedBy: [
-      { module: 'timelines/publication', exports: ['publicationMilestones', 'PUBLICATION_DAYS'] },
+      {
+        module: 'timelines/publication',
+        exports: ['publicationMilestones', 'PUBLICATION_DAYS', 'publicationTimeliness'],
+      },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
     ],
   },
