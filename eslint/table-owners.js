@@ -7,6 +7,7 @@ export const TABLE_OWNERS = {
   users: 'auth',
   user_la_scopes: 'auth',
   sessions: 'auth',
+  sign_in_throttles: 'auth',
   api_tokens: 'auth',
   audit_events: 'auth',
   // notify: email and calendar feeds
@@ -49,4 +50,10 @@ export const TABLE_OWNERS = {
   cases_of_concern: 'evidence',
   // publications: what is published, and all the public pages read
   publications: 'publications',
+  // reports
+  reports: 'reports',
+  report_versions: 'reports',
+  report_review_comments: 'reports',
+  report_fa_comments: 'reports',
+  report_steps: 'reports',
 }

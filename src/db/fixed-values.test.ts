@@ -16,6 +16,9 @@ import { PUBLISHED_KINDS } from '../areas/publications/kinds.js'
 import { VISIT_SOURCES, VISIT_TYPES } from '../areas/register/visits.js'
 import { ROLES } from '../auth/roles.js'
 import { OUTBOX_KINDS } from '../notify/outbox.js'
+import type { FaComment, ReportVersion } from '../areas/reports/types.js'
+import { REPORT_EVENTS, REPORT_KINDS, REPORT_STEPS, REVIEW_STEPS } from '../areas/reports/workflow.js'
+import { PUBLICATION_MILESTONE_KEYS } from '../areas/reports/progress.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import { ACTIVITY_TYPES } from '../rules/types.js'
 import { createTestDatabase, testDatabaseKinds } from '../test-support/test-db.js'
@@ -92,6 +95,21 @@ const CONSTRAINTS: ReadonlyArray<readonly [constraint: string, values: readonly 
     'cases_of_concern_status_check',
     membersOf<ConcernStatus>({ 'with-lead': true, escalated: true, responded: true, concluded: true }),
   ],
+  ['reports_kind_check', REPORT_KINDS],
+  ['reports_step_check', REPORT_STEPS],
+  ['report_versions_status_check', membersOf<ReportVersion['status']>({ draft: true, embargoed: true, final: true })],
+  ['report_review_comments_stage_check', REVIEW_STEPS],
+  [
+    'report_fa_comments_response_check',
+    membersOf<NonNullable<FaComment['response']>>({ accepted: true, 'not-accepted': true }),
+  ],
+  [
+    'report_fa_comments_dispute_decision_check',
+    membersOf<NonNullable<FaComment['disputeDecision']>>({ upheld: true, 'correction-agreed': true }),
+  ],
+  ['report_steps_event_check', REPORT_EVENTS],
+  ['report_steps_to_step_check', REPORT_STEPS],
+  ['report_steps_milestone_check', PUBLICATION_MILESTONE_KEYS],
 ]
 
 /** The values a constraint allows: the `in (…)` list, or the JSON array a jsonb column must be within. */

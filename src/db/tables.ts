@@ -17,6 +17,7 @@ import type { OutboxKind } from '../notify/outbox.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { EvidenceTables } from './evidence-tables.js'
+import type { ReportTables } from './report-tables.js'
 
 /**
  * Table types for Kysely (STYLE.md: one interface per table, composed into Database).
@@ -55,10 +56,16 @@ export interface UsersTable {
   password_hash: string | null
   oidc_subject: string | null
   is_demo: Generated<boolean>
-  failed_sign_ins: Generated<number>
-  locked_until: NullableTimestamp
   disabled_at: NullableTimestamp
   created_at: GeneratedTimestamp
+}
+
+/** Wrong passwords in a row per email address typed (its SHA-256), known or not (issue 10). */
+export interface SignInThrottlesTable {
+  email_key: string
+  failures: number
+  last_failure_at: Timestamp
+  next_attempt_at: Timestamp
 }
 
 export interface UserLaScopesTable {
@@ -262,6 +269,9 @@ export interface OutboxTable {
   sent_at: NullableTimestamp
   attempts: Generated<number>
   last_error: string | null
+  attachment_name: string | null
+  attachment_type: string | null
+  attachment: Uint8Array | null
 }
 
 export interface CalendarFeedsTable {
@@ -394,7 +404,7 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends EvidenceTables {
+export interface Database extends EvidenceTables, ReportTables {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
   users: UsersTable
@@ -414,6 +424,7 @@ export interface Database extends EvidenceTables {
   activity_contacts: ActivityContactsTable
   activity_notices: ActivityNoticesTable
   activity_status_changes: ActivityStatusChangesTable
+  sign_in_throttles: SignInThrottlesTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
   activity_outcomes: ActivityOutcomesTable
