@@ -29,6 +29,8 @@ import { judgementTasks } from './areas/judgements/tasks.js'
 import { createServices } from './areas/index.js'
 import { programmeDashboard } from './areas/programme/dashboard.js'
 import { programmeRoutes } from './areas/programme/routes.js'
+import { publicationSourceLinks, publicationTasks } from './areas/publications/index.js'
+import { publicationRoutes } from './areas/publications/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
@@ -142,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
     }),
   )
-  registerRoutes(app, registerAreaRoutes({ register: services.register, clock }))
+  registerRoutes(app, registerAreaRoutes({ register: services.register, clock, sourceLinks: publicationSourceLinks }))
   registerRoutes(
     app,
     await adminRoutes({ accounts: services.accounts, admin: services.admin, register: services.register }),
@@ -156,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         annexATasks(services.annexA, services.activities, clock),
         judgementTasks(services.judgements, services.activities),
         evidenceTasks(services.evidence),
+        publicationTasks(services.publications),
       ],
       clock,
       baseUrl: config.baseUrl,
@@ -179,5 +182,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   )
   registerRoutes(app, programmeRoutes({ programme: services.programme, clock }))
+  registerRoutes(
+    app,
+    publicationRoutes({
+      publications: services.publications,
+      register: services.register,
+      clock,
+      baseUrl: config.baseUrl,
+    }),
+  )
   return app
 }

@@ -13,8 +13,12 @@ import { govukFrontendDist } from '../paths.js'
 
 declare module 'fastify' {
   interface FastifyReply {
-    /** Render a page inside the layout with the request's shared context (user, CSRF, nonce). */
-    page(template: string, context?: Record<string, unknown>): FastifyReply
+    /**
+     * Render a page inside the layout with the request's shared context (user, CSRF, nonce).
+     * `csrf: false` renders no CSRF token (and so sets no cookie) for a visitor who is not signed
+     * in, on public pages that have no form and may be cached (issue 11: `/published`).
+     */
+    page(template: string, context?: Record<string, unknown>, options?: { csrf?: boolean }): FastifyReply
   }
 }
 
@@ -114,20 +118,30 @@ export const viewsPlugin = fp(async function views(app: FastifyInstance, options
       lstripBlocks: true,
     },
   })
-  app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
-    const request: FastifyRequest = this.request
-    const path = request.url.split('?')[0] ?? '/'
-    const principal = request.principal
-    return this.view(template, {
-      serviceName: SERVICE_NAME,
-      principal,
-      roleLabel: principal ? ROLE_INFO[principal.role].label : undefined,
-      navigation: navigationFor(principal, path),
-      currentPath: path,
-      csrfToken: this.generateCsrf(),
-      cspNonce: (this as FastifyReply & { cspNonce?: { script?: string } }).cspNonce?.script,
-      demoData: options.demoData,
-      ...context,
-    })
-  })
+  app.decorateReply(
+    'page',
+    function page(
+      this: FastifyReply,
+      template: string,
+      context: Record<string, unknown> = {},
+      pageOptions: { csrf?: boolean } = {},
+    ) {
+      const request: FastifyRequest = this.request
+      const path = request.url.split('?')[0] ?? '/'
+      const principal = request.principal
+      // The layout's one form (sign out) shows only to a signed-in user, who always gets a token.
+      const csrf = pageOptions.csrf !== false || principal !== undefined
+      return this.view(template, {
+        serviceName: SERVICE_NAME,
+        principal,
+        roleLabel: principal ? ROLE_INFO[principal.role].label : undefined,
+        navigation: navigationFor(principal, path),
+        currentPath: path,
+        csrfToken: csrf ? this.generateCsrf() : undefined,
+        cspNonce: (this as FastifyReply & { cspNonce?: { script?: string } }).cspNonce?.script,
+        demoData: options.demoData,
+        ...context,
+      })
+    },
+  )
 })
