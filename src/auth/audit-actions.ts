@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = [
   // The register
   'judgement.record',
   'judgement.correct',
+  'judgement.from-publication',
+  'visit.record',
+  // Publication
+  'publication.publish',
   // Activities
   'activity.plan',
   'activity.change-date',
@@ -49,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'case-sample.add',
   'case-sample.remove',
   'case-sample.request-audits',
+  'case-sample.read-requested',
   // Fieldwork records
   'evidence.read',
   'evidence.write',
@@ -101,13 +106,13 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'sign-in': 'Signed in',
   'sign-in.failed': 'Sign-in refused',
-  'sign-in.locked': 'Sign-in refused: account locked',
-  'sign-in.lockout': 'Account locked after wrong passwords',
+  'sign-in.locked': 'Sign-in refused: asked to wait after wrong passwords',
+  'sign-in.lockout': 'Sign-in slowed down after wrong passwords',
   'sign-out': 'Signed out',
   'user.create': 'Account created',
   'user.disable': 'Account disabled',
   'user.enable': 'Account enabled',
-  'user.unlock': 'Account unlocked',
+  'user.unlock': 'Sign-in wait cleared',
   'user.reset-password': 'Password reset',
   'user.link-oidc': 'Account linked to single sign-on',
   'api-token.create': 'API token created',
@@ -115,6 +120,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'demo.load': 'Demo data loaded',
   'judgement.record': 'Judgement recorded in the register',
   'judgement.correct': 'Judgement corrected in the register',
+  'judgement.from-publication': 'Judgement recorded in the register from a published report',
+  'visit.record': 'Visit recorded in the register',
+  'publication.publish': 'Report or letter published',
   'activity.plan': 'Activity planned',
   'activity.change-date': 'Activity date changed',
   'activity.team-add': 'Team member added',
@@ -137,6 +145,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'case-sample.add': 'Case added to the sample',
   'case-sample.remove': 'Case removed from the sample',
   'case-sample.request-audits': 'Audited cases requested',
+  'case-sample.read-requested': 'Child IDs of the audited cases requested read',
   'evidence.read': 'Evidence record read',
   'evidence.write': 'Evidence recorded',
   'evidence.qa-note': 'QA note added',

@@ -12,6 +12,8 @@ import { FINDING_KINDS, PRIORITY_ACTION_GROUNDS } from '../areas/judgements/focu
 import type { Outcome } from '../areas/judgements/types.js'
 import { FRAMEWORKS, GRADES, JUDGEMENT_ACTIVITY_TYPES } from '../areas/register/frameworks.js'
 import type { NewJudgement } from '../areas/register/repository.js'
+import { PUBLISHED_KINDS } from '../areas/publications/kinds.js'
+import { VISIT_SOURCES, VISIT_TYPES } from '../areas/register/visits.js'
 import { ROLES } from '../auth/roles.js'
 import { OUTBOX_KINDS } from '../notify/outbox.js'
 import type { FaComment, ReportVersion } from '../areas/reports/types.js'
@@ -39,8 +41,15 @@ const CONSTRAINTS: ReadonlyArray<readonly [constraint: string, values: readonly 
   ['users_role_check', ROLES],
   ['judgement_records_framework_check', FRAMEWORKS],
   ['judgement_records_activity_type_check', JUDGEMENT_ACTIVITY_TYPES],
-  ['judgement_records_source_check', membersOf<NewJudgement['source']>({ manual: true, demo: true, import: true })],
+  [
+    'judgement_records_source_check',
+    membersOf<NewJudgement['source']>({ manual: true, demo: true, import: true, service: true }),
+  ],
   ['judgement_grades_grade_check', GRADES],
+  ['register_visits_visit_type_check', VISIT_TYPES],
+  ['register_visits_source_check', VISIT_SOURCES],
+  ['publications_kind_check', PUBLISHED_KINDS],
+  ['publications_activity_type_check', ACTIVITY_TYPES],
   ['activities_type_check', ACTIVITY_TYPES],
   ['activities_variant_check', membersOf<VisitVariant>({ 'tue-wed': true, 'wed-thu': true })],
   ['activities_status_check', STATUSES],
@@ -134,17 +143,25 @@ describe.each(testDatabaseKinds())('fixed-value columns (%s)', (kind) => {
   })
 
   it('drops the constraints it added when migrated down, and adds them again when migrated up', async () => {
+    // A database of its own: migrating down and up again brings back this migration's versions
+    // of constraints a later migration changed, which the other tests here must not see.
+    const own = await createTestDatabase(kind)
+    const db = own.db
     const count = async (): Promise<number> => {
       const { rows } = await sql<{ count: string }>`
         select count(*) as count from pg_constraint c join pg_namespace n on n.oid = c.connamespace
-        where n.nspname = current_schema() and c.contype = 'c'`.execute(database.db)
+        where n.nspname = current_schema() and c.contype = 'c'`.execute(db)
       return Number(rows[0]!.count)
     }
-    const before = await count()
-    await fixedValueChecks.down(database.db)
-    // The constraints of the earlier migrations (grades, kinds) stay.
-    expect(await count()).toBe(before - 24)
-    await fixedValueChecks.up(database.db)
-    expect(await count()).toBe(before)
+    try {
+      const before = await count()
+      await fixedValueChecks.down(db)
+      // The constraints of the earlier migrations (grades, kinds) stay.
+      expect(await count()).toBe(before - 24)
+      await fixedValueChecks.up(db)
+      expect(await count()).toBe(before)
+    } finally {
+      await own.close()
+    }
   })
 })
