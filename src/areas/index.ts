@@ -30,7 +30,8 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   const judgements = createJudgementsService({ ...deps, activities, people })
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities, people })
   const evidence = createEvidenceService({ ...deps, activities, people, knownCases: caseSampleCases(annexA) })
-  const reports = createReportsService({ ...deps, activities, judgements, evidence, people, blobs })
+  const publications = createPublicationsService({ ...deps, blobs, register, activities })
+  const reports = createReportsService({ ...deps, activities, judgements, evidence, people, blobs, publications })
   const services = {
     register,
     people,
@@ -47,7 +48,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   return {
     ...services,
     programme: createProgrammeService({ ...deps, register, activities, people }),
-    publications: createPublicationsService({ ...deps, blobs, register, activities }),
+    publications,
   }
 }
 

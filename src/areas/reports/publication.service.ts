@@ -6,7 +6,7 @@ import { addressees, sendToEach } from './emails.js'
 import { londonLocal } from './embargo.js'
 import { reportPaths } from './paths.js'
 import { lateSteps, milestoneProgress, MILESTONE_OWNERS } from './progress.js'
-import type { ReportRecords, ReportsDeps } from './records.js'
+import { lastFieldworkDay, type ReportRecords, type ReportsDeps } from './records.js'
 import { insertStep, insertVersion, latestVersion, lockReport, reportsAt, stepsOf, updateReport } from './repository.js'
 import type { Report } from './types.js'
 import { documentWord, REPORT_STEPS } from './workflow.js'
@@ -23,31 +23,39 @@ const JOB = { requestId: 'report-publication-job' }
  * manager, once.
  */
 export function publicationService(deps: ReportsDeps, records: ReportRecords, drafting: Drafting) {
-  const { db, clock, config, publisher, activities } = deps
+  const { db, clock, config, publications, activities, judgements } = deps
   const to = addressees(deps)
 
-  /** Publish one embargoed report; false when there is nothing to do or no publisher yet. */
-  async function publishOne(report: Report): Promise<boolean> {
-    if (!publisher) return false
+  /** Publish one embargoed report through the publications area, then record it here. */
+  async function publishOne(report: Report): Promise<void> {
     const details = await records.details(report.activityId)
     const latest = (await latestVersion(db, report.id))!
     const at = clock.now()
     const facts = await records.facts(details, report.kind, 'final', clock.today())
     const prepared = await drafting.prepare(details, facts, latest.sections, 'publish')
     const summary = prepared.documents.summaryForChildren
+    const statutory = records.milestones(report.kind, details).find((m) => m.key === 'report.published')!
+    const graded =
+      report.kind === 'inspection-report' ? await judgements.publishedJudgementFor(report.activityId) : null
     // The other areas keep their own transactions, so they go first and ours records what they did;
     // `publish` and `recordPublication` refuse a second run for the same activity.
-    await publisher({
-      activityId: report.activityId,
-      laCode: details.activity.laCode,
-      kind: report.kind,
-      title: prepared.documents.report.meta.title,
-      publishedAt: at,
-      pdf: prepared.pdf,
-      summaryForChildrenPdf: summary ? await renderPdf(summary) : null,
-    })
+    await publications.publish(
+      {
+        activityId: report.activityId,
+        laId: details.activity.laCode,
+        kind: report.kind,
+        title: prepared.documents.report.meta.title,
+        fieldworkStart: details.activity.onsiteStart,
+        fieldworkEnd: lastFieldworkDay(details),
+        statutoryPublicationDate: statutory.date,
+        publishedAt: at,
+        ...(graded ? { judgements: { framework: graded.framework, grades: graded.grades } } : {}),
+        pdf: prepared.pdf,
+        ...(summary ? { childrenSummaryPdf: await renderPdf(summary) } : {}),
+      },
+      { requestId: JOB.requestId, actor: null },
+    )
     await activities.recordPublication(report.activityId, at, JOB)
-    const statutory = records.milestones(report.kind, details).find((m) => m.key === 'report.published')
     const word = documentWord(report.kind)
     const told = to.unique([...to.team(details), ...(await to.la(details))])
     await db.transaction().execute(async (trx) => {
@@ -70,7 +78,7 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
         event: 'published',
         toStep: 'published',
         milestone: 'report.published',
-        statutoryDate: statutory?.date ?? null,
+        statutoryDate: statutory.date,
         at,
         actorId: null,
       })
@@ -81,7 +89,7 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
         recordId: report.id,
         laCode: details.activity.laCode,
         summary: `Published the ${word} for ${details.activity.reference} (embargoed until ${londonLocal(report.embargoUntil ?? at).replace('T', ' ')})`,
-        changes: { version: latest.number + 1, statutory: statutory?.date ?? null },
+        changes: { version: latest.number + 1, statutory: statutory.date },
         requestId: JOB.requestId,
         at,
       })
@@ -93,7 +101,6 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
         link: `${config.baseUrl}${reportPaths.report.build({ activityId: report.activityId })}`,
       })
     })
-    return true
   }
 
   /** Flag each step gone late, once, to its owner and the activity's QA manager (issue 11). */
@@ -155,22 +162,34 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
   }
 
   return {
-    /** Publish every embargoed report whose embargo has lifted; returns how many. */
-    async publishDue(): Promise<number> {
+    /**
+     * Publish every embargoed report whose embargo has lifted. One that fails is left embargoed
+     * for the next run and reported, and the others still go.
+     */
+    async publishDue(): Promise<{ published: number; failed: Array<{ activityId: string; message: string }> }> {
       let published = 0
+      const failed: Array<{ activityId: string; message: string }> = []
       for (const report of await reportsAt(db, ['embargoed'])) {
         if (!report.embargoUntil || report.embargoUntil.getTime() > clock.now().getTime()) continue
-        if (await publishOne(report)) published += 1
+        try {
+          await publishOne(report)
+          published += 1
+        } catch (error) {
+          failed.push({
+            activityId: report.activityId,
+            message: error instanceof Error ? error.message : String(error),
+          })
+        }
       }
-      return published
+      return { published, failed }
     },
 
     flagLate,
 
     /** The job: publish what is due, then flag what is late. */
-    async runDueWork(): Promise<{ published: number; flagged: number }> {
-      const published = await this.publishDue()
-      return { published, flagged: await flagLate() }
+    async runDueWork() {
+      const { published, failed } = await this.publishDue()
+      return { published, failed, flagged: await flagLate() }
     },
   }
 }

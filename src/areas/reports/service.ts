@@ -6,7 +6,7 @@ import { readingService } from './reading.service.js'
 import { type ReportsDeps, reportRecords } from './records.js'
 import { reviewService } from './review.service.js'
 
-export type { Publisher, PublishInput, ReportsDeps } from './records.js'
+export type { ReportsDeps } from './records.js'
 
 /**
  * The reports area's service (issue 11), one module per step composed here: reading the report,

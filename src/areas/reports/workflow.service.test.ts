@@ -113,6 +113,22 @@ describe('the whole workflow to the final copy under embargo', () => {
     const text = (await pdfText(new Uint8Array(attached))).join('\n')
     expect(text).toContain(`EMBARGOED UNTIL ${formatDate(expected[3]!.date).toUpperCase()} 00:01`)
     expect(page.versions?.at(-1)!.status).toBe('embargoed')
+
+    // Before the embargo lifts the job publishes nothing; at its time, the report is published.
+    clock.set(`${expected[3]!.date}T00:00:00Z`)
+    expect((await services().reports.publication.publishDue()).published).toBe(0)
+    clock.set(`${expected[3]!.date}T00:02:00Z`)
+    expect(await services().reports.publication.runDueWork()).toMatchObject({ published: 1, failed: [] })
+    expect((await services().activities.load(id)).status).toBe('published')
+    const published = await services().reports.read.page(id)
+    expect(published.report!.step).toBe('published')
+    expect(published.progress.at(-1)).toMatchObject({ actual: expected[3]!.date, timeliness: 'on-time' })
+    const final = await services().reports.drafting.file(id, published.latest!.number, 'report.pdf')
+    const finalText = (await pdfText(final.bytes)).join('\n')
+    expect(finalText).not.toContain('EMBARGOED')
+    expect(finalText).not.toContain('DRAFT')
+    const register = await services().register.show('886')
+    expect(register.records.some((record) => record.inspectionStart === '2027-02-01')).toBe(true)
   })
 
   it('refuses the final copy while a comment is unanswered, and the status route cannot publish', async () => {
