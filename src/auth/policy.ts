@@ -240,14 +240,14 @@ export const POLICY = {
       'Submit the report for QA, send it to the LA for factual accuracy, answer the LA’s comments and send the final copy under embargo (the lead inspector, 002#203, #215-216)',
     grants: { hmi: 'activity-lead', 'senior-hmi': 'activity-lead' },
   },
-  'report.qa': {
+  'report.review': {
     description:
-      'Review the report section by section, return or approve it, and decide factual accuracy disputes (the activity’s QA manager, 002#214, #222)',
-    grants: { 'qa-manager': 'activity-qa' },
+      'Review the report section by section and return or approve it: the activity’s QA manager, then for inspections the regional director, who may refer it to the national director (002#214)',
+    grants: { 'qa-manager': 'activity-qa', 'regional-director': 'region', 'national-director': 'all' },
   },
-  'report.direct': {
-    description: 'Review a report as regional or national director: return, approve or refer it (002#214)',
-    grants: { 'regional-director': 'region', 'national-director': 'all' },
+  'report.qa': {
+    description: 'Decide a factual accuracy dispute (the activity’s QA manager, 002#222)',
+    grants: { 'qa-manager': 'activity-qa' },
   },
   'report.la-view': {
     description:
