@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import formbody from '@fastify/formbody'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import type { Kysely } from 'kysely'
 import { createOidcSignIn } from './auth/oidc.js'
 import { authRoutes } from './auth/routes.js'
@@ -55,6 +55,8 @@ export interface AppDeps {
   readonly clock: Clock
   /** Fastify's logger option: pino settings, or false in tests. */
   readonly logger?: FastifyServerOptions['logger']
+  /** No log line per request; each request is logged at debug level instead (development). */
+  readonly quietRequests?: boolean
 }
 
 const VIEW_DIRS = findViewDirs(join(projectRoot, 'src'))
@@ -75,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const production = config.environment === 'production'
   const app = Fastify({
     logger: deps.logger ?? false,
+    ...(deps.quietRequests ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
     genReqId: (request) => {
       const given = request.headers['x-request-id']
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID()
@@ -87,6 +90,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
+  if (deps.quietRequests)
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.debug(
+        { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      )
+    })
   app.decorate('routeSpecs', [] as RouteSpec[])
   // Every route Fastify knows, however registered: the authorisation test checks that each one
   // outside static files and /health went through registerRoutes (and so through the policy).

@@ -67,6 +67,18 @@ describe('loadConfig', () => {
     expect(config.oidc?.clientId).toBe('ilacs')
   })
 
+  it('listens on localhost outside production unless HOST says otherwise, and on every address in production', () => {
+    expect(loadConfig({}).host).toBe('localhost')
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      BASE_URL: 'https://ilacs.example.gov.uk',
+      SMTP_URL: 'smtp://mail:25',
+    })
+    expect(production.host).toBe('0.0.0.0')
+  })
+
   it('rejects a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/)
   })

@@ -16,7 +16,7 @@ const booleanText = z
 const environmentSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().optional(),
   BASE_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('data'),
@@ -125,7 +125,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze({
     environment,
     port: e.PORT,
-    host: e.HOST,
+    // Demo accounts have published passwords: outside production only this machine may connect,
+    // unless HOST says otherwise (issue 10).
+    host: e.HOST ?? (production ? '0.0.0.0' : 'localhost'),
     baseUrl,
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: resolve(e.DATA_DIR),

@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = [
   // The register
   'judgement.record',
   'judgement.correct',
+  'judgement.from-publication',
+  'visit.record',
+  // Publication
+  'publication.publish',
   // Activities
   'activity.plan',
   'activity.change-date',
@@ -74,6 +78,25 @@ export const AUDIT_ACTIONS = [
   'judgements.finding-remove',
   'judgements.findings-confirm',
   'judgements.feedback',
+  // Reports and letters
+  'report.start',
+  'report.save',
+  'report.submit',
+  'report.review-comment',
+  'report.return',
+  'report.approve',
+  'report.refer',
+  'report.send-factual-accuracy',
+  'report.dfe-notify',
+  'report.fa-comment',
+  'report.fa-remove',
+  'report.fa-submit',
+  'report.fa-respond',
+  'report.fa-dispute',
+  'report.fa-decide',
+  'report.embargo',
+  'report.publish',
+  'report.late',
 ] as const
 
 /** One of `AUDIT_ACTIONS`. */
@@ -97,6 +120,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'demo.load': 'Demo data loaded',
   'judgement.record': 'Judgement recorded in the register',
   'judgement.correct': 'Judgement corrected in the register',
+  'judgement.from-publication': 'Judgement recorded in the register from a published report',
+  'visit.record': 'Visit recorded in the register',
+  'publication.publish': 'Report or letter published',
   'activity.plan': 'Activity planned',
   'activity.change-date': 'Activity date changed',
   'activity.team-add': 'Team member added',
@@ -142,6 +168,24 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'judgements.finding-remove': 'Focused-visit finding removed',
   'judgements.findings-confirm': 'Focused-visit findings confirmed',
   'judgements.feedback': 'Feedback meeting recorded',
+  'report.start': 'Report started',
+  'report.save': 'Report version saved',
+  'report.submit': 'Report submitted for QA',
+  'report.review-comment': 'Report review comment added',
+  'report.return': 'Report returned to the lead inspector',
+  'report.approve': 'Report approved',
+  'report.refer': 'Report referred to the national director',
+  'report.send-factual-accuracy': 'Draft report sent to the LA for factual accuracy',
+  'report.dfe-notify': 'DfE told of an inadequate judgement',
+  'report.fa-comment': 'Factual accuracy comment added',
+  'report.fa-remove': 'Factual accuracy comment removed',
+  'report.fa-submit': 'Factual accuracy comments submitted',
+  'report.fa-respond': 'Factual accuracy comment answered',
+  'report.fa-dispute': 'Factual accuracy answer disputed',
+  'report.fa-decide': 'Factual accuracy dispute decided',
+  'report.embargo': 'Final report sent under embargo',
+  'report.publish': 'Report published',
+  'report.late': 'Report step flagged late',
 }
 
 /** True when `value` is an action the service writes now. */

@@ -73,7 +73,23 @@ export function createDispatcher(deps: {
       try {
         await whileClaimed(
           email.id,
-          transport.sendMail({ from: deps.from, to: email.recipient, subject: email.subject, text: email.bodyText }),
+          transport.sendMail({
+            from: deps.from,
+            to: email.recipient,
+            subject: email.subject,
+            text: email.bodyText,
+            ...(email.attachment
+              ? {
+                  attachments: [
+                    {
+                      filename: email.attachment.fileName,
+                      contentType: email.attachment.contentType,
+                      content: Buffer.from(email.attachment.content),
+                    },
+                  ],
+                }
+              : {}),
+          }),
         )
         await markSent(deps.db, email.id, deps.clock.now())
         sent += 1
