@@ -286,6 +286,8 @@ export interface ApiTokensTable {
   name: string
   token_hash: string
   created_at: GeneratedTimestamp
+  /** Chosen when the token is made, at most a year later (ADR "API tokens expire"). */
+  expires_at: Timestamp
   last_used_at: NullableTimestamp
   revoked_at: NullableTimestamp
 }
