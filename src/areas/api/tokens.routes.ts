@@ -55,7 +55,15 @@ export function tokenRoutes(deps: { db: Kysely<Database>; clock: Clock }): Route
       form: tokenForm,
       page: tokensPage,
       // The token is shown once, in the answer to this POST, and kept nowhere but as its hash, so
-      // it cannot survive a redirect: the answer is the page itself.
+      // it cannot survive a redirect: the answer is the page itself. The same form sent twice
+      // makes one token; the repeat is told so (it cannot show the token again).
+      onRepeat: (request, reply) =>
+        tokensPage(request, reply, {
+          values: {},
+          errors: {
+            name: 'You sent this form twice, so one token was made. It is shown only once: if you did not copy it, revoke it and make another.',
+          },
+        }),
       submit: async (request, input, reply) =>
         tokensPage(
           request,
