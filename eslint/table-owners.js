@@ -8,6 +8,7 @@ export const TABLE_OWNERS = {
   user_la_scopes: 'auth',
   sessions: 'auth',
   sign_in_throttles: 'auth',
+  form_submissions: 'auth',
   api_tokens: 'auth',
   audit_events: 'auth',
   // notify: email and calendar feeds

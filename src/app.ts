@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import type { Kysely } from 'kysely'
 import { createOidcSignIn } from './auth/oidc.js'
+import { formSubmissions } from './auth/form-submissions.js'
 import { authRoutes } from './auth/routes.js'
 import type { Clock } from './clock.js'
 import type { Config, TrustProxy } from './config.js'
@@ -126,6 +127,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(viewsPlugin, { viewDirs: VIEW_DIRS, production, demoData: config.demoData })
   await app.register(errorsPlugin, { production })
 
+  // A form sent twice (a double click, a retry) is done once (src/auth/form-submissions.ts).
+  app.decorate(
+    'formSubmissions',
+    formSubmissions(db, () => clock.now()),
+  )
   const services = createServices({ db, clock, config })
   app.addHook('onClose', async () => services.processor.stop())
   app.decorate('services', services)

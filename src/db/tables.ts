@@ -50,6 +50,18 @@ export interface SignInThrottlesTable {
   next_attempt_at: Timestamp
 }
 
+/** A form's submission, claimed by its key (issue 10: a double submit does the work once). */
+export interface FormSubmissionsTable {
+  user_id: string
+  form_key: string
+  path: string
+  body_hash: string
+  /** Where the first submission led (its 303), '' when it answered with a page; null while running. */
+  outcome: string | null
+  created_at: GeneratedTimestamp
+  completed_at: NullableTimestamp
+}
+
 export interface UserLaScopesTable {
   user_id: string
   la_code: string
@@ -197,6 +209,8 @@ export interface ApiTokensTable {
   name: string
   token_hash: string
   created_at: GeneratedTimestamp
+  /** Chosen when the token is made, at most a year later (ADR "API tokens expire"). */
+  expires_at: Timestamp
   last_used_at: NullableTimestamp
   revoked_at: NullableTimestamp
 }
@@ -329,6 +343,7 @@ export interface Database extends EvidenceTables, ReportTables, RegisterTables {
   activity_notices: ActivityNoticesTable
   activity_status_changes: ActivityStatusChangesTable
   sign_in_throttles: SignInThrottlesTable
+  form_submissions: FormSubmissionsTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
   activity_outcomes: ActivityOutcomesTable

@@ -1,11 +1,12 @@
 import type { FastifyReply } from 'fastify'
+import { contentDisposition } from '../../web/downloads.js'
 import { ValidationError } from '../../errors.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityTitle } from '../activities/index.js'
 import { activityParams, returnParams, returnQuery, uploadQuery } from './forms.js'
 import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
 import { annexAPaths } from './paths.js'
-import { attachment, groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
+import { groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
 import { isReadable } from './service.js'
 import { readUpload } from './uploads.js'
 
@@ -116,7 +117,7 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
     const { stream, fileName } = await annexA.report(request.principal, activityId, returnId, context(request))
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachment(fileName))
+      .header('content-disposition', contentDisposition(fileName))
       .send(stream)
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import view from '@fastify/view'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { readdirSync } from 'node:fs'
@@ -7,6 +8,7 @@ import '@fastify/csrf-protection'
 import './session.js'
 import nunjucks from 'nunjucks'
 import { type Action, can, type Principal } from '../../auth/policy.js'
+import { SUBMISSION_FIELD } from '../../auth/form-submissions.js'
 import { ROLE_INFO } from '../../auth/roles.js'
 import { formatDate, formatLongDate, isIsoDate } from '../../rules/calendar/dates.js'
 import { govukFrontendDist } from '../paths.js'
@@ -80,11 +82,16 @@ export function findViewDirs(srcDir: string): string[] {
   return [shared, join(srcDir, 'web'), ...found.filter((dir) => dir !== shared).sort()]
 }
 
-/** `{{ csrfField() }}`: the hidden CSRF input of the page being rendered, for every form. */
+/**
+ * `{{ csrfField() }}`: the hidden inputs every form carries: the page's CSRF token, and a key of
+ * this form's own, made now, by which a second sending of the same form is recognised and done
+ * once (src/auth/form-submissions.ts).
+ */
 function csrfField(this: { ctx: Record<string, unknown> }): nunjucks.runtime.SafeString {
   const token = String(this.ctx.csrfToken ?? '')
+  const escape = (nunjucks.lib as unknown as { escape(text: string): string }).escape
   return new nunjucks.runtime.SafeString(
-    `<input type="hidden" name="_csrf" value="${(nunjucks.lib as unknown as { escape(text: string): string }).escape(token)}">`,
+    `<input type="hidden" name="_csrf" value="${escape(token)}"><input type="hidden" name="${SUBMISSION_FIELD}" value="${randomUUID()}">`,
   )
 }
 
