@@ -262,6 +262,8 @@ export interface AnnexAReturnsTable {
   la_code: string | null
   /** `[{ fileName, hash, size }]`, in upload order. */
   files: ColumnType<unknown, string | undefined, string>
+  /** List numbers the activity asks for. */
+  lists_asked: ColumnType<unknown, string | undefined, string>
   /** List numbers the LA says it has nothing to report for. */
   declared_empty: ColumnType<unknown, string | undefined, string>
   /** List numbers a checked return holds or declares empty; null before it is checked. */

@@ -6,7 +6,8 @@ import { type Kysely, sql } from 'kysely'
  *   `{ fileName, hash, size }`; `file_name`, `file_hash` and `file_size` keep the first file's
  *   name (or a summary) and the whole return's hash and size, for the version list and for
  *   spotting the same return sent twice;
- * - the lists the LA declares it has nothing to report for (`declared_empty`) and the lists a
+ * - the lists the activity asks for (`lists_asked`: all eleven, or a focused visit's, 002#242),
+ *   the lists the LA declares it has nothing to report for (`declared_empty`) and the lists a
  *   checked return covers (`lists_covered`), so a return lacking lists never silently replaces
  *   a fuller one;
  * - the LA of each return (`la_code`), so the checker is fair between LAs;
@@ -18,6 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('annex_a_returns')
     .addColumn('la_code', 'text')
     .addColumn('files', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+    .addColumn('lists_asked', 'jsonb', (c) => c.notNull().defaultTo(sql`'[1,2,3,4,5,6,7,8,9,10,11]'::jsonb`))
     .addColumn('declared_empty', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('lists_covered', 'jsonb')
     .addColumn('files_deleted_at', 'timestamptz')
@@ -38,6 +40,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     .alterTable('annex_a_returns')
     .dropColumn('la_code')
     .dropColumn('files')
+    .dropColumn('lists_asked')
     .dropColumn('declared_empty')
     .dropColumn('lists_covered')
     .dropColumn('files_deleted_at')
