@@ -22,7 +22,7 @@ import { ANNEX_A_UPLOAD_TYPES, apiRoutes } from './areas/api/routes.js'
 import { annexAReturnRoutes } from './areas/annex-a-returns/routes.js'
 import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
-import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
+import { MAX_RETURN_FILES, MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
@@ -113,7 +113,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false })
   await app.register(formbody)
   // Uploads are streamed to disk by the Annex A area; these limits bound a single request.
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 100_000 } })
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_RETURN_FILES, fields: 20, fieldSize: 100_000 },
+  })
   await app.register(staticPlugin)
   await app.register(healthPlugin, { db, kind: deps.databaseKind })
   await app.register(sessionPlugin, {

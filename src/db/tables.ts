@@ -239,6 +239,16 @@ export interface AnnexAReturnsTable {
   error_count: number | null
   warning_count: number | null
   rows: number | null
+  la_code: string | null
+  /** `[{ fileName, hash, size }]`, in upload order. */
+  files: ColumnType<unknown, string | undefined, string>
+  /** List numbers the activity asks for. */
+  lists_asked: ColumnType<unknown, string | undefined, string>
+  /** List numbers the LA says it has nothing to report for. */
+  declared_empty: ColumnType<unknown, string | undefined, string>
+  /** List numbers a checked return holds or declares empty; null before it is checked. */
+  lists_covered: ColumnType<unknown, string | null | undefined, string | null>
+  files_deleted_at: NullableTimestamp
 }
 
 export interface AnnexADocumentsTable {
@@ -252,6 +262,7 @@ export interface AnnexADocumentsTable {
   uploaded_by: string | null
   uploaded_at: GeneratedTimestamp
   withdrawn_at: NullableTimestamp
+  file_deleted_at: NullableTimestamp
 }
 
 export interface CaseSamplesTable {
