@@ -8,6 +8,7 @@ import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
 import { caseSampleCases, createEvidenceService } from './evidence/service.js'
+import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createProgrammeService } from './programme/service.js'
 import { createRegisterService } from './register/service.js'
@@ -38,6 +39,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     processor,
     annexA,
     judgements,
+    intervention: createInterventionService({ ...deps, register, people, blobs }),
   }
   return { ...services, programme: createProgrammeService({ ...deps, register, activities, people }) }
 }

@@ -73,6 +73,25 @@ export const AUDIT_ACTIONS = [
   'judgements.finding-remove',
   'judgements.findings-confirm',
   'judgements.feedback',
+  // The DfE's intervention record and its triggers
+  'intervention.open',
+  'intervention.step',
+  'intervention.instrument',
+  'intervention.board',
+  'intervention.board-meeting',
+  'intervention.report-schedule',
+  'intervention.report-receive',
+  'intervention.trigger',
+  'intervention.trigger-resolve',
+  // Self-evaluation and the annual engagement meeting
+  'engagement.self-evaluation',
+  'engagement.schedule',
+  'engagement.agenda',
+  'engagement.record',
+  'engagement.letter',
+  // Reminders
+  'reminder.stop',
+  'reminder.resume',
 ] as const
 
 /** One of `AUDIT_ACTIONS`. */
@@ -140,6 +159,22 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'judgements.finding-remove': 'Focused-visit finding removed',
   'judgements.findings-confirm': 'Focused-visit findings confirmed',
   'judgements.feedback': 'Feedback meeting recorded',
+  'intervention.open': 'Intervention record opened',
+  'intervention.step': 'Intervention step recorded',
+  'intervention.instrument': 'Notice or direction recorded',
+  'intervention.board': 'Improvement board set',
+  'intervention.board-meeting': 'Improvement board meeting recorded',
+  'intervention.report-schedule': 'Report added to the reporting schedule',
+  'intervention.report-receive': 'Report received',
+  'intervention.trigger': 'Intervention trigger recorded',
+  'intervention.trigger-resolve': 'Intervention trigger resolved',
+  'engagement.self-evaluation': 'Self-evaluation shared',
+  'engagement.schedule': 'Annual engagement meeting arranged',
+  'engagement.agenda': 'Engagement meeting agenda agreed',
+  'engagement.record': 'Engagement meeting recorded',
+  'engagement.letter': 'Engagement letter sent',
+  'reminder.stop': 'Reminders stopped',
+  'reminder.resume': 'Reminders resumed',
 }
 
 /** True when `value` is an action the service writes now. */

@@ -8,6 +8,7 @@ import * as judgements from './migrations/20261123T193936Z_judgements.js'
 import * as programme from './migrations/20261123T202525Z_programme.js'
 import * as evidence from './migrations/20261123T202837Z_evidence.js'
 import * as fixedValueChecks from './migrations/20261202T081747Z_fixed_value_checks.js'
+import * as interventionAndEngagement from './migrations/20261202T133241Z_intervention_and_engagement.js'
 import type { Database } from './tables.js'
 
 /**
@@ -25,6 +26,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261123T202525Z_programme': programme,
   '20261123T202837Z_evidence': evidence,
   '20261202T081747Z_fixed_value_checks': fixedValueChecks,
+  '20261202T133241Z_intervention_and_engagement': interventionAndEngagement,
 }
 
 /**

@@ -15,6 +15,7 @@ import type { OutboxKind } from '../notify/outbox.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { EvidenceTables } from './evidence-tables.js'
+import type { InterventionTables } from './intervention-tables.js'
 
 /**
  * Table types for Kysely (STYLE.md: one interface per table, composed into Database).
@@ -349,7 +350,7 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends EvidenceTables {
+export interface Database extends EvidenceTables, InterventionTables {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
   users: UsersTable

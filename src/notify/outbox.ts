@@ -4,7 +4,13 @@ import type { Database } from '../db/tables.js'
 type Db = Kysely<Database> | Transaction<Database>
 
 /** What an email is about; the outbox refuses any other kind (a CHECK constraint). */
-export const OUTBOX_KINDS = ['notice', 'further-information-request', 'case-of-concern'] as const
+export const OUTBOX_KINDS = [
+  'notice',
+  'further-information-request',
+  'case-of-concern',
+  'reminder',
+  'intervention-alert',
+] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 
 export interface OutgoingEmail {

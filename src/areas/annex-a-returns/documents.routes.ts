@@ -5,7 +5,7 @@ import { activityParams, documentParams, documentUploadFields, uploadQuery } fro
 import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
 import { annexAPaths } from './paths.js'
 import { attachment } from './presenters.js'
-import { readUpload } from './uploads.js'
+import { readUpload } from '../../web/uploads.js'
 
 type DocumentRequest = SignedInRequest<{ activityId: string; documentId: string }>
 

@@ -7,7 +7,7 @@ import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './over
 import { annexAPaths } from './paths.js'
 import { attachment, groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
 import { isReadable } from './service.js'
-import { readUpload } from './uploads.js'
+import { readUpload } from '../../web/uploads.js'
 
 type ReturnRequest<Q = unknown> = SignedInRequest<{ activityId: string; returnId: string }, Q>
 
