@@ -7,6 +7,7 @@ export const TABLE_OWNERS = {
   users: 'auth',
   user_la_scopes: 'auth',
   sessions: 'auth',
+  sign_in_throttles: 'auth',
   api_tokens: 'auth',
   audit_events: 'auth',
   // notify: email and calendar feeds
@@ -18,6 +19,7 @@ export const TABLE_OWNERS = {
   judgement_records: 'register',
   judgement_grades: 'register',
   data_loads: 'register',
+  register_visits: 'register',
   // activities: inspections and visits
   activities: 'activities',
   activity_milestones: 'activities',
@@ -59,4 +61,12 @@ export const TABLE_OWNERS = {
   engagement_meetings: 'engagement',
   // notify: the reminders each person has stopped
   reminder_stops: 'notify',
+  // publications: what is published, and all the public pages read
+  publications: 'publications',
+  // reports
+  reports: 'reports',
+  report_versions: 'reports',
+  report_review_comments: 'reports',
+  report_fa_comments: 'reports',
+  report_steps: 'reports',
 }

@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import formbody from '@fastify/formbody'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import type { Kysely } from 'kysely'
 import { createOidcSignIn } from './auth/oidc.js'
 import { authRoutes } from './auth/routes.js'
 import type { Clock } from './clock.js'
-import type { Config } from './config.js'
+import type { Config, TrustProxy } from './config.js'
 import type { DatabaseKind } from './db/database.js'
 import type { Database } from './db/tables.js'
 import { activityRoutes } from './areas/activities/routes.js'
@@ -56,9 +56,17 @@ export interface AppDeps {
   readonly clock: Clock
   /** Fastify's logger option: pino settings, or false in tests. */
   readonly logger?: FastifyServerOptions['logger']
+  /** No log line per request; each request is logged at debug level instead (development). */
+  readonly quietRequests?: boolean
 }
 
 const VIEW_DIRS = findViewDirs(join(projectRoot, 'src'))
+
+/** TRUST_PROXY as Fastify takes it: a number of hops is "believe the nearest n". */
+function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust
+  return trust === false ? false : [...trust]
+}
 
 /**
  * Build the web application (STYLE.md: `buildApp(deps)`). Plugins are registered in a visible
@@ -70,17 +78,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const production = config.environment === 'production'
   const app = Fastify({
     logger: deps.logger ?? false,
+    ...(deps.quietRequests ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
     genReqId: (request) => {
       const given = request.headers['x-request-id']
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID()
     },
     requestIdHeader: false,
-    trustProxy: production,
+    // Only the configured proxies' X-Forwarded-For is believed (TRUST_PROXY; none by default).
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1_048_576,
   })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
+  if (deps.quietRequests)
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.debug(
+        { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      )
+    })
   app.decorate('routeSpecs', [] as RouteSpec[])
   // Every route Fastify knows, however registered: the authorisation test checks that each one
   // outside static files and /health went through registerRoutes (and so through the policy).

@@ -37,6 +37,14 @@ describe('loadConfig', () => {
       expect(message).toContain(part)
   })
 
+  it('trusts no proxy unless TRUST_PROXY names how many or which, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.1' }).trustProxy).toEqual(['10.0.0.0/8', '192.0.2.1'])
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be/)
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/"10.0.0.0\/99"/)
+  })
+
   it('turns demo data off by default in production', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
@@ -57,6 +65,18 @@ describe('loadConfig', () => {
       OIDC_CLIENT_SECRET: 'secret',
     })
     expect(config.oidc?.clientId).toBe('ilacs')
+  })
+
+  it('listens on localhost outside production unless HOST says otherwise, and on every address in production', () => {
+    expect(loadConfig({}).host).toBe('localhost')
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      BASE_URL: 'https://ilacs.example.gov.uk',
+      SMTP_URL: 'smtp://mail:25',
+    })
+    expect(production.host).toBe('0.0.0.0')
   })
 
   it('rejects a port that is not a number', () => {

@@ -2,6 +2,7 @@ import { buildApp } from './app.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
 import { createDispatcher } from './notify/dispatcher.js'
+import { serverLogging } from './logging.js'
 import { openConfiguredDatabase, prepareDatabase } from './startup.js'
 
 /**
@@ -29,7 +30,7 @@ async function start(): Promise<void> {
     db: database.db,
     databaseKind: database.kind,
     clock: systemClock,
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    ...serverLogging(config),
   })
   // Emails wait in the outbox until sent; several instances share it safely (SKIP LOCKED).
   const dispatcher = createDispatcher({

@@ -11,6 +11,7 @@ import { caseSampleCases, createEvidenceService } from './evidence/service.js'
 import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createProgrammeService } from './programme/service.js'
+import { createPublicationsService } from './publications/service.js'
 import { createRegisterService } from './register/service.js'
 
 /** The composition root: every area's service, built from the same dependencies. */
@@ -41,7 +42,11 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     judgements,
     intervention: createInterventionService({ ...deps, register, people, blobs }),
   }
-  return { ...services, programme: createProgrammeService({ ...deps, register, activities, people }) }
+  return {
+    ...services,
+    programme: createProgrammeService({ ...deps, register, activities, people }),
+    publications: createPublicationsService({ ...deps, blobs, register, activities }),
+  }
 }
 
 export type Services = ReturnType<typeof createServices>

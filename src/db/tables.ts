@@ -9,6 +9,8 @@ import type { AttendeeRole, SetOutKey } from '../areas/judgements/feedback.js'
 import type { FindingKind, PriorityActionGround } from '../areas/judgements/focused-visit-findings.js'
 import type { Framework, Grade, JudgementActivityType } from '../areas/register/frameworks.js'
 import type { NewJudgement } from '../areas/register/repository.js'
+import type { VisitSource, VisitType } from '../areas/register/visits.js'
+import type { PublishedKind } from '../areas/publications/kinds.js'
 import type { AuditAction } from '../auth/audit-actions.js'
 import type { Role } from '../auth/roles.js'
 import type { OutboxKind } from '../notify/outbox.js'
@@ -16,6 +18,7 @@ import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { EvidenceTables } from './evidence-tables.js'
 import type { InterventionTables } from './intervention-tables.js'
+import type { ReportTables } from './report-tables.js'
 
 /**
  * Table types for Kysely (STYLE.md: one interface per table, composed into Database).
@@ -54,10 +57,16 @@ export interface UsersTable {
   password_hash: string | null
   oidc_subject: string | null
   is_demo: Generated<boolean>
-  failed_sign_ins: Generated<number>
-  locked_until: NullableTimestamp
   disabled_at: NullableTimestamp
   created_at: GeneratedTimestamp
+}
+
+/** Wrong passwords in a row per email address typed (its SHA-256), known or not (issue 10). */
+export interface SignInThrottlesTable {
+  email_key: string
+  failures: number
+  last_failure_at: Timestamp
+  next_attempt_at: Timestamp
 }
 
 export interface UserLaScopesTable {
@@ -104,6 +113,49 @@ export interface JudgementRecordsTable {
   corrects_id: string | null
   correction_reason: string | null
   source: NewJudgement['source']
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+  /** The activity and publication a judgement the service published came from (source `service`). */
+  activity_id: ColumnType<string | null, string | null | undefined, never>
+  publication_id: ColumnType<string | null, string | null | undefined, never>
+}
+
+/** A focused visit, monitoring visit or JTAI in an LA's history (issue 11; imported by issue 14). */
+export interface RegisterVisitsTable {
+  id: Generated<string>
+  la_code: string
+  visit_type: VisitType
+  visit_start: string
+  visit_end: string | null
+  published_on: string | null
+  theme: string | null
+  source: VisitSource
+  activity_id: string | null
+  publication_id: string | null
+  source_detail: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+/** A published report or letter: the only table the public pages read (issue 11). */
+export interface PublicationsTable {
+  id: Generated<string>
+  activity_id: string
+  la_code: string
+  kind: PublishedKind
+  activity_type: ActivityType
+  title: string
+  fieldwork_start: string
+  fieldwork_end: string
+  statutory_publication_date: string
+  published_at: Timestamp
+  public: boolean
+  framework: Framework | null
+  grades: Json<Record<string, Grade>> | null
+  pdf_hash: string
+  pdf_size: number
+  summary_pdf_hash: string | null
+  summary_pdf_size: number | null
   recorded_by: string | null
   recorded_at: GeneratedTimestamp
 }
@@ -218,6 +270,9 @@ export interface OutboxTable {
   sent_at: NullableTimestamp
   attempts: Generated<number>
   last_error: string | null
+  attachment_name: string | null
+  attachment_type: string | null
+  attachment: Uint8Array | null
 }
 
 export interface CalendarFeedsTable {
@@ -350,7 +405,7 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends EvidenceTables, InterventionTables {
+export interface Database extends EvidenceTables, InterventionTables, ReportTables {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
   users: UsersTable
@@ -359,6 +414,8 @@ export interface Database extends EvidenceTables, InterventionTables {
   audit_events: AuditEventsTable
   judgement_records: JudgementRecordsTable
   judgement_grades: JudgementGradesTable
+  register_visits: RegisterVisitsTable
+  publications: PublicationsTable
   data_loads: DataLoadsTable
   activities: ActivitiesTable
   activity_milestones: ActivityMilestonesTable
@@ -368,6 +425,7 @@ export interface Database extends EvidenceTables, InterventionTables {
   activity_contacts: ActivityContactsTable
   activity_notices: ActivityNoticesTable
   activity_status_changes: ActivityStatusChangesTable
+  sign_in_throttles: SignInThrottlesTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
   activity_outcomes: ActivityOutcomesTable

@@ -242,7 +242,8 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '002#24',
     quote:
       'The table below summarises the range of inspections that will exist under the ILACS system by the Ofsted inspection grade. … SIF or post-monitoring SIF … Standard inspection (once in a three year period) … Short inspection (once in a three year period)',
-    decision: null,
+    decision:
+      'A JTAI in the register counts against the focused-visit allowance, as it "would replace a focused visit" (002#24 table; 002#18, #21). Visits count from their publication date, as judgements do, or from their last (else first) day where the source gives none.',
     implementedBy: [
       { module: 'pathways', exports: ['ACTIVITIES_BY_GRADE'] },
       { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
@@ -556,9 +557,12 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "Report published on Ofsted's website 21 days after inspectors complete fieldwork 16 days after inspectors complete fieldwork … Day 11 (by 4pm) Inspection support sends draft report to local authority for factual accuracy check … Day 23 Report published",
     decision:
-      'The 002#216 table applies to ILACS monitoring visits; the 001#42 day 1–23 timeline only to monitoring under the 2017 handbook (002#22 fn4). The table\'s days are working days; "complete fieldwork" is the last on-site day; the factual accuracy comments are due 3 (or 2) working days after the draft is sent.',
+      'The 002#216 table applies to ILACS monitoring visits; the 001#42 day 1–23 timeline only to monitoring under the 2017 handbook (002#22 fn4). The table\'s days are working days; "complete fieldwork" is the last on-site day; the factual accuracy comments are due 3 (or 2) working days after the draft is actually sent; a step done on a day after its statutory day is late (002#216 gives no time of day).',
     implementedBy: [
-      { module: 'timelines/publication', exports: ['publicationMilestones', 'PUBLICATION_DAYS'] },
+      {
+        module: 'timelines/publication',
+        exports: ['publicationMilestones', 'PUBLICATION_DAYS', 'factualAccuracyDeadline', 'stepTimeliness'],
+      },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
     ],
   },
