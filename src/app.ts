@@ -24,6 +24,7 @@ import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
 import { MAX_RETURN_FILES, MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { homeRoutes } from './areas/home/routes.js'
+import { interventionRoutes } from './areas/intervention/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
@@ -197,6 +198,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       register: services.register,
       clock,
       baseUrl: config.baseUrl,
+    }),
+  )
+  registerRoutes(
+    app,
+    interventionRoutes({
+      intervention: services.intervention,
+      register: services.register,
+      people: services.people,
+      clock,
     }),
   )
   return app

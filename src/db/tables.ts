@@ -15,6 +15,7 @@ import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { EvidenceTables } from './evidence-tables.js'
 import type { JudgementRecordsTable, LocalAuthoritiesTable, RegisterTables } from './register-tables.js'
+import type { InterventionTables } from './intervention-tables.js'
 import type { ReportTables } from './report-tables.js'
 
 /**
@@ -340,7 +341,7 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends EvidenceTables, ReportTables, RegisterTables {
+export interface Database extends EvidenceTables, InterventionTables, ReportTables, RegisterTables {
   users: UsersTable
   user_la_scopes: UserLaScopesTable
   sessions: SessionsTable

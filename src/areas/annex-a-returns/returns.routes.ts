@@ -10,7 +10,7 @@ import { groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './pres
 import { currentOf, isReadable } from './service.js'
 import { MAX_RETURN_FILES } from './returns.service.js'
 import type { AnnexAReturn, ReturnFile } from './types.js'
-import { readUpload } from './uploads.js'
+import { readUpload } from '../../web/uploads.js'
 
 /** Why a checked version is not the one in use, or undefined when it is (or is not checked). */
 function notCurrentText(version: AnnexAReturn, current: AnnexAReturn | undefined): string | undefined {
