@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { type Action, canOn, can, type PolicyTarget, type Principal, reachesLa } from '../auth/policy.js'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { errorList, type Form, type FormState } from './forms.js'
+import { type MessageSource, splitCitations } from './rule-links.js'
 
 /**
  * A signed-in request whose params and query have been parsed by the route's schemas: handlers
@@ -120,13 +121,30 @@ function parseQuery(spec: RouteSpec, request: FastifyRequest): void {
   request.query = query.data
 }
 
+/**
+ * A form's errors in plain words: the rules and citations they end with are kept on the request,
+ * and the layout links them below the error summary (issue 10: words first, the citation after
+ * as a link; a link cannot sit inside the summary's own links).
+ */
+function inWords(request: FastifyRequest, errors: Record<string, string>): Record<string, string> {
+  const words: Record<string, string> = {}
+  const sources: MessageSource[] = []
+  for (const [field, message] of Object.entries(errors)) {
+    const split = splitCitations(message)
+    words[field] = split.text
+    sources.push(...split.sources)
+  }
+  request.errorSources = sources
+  return words
+}
+
 /** Run a form route: parse, submit, redirect; or show the page again with what is wrong. */
 async function handleForm<P, Q, T>(spec: FormSpec<P, Q, T>, request: SignedInRequest<P, Q>, reply: FastifyReply) {
   const form = typeof spec.form === 'function' ? await spec.form(request) : spec.form
   const parsed = form.parse(request.body)
   if (!parsed.ok) {
     reply.code(400)
-    return spec.page(request, reply, { values: parsed.values, errors: parsed.errors })
+    return spec.page(request, reply, { values: parsed.values, errors: inWords(request, parsed.errors) })
   }
   try {
     const next = await spec.submit(request, parsed.value, reply)
@@ -134,7 +152,11 @@ async function handleForm<P, Q, T>(spec: FormSpec<P, Q, T>, request: SignedInReq
   } catch (error) {
     const refused = (errors: Record<string, string>) => {
       reply.code(400)
-      return spec.page(request, reply, { values: parsed.values, errors, error: error as Error })
+      return spec.page(request, reply, {
+        values: parsed.values,
+        errors: inWords(request, errors),
+        error: error as Error,
+      })
     }
     if (error instanceof ValidationError) return refused({ ...error.fieldErrors })
     if (error instanceof ConflictError) return refused({ [spec.conflictField ?? 'version']: error.message })
@@ -148,6 +170,10 @@ export function formErrorList<T>(form: Form<T>, state: FormState | undefined) {
 }
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The rules and citations behind the errors of a refused form, for the layout to link. */
+    errorSources?: MessageSource[]
+  }
   interface FastifyContextConfig {
     permission?: Action | 'public'
     api?: boolean
