@@ -7,6 +7,7 @@ export const TABLE_OWNERS = {
   users: 'auth',
   user_la_scopes: 'auth',
   sessions: 'auth',
+  sign_in_throttles: 'auth',
   api_tokens: 'auth',
   audit_events: 'auth',
   // notify: email and calendar feeds
@@ -18,6 +19,7 @@ export const TABLE_OWNERS = {
   judgement_records: 'register',
   judgement_grades: 'register',
   data_loads: 'register',
+  register_visits: 'register',
   // activities: inspections and visits
   activities: 'activities',
   activity_milestones: 'activities',
@@ -46,4 +48,12 @@ export const TABLE_OWNERS = {
   keep_in_touch_meetings: 'evidence',
   further_information_requests: 'evidence',
   cases_of_concern: 'evidence',
+  // publications: what is published, and all the public pages read
+  publications: 'publications',
+  // reports
+  reports: 'reports',
+  report_versions: 'reports',
+  report_review_comments: 'reports',
+  report_fa_comments: 'reports',
+  report_steps: 'reports',
 }

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely'
 import { createOidcSignIn } from './auth/oidc.js'
 import { authRoutes } from './auth/routes.js'
 import type { Clock } from './clock.js'
-import type { Config } from './config.js'
+import type { Config, TrustProxy } from './config.js'
 import type { DatabaseKind } from './db/database.js'
 import type { Database } from './db/tables.js'
 import { activityRoutes } from './areas/activities/routes.js'
@@ -62,6 +62,12 @@ export interface AppDeps {
 
 const VIEW_DIRS = findViewDirs(join(projectRoot, 'src'))
 
+/** TRUST_PROXY as Fastify takes it: a number of hops is "believe the nearest n". */
+function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust
+  return trust === false ? false : [...trust]
+}
+
 /**
  * Build the web application (STYLE.md: `buildApp(deps)`). Plugins are registered in a visible
  * order: infrastructure, then sessions and CSRF, then each area's routes, then error pages.
@@ -78,7 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID()
     },
     requestIdHeader: false,
-    trustProxy: production,
+    // Only the configured proxies' X-Forwarded-For is believed (TRUST_PROXY; none by default).
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1_048_576,
   })
   app.addHook('onSend', async (request, reply) => {

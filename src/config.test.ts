@@ -37,6 +37,14 @@ describe('loadConfig', () => {
       expect(message).toContain(part)
   })
 
+  it('trusts no proxy unless TRUST_PROXY names how many or which, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.1' }).trustProxy).toEqual(['10.0.0.0/8', '192.0.2.1'])
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be/)
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/"10.0.0.0\/99"/)
+  })
+
   it('turns demo data off by default in production', () => {
     const config = loadConfig({
       NODE_ENV: 'production',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
@@ -30,10 +31,36 @@ const environmentSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
-  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  SIGN_IN_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).default(15),
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(120),
+  TRUST_PROXY: z.string().optional(),
 })
+
+/**
+ * Which proxies' `X-Forwarded-For` to believe: none (the default), the number of proxy hops in
+ * front of the service, or the proxies' addresses (IPs or CIDR ranges, comma-separated). Trusting
+ * any proxy at all would let every client choose its own address, and so its own rate limit.
+ */
+export type TrustProxy = false | number | readonly string[]
+
+function parseTrustProxy(value: string | undefined, problems: string[]): TrustProxy {
+  const text = value?.trim() ?? ''
+  if (text === '' || text === 'false' || text === '0') return false
+  if (/^\d+$/.test(text)) return Number(text)
+  const entries = text.split(',').map((entry) => entry.trim())
+  const bad = entries.filter((entry) => {
+    const [address = '', bits, ...rest] = entry.split('/')
+    const kind = isIP(address)
+    if (kind === 0 || rest.length > 0) return true
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128))
+  })
+  if (bad.length > 0)
+    problems.push(
+      `TRUST_PROXY must be the number of proxies in front of the service or their addresses (IPs or CIDR ranges, comma-separated), not ${bad.map((entry) => `"${entry}"`).join(', ')}`,
+    )
+  return entries
+}
 
 export type Environment = 'production' | 'development' | 'test'
 
@@ -54,7 +81,12 @@ export interface Config {
   /** The service team's mailbox, linked from the Beta banner's feedback page. */
   readonly feedbackEmail: string
   readonly oidc: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string } | undefined
-  readonly signIn: { readonly maxAttempts: number; readonly lockoutMinutes: number; readonly attemptsPerMinute: number }
+  readonly signIn: {
+    readonly maxAttempts: number
+    readonly maxDelayMinutes: number
+    readonly attemptsPerMinute: number
+  }
+  readonly trustProxy: TrustProxy
   readonly sessionIdleMinutes: number
 }
 
@@ -89,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together')
   }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY, problems)
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`)
 
   const baseUrl = e.BASE_URL ?? `http://localhost:${e.PORT}`
@@ -115,9 +148,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     signIn: Object.freeze({
       maxAttempts: e.SIGN_IN_MAX_ATTEMPTS,
-      lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES,
+      maxDelayMinutes: e.SIGN_IN_MAX_DELAY_MINUTES,
       attemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE,
     }),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    trustProxy: Array.isArray(trustProxy) ? Object.freeze([...trustProxy]) : trustProxy,
   })
 }

@@ -6,8 +6,12 @@
  */
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { AnnexAFileError } from './errors.js'
-import { CELL_TEXT, RowBuffer } from './sheet-scanner.js'
+import { AnnexAFileError, stoppedError } from './errors.js'
+import { CELL_TEXT, MAX_EXCEL_ROW, RowBuffer } from './sheet-scanner.js'
+
+/** The most one value, one row and one file may hold (issue 10): Excel's own limits, or near them. */
+const MAX_FIELD_CHARS = 16 * 1024 * 1024
+const MAX_COLUMNS = 16_384
 
 export type CsvEncoding = 'UTF-8 with BOM' | 'UTF-8' | 'UTF-16 LE' | 'UTF-16 BE' | 'Windows-1252'
 
@@ -96,6 +100,11 @@ export async function readCsv(
   let skipLeadingNewline = false
 
   const endField = () => {
+    if (col >= MAX_COLUMNS)
+      throw new AnnexAFileError(
+        'TOO_LARGE',
+        `Row ${recordNumber + 1} has more than ${MAX_COLUMNS.toLocaleString('en-GB')} columns, more than Excel holds.`,
+      )
     if (field.length > 0) {
       if (row.count === row.cols.length) row.grow()
       // CSV rows always start at index 0 of the buffer.
@@ -112,6 +121,11 @@ export async function readCsv(
   const endRecord = () => {
     endField()
     recordNumber++
+    if (recordNumber > MAX_EXCEL_ROW)
+      throw new AnnexAFileError(
+        'TOO_LARGE',
+        `The file has more than ${MAX_EXCEL_ROW.toLocaleString('en-GB')} rows, more than Excel holds.`,
+      )
     row.rowNumber = recordNumber
     if (row.count > 0 && onRow(row) === false) stopped = true
     row.count = 0
@@ -127,7 +141,7 @@ export async function readCsv(
         const close = text.indexOf('"', i)
         if (close < 0) {
           field += text.slice(i)
-          if (field.length > 64 * 1024 * 1024)
+          if (field.length > MAX_FIELD_CHARS)
             throw new AnnexAFileError(
               'TOO_LARGE',
               `A quoted value starting on row ${recordNumber + 1} never ends: check for a stray double quote (").`,
@@ -170,6 +184,11 @@ export async function readCsv(
         }
         field += text.slice(i, j)
         i = j
+        if (field.length > MAX_FIELD_CHARS)
+          throw new AnnexAFileError(
+            'TOO_LARGE',
+            `Row ${recordNumber + 1} holds a value of more than ${MAX_FIELD_CHARS.toLocaleString('en-GB')} characters (a cell in Excel holds at most 32,767).`,
+          )
       }
     }
   }
@@ -199,7 +218,7 @@ export async function readCsv(
   }
 
   for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
-    if (options.signal?.aborted) throw new AnnexAFileError('ABORTED', 'The check was cancelled.')
+    if (options.signal?.aborted) throw stoppedError(options.signal)
     options.onBytes?.(chunk.length)
     feed(decoder.decode(chunk, { stream: true }))
     if (stopped) break

@@ -16,6 +16,7 @@ export type AnnexAFileErrorCode =
   | 'TOO_LARGE'
   | 'BAD_XML'
   | 'ABORTED'
+  | 'TIME_LIMIT'
 
 const WHAT_TO_DO: Record<AnnexAFileErrorCode, string> = {
   EMPTY_FILE: 'Check you chose the right file, then upload the Annex A workbook again.',
@@ -34,6 +35,8 @@ const WHAT_TO_DO: Record<AnnexAFileErrorCode, string> = {
     'Split the return (for example one workbook per list, or .csv files per list) or remove sheets that are not Annex A lists, then upload again.',
   BAD_XML: 'Open the file in Excel; if Excel offers to repair it, accept, save it as .xlsx, and upload it again.',
   ABORTED: 'The check was stopped before it finished. Upload the file again.',
+  TIME_LIMIT:
+    'Check the file holds only the Annex A lists (no very long cells, no rows far below the data), or split it into one workbook or CSV file per list, then upload again.',
 }
 
 /** A file the Annex A reader cannot read, with a message for the person who uploaded it. */
@@ -57,4 +60,15 @@ export class AnnexAFileError extends Error {
   get userMessage(): string {
     return this.message
   }
+}
+
+/**
+ * The error for a check stopped by its signal: the time limit of a return (a signal from
+ * `AbortSignal.timeout`, issue 10) or a cancellation.
+ */
+export function stoppedError(signal: AbortSignal): AnnexAFileError {
+  const reason: unknown = signal.reason
+  if (reason instanceof Error && reason.name === 'TimeoutError')
+    return new AnnexAFileError('TIME_LIMIT', 'Checking the file took longer than a return may take.')
+  return new AnnexAFileError('ABORTED', 'The check was cancelled.')
 }

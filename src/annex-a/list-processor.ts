@@ -101,6 +101,8 @@ export class ListProcessor implements RowView {
   private readonly colToField: Int16Array
   // A cell is present/ok in this row when its stamp equals the row's stamp (no clearing per row).
   private readonly present: Int32Array
+  /** `stamp` when the field's cell is a formula with no saved result (reported once, as that). */
+  private readonly noValue: Int32Array
   private readonly ok: Int32Array
   private stamp = 0
   private readonly nums: Float64Array
@@ -163,6 +165,7 @@ export class ListProcessor implements RowView {
       this.colToField[match.col] = index
     }
     this.present = new Int32Array(n)
+    this.noValue = new Int32Array(n)
     this.ok = new Int32Array(n)
     this.nums = new Float64Array(n)
     this.strs = new Array<string>(n).fill('')
@@ -299,7 +302,9 @@ export class ListProcessor implements RowView {
     }
     this.rows++
     for (const field of this.required) {
-      if (this.present[field] !== this.stamp) this.report(field, 'AA-BLANK', () => this.blankMessage(field))
+      // A formula with no saved result was reported as that, as an error here: not blank as well.
+      if (this.present[field] !== this.stamp && this.noValue[field] !== this.stamp)
+        this.report(field, 'AA-BLANK', () => this.blankMessage(field))
     }
     this.checkDates()
     this.slot = this.trackChild()
@@ -321,11 +326,14 @@ export class ListProcessor implements RowView {
     } else if (kind === CELL_TEXT) {
       text = row.texts[i]!
     } else if (kind === CELL_NO_VALUE) {
+      this.noValue[field] = this.stamp
+      const required = this.spec.columns[field]!.required
       this.report(
         field,
         'AA-FORMULA-NO-VALUE',
         () =>
-          `This cell has a formula but the workbook has no saved result for it, so it reads as blank. Open the workbook in Excel, let it calculate, and save it again (or paste the values over the formulas).`,
+          `This cell has a formula but the workbook has no saved result for it, so it reads as blank${required ? `, and the ${f.header} must be filled in` : ''}. Open the workbook in Excel, let it calculate, and save it again (or paste the values over the formulas).`,
+        required ? 'error' : 'warning',
       )
       return false
     } else if (kind === CELL_ERROR) {

@@ -6,12 +6,14 @@ import {
   LIST_3_HEADER,
   referralRow,
   writeContactsWorkbook,
+  writeHugeSharedString,
   writeWorkbook,
   writeZipBomb,
   type TestSheet,
 } from '../test-support/annex-a-workbooks.js'
 import { processAnnexA } from './process.js'
 import { XlsxWriter, type CellValue } from './xlsx-writer.js'
+import { ZipWriter } from './zip-writer.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'annex-a-process-'))
 const asOf = '2026-03-16'
@@ -27,6 +29,50 @@ describe('processAnnexA within its limits', () => {
     const error = await processAnnexA({ path, fileName: 'bomb.xlsx' }, { asOf }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'ZIP_BOMB' })
     expect((error as Error).message).toContain('unpacks to more data than allowed')
+  })
+
+  // How long it takes, against reading the file's bytes, is measured in bench/annex-a-limits.bench.ts.
+  it('refuses a small workbook holding one 256 MiB shared string, naming the cell that shows it', async () => {
+    const path = await writeHugeSharedString(join(dir, 'huge-string.xlsx'))
+    const error = await processAnnexA({ path, fileName: 'huge-string.xlsx' }, { asOf }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'TOO_LARGE' })
+    expect((error as Error).message).toContain('Cell J2 on the sheet "List_3" holds more than 16 MB of text')
+  })
+
+  it("refuses a sheet with a row past Excel's last row, naming the sheet", async () => {
+    const path = join(dir, 'endless.xlsx')
+    const zip = new ZipWriter(path)
+    await zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="List_3" r:id="rId1"/></sheets></workbook>')
+    await zip.file(
+      'xl/_rels/workbook.xml.rels',
+      '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    )
+    await zip.file(
+      'xl/worksheets/sheet1.xml',
+      '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>Child Unique ID</t></is></c></row><row r="1048577"><c><v>1</v></c></row></sheetData></worksheet>',
+    )
+    zip.finish()
+    const error = await processAnnexA({ path, fileName: 'endless.xlsx' }, { asOf }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'TOO_LARGE' })
+    expect((error as Error).message).toContain(`The sheet "List_3" has a row 1,048,577, past Excel's last row`)
+  })
+
+  it('refuses a return of more rows than the limit, naming the sheet', async () => {
+    const path = await writeContactsWorkbook(join(dir, 'many.xlsx'), 2_000, 200)
+    const error = await processAnnexA({ path, fileName: 'many.xlsx' }, { asOf, limits: { maxRows: 1_000 } }).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toMatchObject({ code: 'TOO_LARGE' })
+    expect((error as Error).message).toContain('more than 1,000 rows')
+  })
+
+  it('stops a check at its time limit, saying so', async () => {
+    const path = await writeContactsWorkbook(join(dir, 'slow.xlsx'), 20_000, 2_000)
+    const error = await processAnnexA({ path, fileName: 'slow.xlsx' }, { asOf, signal: AbortSignal.timeout(1) }).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toMatchObject({ code: 'TIME_LIMIT' })
+    expect((error as Error).message).toContain('took longer than a return may take')
   })
 
   it('caps findings per list and rule, counting the rest', async () => {

@@ -69,6 +69,16 @@ describe('processAnnexA finds and reads the lists', () => {
     })
   })
 
+  it('reports a required cell whose formula has no saved result once, as an error, not also as blank', async () => {
+    const rows = [LIST_3_HEADER, referralRow('F1', '01/04/2015', 10, '01/03/2026')]
+    rows[1]![1] = { formula: 'VLOOKUP(A2,Genders!A:B,2,FALSE)' }
+    const path = await workbook('formula-required.xlsx', [{ name: 'List_3', rows }])
+    const result = await processAnnexA({ path, fileName: 'formula-required.xlsx' }, { asOf })
+    const onCell = result.findings.filter((f) => f.cell === 'B2')
+    expect(onCell).toMatchObject([{ rule: 'AA-FORMULA-NO-VALUE', severity: 'error', column: 'Gender' }])
+    expect(onCell[0]!.message).toContain('must be filled in')
+  })
+
   it('reads a CSV per list, saying which encoding it read', async () => {
     const text = `${LIST_3_HEADER.join(',')}\r\n"Z1",b) Female,a) WBRI,01/04/2015,10,01/03/2026,q) 6: Police,b) No,1,"Team, North",Zoë Bråten\r\n`
     const path = join(dir, 'List_3.csv')

@@ -80,6 +80,8 @@ export interface AnnexALimits {
   readonly maxCellChars?: number
   readonly maxRowBytes?: number
   readonly maxChildren?: number
+  /** Rows in the whole return (2,000,000): far beyond any LA's, and a bound on a check's time. */
+  readonly maxRows?: number
 }
 
 export interface ProcessOptions {
@@ -204,6 +206,8 @@ export async function processAnnexA(
   const files: FileRead[] = []
   const sources: Source[] = []
   const signal = options.signal
+  const maxRows = limits.maxRows ?? 2_000_000
+  let allRows = 0
 
   try {
     // 1. Open every file and list its sheets.
@@ -237,7 +241,12 @@ export async function processAnnexA(
               const worker = threaded && onBytes ? SheetScanWorker.shared() : undefined
               if (worker)
                 return worker.scan(
-                  { path: file.path, entry: sheet.entry, zip: zipLimits, scanner: scannerOptions },
+                  {
+                    path: file.path,
+                    entry: sheet.entry,
+                    zip: zipLimits,
+                    scanner: { ...scannerOptions, sheet: sheet.name },
+                  },
                   onRow,
                   scanOptions,
                 )
@@ -473,6 +482,11 @@ export async function processAnnexA(
       }
       if (knownHeader) begin(knownHeader)
       const { mergeRefs } = await source.scan((row) => {
+        if (++allRows > maxRows)
+          throw new AnnexAFileError(
+            'TOO_LARGE',
+            `The return holds more than ${maxRows.toLocaleString('en-GB')} rows (counted up to row ${row.rowNumber.toLocaleString('en-GB')} of "${source.sheet}"), far more than an Annex A return has.`,
+          )
         if (consumer) {
           if (row.rowNumber > headerRow) {
             consumer.row(row)

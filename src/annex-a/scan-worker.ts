@@ -14,7 +14,7 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
-import { AnnexAFileError, type AnnexAFileErrorCode } from './errors.js'
+import { AnnexAFileError, stoppedError, type AnnexAFileErrorCode } from './errors.js'
 import { RowBuffer, SheetScanner, type ScannerOptions } from './sheet-scanner.js'
 import { ZipArchive, type ZipEntry, type ZipLimits } from './zip.js'
 
@@ -146,7 +146,7 @@ export class SheetScanWorker {
       }
       const abort = () => {
         stop()
-        finish(new AnnexAFileError('ABORTED', 'The check was cancelled.'))
+        finish(stoppedError(options.signal!))
       }
       options.signal?.addEventListener('abort', abort)
       this.handlers.set(id, (message) => {

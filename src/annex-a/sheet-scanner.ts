@@ -53,9 +53,18 @@ export interface ScannerOptions {
   readonly maxRowBytes: number
   /** Longest text kept for one cell; longer text is cut (the length is reported by the caller). */
   readonly maxCellChars: number
+  /** The sheet's name, for messages. */
+  readonly sheet?: string
 }
 
-export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = { maxRowBytes: 256 * 1024 ** 2, maxCellChars: 1_000_000 }
+/**
+ * A row of Annex A is a few hundred bytes; 32 MB holds 30 cells of Excel's longest text many
+ * times over, and bounds what one row may make the reader hold (issue 10).
+ */
+export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = { maxRowBytes: 32 * 1024 ** 2, maxCellChars: 1_000_000 }
+
+/** Excel's last row: a row numbered beyond it was not written by a spreadsheet. */
+export const MAX_EXCEL_ROW = 1_048_576
 
 const LT = 0x3c
 const GT = 0x3e
@@ -94,6 +103,15 @@ export class SheetScanner {
     /** The buffer rows are written to (the scan worker passes one whose `start` it moves on). */
     private readonly row: RowBuffer = new RowBuffer(),
   ) {}
+
+  /** "the sheet "List_1"" (or "a sheet"), for messages. */
+  private get where(): string {
+    return this.options.sheet === undefined ? 'a sheet' : `the sheet "${this.options.sheet}"`
+  }
+
+  private get Where(): string {
+    return this.options.sheet === undefined ? 'A sheet' : `The sheet "${this.options.sheet}"`
+  }
 
   private pending(): Buffer {
     const joined = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts)
@@ -138,7 +156,7 @@ export class SheetScanner {
         if (this.partBytes > this.options.maxRowBytes)
           throw new AnnexAFileError(
             'TOO_LARGE',
-            `Row ${this.lastRow + 1} of a sheet is larger than ${this.options.maxRowBytes.toLocaleString('en-GB')} bytes.`,
+            `Row ${this.lastRow + 1} of ${this.where} is larger than ${(this.options.maxRowBytes / 1024 ** 2).toLocaleString('en-GB')} MB.`,
           )
         return true
       }
@@ -179,7 +197,7 @@ export class SheetScanner {
     const tagEnd = open < 0 ? -1 : data.indexOf(GT, open)
     if (tagEnd < 0) {
       if (data.length > 64 * 1024 * 1024)
-        throw new AnnexAFileError('BAD_XML', 'A sheet has no data section in its first 64 MB.')
+        throw new AnnexAFileError('BAD_XML', `${this.Where} has no data section in its first 64 MB.`)
       this.hold(data, 0)
       return true
     }
@@ -198,7 +216,7 @@ export class SheetScanner {
     if (this.inData && !this.stopped) {
       const rest = this.pending().toString('latin1')
       if (/<[\w.:-]*row[\s>]/.test(rest))
-        throw new AnnexAFileError('BAD_XML', `A sheet ends in the middle of row ${this.lastRow + 1}.`)
+        throw new AnnexAFileError('BAD_XML', `${this.Where} ends in the middle of row ${this.lastRow + 1}.`)
     }
   }
 
@@ -239,9 +257,15 @@ export class SheetScanner {
       }
       let gt = n + 3
       while (gt < to && data[gt] !== GT) gt++
-      if (gt >= to) throw new AnnexAFileError('BAD_XML', `Row ${this.lastRow + 1} of a sheet is damaged.`)
+      if (gt >= to) throw new AnnexAFileError('BAD_XML', `Row ${this.lastRow + 1} of ${this.where} is damaged.`)
       const rowNumber = this.attributeNumber(data, n + 3, gt, 0x72 /* r */) ?? this.lastRow + 1
       this.lastRow = rowNumber
+      // Rows past Excel's last (58 million in the probe's file, issue 10) are refused at once.
+      if (rowNumber > MAX_EXCEL_ROW)
+        throw new AnnexAFileError(
+          'TOO_LARGE',
+          `${this.Where} has a row ${rowNumber.toLocaleString('en-GB')}, past Excel's last row (${MAX_EXCEL_ROW.toLocaleString('en-GB')}).`,
+        )
       if (data[gt - 1] === SLASH) {
         p = gt + 1
         continue
@@ -281,7 +305,7 @@ export class SheetScanner {
     let lastCol = -1
     for (;;) {
       while (p < to && data[p] !== LT) p++
-      if (p >= to) throw new AnnexAFileError('BAD_XML', `Row ${rowNumber} of a sheet is damaged (it has no end).`)
+      if (p >= to) throw new AnnexAFileError('BAD_XML', `Row ${rowNumber} of ${this.where} is damaged (it has no end).`)
       if (data[p + 1] === SLASH) {
         // The row's end tag, or the end of an element we skipped (such as <extLst>).
         const q = p + 2 + pl
@@ -347,7 +371,8 @@ export class SheetScanner {
     let inline: string | undefined
     for (;;) {
       while (p < to && data[p] !== LT) p++
-      if (p >= to) throw new AnnexAFileError('BAD_XML', `A cell in row ${this.row.rowNumber} of a sheet is damaged.`)
+      if (p >= to)
+        throw new AnnexAFileError('BAD_XML', `A cell in row ${this.row.rowNumber} of ${this.where} is damaged.`)
       if (data[p + 1] === SLASH) {
         const q = p + 2 + pl
         if (data[q] === 0x63 /* c */ && data[q + 1] === GT) {

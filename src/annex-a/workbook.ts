@@ -6,9 +6,16 @@
  */
 import { posix } from 'node:path'
 import { AnnexAFileError } from './errors.js'
-import { SharedStringsReader } from './shared-strings.js'
-import { DEFAULT_SCANNER_OPTIONS, SheetScanner, type RowBuffer, type ScannerOptions } from './sheet-scanner.js'
+import { mib, SharedStringsReader, SharedStringTooLarge, type SharedStringLimits } from './shared-strings.js'
+import {
+  CELL_SHARED,
+  DEFAULT_SCANNER_OPTIONS,
+  SheetScanner,
+  type RowBuffer,
+  type ScannerOptions,
+} from './sheet-scanner.js'
 import { startTags } from './xml-text.js'
+import { columnLetter } from './xlsx-writer.js'
 import { DEFAULT_ZIP_LIMITS, ZipArchive, type ZipEntry, type ZipLimits } from './zip.js'
 
 export interface WorkbookSheet {
@@ -36,6 +43,7 @@ export interface OpenWorkbook {
 export interface WorkbookOptions {
   readonly zip?: ZipLimits
   readonly maxCellChars?: number
+  readonly sharedStrings?: Partial<Omit<SharedStringLimits, 'maxChars'>>
   readonly signal?: AbortSignal
 }
 
@@ -110,11 +118,21 @@ export async function openWorkbook(path: string, options: WorkbookOptions = {}):
 
     const sstRel = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))
     const sstEntry = archive.entries.get(sstRel?.target ?? 'xl/sharedstrings.xml')
-    const shared = new SharedStringsReader(options.maxCellChars)
-    if (sstEntry)
-      await archive.read(sstEntry, (chunk) => void shared.push(chunk), {
-        ...(options.signal ? { signal: options.signal } : {}),
-      })
+    const shared = new SharedStringsReader({
+      ...(options.maxCellChars ? { maxChars: options.maxCellChars } : {}),
+      ...options.sharedStrings,
+    })
+    if (sstEntry) {
+      try {
+        await archive.read(sstEntry, (chunk) => void shared.push(chunk), {
+          ...(options.signal ? { signal: options.signal } : {}),
+        })
+      } catch (error) {
+        if (error instanceof SharedStringTooLarge && !error.whole)
+          throw await nameTheCell(archive, sheets, error, options.signal)
+        throw error
+      }
+    }
 
     return {
       archive,
@@ -129,6 +147,42 @@ export async function openWorkbook(path: string, options: WorkbookOptions = {}):
     await archive.close()
     throw error
   }
+}
+
+/**
+ * A shared string too large to read: find the first cell that shows it, so the LA is told which
+ * cell to fix. Only the sheets' cell references are scanned (linear in the sheets' size).
+ */
+async function nameTheCell(
+  archive: ZipArchive,
+  sheets: readonly WorkbookSheet[],
+  error: SharedStringTooLarge,
+  signal: AbortSignal | undefined,
+): Promise<AnnexAFileError> {
+  const text = `more than ${mib(error.limit)} of text (a cell in Excel holds at most 32,767 characters)`
+  const workbook = { archive } as OpenWorkbook
+  for (const sheet of sheets) {
+    let found: string | undefined
+    await scanSheet(
+      workbook,
+      sheet,
+      (row) => {
+        for (let i = row.start; i < row.start + row.count; i++)
+          if (row.kinds[i] === CELL_SHARED && row.nums[i] === error.index) {
+            found = `${columnLetter(row.cols[i]!)}${row.rowNumber}`
+            return false
+          }
+      },
+      signal ? { signal } : {},
+    )
+    if (found)
+      return new AnnexAFileError('TOO_LARGE', `Cell ${found} on the sheet "${sheet.name}" holds ${text}.`, {
+        cause: error,
+      })
+  }
+  return new AnnexAFileError('TOO_LARGE', `The workbook holds a text of ${text}, which no cell shows.`, {
+    cause: error,
+  })
 }
 
 // Built-in number formats that show dates (ECMA-376 §18.8.30; 50–58 are the East Asian ones).
@@ -179,7 +233,7 @@ export async function scanSheet(
   onRow: (row: RowBuffer) => boolean | void,
   options: { signal?: AbortSignal; onCompressed?: (bytes: number) => void; scanner?: ScannerOptions } = {},
 ): Promise<ScanResult> {
-  const scanner = new SheetScanner(onRow, options.scanner ?? DEFAULT_SCANNER_OPTIONS)
+  const scanner = new SheetScanner(onRow, { ...(options.scanner ?? DEFAULT_SCANNER_OPTIONS), sheet: sheet.name })
   let complete = true
   await workbook.archive.read(
     sheet.entry,

@@ -45,16 +45,7 @@ export class ZipWriter {
   entry(name: string): ZipEntryWriter {
     if (this.open) throw new Error('Finish the previous zip entry first')
     this.open = true
-    const nameBytes = Buffer.from(name, 'utf8')
-    const record: Written = { name: nameBytes, crc: 0, compressedSize: 0, uncompressedSize: 0, offset: this.position }
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0x0808, 6) // data descriptor follows; UTF-8 names
-    local.writeUInt16LE(8, 8)
-    local.writeUInt16LE(nameBytes.length, 26)
-    this.writeBytes(local)
-    this.writeBytes(nameBytes)
+    const record = this.startRecord(name)
 
     const deflate = createDeflateRaw({ level: this.level, chunkSize: 256 * 1024 })
     deflate.on('data', (chunk: Buffer) => {
@@ -89,18 +80,52 @@ export class ZipWriter {
         await flush()
         deflate.end()
         await finished
-        const descriptor = Buffer.alloc(16)
-        descriptor.writeUInt32LE(0x08074b50, 0)
-        descriptor.writeUInt32LE(record.crc >>> 0, 4)
-        descriptor.writeUInt32LE(record.compressedSize, 8)
-        descriptor.writeUInt32LE(record.uncompressedSize, 12)
-        this.writeBytes(descriptor)
-        if (record.uncompressedSize > 0xfffffffe || this.position > 0xfffffffe)
-          throw new Error('Generated workbook is over 4 GiB; zip64 is not supported by this writer')
-        this.written.push(record)
-        this.open = false
+        this.finishRecord(record)
       },
     }
+  }
+
+  /**
+   * A part whose deflated bytes are already made (test files far larger unpacked than packed):
+   * `deflated` is raw deflate data; `crc` and `uncompressedSize` describe what it unpacks to.
+   */
+  rawEntry(name: string, deflated: Iterable<Buffer>, crc: number, uncompressedSize: number): void {
+    if (this.open) throw new Error('Finish the previous zip entry first')
+    const record = this.startRecord(name)
+    for (const bytes of deflated) {
+      this.writeBytes(bytes)
+      record.compressedSize += bytes.length
+    }
+    record.crc = crc
+    record.uncompressedSize = uncompressedSize
+    this.finishRecord(record)
+  }
+
+  private startRecord(name: string): Written {
+    const nameBytes = Buffer.from(name, 'utf8')
+    const record: Written = { name: nameBytes, crc: 0, compressedSize: 0, uncompressedSize: 0, offset: this.position }
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(0x0808, 6) // data descriptor follows; UTF-8 names
+    local.writeUInt16LE(8, 8)
+    local.writeUInt16LE(nameBytes.length, 26)
+    this.writeBytes(local)
+    this.writeBytes(nameBytes)
+    return record
+  }
+
+  private finishRecord(record: Written): void {
+    const descriptor = Buffer.alloc(16)
+    descriptor.writeUInt32LE(0x08074b50, 0)
+    descriptor.writeUInt32LE(record.crc >>> 0, 4)
+    descriptor.writeUInt32LE(record.compressedSize, 8)
+    descriptor.writeUInt32LE(record.uncompressedSize, 12)
+    this.writeBytes(descriptor)
+    if (record.uncompressedSize > 0xfffffffe || this.position > 0xfffffffe)
+      throw new Error('Generated workbook is over 4 GiB; zip64 is not supported by this writer')
+    this.written.push(record)
+    this.open = false
   }
 
   /** Write a whole small part. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -63,6 +64,29 @@ describe('ZipWriter and ZipArchive', () => {
     expect(error).toBeInstanceOf(AnnexAFileError)
     expect((error as AnnexAFileError).code).toBe('ZIP_BOMB')
     expect(seen).toBeLessThan(5_000_000)
+    await archive.close()
+  })
+
+  it('checks the ratio as the part inflates: a bomb padded with random bytes to a low whole-part ratio is refused early', async () => {
+    // 200 MiB of spaces (a few hundred KiB deflated) then 2 MiB of random bytes (stored): the
+    // whole part's ratio is about 90, under the limit of 200, but its first 200 MiB come from a
+    // few hundred KiB.
+    const path = join(dir, 'padded-bomb.zip')
+    const writer = new ZipWriter(path, 9)
+    const sheet = writer.entry('xl/worksheets/sheet1.xml')
+    const spaces = Buffer.alloc(1024 * 1024, 0x20)
+    for (let i = 0; i < 200; i++) await sheet.write(spaces)
+    await sheet.write(randomBytes(2 * 1024 * 1024))
+    await sheet.end()
+    writer.finish()
+    const archive = await ZipArchive.open(path)
+    const entry = archive.entries.get('xl/worksheets/sheet1.xml')!
+    expect(entry.uncompressedSize / entry.compressedSize).toBeLessThan(200)
+    let seen = 0
+    const error = await archive.read(entry, (chunk) => void (seen += chunk.length)).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'ZIP_BOMB' })
+    // Refused just past the 32 MiB grace, not after inflating the 200 MiB.
+    expect(seen).toBeLessThan(40 * 1024 * 1024)
     await archive.close()
   })
 

@@ -7,18 +7,21 @@
  *
  * Zip bombs: each part's output is counted as it arrives and inflation stops as soon as the
  * total passes `maxUncompressedBytes`, a part passes its declared size, or a part's output
- * passes `maxRatio` × its compressed size (after `ratioGraceBytes`, so a small part of
- * repetitive XML, such as a 1,000,000-character cell, is not mistaken for a bomb).
+ * passes `maxRatio` × the compressed bytes inflated so far (after `ratioGraceBytes`, so a small
+ * part of repetitive XML, such as a 1,000,000-character cell, is not mistaken for a bomb). The
+ * ratio is checked as data inflates, not against the whole part: a bomb padded with
+ * incompressible bytes to bring its whole-part ratio under the limit is still refused after the
+ * grace size (issue 10: a 13 MB bomb ran for 150 s against the whole-part ratio).
  */
 import { createReadStream } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { crc32, createInflateRaw } from 'node:zlib'
-import { AnnexAFileError } from './errors.js'
+import { AnnexAFileError, stoppedError } from './errors.js'
 
 export interface ZipLimits {
   /** Total bytes all inflated parts may produce. */
   readonly maxUncompressedBytes: number
-  /** Largest inflated/compressed ratio of one part, checked once it passes the grace size. */
+  /** Largest ratio of inflated bytes to compressed bytes consumed so far, in one part, checked once it passes the grace size. */
   readonly maxRatio: number
   readonly ratioGraceBytes: number
   readonly maxEntries: number
@@ -126,13 +129,15 @@ export class ZipArchive {
     let stopped = false
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
-        if (options.signal?.aborted) throw new AnnexAFileError('ABORTED', 'The check was cancelled.')
+        if (options.signal?.aborted) throw stoppedError(options.signal)
         out += chunk.length
         this.produced += chunk.length
+        // zlib's bytesWritten: the compressed bytes it has consumed to produce `out` so far.
+        const consumed = inflater ? Math.max(1, inflater.bytesWritten) : out
         if (
           this.produced > limits.maxUncompressedBytes ||
           out > entry.uncompressedSize ||
-          (out > limits.ratioGraceBytes && out > entry.compressedSize * limits.maxRatio)
+          (out > limits.ratioGraceBytes && out > consumed * limits.maxRatio)
         ) {
           throw bomb(entry)
         }

@@ -10,6 +10,7 @@ import type { ServiceDeps } from './deps.js'
 import { caseSampleCases, createEvidenceService } from './evidence/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createProgrammeService } from './programme/service.js'
+import { createPublicationsService } from './publications/service.js'
 import { createRegisterService } from './register/service.js'
 
 /** The composition root: every area's service, built from the same dependencies. */
@@ -39,7 +40,11 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     annexA,
     judgements,
   }
-  return { ...services, programme: createProgrammeService({ ...deps, register, activities, people }) }
+  return {
+    ...services,
+    programme: createProgrammeService({ ...deps, register, activities, people }),
+    publications: createPublicationsService({ ...deps, blobs, register, activities }),
+  }
 }
 
 export type Services = ReturnType<typeof createServices>

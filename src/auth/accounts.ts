@@ -6,6 +6,7 @@ import { hashPassword, passwordProblem } from './passwords.js'
 import type { Principal } from './policy.js'
 import { isRole, ROLE_INFO, type Role } from './roles.js'
 import { endSessionsOf } from './sessions.js'
+import { clearFailures, emailKey, slowedAddresses } from './sign-in-throttle.js'
 import { findUserByEmail } from './users.js'
 
 /** A new account as an administrator enters it, its shape already checked (admin's account form). */
@@ -44,7 +45,8 @@ export interface Account {
   readonly laCode: string | null
   readonly laCodes: readonly string[]
   readonly disabled: boolean
-  readonly lockedUntil: Date | null
+  /** Until when sign-in attempts with this email address must wait (wrong passwords), or null. */
+  readonly signInSlowedUntil: Date | null
   readonly singleSignOn: boolean
   readonly demo: boolean
 }
@@ -57,7 +59,7 @@ export interface AccountReferenceData {
 
 /** Accounts: administrators create, disable, unlock and reset them; every change is audited. */
 export function createAccountsService(db: Kysely<Database>, now: () => Date, register: AccountReferenceData) {
-  const toAccount = (user: UserRow, laCodes: readonly string[]): Account => ({
+  const toAccount = (user: UserRow, laCodes: readonly string[], slowed: ReadonlyMap<string, Date>): Account => ({
     id: user.id,
     email: user.email,
     displayName: user.display_name,
@@ -66,7 +68,7 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
     laCode: user.la_code,
     laCodes,
     disabled: user.disabled_at !== null,
-    lockedUntil: user.locked_until && new Date(user.locked_until) > now() ? new Date(user.locked_until) : null,
+    signInSlowedUntil: slowed.get(emailKey(user.email)) ?? null,
     singleSignOn: user.oidc_subject !== null,
     demo: user.is_demo,
   })
@@ -94,13 +96,18 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
       }
       const users = await query.orderBy('role').orderBy('email').execute()
       const scopes = await scopesOf(users.map((user) => user.id))
-      return users.map((user) => toAccount(user, scopes.get(user.id) ?? []))
+      const slowed = await slowedAddresses(
+        db,
+        users.map((user) => user.email),
+        now(),
+      )
+      return users.map((user) => toAccount(user, scopes.get(user.id) ?? [], slowed))
     },
 
     async get(id: string): Promise<Account> {
       const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
       if (!user) throw new NotFoundError()
-      return toAccount(user, (await scopesOf([id])).get(id) ?? [])
+      return toAccount(user, (await scopesOf([id])).get(id) ?? [], await slowedAddresses(db, [user.email], now()))
     },
 
     /**
@@ -196,16 +203,17 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
       if (disabled) await endSessionsOf(db, id)
     },
 
+    /** Let the account's email address sign in again at once, forgetting its wrong passwords. */
     async unlock(admin: Principal, id: string, requestId: string): Promise<void> {
       const account = await this.get(id)
+      await clearFailures(db, account.email)
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ locked_until: null, failed_sign_ins: 0 }).where('id', '=', id).execute()
         await recordAudit(trx, {
           actor: admin,
           action: 'user.unlock',
           recordType: 'user',
           recordId: id,
-          summary: `Unlocked ${account.email}`,
+          summary: `Cleared the sign-in wait of ${account.email}`,
           requestId,
         })
       })
@@ -216,12 +224,9 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
       if (problem) throw new ValidationError({ password: problem })
       const account = await this.get(id)
       const passwordHash = await hashPassword(password)
+      await clearFailures(db, account.email)
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ password_hash: passwordHash, locked_until: null, failed_sign_ins: 0 })
-          .where('id', '=', id)
-          .execute()
+        await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute()
         await recordAudit(trx, {
           actor: admin,
           action: 'user.reset-password',

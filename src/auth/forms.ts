@@ -3,11 +3,24 @@ import { defineForm, field } from '../web/forms.js'
 
 /** The forms and route inputs of signing in (ADR 0008). */
 
-/** Only same-site paths may be a sign-in's destination (no open redirect). */
+const ORIGIN = 'https://this.service.invalid'
+
+/**
+ * Only a path on this service may be a sign-in's destination (no open redirect). Browsers drop
+ * tabs and line breaks from an address, so `/<tab>/evil.example` would become `//evil.example`:
+ * anything holding a control character or space is refused, and what remains must stay on this
+ * origin once parsed as a browser would. Anything else goes home.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/'
+  if (typeof next !== 'string' || !next.startsWith('/') || next.length > 2000) return '/'
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u0020\u007f\\]/.test(next) || next.startsWith('//')) return '/'
+  try {
+    const url = new URL(next, ORIGIN)
+    return url.origin === ORIGIN ? `${url.pathname}${url.search}${url.hash}` : '/'
+  } catch {
+    return '/'
+  }
 }
 
 /** Where to go once signed in: a path on this service, or home. */

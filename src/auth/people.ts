@@ -54,6 +54,46 @@ export function createPeopleDirectory(db: Kysely<Database>) {
       return rows.map(toPerson)
     },
 
+    /**
+     * Active accounts of these roles whose scope reaches the LA: LA staff of that LA, DfE staff and
+     * commissioners assigned to it, regional directors of its region, and every account of a
+     * role scoped to no LA. By name.
+     */
+    async reaching(roles: readonly Role[], la: { laCode: string; regionCode: string }): Promise<Person[]> {
+      if (roles.length === 0) return []
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'display_name', 'email', 'role', 'disabled_at', 'la_code', 'region_code'])
+        .select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('user_la_scopes')
+                .select('user_la_scopes.user_id')
+                .whereRef('user_la_scopes.user_id', '=', 'users.id')
+                .where('user_la_scopes.la_code', '=', la.laCode),
+            )
+            .as('assigned'),
+        )
+        .where('role', 'in', [...roles])
+        .where('disabled_at', 'is', null)
+        .orderBy('display_name')
+        .execute()
+      const reaches = (row: (typeof rows)[number]): boolean => {
+        switch (ROLE_INFO[row.role].scopedTo) {
+          case 'la':
+            return row.la_code === la.laCode
+          case 'las':
+            return Boolean(row.assigned)
+          case 'region':
+            return row.region_code === la.regionCode
+          case 'none':
+            return true
+        }
+      }
+      return rows.filter(reaches).map(toPerson)
+    },
+
     /** Active Ofsted accounts (inspectors and managers), by name. */
     async ofstedStaff(): Promise<Person[]> {
       const roles = (Object.keys(ROLE_INFO) as Role[]).filter((role) => ROLE_INFO[role].kind === 'ofsted')

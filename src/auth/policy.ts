@@ -215,6 +215,50 @@ export const POLICY = {
       'la-dcs': 'own-la',
     },
   },
+  // Reports and letters (issue 11). Drafts are Ofsted's until the factual accuracy step: the LA's
+  // DCS and link person see the draft sent to them and the final copy under embargo, never the
+  // drafts before it, the review comments or the links to evidence (002#215-216); nothing here is
+  // public (the publications area publishes).
+  'report.view': {
+    description:
+      'See a report or letter before publication: its versions, comparisons, review and factual accuracy comments (the team, QA managers, directors, inspection support)',
+    grants: {
+      'national-director': 'all',
+      'regional-director': 'region',
+      'qa-manager': 'all',
+      'inspection-support': 'all',
+      'senior-hmi': 'activity-team',
+      hmi: 'activity-team',
+    },
+  },
+  'report.write': {
+    description: 'Start the report or letter and write its sections (the inspectors of the activity, 002#203)',
+    grants: { hmi: 'activity-evidence', 'senior-hmi': 'activity-evidence' },
+  },
+  'report.lead': {
+    description:
+      'Submit the report for QA, send it to the LA for factual accuracy, answer the LA’s comments and send the final copy under embargo (the lead inspector, 002#203, #215-216)',
+    grants: { hmi: 'activity-lead', 'senior-hmi': 'activity-lead' },
+  },
+  'report.qa': {
+    description:
+      'Review the report section by section, return or approve it, and decide factual accuracy disputes (the activity’s QA manager, 002#214, #222)',
+    grants: { 'qa-manager': 'activity-qa' },
+  },
+  'report.direct': {
+    description: 'Review a report as regional or national director: return, approve or refer it (002#214)',
+    grants: { 'regional-director': 'region', 'national-director': 'all' },
+  },
+  'report.la-view': {
+    description:
+      'See the draft sent for factual accuracy and the final copy under embargo (the LA’s DCS and link person, from the factual accuracy step, 002#215-216)',
+    grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
+  },
+  'report.la-comment': {
+    description:
+      'Comment on the draft’s factual accuracy with the correction and evidence, submit once, and dispute an answer (the LA’s DCS and link person, 002#215, #222)',
+    grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
+  },
   // Senior HMI deploy the inspectors who carry the programme and inspection support arrange its
   // logistics (notices, travel, publication), so both read the plan and capacity; only
   // directors propose (002#15: regions decide, the national director agrees the programme).

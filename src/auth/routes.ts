@@ -13,6 +13,17 @@ import { authPaths } from './paths.js'
 import type { Principal } from './policy.js'
 import { endSession } from './sessions.js'
 import { signInWithPassword } from './sign-in.js'
+import { emailKey } from './sign-in-throttle.js'
+
+/**
+ * A browser that has signed in to an account keeps a signed cookie naming the account (by the
+ * hash of its email address), so attempts slowed down by someone else's guesses never slow its
+ * owner's own browser (OWASP's "device cookies").
+ */
+const TRUSTED_BROWSER_COOKIE = 'ilacs_signed_in_before'
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
+
+const londonTime = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Europe/London' })
 
 /** Who is signed in on a public page: no one, often. */
 function signedInAs(request: FastifyRequest): Principal | undefined {
@@ -22,7 +33,8 @@ function signedInAs(request: FastifyRequest): Principal | undefined {
 /**
  * Signing in with a password and signing out (and single sign-on's routes when configured). The
  * sign-in POST is a plain handler, not a form route: it starts the session on the reply and
- * answers a refusal 401, or 429 when the account is locked, as well as 400 for a form left blank.
+ * answers a refusal 401, or 429 when attempts for the address are slowed down, as well as 400 for
+ * a form left blank. Every answer is the same whether an account has the address or not.
  */
 export function authRoutes(deps: {
   db: Kysely<Database>
@@ -52,19 +64,38 @@ export function authRoutes(deps: {
     const parsed = signInForm.parse(request.body)
     if (!parsed.ok) return signInPage(reply.code(400), parsed)
     const { email, password, next } = parsed.value
+    const remembered = request.cookies[TRUSTED_BROWSER_COOKIE]
+    const unsigned = remembered ? request.unsignCookie(remembered) : undefined
     const result = await signInWithPassword(
       db,
-      { email, password, now: clock.now(), requestId: request.id },
+      {
+        email,
+        password,
+        now: clock.now(),
+        requestId: request.id,
+        trustedBrowser: unsigned?.valid === true && unsigned.value === emailKey(email),
+      },
       { ...config.signIn, refuseDefaultPasswords: config.environment === 'production' },
     )
-    if (result.ok) return reply.startSession(result.token).redirect(next, 303)
+    if (result.ok)
+      return reply
+        .setCookie(TRUSTED_BROWSER_COOKIE, emailKey(email), {
+          path: authPaths.signIn.build({}),
+          httpOnly: true,
+          secure: config.cookieSecure,
+          sameSite: 'strict',
+          signed: true,
+          maxAge: ONE_YEAR_SECONDS,
+        })
+        .startSession(result.token)
+        .redirect(next, 303)
     const message =
-      result.reason === 'locked'
-        ? `This account is locked after too many wrong passwords. Try again after ${new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Europe/London' }).format(result.lockedUntil)}.`
+      result.reason === 'slowed'
+        ? `There have been too many attempts to sign in with this email address. Wait until ${londonTime.format(result.retryAt)}, then try again.`
         : result.reason === 'default-password'
           ? 'The demo password cannot be used on this service. Ask your administrator to set a new password.'
           : 'Enter a correct email address and password'
-    return signInPage(reply.code(result.reason === 'locked' ? 429 : 401), {
+    return signInPage(reply.code(result.reason === 'slowed' ? 429 : 401), {
       values: { email, next },
       errors: { email: message },
     })
@@ -98,7 +129,8 @@ export function authRoutes(deps: {
       method: 'POST',
       url: authPaths.signIn.pattern,
       permission: 'public',
-      // Per-address limit on top of the per-account lockout (issue 3).
+      // Per-address limit on top of the per-account slowdown (issue 3). The address is the
+      // client's as the configured proxy saw it (TRUST_PROXY), never what a header claims.
       options: { config: { rateLimit: { max: config.signIn.attemptsPerMinute, timeWindow: '1 minute' } } },
       handler: signIn,
     }),

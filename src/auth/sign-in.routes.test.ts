@@ -3,8 +3,15 @@ import { DEMO_PASSWORD, hashPassword } from './passwords.js'
 import { page, TestAgent } from '../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../test-support/build-test-app.js'
 import { createUser } from '../test-support/factories/users.js'
+import { emailKey } from './sign-in-throttle.js'
 
 let t: TestApp
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'a'.repeat(40),
+  BASE_URL: 'https://ilacs.example.gov.uk',
+  SMTP_URL: 'smtp://localhost:2525',
+}
 beforeAll(async () => {
   t = await buildTestApp()
 })
@@ -46,16 +53,61 @@ describe('sign-in', () => {
     expect(page(wrong).errorSummary[0]).toEqual({ text: 'Enter a correct email address and password', href: '#email' })
   })
 
-  it('locks an account after 5 wrong passwords, even with the right one, and audits it', async () => {
+  it('slows an email address down after 5 wrong passwords, answering the same for an address with no account', async () => {
     const user = await createUser(t.db, 'la-analyst')
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await new TestAgent(t.app).post('/sign-in', { email: user.email, password: `wrong ${attempt}` })
+    const unknown = `nobody.${Date.now()}@example.gov.uk`
+    const attempt = (email: string, password: string) => new TestAgent(t.app).post('/sign-in', { email, password })
+    for (let n = 0; n < 5; n++) {
+      const known = await attempt(user.email, `wrong ${n}`)
+      const other = await attempt(unknown, `wrong ${n}`)
+      expect(other.statusCode).toBe(known.statusCode)
+      expect(page(other).errorSummary).toEqual(page(known).errorSummary)
     }
-    const locked = await new TestAgent(t.app).post('/sign-in', { email: user.email, password: user.password })
-    expect(locked.statusCode).toBe(429)
-    expect(page(locked).errorSummary[0]!.text).toMatch(/locked/)
+    const known = await attempt(user.email, user.password)
+    const other = await attempt(unknown, 'wrong again')
+    expect(known.statusCode).toBe(429)
+    expect(page(known).errorSummary[0]!.text).toMatch(
+      /too many attempts to sign in with this email address\. Wait until/,
+    )
+    expect(other.statusCode).toBe(429)
+    expect(page(other).errorSummary).toEqual(page(known).errorSummary)
+    expect(page(known).errorSummary[0]!.text).not.toMatch(/locked/i)
     const events = await t.db.selectFrom('audit_events').select('action').where('record_id', '=', user.id).execute()
     expect(events.map((event) => event.action)).toContain('sign-in.lockout')
+  })
+
+  it('never keeps an account’s owner out: a browser that signed in before is not slowed by others’ guesses', async () => {
+    const user = await createUser(t.db, 'hmi')
+    const owner = await new TestAgent(t.app).signIn(user.email, user.password)
+    await owner.post('/sign-out')
+    for (let n = 0; n < 8; n++)
+      await new TestAgent(t.app).post('/sign-in', { email: user.email, password: `guess ${n}` })
+    expect(
+      (await new TestAgent(t.app).post('/sign-in', { email: user.email, password: user.password })).statusCode,
+    ).toBe(429)
+    await owner.get('/sign-in')
+    const back = await owner.post('/sign-in', { email: user.email, password: user.password })
+    expect(back.statusCode).toBe(303)
+    // Signing in clears the count: a new browser need not wait any more.
+    expect((await new TestAgent(t.app).post('/sign-in', { email: user.email, password: 'one typo' })).statusCode).toBe(
+      401,
+    )
+  })
+
+  it('counts each of ten concurrent wrong passwords', async () => {
+    const user = await createUser(t.db, 'hmi')
+    const agents = Array.from({ length: 10 }, () => new TestAgent(t.app))
+    await Promise.all(agents.map((agent) => agent.get('/sign-in')))
+    await Promise.all(agents.map((agent, n) => agent.post('/sign-in', { email: user.email, password: `wrong ${n}` })))
+    const row = await t.db
+      .selectFrom('sign_in_throttles')
+      .select('failures')
+      .where('email_key', '=', emailKey(user.email))
+      .executeTakeFirstOrThrow()
+    expect(row.failures).toBe(10)
+    expect(
+      (await new TestAgent(t.app).post('/sign-in', { email: user.email, password: user.password })).statusCode,
+    ).toBe(429)
   })
 
   it('rate-limits sign-in attempts from one address', async () => {
@@ -69,6 +121,60 @@ describe('sign-in', () => {
     }
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true)
     expect(statuses.at(-1)).toBe(429)
+  })
+
+  it('keeps the per-address limit in production whatever X-Forwarded-For claims, unless a proxy is configured', async () => {
+    const attempts = async (app: TestApp['app'], forwardedFor: (n: number) => string) => {
+      const agent = new TestAgent(app)
+      const statuses: number[] = []
+      for (let n = 0; n < 12; n++)
+        statuses.push(
+          (
+            await agent.post(
+              '/sign-in',
+              { email: `someone${n}@example.gov.uk`, password: 'wrong password' },
+              { headers: { 'x-forwarded-for': forwardedFor(n) } },
+            )
+          ).statusCode,
+        )
+      return statuses
+    }
+    const direct = await buildTestApp({ env: PRODUCTION })
+    try {
+      // No proxy is trusted by default: a client inventing addresses is still one client.
+      expect((await attempts(direct.app, (n) => `198.51.100.${n}`)).at(-1)).toBe(429)
+    } finally {
+      await direct.close()
+    }
+    const proxied = await buildTestApp({ env: { ...PRODUCTION, TRUST_PROXY: '1' } })
+    try {
+      // Behind one proxy, the address the proxy adds counts, not what the client put before it.
+      expect((await attempts(proxied.app, (n) => `198.51.100.${n}, 203.0.113.7`)).at(-1)).toBe(429)
+      expect((await attempts(proxied.app, (n) => `203.0.113.${n + 10}`)).every((status) => status === 401)).toBe(true)
+    } finally {
+      await proxied.close()
+    }
+  })
+
+  it('only ever redirects to a path on this service, whatever characters `next` holds', async () => {
+    const user = await createUser(t.db, 'hmi')
+    for (const next of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '/%09/evil.example',
+      '/ok\u0000',
+    ]) {
+      const shown = await new TestAgent(t.app).get(`/sign-in?next=${encodeURIComponent(next)}`)
+      expect(shown.statusCode).toBe(200)
+      const agent = new TestAgent(t.app)
+      await agent.get('/sign-in')
+      const response = await agent.post('/sign-in', { email: user.email, password: user.password, next })
+      expect(response.statusCode).toBe(303)
+      const location = response.headers.location as string
+      expect(location).toMatch(/^\/(?![/\\])[^\s]*$/)
+      expect(new URL(location, 'https://ilacs.example.gov.uk').host).toBe('ilacs.example.gov.uk')
+    }
   })
 
   it('refuses a form without its CSRF token', async () => {
@@ -95,14 +201,7 @@ describe('sign-in', () => {
   })
 
   it('refuses the published demo password in production', async () => {
-    const production = await buildTestApp({
-      env: {
-        NODE_ENV: 'production',
-        SESSION_SECRET: 'a'.repeat(40),
-        BASE_URL: 'https://ilacs.example.gov.uk',
-        SMTP_URL: 'smtp://localhost:2525',
-      },
-    })
+    const production = await buildTestApp({ env: PRODUCTION })
     try {
       const { id } = await production.db
         .insertInto('users')

@@ -12,8 +12,13 @@ import { FINDING_KINDS, PRIORITY_ACTION_GROUNDS } from '../areas/judgements/focu
 import type { Outcome } from '../areas/judgements/types.js'
 import { FRAMEWORKS, GRADES, JUDGEMENT_ACTIVITY_TYPES } from '../areas/register/frameworks.js'
 import type { NewJudgement } from '../areas/register/repository.js'
+import { PUBLISHED_KINDS } from '../areas/publications/kinds.js'
+import { VISIT_SOURCES, VISIT_TYPES } from '../areas/register/visits.js'
 import { ROLES } from '../auth/roles.js'
 import { OUTBOX_KINDS } from '../notify/outbox.js'
+import type { FaComment, ReportVersion } from '../areas/reports/types.js'
+import { REPORT_EVENTS, REPORT_KINDS, REPORT_STEPS, REVIEW_STEPS } from '../areas/reports/workflow.js'
+import { PUBLICATION_MILESTONE_KEYS } from '../areas/reports/progress.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import { ACTIVITY_TYPES } from '../rules/types.js'
 import { createTestDatabase, testDatabaseKinds } from '../test-support/test-db.js'
@@ -36,8 +41,15 @@ const CONSTRAINTS: ReadonlyArray<readonly [constraint: string, values: readonly 
   ['users_role_check', ROLES],
   ['judgement_records_framework_check', FRAMEWORKS],
   ['judgement_records_activity_type_check', JUDGEMENT_ACTIVITY_TYPES],
-  ['judgement_records_source_check', membersOf<NewJudgement['source']>({ manual: true, demo: true, import: true })],
+  [
+    'judgement_records_source_check',
+    membersOf<NewJudgement['source']>({ manual: true, demo: true, import: true, service: true }),
+  ],
   ['judgement_grades_grade_check', GRADES],
+  ['register_visits_visit_type_check', VISIT_TYPES],
+  ['register_visits_source_check', VISIT_SOURCES],
+  ['publications_kind_check', PUBLISHED_KINDS],
+  ['publications_activity_type_check', ACTIVITY_TYPES],
   ['activities_type_check', ACTIVITY_TYPES],
   ['activities_variant_check', membersOf<VisitVariant>({ 'tue-wed': true, 'wed-thu': true })],
   ['activities_status_check', STATUSES],
@@ -83,6 +95,21 @@ const CONSTRAINTS: ReadonlyArray<readonly [constraint: string, values: readonly 
     'cases_of_concern_status_check',
     membersOf<ConcernStatus>({ 'with-lead': true, escalated: true, responded: true, concluded: true }),
   ],
+  ['reports_kind_check', REPORT_KINDS],
+  ['reports_step_check', REPORT_STEPS],
+  ['report_versions_status_check', membersOf<ReportVersion['status']>({ draft: true, embargoed: true, final: true })],
+  ['report_review_comments_stage_check', REVIEW_STEPS],
+  [
+    'report_fa_comments_response_check',
+    membersOf<NonNullable<FaComment['response']>>({ accepted: true, 'not-accepted': true }),
+  ],
+  [
+    'report_fa_comments_dispute_decision_check',
+    membersOf<NonNullable<FaComment['disputeDecision']>>({ upheld: true, 'correction-agreed': true }),
+  ],
+  ['report_steps_event_check', REPORT_EVENTS],
+  ['report_steps_to_step_check', REPORT_STEPS],
+  ['report_steps_milestone_check', PUBLICATION_MILESTONE_KEYS],
 ]
 
 /** The values a constraint allows: the `in (…)` list, or the JSON array a jsonb column must be within. */
@@ -116,17 +143,25 @@ describe.each(testDatabaseKinds())('fixed-value columns (%s)', (kind) => {
   })
 
   it('drops the constraints it added when migrated down, and adds them again when migrated up', async () => {
+    // A database of its own: migrating down and up again brings back this migration's versions
+    // of constraints a later migration changed, which the other tests here must not see.
+    const own = await createTestDatabase(kind)
+    const db = own.db
     const count = async (): Promise<number> => {
       const { rows } = await sql<{ count: string }>`
         select count(*) as count from pg_constraint c join pg_namespace n on n.oid = c.connamespace
-        where n.nspname = current_schema() and c.contype = 'c'`.execute(database.db)
+        where n.nspname = current_schema() and c.contype = 'c'`.execute(db)
       return Number(rows[0]!.count)
     }
-    const before = await count()
-    await fixedValueChecks.down(database.db)
-    // The constraints of the earlier migrations (grades, kinds) stay.
-    expect(await count()).toBe(before - 24)
-    await fixedValueChecks.up(database.db)
-    expect(await count()).toBe(before)
+    try {
+      const before = await count()
+      await fixedValueChecks.down(db)
+      // The constraints of the earlier migrations (grades, kinds) stay.
+      expect(await count()).toBe(before - 24)
+      await fixedValueChecks.up(db)
+      expect(await count()).toBe(before)
+    } finally {
+      await own.close()
+    }
   })
 })

@@ -8,6 +8,10 @@ import * as judgements from './migrations/20261123T193936Z_judgements.js'
 import * as programme from './migrations/20261123T202525Z_programme.js'
 import * as evidence from './migrations/20261123T202837Z_evidence.js'
 import * as fixedValueChecks from './migrations/20261202T081747Z_fixed_value_checks.js'
+import * as publicationsAndRegisterVisits from './migrations/20261202T132326Z_publications_and_register_visits.js'
+import * as reports from './migrations/20261202T132607Z_reports.js'
+import * as reportEmails from './migrations/20261202T132631Z_report_emails.js'
+import * as signInSlowdown from './migrations/20261202T132648Z_sign_in_slowdown.js'
 import type { Database } from './tables.js'
 
 /**
@@ -25,6 +29,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261123T202525Z_programme': programme,
   '20261123T202837Z_evidence': evidence,
   '20261202T081747Z_fixed_value_checks': fixedValueChecks,
+  '20261202T132326Z_publications_and_register_visits': publicationsAndRegisterVisits,
+  '20261202T132607Z_reports': reports,
+  '20261202T132631Z_report_emails': reportEmails,
+  '20261202T132648Z_sign_in_slowdown': signInSlowdown,
 }
 
 /**

@@ -7,14 +7,15 @@ import type { NoticeRole } from '../areas/activities/activity-types.js'
 import type { ReturnStatus } from '../areas/annex-a-returns/types.js'
 import type { AttendeeRole, SetOutKey } from '../areas/judgements/feedback.js'
 import type { FindingKind, PriorityActionGround } from '../areas/judgements/focused-visit-findings.js'
-import type { Framework, Grade, JudgementActivityType } from '../areas/register/frameworks.js'
-import type { NewJudgement } from '../areas/register/repository.js'
+import type { Framework, Grade } from '../areas/register/frameworks.js'
 import type { AuditAction } from '../auth/audit-actions.js'
 import type { Role } from '../auth/roles.js'
 import type { OutboxKind } from '../notify/outbox.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { EvidenceTables } from './evidence-tables.js'
+import type { JudgementRecordsTable, LocalAuthoritiesTable, RegisterTables } from './register-tables.js'
+import type { ReportTables } from './report-tables.js'
 
 /**
  * Table types for Kysely (STYLE.md: one interface per table, composed into Database).
@@ -27,22 +28,6 @@ type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | str
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 type Json<T> = ColumnType<T, string, string>
 
-export interface RegionsTable {
-  code: string
-  name: string
-}
-
-export interface LocalAuthoritiesTable {
-  la_code: string
-  gss_code: string
-  name: string
-  region_code: string
-  la_type: string
-  london_subregion: string | null
-  gss_code_valid_from: string | null
-  previous_gss_codes: string | null
-}
-
 export interface UsersTable {
   id: Generated<string>
   email: string
@@ -53,10 +38,16 @@ export interface UsersTable {
   password_hash: string | null
   oidc_subject: string | null
   is_demo: Generated<boolean>
-  failed_sign_ins: Generated<number>
-  locked_until: NullableTimestamp
   disabled_at: NullableTimestamp
   created_at: GeneratedTimestamp
+}
+
+/** Wrong passwords in a row per email address typed (its SHA-256), known or not (issue 10). */
+export interface SignInThrottlesTable {
+  email_key: string
+  failures: number
+  last_failure_at: Timestamp
+  next_attempt_at: Timestamp
 }
 
 export interface UserLaScopesTable {
@@ -89,34 +80,6 @@ export interface AuditEventsTable {
   summary: string
   changes: Json<Record<string, unknown>> | null
   request_id: string | null
-}
-
-export interface JudgementRecordsTable {
-  id: Generated<string>
-  la_code: string
-  framework: Framework
-  activity_type: JudgementActivityType
-  inspection_start: string
-  inspection_end: string
-  published_on: string
-  /** The record this one corrects; corrections never overwrite (append-only history). */
-  corrects_id: string | null
-  correction_reason: string | null
-  source: NewJudgement['source']
-  recorded_by: string | null
-  recorded_at: GeneratedTimestamp
-}
-
-export interface JudgementGradesTable {
-  record_id: string
-  area: string
-  grade: Grade
-}
-
-export interface DataLoadsTable {
-  name: string
-  loaded_at: GeneratedTimestamp
-  detail: string | null
 }
 
 export interface ActivitiesTable {
@@ -217,6 +180,9 @@ export interface OutboxTable {
   sent_at: NullableTimestamp
   attempts: Generated<number>
   last_error: string | null
+  attachment_name: string | null
+  attachment_type: string | null
+  attachment: Uint8Array | null
 }
 
 export interface CalendarFeedsTable {
@@ -349,16 +315,11 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends EvidenceTables {
-  regions: RegionsTable
-  local_authorities: LocalAuthoritiesTable
+export interface Database extends EvidenceTables, ReportTables, RegisterTables {
   users: UsersTable
   user_la_scopes: UserLaScopesTable
   sessions: SessionsTable
   audit_events: AuditEventsTable
-  judgement_records: JudgementRecordsTable
-  judgement_grades: JudgementGradesTable
-  data_loads: DataLoadsTable
   activities: ActivitiesTable
   activity_milestones: ActivityMilestonesTable
   activity_flags: ActivityFlagsTable
@@ -367,6 +328,7 @@ export interface Database extends EvidenceTables {
   activity_contacts: ActivityContactsTable
   activity_notices: ActivityNoticesTable
   activity_status_changes: ActivityStatusChangesTable
+  sign_in_throttles: SignInThrottlesTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
   activity_outcomes: ActivityOutcomesTable

@@ -32,7 +32,23 @@ export function createDispatcher(deps: {
     let sent = 0
     for (const email of claimed) {
       try {
-        await transport.sendMail({ from: deps.from, to: email.recipient, subject: email.subject, text: email.bodyText })
+        await transport.sendMail({
+          from: deps.from,
+          to: email.recipient,
+          subject: email.subject,
+          text: email.bodyText,
+          ...(email.attachment
+            ? {
+                attachments: [
+                  {
+                    filename: email.attachment.fileName,
+                    contentType: email.attachment.contentType,
+                    content: Buffer.from(email.attachment.content),
+                  },
+                ],
+              }
+            : {}),
+        })
         await markSent(deps.db, email.id, deps.clock.now())
         sent += 1
       } catch (error) {

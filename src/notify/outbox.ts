@@ -4,7 +4,17 @@ import type { Database } from '../db/tables.js'
 type Db = Kysely<Database> | Transaction<Database>
 
 /** What an email is about; the outbox refuses any other kind (a CHECK constraint). */
-export const OUTBOX_KINDS = ['notice', 'further-information-request', 'case-of-concern'] as const
+export const OUTBOX_KINDS = [
+  'notice',
+  'further-information-request',
+  'case-of-concern',
+  'report-step',
+  'report-factual-accuracy',
+  'report-embargoed',
+  'report-late',
+  'report-dfe-inadequate',
+  'report-published',
+] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 
 export interface OutgoingEmail {
@@ -16,6 +26,14 @@ export interface OutgoingEmail {
   readonly dedupeKey: string
   readonly activityId?: string | null
   readonly availableAt?: Date
+  /** One file sent with the email (the final report under embargo, 002#216), stored with it. */
+  readonly attachment?: EmailAttachment
+}
+
+export interface EmailAttachment {
+  readonly fileName: string
+  readonly contentType: string
+  readonly content: Uint8Array
 }
 
 /**
@@ -33,6 +51,13 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> 
       dedupe_key: email.dedupeKey,
       activity_id: email.activityId ?? null,
       ...(email.availableAt ? { available_at: email.availableAt } : {}),
+      ...(email.attachment
+        ? {
+            attachment_name: email.attachment.fileName,
+            attachment_type: email.attachment.contentType,
+            attachment: Buffer.from(email.attachment.content),
+          }
+        : {}),
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute()
@@ -44,6 +69,7 @@ export interface ClaimedEmail {
   readonly subject: string
   readonly bodyText: string
   readonly attempts: number
+  readonly attachment: EmailAttachment | null
 }
 
 /**
@@ -60,7 +86,16 @@ export async function claimEmails(
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('outbox')
-      .select(['id', 'recipient', 'subject', 'body_text', 'attempts'])
+      .select([
+        'id',
+        'recipient',
+        'subject',
+        'body_text',
+        'attempts',
+        'attachment_name',
+        'attachment_type',
+        'attachment',
+      ])
       .where('sent_at', 'is', null)
       .where('available_at', '<=', now)
       .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
@@ -86,6 +121,14 @@ export async function claimEmails(
       subject: row.subject,
       bodyText: row.body_text,
       attempts: row.attempts + 1,
+      attachment:
+        row.attachment && row.attachment_name
+          ? {
+              fileName: row.attachment_name,
+              contentType: row.attachment_type ?? 'application/octet-stream',
+              content: row.attachment,
+            }
+          : null,
     }))
   })
 }
@@ -121,13 +164,15 @@ export interface QueuedEmail {
   readonly sentAt: Date | null
   readonly attempts: number
   readonly lastError: string | null
+  /** The attached file's name, if the email carries one. */
+  readonly attachmentName: string | null
 }
 
 /** The emails of one kind about one activity, oldest first (the notice page shows its confirmation). */
 export async function emailsAbout(db: Db, activityId: string, kind: OutboxKind): Promise<QueuedEmail[]> {
   const rows = await db
     .selectFrom('outbox')
-    .select(['recipient', 'subject', 'body_text', 'created_at', 'sent_at', 'attempts', 'last_error'])
+    .select(['recipient', 'subject', 'body_text', 'created_at', 'sent_at', 'attempts', 'last_error', 'attachment_name'])
     .where('activity_id', '=', activityId)
     .where('kind', '=', kind)
     .orderBy('id')
@@ -140,5 +185,6 @@ export async function emailsAbout(db: Db, activityId: string, kind: OutboxKind):
     sentAt: row.sent_at ? new Date(row.sent_at) : null,
     attempts: row.attempts,
     lastError: row.last_error,
+    attachmentName: row.attachment_name,
   }))
 }

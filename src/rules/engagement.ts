@@ -3,6 +3,7 @@
  * annual engagement meeting (002#39-48).
  */
 import { addMonths, type IsoDate } from './calendar/dates.js'
+import { afterInadequate } from './after-inadequate.js'
 import type { Cited } from './types.js'
 
 /** The three questions a self-evaluation answers (O1, 002#33). */
@@ -80,4 +81,54 @@ export const ENGAGEMENT_LETTER_CONTENTS = [
 /** The latest day for the letter to the DCS after an engagement meeting on `meeting`: within a month (O2, 002#48). */
 export function engagementLetterDue(meeting: IsoDate): Cited & { date: IsoDate; published: false } {
   return { rule: 'O2', citation: '002#48', date: addMonths(meeting, 1), published: false }
+}
+
+/**
+ * How long before the engagement meeting a self-evaluation may be shared before a refresh is
+ * advised (O1, 002#35). Decision: the source says only "a significant gap"; we take more than
+ * three months, a quarter's data, and say so where the advice is shown.
+ */
+export const SELF_EVALUATION_REFRESH_MONTHS = 3
+
+/** Whether the LA is advised to refresh its self-evaluation before a meeting on `meetingOn` (O1, 002#35). */
+export function selfEvaluationRefresh(
+  sharedOn: IsoDate,
+  meetingOn: IsoDate,
+): Cited & { refreshAdvised: boolean; message: string } {
+  const refreshAdvised = addMonths(sharedOn, SELF_EVALUATION_REFRESH_MONTHS) < meetingOn
+  return {
+    rule: 'O1',
+    citation: '002#35',
+    refreshAdvised,
+    message: refreshAdvised
+      ? `Shared more than ${SELF_EVALUATION_REFRESH_MONTHS} months before the meeting: refresh it with the most up-to-date data and information`
+      : 'Shared close enough to the meeting to be up to date',
+  }
+}
+
+/**
+ * When the next annual engagement meeting is about due (O2): each year (002#27), though not at
+ * exactly the same point every year (002#43). Decision: 12 months after the last meeting.
+ */
+export function nextEngagementAbout(lastMeetingOn: IsoDate): Cited & { date: IsoDate } {
+  return { rule: 'O2', citation: '002#27, #43', date: addMonths(lastMeetingOn, 12) }
+}
+
+/**
+ * The first day an authority judged inadequate is asked for a self-evaluation (O1). 002#30: not
+ * until the monitoring visits of the first 12 months are complete; the 002#24 table lists a shared
+ * self-evaluation and an annual engagement meeting for inadequate authorities without that
+ * condition. Decision: 002#30 is the specific rule and governs; the first 12 months of monitoring
+ * run from the latest day of the first monitoring visit (M4), counted from the report's
+ * publication, so the authority is asked 12 months after that day.
+ */
+export function selfEvaluationAskedFrom(inadequatePublished: IsoDate): Cited & { date: IsoDate; reading: string } {
+  const firstVisitBy = afterInadequate(inadequatePublished).firstMonitoringVisitBy
+  return {
+    rule: 'O1',
+    citation: '002#30; 002#24',
+    date: addMonths(firstVisitBy, 12),
+    reading:
+      'Not asked until the monitoring visits of the first 12 months are complete (002#30), read as 12 months after the first monitoring visit is due; the 002#24 table lists a self-evaluation for inadequate authorities without this condition, and 002#30 governs',
+  }
 }

@@ -7,8 +7,11 @@ import type { IsoDate } from './calendar/dates.js'
 import type { Grade } from './judgements.js'
 import type { ActivityType } from './types.js'
 
-/** The activity types a history may hold, plus an inspection under the single inspection framework. */
-export type HistoryType = ActivityType | 'sif-inspection'
+/**
+ * The activity types a history may hold, plus an inspection under the single inspection framework
+ * and a joint targeted area inspection (JTAI, led with other inspectorates; 002#18, #21).
+ */
+export type HistoryType = ActivityType | 'sif-inspection' | 'jtai'
 
 /** One published outcome. `overall` is the overall effectiveness grade of a judgement inspection. */
 export interface HistoryEntry {

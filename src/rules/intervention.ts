@@ -2,9 +2,9 @@
  * Government intervention after an inadequate judgement (RULES.md G1–G7), from the Local
  * Government Association's guide (004, cited by section heading).
  */
-import { addMonths, addYears, formatDate, type IsoDate } from './calendar/dates.js'
+import { addMonths, addYears, daysBetween, formatDate, type IsoDate } from './calendar/dates.js'
 import { judgementsUpTo, type HistoryEntry, type Judgement } from './history.js'
-import { GRADE_NAMES } from './judgements.js'
+import { GRADE_NAMES, type Grade } from './judgements.js'
 import type { Cited, Flag } from './types.js'
 
 const WHEN = "004#When does a council children's services department go into intervention and why?"
@@ -249,3 +249,139 @@ export const DFE_TIMING = {
     'once Ofsted has confirmed it internally and before publication, usually around when the draft report goes to the authority for factual accuracy comments',
   noticePublished: 'on the same day as the Ofsted report or as soon as possible after',
 } as const
+
+/** A graded judgement as the triggers read it: both its dates, and whether it counts as inadequate. */
+export interface DatedJudgement {
+  /** The first day of fieldwork. */
+  fieldworkStart: IsoDate
+  published: IsoDate
+  inadequate: boolean
+}
+
+/**
+ * Whether a judgement counts as inadequate (G2). With an overall effectiveness grade, that grade
+ * decides. Decision: inspections from April 2026 give no overall grade, so a judgement is read as
+ * inadequate when any judgement area is inadequate, as 002#100-101 make an overall grade
+ * inadequate in that case (the register's pathway reads the lowest area grade the same way).
+ */
+export function inadequateReading(
+  overall: Grade | null | undefined,
+  areaGrades: readonly Grade[],
+): Cited & { inadequate: boolean; derived: boolean; reading: string } {
+  if (overall)
+    return {
+      rule: 'G2',
+      citation: '002#96-97',
+      inadequate: overall === 'inadequate',
+      derived: false,
+      reading: `Overall effectiveness: ${GRADE_NAMES[overall]}`,
+    }
+  const inadequate = areaGrades.includes('inadequate')
+  return {
+    rule: 'G2',
+    citation: '002#100-101',
+    inadequate,
+    derived: true,
+    reading: `No overall effectiveness grade (inspections from April 2026): read as inadequate when any judgement area is inadequate, as an overall grade would have been${inadequate ? '; at least one area is inadequate' : '; no area is inadequate'}`,
+  }
+}
+
+export type FiveYearBasis = 'publication' | 'fieldwork'
+
+/** One reading of "two inadequate judgements within five years". */
+export interface FiveYearReading {
+  basis: FiveYearBasis
+  commissionerRequired: boolean
+  /** The earlier and the later inadequate judgement compared, when there are two. */
+  pair?: [DatedJudgement, DatedJudgement]
+  /** Years between the two on this basis, to one decimal place. */
+  yearsApart?: number
+  exactlyFiveYears: boolean
+}
+
+/** The five-year trigger by both dates, and whether the readings agree (G2). */
+export interface FiveYearTrigger extends Cited {
+  byPublication: FiveYearReading
+  byFieldwork: FiveYearReading
+  /** True when the two readings answer differently: a person must decide which applies. */
+  differ: boolean
+  message: string
+  flags: Flag[]
+}
+
+function reading(basis: FiveYearBasis, earlier: DatedJudgement | undefined, later: DatedJudgement): FiveYearReading {
+  if (!earlier) return { basis, commissionerRequired: false, exactlyFiveYears: false }
+  const dateOf = (judgement: DatedJudgement) =>
+    basis === 'publication' ? judgement.published : judgement.fieldworkStart
+  const limit = addYears(dateOf(later), -5)
+  return {
+    basis,
+    commissionerRequired: dateOf(earlier) >= limit,
+    pair: [earlier, later],
+    yearsApart: Math.round((daysBetween(dateOf(earlier), dateOf(later)) / 365.25) * 10) / 10,
+    exactlyFiveYears: dateOf(earlier) === limit,
+  }
+}
+
+/**
+ * "Two inadequate judgements within five years will result in a commissioner being appointed"
+ * (G2, 004#When does a council…), read on `on` by publication dates and by fieldwork dates. The
+ * source does not say which dates the five years run between, so both are given and a difference
+ * is flagged for a person to decide (a real authority's reports were published 5.2 years apart
+ * from fieldwork that started 4.7 years apart). Only the latest judgement published by `on`
+ * counts as "now", and only while it is inadequate (G4); it is compared with the most recent
+ * earlier inadequate judgement. Exactly five years counts as within, and is flagged.
+ */
+export function twoInadequateWithinFiveYears(judgements: readonly DatedJudgement[], on: IsoDate): FiveYearTrigger {
+  const published = judgements
+    .filter((judgement) => judgement.published <= on)
+    .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0))
+  const latest = published.at(-1)
+  if (!latest?.inadequate) {
+    const none = (basis: FiveYearBasis): FiveYearReading => ({
+      basis,
+      commissionerRequired: false,
+      exactlyFiveYears: false,
+    })
+    return {
+      rule: 'G2',
+      citation: WHEN,
+      byPublication: none('publication'),
+      byFieldwork: none('fieldwork'),
+      differ: false,
+      message: latest
+        ? `The latest judgement (published ${formatDate(latest.published)}) is not inadequate`
+        : `No judgement was published on or before ${formatDate(on)}`,
+      flags: [],
+    }
+  }
+  const earlier = published
+    .slice(0, -1)
+    .filter((judgement) => judgement.inadequate)
+    .at(-1)
+  const byPublication = reading('publication', earlier, latest)
+  const byFieldwork = reading('fieldwork', earlier, latest)
+  const differ = byPublication.commissionerRequired !== byFieldwork.commissionerRequired
+  const flags: Flag[] = []
+  if (differ)
+    flags.push({
+      rule: 'G2',
+      citation: WHEN,
+      message: `The readings differ: by publication dates the two inadequate judgements are ${byPublication.yearsApart} years apart, by fieldwork dates ${byFieldwork.yearsApart}. The source does not say which dates count: decide which applies and record why`,
+    })
+  if (byPublication.exactlyFiveYears || byFieldwork.exactlyFiveYears)
+    flags.push({
+      rule: 'G2',
+      citation: WHEN,
+      message:
+        'Exactly five years apart on one reading; the source does not settle whether that is "within five years" (we count it as within)',
+    })
+  const message = !earlier
+    ? `One inadequate judgement (published ${formatDate(latest.published)}): intervention is likely, a commissioner is not automatic`
+    : differ
+      ? 'Two inadequate judgements: within five years on one reading and not on the other'
+      : byPublication.commissionerRequired
+        ? `Two inadequate judgements within five years (published ${formatDate(earlier.published)} and ${formatDate(latest.published)}): a commissioner is appointed, an automatic statutory direction`
+        : `Two inadequate judgements more than five years apart (published ${formatDate(earlier.published)} and ${formatDate(latest.published)}): a commissioner is not automatic`
+  return { rule: 'G2', citation: WHEN, byPublication, byFieldwork, differ, message, flags }
+}

@@ -160,8 +160,13 @@ export function pathwayStatus(history: readonly HistoryEntry[], on: IsoDate): Ou
   if (!latest) return refuse('P5', '002#17, #20, #23', `no graded judgement was published on or before ${on}`)
   const pathway = pathwayFor(latest.overall)
   const next = nextInspection(latest)
+  // A JTAI takes the place of a focused visit (002#18 "one focused visit or a JTAI", #21 and the
+  // 002#24 table "would replace a focused visit"), so it counts against the same allowance.
   const used = history.filter(
-    (entry) => entry.type === 'focused-visit' && entry.published > latest.published && entry.published <= on,
+    (entry) =>
+      (entry.type === 'focused-visit' || entry.type === 'jtai') &&
+      entry.published > latest.published &&
+      entry.published <= on,
   ).length
   const focusedVisits = focusedVisitAllowance(pathway, used)
   const overdue: PathwayStatus['overdue'] = []

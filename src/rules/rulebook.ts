@@ -242,7 +242,8 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '002#24',
     quote:
       'The table below summarises the range of inspections that will exist under the ILACS system by the Ofsted inspection grade. … SIF or post-monitoring SIF … Standard inspection (once in a three year period) … Short inspection (once in a three year period)',
-    decision: null,
+    decision:
+      'A JTAI in the register counts against the focused-visit allowance, as it "would replace a focused visit" (002#24 table; 002#18, #21). Visits count from their publication date, as judgements do, or from their last (else first) day where the source gives none.',
     implementedBy: [
       { module: 'pathways', exports: ['ACTIVITIES_BY_GRADE'] },
       { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
@@ -269,14 +270,21 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     title: 'Annual self-evaluation',
     statement:
       'Each year the authority is asked to share a self-evaluation answering three questions. It is voluntary, and an inadequate authority is not asked until the monitoring visits of its first 12 months are complete.',
-    citation: '002#27, #30, #33, #36',
+    citation: '002#24, #27, #30, #33, #35-36',
     quote:
       'This part of the framework is voluntary … We will not ask local authorities judged inadequate to share a self-evaluation until the monitoring visits in the first 12 months are complete. … What do you know about the quality and impact of social work practice in your local authority?',
-    decision: null,
+    decision:
+      'A refresh is advised when the self-evaluation was shared more than three months before the meeting (002#35 says only "a significant gap"). An inadequate authority is asked from 12 months after its first monitoring visit is due: 002#30 governs the 002#24 table, which lists a self-evaluation for inadequate authorities without the condition.',
     implementedBy: [
       {
         module: 'engagement',
-        exports: ['selfEvaluationRequested', 'SELF_EVALUATION_QUESTIONS', 'SELF_EVALUATION_PRINCIPLES'],
+        exports: [
+          'selfEvaluationRequested',
+          'SELF_EVALUATION_QUESTIONS',
+          'SELF_EVALUATION_PRINCIPLES',
+          'selfEvaluationRefresh',
+          'selfEvaluationAskedFrom',
+        ],
       },
     ],
   },
@@ -289,12 +297,14 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '002#42, #46-48',
     quote:
       'The DCS and our regional director and/or social care senior HMI or HMI will attend … We will write to the DCS within a month of the meeting. The letter will not be published nor contain any judgements about practice.',
-    decision: '"Within a month" is one calendar month after the meeting, clamped to the month end.',
+    decision:
+      '"Within a month" is one calendar month after the meeting, clamped to the month end. The next meeting is about due 12 months after the last (002#27 "each year"; 002#43: not at exactly the same point).',
     implementedBy: [
       {
         module: 'engagement',
         exports: [
           'engagementLetterDue',
+          'nextEngagementAbout',
           'ENGAGEMENT_MEETING_AGENDA',
           'ENGAGEMENT_MEETING_ATTENDEES',
           'ENGAGEMENT_LETTER_CONTENTS',
@@ -547,9 +557,12 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "Report published on Ofsted's website 21 days after inspectors complete fieldwork 16 days after inspectors complete fieldwork … Day 11 (by 4pm) Inspection support sends draft report to local authority for factual accuracy check … Day 23 Report published",
     decision:
-      'The 002#216 table applies to ILACS monitoring visits; the 001#42 day 1–23 timeline only to monitoring under the 2017 handbook (002#22 fn4). The table\'s days are working days; "complete fieldwork" is the last on-site day; the factual accuracy comments are due 3 (or 2) working days after the draft is sent.',
+      'The 002#216 table applies to ILACS monitoring visits; the 001#42 day 1–23 timeline only to monitoring under the 2017 handbook (002#22 fn4). The table\'s days are working days; "complete fieldwork" is the last on-site day; the factual accuracy comments are due 3 (or 2) working days after the draft is actually sent; a step done on a day after its statutory day is late (002#216 gives no time of day).',
     implementedBy: [
-      { module: 'timelines/publication', exports: ['publicationMilestones', 'PUBLICATION_DAYS'] },
+      {
+        module: 'timelines/publication',
+        exports: ['publicationMilestones', 'PUBLICATION_DAYS', 'factualAccuracyDeadline', 'stepTimeliness'],
+      },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
     ],
   },
@@ -643,6 +656,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'The sources anchor the 70 days on different reports (pre-publication, 001#7, #49; final, 002#219; publication, 000#24, 004#Key messages), so the input is the day the authority received its report. In an inspection timeline it is the day the final report is sent (002#216).',
     implementedBy: [
       { module: 'after-inadequate', exports: ['afterInadequate', 'actionPlanReviewLetter', 'actionPlanAfter'] },
+      { module: 'intervention-triggers', exports: ['interventionTriggers'] },
     ],
   },
   {
@@ -656,7 +670,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       "The monitoring visits may not be equally spaced throughout the year. The first monitoring visit will usually be within four weeks of the submission deadline for the local authority's action plan. … We will usually carry out between four and six monitoring visits before a re-inspection.",
     decision:
       'Four weeks = 28 calendar days (flagged); 20 working days is the other reading, shown beside it. Later visits are shown about a quarter apart, as an indication only.',
-    implementedBy: [{ module: 'after-inadequate', exports: ['afterInadequate', 'MONITORING_VISITS'] }],
+    implementedBy: [
+      { module: 'after-inadequate', exports: ['afterInadequate', 'MONITORING_VISITS'] },
+      { module: 'intervention-triggers', exports: ['interventionTriggers'] },
+    ],
   },
   {
     id: 'M5',
@@ -850,8 +867,14 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "The DfE's 'Putting children first' publication states that two inadequate judgements within five years will result in a commissioner being appointed, so an automatic Statutory Direction. … there is always a commissioner if it is assessed that there has been sustained and significant failure",
     decision:
-      'Compared by publication date, and only while the latest judgement is still inadequate. Exactly five years apart is not settled by the source: we count it as within and flag it.',
-    implementedBy: [{ module: 'intervention', exports: ['commissionerDecision'] }],
+      'The source does not say which dates the five years run between: the service gives the answer by publication dates and by fieldwork dates, and flags where they differ for a person to decide. Only while the latest judgement is still inadequate. Exactly five years apart is not settled either: counted as within, and flagged. From April 2026 there is no overall grade: a judgement with any inadequate area is read as inadequate (002#100-101).',
+    implementedBy: [
+      {
+        module: 'intervention',
+        exports: ['commissionerDecision', 'twoInadequateWithinFiveYears', 'inadequateReading'],
+      },
+      { module: 'intervention-triggers', exports: ['interventionTriggers'] },
+    ],
   },
   {
     id: 'G3',
@@ -862,8 +885,12 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '004#Setting up your improvement framework; 004#What happens once Ofsted has left your council?',
     quote:
       'This is usually a short term board that exists for the duration of the improvement notice or direction, which is usually between 12-18 months. … Improvement boards normally meet monthly to six-weekly.',
-    decision: null,
-    implementedBy: [{ module: 'intervention', exports: ['IMPROVEMENT_BOARD'] }],
+    decision:
+      'The documents give no reporting dates: the schedule is set per notice or direction, each report with its own due date, late once that day has passed unreceived. A board is expected to meet again within six weeks of its last meeting.',
+    implementedBy: [
+      { module: 'intervention', exports: ['IMPROVEMENT_BOARD'] },
+      { module: 'intervention-record', exports: ['reportState', 'nextBoardMeetingBy', 'BOARD_MEETING_GAP_DAYS'] },
+    ],
   },
   {
     id: 'G4',
@@ -876,7 +903,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       "Ofsted will re-inspect the council about 2.5 years after the initial inspection that found services to be inadequate … (this only applies to councils that move to 'requires improvement to be good') from the DfE which will last for up to 12 months.",
     decision:
       'The 12 months of support are counted from the publication of the re-inspection judgement; 2.5 years is descriptive (30 months after publication).',
-    implementedBy: [{ module: 'intervention', exports: ['afterReinspectionInIntervention', 'reinspectionAbout'] }],
+    implementedBy: [
+      { module: 'intervention', exports: ['afterReinspectionInIntervention', 'reinspectionAbout'] },
+      { module: 'intervention-record', exports: ['INTERVENTION_STEPS', 'nextSteps'] },
+    ],
   },
   {
     id: 'G5',
@@ -913,7 +943,11 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "The DfE will be made aware of inadequate inspection outcomes once they have been confirmed internally by Ofsted and before publication (usually around the same time that Ofsted share the draft report with the local authority for factual accuracy comments). … The DfE's intention is to publish the improvement notice or direction on the same day as or as soon as possible after the Ofsted report is published",
     decision: null,
-    implementedBy: [{ module: 'intervention', exports: ['DFE_TIMING'] }],
+    implementedBy: [
+      { module: 'intervention', exports: ['DFE_TIMING'] },
+      { module: 'intervention-record', exports: ['publicationTiming'] },
+      { module: 'intervention-triggers', exports: ['interventionTriggers'] },
+    ],
   },
 ]
 

@@ -57,7 +57,7 @@ export class TestAgent {
   async post(
     url: string,
     form: Record<string, string | string[]> = {},
-    options: { withCsrf?: boolean } = {},
+    options: { withCsrf?: boolean; headers?: Record<string, string> } = {},
   ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams()
     for (const [key, value] of Object.entries(form)) {
@@ -73,7 +73,11 @@ export class TestAgent {
       url,
       remoteAddress: this.remoteAddress,
       payload: body.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+      headers: {
+        ...options.headers,
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(cookie ? { cookie } : {}),
+      },
     })
     this.remember(response)
     return response

@@ -5,6 +5,7 @@
  */
 import { XlsxWriter, type CellValue } from '../annex-a/xlsx-writer.js'
 import { ZipWriter } from '../annex-a/zip-writer.js'
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib'
 
 export interface TestSheet {
   readonly name: string
@@ -111,6 +112,47 @@ export async function writeZipBomb(path: string, mebibytes = 400): Promise<strin
   const spaces = Buffer.alloc(1024 * 1024, 0x20)
   for (let i = 0; i < mebibytes; i++) await sheet.write(spaces)
   await sheet.end()
+  zip.finish()
+  return path
+}
+
+/**
+ * The probe's workbook (issue 10): a List_3 sheet whose cell J2 shows shared string 0, which is
+ * one string of `mebibytes` MiB (a 30,000-byte block of letters repeated, so it packs about 100
+ * to 1, under the zip-bomb ratio of 200). About 2.6 MB on disk for 256 MiB; the deflated bytes of one MiB
+ * are made once and repeated.
+ */
+export async function writeHugeSharedString(path: string, mebibytes = 256): Promise<string> {
+  const zip = new ZipWriter(path, 6)
+  await zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="List_3" r:id="rId1"/></sheets></workbook>')
+  await zip.file(
+    'xl/_rels/workbook.xml.rels',
+    '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+  )
+  const header = LIST_3_HEADER.map(
+    (text, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${String(text)}</t></is></c>`,
+  ).join('')
+  await zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<worksheet><sheetData><row r="1">${header}</row><row r="2"><c r="A2" t="inlineStr"><is><t>L1</t></is></c><c r="J2" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+  )
+  const block = Buffer.alloc(30_000)
+  for (let i = 0, x = 7; i < block.length; i++) block[i] = 97 + ((x = (x * 1103515245 + 12345) >>> 0) % 26)
+  const piece = Buffer.alloc(1024 * 1024)
+  for (let i = 0; i < piece.length; i += block.length) block.copy(piece, i)
+  const flush = { finishFlush: zlibConstants.Z_FULL_FLUSH }
+  const head = Buffer.from('<sst count="1" uniqueCount="1"><si><t>')
+  const tail = Buffer.from('</t></si></sst>')
+  const deflatedPiece = deflateRawSync(piece, flush)
+  let crc = crc32(head)
+  for (let i = 0; i < mebibytes; i++) crc = crc32(piece, crc)
+  crc = crc32(tail, crc)
+  const parts = function* () {
+    yield deflateRawSync(head, flush)
+    for (let i = 0; i < mebibytes; i++) yield deflatedPiece
+    yield deflateRawSync(tail)
+  }
+  zip.rawEntry('xl/sharedStrings.xml', parts(), crc, head.length + mebibytes * piece.length + tail.length)
   zip.finish()
   return path
 }

@@ -62,6 +62,22 @@ describe('accounts', () => {
       (await new TestAgent(t.app).post('/sign-in', { email: victim.email, password: victim.password })).statusCode,
     ).toBe(401)
   })
+
+  it('shows when sign-in with an account’s address is slowed, and lets the administrator clear the wait', async () => {
+    const person = await createUser(t.db, 'hmi')
+    for (let n = 0; n < 5; n++)
+      await new TestAgent(t.app).post('/sign-in', { email: person.email, password: `typo ${n}` })
+    const agent = await new TestAgent(t.app).signIn(admin.email, admin.password)
+    const shown = page(await agent.get(`/admin/users/${person.id}`))
+    expect(shown.$('.govuk-summary-list').text()).toMatch(/sign-in attempts must wait until/)
+    expect((await agent.post(`/admin/users/${person.id}/unlock`)).statusCode).toBe(303)
+    expect(
+      page(await agent.get(`/admin/users/${person.id}`))
+        .$('.govuk-summary-list')
+        .text(),
+    ).not.toMatch(/must wait/)
+    await new TestAgent(t.app).signIn(person.email, person.password)
+  })
 })
 
 describe('audit log', () => {

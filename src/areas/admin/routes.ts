@@ -24,7 +24,7 @@ export interface AdminRouteDeps {
 }
 
 /**
- * Accounts (create, disable, enable, unlock, set a password) and the audit log. The regions and
+ * Accounts (create, disable, enable, clear a sign-in wait, set a password) and the audit log. The regions and
  * LAs are the register's reference data, read once when the routes are built: the account form
  * checks its choices against them.
  */
@@ -55,8 +55,8 @@ export async function adminRoutes({ accounts, admin, register }: AdminRouteDeps)
         {
           html: account.disabled
             ? '<strong class="govuk-tag govuk-tag--grey">Disabled</strong>'
-            : account.lockedUntil
-              ? '<strong class="govuk-tag govuk-tag--orange">Locked</strong>'
+            : account.signInSlowedUntil
+              ? '<strong class="govuk-tag govuk-tag--orange">Sign-in slowed</strong>'
               : '<strong class="govuk-tag govuk-tag--green">Active</strong>',
         },
       ]),

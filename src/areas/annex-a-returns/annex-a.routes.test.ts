@@ -185,6 +185,22 @@ describe('Annex A in the browser', () => {
         .text(),
     ).toContain(ids[0]!)
     expect((await la.get(`/activities/${activityId}/annex-a/profile`)).statusCode).toBe(403)
+    // Inspection support and a director off the team see the overview, never the child IDs.
+    for (const role of ['inspection-support', 'national-director'] as const) {
+      const ofsted = await createUser(t.db, role)
+      const overview = await (
+        await new TestAgent(t.app).signIn(ofsted.email, ofsted.password)
+      ).get(`/activities/${activityId}/annex-a`)
+      expect(overview.statusCode, role).toBe(200)
+      for (const id of ids) expect(overview.body, role).not.toContain(id)
+    }
+    const idReads = await t.db
+      .selectFrom('audit_events')
+      .select('actor_id')
+      .where('action', '=', 'case-sample.read-requested')
+      .where('record_id', '=', activityId)
+      .execute()
+    expect(idReads.map((read) => read.actor_id)).toEqual([analyst.id])
     // An inspector not on the team, and another LA, get nothing.
     const stranger = await new TestAgent(t.app).signIn(outsider.email, outsider.password)
     expect((await stranger.get(`/activities/${activityId}/annex-a/profile`)).statusCode).toBe(404)

@@ -52,6 +52,24 @@ export function caseSampleService({ db, activities }: AnnexAReturnsDeps, records
     /** The children in the sample, in the order they were added. */
     sample,
 
+    /**
+     * The children whose audited cases the lead asked the LA for (002#258): child-level data, for
+     * those who may read the return (the caller checks `annex-a.read`), so the read is audited.
+     */
+    async requestedAuditedCases(principal: Principal, activityId: string, context: RequestContext) {
+      const requested = (await sampleOf(db, activityId)).filter((entry) => entry.auditedCaseRequested)
+      if (requested.length > 0)
+        await records.audit(
+          principal,
+          activityId,
+          'case-sample.read-requested',
+          `Read the child IDs of the ${requested.length} audited cases asked for (002#258)`,
+          activityId,
+          context,
+        )
+      return requested.map((entry) => entry.childId)
+    },
+
     /** Children of the current return matching a filter, for building the case sample; audited. */
     async children(
       principal: Principal,

@@ -37,18 +37,17 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
     const { activityId } = request.params
     const details = await activities.details(activityId)
     const target = (await activities.target(activityId))!
-    const [versions, documents, sample] = await Promise.all([
-      annexA.versions(activityId),
-      annexA.documents(activityId),
-      annexA.sample(activityId),
-    ])
+    const [versions, documents] = await Promise.all([annexA.versions(activityId), annexA.documents(activityId)])
     const canRead = canOn(principal, 'annex-a.read', target)
+    // Child IDs: only for the LA and the activity's team, and the read is audited.
+    const requested = canRead
+      ? await annexA.requestedAuditedCases(principal, activityId, { requestId: request.id })
+      : []
     const milestone = (key: string) => details.milestones.find((m) => m.key === key)
     const current = versions.find((version) => isReadable(version.status))
     const latestByItem = new Map<string, AnnexADocument>()
     for (const document of documents) if (!latestByItem.has(document.item)) latestByItem.set(document.item, document)
     const deadline = milestone('annex-a.management-information')
-    const requested = sample.filter((entry) => entry.auditedCaseRequested)
     const errors = state?.errors ?? {}
     return reply.page('annex-a/overview.njk', {
       activity: details.activity,
@@ -77,9 +76,9 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
       itemItems: [
         { value: '', text: 'Use the number at the start of the file name' },
         { value: 'audits', text: 'List of audits in the last six months (002#257)' },
-        ...requested.map((entry) => ({
-          value: `case:${entry.childId}`,
-          text: `Audit document for child ${entry.childId} (002#258)`,
+        ...requested.map((childId) => ({
+          value: `case:${childId}`,
+          text: `Audit document for child ${childId} (002#258)`,
         })),
         ...ANNEX_A_DOCUMENTS.map((item) => ({
           value: item.item,

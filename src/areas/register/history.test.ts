@@ -22,6 +22,8 @@ function record(
     correctionReason: null,
     correctedById: null,
     source: 'manual',
+    activityId: null,
+    publicationId: null,
     recordedBy: null,
     recordedAt: new Date(`${publishedOn}T12:00:00Z`),
     ...extra,

@@ -18,11 +18,22 @@ export {
   GRADE_LABELS,
   GRADES,
   isGrade,
+  type JudgementActivityType,
   type JudgementArea,
   pathwayGrade,
   worseGrade,
 } from './frameworks.js'
 export { checkJudgement } from './judgement-input.js'
+export type { OutcomeContext, OutcomeSource } from './outcome.service.js'
+export {
+  type NewVisit,
+  VISIT_SOURCES,
+  VISIT_TYPE_LABELS,
+  VISIT_TYPES,
+  type VisitRecord,
+  type VisitSource,
+  type VisitType,
+} from './visits.js'
 export { gradeTag } from './presenters.js'
 export { registerPaths } from './paths.js'
 export { registerListQuery } from './forms.js'

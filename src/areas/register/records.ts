@@ -6,6 +6,7 @@ import { standing } from './history.js'
 import { createJudgementCache } from './judgement-cache.js'
 import { registerPathway } from './pathway.js'
 import { listLocalAuthorities, listRegions } from './repository.js'
+import { type VisitRecord, visitEntry } from './visits.js'
 import type { JudgementRecord, LaHistory, LocalAuthority, RegisterEntry, RegisterQuery, Standing } from './types.js'
 
 /** Does the window [from, to] overlap the calendar month `YYYY-MM`? */
@@ -17,6 +18,7 @@ interface Derived {
   readonly standing: Standing | undefined
   readonly pathway: PathwayStatus | undefined
   readonly records: JudgementRecord[]
+  readonly visits: VisitRecord[]
 }
 
 /**
@@ -31,13 +33,25 @@ export function registerRecords({ db, clock }: ServiceDeps) {
   let derived: { key: string; byLa: Map<string, Derived> } | undefined
 
   async function standings(): Promise<Map<string, Derived>> {
-    const { version, records } = await cache.snapshot()
+    const { version, records, visits } = await cache.snapshot()
     const today = clock.today()
     const key = `${version}|${today}`
     if (derived?.key !== key) {
       const byLa = new Map<string, Derived>()
-      for (const [laCode, history] of groupByLa(records))
-        byLa.set(laCode, { standing: standing(history), pathway: registerPathway(history, today), records: history })
+      const visitsByLa = groupByLa(visits)
+      for (const [laCode, history] of groupByLa(records)) {
+        const laVisits = visitsByLa.get(laCode) ?? []
+        byLa.set(laCode, {
+          standing: standing(history),
+          pathway: registerPathway(history, today, laVisits.map(visitEntry)),
+          records: history,
+          visits: laVisits,
+        })
+      }
+      // An LA with visits and no judgement yet (an import before its first judgement) has no pathway.
+      for (const [laCode, laVisits] of visitsByLa)
+        if (!byLa.has(laCode))
+          byLa.set(laCode, { standing: undefined, pathway: undefined, records: [], visits: laVisits })
       derived = { key, byLa }
     }
     return derived.byLa
@@ -48,7 +62,13 @@ export function registerRecords({ db, clock }: ServiceDeps) {
     const la = (await localAuthorities()).find((candidate) => candidate.laCode === laCode)
     if (!la) throw new NotFoundError()
     const entry = (await standings()).get(laCode)
-    return { la, records: entry?.records ?? [], standing: entry?.standing, pathway: entry?.pathway }
+    return {
+      la,
+      records: entry?.records ?? [],
+      visits: entry?.visits ?? [],
+      standing: entry?.standing,
+      pathway: entry?.pathway,
+    }
   }
 
   return {
@@ -115,8 +135,8 @@ export function registerRecords({ db, clock }: ServiceDeps) {
 
 export type RegisterRecords = ReturnType<typeof registerRecords>
 
-function groupByLa(records: readonly JudgementRecord[]): Map<string, JudgementRecord[]> {
-  const byLa = new Map<string, JudgementRecord[]>()
+function groupByLa<T extends { readonly laCode: string }>(records: readonly T[]): Map<string, T[]> {
+  const byLa = new Map<string, T[]>()
   for (const record of records) {
     const list = byLa.get(record.laCode) ?? []
     list.push(record)

@@ -4,6 +4,7 @@ import type { Database, LocalAuthorityRow } from '../../db/tables.js'
 import type { Framework, Grade, JudgementActivityType } from './frameworks.js'
 import type { LocalAuthorityReference } from './reference-data.js'
 import type { JudgementRecord, LocalAuthority, Region } from './types.js'
+import type { NewVisit, VisitRecord } from './visits.js'
 
 /**
  * Every query of the register (ADR 0007): the regions and LAs (reference data) and the
@@ -90,6 +91,8 @@ export async function judgementRecords(db: Db, laCodes?: readonly string[]): Pro
     correctionReason: row.correction_reason,
     correctedById: row.corrected_by_id,
     source: row.source,
+    activityId: row.activity_id,
+    publicationId: row.publication_id,
     recordedBy: row.recorded_by,
     recordedAt: new Date(row.recorded_at),
   }))
@@ -105,8 +108,11 @@ export interface NewJudgement {
   readonly grades: Readonly<Record<string, Grade>>
   readonly correctsId?: string | null
   readonly correctionReason?: string | null
-  readonly source: 'manual' | 'demo' | 'import'
+  readonly source: 'manual' | 'demo' | 'import' | 'service'
   readonly recordedBy: string | null
+  /** For source `service`: the activity and publication it came from. */
+  readonly activityId?: string | null
+  readonly publicationId?: string | null
 }
 
 export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise<string> {
@@ -123,6 +129,8 @@ export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise
       correction_reason: judgement.correctionReason ?? null,
       source: judgement.source,
       recorded_by: judgement.recordedBy,
+      activity_id: judgement.activityId ?? null,
+      publication_id: judgement.publicationId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -144,15 +152,64 @@ export async function lockJudgement(
 }
 
 /**
- * The judgement table's version: its row count and latest `recorded_at`. The table is
- * append-only (a trigger refuses UPDATE and DELETE), so these change exactly when it does.
+ * The history's version: the row count and latest `recorded_at` of the judgements and the visits.
+ * The judgement table is append-only (a trigger refuses UPDATE and DELETE) and visits are only
+ * added, so these change exactly when the history does.
  */
-export async function judgementsVersion(db: Db): Promise<string> {
+export async function historyVersion(db: Db): Promise<string> {
   const { rows } = await sql<{
     n: number
     at: Date | null
-  }>`select count(*)::int as n, max(recorded_at) as at from judgement_records`.execute(db)
-  return `${rows[0]?.n ?? 0}:${rows[0]?.at ? new Date(rows[0].at).toISOString() : ''}`
+    v: number
+    vat: Date | null
+  }>`select (select count(*)::int from judgement_records) as n, (select max(recorded_at) from judgement_records) as at,
+    (select count(*)::int from register_visits) as v, (select max(recorded_at) from register_visits) as vat`.execute(db)
+  const row = rows[0]
+  const iso = (at: Date | null | undefined) => (at ? new Date(at).toISOString() : '')
+  return `${row?.n ?? 0}:${iso(row?.at)}|${row?.v ?? 0}:${iso(row?.vat)}`
+}
+
+/** Every visit of the given LAs (all of them when `laCodes` is undefined), oldest first. */
+export async function visitRecords(db: Db, laCodes?: readonly string[]): Promise<VisitRecord[]> {
+  if (laCodes && laCodes.length === 0) return []
+  let query = db.selectFrom('register_visits').selectAll()
+  if (laCodes) query = query.where('la_code', 'in', [...laCodes])
+  const rows = await query.orderBy('la_code').orderBy('visit_start').orderBy('recorded_at').execute()
+  return rows.map((row) => ({
+    id: row.id,
+    laCode: row.la_code,
+    visitType: row.visit_type,
+    start: row.visit_start,
+    end: row.visit_end,
+    publishedOn: row.published_on,
+    theme: row.theme,
+    source: row.source,
+    activityId: row.activity_id,
+    publicationId: row.publication_id,
+    sourceDetail: row.source_detail,
+    recordedAt: new Date(row.recorded_at),
+  }))
+}
+
+export async function insertVisit(db: Db, visit: NewVisit): Promise<string> {
+  const { id } = await db
+    .insertInto('register_visits')
+    .values({
+      la_code: visit.laCode,
+      visit_type: visit.visitType,
+      visit_start: visit.start,
+      visit_end: visit.end,
+      published_on: visit.publishedOn,
+      theme: visit.theme,
+      source: visit.source,
+      activity_id: visit.activityId ?? null,
+      publication_id: visit.publicationId ?? null,
+      source_detail: visit.sourceDetail ?? null,
+      recorded_by: visit.recordedBy ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
 }
 
 /** Upsert the regions and LAs of the reference data (a corrected name or region lands without a migration). */

@@ -1,13 +1,15 @@
 import type { ServiceDeps } from '../deps.js'
 import { judgementService } from './judgement.service.js'
+import { outcomeService } from './outcome.service.js'
 import { registerRecords } from './records.js'
 
 /**
  * The register's service: reading the LAs with their histories, standings and pathways, and
- * recording and correcting published judgements, composed here.
+ * recording and correcting published judgements, and what the service publishes (judgements and
+ * visits), composed here.
  */
 export function createRegisterService(deps: ServiceDeps) {
-  return { ...registerRecords(deps), ...judgementService(deps) }
+  return { ...registerRecords(deps), ...judgementService(deps), ...outcomeService(deps) }
 }
 
 export type RegisterService = ReturnType<typeof createRegisterService>

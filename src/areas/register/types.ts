@@ -1,5 +1,6 @@
 import type { PathwayStatus } from '../../rules/pathways.js'
 import type { Framework, Grade, JudgementActivityType } from './frameworks.js'
+import type { VisitRecord } from './visits.js'
 
 /** One of the nine English regions. */
 export interface Region {
@@ -34,6 +35,9 @@ export interface JudgementRecord {
   /** The record that corrects this one, if any: a corrected record is history, not current. */
   readonly correctedById: string | null
   readonly source: string
+  /** For a judgement the service published (source `service`): its activity and publication. */
+  readonly activityId: string | null
+  readonly publicationId: string | null
   readonly recordedBy: string | null
   readonly recordedAt: Date
 }
@@ -54,9 +58,10 @@ export interface RegisterEntry {
   readonly pathway: PathwayStatus | undefined
 }
 
-/** One LA with its whole judgement history (corrected versions included). */
+/** One LA with its whole history: judgements (corrected versions included) and visits. */
 export interface LaHistory extends RegisterEntry {
   readonly records: readonly JudgementRecord[]
+  readonly visits: readonly VisitRecord[]
 }
 
 export interface RegisterQuery {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { publicationMilestones } from './publication.js'
+import { factualAccuracyDeadline, publicationMilestones, stepTimeliness } from './publication.js'
 
 const byKey = (kind: 'inspection' | 'visit', last: string): Record<string, string> =>
   Object.fromEntries(publicationMilestones(kind, last).map((item) => [item.key, item.date]))
@@ -32,4 +32,26 @@ describe('publicationMilestones (E7, 002#216: working days after fieldwork)', ()
       })
     },
   )
+})
+
+describe('factualAccuracyDeadline (E7, 002#216: counted from the day the draft is sent)', () => {
+  it.each([
+    ['inspection', '2023-07-07', '2023-07-12', 'a draft sent on its day'],
+    ['inspection', '2023-07-10', '2023-07-13', 'a draft sent a working day late still gets three'],
+    ['visit', '2024-03-27', '2024-04-02', 'two working days over Easter 2024'],
+    ['inspection', '2023-12-22', '2023-12-29', 'three working days over Christmas 2023'],
+  ] as const)('%s draft sent %s: comments due %s (%s)', (kind, sent, due, _case) => {
+    expect(factualAccuracyDeadline(kind, sent)).toBe(due)
+  })
+})
+
+describe('stepTimeliness (E7)', () => {
+  it.each([
+    ['2027-02-08', '2027-02-08', '2027-02-20', 'on-time', 'done on its day'],
+    ['2027-02-08', '2027-02-09', '2027-02-20', 'late', 'done the day after'],
+    ['2027-02-08', undefined, '2027-02-08', 'due', 'not done, due today'],
+    ['2027-02-08', undefined, '2027-02-09', 'overdue', 'not done, its day has passed'],
+  ] as const)('statutory %s, actual %s, seen %s: %s (%s)', (statutory, actual, today, expected, _case) => {
+    expect(stepTimeliness(statutory, actual, today)).toBe(expected)
+  })
 })

@@ -61,3 +61,26 @@ export function publicationMilestones(kind: PublicationKind, lastFieldworkDay: I
     ),
   ]
 }
+
+/**
+ * The day the local authority's factual accuracy comments are due, counted from the day the draft
+ * was actually sent (E7, 002#216: "3 days" for inspections, "2 days" for visits, working days,
+ * decision C5). The statutory milestone counts from the statutory draft day; once a draft is sent
+ * (on time or not) the LA still has its full 3 (or 2) working days.
+ */
+export function factualAccuracyDeadline(kind: PublicationKind, sentOn: IsoDate): IsoDate {
+  return addWorkingDays(sentOn, PUBLICATION_DAYS[kind].comments)
+}
+
+/**
+ * Where a step of the publication timeline stands on `today` (E7): done on time, done late (its
+ * actual day after its statutory day), overdue (not done and its day has passed), or due.
+ * Decision: a step is late when its actual day in England is after its statutory day; 002#216
+ * gives no time of day, so anything on the day is on time.
+ */
+export type StepTimeliness = 'on-time' | 'late' | 'overdue' | 'due'
+
+export function stepTimeliness(statutory: IsoDate, actual: IsoDate | undefined, today: IsoDate): StepTimeliness {
+  if (actual) return actual > statutory ? 'late' : 'on-time'
+  return today > statutory ? 'overdue' : 'due'
+}
