@@ -24,6 +24,7 @@ import type { Services } from './areas/index.js'
 import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { interventionRoutes } from './areas/intervention/routes.js'
+import { engagementRoutes } from './areas/engagement/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
@@ -182,7 +183,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, programmeRoutes({ programme: services.programme, clock }))
   registerRoutes(
     app,
-    interventionRoutes({ intervention: services.intervention, register: services.register, people: services.people, clock }),
+    engagementRoutes({ engagement: services.engagement, register: services.register, people: services.people, clock }),
+  )
+  registerRoutes(
+    app,
+    interventionRoutes({
+      intervention: services.intervention,
+      register: services.register,
+      people: services.people,
+      clock,
+    }),
   )
   return app
 }

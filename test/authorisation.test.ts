@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { generateAnnexA } from '../src/annex-a/index.js'
 import { judgementsGivenAtFeedback } from '../src/test-support/factories/judgements.js'
+import { WALK_RECORD_PARAMS, walkRecords, withWalkRecords, type WalkRecords } from './support/walk-records.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -39,6 +40,8 @@ const concernOf = new Map<string, string>()
 const returnOf = new Map<string, string>()
 const documentOf = new Map<string, string>()
 let someUserId = ''
+// The DfE's and the LA's records of each LA (intervention and engagement areas).
+let walkRecordsOf = new Map<string, WalkRecords>()
 
 beforeAll(async () => {
   t = await buildTestApp()
@@ -225,6 +228,7 @@ beforeAll(async () => {
       }),
     )
   }
+  walkRecordsOf = await walkRecords(t, t.app.services, [OWN_LA.laCode, OTHER_LA.laCode])
 })
 afterAll(async () => t.close())
 
@@ -244,7 +248,7 @@ async function apiTokenOf(user: TestUser, name: string): Promise<string> {
 }
 
 function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
-  return spec.url
+  return withWalkRecords(spec.url, walkRecordsOf.get(la.laCode))
     .replace(':tokenId', tokenId ?? '00000000-0000-0000-0000-000000000000')
     .replace(':laCode', la.laCode)
     .replace(':recordId', judgementOf.get(la.laCode)!)
@@ -260,7 +264,7 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */
-const LA_PARAMS = /:(laCode|recordId|activityId|noteId|rfiId|concernId)\b/
+const LA_PARAMS = new RegExp(`:(laCode|recordId|activityId|noteId|rfiId|concernId|${WALK_RECORD_PARAMS.join('|')})\\b`)
 
 /**
  * What the policy says this role should get on this route for this LA. Whether a route is

@@ -8,6 +8,7 @@ import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
 import { caseSampleCases, createEvidenceService } from './evidence/service.js'
+import { createEngagementService } from './engagement/service.js'
 import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createProgrammeService } from './programme/service.js'
@@ -41,6 +42,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     annexA,
     judgements,
     intervention: createInterventionService({ ...deps, register, people, blobs }),
+    engagement: createEngagementService({ ...deps, register, people, blobs }),
   }
   return {
     ...services,

@@ -10,7 +10,7 @@ import { findIntervention, instrumentsOf, listInterventions, stepsOf } from './r
 import type { Intervention, InterventionRecord } from './types.js'
 
 export interface InterventionDeps extends ServiceDeps {
-  readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities'>
+  readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
 }
