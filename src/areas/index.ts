@@ -2,6 +2,7 @@ import { createAccountsService } from '../auth/accounts.js'
 import { createPeopleDirectory } from '../auth/people.js'
 import { join } from 'node:path'
 import { createBlobStore, type BlobStore } from '../files/blob-store.js'
+import type { ReminderSource } from '../notify/reminders.js'
 import { createActivitiesService } from './activities/service.js'
 import { createAdminService } from './admin/service.js'
 import { createProcessor, type Processor } from './annex-a-returns/processor.js'
@@ -52,3 +53,8 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
 }
 
 export type Services = ReturnType<typeof createServices>
+
+/** Every area's deadlines for the reminder job (issue 13): intervention reports, board meetings and alerts; engagement letters. */
+export function reminderSources(services: Services): ReminderSource[] {
+  return [(today) => services.intervention.reminders(today), () => services.engagement.reminders()]
+}

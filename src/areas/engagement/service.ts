@@ -7,7 +7,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { type BlobStore, FileTooLargeError } from '../../files/blob-store.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { engagementLetterDue } from '../../rules/engagement.js'
+import type { DueReminder } from '../../notify/reminders.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
+import { engagementPaths } from './paths.js'
 import type { RegisterService } from '../register/index.js'
 import {
   findMeeting,
@@ -57,6 +59,27 @@ export function createEngagementService(deps: EngagementDeps) {
     },
 
     meeting,
+
+    /** Letters due after a meeting, for the reminder job: to the meeting's chair (002#48). */
+    async reminders(): Promise<DueReminder[]> {
+      const held = (await meetingsOf(db)).filter((item) => item.status === 'held')
+      const chairs = await deps.people.byIds(held.map((item) => item.chairId))
+      const las = await register.localAuthorities()
+      return held.flatMap((item) => {
+        const chair = chairs.get(item.chairId)
+        if (!chair?.active) return []
+        return [
+          {
+            kind: 'engagement-letter' as const,
+            recordId: item.id,
+            due: engagementLetterDue(item.meetingOn).date,
+            recipient: { email: chair.email, userId: chair.id },
+            what: `The letter to the DCS of ${las.find((la) => la.laCode === item.laCode)?.name ?? item.laCode} after the engagement meeting of ${formatLongDate(item.meetingOn)}`,
+            path: engagementPaths.meeting.build({ engagementId: item.id }),
+          },
+        ]
+      })
+    },
 
     /** An LA's self-evaluations and meetings, and where its engagement stands today (O1, O2). */
     async ofLa(laCode: string) {

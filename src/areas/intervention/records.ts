@@ -88,6 +88,11 @@ export function interventionRecords({ db, register }: InterventionDeps) {
       return (await assemble([intervention]))[0]!
     },
 
+    /** Every record of every LA (the reminder job). */
+    async assembleAll(): Promise<InterventionRecord[]> {
+      return assemble(await listInterventions(db))
+    },
+
     /** An LA's records, newest first. */
     async ofLa(laCode: string): Promise<InterventionRecord[]> {
       return assemble(await listInterventions(db, [laCode]))
