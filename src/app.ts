@@ -23,6 +23,7 @@ import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
 import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { homeRoutes } from './areas/home/routes.js'
+import { reminderRoutes } from './areas/home/reminders.routes.js'
 import { interventionRoutes } from './areas/intervention/routes.js'
 import { engagementRoutes } from './areas/engagement/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
     }),
   )
+  registerRoutes(app, reminderRoutes({ reminders: services.reminders }))
   registerRoutes(app, registerAreaRoutes({ register: services.register, clock }))
   registerRoutes(
     app,

@@ -348,31 +348,36 @@ describe.each(ROLES.map((role) => [role, ROLE_INFO[role].label] as const))('as %
   it.each([
     ['own LA', OWN_LA],
     ['other LA', OTHER_LA],
-  ] as const)('every route answers as the policy says for the %s', async (which, la) => {
-    const user = users.get(role)!
-    const tokenId = await apiTokenOf(user, `walk of the ${which}`)
-    const agent = await new TestAgent(t.app).signIn(user.email, user.password)
-    const checked: string[] = []
-    // A role that cannot see the other LA in the register must not meet its name on any page.
-    const seesOtherLa = scopeFor(role, 'register.view') === 'all'
-    for (const spec of t.app.routeSpecs) {
-      if (spec.permission === 'public') continue
-      const url = urlFor(spec, la, tokenId)
-      // Visit a page first so the agent holds a fresh CSRF token, as a browser would.
-      if (spec.method === 'POST') await agent.get('/')
-      const response = spec.method === 'GET' ? await agent.get(url) : await agent.post(url, {})
-      const outcome = expected(spec, role, la)
-      const where = `${role} ${spec.method} ${url}`
-      if (outcome === 'allowed') {
-        expect([401, 403, 404], where).not.toContain(response.statusCode)
-        expect(response.statusCode, where).toBeLessThan(500)
-      } else {
-        expect(response.statusCode, where).toBe(outcome)
+  ] as const)(
+    'every route answers as the policy says for the %s',
+    // Every route of the service, one request each: about half a minute on a busy machine, and growing.
+    { timeout: 120_000 },
+    async (which, la) => {
+      const user = users.get(role)!
+      const tokenId = await apiTokenOf(user, `walk of the ${which}`)
+      const agent = await new TestAgent(t.app).signIn(user.email, user.password)
+      const checked: string[] = []
+      // A role that cannot see the other LA in the register must not meet its name on any page.
+      const seesOtherLa = scopeFor(role, 'register.view') === 'all'
+      for (const spec of t.app.routeSpecs) {
+        if (spec.permission === 'public') continue
+        const url = urlFor(spec, la, tokenId)
+        // Visit a page first so the agent holds a fresh CSRF token, as a browser would.
+        if (spec.method === 'POST') await agent.get('/')
+        const response = spec.method === 'GET' ? await agent.get(url) : await agent.post(url, {})
+        const outcome = expected(spec, role, la)
+        const where = `${role} ${spec.method} ${url}`
+        if (outcome === 'allowed') {
+          expect([401, 403, 404], where).not.toContain(response.statusCode)
+          expect(response.statusCode, where).toBeLessThan(500)
+        } else {
+          expect(response.statusCode, where).toBe(outcome)
+        }
+        if ((outcome !== 'allowed' && la === OTHER_LA) || !seesOtherLa)
+          expect(response.body, where).not.toContain(OTHER_LA.name)
+        checked.push(where)
       }
-      if ((outcome !== 'allowed' && la === OTHER_LA) || !seesOtherLa)
-        expect(response.body, where).not.toContain(OTHER_LA.name)
-      checked.push(where)
-    }
-    expect(checked.length).toBeGreaterThan(0)
-  })
+      expect(checked.length).toBeGreaterThan(0)
+    },
+  )
 })

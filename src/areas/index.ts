@@ -2,7 +2,7 @@ import { createAccountsService } from '../auth/accounts.js'
 import { createPeopleDirectory } from '../auth/people.js'
 import { join } from 'node:path'
 import { createBlobStore, type BlobStore } from '../files/blob-store.js'
-import type { ReminderSource } from '../notify/reminders.js'
+import { createReminderSettings, type ReminderSource } from '../notify/reminders.js'
 import { createActivitiesService } from './activities/service.js'
 import { createAdminService } from './admin/service.js'
 import { createProcessor, type Processor } from './annex-a-returns/processor.js'
@@ -44,6 +44,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     judgements,
     intervention: createInterventionService({ ...deps, register, people, blobs }),
     engagement: createEngagementService({ ...deps, register, people, blobs }),
+    reminders: createReminderSettings(deps.db),
   }
   return {
     ...services,

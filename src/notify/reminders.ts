@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
+import { recordAudit } from '../auth/audit.js'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/tables.js'
 import { addDays, formatLongDate, type IsoDate } from '../rules/calendar/dates.js'
@@ -95,7 +96,7 @@ export async function stoppedKinds(
 
 /** Stop or resume one kind of reminder for one person. */
 export async function setReminderStopped(
-  db: Kysely<Database>,
+  db: Kysely<Database> | Transaction<Database>,
   userId: string,
   kind: ReminderKind,
   stopped: boolean,
@@ -175,3 +176,62 @@ export function createReminderJob(deps: {
     },
   }
 }
+
+/** A reminder as its recipient sees it on their reminders page. */
+export interface SentReminder {
+  readonly subject: string
+  readonly createdAt: Date
+  readonly sentAt: Date | null
+}
+
+/**
+ * Each person's reminder settings (issue 13: each user sees and stops the reminders they get):
+ * the kinds they stopped, the reminders queued or sent to them, and stopping or resuming a kind
+ * with its audit entry.
+ */
+export function createReminderSettings(db: Kysely<Database>) {
+  return {
+    async stopped(userId: string): Promise<Set<string>> {
+      return (await stoppedKinds(db, [userId])).get(userId) ?? new Set()
+    },
+
+    /** The latest reminders and alerts to this address, newest first. */
+    async sentTo(email: string, limit = 20): Promise<SentReminder[]> {
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['subject', 'created_at', 'sent_at'])
+        .where('recipient', '=', email)
+        .where('kind', 'in', ['reminder', 'intervention-alert'])
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => ({
+        subject: row.subject,
+        createdAt: new Date(row.created_at),
+        sentAt: row.sent_at ? new Date(row.sent_at) : null,
+      }))
+    },
+
+    async set(
+      principal: { id: string; email: string },
+      kind: ReminderKind,
+      stop: boolean,
+      context: { requestId: string },
+    ): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await setReminderStopped(trx, principal.id, kind, stop)
+        await recordAudit(trx, {
+          actor: principal,
+          action: stop ? 'reminder.stop' : 'reminder.resume',
+          recordType: 'reminder-kind',
+          recordId: kind,
+          summary: `${stop ? 'Stopped' : 'Resumed'} reminders: ${REMINDER_KINDS[kind]}`,
+          requestId: context.requestId,
+        })
+      })
+    },
+  }
+}
+
+export type ReminderSettings = ReturnType<typeof createReminderSettings>
