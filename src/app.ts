@@ -25,7 +25,9 @@ import type { Services } from './areas/index.js'
 import { MAX_RETURN_FILES, MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { helpRoutes } from './areas/help/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
+import { reminderRoutes } from './areas/home/reminders.routes.js'
 import { interventionRoutes } from './areas/intervention/routes.js'
+import { engagementRoutes } from './areas/engagement/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
@@ -154,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
     }),
   )
+  registerRoutes(app, reminderRoutes({ reminders: services.reminders }))
   registerRoutes(app, registerAreaRoutes({ register: services.register, clock, sourceLinks: publicationSourceLinks }))
   registerRoutes(
     app,
@@ -201,6 +204,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       clock,
       baseUrl: config.baseUrl,
     }),
+  )
+  registerRoutes(
+    app,
+    engagementRoutes({ engagement: services.engagement, register: services.register, people: services.people, clock }),
   )
   registerRoutes(
     app,

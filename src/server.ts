@@ -1,7 +1,9 @@
 import { buildApp } from './app.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
+import { reminderSources } from './areas/index.js'
 import { createDispatcher } from './notify/dispatcher.js'
+import { createReminderJob } from './notify/reminders.js'
 import { serverLogging } from './logging.js'
 import { openConfiguredDatabase, prepareDatabase } from './startup.js'
 
@@ -41,6 +43,15 @@ async function start(): Promise<void> {
     log: (message, detail) => app.log.warn(detail ?? {}, message),
   })
   dispatcher.start()
+  // Reminders of every deadline, once per step even with several instances (the outbox's dedupe key).
+  const reminders = createReminderJob({
+    db: database.db,
+    clock: systemClock,
+    baseUrl: config.baseUrl,
+    sources: reminderSources(app.services),
+    log: (message, detail) => app.log.warn(detail ?? {}, message),
+  })
+  reminders.start()
   if (!config.smtpUrl)
     app.log.info('SMTP_URL is not set: emails stay in the outbox unsent (see each activity’s notice page)')
   app.log.info(
@@ -57,6 +68,7 @@ async function start(): Promise<void> {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
+    await reminders.stop()
     await app.close()
     await dispatcher.stop()
     await database.close()

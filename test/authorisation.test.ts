@@ -18,6 +18,7 @@ import { generateAnnexA } from '../src/annex-a/index.js'
 import { judgementsGivenAtFeedback } from '../src/test-support/factories/judgements.js'
 import { publishedAndHidden } from './support/publications.js'
 import { apiTokenOf } from './support/api-tokens.js'
+import { WALK_RECORD_PARAMS, walkRecords, withWalkRecords, type WalkRecords } from './support/walk-records.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -43,6 +44,8 @@ let someUserId = ''
 // A published focused-visit letter (Medway), and a first monitoring letter that is never public.
 let publishedId = ''
 let unpublishedId = ''
+// The DfE's and the LA's records of each LA (intervention and engagement areas).
+let walkRecordsOf = new Map<string, WalkRecords>()
 
 beforeAll(async () => {
   t = await buildTestApp()
@@ -230,11 +233,12 @@ beforeAll(async () => {
       }),
     )
   }
+  walkRecordsOf = await walkRecords(t, t.app.services, [OWN_LA.laCode, OTHER_LA.laCode])
 })
 afterAll(async () => t.close())
 
 function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
-  return spec.url
+  return withWalkRecords(spec.url, walkRecordsOf.get(la.laCode))
     .replace(':tokenId', tokenId ?? '00000000-0000-0000-0000-000000000000')
     .replace(':laCode', la.laCode)
     .replace(':recordId', judgementOf.get(la.laCode)!)
@@ -252,7 +256,7 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */
-const LA_PARAMS = /:(laCode|recordId|activityId|noteId|rfiId|concernId)\b/
+const LA_PARAMS = new RegExp(`:(laCode|recordId|activityId|noteId|rfiId|concernId|${WALK_RECORD_PARAMS.join('|')})\\b`)
 
 /**
  * What the policy says this role should get on this route for this LA. Whether a route is

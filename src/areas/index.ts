@@ -2,12 +2,14 @@ import { createAccountsService } from '../auth/accounts.js'
 import { createPeopleDirectory } from '../auth/people.js'
 import { join } from 'node:path'
 import { createBlobStore, type BlobStore } from '../files/blob-store.js'
+import { createReminderSettings, type ReminderSource } from '../notify/reminders.js'
 import { createActivitiesService } from './activities/service.js'
 import { createAdminService } from './admin/service.js'
 import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
 import { caseSampleCases, createEvidenceService } from './evidence/service.js'
+import { createEngagementService } from './engagement/service.js'
 import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createProgrammeService } from './programme/service.js'
@@ -46,6 +48,8 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     judgements,
     reports,
     intervention: createInterventionService({ ...deps, register, people, blobs }),
+    engagement: createEngagementService({ ...deps, register, people, blobs }),
+    reminders: createReminderSettings(deps.db),
   }
   return {
     ...services,
@@ -55,3 +59,8 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
 }
 
 export type Services = ReturnType<typeof createServices>
+
+/** Every area's deadlines for the reminder job (issue 13): intervention reports, board meetings and alerts; engagement letters. */
+export function reminderSources(services: Services): ReminderSource[] {
+  return [(today) => services.intervention.reminders(today), () => services.engagement.reminders()]
+}

@@ -94,6 +94,18 @@ export function createPeopleDirectory(db: Kysely<Database>) {
       return rows.filter(reaches).map(toPerson)
     },
 
+    /** Active accounts of these roles assigned to the LA (DfE staff and commissioners), by name. */
+    async assignedTo(laCode: string, roles: readonly Role[]): Promise<Person[]> {
+      if (roles.length === 0) return []
+      const rows = await select()
+        .where('role', 'in', [...roles])
+        .where('disabled_at', 'is', null)
+        .where('id', 'in', db.selectFrom('user_la_scopes').select('user_id').where('la_code', '=', laCode))
+        .orderBy('display_name')
+        .execute()
+      return rows.map(toPerson)
+    },
+
     /** Active Ofsted accounts (inspectors and managers), by name. */
     async ofstedStaff(): Promise<Person[]> {
       const roles = (Object.keys(ROLE_INFO) as Role[]).filter((role) => ROLE_INFO[role].kind === 'ofsted')

@@ -34,8 +34,9 @@ export const INTERVENTION_FORMS = [
   {
     key: 'contract-out-or-transfer',
     name: 'Direction to contract out or transfer functions',
-    description:
-      'Partial or complete outsourcing to a third party, a trust or another council (e.g. Doncaster, Birmingham, Slough)',
+    description: 'Partial or complete outsourcing to a third party, a trust or another council',
+    // 004 names Doncaster, Birmingham and Slough; kept apart so pages about one LA do not name others.
+    examples: 'Doncaster, Birmingham, Slough',
   },
   {
     key: 'commissioner',

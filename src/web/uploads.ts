@@ -41,3 +41,30 @@ export async function readUpload(
   }
   return { fields, values, handled: files > 0, files }
 }
+
+/**
+ * Read a multipart upload with several file fields: each chosen file is passed to `onFile` as it
+ * arrives (never whole in memory), with the fields read so far; the fields come back at the end.
+ */
+export async function readUploads(
+  request: FastifyRequest,
+  fileFields: readonly string[],
+  onFile: (field: string, fields: Record<string, string>, file: UploadedFile) => Promise<unknown>,
+): Promise<{ fields: Record<string, string> }> {
+  const fields: Record<string, string> = {}
+  if (!request.isMultipart()) return { fields }
+  const seen = new Set<string>()
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (fileFields.includes(part.fieldname) && part.filename && !seen.has(part.fieldname)) {
+        seen.add(part.fieldname)
+        await onFile(part.fieldname, fields, { fileName: part.filename, contentType: part.mimetype, stream: part.file })
+      } else {
+        part.file.resume()
+      }
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value.trim()
+    }
+  }
+  return { fields }
+}

@@ -2,4 +2,5 @@ import { path } from '../../web/path-builder.js'
 
 export const homePaths = {
   home: path('/'),
+  reminders: path('/account/reminders'),
 }

@@ -77,6 +77,21 @@ export function homeRoutes({ register, providers }: HomeRouteDeps): RouteSpec[] 
             hint: 'Subscribe to your inspections in Outlook',
           },
         { href: '/account/api-tokens', text: 'API tokens', hint: 'Let your own systems use the API' },
+        can(principal, 'reminders.manage') && {
+          href: homePaths.reminders.build({}),
+          text: 'Your reminders',
+          hint: 'What the service emails you about, and stopping a kind',
+        },
+        can(principal, 'intervention.view') && {
+          href: '/interventions',
+          text: 'Interventions',
+          hint: 'Local authorities in intervention: notices, boards, reports and triggers',
+        },
+        can(principal, 'engagement.view') && {
+          href: '/engagement',
+          text: 'Self-evaluation and annual engagement',
+          hint: 'Self-evaluations shared, engagement meetings and their letters',
+        },
       ].filter(Boolean),
     })
   }

@@ -17,7 +17,7 @@ import { CONCERN_KINDS } from './types.js'
 
 export interface InterventionRouteDeps {
   readonly intervention: InterventionService
-  readonly register: Pick<RegisterService, 'show' | 'target' | 'list' | 'localAuthorities'>
+  readonly register: Pick<RegisterService, 'show' | 'target' | 'list' | 'localAuthorities' | 'histories'>
   readonly people: PeopleDirectory
   readonly clock: Clock
 }

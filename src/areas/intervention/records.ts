@@ -10,7 +10,7 @@ import { findIntervention, instrumentsOf, listInterventions, stepsOf } from './r
 import type { Intervention, InterventionRecord } from './types.js'
 
 export interface InterventionDeps extends ServiceDeps {
-  readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities'>
+  readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
 }
@@ -86,6 +86,11 @@ export function interventionRecords({ db, register }: InterventionDeps) {
       const intervention = await findIntervention(db, interventionId)
       if (!intervention) throw new NotFoundError()
       return (await assemble([intervention]))[0]!
+    },
+
+    /** Every record of every LA (the reminder job). */
+    async assembleAll(): Promise<InterventionRecord[]> {
+      return assemble(await listInterventions(db))
     },
 
     /** An LA's records, newest first. */

@@ -1,6 +1,7 @@
 import { boardService } from './board.service.js'
 import { interventionService } from './intervention.service.js'
 import { type InterventionDeps, interventionRecords } from './records.js'
+import { interventionReminders } from './reminders.js'
 import { triggersService } from './triggers.service.js'
 
 /**
@@ -9,11 +10,14 @@ import { triggersService } from './triggers.service.js'
  */
 export function createInterventionService(deps: InterventionDeps) {
   const records = interventionRecords(deps)
+  const triggers = triggersService(deps, records)
   return {
     ...records,
     ...interventionService(deps, records),
     ...boardService(deps, records),
-    ...triggersService(deps, records),
+    ...triggers,
+    /** The deadlines and alerts the reminder job sends (issue 13). */
+    reminders: interventionReminders(deps, records, triggers),
   }
 }
 

@@ -66,11 +66,11 @@ export function triggersService(deps: InterventionDeps, records: InterventionRec
       const las = (await register.localAuthorities()).filter((la) => laCodes.includes(la.laCode))
       // One query each for every LA's recorded triggers and records; the histories are the register's cache.
       const [concerns, interventions] = await Promise.all([concernsOf(db, laCodes), listInterventions(db, laCodes)])
+      const histories = await register.histories()
       const alerts: InadequateAlert[] = []
       for (const la of las) {
-        const { records: history } = await register.show(la.laCode)
         const trigger = compute(
-          history,
+          histories.get(la.laCode)?.records ?? [],
           concerns.filter((concern) => concern.laCode === la.laCode),
           interventions.filter((intervention) => intervention.laCode === la.laCode),
         ).find((t) => t.key === 'new-inadequate')

@@ -130,6 +130,16 @@ export function registerRecords({ db, clock }: ServiceDeps) {
       return new Set(visits.flatMap((visit) => (visit.activityId ? [visit.activityId] : [])))
     },
 
+    /**
+     * Every LA's judgement records (corrected versions included) and standing, from one snapshot:
+     * a batch read for other areas (ADR 0007). LAs with no judgement are absent.
+     */
+    async histories(): Promise<
+      ReadonlyMap<string, { readonly records: readonly JudgementRecord[]; readonly standing: Standing | undefined }>
+    > {
+      return new Map([...(await standings())].map(([laCode, entry]) => [laCode, entry]))
+    },
+
     /** One version of one of the LA's judgements (a corrected one too); NotFoundError if it has none of that id. */
     async judgementRecord(laCode: string, recordId: string): Promise<JudgementRecord> {
       const record = (await show(laCode)).records.find((candidate) => candidate.id === recordId)

@@ -1,0 +1,237 @@
+import type { Kysely, Transaction } from 'kysely'
+import { recordAudit } from '../auth/audit.js'
+import type { Clock } from '../clock.js'
+import type { Database } from '../db/tables.js'
+import { addDays, formatLongDate, type IsoDate } from '../rules/calendar/dates.js'
+import { enqueueEmail } from './outbox.js'
+
+/**
+ * Reminders by email for every deadline the areas know (issue 13): each area offers the
+ * deadlines due, with who owes them; a job run at start and on a timer turns each into at most
+ * one email per phase (before, on the day, overdue) through the outbox. The outbox's unique
+ * dedupe key makes this idempotent: two instances running the job at once, or one running it
+ * twice, enqueue each email once. A person may stop the reminders of a kind.
+ */
+export const REMINDER_KINDS = {
+  'intervention-alert': 'New inadequate judgements in your local authorities',
+  'intervention-report': 'Reports due to the DfE',
+  'board-meeting': 'Improvement board meetings expected',
+  'engagement-letter': 'Letters due after an annual engagement meeting',
+} as const
+export type ReminderKind = keyof typeof REMINDER_KINDS
+
+/** How many days before a deadline the first reminder goes, by kind (a schedule per deadline type). */
+export const REMINDER_SCHEDULE: Readonly<
+  Record<ReminderKind, { beforeDays: number | null; onTheDay: boolean; overdue: boolean }>
+> = {
+  'intervention-alert': { beforeDays: null, onTheDay: true, overdue: true },
+  'intervention-report': { beforeDays: 7, onTheDay: true, overdue: true },
+  'board-meeting': { beforeDays: 7, onTheDay: false, overdue: true },
+  'engagement-letter': { beforeDays: 7, onTheDay: true, overdue: true },
+}
+
+/** A deadline someone owes, as an area reports it. */
+export interface DueReminder {
+  readonly kind: ReminderKind
+  /** The record the deadline belongs to, so each reminder is sent once per record and deadline. */
+  readonly recordId: string
+  readonly due: IsoDate
+  readonly recipient: { readonly email: string; readonly userId?: string | undefined }
+  /** What is due, in a few words: "The adviser's first report for Birmingham". */
+  readonly what: string
+  /** Where to do it, as a path of the service. */
+  readonly path: string
+}
+
+/** An area's deadlines due on `today` or coming up. */
+export type ReminderSource = (today: IsoDate) => Promise<DueReminder[]>
+
+export type ReminderPhase = 'before' | 'on-the-day' | 'overdue'
+
+/** Which reminder (if any) is due on `today` for a deadline on `due`, under the kind's schedule. */
+export function reminderPhase(kind: ReminderKind, due: IsoDate, today: IsoDate): ReminderPhase | undefined {
+  // An alert is news, not a deadline: it goes once, on the day or the first run after.
+  if (kind === 'intervention-alert') return today >= due ? 'on-the-day' : undefined
+  const schedule = REMINDER_SCHEDULE[kind]
+  if (today > due) return schedule.overdue ? 'overdue' : undefined
+  if (today === due) return schedule.onTheDay ? 'on-the-day' : schedule.beforeDays !== null ? 'before' : undefined
+  return schedule.beforeDays !== null && today >= addDays(due, -schedule.beforeDays) ? 'before' : undefined
+}
+
+function message(reminder: DueReminder, phase: ReminderPhase, baseUrl: string) {
+  const when = formatLongDate(reminder.due)
+  const subject =
+    reminder.kind === 'intervention-alert'
+      ? reminder.what
+      : phase === 'overdue'
+        ? `Overdue: ${reminder.what} (due ${when})`
+        : phase === 'on-the-day'
+          ? `Due today: ${reminder.what}`
+          : `Coming up: ${reminder.what} (due ${when})`
+  const bodyText = [
+    `${subject}.`,
+    '',
+    `Open it in the service: ${baseUrl}${reminder.path}`,
+    '',
+    `You get this ${reminder.kind === 'intervention-alert' ? 'alert' : 'reminder'} because ${reminder.kind === 'intervention-alert' ? 'you are the DfE case lead for this local authority' : 'you owe this step'}. To stop reminders of this kind ("${REMINDER_KINDS[reminder.kind]}"), go to ${baseUrl}/account/reminders`,
+  ].join('\n')
+  return { subject, bodyText }
+}
+
+/** The kinds of reminder each of these people has stopped. */
+export async function stoppedKinds(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const stopped = new Map<string, Set<string>>()
+  if (userIds.length === 0) return stopped
+  const rows = await db
+    .selectFrom('reminder_stops')
+    .select(['user_id', 'kind'])
+    .where('user_id', 'in', [...userIds])
+    .execute()
+  for (const row of rows) stopped.set(row.user_id, (stopped.get(row.user_id) ?? new Set()).add(row.kind))
+  return stopped
+}
+
+/** Stop or resume one kind of reminder for one person. */
+export async function setReminderStopped(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+  kind: ReminderKind,
+  stopped: boolean,
+): Promise<void> {
+  if (stopped)
+    await db
+      .insertInto('reminder_stops')
+      .values({ user_id: userId, kind })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  else await db.deleteFrom('reminder_stops').where('user_id', '=', userId).where('kind', '=', kind).execute()
+}
+
+export interface ReminderJob {
+  /** Enqueue what is due today; returns how many reminders were new. */
+  runOnce(): Promise<number>
+  start(intervalMs?: number): void
+  stop(): Promise<void>
+}
+
+/** The reminder job: run once at start, then on a timer. */
+export function createReminderJob(deps: {
+  db: Kysely<Database>
+  clock: Clock
+  baseUrl: string
+  sources: readonly ReminderSource[]
+  log?: (message: string, detail?: Record<string, unknown>) => void
+}): ReminderJob {
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<number> | undefined
+
+  async function runOnce(): Promise<number> {
+    const today = deps.clock.today()
+    const due = (await Promise.all(deps.sources.map((source) => source(today)))).flat()
+    const stopped = await stoppedKinds(
+      deps.db,
+      due.flatMap((reminder) => (reminder.recipient.userId ? [reminder.recipient.userId] : [])),
+    )
+    let enqueued = 0
+    for (const reminder of due) {
+      const phase = reminderPhase(reminder.kind, reminder.due, today)
+      if (!phase) continue
+      if (reminder.recipient.userId && stopped.get(reminder.recipient.userId)?.has(reminder.kind)) continue
+      const dedupeKey = `reminder:${reminder.kind}:${reminder.recordId}:${reminder.due}:${phase}:${reminder.recipient.email.toLowerCase()}`
+      const before = await deps.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('dedupe_key', '=', dedupeKey)
+        .executeTakeFirst()
+      if (before) continue
+      await enqueueEmail(deps.db, {
+        kind: reminder.kind === 'intervention-alert' ? 'intervention-alert' : 'reminder',
+        recipient: reminder.recipient.email,
+        ...message(reminder, phase, deps.baseUrl),
+        dedupeKey,
+      })
+      enqueued += 1
+    }
+    return enqueued
+  }
+
+  const once = () => (running ??= runOnce().finally(() => (running = undefined)))
+  return {
+    runOnce: once,
+    start(intervalMs = 15 * 60_000) {
+      if (timer) return
+      void once().catch((error: unknown) => deps.log?.('reminders failed', { error: String(error) }))
+      timer = setInterval(() => {
+        void once().catch((error: unknown) => deps.log?.('reminders failed', { error: String(error) }))
+      }, intervalMs)
+      timer.unref()
+    },
+    async stop() {
+      if (timer) clearInterval(timer)
+      timer = undefined
+      await running
+    },
+  }
+}
+
+/** A reminder as its recipient sees it on their reminders page. */
+export interface SentReminder {
+  readonly subject: string
+  readonly createdAt: Date
+  readonly sentAt: Date | null
+}
+
+/**
+ * Each person's reminder settings (issue 13: each user sees and stops the reminders they get):
+ * the kinds they stopped, the reminders queued or sent to them, and stopping or resuming a kind
+ * with its audit entry.
+ */
+export function createReminderSettings(db: Kysely<Database>) {
+  return {
+    async stopped(userId: string): Promise<Set<string>> {
+      return (await stoppedKinds(db, [userId])).get(userId) ?? new Set()
+    },
+
+    /** The latest reminders and alerts to this address, newest first. */
+    async sentTo(email: string, limit = 20): Promise<SentReminder[]> {
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['subject', 'created_at', 'sent_at'])
+        .where('recipient', '=', email)
+        .where('kind', 'in', ['reminder', 'intervention-alert'])
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => ({
+        subject: row.subject,
+        createdAt: new Date(row.created_at),
+        sentAt: row.sent_at ? new Date(row.sent_at) : null,
+      }))
+    },
+
+    async set(
+      principal: { id: string; email: string },
+      kind: ReminderKind,
+      stop: boolean,
+      context: { requestId: string },
+    ): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await setReminderStopped(trx, principal.id, kind, stop)
+        await recordAudit(trx, {
+          actor: principal,
+          action: stop ? 'reminder.stop' : 'reminder.resume',
+          recordType: 'reminder-kind',
+          recordId: kind,
+          summary: `${stop ? 'Stopped' : 'Resumed'} reminders: ${REMINDER_KINDS[kind]}`,
+          requestId: context.requestId,
+        })
+      })
+    },
+  }
+}
+
+export type ReminderSettings = ReturnType<typeof createReminderSettings>

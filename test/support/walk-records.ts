@@ -1,0 +1,115 @@
+import { Readable } from 'node:stream'
+import type { Services } from '../../src/areas/index.js'
+import { principalFor } from '../../src/auth/users.js'
+import type { TestApp } from '../../src/test-support/build-test-app.js'
+import { createUser } from '../../src/test-support/factories/users.js'
+
+/**
+ * The DfE's and the LA's records for the authorisation walk (issue 13): in each LA an intervention
+ * record with a board meeting and its minutes, a scheduled report with its file and a trigger
+ * Ofsted recorded, a self-evaluation with its files and an engagement meeting, so every route with such an id in its URL is walked on a real record.
+ */
+export interface WalkRecords {
+  readonly interventionId: string
+  readonly boardMeetingId: string
+  readonly reportId: string
+  readonly triggerId: string
+  readonly selfEvaluationId: string
+  readonly engagementId: string
+}
+
+/** The URL parameters that name one of these records: each belongs to an LA. */
+export const WALK_RECORD_PARAMS = [
+  'interventionId',
+  'boardMeetingId',
+  'reportId',
+  'triggerId',
+  'selfEvaluationId',
+  'engagementId',
+] as const
+
+const context = { requestId: 'walk' }
+const file = (name: string) => ({
+  fileName: name,
+  contentType: 'application/pdf',
+  stream: Readable.from([Buffer.from('%PDF')]),
+})
+
+export async function walkRecords(
+  t: TestApp,
+  services: Services,
+  laCodes: readonly string[],
+): Promise<Map<string, WalkRecords>> {
+  const caseLead = (await principalFor(t.db, (await createUser(t.db, 'dfe-case-lead', { laCodes })).id))!
+  const director = (await principalFor(t.db, (await createUser(t.db, 'national-director')).id))!
+  const records = new Map<string, WalkRecords>()
+  for (const laCode of laCodes) {
+    const interventionId = await services.intervention.open(
+      caseLead,
+      laCode,
+      { dfeToldOn: '2026-10-01', note: '' },
+      context,
+    )
+    await services.intervention.setBoard(
+      caseLead,
+      interventionId,
+      {
+        chairName: 'A Chair',
+        chairIndependent: true,
+        members: '',
+        setUpOn: '2026-10-15',
+        adviserKind: null,
+        adviserName: null,
+        version: undefined,
+      },
+      context,
+    )
+    const boardMeetingId = await services.intervention.addMeeting(
+      caseLead,
+      interventionId,
+      { metOn: '2026-11-01', summary: '', minutes: file('minutes.pdf') },
+      context,
+    )
+    const reportId = await services.intervention.scheduleReport(
+      caseLead,
+      interventionId,
+      { title: 'First report', dueFrom: 'adviser', ownerEmail: '', dueOn: '2026-11-02' },
+      context,
+    )
+    await services.intervention.receiveReport(
+      caseLead,
+      interventionId,
+      reportId,
+      { receivedOn: '2026-11-02', file: file('report.pdf') },
+      context,
+    )
+    const triggerId = await services.intervention.recordConcern(
+      director,
+      laCode,
+      { kind: 'monitoring-refused', notedOn: '2026-11-03', note: 'Not agreed' },
+      context,
+    )
+    const dcs = (await principalFor(t.db, (await createUser(t.db, 'la-dcs', { laCode })).id))!
+    const document = await services.engagement.storeDocument('document', file('self-evaluation.pdf'))
+    const selfEvaluationId = await services.engagement.shareSelfEvaluation(
+      dcs,
+      laCode,
+      { whatWeKnow: '', howWeKnow: '', plans: '', document, actionPlan: document },
+      context,
+    )
+    const engagementId = await services.engagement.scheduleMeeting(
+      director,
+      laCode,
+      { meetingOn: '2026-11-10', jointWithEducation: false, ofstedAttendees: '', laAttendees: '' },
+      context,
+    )
+    records.set(laCode, { interventionId, boardMeetingId, reportId, triggerId, selfEvaluationId, engagementId })
+  }
+  return records
+}
+
+/** A route's URL with these records' ids in place of their parameters. */
+export function withWalkRecords(url: string, records: WalkRecords | undefined): string {
+  if (!records) return url
+  return WALK_RECORD_PARAMS.reduce((result, name) => result.replace(`:${name}`, records[name]), url)
+}
