@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import type { Kysely } from 'kysely'
 import { createOidcSignIn } from './auth/oidc.js'
+import { formSubmissions } from './auth/form-submissions.js'
 import { authRoutes } from './auth/routes.js'
 import type { Clock } from './clock.js'
 import type { Config, TrustProxy } from './config.js'
@@ -21,8 +22,10 @@ import { ANNEX_A_UPLOAD_TYPES, apiRoutes } from './areas/api/routes.js'
 import { annexAReturnRoutes } from './areas/annex-a-returns/routes.js'
 import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
-import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
+import { MAX_RETURN_FILES, MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
+import { helpRoutes } from './areas/help/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
+import { interventionRoutes } from './areas/intervention/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
@@ -112,7 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false })
   await app.register(formbody)
   // Uploads are streamed to disk by the Annex A area; these limits bound a single request.
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 100_000 } })
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_RETURN_FILES, fields: 20, fieldSize: 100_000 },
+  })
   await app.register(staticPlugin)
   await app.register(healthPlugin, { db, kind: deps.databaseKind })
   await app.register(sessionPlugin, {
@@ -126,6 +131,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(viewsPlugin, { viewDirs: VIEW_DIRS, production, demoData: config.demoData })
   await app.register(errorsPlugin, { production })
 
+  // A form sent twice (a double click, a retry) is done once (src/auth/form-submissions.ts).
+  app.decorate(
+    'formSubmissions',
+    formSubmissions(db, () => clock.now()),
+  )
   const services = createServices({ db, clock, config })
   app.addHook('onClose', async () => services.processor.stop())
   app.decorate('services', services)
@@ -150,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await adminRoutes({ accounts: services.accounts, admin: services.admin, register: services.register }),
   )
   registerRoutes(app, rulebookRoutes())
+  registerRoutes(app, helpRoutes({ db, databaseKind: deps.databaseKind, clock, feedbackEmail: config.feedbackEmail }))
   registerRoutes(
     app,
     activityRoutes({
@@ -189,6 +200,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       register: services.register,
       clock,
       baseUrl: config.baseUrl,
+    }),
+  )
+  registerRoutes(
+    app,
+    interventionRoutes({
+      intervention: services.intervention,
+      register: services.register,
+      people: services.people,
+      clock,
     }),
   )
   return app

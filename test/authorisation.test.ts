@@ -262,7 +262,7 @@ afterAll(async () => t.close())
  * token shared between tests would be revoked by whichever ran first.
  */
 async function apiTokenOf(user: TestUser, name: string): Promise<string> {
-  await createApiToken(t.db, (await principalFor(t.db, user.id))!, name, 'test')
+  await createApiToken(t.db, (await principalFor(t.db, user.id))!, { name, days: 90, now: t.clock.now() }, 'test')
   const token = await t.db
     .selectFrom('api_tokens')
     .select('id')
