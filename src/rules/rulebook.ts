@@ -558,7 +558,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "Report published on Ofsted's website 21 days after inspectors complete fieldwork 16 days after inspectors complete fieldwork … Day 11 (by 4pm) Inspection support sends draft report to local authority for factual accuracy check … Day 23 Report published",
     decision:
-      'The 002#216 table applies to ILACS monitoring visits; the 001#42 day 1–23 timeline only to monitoring under the 2017 handbook (002#22 fn4). The table\'s days are working days; "complete fieldwork" is the last on-site day; the factual accuracy comments are due 3 (or 2) working days after the draft is actually sent; a step done on a day after its statutory day is late (002#216 gives no time of day).',
+      'The 002#216 table applies to ILACS monitoring visits; the 001#42 day 1–23 timeline only to monitoring under the 2017 handbook (002#22 fn4). The table\'s days are working days; "complete fieldwork" is the last on-site day; the factual accuracy comments are due 3 (or 2) working days after the draft is actually sent; a step done on a day after its statutory day is late (002#216 gives no time of day). A publication’s timeliness counts working days as the milestones do (the last fieldwork day not counted, the day of publication counted), so one published on its statutory day took exactly 21 (or 16).',
     implementedBy: [
       {
         module: 'timelines/publication',

@@ -39,18 +39,16 @@ export function timelinessText(publication: Publication): string {
   return `Published ${timeliness.workingDays} working days after fieldwork ended, ${timeliness.daysLate} after the date ${against}.`
 }
 
-/** The national list's rows: title, LA, region, type, published, headline grade. */
+/** The national list's rows: title (with its type), LA (with its region), published, headline grade. */
 export function listRows(page: PublicationPage): Array<Array<Record<string, unknown>>> {
   return page.items.map((publication) => [
     {
-      html: `<a class="govuk-link" href="${publicationPaths.show.build({ publicationId: publication.id })}">${escapeHtml(publication.title)}</a>`,
+      html: `<a class="govuk-link" href="${publicationPaths.show.build({ publicationId: publication.id })}">${escapeHtml(publication.title)}</a><br><span class="govuk-body-s">${escapeHtml(KIND_LABELS[publication.kind])}</span>`,
     },
     {
-      html: `<a class="govuk-link" href="${publicationPaths.la.build({ la: publication.laCode })}">${escapeHtml(publication.laName)}</a>`,
+      html: `<a class="govuk-link" href="${publicationPaths.la.build({ la: publication.laCode })}">${escapeHtml(publication.laName)}</a><br><span class="govuk-body-s">${escapeHtml(publication.regionName)}</span>`,
     },
-    { text: publication.regionName },
-    { text: KIND_LABELS[publication.kind] },
-    { text: formatDate(publication.publishedOn), classes: 'app-nowrap' },
+    { text: formatDate(publication.publishedOn) },
     { html: headlineGrade(publication) },
   ])
 }

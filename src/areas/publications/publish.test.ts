@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { principalFor } from '../../auth/users.js'
 import { createServices } from '../index.js'
 import { fixedClock } from '../../clock.js'
-import { ConflictError, ValidationError } from '../../errors.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { plannedActivity } from '../../test-support/factories/activities.js'
 import { publishedActivity, tinyPdf } from '../../test-support/factories/publications.js'
@@ -119,7 +119,6 @@ describe('publishing a report or letter', () => {
       onsiteStart: '2026-10-13',
       plannedAt: '2026-09-01T10:00:00Z',
     })
-    // A monitoring visit cannot be planned yet, so the letter is refused for a focused visit…
     const services = createServices({ db: t.db, clock: fixedClock(PUBLISHED_AT), config: t.config })
     const actor = await principalFor(t.db, director.id)
     const input = {
@@ -134,7 +133,19 @@ describe('publishing a report or letter', () => {
       pdf: tinyPdf(),
       firstMonitoringLetter: true,
     }
+    // A focused visit gives no monitoring letter…
     await expect(services.publications.publish(input, { requestId: 'test', actor })).rejects.toThrow(ValidationError)
+    // …a monitoring visit does (monitoring visits cannot be planned in the service yet, so the test makes one).
+    await t.db.updateTable('activities').set({ type: 'monitoring-visit' }).where('id', '=', activityId).execute()
+    const result = await services.publications.publish(input, { requestId: 'test', actor })
+    expect(result.public).toBe(false)
+    await expect(services.publications.publicOne(result.publicationId)).rejects.toThrow(NotFoundError)
+    expect(await services.publications.publicOfLa('330')).toEqual([])
+    expect((await services.publications.ofActivity(activityId)).map((item) => item.public)).toEqual([false])
+    // The visit happened, so the register has it; its letter was not published.
+    expect((await services.register.show('330')).visits).toEqual([
+      expect.objectContaining({ id: result.visitId, visitType: 'monitoring-visit', publishedOn: null, activityId }),
+    ])
   })
 
   it('refuses what cannot be published: another LA, grades on a letter, the future, not a PDF, twice', async () => {

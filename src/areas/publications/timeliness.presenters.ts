@@ -119,10 +119,13 @@ export function timelinessView(
     (item) => item.publication.publishedOn.slice(0, 4),
   )
   const kindLabel = KIND_LABELS[query.kind].toLowerCase()
+  const aKind = `${/^[aeiou]/.test(kindLabel) ? 'an' : 'a'} ${kindLabel}`
   return {
     kind: query.kind,
     kindLabel,
+    aKind,
     total: items.length,
+    totalText: items.length === 1 ? '1 report or letter' : `${items.length} reports and letters`,
     overallMedian: days(median(items.map((item) => item.workingDays))),
     overallOnTime: items.filter((item) => item.daysLate === 0).length,
     typeItems: TIMED_KINDS.map((kind) => ({ value: kind, text: KIND_LABELS[kind], selected: kind === query.kind })),
@@ -131,11 +134,11 @@ export function timelinessView(
       rows: timelinessRows(byType),
     },
     byRegion: {
-      svg: timelinessChart('by-region', `Median working days to publish a ${kindLabel}, by region`, byRegion),
+      svg: timelinessChart('by-region', `Median working days to publish ${aKind}, by region`, byRegion),
       rows: timelinessRows(byRegion),
     },
     byYear: {
-      svg: timelinessChart('by-year', `Median working days to publish a ${kindLabel}, by year`, byYear),
+      svg: timelinessChart('by-year', `Median working days to publish ${aKind}, by year`, byYear),
       rows: timelinessRows(byYear),
     },
     action: publicationPaths.timeliness.build({}),

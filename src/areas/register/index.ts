@@ -34,7 +34,8 @@ export {
   type VisitSource,
   type VisitType,
 } from './visits.js'
-export { gradeTag, type SourceLinks } from './presenters.js'
+export { gradeTag } from './presenters.js'
+export type { SourceLinks } from './history.presenters.js'
 export { registerPaths } from './paths.js'
 export { registerListQuery } from './forms.js'
 export { registerFilterItems, registerQueryFrom, registerQueryString } from './filters.js'

@@ -5,7 +5,8 @@ import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.j
 import { registerFilterItems } from './filters.js'
 import { laParams, registerListQuery, showQuery } from './forms.js'
 import { registerPaths } from './paths.js'
-import { historyItems, laSummaryRows, pathwayRows, registerRows, type SourceLinks } from './presenters.js'
+import { historyItems, type SourceLinks } from './history.presenters.js'
+import { laSummaryRows, pathwayRows, registerRows } from './presenters.js'
 import type { RegisterService } from './service.js'
 
 type ListRequest = SignedInRequest<unknown, z.output<typeof registerListQuery>>
