@@ -30,6 +30,7 @@ import { createServices } from './areas/index.js'
 import { programmeDashboard } from './areas/programme/dashboard.js'
 import { programmeRoutes } from './areas/programme/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
+import { reportRoutes } from './areas/reports/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
 import { csrfPlugin } from './web/plugins/csrf.js'
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, annexAReturnRoutes({ annexA: services.annexA, activities: services.activities }))
   registerRoutes(app, judgementRoutes(services.judgements, services.activities))
   registerRoutes(app, evidenceRoutes(services.evidence, clock))
+  registerRoutes(app, reportRoutes(services.reports))
   // The API takes an Annex A file as the raw request body; the Annex A area streams it to disk.
   for (const type of ANNEX_A_UPLOAD_TYPES)
     app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))
