@@ -8,6 +8,7 @@ import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
 import { caseSampleCases, createEvidenceService } from './evidence/service.js'
+import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createProgrammeService } from './programme/service.js'
 import { createPublicationsService } from './publications/service.js'
@@ -44,6 +45,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     annexA,
     judgements,
     reports,
+    intervention: createInterventionService({ ...deps, register, people, blobs }),
   }
   return {
     ...services,

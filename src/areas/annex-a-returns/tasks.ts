@@ -8,7 +8,7 @@ import { addDays } from '../../rules/calendar/dates.js'
 import { activityTitle } from '../activities/index.js'
 import { ANNEX_A_DOCUMENTS } from './documents.js'
 import { annexAPaths } from './paths.js'
-import { isReadable, type AnnexAReturnsService } from './service.js'
+import { currentOf, isReadable, type AnnexAReturnsService } from './service.js'
 
 /** The Annex A tasks on the activity page: the lists, the documents, and (inspectors) the case sample. */
 export function annexATasks(
@@ -28,7 +28,7 @@ export function annexATasks(
     ])
     const today = clock.today()
     const due = (key: string) => milestones.find((m) => m.key === key)?.date
-    const current = versions.find((v) => isReadable(v.status))
+    const current = currentOf(versions)
     const status = (done: boolean, started: boolean, dueDate: string | undefined): TaskStatus =>
       !notified
         ? 'cannot-start'
