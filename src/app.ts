@@ -35,6 +35,8 @@ import { publicationSourceLinks, publicationTasks } from './areas/publications/i
 import { publicationRoutes } from './areas/publications/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { reportRoutes } from './areas/reports/routes.js'
+import { reportsDashboard } from './areas/reports/dashboard.js'
+import { reportTasks } from './areas/reports/tasks.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
 import { csrfPlugin } from './web/plugins/csrf.js'
@@ -151,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         judgementsDashboard(services.judgements, services.activities, clock),
         evidenceDashboard(services.evidence, services.activities),
         programmeDashboard(services.programme, clock),
+        reportsDashboard(services.reports, services.activities, clock),
       ],
     }),
   )
@@ -168,8 +171,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         annexATasks(services.annexA, services.activities, clock),
         judgementTasks(services.judgements, services.activities),
         evidenceTasks(services.evidence),
+        reportTasks(services.reports),
         publicationTasks(services.publications),
       ],
+      actuals: (activity) => services.reports.read.actuals(activity),
       clock,
       baseUrl: config.baseUrl,
     }),

@@ -2,6 +2,7 @@ import { buildApp } from './app.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
 import { createDispatcher } from './notify/dispatcher.js'
+import { startReportJob } from './areas/reports/job.js'
 import { serverLogging } from './logging.js'
 import { openConfiguredDatabase, prepareDatabase } from './startup.js'
 
@@ -41,6 +42,8 @@ async function start(): Promise<void> {
     log: (message, detail) => app.log.warn(detail ?? {}, message),
   })
   dispatcher.start()
+  // Reports under embargo are published at their time, and late steps flagged (issue 11).
+  const reportJob = startReportJob(app.services.reports, (level, detail, message) => app.log[level](detail, message))
   if (!config.smtpUrl)
     app.log.info('SMTP_URL is not set: emails stay in the outbox unsent (see each activity’s notice page)')
   app.log.info(
@@ -57,6 +60,7 @@ async function start(): Promise<void> {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
+    await reportJob.stop()
     await app.close()
     await dispatcher.stop()
     await database.close()
