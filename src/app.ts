@@ -23,6 +23,7 @@ import { annexAReturnRoutes } from './areas/annex-a-returns/routes.js'
 import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
 import { MAX_RETURN_FILES, MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
+import { helpRoutes } from './areas/help/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
 import { interventionRoutes } from './areas/intervention/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await adminRoutes({ accounts: services.accounts, admin: services.admin, register: services.register }),
   )
   registerRoutes(app, rulebookRoutes())
+  registerRoutes(app, helpRoutes({ db, databaseKind: deps.databaseKind, clock, feedbackEmail: config.feedbackEmail }))
   registerRoutes(
     app,
     activityRoutes({

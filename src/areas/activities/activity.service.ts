@@ -2,6 +2,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../../auth/audit.js'
 import { londonIsoDate } from '../../clock.js'
 import { canOn, type Principal } from '../../auth/policy.js'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
+import { formatDate } from '../../rules/calendar/dates.js'
 import { seasonalChecks } from '../../rules/calendar/seasonal-checks.js'
 import { deferralAllowed, type DeferralReason } from '../../rules/pathways.js'
 import { timelineAfterNotice } from '../../rules/timelines/annex-a.js'
@@ -113,7 +114,7 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
       return db.transaction().execute(async (trx) => {
         if (await activityIdByReference(trx, reference))
           throw new ValidationError({
-            onsiteStart: `A ${TYPE_LABELS[type].toLowerCase()} of ${la.name} starting on ${onsiteStart} is already planned (${reference})`,
+            onsiteStart: `A ${TYPE_LABELS[type].toLowerCase()} of ${la.name} starting on ${formatDate(onsiteStart)} is already planned (${reference})`,
           })
         const id = await insertActivity(trx, {
           reference,

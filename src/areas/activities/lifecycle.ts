@@ -5,6 +5,7 @@
  * with a new first day on site (back to planned, and notice is given again, 002#73) or
  * cancelled. Each step is a pure check here; the service records it with its audit entry.
  */
+import { formatDate } from '../../rules/calendar/dates.js'
 import type { DeferralReason } from '../../rules/pathways.js'
 
 export const STATUSES = [
@@ -74,7 +75,7 @@ export function checkStep(facts: LifecycleFacts, to: ActivityStatus): StepCheck 
       return ok
     case 'on-site':
       if (from !== 'notified') return no('Give notice before fieldwork starts (002#73)')
-      if (facts.today < facts.onsiteStart) return no(`Fieldwork starts on ${facts.onsiteStart}`)
+      if (facts.today < facts.onsiteStart) return no(`Fieldwork starts on ${formatDate(facts.onsiteStart)}`)
       return ok
     case 'judgements-agreed':
       if (from !== 'on-site') return no('Judgements are agreed at the end of fieldwork')
@@ -82,7 +83,8 @@ export function checkStep(facts: LifecycleFacts, to: ActivityStatus): StepCheck 
       return ok
     case 'report-stage':
       if (from !== 'judgements-agreed') return no('Agree the judgements and give feedback first (002#197)')
-      if (facts.today < facts.onsiteEnd) return no(`Feedback is given on the last day of fieldwork, ${facts.onsiteEnd}`)
+      if (facts.today < facts.onsiteEnd)
+        return no(`Feedback is given on the last day of fieldwork, ${formatDate(facts.onsiteEnd)}`)
       return ok
     case 'published':
       // Issue 11: only the report workflow publishes (`recordPublication`, called by the reports

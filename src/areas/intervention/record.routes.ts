@@ -6,6 +6,7 @@ import { INTERVENTION_FORMS } from '../../rules/intervention.js'
 import { nextSteps } from '../../rules/intervention-record.js'
 import { dateFieldOf, dateInputItems, type Form, type FormState, formValues, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { contentDisposition } from '../../web/downloads.js'
 import { readUpload } from '../../web/uploads.js'
 import type { Upload } from './board.service.js'
 import {
@@ -38,8 +39,6 @@ type RecordRequest = SignedInRequest<{ interventionId: string }>
 type ReportRequest = SignedInRequest<{ interventionId: string; reportId: string }>
 type Which = 'step' | 'report' | 'meeting'
 
-const attachment = (name: string) => `attachment; filename="${name.replace(/["\\\r\n]/g, '_')}"`
-
 /** A form's fields for a page: what was typed, its errors, and its date boxes. */
 function formView(state: FormState | undefined, dates: readonly string[], stored: Record<string, string | null> = {}) {
   const values = state?.values ?? {}
@@ -56,6 +55,11 @@ function formView(state: FormState | undefined, dates: readonly string[], stored
 }
 
 /** An intervention record's page and everything recorded on it (issue 13; 004). */
+/** Send an uploaded document (board minutes, a report) under its own name. */
+function download(reply: FastifyReply, file: { type: string; name: string; stream: NodeJS.ReadableStream }) {
+  return reply.type(file.type).header('content-disposition', contentDisposition(file.name)).send(file.stream)
+}
+
 export function interventionRecordRoutes({
   intervention,
   register,
@@ -374,13 +378,11 @@ export function interventionRecordRoutes({
       params: minutesParams,
       target,
       handler: async (request: SignedInRequest<{ interventionId: string; boardMeetingId: string }>, reply) => {
-        const file = await intervention.openDocument(
-          request.principal,
-          request.params.interventionId,
-          'minutes',
-          request.params.boardMeetingId,
+        const { interventionId, boardMeetingId } = request.params
+        return download(
+          reply,
+          await intervention.openDocument(request.principal, interventionId, 'minutes', boardMeetingId),
         )
-        return reply.type(file.type).header('content-disposition', attachment(file.name)).send(file.stream)
       },
     }),
     route({
@@ -390,13 +392,8 @@ export function interventionRecordRoutes({
       params: reportParams,
       target,
       handler: async (request: ReportRequest, reply) => {
-        const file = await intervention.openDocument(
-          request.principal,
-          request.params.interventionId,
-          'report',
-          request.params.reportId,
-        )
-        return reply.type(file.type).header('content-disposition', attachment(file.name)).send(file.stream)
+        const { interventionId, reportId } = request.params
+        return download(reply, await intervention.openDocument(request.principal, interventionId, 'report', reportId))
       },
     }),
   ]

@@ -12,6 +12,8 @@ import { SUBMISSION_FIELD } from '../../auth/form-submissions.js'
 import { ROLE_INFO } from '../../auth/roles.js'
 import { formatDate, formatLongDate, isIsoDate } from '../../rules/calendar/dates.js'
 import { govukFrontendDist } from '../paths.js'
+import { plural } from '../words.js'
+import { sourcesHtml } from '../rule-links.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -49,6 +51,17 @@ const NAVIGATION: ReadonlyArray<{ href: string; text: string; action: Action }> 
   { href: '/admin/users', text: 'Accounts', action: 'users.manage' },
   { href: '/admin/audit', text: 'Audit log', action: 'audit.search' },
 ]
+
+/**
+ * Who is signed in, as the header shows it: the name, then the role unless the name already
+ * says it (the demo accounts are named after their roles).
+ */
+export function accountLabel(principal: Pick<Principal, 'displayName' | 'role'>): string {
+  const role = ROLE_INFO[principal.role].label
+  return principal.displayName.toLowerCase().includes(role.toLowerCase())
+    ? principal.displayName
+    : `${principal.displayName} (${role})`
+}
 
 /** Service navigation for the signed-in role: only what the role may use. */
 export function navigationFor(principal: Principal | undefined, currentPath: string): NavigationItem[] {
@@ -109,6 +122,7 @@ function configure(env: nunjucks.Environment): void {
         )
       : value,
   )
+  env.addFilter('plural', (count: number, one: string, many?: string) => plural(Number(count), one, many))
   env.addFilter('roleLabel', (role: string) => ROLE_INFO[role as keyof typeof ROLE_INFO]?.label ?? role)
 }
 
@@ -143,11 +157,13 @@ export const viewsPlugin = fp(async function views(app: FastifyInstance, options
         serviceName: SERVICE_NAME,
         principal,
         roleLabel: principal ? ROLE_INFO[principal.role].label : undefined,
+        accountLabel: principal ? accountLabel(principal) : undefined,
         navigation: navigationFor(principal, path),
         currentPath: path,
         csrfToken: csrf ? this.generateCsrf() : undefined,
         cspNonce: (this as FastifyReply & { cspNonce?: { script?: string } }).cspNonce?.script,
         demoData: options.demoData,
+        errorSourcesHtml: sourcesHtml(request.errorSources ?? []),
         ...context,
       })
     },
