@@ -37,6 +37,9 @@ import { programmeRoutes } from './areas/programme/routes.js'
 import { publicationSourceLinks, publicationTasks } from './areas/publications/index.js'
 import { publicationRoutes } from './areas/publications/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
+import { reportRoutes } from './areas/reports/routes.js'
+import { reportsDashboard } from './areas/reports/dashboard.js'
+import { reportTasks } from './areas/reports/tasks.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
 import { csrfPlugin } from './web/plugins/csrf.js'
@@ -153,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         judgementsDashboard(services.judgements, services.activities, clock),
         evidenceDashboard(services.evidence, services.activities),
         programmeDashboard(services.programme, clock),
+        reportsDashboard(services.reports, services.activities, clock),
       ],
     }),
   )
@@ -172,8 +176,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         annexATasks(services.annexA, services.activities, clock),
         judgementTasks(services.judgements, services.activities),
         evidenceTasks(services.evidence),
+        reportTasks(services.reports),
         publicationTasks(services.publications),
       ],
+      actuals: (activity) => services.reports.read.actuals(activity),
       clock,
       baseUrl: config.baseUrl,
     }),
@@ -181,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, annexAReturnRoutes({ annexA: services.annexA, activities: services.activities }))
   registerRoutes(app, judgementRoutes(services.judgements, services.activities))
   registerRoutes(app, evidenceRoutes(services.evidence, clock))
+  registerRoutes(app, reportRoutes(services.reports))
   // The API takes an Annex A file as the raw request body; the Annex A area streams it to disk.
   for (const type of ANNEX_A_UPLOAD_TYPES)
     app.addContentTypeParser(type, (_request, payload, done) => done(null, payload))

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js'
 import { reminderSources } from './areas/index.js'
 import { createDispatcher } from './notify/dispatcher.js'
 import { createReminderJob } from './notify/reminders.js'
+import { startReportJob } from './areas/reports/job.js'
 import { serverLogging } from './logging.js'
 import { openConfiguredDatabase, prepareDatabase } from './startup.js'
 
@@ -52,6 +53,8 @@ async function start(): Promise<void> {
     log: (message, detail) => app.log.warn(detail ?? {}, message),
   })
   reminders.start()
+  // Reports under embargo are published at their time, and late steps flagged (issue 11).
+  const reportJob = startReportJob(app.services.reports, (level, detail, message) => app.log[level](detail, message))
   if (!config.smtpUrl)
     app.log.info('SMTP_URL is not set: emails stay in the outbox unsent (see each activity’s notice page)')
   app.log.info(
@@ -69,6 +72,7 @@ async function start(): Promise<void> {
     closing = true
     app.log.info({ signal }, 'shutting down')
     await reminders.stop()
+    await reportJob.stop()
     await app.close()
     await dispatcher.stop()
     await database.close()

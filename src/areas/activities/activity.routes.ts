@@ -14,7 +14,7 @@ import { activityPaths } from './paths.js'
 import { activityRows, activityTitle, milestoneRows, statusTag, timelineItems, WEEKDAY_NAMES } from './presenters.js'
 import type { ActivitiesService } from './service.js'
 import { type ActivityTask, type ActivityTaskProvider, taskListSections } from './tasks.js'
-import type { ActivityDetails } from './types.js'
+import type { ActivityDetails, MilestoneActuals } from './types.js'
 
 type ActivityRequest = SignedInRequest<{ activityId: string }>
 
@@ -22,11 +22,13 @@ export interface ActivityRouteDeps {
   readonly activities: ActivitiesService
   /** Each area's tasks on the activity page (Annex A, evidence, judgements…). */
   readonly providers: readonly ActivityTaskProvider[]
+  /** The actual days of milestones other areas record (the report's steps), for the timeline. */
+  readonly actuals?: MilestoneActuals
   readonly clock: Clock
 }
 
 /** The activity itself: the list, planning, the activity page with its task list, status and timeline. */
-export function activityRecordRoutes({ activities, providers, clock }: ActivityRouteDeps): RouteSpec[] {
+export function activityRecordRoutes({ activities, providers, clock, actuals }: ActivityRouteDeps): RouteSpec[] {
   const target = (request: ActivityRequest) => activities.target(request.params.activityId)
   const params = activityParams
 
@@ -203,11 +205,12 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
     const { activity } = details
     const policyTarget = (await activities.target(activityId))!
     const values = state?.values ?? {}
+    const done = actuals ? await actuals(activity) : new Map()
     return reply.page('activities/timeline.njk', {
       activity,
       title: activityTitle(activity),
-      items: timelineItems(details.milestones, clock.today()),
-      rows: milestoneRows(details.milestones),
+      items: timelineItems(details.milestones, clock.today(), done),
+      rows: milestoneRows(details.milestones, done),
       flags: details.flags,
       dateChanges: details.dateChanges,
       canPlan:

@@ -1,6 +1,14 @@
 /** The activities area as other areas see it (ADR 0007): its service, types, paths and labels. */
 export type { ActivitiesService } from './service.js'
-export type { Activity, ActivityDetails, ActivitySummary, StoredMilestone, TeamMember } from './types.js'
+export type {
+  Activity,
+  ActivityDetails,
+  ActivitySummary,
+  MilestoneActual,
+  MilestoneActuals,
+  StoredMilestone,
+  TeamMember,
+} from './types.js'
 export { activityPaths } from './paths.js'
 export { activityTitle } from './presenters.js'
 export {

@@ -5,7 +5,7 @@ import { ruleLink } from '../../web/rule-links.js'
 import { TEAM_ROLE_LABELS, TYPE_LABELS } from './activity-types.js'
 import { STATUS_LABELS, STATUS_TAGS, type ActivityStatus } from './lifecycle.js'
 import { activityPaths } from './paths.js'
-import type { Activity, StoredMilestone, TeamMember } from './types.js'
+import type { Activity, MilestoneActual, StoredMilestone, TeamMember } from './types.js'
 
 export function statusTag(status: ActivityStatus): string {
   return `<strong class="govuk-tag ${STATUS_TAGS[status]}">${STATUS_LABELS[status]}</strong>`
@@ -37,21 +37,50 @@ export function activityRows(
   })
 }
 
-/** Timeline items for the appTimeline component, each with a link to its rule (issue 4). */
-export function timelineItems(milestones: readonly StoredMilestone[], today: string) {
-  const todayIndex = milestones.findIndex((m) => m.date >= today)
-  return milestones.map((m, index) => ({
-    date: `${formatLongDate(m.date)}${m.until && m.until !== m.date ? ` to ${formatLongDate(m.until)}` : ''}${m.time ? `, ${m.time}` : ''}`,
-    datetime: m.date,
-    title: m.label,
-    html: `${escapeHtml(m.citation)} ${ruleLink(m.rule, m.citation)}`,
-    past: (m.until ?? m.date) < today,
-    current: index === todayIndex && m.date === today,
-  }))
+const ACTUAL_TAGS: Readonly<Record<MilestoneActual['timeliness'], string>> = {
+  'on-time': '<strong class="govuk-tag govuk-tag--green">On time</strong>',
+  late: '<strong class="govuk-tag govuk-tag--red">Late</strong>',
+  overdue: '<strong class="govuk-tag govuk-tag--red">Overdue</strong>',
+  due: '<strong class="govuk-tag govuk-tag--grey">Not done yet</strong>',
 }
 
-/** The same milestones as a table, for people who would rather scan dates. */
-export function milestoneRows(milestones: readonly StoredMilestone[]): Array<Array<Record<string, unknown>>> {
+/** "Done 8 February 2027 · Late", or what is known of a step not done yet. */
+function actualHtml(actual: MilestoneActual): string {
+  if (actual.skipped) return 'Not needed: no comments were sent'
+  const due = actual.deadline ? ` (due ${escapeHtml(formatDate(actual.deadline))})` : ''
+  if (actual.actual) return `Done ${escapeHtml(formatLongDate(actual.actual))} ${ACTUAL_TAGS[actual.timeliness]}`
+  return `${ACTUAL_TAGS[actual.timeliness]}${actual.timeliness === 'overdue' ? due : ''}`
+}
+
+/**
+ * Timeline items for the appTimeline component, each with a link to its rule (issue 4). A
+ * milestone another area records (the report's steps, 002#216) shows its actual day beside its
+ * date and is greyed out only once it has happened, not because its date has passed.
+ */
+export function timelineItems(
+  milestones: readonly StoredMilestone[],
+  today: string,
+  actuals: ReadonlyMap<string, MilestoneActual> = new Map(),
+) {
+  const todayIndex = milestones.findIndex((m) => m.date >= today)
+  return milestones.map((m, index) => {
+    const actual = actuals.get(m.key)
+    return {
+      date: `${formatLongDate(m.date)}${m.until && m.until !== m.date ? ` to ${formatLongDate(m.until)}` : ''}${m.time ? `, ${m.time}` : ''}`,
+      datetime: m.date,
+      title: m.label,
+      html: `${escapeHtml(m.citation)} ${ruleLink(m.rule, m.citation)}${actual ? `<br>${actualHtml(actual)}` : ''}`,
+      past: actual ? Boolean(actual.actual || actual.skipped) : (m.until ?? m.date) < today,
+      current: index === todayIndex && m.date === today,
+    }
+  })
+}
+
+/** The same milestones as a table, for people who would rather scan dates: the date, what, the actual day, the rule. */
+export function milestoneRows(
+  milestones: readonly StoredMilestone[],
+  actuals: ReadonlyMap<string, MilestoneActual> = new Map(),
+): Array<Array<Record<string, unknown>>> {
   const titles = new Map(RULEBOOK.map((entry) => [entry.id as string, entry.title]))
   return milestones.map((m) => [
     {
@@ -59,6 +88,7 @@ export function milestoneRows(milestones: readonly StoredMilestone[]): Array<Arr
       classes: 'app-nowrap',
     },
     { text: m.label + (m.time ? ` (${m.time})` : '') },
+    { html: actuals.has(m.key) ? actualHtml(actuals.get(m.key)!) : '' },
     {
       html: `${ruleLink(m.rule, m.citation)} <span class="govuk-body-s">${escapeHtml(titles.get(m.rule) ?? '')}; ${escapeHtml(m.citation)}</span>`,
     },

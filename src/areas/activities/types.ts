@@ -109,3 +109,18 @@ export interface ActivityDetails extends ActivitySummary {
   readonly statusChanges: readonly StatusChange[]
   readonly lifecycle: LifecycleFacts
 }
+
+/**
+ * What another area knows of a milestone having happened: its actual day and whether it was on
+ * time against its date (the reports area's steps of 002#216). A milestone with an entry is
+ * shown done only once it has an actual day, however far its date is behind.
+ */
+export interface MilestoneActual {
+  readonly actual: string | undefined
+  readonly deadline: string
+  readonly timeliness: 'on-time' | 'late' | 'overdue' | 'due'
+  readonly skipped?: boolean
+}
+
+/** The actual days of an activity's milestones by key, from the areas that record them. */
+export type MilestoneActuals = (activity: Activity) => Promise<ReadonlyMap<string, MilestoneActual>>

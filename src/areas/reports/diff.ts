@@ -13,8 +13,8 @@ export interface DiffPart {
 const MAX_CELLS = 4_000_000
 
 function tokens(text: string): string[] {
-  // Words and the spaces between them, so joining the parts gives the text back.
-  return text.match(/\S+|\s+/g) ?? []
+  // Each word with the spaces after it: words are compared, so a change of spacing alone is not a change.
+  return text.match(/\s*\S+\s*/g) ?? []
 }
 
 function push(parts: DiffPart[], type: DiffPart['type'], text: string): void {
@@ -34,7 +34,7 @@ export function diffWords(before: string, after: string): DiffPart[] {
     if (after) parts.push({ type: 'added', text: after })
     return parts
   }
-  const same = (x: string, y: string) => x === y
+  const same = (x: string, y: string) => x.trim() === y.trim()
   // lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
   const lengths: Uint32Array[] = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1))
   for (let i = a.length - 1; i >= 0; i -= 1)

@@ -127,6 +127,8 @@ export function draftingService(deps: ReportsDeps, records: ReportRecords) {
         throw new ValidationError({
           text: `The text cannot change while the report is at “${STEP_LABELS[report.step].toLowerCase()}”`,
         })
+      // Refused before rendering: a stale or hand-made form costs no PDF.
+      checkVersion(report, input.version)
       const outcome = await records.agreedOutcome(details)
       const definitions = sectionsFor(report.kind, outcome)
       const known = new Set((await deps.evidence.entryHeadlines(activityId)).map((entry) => entry.id))

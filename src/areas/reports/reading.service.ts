@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../errors.js'
-import type { Activity } from '../activities/index.js'
+import type { Activity, MilestoneActual } from '../activities/index.js'
 import { faCommentsOf, reviewCommentsOf } from './comments.repository.js'
 import { documentProblems } from './document.js'
 import { finalBlockers } from './embargo.js'
@@ -97,6 +97,17 @@ export function readingService(deps: ReportsDeps, records: ReportRecords) {
       const report = await records.find(activity.id)
       const steps = report ? ((await stepsOf(db, [report.id])).get(report.id) ?? []) : []
       return milestoneProgress(records.milestones(kind, details), report, steps, clock.today())
+    },
+
+    /** The activities timeline's view of the report's steps: actual day and timeliness by milestone key. */
+    async actuals(activity: Activity): Promise<ReadonlyMap<string, MilestoneActual>> {
+      const progress = await this.progress(activity)
+      return new Map(
+        progress.map((step) => [
+          step.key,
+          { actual: step.actual, deadline: step.deadline, timeliness: step.timeliness, skipped: step.skipped },
+        ]),
+      )
     },
 
     /** Reports at these steps (home pages). */

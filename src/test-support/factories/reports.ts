@@ -118,64 +118,79 @@ function textFor(key: string, shape: string): string {
 }
 
 /**
- * Take the activity's report to `step` through the services, as its people would on the clock as
- * it stands (moving it to the statutory day where a step needs one): the lead starts and writes
- * every section, submits; QA and, for an inspection, the regional director approve; the lead sends
- * it to the LA; the DCS submits one comment which the lead accepts; the lead sends the final under
- * embargo until 00:01 on the statutory publication day.
+ * Take the activity's report on to `step` through the services, from wherever it is, as its
+ * people would on the clock as it stands (moved to the statutory day where a step needs one): the
+ * lead starts it and writes every section, submits; QA and, for an inspection, the regional
+ * director approve; the lead sends it to the LA; the DCS submits one comment, which the lead
+ * accepts; the lead sends the final under embargo until 00:01 on the statutory publication day.
  */
 export async function reportAt(cast: ReportCast, activityId: string, step: ReportStep): Promise<void> {
   const { db, config, clock } = cast
   const services = () => createServices({ db, clock, config })
   const lead = await principal(cast, cast.lead)
-  const version = async () => (await services().reports.read.page(activityId)).report?.version
-  await services().reports.drafting.start(lead, activityId, context)
-  const page = await services().reports.read.page(activityId)
-  const changes = Object.fromEntries(
-    (page.definitions ?? []).map((definition) => [
-      definition.key,
-      {
-        text: textFor(definition.key, definition.shape),
-        subject: '',
-        evidenceIds: [],
-        judgements: definition.judgement ? [definition.judgement] : [],
-      },
-    ]),
-  )
-  // Without a third party the delegation section stays empty (002#213).
-  delete changes.delegation
-  await services().reports.drafting.saveSections(
-    lead,
-    activityId,
-    changes,
-    { note: 'Written', version: await version() },
-    context,
-  )
-  if (step === 'drafting') return
-  await services().reports.review.submit(lead, activityId, { version: await version() }, context)
-  if (step === 'qa-review') return
-  const qa = await principal(cast, cast.qa)
-  await services().reports.review.decide(
-    qa,
-    activityId,
-    { decision: 'approve', note: '', version: await version() },
-    context,
-  )
-  if (page.kind === 'inspection-report') {
-    if (step === 'director-review') return
-    const regional = await principal(cast, cast.regional)
+  const read = () => services().reports.read.page(activityId)
+  const version = async () => (await read()).report?.version
+  const order: readonly ReportStep[] = [
+    'drafting',
+    'qa-review',
+    'director-review',
+    'approved',
+    'factual-accuracy',
+    'embargoed',
+  ]
+  const reached = async () => {
+    const current = (await read()).report?.step
+    return current !== undefined && order.indexOf(current) >= order.indexOf(step)
+  }
+  if (!(await read()).report) {
+    await services().reports.drafting.start(lead, activityId, context)
+    const page = await read()
+    const changes = Object.fromEntries(
+      (page.definitions ?? []).map((definition) => [
+        definition.key,
+        {
+          text: textFor(definition.key, definition.shape),
+          subject: '',
+          evidenceIds: [],
+          judgements: definition.judgement ? [definition.judgement] : [],
+        },
+      ]),
+    )
+    // Without a third party the delegation section stays empty (002#213).
+    delete changes.delegation
+    await services().reports.drafting.saveSections(
+      lead,
+      activityId,
+      changes,
+      { note: 'Written', version: await version() },
+      context,
+    )
+  }
+  const page = await read()
+  const at = (key: string) => page.progress.find((p) => p.key === key)!.statutory
+  if (await reached()) return
+  if (page.report!.step === 'drafting')
+    await services().reports.review.submit(lead, activityId, { version: await version() }, context)
+  if (await reached()) return
+  if ((await read()).report!.step === 'qa-review')
     await services().reports.review.decide(
-      regional,
+      await principal(cast, cast.qa),
       activityId,
       { decision: 'approve', note: '', version: await version() },
       context,
     )
-  }
-  if (step === 'approved') return
-  const draftDue = page.progress.find((p) => p.key === 'report.to-la-for-factual-accuracy')!.statutory
-  clock.set(`${draftDue}T10:00:00Z`)
+  if (await reached()) return
+  if ((await read()).report!.step === 'director-review')
+    await services().reports.review.decide(
+      await principal(cast, cast.regional),
+      activityId,
+      { decision: 'approve', note: '', version: await version() },
+      context,
+    )
+  if (await reached()) return
+  clock.set(`${at('report.to-la-for-factual-accuracy')}T10:00:00Z`)
   await services().reports.factualAccuracy.send(lead, activityId, { version: await version() }, context)
-  if (step === 'factual-accuracy') return
+  if (await reached()) return
   const dcs = await principal(cast, cast.dcs)
   await services().reports.factualAccuracy.add(
     dcs,
@@ -195,14 +210,12 @@ export async function reportAt(cast: ReportCast, activityId: string, step: Repor
     { commentId: comment!.id, response: 'accepted', text: 'Changed to “most”.' },
     context,
   )
-  const finalDue = page.progress.find((p) => p.key === 'report.final-to-la')!.statutory
-  const publishOn = page.progress.find((p) => p.key === 'report.published')!.statutory
-  clock.set(`${finalDue}T10:00:00Z`)
+  clock.set(`${at('report.final-to-la')}T10:00:00Z`)
   await services().reports.embargo.send(
     lead,
     activityId,
     {
-      publishAt: new Date(`${publishOn}T00:01:00Z`),
+      publishAt: new Date(`${at('report.published')}T00:01:00Z`),
       thirdPartyName: '',
       thirdPartyEmail: '',
       careCouncilName: 'Chair of the Children in Care Council',

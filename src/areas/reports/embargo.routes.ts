@@ -1,0 +1,107 @@
+import type { FastifyReply } from 'fastify'
+import { canOn, type PolicyTarget } from '../../auth/policy.js'
+import { PARTNER_INSPECTORATES } from '../../documents/index.js'
+import { addWorkingDays } from '../../rules/calendar/working-days.js'
+import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
+import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { activityTitle } from '../activities/index.js'
+import { activityParams, embargoForm } from './forms.js'
+import { reportPaths } from './paths.js'
+import { stepTag } from './presenters.js'
+import { PARTNER_KEYS, PARTNER_MAILBOXES } from './recipients.js'
+import type { ReportsService } from './service.js'
+import { documentWord } from './workflow.js'
+
+type ActivityRequest = SignedInRequest<{ activityId: string }>
+
+/**
+ * The final copy under embargo (002#216, #224): the page says what still stops it, proposes the
+ * statutory publication day at 00:01, and lists who it goes to; the lead inspector sends it.
+ */
+export function embargoRoutes(reports: ReportsService): RouteSpec[] {
+  const target = (request: ActivityRequest) => reports.target(request.params.activityId)
+
+  async function embargoPage(request: ActivityRequest, reply: FastifyReply, state?: FormState) {
+    const { activityId } = request.params
+    const data = await reports.read.page(activityId)
+    if (!data.report) return reply.redirect(reportPaths.report.build({ activityId }), 303)
+    const policy = (await target(request)) as PolicyTarget
+    const statutory = data.progress.find((step) => step.key === 'report.published')!.statutory
+    const today = data.today ?? statutory
+    const proposed = statutory > today ? statutory : addWorkingDays(today, 1)
+    const values = state?.values ?? {}
+    const time = (values.publishAt ?? {}) as Record<string, string>
+    const chosenPartners = state
+      ? Array.isArray(values.partners)
+        ? (values.partners as string[])
+        : [valueOf(values, 'partners')]
+      : PARTNER_KEYS
+    const word = documentWord(data.report.kind)
+    const open = data.report.step === 'factual-accuracy'
+    return reply.page('reports/embargo.njk', {
+      caption: activityTitle(data.details.activity),
+      heading: `Send the final ${word} under embargo`,
+      word,
+      report: data.report,
+      stepTag: stepTag(data.report.step),
+      blockers: data.blockers ?? [],
+      statutory,
+      finalStatutory: data.progress.find((step) => step.key === 'report.final-to-la')!.statutory,
+      publishItems: dateInputItems(
+        'publishAt',
+        dateFieldOf(values, 'publishAt', proposed),
+        Boolean(state?.errors.publishAt),
+      ),
+      hour: state ? (time.hour ?? '') : '00',
+      minute: state ? (time.minute ?? '') : '01',
+      thirdPartyName: valueOf(values, 'thirdPartyName') || (data.latest?.sections.delegation?.subject ?? ''),
+      thirdPartyEmail: valueOf(values, 'thirdPartyEmail'),
+      careCouncilName: valueOf(values, 'careCouncilName'),
+      careCouncilEmail: valueOf(values, 'careCouncilEmail'),
+      partnerItems: PARTNER_KEYS.map((key) => ({
+        value: key,
+        text: PARTNER_MAILBOXES[key].name,
+        hint: { text: `${PARTNER_INSPECTORATES[key]}: ${PARTNER_MAILBOXES[key].email}` },
+        checked: chosenPartners.includes(key),
+      })),
+      contacts: data.details.contacts,
+      sent: data.report.recipients,
+      sentRows: data.report.recipients.map((recipient) => [
+        { text: recipient.group },
+        { text: recipient.name },
+        { text: recipient.email },
+      ]),
+      errors: state?.errors ?? {},
+      errorList: formErrorList(embargoForm, state),
+      formAction:
+        open && (data.blockers ?? []).length === 0 && canOn(request.principal, 'report.lead', policy)
+          ? reportPaths.embargo.build({ activityId })
+          : undefined,
+      backHref: reportPaths.report.build({ activityId }),
+    })
+  }
+
+  return [
+    route({
+      method: 'GET',
+      url: reportPaths.embargo.pattern,
+      permission: 'report.view',
+      params: activityParams,
+      target,
+      handler: embargoPage,
+    }),
+    route({
+      method: 'POST',
+      url: reportPaths.embargo.pattern,
+      permission: 'report.lead',
+      params: activityParams,
+      target,
+      form: embargoForm,
+      page: embargoPage,
+      submit: async (request, input) => {
+        await reports.embargo.send(request.principal, request.params.activityId, input, { requestId: request.id })
+        return reportPaths.report.build(request.params)
+      },
+    }),
+  ]
+}

@@ -1,0 +1,34 @@
+import type { ReportsService } from './service.js'
+
+/** What the job logs: what it did, or why it failed. */
+export type JobLog = (level: 'info' | 'error', detail: Record<string, unknown>, message: string) => void
+
+/**
+ * The report workflow's job (issue 11), run by the server when it starts and then every minute:
+ * publish each embargoed report whose time has come and flag steps gone late. Runs never overlap.
+ * Several instances may run it at once: a report already published is refused by the publications
+ * area and the activity, so it is published once.
+ */
+export function startReportJob(reports: Pick<ReportsService, 'publication'>, log: JobLog, intervalMs = 60_000) {
+  let running: Promise<void> | undefined
+  const run = () =>
+    (running ??= reports.publication
+      .runDueWork()
+      .then((done) => {
+        if (done.published > 0 || done.flagged > 0) log('info', done, 'report job: published and flagged')
+        for (const failure of done.failed) log('error', failure, 'report job: a report could not be published')
+      })
+      .catch((error: unknown) => log('error', { error: String(error) }, 'report job failed'))
+      .finally(() => (running = undefined)))
+  const first = run()
+  const timer = setInterval(() => void run(), intervalMs)
+  timer.unref()
+  return {
+    /** The run started at start-up, for a caller that wants to wait for it. */
+    first,
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}
