@@ -11,11 +11,10 @@ import type { Framework, Grade, JudgementActivityType } from '../areas/register/
 import type { NewJudgement } from '../areas/register/repository.js'
 import type { VisitSource, VisitType } from '../areas/register/visits.js'
 import type { PublishedKind } from '../areas/publications/kinds.js'
-import type { AuditAction } from '../auth/audit-actions.js'
-import type { Role } from '../auth/roles.js'
 import type { OutboxKind } from '../notify/outbox.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
+import type { AuditEventsTable, AuthTables, UsersTable } from './auth-tables.js'
 import type { EvidenceTables } from './evidence-tables.js'
 import type { ReportTables } from './report-tables.js'
 
@@ -44,72 +43,6 @@ export interface LocalAuthoritiesTable {
   london_subregion: string | null
   gss_code_valid_from: string | null
   previous_gss_codes: string | null
-}
-
-export interface UsersTable {
-  id: Generated<string>
-  email: string
-  display_name: string
-  role: Role
-  region_code: string | null
-  la_code: string | null
-  password_hash: string | null
-  oidc_subject: string | null
-  is_demo: Generated<boolean>
-  disabled_at: NullableTimestamp
-  created_at: GeneratedTimestamp
-}
-
-/** Wrong passwords in a row per email address typed (its SHA-256), known or not (issue 10). */
-export interface SignInThrottlesTable {
-  email_key: string
-  failures: number
-  last_failure_at: Timestamp
-  next_attempt_at: Timestamp
-}
-
-/** A form's submission, claimed by its key (issue 10: a double submit does the work once). */
-export interface FormSubmissionsTable {
-  user_id: string
-  form_key: string
-  path: string
-  body_hash: string
-  /** Where the first submission led (its 303), '' when it answered with a page; null while running. */
-  outcome: string | null
-  created_at: GeneratedTimestamp
-  completed_at: NullableTimestamp
-}
-
-export interface UserLaScopesTable {
-  user_id: string
-  la_code: string
-}
-
-export interface SessionsTable {
-  /** SHA-256 of the cookie token, so a copy of the table cannot be used to sign in. */
-  token_hash: string
-  user_id: string
-  created_at: GeneratedTimestamp
-  last_seen_at: GeneratedTimestamp
-  expires_at: Timestamp
-}
-
-export interface AuditEventsTable {
-  id: Generated<string>
-  occurred_at: GeneratedTimestamp
-  actor_id: string | null
-  actor_label: string
-  /**
-   * Written as one of today's actions; read as text, as the append-only log keeps the actions
-   * of old entries even once the service no longer writes them.
-   */
-  action: ColumnType<string, AuditAction, never>
-  record_type: string
-  record_id: string | null
-  la_code: string | null
-  summary: string
-  changes: Json<Record<string, unknown>> | null
-  request_id: string | null
 }
 
 export interface JudgementRecordsTable {
@@ -292,18 +225,6 @@ export interface CalendarFeedsTable {
   created_at: GeneratedTimestamp
 }
 
-export interface ApiTokensTable {
-  id: Generated<string>
-  user_id: string
-  name: string
-  token_hash: string
-  created_at: GeneratedTimestamp
-  /** Chosen when the token is made, at most a year later (ADR "API tokens expire"). */
-  expires_at: Timestamp
-  last_used_at: NullableTimestamp
-  revoked_at: NullableTimestamp
-}
-
 export interface AnnexAReturnsTable {
   id: Generated<string>
   activity_id: string
@@ -418,13 +339,9 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends EvidenceTables, ReportTables {
+export interface Database extends AuthTables, EvidenceTables, ReportTables {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
-  users: UsersTable
-  user_la_scopes: UserLaScopesTable
-  sessions: SessionsTable
-  audit_events: AuditEventsTable
   judgement_records: JudgementRecordsTable
   judgement_grades: JudgementGradesTable
   register_visits: RegisterVisitsTable
@@ -438,15 +355,12 @@ export interface Database extends EvidenceTables, ReportTables {
   activity_contacts: ActivityContactsTable
   activity_notices: ActivityNoticesTable
   activity_status_changes: ActivityStatusChangesTable
-  sign_in_throttles: SignInThrottlesTable
-  form_submissions: FormSubmissionsTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
   activity_outcomes: ActivityOutcomesTable
   activity_judgements: ActivityJudgementsTable
   focused_visit_findings: FocusedVisitFindingsTable
   feedback_meetings: FeedbackMeetingsTable
-  api_tokens: ApiTokensTable
   annex_a_returns: AnnexAReturnsTable
   annex_a_documents: AnnexADocumentsTable
   case_samples: CaseSamplesTable
