@@ -22,14 +22,18 @@ import { ANNEX_A_UPLOAD_TYPES, apiRoutes } from './areas/api/routes.js'
 import { annexAReturnRoutes } from './areas/annex-a-returns/routes.js'
 import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
-import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
+import { MAX_RETURN_FILES, MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
+import { helpRoutes } from './areas/help/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
+import { interventionRoutes } from './areas/intervention/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
 import { createServices } from './areas/index.js'
 import { programmeDashboard } from './areas/programme/dashboard.js'
 import { programmeRoutes } from './areas/programme/routes.js'
+import { publicationSourceLinks, publicationTasks } from './areas/publications/index.js'
+import { publicationRoutes } from './areas/publications/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
@@ -111,7 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false })
   await app.register(formbody)
   // Uploads are streamed to disk by the Annex A area; these limits bound a single request.
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 100_000 } })
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_RETURN_FILES, fields: 20, fieldSize: 100_000 },
+  })
   await app.register(staticPlugin)
   await app.register(healthPlugin, { db, kind: deps.databaseKind })
   await app.register(sessionPlugin, {
@@ -148,12 +154,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
     }),
   )
-  registerRoutes(app, registerAreaRoutes({ register: services.register, clock }))
+  registerRoutes(app, registerAreaRoutes({ register: services.register, clock, sourceLinks: publicationSourceLinks }))
   registerRoutes(
     app,
     await adminRoutes({ accounts: services.accounts, admin: services.admin, register: services.register }),
   )
   registerRoutes(app, rulebookRoutes())
+  registerRoutes(app, helpRoutes({ db, databaseKind: deps.databaseKind, clock, feedbackEmail: config.feedbackEmail }))
   registerRoutes(
     app,
     activityRoutes({
@@ -162,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         annexATasks(services.annexA, services.activities, clock),
         judgementTasks(services.judgements, services.activities),
         evidenceTasks(services.evidence),
+        publicationTasks(services.publications),
       ],
       clock,
       baseUrl: config.baseUrl,
@@ -185,5 +193,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   )
   registerRoutes(app, programmeRoutes({ programme: services.programme, clock }))
+  registerRoutes(
+    app,
+    publicationRoutes({
+      publications: services.publications,
+      register: services.register,
+      clock,
+      baseUrl: config.baseUrl,
+    }),
+  )
+  registerRoutes(
+    app,
+    interventionRoutes({
+      intervention: services.intervention,
+      register: services.register,
+      people: services.people,
+      clock,
+    }),
+  )
   return app
 }

@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   DEMO_DATA: booleanText.optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ILACS service <no-reply@ilacs.localhost>'),
+  FEEDBACK_EMAIL: z.email().default('feedback@ilacs.localhost'),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -34,6 +35,9 @@ const environmentSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(120),
   TRUST_PROXY: z.string().optional(),
+  UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  UPLOAD_MB_PER_DAY: z.coerce.number().int().min(1).default(2048),
+  UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
 })
 
 /**
@@ -77,6 +81,8 @@ export interface Config {
   readonly demoData: boolean
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
+  /** The service team's mailbox, linked from the Beta banner's feedback page. */
+  readonly feedbackEmail: string
   readonly oidc: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string } | undefined
   readonly signIn: {
     readonly maxAttempts: number
@@ -85,6 +91,8 @@ export interface Config {
   }
   readonly trustProxy: TrustProxy
   readonly sessionIdleMinutes: number
+  /** Files one person may upload per hour and megabytes per day; raw uploads kept this many days after publication. */
+  readonly uploads: { readonly perHour: number; readonly mbPerDay: number; readonly retentionDays: number }
 }
 
 /** Thrown when the environment cannot make a valid configuration; the message lists every problem. */
@@ -138,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: e.DEMO_DATA ?? !production,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    feedbackEmail: e.FEEDBACK_EMAIL,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET })
@@ -149,5 +158,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     trustProxy: Array.isArray(trustProxy) ? Object.freeze([...trustProxy]) : trustProxy,
+    uploads: Object.freeze({
+      perHour: e.UPLOADS_PER_HOUR,
+      mbPerDay: e.UPLOAD_MB_PER_DAY,
+      retentionDays: e.UPLOAD_RETENTION_DAYS,
+    }),
   })
 }

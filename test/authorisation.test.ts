@@ -17,6 +17,8 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { generateAnnexA } from '../src/annex-a/index.js'
 import { judgementsGivenAtFeedback } from '../src/test-support/factories/judgements.js'
+import { publishedActivity, tinyPdf } from '../src/test-support/factories/publications.js'
+import { insertPublication } from '../src/areas/publications/repository.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -39,6 +41,9 @@ const concernOf = new Map<string, string>()
 const returnOf = new Map<string, string>()
 const documentOf = new Map<string, string>()
 let someUserId = ''
+// A published focused-visit letter (Medway), and a first monitoring letter that is never public.
+let publishedId = ''
+let unpublishedId = ''
 
 beforeAll(async () => {
   t = await buildTestApp()
@@ -209,6 +214,30 @@ beforeAll(async () => {
     activityId: activityOf.get(OWN_LA.laCode)!,
     lastDay: '2027-01-22',
   })
+  const published = await publishedActivity(t.db, t.config, {
+    laCode: '887',
+    type: 'focused-visit',
+    onsiteStart: '2026-10-13',
+    fieldworkEnd: '2026-10-14',
+    publishedAt: '2026-11-23T09:30:00Z',
+  })
+  publishedId = published.publicationId
+  unpublishedId = await insertPublication(t.db, {
+    activityId: published.activityId,
+    laCode: '887',
+    kind: 'monitoring-visit-letter',
+    activityType: 'focused-visit',
+    title: 'A first monitoring letter',
+    fieldworkStart: '2026-10-13',
+    fieldworkEnd: '2026-10-14',
+    statutoryPublicationDate: '2026-11-05',
+    publishedAt: new Date('2026-11-23T09:30:00Z'),
+    public: false,
+    judgements: null,
+    pdf: await t.app.services.blobs.put(Readable.from([Buffer.from(tinyPdf())])),
+    summaryPdf: null,
+    recordedBy: null,
+  })
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
@@ -257,6 +286,8 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
     .replace(':returnId', returnOf.get(la.laCode)!)
     .replace(':documentId', documentOf.get(la.laCode)!)
     .replace(':judgement', 'leaders')
+    .replace(':publicationId', publishedId)
+    .replace(':la', '887')
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */
@@ -340,35 +371,60 @@ describe('every route goes through the policy', () => {
   })
 })
 
+describe('the public pages (no sign-in) show only what is published', () => {
+  it('answer every public /published route for a published document, and 404 for an unpublished one', async () => {
+    const reader = new TestAgent(t.app)
+    const routes = t.app.routeSpecs.filter((spec) => spec.permission === 'public' && spec.url.startsWith('/published'))
+    expect(routes.length).toBeGreaterThanOrEqual(6)
+    for (const spec of routes) {
+      const url = urlFor(spec, OWN_LA)
+      const response = await reader.get(url)
+      const childrenSummary = spec.url.endsWith('summary-for-children.pdf')
+      // A focused-visit letter has no summary for children (002#202 is about reports).
+      expect(response.statusCode, url).toBe(childrenSummary ? 404 : 200)
+      expect(response.body, url).not.toContain('A first monitoring letter')
+      if (spec.url.includes(':publicationId')) {
+        const hidden = spec.url.replace(':publicationId', unpublishedId)
+        expect((await reader.get(hidden)).statusCode, hidden).toBe(404)
+      }
+    }
+  })
+})
+
 describe.each(ROLES.map((role) => [role, ROLE_INFO[role].label] as const))('as %s', (role) => {
   it.each([
     ['own LA', OWN_LA],
     ['other LA', OTHER_LA],
-  ] as const)('every route answers as the policy says for the %s', async (which, la) => {
-    const user = users.get(role)!
-    const tokenId = await apiTokenOf(user, `walk of the ${which}`)
-    const agent = await new TestAgent(t.app).signIn(user.email, user.password)
-    const checked: string[] = []
-    // A role that cannot see the other LA in the register must not meet its name on any page.
-    const seesOtherLa = scopeFor(role, 'register.view') === 'all'
-    for (const spec of t.app.routeSpecs) {
-      if (spec.permission === 'public') continue
-      const url = urlFor(spec, la, tokenId)
-      // Visit a page first so the agent holds a fresh CSRF token, as a browser would.
-      if (spec.method === 'POST') await agent.get('/')
-      const response = spec.method === 'GET' ? await agent.get(url) : await agent.post(url, {})
-      const outcome = expected(spec, role, la)
-      const where = `${role} ${spec.method} ${url}`
-      if (outcome === 'allowed') {
-        expect([401, 403, 404], where).not.toContain(response.statusCode)
-        expect(response.statusCode, where).toBeLessThan(500)
-      } else {
-        expect(response.statusCode, where).toBe(outcome)
+  ] as const)(
+    'every route answers as the policy says for the %s',
+    async (which, la) => {
+      const user = users.get(role)!
+      const tokenId = await apiTokenOf(user, `walk of the ${which}`)
+      const agent = await new TestAgent(t.app).signIn(user.email, user.password)
+      const checked: string[] = []
+      // A role that cannot see the other LA in the register must not meet its name on any page.
+      const seesOtherLa = scopeFor(role, 'register.view') === 'all'
+      for (const spec of t.app.routeSpecs) {
+        if (spec.permission === 'public') continue
+        const url = urlFor(spec, la, tokenId)
+        // Visit a page first so the agent holds a fresh CSRF token, as a browser would.
+        if (spec.method === 'POST') await agent.get('/')
+        const response = spec.method === 'GET' ? await agent.get(url) : await agent.post(url, {})
+        const outcome = expected(spec, role, la)
+        const where = `${role} ${spec.method} ${url}`
+        if (outcome === 'allowed') {
+          expect([401, 403, 404], where).not.toContain(response.statusCode)
+          expect(response.statusCode, where).toBeLessThan(500)
+        } else {
+          expect(response.statusCode, where).toBe(outcome)
+        }
+        if ((outcome !== 'allowed' && la === OTHER_LA) || !seesOtherLa)
+          expect(response.body, where).not.toContain(OTHER_LA.name)
+        checked.push(where)
       }
-      if ((outcome !== 'allowed' && la === OTHER_LA) || !seesOtherLa)
-        expect(response.body, where).not.toContain(OTHER_LA.name)
-      checked.push(where)
-    }
-    expect(checked.length).toBeGreaterThan(0)
-  })
+      expect(checked.length).toBeGreaterThan(0)
+      // A walk is a few hundred requests: give it room on a loaded machine (a safety limit, not a speed target).
+    },
+    180_000,
+  )
 })

@@ -7,15 +7,14 @@ import type { NoticeRole } from '../areas/activities/activity-types.js'
 import type { ReturnStatus } from '../areas/annex-a-returns/types.js'
 import type { AttendeeRole, SetOutKey } from '../areas/judgements/feedback.js'
 import type { FindingKind, PriorityActionGround } from '../areas/judgements/focused-visit-findings.js'
-import type { Framework, Grade, JudgementActivityType } from '../areas/register/frameworks.js'
-import type { NewJudgement } from '../areas/register/repository.js'
-import type { VisitSource, VisitType } from '../areas/register/visits.js'
-import type { PublishedKind } from '../areas/publications/kinds.js'
+import type { Framework, Grade } from '../areas/register/frameworks.js'
 import type { OutboxKind } from '../notify/outbox.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { AuditEventsTable, AuthTables, UsersTable } from './auth-tables.js'
 import type { EvidenceTables } from './evidence-tables.js'
+import type { JudgementRecordsTable, LocalAuthoritiesTable, RegisterTables } from './register-tables.js'
+import type { InterventionTables } from './intervention-tables.js'
 import type { ReportTables } from './report-tables.js'
 
 /**
@@ -28,93 +27,6 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 type Json<T> = ColumnType<T, string, string>
-
-export interface RegionsTable {
-  code: string
-  name: string
-}
-
-export interface LocalAuthoritiesTable {
-  la_code: string
-  gss_code: string
-  name: string
-  region_code: string
-  la_type: string
-  london_subregion: string | null
-  gss_code_valid_from: string | null
-  previous_gss_codes: string | null
-}
-
-export interface JudgementRecordsTable {
-  id: Generated<string>
-  la_code: string
-  framework: Framework
-  activity_type: JudgementActivityType
-  inspection_start: string
-  inspection_end: string
-  published_on: string
-  /** The record this one corrects; corrections never overwrite (append-only history). */
-  corrects_id: string | null
-  correction_reason: string | null
-  source: NewJudgement['source']
-  recorded_by: string | null
-  recorded_at: GeneratedTimestamp
-  /** The activity and publication a judgement the service published came from (source `service`). */
-  activity_id: ColumnType<string | null, string | null | undefined, never>
-  publication_id: ColumnType<string | null, string | null | undefined, never>
-}
-
-/** A focused visit, monitoring visit or JTAI in an LA's history (issue 11; imported by issue 14). */
-export interface RegisterVisitsTable {
-  id: Generated<string>
-  la_code: string
-  visit_type: VisitType
-  visit_start: string
-  visit_end: string | null
-  published_on: string | null
-  theme: string | null
-  source: VisitSource
-  activity_id: string | null
-  publication_id: string | null
-  source_detail: string | null
-  recorded_by: string | null
-  recorded_at: GeneratedTimestamp
-}
-
-/** A published report or letter: the only table the public pages read (issue 11). */
-export interface PublicationsTable {
-  id: Generated<string>
-  activity_id: string
-  la_code: string
-  kind: PublishedKind
-  activity_type: ActivityType
-  title: string
-  fieldwork_start: string
-  fieldwork_end: string
-  statutory_publication_date: string
-  published_at: Timestamp
-  public: boolean
-  framework: Framework | null
-  grades: Json<Record<string, Grade>> | null
-  pdf_hash: string
-  pdf_size: number
-  summary_pdf_hash: string | null
-  summary_pdf_size: number | null
-  recorded_by: string | null
-  recorded_at: GeneratedTimestamp
-}
-
-export interface JudgementGradesTable {
-  record_id: string
-  area: string
-  grade: Grade
-}
-
-export interface DataLoadsTable {
-  name: string
-  loaded_at: GeneratedTimestamp
-  detail: string | null
-}
 
 export interface ActivitiesTable {
   id: Generated<string>
@@ -249,6 +161,16 @@ export interface AnnexAReturnsTable {
   error_count: number | null
   warning_count: number | null
   rows: number | null
+  la_code: string | null
+  /** `[{ fileName, hash, size }]`, in upload order. */
+  files: ColumnType<unknown, string | undefined, string>
+  /** List numbers the activity asks for. */
+  lists_asked: ColumnType<unknown, string | undefined, string>
+  /** List numbers the LA says it has nothing to report for. */
+  declared_empty: ColumnType<unknown, string | undefined, string>
+  /** List numbers a checked return holds or declares empty; null before it is checked. */
+  lists_covered: ColumnType<unknown, string | null | undefined, string | null>
+  files_deleted_at: NullableTimestamp
 }
 
 export interface AnnexADocumentsTable {
@@ -262,6 +184,7 @@ export interface AnnexADocumentsTable {
   uploaded_by: string | null
   uploaded_at: GeneratedTimestamp
   withdrawn_at: NullableTimestamp
+  file_deleted_at: NullableTimestamp
 }
 
 export interface CaseSamplesTable {
@@ -339,14 +262,7 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends AuthTables, EvidenceTables, ReportTables {
-  regions: RegionsTable
-  local_authorities: LocalAuthoritiesTable
-  judgement_records: JudgementRecordsTable
-  judgement_grades: JudgementGradesTable
-  register_visits: RegisterVisitsTable
-  publications: PublicationsTable
-  data_loads: DataLoadsTable
+export interface Database extends AuthTables, EvidenceTables, InterventionTables, ReportTables, RegisterTables {
   activities: ActivitiesTable
   activity_milestones: ActivityMilestonesTable
   activity_flags: ActivityFlagsTable

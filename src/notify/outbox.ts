@@ -8,6 +8,8 @@ export const OUTBOX_KINDS = [
   'notice',
   'further-information-request',
   'case-of-concern',
+  'reminder',
+  'intervention-alert',
   'report-step',
   'report-factual-accuracy',
   'report-embargoed',

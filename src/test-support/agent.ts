@@ -103,22 +103,27 @@ export class TestAgent {
    */
   async upload(
     url: string,
-    fields: Record<string, string>,
-    file: { field: string; name: string; content: Buffer; type?: string },
+    fields: Record<string, string | string[]>,
+    file:
+      | { field: string; name: string; content: Buffer; type?: string }
+      | Array<{ field: string; name: string; content: Buffer; type?: string }>,
   ): Promise<LightMyRequestResponse> {
     if (!this.csrfToken) await this.get('/sign-in')
     const boundary = `----ilacs${Math.random().toString(16).slice(2)}`
     const parts: Buffer[] = []
-    for (const [name, value] of Object.entries(fields)) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+    for (const [name, values] of Object.entries(fields)) {
+      for (const value of [values].flat())
+        parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
     }
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-    )
-    parts.push(file.content)
-    parts.push(Buffer.from(`\r\n--${boundary}--\r\n`))
+    for (const one of [file].flat()) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${one.field}"; filename="${one.name}"\r\nContent-Type: ${one.type ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
+      )
+      parts.push(one.content, Buffer.from('\r\n'))
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`))
     const cookie = this.cookieHeader()
     const separator = url.includes('?') ? '&' : '?'
     const response = await this.app.inject({

@@ -4,6 +4,7 @@ import { answersHash, type FormSubmissions, type Submission, submissionKey } fro
 import { type Action, canOn, can, type PolicyTarget, type Principal, reachesLa } from '../auth/policy.js'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { errorList, type Form, type FormState } from './forms.js'
+import { type MessageSource, splitCitations } from './rule-links.js'
 
 /**
  * A signed-in request whose params and query have been parsed by the route's schemas: handlers
@@ -128,6 +129,23 @@ function parseQuery(spec: RouteSpec, request: FastifyRequest): void {
 }
 
 /**
+ * A form's errors in plain words: the rules and citations they end with are kept on the request,
+ * and the layout links them below the error summary (issue 10: words first, the citation after
+ * as a link; a link cannot sit inside the summary's own links).
+ */
+function inWords(request: FastifyRequest, errors: Record<string, string>): Record<string, string> {
+  const words: Record<string, string> = {}
+  const sources: MessageSource[] = []
+  for (const [field, message] of Object.entries(errors)) {
+    const split = splitCitations(message)
+    words[field] = split.text
+    sources.push(...split.sources)
+  }
+  request.errorSources = sources
+  return words
+}
+
+/**
  * Run a form route: parse, submit, redirect; or show the page again with what is wrong. A form
  * sent again with the same key and answers (a double click) is done once: the repeat waits for
  * the first and goes where it went (src/auth/form-submissions.ts).
@@ -142,7 +160,7 @@ async function handleForm<P, Q, T>(
   const parsed = form.parse(request.body)
   if (!parsed.ok) {
     reply.code(400)
-    return spec.page(request, reply, { values: parsed.values, errors: parsed.errors })
+    return spec.page(request, reply, { values: parsed.values, errors: inWords(request, parsed.errors) })
   }
   const key = submissionKey(request.body)
   const submission: Submission | undefined =
@@ -179,7 +197,11 @@ async function handleForm<P, Q, T>(
     if (submission) await submissions!.release(submission)
     const refused = (errors: Record<string, string>) => {
       reply.code(400)
-      return spec.page(request, reply, { values: parsed.values, errors, error: error as Error })
+      return spec.page(request, reply, {
+        values: parsed.values,
+        errors: inWords(request, errors),
+        error: error as Error,
+      })
     }
     if (error instanceof ValidationError) return refused({ ...error.fieldErrors })
     if (error instanceof ConflictError) return refused({ [spec.conflictField ?? 'version']: error.message })
@@ -193,6 +215,10 @@ export function formErrorList<T>(form: Form<T>, state: FormState | undefined) {
 }
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The rules and citations behind the errors of a refused form, for the layout to link. */
+    errorSources?: MessageSource[]
+  }
   interface FastifyContextConfig {
     permission?: Action | 'public'
     api?: boolean

@@ -106,10 +106,21 @@ describe('Annex A in the browser', () => {
       await checkedReturn(t.db, t.app.services, { activityId, uploaderId: analyst.id, content })
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
-    const bad = await agent.upload(
+    // Not a workbook at all: refused at its first bytes, before it is kept.
+    const notAWorkbook = await agent.upload(
       `/activities/${activityId}/annex-a/lists`,
       {},
       { field: 'file', name: 'Annex A.xlsx', content: Buffer.from('this is not a spreadsheet at all'), type: xlsx },
+    )
+    expect(notAWorkbook.statusCode).toBe(400)
+    expect(page(notAWorkbook).errorSummary[0]!.text).toContain('holds plain text, not an Excel workbook')
+    // A damaged workbook is kept as a version that could not be read.
+    await agent.get(`/activities/${activityId}/annex-a`)
+    const damaged = Buffer.concat([clean.subarray(0, 2000), Buffer.alloc(3000, 0xff)])
+    const bad = await agent.upload(
+      `/activities/${activityId}/annex-a/lists`,
+      {},
+      { field: 'file', name: 'Annex A.xlsx', content: damaged, type: xlsx },
     )
     await t.app.services.processor.drain()
     const shown = page(await agent.get(bad.headers.location!))
@@ -133,7 +144,7 @@ describe('Annex A in the browser', () => {
     const uploaded = await agent.upload(
       `/activities/${activityId}/annex-a/documents`,
       { item: '' },
-      { field: 'document', name: '1.07 Workforce profile.xlsx', content: Buffer.from('workforce'), type: xlsx },
+      { field: 'document', name: '1.07 Workforce profile.xlsx', content: clean, type: xlsx },
     )
     expect(uploaded.statusCode).toBe(303)
     const overview = page(await agent.get(`/activities/${activityId}/annex-a`))

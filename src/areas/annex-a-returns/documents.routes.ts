@@ -5,7 +5,7 @@ import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.j
 import { activityParams, documentParams, documentUploadFields, uploadQuery } from './forms.js'
 import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
 import { annexAPaths } from './paths.js'
-import { readUpload } from './uploads.js'
+import { readUpload } from '../../web/uploads.js'
 
 type DocumentRequest = SignedInRequest<{ activityId: string; documentId: string }>
 

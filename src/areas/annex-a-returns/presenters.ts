@@ -2,6 +2,7 @@ import type { Finding } from '../../annex-a/index.js'
 import { LISTS, RULES } from '../../annex-a/index.js'
 import { escapeHtml } from '../../web/html.js'
 import type { AnnexAReturn, ReturnStatus } from './types.js'
+import { plural } from '../../web/words.js'
 
 export const RETURN_STATUS: Readonly<Record<ReturnStatus, { text: string; tag: string }>> = {
   processing: { text: 'Checking', tag: 'govuk-tag--light-blue' },
@@ -83,7 +84,7 @@ export function versionRows(
     {
       text:
         version.status === 'valid' || version.status === 'errors'
-          ? `${version.errorCount ?? 0} errors, ${version.warningCount ?? 0} warnings, ${version.rows ?? 0} rows`
+          ? `${plural(version.errorCount ?? 0, 'error')}, ${plural(version.warningCount ?? 0, 'warning')}, ${plural(version.rows ?? 0, 'row')}`
           : version.status === 'processing'
             ? '–'
             : (version.errorMessage ?? ''),

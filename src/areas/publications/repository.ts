@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely'
-import type { Database, PublicationsTable } from '../../db/tables.js'
+import type { PublicationsTable } from '../../db/register-tables.js'
+import type { Database } from '../../db/tables.js'
 import type { PublishedKind } from './kinds.js'
 
 /**

@@ -1,0 +1,113 @@
+import type { ColumnType, Generated } from 'kysely'
+import type { Framework, Grade, JudgementActivityType } from '../areas/register/frameworks.js'
+import type { NewJudgement } from '../areas/register/repository.js'
+import type { VisitSource, VisitType } from '../areas/register/visits.js'
+import type { PublishedKind } from '../areas/publications/kinds.js'
+import type { ActivityType } from '../rules/types.js'
+
+/**
+ * Table types of the register and what it learns from (the LAs, their judgement history and
+ * visits, the publications that feed them), composed into `Database` in tables.ts. Kept in their
+ * own file so that tables.ts stays under ADR 0009's limit and areas adding tables in parallel do
+ * not edit the same lines.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type Json<T> = ColumnType<T, string, string>
+
+export interface RegionsTable {
+  code: string
+  name: string
+}
+
+export interface LocalAuthoritiesTable {
+  la_code: string
+  gss_code: string
+  name: string
+  region_code: string
+  la_type: string
+  london_subregion: string | null
+  gss_code_valid_from: string | null
+  previous_gss_codes: string | null
+}
+
+export interface JudgementRecordsTable {
+  id: Generated<string>
+  la_code: string
+  framework: Framework
+  activity_type: JudgementActivityType
+  inspection_start: string
+  inspection_end: string
+  published_on: string
+  /** The record this one corrects; corrections never overwrite (append-only history). */
+  corrects_id: string | null
+  correction_reason: string | null
+  source: NewJudgement['source']
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+  /** The activity and publication a judgement the service published came from (source `service`). */
+  activity_id: ColumnType<string | null, string | null | undefined, never>
+  publication_id: ColumnType<string | null, string | null | undefined, never>
+}
+
+/** A focused visit, monitoring visit or JTAI in an LA's history (issue 11; imported by issue 14). */
+export interface RegisterVisitsTable {
+  id: Generated<string>
+  la_code: string
+  visit_type: VisitType
+  visit_start: string
+  visit_end: string | null
+  published_on: string | null
+  theme: string | null
+  source: VisitSource
+  activity_id: string | null
+  publication_id: string | null
+  source_detail: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+/** A published report or letter: the only table the public pages read (issue 11). */
+export interface PublicationsTable {
+  id: Generated<string>
+  activity_id: string
+  la_code: string
+  kind: PublishedKind
+  activity_type: ActivityType
+  title: string
+  fieldwork_start: string
+  fieldwork_end: string
+  statutory_publication_date: string
+  published_at: Timestamp
+  public: boolean
+  framework: Framework | null
+  grades: Json<Record<string, Grade>> | null
+  pdf_hash: string
+  pdf_size: number
+  summary_pdf_hash: string | null
+  summary_pdf_size: number | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+export interface JudgementGradesTable {
+  record_id: string
+  area: string
+  grade: Grade
+}
+
+export interface DataLoadsTable {
+  name: string
+  loaded_at: GeneratedTimestamp
+  detail: string | null
+}
+
+export interface RegisterTables {
+  regions: RegionsTable
+  local_authorities: LocalAuthoritiesTable
+  judgement_records: JudgementRecordsTable
+  judgement_grades: JudgementGradesTable
+  register_visits: RegisterVisitsTable
+  publications: PublicationsTable
+  data_loads: DataLoadsTable
+}
