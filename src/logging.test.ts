@@ -61,11 +61,8 @@ describe('server logs', () => {
     const out = new PassThrough()
     let text = ''
     out.on('data', (chunk: Buffer) => (text += chunk.toString()))
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DEMO_DATA: 'false',
-      DATA_DIR: await mkdtemp(join(tmpdir(), 'logs-')),
-    })
+    const dataDir = await mkdtemp(join(tmpdir(), 'logs-'))
+    const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', DATA_DIR: dataDir })
     const logging = serverLogging({ environment: 'production', logLevel: 'info' }, out)
     const app = await buildApp({
       config,
