@@ -133,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: config.cookieSecure,
     idleMinutes: config.sessionIdleMinutes,
   })
-  await app.register(csrfPlugin, { secureCookies: config.cookieSecure })
+  await app.register(csrfPlugin, { secureCookies: config.cookieSecure, hmacKey: config.sessionSecret })
   await app.register(viewsPlugin, { viewDirs: VIEW_DIRS, production, demoData: config.demoData })
   await app.register(errorsPlugin, { production })
 
