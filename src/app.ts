@@ -10,6 +10,7 @@ import { formSubmissions } from './auth/form-submissions.js'
 import { authRoutes } from './auth/routes.js'
 import type { Clock } from './clock.js'
 import type { Config, TrustProxy } from './config.js'
+import { loggableUrl } from './logging.js'
 import type { DatabaseKind } from './db/database.js'
 import type { Database } from './db/tables.js'
 import { activityRoutes } from './areas/activities/routes.js'
@@ -103,7 +104,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.quietRequests)
     app.addHook('onResponse', async (request, reply) => {
       request.log.debug(
-        { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        {
+          method: request.method,
+          url: loggableUrl(request.url),
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
         'request',
       )
     })
@@ -132,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: config.cookieSecure,
     idleMinutes: config.sessionIdleMinutes,
   })
-  await app.register(csrfPlugin, { secureCookies: config.cookieSecure })
+  await app.register(csrfPlugin, { secureCookies: config.cookieSecure, hmacKey: config.sessionSecret })
   await app.register(viewsPlugin, { viewDirs: VIEW_DIRS, production, demoData: config.demoData })
   await app.register(errorsPlugin, { production })
 

@@ -5,6 +5,46 @@ import type { Config } from './config.js'
 /** Headers that must never reach a log line. */
 const REDACT = ['req.headers.cookie', 'req.headers.authorization']
 
+/**
+ * An address as it may be logged: the path, and the query's names without their values. Query
+ * strings carry child IDs (`case-sample?childId=…`) and CSRF tokens (`?_csrf=…` on uploads), which
+ * must never reach a log (issue 10).
+ */
+export function loggableUrl(url: string): string {
+  const at = url.indexOf('?')
+  if (at < 0) return url
+  const names = url
+    .slice(at + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const name = pair.split('=')[0] ?? ''
+      try {
+        return `${encodeURIComponent(decodeURIComponent(name))}=…`
+      } catch {
+        return '…'
+      }
+    })
+  return `${url.slice(0, at)}?${names.join('&')}`
+}
+
+/** How a request appears in a log line: Fastify's fields, with the query's values left out. */
+const serializers = {
+  req: (request: {
+    method: string
+    url: string
+    hostname?: string
+    ip?: string
+    socket?: { remotePort?: number }
+  }) => ({
+    method: request.method,
+    url: loggableUrl(request.url),
+    host: request.hostname,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  }),
+}
+
 const LEVELS: Readonly<Record<number, string>> = {
   10: 'TRACE',
   20: 'DEBUG',
@@ -67,6 +107,9 @@ export function serverLogging(
   out: NodeJS.WritableStream = process.stdout,
 ): { logger: FastifyServerOptions['logger']; quietRequests: boolean } {
   if (config.environment === 'production')
-    return { logger: { level: config.logLevel, redact: REDACT }, quietRequests: false }
-  return { logger: { level: config.logLevel, redact: REDACT, stream: prettyLogStream(out) }, quietRequests: true }
+    return { logger: { level: config.logLevel, redact: REDACT, serializers }, quietRequests: false }
+  return {
+    logger: { level: config.logLevel, redact: REDACT, serializers, stream: prettyLogStream(out) },
+    quietRequests: true,
+  }
 }

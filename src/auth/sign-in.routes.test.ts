@@ -188,6 +188,26 @@ describe('sign-in', () => {
     expect(page(response).heading).toBe('Your form has expired')
   })
 
+  it('binds each form’s CSRF token to its session: a token from before sign-in or from another session is refused', async () => {
+    const user = await createUser(t.db, 'hmi')
+    const other = await createUser(t.db, 'hmi')
+    const agent = new TestAgent(t.app)
+    const beforeSignIn = page(await agent.get('/sign-in'))
+      .$('input[name="_csrf"]')
+      .attr('value')!
+    await agent.signIn(user.email, user.password)
+    const firstSession = page(await agent.get('/account/api-tokens'))
+      .$('input[name="_csrf"]')
+      .attr('value')!
+    expect((await agent.post('/account/api-tokens', { name: 'Before', _csrf: beforeSignIn })).statusCode).toBe(403)
+    // The same browser, signed out and in again as someone else: the old session's token is refused.
+    await agent.post('/sign-out')
+    await agent.signIn(other.email, other.password)
+    await agent.get('/account/api-tokens')
+    expect((await agent.post('/account/api-tokens', { name: 'Old', _csrf: firstSession })).statusCode).toBe(403)
+    expect((await agent.post('/account/api-tokens', { name: 'Mine' })).statusCode).toBe(200)
+  })
+
   it('only redirects to a path on this service after sign-in', async () => {
     const user = await createUser(t.db, 'hmi')
     const agent = new TestAgent(t.app)

@@ -137,11 +137,15 @@ export class TestAgent {
     return response
   }
 
-  /** Sign in through the real form; throws unless it redirects. */
+  /**
+   * Sign in through the real form and open the page it leads to, as a browser does (the forms
+   * of a session carry tokens bound to it); throws unless it redirects.
+   */
   async signIn(email: string, password: string): Promise<this> {
     await this.get('/sign-in')
     const response = await this.post('/sign-in', { email, password })
     if (response.statusCode !== 303) throw new Error(`Sign-in as ${email} failed with ${response.statusCode}`)
+    await this.get(response.headers.location ?? '/')
     return this
   }
 }

@@ -1,15 +1,34 @@
+import { createHash } from 'node:crypto'
 import csrf from '@fastify/csrf-protection'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import './session.js'
+
+/**
+ * What a CSRF token is bound to: the browser's session (a hash of its token), or "no session"
+ * on the sign-in page. A token made for one session is refused in any other (issue 10), so a
+ * token seen before signing in, or in someone else's session, is of no use.
+ */
+function sessionBinding(request: FastifyRequest): string {
+  return request.authMethod === 'session' && request.sessionToken
+    ? createHash('sha256').update(request.sessionToken).digest('hex')
+    : 'no-session'
+}
 
 /**
  * CSRF protection on every form (issue 3): a secret in a signed, HttpOnly cookie and a token in
- * each form's `_csrf` field (or an `x-csrf-token` header). Never switched off for tests
- * (STYLE.md §5): the test helpers read the token from the page like a browser does.
+ * each form's `_csrf` field (or an `x-csrf-token` header), the token bound to the session.
+ * Never switched off for tests (STYLE.md §5): the test helpers read the token from the page like
+ * a browser does.
  */
-export const csrfPlugin = fp(async function csrfProtection(app: FastifyInstance, options: { secureCookies: boolean }) {
+export const csrfPlugin = fp(async function csrfProtection(
+  app: FastifyInstance,
+  options: { secureCookies: boolean; hmacKey: string },
+) {
   await app.register(csrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies, signed: true },
+    csrfOpts: { hmacKey: options.hmacKey },
+    getUserInfo: sessionBinding,
     getToken: (request: FastifyRequest) => {
       const body = request.body as Record<string, unknown> | undefined
       const fromBody = body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined
@@ -21,5 +40,10 @@ export const csrfPlugin = fp(async function csrfProtection(app: FastifyInstance,
         (typeof header === 'string' ? header : undefined)
       )
     },
+  })
+  // Every token the request makes, wherever it is made, is bound to its session.
+  app.addHook('onRequest', async (request, reply) => {
+    const generate = reply.generateCsrf.bind(reply)
+    reply.generateCsrf = (generateOptions) => generate({ ...generateOptions, userInfo: sessionBinding(request) })
   })
 })

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import '@fastify/rate-limit'
 import { AppError, NotFoundError, ValidationError } from '../../errors.js'
+import { loggableUrl } from '../../logging.js'
 import { UnauthenticatedError } from '../routing.js'
 
 interface ErrorPage {
@@ -79,7 +80,7 @@ export const errorsPlugin = fp(async function errors(app: FastifyInstance, optio
     const status =
       typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
     if (status === 500) {
-      request.log.error({ err: error, method: request.method, url: request.url }, 'request failed')
+      request.log.error({ err: error, method: request.method, url: loggableUrl(request.url) }, 'request failed')
       return render(request, reply, 500, options.production ? {} : { detail: error.message, stack: error.stack })
     }
     return render(request, reply, status)

@@ -26,4 +26,11 @@ export const securityPlugin = fp(async function security(app: FastifyInstance, o
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   })
+  // No browser or proxy keeps a copy of what the service answers (child-level pages, findings,
+  // marked-up workbooks, API JSON: issue 10) unless the route says it may: static files and
+  // published reports set their own caching.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    return payload
+  })
 })
