@@ -86,7 +86,8 @@ export function uploadRetention(
     async start(log?: (message: string, detail?: Record<string, unknown>) => void): Promise<void> {
       const run = async () => {
         try {
-          const temporary = await blobs.cleanTemporary(new Date(clock.now().getTime() - TEMPORARY_STALE_MS))
+          // File times are the machine's, not the service clock's.
+          const temporary = await blobs.cleanTemporary(new Date(Date.now() - TEMPORARY_STALE_MS))
           const deleted = await deleteExpired()
           if (temporary || deleted.returns || deleted.documents)
             log?.('uploads housekeeping', { temporary, ...deleted })
