@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   DEMO_DATA: booleanText.optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ILACS service <no-reply@ilacs.localhost>'),
+  FEEDBACK_EMAIL: z.email().default('feedback@ilacs.localhost'),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -80,6 +81,8 @@ export interface Config {
   readonly demoData: boolean
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
+  /** The service team's mailbox, linked from the Beta banner's feedback page. */
+  readonly feedbackEmail: string
   readonly oidc: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string } | undefined
   readonly signIn: {
     readonly maxAttempts: number
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: e.DEMO_DATA ?? !production,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    feedbackEmail: e.FEEDBACK_EMAIL,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET })

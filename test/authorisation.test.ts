@@ -17,6 +17,8 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { generateAnnexA } from '../src/annex-a/index.js'
 import { judgementsGivenAtFeedback } from '../src/test-support/factories/judgements.js'
+import { publishedActivity, tinyPdf } from '../src/test-support/factories/publications.js'
+import { insertPublication } from '../src/areas/publications/repository.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -39,6 +41,9 @@ const concernOf = new Map<string, string>()
 const returnOf = new Map<string, string>()
 const documentOf = new Map<string, string>()
 let someUserId = ''
+// A published focused-visit letter (Medway), and a first monitoring letter that is never public.
+let publishedId = ''
+let unpublishedId = ''
 
 beforeAll(async () => {
   t = await buildTestApp()
@@ -209,6 +214,30 @@ beforeAll(async () => {
     activityId: activityOf.get(OWN_LA.laCode)!,
     lastDay: '2027-01-22',
   })
+  const published = await publishedActivity(t.db, t.config, {
+    laCode: '887',
+    type: 'focused-visit',
+    onsiteStart: '2026-10-13',
+    fieldworkEnd: '2026-10-14',
+    publishedAt: '2026-11-23T09:30:00Z',
+  })
+  publishedId = published.publicationId
+  unpublishedId = await insertPublication(t.db, {
+    activityId: published.activityId,
+    laCode: '887',
+    kind: 'monitoring-visit-letter',
+    activityType: 'focused-visit',
+    title: 'A first monitoring letter',
+    fieldworkStart: '2026-10-13',
+    fieldworkEnd: '2026-10-14',
+    statutoryPublicationDate: '2026-11-05',
+    publishedAt: new Date('2026-11-23T09:30:00Z'),
+    public: false,
+    judgements: null,
+    pdf: await t.app.services.blobs.put(Readable.from([Buffer.from(tinyPdf())])),
+    summaryPdf: null,
+    recordedBy: null,
+  })
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
@@ -233,7 +262,7 @@ afterAll(async () => t.close())
  * token shared between tests would be revoked by whichever ran first.
  */
 async function apiTokenOf(user: TestUser, name: string): Promise<string> {
-  await createApiToken(t.db, (await principalFor(t.db, user.id))!, name, 'test')
+  await createApiToken(t.db, (await principalFor(t.db, user.id))!, { name, days: 90, now: t.clock.now() }, 'test')
   const token = await t.db
     .selectFrom('api_tokens')
     .select('id')
@@ -257,6 +286,8 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
     .replace(':returnId', returnOf.get(la.laCode)!)
     .replace(':documentId', documentOf.get(la.laCode)!)
     .replace(':judgement', 'leaders')
+    .replace(':publicationId', publishedId)
+    .replace(':la', '887')
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */
@@ -336,6 +367,26 @@ describe('every route goes through the policy', () => {
       }
       expect(response.statusCode, `${spec.method} ${url}`).toBe(303)
       expect(response.headers.location, `${spec.method} ${url}`).toMatch(/^\/sign-in/)
+    }
+  })
+})
+
+describe('the public pages (no sign-in) show only what is published', () => {
+  it('answer every public /published route for a published document, and 404 for an unpublished one', async () => {
+    const reader = new TestAgent(t.app)
+    const routes = t.app.routeSpecs.filter((spec) => spec.permission === 'public' && spec.url.startsWith('/published'))
+    expect(routes.length).toBeGreaterThanOrEqual(6)
+    for (const spec of routes) {
+      const url = urlFor(spec, OWN_LA)
+      const response = await reader.get(url)
+      const childrenSummary = spec.url.endsWith('summary-for-children.pdf')
+      // A focused-visit letter has no summary for children (002#202 is about reports).
+      expect(response.statusCode, url).toBe(childrenSummary ? 404 : 200)
+      expect(response.body, url).not.toContain('A first monitoring letter')
+      if (spec.url.includes(':publicationId')) {
+        const hidden = spec.url.replace(':publicationId', unpublishedId)
+        expect((await reader.get(hidden)).statusCode, hidden).toBe(404)
+      }
     }
   })
 })

@@ -16,6 +16,8 @@ import { sniffFile } from './sniff.js'
 import { LISTS } from './spec.js'
 import { openWorkbook, scanSheet } from './workbook.js'
 
+const count = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun}s`}`
+
 const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', note: 'FFDDEBF7' }
 const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', note: 'Note' }
 const SUMMARY_SHEET = 'Annex A check'
@@ -187,7 +189,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, result: AnnexAResult): void {
   const counts = result.counts
   const lines: (string | number)[][] = [
     [
-      `Annex A check for the inspection date ${result.asOf}: ${counts.bySeverity.error} errors, ${counts.bySeverity.warning} warnings, ${counts.bySeverity.note} notes. Each is marked on its cell in the sheets that follow (red: error, amber: warning, blue: note); hover over a cell to read its note.`,
+      `Annex A check for the inspection date ${result.asOf}: ${count(counts.bySeverity.error, 'error')}, ${count(counts.bySeverity.warning, 'warning')}, ${count(counts.bySeverity.note, 'note')}. Each is marked on its cell in the sheets that follow (red: error, amber: warning, blue: note); hover over a cell to read its note.`,
     ],
   ]
   if (counts.omitted.length > 0)

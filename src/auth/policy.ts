@@ -240,14 +240,14 @@ export const POLICY = {
       'Submit the report for QA, send it to the LA for factual accuracy, answer the LA’s comments and send the final copy under embargo (the lead inspector, 002#203, #215-216)',
     grants: { hmi: 'activity-lead', 'senior-hmi': 'activity-lead' },
   },
-  'report.qa': {
+  'report.review': {
     description:
-      'Review the report section by section, return or approve it, and decide factual accuracy disputes (the activity’s QA manager, 002#214, #222)',
-    grants: { 'qa-manager': 'activity-qa' },
+      'Review the report section by section and return or approve it: the activity’s QA manager, then for inspections the regional director, who may refer it to the national director (002#214)',
+    grants: { 'qa-manager': 'activity-qa', 'regional-director': 'region', 'national-director': 'all' },
   },
-  'report.direct': {
-    description: 'Review a report as regional or national director: return, approve or refer it (002#214)',
-    grants: { 'regional-director': 'region', 'national-director': 'all' },
+  'report.qa': {
+    description: 'Decide a factual accuracy dispute (the activity’s QA manager, 002#222)',
+    grants: { 'qa-manager': 'activity-qa' },
   },
   'report.la-view': {
     description:
@@ -283,6 +283,53 @@ export const POLICY = {
     description: "Record and remove inspectors' leave (dates only)",
     grants: { 'national-director': 'global', 'regional-director': 'global', 'inspection-support': 'global' },
   },
+  // The DfE's intervention record (004): its DfE staff work on their assigned LAs, the LA's DCS
+  // reads their own LA's record, Ofsted's directors read it and record the triggers they own.
+  'intervention.view': {
+    description:
+      "See an LA's intervention record and its triggers: notices and directions, board, reports and lifecycle (the DCS: their own LA only)",
+    grants: { ...DFE_STAFF, 'la-dcs': 'own-la', 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'intervention.manage': {
+    description:
+      'Open an intervention record, record its steps, notices and directions, board and reporting schedule (the DfE case lead)',
+    grants: { 'dfe-case-lead': 'assigned-las' },
+  },
+  'intervention.report': {
+    description: "Record the improvement board's meetings with their minutes, and reports received (DfE staff)",
+    grants: { ...DFE_STAFF },
+  },
+  'intervention.trigger': {
+    description:
+      'Record that an LA will not agree its monitoring visits, or differs over its action plan (002#113, 001#22)',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  // The LA's self-evaluation and the annual engagement meeting (002#27-48): never published.
+  'engagement.view': {
+    description:
+      "See an LA's self-evaluations and annual engagement meetings (the LA's DCS and link person: their own)",
+    grants: {
+      'national-director': 'all',
+      'regional-director': 'region',
+      'senior-hmi': 'all',
+      hmi: 'all',
+      'la-dcs': 'own-la',
+      'la-link': 'own-la',
+    },
+  },
+  'engagement.share': {
+    description: 'Share the LA’s self-evaluation and updated action plan with Ofsted (002#27, #220)',
+    grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
+  },
+  'engagement.manage': {
+    description: 'Arrange the annual engagement meeting, record it and send the letter to the DCS (002#43-48)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all' },
+  },
+  'engagement.agenda': {
+    description: 'Agree the engagement meeting’s agenda (the regional senior HMI and the DCS, 002#47)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', 'la-dcs': 'own-la' },
+  },
+  'reminders.manage': { description: 'See and stop the reminders you get by email', grants: EVERYONE },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>

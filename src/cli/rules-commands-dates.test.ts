@@ -160,19 +160,19 @@ describe('ilacs timeline', () => {
   it.each([
     [
       ['standard-inspection', '--onsite', '2022-06-04'],
-      "ilacs: --onsite 2022-06-04 is a Saturday; a standard inspection's fieldwork starts on a Monday (C5, 002#52-53)",
+      "ilacs: --onsite 4 June 2022 is a Saturday; a standard inspection's fieldwork starts on a Monday (C5, 002#52-53)",
     ],
     [
       ['standard-inspection', '--onsite', '2022-05-02'],
-      /^ilacs: --onsite 2022-05-02 is a bank holiday in England and Wales: Early May bank holiday; .*\(C5, 002#52-53\)$/,
+      /^ilacs: --onsite 2 May 2022 is a bank holiday in England and Wales: Early May bank holiday; .*\(C5, 002#52-53\)$/,
     ],
     [
       ['focused-visit', '--onsite', '2023-06-14'],
-      /^ilacs: --onsite 2023-06-14 is a Wednesday; .*starts on a Tuesday \(C5, 002#103\)$/,
+      /^ilacs: --onsite 14 June 2023 is a Wednesday; .*starts on a Tuesday \(C5, 002#103\)$/,
     ],
     [
       ['monitoring-visit', '--onsite', '2023-06-20', '--variant', 'wed-thu'],
-      /^ilacs: --onsite 2023-06-20 is a Tuesday; .*\(C5, 002#129 fn22\)$/,
+      /^ilacs: --onsite 20 June 2023 is a Tuesday; .*\(C5, 002#129 fn22\)$/,
     ],
     [['post-monitoring-inspection', '--onsite', '2023-06-06'], /\(C5, 001#60-62\)$/],
     [['progress-inspection-2015', '--onsite', '2015-06-09'], /\(C5, 000#42, #Annex H\/A\)$/],

@@ -15,6 +15,7 @@ import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { EvidenceTables } from './evidence-tables.js'
 import type { JudgementRecordsTable, LocalAuthoritiesTable, RegisterTables } from './register-tables.js'
+import type { InterventionTables } from './intervention-tables.js'
 import type { ReportTables } from './report-tables.js'
 
 /**
@@ -48,6 +49,18 @@ export interface SignInThrottlesTable {
   failures: number
   last_failure_at: Timestamp
   next_attempt_at: Timestamp
+}
+
+/** A form's submission, claimed by its key (issue 10: a double submit does the work once). */
+export interface FormSubmissionsTable {
+  user_id: string
+  form_key: string
+  path: string
+  body_hash: string
+  /** Where the first submission led (its 303), '' when it answered with a page; null while running. */
+  outcome: string | null
+  created_at: GeneratedTimestamp
+  completed_at: NullableTimestamp
 }
 
 export interface UserLaScopesTable {
@@ -197,6 +210,8 @@ export interface ApiTokensTable {
   name: string
   token_hash: string
   created_at: GeneratedTimestamp
+  /** Chosen when the token is made, at most a year later (ADR "API tokens expire"). */
+  expires_at: Timestamp
   last_used_at: NullableTimestamp
   revoked_at: NullableTimestamp
 }
@@ -326,7 +341,7 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends EvidenceTables, ReportTables, RegisterTables {
+export interface Database extends EvidenceTables, InterventionTables, ReportTables, RegisterTables {
   users: UsersTable
   user_la_scopes: UserLaScopesTable
   sessions: SessionsTable
@@ -340,6 +355,7 @@ export interface Database extends EvidenceTables, ReportTables, RegisterTables {
   activity_notices: ActivityNoticesTable
   activity_status_changes: ActivityStatusChangesTable
   sign_in_throttles: SignInThrottlesTable
+  form_submissions: FormSubmissionsTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
   activity_outcomes: ActivityOutcomesTable

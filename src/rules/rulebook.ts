@@ -562,7 +562,13 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       {
         module: 'timelines/publication',
-        exports: ['publicationMilestones', 'PUBLICATION_DAYS', 'factualAccuracyDeadline', 'stepTimeliness'],
+        exports: [
+          'publicationMilestones',
+          'PUBLICATION_DAYS',
+          'factualAccuracyDeadline',
+          'stepTimeliness',
+          'publicationTimeliness',
+        ],
       },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
     ],

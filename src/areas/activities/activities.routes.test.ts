@@ -47,9 +47,13 @@ describe('planning an activity', () => {
       'onsiteStart-year': '2027',
     })
     expect(response.statusCode).toBe(400)
-    expect(page(response).errorSummary[0]!.text).toBe(
-      "2027-01-12 is a Tuesday; a standard inspection's fieldwork starts on a Monday (C5, 002#52-53)",
+    const refused = page(response)
+    // Plain words in the summary; the rule and its citation linked after them (issue 10).
+    expect(refused.errorSummary[0]!.text).toBe(
+      "12 January 2027 is a Tuesday; a standard inspection's fieldwork starts on a Monday",
     )
+    expect(refused.$('.govuk-error-summary + p a').attr('href')).toBe('/rules/C5')
+    expect(refused.$('.govuk-error-summary + p').text()).toContain('(rule C5, 002#52-53)')
   })
 
   it('plans a standard inspection and shows its timeline with each date’s rule', async () => {
@@ -154,14 +158,23 @@ describe('from plan to notice', () => {
       noticeAt: '2027-01-18T09:10:00Z',
       team: [{ userId: lead.id, teamRole: 'lead-inspector' }],
     })
-    const leadAgent = await new TestAgent(t.app).signIn(lead.email, lead.password)
     const version = String(
       (await t.db.selectFrom('activities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
     )
-    await leadAgent.get(`/activities/${id}`)
+    // Notice was given on Monday 18 January; on Wednesday 20 January fieldwork is five days away.
+    clock.set('2027-01-20T10:00:00Z')
+    const leadAgent = await new TestAgent(t.app).signIn(lead.email, lead.password)
+    const shown = page(await leadAgent.get(`/activities/${id}`))
+    expect(shown.$('button:contains("Mark as on site")').length).toBe(0)
+    expect(shown.$('[data-testid="next-step-not-yet"]').text()).toBe(
+      'On site next. Fieldwork starts on 25 January 2027.',
+    )
     const response = await leadAgent.post(`/activities/${id}/status`, { to: 'on-site', version })
     expect(response.statusCode).toBe(400)
-    expect(page(response).errorSummary[0]!.text).toBe('Fieldwork starts on 2027-01-25')
+    expect(page(response).errorSummary[0]!.text).toBe('Fieldwork starts on 25 January 2027')
+    clock.set('2027-01-25T08:30:00Z')
+    const onTheDay = await new TestAgent(t.app).signIn(lead.email, lead.password)
+    expect(page(await onTheDay.get(`/activities/${id}`)).$('button:contains("Mark as on site")').length).toBe(1)
   })
 })
 

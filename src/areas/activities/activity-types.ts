@@ -86,6 +86,6 @@ export const NOTICE_ROLES = ['dcs', 'senior-manager', 'chief-executive'] as cons
 export type NoticeRole = (typeof NOTICE_ROLES)[number]
 export const NOTICE_ROLE_LABELS: Readonly<Record<NoticeRole, string>> = {
   dcs: 'Director of children’s services (DCS)',
-  'senior-manager': 'Most senior manager available (002#75)',
-  'chief-executive': 'Chief executive (002#75)',
+  'senior-manager': 'Most senior manager available',
+  'chief-executive': 'Chief executive',
 }

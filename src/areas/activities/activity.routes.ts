@@ -6,9 +6,10 @@ import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { withCitationLinks } from '../../web/rule-links.js'
 import { PLANNABLE_TYPES, TYPE_LABELS } from './activity-types.js'
 import { activityParams, listQuery, onsiteForm, planForm, planQuery, replanForm, statusForm } from './forms.js'
-import { DEFERRAL_REASON_LABELS, isStatus, nextStep, STATUS_LABELS } from './lifecycle.js'
+import { checkStep, DEFERRAL_REASON_LABELS, isStatus, nextStep, STATUS_LABELS } from './lifecycle.js'
 import { activityPaths } from './paths.js'
 import { activityRows, activityTitle, milestoneRows, statusTag, timelineItems, WEEKDAY_NAMES } from './presenters.js'
 import type { ActivitiesService } from './service.js'
@@ -149,6 +150,9 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
     const tasks = coreTasks(details, manage)
     for (const provider of providers) tasks.push(...(await provider(activity, principal)))
     const next = nextStep(activity.status)
+    // The next step is offered only when it can be taken today; otherwise the page says when
+    // or what is missing (issue 10: "Mark as on site" was offered days before fieldwork).
+    const step = next && next !== 'notified' && next !== 'published' ? checkStep(details.lifecycle, next) : undefined
     const errors = state?.errors ?? {}
     const canPlan = canOn(principal, 'activity.plan', policyTarget)
     const deferred = activity.status === 'deferred'
@@ -175,7 +179,13 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
       deferralItems: Object.entries(DEFERRAL_REASON_LABELS).map(([value, text]) => ({ value, text })),
       replanHref: canPlan && deferred ? activityPaths.replan.build({ activityId }) : undefined,
       next:
-        next && next !== 'notified' && next !== 'published' ? { status: next, label: STATUS_LABELS[next] } : undefined,
+        next && step
+          ? {
+              status: next,
+              label: STATUS_LABELS[next],
+              notYetHtml: step.ok ? undefined : withCitationLinks(step.reason),
+            }
+          : undefined,
       errors,
       errorList: formErrorList(statusForm, state),
       statusHistory: details.statusChanges.map((change) => ({

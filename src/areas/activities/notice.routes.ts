@@ -5,7 +5,8 @@ import { isAnnexANoticeFlag } from '../../rules/timelines/annex-a.js'
 import { dateFieldFrom, dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityParams, noticeForm } from './forms.js'
-import { NOTICE_ROLE_LABELS } from './activity-types.js'
+import { NOTICE_ROLE_LABELS, type NoticeRole } from './activity-types.js'
+import { citationLink } from '../../web/rule-links.js'
 import { activityPaths } from './paths.js'
 import { activityTitle, londonNowFields } from './presenters.js'
 import type { ActivitiesService } from './service.js'
@@ -33,6 +34,7 @@ export function noticeRoutes({ activities, clock }: { activities: ActivitiesServ
       notices: details.notices.map((notice) => ({
         ...notice,
         superseded: details.currentNotice === undefined || notice.recordedAt < details.currentNotice.recordedAt,
+        spokeTo: `${notice.spokeToName}, ${NOTICE_ROLE_LABELS[notice.spokeToRole as NoticeRole] ?? notice.spokeToRole}`,
       })),
       noticeDue: details.milestones.find((m) => m.key === 'notice'),
       annexA: details.milestones.filter((m) => m.key.startsWith('annex-a.')),
@@ -47,6 +49,8 @@ export function noticeRoutes({ activities, clock }: { activities: ActivitiesServ
       spokeToItems: Object.entries(NOTICE_ROLE_LABELS).map(([value, label]) => ({
         value,
         text: label,
+        // Who else may take the call when the DCS cannot (002#75): the words, then the citation.
+        ...(value === 'dcs' ? {} : { hint: { html: `If the DCS is not available ${citationLink('002#75')}` } }),
         checked: values.spokeToRole === value,
       })),
       values: { spokeToName: valueOf(values, 'spokeToName'), notes: valueOf(values, 'notes') },

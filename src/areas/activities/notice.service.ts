@@ -2,6 +2,7 @@ import { recordAudit } from '../../auth/audit.js'
 import type { Principal } from '../../auth/policy.js'
 import { ValidationError } from '../../errors.js'
 import { londonIsoDate } from '../../clock.js'
+import { formatDate } from '../../rules/calendar/dates.js'
 import { isAnnexANoticeFlag } from '../../rules/timelines/annex-a.js'
 import { emailsAbout, enqueueEmail, type QueuedEmail } from '../../notify/outbox.js'
 import type { RequestContext } from '../deps.js'
@@ -61,7 +62,7 @@ export function noticeService({ db, clock, config }: ActivitiesDeps, records: Ac
       const calledTime = londonTime.format(calledAt)
       if (noticeDue && calledOn !== noticeDue.date)
         warnings.push(
-          `Notice was due on ${noticeDue.date} (${noticeDue.rule}, ${noticeDue.citation}); the call was on ${calledOn}. The start date does not change (002#75).`,
+          `Notice was due on ${formatDate(noticeDue.date)}; the call was on ${formatDate(calledOn)}. The start date does not change (002#75).`,
         )
       else if (calledTime > '09:30') warnings.push(`The call was at ${calledTime}, after 9.30am (002#73).`)
       // A call on another day than it was due dates the Annex A request, and a late one the

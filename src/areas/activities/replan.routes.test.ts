@@ -87,7 +87,7 @@ describe('a deferred activity', () => {
     // The weekday rule applies as when planning (C5).
     const tuesday = await director.post(`/activities/${id}/replan`, newDate('2', '2', '2027', 'Snow cleared', version))
     expect(page(tuesday).errorSummary[0]!.text).toBe(
-      "2027-02-02 is a Tuesday; a standard inspection's fieldwork starts on a Monday (C5, 002#52-53)",
+      "2 February 2027 is a Tuesday; a standard inspection's fieldwork starts on a Monday",
     )
     const past = await director.post(`/activities/${id}/replan`, newDate('21', '12', '2026', 'Snow cleared', version))
     expect(page(past).errorSummary[0]!.text).toBe('The first day on site must be today or in the future')

@@ -1,4 +1,5 @@
 import type { Principal } from '../../auth/policy.js'
+import { withCitationLinks } from '../../web/rule-links.js'
 import type { Activity } from './types.js'
 
 /**
@@ -6,7 +7,17 @@ import type { Activity } from './types.js'
  * evidence, judgements…) through a provider, so the page grows with the service without the
  * activities area knowing every other area.
  */
-export type TaskStatus = 'completed' | 'in-progress' | 'not-started' | 'cannot-start' | 'overdue' | 'not-needed'
+export type TaskStatus =
+  | 'completed'
+  | 'in-progress'
+  | 'not-started'
+  | 'cannot-start'
+  | 'overdue'
+  | 'not-needed'
+  /** Its time has passed without it: shown as history, never as overdue. */
+  | 'not-received'
+  /** Fieldwork is over: nothing more can be added. */
+  | 'closed'
 
 export interface ActivityTask {
   readonly section: string
@@ -25,6 +36,8 @@ const STATUS_TEXT: Readonly<Record<TaskStatus, { text: string; tag?: string }>> 
   'cannot-start': { text: 'Cannot start yet' },
   overdue: { text: 'Overdue', tag: 'govuk-tag--red' },
   'not-needed': { text: 'Not needed' },
+  'not-received': { text: 'Not received' },
+  closed: { text: 'Closed' },
 }
 
 /** Sections of govukTaskList items, in the order the providers gave them. */
@@ -39,16 +52,15 @@ export function taskListSections(tasks: readonly ActivityTask[]) {
     const status = STATUS_TEXT[task.status]
     section.items.push({
       title: { text: task.title },
-      hint: task.hint ? { text: task.hint } : undefined,
+      hint: task.hint ? { html: withCitationLinks(task.hint) } : undefined,
       href: task.status === 'cannot-start' ? undefined : task.href,
       status: status.tag
         ? { tag: { text: status.text, classes: status.tag } }
         : {
             text: status.text,
-            classes:
-              task.status === 'cannot-start' || task.status === 'not-needed'
-                ? 'govuk-task-list__status--cannot-start-yet'
-                : undefined,
+            classes: ['cannot-start', 'not-needed', 'not-received', 'closed'].includes(task.status)
+              ? 'govuk-task-list__status--cannot-start-yet'
+              : undefined,
           },
     })
   }

@@ -150,6 +150,24 @@ describe('Annex A in the browser', () => {
     const overview = page(await agent.get(`/activities/${activityId}/annex-a`))
     const row = overview.$('tr').filter((_, el) => overview.$(el).text().includes('1.07'))
     expect(row.text()).toContain('1.07 Workforce profile.xlsx')
+    // A name with a dash and a curly apostrophe downloads under that name (RFC 6266 filename*).
+    await agent.upload(
+      `/activities/${activityId}/annex-a/documents`,
+      { item: '' },
+      {
+        field: 'document',
+        name: '1.08 Social workers – children’s.xlsx',
+        content: Buffer.from('caseloads'),
+        type: xlsx,
+      },
+    )
+    const listed = page(await agent.get(`/activities/${activityId}/annex-a`))
+    const link = listed.$('a').filter((_, el) => listed.$(el).text().includes('Social workers'))
+    const download = await agent.get(link.attr('href')!)
+    expect(download.statusCode).toBe(200)
+    expect(download.headers['content-disposition']).toContain(
+      "filename*=UTF-8''1.08%20Social%20workers%20%E2%80%93%20children%E2%80%99s.xlsx",
+    )
     const unnumbered = await agent.upload(
       `/activities/${activityId}/annex-a/documents`,
       { item: '' },

@@ -2,6 +2,7 @@ import type { Finding } from '../../annex-a/index.js'
 import { LISTS, RULES } from '../../annex-a/index.js'
 import { escapeHtml } from '../../web/html.js'
 import type { AnnexAReturn, ReturnStatus } from './types.js'
+import { plural } from '../../web/words.js'
 
 export const RETURN_STATUS: Readonly<Record<ReturnStatus, { text: string; tag: string }>> = {
   processing: { text: 'Checking', tag: 'govuk-tag--light-blue' },
@@ -83,7 +84,7 @@ export function versionRows(
     {
       text:
         version.status === 'valid' || version.status === 'errors'
-          ? `${version.errorCount ?? 0} errors, ${version.warningCount ?? 0} warnings, ${version.rows ?? 0} rows`
+          ? `${plural(version.errorCount ?? 0, 'error')}, ${plural(version.warningCount ?? 0, 'warning')}, ${plural(version.rows ?? 0, 'row')}`
           : version.status === 'processing'
             ? '–'
             : (version.errorMessage ?? ''),
@@ -99,9 +100,4 @@ export function chartItems(
   const entries = Object.entries(counts).filter(([, value]) => value > 0)
   if (order) return order.filter((key) => counts[key]).map((key) => ({ label: key, value: counts[key]! }))
   return entries.sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value }))
-}
-
-/** A content-disposition header that downloads a file under its name (quotes and line breaks made safe). */
-export function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/["\\\r\n]/g, '_')}"`
 }

@@ -1,15 +1,16 @@
 import type { FastifyReply } from 'fastify'
+import { contentDisposition } from '../../web/downloads.js'
 import { ValidationError } from '../../errors.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityTitle } from '../activities/index.js'
 import { activityParams, returnParams, returnQuery, uploadQuery } from './forms.js'
 import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
 import { annexAPaths } from './paths.js'
-import { attachment, groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
+import { groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
 import { currentOf, isReadable } from './service.js'
 import { MAX_RETURN_FILES } from './returns.service.js'
 import type { AnnexAReturn, ReturnFile } from './types.js'
-import { readUpload } from './uploads.js'
+import { readUpload } from '../../web/uploads.js'
 
 /** Why a checked version is not the one in use, or undefined when it is (or is not checked). */
 function notCurrentText(version: AnnexAReturn, current: AnnexAReturn | undefined): string | undefined {
@@ -136,7 +137,7 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
     const { stream, fileName } = await annexA.report(request.principal, activityId, returnId, context(request))
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachment(fileName))
+      .header('content-disposition', contentDisposition(fileName))
       .send(stream)
   }
 

@@ -9,6 +9,7 @@ import { activityTitle } from '../activities/index.js'
 import { ANNEX_A_DOCUMENTS } from './documents.js'
 import { annexAPaths } from './paths.js'
 import { currentOf, isReadable, type AnnexAReturnsService } from './service.js'
+import { plural } from '../../web/words.js'
 
 /** The Annex A tasks on the activity page: the lists, the documents, and (inspectors) the case sample. */
 export function annexATasks(
@@ -29,16 +30,21 @@ export function annexATasks(
     const today = clock.today()
     const due = (key: string) => milestones.find((m) => m.key === key)?.date
     const current = currentOf(versions)
+    // Once fieldwork is over, what never came is history, not a task still overdue (issue 10).
+    const onsiteEnd = due('onsite.end') ?? activity.onsiteStart
+    const fieldworkOver = today > onsiteEnd || !['planned', 'notified', 'on-site'].includes(activity.status)
     const status = (done: boolean, started: boolean, dueDate: string | undefined): TaskStatus =>
       !notified
         ? 'cannot-start'
         : done
           ? 'completed'
-          : dueDate && today > dueDate
-            ? 'overdue'
-            : started
-              ? 'in-progress'
-              : 'not-started'
+          : fieldworkOver
+            ? 'not-received'
+            : dueDate && today > dueDate
+              ? 'overdue'
+              : started
+                ? 'in-progress'
+                : 'not-started'
     const items = new Set(documents.map((d) => d.item))
     const overview = annexAPaths.overview.build({ activityId: activity.id })
     const tasks: Awaited<ReturnType<ActivityTaskProvider>> = [
@@ -48,7 +54,7 @@ export function annexATasks(
         href: `${overview}#lists`,
         status: status(current?.status === 'valid', versions.length > 0, due('annex-a.child-level-data')),
         hint: current
-          ? `Version ${current.version}: ${current.errorCount ?? 0} errors, ${current.warningCount ?? 0} warnings`
+          ? `Version ${current.version}: ${plural(current.errorCount ?? 0, 'error')}, ${plural(current.warningCount ?? 0, 'warning')}`
           : 'Excel, checked at once (002#246-253)',
       },
       {
@@ -56,7 +62,7 @@ export function annexATasks(
         title: 'Audits of the last six months',
         href: `${overview}#audits`,
         status: status(items.has('audits'), false, due('annex-a.audits')),
-        hint: '002#257',
+        hint: 'A list of the audits the LA has done in the six months before the inspection (002#257)',
       },
       {
         section: 'Annex A',
@@ -78,7 +84,7 @@ export function annexATasks(
         status: !current ? 'cannot-start' : sample.length > 0 ? 'in-progress' : 'not-started',
         hint:
           sample.length > 0
-            ? `${sample.length} children; ${sample.filter((s) => s.auditedCaseRequested).length} audited cases requested`
+            ? `${plural(sample.length, 'child', 'children')}; ${plural(sample.filter((s) => s.auditedCaseRequested).length, 'audited case')} requested`
             : 'From the profiled lists (002#150-153)',
       })
     }
@@ -98,6 +104,9 @@ export function annexADashboard(
     const items: DashboardItem[] = []
     const mine = await activities.list(principal, { statuses: ['notified', 'on-site'] })
     for (const { activity, milestones, team } of mine) {
+      // After the last day on site nothing more is asked for (issue 10: no stale "Overdue").
+      const onsiteEnd = milestones.find((m) => m.key === 'onsite.end')?.date ?? activity.onsiteStart
+      if (today > onsiteEnd) continue
       const target = await activities.target(activity.id)
       if (!target) continue
       const isLa = canOn(principal, 'annex-a.upload', target)
@@ -113,7 +122,7 @@ export function annexADashboard(
             ? 'Fix the errors in the Annex A lists'
             : 'Send the Annex A child-level lists',
         },
-        { key: 'annex-a.audits', done: items1.has('audits'), what: 'Send the list of audits (002#257)' },
+        { key: 'annex-a.audits', done: items1.has('audits'), what: 'Send the list of audits' },
         {
           key: 'annex-a.management-information',
           done: ANNEX_A_DOCUMENTS.every((d) => items1.has(d.item)),

@@ -98,7 +98,8 @@ describe('the keep-in-touch task on the activity page (E5, 002#173)', () => {
         .text()
     for (const day of ['2027-02-01', '2027-02-02', '2027-02-03', '2027-02-04', '2027-02-05']) {
       clock.set(`${day}T17:00:00Z`)
-      if (day === '2027-02-05') expect(await kitTask()).toContain('Overdue')
+      // At 5pm on the last day, before its meeting, today is not yet missed (issue 10).
+      if (day === '2027-02-05') expect(await kitTask()).toContain('In progress')
       const services = createServices({ db: t.db, clock, config: t.config })
       await services.evidence.addKitMeeting(
         principal,

@@ -75,7 +75,7 @@ export function evidenceDashboard(evidence: EvidenceService, activities: Activit
             citation: '002#190',
           })
         // Only while fieldwork lasts: once judgements are agreed a missing note is history, not a task.
-        if (summary.kitMissing > 0 && activity.status === 'on-site')
+        if (summary.kitMissing > 0 && activity.status === 'on-site' && !summary.fieldworkOver)
           items.push({
             urgency: 'overdue',
             title: `Keep-in-touch notes: ${title}`,

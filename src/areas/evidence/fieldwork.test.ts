@@ -60,9 +60,9 @@ describe('fieldworkDays and kitDays (002#173)', () => {
     expect(fieldworkDays('2027-03-25', '2027-03-31')).toEqual(['2027-03-25', '2027-03-30', '2027-03-31'])
   })
 
-  it('marks past days and today without a note as missing, later days as to come', () => {
+  it('marks past days without a note as missing, today as due (not missed before it ends), later days as to come', () => {
     const days = kitDays(['2027-01-11', '2027-01-12', '2027-01-13', '2027-01-14'], ['2027-01-11'], '2027-01-13')
-    expect(days.map((day) => day.state)).toEqual(['recorded', 'missing', 'missing', 'to-come'])
+    expect(days.map((day) => day.state)).toEqual(['recorded', 'missing', 'today', 'to-come'])
   })
 })
 

@@ -144,11 +144,12 @@ export function fieldworkDays(onsiteStart: string, onsiteEnd: string): string[] 
   return days
 }
 
-export type KitDayState = 'recorded' | 'missing' | 'to-come'
+export type KitDayState = 'recorded' | 'missing' | 'today' | 'to-come'
 
 /**
  * Each fieldwork day with whether it has a keep-in-touch note (002#173: "likely to be on a daily
- * basis"). A past day or today without a note is missing; a later day is still to come.
+ * basis"). A past day without a note is missing; today is not missed until it is over (the
+ * meeting is often at the end of the day); a later day is still to come.
  */
 export function kitDays(
   days: readonly string[],
@@ -156,7 +157,10 @@ export function kitDays(
   today: string,
 ): Array<{ day: string; state: KitDayState }> {
   const recorded = new Set(meetingDays)
-  return days.map((day) => ({ day, state: recorded.has(day) ? 'recorded' : day <= today ? 'missing' : 'to-come' }))
+  return days.map((day) => ({
+    day,
+    state: recorded.has(day) ? 'recorded' : day < today ? 'missing' : day === today ? 'today' : 'to-come',
+  }))
 }
 
 /** A request the LA has not answered by the date required (002 Annex B "Date response required"). */

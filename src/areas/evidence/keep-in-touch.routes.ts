@@ -23,7 +23,7 @@ export function keepInTouchRoutes({ evidence, clock }: EvidenceRouteDeps): Route
     const canWrite = canOn(request.principal, 'evidence.write', (await target(request))!)
     const values = state?.values ?? {}
     const today = clock.today()
-    const firstMissing = days.find((day) => day.state === 'missing')?.day
+    const firstMissing = days.find((day) => day.state === 'missing' || day.state === 'today')?.day
     const chosenRoles = Array.isArray(values.attendeeRoles) ? values.attendeeRoles : [values.attendeeRoles]
     return reply.page('evidence/keep-in-touch.njk', {
       activity: details.activity,

@@ -180,6 +180,7 @@ export function kitDayRows(days: ReadonlyArray<{ day: string; state: KitDayState
   const text: Record<KitDayState, string> = {
     recorded: tag('Recorded', 'govuk-tag--green'),
     missing: tag('No note', 'govuk-tag--red'),
+    today: tag('Due today', 'govuk-tag--blue'),
     'to-come': tag('To come', 'govuk-tag--grey'),
   }
   return days.map(({ day, state }) => [{ text: formatLongDate(day) }, { html: text[state] }])

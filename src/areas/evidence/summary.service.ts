@@ -36,6 +36,8 @@ export function summaryService({ db, clock, activities }: EvidenceDeps) {
         /** Every fieldwork day has its note: nothing more to keep in touch about. */
         kitComplete: days.every((day) => day.state === 'recorded'),
         fieldworkStarted: details.activity.onsiteStart <= clock.today(),
+        /** The last day on site has passed: nothing more is added to the fieldwork records. */
+        fieldworkOver: onsiteEnd < clock.today(),
         rfis: rfis.map((rfi) => ({ status: rfi.status, dateResponseRequired: rfi.dateResponseRequired })),
         concerns: concerns.map((concern) => ({ status: concern.status, responseDue: concern.responseDue })),
         today: clock.today(),

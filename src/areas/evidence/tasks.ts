@@ -47,7 +47,10 @@ export function evidenceTasks(evidence: EvidenceService): ActivityTaskProvider {
         href: evidencePaths.keepInTouch.build({ activityId }),
         status:
           summary.kitMissing > 0
-            ? 'overdue'
+            ? // Once fieldwork is over a missing note is history, not a task (issue 10).
+              !summary.fieldworkOver && (activity.status === 'on-site' || activity.status === 'notified')
+              ? 'overdue'
+              : 'closed'
             : summary.kitComplete
               ? 'completed'
               : summary.kitRecorded > 0

@@ -42,7 +42,7 @@ describe('feedbackWarnings (E5, 002#197-201)', () => {
       context,
     )
     expect(warnings.map((w) => w.message)).toEqual([
-      'Feedback is given on the final day on site (2027-01-22); this meeting was on 2027-01-25',
+      'Feedback is given on the final day on site (22 January 2027); this meeting was on 25 January 2027',
       'In standard and short inspections the lead inspector tells the DCS the provisional judgements before the meeting',
       'Not given at feedback: help and protection',
     ])

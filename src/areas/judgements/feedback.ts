@@ -13,6 +13,7 @@
  */
 import { FEEDBACK_RULES, feedbackWithinLimit } from '../../rules/evidence.js'
 import type { Check } from './framework-judgements.js'
+import { formatDate } from '../../rules/calendar/dates.js'
 
 /** Who attended, by role (002#197: the DCS and senior leaders; 002#196, #200: the team and QA manager). */
 export const ATTENDEE_ROLES = [
@@ -92,7 +93,7 @@ export function feedbackWarnings(record: FeedbackRecord, context: FeedbackContex
     warnings.push({
       rule: 'E5',
       citation: '002#197',
-      message: `Feedback is given on the final day on site (${context.feedbackDue}); this meeting was on ${record.heldOn}`,
+      message: `Feedback is given on the final day on site (${formatDate(context.feedbackDue)}); this meeting was on ${formatDate(record.heldOn)}`,
     })
   }
   if (!record.attendees.includes('dcs'))

@@ -24,6 +24,7 @@
  */
 import { checkJudgements, derivedOverall, GRADE_NAMES, GRADES, type JudgementProblem } from '../../rules/judgements.js'
 import { EVALUATION_HEADINGS, type EvaluationHeading } from '../../rules/evaluation-criteria.js'
+import { formatDate } from '../../rules/calendar/dates.js'
 import {
   FRAMEWORK_INFO,
   type Framework,
@@ -52,7 +53,7 @@ export function judgementFrameworkFor(type: string, onsiteStart: string): Framew
   if (!(FRAMEWORK_INFO[framework].activityTypes as readonly string[]).includes(type)) {
     return {
       ok: false,
-      reason: `No ILACS framework was in force on ${onsiteStart}: standard and short inspections began in January 2018`,
+      reason: `No ILACS framework was in force on ${formatDate(onsiteStart)}: standard and short inspections began in January 2018`,
     }
   }
   return { ok: true, framework }

@@ -36,9 +36,7 @@ describe('checkRows', () => {
     expect(html(rows[0]![0])('#check-1').text()).toBe('Error')
     expect(String((rows[0]![1] as { html: string }).html)).toContain('Sam &#60;b&#62;O’Brien&#60;/b&#62;')
     expect(html(rows[1]![1])('.govuk-body-s').text()).toBe('The 002#24 table allows up to two')
-    expect(checkErrorList(checks)).toEqual([
-      { text: 'Sam <b>O’Brien</b> is on site elsewhere (PC4, Planner decision)', href: '#check-1' },
-    ])
+    expect(checkErrorList(checks)).toEqual([{ text: 'Sam <b>O’Brien</b> is on site elsewhere', href: '#check-1' }])
   })
 })
 

@@ -45,7 +45,8 @@ export function checkRows(checks: readonly ProposalCheck[]): Cell[][] {
 export function checkErrorList(checks: readonly ProposalCheck[]): Array<{ text: string; href: string }> {
   return checks.flatMap((check, index) =>
     check.severity === 'error'
-      ? [{ text: `${check.message} (${check.rule}, ${check.citation})`, href: `#check-${index + 1}` }]
+      ? // Words only: the row it links to shows the rule and its citation (issue 10).
+        [{ text: check.message, href: `#check-${index + 1}` }]
       : [],
   )
 }

@@ -95,7 +95,7 @@ describe('proposalChecks on real calendar dates', () => {
       citation: '002#52-53',
       severity: 'error',
       message:
-        "2026-12-28 is a bank holiday in England and Wales: Boxing Day (substitute day); a standard inspection's fieldwork must start on a working day",
+        "28 December 2026 is a bank holiday in England and Wales: Boxing Day (substitute day); a standard inspection's fieldwork must start on a working day",
     })
     expect(checks[1]!.message).toBe(
       'The standard inspection would begin over Christmas and New Year (Monday 28 December 2026); inspections do not usually begin then',

@@ -43,7 +43,7 @@ describe('proposals that clash with the programme', () => {
     )
     expect(response.statusCode).toBe(400)
     expect(page(response).errorSummary.map((error) => error.text)).toContain(
-      'Clashes with 886-FV-2027-08-03, a focused visit of Kent running from its notice on Tuesday 27 July 2027 to Wednesday 4 August 2027; this focused visit would run from Tuesday 3 August 2027 to Wednesday 11 August 2027 (PC1, 002#73-74, #242)',
+      'Clashes with 886-FV-2027-08-03, a focused visit of Kent running from its notice on Tuesday 27 July 2027 to Wednesday 4 August 2027; this focused visit would run from Tuesday 3 August 2027 to Wednesday 11 August 2027',
     )
   })
 
@@ -68,7 +68,7 @@ describe('proposals that clash with the programme', () => {
     )
     expect(onLeave.statusCode).toBe(400)
     expect(page(onLeave).errorSummary[0]!.text).toMatch(
-      /^Test His Majesty's Inspector \(HMI\) \d+ is on leave from Wednesday 3 March 2027 to Friday 5 March 2027, which covers 3 days of fieldwork \(from Wednesday 3 March 2027\) \(PC3, Planner decision\)$/,
+      /^Test His Majesty's Inspector \(HMI\) \d+ is on leave from Wednesday 3 March 2027 to Friday 5 March 2027, which covers 3 days of fieldwork \(from Wednesday 3 March 2027\)$/,
     )
     const twoPlaces = await agent.post(
       '/programme/proposals/new',
@@ -79,8 +79,6 @@ describe('proposals that clash with the programme', () => {
       page(twoPlaces)
         .errorSummary.map((error) => error.text)
         .join('\n'),
-    ).toMatch(
-      /is on site at 886-FV-2027-08-03 \(focused visit of Kent\) on 3 August 2027, 4 August 2027 \(PC4, Planner decision\)/,
-    )
+    ).toMatch(/is on site at 886-FV-2027-08-03 \(focused visit of Kent\) on 3 August 2027, 4 August 2027$/)
   })
 })

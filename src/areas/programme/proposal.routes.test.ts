@@ -145,7 +145,7 @@ describe('proposing an activity', () => {
     expect(checked.statusCode).toBe(400)
     const view = page(checked)
     expect(view.errorSummary[0]).toEqual({
-      text: "2026-12-28 is a bank holiday in England and Wales: Boxing Day (substitute day); a standard inspection's fieldwork must start on a working day (C5, 002#52-53)",
+      text: "28 December 2026 is a bank holiday in England and Wales: Boxing Day (substitute day); a standard inspection's fieldwork must start on a working day",
       href: '#check-1',
     })
     expect(view.$('#check-1').text()).toBe('Error')

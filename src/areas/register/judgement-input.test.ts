@@ -59,7 +59,7 @@ describe('checkJudgement', () => {
   })
 
   it('refuses a framework not yet in force, and the SIF after 2017 unless re-inspecting a SIF inadequate (002#22 fn4)', () => {
-    expect(check({ framework: 'ilacs-2026' }).errors.framework).toMatch(/applies to inspections from 2026-04-01/)
+    expect(check({ framework: 'ilacs-2026' }).errors.framework).toMatch(/applies to inspections from 1 April 2026/)
     const sifLate: Partial<RegisterJudgementInput> = {
       framework: 'sif',
       activityType: 'post-monitoring-inspection',

@@ -1,5 +1,6 @@
 import { FRAMEWORK_INFO, type Framework, type Grade, isGrade, type JudgementArea } from './frameworks.js'
 import type { RegisterJudgementInput } from './types.js'
+import { formatDate } from '../../rules/calendar/dates.js'
 
 /**
  * The rules a recorded judgement must meet, in GOV.UK-pattern messages that name the rule where
@@ -42,7 +43,7 @@ export function checkJudgement(input: RegisterJudgementInput, context: Judgement
   if (published < end) errors.publishedOn = 'The report must be published on or after the last day of the inspection'
   if (published > context.today) errors.publishedOn = JUDGEMENT_MESSAGES.publishedInFuture
   if (start < info.from) {
-    errors.framework = `${info.label} applies to inspections from ${info.from}; this inspection started on ${start}`
+    errors.framework = `${info.label} applies to inspections from ${formatDate(info.from)}; this inspection started on ${formatDate(start)}`
   } else if (info.to && start > info.to) {
     // 002#22 fn 4: an LA judged inadequate under the SIF is usually re-inspected under the SIF.
     const reinspection =
@@ -50,7 +51,7 @@ export function checkJudgement(input: RegisterJudgementInput, context: Judgement
       context.previous?.framework === 'sif' &&
       context.previous.grades.overall === 'inadequate'
     if (!reinspection) {
-      errors.framework = `${info.label} ended on ${info.to}. Choose the framework in force when the inspection started, unless this is a re-inspection of an LA judged inadequate under the single inspection framework (002#22 footnote 4)`
+      errors.framework = `${info.label} ended on ${formatDate(info.to)}. Choose the framework in force when the inspection started, unless this is a re-inspection of an LA judged inadequate under the single inspection framework (002#22 footnote 4)`
     }
   }
 

@@ -5,14 +5,21 @@ import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.j
 import { registerFilterItems } from './filters.js'
 import { laParams, registerListQuery, showQuery } from './forms.js'
 import { registerPaths } from './paths.js'
-import { historyItems, laSummaryRows, pathwayRows, registerRows } from './presenters.js'
+import { historyItems, laSummaryRows, pathwayRows, registerRows, type SourceLinks } from './presenters.js'
 import type { RegisterService } from './service.js'
 
 type ListRequest = SignedInRequest<unknown, z.output<typeof registerListQuery>>
 type LaRequest = SignedInRequest<z.output<typeof laParams>, z.output<typeof showQuery>>
 
 /** The register of the 153 LAs with its filters, and each LA's page: standing, pathway and judgement history. */
-export function laRoutes({ register }: { register: RegisterService }): RouteSpec[] {
+export function laRoutes({
+  register,
+  sourceLinks,
+}: {
+  register: RegisterService
+  /** Links to where a record the service published came from (its publication and activity). */
+  sourceLinks?: (principal: SignedInRequest['principal']) => SourceLinks
+}): RouteSpec[] {
   async function listPage(request: ListRequest, reply: FastifyReply) {
     const filters = request.query
     const [entries, regions] = await Promise.all([register.list(request.principal, filters), register.regions()])
@@ -27,12 +34,12 @@ export function laRoutes({ register }: { register: RegisterService }): RouteSpec
 
   async function laPage(request: LaRequest, reply: FastifyReply) {
     const { laCode } = request.params
-    const { la, records, standing, pathway } = await register.show(laCode)
+    const { la, records, visits, standing, pathway } = await register.show(laCode)
     return reply.page('register/show.njk', {
       la,
       summaryRows: laSummaryRows(la, standing),
       pathwayRows: pathwayRows(pathway),
-      history: historyItems(la, records),
+      history: historyItems(la, records, visits, sourceLinks?.(request.principal)),
       canRecord: canOn(request.principal, 'judgement.record', la),
       newJudgementHref: registerPaths.newJudgement.build({ laCode }),
       recorded: request.query.recorded,

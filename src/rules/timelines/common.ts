@@ -4,7 +4,7 @@
  * 002#53-55, #103, #129) and the flag raised when a bank holiday breaks the weekday column of a
  * schedule table (RULES.md M8 for 001#62; the same holds for the 002#53-55 tables).
  */
-import { dayOfWeek, formatLongDate, weekdayName, type IsoDate } from '../calendar/dates.js'
+import { dayOfWeek, formatDate, formatLongDate, weekdayName, type IsoDate } from '../calendar/dates.js'
 import { workingDayStatus } from '../calendar/working-days.js'
 import type { ActivityType, Cited, Flag, Milestone, Refusal, RuleId } from '../types.js'
 import { refuse } from '../types.js'
@@ -42,11 +42,15 @@ export function checkFirstOnsiteDay(
   citation: string,
 ): Refusal | undefined {
   if (dayOfWeek(date) !== weekday) {
-    return refuse('C5', citation, `${date} is a ${weekdayName(date)}; ${what} starts on a ${weekdayNamed(weekday)}`)
+    return refuse(
+      'C5',
+      citation,
+      `${formatDate(date)} is a ${weekdayName(date)}; ${what} starts on a ${weekdayNamed(weekday)}`,
+    )
   }
   const status = workingDayStatus(date)
   if (!status.workingDay) {
-    return refuse('C5', citation, `${date} is ${status.reason}; ${what} must start on a working day`)
+    return refuse('C5', citation, `${formatDate(date)} is ${status.reason}; ${what} must start on a working day`)
   }
   return undefined
 }

@@ -17,7 +17,7 @@
  * E8: the letter after the first monitoring visit is not published, unless it is the first
  * visit of a second set of monitoring visits (001#41, 002 fn28, 003#Next steps).
  */
-import type { IsoDate } from '../calendar/dates.js'
+import { formatDate, type IsoDate } from '../calendar/dates.js'
 import { seasonalChecks } from '../calendar/seasonal-checks.js'
 import { addWorkingDays, workingDayStatus } from '../calendar/working-days.js'
 import type { Cited, Milestone, Outcome } from '../types.js'
@@ -228,7 +228,11 @@ function visitIlacs(onsite: IsoDate, variant: VisitVariant): Built {
 function visit2017(day1: IsoDate): Built {
   const status = workingDayStatus(day1)
   if (!status.workingDay)
-    return refuse('C5', '001#42', `${day1} is ${status.reason}; a monitoring visit's day 1 must be a working day`)
+    return refuse(
+      'C5',
+      '001#42',
+      `${formatDate(day1)} is ${status.reason}; a monitoring visit's day 1 must be a working day`,
+    )
   const day2 = addWorkingDays(day1, 1)
   const milestones = [
     ...monitoringPreparation2017(day1),

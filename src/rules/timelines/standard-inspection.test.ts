@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { formatDate } from '../calendar/dates.js'
 import { standardInspectionTimeline } from './standard-inspection.js'
 import { shortInspectionTimeline } from './short-inspection.js'
 import { accepted, datesByKey } from '../../../test/support/timelines.js'
@@ -98,7 +99,7 @@ describe('standardInspectionTimeline (S1–S4, E5, E7; 002#52-53, #73, #216, #24
       ok: false,
       rule: 'C5',
       citation: '002#52-53',
-      reason: `${onsite} ${reason}`,
+      reason: `${formatDate(onsite)} ${reason}`,
     })
   })
 })

@@ -22,7 +22,13 @@ export interface TestUser {
 export async function createUser(
   db: Kysely<Database>,
   role: Role,
-  scope: { laCode?: string; regionCode?: string; laCodes?: readonly string[]; email?: string } = {},
+  scope: {
+    laCode?: string
+    regionCode?: string
+    laCodes?: readonly string[]
+    email?: string
+    displayName?: string
+  } = {},
 ): Promise<TestUser> {
   passwordHash ??= hashPassword(TEST_PASSWORD)
   sequence += 1
@@ -32,7 +38,7 @@ export async function createUser(
     .insertInto('users')
     .values({
       email,
-      display_name: `Test ${ROLE_INFO[role].label} ${sequence}`,
+      display_name: scope.displayName ?? `Test ${ROLE_INFO[role].label} ${sequence}`,
       role,
       la_code: kind === 'la' ? (scope.laCode ?? '886') : null,
       region_code: kind === 'region' ? (scope.regionCode ?? 'E12000008') : null,

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Readable } from 'node:stream'
 import '@fastify/multipart'
 
-/** A file part of a multipart upload, as a stream. */
+/** A file part of a multipart upload, as a stream (the Annex A lists and documents, board minutes, reports). */
 export interface UploadedFile {
   readonly fileName: string
   readonly contentType: string
