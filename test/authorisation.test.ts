@@ -9,7 +9,6 @@ import type { RouteSpec } from '../src/web/routing.js'
 import { createServices } from '../src/areas/index.js'
 import { fixedClock } from '../src/clock.js'
 import { principalFor } from '../src/auth/users.js'
-import { createApiToken } from '../src/auth/api-tokens.js'
 import { createReadStream } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,8 +16,8 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { generateAnnexA } from '../src/annex-a/index.js'
 import { judgementsGivenAtFeedback } from '../src/test-support/factories/judgements.js'
-import { publishedActivity, tinyPdf } from '../src/test-support/factories/publications.js'
-import { insertPublication } from '../src/areas/publications/repository.js'
+import { publishedAndHidden } from './support/publications.js'
+import { apiTokenOf } from './support/api-tokens.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -214,30 +213,7 @@ beforeAll(async () => {
     activityId: activityOf.get(OWN_LA.laCode)!,
     lastDay: '2027-01-22',
   })
-  const published = await publishedActivity(t.db, t.config, {
-    laCode: '887',
-    type: 'focused-visit',
-    onsiteStart: '2026-10-13',
-    fieldworkEnd: '2026-10-14',
-    publishedAt: '2026-11-23T09:30:00Z',
-  })
-  publishedId = published.publicationId
-  unpublishedId = await insertPublication(t.db, {
-    activityId: published.activityId,
-    laCode: '887',
-    kind: 'monitoring-visit-letter',
-    activityType: 'focused-visit',
-    title: 'A first monitoring letter',
-    fieldworkStart: '2026-10-13',
-    fieldworkEnd: '2026-10-14',
-    statutoryPublicationDate: '2026-11-05',
-    publishedAt: new Date('2026-11-23T09:30:00Z'),
-    public: false,
-    judgements: null,
-    pdf: await t.app.services.blobs.put(Readable.from([Buffer.from(tinyPdf())])),
-    summaryPdf: null,
-    recordedBy: null,
-  })
+  ;({ publishedId, unpublishedId } = await publishedAndHidden(t))
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
@@ -256,21 +232,6 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => t.close())
-
-/**
- * An API token of the user's own, made for one test: the walk revokes it (POST …/revoke), so a
- * token shared between tests would be revoked by whichever ran first.
- */
-async function apiTokenOf(user: TestUser, name: string): Promise<string> {
-  await createApiToken(t.db, (await principalFor(t.db, user.id))!, { name, days: 90, now: t.clock.now() }, 'test')
-  const token = await t.db
-    .selectFrom('api_tokens')
-    .select('id')
-    .where('user_id', '=', user.id)
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow()
-  return token.id
-}
 
 function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
   return spec.url
@@ -399,7 +360,7 @@ describe.each(ROLES.map((role) => [role, ROLE_INFO[role].label] as const))('as %
     'every route answers as the policy says for the %s',
     async (which, la) => {
       const user = users.get(role)!
-      const tokenId = await apiTokenOf(user, `walk of the ${which}`)
+      const tokenId = await apiTokenOf(t, user, `walk of the ${which}`)
       const agent = await new TestAgent(t.app).signIn(user.email, user.password)
       const checked: string[] = []
       // A role that cannot see the other LA in the register must not meet its name on any page.

@@ -6,6 +6,7 @@ import { INTERVENTION_FORMS } from '../../rules/intervention.js'
 import { nextSteps } from '../../rules/intervention-record.js'
 import { dateFieldOf, dateInputItems, type Form, type FormState, formValues, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { contentDisposition } from '../../web/downloads.js'
 import { readUpload } from '../../web/uploads.js'
 import type { Upload } from './board.service.js'
 import {
@@ -37,8 +38,6 @@ import { REPORT_SOURCES } from './types.js'
 type RecordRequest = SignedInRequest<{ interventionId: string }>
 type ReportRequest = SignedInRequest<{ interventionId: string; reportId: string }>
 type Which = 'step' | 'report' | 'meeting'
-
-const attachment = (name: string) => `attachment; filename="${name.replace(/["\\\r\n]/g, '_')}"`
 
 /** A form's fields for a page: what was typed, its errors, and its date boxes. */
 function formView(state: FormState | undefined, dates: readonly string[], stored: Record<string, string | null> = {}) {
@@ -380,7 +379,7 @@ export function interventionRecordRoutes({
           'minutes',
           request.params.boardMeetingId,
         )
-        return reply.type(file.type).header('content-disposition', attachment(file.name)).send(file.stream)
+        return reply.type(file.type).header('content-disposition', contentDisposition(file.name)).send(file.stream)
       },
     }),
     route({
@@ -396,7 +395,7 @@ export function interventionRecordRoutes({
           'report',
           request.params.reportId,
         )
-        return reply.type(file.type).header('content-disposition', attachment(file.name)).send(file.stream)
+        return reply.type(file.type).header('content-disposition', contentDisposition(file.name)).send(file.stream)
       },
     }),
   ]

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import type { Clock } from '../../clock.js'
 import { NotFoundError } from '../../errors.js'
+import { contentDisposition } from '../../web/downloads.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import type { RegisterService } from '../register/index.js'
 import { atomFeed } from './feed.js'
@@ -142,7 +143,7 @@ export function publicationRoutes(deps: {
         return reply
           .type('application/pdf')
           .header('content-length', String(file.size))
-          .header('content-disposition', `inline; filename="${name}"`)
+          .header('content-disposition', contentDisposition(name, 'inline'))
           .send(file.stream)
       },
     })
