@@ -157,7 +157,7 @@ describe('Annex A in the browser', () => {
       {
         field: 'document',
         name: '1.08 Social workers – children’s.xlsx',
-        content: Buffer.from('caseloads'),
+        content: clean,
         type: xlsx,
       },
     )
