@@ -55,6 +55,11 @@ function formView(state: FormState | undefined, dates: readonly string[], stored
 }
 
 /** An intervention record's page and everything recorded on it (issue 13; 004). */
+/** Send an uploaded document (board minutes, a report) under its own name. */
+function download(reply: FastifyReply, file: { type: string; name: string; stream: NodeJS.ReadableStream }) {
+  return reply.type(file.type).header('content-disposition', contentDisposition(file.name)).send(file.stream)
+}
+
 export function interventionRecordRoutes({
   intervention,
   register,
@@ -373,13 +378,11 @@ export function interventionRecordRoutes({
       params: minutesParams,
       target,
       handler: async (request: SignedInRequest<{ interventionId: string; boardMeetingId: string }>, reply) => {
-        const file = await intervention.openDocument(
-          request.principal,
-          request.params.interventionId,
-          'minutes',
-          request.params.boardMeetingId,
+        const { interventionId, boardMeetingId } = request.params
+        return download(
+          reply,
+          await intervention.openDocument(request.principal, interventionId, 'minutes', boardMeetingId),
         )
-        return reply.type(file.type).header('content-disposition', contentDisposition(file.name)).send(file.stream)
       },
     }),
     route({
@@ -389,13 +392,8 @@ export function interventionRecordRoutes({
       params: reportParams,
       target,
       handler: async (request: ReportRequest, reply) => {
-        const file = await intervention.openDocument(
-          request.principal,
-          request.params.interventionId,
-          'report',
-          request.params.reportId,
-        )
-        return reply.type(file.type).header('content-disposition', contentDisposition(file.name)).send(file.stream)
+        const { interventionId, reportId } = request.params
+        return download(reply, await intervention.openDocument(request.principal, interventionId, 'report', reportId))
       },
     }),
   ]
