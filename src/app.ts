@@ -148,7 +148,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     formSubmissions(db, () => clock.now()),
   )
   const services = createServices({ db, clock, config })
-  app.addHook('onClose', async () => services.processor.stop())
+  app.addHook('onClose', async () => {
+    services.uploadRetention.stop()
+    await services.processor.stop()
+  })
   app.decorate('services', services)
   const oidc = createOidcSignIn({ db, clock, config })
   registerRoutes(app, authRoutes({ db, clock, config, oidc }))

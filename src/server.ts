@@ -55,6 +55,11 @@ async function start(): Promise<void> {
   reminders.start()
   // Reports under embargo are published at their time, and late steps flagged (issue 11).
   const reportJob = startReportJob(app.services.reports, (level, detail, message) => app.log[level](detail, message))
+  // Annex A: returns a stopped process left are checked again (at start, then on a timer, once
+  // their lease ends); temporary files of interrupted uploads are cleared and raw uploads past
+  // their retention deleted (at start, then hourly).
+  app.services.processor.start()
+  await app.services.uploadRetention.start((message, detail) => app.log.warn(detail ?? {}, message))
   if (!config.smtpUrl)
     app.log.info('SMTP_URL is not set: emails stay in the outbox unsent (see each activity’s notice page)')
   app.log.info(

@@ -124,8 +124,11 @@ export async function openWorkbook(path: string, options: WorkbookOptions = {}):
     })
     if (sstEntry) {
       try {
+        // Small compressed reads: zlib inflates a whole read before the reader can refuse, so a
+        // huge string is refused after about 64 KiB × its ratio of inflating, not 1 MiB × it.
         await archive.read(sstEntry, (chunk) => void shared.push(chunk), {
           ...(options.signal ? { signal: options.signal } : {}),
+          readChunk: 64 * 1024,
         })
       } catch (error) {
         if (error instanceof SharedStringTooLarge && !error.whole)

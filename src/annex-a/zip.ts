@@ -102,7 +102,7 @@ export class ZipArchive {
   async read(
     entry: ZipEntry,
     onChunk: (chunk: Buffer) => boolean | void | Promise<boolean | void>,
-    options: { onCompressed?: (bytes: number) => void; signal?: AbortSignal } = {},
+    options: { onCompressed?: (bytes: number) => void; signal?: AbortSignal; readChunk?: number } = {},
   ): Promise<void> {
     if (entry.flags & 1)
       throw new AnnexAFileError('ENCRYPTED', 'The workbook is protected with a password, so it cannot be read.')
@@ -114,7 +114,7 @@ export class ZipArchive {
     const source = createReadStream(this.path, {
       start,
       end: start + entry.compressedSize - 1,
-      highWaterMark: READ_CHUNK,
+      highWaterMark: options.readChunk ?? READ_CHUNK,
     })
     const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: CHUNK }) : undefined
     const stream = inflater ? source.pipe(inflater) : source

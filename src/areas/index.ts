@@ -6,6 +6,7 @@ import { createReminderSettings, type ReminderSource } from '../notify/reminders
 import { createActivitiesService } from './activities/service.js'
 import { createAdminService } from './admin/service.js'
 import { createProcessor, type Processor } from './annex-a-returns/processor.js'
+import { uploadRetention } from './annex-a-returns/retention.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
 import { caseSampleCases, createEvidenceService } from './evidence/service.js'
@@ -45,6 +46,8 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     blobs,
     processor,
     annexA,
+    /** Raw uploads deleted after publication, and temporary files cleared (started by the server). */
+    uploadRetention: uploadRetention({ ...deps, blobs, activities }),
     judgements,
     reports,
     intervention: createInterventionService({ ...deps, register, people, blobs }),

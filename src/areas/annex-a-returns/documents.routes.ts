@@ -19,21 +19,24 @@ export function documentRoutes(deps: AnnexARouteDeps): RouteSpec[] {
   /** Upload a document (multipart, streamed to the blob store): a plain handler, not a form route. */
   async function upload(request: ActivityRequest, reply: FastifyReply) {
     const { activityId } = request.params
+    let item = ''
     const refuse = (errors: Record<string, string>) => {
       reply.code(400)
-      return overview(request, reply, { values: {}, errors })
+      return overview(request, reply, { values: { item }, errors })
     }
     try {
-      const { handled } = await readUpload(request, 'document', async (fields, file) => {
-        const { item } = documentUploadFields.parse(fields)
+      const { handled, fields } = await readUpload(request, 'document', async (fields, file) => {
+        item = documentUploadFields.parse(fields).item
         await annexA.uploadDocument(request.principal, activityId, { item, ...file }, context(request))
       })
+      item ||= fields.item ?? ''
       if (!handled) return refuse({ document: 'Select a document to upload' })
     } catch (error) {
       if (error instanceof ValidationError) return refuse({ ...error.fieldErrors })
       throw error
     }
-    return reply.redirect(`${annexAPaths.overview.build({ activityId })}#documents`, 303)
+    const section = item === 'audits' || item === 'audits-report' ? 'audits' : 'documents'
+    return reply.redirect(`${annexAPaths.overview.build({ activityId })}#${section}`, 303)
   }
 
   async function open(request: DocumentRequest, reply: FastifyReply) {

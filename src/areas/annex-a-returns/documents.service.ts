@@ -8,9 +8,31 @@ import { ANNEX_A_DOCUMENTS, DOCUMENT_EXTENSIONS, isDocumentItem, itemFromFileNam
 import type { AnnexARecords, AnnexAReturnsDeps } from './records.js'
 import { sampleOf } from './case-sample.repository.js'
 import { documentsOf, findDocument, insertDocument } from './documents.repository.js'
+import { peekRows } from '../../annex-a/index.js'
+import { blobStillKept } from './retention.repository.js'
 import { storeUpload } from './returns.service.js'
 import { documentFileProblem, uploadQuota } from './upload-checks.js'
 import type { AnnexADocument } from './types.js'
+
+const AUDIT_LIST_EXTENSIONS = ['.xlsx', '.xlsm', '.csv']
+
+/**
+ * Is this the list of audits 002#257 asks for: a sheet whose headings (in its first ten rows)
+ * name the child's unique ID, the audit theme and when the audit was completed?
+ */
+async function isAuditList(path: string, fileName: string): Promise<boolean> {
+  const sheets = await peekRows(path, fileName)
+  return (sheets ?? []).some((rows) =>
+    rows.some((cells) => {
+      const headings = cells.map((cell) => cell.toLowerCase())
+      return (
+        headings.some((h) => /child|unique\s*id|\bid\b/.test(h)) &&
+        headings.some((h) => /theme|topic|focus/.test(h)) &&
+        headings.some((h) => /date|completed|when/.test(h))
+      )
+    }),
+  )
+}
 
 /** A document as it arrives: the item it is for ('' to read it from the file name), and its bytes. */
 export interface DocumentUpload {
@@ -55,11 +77,13 @@ export function documentsService(deps: AnnexAReturnsDeps, records: AnnexARecords
           .filter((entry) => entry.auditedCaseRequested)
           .map((entry) => `case:${entry.childId}`),
       )
-      if (!isDocumentItem(item) && item !== 'audits' && !requested.has(item))
+      if (!isDocumentItem(item) && item !== 'audits' && item !== 'audits-report' && !requested.has(item))
         errors.item =
           'Select which Annex A item this document is for, or start the file name with its number, for example “1.07 Workforce profile.xlsx” (002#262)'
       const extension = extname(upload.fileName).toLowerCase()
-      if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(extension))
+      if (item === 'audits' && !AUDIT_LIST_EXTENSIONS.includes(extension))
+        errors.document = `The list of audits must be a spreadsheet (.xlsx or .csv) with a row for each audit; “${upload.fileName}” is not. Share an overview report or action plan as “Audits: overview report or action plan”`
+      else if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(extension))
         errors.document = `The selected file must be a document, spreadsheet, PDF or image (${DOCUMENT_EXTENSIONS.join(', ')})`
       if (Object.keys(errors).length > 0) {
         upload.stream.resume()
@@ -69,6 +93,12 @@ export function documentsService(deps: AnnexAReturnsDeps, records: AnnexARecords
       const stored = await storeUpload(blobs, upload.stream, 'document', (head) =>
         documentFileProblem(head, upload.fileName),
       )
+      if (item === 'audits' && !(await isAuditList(blobs.path(stored.hash), upload.fileName))) {
+        if (!(await blobStillKept(db, stored.hash))) await blobs.remove(stored.hash)
+        throw new ValidationError({
+          document: `“${upload.fileName}” is not a list of audits: it needs a column for each audited child’s unique ID, the audit theme and the date the audit was completed (002#257). Use the template, or add those headings`,
+        })
+      }
       return db.transaction().execute(async (trx) => {
         const id = await insertDocument(trx, {
           activityId,

@@ -75,7 +75,8 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
       })),
       currentStatus: current ? returnStatusTag(current.status) : undefined,
       versionRows: canRead ? versionRows(versions, (id) => annexAPaths.return.build({ activityId, returnId: id })) : [],
-      checklist: ANNEX_A_DOCUMENTS.map((item) => {
+      documentsHeading: scope.all ? 'Documents 1.01 to 3.11' : 'Documents for this visit',
+      checklist: ANNEX_A_DOCUMENTS.filter((item) => scope.documents.includes(item.item)).map((item) => {
         const received = latestByItem.get(item.item)
         return {
           ...item,
@@ -84,17 +85,18 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
           late: received && deadline ? received.uploadedAt.toISOString().slice(0, 10) > deadline.date : false,
         }
       }),
-      documentsReceived: latestByItem.size,
-      auditDocuments: documents.filter((document) => document.item === 'audits'),
+      documentsReceived: scope.documents.filter((item) => latestByItem.has(item)).length,
+      auditDocuments: documents.filter((document) => document.item === 'audits' || document.item === 'audits-report'),
+      // A refused audits upload shows its error by the audits form.
+      auditsError: state?.values.item === 'audits' || state?.values.item === 'audits-report',
       requested,
       itemItems: [
         { value: '', text: 'Use the number at the start of the file name' },
-        { value: 'audits', text: 'List of audits in the last six months (002#257)' },
         ...requested.map((childId) => ({
           value: `case:${childId}`,
           text: `Audit document for child ${childId} (002#258)`,
         })),
-        ...ANNEX_A_DOCUMENTS.map((item) => ({
+        ...ANNEX_A_DOCUMENTS.filter((item) => scope.documents.includes(item.item)).map((item) => ({
           value: item.item,
           text: `${item.item} ${item.title.slice(0, 80)}${item.title.length > 80 ? '…' : ''}`,
         })),

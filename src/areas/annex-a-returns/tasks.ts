@@ -5,11 +5,21 @@ import type { ActivityTaskProvider, TaskStatus } from '../activities/index.js'
 import type { DashboardItem, DashboardProvider } from '../home/index.js'
 import { urgencyOf } from '../home/index.js'
 import { addDays } from '../../rules/calendar/dates.js'
-import { activityTitle } from '../activities/index.js'
+import { activityTitle, type Activity } from '../activities/index.js'
+import { annexAScope } from '../../rules/annex-a-scope.js'
 import { ANNEX_A_DOCUMENTS } from './documents.js'
 import { annexAPaths } from './paths.js'
 import { currentOf, isReadable, type AnnexAReturnsService } from './service.js'
 import { plural } from '../../web/words.js'
+
+/** The document items an activity asks for (all of 1.01–3.11, or a focused visit's, 002#242). */
+function askedDocuments(activity: Pick<Activity, 'type' | 'topics'>): readonly string[] {
+  return annexAScope(
+    activity.type,
+    activity.topics,
+    ANNEX_A_DOCUMENTS.map((d) => d.item),
+  ).documents
+}
 
 /** The Annex A tasks on the activity page: the lists, the documents, and (inspectors) the case sample. */
 export function annexATasks(
@@ -47,6 +57,8 @@ export function annexATasks(
                 : 'not-started'
     const items = new Set(documents.map((d) => d.item))
     const overview = annexAPaths.overview.build({ activityId: activity.id })
+    // A focused visit asks only for the documents of its topics (002#242): only those are due.
+    const asked = askedDocuments(activity)
     const tasks: Awaited<ReturnType<ActivityTaskProvider>> = [
       {
         section: 'Annex A',
@@ -59,21 +71,21 @@ export function annexATasks(
       },
       {
         section: 'Annex A',
-        title: 'Audits of the last six months',
+        title: 'Send the list of audits from the last six months',
         href: `${overview}#audits`,
         status: status(items.has('audits'), false, due('annex-a.audits')),
-        hint: 'A list of the audits the LA has done in the six months before the inspection (002#257)',
+        hint: 'A spreadsheet of each audit: child unique ID, audit theme, date completed (002#257)',
       },
       {
         section: 'Annex A',
-        title: 'Documents 1.01 to 3.11',
+        title: asked.length === ANNEX_A_DOCUMENTS.length ? 'Documents 1.01 to 3.11' : 'Documents for the visit',
         href: `${overview}#documents`,
         status: status(
-          ANNEX_A_DOCUMENTS.every((d) => items.has(d.item)),
-          [...items].some((item) => /^\d\.\d\d/.test(item)),
+          asked.every((item) => items.has(item)),
+          asked.some((item) => items.has(item)),
           due('annex-a.management-information'),
         ),
-        hint: `${ANNEX_A_DOCUMENTS.filter((d) => items.has(d.item)).length} of ${ANNEX_A_DOCUMENTS.length} received`,
+        hint: `${asked.filter((item) => items.has(item)).length} of ${asked.length} received`,
       },
     ]
     if (canOn(principal, 'annex-a.profile', target)) {
