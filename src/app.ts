@@ -29,6 +29,7 @@ import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
 import { createServices } from './areas/index.js'
 import { programmeDashboard } from './areas/programme/dashboard.js'
+import { programmeActivityChecks, programmeLaActivities } from './areas/programme/panels.presenters.js'
 import { programmeRoutes } from './areas/programme/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
@@ -143,7 +144,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
     }),
   )
-  registerRoutes(app, registerAreaRoutes({ register: services.register, clock }))
+  registerRoutes(
+    app,
+    registerAreaRoutes({
+      register: services.register,
+      clock,
+      laActivities: programmeLaActivities(services.activities, services.programme, clock),
+    }),
+  )
   registerRoutes(
     app,
     await adminRoutes({ accounts: services.accounts, admin: services.admin, register: services.register }),
@@ -159,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         judgementTasks(services.judgements, services.activities),
         evidenceTasks(services.evidence),
       ],
+      checks: programmeActivityChecks(services.programme),
       clock,
       baseUrl: config.baseUrl,
     }),

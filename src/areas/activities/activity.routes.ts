@@ -13,7 +13,7 @@ import { checkStep, DEFERRAL_REASON_LABELS, isStatus, nextStep, STATUS_LABELS } 
 import { activityPaths } from './paths.js'
 import { activityRows, activityTitle, milestoneRows, statusTag, timelineItems, WEEKDAY_NAMES } from './presenters.js'
 import type { ActivitiesService } from './service.js'
-import { type ActivityTask, type ActivityTaskProvider, taskListSections } from './tasks.js'
+import { type ActivityChecksProvider, type ActivityTask, type ActivityTaskProvider, taskListSections } from './tasks.js'
 import type { ActivityDetails } from './types.js'
 
 type ActivityRequest = SignedInRequest<{ activityId: string }>
@@ -22,11 +22,13 @@ export interface ActivityRouteDeps {
   readonly activities: ActivitiesService
   /** Each area's tasks on the activity page (Annex A, evidence, judgements…). */
   readonly providers: readonly ActivityTaskProvider[]
+  /** The programme planner's rule checks of the activity as planned. */
+  readonly checks?: ActivityChecksProvider | undefined
   readonly clock: Clock
 }
 
 /** The activity itself: the list, planning, the activity page with its task list, status and timeline. */
-export function activityRecordRoutes({ activities, providers, clock }: ActivityRouteDeps): RouteSpec[] {
+export function activityRecordRoutes({ activities, providers, checks, clock }: ActivityRouteDeps): RouteSpec[] {
   const target = (request: ActivityRequest) => activities.target(request.params.activityId)
   const params = activityParams
 
@@ -149,6 +151,7 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
     const manage = canOn(principal, 'activity.manage', policyTarget)
     const tasks = coreTasks(details, manage)
     for (const provider of providers) tasks.push(...(await provider(activity, principal)))
+    const ruleChecks = checks ? await checks(activity, principal) : undefined
     const next = nextStep(activity.status)
     // The next step is offered only when it can be taken today; otherwise the page says when
     // or what is missing (issue 10: "Mark as on site" was offered days before fieldwork).
@@ -164,6 +167,7 @@ export function activityRecordRoutes({ activities, providers, clock }: ActivityR
       statusReason: deferred ? null : activity.statusReason,
       deferralReason: deferred ? (activity.statusReason ?? 'Not recorded') : undefined,
       sections: taskListSections(tasks),
+      ruleChecks: ruleChecks && ruleChecks.errors + ruleChecks.warnings > 0 ? ruleChecks : undefined,
       onsiteEnd: details.milestones.find((m) => m.key === 'onsite.end')?.date,
       lead: details.team.find((member) => member.teamRole === 'lead-inspector'),
       topics: activity.topics,

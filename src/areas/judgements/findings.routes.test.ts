@@ -96,9 +96,7 @@ describe('focused visits (002#104-110)', () => {
     ])
     const agent = await signIn(bed.users().lead)
     const refused = await statusTo(agent, id, 'judgements-agreed')
-    expect(page(refused).errorSummary[0]!.text).toBe(
-      'Record and confirm the focused visit findings first',
-    )
+    expect(page(refused).errorSummary[0]!.text).toBe('Record and confirm the focused visit findings first')
     // Saying there are none while one is recorded is refused.
     const url = `/activities/${id}/findings`
     const contradiction = await agent.post(`${url}/confirm`, {

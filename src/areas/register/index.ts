@@ -3,6 +3,8 @@ export type { RegisterService } from './service.js'
 export type {
   RegisterJudgementInput,
   JudgementRecord,
+  LaActivitiesProvider,
+  LaActivity,
   LaHistory,
   LocalAuthority,
   Region,

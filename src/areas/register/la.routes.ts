@@ -7,12 +7,19 @@ import { laParams, registerListQuery, showQuery } from './forms.js'
 import { registerPaths } from './paths.js'
 import { historyItems, laSummaryRows, pathwayRows, registerRows } from './presenters.js'
 import type { RegisterService } from './service.js'
+import type { LaActivitiesProvider } from './types.js'
 
 type ListRequest = SignedInRequest<unknown, z.output<typeof registerListQuery>>
 type LaRequest = SignedInRequest<z.output<typeof laParams>, z.output<typeof showQuery>>
 
 /** The register of the 153 LAs with its filters, and each LA's page: standing, pathway and judgement history. */
-export function laRoutes({ register }: { register: RegisterService }): RouteSpec[] {
+export function laRoutes({
+  register,
+  laActivities,
+}: {
+  register: RegisterService
+  laActivities?: LaActivitiesProvider | undefined
+}): RouteSpec[] {
   async function listPage(request: ListRequest, reply: FastifyReply) {
     const filters = request.query
     const [entries, regions] = await Promise.all([register.list(request.principal, filters), register.regions()])
@@ -30,6 +37,7 @@ export function laRoutes({ register }: { register: RegisterService }): RouteSpec
     const { la, records, standing, pathway } = await register.show(laCode)
     return reply.page('register/show.njk', {
       la,
+      activities: laActivities ? await laActivities(request.principal, laCode) : [],
       summaryRows: laSummaryRows(la, standing),
       pathwayRows: pathwayRows(pathway),
       history: historyItems(la, records),
