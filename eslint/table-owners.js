@@ -8,6 +8,7 @@ export const TABLE_OWNERS = {
   user_la_scopes: 'auth',
   sessions: 'auth',
   sign_in_throttles: 'auth',
+  form_submissions: 'auth',
   api_tokens: 'auth',
   audit_events: 'auth',
   // notify: email and calendar feeds
@@ -48,6 +49,19 @@ export const TABLE_OWNERS = {
   keep_in_touch_meetings: 'evidence',
   further_information_requests: 'evidence',
   cases_of_concern: 'evidence',
+  // intervention: the DfE's record and the triggers Ofsted records
+  interventions: 'intervention',
+  intervention_steps: 'intervention',
+  intervention_instruments: 'intervention',
+  improvement_boards: 'intervention',
+  board_meetings: 'intervention',
+  intervention_reports: 'intervention',
+  intervention_concerns: 'intervention',
+  // engagement: the LA's self-evaluation and the annual engagement meeting
+  self_evaluations: 'engagement',
+  engagement_meetings: 'engagement',
+  // notify: the reminders each person has stopped
+  reminder_stops: 'notify',
   // publications: what is published, and all the public pages read
   publications: 'publications',
   // reports

@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import type { Kysely } from 'kysely'
 import { createOidcSignIn } from './auth/oidc.js'
+import { formSubmissions } from './auth/form-submissions.js'
 import { authRoutes } from './auth/routes.js'
 import type { Clock } from './clock.js'
 import type { Config, TrustProxy } from './config.js'
@@ -21,9 +22,10 @@ import { ANNEX_A_UPLOAD_TYPES, apiRoutes } from './areas/api/routes.js'
 import { annexAReturnRoutes } from './areas/annex-a-returns/routes.js'
 import { annexADashboard, annexATasks } from './areas/annex-a-returns/tasks.js'
 import type { Services } from './areas/index.js'
-import { MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
+import { MAX_RETURN_FILES, MAX_UPLOAD_BYTES } from './areas/annex-a-returns/service.js'
 import { helpRoutes } from './areas/help/routes.js'
 import { homeRoutes } from './areas/home/routes.js'
+import { interventionRoutes } from './areas/intervention/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
@@ -31,6 +33,8 @@ import { createServices } from './areas/index.js'
 import { programmeDashboard } from './areas/programme/dashboard.js'
 import { programmeActivityChecks, programmeLaActivities } from './areas/programme/panels.presenters.js'
 import { programmeRoutes } from './areas/programme/routes.js'
+import { publicationSourceLinks, publicationTasks } from './areas/publications/index.js'
+import { publicationRoutes } from './areas/publications/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
@@ -112,7 +116,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false })
   await app.register(formbody)
   // Uploads are streamed to disk by the Annex A area; these limits bound a single request.
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 100_000 } })
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_RETURN_FILES, fields: 20, fieldSize: 100_000 },
+  })
   await app.register(staticPlugin)
   await app.register(healthPlugin, { db, kind: deps.databaseKind })
   await app.register(sessionPlugin, {
@@ -126,6 +132,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(viewsPlugin, { viewDirs: VIEW_DIRS, production, demoData: config.demoData })
   await app.register(errorsPlugin, { production })
 
+  // A form sent twice (a double click, a retry) is done once (src/auth/form-submissions.ts).
+  app.decorate(
+    'formSubmissions',
+    formSubmissions(db, () => clock.now()),
+  )
   const services = createServices({ db, clock, config })
   app.addHook('onClose', async () => services.processor.stop())
   app.decorate('services', services)
@@ -149,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAreaRoutes({
       register: services.register,
       clock,
+      sourceLinks: publicationSourceLinks,
       laActivities: programmeLaActivities(services.activities, services.programme, clock),
     }),
   )
@@ -166,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         annexATasks(services.annexA, services.activities, clock),
         judgementTasks(services.judgements, services.activities),
         evidenceTasks(services.evidence),
+        publicationTasks(services.publications),
       ],
       checks: programmeActivityChecks(services.programme),
       clock,
@@ -190,5 +203,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   )
   registerRoutes(app, programmeRoutes({ programme: services.programme, clock }))
+  registerRoutes(
+    app,
+    publicationRoutes({
+      publications: services.publications,
+      register: services.register,
+      clock,
+      baseUrl: config.baseUrl,
+    }),
+  )
+  registerRoutes(
+    app,
+    interventionRoutes({
+      intervention: services.intervention,
+      register: services.register,
+      people: services.people,
+      clock,
+    }),
+  )
   return app
 }

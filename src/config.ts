@@ -35,6 +35,9 @@ const environmentSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(120),
   TRUST_PROXY: z.string().optional(),
+  UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  UPLOAD_MB_PER_DAY: z.coerce.number().int().min(1).default(2048),
+  UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
 })
 
 /**
@@ -88,6 +91,8 @@ export interface Config {
   }
   readonly trustProxy: TrustProxy
   readonly sessionIdleMinutes: number
+  /** Files one person may upload per hour and megabytes per day; raw uploads kept this many days after publication. */
+  readonly uploads: { readonly perHour: number; readonly mbPerDay: number; readonly retentionDays: number }
 }
 
 /** Thrown when the environment cannot make a valid configuration; the message lists every problem. */
@@ -153,5 +158,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     trustProxy: Array.isArray(trustProxy) ? Object.freeze([...trustProxy]) : trustProxy,
+    uploads: Object.freeze({
+      perHour: e.UPLOADS_PER_HOUR,
+      mbPerDay: e.UPLOAD_MB_PER_DAY,
+      retentionDays: e.UPLOAD_RETENTION_DAYS,
+    }),
   })
 }

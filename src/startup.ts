@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js'
 import type { Database } from './db/tables.js'
 import { loadDemoData } from './demo/load-demo-data.js'
 import { loadDemoActivities } from './demo/demo-activities.js'
+import { loadDemoPublications } from './demo/demo-publications.js'
 import { projectRoot } from './web/paths.js'
 
 export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
@@ -21,8 +22,11 @@ export async function prepareDatabase(
   const localAuthorities = await loadLocalAuthorities(db, LOCAL_AUTHORITIES_CSV)
   let demoLoaded = options.demoData ? await loadDemoData(db, options.clock.today()) : false
   // Inspections at every stage need the file store (Annex A uploads), so only with a config.
-  if (options.demoData && options.config)
+  if (options.demoData && options.config) {
     demoLoaded = (await loadDemoActivities(db, options.config, options.clock.today())) || demoLoaded
+    // Published reports and letters (their PDFs go to the file store too).
+    demoLoaded = (await loadDemoPublications(db, options.config, options.clock.today())) || demoLoaded
+  }
   return { migrations, localAuthorities, demoLoaded }
 }
 

@@ -9,7 +9,6 @@ import type { RouteSpec } from '../src/web/routing.js'
 import { createServices } from '../src/areas/index.js'
 import { fixedClock } from '../src/clock.js'
 import { principalFor } from '../src/auth/users.js'
-import { createApiToken } from '../src/auth/api-tokens.js'
 import { createReadStream } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,6 +16,8 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { generateAnnexA } from '../src/annex-a/index.js'
 import { judgementsGivenAtFeedback } from '../src/test-support/factories/judgements.js'
+import { publishedAndHidden } from './support/publications.js'
+import { apiTokenOf } from './support/api-tokens.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -39,6 +40,9 @@ const concernOf = new Map<string, string>()
 const returnOf = new Map<string, string>()
 const documentOf = new Map<string, string>()
 let someUserId = ''
+// A published focused-visit letter (Medway), and a first monitoring letter that is never public.
+let publishedId = ''
+let unpublishedId = ''
 
 beforeAll(async () => {
   t = await buildTestApp()
@@ -209,6 +213,7 @@ beforeAll(async () => {
     activityId: activityOf.get(OWN_LA.laCode)!,
     lastDay: '2027-01-22',
   })
+  ;({ publishedId, unpublishedId } = await publishedAndHidden(t))
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(
       la.laCode,
@@ -228,21 +233,6 @@ beforeAll(async () => {
 })
 afterAll(async () => t.close())
 
-/**
- * An API token of the user's own, made for one test: the walk revokes it (POST …/revoke), so a
- * token shared between tests would be revoked by whichever ran first.
- */
-async function apiTokenOf(user: TestUser, name: string): Promise<string> {
-  await createApiToken(t.db, (await principalFor(t.db, user.id))!, name, 'test')
-  const token = await t.db
-    .selectFrom('api_tokens')
-    .select('id')
-    .where('user_id', '=', user.id)
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow()
-  return token.id
-}
-
 function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
   return spec.url
     .replace(':tokenId', tokenId ?? '00000000-0000-0000-0000-000000000000')
@@ -257,6 +247,8 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
     .replace(':returnId', returnOf.get(la.laCode)!)
     .replace(':documentId', documentOf.get(la.laCode)!)
     .replace(':judgement', 'leaders')
+    .replace(':publicationId', publishedId)
+    .replace(':la', '887')
 }
 
 /** URL parameters that name an LA or a record that belongs to one. */
@@ -340,6 +332,26 @@ describe('every route goes through the policy', () => {
   })
 })
 
+describe('the public pages (no sign-in) show only what is published', () => {
+  it('answer every public /published route for a published document, and 404 for an unpublished one', async () => {
+    const reader = new TestAgent(t.app)
+    const routes = t.app.routeSpecs.filter((spec) => spec.permission === 'public' && spec.url.startsWith('/published'))
+    expect(routes.length).toBeGreaterThanOrEqual(6)
+    for (const spec of routes) {
+      const url = urlFor(spec, OWN_LA)
+      const response = await reader.get(url)
+      const childrenSummary = spec.url.endsWith('summary-for-children.pdf')
+      // A focused-visit letter has no summary for children (002#202 is about reports).
+      expect(response.statusCode, url).toBe(childrenSummary ? 404 : 200)
+      expect(response.body, url).not.toContain('A first monitoring letter')
+      if (spec.url.includes(':publicationId')) {
+        const hidden = spec.url.replace(':publicationId', unpublishedId)
+        expect((await reader.get(hidden)).statusCode, hidden).toBe(404)
+      }
+    }
+  })
+})
+
 describe.each(ROLES.map((role) => [role, ROLE_INFO[role].label] as const))('as %s', (role) => {
   it.each([
     ['own LA', OWN_LA],
@@ -348,7 +360,7 @@ describe.each(ROLES.map((role) => [role, ROLE_INFO[role].label] as const))('as %
     'every route answers as the policy says for the %s',
     async (which, la) => {
       const user = users.get(role)!
-      const tokenId = await apiTokenOf(user, `walk of the ${which}`)
+      const tokenId = await apiTokenOf(t, user, `walk of the ${which}`)
       const agent = await new TestAgent(t.app).signIn(user.email, user.password)
       const checked: string[] = []
       // A role that cannot see the other LA in the register must not meet its name on any page.

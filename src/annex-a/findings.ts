@@ -14,7 +14,8 @@ export interface RuleInfo {
 
 /** Every rule the validator applies. Severity here is the default; a few rules vary by list. */
 export const RULES = {
-  'AA-LIST-MISSING': { severity: 'warning', title: 'A list is missing', citation: '002#249' },
+  'AA-LIST-MISSING': { severity: 'error', title: 'A list asked for is missing', citation: '002#249' },
+  'AA-LIST-DECLARED-EMPTY': { severity: 'note', title: 'A list has nothing to report', citation: '002#249' },
   'AA-LIST-EMPTY': { severity: 'note', title: 'A list has no rows', citation: '002#249' },
   'AA-LIST-DUPLICATE': { severity: 'warning', title: 'Two sheets hold the same list' },
   'AA-SHEET-HIDDEN': { severity: 'note', title: 'A list is on a hidden sheet' },

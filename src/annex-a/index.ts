@@ -12,6 +12,7 @@ export {
   type ListFound,
   type ProcessOptions,
 } from './process.js'
+export { annexAOptions, type ReturnOptions } from './return-options.js'
 export { writeErrorReport, type ErrorReportResult } from './error-report.js'
 export { AnnexAFileError, type AnnexAFileErrorCode } from './errors.js'
 export { RULES, type Finding, type FindingCounts, type RuleId, type Severity } from './findings.js'

@@ -97,6 +97,13 @@ export interface ProcessOptions {
    * the 250,000-row benchmark, handing rows between threads cost more than it saved).
    */
   readonly threads?: boolean
+  /**
+   * The lists the inspection or visit asks for (default all eleven; a focused visit asks only
+   * for those of its topic, 002#242). A list asked for and missing is an error.
+   */
+  readonly asked?: readonly ListNumber[]
+  /** Lists the LA says it has nothing to report for: missing is then fine, and said so. */
+  readonly declaredEmpty?: readonly ListNumber[]
 }
 
 export interface ListFound {
@@ -143,6 +150,11 @@ export interface AnnexAResult {
   readonly counts: FindingCounts
   readonly hasErrors: boolean
   readonly profile: AnnexAProfile
+  /** The lists asked for, and those the LA declared empty. */
+  readonly asked: ListNumber[]
+  readonly declaredEmpty: ListNumber[]
+  /** The lists asked for that the return holds or declares empty, in order. */
+  readonly listsCovered: ListNumber[]
 }
 
 interface Source {
@@ -207,6 +219,8 @@ export async function processAnnexA(
   const sources: Source[] = []
   const signal = options.signal
   const maxRows = limits.maxRows ?? 2_000_000
+  const asked = new Set<ListNumber>(options.asked ?? LISTS.map((spec) => spec.list))
+  const declaredEmpty = new Set<ListNumber>((options.declaredEmpty ?? []).filter((list) => asked.has(list)))
   let allRows = 0
 
   try {
@@ -525,15 +539,36 @@ export async function processAnnexA(
     // 4. Checks that need every list.
     const found = new Set(lists.map((l) => l.list))
     for (const spec of LISTS) {
-      if (!found.has(spec.list)) {
+      if (found.has(spec.list)) {
+        const rows = lists.filter((l) => l.list === spec.list).reduce((n, l) => n + l.rows, 0)
+        if (declaredEmpty.has(spec.list) && rows > 0)
+          sheetFinding(
+            findings,
+            { list: spec.list, sheet: null, row: null },
+            'AA-LIST-DECLARED-EMPTY',
+            () =>
+              `You said List ${spec.list} (${spec.title}) has nothing to report, but the return holds ${rows} ${rows === 1 ? 'row' : 'rows'} of it. They were read; untick "nothing to report" for List ${spec.list} if they are meant to be there.`,
+            'warning',
+          )
+        continue
+      }
+      if (!asked.has(spec.list)) continue
+      if (declaredEmpty.has(spec.list)) {
         sheetFinding(
           findings,
           { list: spec.list, sheet: null, row: null },
-          'AA-LIST-MISSING',
-          () =>
-            `List ${spec.list} (${spec.title}) was not found. 002#249 asks for ${spec.scope.charAt(0).toLowerCase()}${spec.scope.slice(1)}. Add a sheet named List_${spec.list} with the list's headings (headings only if you have nothing to report).`,
+          'AA-LIST-DECLARED-EMPTY',
+          () => `You said List ${spec.list} (${spec.title}) has nothing to report.`,
         )
+        continue
       }
+      sheetFinding(
+        findings,
+        { list: spec.list, sheet: null, row: null },
+        'AA-LIST-MISSING',
+        () =>
+          `List ${spec.list} (${spec.title}) is missing. The inspection asks for ${spec.scope.charAt(0).toLowerCase()}${spec.scope.slice(1)}. Add a sheet named List_${spec.list} (or a file List_${spec.list}.csv) with the list's headings and rows, and upload all the lists together. If you have nothing to report for it, say so when you upload.`,
+      )
     }
     const list8 = processors.get(8)
     if (list8 && !list8.known(list8.fieldIndex('siblings')) && siblingSheets.length === 0) {
@@ -579,6 +614,11 @@ export async function processAnnexA(
       counts: findings.counts(),
       hasErrors: findings.errorCount > 0,
       profile: profileResult,
+      asked: [...asked].sort((a, b) => a - b),
+      declaredEmpty: [...declaredEmpty].sort((a, b) => a - b),
+      listsCovered: LISTS.map((spec) => spec.list).filter(
+        (list) => asked.has(list) && (found.has(list) || declaredEmpty.has(list)),
+      ),
     }
   } finally {
     for (const workbook of workbooks) await workbook.archive.close()

@@ -8,10 +8,12 @@ import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
 import { caseSampleCases, createEvidenceService } from './evidence/service.js'
+import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createProgrammeService } from './programme/service.js'
 import { createPublicationsService } from './publications/service.js'
 import { createRegisterService } from './register/service.js'
+import { createReportsService } from './reports/service.js'
 
 /** The composition root: every area's service, built from the same dependencies. */
 export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processor?: Processor }) {
@@ -28,22 +30,27 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   })
   const judgements = createJudgementsService({ ...deps, activities, people })
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities, people })
+  const evidence = createEvidenceService({ ...deps, activities, people, knownCases: caseSampleCases(annexA) })
+  const publications = createPublicationsService({ ...deps, blobs, register, activities })
+  const reports = createReportsService({ ...deps, activities, judgements, evidence, people, blobs, publications })
   const services = {
     register,
     people,
     accounts: createAccountsService(deps.db, () => deps.clock.now(), register),
     admin: createAdminService(deps),
     activities,
-    evidence: createEvidenceService({ ...deps, activities, people, knownCases: caseSampleCases(annexA) }),
+    evidence,
     blobs,
     processor,
     annexA,
     judgements,
+    reports,
+    intervention: createInterventionService({ ...deps, register, people, blobs }),
   }
   return {
     ...services,
     programme: createProgrammeService({ ...deps, register, activities, people }),
-    publications: createPublicationsService({ ...deps, blobs, register, activities }),
+    publications,
   }
 }
 

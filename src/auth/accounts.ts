@@ -5,6 +5,7 @@ import { recordAudit } from './audit.js'
 import { hashPassword, passwordProblem } from './passwords.js'
 import type { Principal } from './policy.js'
 import { isRole, ROLE_INFO, type Role } from './roles.js'
+import { revokeApiTokensOf } from './api-tokens.js'
 import { endSessionsOf } from './sessions.js'
 import { clearFailures, emailKey, slowedAddresses } from './sign-in-throttle.js'
 import { findUserByEmail } from './users.js'
@@ -191,12 +192,14 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
           .set({ disabled_at: disabled ? now() : null })
           .where('id', '=', id)
           .execute()
+        // Disabling ends every way in: sessions and API tokens. Enabling brings no token back.
+        const tokens = disabled ? await revokeApiTokensOf(trx, id, now()) : 0
         await recordAudit(trx, {
           actor: admin,
           action: disabled ? 'user.disable' : 'user.enable',
           recordType: 'user',
           recordId: id,
-          summary: `${disabled ? 'Disabled' : 'Enabled'} ${account.email}`,
+          summary: `${disabled ? 'Disabled' : 'Enabled'} ${account.email}${tokens ? `; revoked ${tokens} API token${tokens === 1 ? '' : 's'}` : ''}`,
           requestId,
         })
       })
@@ -227,12 +230,14 @@ export function createAccountsService(db: Kysely<Database>, now: () => Date, reg
       await clearFailures(db, account.email)
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute()
+        // A new password ends what the old one started: sessions and API tokens.
+        const tokens = await revokeApiTokensOf(trx, id, now())
         await recordAudit(trx, {
           actor: admin,
           action: 'user.reset-password',
           recordType: 'user',
           recordId: id,
-          summary: `Set a new password for ${account.email}`,
+          summary: `Set a new password for ${account.email}${tokens ? `; revoked ${tokens} API token${tokens === 1 ? '' : 's'}` : ''}`,
           requestId,
         })
       })

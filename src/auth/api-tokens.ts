@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/tables.js'
 import { recordAudit } from './audit.js'
 import type { Principal } from './policy.js'
@@ -9,10 +9,20 @@ import { isRole } from './roles.js'
 const PREFIX = 'ilacs_'
 const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
+/**
+ * How long a token lasts, chosen when it is made (ADR "API tokens expire"): 90 days unless the
+ * person chooses otherwise, a year at most.
+ */
+export const API_TOKEN_LIFETIMES_DAYS = [30, 90, 180, 365] as const
+export type ApiTokenLifetime = (typeof API_TOKEN_LIFETIMES_DAYS)[number]
+export const DEFAULT_API_TOKEN_DAYS: ApiTokenLifetime = 90
+export const MAX_API_TOKEN_DAYS = 365
+
 export interface ApiTokenSummary {
   readonly id: string
   readonly name: string
   readonly createdAt: Date
+  readonly expiresAt: Date
   readonly lastUsedAt: Date | null
   readonly revoked: boolean
 }
@@ -28,23 +38,29 @@ export async function listApiTokens(db: Kysely<Database>, userId: string): Promi
     id: row.id,
     name: row.name,
     createdAt: new Date(row.created_at),
+    expiresAt: new Date(row.expires_at),
     lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null,
     revoked: row.revoked_at !== null,
   }))
 }
 
-/** Make a token for the principal's own account; it is shown once and only its hash is kept. */
+/**
+ * Make a token for the principal's own account, lasting `days` (at most a year); it is shown
+ * once and only its hash is kept.
+ */
 export async function createApiToken(
   db: Kysely<Database>,
   principal: Principal,
-  name: string,
+  input: { name: string; days: number; now: Date },
   requestId: string,
-): Promise<string> {
+): Promise<{ token: string; expiresAt: Date }> {
   const token = `${PREFIX}${randomBytes(32).toString('base64url')}`
+  const days = Math.min(MAX_API_TOKEN_DAYS, Math.max(1, Math.floor(input.days)))
+  const expiresAt = new Date(input.now.getTime() + days * 24 * 60 * 60 * 1000)
   await db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('api_tokens')
-      .values({ user_id: principal.id, name, token_hash: hash(token) })
+      .values({ user_id: principal.id, name: input.name, token_hash: hash(token), expires_at: expiresAt })
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, {
@@ -52,11 +68,29 @@ export async function createApiToken(
       action: 'api-token.create',
       recordType: 'api-token',
       recordId: id,
-      summary: `Created API token “${name}”`,
+      summary: `Created API token “${input.name}”, expiring after ${days} days`,
       requestId,
     })
   })
-  return token
+  return { token, expiresAt }
+}
+
+/**
+ * Revoke every live token of an account: its access ends with its sessions when it is disabled
+ * or its password is reset, and re-enabling it brings none back. Returns how many were revoked.
+ */
+export async function revokeApiTokensOf(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const revoked = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(revoked.numUpdatedRows)
 }
 
 /** Revoke one of the principal's own tokens; false when it has no such token. Revoking twice is harmless. */
@@ -91,7 +125,7 @@ export async function revokeApiToken(
   })
 }
 
-/** The account behind a bearer token, or undefined for an unknown, revoked or disabled one. */
+/** The account behind a bearer token, or undefined for an unknown, revoked, expired or disabled one. */
 export async function principalForApiToken(
   db: Kysely<Database>,
   token: string,
@@ -113,6 +147,7 @@ export async function principalForApiToken(
     ])
     .where('t.token_hash', '=', hash(token))
     .where('t.revoked_at', 'is', null)
+    .where('t.expires_at', '>', now)
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst()
   if (!row || !isRole(row.role)) return undefined

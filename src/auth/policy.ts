@@ -1,3 +1,4 @@
+import { DFE_STAFF, EVERYONE, FIELDWORK_POLICY, LA_STAFF, OFSTED_READ } from './policy-groups.js'
 import { ROLE_INFO, type Role } from './roles.js'
 
 /**
@@ -53,78 +54,6 @@ export interface PolicyTarget {
    */
   readonly laVisible?: boolean
 }
-
-const OFSTED_READ: Partial<Record<Role, Scope>> = {
-  'national-director': 'all',
-  'regional-director': 'all',
-  'senior-hmi': 'all',
-  hmi: 'all',
-  'qa-manager': 'all',
-  'inspection-support': 'all',
-}
-
-const LA_STAFF: Partial<Record<Role, Scope>> = { 'la-dcs': 'own-la', 'la-link': 'own-la', 'la-analyst': 'own-la' }
-const DFE_STAFF: Partial<Record<Role, Scope>> = {
-  'dfe-case-lead': 'assigned-las',
-  'dfe-adviser': 'assigned-las',
-  commissioner: 'assigned-las',
-}
-const EVERYONE: Partial<Record<Role, Scope>> = {
-  'national-director': 'global',
-  'regional-director': 'global',
-  'senior-hmi': 'global',
-  hmi: 'global',
-  'qa-manager': 'global',
-  'inspection-support': 'global',
-  'la-dcs': 'global',
-  'la-link': 'global',
-  'la-analyst': 'global',
-  'dfe-case-lead': 'global',
-  'dfe-adviser': 'global',
-  commissioner: 'global',
-  administrator: 'global',
-}
-
-// The fieldwork records (evidence area). They name children by case reference, so only the
-// activity's own team reads them, whatever the account's role (002#181, ARCHITECTURE "Data
-// rules"); directors read them by joining the team, not by default. LA staff see requests and
-// escalated cases of concern about their own children, once notice is given (002#73, #136, #167).
-const TEAM_ROLES_OF_OFSTED = ['national-director', 'regional-director', 'senior-hmi', 'hmi', 'qa-manager'] as const
-const onTeam = (scope: Scope): Partial<Record<Role, Scope>> =>
-  Object.fromEntries(TEAM_ROLES_OF_OFSTED.map((role) => [role, scope]))
-const FIELDWORK_POLICY = {
-  'evidence.read': {
-    description: "Read an activity's evidence record, QA notes and keep-in-touch notes (its team only)",
-    grants: onTeam('activity-team'),
-  },
-  'evidence.write': {
-    description:
-      'Write evidence entries and keep-in-touch notes, raise requests for information and cases of concern (evidence-gathering team members, 002#53)',
-    grants: onTeam('activity-evidence'),
-  },
-  'evidence.qa': {
-    description: 'Add QA manager notes to the evidence record (the activity’s QA manager, 002#190)',
-    grants: onTeam('activity-qa'),
-  },
-  'evidence.lead': {
-    description:
-      'Resolve QA notes, agree and decide requests for information, escalate cases of concern and record findings (the lead inspector, 002#244, 000 Annex C)',
-    grants: onTeam('activity-lead'),
-  },
-  'rfi.view': {
-    description: 'See the record of requests for further information (the team; the LA once notified, 002#167)',
-    grants: { ...onTeam('activity-team'), ...LA_STAFF },
-  },
-  'rfi.answer': { description: 'Answer a request for further information for your LA (002#167)', grants: LA_STAFF },
-  'concern.view': {
-    description: 'See cases of concern (the team; the DCS and link person once escalated, 002#136)',
-    grants: { ...onTeam('activity-team'), 'la-dcs': 'own-la', 'la-link': 'own-la' },
-  },
-  'concern.respond': {
-    description: 'Respond in writing to a case of concern for your LA (000 Annex C)',
-    grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
-  },
-} as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
 
 export const POLICY = {
   'home.view': { description: 'See the home page and what needs you today', grants: EVERYONE },
@@ -240,14 +169,14 @@ export const POLICY = {
       'Submit the report for QA, send it to the LA for factual accuracy, answer the LA’s comments and send the final copy under embargo (the lead inspector, 002#203, #215-216)',
     grants: { hmi: 'activity-lead', 'senior-hmi': 'activity-lead' },
   },
-  'report.qa': {
+  'report.review': {
     description:
-      'Review the report section by section, return or approve it, and decide factual accuracy disputes (the activity’s QA manager, 002#214, #222)',
-    grants: { 'qa-manager': 'activity-qa' },
+      'Review the report section by section and return or approve it: the activity’s QA manager, then for inspections the regional director, who may refer it to the national director (002#214)',
+    grants: { 'qa-manager': 'activity-qa', 'regional-director': 'region', 'national-director': 'all' },
   },
-  'report.direct': {
-    description: 'Review a report as regional or national director: return, approve or refer it (002#214)',
-    grants: { 'regional-director': 'region', 'national-director': 'all' },
+  'report.qa': {
+    description: 'Decide a factual accuracy dispute (the activity’s QA manager, 002#222)',
+    grants: { 'qa-manager': 'activity-qa' },
   },
   'report.la-view': {
     description:
@@ -283,6 +212,53 @@ export const POLICY = {
     description: "Record and remove inspectors' leave (dates only)",
     grants: { 'national-director': 'global', 'regional-director': 'global', 'inspection-support': 'global' },
   },
+  // The DfE's intervention record (004): its DfE staff work on their assigned LAs, the LA's DCS
+  // reads their own LA's record, Ofsted's directors read it and record the triggers they own.
+  'intervention.view': {
+    description:
+      "See an LA's intervention record and its triggers: notices and directions, board, reports and lifecycle (the DCS: their own LA only)",
+    grants: { ...DFE_STAFF, 'la-dcs': 'own-la', 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'intervention.manage': {
+    description:
+      'Open an intervention record, record its steps, notices and directions, board and reporting schedule (the DfE case lead)',
+    grants: { 'dfe-case-lead': 'assigned-las' },
+  },
+  'intervention.report': {
+    description: "Record the improvement board's meetings with their minutes, and reports received (DfE staff)",
+    grants: { ...DFE_STAFF },
+  },
+  'intervention.trigger': {
+    description:
+      'Record that an LA will not agree its monitoring visits, or differs over its action plan (002#113, 001#22)',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  // The LA's self-evaluation and the annual engagement meeting (002#27-48): never published.
+  'engagement.view': {
+    description:
+      "See an LA's self-evaluations and annual engagement meetings (the LA's DCS and link person: their own)",
+    grants: {
+      'national-director': 'all',
+      'regional-director': 'region',
+      'senior-hmi': 'all',
+      hmi: 'all',
+      'la-dcs': 'own-la',
+      'la-link': 'own-la',
+    },
+  },
+  'engagement.share': {
+    description: 'Share the LA’s self-evaluation and updated action plan with Ofsted (002#27, #220)',
+    grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
+  },
+  'engagement.manage': {
+    description: 'Arrange the annual engagement meeting, record it and send the letter to the DCS (002#43-48)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all' },
+  },
+  'engagement.agenda': {
+    description: 'Agree the engagement meeting’s agenda (the regional senior HMI and the DCS, 002#47)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', 'la-dcs': 'own-la' },
+  },
+  'reminders.manage': { description: 'See and stop the reminders you get by email', grants: EVERYONE },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>

@@ -10,12 +10,15 @@ import { statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { Command } from 'commander'
 import type { processAnnexA } from '../annex-a/index.js'
-import { LISTS } from '../annex-a/spec.js'
+import { annexAOptions } from '../annex-a/return-options.js'
+import { LISTS, type ListNumber } from '../annex-a/spec.js'
 import { isIsoDate } from '../rules/calendar/dates.js'
 import { UsageError, action, printJson } from './io.js'
 
 interface ValidateOptions {
   asOf: string
+  lists?: string
+  empty?: string
   json?: boolean
   report?: string
   progress: boolean
@@ -27,6 +30,21 @@ function asOfDate(value: string | undefined, name = '--as-of'): string {
       `${name} must be a real date written YYYY-MM-DD, for example 2026-03-16 (got ${JSON.stringify(value ?? '')})`,
     )
   return value
+}
+
+/** "1-5,8" → [1, 2, 3, 4, 5, 8]: list numbers 1 to 11. */
+function listNumbers(value: string | undefined, name: string): ListNumber[] | undefined {
+  if (value === undefined) return undefined
+  const lists = new Set<number>()
+  for (const part of value.split(/[\s,]+/).filter(Boolean)) {
+    const range = /^(\d{1,2})(?:-(\d{1,2}))?$/.exec(part)
+    const from = Number(range?.[1])
+    const to = Number(range?.[2] ?? range?.[1])
+    if (!range || from < 1 || to > 11 || from > to)
+      throw new UsageError(`${name} must be list numbers 1 to 11, for example 1-5,8 (got ${JSON.stringify(value)})`)
+    for (let list = from; list <= to; list++) lists.add(list)
+  }
+  return [...lists].sort((a, b) => a - b) as ListNumber[]
 }
 
 function inputsOf(files: string[]): { path: string; fileName: string }[] {
@@ -88,12 +106,16 @@ export function registerAnnexACommands(program: Command): void {
       '--as-of <date>',
       'the inspection date the look-back periods and ages are measured from (YYYY-MM-DD)',
     )
+    .option('--lists <numbers>', 'the lists the inspection asks for, for example 1-5,8 (default all, 1-11)')
+    .option('--empty <numbers>', 'the lists the LA says it has nothing to report for, for example 2,11')
     .option('--json', 'print the lists and findings as one JSON value')
     .option('--report <file>', 'also write the workbook back as .xlsx with each finding marked on its cell')
     .option('--no-progress', 'no progress bar')
     .action(
       action(async (files: string[], options: ValidateOptions) => {
         const asOf = asOfDate(options.asOf)
+        const asked = listNumbers(options.lists, '--lists')
+        const declaredEmpty = listNumbers(options.empty, '--empty')
         if (options.report !== undefined && extname(options.report).toLowerCase() !== '.xlsx')
           throw new UsageError(`--report must name an .xlsx file (got ${JSON.stringify(options.report)})`)
         const { processAnnexA, AnnexAFileError, writeErrorReport } = await import('../annex-a/index.js')
@@ -101,7 +123,10 @@ export function registerAnnexACommands(program: Command): void {
         const bar = await progressBar(files, options.progress)
         let result
         try {
-          result = await processAnnexA(inputs, { asOf, onProgress: bar.update })
+          result = await processAnnexA(inputs, {
+            ...annexAOptions({ asOf, asked, declaredEmpty }),
+            onProgress: bar.update,
+          })
         } catch (error) {
           bar.stop()
           if (!(error instanceof AnnexAFileError)) throw error
@@ -124,6 +149,9 @@ export function registerAnnexACommands(program: Command): void {
             headers: result.headers,
             counts: result.counts,
             hasErrors: result.hasErrors,
+            asked: result.asked,
+            declaredEmpty: result.declaredEmpty,
+            listsCovered: result.listsCovered,
             findings: result.findings,
           })
         } else {

@@ -62,7 +62,7 @@ describe.each(testDatabaseKinds())('migrateToLatest next to another schema’s m
       for (const schema of [first, second]) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db)
       await admin.close()
     }
-  })
+  }, 120_000) // two full migrations of a new database: room on a loaded machine, not a speed target
 })
 
 /** An empty database of `kind` (a new schema on PostgreSQL), dropped afterwards. */

@@ -12,6 +12,10 @@ import * as publicationsAndRegisterVisits from './migrations/20261202T132326Z_pu
 import * as reports from './migrations/20261202T132607Z_reports.js'
 import * as reportEmails from './migrations/20261202T132631Z_report_emails.js'
 import * as signInSlowdown from './migrations/20261202T132648Z_sign_in_slowdown.js'
+import * as interventionAndEngagement from './migrations/20261202T133241Z_intervention_and_engagement.js'
+import * as annexAReturnFilesAndRetention from './migrations/20261202T134346Z_annex_a_return_files_and_retention.js'
+import * as apiTokenExpiry from './migrations/20261202T140856Z_api_token_expiry.js'
+import * as formSubmissions from './migrations/20261202T142205Z_form_submissions.js'
 import type { Database } from './tables.js'
 
 /**
@@ -33,6 +37,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T132607Z_reports': reports,
   '20261202T132631Z_report_emails': reportEmails,
   '20261202T132648Z_sign_in_slowdown': signInSlowdown,
+  '20261202T133241Z_intervention_and_engagement': interventionAndEngagement,
+  '20261202T134346Z_annex_a_return_files_and_retention': annexAReturnFilesAndRetention,
+  '20261202T140856Z_api_token_expiry': apiTokenExpiry,
+  '20261202T142205Z_form_submissions': formSubmissions,
 }
 
 /**

@@ -23,6 +23,7 @@ export interface ReportsTable {
   kind: ReportKind
   step: ReportStep
   version: Generated<number>
+  fa_version: number | null
   fa_sent_on: string | null
   fa_due: string | null
   fa_submitted_at: NullableTimestamp

@@ -15,6 +15,7 @@ import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { EvidenceTables } from './evidence-tables.js'
 import type { JudgementRecordsTable, LocalAuthoritiesTable, RegisterTables } from './register-tables.js'
+import type { InterventionTables } from './intervention-tables.js'
 import type { ReportTables } from './report-tables.js'
 
 /**
@@ -48,6 +49,18 @@ export interface SignInThrottlesTable {
   failures: number
   last_failure_at: Timestamp
   next_attempt_at: Timestamp
+}
+
+/** A form's submission, claimed by its key (issue 10: a double submit does the work once). */
+export interface FormSubmissionsTable {
+  user_id: string
+  form_key: string
+  path: string
+  body_hash: string
+  /** Where the first submission led (its 303), '' when it answered with a page; null while running. */
+  outcome: string | null
+  created_at: GeneratedTimestamp
+  completed_at: NullableTimestamp
 }
 
 export interface UserLaScopesTable {
@@ -197,6 +210,8 @@ export interface ApiTokensTable {
   name: string
   token_hash: string
   created_at: GeneratedTimestamp
+  /** Chosen when the token is made, at most a year later (ADR "API tokens expire"). */
+  expires_at: Timestamp
   last_used_at: NullableTimestamp
   revoked_at: NullableTimestamp
 }
@@ -225,6 +240,16 @@ export interface AnnexAReturnsTable {
   error_count: number | null
   warning_count: number | null
   rows: number | null
+  la_code: string | null
+  /** `[{ fileName, hash, size }]`, in upload order. */
+  files: ColumnType<unknown, string | undefined, string>
+  /** List numbers the activity asks for. */
+  lists_asked: ColumnType<unknown, string | undefined, string>
+  /** List numbers the LA says it has nothing to report for. */
+  declared_empty: ColumnType<unknown, string | undefined, string>
+  /** List numbers a checked return holds or declares empty; null before it is checked. */
+  lists_covered: ColumnType<unknown, string | null | undefined, string | null>
+  files_deleted_at: NullableTimestamp
 }
 
 export interface AnnexADocumentsTable {
@@ -238,6 +263,7 @@ export interface AnnexADocumentsTable {
   uploaded_by: string | null
   uploaded_at: GeneratedTimestamp
   withdrawn_at: NullableTimestamp
+  file_deleted_at: NullableTimestamp
 }
 
 export interface CaseSamplesTable {
@@ -315,7 +341,7 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends EvidenceTables, ReportTables, RegisterTables {
+export interface Database extends EvidenceTables, InterventionTables, ReportTables, RegisterTables {
   users: UsersTable
   user_la_scopes: UserLaScopesTable
   sessions: SessionsTable
@@ -329,6 +355,7 @@ export interface Database extends EvidenceTables, ReportTables, RegisterTables {
   activity_notices: ActivityNoticesTable
   activity_status_changes: ActivityStatusChangesTable
   sign_in_throttles: SignInThrottlesTable
+  form_submissions: FormSubmissionsTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
   activity_outcomes: ActivityOutcomesTable

@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -17,6 +17,9 @@ export interface StoredFile {
   readonly size: number
 }
 
+/** Bytes of a file's start shown to `inspect`. */
+const HEAD_BYTES = 4096
+
 export class FileTooLargeError extends Error {
   override name = 'FileTooLargeError'
   constructor(readonly limit: number) {
@@ -25,8 +28,17 @@ export class FileTooLargeError extends Error {
 }
 
 export interface BlobStore {
-  /** Store a stream; throws FileTooLargeError (and stores nothing) beyond `maxBytes`. */
-  put(source: Readable, options?: { maxBytes?: number }): Promise<StoredFile>
+  /**
+   * Store a stream; throws FileTooLargeError (and stores nothing) beyond `maxBytes`. `inspect`
+   * sees the first 4 KiB (or the whole file, if smaller) as soon as they arrive and may throw to
+   * refuse the file there and then, without reading the rest.
+   */
+  put(source: Readable, options?: { maxBytes?: number; inspect?: (head: Buffer) => void }): Promise<StoredFile>
+  /**
+   * Remove what interrupted uploads and checks left in the temporary folder (at start): files
+   * not written to since `before` (another instance's upload in progress is left alone).
+   */
+  cleanTemporary(before: Date): Promise<number>
   /** Where a stored file is on disk (for readers that need a path). */
   path(hash: string): string
   open(hash: string): Readable
@@ -85,16 +97,26 @@ export function createBlobStore(root: string): BlobStore {
       let size = 0
       const limit = options.maxBytes ?? Number.POSITIVE_INFINITY
       const sink = createWriteStream(temporary)
+      const inspect = options.inspect
       try {
         await pipeline(
           source,
           async function* (chunks: AsyncIterable<Buffer>) {
+            let head: Buffer[] | undefined = inspect ? [] : undefined
             for await (const chunk of chunks) {
               size += chunk.length
               if (size > limit) throw new FileTooLargeError(limit)
+              if (head) {
+                head.push(chunk)
+                if (size >= HEAD_BYTES) {
+                  inspect!(Buffer.concat(head).subarray(0, HEAD_BYTES))
+                  head = undefined
+                }
+              }
               hash.update(chunk)
               yield chunk
             }
+            if (head && size > 0) inspect!(Buffer.concat(head))
           },
           sink,
         )
@@ -106,6 +128,20 @@ export function createBlobStore(root: string): BlobStore {
         await rm(temporary, { force: true })
         throw error
       }
+    },
+    async cleanTemporary(before) {
+      let removed = 0
+      for (const name of await readdir(tmpDir).catch(() => [] as string[])) {
+        const path = join(tmpDir, name)
+        const modified = await stat(path).then(
+          (s) => s.mtimeMs,
+          () => Infinity,
+        )
+        if (modified >= before.getTime()) continue
+        await rm(path, { force: true, recursive: true })
+        removed++
+      }
+      return removed
     },
     async adopt(temporary) {
       return moveIntoPlace(temporary, await hashFile(temporary))

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/tables.js'
-import { claimEmails, markFailed, markSent } from './outbox.js'
+import { claimEmails, markFailed, markSent, renewClaim } from './outbox.js'
 
 export interface Dispatcher {
   /** Send what is due now; returns how many were sent. */
@@ -11,9 +11,19 @@ export interface Dispatcher {
   stop(): Promise<void>
 }
 
+/** How long a claim on one message lasts; it is renewed while the message is being sent. */
+const LEASE_SECONDS = 120
+/** Messages sent in one run, one claim at a time. */
+const BATCH = 20
+
 /**
  * Sends the outbox over SMTP (nodemailer). Without SMTP_URL (development) nothing is sent: the
  * messages stay in the outbox, where administrators can read them.
+ *
+ * Several instances share the outbox. Each claims one message just before sending it and renews
+ * the claim while the server is slow, so a claim never runs out while its message is on its way
+ * and no other instance sends it again (issue 10: a batch claimed at once outlived its claim on
+ * a slow server and was sent twice). The transport's timeouts end a stuck send well within it.
  */
 export function createDispatcher(deps: {
   db: Kysely<Database>
@@ -21,34 +31,66 @@ export function createDispatcher(deps: {
   smtpUrl: string | undefined
   from: string
   log?: (message: string, detail?: Record<string, unknown>) => void
+  /** How long a claim lasts before it is renewed (tests shorten it). */
+  leaseSeconds?: number
 }): Dispatcher {
-  const transport: Transporter | undefined = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : undefined
+  const leaseSeconds = deps.leaseSeconds ?? LEASE_SECONDS
+  const transport: Transporter | undefined = deps.smtpUrl
+    ? nodemailer.createTransport({
+        url: deps.smtpUrl,
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      })
+    : undefined
   let timer: NodeJS.Timeout | undefined
   let running: Promise<number> | undefined
 
+  /** Renew the claim on a message every third of its lease until `sending` settles. */
+  async function whileClaimed<T>(id: string, sending: Promise<T>): Promise<T> {
+    const renew = setInterval(
+      () => {
+        const until = new Date(deps.clock.now().getTime() + leaseSeconds * 1000)
+        renewClaim(deps.db, id, until).catch((error: unknown) =>
+          deps.log?.('could not renew an email claim', { outboxId: id, error: String(error) }),
+        )
+      },
+      (leaseSeconds * 1000) / 3,
+    )
+    try {
+      return await sending
+    } finally {
+      clearInterval(renew)
+    }
+  }
+
   async function runOnce(): Promise<number> {
     if (!transport) return 0
-    const claimed = await claimEmails(deps.db, deps.clock.now(), 20)
     let sent = 0
-    for (const email of claimed) {
+    for (let n = 0; n < BATCH; n++) {
+      const [email] = await claimEmails(deps.db, deps.clock.now(), 1, leaseSeconds)
+      if (!email) break
       try {
-        await transport.sendMail({
-          from: deps.from,
-          to: email.recipient,
-          subject: email.subject,
-          text: email.bodyText,
-          ...(email.attachment
-            ? {
-                attachments: [
-                  {
-                    filename: email.attachment.fileName,
-                    contentType: email.attachment.contentType,
-                    content: Buffer.from(email.attachment.content),
-                  },
-                ],
-              }
-            : {}),
-        })
+        await whileClaimed(
+          email.id,
+          transport.sendMail({
+            from: deps.from,
+            to: email.recipient,
+            subject: email.subject,
+            text: email.bodyText,
+            ...(email.attachment
+              ? {
+                  attachments: [
+                    {
+                      filename: email.attachment.fileName,
+                      contentType: email.attachment.contentType,
+                      content: Buffer.from(email.attachment.content),
+                    },
+                  ],
+                }
+              : {}),
+          }),
+        )
         await markSent(deps.db, email.id, deps.clock.now())
         sent += 1
       } catch (error) {

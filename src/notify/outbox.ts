@@ -8,6 +8,8 @@ export const OUTBOX_KINDS = [
   'notice',
   'further-information-request',
   'case-of-concern',
+  'reminder',
+  'intervention-alert',
   'report-step',
   'report-factual-accuracy',
   'report-embargoed',
@@ -131,6 +133,16 @@ export async function claimEmails(
           : null,
     }))
   })
+}
+
+/** Keep a claim while its message is still being sent (only while it is unsent). */
+export async function renewClaim(db: Db, id: string, until: Date): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ claimed_until: until })
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .execute()
 }
 
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {

@@ -33,6 +33,8 @@ export interface ProgrammedActivity {
   readonly type: ActivityType
   readonly status: string
   readonly fieldwork: { readonly onsiteStart: IsoDate }
+  /** True once its letter is published and the visit is in the LA's history, which counts it (P7). */
+  readonly countedInHistory?: boolean
 }
 
 /** The activities that give a judgement and so start a new cycle (002#24). */
@@ -206,6 +208,7 @@ export function checkFocusedVisits(
       other.laCode === proposal.laCode &&
       other.type === 'focused-visit' &&
       isActive(other) &&
+      !other.countedInHistory &&
       other.fieldwork.onsiteStart > since,
   )
   const total = allowance.used + planned.length + 1

@@ -373,8 +373,9 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'The non-availability of the DCS or a senior manager will not delay the start of the inspection. … Child-level data lists 1 day after notification (by the end of Tuesday) 1 day after notification (usually by midday Wednesday) 1 day after notification (usually Tuesday) … Information used by the local authority to manage services for children and young people 2 days after notification (by the end of Wednesday) 1 day after notification (usually by the end of Wednesday) 7 days after notification (usually the Wednesday before inspectors are onsite)',
     decision:
-      'Counted in working days from the actual request day, the same as counting back from fieldwork. The monitoring column counts from the Monday of the visit week (the off-site day before the first on-site day), as the 002#129 table does. When the notice call is recorded on a later day than it was due, the deadlines count from the day of the call ("1 day after notification") and the first day on site stays (002#75); the timeline and notice pages say so. A call made before the day it was due is dated as made, but the deadlines still count from the due day: the seeds do not address an early call, and an authority told early gets more warning, never less time than the table gives.',
+      'Counted in working days from the actual request day, the same as counting back from fieldwork. The monitoring column counts from the Monday of the visit week (the off-site day before the first on-site day), as the 002#129 table does. When the notice call is recorded on a later day than it was due, the deadlines count from the day of the call ("1 day after notification") and the first day on site stays (002#75); the timeline and notice pages say so. A call made before the day it was due is dated as made, but the deadlines still count from the due day: the seeds do not address an early call, and an authority told early gets more warning, never less time than the table gives. A focused visit is asked only for the lists and documents of its topics and of leadership (the audits list, and documents 1.01, 1.03 and 1.05 to 1.09 on what every visit evaluates, 002#107); the seeds name no lists per topic, so the choice is ours and the Annex A page shows it.',
     implementedBy: [
+      { module: 'annex-a-scope', exports: ['annexAScope', 'FOCUSED_VISIT_ANNEX_A', 'EVERY_FOCUSED_VISIT_DOCUMENTS'] },
       {
         module: 'timelines/annex-a',
         exports: [
@@ -561,7 +562,13 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       {
         module: 'timelines/publication',
-        exports: ['publicationMilestones', 'PUBLICATION_DAYS', 'factualAccuracyDeadline', 'stepTimeliness'],
+        exports: [
+          'publicationMilestones',
+          'PUBLICATION_DAYS',
+          'factualAccuracyDeadline',
+          'stepTimeliness',
+          'publicationTimeliness',
+        ],
       },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
     ],

@@ -11,6 +11,9 @@ let agents = 0
 export class TestAgent {
   private readonly cookies = new Map<string, string>()
   private csrfToken: string | undefined
+  /** The submission key of each form on the last page, by the address it posts to. */
+  private submissionKeys = new Map<string, string>()
+  private lastPage = '/'
   /** Each agent is a different client address, as real users are (the sign-in rate limit is per address). */
   readonly remoteAddress: string
 
@@ -36,13 +39,22 @@ export class TestAgent {
     }
     const type = String(response.headers['content-type'] ?? '')
     if (type.includes('text/html')) {
-      const token = cheerio.load(response.body)('input[name="_csrf"]').first().attr('value')
+      const $ = cheerio.load(response.body)
+      const token = $('input[name="_csrf"]').first().attr('value')
       if (token) this.csrfToken = token
+      // Like a browser, a form sends the key of its own copy on the page it came from.
+      this.submissionKeys = new Map()
+      $('form').each((_, form) => {
+        const key = $(form).find('input[name="_submission"]').attr('value')
+        const action = ($(form).attr('action') || this.lastPage).split('?')[0]!
+        if (key && !this.submissionKeys.has(action)) this.submissionKeys.set(action, key)
+      })
     }
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const cookie = this.cookieHeader()
+    this.lastPage = url.split('?')[0]!
     const response = await this.app.inject({
       method: 'GET',
       url,
@@ -67,6 +79,8 @@ export class TestAgent {
       if (!this.csrfToken) await this.get('/sign-in')
       if (this.csrfToken) body.append('_csrf', this.csrfToken)
     }
+    const key = this.submissionKeys.get(url.split('?')[0]!)
+    if (key && !('_submission' in form)) body.append('_submission', key)
     const cookie = this.cookieHeader()
     const response = await this.app.inject({
       method: 'POST',
@@ -89,22 +103,27 @@ export class TestAgent {
    */
   async upload(
     url: string,
-    fields: Record<string, string>,
-    file: { field: string; name: string; content: Buffer; type?: string },
+    fields: Record<string, string | string[]>,
+    file:
+      | { field: string; name: string; content: Buffer; type?: string }
+      | Array<{ field: string; name: string; content: Buffer; type?: string }>,
   ): Promise<LightMyRequestResponse> {
     if (!this.csrfToken) await this.get('/sign-in')
     const boundary = `----ilacs${Math.random().toString(16).slice(2)}`
     const parts: Buffer[] = []
-    for (const [name, value] of Object.entries(fields)) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+    for (const [name, values] of Object.entries(fields)) {
+      for (const value of [values].flat())
+        parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
     }
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-    )
-    parts.push(file.content)
-    parts.push(Buffer.from(`\r\n--${boundary}--\r\n`))
+    for (const one of [file].flat()) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${one.field}"; filename="${one.name}"\r\nContent-Type: ${one.type ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
+      )
+      parts.push(one.content, Buffer.from('\r\n'))
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`))
     const cookie = this.cookieHeader()
     const separator = url.includes('?') ? '&' : '?'
     const response = await this.app.inject({

@@ -6,8 +6,13 @@ export interface ReceivedEmail {
   readonly raw: string
 }
 
-/** A local SMTP server that keeps what it receives (ARCHITECTURE: real email, a sink in tests). */
-export async function startSmtpSink(): Promise<{ url: string; messages: ReceivedEmail[]; close(): Promise<void> }> {
+/**
+ * A local SMTP server that keeps what it receives (ARCHITECTURE: real email, a sink in tests).
+ * `beforeAccepting` runs before each message is acknowledged: a slow server, for example.
+ */
+export async function startSmtpSink(
+  options: { beforeAccepting?: () => Promise<void> } = {},
+): Promise<{ url: string; messages: ReceivedEmail[]; close(): Promise<void> }> {
   const messages: ReceivedEmail[] = []
   const server = new SMTPServer({
     authOptional: true,
@@ -17,12 +22,15 @@ export async function startSmtpSink(): Promise<{ url: string; messages: Received
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
-        messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        })
-        callback()
+        void (async () => {
+          await options.beforeAccepting?.()
+          messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          })
+          callback()
+        })()
       })
     },
   })

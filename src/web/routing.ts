@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify'
 import type { z } from 'zod'
+import { answersHash, type FormSubmissions, type Submission, submissionKey } from '../auth/form-submissions.js'
 import { type Action, canOn, can, type PolicyTarget, type Principal, reachesLa } from '../auth/policy.js'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { errorList, type Form, type FormState } from './forms.js'
@@ -69,6 +70,12 @@ export interface FormSpec<P, Q, T> extends BaseSpec<P, Q> {
   readonly submit: (request: SignedInRequest<P, Q>, input: T, reply: FastifyReply) => Promise<string | FastifyReply>
   /** Which field a ConflictError's message is shown against (default `version`). */
   readonly conflictField?: string
+  /**
+   * What a repeat of a submission that answered with a page sees (a token shown once cannot be
+   * shown again). Without it, such a submission is not remembered: sending it again runs it again
+   * (checks shown before committing change nothing).
+   */
+  readonly onRepeat?: (request: SignedInRequest<P, Q>, reply: FastifyReply) => Promise<unknown>
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds routes of every shape
@@ -138,18 +145,56 @@ function inWords(request: FastifyRequest, errors: Record<string, string>): Recor
   return words
 }
 
-/** Run a form route: parse, submit, redirect; or show the page again with what is wrong. */
-async function handleForm<P, Q, T>(spec: FormSpec<P, Q, T>, request: SignedInRequest<P, Q>, reply: FastifyReply) {
+/**
+ * Run a form route: parse, submit, redirect; or show the page again with what is wrong. A form
+ * sent again with the same key and answers (a double click) is done once: the repeat waits for
+ * the first and goes where it went (src/auth/form-submissions.ts).
+ */
+async function handleForm<P, Q, T>(
+  spec: FormSpec<P, Q, T>,
+  request: SignedInRequest<P, Q>,
+  reply: FastifyReply,
+  submissions: FormSubmissions | undefined,
+) {
   const form = typeof spec.form === 'function' ? await spec.form(request) : spec.form
   const parsed = form.parse(request.body)
   if (!parsed.ok) {
     reply.code(400)
     return spec.page(request, reply, { values: parsed.values, errors: inWords(request, parsed.errors) })
   }
+  const key = submissionKey(request.body)
+  const submission: Submission | undefined =
+    key && submissions
+      ? {
+          userId: request.principal.id,
+          key,
+          path: request.url.split('?')[0] ?? request.url,
+          bodyHash: answersHash(request.body),
+        }
+      : undefined
+  if (submission) {
+    const claim = await submissions!.claim(submission)
+    if (claim.kind === 'running')
+      return reply.code(409).page('errors/error.njk', {
+        status: 409,
+        title: 'This form is still being sent',
+        paragraphs: ['You sent it more than once. Wait a minute, then go back and reload the page to see what it did.'],
+      })
+    if (claim.kind === 'done') {
+      if (claim.location) return reply.redirect(claim.location, 303)
+      if (spec.onRepeat) return spec.onRepeat(request, reply.code(409))
+    }
+  }
   try {
     const next = await spec.submit(request, parsed.value, reply)
+    if (submission) {
+      if (typeof next === 'string') await submissions!.complete(submission, next)
+      else if (spec.onRepeat) await submissions!.complete(submission, null)
+      else await submissions!.release(submission)
+    }
     return typeof next === 'string' ? reply.redirect(next, 303) : next
   } catch (error) {
+    if (submission) await submissions!.release(submission)
     const refused = (errors: Record<string, string>) => {
       reply.code(400)
       return spec.page(request, reply, {
@@ -183,6 +228,8 @@ declare module 'fastify' {
     routeSpecs: RouteSpec[]
     /** Every route registered with Fastify by any means (see app.ts). */
     allRoutes: Array<{ method: string; url: string }>
+    /** Claims of form submissions, so a form sent twice is done once (app.ts decorates it). */
+    formSubmissions?: FormSubmissions
   }
 }
 
@@ -218,7 +265,7 @@ export function registerRoutes(app: FastifyInstance, specs: readonly RouteSpec[]
       ],
       handler: async (request, reply) =>
         'form' in spec
-          ? handleForm(spec, request as SignedInRequest, reply)
+          ? handleForm(spec, request as SignedInRequest, reply, app.formSubmissions)
           : spec.handler(request as SignedInRequest, reply),
     })
   }

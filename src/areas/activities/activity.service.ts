@@ -1,4 +1,4 @@
-import { recordAudit } from '../../auth/audit.js'
+import { recordAudit, SYSTEM_ACTOR } from '../../auth/audit.js'
 import { londonIsoDate } from '../../clock.js'
 import { canOn, type Principal } from '../../auth/policy.js'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
@@ -240,6 +240,40 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
             reason,
           },
           requestId: context.requestId,
+        })
+      })
+    },
+
+    /**
+     * The activity's report or letter has been published (issue 11): the reports area's publication
+     * job calls this, never a request, so "published" is reached only through the report workflow.
+     */
+    async recordPublication(id: string, at: Date, context: RequestContext): Promise<void> {
+      const activity = await records.load(id)
+      if (activity.status !== 'report-stage')
+        throw new ConflictError(`${activity.reference} is not at report stage, so it cannot be published`)
+      const note = 'Its report or letter was published'
+      await db.transaction().execute(async (trx) => {
+        await lockedAt(trx, id, undefined)
+        await bumpActivity(trx, id, { status: 'published', status_reason: null }, at)
+        await insertStatusChange(trx, {
+          activityId: id,
+          fromStatus: 'report-stage',
+          toStatus: 'published',
+          note,
+          changedBy: null,
+          at,
+        })
+        await recordAudit(trx, {
+          actor: SYSTEM_ACTOR,
+          action: 'activity.status',
+          recordType: 'activity',
+          recordId: id,
+          laCode: activity.laCode,
+          summary: `${activity.reference}: Report stage → Published (${note})`,
+          changes: { before: { status: 'report-stage' }, after: { status: 'published' } },
+          requestId: context.requestId,
+          at,
         })
       })
     },

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../errors.js'
 import { activitiesCalendar } from '../../notify/ical.js'
+import { contentDisposition } from '../../web/downloads.js'
 import { route, type RouteSpec } from '../../web/routing.js'
 import { activityParams, feedParams } from './forms.js'
 import { activityPaths } from './paths.js'
@@ -24,7 +25,7 @@ export function calendarRoutes({
         const items = await activities.calendarItems({ activityId: request.params.activityId })
         return reply
           .type('text/calendar; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${items[0]?.reference ?? 'activity'}.ics"`)
+          .header('content-disposition', contentDisposition(`${items[0]?.reference ?? 'activity'}.ics`))
           .send(activitiesCalendar(items[0]?.title ?? 'Activity', items, baseUrl))
       },
     }),

@@ -1,6 +1,6 @@
 /**
  * The lifecycle of an inspection or visit (issue 6): planned → notified → on site →
- * judgements agreed → report stage → published; a planned or notified activity may instead
+ * judgements agreed → report stage → published (by its report's publication, issue 11); a planned or notified activity may instead
  * be deferred (only for the reasons of 002#16) or cancelled. A deferred activity is re-planned
  * with a new first day on site (back to planned, and notice is given again, 002#73) or
  * cancelled. Each step is a pure check here; the service records it with its audit entry.
@@ -87,8 +87,9 @@ export function checkStep(facts: LifecycleFacts, to: ActivityStatus): StepCheck 
         return no(`Feedback is given on the last day of fieldwork, ${formatDate(facts.onsiteEnd)}`)
       return ok
     case 'published':
-      if (from !== 'report-stage') return no('Only a report at report stage can be published')
-      return ok
+      // Issue 11: only the report workflow publishes (`recordPublication`, called by the reports
+      // area's publication job), so no request can publish an activity without its report.
+      return no('An activity is published only when its report or letter is published (002#216)')
     case 'deferred':
       if (from !== 'planned' && from !== 'notified') return no('Only a planned or notified activity can be deferred')
       return ok

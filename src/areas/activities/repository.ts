@@ -342,7 +342,7 @@ export async function insertStatusChange(
     fromStatus: ActivityStatus | null
     toStatus: ActivityStatus
     note: string | null
-    changedBy: string
+    changedBy: string | null
     at: Date
   },
 ): Promise<void> {

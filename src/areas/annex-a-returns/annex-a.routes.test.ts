@@ -106,10 +106,21 @@ describe('Annex A in the browser', () => {
       await checkedReturn(t.db, t.app.services, { activityId, uploaderId: analyst.id, content })
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
     await agent.get(`/activities/${activityId}/annex-a`)
-    const bad = await agent.upload(
+    // Not a workbook at all: refused at its first bytes, before it is kept.
+    const notAWorkbook = await agent.upload(
       `/activities/${activityId}/annex-a/lists`,
       {},
       { field: 'file', name: 'Annex A.xlsx', content: Buffer.from('this is not a spreadsheet at all'), type: xlsx },
+    )
+    expect(notAWorkbook.statusCode).toBe(400)
+    expect(page(notAWorkbook).errorSummary[0]!.text).toContain('holds plain text, not an Excel workbook')
+    // A damaged workbook is kept as a version that could not be read.
+    await agent.get(`/activities/${activityId}/annex-a`)
+    const damaged = Buffer.concat([clean.subarray(0, 2000), Buffer.alloc(3000, 0xff)])
+    const bad = await agent.upload(
+      `/activities/${activityId}/annex-a/lists`,
+      {},
+      { field: 'file', name: 'Annex A.xlsx', content: damaged, type: xlsx },
     )
     await t.app.services.processor.drain()
     const shown = page(await agent.get(bad.headers.location!))
@@ -133,12 +144,30 @@ describe('Annex A in the browser', () => {
     const uploaded = await agent.upload(
       `/activities/${activityId}/annex-a/documents`,
       { item: '' },
-      { field: 'document', name: '1.07 Workforce profile.xlsx', content: Buffer.from('workforce'), type: xlsx },
+      { field: 'document', name: '1.07 Workforce profile.xlsx', content: clean, type: xlsx },
     )
     expect(uploaded.statusCode).toBe(303)
     const overview = page(await agent.get(`/activities/${activityId}/annex-a`))
     const row = overview.$('tr').filter((_, el) => overview.$(el).text().includes('1.07'))
     expect(row.text()).toContain('1.07 Workforce profile.xlsx')
+    // A name with a dash and a curly apostrophe downloads under that name (RFC 6266 filename*).
+    await agent.upload(
+      `/activities/${activityId}/annex-a/documents`,
+      { item: '' },
+      {
+        field: 'document',
+        name: '1.08 Social workers – children’s.xlsx',
+        content: Buffer.from('caseloads'),
+        type: xlsx,
+      },
+    )
+    const listed = page(await agent.get(`/activities/${activityId}/annex-a`))
+    const link = listed.$('a').filter((_, el) => listed.$(el).text().includes('Social workers'))
+    const download = await agent.get(link.attr('href')!)
+    expect(download.statusCode).toBe(200)
+    expect(download.headers['content-disposition']).toContain(
+      "filename*=UTF-8''1.08%20Social%20workers%20%E2%80%93%20children%E2%80%99s.xlsx",
+    )
     const unnumbered = await agent.upload(
       `/activities/${activityId}/annex-a/documents`,
       { item: '' },

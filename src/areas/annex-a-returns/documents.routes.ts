@@ -1,11 +1,11 @@
 import type { FastifyReply } from 'fastify'
+import { contentDisposition } from '../../web/downloads.js'
 import { ValidationError } from '../../errors.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityParams, documentParams, documentUploadFields, uploadQuery } from './forms.js'
 import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
 import { annexAPaths } from './paths.js'
-import { attachment } from './presenters.js'
-import { readUpload } from './uploads.js'
+import { readUpload } from '../../web/uploads.js'
 
 type DocumentRequest = SignedInRequest<{ activityId: string; documentId: string }>
 
@@ -41,7 +41,7 @@ export function documentRoutes(deps: AnnexARouteDeps): RouteSpec[] {
     const document = await annexA.openDocument(request.principal, activityId, documentId, context(request))
     return reply
       .type(document.contentType)
-      .header('content-disposition', attachment(document.fileName))
+      .header('content-disposition', contentDisposition(document.fileName))
       .send(document.stream)
   }
 

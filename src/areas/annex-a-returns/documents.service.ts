@@ -9,6 +9,7 @@ import type { AnnexARecords, AnnexAReturnsDeps } from './records.js'
 import { sampleOf } from './case-sample.repository.js'
 import { documentsOf, findDocument, insertDocument } from './documents.repository.js'
 import { storeUpload } from './returns.service.js'
+import { documentFileProblem, uploadQuota } from './upload-checks.js'
 import type { AnnexADocument } from './types.js'
 
 /** A document as it arrives: the item it is for ('' to read it from the file name), and its bytes. */
@@ -23,7 +24,9 @@ export interface DocumentUpload {
  * Documents 1.01–3.11 (002#260-262), the list of audits (002#257) and the audits of the cases
  * the lead asked for (002#258): every upload kept; the latest per item counts.
  */
-export function documentsService({ db, blobs, activities }: AnnexAReturnsDeps, records: AnnexARecords) {
+export function documentsService(deps: AnnexAReturnsDeps, records: AnnexARecords) {
+  const { db, blobs, activities } = deps
+  const quota = uploadQuota(deps)
   return {
     checklist: ANNEX_A_DOCUMENTS,
 
@@ -62,7 +65,10 @@ export function documentsService({ db, blobs, activities }: AnnexAReturnsDeps, r
         upload.stream.resume()
         throw new ValidationError(errors)
       }
-      const stored = await storeUpload(blobs, upload.stream, 'document')
+      await quota.check(principal, 'document', upload.stream)
+      const stored = await storeUpload(blobs, upload.stream, 'document', (head) =>
+        documentFileProblem(head, upload.fileName),
+      )
       return db.transaction().execute(async (trx) => {
         const id = await insertDocument(trx, {
           activityId,

@@ -3,11 +3,13 @@ import { canOn } from '../../auth/policy.js'
 import { errorList, type FormState } from '../../web/forms.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityTitle, type ActivitiesService } from '../activities/index.js'
+import { listSpec, type ListNumber } from '../../annex-a/index.js'
+import { annexAScope } from '../../rules/annex-a-scope.js'
 import { ANNEX_A_DOCUMENTS } from './documents.js'
 import { activityParams } from './forms.js'
 import { annexAPaths } from './paths.js'
 import { returnStatusTag, versionRows } from './presenters.js'
-import { isReadable, type AnnexAReturnsService } from './service.js'
+import { currentOf, type AnnexAReturnsService } from './service.js'
 import type { AnnexADocument } from './types.js'
 
 export type ActivityRequest = SignedInRequest<{ activityId: string }>
@@ -44,11 +46,16 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
       ? await annexA.requestedAuditedCases(principal, activityId, { requestId: request.id })
       : []
     const milestone = (key: string) => details.milestones.find((m) => m.key === key)
-    const current = versions.find((version) => isReadable(version.status))
+    const current = currentOf(versions)
     const latestByItem = new Map<string, AnnexADocument>()
     for (const document of documents) if (!latestByItem.has(document.item)) latestByItem.set(document.item, document)
     const deadline = milestone('annex-a.management-information')
     const errors = state?.errors ?? {}
+    const scope = annexAScope(
+      details.activity.type,
+      details.activity.topics,
+      ANNEX_A_DOCUMENTS.map((d) => d.item),
+    )
     return reply.page('annex-a/overview.njk', {
       activity: details.activity,
       title: activityTitle(details.activity),
@@ -59,6 +66,13 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
       canRead,
       canProfile: canOn(principal, 'annex-a.profile', target),
       current,
+      scope,
+      listsAskedText: scope.all ? 'all eleven' : scope.lists.map((list) => `List ${list}`).join(', '),
+      emptyItems: scope.lists.map((list) => ({
+        value: String(list),
+        text: `List ${list}: ${listSpec(list as ListNumber).title}`,
+        checked: current?.declaredEmpty.includes(list) ?? false,
+      })),
       currentStatus: current ? returnStatusTag(current.status) : undefined,
       versionRows: canRead ? versionRows(versions, (id) => annexAPaths.return.build({ activityId, returnId: id })) : [],
       checklist: ANNEX_A_DOCUMENTS.map((item) => {

@@ -101,8 +101,3 @@ export function chartItems(
   if (order) return order.filter((key) => counts[key]).map((key) => ({ label: key, value: counts[key]! }))
   return entries.sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value }))
 }
-
-/** A content-disposition header that downloads a file under its name (quotes and line breaks made safe). */
-export function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/["\\\r\n]/g, '_')}"`
-}

@@ -4,30 +4,52 @@ import { promisify } from 'node:util'
 import type { Kysely } from 'kysely'
 import {
   AnnexAFileError,
+  annexAOptions,
   processAnnexA,
   writeErrorReport,
   type AnnexAProgress,
   type AnnexAResult,
+  type ListNumber,
 } from '../../annex-a/index.js'
 import type { Clock } from '../../clock.js'
 import type { Database } from '../../db/tables.js'
 import type { BlobStore } from '../../files/blob-store.js'
-import { workingDaysBetween } from '../../rules/calendar/working-days.js'
-import { claimReturn, nextWaitingReturn, recordChecked, recordUnchecked } from './returns.repository.js'
+import {
+  claimReturn,
+  recordChecked,
+  recordUnchecked,
+  renewClaim,
+  waitingReturns,
+  type ClaimedReturn,
+} from './returns.repository.js'
 import type { StoredProfile, StoredResult } from './types.js'
 
 const gzipAsync = promisify(gzip)
 
-/** How long one process may hold a return before another may take it over (a crashed worker). */
-const LEASE_MS = 10 * 60 * 1000
+export interface ProcessorLimits {
+  /** How long one return's check may take (issue 10: a 27 MB file ran for 245 s). */
+  readonly timeLimitMs: number
+  /** Returns checked at once by this process, each of a different LA. */
+  readonly parallel: number
+  /** How often the queue is looked at for returns a crashed process left. */
+  readonly sweepMs: number
+}
+
+export const DEFAULT_PROCESSOR_LIMITS: ProcessorLimits = {
+  timeLimitMs: 5 * 60 * 1000,
+  parallel: 4,
+  sweepMs: 60 * 1000,
+}
 
 export interface Processor {
-  /** Ask for a return to be processed (now, or after what is ahead of it). */
+  /** Ask for a return to be checked (now, or when its LA's earlier return is done). */
   enqueue(returnId: string): void
   /** Progress of a return this process is working on. */
   progress(returnId: string): AnnexAProgress | undefined
-  /** Process everything waiting, including returns a crashed process left behind; resolves when idle. */
+  /** Check everything waiting, including returns a crashed process left behind; resolves when idle. */
   drain(): Promise<void>
+  /** Take up waiting returns now and then every `sweepMs` (abandoned ones once their lease ends). */
+  start(): void
   stop(): Promise<void>
 }
 
@@ -39,32 +61,48 @@ function storedResult(result: AnnexAResult): { result: StoredResult; profile: St
 }
 
 /**
- * Runs uploaded returns through the Annex A pipeline one at a time (a bounded amount of memory
- * per process), off the request so the LA's browser is not held: validation, profile, the
- * marked-up workbook. Returns are claimed with a lease under FOR UPDATE SKIP LOCKED, so two
- * instances never process one twice, and one a crashed process left is taken up again.
+ * Checks uploaded returns off the request, so the LA's browser is not held: validation,
+ * profile, the marked-up workbook. Fair between LAs (issue 10: one LA's 2.8 MB file held up
+ * another's one-row return for 427 s): up to `parallel` returns at once, never two of one LA, the
+ * next taken from the LA that has waited longest; each check has a time limit. Returns are
+ * claimed with a lease under FOR UPDATE SKIP LOCKED, renewed while the check runs, so two
+ * instances never check one twice and a return a crashed process left is taken up when its
+ * lease ends: at start and on a timer (`start`), not only when another upload arrives.
  */
 export function createProcessor(deps: {
   db: Kysely<Database>
   clock: Clock
   blobs: BlobStore
+  limits?: Partial<ProcessorLimits>
   log?: (message: string, detail?: Record<string, unknown>) => void
 }): Processor {
   const { db, clock, blobs } = deps
-  const queue: string[] = []
+  const limits = { ...DEFAULT_PROCESSOR_LIMITS, ...deps.limits }
+  // The lease outlives the time limit, and is renewed while a check runs.
+  const leaseMs = limits.timeLimitMs * 2
   const live = new Map<string, AnnexAProgress>()
-  let running: Promise<void> | undefined
+  /** LA code → the check of its return this process is running. */
+  const running = new Map<string, Promise<void>>()
+  let filling: Promise<void> | undefined
+  let timer: NodeJS.Timeout | undefined
   let stopped = false
 
-  async function processOne(returnId: string): Promise<void> {
-    const row = await claimReturn(db, returnId, clock.now(), new Date(clock.now().getTime() + LEASE_MS))
-    if (!row) return
+  async function check(returnId: string, row: ClaimedReturn): Promise<void> {
     const started = Date.now()
-    const input = { path: blobs.path(row.fileHash), fileName: row.fileName }
+    const inputs = row.files.map((file) => ({ path: blobs.path(file.hash), fileName: file.fileName }))
+    const renew = setInterval(
+      () => void renewClaim(db, returnId, new Date(clock.now().getTime() + leaseMs)).catch(() => undefined),
+      Math.max(1000, leaseMs / 4),
+    )
+    renew.unref()
     try {
-      const result = await processAnnexA(input, {
-        asOf: row.asOf,
-        workingDaysBetween,
+      const result = await processAnnexA(inputs, {
+        ...annexAOptions({
+          asOf: row.asOf,
+          asked: row.listsAsked as ListNumber[],
+          declaredEmpty: row.declaredEmpty as ListNumber[],
+        }),
+        signal: AbortSignal.timeout(limits.timeLimitMs),
         onProgress: (progress) => live.set(returnId, progress),
       })
       const childrenFile = await blobs.temporaryPath('.json.gz')
@@ -73,7 +111,7 @@ export function createProcessor(deps: {
       const reportFile = await blobs.temporaryPath('.xlsx')
       let reportHash: string | null = null
       try {
-        await writeErrorReport(input, result, reportFile)
+        await writeErrorReport(inputs, result, reportFile)
         reportHash = (await blobs.adopt(reportFile)).hash
       } catch (error) {
         // The findings stand without the marked-up copy; say so rather than fail the return.
@@ -90,6 +128,7 @@ export function createProcessor(deps: {
         errorCount: result.counts.bySeverity.error ?? 0,
         warningCount: result.counts.bySeverity.warning ?? 0,
         rows: result.lists.reduce((sum, list) => sum + list.rows, 0),
+        listsCovered: result.listsCovered,
         processedAt: clock.now(),
         processingMs: Date.now() - started,
       })
@@ -100,51 +139,71 @@ export function createProcessor(deps: {
         status: unreadable ? 'unreadable' : 'failed',
         errorCode: unreadable ? error.code : 'FAILED',
         errorMessage: unreadable
-          ? error.userMessage
+          ? error.code === 'TIME_LIMIT'
+            ? `Checking the file took longer than ${limits.timeLimitMs / 60_000} minutes, the most one return may take. ${error.whatToDo}`
+            : error.userMessage
           : 'Something went wrong while checking this file. It has been kept; try uploading it again, and if it fails again contact the lead inspector.',
         processedAt: clock.now(),
         processingMs: Date.now() - started,
       })
     } finally {
+      clearInterval(renew)
       live.delete(returnId)
     }
   }
 
-  async function run(): Promise<void> {
-    while (!stopped) {
-      let next = queue.shift()
-      if (!next) {
-        // Anything left waiting by this or a crashed process whose lease has run out.
-        next = await nextWaitingReturn(db, clock.now())
-      }
-      if (!next) return
-      await processOne(next)
+  /** Start checks for waiting returns, fairly, while there is room. */
+  async function fill(): Promise<void> {
+    if (stopped || running.size >= limits.parallel) return
+    const waiting = await waitingReturns(db, clock.now())
+    for (const { id, laCode } of waiting) {
+      if (stopped || running.size >= limits.parallel) break
+      if (running.has(laCode)) continue
+      const row = await claimReturn(db, id, clock.now(), new Date(clock.now().getTime() + leaseMs))
+      if (!row) continue
+      const job = check(id, row)
+        .catch((error: unknown) => deps.log?.('annex A: check stopped', { returnId: id, error: String(error) }))
+        .finally(() => {
+          running.delete(laCode)
+          void kick()
+        })
+      running.set(laCode, job)
     }
   }
 
-  const kick = () => {
-    running ??= run()
+  function kick(): Promise<void> {
+    filling ??= fill()
       .catch((error: unknown) => deps.log?.('annex A queue stopped', { error: String(error) }))
       .finally(() => {
-        running = undefined
-        if (queue.length > 0 && !stopped) void kick()
+        filling = undefined
       })
-    return running
+    return filling
   }
 
   return {
-    enqueue(returnId) {
-      queue.push(returnId)
+    enqueue() {
+      // The queue is the database: the new return is taken in its turn.
       void kick()
     },
     progress: (returnId) => live.get(returnId),
     async drain() {
-      while (running || queue.length > 0) await (running ?? kick())
-      await kick()
+      for (;;) {
+        await kick()
+        if (running.size === 0) return
+        await Promise.all(running.values())
+      }
+    },
+    start() {
+      if (timer || stopped) return
+      void kick()
+      timer = setInterval(() => void kick(), limits.sweepMs)
+      timer.unref()
     },
     async stop() {
       stopped = true
-      await running
+      if (timer) clearInterval(timer)
+      await filling
+      await Promise.all(running.values())
     },
   }
 }

@@ -33,6 +33,23 @@ export function isReadable(status: ReturnStatus): boolean {
 }
 
 /**
+ * The version that counts (for the LA's task, the profile and the case sample): the newest
+ * checked version among those holding the most of the lists asked for, so a return lacking
+ * lists never silently replaces a fuller one (issue 10: one CSV of List 1 replaced a whole
+ * return). `versions` is newest first.
+ */
+export function currentOf<T extends { status: ReturnStatus; listsCovered: readonly number[] | null }>(
+  versions: readonly T[],
+): T | undefined {
+  let best: T | undefined
+  for (const version of versions) {
+    if (!isReadable(version.status)) continue
+    if (!best || (version.listsCovered?.length ?? 0) > (best.listsCovered?.length ?? 0)) best = version
+  }
+  return best
+}
+
+/**
  * Reading returns, and what every part of the area shares: names of the people who did things
  * (one batch read per list), the audit of each read of child-level data, and the per-child
  * table of a checked return.
@@ -62,7 +79,7 @@ export function annexARecords({ db, blobs, activities, people }: AnnexAReturnsDe
   }
 
   async function current(activityId: string): Promise<AnnexAReturn | undefined> {
-    return (await versions(activityId)).find((version) => isReadable(version.status))
+    return currentOf(await versions(activityId))
   }
 
   /** The per-child table of a checked return, or undefined; the last few are kept in memory. */

@@ -1,7 +1,7 @@
 import type { AnnexAFileErrorCode } from '../../annex-a/errors.js'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
-import type { ReturnStatus, StoredProfile, StoredResult } from './types.js'
+import type { ReturnFile, ReturnStatus, StoredProfile, StoredResult } from './types.js'
 
 /**
  * The queries of Annex A returns (ADR 0007): the versions of an activity's return and the
@@ -31,6 +31,11 @@ export interface ReturnRecord {
   readonly warningCount: number | null
   readonly rows: number | null
   readonly hasReport: boolean
+  readonly files: readonly ReturnFile[]
+  readonly listsAsked: readonly number[]
+  readonly declaredEmpty: readonly number[]
+  readonly listsCovered: readonly number[] | null
+  readonly filesDeletedAt: Date | null
 }
 
 /** Every version of an activity's return, newest first. */
@@ -56,6 +61,11 @@ export async function returnsOf(db: Db, activityId: string): Promise<ReturnRecor
       'warning_count',
       'rows',
       'report_hash',
+      'files',
+      'lists_asked',
+      'declared_empty',
+      'lists_covered',
+      'files_deleted_at',
     ])
     .where('activity_id', '=', activityId)
     .orderBy('version', 'desc')
@@ -78,6 +88,11 @@ export async function returnsOf(db: Db, activityId: string): Promise<ReturnRecor
     warningCount: row.warning_count,
     rows: row.rows,
     hasReport: row.report_hash !== null,
+    files: row.files as ReturnFile[],
+    listsAsked: row.lists_asked as number[],
+    declaredEmpty: row.declared_empty as number[],
+    listsCovered: row.lists_covered as number[] | null,
+    filesDeletedAt: row.files_deleted_at ? new Date(row.files_deleted_at) : null,
   }))
 }
 
@@ -94,14 +109,24 @@ export async function lockUploadsOf(trx: Transaction<Database>, activityId: stri
 export async function latestReturn(
   db: Db,
   activityId: string,
-): Promise<{ id: string; version: number; fileHash: string; status: ReturnStatus } | undefined> {
+): Promise<
+  { id: string; version: number; files: ReturnFile[]; declaredEmpty: number[]; status: ReturnStatus } | undefined
+> {
   const row = await db
     .selectFrom('annex_a_returns')
-    .select(['id', 'version', 'file_hash', 'status'])
+    .select(['id', 'version', 'files', 'declared_empty', 'status'])
     .where('activity_id', '=', activityId)
     .orderBy('version', 'desc')
     .executeTakeFirst()
-  return row && { id: row.id, version: row.version, fileHash: row.file_hash, status: row.status as ReturnStatus }
+  return (
+    row && {
+      id: row.id,
+      version: row.version,
+      files: row.files as ReturnFile[],
+      declaredEmpty: row.declared_empty as number[],
+      status: row.status,
+    }
+  )
 }
 
 /** A new version, waiting to be checked; its id. */
@@ -109,10 +134,14 @@ export async function insertReturn(
   db: Db,
   values: {
     activityId: string
+    laCode: string
     version: number
     fileName: string
     fileHash: string
     fileSize: number
+    files: readonly ReturnFile[]
+    listsAsked: readonly number[]
+    declaredEmpty: readonly number[]
     asOf: string
     uploadedBy: string
   },
@@ -121,10 +150,14 @@ export async function insertReturn(
     .insertInto('annex_a_returns')
     .values({
       activity_id: values.activityId,
+      la_code: values.laCode,
       version: values.version,
       file_name: values.fileName,
       file_hash: values.fileHash,
       file_size: values.fileSize,
+      files: JSON.stringify(values.files),
+      lists_asked: JSON.stringify(values.listsAsked),
+      declared_empty: JSON.stringify(values.declaredEmpty),
       as_of: values.asOf,
       status: 'processing',
       uploaded_by: values.uploadedBy,
@@ -188,6 +221,14 @@ export async function childrenHashOf(db: Db, returnId: string): Promise<string |
 
 // The processing queue (processor.ts).
 
+/** What the checker needs of a return it has claimed. */
+export interface ClaimedReturn {
+  readonly files: readonly ReturnFile[]
+  readonly asOf: string
+  readonly listsAsked: readonly number[]
+  readonly declaredEmpty: readonly number[]
+}
+
 /**
  * Claim a waiting return for `leaseUntil`: locked, skipping one another process holds, and only
  * if no live lease is on it. Undefined when it is not this process's to check.
@@ -197,11 +238,11 @@ export async function claimReturn(
   returnId: string,
   now: Date,
   leaseUntil: Date,
-): Promise<{ fileName: string; fileHash: string; asOf: string } | undefined> {
+): Promise<ClaimedReturn | undefined> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('annex_a_returns')
-      .select(['file_name', 'file_hash', 'as_of', 'claimed_until'])
+      .select(['files', 'as_of', 'lists_asked', 'declared_empty', 'claimed_until'])
       .where('id', '=', returnId)
       .where('status', '=', 'processing')
       .forUpdate()
@@ -210,21 +251,39 @@ export async function claimReturn(
     if (!row) return undefined
     if (row.claimed_until && new Date(row.claimed_until).getTime() > now.getTime()) return undefined
     await trx.updateTable('annex_a_returns').set({ claimed_until: leaseUntil }).where('id', '=', returnId).execute()
-    return { fileName: row.file_name, fileHash: row.file_hash, asOf: row.as_of }
+    return {
+      files: row.files as ReturnFile[],
+      asOf: row.as_of,
+      listsAsked: row.lists_asked as number[],
+      declaredEmpty: row.declared_empty as number[],
+    }
   })
 }
 
-/** The oldest return waiting with no live lease (left by this or a crashed process). */
-export async function nextWaitingReturn(db: Db, now: Date): Promise<string | undefined> {
-  const row = await db
+/** Keep a claim while the check goes on. */
+export async function renewClaim(db: Db, returnId: string, leaseUntil: Date): Promise<void> {
+  await db
+    .updateTable('annex_a_returns')
+    .set({ claimed_until: leaseUntil })
+    .where('id', '=', returnId)
+    .where('status', '=', 'processing')
+    .execute()
+}
+
+/**
+ * Returns waiting with no live lease (left by this or a crashed process), oldest first, with
+ * their LA, so the checker can take them fairly between LAs.
+ */
+export async function waitingReturns(db: Db, now: Date, limit = 50): Promise<{ id: string; laCode: string }[]> {
+  const rows = await db
     .selectFrom('annex_a_returns')
-    .select('id')
+    .select(['id', 'la_code', 'activity_id'])
     .where('status', '=', 'processing')
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
     .orderBy('uploaded_at')
-    .limit(1)
-    .executeTakeFirst()
-  return row?.id
+    .limit(limit)
+    .execute()
+  return rows.map((row) => ({ id: row.id, laCode: row.la_code ?? row.activity_id }))
 }
 
 /** A checked return: its result, profile, blobs and counts; the lease is released. */
@@ -240,6 +299,7 @@ export async function recordChecked(
     errorCount: number
     warningCount: number
     rows: number
+    listsCovered: readonly number[]
     processedAt: Date
     processingMs: number
   },
@@ -248,6 +308,7 @@ export async function recordChecked(
     .updateTable('annex_a_returns')
     .set({
       status: values.status,
+      lists_covered: JSON.stringify(values.listsCovered),
       result: JSON.stringify(values.result),
       profile: JSON.stringify(values.profile),
       children_hash: values.childrenHash,

@@ -1,13 +1,24 @@
 import type { FastifyReply } from 'fastify'
+import { contentDisposition } from '../../web/downloads.js'
 import { ValidationError } from '../../errors.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityTitle } from '../activities/index.js'
 import { activityParams, returnParams, returnQuery, uploadQuery } from './forms.js'
 import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
 import { annexAPaths } from './paths.js'
-import { attachment, groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
-import { isReadable } from './service.js'
-import { readUpload } from './uploads.js'
+import { groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
+import { currentOf, isReadable } from './service.js'
+import { MAX_RETURN_FILES } from './returns.service.js'
+import type { AnnexAReturn, ReturnFile } from './types.js'
+import { readUpload } from '../../web/uploads.js'
+
+/** Why a checked version is not the one in use, or undefined when it is (or is not checked). */
+function notCurrentText(version: AnnexAReturn, current: AnnexAReturn | undefined): string | undefined {
+  if (!isReadable(version.status) || !current || current.id === version.id) return undefined
+  const has = version.listsCovered?.length ?? 0
+  const asked = version.listsAsked.length
+  return `This version is not used: it holds ${has} of the ${asked} lists asked for, fewer than version ${current.version} (${current.listsCovered?.length ?? 0}), which stays in use. Upload all the lists together, as one workbook or every CSV file at once, and tick the lists you have nothing to report for.`
+}
 
 type ReturnRequest<Q = unknown> = SignedInRequest<{ activityId: string; returnId: string }, Q>
 
@@ -27,14 +38,22 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
     }
     let outcome: { id: string; duplicate: boolean } | undefined
     try {
-      await readUpload(request, 'file', async (_fields, file) => {
-        outcome = await annexA.receive(request.principal, activityId, file, context(request))
-      })
+      // Each file is stored as it arrives (and refused at its first bytes if it is not a return);
+      // together they make one version, with the lists the LA says it has nothing to report for.
+      const stored: ReturnFile[] = []
+      const { values, handled } = await readUpload(
+        request,
+        'file',
+        async (_fields, file) => void stored.push(await annexA.storeReturnFile(request.principal, file)),
+        { maxFiles: MAX_RETURN_FILES },
+      )
+      if (!handled) return refuse({ file: 'Select the Annex A workbook, or the CSV files, to upload' })
+      const declaredEmpty = (values.empty ?? []).map(Number).filter((list) => Number.isInteger(list))
+      outcome = await annexA.receiveFiles(request.principal, activityId, stored, declaredEmpty, context(request))
     } catch (error) {
       if (error instanceof ValidationError) return refuse({ ...error.fieldErrors })
       throw error
     }
-    if (!outcome) return refuse({ file: 'Select the Annex A workbook to upload' })
     return reply.redirect(
       `${annexAPaths.return.build({ activityId, returnId: outcome.id })}${outcome.duplicate ? '?duplicate=1' : ''}`,
       303,
@@ -46,6 +65,7 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
     const { duplicate, ...filter } = request.query
     const details = await activities.details(activityId)
     const version = await annexA.get(activityId, returnId)
+    const current = currentOf(await annexA.versions(activityId))
     const read = isReadable(version.status)
       ? await annexA.findings(request.principal, activityId, returnId, context(request), filter)
       : undefined
@@ -64,6 +84,7 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
           : 0,
       progressRows: progress?.rows ?? 0,
       duplicate,
+      notCurrent: notCurrentText(version, current),
       listRows: (read?.result.lists ?? []).map((list) => [
         { text: listTitle(list.list) },
         { text: `${list.sheet}${list.hidden ? ' (hidden)' : ''}` },
@@ -116,7 +137,7 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
     const { stream, fileName } = await annexA.report(request.principal, activityId, returnId, context(request))
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachment(fileName))
+      .header('content-disposition', contentDisposition(fileName))
       .send(stream)
   }
 

@@ -4,8 +4,8 @@ import { profileService } from './profile.service.js'
 import { annexARecords, type AnnexAReturnsDeps } from './records.js'
 import { returnsService } from './returns.service.js'
 
-export { isReadable, type AnnexAReturnsDeps } from './records.js'
-export { MAX_UPLOAD_BYTES, type ReturnUpload } from './returns.service.js'
+export { currentOf, isReadable, type AnnexAReturnsDeps } from './records.js'
+export { MAX_RETURN_FILES, MAX_UPLOAD_BYTES, type ReturnUpload } from './returns.service.js'
 export type { DocumentUpload } from './documents.service.js'
 
 /**

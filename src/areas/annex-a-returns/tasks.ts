@@ -8,7 +8,7 @@ import { addDays } from '../../rules/calendar/dates.js'
 import { activityTitle } from '../activities/index.js'
 import { ANNEX_A_DOCUMENTS } from './documents.js'
 import { annexAPaths } from './paths.js'
-import { isReadable, type AnnexAReturnsService } from './service.js'
+import { currentOf, isReadable, type AnnexAReturnsService } from './service.js'
 import { plural } from '../../web/words.js'
 
 /** The Annex A tasks on the activity page: the lists, the documents, and (inspectors) the case sample. */
@@ -29,7 +29,7 @@ export function annexATasks(
     ])
     const today = clock.today()
     const due = (key: string) => milestones.find((m) => m.key === key)?.date
-    const current = versions.find((v) => isReadable(v.status))
+    const current = currentOf(versions)
     // Once fieldwork is over, what never came is history, not a task still overdue (issue 10).
     const onsiteEnd = due('onsite.end') ?? activity.onsiteStart
     const fieldworkOver = today > onsiteEnd || !['planned', 'notified', 'on-site'].includes(activity.status)

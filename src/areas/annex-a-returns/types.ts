@@ -22,6 +22,21 @@ export interface AnnexAReturn {
   readonly warningCount: number | null
   readonly rows: number | null
   readonly hasReport: boolean
+  /** The files of the return, in upload order. */
+  readonly files: readonly ReturnFile[]
+  readonly listsAsked: readonly number[]
+  readonly declaredEmpty: readonly number[]
+  /** The lists asked for that the checked return holds or declares empty; null before it is checked. */
+  readonly listsCovered: readonly number[] | null
+  /** When the retention job deleted its files (ARCHITECTURE "Data rules"). */
+  readonly filesDeletedAt: Date | null
+}
+
+/** One file of a return, stored under its content hash. */
+export interface ReturnFile {
+  readonly fileName: string
+  readonly hash: string
+  readonly size: number
 }
 
 /** A return's result as stored: everything but the profile, which is read on its own. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
+import { principalForApiToken } from '../../auth/api-tokens.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
 
 let t: TestApp
@@ -78,6 +79,44 @@ describe('the JSON API', () => {
     expect((await call('GET', '/api/v1/local-authorities', token)).statusCode).toBe(401)
     const cookiePost = await agent.post('/api/v1/activities', {}, { withCsrf: false })
     expect(cookiePost.statusCode).toBe(403)
+  })
+
+  it('makes a token that lasts as long as chosen, a year at most, and shows when it ends', async () => {
+    const analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
+    const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)
+    const form = page(await agent.get('/account/api-tokens'))
+    expect(form.$('input[name="days"]:checked').val()).toBe('90')
+    expect((await agent.post('/account/api-tokens', { name: 'Forever', days: '3650' })).statusCode).toBe(400)
+    const made = page(await agent.post('/account/api-tokens', { name: 'Monthly job', days: '30' }))
+    const token = made.$('#new-token').text()
+    expect(made.$('main').text()).toContain('It stops working on 23 Dec 2026')
+    expect((await call('GET', '/api/v1/local-authorities', token)).statusCode).toBe(200)
+    const day = 24 * 60 * 60 * 1000
+    const now = t.clock.now().getTime()
+    expect(await principalForApiToken(t.db, token, new Date(now + 29 * day))).toBeDefined()
+    expect(await principalForApiToken(t.db, token, new Date(now + 30 * day + 1000))).toBeUndefined()
+  })
+
+  it('ends an account’s API tokens when it is disabled or its password is reset, and enabling brings none back', async () => {
+    const admin = await createUser(t.db, 'administrator')
+    const adminAgent = await new TestAgent(t.app).signIn(admin.email, admin.password)
+    for (const end of ['disable', 'password'] as const) {
+      const analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
+      const token = await tokenFor(analyst)
+      expect((await call('GET', '/api/v1/local-authorities', token)).statusCode).toBe(200)
+      await adminAgent.get(`/admin/users/${analyst.id}`)
+      const ended = await adminAgent.post(
+        `/admin/users/${analyst.id}/${end}`,
+        end === 'password' ? { password: 'a brand new password 2027' } : {},
+      )
+      expect(ended.statusCode, end).toBe(303)
+      expect((await call('GET', '/api/v1/local-authorities', token)).statusCode, end).toBe(401)
+      if (end === 'disable') {
+        await adminAgent.get(`/admin/users/${analyst.id}`)
+        expect((await adminAgent.post(`/admin/users/${analyst.id}/enable`)).statusCode).toBe(303)
+        expect((await call('GET', '/api/v1/local-authorities', token)).statusCode).toBe(401)
+      }
+    }
   })
 
   it('asks for a token’s name before making one', async () => {

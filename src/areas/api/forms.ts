@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { API_TOKEN_LIFETIMES_DAYS, DEFAULT_API_TOKEN_DAYS } from '../../auth/api-tokens.js'
 import { defineForm, field } from '../../web/forms.js'
 
 /** The route inputs of the API and the API tokens page (ADR 0008); JSON bodies are in schemas.ts. */
@@ -17,6 +18,16 @@ export const returnUploadQuery = z.object({ fileName: field.text() })
 
 export const tokenForm = defineForm({
   name: field.required('Enter a name for the token, for example “Case management system”'),
+  // The default is what the page has ticked; a request that sends none gets it too.
+  days: field
+    .text()
+    .transform((value) => value || String(DEFAULT_API_TOKEN_DAYS))
+    .pipe(
+      z.enum(API_TOKEN_LIFETIMES_DAYS.map(String) as [string, ...string[]], {
+        error: 'Select how long the token lasts',
+      }),
+    )
+    .transform(Number),
 })
 
 /** Revoking a token sends nothing but the CSRF token; the token is in the address. */

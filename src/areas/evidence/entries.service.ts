@@ -14,7 +14,7 @@ import {
 } from './fieldwork.js'
 import { qaNotesOf } from './qa-notes.repository.js'
 import type { EvidenceDeps, EvidenceRecords } from './records.js'
-import type { EntryAuthor, EntryFilter, NameConfirmation, QaNote } from './types.js'
+import type { EntryAuthor, EntryFilter, EntryHeadline, NameConfirmation, QaNote } from './types.js'
 
 export interface EntryInput {
   /** One of the 17 evaluation criteria headings (002#182, #239-241). */
@@ -101,6 +101,20 @@ export function entryService(
         marks,
         casesChecked: known !== null,
       }
+    },
+
+    /**
+     * The entries of the record as reports link to them (issue 11): heading, date and evaluative
+     * statement, without case references, so listing them reads no child-level data.
+     */
+    async entryHeadlines(activityId: string): Promise<EntryHeadline[]> {
+      const entries = await entriesOf(db, activityId)
+      return entries.map((entry) => ({
+        id: entry.id,
+        headingId: entry.headingId,
+        collectedOn: entry.collectedOn,
+        evaluativeStatement: entry.evaluativeStatement,
+      }))
     },
 
     /**

@@ -4,6 +4,7 @@ export type {
   CaseOfConcern,
   ConcernStatus,
   EvidenceEntryRecord,
+  EntryHeadline,
   FurtherInformationRequest,
   KitMeeting,
   KnownCases,

@@ -27,6 +27,14 @@ export interface EvidenceEntryRecord {
   readonly caseIds: readonly string[]
 }
 
+/** An entry as a report links to it: no case references, so no child-level data. */
+export interface EntryHeadline {
+  readonly id: string
+  readonly headingId: string
+  readonly collectedOn: string
+  readonly evaluativeStatement: string
+}
+
 /** Which entries the record page shows. */
 export interface EntryFilter {
   readonly headingId?: string | undefined

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
 import { can, laFilter, type Principal } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
+import { contentDisposition } from '../../web/downloads.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { registerFilterItems, type RegisterQuery, registerQueryString } from '../register/index.js'
 import { programmeWorkbook } from './export.js'
@@ -93,7 +94,7 @@ export function planRoutes({ programme, clock }: ProgrammeRouteDeps): RouteSpec[
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="ilacs-programme-${clock.today()}.xlsx"`)
+      .header('content-disposition', contentDisposition(`ilacs-programme-${clock.today()}.xlsx`))
       .send(buffer)
   }
 

@@ -14,7 +14,7 @@ import type { LeaveRecord, ProgrammeActivity } from './types.js'
  * activities service the programme itself and who can join a team, auth the people's names.
  */
 export interface ProgrammeDeps extends ServiceDeps {
-  readonly register: Pick<RegisterService, 'list' | 'findLocalAuthority' | 'regions'>
+  readonly register: Pick<RegisterService, 'list' | 'findLocalAuthority' | 'regions' | 'visitActivityIds'>
   readonly activities: Pick<ActivitiesService, 'list' | 'plan' | 'addTeamMember' | 'inspectors' | 'localAuthorities'>
   readonly people: Pick<PeopleDirectory, 'byIds'>
 }
@@ -58,7 +58,7 @@ export function programmeRecords({ db, register, activities, people }: Programme
 
     /** Every activity in the programme with its fieldwork and on-site team (all regions: inspectors cross them). */
     async booked(principal: Principal): Promise<ProgrammeActivity[]> {
-      const items = await activities.list(principal)
+      const [items, inHistory] = await Promise.all([activities.list(principal), register.visitActivityIds()])
       return items.map(({ activity, milestones, team }) => {
         const fieldwork = fieldworkFromMilestones(activity.onsiteStart, milestones)
         const lead = team.find((member) => member.teamRole === 'lead-inspector')
@@ -71,6 +71,7 @@ export function programmeRecords({ db, register, activities, people }: Programme
           type: activity.type,
           variant: activity.variant,
           status: activity.status,
+          countedInHistory: inHistory.has(activity.id),
           fieldwork,
           onsite: team
             .filter((member) => ONSITE_ROLES.includes(member.teamRole))

@@ -57,6 +57,8 @@ export interface BookedActivity {
   readonly fieldwork: Fieldwork
   /** The team members on site, each with the days they are on site. */
   readonly onsite: ReadonlyArray<{ readonly userId: string; readonly name: string; readonly days: readonly IsoDate[] }>
+  /** Its visit is in the LA's history (its letter is published), which counts it against the allowance. */
+  readonly countedInHistory?: boolean
 }
 
 /** A planned activity on the plan: its region, variant and lead, and the checks it would meet if proposed today (planned and notified only). */

@@ -33,3 +33,5 @@ export type {
 } from './types.js'
 export { isPublishedKind, KIND_LABELS, PUBLISHED_KINDS, type PublishedKind } from './kinds.js'
 export { publicationPaths } from './paths.js'
+export { publicationSourceLinks } from './links.js'
+export { publicationTasks } from './tasks.js'

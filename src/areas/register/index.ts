@@ -36,7 +36,7 @@ export {
   type VisitSource,
   type VisitType,
 } from './visits.js'
-export { gradeTag } from './presenters.js'
+export { gradeTag, type SourceLinks } from './presenters.js'
 export { registerPaths } from './paths.js'
 export { registerListQuery } from './forms.js'
 export { registerFilterItems, registerQueryFrom, registerQueryString } from './filters.js'

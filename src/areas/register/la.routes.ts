@@ -5,7 +5,7 @@ import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.j
 import { registerFilterItems } from './filters.js'
 import { laParams, registerListQuery, showQuery } from './forms.js'
 import { registerPaths } from './paths.js'
-import { historyItems, laSummaryRows, pathwayRows, registerRows } from './presenters.js'
+import { historyItems, laSummaryRows, pathwayRows, registerRows, type SourceLinks } from './presenters.js'
 import type { RegisterService } from './service.js'
 import type { LaActivitiesProvider } from './types.js'
 
@@ -15,9 +15,13 @@ type LaRequest = SignedInRequest<z.output<typeof laParams>, z.output<typeof show
 /** The register of the 153 LAs with its filters, and each LA's page: standing, pathway and judgement history. */
 export function laRoutes({
   register,
+  sourceLinks,
   laActivities,
 }: {
   register: RegisterService
+  /** Links to where a record the service published came from (its publication and activity). */
+  sourceLinks?: (principal: SignedInRequest['principal']) => SourceLinks
+  /** The LA's coming and current inspections and visits (from the activities and programme areas). */
   laActivities?: LaActivitiesProvider | undefined
 }): RouteSpec[] {
   async function listPage(request: ListRequest, reply: FastifyReply) {
@@ -34,13 +38,13 @@ export function laRoutes({
 
   async function laPage(request: LaRequest, reply: FastifyReply) {
     const { laCode } = request.params
-    const { la, records, standing, pathway } = await register.show(laCode)
+    const { la, records, visits, standing, pathway } = await register.show(laCode)
     return reply.page('register/show.njk', {
       la,
       activities: laActivities ? await laActivities(request.principal, laCode) : [],
       summaryRows: laSummaryRows(la, standing),
       pathwayRows: pathwayRows(pathway),
-      history: historyItems(la, records),
+      history: historyItems(la, records, visits, sourceLinks?.(request.principal)),
       canRecord: canOn(request.principal, 'judgement.record', la),
       newJudgementHref: registerPaths.newJudgement.build({ laCode }),
       recorded: request.query.recorded,

@@ -22,6 +22,7 @@ import { ruleLink } from '../../web/rule-links.js'
 import { correctionChain, gradeRows } from './history.js'
 import { registerPaths } from './paths.js'
 import type { JudgementRecord, LocalAuthority, RegisterEntry, Standing } from './types.js'
+import { VISIT_TYPE_LABELS, type VisitRecord } from './visits.js'
 
 const GRADE_TAG: Readonly<Record<Grade, string>> = {
   outstanding: 'govuk-tag--green',
@@ -136,23 +137,64 @@ export function laSummaryRows(la: LocalAuthority, standing: Standing | undefined
 
 export interface HistoryItem {
   readonly id: string
+  readonly kind: 'judgement' | 'visit'
   readonly heading: string
   readonly current: boolean
   readonly summaryRows: Array<Record<string, unknown>>
   readonly gradeRows: Array<Record<string, unknown>>
   readonly versions: Array<{ recordedAt: Date; reason: string | null; current: boolean }>
-  readonly correctHref: string
+  readonly correctHref: string | undefined
+  /** The date the list is ordered by: publication, or for a visit without one, its first day. */
+  readonly sortDate: string
 }
 
-/** The judgement history, newest first; each entry is the current version of a judgement. */
-export function historyItems(la: LocalAuthority, records: readonly JudgementRecord[]): HistoryItem[] {
-  return records
+/** Where a record the service published came from, as links (the publication, the activity). */
+export type SourceLinks = (source: {
+  readonly activityId: string
+  readonly publicationId: string | null
+  readonly published: boolean
+}) => Array<{ text: string; href: string }>
+
+const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  manual: 'Recorded by hand',
+  demo: 'Demo data',
+  import: 'Imported from Ofsted’s published outcomes',
+  service: 'Published through this service',
+}
+
+function sourceRow(
+  record: { source: string; activityId: string | null; publicationId: string | null; sourceDetail?: string | null },
+  published: boolean,
+  links: SourceLinks | undefined,
+): Record<string, unknown> {
+  const label = escapeHtml(SOURCE_LABELS[record.source] ?? record.source)
+  const detail = record.sourceDetail ? ` <span class="govuk-body-s">(${escapeHtml(record.sourceDetail)})</span>` : ''
+  const linked =
+    record.activityId && links
+      ? links({ activityId: record.activityId, publicationId: record.publicationId, published })
+          .map((link) => `<br><a class="govuk-link" href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a>`)
+          .join('')
+      : ''
+  return { key: { text: 'Source' }, value: { html: `${label}${detail}${linked}` } }
+}
+
+/**
+ * The LA's history, newest first: the current version of each judgement and each visit
+ * (focused, monitoring, JTAI), with where it came from.
+ */
+export function historyItems(
+  la: LocalAuthority,
+  records: readonly JudgementRecord[],
+  visits: readonly VisitRecord[] = [],
+  links?: SourceLinks,
+): HistoryItem[] {
+  const judgements: HistoryItem[] = records
     .filter((record) => record.correctedById === null)
-    .sort((a, b) => (a.publishedOn < b.publishedOn ? 1 : a.publishedOn > b.publishedOn ? -1 : 0))
     .map((record) => {
       const chain = correctionChain(records, record.id)
       return {
         id: record.id,
+        kind: 'judgement' as const,
         heading: `${ACTIVITY_TYPE_LABELS[record.activityType]}, published ${formatDate(record.publishedOn)}`,
         current: true,
         summaryRows: [
@@ -162,6 +204,7 @@ export function historyItems(la: LocalAuthority, records: readonly JudgementReco
             value: { text: `${formatDate(record.inspectionStart)} to ${formatDate(record.inspectionEnd)}` },
           },
           { key: { text: 'Published' }, value: { text: formatDate(record.publishedOn) } },
+          sourceRow(record, true, links),
         ],
         gradeRows: gradeRows(record).map((row) => ({ key: { text: row.label }, value: { html: gradeTag(row.grade) } })),
         versions: chain.map((version) => ({
@@ -170,8 +213,42 @@ export function historyItems(la: LocalAuthority, records: readonly JudgementReco
           current: version.id === record.id,
         })),
         correctHref: registerPaths.correctJudgement.build({ laCode: la.laCode, recordId: record.id }),
+        sortDate: record.publishedOn,
       }
     })
+  const visitItems: HistoryItem[] = visits.map((visit) => ({
+    id: visit.id,
+    kind: 'visit' as const,
+    heading: `${VISIT_TYPE_LABELS[visit.visitType]}, ${visit.publishedOn ? `published ${formatDate(visit.publishedOn)}` : `from ${formatDate(visit.start)}`}`,
+    current: true,
+    summaryRows: [
+      {
+        key: { text: 'Visit dates' },
+        value: {
+          text: visit.end
+            ? `${formatDate(visit.start)} to ${formatDate(visit.end)}`
+            : `From ${formatDate(visit.start)}`,
+        },
+      },
+      ...(visit.theme ? [{ key: { text: 'Theme' }, value: { text: visit.theme } }] : []),
+      {
+        key: { text: 'Letter published' },
+        value: {
+          text: visit.publishedOn
+            ? formatDate(visit.publishedOn)
+            : visit.visitType === 'monitoring-visit' && visit.source === 'service'
+              ? 'Not published: the first monitoring letter of a set is not (001#41)'
+              : 'Not known',
+        },
+      },
+      sourceRow(visit, visit.publishedOn !== null, links),
+    ],
+    gradeRows: [],
+    versions: [],
+    correctHref: undefined,
+    sortDate: visit.publishedOn ?? visit.end ?? visit.start,
+  }))
+  return [...judgements, ...visitItems].sort((a, b) => (a.sortDate < b.sortDate ? 1 : a.sortDate > b.sortDate ? -1 : 0))
 }
 
 /** A new judgement's form: the type of inspection is chosen already when the framework has only one. */

@@ -124,6 +124,12 @@ export function registerRecords({ db, clock }: ServiceDeps) {
 
     show,
 
+    /** The activities whose visits the register holds (published through the service), so the planner counts each once. */
+    async visitActivityIds(): Promise<Set<string>> {
+      const { visits } = await cache.snapshot()
+      return new Set(visits.flatMap((visit) => (visit.activityId ? [visit.activityId] : [])))
+    },
+
     /** One version of one of the LA's judgements (a corrected one too); NotFoundError if it has none of that id. */
     async judgementRecord(laCode: string, recordId: string): Promise<JudgementRecord> {
       const record = (await show(laCode)).records.find((candidate) => candidate.id === recordId)

@@ -10,25 +10,12 @@ import type { ActivitiesService, ActivityDetails } from '../activities/index.js'
 import type { ServiceDeps } from '../deps.js'
 import type { EvidenceService } from '../evidence/index.js'
 import type { JudgementsService } from '../judgements/index.js'
+import type { PublicationsService } from '../publications/index.js'
 import type { DocumentFacts, VersionDocuments } from './document.js'
 import { findReport } from './repository.js'
 import type { AgreedOutcome } from './sections.js'
 import type { Report } from './types.js'
 import { LA_VISIBLE_STEPS, publicationKindOf, type ReportKind } from './workflow.js'
-
-/** What the publications area offers the publication job (`src/areas/publications`). */
-export type Publisher = (input: PublishInput) => Promise<void>
-
-/** What is published: the activity, its final PDF and, for an inspection, its graded judgements. */
-export interface PublishInput {
-  readonly activityId: string
-  readonly laCode: string
-  readonly kind: ReportKind
-  readonly title: string
-  readonly publishedAt: Date
-  readonly pdf: Uint8Array
-  readonly summaryForChildrenPdf: Uint8Array | null
-}
 
 /** What the reports area is built from. */
 export interface ReportsDeps extends ServiceDeps {
@@ -37,8 +24,8 @@ export interface ReportsDeps extends ServiceDeps {
   readonly evidence: EvidenceService
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
-  /** The publications area's `publish`; the publication job waits for it. */
-  readonly publisher?: Publisher | undefined
+  /** The publications area: the publication job publishes through it (issue 11). */
+  readonly publications: Pick<PublicationsService, 'publish'>
 }
 
 export type { ActivityDetails }

@@ -19,6 +19,7 @@ function toReport(row: ReportRow): Report {
     kind: row.kind,
     step: row.step,
     version: row.version,
+    faVersion: row.fa_version,
     faSentOn: row.fa_sent_on,
     faDue: row.fa_due,
     faSubmittedAt: row.fa_submitted_at,
@@ -83,7 +84,9 @@ export async function insertReport(
   return row.id
 }
 
-type ReportChanges = Partial<Pick<ReportsTable, 'step' | 'fa_sent_on' | 'fa_due' | 'fa_submitted_by'>> & {
+type ReportChanges = Partial<
+  Pick<ReportsTable, 'step' | 'fa_version' | 'fa_sent_on' | 'fa_due' | 'fa_submitted_by'>
+> & {
   fa_submitted_at?: Date
   dfe_notified_at?: Date
   published_at?: Date

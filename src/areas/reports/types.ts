@@ -15,6 +15,8 @@ export interface Report {
   readonly step: ReportStep
   /** Bumped by every change: a form built from an older version is refused. */
   readonly version: number
+  /** The version sent to the LA for factual accuracy: its comments are about this one. */
+  readonly faVersion: number | null
   /** The day the draft went to the LA for factual accuracy, and the day its comments are due (002#216). */
   readonly faSentOn: string | null
   readonly faDue: string | null
@@ -131,8 +133,8 @@ export interface FaDecisionInput {
 }
 
 export interface EmbargoInput {
-  readonly publishOn: string
-  readonly publishAt: string
+  /** When the embargo lifts and the report is published, from a date and time in England. */
+  readonly publishAt: Date
   readonly thirdPartyName: string
   readonly thirdPartyEmail: string
   readonly careCouncilName: string

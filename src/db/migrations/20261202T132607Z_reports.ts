@@ -21,6 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('step', 'text', (c) => c.notNull().check(sql.raw(`step in ${STEPS}`)))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    // The version sent to the LA for factual accuracy: the one its comments are about.
+    .addColumn('fa_version', 'integer')
     .addColumn('fa_sent_on', 'date')
     .addColumn('fa_due', 'date')
     .addColumn('fa_submitted_at', 'timestamptz')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { factualAccuracyDeadline, publicationMilestones, stepTimeliness } from './publication.js'
+import { factualAccuracyDeadline, publicationMilestones, publicationTimeliness, stepTimeliness } from './publication.js'
 
 const byKey = (kind: 'inspection' | 'visit', last: string): Record<string, string> =>
   Object.fromEntries(publicationMilestones(kind, last).map((item) => [item.key, item.date]))
@@ -32,6 +32,31 @@ describe('publicationMilestones (E7, 002#216: working days after fieldwork)', ()
       })
     },
   )
+})
+
+describe('publicationTimeliness (E7, 002#216: actual against statutory working days)', () => {
+  it('counts a report published on its statutory day as 21, on time', () => {
+    expect(publicationTimeliness('inspection', '2023-06-23', '2023-07-24')).toMatchObject({
+      workingDays: 21,
+      statutory: 21,
+      daysLate: 0,
+      statutoryDate: '2023-07-24',
+    })
+  })
+
+  it('counts the working days of a report published after Christmas, nine late', () => {
+    // Fieldwork ended Friday 15 December 2023; due 18 January 2024; published Wednesday 31 January.
+    expect(publicationTimeliness('inspection', '2023-12-15', '2024-01-31')).toMatchObject({
+      workingDays: 30,
+      daysLate: 9,
+      statutoryDate: '2024-01-18',
+    })
+  })
+
+  it('gives a visit letter 16, skipping Easter, and nothing late when early', () => {
+    expect(publicationTimeliness('visit', '2024-03-27', '2024-04-22')).toMatchObject({ workingDays: 16, daysLate: 0 })
+    expect(publicationTimeliness('visit', '2024-03-27', '2024-04-18')).toMatchObject({ workingDays: 14, daysLate: 0 })
+  })
 })
 
 describe('factualAccuracyDeadline (E7, 002#216: counted from the day the draft is sent)', () => {

@@ -9,7 +9,7 @@
  * the day the draft is sent.
  */
 import type { IsoDate } from '../calendar/dates.js'
-import { addWorkingDays } from '../calendar/working-days.js'
+import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js'
 import type { Milestone } from '../types.js'
 import { milestone } from './common.js'
 
@@ -60,6 +60,44 @@ export function publicationMilestones(kind: PublicationKind, lastFieldworkDay: I
       '002#216',
     ),
   ]
+}
+
+/** How a publication's date compares with 002#216 (E7). */
+export interface PublicationTimeliness {
+  /** Working days from the last day of fieldwork to the day of publication. */
+  readonly workingDays: number
+  /** What 002#216 sets: 21 for a report, 16 for a visit letter. */
+  readonly statutory: number
+  /** Working days after the statutory date (0 when on time or early). */
+  readonly daysLate: number
+  readonly statutoryDate: IsoDate
+  readonly rule: 'E7'
+  readonly citation: '002#216'
+}
+
+/**
+ * The working days a report or letter took from the end of fieldwork to publication, against
+ * the 21 (reports) or 16 (visit letters) of 002#216 (E7). Ofsted publishes a median 30 working
+ * days after fieldwork (issue 11, "Drift is real"), so this is shown, not enforced.
+ *
+ * Decision: counted as `addWorkingDays` counts (the last fieldwork day not counted, the day of
+ * publication counted), so a report published on its statutory date took exactly 21.
+ */
+export function publicationTimeliness(
+  kind: PublicationKind,
+  lastFieldworkDay: IsoDate,
+  publishedOn: IsoDate,
+): PublicationTimeliness {
+  const statutory = PUBLICATION_DAYS[kind].published
+  const workingDays = workingDaysBetween(lastFieldworkDay, publishedOn)
+  return {
+    workingDays,
+    statutory,
+    daysLate: Math.max(0, workingDays - statutory),
+    statutoryDate: addWorkingDays(lastFieldworkDay, statutory),
+    rule: 'E7',
+    citation: '002#216',
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import view from '@fastify/view'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { readdirSync } from 'node:fs'
@@ -7,6 +8,7 @@ import '@fastify/csrf-protection'
 import './session.js'
 import nunjucks from 'nunjucks'
 import { type Action, can, type Principal } from '../../auth/policy.js'
+import { SUBMISSION_FIELD } from '../../auth/form-submissions.js'
 import { ROLE_INFO } from '../../auth/roles.js'
 import { formatDate, formatLongDate, isIsoDate } from '../../rules/calendar/dates.js'
 import { govukFrontendDist } from '../paths.js'
@@ -15,8 +17,12 @@ import { sourcesHtml } from '../rule-links.js'
 
 declare module 'fastify' {
   interface FastifyReply {
-    /** Render a page inside the layout with the request's shared context (user, CSRF, nonce). */
-    page(template: string, context?: Record<string, unknown>): FastifyReply
+    /**
+     * Render a page inside the layout with the request's shared context (user, CSRF, nonce).
+     * `csrf: false` renders no CSRF token (and so sets no cookie) for a visitor who is not signed
+     * in, on public pages that have no form and may be cached (issue 11: `/published`).
+     */
+    page(template: string, context?: Record<string, unknown>, options?: { csrf?: boolean }): FastifyReply
   }
 }
 
@@ -40,6 +46,7 @@ const NAVIGATION: ReadonlyArray<{ href: string; text: string; action: Action }> 
   { href: '/register', text: 'Register', action: 'register.view' },
   { href: '/activities', text: 'Inspections and visits', action: 'activity.view' },
   { href: '/programme', text: 'Programme', action: 'programme.view' },
+  { href: '/interventions', text: 'Interventions', action: 'intervention.view' },
   { href: '/rules', text: 'Rulebook', action: 'rules.view' },
   { href: '/admin/users', text: 'Accounts', action: 'users.manage' },
   { href: '/admin/audit', text: 'Audit log', action: 'audit.search' },
@@ -89,11 +96,16 @@ export function findViewDirs(srcDir: string): string[] {
   return [shared, join(srcDir, 'web'), ...found.filter((dir) => dir !== shared).sort()]
 }
 
-/** `{{ csrfField() }}`: the hidden CSRF input of the page being rendered, for every form. */
+/**
+ * `{{ csrfField() }}`: the hidden inputs every form carries: the page's CSRF token, and a key of
+ * this form's own, made now, by which a second sending of the same form is recognised and done
+ * once (src/auth/form-submissions.ts).
+ */
 function csrfField(this: { ctx: Record<string, unknown> }): nunjucks.runtime.SafeString {
   const token = String(this.ctx.csrfToken ?? '')
+  const escape = (nunjucks.lib as unknown as { escape(text: string): string }).escape
   return new nunjucks.runtime.SafeString(
-    `<input type="hidden" name="_csrf" value="${(nunjucks.lib as unknown as { escape(text: string): string }).escape(token)}">`,
+    `<input type="hidden" name="_csrf" value="${escape(token)}"><input type="hidden" name="${SUBMISSION_FIELD}" value="${randomUUID()}">`,
   )
 }
 
@@ -128,22 +140,32 @@ export const viewsPlugin = fp(async function views(app: FastifyInstance, options
       lstripBlocks: true,
     },
   })
-  app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
-    const request: FastifyRequest = this.request
-    const path = request.url.split('?')[0] ?? '/'
-    const principal = request.principal
-    return this.view(template, {
-      serviceName: SERVICE_NAME,
-      principal,
-      roleLabel: principal ? ROLE_INFO[principal.role].label : undefined,
-      accountLabel: principal ? accountLabel(principal) : undefined,
-      navigation: navigationFor(principal, path),
-      currentPath: path,
-      csrfToken: this.generateCsrf(),
-      cspNonce: (this as FastifyReply & { cspNonce?: { script?: string } }).cspNonce?.script,
-      demoData: options.demoData,
-      errorSourcesHtml: sourcesHtml(request.errorSources ?? []),
-      ...context,
-    })
-  })
+  app.decorateReply(
+    'page',
+    function page(
+      this: FastifyReply,
+      template: string,
+      context: Record<string, unknown> = {},
+      pageOptions: { csrf?: boolean } = {},
+    ) {
+      const request: FastifyRequest = this.request
+      const path = request.url.split('?')[0] ?? '/'
+      const principal = request.principal
+      // The layout's one form (sign out) shows only to a signed-in user, who always gets a token.
+      const csrf = pageOptions.csrf !== false || principal !== undefined
+      return this.view(template, {
+        serviceName: SERVICE_NAME,
+        principal,
+        roleLabel: principal ? ROLE_INFO[principal.role].label : undefined,
+        accountLabel: principal ? accountLabel(principal) : undefined,
+        navigation: navigationFor(principal, path),
+        currentPath: path,
+        csrfToken: csrf ? this.generateCsrf() : undefined,
+        cspNonce: (this as FastifyReply & { cspNonce?: { script?: string } }).cspNonce?.script,
+        demoData: options.demoData,
+        errorSourcesHtml: sourcesHtml(request.errorSources ?? []),
+        ...context,
+      })
+    },
+  )
 })

@@ -1,0 +1,199 @@
+import type { FastifyReply } from 'fastify'
+import type { PeopleDirectory } from '../../auth/people.js'
+import { can, canOn, laFilter } from '../../auth/policy.js'
+import type { Clock } from '../../clock.js'
+import { formatDate } from '../../rules/calendar/dates.js'
+import { reinspectionAbout } from '../../rules/intervention.js'
+import { nextBoardMeetingBy } from '../../rules/intervention-record.js'
+import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
+import { escapeHtml } from '../../web/html.js'
+import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { registerPaths, type RegisterService } from '../register/index.js'
+import { concernForm, laParams, openForm, resolveForm, triggerParams } from './forms.js'
+import { interventionPaths } from './paths.js'
+import { formName, reportStatus, stepLabel, triggerCard } from './presenters.js'
+import type { InterventionService } from './service.js'
+import { CONCERN_KINDS } from './types.js'
+
+export interface InterventionRouteDeps {
+  readonly intervention: InterventionService
+  readonly register: Pick<RegisterService, 'show' | 'target' | 'list' | 'localAuthorities'>
+  readonly people: PeopleDirectory
+  readonly clock: Clock
+}
+
+type LaRequest = SignedInRequest<{ laCode: string }>
+type TriggerRequest = SignedInRequest<{ laCode: string; triggerId: string }>
+
+const link = (href: string, text: string) => `<a class="govuk-link" href="${href}">${escapeHtml(text)}</a>`
+
+/** The DfE's dashboard of LAs in intervention, and each LA's triggers and records (issue 13). */
+export function interventionLaRoutes({ intervention, register, clock }: InterventionRouteDeps): RouteSpec[] {
+  const laTarget = (request: LaRequest) => register.target(request.params.laCode)
+
+  async function listPage(request: SignedInRequest, reply: FastifyReply) {
+    const { principal } = request
+    const today = clock.today()
+    const las = await register.localAuthorities()
+    const nameOf = (laCode: string) => las.find((la) => la.laCode === laCode)?.name ?? laCode
+    const records = await intervention.inScope(principal)
+    const filter = laFilter(principal, 'intervention.view')
+    const scope =
+      filter.kind === 'all'
+        ? las.map((la) => la.laCode)
+        : filter.kind === 'region'
+          ? las.filter((la) => la.regionCode === filter.regionCode).map((la) => la.laCode)
+          : filter.kind === 'las'
+            ? [...filter.laCodes]
+            : []
+    const alerts = await intervention.alerts(scope)
+    const rows = records.map((record) => {
+      const { intervention: item, instruments, board, meetings, reports } = record
+      const next = reports.filter((report) => !report.receivedOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0]
+      const late = reports.filter((report) => reportStatus(report, today).state === 'overdue').length
+      const boardLate = board ? nextBoardMeetingBy(meetings.at(-1)?.metOn, board.setUpOn, today).late : false
+      const lateText = [late ? `${late} report${late === 1 ? '' : 's'}` : '', boardLate ? 'board meeting' : '']
+        .filter(Boolean)
+        .join(', ')
+      return [
+        { html: link(interventionPaths.show.build({ interventionId: item.id }), nameOf(item.laCode)) },
+        { text: instruments.length ? formName(instruments.at(-1)!.form) : 'None yet' },
+        { text: stepLabel(item.step) },
+        { text: board ? board.chairName : 'No board' },
+        { text: next ? formatDate(next.dueOn) : '–' },
+        { text: item.inadequatePublishedOn ? formatDate(reinspectionAbout(item.inadequatePublishedOn)) : '–' },
+        {
+          html: lateText ? `<strong class="govuk-tag govuk-tag--red">Late</strong> ${escapeHtml(lateText)}` : 'Nothing',
+        },
+      ]
+    })
+    return reply.page('intervention/list.njk', {
+      rows,
+      alerts: alerts.map((alert) => ({
+        html: `${link(interventionPaths.la.build({ laCode: alert.laCode }), alert.laName)}: ${escapeHtml(alert.trigger.detail)}`,
+      })),
+    })
+  }
+
+  async function laPage(request: LaRequest, reply: FastifyReply, state?: FormState, which?: 'open' | 'concern') {
+    const { laCode } = request.params
+    const { la } = await register.show(laCode)
+    const target = (await laTarget(request))!
+    const [{ triggers, concerns }, records] = await Promise.all([
+      intervention.triggersOf(laCode),
+      intervention.ofLa(laCode),
+    ])
+    const canOpen = canOn(request.principal, 'intervention.manage', target)
+    const canTrigger = canOn(request.principal, 'intervention.trigger', target)
+    const openState = which === 'open' ? state : undefined
+    const concernState = which === 'concern' ? state : undefined
+    return reply.page('intervention/la.njk', {
+      la,
+      registerHref: can(request.principal, 'register.view') ? registerPaths.show.build({ laCode }) : undefined,
+      triggers: triggers.map(triggerCard),
+      records: records.map((record) => ({
+        href: interventionPaths.show.build({ interventionId: record.intervention.id }),
+        text: `Opened ${formatDate(record.intervention.openedOn)}: ${stepLabel(record.intervention.step)}${record.instruments.length ? `, ${formName(record.instruments.at(-1)!.form)}` : ''}`,
+      })),
+      concerns: concerns.map((concern) => ({
+        id: concern.id,
+        text: `${CONCERN_KINDS[concern.kind]} (recorded ${formatDate(concern.notedOn)}): ${concern.note}`,
+        resolved: concern.resolvedOn ? formatDate(concern.resolvedOn) : undefined,
+        resolveAction: interventionPaths.resolveTrigger.build({ laCode, triggerId: concern.id }),
+      })),
+      canOpen,
+      canTrigger,
+      openAction: interventionPaths.open.build({ laCode }),
+      concernAction: interventionPaths.triggers.build({ laCode }),
+      open: {
+        errors: openState?.errors ?? {},
+        note: valueOf(openState?.values ?? {}, 'note'),
+        dateItems: dateInputItems(
+          'dfeToldOn',
+          dateFieldOf(openState?.values ?? {}, 'dfeToldOn'),
+          Boolean(openState?.errors.dfeToldOn),
+        ),
+      },
+      concern: {
+        errors: concernState?.errors ?? {},
+        kind: valueOf(concernState?.values ?? {}, 'kind'),
+        note: valueOf(concernState?.values ?? {}, 'note'),
+        kindItems: Object.entries(CONCERN_KINDS).map(([value, text]) => ({
+          value,
+          text,
+          checked: valueOf(concernState?.values ?? {}, 'kind') === value,
+        })),
+        dateItems: dateInputItems(
+          'notedOn',
+          dateFieldOf(concernState?.values ?? {}, 'notedOn'),
+          Boolean(concernState?.errors.notedOn),
+        ),
+      },
+      resolveErrors: which === undefined ? (state?.errors ?? {}) : {},
+      errorList:
+        which === 'open'
+          ? formErrorList(openForm, state)
+          : which === 'concern'
+            ? formErrorList(concernForm, state)
+            : formErrorList(resolveForm, state),
+    })
+  }
+
+  return [
+    route({ method: 'GET', url: interventionPaths.list.pattern, permission: 'intervention.view', handler: listPage }),
+    route({
+      method: 'GET',
+      url: interventionPaths.la.pattern,
+      permission: 'intervention.view',
+      params: laParams,
+      target: laTarget,
+      handler: (request: LaRequest, reply) => laPage(request, reply),
+    }),
+    route({
+      method: 'POST',
+      url: interventionPaths.open.pattern,
+      permission: 'intervention.manage',
+      params: laParams,
+      target: laTarget,
+      form: openForm,
+      page: (request: LaRequest, reply, state) => laPage(request, reply, state, 'open'),
+      submit: async (request: LaRequest, input) => {
+        const id = await intervention.open(request.principal, request.params.laCode, input, { requestId: request.id })
+        return interventionPaths.show.build({ interventionId: id })
+      },
+    }),
+    route({
+      method: 'POST',
+      url: interventionPaths.triggers.pattern,
+      permission: 'intervention.trigger',
+      params: laParams,
+      target: laTarget,
+      form: concernForm,
+      page: (request: LaRequest, reply, state) => laPage(request, reply, state, 'concern'),
+      submit: async (request: LaRequest, input) => {
+        await intervention.recordConcern(request.principal, request.params.laCode, input, { requestId: request.id })
+        return interventionPaths.la.build({ laCode: request.params.laCode })
+      },
+    }),
+    route({
+      method: 'POST',
+      url: interventionPaths.resolveTrigger.pattern,
+      permission: 'intervention.trigger',
+      params: triggerParams,
+      target: (request: TriggerRequest) => register.target(request.params.laCode),
+      form: resolveForm,
+      page: (request: TriggerRequest, reply, state) => laPage(request, reply, state),
+      submit: async (request: TriggerRequest) => {
+        const { laCode, triggerId } = request.params
+        await intervention.resolveConcern(
+          request.principal,
+          laCode,
+          triggerId,
+          { resolvedOn: clock.today() },
+          { requestId: request.id },
+        )
+        return interventionPaths.la.build({ laCode })
+      },
+    }),
+  ]
+}

@@ -1,0 +1,111 @@
+import type { PeopleDirectory } from '../../auth/people.js'
+import { type Action, canOn, laFilter, type PolicyTarget, type Principal } from '../../auth/policy.js'
+import type { BlobStore } from '../../files/blob-store.js'
+import { NotFoundError } from '../../errors.js'
+import { type DatedJudgement, inadequateReading } from '../../rules/intervention.js'
+import type { ServiceDeps } from '../deps.js'
+import { FRAMEWORK_INFO, type JudgementRecord, type RegisterService } from '../register/index.js'
+import { boardsOf, meetingsOf, reportsOf } from './board.repository.js'
+import { findIntervention, instrumentsOf, listInterventions, stepsOf } from './repository.js'
+import type { Intervention, InterventionRecord } from './types.js'
+
+export interface InterventionDeps extends ServiceDeps {
+  readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities'>
+  readonly people: PeopleDirectory
+  readonly blobs: BlobStore
+}
+
+/** A register judgement as the triggers read it: current versions only, both dates, inadequate or not. */
+export function datedJudgements(
+  records: readonly JudgementRecord[],
+): Array<DatedJudgement & { record: JudgementRecord }> {
+  return records
+    .filter((record) => record.correctedById === null)
+    .map((record) => {
+      const areas = FRAMEWORK_INFO[record.framework].areas
+        .filter((area) => area.key !== 'overall')
+        .flatMap((area) => (record.grades[area.key] ? [record.grades[area.key]!] : []))
+      const reading = inadequateReading(record.grades.overall, areas)
+      return {
+        record,
+        fieldworkStart: record.inspectionStart,
+        published: record.publishedOn,
+        inadequate: reading.inadequate,
+      }
+    })
+}
+
+/**
+ * Reading intervention records: one record with everything recorded against it, the records of an
+ * LA or of everyone in the principal's scope, and the policy target of each.
+ */
+export function interventionRecords({ db, register }: InterventionDeps) {
+  async function assemble(interventions: readonly Intervention[]): Promise<InterventionRecord[]> {
+    const ids = interventions.map((intervention) => intervention.id)
+    const [steps, instruments, boards, meetings, reports] = await Promise.all([
+      stepsOf(db, ids),
+      instrumentsOf(db, ids),
+      boardsOf(db, ids),
+      meetingsOf(db, ids),
+      reportsOf(db, ids),
+    ])
+    return interventions.map((intervention) => {
+      const mine = <T extends { interventionId: string }>(rows: readonly T[]) =>
+        rows.filter((row) => row.interventionId === intervention.id)
+      return {
+        intervention,
+        steps: mine(steps),
+        instruments: mine(instruments),
+        board: boards.get(intervention.id) ?? null,
+        meetings: mine(meetings),
+        reports: mine(reports),
+      }
+    })
+  }
+
+  /** The policy target of a record: its LA, or null when there is no such record (404). */
+  async function target(interventionId: string): Promise<PolicyTarget | null> {
+    const intervention = await findIntervention(db, interventionId)
+    return intervention ? register.target(intervention.laCode) : null
+  }
+
+  /** Throw NotFoundError unless the principal may do `action` on the LA (the route checked it too). */
+  async function guard(principal: Principal, action: Action, laCode: string): Promise<PolicyTarget> {
+    const found = await register.target(laCode)
+    if (!found || !canOn(principal, action, found)) throw new NotFoundError()
+    return found
+  }
+
+  return {
+    target,
+    guard,
+    assemble,
+
+    /** One record with its steps, instruments, board, meetings and reports; NotFoundError if none. */
+    async record(interventionId: string): Promise<InterventionRecord> {
+      const intervention = await findIntervention(db, interventionId)
+      if (!intervention) throw new NotFoundError()
+      return (await assemble([intervention]))[0]!
+    },
+
+    /** An LA's records, newest first. */
+    async ofLa(laCode: string): Promise<InterventionRecord[]> {
+      return assemble(await listInterventions(db, [laCode]))
+    },
+
+    /** Every record the principal may see, newest first. */
+    async inScope(principal: Principal): Promise<InterventionRecord[]> {
+      const filter = laFilter(principal, 'intervention.view')
+      if (filter.kind === 'none' || filter.kind === 'team') return []
+      if (filter.kind === 'las') return assemble(await listInterventions(db, filter.laCodes))
+      const all = await listInterventions(db)
+      if (filter.kind === 'all') return assemble(all)
+      const inRegion = new Set(
+        (await register.localAuthorities()).filter((la) => la.regionCode === filter.regionCode).map((la) => la.laCode),
+      )
+      return assemble(all.filter((intervention) => inRegion.has(intervention.laCode)))
+    },
+  }
+}
+
+export type InterventionRecords = ReturnType<typeof interventionRecords>

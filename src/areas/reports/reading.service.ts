@@ -1,0 +1,108 @@
+import { NotFoundError } from '../../errors.js'
+import type { Activity } from '../activities/index.js'
+import { faCommentsOf, reviewCommentsOf } from './comments.repository.js'
+import { documentProblems } from './document.js'
+import { finalBlockers } from './embargo.js'
+import { milestoneProgress, type MilestoneProgress } from './progress.js'
+import type { ReportRecords, ReportsDeps } from './records.js'
+import { findVersion, reportsAt, reportsOf, stepsOf, versionsOf } from './repository.js'
+import { sectionsFor } from './sections.js'
+import type { Report } from './types.js'
+import { reportKindFor, type ReportStep } from './workflow.js'
+
+/**
+ * What the report's pages read: the report with its versions, history and comments; the 002#216
+ * steps with statutory and actual dates (also for the activity's timeline); the reports at a
+ * step (home pages).
+ */
+export function readingService(deps: ReportsDeps, records: ReportRecords) {
+  const { db, clock, people, evidence } = deps
+
+  return {
+    /** Everything the report page shows, or the activity alone before the report is started. */
+    async page(activityId: string) {
+      const details = await records.details(activityId)
+      const kind = reportKindFor(details.activity.type)
+      const report = await records.find(activityId)
+      const outcome = await records.agreedOutcome(details)
+      const milestones = kind ? records.milestones(kind, details) : []
+      if (!report || !kind)
+        return {
+          details,
+          kind,
+          report: undefined,
+          outcome,
+          progress: milestoneProgress(milestones, undefined, [], clock.today()),
+        }
+      const [versions, history, reviewComments, faComments, entries] = await Promise.all([
+        versionsOf(db, report.id),
+        stepsOf(db, [report.id]),
+        reviewCommentsOf(db, report.id),
+        faCommentsOf(db, report.id),
+        evidence.entryHeadlines(activityId),
+      ])
+      const steps = history.get(report.id) ?? []
+      const latest = versions.at(-1)!
+      const names = await people.byIds([
+        ...steps.map((step) => step.actorId),
+        ...versions.map((version) => version.createdBy),
+        ...reviewComments.map((comment) => comment.authorId),
+        ...faComments.map((comment) => comment.authorId),
+      ])
+      const facts = await records.facts(details, kind, 'draft', clock.today())
+      return {
+        details,
+        kind,
+        report,
+        outcome,
+        definitions: sectionsFor(kind, outcome),
+        versions,
+        latest,
+        steps,
+        reviewComments,
+        faComments,
+        entries,
+        nameOf: (id: string | null) => (id ? (names.get(id)?.displayName ?? 'Unknown account') : 'The service'),
+        problems: documentProblems(facts, latest.sections),
+        progress: milestoneProgress(milestones, report, steps, clock.today()),
+        blockers: finalBlockers(report, faComments, clock.today()),
+        today: clock.today(),
+      }
+    },
+
+    /** The version sent to the LA and the latest copy it may read (the draft, then the final under embargo). */
+    async laCopy(activityId: string) {
+      const report = await records.find(activityId)
+      if (!report || !report.faVersion) throw new NotFoundError()
+      const versions = await versionsOf(db, report.id)
+      const sent = versions.find((version) => version.number === report.faVersion)!
+      const final = versions.filter((version) => version.status !== 'draft').at(-1)
+      return { report, sent, latest: final ?? sent }
+    },
+
+    /** Two versions of the report for comparing, or 404. */
+    async pair(activityId: string, from: number, to: number) {
+      const report = await records.find(activityId)
+      if (!report) throw new NotFoundError()
+      const [before, after] = await Promise.all([findVersion(db, report.id, from), findVersion(db, report.id, to)])
+      if (!before || !after) throw new NotFoundError()
+      return { report, before, after }
+    },
+
+    /** The 002#216 steps of an activity with statutory and actual dates; empty for activities without a report. */
+    async progress(activity: Activity): Promise<MilestoneProgress[]> {
+      const kind = reportKindFor(activity.type)
+      if (!kind) return []
+      const details = await records.details(activity.id)
+      const report = await records.find(activity.id)
+      const steps = report ? ((await stepsOf(db, [report.id])).get(report.id) ?? []) : []
+      return milestoneProgress(records.milestones(kind, details), report, steps, clock.today())
+    },
+
+    /** Reports at these steps (home pages). */
+    at: (steps: readonly ReportStep[]): Promise<Report[]> => reportsAt(db, steps),
+
+    /** The reports of these activities, by activity id. */
+    of: (activityIds: readonly string[]) => reportsOf(db, activityIds),
+  }
+}

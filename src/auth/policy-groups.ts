@@ -1,0 +1,88 @@
+import type { Role } from './roles.js'
+import type { Scope } from './policy.js'
+
+/**
+ * The role groups the policy grants to, and the fieldwork records' part of the policy (composed
+ * into `POLICY` in policy.ts; kept apart so the policy stays a table that reads at a glance).
+ */
+export const OFSTED_READ: Partial<Record<Role, Scope>> = {
+  'national-director': 'all',
+  'regional-director': 'all',
+  'senior-hmi': 'all',
+  hmi: 'all',
+  'qa-manager': 'all',
+  'inspection-support': 'all',
+}
+
+export const LA_STAFF: Partial<Record<Role, Scope>> = {
+  'la-dcs': 'own-la',
+  'la-link': 'own-la',
+  'la-analyst': 'own-la',
+}
+export const DFE_STAFF: Partial<Record<Role, Scope>> = {
+  'dfe-case-lead': 'assigned-las',
+  'dfe-adviser': 'assigned-las',
+  commissioner: 'assigned-las',
+}
+export const EVERYONE: Partial<Record<Role, Scope>> = {
+  'national-director': 'global',
+  'regional-director': 'global',
+  'senior-hmi': 'global',
+  hmi: 'global',
+  'qa-manager': 'global',
+  'inspection-support': 'global',
+  'la-dcs': 'global',
+  'la-link': 'global',
+  'la-analyst': 'global',
+  'dfe-case-lead': 'global',
+  'dfe-adviser': 'global',
+  commissioner: 'global',
+  administrator: 'global',
+}
+
+// The fieldwork records (evidence area). They name children by case reference, so only the
+// activity's own team reads them, whatever the account's role (002#181, ARCHITECTURE "Data
+// rules"); directors read them by joining the team, not by default. LA staff see requests and
+// escalated cases of concern about their own children, once notice is given (002#73, #136, #167).
+export const TEAM_ROLES_OF_OFSTED = [
+  'national-director',
+  'regional-director',
+  'senior-hmi',
+  'hmi',
+  'qa-manager',
+] as const
+export const onTeam = (scope: Scope): Partial<Record<Role, Scope>> =>
+  Object.fromEntries(TEAM_ROLES_OF_OFSTED.map((role) => [role, scope]))
+export const FIELDWORK_POLICY = {
+  'evidence.read': {
+    description: "Read an activity's evidence record, QA notes and keep-in-touch notes (its team only)",
+    grants: onTeam('activity-team'),
+  },
+  'evidence.write': {
+    description:
+      'Write evidence entries and keep-in-touch notes, raise requests for information and cases of concern (evidence-gathering team members, 002#53)',
+    grants: onTeam('activity-evidence'),
+  },
+  'evidence.qa': {
+    description: 'Add QA manager notes to the evidence record (the activity’s QA manager, 002#190)',
+    grants: onTeam('activity-qa'),
+  },
+  'evidence.lead': {
+    description:
+      'Resolve QA notes, agree and decide requests for information, escalate cases of concern and record findings (the lead inspector, 002#244, 000 Annex C)',
+    grants: onTeam('activity-lead'),
+  },
+  'rfi.view': {
+    description: 'See the record of requests for further information (the team; the LA once notified, 002#167)',
+    grants: { ...onTeam('activity-team'), ...LA_STAFF },
+  },
+  'rfi.answer': { description: 'Answer a request for further information for your LA (002#167)', grants: LA_STAFF },
+  'concern.view': {
+    description: 'See cases of concern (the team; the DCS and link person once escalated, 002#136)',
+    grants: { ...onTeam('activity-team'), 'la-dcs': 'own-la', 'la-link': 'own-la' },
+  },
+  'concern.respond': {
+    description: 'Respond in writing to a case of concern for your LA (000 Annex C)',
+    grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
+  },
+} as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
