@@ -38,5 +38,5 @@ export {
 } from './visits.js'
 export { gradeTag, type SourceLinks } from './presenters.js'
 export { registerPaths } from './paths.js'
-export { registerListQuery } from './forms.js'
-export { registerFilterItems, registerQueryFrom, registerQueryString } from './filters.js'
+export { MONTH_FILTER_MESSAGE, registerListQuery } from './forms.js'
+export { registerFilterErrors, registerFilterItems, registerQueryFrom, registerQueryString } from './filters.js'

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
 import { canOn } from '../../auth/policy.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
-import { registerFilterItems } from './filters.js'
+import { registerFilterErrors, registerFilterItems } from './filters.js'
 import { laParams, registerListQuery, showQuery } from './forms.js'
 import { registerPaths } from './paths.js'
 import { historyItems, laSummaryRows, pathwayRows, registerRows, type SourceLinks } from './presenters.js'
@@ -27,7 +27,10 @@ export function laRoutes({
   async function listPage(request: ListRequest, reply: FastifyReply) {
     const filters = request.query
     const [entries, regions] = await Promise.all([register.list(request.principal, filters), register.regions()])
+    const { errors, errorList } = registerFilterErrors(filters)
     return reply.page('register/list.njk', {
+      filterErrors: errors,
+      errorList,
       rows: registerRows(entries),
       count: entries.length,
       filters,

@@ -74,6 +74,8 @@ export interface RegisterQuery {
   /** `YYYY-MM`: LAs whose next judgement inspection is due in a window that includes this month. */
   readonly dueMonth?: string | undefined
   readonly overdueOnly?: boolean | undefined
+  /** Filters given in a form the service cannot read, with what was typed and what to do (issue 10). */
+  readonly invalid?: Readonly<Record<string, { readonly value: string; readonly message: string }>> | undefined
 }
 
 /** A published judgement to record (issue 3; 002#96-97): no grade where an area was not graded. */
