@@ -38,6 +38,12 @@ export function activityRecordRoutes({ activities, providers, checks, clock }: A
     const activityId = activity.id
     const lead = team.some((member) => member.teamRole === 'lead-inspector')
     const dcs = contacts.some((contact) => contact.contactRole === 'dcs')
+    const link = contacts.some((contact) => contact.contactRole === 'link-person')
+    const missing = [!dcs && 'the DCS', !link && 'the link person'].filter(Boolean).join(' and ')
+    // Once fieldwork is over a missing link person is history, not a task (issue 10).
+    const onsiteEnd = milestones.find((m) => m.key === 'onsite.end')?.date ?? activity.onsiteStart
+    const contactsClosed =
+      lifecycle.today > onsiteEnd || !['planned', 'notified', 'on-site', 'deferred'].includes(activity.status)
     const noticeDate = milestones.find((m) => m.key === 'notice')?.date ?? '9999-12-31'
     return [
       {
@@ -57,8 +63,14 @@ export function activityRecordRoutes({ activities, providers, checks, clock }: A
         section: 'Plan',
         title: 'Local authority contacts',
         href: activityPaths.contacts.build({ activityId }),
-        status: dcs && contacts.length > 1 ? 'completed' : dcs ? 'in-progress' : 'not-started',
-        hint: 'The DCS and the link person (002#73, #76)',
+        status: dcs && link ? 'completed' : contactsClosed ? 'closed' : dcs || link ? 'in-progress' : 'not-started',
+        // Say what is missing, not only that something is (issue 10).
+        hint:
+          dcs && link
+            ? 'The DCS and the link person (002#73, #76)'
+            : contactsClosed
+              ? `No record of ${missing}`
+              : `Add ${missing} (002#73, #76)`,
       },
       {
         section: 'Notice',
