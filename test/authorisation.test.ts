@@ -197,7 +197,7 @@ beforeAll(async () => {
           item: '1.01',
           fileName: '1.01 Structure.pdf',
           contentType: 'application/pdf',
-          stream: Readable.from([Buffer.from('%PDF')]),
+          stream: Readable.from([Buffer.from('%PDF-1.4')]),
         },
         { requestId: 'test' },
       ),

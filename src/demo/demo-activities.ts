@@ -10,6 +10,7 @@ import type { Database } from '../db/tables.js'
 import { addDays, type IsoDate } from '../rules/calendar/dates.js'
 import { addWorkingDays } from '../rules/calendar/working-days.js'
 import { completeFieldwork, fieldwork } from './demo-fieldwork.js'
+import { demoPdf } from './demo-pdf.js'
 import {
   DEMO_CONTEXT,
   addTeam,
@@ -105,8 +106,8 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
     })
     for (const [item, name] of [
       ['1.01', '1.01 Organisational structure.pdf'],
-      ['1.07', '1.07 Workforce profile.xlsx'],
-      ['1.09', '1.09 Caseload and supervision policy.docx'],
+      ['1.07', '1.07 Workforce profile.pdf'],
+      ['1.09', '1.09 Caseload and supervision policy.pdf'],
     ] as const) {
       await kentNotified.annexA.uploadDocument(
         kentAnalyst,
@@ -114,8 +115,8 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
         {
           item,
           fileName: name,
-          contentType: 'application/octet-stream',
-          stream: Readable.from([Buffer.from(`Demo document ${item}`)]),
+          contentType: 'application/pdf',
+          stream: Readable.from([demoPdf(name.replace(/\.pdf$/, ''), ['Kent County Council', 'Demo document'])]),
         },
         DEMO_CONTEXT,
       )

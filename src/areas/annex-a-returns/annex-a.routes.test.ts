@@ -157,7 +157,8 @@ describe('Annex A in the browser', () => {
       {
         field: 'document',
         name: '1.08 Social workers – children’s.xlsx',
-        content: Buffer.from('caseloads'),
+        // A workbook's first bytes (a zip), as uploads are checked by what they hold.
+        content: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('caseloads')]),
         type: xlsx,
       },
     )

@@ -79,7 +79,7 @@ describe('an intervention from the alert to a board with reports (issue 13)', ()
     const refused = await agent.post(`${recordUrl}/instruments/new`, notice)
     expect(refused.statusCode).toBe(400)
     expect(page(refused).errorSummary[0]).toEqual({
-      text: 'Enter when the council was consulted on the notice’s content (004#Forms of intervention)',
+      text: 'Enter when the council was consulted on the notice’s content',
       href: '#consultedOn-day',
     })
     expect(
