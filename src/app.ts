@@ -34,6 +34,7 @@ import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
 import { createServices } from './areas/index.js'
 import { programmeDashboard } from './areas/programme/dashboard.js'
+import { programmeActivityChecks, programmeLaActivities } from './areas/programme/panels.presenters.js'
 import { programmeRoutes } from './areas/programme/routes.js'
 import { publicationSourceLinks, publicationTasks } from './areas/publications/index.js'
 import { publicationRoutes } from './areas/publications/routes.js'
@@ -170,7 +171,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   )
   registerRoutes(app, reminderRoutes({ reminders: services.reminders }))
-  registerRoutes(app, registerAreaRoutes({ register: services.register, clock, sourceLinks: publicationSourceLinks }))
+  registerRoutes(
+    app,
+    registerAreaRoutes({
+      register: services.register,
+      clock,
+      sourceLinks: publicationSourceLinks,
+      laActivities: programmeLaActivities(services.activities, services.programme, clock),
+    }),
+  )
   registerRoutes(
     app,
     await adminRoutes({ accounts: services.accounts, admin: services.admin, register: services.register }),
@@ -189,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         publicationTasks(services.publications),
       ],
       actuals: (activity) => services.reports.read.actuals(activity),
+      checks: programmeActivityChecks(services.programme),
       clock,
       baseUrl: config.baseUrl,
     }),

@@ -13,7 +13,7 @@ import { checkStep, DEFERRAL_REASON_LABELS, isStatus, nextStep, STATUS_LABELS } 
 import { activityPaths } from './paths.js'
 import { activityRows, activityTitle, milestoneRows, statusTag, timelineItems, WEEKDAY_NAMES } from './presenters.js'
 import type { ActivitiesService } from './service.js'
-import { type ActivityTask, type ActivityTaskProvider, taskListSections } from './tasks.js'
+import { type ActivityChecksProvider, type ActivityTask, type ActivityTaskProvider, taskListSections } from './tasks.js'
 import type { ActivityDetails, MilestoneActuals } from './types.js'
 
 type ActivityRequest = SignedInRequest<{ activityId: string }>
@@ -24,11 +24,19 @@ export interface ActivityRouteDeps {
   readonly providers: readonly ActivityTaskProvider[]
   /** The actual days of milestones other areas record (the report's steps), for the timeline. */
   readonly actuals?: MilestoneActuals
+  /** The programme planner's rule checks of the activity as planned. */
+  readonly checks?: ActivityChecksProvider | undefined
   readonly clock: Clock
 }
 
 /** The activity itself: the list, planning, the activity page with its task list, status and timeline. */
-export function activityRecordRoutes({ activities, providers, clock, actuals }: ActivityRouteDeps): RouteSpec[] {
+export function activityRecordRoutes({
+  activities,
+  providers,
+  checks,
+  clock,
+  actuals,
+}: ActivityRouteDeps): RouteSpec[] {
   const target = (request: ActivityRequest) => activities.target(request.params.activityId)
   const params = activityParams
 
@@ -38,6 +46,12 @@ export function activityRecordRoutes({ activities, providers, clock, actuals }: 
     const activityId = activity.id
     const lead = team.some((member) => member.teamRole === 'lead-inspector')
     const dcs = contacts.some((contact) => contact.contactRole === 'dcs')
+    const link = contacts.some((contact) => contact.contactRole === 'link-person')
+    const missing = [!dcs && 'the DCS', !link && 'the link person'].filter(Boolean).join(' and ')
+    // Once fieldwork is over a missing link person is history, not a task (issue 10).
+    const onsiteEnd = milestones.find((m) => m.key === 'onsite.end')?.date ?? activity.onsiteStart
+    const contactsClosed =
+      lifecycle.today > onsiteEnd || !['planned', 'notified', 'on-site', 'deferred'].includes(activity.status)
     const noticeDate = milestones.find((m) => m.key === 'notice')?.date ?? '9999-12-31'
     return [
       {
@@ -57,8 +71,14 @@ export function activityRecordRoutes({ activities, providers, clock, actuals }: 
         section: 'Plan',
         title: 'Local authority contacts',
         href: activityPaths.contacts.build({ activityId }),
-        status: dcs && contacts.length > 1 ? 'completed' : dcs ? 'in-progress' : 'not-started',
-        hint: 'The DCS and the link person (002#73, #76)',
+        status: dcs && link ? 'completed' : contactsClosed ? 'closed' : dcs || link ? 'in-progress' : 'not-started',
+        // Say what is missing, not only that something is (issue 10).
+        hint:
+          dcs && link
+            ? 'The DCS and the link person (002#73, #76)'
+            : contactsClosed
+              ? `No record of ${missing}`
+              : `Add ${missing} (002#73, #76)`,
       },
       {
         section: 'Notice',
@@ -151,6 +171,7 @@ export function activityRecordRoutes({ activities, providers, clock, actuals }: 
     const manage = canOn(principal, 'activity.manage', policyTarget)
     const tasks = coreTasks(details, manage)
     for (const provider of providers) tasks.push(...(await provider(activity, principal)))
+    const ruleChecks = checks ? await checks(activity, principal) : undefined
     const next = nextStep(activity.status)
     // The next step is offered only when it can be taken today; otherwise the page says when
     // or what is missing (issue 10: "Mark as on site" was offered days before fieldwork).
@@ -166,6 +187,7 @@ export function activityRecordRoutes({ activities, providers, clock, actuals }: 
       statusReason: deferred ? null : activity.statusReason,
       deferralReason: deferred ? (activity.statusReason ?? 'Not recorded') : undefined,
       sections: taskListSections(tasks),
+      ruleChecks: ruleChecks && ruleChecks.errors + ruleChecks.warnings > 0 ? ruleChecks : undefined,
       onsiteEnd: details.milestones.find((m) => m.key === 'onsite.end')?.date,
       lead: details.team.find((member) => member.teamRole === 'lead-inspector'),
       topics: activity.topics,

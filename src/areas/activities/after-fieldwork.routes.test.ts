@@ -36,6 +36,10 @@ describe('once fieldwork is over (issue 10)', () => {
     const during = page(await (await new TestAgent(t.app).signIn(lead.email, lead.password)).get(`/activities/${id}`))
     expect(taskText(during, 'Audits of the last six months')).toContain('Overdue')
     expect(taskText(during, 'Keep-in-touch meetings')).toContain('Overdue')
+    // The contacts task says what is missing (issue 10).
+    expect(taskText(during, 'Local authority contacts')).toMatch(
+      /Add the link person source: 002#73, #76\s*In progress/,
+    )
 
     await judgementsGivenAtFeedback({
       db: t.db,
@@ -52,11 +56,40 @@ describe('once fieldwork is over (issue 10)', () => {
     expect(taskText(after, 'Documents 1.01 to 3.11')).toContain('Not received')
     expect(taskText(after, 'Child-level lists 1 to 11')).toContain('Not received')
     expect(taskText(after, 'Keep-in-touch meetings')).toContain('Closed')
+    expect(taskText(after, 'Local authority contacts')).toContain('No record of the link person')
     expect(after.$('.govuk-task-list .govuk-tag--red').length).toBe(0)
     const home = page(await agent.get('/'))
       .$('main')
       .text()
     expect(home).not.toContain('Overdue from the LA')
+  })
+
+  it('says on the contacts page which contact is still needed, and completes once both are recorded', async () => {
+    const director = await createUser(t.db, 'national-director')
+    const lead = await createUser(t.db, 'hmi')
+    const id = await activityOnSite({
+      db: t.db,
+      config: t.config,
+      clock,
+      director,
+      type: 'short-inspection',
+      laCode: '850',
+      onsite: '2027-04-12',
+      lead,
+      notifiedOnly: true,
+    })
+    clock.set('2027-04-06T10:00:00Z')
+    const agent = await new TestAgent(t.app).signIn(director.email, director.password)
+    const contacts = page(await agent.get(`/activities/${id}/contacts`))
+    expect(contacts.$('[data-testid="missing-contacts"]').text()).toMatch(/^Still needed: the link person\./)
+    const saved = await agent.post(`/activities/${id}/contacts`, {
+      contactRole: 'link-person',
+      name: 'A Link Person',
+      email: 'link.850@example.gov.uk',
+    })
+    expect(saved.statusCode).toBe(303)
+    expect(page(await agent.get(`/activities/${id}/contacts`)).$('[data-testid="missing-contacts"]').length).toBe(0)
+    expect(taskText(page(await agent.get(`/activities/${id}`)), 'Local authority contacts')).toContain('Completed')
   })
 
   it('links the citations in task hints after their words', async () => {

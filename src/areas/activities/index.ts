@@ -20,4 +20,4 @@ export {
   TYPE_LABELS,
 } from './activity-types.js'
 export { type ActivityStatus, isStatus, STATUS_LABELS, STATUS_TAGS } from './lifecycle.js'
-export type { ActivityTask, ActivityTaskProvider, TaskStatus } from './tasks.js'
+export type { ActivityChecks, ActivityChecksProvider, ActivityTask, ActivityTaskProvider, TaskStatus } from './tasks.js'

@@ -29,6 +29,18 @@ export interface ActivityTask {
 
 export type ActivityTaskProvider = (activity: Activity, principal: Principal) => Promise<ActivityTask[]>
 
+/**
+ * What another area has found wrong with the activity as planned (the programme planner's rule
+ * checks), shown at the top of the activity page: how many, and the list as HTML with each
+ * check's words first and its rule linked after.
+ */
+export interface ActivityChecks {
+  readonly errors: number
+  readonly warnings: number
+  readonly html: string
+}
+export type ActivityChecksProvider = (activity: Activity, principal: Principal) => Promise<ActivityChecks | undefined>
+
 const STATUS_TEXT: Readonly<Record<TaskStatus, { text: string; tag?: string }>> = {
   completed: { text: 'Completed' },
   'in-progress': { text: 'In progress', tag: 'govuk-tag--light-blue' },

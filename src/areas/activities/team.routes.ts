@@ -64,6 +64,12 @@ export function teamRoutes({ activities }: { activities: ActivitiesService }): R
       activity: details.activity,
       title: activityTitle(details.activity),
       contacts: details.contacts,
+      missingContacts: [
+        !details.contacts.some((contact) => contact.contactRole === 'dcs') && 'the director of children’s services',
+        !details.contacts.some((contact) => contact.contactRole === 'link-person') && 'the link person',
+      ]
+        .filter(Boolean)
+        .join(' and '),
       canManage: manage,
       values: state?.values ?? {},
       errors: state?.errors ?? {},

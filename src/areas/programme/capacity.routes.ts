@@ -7,7 +7,8 @@ import { capacityQuery, leaveForm, removeLeaveForm, WEEK_COUNTS, weeklyLimitForm
 import { programmePaths } from './paths.js'
 import type { ProgrammeRouteDeps } from './plan.routes.js'
 import { loadByWeek } from './plan-model.js'
-import { leaveRows, loadRows, weekHeads } from './presenters.js'
+import { leaveRows, loadRows, weekBlocks, weekHeads, WEEKS_PER_TABLE } from './presenters.js'
+import { formatDate } from '../../rules/calendar/dates.js'
 
 type CapacityRequest = SignedInRequest<unknown, z.output<typeof capacityQuery>>
 
@@ -40,8 +41,12 @@ export function capacityRoutes({ programme, clock }: ProgrammeRouteDeps): RouteS
           text: `${count} weeks`,
           selected: count === query.weeks,
         })),
-        head: weekHeads(data.mondays),
-        rows: loadRows(data.people, load),
+        // Eight weeks to a table, so that no week hides in a scroll box (issue 10).
+        tables: weekBlocks(data.mondays, WEEKS_PER_TABLE).map(({ mondays, offset }) => ({
+          caption: `Weeks commencing ${formatDate(mondays[0]!)} to ${formatDate(mondays.at(-1)!)}`,
+          head: weekHeads(mondays),
+          rows: loadRows(data.people, load, offset, mondays.length),
+        })),
         leaveRows: leaveRows(leaveFromToday, can(principal, 'leave.manage'), reply.generateCsrf()),
         canManageLeave: can(principal, 'leave.manage'),
         canConfigure: can(principal, 'programme.configure'),

@@ -22,10 +22,19 @@ export const planQuery = z
     pathway: param,
     due: param,
     overdue: param,
-    from: param.transform((from) => (from && /^\d{4}-(0[1-9]|1[0-2])$/.test(from) ? from : undefined)),
+    from: param,
     months: param.transform((months) => MONTH_COUNTS.find((count) => String(count) === months) ?? 6),
   })
-  .transform(({ from, months, ...filters }) => ({ filters: registerQueryFrom(filters), from, months }))
+  .transform(({ from, months, ...filters }) => {
+    const readable = from && /^\d{4}-(0[1-9]|1[0-2])$/.test(from) ? from : undefined
+    return {
+      filters: registerQueryFrom(filters),
+      from: readable,
+      // A first month the service cannot read is shown back with its error, never ignored (issue 10).
+      fromTyped: from && !readable ? from : undefined,
+      months,
+    }
+  })
 
 /** The proposal form can be opened with an LA and type chosen (from the plan or the home page). */
 export const proposeQuery = z.object({

@@ -111,7 +111,7 @@ describe('the plan', () => {
     const view = page(await agent.get('/programme?from=2027-08&months=3'))
     const august = view.$('#month-2027-08').nextUntil('h2.govuk-heading-l')
     expect(august.text()).toContain('886-FV-2027-08-03')
-    expect(august.text()).toContain('2 warnings')
+    expect(august.find('.app-checks li')).toHaveLength(2)
     expect(august.find(`a[href="/activities/${activityId}"]:contains("Defer or cancel")`).length).toBe(1)
     expect(august.find('a[href="/rules/P6"]').length).toBe(1)
   })

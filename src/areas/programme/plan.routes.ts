@@ -4,7 +4,13 @@ import { can, laFilter, type Principal } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { contentDisposition } from '../../web/downloads.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
-import { registerFilterItems, type RegisterQuery, registerQueryString } from '../register/index.js'
+import {
+  MONTH_FILTER_MESSAGE,
+  registerFilterErrors,
+  registerFilterItems,
+  type RegisterQuery,
+  registerQueryString,
+} from '../register/index.js'
 import { programmeWorkbook } from './export.js'
 import { MONTH_COUNTS, planQuery } from './forms.js'
 import { programmePaths } from './paths.js'
@@ -44,12 +50,19 @@ export function planRoutes({ programme, clock }: ProgrammeRouteDeps): RouteSpec[
     const overdue = overdueLas(data.las, data.activities)
     const queryString = registerQueryString(filters)
     const shownRegions = oneRegion ? regions.filter((region) => region.code === oneRegion) : regions
+    const filterErrors = registerFilterErrors(filters)
+    if (query.fromTyped) {
+      filterErrors.errors.from = MONTH_FILTER_MESSAGE
+      filterErrors.errorList.push({ text: MONTH_FILTER_MESSAGE, href: '#from' })
+    }
     return reply.page('programme/plan.njk', {
+      filterErrors: filterErrors.errors,
+      errorList: filterErrors.errorList,
       heading: oneRegion ? `Programme for ${shownRegions[0]?.name ?? 'your region'}` : 'National programme',
       filters,
       filterAction: programmePaths.plan.build({}),
       ...registerFilterItems(filters, shownRegions, !oneRegion),
-      from,
+      from: query.fromTyped ?? from,
       monthItems: MONTH_COUNTS.map((value) => ({
         value: String(value),
         text: `${value} months`,

@@ -57,6 +57,41 @@ export function planService({ clock, register }: ProgrammeDeps, records: Program
       return { las, activities: withChecks, leave, weeklyLimit: limit, capacityIds, people }
     },
 
+    /**
+     * The planner's checks of coming activities (planned or notified, fieldwork not started),
+     * keyed by activity id: for the activity page and an LA's register page, so that a plan that
+     * breaks a rule says so where people look, not only on the programme (issue 10).
+     */
+    async checksOf(principal: Principal, ids: readonly string[]): Promise<Map<string, PlanActivity['checks']>> {
+      const wanted = new Set(ids)
+      const found = new Map<string, PlanActivity['checks']>()
+      if (wanted.size === 0) return found
+      const [allPathways, programme, leave, limit] = await Promise.all([
+        records.pathways(principal),
+        records.booked(principal),
+        records.leave(),
+        records.weeklyLimit(),
+      ])
+      const today = clock.today()
+      for (const activity of programme) {
+        if (!wanted.has(activity.id)) continue
+        const coming =
+          (activity.status === 'planned' || activity.status === 'notified') && activity.fieldwork.onsiteStart >= today
+        found.set(
+          activity.id,
+          coming
+            ? plannedActivityChecks(activity, {
+                pathway: allPathways.get(activity.laCode),
+                activities: programme,
+                leave,
+                weeklyLimit: limit,
+              })
+            : [],
+        )
+      }
+      return found
+    },
+
     /** Each inspector's load by week from the Monday of `from`, for `weeks` weeks, with their leave. */
     async capacity(principal: Principal, from: IsoDate, weeks: number) {
       const [programme, leave, limit, people] = await Promise.all([

@@ -57,12 +57,14 @@ describe('activityRows', () => {
   }
   it('shows dates, lead, status, the checks and a link to defer (P6) for those who plan', () => {
     const [row] = activityRows([activity], true)
-    expect((row![2] as { text: string }).text).toBe('3 August 2027 to 4 August 2027')
-    expect((row![3] as { text: string }).text).toBe('Alex')
-    expect(html(row![5])('summary').text()).toBe('1 warning')
-    const actions = html(row![6])
-    expect(actions('a').first().attr('href')).toBe('/activities/00000000-0000-4000-8000-000000000001')
-    expect(actions('a[href="/rules/P6"]').length).toBe(1)
-    expect((activityRows([activity], false)[0]![6] as { html: string }).html).toBe('')
+    expect(html(row![0])('body').text()).toBe('KentFocused visit886-FV-2027-08-03')
+    expect(html(row![1])('body').text()).toBe('3 August 2027 to 4 August 2027')
+    expect((row![2] as { text: string }).text).toBe('Alex')
+    // The checks are shown, not folded away behind a count (issue 10).
+    expect(html(row![4])('li').text()).toBe('Warning In August C3 (rule, 002#14)')
+    const status = html(row![3])
+    expect(status('a').first().attr('href')).toBe('/activities/00000000-0000-4000-8000-000000000001')
+    expect(status('a[href="/rules/P6"]').length).toBe(1)
+    expect(html(activityRows([activity], false)[0]![3])('a').length).toBe(0)
   })
 })

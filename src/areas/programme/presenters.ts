@@ -4,7 +4,7 @@
  */
 import { formatDate, type IsoDate } from '../../rules/calendar/dates.js'
 import { escapeHtml } from '../../web/html.js'
-import { ruleLink } from '../../web/rule-links.js'
+import { ruleLink, withCitationLinks } from '../../web/rule-links.js'
 import { activityPaths, isStatus, STATUS_LABELS, STATUS_TAGS, TYPE_LABELS } from '../activities/index.js'
 import { registerPaths } from '../register/index.js'
 import { barChart, CHART_COLOURS } from './chart.presenters.js'
@@ -57,20 +57,14 @@ function statusTag(status: string): string {
     : escapeHtml(status)
 }
 
-function checksSummary(checks: readonly ProposalCheck[]): string {
+/** Each failed check in words with its rule after it, shown, not folded away (issue 10). */
+export function checksList(checks: readonly ProposalCheck[]): string {
   if (checks.length === 0) return '<span class="govuk-hint">None</span>'
-  const errors = checks.filter((check) => check.severity === 'error').length
-  const warnings = checks.length - errors
-  const counts = [
-    errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
-    warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '',
-  ]
-    .filter(Boolean)
-    .join(', ')
-  const items = checks
-    .map((check) => `<li>${severityTag(check.severity)} ${escapeHtml(check.message)} ${checkLink(check)}</li>`)
+  const items = [...checks]
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+    .map((check) => `<li>${severityTag(check.severity)} ${withCitationLinks(check.message)} ${checkLink(check)}</li>`)
     .join('')
-  return `<details class="govuk-details govuk-!-margin-bottom-0"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">${counts}</span></summary><div class="govuk-details__text"><ul class="govuk-list govuk-body-s">${items}</ul></div></details>`
+  return `<ul class="govuk-list govuk-body-s app-checks">${items}</ul>`
 }
 
 /** A month's planned activities: LA, type, dates, lead, status, checks and what the director can do. */
@@ -78,23 +72,24 @@ export function activityRows(activities: readonly PlanActivity[], canPlan: boole
   return activities.map((activity) => {
     const show = activityPaths.show.build({ activityId: activity.id })
     const deferrable = canPlan && (activity.status === 'planned' || activity.status === 'notified')
+    // Five columns, stacked where they belong together (type and reference under the LA, the
+    // way to defer under the status), so a desktop shows every column and every check (issue 10).
     return [
       {
-        html: `<a class="govuk-link" href="${show}">${escapeHtml(activity.laName)}</a><br><span class="govuk-body-s">${escapeHtml(activity.reference)}</span>`,
+        html: `<a class="govuk-link" href="${show}">${escapeHtml(activity.laName)}</a><br>${escapeHtml(TYPE_LABELS[activity.type])}<br><span class="govuk-body-s">${escapeHtml(activity.reference)}</span>`,
       },
-      { text: TYPE_LABELS[activity.type] },
       {
-        text: `${formatDate(activity.fieldwork.onsiteStart)}${activity.fieldwork.onsiteEnd !== activity.fieldwork.onsiteStart ? ` to ${formatDate(activity.fieldwork.onsiteEnd)}` : ''}`,
-        classes: 'app-nowrap',
+        html: `<span class="app-nowrap">${formatDate(activity.fieldwork.onsiteStart)}</span>${activity.fieldwork.onsiteEnd !== activity.fieldwork.onsiteStart ? ` to <span class="app-nowrap">${formatDate(activity.fieldwork.onsiteEnd)}</span>` : ''}`,
       },
       { text: activity.lead?.name ?? 'Not yet chosen' },
-      { html: statusTag(activity.status) },
-      { html: checksSummary(activity.checks) },
       {
-        html: deferrable
-          ? `<a class="govuk-link" href="${show}">Defer or cancel<span class="govuk-visually-hidden"> ${escapeHtml(activity.reference)}</span></a> <span class="govuk-body-s">(${ruleLink('P6', '002#16')})</span>`
-          : '',
+        html: `${statusTag(activity.status)}${
+          deferrable
+            ? `<br><a class="govuk-link govuk-body-s" href="${show}">Defer or cancel<span class="govuk-visually-hidden"> ${escapeHtml(activity.reference)}</span></a> ${ruleLink('P6', '002#16')}`
+            : ''
+        }`,
       },
+      { html: checksList(activity.checks) },
     ]
   })
 }
@@ -211,14 +206,27 @@ export function windowsChart(months: readonly WindowsMonth[]) {
   }
 }
 
-/** The load-by-week table: one row per inspector, one column per week. */
+/** Weeks per load table: eight fit a desktop screen without scrolling. */
+export const WEEKS_PER_TABLE = 8
+
+/** The weeks shown, in blocks of `size`, each with the index of its first week. */
+export function weekBlocks(mondays: readonly IsoDate[], size: number): Array<{ mondays: IsoDate[]; offset: number }> {
+  const blocks: Array<{ mondays: IsoDate[]; offset: number }> = []
+  for (let offset = 0; offset < mondays.length; offset += size)
+    blocks.push({ mondays: mondays.slice(offset, offset + size), offset })
+  return blocks
+}
+
+/** A load-by-week table: one row per inspector, one column for each of `count` weeks from `offset`. */
 export function loadRows(
   people: ReadonlyArray<{ id: string; displayName: string }>,
   load: ReadonlyMap<string, readonly LoadCell[]>,
+  offset = 0,
+  count = Number.POSITIVE_INFINITY,
 ): Cell[][] {
   return people.map((person) => [
     { text: person.displayName },
-    ...(load.get(person.id) ?? []).map((cell) => {
+    ...(load.get(person.id) ?? []).slice(offset, offset + count).map((cell) => {
       const parts = cell.activities.map(
         (item) =>
           `<a class="govuk-link" href="${activityPaths.show.build({ activityId: item.id })}">${escapeHtml(item.reference)}</a> <span class="govuk-body-s">(${item.days} ${item.days === 1 ? 'day' : 'days'})</span>`,
@@ -236,7 +244,8 @@ export function loadRows(
 export function weekHeads(mondays: readonly IsoDate[]): Cell[] {
   return [
     { text: 'Inspector' },
-    ...mondays.map((monday) => ({ html: `<span class="app-nowrap">w/c ${formatDate(monday)}</span>` })),
+    // The week may wrap onto two lines: eight weeks then fit a desktop screen (issue 10).
+    ...mondays.map((monday) => ({ text: `w/c ${formatDate(monday)}` })),
   ]
 }
 

@@ -23,6 +23,21 @@ export function registerQueryString(filters: RegisterQuery): string {
   return params.toString()
 }
 
+/**
+ * The filters the service could not read, as the page's errors and error summary: the filter
+ * form shows what was typed with the message, and the list is shown without that filter.
+ */
+export function registerFilterErrors(filters: RegisterQuery): {
+  errors: Record<string, string>
+  errorList: Array<{ text: string; href: string }>
+} {
+  const invalid = Object.entries(filters.invalid ?? {})
+  return {
+    errors: Object.fromEntries(invalid.map(([name, { message }]) => [name, message])),
+    errorList: invalid.map(([name, { message }]) => ({ text: message, href: `#${name}` })),
+  }
+}
+
 /** Items for the filter form's selects. `allRegions` is false when the user sees one region only. */
 export function registerFilterItems(filters: RegisterQuery, regions: readonly Region[], allRegions = true) {
   return {

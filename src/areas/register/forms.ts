@@ -17,9 +17,16 @@ import type { JudgementCorrection, RegisterJudgementInput, RegisterQuery } from 
 export const laParams = z.object({ laCode: z.string() })
 export const judgementParams = z.object({ laCode: z.string(), recordId: z.string() })
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/** The message for a month filter the service cannot read, such as `2027-13`. */
+export const MONTH_FILTER_MESSAGE = 'Enter a month as the year and the month, for example 2027-03'
+
 /**
  * The register's filters (region, grade, pathway, due month, overdue, search) from a query
- * string; anything unknown is simply not a filter. The programme planner reads the same ones.
+ * string; a value of a list that is not on it is simply not a filter, but a month typed in a form
+ * the service cannot read is kept with an error message, never silently ignored (issue 10). The
+ * programme planner reads the same ones.
  */
 export const registerListQuery = z
   .object({
@@ -38,8 +45,10 @@ export const registerListQuery = z
       query.pathway === '1' || query.pathway === '2' || query.pathway === '3'
         ? (Number(query.pathway) as 1 | 2 | 3)
         : undefined,
-    dueMonth: query.due && /^\d{4}-(0[1-9]|1[0-2])$/.test(query.due) ? query.due : undefined,
+    dueMonth: query.due && MONTH.test(query.due) ? query.due : undefined,
     overdueOnly: query.overdue,
+    invalid:
+      query.due && !MONTH.test(query.due) ? { due: { value: query.due, message: MONTH_FILTER_MESSAGE } } : undefined,
   }))
 
 /** `?recorded=1` after a judgement is saved. */

@@ -3,6 +3,8 @@ export type { RegisterService } from './service.js'
 export type {
   RegisterJudgementInput,
   JudgementRecord,
+  LaActivitiesProvider,
+  LaActivity,
   LaHistory,
   LocalAuthority,
   Region,
@@ -37,5 +39,5 @@ export {
 export { gradeTag } from './presenters.js'
 export type { SourceLinks } from './history.presenters.js'
 export { registerPaths } from './paths.js'
-export { registerListQuery } from './forms.js'
-export { registerFilterItems, registerQueryFrom, registerQueryString } from './filters.js'
+export { MONTH_FILTER_MESSAGE, registerListQuery } from './forms.js'
+export { registerFilterErrors, registerFilterItems, registerQueryFrom, registerQueryString } from './filters.js'

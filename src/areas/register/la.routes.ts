@@ -2,12 +2,13 @@ import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
 import { canOn } from '../../auth/policy.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
-import { registerFilterItems } from './filters.js'
+import { registerFilterErrors, registerFilterItems } from './filters.js'
 import { laParams, registerListQuery, showQuery } from './forms.js'
 import { registerPaths } from './paths.js'
 import { historyItems, type SourceLinks } from './history.presenters.js'
 import { laSummaryRows, pathwayRows, registerRows } from './presenters.js'
 import type { RegisterService } from './service.js'
+import type { LaActivitiesProvider } from './types.js'
 
 type ListRequest = SignedInRequest<unknown, z.output<typeof registerListQuery>>
 type LaRequest = SignedInRequest<z.output<typeof laParams>, z.output<typeof showQuery>>
@@ -16,15 +17,21 @@ type LaRequest = SignedInRequest<z.output<typeof laParams>, z.output<typeof show
 export function laRoutes({
   register,
   sourceLinks,
+  laActivities,
 }: {
   register: RegisterService
   /** Links to where a record the service published came from (its publication and activity). */
   sourceLinks?: (principal: SignedInRequest['principal']) => SourceLinks
+  /** The LA's coming and current inspections and visits (from the activities and programme areas). */
+  laActivities?: LaActivitiesProvider | undefined
 }): RouteSpec[] {
   async function listPage(request: ListRequest, reply: FastifyReply) {
     const filters = request.query
     const [entries, regions] = await Promise.all([register.list(request.principal, filters), register.regions()])
+    const { errors, errorList } = registerFilterErrors(filters)
     return reply.page('register/list.njk', {
+      filterErrors: errors,
+      errorList,
       rows: registerRows(entries),
       count: entries.length,
       filters,
@@ -38,6 +45,7 @@ export function laRoutes({
     const { la, records, visits, standing, pathway } = await register.show(laCode)
     return reply.page('register/show.njk', {
       la,
+      activities: laActivities ? await laActivities(request.principal, laCode) : [],
       summaryRows: laSummaryRows(la, standing),
       pathwayRows: pathwayRows(pathway),
       history: historyItems(la, records, visits, sourceLinks?.(request.principal)),

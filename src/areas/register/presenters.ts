@@ -55,16 +55,22 @@ function dueHtml(pathway: PathwayStatus | undefined): string {
 }
 
 export function registerRows(entries: readonly RegisterEntry[]): Array<Array<Record<string, unknown>>> {
+  // Four columns, each stacking what belongs together, so the table fits a desktop without
+  // scrolling (issue 10): the code under the name, the publication date under the grade, the
+  // pathway over its due window.
   return entries.map(({ la, standing, pathway }) => [
     {
-      html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>`,
+      html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a><br><span class="govuk-body-s">Code ${escapeHtml(la.laCode)}</span>`,
     },
-    { text: la.laCode },
     { text: la.regionName },
-    { html: standingHtml(standing) },
-    { text: standing ? formatDate(standing.record.publishedOn) : '–', classes: 'app-nowrap' },
-    { text: pathway ? String(pathway.pathway) : '–' },
-    { html: dueHtml(pathway) },
+    {
+      html: `${standingHtml(standing)}${standing ? `<br><span class="govuk-body-s">Published ${formatDate(standing.record.publishedOn)}</span>` : ''}`,
+    },
+    {
+      html: pathway
+        ? `<span class="govuk-body-s">Pathway ${pathway.pathway}</span><br>${dueHtml(pathway)}`
+        : dueHtml(pathway),
+    },
   ])
 }
 

@@ -1,3 +1,4 @@
+import type { Principal } from '../../auth/policy.js'
 import type { PathwayStatus } from '../../rules/pathways.js'
 import type { Framework, Grade, JudgementActivityType } from './frameworks.js'
 import type { VisitRecord } from './visits.js'
@@ -73,6 +74,8 @@ export interface RegisterQuery {
   /** `YYYY-MM`: LAs whose next judgement inspection is due in a window that includes this month. */
   readonly dueMonth?: string | undefined
   readonly overdueOnly?: boolean | undefined
+  /** Filters given in a form the service cannot read, with what was typed and what to do (issue 10). */
+  readonly invalid?: Readonly<Record<string, { readonly value: string; readonly message: string }>> | undefined
 }
 
 /** A published judgement to record (issue 3; 002#96-97): no grade where an area was not graded. */
@@ -89,3 +92,20 @@ export interface RegisterJudgementInput {
 export interface JudgementCorrection extends RegisterJudgementInput {
   readonly reason: string
 }
+
+/**
+ * An inspection or visit of the LA that is coming or under way, as its register page lists it
+ * (issue 10: the page said the next inspection was due in 2028 while one started next week).
+ * Another area supplies these, for what the signed-in person may see.
+ */
+export interface LaActivity {
+  readonly title: string
+  readonly href: string
+  readonly statusHtml: string
+  readonly onsite: string
+  /** The planner's rule checks, for those who plan: the list as HTML, and how many. */
+  readonly checksHtml?: string | undefined
+  readonly checkCount?: number | undefined
+}
+
+export type LaActivitiesProvider = (principal: Principal, laCode: string) => Promise<LaActivity[]>

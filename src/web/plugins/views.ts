@@ -13,7 +13,7 @@ import { ROLE_INFO } from '../../auth/roles.js'
 import { formatDate, formatLongDate, isIsoDate } from '../../rules/calendar/dates.js'
 import { govukFrontendDist } from '../paths.js'
 import { plural } from '../words.js'
-import { sourcesHtml } from '../rule-links.js'
+import { citationLink, sourcesHtml } from '../rule-links.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -112,6 +112,7 @@ function csrfField(this: { ctx: Record<string, unknown> }): nunjucks.runtime.Saf
 
 function configure(env: nunjucks.Environment): void {
   env.addGlobal('csrfField', csrfField)
+  env.addGlobal('citationLink', (citation: string) => new nunjucks.runtime.SafeString(citationLink(citation)))
   env.addFilter('date', (value: unknown) => (typeof value === 'string' && isIsoDate(value) ? formatDate(value) : value))
   env.addFilter('longDate', (value: unknown) =>
     typeof value === 'string' && isIsoDate(value) ? formatLongDate(value) : value,
