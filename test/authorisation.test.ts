@@ -15,10 +15,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { generateAnnexA } from '../src/annex-a/index.js'
-import { judgementsGivenAtFeedback, settableClock } from '../src/test-support/factories/judgements.js'
-import { reportAt } from '../src/test-support/factories/reports.js'
 import { tinyPdf } from '../src/test-support/factories/publications.js'
 import { publishedAndHidden } from './support/publications.js'
+import { toFactualAccuracy } from './support/reports.js'
 import { apiTokenOf } from './support/api-tokens.js'
 import { WALK_RECORD_PARAMS, walkRecords, withWalkRecords, type WalkRecords } from './support/walk-records.js'
 
@@ -209,46 +208,14 @@ beforeAll(async () => {
     )
   }
   await t.app.services.processor.drain()
-  // Both LAs' inspections go on site; their leads give the judgements at feedback (so the own LA's
-  // DCS can see them, 002#197), agree them, and take the report to the LA for factual accuracy.
-  for (const la of [OWN_LA, OTHER_LA]) {
-    const lead = la === OWN_LA ? users.get('hmi')! : { ...users.get('hmi')!, id: someUserId }
-    const activityId = activityOf.get(la.laCode)!
-    await judgementsGivenAtFeedback({
-      db: t.db,
-      config: t.config,
-      director: users.get('national-director')!,
-      lead,
-      activityId,
-      lastDay: '2027-01-22',
-    })
-    const clock = settableClock('2027-01-22T16:00:00Z')
-    const atFeedback = createServices({ db: t.db, clock, config: t.config })
-    const leadPrincipal = (await principalFor(t.db, lead.id))!
-    for (const to of ['judgements-agreed', 'report-stage'] as const) {
-      const version = (await atFeedback.activities.load(activityId)).version
-      await atFeedback.activities.changeStatus(
-        leadPrincipal,
-        activityId,
-        { to, note: '', version },
-        { requestId: 'test' },
-      )
-    }
-    await reportAt(
-      {
-        db: t.db,
-        config: t.config,
-        clock,
-        director: users.get('national-director')!,
-        lead,
-        qa: users.get('qa-manager')!,
-        regional: users.get('regional-director')!,
-        dcs: users.get('la-dcs')!,
-      },
-      activityId,
-      'factual-accuracy',
-    )
-  }
+  await toFactualAccuracy(
+    t,
+    users,
+    [OWN_LA, OTHER_LA].map((la) => [
+      activityOf.get(la.laCode)!,
+      la === OWN_LA ? users.get('hmi')! : { ...users.get('hmi')!, id: someUserId },
+    ]),
+  )
   ;({ publishedId, unpublishedId } = await publishedAndHidden(t))
   for (const la of [OWN_LA, OTHER_LA]) {
     judgementOf.set(

@@ -8,6 +8,7 @@ import { ENGAGEMENT_LETTER_CONTENTS, engagementLetterDue, SELF_EVALUATION_QUESTI
 import { dateFieldOf, dateInputItems, type FormState, formValues, valueOf } from '../../web/forms.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
+import { contentDisposition } from '../../web/downloads.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { readUploads } from '../../web/uploads.js'
 import type { RegisterService } from '../register/index.js'
@@ -38,7 +39,6 @@ type LaRequest = SignedInRequest<{ laCode: string }>
 type MeetingRequest = SignedInRequest<{ engagementId: string }>
 type Which = 'agenda' | 'record' | 'letter'
 
-const attachment = (name: string) => `attachment; filename="${name.replace(/["\\\r\n]/g, '_')}"`
 const link = (href: string, text: string) => `<a class="govuk-link" href="${href}">${escapeHtml(text)}</a>`
 
 /** The self-evaluation and the annual engagement meeting (issue 13; 002#27-48). */
@@ -248,7 +248,7 @@ export function engagementRoutes({ engagement, register, people, clock }: Engage
             request.params.selfEvaluationId,
             which,
           )
-          return reply.type(file.type).header('content-disposition', attachment(file.name)).send(file.stream)
+          return reply.type(file.type).header('content-disposition', contentDisposition(file.name)).send(file.stream)
         },
       }),
     ),

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import { canOn, type PolicyTarget } from '../../auth/policy.js'
 import { NotFoundError } from '../../errors.js'
 import { type FormState, valueOf } from '../../web/forms.js'
+import { contentDisposition } from '../../web/downloads.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityPaths, activityTitle } from '../activities/index.js'
 import { evidencePaths } from '../evidence/index.js'
@@ -275,7 +276,7 @@ export function draftingRoutes(reports: ReportsService): RouteSpec[] {
         const found = await reports.drafting.file(activityId, versionNumber, file)
         return reply
           .type(found.contentType)
-          .header('content-disposition', `attachment; filename="${found.fileName.replace(/[^\w .-]/g, '_')}"`)
+          .header('content-disposition', contentDisposition(found.fileName))
           .header('cache-control', 'private, no-store')
           .send(Buffer.from(found.bytes))
       },

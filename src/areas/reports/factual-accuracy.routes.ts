@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import { canOn, type PolicyTarget } from '../../auth/policy.js'
 import { errorList, type FormState, valueOf } from '../../web/forms.js'
+import { contentDisposition } from '../../web/downloads.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityPaths, activityTitle } from '../activities/index.js'
 import {
@@ -182,7 +183,7 @@ export function factualAccuracyRoutes(reports: ReportsService): RouteSpec[] {
         const found = await reports.drafting.file(activityId, latest.number, file)
         return reply
           .type(found.contentType)
-          .header('content-disposition', `attachment; filename="${found.fileName.replace(/[^\w .-]/g, '_')}"`)
+          .header('content-disposition', contentDisposition(found.fileName))
           .header('cache-control', 'private, no-store')
           .send(Buffer.from(found.bytes))
       },
