@@ -4,12 +4,16 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Kysely, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { addToMigrateSource, migrationName } from '../../scripts/new-migration.js'
 import { testDatabaseKinds } from '../test-support/test-db.js'
 import { type DatabaseKind, openDatabase } from './database.js'
 import { currentSchema, LEGACY_NAMES, migrateToLatest, migrations } from './migrate.js'
 import type { Database } from './tables.js'
+
+// Each test migrates whole databases, once or twice (41 migrations and growing): room on a loaded
+// machine. A safety limit, not a speed target (speed lives in bench/).
+vi.setConfig({ testTimeout: 120_000 })
 
 const here = dirname(fileURLToPath(import.meta.url))
 
