@@ -34,7 +34,7 @@ describe('once fieldwork is over (issue 10)', () => {
     // During fieldwork, the LA's missing parts are overdue, for the lead to chase.
     clock.set('2027-02-03T10:00:00Z')
     const during = page(await (await new TestAgent(t.app).signIn(lead.email, lead.password)).get(`/activities/${id}`))
-    expect(taskText(during, 'Audits of the last six months')).toContain('Overdue')
+    expect(taskText(during, 'list of audits from the last six months')).toContain('Overdue')
     expect(taskText(during, 'Keep-in-touch meetings')).toContain('Overdue')
     // The contacts task says what is missing (issue 10).
     expect(taskText(during, 'Local authority contacts')).toMatch(
@@ -52,7 +52,7 @@ describe('once fieldwork is over (issue 10)', () => {
     clock.set('2027-02-09T10:00:00Z')
     const agent = await new TestAgent(t.app).signIn(lead.email, lead.password)
     const after = page(await agent.get(`/activities/${id}`))
-    expect(taskText(after, 'Audits of the last six months')).toContain('Not received')
+    expect(taskText(after, 'list of audits from the last six months')).toContain('Not received')
     expect(taskText(after, 'Documents 1.01 to 3.11')).toContain('Not received')
     expect(taskText(after, 'Child-level lists 1 to 11')).toContain('Not received')
     expect(taskText(after, 'Keep-in-touch meetings')).toContain('Closed')
@@ -108,9 +108,11 @@ describe('once fieldwork is over (issue 10)', () => {
     })
     const agent = await new TestAgent(t.app).signIn(lead.email, lead.password)
     const shown = page(await agent.get(`/activities/${id}`))
-    const audits = shown.$('.govuk-task-list__item:contains("Audits of the last six months") .govuk-task-list__hint')
+    const audits = shown.$(
+      '.govuk-task-list__item:contains("list of audits from the last six months") .govuk-task-list__hint',
+    )
     expect(audits.text().replace(/\s+/g, ' ').trim()).toMatch(
-      /^A list of the audits .* before the inspection source: 002#257$/,
+      /^A spreadsheet of each audit: child unique ID, audit theme, date completed source: 002#257$/,
     )
     expect(audits.find('a').attr('href')).toBe('/rules/S5')
   })

@@ -32,7 +32,7 @@ export function teamRoutes({ activities }: { activities: ActivitiesService }): R
       rows: teamRows(
         details.team,
         manage ? activityPaths.teamRemove.build({ activityId }) : undefined,
-        reply.generateCsrf(),
+        reply.sessionCsrfToken(),
       ),
       canManage: manage,
       userItems: [

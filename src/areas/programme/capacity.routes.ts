@@ -47,7 +47,7 @@ export function capacityRoutes({ programme, clock }: ProgrammeRouteDeps): RouteS
           head: weekHeads(mondays),
           rows: loadRows(data.people, load, offset, mondays.length),
         })),
-        leaveRows: leaveRows(leaveFromToday, can(principal, 'leave.manage'), reply.generateCsrf()),
+        leaveRows: leaveRows(leaveFromToday, can(principal, 'leave.manage'), reply.sessionCsrfToken()),
         canManageLeave: can(principal, 'leave.manage'),
         canConfigure: can(principal, 'programme.configure'),
         newLeaveHref: programmePaths.newLeave.build({}),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import csrf from '@fastify/csrf-protection'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import './session.js'
 
@@ -41,9 +41,17 @@ export const csrfPlugin = fp(async function csrfProtection(
       )
     },
   })
-  // Every token the request makes, wherever it is made, is bound to its session.
-  app.addHook('onRequest', async (request, reply) => {
-    const generate = reply.generateCsrf.bind(reply)
-    reply.generateCsrf = (generateOptions) => generate({ ...generateOptions, userInfo: sessionBinding(request) })
+  // Every token is bound to its session. A decorated method rather than a wrapper installed in an
+  // onRequest hook: an error page rendered after an earlier hook failed (the session lookup, when
+  // the database is down) must still be able to make its token.
+  app.decorateReply('sessionCsrfToken', function sessionCsrfToken(this: FastifyReply) {
+    return this.generateCsrf({ userInfo: sessionBinding(this.request) })
   })
 })
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** A CSRF token bound to this request's session (or to "no session"). */
+    sessionCsrfToken(): string
+  }
+}

@@ -162,7 +162,7 @@ export const viewsPlugin = fp(async function views(app: FastifyInstance, options
         accountLabel: principal ? accountLabel(principal) : undefined,
         navigation: navigationFor(principal, path),
         currentPath: path,
-        csrfToken: csrf ? this.generateCsrf() : undefined,
+        csrfToken: csrf ? this.sessionCsrfToken() : undefined,
         cspNonce: (this as FastifyReply & { cspNonce?: { script?: string } }).cspNonce?.script,
         demoData: options.demoData,
         errorSourcesHtml: sourcesHtml(request.errorSources ?? []),
