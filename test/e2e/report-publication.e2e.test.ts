@@ -225,7 +225,10 @@ describe.skipIf(!browserAvailable)(
 
       // A reader who is not signed in finds it, with its judgements and its PDF.
       page = await as()
-      await page.goto(`${service.baseUrl}/published/la/886`)
+      await page.goto(`${service.baseUrl}/published`)
+      await page.getByLabel('Local authority').selectOption({ label: 'Kent' })
+      await page.getByRole('button', { name: 'Show its reports and letters' }).click()
+      await verifyOnPage(page, 'Kent: published reports and letters', 'report-published-la')
       await page.getByRole('link', { name: 'Inspection of Kent local authority children’s services' }).first().click()
       await verifyOnPage(page, 'Inspection of Kent local authority children’s services', 'report-published')
       const main = (await page.locator('main').textContent()) ?? ''
