@@ -47,11 +47,11 @@ describe('demo reports', () => {
       expect(oxfordshire.steps!.map((step) => step.event)).toContain('returned')
 
       // With the LA for factual accuracy: the DCS's two comments submitted, the first answered.
-      const hampshire = await pageOf('850')
-      expect(hampshire.report!.step).toBe('factual-accuracy')
-      expect(hampshire.faComments!.filter((comment) => comment.submittedAt)).toHaveLength(2)
-      expect(hampshire.faComments!.filter((comment) => comment.response)).toHaveLength(1)
-      expect(hampshire.report!.faDue! >= TODAY).toBe(true)
+      const isleOfWight = await pageOf('921')
+      expect(isleOfWight.report!.step).toBe('factual-accuracy')
+      expect(isleOfWight.faComments!.filter((comment) => comment.submittedAt)).toHaveLength(2)
+      expect(isleOfWight.faComments!.filter((comment) => comment.response)).toHaveLength(1)
+      expect(isleOfWight.report!.faDue! >= TODAY).toBe(true)
 
       // The final copy under embargo until a day still to come, sent to the LA, the Children in
       // Care Council, the DfE and partner inspectorates.

@@ -36,7 +36,7 @@ interface DemoReport {
 /**
  * One report at each step of the workflow (issue 11), in South East LAs so the demo regional
  * director reviews them, taken through the services on simulated working days as their people
- * would: Oxfordshire's draft back with the lead after QA comments; Hampshire's with the LA for
+ * would: Oxfordshire's draft back with the lead after QA comments; the Isle of Wight's with the LA for
  * factual accuracy, its DCS's comments in and one answered; Buckinghamshire's final copy under
  * embargo; Portsmouth's report (published late, as most are) and Southampton's focused-visit
  * letter (on time) published by the publication job.
@@ -44,8 +44,8 @@ interface DemoReport {
 export const DEMO_REPORTS_LIST: readonly DemoReport[] = [
   { laCode: '931', laName: 'Oxfordshire', type: 'standard-inspection', endedAgo: 5, step: 'drafting', grade: 'good' },
   {
-    laCode: '850',
-    laName: 'Hampshire',
+    laCode: '921',
+    laName: 'Isle of Wight',
     type: 'standard-inspection',
     endedAgo: 13,
     step: 'factual-accuracy',
