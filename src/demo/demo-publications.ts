@@ -226,6 +226,6 @@ async function publish(
       { ...DEMO_CONTEXT, actor: director },
     )
   }
-  // The status route refuses "published" (issue 11); publication records it, as the report job does.
+  // As the reports area's publication job does: "published" is never a status anyone sets.
   await services.activities.recordPublication(id, common.publishedAt, DEMO_CONTEXT)
 }
