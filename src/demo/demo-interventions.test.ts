@@ -8,10 +8,11 @@ import { loadConfig } from '../config.js'
 import type { DatabaseHandle } from '../db/database.js'
 import { createTestDatabase } from '../test-support/test-db.js'
 import { loadDemoInterventions } from './demo-interventions.js'
+import { loadDemoPublications } from './demo-publications.js'
 import { demoPrincipal } from './demo-steps.js'
 import { DEMO_LA_CODE, DEMO_OTHER_LA_CODE, loadDemoData } from './load-demo-data.js'
 
-// Monday 23 November 2026.
+// Monday 23 November 2026, loaded in the order `npm start` loads it (publications first).
 const TODAY = '2026-11-23'
 let database: DatabaseHandle
 let dataDir: string
@@ -21,6 +22,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'demo-interventions-'))
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
   await loadDemoData(database.db, TODAY)
+  await loadDemoPublications(database.db, config, TODAY)
   expect(await loadDemoInterventions(database.db, config, TODAY)).toBe(true)
   expect(await loadDemoInterventions(database.db, config, TODAY)).toBe(false)
   services = createServices({ db: database.db, clock: fixedClock(`${TODAY}T12:00:00Z`), config })

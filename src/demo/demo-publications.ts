@@ -223,10 +223,6 @@ async function publish(
       { ...DEMO_CONTEXT, actor: director },
     )
   }
-  await services.activities.changeStatus(
-    director,
-    id,
-    { to: 'published', note: 'Published on Ofsted’s website', version: activity.version },
-    DEMO_CONTEXT,
-  )
+  // "Published" is reached only through publication (issue 11), as the reports area's job does.
+  await services.activities.recordPublication(id, new Date(`${publishedOn}T09:30:00Z`), DEMO_CONTEXT)
 }
