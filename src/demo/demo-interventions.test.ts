@@ -49,7 +49,7 @@ describe('demo interventions and engagement (issue 13)', () => {
       forms: ['statutory-direction'],
       adviser: 'commissioner',
       late: 0,
-      minutes: 0,
+      minutes: 1,
     })
     expect(summary).toContainEqual({
       step: 'in-force',

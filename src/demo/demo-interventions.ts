@@ -152,19 +152,32 @@ export async function loadDemoInterventions(db: Kysely<Database>, config: Config
     await services.intervention.scheduleReport(
       caseLead,
       id,
-      { title: 'Adviser’s quarterly report', dueFrom: 'adviser', ownerEmail: '', dueOn: addDays(today, 21) },
+      {
+        title: 'Adviser’s quarterly report',
+        dueFrom: 'adviser',
+        ownerEmail: (await demoPrincipal(db, 'dfe-adviser')).email,
+        dueOn: addDays(today, 10),
+      },
       DEMO_CONTEXT,
     )
   }
 
   if (directionLa) {
-    const { published } = await judgementsOf(services, directionLa)
+    const { name, published } = await judgementsOf(services, directionLa)
     const on = published.at(-1)!.publishedOn
     const id = await runRecord(services, caseLead, directionLa, on, today, {
       form: 'statutory-direction',
       basis: 'Section 497A of the Education Act 1996: a commissioner to review the council’s capacity to improve',
     })
     await board(services, caseLead, id, on, today, { kind: 'commissioner', name: 'Demo Commissioner' })
+    const metOn = addDays(today, -20)
+    if (metOn > on)
+      await services.intervention.addMeeting(
+        commissioner,
+        id,
+        { metOn, summary: 'The commissioner’s review of capacity', minutes: pdf(`Board minutes ${metOn}`, name) },
+        DEMO_CONTEXT,
+      )
     await services.intervention.scheduleReport(
       caseLead,
       id,
