@@ -5,7 +5,7 @@ import { ROLE_INFO, ROLES, type Role } from '../auth/roles.js'
 import { insertJudgement } from '../areas/register/repository.js'
 import { pathwayGrade } from '../areas/register/frameworks.js'
 import type { Database } from '../db/tables.js'
-import type { IsoDate } from '../rules/calendar/dates.js'
+import { addDays, type IsoDate } from '../rules/calendar/dates.js'
 import { demoJudgementHistory } from './judgement-history.js'
 
 /** The LA that the demo LA accounts belong to, and the region of the demo regional director. */
@@ -23,7 +23,11 @@ export interface DemoAccount {
   readonly laCodes?: readonly string[]
 }
 
-/** One account per role (README lists them), plus a second LA's analyst for scope checks. */
+/**
+ * One account per role (README lists them), plus a second LA's analyst for scope checks. The DfE
+ * accounts see the LAs in intervention (demo-interventions.ts); the commissioner only the one LA
+ * whose direction names them (issue 13).
+ */
 export function demoAccounts(dfeLaCodes: readonly string[]): DemoAccount[] {
   const accounts: DemoAccount[] = ROLES.map((role) => {
     const info = ROLE_INFO[role]
@@ -33,7 +37,7 @@ export function demoAccounts(dfeLaCodes: readonly string[]): DemoAccount[] {
       displayName: `Demo ${info.label}`,
       ...(info.scopedTo === 'la' ? { laCode: DEMO_LA_CODE } : {}),
       ...(info.scopedTo === 'region' ? { regionCode: DEMO_REGION_CODE } : {}),
-      ...(info.scopedTo === 'las' ? { laCodes: dfeLaCodes } : {}),
+      ...(info.scopedTo === 'las' ? { laCodes: role === 'commissioner' ? dfeLaCodes.slice(1, 2) : dfeLaCodes } : {}),
     }
   })
   accounts.push({
@@ -59,15 +63,20 @@ export async function loadDemoData(db: Kysely<Database>, today: IsoDate): Promis
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await db.transaction().execute(async (trx) => {
     const inadequate: string[] = []
+    // LAs judged inadequate and since improved: the first is the demo's lifted intervention.
+    const improved: string[] = []
     for (const { la_code } of las) {
       const history = demoJudgementHistory(la_code, today)
       for (const judgement of history) {
         await insertJudgement(trx, { ...judgement, laCode: la_code, source: 'demo', recordedBy: null })
       }
       const latest = history.at(-1)
-      if (latest && pathwayGrade(latest.framework, latest.grades)?.grade === 'inadequate') inadequate.push(la_code)
+      const grades = history.map((judgement) => pathwayGrade(judgement.framework, judgement.grades)?.grade)
+      if (grades.at(-1) === 'inadequate') inadequate.push(la_code)
+      else if (grades.at(-2) === 'inadequate' && grades.at(-1) && latest && latest.publishedOn > addDays(today, -365))
+        improved.push(la_code)
     }
-    for (const account of demoAccounts(inadequate.slice(0, 4))) {
+    for (const account of demoAccounts([...inadequate.slice(0, 4), ...improved.slice(0, 1)])) {
       const { id } = await trx
         .insertInto('users')
         .values({
