@@ -1,0 +1,84 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { LogEvent } from 'kysely'
+
+/**
+ * What one web request has done with the database (issue 16): every query it ran, and reads
+ * remembered for the rest of the request so a page that asks for the same activity from six
+ * dashboard providers reads it once. The scope follows the request's asynchronous work through
+ * `AsyncLocalStorage`; outside a request (jobs, the CLI, tests calling services) there is none,
+ * and everything reads the database as before.
+ */
+export interface RequestScope {
+  /** Each query the request ran, as sent: the SQL and its parameters. */
+  readonly queries: Array<{ readonly sql: string; readonly parameters: readonly unknown[] }>
+  /** Reads remembered for this request, by a key naming the read and its arguments. */
+  readonly memo: Map<string, Promise<unknown>>
+}
+
+const storage = new AsyncLocalStorage<RequestScope>()
+
+/** Run `work` (and everything it starts) in a new request scope. */
+export function runInRequestScope<T>(work: () => T): T {
+  return storage.run({ queries: [], memo: new Map() }, work)
+}
+
+/** The scope of the request running now, if any. */
+export function currentRequestScope(): RequestScope | undefined {
+  return storage.getStore()
+}
+
+const WRITE = /^\s*(insert|update|delete|merge|with\b[\s\S]*\b(insert|update|delete)\b)/i
+
+/**
+ * Kysely's `log` hook: count the query in the current request, and forget what the request
+ * remembered after any write, so a page drawn after a change within the same request reads afresh.
+ */
+export function recordQuery(event: LogEvent): void {
+  const scope = storage.getStore()
+  if (!scope) return
+  const { sql, parameters } = event.query
+  scope.queries.push({ sql, parameters })
+  if (WRITE.test(sql)) scope.memo.clear()
+}
+
+/**
+ * `load()` once per request for the same `key`; outside a request, every call loads. The key
+ * must name everything the result depends on (the read and all its arguments). A write in the
+ * request clears what was remembered, and so does a failed load (the next caller retries).
+ */
+export function memoisedForRequest<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const scope = storage.getStore()
+  if (!scope) return load()
+  const known = scope.memo.get(key)
+  if (known) return known as Promise<T>
+  const loading = load()
+  scope.memo.set(key, loading)
+  loading.catch(() => {
+    if (scope.memo.get(key) === loading) scope.memo.delete(key)
+  })
+  return loading
+}
+
+/** Something told each request's queries when it ends (tests, the query-count report). */
+export type RequestWatcher = (request: { readonly id: string; readonly url: string }, scope: RequestScope) => void
+
+const watchers = new Set<RequestWatcher>()
+
+/** Hear of every request's queries as it ends, until the returned function is called. */
+export function watchRequests(watcher: RequestWatcher): () => void {
+  watchers.add(watcher)
+  return () => watchers.delete(watcher)
+}
+
+/** Called by the web app when a request ends. */
+export function requestEnded(request: { readonly id: string; readonly url: string }, scope: RequestScope): void {
+  for (const watcher of watchers) watcher(request, scope)
+}
+
+/**
+ * A repository read made once per web request: `memoisedForRequest`, except inside a
+ * transaction (which must see its own writes and its locks), where it always reads.
+ */
+export function readOncePerRequest<T>(db: { readonly isTransaction: boolean }, key: string, load: () => Promise<T>) {
+  return db.isTransaction ? load() : memoisedForRequest(key, load)
+}
