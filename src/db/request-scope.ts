@@ -82,3 +82,39 @@ export function requestEnded(request: { readonly id: string; readonly url: strin
 export function readOncePerRequest<T>(db: { readonly isTransaction: boolean }, key: string, load: () => Promise<T>) {
   return db.isTransaction ? load() : memoisedForRequest(key, load)
 }
+
+/**
+ * Reads keyed by id, batched and made once per request: `loadMissing` is called once with the
+ * ids this request has not read yet (never with one it has), and the answer is each id's value.
+ * Two providers asking for the teams of overlapping sets of activities cost one query each at
+ * most, and the second often none.
+ */
+export async function memoisedEach<T>(
+  name: string,
+  ids: readonly string[],
+  loadMissing: (ids: readonly string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T | undefined>> {
+  const unique = [...new Set(ids)]
+  const scope = storage.getStore()
+  if (!scope) return loadMissing(unique)
+  const key = (id: string) => `${name}:${id}`
+  const missing = unique.filter((id) => !scope.memo.has(key(id)))
+  if (missing.length > 0) {
+    const loading = loadMissing(missing)
+    for (const id of missing) {
+      const one = loading.then((values) => values.get(id))
+      scope.memo.set(key(id), one)
+      one.catch(() => {
+        if (scope.memo.get(key(id)) === one) scope.memo.delete(key(id))
+      })
+    }
+  }
+  const values = await Promise.all(unique.map((id) => scope.memo.get(key(id)) as Promise<T | undefined>))
+  return new Map(unique.map((id, index) => [id, values[index]]))
+}
+
+/** Remember `value` as this request's answer to `key` (a list read priming the reads of each row). */
+export function primeForRequest(key: string, value: unknown): void {
+  const scope = storage.getStore()
+  if (scope && !scope.memo.has(key)) scope.memo.set(key, Promise.resolve(value))
+}

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely'
-import { memoisedForRequest } from '../../db/request-scope.js'
+import { memoisedEach, memoisedForRequest, primeForRequest } from '../../db/request-scope.js'
 import type { Database } from '../../db/tables.js'
 import {
+  type ActivityQuery,
+  type ActivityRecord,
   dateChangesOf,
   findActivity,
   flagsOf,
@@ -25,16 +27,46 @@ export function activityReads(db: Kysely<Database>) {
     <A extends unknown[], R>(name: string, read: (db: Kysely<Database>, ...args: A) => Promise<R>) =>
     (...args: A): Promise<R> =>
       memoisedForRequest(`activities.${name}:${JSON.stringify(args)}`, () => read(db, ...args))
+  /** A read of many activities' rows, each activity's rows read once per request. */
+  const eachActivity =
+    <R extends { readonly activityId: string }>(
+      name: string,
+      read: (db: Kysely<Database>, activityIds: readonly string[]) => Promise<R[]>,
+    ) =>
+    async (activityIds: readonly string[]): Promise<R[]> => {
+      const byActivity = await memoisedEach(`activities.${name}`, activityIds, async (missing) => {
+        const rows = await read(db, missing)
+        const grouped = new Map<string, R[]>(missing.map((id) => [id, []]))
+        for (const row of rows) grouped.get(row.activityId)?.push(row)
+        return grouped
+      })
+      return [...byActivity.values()].flatMap((rows) => rows ?? [])
+    }
+  const findOne = once('findActivity', findActivity)
+  const list = once('listActivities', listActivities)
   return {
-    findActivity: once('findActivity', findActivity),
-    listActivities: once('listActivities', listActivities),
-    milestonesOf: once('milestonesOf', milestonesOf),
+    findActivity: findOne,
+    /**
+     * Activities matching the filter. A person's own activities are read once per request
+     * whatever statuses each provider wants, and filtered here; every activity listed is then
+     * known to `findActivity` without another query.
+     */
+    async listActivities(filter: ActivityQuery = {}): Promise<ActivityRecord[]> {
+      const { statuses, ...rest } = filter
+      const records =
+        rest.teamUserId && statuses
+          ? (await list(rest)).filter((record) => statuses.includes(record.status))
+          : await list(filter)
+      for (const record of records) primeForRequest(`activities.findActivity:${JSON.stringify([record.id])}`, record)
+      return records
+    },
+    milestonesOf: eachActivity('milestonesOf', milestonesOf),
     flagsOf: once('flagsOf', flagsOf),
     noticesOf: once('noticesOf', noticesOf),
     noticedActivityIds: once('noticedActivityIds', noticedActivityIds),
     dateChangesOf: once('dateChangesOf', dateChangesOf),
     statusChangesOf: once('statusChangesOf', statusChangesOf),
-    teamPlacesOf: once('teamPlacesOf', teamPlacesOf),
+    teamPlacesOf: eachActivity('teamPlacesOf', teamPlacesOf),
     contactsOf: once('contactsOf', contactsOf),
   }
 }

@@ -177,6 +177,12 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
       }))
     },
 
+    /** The activity and its timeline only: for summaries that need no more than its dates. */
+    async withMilestones(id: string): Promise<Pick<ActivityDetails, 'activity' | 'milestones'>> {
+      const [activity, milestones] = await Promise.all([load(id), milestonesOf([id])])
+      return { activity, milestones }
+    },
+
     /** Everything the activity's pages show. */
     async details(id: string): Promise<ActivityDetails> {
       const activity = await load(id)
