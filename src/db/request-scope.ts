@@ -34,11 +34,23 @@ const WRITE = /^\s*(insert|update|delete|merge|with\b[\s\S]*\b(insert|update|del
  * remembered after any write, so a page drawn after a change within the same request reads afresh.
  */
 export function recordQuery(event: LogEvent): void {
+  const { sql, parameters } = event.query
+  const write = WRITE.test(sql)
+  if (write) for (const listener of writeListeners) listener(sql)
   const scope = storage.getStore()
   if (!scope) return
-  const { sql, parameters } = event.query
   scope.queries.push({ sql, parameters })
-  if (WRITE.test(sql)) scope.memo.clear()
+  if (write) scope.memo.clear()
+}
+
+const writeListeners = new Set<(sql: string) => void>()
+
+/**
+ * Hear of every write this process makes, by its SQL (the session cache forgets accounts when
+ * one changes). Called after the write; listeners must be quick.
+ */
+export function onDatabaseWrite(listener: (sql: string) => void): void {
+  writeListeners.add(listener)
 }
 
 /**
