@@ -84,6 +84,20 @@ async function load(path: string, headers: Record<string, string>) {
   }
 }
 
+/**
+ * Wait until the server has answered what the last run left queued (a slow page can leave
+ * seconds of work behind autocannon's last request), so each run starts on an idle server.
+ */
+async function drained() {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const started = performance.now()
+    await fetch(`${base}/health`)
+    if (performance.now() - started < 100) return
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  console.log('  (the server did not settle within 30 s; the next figures start on a busy server)')
+}
+
 const rows: string[][] = []
 for (const page of pages) {
   if (!page.path || !ready.sessions[page.role]) {
@@ -98,7 +112,9 @@ for (const page of pages) {
     continue
   }
   await fetch(`${base}/__bench/baseline`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } })
+  await drained()
   const baseline = await load('/__bench/baseline', {})
+  await drained()
   const measured = await load(page.path, headers)
   const problems = measured.bad + measured.errors + measured.timeouts
   rows.push([
