@@ -93,6 +93,8 @@ export async function judgementRecords(db: Db, laCodes?: readonly string[]): Pro
     source: row.source,
     activityId: row.activity_id,
     publicationId: row.publication_id,
+    sourceDetail: row.source_detail,
+    predecessor: row.predecessor,
     recordedBy: row.recorded_by,
     recordedAt: new Date(row.recorded_at),
   }))
@@ -102,8 +104,8 @@ export interface NewJudgement {
   readonly laCode: string
   readonly framework: Framework
   readonly activityType: JudgementActivityType
-  readonly inspectionStart: string
-  readonly inspectionEnd: string
+  readonly inspectionStart: string | null
+  readonly inspectionEnd: string | null
   readonly publishedOn: string
   readonly grades: Readonly<Record<string, Grade>>
   readonly correctsId?: string | null
@@ -113,6 +115,8 @@ export interface NewJudgement {
   /** For source `service`: the activity and publication it came from. */
   readonly activityId?: string | null
   readonly publicationId?: string | null
+  readonly sourceDetail?: string | null
+  readonly predecessor?: string | null
 }
 
 export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise<string> {
@@ -131,6 +135,8 @@ export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise
       recorded_by: judgement.recordedBy,
       activity_id: judgement.activityId ?? null,
       publication_id: judgement.publicationId ?? null,
+      source_detail: judgement.sourceDetail ?? null,
+      predecessor: judgement.predecessor ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -187,6 +193,7 @@ export async function visitRecords(db: Db, laCodes?: readonly string[]): Promise
     activityId: row.activity_id,
     publicationId: row.publication_id,
     sourceDetail: row.source_detail,
+    predecessor: row.predecessor,
     recordedAt: new Date(row.recorded_at),
   }))
 }
@@ -205,6 +212,7 @@ export async function insertVisit(db: Db, visit: NewVisit): Promise<string> {
       activity_id: visit.activityId ?? null,
       publication_id: visit.publicationId ?? null,
       source_detail: visit.sourceDetail ?? null,
+      predecessor: visit.predecessor ?? null,
       recorded_by: visit.recordedBy ?? null,
     })
     .returning('id')
