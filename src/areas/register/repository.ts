@@ -260,3 +260,17 @@ export async function upsertLocalAuthorities(
       .execute()
   })
 }
+
+/** Fill in what a later import knows about an imported visit (its publication date, theme and sources). */
+export async function updateImportedVisit(
+  db: Db,
+  id: string,
+  values: { publishedOn: string | null; theme: string | null; sourceDetail: string },
+): Promise<void> {
+  await db
+    .updateTable('register_visits')
+    .set({ published_on: values.publishedOn, theme: values.theme, source_detail: values.sourceDetail })
+    .where('id', '=', id)
+    .where('source', '<>', 'service')
+    .execute()
+}

@@ -144,6 +144,7 @@ export class OdsScanner {
     if (width === 0 || !this.sheet) return
     const cells = this.cells.slice(0, width)
     // A repeated row with values is rare (a copied blank-looking row); keep a few copies at most.
-    for (let r = 0; r < Math.min(this.rowRepeat, 16); r++) this.sheet.rows.push({ row: start + r, cells, links: this.links })
+    for (let r = 0; r < Math.min(this.rowRepeat, 16); r++)
+      this.sheet.rows.push({ row: start + r, cells, links: this.links })
   }
 }
