@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { type Kysely, type Transaction, sql } from 'kysely'
 import type { LaFilter } from '../../auth/policy.js'
 import type { Database, LocalAuthorityRow } from '../../db/tables.js'
@@ -143,6 +144,72 @@ export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise
   const grades = Object.entries(judgement.grades).map(([area, grade]) => ({ record_id: id, area, grade }))
   if (grades.length > 0) await trx.insertInto('judgement_grades').values(grades).execute()
   return id
+}
+
+/** Insert many judgements in two statements (an import); their ids in the same order. */
+export async function insertJudgements(trx: Db, judgements: readonly NewJudgement[]): Promise<string[]> {
+  const ids: string[] = []
+  // PostgreSQL allows 65,535 parameters per statement: 14 columns a row, so 1,000 rows at a time.
+  for (let from = 0; from < judgements.length; from += 1000) {
+    const batch = judgements.slice(from, from + 1000)
+    // Ids made here, so each grade row names its record whatever order RETURNING gives.
+    const batchIds = batch.map(() => randomUUID())
+    await trx
+      .insertInto('judgement_records')
+      .values(
+        batch.map((judgement, index) => ({
+          id: batchIds[index]!,
+          la_code: judgement.laCode,
+          framework: judgement.framework,
+          activity_type: judgement.activityType,
+          inspection_start: judgement.inspectionStart,
+          inspection_end: judgement.inspectionEnd,
+          published_on: judgement.publishedOn,
+          corrects_id: judgement.correctsId ?? null,
+          correction_reason: judgement.correctionReason ?? null,
+          source: judgement.source,
+          recorded_by: judgement.recordedBy,
+          activity_id: judgement.activityId ?? null,
+          publication_id: judgement.publicationId ?? null,
+          source_detail: judgement.sourceDetail ?? null,
+          predecessor: judgement.predecessor ?? null,
+        })),
+      )
+      .execute()
+    const grades = batch.flatMap((judgement, index) =>
+      Object.entries(judgement.grades).map(([area, grade]) => ({ record_id: batchIds[index]!, area, grade })),
+    )
+    if (grades.length > 0) await trx.insertInto('judgement_grades').values(grades).execute()
+    ids.push(...batchIds)
+  }
+  return ids
+}
+
+/** Insert many visits in one statement (an import); their ids in the same order. */
+export async function insertVisits(db: Db, visits: readonly NewVisit[]): Promise<string[]> {
+  if (visits.length === 0) return []
+  const ids = visits.map(() => randomUUID())
+  await db
+    .insertInto('register_visits')
+    .values(
+      visits.map((visit, index) => ({
+        id: ids[index]!,
+        la_code: visit.laCode,
+        visit_type: visit.visitType,
+        visit_start: visit.start,
+        visit_end: visit.end,
+        published_on: visit.publishedOn,
+        theme: visit.theme,
+        source: visit.source,
+        activity_id: visit.activityId ?? null,
+        publication_id: visit.publicationId ?? null,
+        source_detail: visit.sourceDetail ?? null,
+        predecessor: visit.predecessor ?? null,
+        recorded_by: visit.recordedBy ?? null,
+      })),
+    )
+    .execute()
+  return ids
 }
 
 /** Lock a record while a correction is written, so two people cannot correct it at once. */

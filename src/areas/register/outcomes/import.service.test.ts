@@ -44,12 +44,9 @@ describe("importing Ofsted's published outcomes", () => {
     const result = await run(FILE_2025)
     expect(result).toMatchObject({ created: 333, updated: 0, unchanged: 0, conflicts: [], unread: [] })
     const york = await register.show('816')
-    expect(york.records.map((r) => [r.activityType, r.inspectionStart, r.inspectionEnd, r.publishedOn])).toContainEqual([
-      'standard-inspection',
-      '2025-02-24',
-      null,
-      '2025-04-15',
-    ])
+    expect(york.records.map((r) => [r.activityType, r.inspectionStart, r.inspectionEnd, r.publishedOn])).toContainEqual(
+      ['standard-inspection', '2025-02-24', null, '2025-04-15'],
+    )
     const latest = york.records.find((r) => r.publishedOn === '2025-04-15')
     expect(latest?.framework).toBe('ilacs-2023')
     expect(latest?.grades).toEqual({

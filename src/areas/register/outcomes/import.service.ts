@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { recordAudit } from '../../../auth/audit.js'
+import { recordAudits } from '../../../auth/audit.js'
 import type { ServiceDeps } from '../../deps.js'
 import { parseCsv } from '../reference-data.js'
 import {
-  insertJudgement,
-  insertVisit,
+  insertJudgements,
+  insertVisits,
   judgementRecords,
   listLocalAuthorities,
   updateImportedVisit,
@@ -115,64 +115,83 @@ export function outcomesImportService({ db }: ServiceDeps) {
           recordId: string,
           laCode: string,
           summary: string,
-        ) =>
-          recordAudit(trx, {
-            actor,
-            action,
-            recordType: action === 'judgement.import' ? 'judgement' : 'visit',
-            recordId,
-            laCode,
-            summary,
-            requestId: options.requestId ?? null,
-          })
-        for (const judgement of planned.createJudgements) {
-          const id = await insertJudgement(trx, toNewJudgement(judgement, actor))
-          await audit('judgement.import', id, judgement.laCode, describeJudgement('Imported', judgement))
-        }
-        for (const { existing, next } of planned.updateJudgements) {
-          const merged: PlannedJudgement = {
-            ...next,
-            start: existing.inspectionStart ?? next.start,
-            grades: { ...next.grades, ...existing.grades },
-          }
-          const id = await insertJudgement(trx, {
-            ...toNewJudgement(merged, actor),
+        ) => ({
+          actor,
+          action,
+          recordType: action === 'judgement.import' ? 'judgement' : 'visit',
+          recordId,
+          laCode,
+          summary,
+          requestId: options.requestId ?? null,
+        })
+        const updates = planned.updateJudgements.map(({ existing, next }) => ({
+          next,
+          judgement: {
+            ...toNewJudgement(
+              {
+                ...next,
+                start: existing.inspectionStart ?? next.start,
+                grades: { ...next.grades, ...existing.grades },
+              },
+              actor,
+            ),
             correctsId: existing.id,
             correctionReason: `Completed from ${sourceText(next)}`,
-          })
-          await audit('judgement.import', id, next.laCode, describeJudgement('Completed', next))
-        }
-        for (const visit of planned.createVisits) {
-          const id = await insertVisit(trx, {
+          },
+        }))
+        const judgementIds = await insertJudgements(trx, [
+          ...planned.createJudgements.map((judgement) => toNewJudgement(judgement, actor)),
+          ...updates.map((update) => update.judgement),
+        ])
+        const visitIds = await insertVisits(
+          trx,
+          planned.createVisits.map((visit) => ({
             laCode: visit.laCode,
             visitType: visit.visitType,
             start: visit.start,
             end: null,
             publishedOn: visit.published,
             theme: visit.theme,
-            source: 'import',
+            source: 'import' as const,
             sourceDetail: sourceText(visit),
             predecessor: visit.predecessor,
             recordedBy: actor.id,
-          })
-          await audit('visit.import', id, visit.laCode, describeVisit('Imported', visit))
-        }
+          })),
+        )
         for (const { existing, next } of planned.updateVisits) {
           await updateImportedVisit(trx, existing.id, {
             publishedOn: existing.publishedOn ?? next.published,
             theme: existing.theme ?? next.theme,
             sourceDetail: [existing.sourceDetail, sourceText(next)].filter(Boolean).join('; '),
           })
-          await audit('visit.import', existing.id, next.laCode, describeVisit('Completed', next))
         }
-        await recordAudit(trx, {
-          actor,
-          action: 'register.import',
-          recordType: 'data-load',
-          recordId: fileName,
-          summary: `Imported ${fileName}: ${result.created} added, ${result.updated} completed, ${result.unchanged} unchanged, ${result.conflicts.length} conflicts, ${result.unread.length} rows not read`,
-          requestId: options.requestId ?? null,
-        })
+        await recordAudits(trx, [
+          ...planned.createJudgements.map((judgement, index) =>
+            audit('judgement.import', judgementIds[index]!, judgement.laCode, describeJudgement('Imported', judgement)),
+          ),
+          ...updates.map(({ next }, index) =>
+            audit(
+              'judgement.import',
+              judgementIds[planned.createJudgements.length + index]!,
+              next.laCode,
+              describeJudgement('Completed', next),
+            ),
+          ),
+          ...planned.createVisits.map((visit, index) =>
+            audit('visit.import', visitIds[index]!, visit.laCode, describeVisit('Imported', visit)),
+          ),
+          ...planned.updateVisits.map(({ existing, next }) =>
+            audit('visit.import', existing.id, next.laCode, describeVisit('Completed', next)),
+          ),
+          {
+            actor,
+            action: 'register.import' as const,
+            recordType: 'data-load',
+            recordId: fileName,
+            summary: `Imported ${fileName}: ${result.created} added, ${result.updated} completed, ${result.unchanged} unchanged, ${result.conflicts.length} conflicts, ${result.unread.length} rows not read`,
+            requestId: options.requestId ?? null,
+          },
+        ])
       })
       return result
     },

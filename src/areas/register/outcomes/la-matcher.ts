@@ -59,14 +59,16 @@ export interface RowIdentity {
 
 /** Names compared without case, punctuation, "&" for "and", ", City of" / ", County of" and a leading "County". */
 export function normaliseLaName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/,\s*(city|county) of\b/g, '')
-    .replace(/^\s*(city of|county)\s+(?!of\b)(?=\S)/, '')
-    // "Bedford Borough", "Bedford Borough Council": the council's title is not part of the name.
-    .replace(/\s+(borough|city)?\s*(council)?\s*$/, '')
-    .replace(/[^a-z0-9]+/g, '')
+  return (
+    name
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/,\s*(city|county) of\b/g, '')
+      .replace(/^\s*(city of|county)\s+(?!of\b)(?=\S)/, '')
+      // "Bedford Borough", "Bedford Borough Council": the council's title is not part of the name.
+      .replace(/\s+(borough|city)?\s*(council)?\s*$/, '')
+      .replace(/[^a-z0-9]+/g, '')
+  )
 }
 
 export function createLaMatcher(las: readonly MatchableLa[], former: readonly FormerCouncil[]) {
