@@ -10,7 +10,12 @@ import { registerRecords } from './records.js'
  * visits), composed here.
  */
 export function createRegisterService(deps: ServiceDeps) {
-  return { ...registerRecords(deps), ...judgementService(deps), ...outcomeService(deps), ...outcomesImportService(deps) }
+  return {
+    ...registerRecords(deps),
+    ...judgementService(deps),
+    ...outcomeService(deps),
+    ...outcomesImportService(deps),
+  }
 }
 
 export type RegisterService = ReturnType<typeof createRegisterService>

@@ -21,14 +21,17 @@ import { readSpreadsheet } from './spreadsheet.js'
 
 /**
  * A file in the repository's `data/` folder, found by walking up from this module: it runs from
- * src/ (the server, tsx) and from the `ilacs` command's bundle in node_modules/.cache.
+ * src/ (the server, tsx) and from the `ilacs` command's bundle in node_modules/.cache, run from the
+ * project's folder.
  */
 export function dataFile(...parts: string[]): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'data', ...parts)
-    if (existsSync(candidate)) return candidate
-    dir = dirname(dir)
+  // The module's own checkout first (the server), then the working directory's (the command's bundle may be shared).
+  for (let dir of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    for (let i = 0; i < 8; i++) {
+      const candidate = join(dir, 'data', ...parts)
+      if (existsSync(candidate)) return candidate
+      dir = dirname(dir)
+    }
   }
   throw new Error(`data/${parts.join('/')} was not found above ${fileURLToPath(import.meta.url)}`)
 }
