@@ -80,7 +80,7 @@ function describeVisit(verb: string, visit: PlannedVisit): string {
  * Importing Ofsted's published outcomes into the register (issue 14): read the file, plan what
  * changes, and (unless a dry run) write it in one transaction, each record with its audit entry.
  */
-export function outcomesImportService({ db }: ServiceDeps) {
+export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
   async function plan(path: string, fileName: string): Promise<ImportPlan> {
     const sheets = await readSpreadsheet(path, fileName)
     const parsed = parseOutcomes(fileName, sheets)
