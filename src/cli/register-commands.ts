@@ -59,7 +59,7 @@ export function registerRegisterCommands(program: Command): void {
             dryRun: options.dryRun ?? false,
           }),
         )
-        const { changes, ...summary } = result
+        const { changes, asAt: _asAt, ...summary } = result
         if (options.json) printJson(summary)
         else {
           const lines = [

@@ -341,3 +341,26 @@ export async function updateImportedVisit(
     .where('source', '<>', 'service')
     .execute()
 }
+
+const OUTCOMES_LOAD = 'ofsted-outcomes:'
+
+/** Note that Ofsted's outcomes file `fileName`, as at `asAt`, has been imported (issue 14). */
+export async function recordOutcomesFile(db: Db, fileName: string, asAt: string | null): Promise<void> {
+  await db
+    .insertInto('data_loads')
+    .values({ name: `${OUTCOMES_LOAD}${fileName}`, detail: asAt })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ detail: asAt, loaded_at: new Date() }))
+    .execute()
+}
+
+/** The imported outcomes file with the latest "as at" date, if any. */
+export async function latestOutcomesFile(db: Db): Promise<{ fileName: string; asAt: string } | undefined> {
+  const row = await db
+    .selectFrom('data_loads')
+    .select(['name', 'detail'])
+    .where('name', 'like', `${OUTCOMES_LOAD}%`)
+    .where('detail', 'is not', null)
+    .orderBy('detail', 'desc')
+    .executeTakeFirst()
+  return row?.detail ? { fileName: row.name.slice(OUTCOMES_LOAD.length), asAt: row.detail } : undefined
+}

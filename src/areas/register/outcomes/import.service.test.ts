@@ -90,5 +90,8 @@ describe("importing Ofsted's published outcomes", () => {
     expect(sif?.grades.overall).toBe('inadequate')
     const again = await run(FILE_2023)
     expect(again).toMatchObject({ created: 0, updated: 0, conflicts: [], unread: [] })
+    // The register says it holds Ofsted's outcomes as published at 31 March 2025, the later file.
+    expect(result.asAt).toBe('2023-03-31')
+    expect(await register.latestOutcomesFile()).toEqual({ fileName: FILE_2025, asAt: '2025-03-31' })
   })
 })

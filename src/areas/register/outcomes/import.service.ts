@@ -6,6 +6,8 @@ import { recordAudits } from '../../../auth/audit.js'
 import type { ServiceDeps } from '../../deps.js'
 import { parseCsv } from '../reference-data.js'
 import {
+  latestOutcomesFile,
+  recordOutcomesFile,
   insertJudgements,
   insertVisits,
   judgementRecords,
@@ -45,6 +47,8 @@ export interface ImportResult {
   readonly unread: readonly UnreadRow[]
   /** Each record added or changed, in words, for the dry run's list. */
   readonly changes: readonly string[]
+  /** The date Ofsted's file is "as at", when it says. */
+  readonly asAt: string | null
 }
 
 export interface ImportActor {
@@ -81,15 +85,18 @@ function describeVisit(verb: string, visit: PlannedVisit): string {
  * changes, and (unless a dry run) write it in one transaction, each record with its audit entry.
  */
 export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
-  async function plan(path: string, fileName: string): Promise<ImportPlan> {
+  async function plan(path: string, fileName: string): Promise<ImportPlan & { asAt: string | null }> {
     const sheets = await readSpreadsheet(path, fileName)
     const parsed = parseOutcomes(fileName, sheets)
     const matcher = createLaMatcher(await listLocalAuthorities(db, { kind: 'all' }), await loadFormerCouncils())
     const [judgements, visits] = await Promise.all([judgementRecords(db), visitRecords(db)])
-    return planImport(parsed.records, parsed.unread, matcher, { judgements, visits })
+    return { ...planImport(parsed.records, parsed.unread, matcher, { judgements, visits }), asAt: parsed.asAt }
   }
 
   return {
+    /** The latest of Ofsted's files imported, and the date it is as at. */
+    latestOutcomesFile: () => latestOutcomesFile(db),
+
     /** Import (or with `dryRun`, only plan) the outcomes in the file at `path`, named `fileName`. */
     async importOutcomes(
       actor: ImportActor,
@@ -104,6 +111,7 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
         unchanged: planned.unchanged,
         conflicts: planned.conflicts,
         unread: planned.unread,
+        asAt: planned.asAt,
         changes: [
           ...planned.createJudgements.map((judgement) => describeJudgement('Add', judgement)),
           ...planned.updateJudgements.map(({ next }) => describeJudgement('Complete', next)),
@@ -111,7 +119,10 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
           ...planned.updateVisits.map(({ next }) => describeVisit('Complete', next)),
         ],
       }
-      if (options.dryRun || result.created + result.updated === 0) return result
+      if (options.dryRun) return result
+      // The register says which of Ofsted's files it holds, as at what date.
+      await recordOutcomesFile(db, fileName, planned.asAt)
+      if (result.created + result.updated === 0) return result
       await db.transaction().execute(async (trx) => {
         const audit = (
           action: 'judgement.import' | 'visit.import',

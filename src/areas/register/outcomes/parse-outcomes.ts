@@ -190,7 +190,27 @@ export function parseOutcomes(file: string, sheets: readonly Sheet[]): ParsedOut
       unread.push(...read.unread)
     }
   }
-  return { records, unread, tables }
+  return {
+    records,
+    unread,
+    tables,
+    asAt: asAtDate([file, ...sheets.flatMap((sheet) => [sheet.name, sheet.rows[0]?.cells[0] ?? ''])]),
+  }
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
+/** "as at 31 March 2025", "LA_level_at_31_Mar_2023": the latest such date among the texts. */
+export function asAtDate(texts: readonly string[]): string | null {
+  let latest: string | null = null
+  for (const text of texts)
+    for (const match of text.matchAll(/\bat[\s_]+(\d{1,2})[\s_]+([a-z]{3})[a-z]*[\s_]+(\d{4})/gi)) {
+      const month = MONTHS.indexOf(match[2]!.toLowerCase()) + 1
+      if (month === 0) continue
+      const date = `${match[3]}-${String(month).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`
+      if (readDate(date) && (!latest || date > latest)) latest = date
+    }
+  return latest
 }
 
 interface RowRead {

@@ -53,6 +53,8 @@ export interface ParsedOutcomes {
   readonly unread: readonly UnreadRow[]
   /** The tables found, by sheet and header row, and what kind each is. */
   readonly tables: ReadonlyArray<{ sheet: string; row: number; kind: string; rows: number }>
+  /** The date the file's figures are "as at" (its name, sheet names or titles say), or null. */
+  readonly asAt: string | null
 }
 
 /** Where a record came from, as stored with it: "LA_Inspection_Outcomes….ods, ILACS_inspection_history row 22". */
