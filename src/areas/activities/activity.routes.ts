@@ -7,7 +7,7 @@ import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { withCitationLinks } from '../../web/rule-links.js'
-import { PLANNABLE_TYPES, TYPE_LABELS } from './activity-types.js'
+import { DIRECT_PLAN_TYPES, PLANNABLE_TYPES, TYPE_LABELS } from './activity-types.js'
 import { activityParams, listQuery, onsiteForm, planForm, planQuery, replanForm, statusForm } from './forms.js'
 import { checkStep, DEFERRAL_REASON_LABELS, isStatus, nextStep, STATUS_LABELS } from './lifecycle.js'
 import { activityPaths } from './paths.js'
@@ -135,7 +135,7 @@ export function activityRecordRoutes({
       values,
       errors: state?.errors ?? {},
       errorList: formErrorList(planForm, state),
-      typeItems: PLANNABLE_TYPES.map((type) => ({
+      typeItems: DIRECT_PLAN_TYPES.map((type) => ({
         value: type,
         text: TYPE_LABELS[type],
         hint: { text: `First day on site: a ${WEEKDAY_NAMES[requiredOnsiteWeekday(type) ?? 1]}` },

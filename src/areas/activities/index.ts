@@ -6,6 +6,7 @@ export type {
   ActivitySummary,
   MilestoneActual,
   MilestoneActuals,
+  MonitoringFacts,
   StoredMilestone,
   TeamMember,
 } from './types.js'
@@ -13,7 +14,9 @@ export { activityPaths } from './paths.js'
 export { activityTitle } from './presenters.js'
 export {
   EVIDENCE_GATHERING_ROLES,
+  hasVariant,
   isPlannableType,
+  MONITORING_TYPES,
   PLANNABLE_TYPES,
   type PlannableType,
   type TeamRole,
