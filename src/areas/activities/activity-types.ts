@@ -35,7 +35,10 @@ export function hasVariant(type: ActivityType): boolean {
 }
 
 /** The types that follow an inadequate judgement (001, 002#112-139): only for an LA judged inadequate. */
-export const MONITORING_TYPES = ['monitoring-visit', 'post-monitoring-inspection'] as const satisfies readonly ActivityType[]
+export const MONITORING_TYPES = [
+  'monitoring-visit',
+  'post-monitoring-inspection',
+] as const satisfies readonly ActivityType[]
 
 export const TYPE_LABELS: Readonly<Record<ActivityType, string>> = {
   'standard-inspection': 'Standard inspection',

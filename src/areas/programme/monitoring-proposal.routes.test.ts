@@ -90,7 +90,9 @@ describe('proposing monitoring visits (issue 12)', () => {
     // 4 January 2027; Christmas Day, Boxing Day's substitute Monday 28 December and New Year's Day
     // are not working days): Wednesday 16 December 2026; audited cases named eight working days
     // before it, Friday 18 December; audits shared three working days before it, Tuesday 29 December.
-    const timeline = page(await agent.get(`/activities/${activityId}/timeline`)).$('#table tbody').text()
+    const timeline = page(await agent.get(`/activities/${activityId}/timeline`))
+      .$('#table tbody')
+      .text()
     expect(timeline).toContain('Lead inspector requests up-to-date child-level data')
     expect(timeline).toContain('16 December 2026')
     expect(timeline).toContain('Lead inspector names the audited cases the local authority should share')
@@ -138,7 +140,9 @@ describe('proposing monitoring visits (issue 12)', () => {
       { focus: FOCUS },
     )
     expect(committed.statusCode).toBe(303)
-    const timeline = page(await agent.get(`/activities/${activityId}/timeline`)).$('#table tbody').text()
+    const timeline = page(await agent.get(`/activities/${activityId}/timeline`))
+      .$('#table tbody')
+      .text()
     // Off-site Tuesday 6 July; data requested ten working days before it, Tuesday 22 June 2027.
     expect(timeline).toContain('22 June 2027')
     expect(timeline).toContain('8 July 2027')
@@ -155,7 +159,9 @@ describe('proposing monitoring visits (issue 12)', () => {
     expect(checks).toContain('a re-inspection usually follows at least 4')
     expect(checks).toContain('judged inadequate under ILACS')
     expect(committed.statusCode).toBe(303)
-    const timeline = page(await agent.get(`/activities/${activityId}/timeline`)).$('#table tbody').text()
+    const timeline = page(await agent.get(`/activities/${activityId}/timeline`))
+      .$('#table tbody')
+      .text()
     // Day −2 is Thursday 9 September 2027; day 10 Friday 24 September.
     expect(timeline).toContain('Day −2: local authority notified of the inspection')
     expect(timeline).toContain('9 September 2027')

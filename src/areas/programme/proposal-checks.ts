@@ -162,7 +162,8 @@ export function proposalChecks(
     checks.push(...outcome.flags.map((flag) => warning(flag.rule, flag.citation, flag.message)))
   }
   // A monitoring visit is not the next judgement inspection: its own checks replace the due window (M4).
-  if (proposal.type !== 'monitoring-visit') checks.push(...checkDueWindow(proposal, context.pathway, context.activities))
+  if (proposal.type !== 'monitoring-visit')
+    checks.push(...checkDueWindow(proposal, context.pathway, context.activities))
   checks.push(...checkFocusedVisits(proposal, context.pathway, context.activities))
   checks.push(...checkMonitoringProposal(proposal, context.pathway, context.activities))
   if (outcome.ok) {

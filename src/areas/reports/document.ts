@@ -29,8 +29,10 @@ import type { ReportKind } from './workflow.js'
 /** What a document says besides its sections: the activity, its people, its grades and its status. */
 export interface DocumentFacts {
   readonly kind: ReportKind
-  readonly inspection: 'standard' | 'short' | null
+  readonly inspection: 'standard' | 'short' | 'post-monitoring' | null
   readonly framework: ReportFramework | null
+  /** A monitoring visit's number in its set and arrangements (issue 12), else null. */
+  readonly monitoring?: { readonly visitNumber: number; readonly handbook: 'ilacs' | '2017' } | null
   readonly areas: AgreedOutcome['areas']
   readonly localAuthority: { readonly name: string; readonly code: string }
   readonly reference: string
@@ -144,8 +146,8 @@ function monitoringInput(facts: DocumentFacts, sections: Sections, fill: boolean
     recipient,
     leadInspector: facts.leadInspector,
     otherInspectors: facts.otherInspectors,
-    // The monitoring issue gives these from its own records; until then the letter's defaults.
-    visitNumber: 1,
+    // The visit's number in its set is the activity's (issue 12); the judgement date the monitoring area's.
+    visitNumber: facts.monitoring?.visitNumber ?? 1,
     judgedInadequateOn: facts.fieldwork.start,
     areasCovered: items('areas-covered'),
     findings: items('findings'),

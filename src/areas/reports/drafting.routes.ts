@@ -16,7 +16,16 @@ import {
   versionForm,
 } from './forms.js'
 import { reportPaths } from './paths.js'
-import { comparedSections, historyItems, progressRows, sectionRows, stepTag, versionRows } from './presenters.js'
+import {
+  comparedSections,
+  historyItems,
+  letterArrangements,
+  progressRows,
+  sectionRows,
+  stepTag,
+  versionRows,
+} from './presenters.js'
+import { isUnpublishedLetter } from './publication.service.js'
 import { paragraphsOf, sectionsFor } from './sections.js'
 import type { ReportsService } from './service.js'
 import { documentWord, EDITABLE_STEPS, isReviewStep, needsDirectorReview } from './workflow.js'
@@ -41,6 +50,7 @@ export function draftingRoutes(reports: ReportsService): RouteSpec[] {
       word,
       heading: word === 'letter' ? 'Letter' : 'Report',
       progressRows: progressRows(data.progress),
+      arrangements: details.activity.monitoring ? letterArrangements(details.activity.monitoring) : undefined,
       errors: state?.errors ?? {},
       errorList: formErrorList(startForm, state),
       backHref: activityPaths.show.build({ activityId }),
@@ -58,7 +68,7 @@ export function draftingRoutes(reports: ReportsService): RouteSpec[] {
     return reply.page('reports/report.njk', {
       ...base,
       report,
-      stepTag: stepTag(report.step),
+      stepTag: stepTag(report.step, isUnpublishedLetter(report.kind, details)),
       latest,
       overLimit: latest.pageLimit !== null && latest.pages > latest.pageLimit,
       sectionRows: sectionRows(data.definitions, latest.sections, data.reviewComments, {
