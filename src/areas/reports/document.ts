@@ -85,6 +85,11 @@ function inputs(facts: DocumentFacts, sections: Sections, fill: boolean) {
   return { items, basis, fieldwork, recipient }
 }
 
+/** The register key an area's section is stored under in this framework. */
+function sectionKey(framework: ReportFramework, key: 'helpAndProtection' | 'childrenInCare' | 'leaders'): string {
+  return REPORT_JUDGEMENT_AREAS[framework].find((area) => area.key === key)?.registerKey ?? key
+}
+
 function reportInput(facts: DocumentFacts, sections: Sections, fill: boolean): InspectionReportInput {
   const { items, basis, fieldwork } = inputs(facts, sections, fill)
   const framework = facts.framework ?? 'ilacs-2018'
@@ -108,10 +113,11 @@ function reportInput(facts: DocumentFacts, sections: Sections, fill: boolean): I
       changeSinceLastInspection: items('summary-change'),
     },
     areasForImprovement: items('areas-for-improvement'),
+    // Each section is stored under its area's register key (the SIF's differ: looked-after, leadership).
     sections: {
-      helpAndProtection: items('help-and-protection'),
-      childrenInCare: items('children-in-care'),
-      leaders: items('leaders'),
+      helpAndProtection: items(sectionKey(framework, 'helpAndProtection')),
+      childrenInCare: items(sectionKey(framework, 'childrenInCare')),
+      leaders: items(sectionKey(framework, 'leaders')),
     },
     careLeavers: items('care-leavers'),
     ...(delegation.length > 0
