@@ -1,5 +1,11 @@
 /** The activities area as other areas see it (ADR 0007): its service, types, paths and labels. */
 export type { ActivitiesService } from './service.js'
+/**
+ * For the monitoring area (issue 12): `activities.monitoringOf(principal, laCode)` lists an LA's
+ * monitoring visits and post-monitoring inspections with status, dates, visit number and whether
+ * the letter is published. Proposing one is the programme planner's (`/programme/proposals/new`).
+ */
+export type { MonitoringActivity } from './monitoring.service.js'
 export type {
   Activity,
   ActivityDetails,

@@ -86,6 +86,13 @@ describe('proposing monitoring visits (issue 12)', () => {
       focus: FOCUS,
     })
 
+    const shown = page(await agent.get(`/activities/${activityId}`))
+      .$('main')
+      .text()
+    expect(shown).toContain('Visit 1')
+    expect(shown).toContain('The letter after the first monitoring visit is not published')
+    expect(shown).toContain(FOCUS)
+
     // 002#129-131: data requested ten working days before the Monday of the visit week (Monday
     // 4 January 2027; Christmas Day, Boxing Day's substitute Monday 28 December and New Year's Day
     // are not working days): Wednesday 16 December 2026; audited cases named eight working days
