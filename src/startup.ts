@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js'
 import type { Database } from './db/tables.js'
 import { loadDemoData } from './demo/load-demo-data.js'
 import { loadDemoActivities } from './demo/demo-activities.js'
+import { loadDemoMonitoring } from './demo/demo-monitoring.js'
 import { loadDemoPublications } from './demo/demo-publications.js'
 import { projectRoot } from './web/paths.js'
 
@@ -26,6 +27,8 @@ export async function prepareDatabase(
     demoLoaded = (await loadDemoActivities(db, options.config, options.clock.today())) || demoLoaded
     // Published reports and letters (their PDFs go to the file store too).
     demoLoaded = (await loadDemoPublications(db, options.config, options.clock.today())) || demoLoaded
+    // Monitoring visits after an inadequate judgement (issue 12): Coventry's two held, Barnet's first planned.
+    demoLoaded = (await loadDemoMonitoring(db, options.config, options.clock.today())) || demoLoaded
   }
   return { migrations, localAuthorities, demoLoaded }
 }
