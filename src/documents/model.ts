@@ -17,6 +17,8 @@ export const DOCUMENT_KINDS = [
   'focused-visit-letter',
   'monitoring-visit-letter',
   'partner-inspectorate-letter',
+  'action-planning-visit-letter',
+  'action-plan-letter',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 

@@ -648,6 +648,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
           'ACTION_PLANNING_VISIT_RECORD',
         ],
       },
+      { module: 'monitoring-programme', exports: ['programmeDeadlines', 'checkActionPlanningVisitDate'] },
     ],
   },
   {
@@ -660,9 +661,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "Local authorities have a maximum of 70 working days from when they receive the inspection report to submit a 'written statement of action' to the Secretary of State and HMCI. … within 70 working days of receiving that report … within 70 working days of receiving the final inspection report",
     decision:
-      'The sources anchor the 70 days on different reports (pre-publication, 001#7, #49; final, 002#219; publication, 000#24, 004#Key messages), so the input is the day the authority received its report. In an inspection timeline it is the day the final report is sent (002#216).',
+      'The sources anchor the 70 days on different reports (pre-publication, 001#7, #49; final, 002#219; publication, 000#24, 004#Key messages), so the input is the day the authority received its report. In an inspection timeline it is the day the final report is sent (002#216). A monitoring programme stores all three days and counts from the pre-publication copy (001#7, #49: under ILACS the final report sent under embargo, 002#216), with the final report, then publication, standing in (flagged) until it is recorded; the other readings are shown beside.',
     implementedBy: [
       { module: 'after-inadequate', exports: ['afterInadequate', 'actionPlanReviewLetter', 'actionPlanAfter'] },
+      { module: 'monitoring-programme', exports: ['programmeAnchor', 'programmeDeadlines', 'PROGRAMME_ANCHORS'] },
       { module: 'intervention-triggers', exports: ['interventionTriggers'] },
     ],
   },
@@ -709,7 +711,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'We proposed to keep the maximum time limit for re-inspection at 24 months. However, this timescale would now be measured from the point when the local authority is required to submit an action plan after the inspection. … Ofsted will usually re-inspect a local authority judged inadequate at its last inspection within two years of it submitting its action plan. … A re-inspection will not usually take place until there have been at least four quarterly monitoring visits. … At this point no further monitoring visits will be scheduled. Ofsted will not tell the local authority when that re-inspection will take place.',
     decision:
       '24 months from the action plan deadline; "of submitting" (001#49, 003#Next steps) gives the same date unless the plan was submitted early, and both are shown when the submission date is known. The earliest re-inspection is 12 months after the deadline: four quarterly visits, improvement being unlikely "in less than a year" (001#49).',
-    implementedBy: [{ module: 'after-inadequate', exports: ['afterInadequate'] }],
+    implementedBy: [
+      { module: 'after-inadequate', exports: ['afterInadequate'] },
+      { module: 'monitoring-programme', exports: ['programmeDeadlines', 'reinspectionUrgency'] },
+    ],
   },
   {
     id: 'M7',
