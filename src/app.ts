@@ -29,6 +29,8 @@ import { homeRoutes } from './areas/home/routes.js'
 import { reminderRoutes } from './areas/home/reminders.routes.js'
 import { interventionRoutes } from './areas/intervention/routes.js'
 import { engagementRoutes } from './areas/engagement/routes.js'
+import { monitoringDashboard } from './areas/monitoring/dashboard.js'
+import { monitoringRoutes } from './areas/monitoring/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
@@ -167,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         evidenceDashboard(services.evidence, services.activities),
         programmeDashboard(services.programme, clock),
         reportsDashboard(services.reports, services.activities, clock),
+        monitoringDashboard(services.monitoring, clock),
       ],
     }),
   )
@@ -234,6 +237,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(
     app,
     engagementRoutes({ engagement: services.engagement, register: services.register, people: services.people, clock }),
+  )
+  registerRoutes(
+    app,
+    monitoringRoutes({
+      monitoring: services.monitoring,
+      register: services.register,
+      activities: services.activities,
+      clock,
+    }),
   )
   registerRoutes(
     app,

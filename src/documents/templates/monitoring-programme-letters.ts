@@ -97,7 +97,7 @@ export interface ActionPlanLetterInput extends ProgrammeLetterBasis {
   visitOn: IsoDate
   /** Annex E: the areas of difference, the reasons and the potential impact (001#21). */
   differences?: readonly string[]
-  /** Annex E: the lead inspector who will discuss it with the DCS. */
+  /** Annex E: the lead inspector who will discuss it with the DCS, when named. */
   leadInspector?: string
 }
 
@@ -109,7 +109,6 @@ export function actionPlanLetterProblems(input: ActionPlanLetterInput): ContentP
       ? []
       : [
           ...requireText(input.differences, 'Enter the areas of difference and the reasons', '001#21, Annex E'),
-          ...requireText([input.leadInspector ?? ''], 'Enter the lead inspector who will discuss it', '001 Annex E'),
         ]),
   ]
 }
@@ -136,7 +135,7 @@ export function actionPlanLetter(input: ActionPlanLetterInput): DocumentModel {
         ),
         bullets(input.differences ?? []),
         paragraph(
-          `I have asked the lead inspector, ${input.leadInspector}, to have a further discussion with you as soon as possible to establish whether it is possible to resolve our different views. ` +
+          `I have asked the lead inspector${input.leadInspector ? `, ${input.leadInspector},` : ''} to have a further discussion with you as soon as possible to establish whether it is possible to resolve our different views. ` +
             'I shall look forward in due course to hearing about the outcome of this discussion. I will be grateful to receive a copy of the action plan if any amendment is made following this discussion. On receipt, I will write to you again.',
         ),
       ]
