@@ -9,6 +9,7 @@ import type { Database } from './db/tables.js'
 import { loadDemoData } from './demo/load-demo-data.js'
 import { loadDemoActivities } from './demo/demo-activities.js'
 import { loadDemoPublications } from './demo/demo-publications.js'
+import { loadDemoMonitoring } from './demo/demo-monitoring.js'
 import { projectRoot } from './web/paths.js'
 
 export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
@@ -26,6 +27,8 @@ export async function prepareDatabase(
     demoLoaded = (await loadDemoActivities(db, options.config, options.clock.today())) || demoLoaded
     // Published reports and letters (their PDFs go to the file store too).
     demoLoaded = (await loadDemoPublications(db, options.config, options.clock.today())) || demoLoaded
+    // Monitoring programmes after inadequate judgements (issue 12).
+    demoLoaded = (await loadDemoMonitoring(db, options.config, options.clock.today())) || demoLoaded
   }
   return { migrations, localAuthorities, demoLoaded }
 }

@@ -10,7 +10,7 @@ import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../.
 import type { ActivitiesService } from '../activities/index.js'
 import { registerPaths, type RegisterService } from '../register/index.js'
 import { monitoringDocumentRoutes } from './documents.routes.js'
-import { programmePages, type Which } from './programme.page.js'
+import { programmePages, type Which } from './programme-page.routes.js'
 import {
   datesForm,
   decisionForm,
