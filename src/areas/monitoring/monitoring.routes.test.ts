@@ -40,6 +40,13 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
     const opened = await director.post(`/monitoring/las/${LA}/open`, { ...date('prePublication', '2026-09-07') })
     expect(opened.statusCode).toBe(303)
     const url = opened.headers.location as string
+    // Each owner's home page: the letter (late since 7 September) and the plan due 14 December.
+    expect(text((await director.get('/')).body)).toContain(
+      'Send the letter confirming the action planning visit: Barnet',
+    )
+    const home = text((await dcs.get('/')).body)
+    expect(home).toContain('Submit the action plan: Barnet')
+    expect(home).toContain('Due 14 December 2026')
 
     // 001#10: 25 to 35 working days after Monday 7 September 2026; 001#19: 70 working days.
     let programme = page(await senior.get(url))
