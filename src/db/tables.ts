@@ -264,12 +264,7 @@ export interface ProgrammeSettingsTable {
 }
 
 export interface Database
-  extends AuthTables,
-    EvidenceTables,
-    InterventionTables,
-    MonitoringTables,
-    ReportTables,
-    RegisterTables {
+  extends AuthTables, EvidenceTables, InterventionTables, MonitoringTables, ReportTables, RegisterTables {
   activities: ActivitiesTable
   activity_milestones: ActivityMilestonesTable
   activity_flags: ActivityFlagsTable

@@ -89,7 +89,7 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
     ): Promise<string> {
       await records.guard(principal, 'monitoring.direct', laCode)
       const found = await openable(laCode)
-      if (!found.ok) throw new ValidationError({ preRelease: found.reason })
+      if (!found.ok) throw new ValidationError({ prePublication: found.reason })
       const dates: Dates = {
         'pre-publication': input.dates['pre-publication'] ?? null,
         'final-report': input.dates['final-report'] ?? null,

@@ -53,9 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     db.schema
       .createTable('monitoring_recommendations')
       .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-      .addColumn('programme_id', 'uuid', (c) =>
-        c.notNull().references('monitoring_programmes.id').onDelete('cascade'),
-      )
+      .addColumn('programme_id', 'uuid', (c) => c.notNull().references('monitoring_programmes.id').onDelete('cascade'))
       .addColumn('ref', 'text', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('recommendation', 'priority-action')`))
       .addColumn('text', 'text', (c) => c.notNull())
@@ -66,9 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     db.schema
       .createTable('monitoring_action_plans')
       .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-      .addColumn('programme_id', 'uuid', (c) =>
-        c.notNull().references('monitoring_programmes.id').onDelete('cascade'),
-      )
+      .addColumn('programme_id', 'uuid', (c) => c.notNull().references('monitoring_programmes.id').onDelete('cascade'))
       .addColumn('version_number', 'integer', (c) => c.notNull())
       .addColumn('submitted_on', 'date', (c) => c.notNull())
       .addColumn('file_name', 'text')
@@ -84,9 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     db.schema
       .createTable('monitoring_plan_reviews')
       .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-      .addColumn('programme_id', 'uuid', (c) =>
-        c.notNull().references('monitoring_programmes.id').onDelete('cascade'),
-      )
+      .addColumn('programme_id', 'uuid', (c) => c.notNull().references('monitoring_programmes.id').onDelete('cascade'))
       .addColumn('plan_id', 'uuid', (c) => c.notNull().references('monitoring_action_plans.id').onDelete('cascade'))
       .addColumn('outcome', 'text', (c) =>
         c.notNull().check(sql`outcome in ('reflects', 'does-not-reflect', 'referred-to-dfe')`),
@@ -100,9 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     db.schema
       .createTable('monitoring_progress')
       .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-      .addColumn('programme_id', 'uuid', (c) =>
-        c.notNull().references('monitoring_programmes.id').onDelete('cascade'),
-      )
+      .addColumn('programme_id', 'uuid', (c) => c.notNull().references('monitoring_programmes.id').onDelete('cascade'))
       .addColumn('recommendation_id', 'uuid', (c) =>
         c.notNull().references('monitoring_recommendations.id').onDelete('cascade'),
       )

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { oneLine, renderAndRead } from '../fixtures.js'
-import { actionPlanLetter, actionPlanLetterProblems, actionPlanningVisitLetter } from './monitoring-programme-letters.js'
+import {
+  actionPlanLetter,
+  actionPlanLetterProblems,
+  actionPlanningVisitLetter,
+} from './monitoring-programme-letters.js'
 
 const basis = {
   localAuthority: { name: 'Barnet', code: '302' },

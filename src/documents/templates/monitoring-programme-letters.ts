@@ -107,9 +107,7 @@ export function actionPlanLetterProblems(input: ActionPlanLetterInput): ContentP
     ...letterProblems(input),
     ...(input.reflects
       ? []
-      : [
-          ...requireText(input.differences, 'Enter the areas of difference and the reasons', '001#21, Annex E'),
-        ]),
+      : [...requireText(input.differences, 'Enter the areas of difference and the reasons', '001#21, Annex E')]),
   ]
 }
 
