@@ -117,6 +117,17 @@ export function monitoringDashboard(monitoring: MonitoringService, clock: Clock)
     const today = clock.today()
     const horizon = addDays(today, HORIZON_DAYS)
     const items: DashboardItem[] = []
+    // 001#4-5: every inadequate LA receives the programme; the regional director opens it.
+    if (owner === 'director')
+      for (const la of await monitoring.awaitingProgramme(principal))
+        items.push({
+          urgency: 'today',
+          title: `Open the monitoring programme: ${la.name}`,
+          href: monitoringPaths.la.build({ laCode: la.laCode }),
+          detail: `Judged inadequate, published ${formatDate(la.publishedOn)}`,
+          rule: 'M1',
+          citation: '001#4-5',
+        })
     for (const record of await monitoring.inScope(principal)) {
       const laName = await monitoring.laName(record.programme.laCode)
       for (const task of programmeTasks(record, laName)) {

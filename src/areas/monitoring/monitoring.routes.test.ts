@@ -35,6 +35,7 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
     const caseLead = await createUser(t.db, 'dfe-case-lead', { laCodes: [LA] })
     const dfe = await signIn(caseLead)
 
+    expect(text((await director.get('/')).body)).toContain('Open the monitoring programme: Barnet')
     const la = page(await director.get(`/monitoring/las/${LA}`))
     expect(la.heading).toBe('Monitoring after an inadequate judgement')
     const opened = await director.post(`/monitoring/las/${LA}/open`, { ...date('prePublication', '2026-09-07') })

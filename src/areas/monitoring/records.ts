@@ -8,7 +8,7 @@ import { findProgramme, plansOf, programmesOf, progressOf, recommendationsOf, re
 import type { Programme, ProgrammeRecord } from './types.js'
 
 export interface MonitoringDeps extends ServiceDeps {
-  readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities'>
+  readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
 }
@@ -67,6 +67,27 @@ export function monitoringRecords({ db, register }: MonitoringDeps) {
     /** An LA's programmes, newest first. */
     async ofLa(laCode: string): Promise<ProgrammeRecord[]> {
       return assemble(await programmesOf(db, [laCode]))
+    },
+
+    /**
+     * LAs whose latest judgement is inadequate and has no programme yet, among those the principal
+     * may open a programme for (the regional director's home page, 001#4-5).
+     */
+    async awaitingProgramme(principal: Principal): Promise<{ laCode: string; name: string; publishedOn: string }[]> {
+      const filter = laFilter(principal, 'monitoring.direct')
+      if (filter.kind !== 'all' && filter.kind !== 'region') return []
+      const [las, histories, programmes] = await Promise.all([
+        register.localAuthorities(),
+        register.histories(),
+        programmesOf(db),
+      ])
+      const answered = new Set(programmes.map((programme) => programme.judgementId))
+      return las.flatMap((la) => {
+        if (filter.kind === 'region' && la.regionCode !== filter.regionCode) return []
+        const standing = histories.get(la.laCode)?.standing
+        if (standing?.grade !== 'inadequate' || answered.has(standing.record.id)) return []
+        return [{ laCode: la.laCode, name: la.name, publishedOn: standing.record.publishedOn }]
+      })
     },
 
     /** Every programme the principal may see (or every programme), newest first. */
