@@ -223,10 +223,6 @@ async function publish(
       { ...DEMO_CONTEXT, actor: director },
     )
   }
-  await services.activities.changeStatus(
-    director,
-    id,
-    { to: 'published', note: 'Published on Ofsted’s website', version: activity.version },
-    DEMO_CONTEXT,
-  )
+  // As the reports area's publication job does: "published" is never a status anyone sets.
+  await services.activities.recordPublication(id, common.publishedAt, DEMO_CONTEXT)
 }
