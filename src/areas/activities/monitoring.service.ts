@@ -1,6 +1,6 @@
 import type { Principal } from '../../auth/policy.js'
 import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
-import { MONITORING_TYPES } from './activity-types.js'
+import { type MONITORING_TYPES } from './activity-types.js'
 import type { ActivityStatus } from './lifecycle.js'
 import type { ActivityRecords } from './records.js'
 import type { MonitoringFacts } from './types.js'
