@@ -56,10 +56,10 @@ function repeated(queries: RequestScope['queries']): string[] {
 
 describe('queries per request', () => {
   const pages: Array<{ role: string; url: () => string; budget: number; name: string }> = [
-    { name: 'home', role: 'hmi', url: () => '/', budget: 55 },
+    { name: 'home', role: 'hmi', url: () => '/', budget: 50 },
     { name: 'home', role: 'national-director', url: () => '/', budget: 30 },
-    { name: 'home', role: 'la-dcs', url: () => '/', budget: 25 },
-    { name: 'an activity on site', role: 'hmi', url: () => `/activities/${brightonId}`, budget: 32 },
+    { name: 'home', role: 'la-dcs', url: () => '/', budget: 22 },
+    { name: 'an activity on site', role: 'hmi', url: () => `/activities/${brightonId}`, budget: 30 },
     { name: 'the register', role: 'hmi', url: () => '/register', budget: 4 },
     { name: 'the programme', role: 'national-director', url: () => '/programme', budget: 10 },
   ]
