@@ -42,6 +42,7 @@ import { publicationRoutes } from './areas/publications/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { reportRoutes } from './areas/reports/routes.js'
 import { reportsDashboard } from './areas/reports/dashboard.js'
+import { interventionDashboard } from './areas/intervention/index.js'
 import { reportTasks } from './areas/reports/tasks.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         evidenceDashboard(services.evidence, services.activities),
         programmeDashboard(services.programme, clock),
         reportsDashboard(services.reports, services.activities, clock),
+        interventionDashboard(services.intervention, services.register, clock),
       ],
     }),
   )

@@ -39,6 +39,16 @@ export async function findReport(db: Db, activityId: string): Promise<Report | u
   return row ? toReport(row) : undefined
 }
 
+/** The report one of whose recipients holds the link with this hash (jsonb containment). */
+export async function reportByRecipientLink(db: Db, linkHash: string): Promise<Report | undefined> {
+  const row = await db
+    .selectFrom('reports')
+    .selectAll()
+    .where(sql<boolean>`recipients @> ${JSON.stringify([{ linkHash }])}::jsonb`)
+    .executeTakeFirst()
+  return row ? toReport(row) : undefined
+}
+
 /** Lock the report's row for a change and return it as it is now. */
 export async function lockReport(trx: Transaction<Database>, id: string): Promise<Report> {
   const row = await trx.selectFrom('reports').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()
