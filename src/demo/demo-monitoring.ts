@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
 import { createServices } from '../areas/index.js'
-import { pathwayGrade } from '../areas/register/frameworks.js'
 import { recordAudit, SYSTEM_ACTOR } from '../auth/audit.js'
 import type { Principal } from '../auth/policy.js'
 import type { Config } from '../config.js'
@@ -11,14 +10,11 @@ import { addWorkingDays } from '../rules/calendar/working-days.js'
 import { afterInadequate } from '../rules/after-inadequate.js'
 import { fixedClock } from '../clock.js'
 import { addTeam, DEMO_CONTEXT, type DemoCast, demoPrincipal, morning } from './demo-steps.js'
-import { demoJudgementHistory } from './judgement-history.js'
 
 const DEMO_MONITORING = 'demo-monitoring-v1'
 
-/** Coventry: judged inadequate about eighteen months ago, so two quarterly visits are behind it. */
-const HELD = { laCode: '331', laName: 'Coventry' }
-/** Barnet: judged inadequate a few months ago; its first visit is planned for the suggested date. */
-const PLANNED = { laCode: '302', laName: 'Barnet' }
+/** Barnet first, where the register has it inadequate; otherwise the first LA that is. */
+const PREFERRED = '302'
 
 const FOCUS = 'Children in need of help and protection: the front door, strategy discussions and management oversight'
 
@@ -27,19 +23,29 @@ function tuesdayOnOrBefore(date: IsoDate): IsoDate {
   return addDays(date, -((dayOfWeek(date) - 2 + 7) % 7))
 }
 
-/** The latest demo judgement of the LA, when it is inadequate (the register holds the same history). */
-function inadequateSince(laCode: string, today: IsoDate) {
-  const latest = demoJudgementHistory(laCode, today).at(-1)
-  if (!latest || pathwayGrade(latest.framework, latest.grades)?.grade !== 'inadequate') return undefined
-  return latest
+interface MonitoredLa {
+  readonly laCode: string
+  readonly laName: string
+  /** The day the inadequate judgement was published (taken as the day the report was received, as P3 does). */
+  readonly published: IsoDate
+}
+
+/** The LAs whose latest judgement in the register is inadequate (pathway 3), Barnet first. */
+async function inadequateLas(db: Kysely<Database>, config: Config, today: IsoDate, director: Principal) {
+  const services = createServices({ db, clock: morning(today), config })
+  const entries = await services.register.list(director)
+  const las: MonitoredLa[] = entries
+    .filter((entry) => entry.pathway?.pathway === 3)
+    .map((entry) => ({ laCode: entry.la.laCode, laName: entry.la.name, published: entry.pathway!.latest.published }))
+  return [...las.filter((la) => la.laCode === PREFERRED), ...las.filter((la) => la.laCode !== PREFERRED)]
 }
 
 /**
  * Monitoring after an inadequate judgement (issue 12), built through the services on simulated
- * days: Coventry's first two quarterly monitoring visits, each planned, notified with the data
- * request, held, its findings agreed and its letter final — the first sent to the LA and not
- * published (001#41), the second published — and Barnet's first visit planned on the date the
- * planner suggests (within four weeks of its action plan deadline, 001#23).
+ * days: for Barnet (or the first LA the register has inadequate) its first two quarterly
+ * monitoring visits, each planned, notified with the data request, held, its findings agreed and
+ * its letter final — the first sent to the LA and not published (001#41), the second published —
+ * and for the next inadequate LA its first visit planned, about four weeks on.
  */
 export async function loadDemoMonitoring(db: Kysely<Database>, config: Config, today: IsoDate): Promise<boolean> {
   if (await db.selectFrom('data_loads').select('name').where('name', '=', DEMO_MONITORING).executeTakeFirst())
@@ -53,23 +59,24 @@ export async function loadDemoMonitoring(db: Kysely<Database>, config: Config, t
     seniorHmi: await demoPrincipal(db, 'senior-hmi'),
     qa: await demoPrincipal(db, 'qa-manager'),
   }
-  const held = inadequateSince(HELD.laCode, today)
+  const [held, planned] = await inadequateLas(db, config, today, cast.director)
   if (held) {
-    const first = tuesdayOnOrBefore(afterInadequate(held.publishedOn).firstMonitoringVisitBy)
+    // The first two quarterly visits (001#23, 002#128): the first within four weeks of the action
+    // plan deadline, a quarter apart; only those whose letter is due by today are held.
+    const first = tuesdayOnOrBefore(afterInadequate(held.published).firstMonitoringVisitBy)
     const second = addDays(tuesdayOnOrBefore(addMonths(first, 3)), 7)
     for (const [number, onsite] of [first, second].entries()) {
       const lastDay = addWorkingDays(onsite, 1)
       if (addWorkingDays(lastDay, 16) > today) break
-      await heldVisit(cast, onsite, number + 1, held.inspectionEnd)
+      await heldVisit(cast, held, onsite, number + 1)
     }
   }
-  const planned = inadequateSince(PLANNED.laCode, today)
   if (planned) {
-    const suggested = tuesdayOnOrBefore(afterInadequate(planned.publishedOn).firstMonitoringVisitBy)
-    // A suggestion already past is planned for the first Tuesday three weeks on (before its data request).
+    const suggested = tuesdayOnOrBefore(afterInadequate(planned.published).firstMonitoringVisitBy)
+    // A suggestion already past is planned for a Tuesday about four weeks on (before its data request).
     const onsite = suggested > addDays(today, 21) ? suggested : tuesdayOnOrBefore(addDays(today, 27))
     const plan = createServices({ db, clock: morning(today), config })
-    const id = await plan.activities.plan(cast.director, visitInput(PLANNED.laCode, onsite, 1), DEMO_CONTEXT)
+    const id = await plan.activities.plan(cast.director, visitInput(planned.laCode, onsite, 1), DEMO_CONTEXT)
     await addTeam({ ...cast, plan }, plan, id, cast.hmi)
   }
   await db.insertInto('data_loads').values({ name: DEMO_MONITORING, detail: 'Demo monitoring visits' }).execute()
@@ -97,18 +104,18 @@ function visitInput(laCode: string, onsite: IsoDate, visitNumber: number) {
 /** One visit from planning to its final letter, on the days each step happens. */
 async function heldVisit(
   cast: Omit<DemoCast, 'plan'>,
+  la: MonitoredLa,
   onsite: IsoDate,
   visitNumber: number,
-  judgedOn: IsoDate,
 ): Promise<void> {
   const { db, config, director, hmi } = cast
   const at = (day: IsoDate, time = '09:05:00Z') => createServices({ db, clock: fixedClock(`${day}T${time}`), config })
   const plan = at(addDays(onsite, -35))
-  const id = await plan.activities.plan(director, visitInput(HELD.laCode, onsite, visitNumber), DEMO_CONTEXT)
+  const id = await plan.activities.plan(director, visitInput(la.laCode, onsite, visitNumber), DEMO_CONTEXT)
   await addTeam({ ...cast, plan }, plan, id, hmi)
   const dcs = {
-    name: `Demo Director of Children’s Services, ${HELD.laName}`,
-    email: `dcs@${HELD.laCode}.example.gov.uk`,
+    name: `Demo Director of Children’s Services, ${la.laName}`,
+    email: `dcs@${la.laCode}.example.gov.uk`,
   }
   await plan.activities.setContact(director, id, { contactRole: 'dcs', ...dcs, phone: '' }, DEMO_CONTEXT)
   // The data request is the visit's notice (002#129-130): ten working days before the visit week's Monday.
@@ -142,7 +149,7 @@ async function heldVisit(
   )
   await step(end, hmi, id, 'judgements-agreed')
   await step(end, hmi, id, 'report-stage')
-  await sendLetter(cast, id, onsite, lastDay, visitNumber, judgedOn, dcs.name)
+  await sendLetter(cast, la, id, { onsite, lastDay, visitNumber }, dcs.name)
 }
 
 async function step(
@@ -158,11 +165,9 @@ async function step(
 /** The final letter on its statutory day (002#216): the first recorded and not published (001#41), later ones published. */
 async function sendLetter(
   cast: Omit<DemoCast, 'plan'>,
+  la: MonitoredLa,
   id: string,
-  onsite: IsoDate,
-  lastDay: IsoDate,
-  visitNumber: number,
-  judgedOn: IsoDate,
+  { onsite, lastDay, visitNumber }: { onsite: IsoDate; lastDay: IsoDate; visitNumber: number },
   dcsName: string,
 ): Promise<void> {
   const { db, config, director } = cast
@@ -171,15 +176,15 @@ async function sendLetter(
   const services = createServices({ db, clock: fixedClock(when.toISOString()), config })
   const pdf = await renderPdf(
     monitoringVisitLetter({
-      localAuthority: { name: HELD.laName, code: HELD.laCode },
-      reference: `MV${HELD.laCode}${visitNumber}`,
+      localAuthority: { name: la.laName, code: la.laCode },
+      reference: `MV${la.laCode}${visitNumber}`,
       status: 'final',
       fieldwork: { start: onsite, end: lastDay },
       issued: day,
-      recipient: { name: dcsName, role: "Director of Children's Services", address: [`${HELD.laName} Council`] },
+      recipient: { name: dcsName, role: "Director of Children's Services", address: [`${la.laName} Council`] },
       leadInspector: 'Demo HMI',
       visitNumber,
-      judgedInadequateOn: judgedOn,
+      judgedInadequateOn: la.published,
       areasCovered: [FOCUS],
       findings: [
         'The local authority has made progress since the inspection in how it responds to contacts and referrals.',
@@ -192,9 +197,9 @@ async function sendLetter(
   await services.publications.publish(
     {
       activityId: id,
-      laId: HELD.laCode,
+      laId: la.laCode,
       kind: 'monitoring-visit-letter',
-      title: `Monitoring visit to ${HELD.laName} children’s services`,
+      title: `Monitoring visit to ${la.laName} children’s services`,
       fieldworkStart: onsite,
       fieldworkEnd: lastDay,
       statutoryPublicationDate: day,
