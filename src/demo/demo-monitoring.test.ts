@@ -24,26 +24,34 @@ afterAll(async () => {
 })
 
 describe('demo monitoring visits', () => {
-  it('holds two visits of Coventry, the first letter not published, and plans Barnet’s first, once', async () => {
+  it('holds two visits of an inadequate LA, the first letter not published, and plans another’s first, once', async () => {
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
     expect(await loadDemoMonitoring(database.db, config, '2026-11-23')).toBe(true)
     expect(await loadDemoMonitoring(database.db, config, '2026-11-23')).toBe(false)
     const services = createServices({ db: database.db, clock: fixedClock('2026-11-23T12:00:00Z'), config })
     const director = await demoPrincipal(database.db, 'national-director')
-    const coventry = await services.activities.monitoringOf(director, '331')
-    expect(coventry.map((visit) => [visit.monitoring?.visitNumber, visit.status, visit.letterPublished])).toEqual([
+    const visits = await database.db
+      .selectFrom('activities')
+      .select(['la_code', 'status'])
+      .where('type', '=', 'monitoring-visit')
+      .orderBy('onsite_start')
+      .execute()
+    const [held, planned] = [...new Set(visits.map((visit) => visit.la_code))]
+    const heldVisits = await services.activities.monitoringOf(director, held!)
+    expect(heldVisits.map((visit) => [visit.monitoring?.visitNumber, visit.status, visit.letterPublished])).toEqual([
       [1, 'published', false],
       [2, 'published', true],
     ])
     const letters = await database.db
       .selectFrom('publications')
-      .select(['public', 'activity_id'])
-      .where('la_code', '=', '331')
+      .select('public')
+      .where('la_code', '=', held!)
+      .where('kind', '=', 'monitoring-visit-letter')
       .orderBy('fieldwork_start')
       .execute()
     expect(letters.map((letter) => letter.public)).toEqual([false, true])
-    const barnet = await services.activities.monitoringOf(director, '302')
-    expect(barnet.map((visit) => [visit.monitoring?.visitNumber, visit.status])).toEqual([[1, 'planned']])
-    expect(barnet[0]!.onsiteStart > '2026-11-23').toBe(true)
+    const plannedVisits = await services.activities.monitoringOf(director, planned!)
+    expect(plannedVisits.map((visit) => [visit.monitoring?.visitNumber, visit.status])).toEqual([[1, 'planned']])
+    expect(plannedVisits[0]!.onsiteStart > '2026-11-23').toBe(true)
   })
 })
