@@ -29,12 +29,12 @@ export async function prepareDatabase(
     demoLoaded = (await loadDemoActivities(db, options.config, options.clock.today())) || demoLoaded
     // Published reports and letters (their PDFs go to the file store too).
     demoLoaded = (await loadDemoPublications(db, options.config, options.clock.today())) || demoLoaded
-    // Monitoring visits after an inadequate judgement (issue 12): two held in one LA, the first planned in another.
-    demoLoaded = (await loadDemoMonitoring(db, options.config, options.clock.today())) || demoLoaded
     // One report or letter at each step of the workflow, two published by the publication job.
     demoLoaded = (await loadDemoReports(db, options.config, options.clock.today())) || demoLoaded
     // Interventions at every step and engagement meetings (issue 13); minutes go to the file store.
     demoLoaded = (await loadDemoInterventions(db, options.config, options.clock.today())) || demoLoaded
+    // Monitoring visits after an inadequate judgement (issue 12): Coventry's two held, Barnet's first planned.
+    demoLoaded = (await loadDemoMonitoring(db, options.config, options.clock.today())) || demoLoaded
   }
   return { migrations, localAuthorities, demoLoaded }
 }

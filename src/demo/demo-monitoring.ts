@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { createServices } from '../areas/index.js'
+import { pathwayGrade } from '../areas/register/frameworks.js'
 import { recordAudit, SYSTEM_ACTOR } from '../auth/audit.js'
 import type { Principal } from '../auth/policy.js'
 import type { Config } from '../config.js'
@@ -13,9 +14,6 @@ import { addTeam, DEMO_CONTEXT, type DemoCast, demoPrincipal, morning } from './
 
 const DEMO_MONITORING = 'demo-monitoring-v1'
 
-/** Barnet first, where the register has it inadequate; otherwise the first LA that is. */
-const PREFERRED = '302'
-
 const FOCUS = 'Children in need of help and protection: the front door, strategy discussions and management oversight'
 
 /** The Tuesday on or before `date` (a monitoring visit's first day on site, 002#129). */
@@ -23,29 +21,37 @@ function tuesdayOnOrBefore(date: IsoDate): IsoDate {
   return addDays(date, -((dayOfWeek(date) - 2 + 7) % 7))
 }
 
-interface MonitoredLa {
+interface InadequateLa {
   readonly laCode: string
   readonly laName: string
-  /** The day the inadequate judgement was published (taken as the day the report was received, as P3 does). */
-  readonly published: IsoDate
+  readonly publishedOn: IsoDate
+  /** The last day of fieldwork, or the first or the publication date where Ofsted's file does not say (issue 14). */
+  readonly judgedOn: IsoDate
 }
 
-/** The LAs whose latest judgement in the register is inadequate (pathway 3), Barnet first. */
-async function inadequateLas(db: Kysely<Database>, config: Config, today: IsoDate, director: Principal) {
-  const services = createServices({ db, clock: morning(today), config })
-  const entries = await services.register.list(director)
-  const las: MonitoredLa[] = entries
-    .filter((entry) => entry.pathway?.pathway === 3)
-    .map((entry) => ({ laCode: entry.la.laCode, laName: entry.la.name, published: entry.pathway!.latest.published }))
-  return [...las.filter((la) => la.laCode === PREFERRED), ...las.filter((la) => la.laCode !== PREFERRED)]
+/**
+ * The LAs whose latest judgement in the register (Ofsted's published outcomes, issue 14) is
+ * inadequate, longest-standing first: the first gets two visits held, the second one planned.
+ */
+async function inadequateLas(services: ReturnType<typeof createServices>, db: Kysely<Database>) {
+  const found: InadequateLa[] = []
+  const las = await db.selectFrom('local_authorities').select('la_code').orderBy('la_code').execute()
+  for (const { la_code: laCode } of las) {
+    const { la, records } = await services.register.show(laCode)
+    const latest = records.filter((r) => r.correctedById === null).at(-1)
+    if (!latest || pathwayGrade(latest.framework, latest.grades)?.grade !== 'inadequate') continue
+    const judgedOn = latest.inspectionEnd ?? latest.inspectionStart ?? latest.publishedOn
+    found.push({ laCode, laName: la.name, publishedOn: latest.publishedOn, judgedOn })
+  }
+  return found.sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))
 }
 
 /**
  * Monitoring after an inadequate judgement (issue 12), built through the services on simulated
- * days: for Barnet (or the first LA the register has inadequate) its first two quarterly
- * monitoring visits, each planned, notified with the data request, held, its findings agreed and
- * its letter final — the first sent to the LA and not published (001#41), the second published —
- * and for the next inadequate LA its first visit planned, about four weeks on.
+ * days: the longest-standing inadequate LA's first two quarterly monitoring visits, each planned, notified with the data
+ * request, held, its findings agreed and its letter final — the first sent to the LA and not
+ * published (001#41), the second published — and the next inadequate LA's first visit planned on the date the
+ * planner suggests (within four weeks of its action plan deadline, 001#23).
  */
 export async function loadDemoMonitoring(db: Kysely<Database>, config: Config, today: IsoDate): Promise<boolean> {
   if (await db.selectFrom('data_loads').select('name').where('name', '=', DEMO_MONITORING).executeTakeFirst())
@@ -59,11 +65,9 @@ export async function loadDemoMonitoring(db: Kysely<Database>, config: Config, t
     seniorHmi: await demoPrincipal(db, 'senior-hmi'),
     qa: await demoPrincipal(db, 'qa-manager'),
   }
-  const [held, planned] = await inadequateLas(db, config, today, cast.director)
+  const [held, planned] = await inadequateLas(createServices({ db, clock: morning(today), config }), db)
   if (held) {
-    // The first two quarterly visits (001#23, 002#128): the first within four weeks of the action
-    // plan deadline, a quarter apart; only those whose letter is due by today are held.
-    const first = tuesdayOnOrBefore(afterInadequate(held.published).firstMonitoringVisitBy)
+    const first = tuesdayOnOrBefore(afterInadequate(held.publishedOn).firstMonitoringVisitBy)
     const second = addDays(tuesdayOnOrBefore(addMonths(first, 3)), 7)
     for (const [number, onsite] of [first, second].entries()) {
       const lastDay = addWorkingDays(onsite, 1)
@@ -72,8 +76,8 @@ export async function loadDemoMonitoring(db: Kysely<Database>, config: Config, t
     }
   }
   if (planned) {
-    const suggested = tuesdayOnOrBefore(afterInadequate(planned.published).firstMonitoringVisitBy)
-    // A suggestion already past is planned for a Tuesday about four weeks on (before its data request).
+    const suggested = tuesdayOnOrBefore(afterInadequate(planned.publishedOn).firstMonitoringVisitBy)
+    // A suggestion already past is planned for the first Tuesday three weeks on (before its data request).
     const onsite = suggested > addDays(today, 21) ? suggested : tuesdayOnOrBefore(addDays(today, 27))
     const plan = createServices({ db, clock: morning(today), config })
     const id = await plan.activities.plan(cast.director, visitInput(planned.laCode, onsite, 1), DEMO_CONTEXT)
@@ -104,18 +108,18 @@ function visitInput(laCode: string, onsite: IsoDate, visitNumber: number) {
 /** One visit from planning to its final letter, on the days each step happens. */
 async function heldVisit(
   cast: Omit<DemoCast, 'plan'>,
-  la: MonitoredLa,
+  held: InadequateLa,
   onsite: IsoDate,
   visitNumber: number,
 ): Promise<void> {
   const { db, config, director, hmi } = cast
   const at = (day: IsoDate, time = '09:05:00Z') => createServices({ db, clock: fixedClock(`${day}T${time}`), config })
   const plan = at(addDays(onsite, -35))
-  const id = await plan.activities.plan(director, visitInput(la.laCode, onsite, visitNumber), DEMO_CONTEXT)
+  const id = await plan.activities.plan(director, visitInput(held.laCode, onsite, visitNumber), DEMO_CONTEXT)
   await addTeam({ ...cast, plan }, plan, id, hmi)
   const dcs = {
-    name: `Demo Director of Children’s Services, ${la.laName}`,
-    email: `dcs@${la.laCode}.example.gov.uk`,
+    name: `Demo Director of Children’s Services, ${held.laName}`,
+    email: `dcs@${held.laCode}.example.gov.uk`,
   }
   await plan.activities.setContact(director, id, { contactRole: 'dcs', ...dcs, phone: '' }, DEMO_CONTEXT)
   // The data request is the visit's notice (002#129-130): ten working days before the visit week's Monday.
@@ -149,7 +153,7 @@ async function heldVisit(
   )
   await step(end, hmi, id, 'judgements-agreed')
   await step(end, hmi, id, 'report-stage')
-  await sendLetter(cast, la, id, { onsite, lastDay, visitNumber }, dcs.name)
+  await sendLetter(cast, held, id, onsite, lastDay, visitNumber, dcs.name)
 }
 
 async function step(
@@ -165,9 +169,11 @@ async function step(
 /** The final letter on its statutory day (002#216): the first recorded and not published (001#41), later ones published. */
 async function sendLetter(
   cast: Omit<DemoCast, 'plan'>,
-  la: MonitoredLa,
+  held: InadequateLa,
   id: string,
-  { onsite, lastDay, visitNumber }: { onsite: IsoDate; lastDay: IsoDate; visitNumber: number },
+  onsite: IsoDate,
+  lastDay: IsoDate,
+  visitNumber: number,
   dcsName: string,
 ): Promise<void> {
   const { db, config, director } = cast
@@ -176,15 +182,15 @@ async function sendLetter(
   const services = createServices({ db, clock: fixedClock(when.toISOString()), config })
   const pdf = await renderPdf(
     monitoringVisitLetter({
-      localAuthority: { name: la.laName, code: la.laCode },
-      reference: `MV${la.laCode}${visitNumber}`,
+      localAuthority: { name: held.laName, code: held.laCode },
+      reference: `MV${held.laCode}${visitNumber}`,
       status: 'final',
       fieldwork: { start: onsite, end: lastDay },
       issued: day,
-      recipient: { name: dcsName, role: "Director of Children's Services", address: [`${la.laName} Council`] },
+      recipient: { name: dcsName, role: "Director of Children's Services", address: [`${held.laName} Council`] },
       leadInspector: 'Demo HMI',
       visitNumber,
-      judgedInadequateOn: la.published,
+      judgedInadequateOn: held.judgedOn,
       areasCovered: [FOCUS],
       findings: [
         'The local authority has made progress since the inspection in how it responds to contacts and referrals.',
@@ -197,9 +203,9 @@ async function sendLetter(
   await services.publications.publish(
     {
       activityId: id,
-      laId: la.laCode,
+      laId: held.laCode,
       kind: 'monitoring-visit-letter',
-      title: `Monitoring visit to ${la.laName} children’s services`,
+      title: `Monitoring visit to ${held.laName} children’s services`,
       fieldworkStart: onsite,
       fieldworkEnd: lastDay,
       statutoryPublicationDate: day,
