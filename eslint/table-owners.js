@@ -30,6 +30,7 @@ export const TABLE_OWNERS = {
   activity_contacts: 'activities',
   activity_notices: 'activities',
   activity_status_changes: 'activities',
+  monitoring_visit_children: 'activities',
   // judgements
   activity_outcomes: 'judgements',
   activity_judgements: 'judgements',
@@ -70,4 +71,10 @@ export const TABLE_OWNERS = {
   report_review_comments: 'reports',
   report_fa_comments: 'reports',
   report_steps: 'reports',
+  // monitoring: the programme after an inadequate judgement
+  monitoring_programmes: 'monitoring',
+  monitoring_recommendations: 'monitoring',
+  monitoring_action_plans: 'monitoring',
+  monitoring_plan_reviews: 'monitoring',
+  monitoring_progress: 'monitoring',
 }

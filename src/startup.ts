@@ -8,8 +8,11 @@ import { migrateToLatest } from './db/migrate.js'
 import type { Database } from './db/tables.js'
 import { loadDemoData } from './demo/load-demo-data.js'
 import { loadDemoActivities } from './demo/demo-activities.js'
+import { loadDemoMonitoring } from './demo/demo-monitoring.js'
 import { loadDemoPublications } from './demo/demo-publications.js'
 import { loadDemoReports } from './demo/demo-reports.js'
+import { loadDemoInterventions } from './demo/demo-interventions.js'
+import { loadDemoMonitoringProgrammes } from './demo/demo-monitoring-programmes.js'
 import { projectRoot } from './web/paths.js'
 
 export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
@@ -29,6 +32,12 @@ export async function prepareDatabase(
     demoLoaded = (await loadDemoPublications(db, options.config, options.clock.today())) || demoLoaded
     // One report or letter at each step of the workflow, two published by the publication job.
     demoLoaded = (await loadDemoReports(db, options.config, options.clock.today())) || demoLoaded
+    // Interventions at every step and engagement meetings (issue 13); minutes go to the file store.
+    demoLoaded = (await loadDemoInterventions(db, options.config, options.clock.today())) || demoLoaded
+    // Monitoring visits after an inadequate judgement (issue 12): two held at one LA, a first planned at another.
+    demoLoaded = (await loadDemoMonitoring(db, options.config, options.clock.today())) || demoLoaded
+    // Monitoring programmes after inadequate judgements (issue 12).
+    demoLoaded = (await loadDemoMonitoringProgrammes(db, options.config, options.clock.today())) || demoLoaded
   }
   return { migrations, localAuthorities, demoLoaded }
 }

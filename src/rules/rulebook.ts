@@ -253,12 +253,13 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     id: 'P8',
     section: PATHWAYS,
     title: 'Due window: three-year anniversary ± 6 months',
-    statement: 'The next standard or short inspection is due from 30 to 42 months after the previous judgement.',
+    statement:
+      'The next standard or short inspection is due from six months before to six months after the three-year anniversary of the previous judgement.',
     citation: '002#13',
     quote:
       'The timing of standard and short inspections will usually be within six months before or six months after the three-year anniversary.',
     decision:
-      "The anchor is not defined (the previous inspection's fieldwork or its publication): we use the previous judgement's publication date, the date the history records. Month arithmetic clamps to the month end (29 February + 3 years = 28 February).",
+      "The anchor is not defined (the previous inspection's fieldwork or its publication): we use the previous judgement's publication date, the date the history records. Month arithmetic clamps to the month end (29 February + 3 years = 28 February), and the window is counted from that anniversary (issue 14: it had been 30 and 42 months from publication, giving 29 August for a 29 February publication): published 29 February 2020, window 28 August 2022 to 28 August 2023.",
     implementedBy: [
       { module: 'pathways', exports: ['dueWindow'] },
       { module: 'calendar/dates', exports: ['addMonths'] },
@@ -571,6 +572,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
         ],
       },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
+      { module: 'timelines/monitoring-visit', exports: ['monitoringLetterMilestones'] },
     ],
   },
   {
@@ -584,7 +586,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'Ofsted will not publish the report relating to the first monitoring visit. … Unless this is the second set of monitoring visits for a local authority. … We will not publish the first report to avoid unrealistic expectations of progress, but we will publish all subsequent quarterly reports.',
     decision:
       'Without a visit number the timeline shows the publication date and a note; with visit 1 (not a second set) it omits it.',
-    implementedBy: [{ module: 'timelines/monitoring-visit', exports: ['monitoringLetterPublished'] }],
+    implementedBy: [
+      { module: 'timelines/monitoring-visit', exports: ['monitoringLetterPublished'] },
+      { module: 'monitoring-planning', exports: ['monitoringVisitFacts'] },
+    ],
   },
   {
     id: 'E9',
@@ -648,6 +653,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
           'ACTION_PLANNING_VISIT_RECORD',
         ],
       },
+      { module: 'monitoring-programme', exports: ['programmeDeadlines', 'checkActionPlanningVisitDate'] },
     ],
   },
   {
@@ -660,9 +666,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "Local authorities have a maximum of 70 working days from when they receive the inspection report to submit a 'written statement of action' to the Secretary of State and HMCI. … within 70 working days of receiving that report … within 70 working days of receiving the final inspection report",
     decision:
-      'The sources anchor the 70 days on different reports (pre-publication, 001#7, #49; final, 002#219; publication, 000#24, 004#Key messages), so the input is the day the authority received its report. In an inspection timeline it is the day the final report is sent (002#216).',
+      'The sources anchor the 70 days on different reports (pre-publication, 001#7, #49; final, 002#219; publication, 000#24, 004#Key messages), so the input is the day the authority received its report. In an inspection timeline it is the day the final report is sent (002#216). A monitoring programme stores all three days and counts from the pre-publication copy (001#7, #49: under ILACS the final report sent under embargo, 002#216), with the final report, then publication, standing in (flagged) until it is recorded; the other readings are shown beside.',
     implementedBy: [
       { module: 'after-inadequate', exports: ['afterInadequate', 'actionPlanReviewLetter', 'actionPlanAfter'] },
+      { module: 'monitoring-programme', exports: ['programmeAnchor', 'programmeDeadlines', 'PROGRAMME_ANCHORS'] },
       { module: 'intervention-triggers', exports: ['interventionTriggers'] },
     ],
   },
@@ -680,6 +687,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       { module: 'after-inadequate', exports: ['afterInadequate', 'MONITORING_VISITS'] },
       { module: 'intervention-triggers', exports: ['interventionTriggers'] },
+      { module: 'monitoring-planning', exports: ['suggestedMonitoringVisit', 'checkMonitoringProposal'] },
     ],
   },
   {
@@ -709,7 +717,11 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'We proposed to keep the maximum time limit for re-inspection at 24 months. However, this timescale would now be measured from the point when the local authority is required to submit an action plan after the inspection. … Ofsted will usually re-inspect a local authority judged inadequate at its last inspection within two years of it submitting its action plan. … A re-inspection will not usually take place until there have been at least four quarterly monitoring visits. … At this point no further monitoring visits will be scheduled. Ofsted will not tell the local authority when that re-inspection will take place.',
     decision:
       '24 months from the action plan deadline; "of submitting" (001#49, 003#Next steps) gives the same date unless the plan was submitted early, and both are shown when the submission date is known. The earliest re-inspection is 12 months after the deadline: four quarterly visits, improvement being unlikely "in less than a year" (001#49).',
-    implementedBy: [{ module: 'after-inadequate', exports: ['afterInadequate'] }],
+    implementedBy: [
+      { module: 'after-inadequate', exports: ['afterInadequate'] },
+      { module: 'monitoring-planning', exports: ['checkMonitoringProposal'] },
+      { module: 'monitoring-programme', exports: ['programmeDeadlines', 'reinspectionUrgency'] },
+    ],
   },
   {
     id: 'M7',

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import type { DeferralReason } from '../../rules/pathways.js'
 import { defineForm, field } from '../../web/forms.js'
-import { isPlannableType, PLANNABLE_TYPES, TEAM_ROLES } from './activity-types.js'
+import { DIRECT_PLAN_TYPES, isPlannableType, TEAM_ROLES } from './activity-types.js'
 import { type ActivityStatus, STATUSES } from './lifecycle.js'
 import { NOTICE_ROLES } from './activity-types.js'
 
@@ -31,7 +31,7 @@ const topics = FOCUSED_VISIT_TOPICS.topics as readonly string[]
 export const planForm = defineForm(
   {
     laCode: field.required('Select the local authority'),
-    type: field.choice(PLANNABLE_TYPES, 'Select the type of inspection or visit'),
+    type: field.choice(DIRECT_PLAN_TYPES, 'Select the type of inspection or visit'),
     topics: field.checkboxes().transform((chosen) => chosen.filter((topic) => topics.includes(topic))),
     variant: field.text().transform((value) => (value === 'wed-thu' ? ('wed-thu' as const) : null)),
     onsiteStart: field.date('the first day on site'),
@@ -101,3 +101,20 @@ export const noticeForm = defineForm({
   notes: field.text(),
   version: field.version(),
 })
+
+/** A child looked at on a monitoring visit, by the LA's own ID (001#36-37, 002#136-137). */
+export const monitoringChildForm = defineForm(
+  {
+    childId: field.required('Enter the child’s ID in the local authority’s records'),
+    method: field.choice(
+      ['tracked', 'sampled'] as const,
+      'Select whether the child’s experience was tracked or sampled',
+    ),
+    concern: field.text(),
+    concernTold: field.text(),
+  },
+  (value, issue) => {
+    if (value.concern && !value.concernTold)
+      issue('concernTold', 'Enter who at the local authority was told of the concern, and when (001#36, 002#136)')
+  },
+)
