@@ -7,7 +7,7 @@ import { fixedClock } from '../clock.js'
 import { loadConfig } from '../config.js'
 import type { DatabaseHandle } from '../db/database.js'
 import { createTestDatabase } from '../test-support/test-db.js'
-import { DEMO_REPORTS_LIST, loadDemoReports } from './demo-reports.js'
+import { DEMO_REPORTS_LIST, loadDemoReports, onsiteEndingBy } from './demo-reports.js'
 import { loadDemoData } from './load-demo-data.js'
 
 const TODAY = '2026-11-23'
@@ -88,4 +88,12 @@ describe('demo reports', () => {
       expect(await loadDemoReports(database.db, config, TODAY)).toBe(false)
     },
   )
+
+  it('finds fieldwork that ended by a day even when a Monday before it is a bank holiday (Easter 2027)', () => {
+    // Easter Monday is 29 March 2027: the search steps over it instead of coming back to 5 April.
+    const found = onsiteEndingBy('standard-inspection', '2027-03-30')
+    expect(found.end <= '2027-03-30').toBe(true)
+    expect(found.onsite).toBe('2027-03-15')
+    expect(onsiteEndingBy('focused-visit', '2027-04-06').onsite).toBe('2027-03-23')
+  })
 })

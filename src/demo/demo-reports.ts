@@ -8,7 +8,7 @@ import { fixedClock } from '../clock.js'
 import type { Config } from '../config.js'
 import type { Database } from '../db/tables.js'
 import { addDays, type IsoDate } from '../rules/calendar/dates.js'
-import { addWorkingDays, workingDaysBetween } from '../rules/calendar/working-days.js'
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../rules/calendar/working-days.js'
 import { timelineFor } from '../rules/timelines/index.js'
 import { agreeOutcome } from './demo-publications.js'
 import { DEMO_LA_COMMENTS, DEMO_QA_COMMENTS, demoSectionText } from './demo-report-text.js'
@@ -109,7 +109,7 @@ export async function demoDcsOf(db: Kysely<Database>, laCode: string, laName: st
 }
 
 /** The first day on site whose fieldwork ended on or before `lastDay` (the latest such Monday, or its Tuesday for a visit). */
-function onsiteEndingBy(type: DemoReport['type'], lastDay: IsoDate): { onsite: IsoDate; end: IsoDate } {
+export function onsiteEndingBy(type: DemoReport['type'], lastDay: IsoDate): { onsite: IsoDate; end: IsoDate } {
   let monday = mondayOnOrAfter(addDays(lastDay, -4))
   for (;;) {
     const onsite = type === 'focused-visit' ? addDays(monday, 1) : monday
@@ -117,7 +117,9 @@ function onsiteEndingBy(type: DemoReport['type'], lastDay: IsoDate): { onsite: I
     if (!timeline.ok) throw new Error(timeline.reason)
     const end = timeline.timeline.milestones.find((m) => m.key === 'onsite.end')!.date
     if (end <= lastDay) return { onsite, end }
-    monday = mondayOnOrAfter(addDays(monday, -7))
+    // The Monday before that is a working day (not, say, Easter Monday).
+    do monday = addDays(monday, -7)
+    while (!isWorkingDay(monday))
   }
 }
 
