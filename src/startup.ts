@@ -12,6 +12,7 @@ import { loadDemoPublications } from './demo/demo-publications.js'
 import { loadDemoReports } from './demo/demo-reports.js'
 import { loadDemoInterventions } from './demo/demo-interventions.js'
 import { loadDemoMonitoring } from './demo/demo-monitoring.js'
+import { loadDemoMonitoringProgrammes } from './demo/demo-monitoring-programmes.js'
 import { projectRoot } from './web/paths.js'
 
 export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
@@ -33,8 +34,10 @@ export async function prepareDatabase(
     demoLoaded = (await loadDemoReports(db, options.config, options.clock.today())) || demoLoaded
     // Interventions at every step and engagement meetings (issue 13); minutes go to the file store.
     demoLoaded = (await loadDemoInterventions(db, options.config, options.clock.today())) || demoLoaded
-    // Monitoring programmes after inadequate judgements (issue 12).
+    // Monitoring visits after an inadequate judgement (issue 12): Coventry's two held, Barnet's first planned.
     demoLoaded = (await loadDemoMonitoring(db, options.config, options.clock.today())) || demoLoaded
+    // Monitoring programmes (issue 12): Barnet's visit held and plan reviewed, one re-inspection decided.
+    demoLoaded = (await loadDemoMonitoringProgrammes(db, options.config, options.clock.today())) || demoLoaded
   }
   return { migrations, localAuthorities, demoLoaded }
 }

@@ -16,6 +16,7 @@ import * as interventionAndEngagement from './migrations/20261202T133241Z_interv
 import * as annexAReturnFilesAndRetention from './migrations/20261202T134346Z_annex_a_return_files_and_retention.js'
 import * as apiTokenExpiry from './migrations/20261202T140856Z_api_token_expiry.js'
 import * as formSubmissions from './migrations/20261202T142205Z_form_submissions.js'
+import * as monitoringVisits from './migrations/20261202T172011Z_monitoring_visits.js'
 import * as importedRegisterRecords from './migrations/20261202T172055Z_imported_register_records.js'
 import * as monitoringProgrammes from './migrations/20261202T172251Z_monitoring_programmes.js'
 import type { Database } from './tables.js'
@@ -43,6 +44,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T134346Z_annex_a_return_files_and_retention': annexAReturnFilesAndRetention,
   '20261202T140856Z_api_token_expiry': apiTokenExpiry,
   '20261202T142205Z_form_submissions': formSubmissions,
+  '20261202T172011Z_monitoring_visits': monitoringVisits,
   '20261202T172055Z_imported_register_records': importedRegisterRecords,
   '20261202T172251Z_monitoring_programmes': monitoringProgrammes,
 }

@@ -572,6 +572,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
         ],
       },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
+      { module: 'timelines/monitoring-visit', exports: ['monitoringLetterMilestones'] },
     ],
   },
   {
@@ -585,7 +586,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'Ofsted will not publish the report relating to the first monitoring visit. … Unless this is the second set of monitoring visits for a local authority. … We will not publish the first report to avoid unrealistic expectations of progress, but we will publish all subsequent quarterly reports.',
     decision:
       'Without a visit number the timeline shows the publication date and a note; with visit 1 (not a second set) it omits it.',
-    implementedBy: [{ module: 'timelines/monitoring-visit', exports: ['monitoringLetterPublished'] }],
+    implementedBy: [
+      { module: 'timelines/monitoring-visit', exports: ['monitoringLetterPublished'] },
+      { module: 'monitoring-planning', exports: ['monitoringVisitFacts'] },
+    ],
   },
   {
     id: 'E9',
@@ -683,6 +687,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       { module: 'after-inadequate', exports: ['afterInadequate', 'MONITORING_VISITS'] },
       { module: 'intervention-triggers', exports: ['interventionTriggers'] },
+      { module: 'monitoring-planning', exports: ['suggestedMonitoringVisit', 'checkMonitoringProposal'] },
     ],
   },
   {
@@ -715,6 +720,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       { module: 'after-inadequate', exports: ['afterInadequate'] },
       { module: 'monitoring-programme', exports: ['programmeDeadlines', 'reinspectionUrgency'] },
+      { module: 'monitoring-planning', exports: ['checkMonitoringProposal'] },
     ],
   },
   {
