@@ -12,8 +12,8 @@ import { programmeDeadlines } from '../rules/monitoring-programme.js'
 import { DEMO_EMAIL_DOMAIN } from './load-demo-data.js'
 import { DEMO_CONTEXT, demoPrincipal, morning } from './demo-steps.js'
 
-const DEMO_MONITORING = 'demo-monitoring-programmes-v1'
-/** Barnet: the demo's inadequate LA whose programme is shown at every step reached by today. */
+const DEMO_MONITORING_PROGRAMMES = 'demo-monitoring-programmes-v1'
+/** Barnet, judged inadequate (Ofsted's outcomes): its programme is shown at every step reached by today. */
 export const DEMO_MONITORING_LA = '302'
 
 const RECOMMENDATIONS = [
@@ -27,14 +27,17 @@ const RECOMMENDATIONS = [
  * days each step would happen, so the pages show real dates relative to today: Barnet with the
  * letter sent, the visit held and recorded, the recommendations, the action plan submitted and
  * reviewed (as far as today allows); and the inadequate LA with the oldest judgement, over a year
- * on, with its re-inspection decided. A Barnet DCS account submits Barnet's plan.
+ * on, with its re-inspection decided. A demo DCS account of the first LA submits its plan. When
+ * Barnet is not inadequate in the register, the longest-standing inadequate LA stands in.
  */
 export async function loadDemoMonitoringProgrammes(
   db: Kysely<Database>,
   config: Config,
   today: IsoDate,
 ): Promise<boolean> {
-  if (await db.selectFrom('data_loads').select('name').where('name', '=', DEMO_MONITORING).executeTakeFirst())
+  if (
+    await db.selectFrom('data_loads').select('name').where('name', '=', DEMO_MONITORING_PROGRAMMES).executeTakeFirst()
+  )
     return false
   const director = await demoPrincipal(db, 'national-director')
   const seniorHmi = await demoPrincipal(db, 'senior-hmi')
@@ -43,18 +46,23 @@ export async function loadDemoMonitoringProgrammes(
   const inadequate = [...histories.entries()]
     .filter(([, entry]) => entry.standing?.grade === 'inadequate')
     .map(([laCode, entry]) => ({ laCode, publishedOn: entry.standing!.record.publishedOn }))
-  const barnet = inadequate.find((entry) => entry.laCode === DEMO_MONITORING_LA)
-  const oldest = [...inadequate]
-    .filter((entry) => entry.laCode !== DEMO_MONITORING_LA && addMonths(entry.publishedOn, 13) <= today)
-    .sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))[0]
+  // Barnet when it is inadequate in the register; otherwise the longest-standing inadequate LA (the
+  // one whose monitoring visits the demo holds). The decision goes to an LA the visits leave alone.
+  const sorted = [...inadequate].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))
+  const barnet = sorted.find((entry) => entry.laCode === DEMO_MONITORING_LA) ?? sorted[0]
+  const oldest = sorted
+    .slice(2)
+    .find((entry) => entry.laCode !== barnet?.laCode && addMonths(entry.publishedOn, 13) <= today)
+  if (!barnet) return false
+  const { la: primary } = await now.register.show(barnet.laCode)
 
   const { id: dcsId } = await db
     .insertInto('users')
     .values({
-      email: `la-dcs.barnet@${DEMO_EMAIL_DOMAIN}`,
-      display_name: 'Demo director of children’s services (Barnet)',
+      email: `la-dcs.monitoring@${DEMO_EMAIL_DOMAIN}`,
+      display_name: `Demo director of children’s services (${primary.name})`,
       role: 'la-dcs',
-      la_code: DEMO_MONITORING_LA,
+      la_code: barnet.laCode,
       password_hash: await hashPassword(DEMO_PASSWORD),
       is_demo: true,
     })
@@ -124,9 +132,9 @@ export async function loadDemoMonitoringProgrammes(
     const planning = on(planOn)
     if (planning && la === barnet) {
       const file = await planning.monitoring.storeDocument({
-        fileName: 'Barnet written statement of action.pdf',
+        fileName: `${primary.name} written statement of action.pdf`,
         contentType: 'application/pdf',
-        stream: Readable.from([Buffer.from('%PDF-1.4\n% Barnet written statement of action (demo)\n')]),
+        stream: Readable.from([Buffer.from('%PDF-1.4\n% Written statement of action (demo)\n')]),
       })
       await planning.monitoring.submitPlan(
         dcs,
@@ -172,12 +180,15 @@ export async function loadDemoMonitoringProgrammes(
       )
     }
   }
-  await db.insertInto('data_loads').values({ name: DEMO_MONITORING, detail: 'monitoring programmes' }).execute()
+  await db
+    .insertInto('data_loads')
+    .values({ name: DEMO_MONITORING_PROGRAMMES, detail: 'monitoring programmes' })
+    .execute()
   await recordAudit(db, {
     actor: SYSTEM_ACTOR,
     action: 'demo.load',
     recordType: 'data-load',
-    recordId: DEMO_MONITORING,
+    recordId: DEMO_MONITORING_PROGRAMMES,
     summary: 'Loaded demo monitoring programmes after inadequate judgements',
   })
   return true
