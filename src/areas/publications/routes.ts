@@ -70,7 +70,7 @@ export function publicationRoutes(deps: {
     const { filters, errors, raw } = request.query
     const [page, regions] = await Promise.all([publications.listPublic(filters), register.regions()])
     cacheFor(request, reply, PAGE_SECONDS)
-    return reply.page(
+    return reply.code(Object.keys(errors).length ? 400 : 200).page(
       'publications/list.njk',
       {
         rows: listRows(page),
@@ -79,6 +79,11 @@ export function publicationRoutes(deps: {
         filters,
         raw,
         errors,
+        // The page number has no field of its own: its error links to the list.
+        errorList: Object.entries(errors).map(([name, text]) => ({
+          text,
+          href: name === 'page' ? '#main-content' : `#${name}`,
+        })),
         ...filterItems(filters, regions),
         feedHref: publicationPaths.feed.build({}),
         timelinessHref: publicationPaths.timeliness.build({}),

@@ -29,7 +29,7 @@ export function laRoutes({
     const filters = request.query
     const [entries, regions] = await Promise.all([register.list(request.principal, filters), register.regions()])
     const { errors, errorList } = registerFilterErrors(filters)
-    return reply.page('register/list.njk', {
+    return reply.code(errorList.length ? 400 : 200).page('register/list.njk', {
       filterErrors: errors,
       errorList,
       rows: registerRows(entries),
