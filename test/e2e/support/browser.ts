@@ -8,7 +8,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { buildApp } from '../../../src/app.js'
 import { type Clock, fixedClock } from '../../../src/clock.js'
-import { loadConfig } from '../../../src/config.js'
+import { type Config, loadConfig } from '../../../src/config.js'
 import type { DatabaseHandle } from '../../../src/db/database.js'
 import { loadDemoData } from '../../../src/demo/load-demo-data.js'
 import { prepareDatabase } from '../../../src/startup.js'
@@ -32,6 +32,8 @@ export interface RunningService {
   readonly baseUrl: string
   readonly app: FastifyInstance
   readonly database: DatabaseHandle
+  /** The server's configuration: factories that write files use its data folder. */
+  readonly config: Config
   close(): Promise<void>
 }
 
@@ -66,6 +68,7 @@ export async function startService(
     baseUrl: `http://localhost:${port}`,
     app,
     database,
+    config,
     close: async () => {
       await app.close()
       await database.close()
