@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   'judgement.correct',
   'judgement.from-publication',
   'visit.record',
+  'register.import',
+  'judgement.import',
+  'visit.import',
   // Publication
   'publication.publish',
   // Activities
@@ -142,6 +145,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'judgement.correct': 'Judgement corrected in the register',
   'judgement.from-publication': 'Judgement recorded in the register from a published report',
   'visit.record': 'Visit recorded in the register',
+  'register.import': "Ofsted's published outcomes imported into the register",
+  'judgement.import': "Judgement imported from Ofsted's published outcomes",
+  'visit.import': "Visit imported from Ofsted's published outcomes",
   'publication.publish': 'Report or letter published',
   'activity.plan': 'Activity planned',
   'activity.change-date': 'Activity date changed',

@@ -43,6 +43,27 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     .execute()
 }
 
+/** Write many entries in one statement (an import's hundreds of records), in the caller's transaction. */
+export async function recordAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  await db
+    .insertInto('audit_events')
+    .values(
+      entries.map((entry) => ({
+        actor_id: entry.actor.id,
+        actor_label: entry.actor.email,
+        action: entry.action,
+        record_type: entry.recordType,
+        record_id: entry.recordId ?? null,
+        la_code: entry.laCode ?? null,
+        summary: entry.summary,
+        changes: entry.changes ? JSON.stringify(entry.changes) : null,
+        request_id: entry.requestId ?? null,
+      })),
+    )
+    .execute()
+}
+
 /** The system itself, for entries no person caused (start-up loads, scheduled jobs). */
 export const SYSTEM_ACTOR = { id: null, email: 'system' } as const
 

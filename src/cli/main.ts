@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { registerAnnexACommands } from './annex-a-commands.js'
+import { registerRegisterCommands } from './register-commands.js'
 import { UsageError, takeExitCode } from './io.js'
 import { registerRulesCommands } from './rules-commands.js'
 
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
   registerRulesCommands(program)
   registerAnnexACommands(program)
+  registerRegisterCommands(program)
   return program
 }
 

@@ -36,8 +36,9 @@ export interface JudgementRecordsTable {
   la_code: string
   framework: Framework
   activity_type: JudgementActivityType
-  inspection_start: string
-  inspection_end: string
+  /** Null where the source did not say (an import of Ofsted's files; issue 14). */
+  inspection_start: string | null
+  inspection_end: string | null
   published_on: string
   /** The record this one corrects; corrections never overwrite (append-only history). */
   corrects_id: string | null
@@ -48,6 +49,10 @@ export interface JudgementRecordsTable {
   /** The activity and publication a judgement the service published came from (source `service`). */
   activity_id: ColumnType<string | null, string | null | undefined, never>
   publication_id: ColumnType<string | null, string | null | undefined, never>
+  /** Where an imported record came from: file, sheet and row (issue 14). */
+  source_detail: ColumnType<string | null, string | null | undefined, never>
+  /** The former council whose judgement this was, held by its successor (issue 14). */
+  predecessor: ColumnType<string | null, string | null | undefined, never>
 }
 
 /** A focused visit, monitoring visit or JTAI in an LA's history (issue 11; imported by issue 14). */
@@ -63,6 +68,7 @@ export interface RegisterVisitsTable {
   activity_id: string | null
   publication_id: string | null
   source_detail: string | null
+  predecessor: ColumnType<string | null, string | null | undefined, string | null>
   recorded_by: string | null
   recorded_at: GeneratedTimestamp
 }

@@ -245,7 +245,8 @@ export async function loadDemoInterventions(db: Kysely<Database>, config: Config
       basis: 'An inadequate judgement',
     })
     for (const [step, on] of [
-      ['reinspection', reinspected.end],
+      // Imported records may not know the last day of fieldwork (issue 14): the first day, or publication.
+      ['reinspection', reinspected.end ?? reinspected.start ?? reinspected.publishedOn],
       ['lifted', earlier(addDays(reinspected.publishedOn, 7), today)],
     ] as const) {
       const { intervention } = await services.intervention.record(id)

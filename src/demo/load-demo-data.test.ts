@@ -3,7 +3,6 @@ import { ROLES } from '../auth/roles.js'
 import { verifyPassword, DEMO_PASSWORD } from '../auth/passwords.js'
 import type { DatabaseHandle } from '../db/database.js'
 import { createTestDatabase } from '../test-support/test-db.js'
-import { demoJudgementHistory } from './judgement-history.js'
 import { DEMO_EMAIL_DOMAIN, loadDemoData } from './load-demo-data.js'
 
 // The demo data loaded once for the tests that read it; the test of loading has its own database.
@@ -55,15 +54,23 @@ describe('demo data', () => {
     ).toBeGreaterThan(0)
   })
 
-  it('invents histories that are the same on every machine and never in the future', () => {
-    const history = demoJudgementHistory('886', '2026-11-23')
-    expect(demoJudgementHistory('886', '2026-11-23')).toEqual(history)
-    expect(
-      history.every(
-        (judgement) => judgement.publishedOn <= '2026-11-23' && judgement.inspectionStart <= judgement.inspectionEnd,
-      ),
-    ).toBe(true)
-    // Inspections do not usually begin in August (002#14).
-    expect(history.every((judgement) => judgement.inspectionStart.slice(5, 7) !== '08')).toBe(true)
+  it('starts the register from Ofsted’s published outcomes, not invented judgements', async () => {
+    const imported = await database.db
+      .selectFrom('judgement_records')
+      .select(['source', 'source_detail', 'published_on'])
+      .execute()
+    expect(imported.length).toBeGreaterThan(153)
+    expect(imported.every((record) => record.source === 'import' && record.source_detail)).toBe(true)
+    // Kent's standard inspection of 2022, as Ofsted published it (ILACS_inspection_history row 122).
+    const kent = await database.db
+      .selectFrom('judgement_records as j')
+      .innerJoin('judgement_grades as g', 'g.record_id', 'j.id')
+      .select(['j.inspection_start', 'j.published_on', 'g.grade'])
+      .where('j.la_code', '=', '886')
+      .where('g.area', '=', 'overall')
+      .orderBy('j.published_on')
+      .execute()
+    expect(kent).toContainEqual({ inspection_start: '2022-05-09', published_on: '2022-07-05', grade: 'outstanding' })
+    expect(kent.every((row) => row.published_on <= '2025-06-30')).toBe(true)
   })
 })

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely'
 import { recordAudit, SYSTEM_ACTOR } from '../auth/audit.js'
 import { DEMO_PASSWORD, hashPassword } from '../auth/passwords.js'
 import { ROLE_INFO, ROLES, type Role } from '../auth/roles.js'
-import { insertJudgement } from '../areas/register/repository.js'
-import { pathwayGrade } from '../areas/register/frameworks.js'
+import { standing } from '../areas/register/history.js'
+import { dataFile, outcomesImportService } from '../areas/register/outcomes/import.service.js'
+import { judgementRecords } from '../areas/register/repository.js'
 import type { Database } from '../db/tables.js'
-import { addDays, type IsoDate } from '../rules/calendar/dates.js'
-import { demoJudgementHistory } from './judgement-history.js'
+import type { IsoDate } from '../rules/calendar/dates.js'
 
 /** The LA that the demo LA accounts belong to, and the region of the demo regional director. */
 export const DEMO_LA_CODE = '886' // Kent, South East
@@ -52,29 +52,43 @@ export function demoAccounts(dfeLaCodes: readonly string[]): DemoAccount[] {
 const DEMO_LOAD = 'demo-data-v1'
 
 /**
- * Load the demo data once (issue 3): invented judgement histories for every LA and a demo
- * account for every role, all with the published demo password. Never in production (config
- * refuses DEMO_DATA there). Returns false when it was already loaded.
+ * Ofsted's published outcomes the demo's register starts from (issue 14), oldest first: the real
+ * judgements and visits of every LA, as published by Ofsted at 31 March 2025. Later months are
+ * left to the demo's own activities.
+ */
+export const DEMO_OUTCOME_FILES = [
+  'Childrens_social_care_in_England_2023_underlying_data.ods',
+  'LA_Inspection_Outcomes_as_at_31_March_2025.ods',
+] as const
+export const DEMO_REGISTER_AS_AT = '2025-03-31'
+
+/**
+ * Load the demo data once (issue 3): the real register, imported from Ofsted's published
+ * outcomes (issue 14; the LA names, codes and judgements are real), and a demo account for every
+ * role, all with the published demo password. Never in production (config refuses DEMO_DATA
+ * there). Returns false when it was already loaded.
  */
 export async function loadDemoData(db: Kysely<Database>, today: IsoDate): Promise<boolean> {
   const done = await db.selectFrom('data_loads').select('name').where('name', '=', DEMO_LOAD).executeTakeFirst()
   if (done) return false
   const las = await db.selectFrom('local_authorities').select(['la_code']).orderBy('la_code').execute()
   const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const importer = outcomesImportService({ db })
+  for (const file of DEMO_OUTCOME_FILES)
+    await importer.importOutcomes(SYSTEM_ACTOR, dataFile('ofsted-outcomes', file), file)
+  const records = await judgementRecords(db)
   await db.transaction().execute(async (trx) => {
+    // The DfE accounts follow LAs whose latest published judgement is inadequate, and one judged
+    // inadequate before and since improved (the demo's lifted intervention).
     const inadequate: string[] = []
-    // LAs judged inadequate and since improved: the first is the demo's lifted intervention.
     const improved: string[] = []
-    for (const { la_code } of las) {
-      const history = demoJudgementHistory(la_code, today)
-      for (const judgement of history) {
-        await insertJudgement(trx, { ...judgement, laCode: la_code, source: 'demo', recordedBy: null })
-      }
-      const latest = history.at(-1)
-      const grades = history.map((judgement) => pathwayGrade(judgement.framework, judgement.grades)?.grade)
-      if (grades.at(-1) === 'inadequate') inadequate.push(la_code)
-      else if (grades.at(-2) === 'inadequate' && grades.at(-1) && latest && latest.publishedOn > addDays(today, -365))
-        improved.push(la_code)
+    for (const { la_code: laCode } of las) {
+      const published = records
+        .filter((record) => record.laCode === laCode && record.publishedOn <= today)
+        .sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))
+      const now = standing(published)?.grade
+      if (now === 'inadequate') inadequate.push(laCode)
+      else if (now && standing(published.slice(0, -1))?.grade === 'inadequate') improved.push(laCode)
     }
     for (const account of demoAccounts([...inadequate.slice(0, 4), ...improved.slice(0, 1)])) {
       const { id } = await trx
@@ -99,14 +113,14 @@ export async function loadDemoData(db: Kysely<Database>, today: IsoDate): Promis
     }
     await trx
       .insertInto('data_loads')
-      .values({ name: DEMO_LOAD, detail: `${las.length} LAs` })
+      .values({ name: DEMO_LOAD, detail: `as published by Ofsted, ${DEMO_REGISTER_AS_AT}` })
       .execute()
     await recordAudit(trx, {
       actor: SYSTEM_ACTOR,
       action: 'demo.load',
       recordType: 'data-load',
       recordId: DEMO_LOAD,
-      summary: `Loaded demo judgements for ${las.length} LAs and demo accounts for every role`,
+      summary: `Loaded the register as published by Ofsted at ${DEMO_REGISTER_AS_AT} for ${las.length} LAs, and demo accounts for every role`,
     })
   })
   return true

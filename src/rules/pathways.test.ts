@@ -23,7 +23,14 @@ describe('pathwayFor (P1–P3, P5)', () => {
 describe('dueWindow (P4, P8: three-year anniversary ± 6 months of publication, 002#13)', () => {
   it.each([
     ['2019-03-15', '2022-03-15', '2021-09-15', '2022-09-15', 'ordinary'],
-    ['2020-02-29', '2023-02-28', '2022-08-29', '2023-08-29', 'a leap day clamps to 28 February (P8)'],
+    // Issue 14: the window is the clamped anniversary ± 6 months, as P8 says, not publication + 30/42 months.
+    [
+      '2020-02-29',
+      '2023-02-28',
+      '2022-08-28',
+      '2023-08-28',
+      'a leap day clamps to 28 February, and so does the window (P8)',
+    ],
     ['2019-08-31', '2022-08-31', '2022-02-28', '2023-02-28', 'a month end clamps (31 Aug − 6 months = 28 Feb)'],
   ])('published %s → anniversary %s, window %s to %s (%s)', (published, anniversary, from, to) => {
     expect(dueWindow(published)).toEqual({ anniversary, from, to })

@@ -37,10 +37,15 @@ export function pathwayFor(overall: Grade): Pathway {
  * Decision P8: the anchor is not defined (the previous inspection's fieldwork or publication);
  * we use the previous judgement's publication date. Month arithmetic clamps to the month end
  * (29 February + 3 years = 28 February).
+ *
+ * Reading (issue 14): the window is six months either side of the anniversary, so it is counted
+ * from the clamped anniversary, not as 30 and 42 months from publication (which gave 29 August
+ * for a 29 February publication while the anniversary was 28 February): published 29 February
+ * 2020, anniversary 28 February 2023, window 28 August 2022 to 28 August 2023.
  */
 export function dueWindow(previous: IsoDate): { anniversary: IsoDate; from: IsoDate; to: IsoDate } {
   const anniversary = addMonths(previous, 36)
-  return { anniversary, from: addMonths(previous, 30), to: addMonths(previous, 42) }
+  return { anniversary, from: addMonths(anniversary, -6), to: addMonths(anniversary, 6) }
 }
 
 /** The next judgement inspection. */

@@ -253,12 +253,13 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     id: 'P8',
     section: PATHWAYS,
     title: 'Due window: three-year anniversary ± 6 months',
-    statement: 'The next standard or short inspection is due from 30 to 42 months after the previous judgement.',
+    statement:
+      'The next standard or short inspection is due from six months before to six months after the three-year anniversary of the previous judgement.',
     citation: '002#13',
     quote:
       'The timing of standard and short inspections will usually be within six months before or six months after the three-year anniversary.',
     decision:
-      "The anchor is not defined (the previous inspection's fieldwork or its publication): we use the previous judgement's publication date, the date the history records. Month arithmetic clamps to the month end (29 February + 3 years = 28 February).",
+      "The anchor is not defined (the previous inspection's fieldwork or its publication): we use the previous judgement's publication date, the date the history records. Month arithmetic clamps to the month end (29 February + 3 years = 28 February), and the window is counted from that anniversary (issue 14: it had been 30 and 42 months from publication, giving 29 August for a 29 February publication): published 29 February 2020, window 28 August 2022 to 28 August 2023.",
     implementedBy: [
       { module: 'pathways', exports: ['dueWindow'] },
       { module: 'calendar/dates', exports: ['addMonths'] },

@@ -28,7 +28,8 @@ export function datedJudgements(
       const reading = inadequateReading(record.grades.overall, areas)
       return {
         record,
-        fieldworkStart: record.inspectionStart,
+        // An imported SIF judgement has only its publication date (issue 14): the latest its fieldwork could have started.
+        fieldworkStart: record.inspectionStart ?? record.publishedOn,
         published: record.publishedOn,
         inadequate: reading.inadequate,
       }

@@ -75,7 +75,7 @@ export function historyItems(
           { key: { text: 'Framework' }, value: { text: FRAMEWORK_INFO[record.framework].label } },
           {
             key: { text: 'Inspection dates' },
-            value: { text: `${formatDate(record.inspectionStart)} to ${formatDate(record.inspectionEnd)}` },
+            value: { text: fieldworkDates(record.inspectionStart, record.inspectionEnd) },
           },
           { key: { text: 'Published' }, value: { text: formatDate(record.publishedOn) } },
           sourceRow(record, true, links),
@@ -123,4 +123,11 @@ export function historyItems(
     sortDate: visit.publishedOn ?? visit.end ?? visit.start,
   }))
   return [...judgements, ...visitItems].sort((a, b) => (a.sortDate < b.sortDate ? 1 : a.sortDate > b.sortDate ? -1 : 0))
+}
+
+/** Fieldwork dates in words; a date the published source did not give says so rather than being guessed (issue 14). */
+function fieldworkDates(start: string | null, end: string | null): string {
+  if (start && end) return `${formatDate(start)} to ${formatDate(end)}`
+  if (start) return `From ${formatDate(start)} (last day not published)`
+  return 'Not published (only the publication date is known)'
 }

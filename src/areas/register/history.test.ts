@@ -24,6 +24,8 @@ function record(
     source: 'manual',
     activityId: null,
     publicationId: null,
+    sourceDetail: null,
+    predecessor: null,
     recordedBy: null,
     recordedAt: new Date(`${publishedOn}T12:00:00Z`),
     ...extra,

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
 import { canOn } from '../../auth/policy.js'
+import { formatDate } from '../../rules/calendar/dates.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { registerFilterErrors, registerFilterItems } from './filters.js'
 import { laParams, registerListQuery, showQuery } from './forms.js'
@@ -27,13 +28,18 @@ export function laRoutes({
 }): RouteSpec[] {
   async function listPage(request: ListRequest, reply: FastifyReply) {
     const filters = request.query
-    const [entries, regions] = await Promise.all([register.list(request.principal, filters), register.regions()])
+    const [entries, regions, outcomes] = await Promise.all([
+      register.list(request.principal, filters),
+      register.regions(),
+      register.latestOutcomesFile(),
+    ])
     const { errors, errorList } = registerFilterErrors(filters)
     return reply.code(errorList.length ? 400 : 200).page('register/list.njk', {
       filterErrors: errors,
       errorList,
       rows: registerRows(entries),
       count: entries.length,
+      publishedAsAt: outcomes ? formatDate(outcomes.asAt) : null,
       filters,
       filterAction: registerPaths.list.build({}),
       ...registerFilterItems(filters, regions),

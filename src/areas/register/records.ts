@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../deps.js'
 import { standing } from './history.js'
 import { createJudgementCache } from './judgement-cache.js'
 import { registerPathway } from './pathway.js'
+import { type ExportedLa, exportedLa } from './outcomes/export.js'
 import { listLocalAuthorities, listRegions } from './repository.js'
 import { type VisitRecord, visitEntry } from './visits.js'
 import type { JudgementRecord, LaHistory, LocalAuthority, RegisterEntry, RegisterQuery, Standing } from './types.js'
@@ -123,6 +124,22 @@ export function registerRecords({ db, clock }: ServiceDeps) {
     },
 
     show,
+
+    /** Every LA with its whole history, pathway and next window, in the export's shape (issue 14). */
+    async exportAll(): Promise<ExportedLa[]> {
+      const las = await localAuthorities()
+      const byLa = await standings()
+      return las.map((la) => {
+        const entry = byLa.get(la.laCode)
+        return exportedLa({
+          la,
+          records: entry?.records ?? [],
+          visits: entry?.visits ?? [],
+          standing: entry?.standing,
+          pathway: entry?.pathway,
+        })
+      })
+    },
 
     /** The activities whose visits the register holds (published through the service), so the planner counts each once. */
     async visitActivityIds(): Promise<Set<string>> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { type Kysely, type Transaction, sql } from 'kysely'
 import type { LaFilter } from '../../auth/policy.js'
 import type { Database, LocalAuthorityRow } from '../../db/tables.js'
@@ -94,6 +95,8 @@ export async function judgementRecords(db: Db, laCodes?: readonly string[]): Pro
     source: row.source,
     activityId: row.activity_id,
     publicationId: row.publication_id,
+    sourceDetail: row.source_detail,
+    predecessor: row.predecessor,
     recordedBy: row.recorded_by,
     recordedAt: new Date(row.recorded_at),
   }))
@@ -103,8 +106,8 @@ export interface NewJudgement {
   readonly laCode: string
   readonly framework: Framework
   readonly activityType: JudgementActivityType
-  readonly inspectionStart: string
-  readonly inspectionEnd: string
+  readonly inspectionStart: string | null
+  readonly inspectionEnd: string | null
   readonly publishedOn: string
   readonly grades: Readonly<Record<string, Grade>>
   readonly correctsId?: string | null
@@ -114,6 +117,8 @@ export interface NewJudgement {
   /** For source `service`: the activity and publication it came from. */
   readonly activityId?: string | null
   readonly publicationId?: string | null
+  readonly sourceDetail?: string | null
+  readonly predecessor?: string | null
 }
 
 export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise<string> {
@@ -132,12 +137,80 @@ export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise
       recorded_by: judgement.recordedBy,
       activity_id: judgement.activityId ?? null,
       publication_id: judgement.publicationId ?? null,
+      source_detail: judgement.sourceDetail ?? null,
+      predecessor: judgement.predecessor ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   const grades = Object.entries(judgement.grades).map(([area, grade]) => ({ record_id: id, area, grade }))
   if (grades.length > 0) await trx.insertInto('judgement_grades').values(grades).execute()
   return id
+}
+
+/** Insert many judgements in two statements (an import); their ids in the same order. */
+export async function insertJudgements(trx: Db, judgements: readonly NewJudgement[]): Promise<string[]> {
+  const ids: string[] = []
+  // PostgreSQL allows 65,535 parameters per statement: 14 columns a row, so 1,000 rows at a time.
+  for (let from = 0; from < judgements.length; from += 1000) {
+    const batch = judgements.slice(from, from + 1000)
+    // Ids made here, so each grade row names its record whatever order RETURNING gives.
+    const batchIds = batch.map(() => randomUUID())
+    await trx
+      .insertInto('judgement_records')
+      .values(
+        batch.map((judgement, index) => ({
+          id: batchIds[index]!,
+          la_code: judgement.laCode,
+          framework: judgement.framework,
+          activity_type: judgement.activityType,
+          inspection_start: judgement.inspectionStart,
+          inspection_end: judgement.inspectionEnd,
+          published_on: judgement.publishedOn,
+          corrects_id: judgement.correctsId ?? null,
+          correction_reason: judgement.correctionReason ?? null,
+          source: judgement.source,
+          recorded_by: judgement.recordedBy,
+          activity_id: judgement.activityId ?? null,
+          publication_id: judgement.publicationId ?? null,
+          source_detail: judgement.sourceDetail ?? null,
+          predecessor: judgement.predecessor ?? null,
+        })),
+      )
+      .execute()
+    const grades = batch.flatMap((judgement, index) =>
+      Object.entries(judgement.grades).map(([area, grade]) => ({ record_id: batchIds[index]!, area, grade })),
+    )
+    if (grades.length > 0) await trx.insertInto('judgement_grades').values(grades).execute()
+    ids.push(...batchIds)
+  }
+  return ids
+}
+
+/** Insert many visits in one statement (an import); their ids in the same order. */
+export async function insertVisits(db: Db, visits: readonly NewVisit[]): Promise<string[]> {
+  if (visits.length === 0) return []
+  const ids = visits.map(() => randomUUID())
+  await db
+    .insertInto('register_visits')
+    .values(
+      visits.map((visit, index) => ({
+        id: ids[index]!,
+        la_code: visit.laCode,
+        visit_type: visit.visitType,
+        visit_start: visit.start,
+        visit_end: visit.end,
+        published_on: visit.publishedOn,
+        theme: visit.theme,
+        source: visit.source,
+        activity_id: visit.activityId ?? null,
+        publication_id: visit.publicationId ?? null,
+        source_detail: visit.sourceDetail ?? null,
+        predecessor: visit.predecessor ?? null,
+        recorded_by: visit.recordedBy ?? null,
+      })),
+    )
+    .execute()
+  return ids
 }
 
 /** Lock a record while a correction is written, so two people cannot correct it at once. */
@@ -192,6 +265,7 @@ export async function visitRecords(db: Db, laCodes?: readonly string[]): Promise
     activityId: row.activity_id,
     publicationId: row.publication_id,
     sourceDetail: row.source_detail,
+    predecessor: row.predecessor,
     recordedAt: new Date(row.recorded_at),
   }))
 }
@@ -210,6 +284,7 @@ export async function insertVisit(db: Db, visit: NewVisit): Promise<string> {
       activity_id: visit.activityId ?? null,
       publication_id: visit.publicationId ?? null,
       source_detail: visit.sourceDetail ?? null,
+      predecessor: visit.predecessor ?? null,
       recorded_by: visit.recordedBy ?? null,
     })
     .returning('id')
@@ -256,4 +331,41 @@ export async function upsertLocalAuthorities(
       )
       .execute()
   })
+}
+
+/** Fill in what a later import knows about an imported visit (its publication date, theme and sources). */
+export async function updateImportedVisit(
+  db: Db,
+  id: string,
+  values: { publishedOn: string | null; theme: string | null; sourceDetail: string },
+): Promise<void> {
+  await db
+    .updateTable('register_visits')
+    .set({ published_on: values.publishedOn, theme: values.theme, source_detail: values.sourceDetail })
+    .where('id', '=', id)
+    .where('source', '<>', 'service')
+    .execute()
+}
+
+const OUTCOMES_LOAD = 'ofsted-outcomes:'
+
+/** Note that Ofsted's outcomes file `fileName`, as at `asAt`, has been imported (issue 14). */
+export async function recordOutcomesFile(db: Db, fileName: string, asAt: string | null): Promise<void> {
+  await db
+    .insertInto('data_loads')
+    .values({ name: `${OUTCOMES_LOAD}${fileName}`, detail: asAt })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ detail: asAt, loaded_at: new Date() }))
+    .execute()
+}
+
+/** The imported outcomes file with the latest "as at" date, if any. */
+export async function latestOutcomesFile(db: Db): Promise<{ fileName: string; asAt: string } | undefined> {
+  const row = await db
+    .selectFrom('data_loads')
+    .select(['name', 'detail'])
+    .where('name', 'like', `${OUTCOMES_LOAD}%`)
+    .where('detail', 'is not', null)
+    .orderBy('detail', 'desc')
+    .executeTakeFirst()
+  return row?.detail ? { fileName: row.name.slice(OUTCOMES_LOAD.length), asAt: row.detail } : undefined
 }

@@ -1,6 +1,7 @@
 import type { ServiceDeps } from '../deps.js'
 import { judgementService } from './judgement.service.js'
 import { outcomeService } from './outcome.service.js'
+import { outcomesImportService } from './outcomes/import.service.js'
 import { registerRecords } from './records.js'
 
 /**
@@ -9,7 +10,12 @@ import { registerRecords } from './records.js'
  * visits), composed here.
  */
 export function createRegisterService(deps: ServiceDeps) {
-  return { ...registerRecords(deps), ...judgementService(deps), ...outcomeService(deps) }
+  return {
+    ...registerRecords(deps),
+    ...judgementService(deps),
+    ...outcomeService(deps),
+    ...outcomesImportService(deps),
+  }
 }
 
 export type RegisterService = ReturnType<typeof createRegisterService>

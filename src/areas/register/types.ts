@@ -27,8 +27,9 @@ export interface JudgementRecord {
   readonly laCode: string
   readonly framework: Framework
   readonly activityType: JudgementActivityType
-  readonly inspectionStart: string
-  readonly inspectionEnd: string
+  /** Null where the source did not say: Ofsted's files give no last day, the SIF history no dates of fieldwork. */
+  readonly inspectionStart: string | null
+  readonly inspectionEnd: string | null
   readonly publishedOn: string
   readonly grades: Readonly<Record<string, Grade>>
   readonly correctsId: string | null
@@ -39,6 +40,10 @@ export interface JudgementRecord {
   /** For a judgement the service published (source `service`): its activity and publication. */
   readonly activityId: string | null
   readonly publicationId: string | null
+  /** For an import: the file, sheet and row it came from (issue 14). */
+  readonly sourceDetail: string | null
+  /** The former council whose judgement this was, where the LA succeeded it (issue 14). */
+  readonly predecessor: string | null
   readonly recordedBy: string | null
   readonly recordedAt: Date
 }

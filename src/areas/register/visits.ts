@@ -32,6 +32,8 @@ export interface VisitRecord {
   readonly activityId: string | null
   readonly publicationId: string | null
   readonly sourceDetail: string | null
+  /** The former council visited, where the LA succeeded it (issue 14). */
+  readonly predecessor: string | null
   readonly recordedAt: Date
 }
 
@@ -47,6 +49,7 @@ export interface NewVisit {
   readonly activityId?: string | null
   readonly publicationId?: string | null
   readonly sourceDetail?: string | null
+  readonly predecessor?: string | null
   readonly recordedBy?: string | null
 }
 

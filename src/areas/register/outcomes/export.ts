@@ -1,0 +1,103 @@
+/**
+ * The register as other systems read it (issue 14): `ilacs register export --json`. The shape is
+ * a contract: every LA with its history (current judgements and visits, oldest first), its
+ * pathway and its next judgement inspection's window; dates `YYYY-MM-DD` or null, grades in the
+ * register's words or null. Fields may be added in a later version, never renamed.
+ */
+import type { Grade } from '../frameworks.js'
+import { currentRecords } from '../history.js'
+import type { JudgementRecord, LaHistory } from '../types.js'
+import type { VisitRecord } from '../visits.js'
+
+export interface ExportedGrades {
+  readonly overall: Grade | null
+  readonly leaders: Grade | null
+  readonly helpAndProtection: Grade | null
+  readonly childrenInCare: Grade | null
+  readonly careLeavers: Grade | null
+}
+
+export interface ExportedHistoryEntry {
+  readonly kind: 'judgement' | 'visit'
+  readonly type: string
+  readonly framework: string | null
+  readonly start: string | null
+  readonly end: string | null
+  readonly published: string | null
+  readonly theme: string | null
+  readonly grades: ExportedGrades
+  readonly source: string
+}
+
+export interface ExportedLa {
+  readonly laCode: string
+  readonly gssCode: string
+  readonly name: string
+  readonly history: readonly ExportedHistoryEntry[]
+  readonly pathway: 1 | 2 | 3 | null
+  readonly next: { type: string; from: string; to: string; rule: string; citation: string } | null
+}
+
+const NO_GRADES: ExportedGrades = {
+  overall: null,
+  leaders: null,
+  helpAndProtection: null,
+  childrenInCare: null,
+  careLeavers: null,
+}
+
+/** The single inspection framework's areas under the ILACS names they correspond to. */
+function grades(record: JudgementRecord): ExportedGrades {
+  const g = record.grades
+  return {
+    overall: g.overall ?? null,
+    leaders: g.leaders ?? g.leadership ?? null,
+    helpAndProtection: g['help-and-protection'] ?? null,
+    childrenInCare: g['children-in-care'] ?? g['looked-after'] ?? null,
+    careLeavers: g['care-leavers'] ?? null,
+  }
+}
+
+function judgementEntry(record: JudgementRecord): ExportedHistoryEntry {
+  return {
+    kind: 'judgement',
+    type: record.activityType,
+    framework: record.framework,
+    start: record.inspectionStart,
+    end: record.inspectionEnd,
+    published: record.publishedOn,
+    theme: null,
+    grades: grades(record),
+    source: record.sourceDetail ?? record.source,
+  }
+}
+
+function visitEntry(visit: VisitRecord): ExportedHistoryEntry {
+  return {
+    kind: 'visit',
+    type: visit.visitType,
+    framework: null,
+    start: visit.start,
+    end: visit.end,
+    published: visit.publishedOn,
+    theme: visit.theme,
+    grades: NO_GRADES,
+    source: visit.sourceDetail ?? visit.source,
+  }
+}
+
+const dateOf = (entry: ExportedHistoryEntry) => entry.start ?? entry.published ?? ''
+
+export function exportedLa(history: LaHistory): ExportedLa {
+  const next = history.pathway?.next
+  return {
+    laCode: history.la.laCode,
+    gssCode: history.la.gssCode,
+    name: history.la.name,
+    history: [...currentRecords(history.records).map(judgementEntry), ...history.visits.map(visitEntry)].sort((a, b) =>
+      dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0,
+    ),
+    pathway: history.pathway?.pathway ?? null,
+    next: next ? { type: next.type, from: next.from, to: next.to, rule: next.rule, citation: next.citation } : null,
+  }
+}

@@ -1,0 +1,231 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { recordAudits } from '../../../auth/audit.js'
+import type { ServiceDeps } from '../../deps.js'
+import { parseCsv } from '../reference-data.js'
+import {
+  latestOutcomesFile,
+  recordOutcomesFile,
+  insertJudgements,
+  insertVisits,
+  judgementRecords,
+  listLocalAuthorities,
+  updateImportedVisit,
+  visitRecords,
+} from '../repository.js'
+import { createLaMatcher, formerCouncils } from './la-matcher.js'
+import { parseOutcomes } from './parse-outcomes.js'
+import { type Conflict, type ImportPlan, planImport, type PlannedJudgement, type PlannedVisit } from './plan-import.js'
+import { describeSource, type UnreadRow } from './records.js'
+import { readSpreadsheet } from './spreadsheet.js'
+
+/**
+ * A file in the repository's `data/` folder, found by walking up from this module: it runs from
+ * src/ (the server, tsx) and from the `ilacs` command's bundle in node_modules/.cache, run from the
+ * project's folder.
+ */
+export function dataFile(...parts: string[]): string {
+  // The module's own checkout first (the server), then the working directory's (the command's bundle may be shared).
+  for (let dir of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    for (let i = 0; i < 8; i++) {
+      const candidate = join(dir, 'data', ...parts)
+      if (existsSync(candidate)) return candidate
+      dir = dirname(dir)
+    }
+  }
+  throw new Error(`data/${parts.join('/')} was not found above ${fileURLToPath(import.meta.url)}`)
+}
+
+/** What an import did (or, in a dry run, would do): the shape `ilacs register import --json` prints. */
+export interface ImportResult {
+  readonly created: number
+  readonly updated: number
+  readonly unchanged: number
+  readonly conflicts: readonly Conflict[]
+  readonly unread: readonly UnreadRow[]
+  /** Each record added or changed, in words, for the dry run's list. */
+  readonly changes: readonly string[]
+  /** The date Ofsted's file is "as at", when it says. */
+  readonly asAt: string | null
+}
+
+export interface ImportActor {
+  readonly id: string | null
+  readonly email: string
+}
+
+async function loadFormerCouncils(): Promise<ReturnType<typeof formerCouncils>> {
+  const [header, ...rows] = parseCsv(await readFile(dataFile('local-authorities-former.csv'), 'utf8'))
+  const column = (name: string) => header?.indexOf(name) ?? -1
+  return formerCouncils(
+    rows.map((cells) => ({
+      gssCode: cells[column('gss_code')] ?? '',
+      laCode: cells[column('la_code')] ?? '',
+      name: cells[column('name')] ?? '',
+      validTo: cells[column('valid_to')] ?? '',
+    })),
+  )
+}
+
+const sourceText = (record: { sources: PlannedJudgement['sources'] }) => record.sources.map(describeSource).join('; ')
+
+function describeJudgement(verb: string, judgement: PlannedJudgement): string {
+  const grade = judgement.grades.overall ?? 'no overall grade'
+  return `${verb} ${judgement.laCode}: ${judgement.activityType} published ${judgement.published} (${judgement.framework}, ${grade})${judgement.predecessor ? `, as ${judgement.predecessor}` : ''}`
+}
+
+function describeVisit(verb: string, visit: PlannedVisit): string {
+  return `${verb} ${visit.laCode}: ${visit.visitType} from ${visit.start}${visit.theme ? ` (${visit.theme})` : ''}`
+}
+
+/**
+ * Importing Ofsted's published outcomes into the register (issue 14): read the file, plan what
+ * changes, and (unless a dry run) write it in one transaction, each record with its audit entry.
+ */
+export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
+  async function plan(path: string, fileName: string): Promise<ImportPlan & { asAt: string | null }> {
+    const sheets = await readSpreadsheet(path, fileName)
+    const parsed = parseOutcomes(fileName, sheets)
+    const matcher = createLaMatcher(await listLocalAuthorities(db, { kind: 'all' }), await loadFormerCouncils())
+    const [judgements, visits] = await Promise.all([judgementRecords(db), visitRecords(db)])
+    return { ...planImport(parsed.records, parsed.unread, matcher, { judgements, visits }), asAt: parsed.asAt }
+  }
+
+  return {
+    /** The latest of Ofsted's files imported, and the date it is as at. */
+    latestOutcomesFile: () => latestOutcomesFile(db),
+
+    /** Import (or with `dryRun`, only plan) the outcomes in the file at `path`, named `fileName`. */
+    async importOutcomes(
+      actor: ImportActor,
+      path: string,
+      fileName: string,
+      options: { dryRun?: boolean; requestId?: string } = {},
+    ): Promise<ImportResult> {
+      const planned = await plan(path, fileName)
+      const result: ImportResult = {
+        created: planned.createJudgements.length + planned.createVisits.length,
+        updated: planned.updateJudgements.length + planned.updateVisits.length,
+        unchanged: planned.unchanged,
+        conflicts: planned.conflicts,
+        unread: planned.unread,
+        asAt: planned.asAt,
+        changes: [
+          ...planned.createJudgements.map((judgement) => describeJudgement('Add', judgement)),
+          ...planned.updateJudgements.map(({ next }) => describeJudgement('Complete', next)),
+          ...planned.createVisits.map((visit) => describeVisit('Add', visit)),
+          ...planned.updateVisits.map(({ next }) => describeVisit('Complete', next)),
+        ],
+      }
+      if (options.dryRun) return result
+      // The register says which of Ofsted's files it holds, as at what date.
+      await recordOutcomesFile(db, fileName, planned.asAt)
+      if (result.created + result.updated === 0) return result
+      await db.transaction().execute(async (trx) => {
+        const audit = (
+          action: 'judgement.import' | 'visit.import',
+          recordId: string,
+          laCode: string,
+          summary: string,
+        ) => ({
+          actor,
+          action,
+          recordType: action === 'judgement.import' ? 'judgement' : 'visit',
+          recordId,
+          laCode,
+          summary,
+          requestId: options.requestId ?? null,
+        })
+        const updates = planned.updateJudgements.map(({ existing, next }) => ({
+          next,
+          judgement: {
+            ...toNewJudgement(
+              {
+                ...next,
+                start: existing.inspectionStart ?? next.start,
+                grades: { ...next.grades, ...existing.grades },
+              },
+              actor,
+            ),
+            correctsId: existing.id,
+            correctionReason: `Completed from ${sourceText(next)}`,
+          },
+        }))
+        const judgementIds = await insertJudgements(trx, [
+          ...planned.createJudgements.map((judgement) => toNewJudgement(judgement, actor)),
+          ...updates.map((update) => update.judgement),
+        ])
+        const visitIds = await insertVisits(
+          trx,
+          planned.createVisits.map((visit) => ({
+            laCode: visit.laCode,
+            visitType: visit.visitType,
+            start: visit.start,
+            end: null,
+            publishedOn: visit.published,
+            theme: visit.theme,
+            source: 'import' as const,
+            sourceDetail: sourceText(visit),
+            predecessor: visit.predecessor,
+            recordedBy: actor.id,
+          })),
+        )
+        for (const { existing, next } of planned.updateVisits) {
+          await updateImportedVisit(trx, existing.id, {
+            publishedOn: existing.publishedOn ?? next.published,
+            theme: existing.theme ?? next.theme,
+            sourceDetail: [existing.sourceDetail, sourceText(next)].filter(Boolean).join('; '),
+          })
+        }
+        await recordAudits(trx, [
+          ...planned.createJudgements.map((judgement, index) =>
+            audit('judgement.import', judgementIds[index]!, judgement.laCode, describeJudgement('Imported', judgement)),
+          ),
+          ...updates.map(({ next }, index) =>
+            audit(
+              'judgement.import',
+              judgementIds[planned.createJudgements.length + index]!,
+              next.laCode,
+              describeJudgement('Completed', next),
+            ),
+          ),
+          ...planned.createVisits.map((visit, index) =>
+            audit('visit.import', visitIds[index]!, visit.laCode, describeVisit('Imported', visit)),
+          ),
+          ...planned.updateVisits.map(({ existing, next }) =>
+            audit('visit.import', existing.id, next.laCode, describeVisit('Completed', next)),
+          ),
+          {
+            actor,
+            action: 'register.import' as const,
+            recordType: 'data-load',
+            recordId: fileName,
+            summary: `Imported ${fileName}: ${result.created} added, ${result.updated} completed, ${result.unchanged} unchanged, ${result.conflicts.length} conflicts, ${result.unread.length} rows not read`,
+            requestId: options.requestId ?? null,
+          },
+        ])
+      })
+      return result
+    },
+  }
+}
+
+function toNewJudgement(judgement: PlannedJudgement, actor: ImportActor) {
+  if (!judgement.activityType || !judgement.published)
+    throw new Error('A planned judgement has its type and publication date')
+  return {
+    laCode: judgement.laCode,
+    framework: judgement.framework,
+    activityType: judgement.activityType,
+    inspectionStart: judgement.start,
+    inspectionEnd: null,
+    publishedOn: judgement.published,
+    grades: judgement.grades,
+    source: 'import' as const,
+    recordedBy: actor.id,
+    sourceDetail: sourceText(judgement),
+    predecessor: judgement.predecessor,
+  }
+}

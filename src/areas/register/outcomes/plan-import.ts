@@ -1,0 +1,257 @@
+/**
+ * What an import of Ofsted's published outcomes would change (issue 14), worked out without
+ * touching the database, so a dry run and the real import show the same thing.
+ *
+ * 1. Each row is matched to its LA (or, for a council that no longer exists, its successors).
+ * 2. Rows of the same file about the same inspection (the history table, the in-year table and
+ *    the latest-judgement table all list it) merge into one record; what one row leaves unknown
+ *    another may give, and rows that disagree about a grade are reported.
+ * 3. Each record is compared with the register: new ones are created; an earlier import's record
+ *    that this file knows more about is updated (a correction, as the history is append-only);
+ *    a record that says the same is unchanged; and a grade that differs from the register's is
+ *    a conflict for a person to settle, never written over.
+ */
+import type { Framework, Grade, JudgementActivityType } from '../frameworks.js'
+import type { JudgementRecord } from '../types.js'
+import type { VisitRecord, VisitType } from '../visits.js'
+import type { LaMatcher } from './la-matcher.js'
+import { describeSource, type OutcomeJudgement, type OutcomeRecord, type RowSource, type UnreadRow } from './records.js'
+
+export interface PlannedJudgement {
+  readonly laCode: string
+  readonly predecessor: string | null
+  readonly framework: Framework
+  readonly activityType: JudgementActivityType | null
+  readonly start: string | null
+  readonly published: string | null
+  readonly grades: Readonly<Record<string, Grade>>
+  readonly sources: readonly RowSource[]
+}
+
+export interface PlannedVisit {
+  readonly laCode: string
+  readonly predecessor: string | null
+  readonly visitType: VisitType
+  readonly start: string
+  readonly published: string | null
+  readonly theme: string | null
+  readonly sources: readonly RowSource[]
+}
+
+export interface Conflict {
+  readonly laCode: string
+  readonly sheet: string
+  readonly row: number
+  readonly reason: string
+}
+
+export interface ImportPlan {
+  readonly createJudgements: readonly PlannedJudgement[]
+  readonly updateJudgements: ReadonlyArray<{ readonly existing: JudgementRecord; readonly next: PlannedJudgement }>
+  readonly createVisits: readonly PlannedVisit[]
+  readonly updateVisits: ReadonlyArray<{ readonly existing: VisitRecord; readonly next: PlannedVisit }>
+  readonly unchanged: number
+  readonly conflicts: readonly Conflict[]
+  readonly unread: readonly UnreadRow[]
+}
+
+const DAY = 86_400_000
+const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY
+
+/**
+ * Whether two accounts of a judgement inspection are the same inspection: the same publication
+ * date, first days of fieldwork within a week of each other (files disagree by a day), or one's
+ * fieldwork starting up to 150 days before the other's publication (a table that gives only one).
+ */
+export function sameInspection(
+  a: { start: string | null; published: string | null },
+  b: { start: string | null; published: string | null },
+): boolean {
+  if (a.published && b.published) return a.published === b.published
+  if (a.start && b.start) return Math.abs(days(a.start, b.start)) <= 7
+  const [start, published] = a.start ? [a.start, b.published] : [b.start, a.published]
+  if (!start || !published) return false
+  const gap = days(start, published)
+  return gap >= 0 && gap <= 150
+}
+
+function sameVisit(a: { visitType: VisitType; start: string }, b: { visitType: VisitType; start: string }): boolean {
+  return a.visitType === b.visitType && Math.abs(days(a.start, b.start)) <= 3
+}
+
+/** Rows with every fact first, so the history table's row leads and the others fill in. */
+function completeness(record: OutcomeRecord): number {
+  if (record.kind === 'visit') return (record.published ? 2 : 0) + (record.theme ? 1 : 0)
+  return (record.activityType ? 4 : 0) + (record.start ? 2 : 0) + (record.published ? 1 : 0)
+}
+
+const dateRow = (source: RowSource): UnreadRow => ({ sheet: source.sheet, row: source.row, reason: '' })
+
+export function planImport(
+  records: readonly OutcomeRecord[],
+  unreadRows: readonly UnreadRow[],
+  matcher: LaMatcher,
+  existing: { judgements: readonly JudgementRecord[]; visits: readonly VisitRecord[] },
+): ImportPlan {
+  const unread: UnreadRow[] = [...unreadRows]
+  const judgements = new Map<string, PlannedJudgement[]>()
+  const visits = new Map<string, PlannedVisit[]>()
+  const ordered = [...records].sort((a, b) => completeness(b) - completeness(a))
+  for (const record of ordered) {
+    const date = record.kind === 'visit' ? record.start : (record.start ?? record.published)
+    const match = matcher.match({ ...record.la, date })
+    if (!match) {
+      const named = record.la.name ?? record.la.gssCode ?? record.la.link ?? ''
+      unread.push({ ...dateRow(record.source), reason: `No local authority in the register matches "${named}"` })
+      continue
+    }
+    for (const laCode of match.laCodes) {
+      if (record.kind === 'visit') mergeVisit(visits, laCode, match.predecessor, record)
+      else {
+        const disagreement = mergeJudgement(judgements, laCode, match.predecessor, record)
+        if (disagreement) unread.push({ ...dateRow(record.source), reason: disagreement })
+      }
+    }
+  }
+
+  const plan = {
+    createJudgements: [] as PlannedJudgement[],
+    updateJudgements: [] as Array<{ existing: JudgementRecord; next: PlannedJudgement }>,
+    createVisits: [] as PlannedVisit[],
+    updateVisits: [] as Array<{ existing: VisitRecord; next: PlannedVisit }>,
+    unchanged: 0,
+    conflicts: [] as Conflict[],
+    unread,
+  }
+  const current = existing.judgements.filter((record) => record.correctedById === null)
+  for (const [laCode, list] of judgements) {
+    const theirs = current.filter((record) => record.laCode === laCode)
+    for (const next of list) compareJudgement(plan, next, theirs)
+  }
+  for (const [laCode, list] of visits) {
+    const theirs = existing.visits.filter((visit) => visit.laCode === laCode)
+    for (const next of list) {
+      const found = theirs.find((visit) => sameVisit(visit, next))
+      if (!found) plan.createVisits.push(next)
+      else if (
+        found.source !== 'service' &&
+        (fills(found.publishedOn, next.published) || fills(found.theme, next.theme))
+      )
+        plan.updateVisits.push({ existing: found, next })
+      else plan.unchanged++
+    }
+  }
+  // A row held by two successors, or read twice, is listed once.
+  const seen = new Set<string>()
+  plan.unread = unread.filter((row) => {
+    const key = `${row.sheet}|${row.row}|${row.reason}`
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+  return plan
+}
+
+const fills = (have: string | null, offered: string | null) => have === null && offered !== null
+
+function mergeVisit(
+  visits: Map<string, PlannedVisit[]>,
+  laCode: string,
+  predecessor: string | null,
+  record: OutcomeRecord,
+) {
+  if (record.kind !== 'visit') return
+  const list = visits.get(laCode) ?? []
+  const index = list.findIndex((visit) => sameVisit(visit, record))
+  const found = list[index]
+  if (found)
+    list[index] = {
+      ...found,
+      published: found.published ?? record.published,
+      theme: found.theme ?? record.theme,
+      sources: [...found.sources, record.source],
+    }
+  else list.push({ laCode, predecessor, ...pick(record), sources: [record.source] })
+  visits.set(laCode, list)
+}
+
+function pick(record: OutcomeRecord & { kind: 'visit' }) {
+  const { visitType, start, published, theme } = record
+  return { visitType, start, published, theme }
+}
+
+/** Merge a row into the file's records; returns why it disagrees with an earlier row, if it does. */
+function mergeJudgement(
+  judgements: Map<string, PlannedJudgement[]>,
+  laCode: string,
+  predecessor: string | null,
+  record: OutcomeJudgement,
+): string | undefined {
+  const list = judgements.get(laCode) ?? []
+  judgements.set(laCode, list)
+  const index = list.findIndex((judgement) => sameInspection(judgement, record))
+  const found = list[index]
+  if (!found) {
+    const { framework, activityType, start, published, grades } = record
+    list.push({ laCode, predecessor, framework, activityType, start, published, grades, sources: [record.source] })
+    return undefined
+  }
+  const differs = Object.entries(record.grades).find(
+    ([area, grade]) => found.grades[area] && found.grades[area] !== grade,
+  )
+  if (differs)
+    return `Grades ${differs[0]} as ${differs[1]}, but ${describeSource(found.sources[0]!)} grades it ${found.grades[differs[0]]}`
+  list[index] = {
+    ...found,
+    framework: found.start ? found.framework : record.framework,
+    activityType: found.activityType ?? record.activityType,
+    start: found.start ?? record.start,
+    published: found.published ?? record.published,
+    grades: { ...record.grades, ...found.grades },
+    sources: [...found.sources, record.source],
+  }
+  return undefined
+}
+
+function compareJudgement(
+  plan: {
+    createJudgements: PlannedJudgement[]
+    updateJudgements: Array<{ existing: JudgementRecord; next: PlannedJudgement }>
+    unchanged: number
+    conflicts: Conflict[]
+    unread: UnreadRow[]
+  },
+  next: PlannedJudgement,
+  theirs: readonly JudgementRecord[],
+): void {
+  const found = theirs.find((record) =>
+    sameInspection({ start: record.inspectionStart, published: record.publishedOn }, next),
+  )
+  const first = next.sources[0]!
+  if (!found) {
+    const missing = !next.activityType
+      ? 'The table gives no inspection type, and no other row names this inspection'
+      : !next.published
+        ? 'The table gives no publication date, and no other row names this inspection'
+        : undefined
+    if (missing) plan.unread.push({ sheet: first.sheet, row: first.row, reason: missing })
+    else plan.createJudgements.push(next)
+    return
+  }
+  const differs = Object.entries(next.grades).find(
+    ([area, grade]) => found.grades[area] && found.grades[area] !== grade,
+  )
+  if (differs) {
+    plan.conflicts.push({
+      laCode: next.laCode,
+      sheet: first.sheet,
+      row: first.row,
+      reason: `The file grades ${differs[0]} ${differs[1]}; the register's judgement published ${found.publishedOn} (${found.source}) grades it ${found.grades[differs[0]]}`,
+    })
+    return
+  }
+  const addsGrades = Object.keys(next.grades).some((area) => !found.grades[area])
+  const addsStart = found.inspectionStart === null && next.start !== null
+  // A judgement recorded in the service (by hand or from a publication) is never changed by an import.
+  const imported = found.source === 'import' || found.source === 'demo'
+  if (imported && (addsGrades || addsStart)) plan.updateJudgements.push({ existing: found, next })
+  else plan.unchanged++
+}
