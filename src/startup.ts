@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js'
 import type { Database } from './db/tables.js'
 import { loadDemoData } from './demo/load-demo-data.js'
 import { loadDemoActivities } from './demo/demo-activities.js'
+import { loadDemoMonitoring } from './demo/demo-monitoring.js'
 import { loadDemoPublications } from './demo/demo-publications.js'
 import { loadDemoReports } from './demo/demo-reports.js'
 import { loadDemoInterventions } from './demo/demo-interventions.js'
@@ -38,6 +39,8 @@ export async function prepareDatabase(
           loaded = (await loadDemoReports(db, config, today)) || loaded
           // Interventions at every step and engagement meetings (issue 13); minutes go to the file store.
           loaded = (await loadDemoInterventions(db, config, today)) || loaded
+          // Monitoring visits after an inadequate judgement (issue 12): Coventry's two held, Barnet's first planned.
+          loaded = (await loadDemoMonitoring(db, config, today)) || loaded
         }
         return loaded
       })
