@@ -80,7 +80,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
         laCode: '936',
         type: 'short-inspection',
         variant: null,
-        onsiteStart: plannableMonday(addDays(today, 28)),
+        onsiteStart: plannableMonday(addDays(today, 21)),
         topics: [],
       },
       DEMO_CONTEXT,
