@@ -71,4 +71,10 @@ export const TABLE_OWNERS = {
   report_review_comments: 'reports',
   report_fa_comments: 'reports',
   report_steps: 'reports',
+  // monitoring: the programme after an inadequate judgement
+  monitoring_programmes: 'monitoring',
+  monitoring_recommendations: 'monitoring',
+  monitoring_action_plans: 'monitoring',
+  monitoring_plan_reviews: 'monitoring',
+  monitoring_progress: 'monitoring',
 }

@@ -30,6 +30,8 @@ import { homeRoutes } from './areas/home/routes.js'
 import { reminderRoutes } from './areas/home/reminders.routes.js'
 import { interventionRoutes } from './areas/intervention/routes.js'
 import { engagementRoutes } from './areas/engagement/routes.js'
+import { monitoringDashboard } from './areas/monitoring/dashboard.js'
+import { monitoringRoutes } from './areas/monitoring/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
@@ -187,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         programmeDashboard(services.programme, clock),
         reportsDashboard(services.reports, services.activities, clock),
         interventionDashboard(services.intervention, services.register, clock),
+        monitoringDashboard(services.monitoring, clock),
       ],
     }),
   )
@@ -254,6 +257,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(
     app,
     engagementRoutes({ engagement: services.engagement, register: services.register, people: services.people, clock }),
+  )
+  registerRoutes(
+    app,
+    monitoringRoutes({
+      monitoring: services.monitoring,
+      register: services.register,
+      activities: services.activities,
+      clock,
+    }),
   )
   registerRoutes(
     app,

@@ -13,6 +13,7 @@ import { loadDemoPublications } from './demo/demo-publications.js'
 import { loadDemoReports } from './demo/demo-reports.js'
 import { loadDemoInterventions } from './demo/demo-interventions.js'
 import { withDemoLoadLock } from './demo/demo-lock.js'
+import { loadDemoMonitoringProgrammes } from './demo/demo-monitoring-programmes.js'
 import { projectRoot } from './web/paths.js'
 
 export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
@@ -39,8 +40,10 @@ export async function prepareDatabase(
           loaded = (await loadDemoReports(db, config, today)) || loaded
           // Interventions at every step and engagement meetings (issue 13); minutes go to the file store.
           loaded = (await loadDemoInterventions(db, config, today)) || loaded
-          // Monitoring visits after an inadequate judgement (issue 12): Coventry's two held, Barnet's first planned.
+          // Monitoring visits after an inadequate judgement (issue 12): two held at one LA, a first planned at another.
           loaded = (await loadDemoMonitoring(db, config, today)) || loaded
+          // Monitoring programmes after inadequate judgements (issue 12).
+          loaded = (await loadDemoMonitoringProgrammes(db, config, today)) || loaded
         }
         return loaded
       })

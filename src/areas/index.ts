@@ -13,6 +13,7 @@ import { caseSampleCases, createEvidenceService } from './evidence/service.js'
 import { createEngagementService } from './engagement/service.js'
 import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
+import { createMonitoringService } from './monitoring/service.js'
 import { createProgrammeService } from './programme/service.js'
 import { createPublicationsService } from './publications/service.js'
 import { createRegisterService } from './register/service.js'
@@ -52,6 +53,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     reports,
     intervention: createInterventionService({ ...deps, register, people, blobs }),
     engagement: createEngagementService({ ...deps, register, people, blobs }),
+    monitoring: createMonitoringService({ ...deps, register, people, blobs }),
     reminders: createReminderSettings(deps.db),
   }
   return {

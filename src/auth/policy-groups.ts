@@ -86,3 +86,29 @@ export const FIELDWORK_POLICY = {
     grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
   },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
+
+// The monitoring programme after an inadequate judgement (issue 12; 001, 002#112-139): Ofsted,
+// the LA (its own only) and the DfE case lead of the LA see it; the regional director writes the
+// letters and records the re-inspection decision (001#9, #21, #54); Ofsted's inspectors keep the
+// dates, the items, the visit and progress; the LA submits its action plan (001#19).
+export const MONITORING_POLICY = {
+  'monitoring.view': {
+    description:
+      "See an LA's monitoring programme after an inadequate judgement: its steps, dates, action plan and thread (the LA and the DfE case lead: their own)",
+    grants: { ...OFSTED_READ, 'la-dcs': 'own-la', 'la-link': 'own-la', 'dfe-case-lead': 'assigned-las' },
+  },
+  'monitoring.direct': {
+    description:
+      'Open a monitoring programme, send the action planning visit letter, review the action plan and decide the re-inspection (the regional director, 001#9, #21, #54)',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'monitoring.manage': {
+    description:
+      'Keep a monitoring programme: its dates, recommendations, the action planning visit and its record, progress against each item (Ofsted inspectors, 001#14, #18)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', hmi: 'all' },
+  },
+  'monitoring.action-plan': {
+    description: 'Submit or update the LA’s action plan with its actions against each recommendation (001#19)',
+    grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
+  },
+} as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>

@@ -18,6 +18,7 @@ import * as apiTokenExpiry from './migrations/20261202T140856Z_api_token_expiry.
 import * as formSubmissions from './migrations/20261202T142205Z_form_submissions.js'
 import * as monitoringVisits from './migrations/20261202T172011Z_monitoring_visits.js'
 import * as importedRegisterRecords from './migrations/20261202T172055Z_imported_register_records.js'
+import * as monitoringProgrammes from './migrations/20261202T172251Z_monitoring_programmes.js'
 import type { Database } from './tables.js'
 
 /**
@@ -45,6 +46,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T142205Z_form_submissions': formSubmissions,
   '20261202T172011Z_monitoring_visits': monitoringVisits,
   '20261202T172055Z_imported_register_records': importedRegisterRecords,
+  '20261202T172251Z_monitoring_programmes': monitoringProgrammes,
 }
 
 /**

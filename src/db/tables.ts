@@ -15,6 +15,7 @@ import type { AuditEventsTable, AuthTables, UsersTable } from './auth-tables.js'
 import type { EvidenceTables } from './evidence-tables.js'
 import type { JudgementRecordsTable, LocalAuthoritiesTable, RegisterTables } from './register-tables.js'
 import type { InterventionTables } from './intervention-tables.js'
+import type { MonitoringTables } from './monitoring-tables.js'
 import type { ReportTables } from './report-tables.js'
 
 /**
@@ -281,7 +282,8 @@ export interface ProgrammeSettingsTable {
   updated_at: GeneratedTimestamp
 }
 
-export interface Database extends AuthTables, EvidenceTables, InterventionTables, ReportTables, RegisterTables {
+export interface Database
+  extends AuthTables, EvidenceTables, InterventionTables, MonitoringTables, ReportTables, RegisterTables {
   activities: ActivitiesTable
   activity_milestones: ActivityMilestonesTable
   activity_flags: ActivityFlagsTable

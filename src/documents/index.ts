@@ -63,3 +63,12 @@ export {
   type PartnerInspectorate,
   type PartnerInspectorateLetterInput,
 } from './templates/partner-inspectorate-letter.js'
+export {
+  actionPlanLetter,
+  actionPlanLetterProblems,
+  actionPlanningVisitLetter,
+  programmeLetterSubject,
+  type ActionPlanLetterInput,
+  type ActionPlanningVisitLetterInput,
+  type ProgrammeLetterBasis,
+} from './templates/monitoring-programme-letters.js'

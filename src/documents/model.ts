@@ -10,13 +10,15 @@ import { z } from 'zod'
 import { GRADES, GRADE_NAMES, type Grade } from '../rules/judgements.js'
 import { formatDate } from '../rules/calendar/dates.js'
 
-/** Every kind of document the service writes (002#202, #207-208, #224; 001 Annexes A, D, E later). */
+/** Every kind of document the service writes (002#202, #207-208, #224; 001 Annexes A, D and E). */
 export const DOCUMENT_KINDS = [
   'inspection-report',
   'summary-for-children',
   'focused-visit-letter',
   'monitoring-visit-letter',
   'partner-inspectorate-letter',
+  'action-planning-visit-letter',
+  'action-plan-letter',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 

@@ -16,6 +16,7 @@ export const OUTBOX_KINDS = [
   'report-late',
   'report-dfe-inadequate',
   'report-published',
+  'monitoring-dfe',
 ] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 

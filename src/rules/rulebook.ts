@@ -653,6 +653,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
           'ACTION_PLANNING_VISIT_RECORD',
         ],
       },
+      { module: 'monitoring-programme', exports: ['programmeDeadlines', 'checkActionPlanningVisitDate'] },
     ],
   },
   {
@@ -665,9 +666,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "Local authorities have a maximum of 70 working days from when they receive the inspection report to submit a 'written statement of action' to the Secretary of State and HMCI. … within 70 working days of receiving that report … within 70 working days of receiving the final inspection report",
     decision:
-      'The sources anchor the 70 days on different reports (pre-publication, 001#7, #49; final, 002#219; publication, 000#24, 004#Key messages), so the input is the day the authority received its report. In an inspection timeline it is the day the final report is sent (002#216).',
+      'The sources anchor the 70 days on different reports (pre-publication, 001#7, #49; final, 002#219; publication, 000#24, 004#Key messages), so the input is the day the authority received its report. In an inspection timeline it is the day the final report is sent (002#216). A monitoring programme stores all three days and counts from the pre-publication copy (001#7, #49: under ILACS the final report sent under embargo, 002#216), with the final report, then publication, standing in (flagged) until it is recorded; the other readings are shown beside.',
     implementedBy: [
       { module: 'after-inadequate', exports: ['afterInadequate', 'actionPlanReviewLetter', 'actionPlanAfter'] },
+      { module: 'monitoring-programme', exports: ['programmeAnchor', 'programmeDeadlines', 'PROGRAMME_ANCHORS'] },
       { module: 'intervention-triggers', exports: ['interventionTriggers'] },
     ],
   },
@@ -718,6 +720,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       { module: 'after-inadequate', exports: ['afterInadequate'] },
       { module: 'monitoring-planning', exports: ['checkMonitoringProposal'] },
+      { module: 'monitoring-programme', exports: ['programmeDeadlines', 'reinspectionUrgency'] },
     ],
   },
   {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import type { Services } from '../../src/areas/index.js'
+import { insertJudgement } from '../../src/areas/register/repository.js'
 import { principalFor } from '../../src/auth/users.js'
 import type { TestApp } from '../../src/test-support/build-test-app.js'
 import { createUser } from '../../src/test-support/factories/users.js'
@@ -16,6 +17,7 @@ export interface WalkRecords {
   readonly triggerId: string
   readonly selfEvaluationId: string
   readonly engagementId: string
+  readonly programmeId: string
 }
 
 /** The URL parameters that name one of these records: each belongs to an LA. */
@@ -26,6 +28,7 @@ export const WALK_RECORD_PARAMS = [
   'triggerId',
   'selfEvaluationId',
   'engagementId',
+  'programmeId',
 ] as const
 
 const context = { requestId: 'walk' }
@@ -103,7 +106,58 @@ export async function walkRecords(
       { meetingOn: '2026-11-10', jointWithEducation: false, ofstedAttendees: '', laAttendees: '' },
       context,
     )
-    records.set(laCode, { interventionId, boardMeetingId, reportId, triggerId, selfEvaluationId, engagementId })
+    // A monitoring programme (issue 12) on an inadequate judgement published after the walk's good
+    // one, with an item, the LA's plan (version 1, with its file) and a review, so its letters exist.
+    await insertJudgement(t.db, {
+      laCode,
+      framework: 'ilacs-2023',
+      activityType: 'standard-inspection',
+      inspectionStart: '2026-07-06',
+      inspectionEnd: '2026-07-17',
+      publishedOn: '2026-09-14',
+      grades: {
+        overall: 'inadequate',
+        'help-and-protection': 'inadequate',
+        'children-in-care': 'requires-improvement',
+        leaders: 'inadequate',
+      },
+      source: 'manual',
+      recordedBy: null,
+    })
+    const programmeId = await services.monitoring.open(
+      director,
+      laCode,
+      { dates: { 'pre-publication': '2026-09-07' } },
+      context,
+    )
+    const itemId = await services.monitoring.addRecommendation(
+      director,
+      programmeId,
+      { kind: 'recommendation', text: 'Improve supervision' },
+      context,
+    )
+    const plan = await services.monitoring.storeDocument(file('action-plan.pdf'))
+    await services.monitoring.submitPlan(
+      dcs,
+      programmeId,
+      { file: plan, actions: { [itemId]: 'Train managers' } },
+      context,
+    )
+    await services.monitoring.reviewPlan(
+      director,
+      programmeId,
+      { outcome: 'reflects', letterSentOn: t.clock.today(), differences: '', discussedOn: undefined },
+      context,
+    )
+    records.set(laCode, {
+      interventionId,
+      boardMeetingId,
+      reportId,
+      triggerId,
+      selfEvaluationId,
+      engagementId,
+      programmeId,
+    })
   }
   return records
 }

@@ -199,7 +199,9 @@ export function activityRecordRoutes({
       onsiteEnd: details.milestones.find((m) => m.key === 'onsite.end')?.date,
       lead: details.team.find((member) => member.teamRole === 'lead-inspector'),
       topics: activity.topics,
-      monitoring: activity.monitoring ? monitoringSummary(activity.monitoring) : undefined,
+      monitoring: activity.monitoring
+        ? { ...monitoringSummary(activity.monitoring), childrenHref: activityPaths.children.build({ activityId }) }
+        : undefined,
       canManage: manage,
       // Defer or cancel a planned or notified activity; cancel or re-plan a deferred one.
       canStop: canPlan && ['planned', 'notified', 'deferred'].includes(activity.status),

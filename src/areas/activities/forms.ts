@@ -107,3 +107,20 @@ export const noticeForm = defineForm({
   notes: field.text(),
   version: field.version(),
 })
+
+/** A child looked at on a monitoring visit, by the LA's own ID (001#36-37, 002#136-137). */
+export const monitoringChildForm = defineForm(
+  {
+    childId: field.required('Enter the child’s ID in the local authority’s records'),
+    method: field.choice(
+      ['tracked', 'sampled'] as const,
+      'Select whether the child’s experience was tracked or sampled',
+    ),
+    concern: field.text(),
+    concernTold: field.text(),
+  },
+  (value, issue) => {
+    if (value.concern && !value.concernTold)
+      issue('concernTold', 'Enter who at the local authority was told of the concern, and when (001#36, 002#136)')
+  },
+)

@@ -1,8 +1,12 @@
+import { recordAudit } from '../../auth/audit.js'
 import type { Principal } from '../../auth/policy.js'
+import { ValidationError } from '../../errors.js'
+import type { RequestContext } from '../deps.js'
 import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
-import { MONITORING_TYPES } from './activity-types.js'
+import { type MONITORING_TYPES } from './activity-types.js'
 import type { ActivityStatus } from './lifecycle.js'
-import type { ActivityRecords } from './records.js'
+import { childRecorded, childrenOf, earlierSightings, insertChild } from './monitoring-children.repository.js'
+import type { ActivitiesDeps, ActivityRecords } from './records.js'
 import type { MonitoringFacts } from './types.js'
 
 /** A monitoring visit or post-monitoring inspection of an LA, as the monitoring area reads it (issue 12). */
@@ -28,8 +32,60 @@ export interface MonitoringActivity {
  * see them (an LA user only after notice, 002#73). Cancelled and deferred ones are included with
  * their status: the caller decides what counts.
  */
-export function monitoringService(records: ActivityRecords) {
+export function monitoringService({ db }: ActivitiesDeps, records: ActivityRecords) {
   return {
+    /**
+     * The children looked at on a monitoring visit, each marked where an earlier visit to the LA
+     * looked at them too (001#37, 002#137: case numbers recorded to cross-refer across visits).
+     */
+    async monitoringChildren(activityId: string) {
+      const activity = await records.load(activityId)
+      const children = await childrenOf(db, activityId)
+      const earlier = await earlierSightings(
+        db,
+        activity.laCode,
+        children.map((child) => child.childId),
+        activity.onsiteStart,
+      )
+      return children.map((child) => ({ ...child, earlier: earlier.get(child.childId) ?? [] }))
+    },
+
+    /** Record a child looked at on the visit, with any cause for concern and who was told (001#36, 002#136). */
+    async addMonitoringChild(
+      principal: Principal,
+      activityId: string,
+      input: { childId: string; method: 'tracked' | 'sampled'; concern: string; concernTold: string },
+      context: RequestContext,
+    ): Promise<void> {
+      const activity = await records.load(activityId)
+      if (activity.type !== 'monitoring-visit')
+        throw new ValidationError({ childId: 'Children are recorded here on monitoring visits only' })
+      const childId = input.childId.trim()
+      if (await childRecorded(db, activityId, childId))
+        throw new ValidationError({ childId: `Child ${childId} is already recorded on this visit` })
+      await db.transaction().execute(async (trx) => {
+        const id = await insertChild(trx, {
+          activityId,
+          laCode: activity.laCode,
+          childId,
+          method: input.method,
+          concern: input.concern || null,
+          concernTold: input.concern ? input.concernTold || null : null,
+          recordedBy: principal.id,
+        })
+        await recordAudit(trx, {
+          actor: principal,
+          action: 'activity.monitoring-child',
+          recordType: 'monitoring-child',
+          recordId: id,
+          laCode: activity.laCode,
+          summary: `${activity.reference}: child ${childId} ${input.method}${input.concern ? ', with a cause for concern' : ''}`,
+          changes: { after: { childId, method: input.method, concern: Boolean(input.concern) } },
+          requestId: context.requestId,
+        })
+      })
+    },
+
     async monitoringOf(principal: Principal, laCode: string): Promise<MonitoringActivity[]> {
       const items = await records.list(principal, { laCodes: [laCode] })
       return items.flatMap(({ activity, milestones }) => {

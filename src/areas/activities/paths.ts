@@ -8,6 +8,7 @@ export const activityPaths = {
   team: path('/activities/:activityId/team'),
   teamRemove: path('/activities/:activityId/team/remove'),
   contacts: path('/activities/:activityId/contacts'),
+  children: path('/activities/:activityId/children'),
   notice: path('/activities/:activityId/notice'),
   status: path('/activities/:activityId/status'),
   replan: path('/activities/:activityId/replan'),

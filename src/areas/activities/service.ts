@@ -23,7 +23,7 @@ export function createActivitiesService(deps: ActivitiesDeps) {
     ...teamService(deps, records),
     ...noticeService(deps, records),
     ...calendarService(deps, records),
-    ...monitoringService(records),
+    ...monitoringService(deps, records),
   }
 }
 

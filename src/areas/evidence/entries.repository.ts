@@ -133,13 +133,29 @@ export async function reviewState(db: Db, activityId: string): Promise<{ entries
     .select((eb) => eb.fn.max('created_at').as('at'))
     .where('activity_id', '=', activityId)
     .executeTakeFirst()
+  return { entriesSinceQa: await entriesSince(db, activityId, lastNote?.at ? new Date(lastNote.at) : null) }
+}
+
+/** How many entries were written after `since` (all of them when null). */
+export async function entriesSince(db: Db, activityId: string, since: Date | null): Promise<number> {
   let query = db
     .selectFrom('evidence_entries')
     .select((eb) => eb.fn.countAll<string>().as('count'))
     .where('activity_id', '=', activityId)
-  if (lastNote?.at) query = query.where('created_at', '>', lastNote.at)
+  if (since) query = query.where('created_at', '>', since)
   const row = await query.executeTakeFirstOrThrow()
-  return { entriesSinceQa: Number(row.count) }
+  return Number(row.count)
+}
+
+/** Entries by heading only (the summary needs no count by author). */
+export async function entriesByHeading(db: Db, activityId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('evidence_entries')
+    .select(['heading_id', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('activity_id', '=', activityId)
+    .groupBy('heading_id')
+    .execute()
+  return new Map(rows.map((row) => [row.heading_id, Number(row.count)]))
 }
 
 export async function entryBelongsTo(db: Db, entryId: string, activityId: string): Promise<boolean> {

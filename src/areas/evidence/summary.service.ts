@@ -1,5 +1,5 @@
 import { concernsOf } from './concerns.repository.js'
-import { entryCounts, reviewState } from './entries.repository.js'
+import { entriesByHeading, entriesSince } from './entries.repository.js'
 import { fieldworkDays, headingCoverage, kitDays } from './fieldwork.js'
 import { kitMeetingsOf } from './keep-in-touch.repository.js'
 import { qaNotesOf } from './qa-notes.repository.js'
@@ -11,15 +11,20 @@ export function summaryService({ db, clock, activities }: EvidenceDeps) {
   return {
     /** Counts for the task list and the home page. */
     async summary(activityId: string) {
-      const [counts, notes, meetings, rfis, concerns, details, review] = await Promise.all([
-        entryCounts(db, activityId),
+      const [byHeading, notes, meetings, rfis, concerns, details] = await Promise.all([
+        entriesByHeading(db, activityId),
         qaNotesOf(db, activityId),
         kitMeetingsOf(db, activityId),
         rfisOf(db, activityId),
         concernsOf(db, activityId),
         activities.withMilestones(activityId),
-        reviewState(db, activityId),
       ])
+      // Entries since the last QA note (002#190), counted from the notes just read.
+      const lastNoteAt = notes.reduce<Date | null>(
+        (last, note) => (!last || note.createdAt > last ? note.createdAt : last),
+        null,
+      )
+      const entriesSinceQa = await entriesSince(db, activityId, lastNoteAt)
       const onsiteEnd = details.milestones.find((m) => m.key === 'onsite.end')?.date ?? details.activity.onsiteStart
       const days = kitDays(
         fieldworkDays(details.activity.onsiteStart, onsiteEnd),
@@ -27,10 +32,10 @@ export function summaryService({ db, clock, activities }: EvidenceDeps) {
         clock.today(),
       )
       return {
-        entries: [...counts.byHeading.values()].reduce((sum, count) => sum + count, 0),
-        coverage: headingCoverage(counts.byHeading),
+        entries: [...byHeading.values()].reduce((sum, count) => sum + count, 0),
+        coverage: headingCoverage(byHeading),
         openQaNotes: notes.filter((note) => !note.resolvedAt).length,
-        entriesSinceQa: review.entriesSinceQa,
+        entriesSinceQa,
         kitMissing: days.filter((day) => day.state === 'missing').length,
         kitRecorded: meetings.length,
         /** Every fieldwork day has its note: nothing more to keep in touch about. */

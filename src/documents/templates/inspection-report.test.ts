@@ -53,7 +53,8 @@ describe('inspectionReport', () => {
 
   it.each(REPORT_FRAMEWORKS)('always reports on care leavers under the %s framework (002#211)', async (framework) => {
     const grades: InspectionReportInput['grades'] =
-      framework === 'ilacs-2018'
+      // A post-monitoring inspection's SIF report grades the same four areas as 2018 (001#52).
+      framework === 'ilacs-2018' || framework === 'sif'
         ? GRADES_2018
         : framework === 'ilacs-2023'
           ? { ...GRADES_2018, careLeavers: 'inadequate' }

@@ -48,6 +48,7 @@ const NAVIGATION: ReadonlyArray<{ href: string; text: string; action: Action }> 
   { href: '/activities', text: 'Inspections and visits', action: 'activity.view' },
   { href: '/programme', text: 'Programme', action: 'programme.view' },
   { href: '/interventions', text: 'Interventions', action: 'intervention.view' },
+  { href: '/monitoring', text: 'Monitoring', action: 'monitoring.view' },
   { href: '/engagement', text: 'Engagement', action: 'engagement.view' },
   { href: '/rules', text: 'Rulebook', action: 'rules.view' },
   { href: '/admin/users', text: 'Accounts', action: 'users.manage' },

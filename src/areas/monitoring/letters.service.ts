@@ -1,0 +1,87 @@
+import type { Principal } from '../../auth/policy.js'
+import { NotFoundError } from '../../errors.js'
+import {
+  actionPlanLetter,
+  actionPlanningVisitLetter,
+  type DocumentModel,
+  renderDocx,
+  renderPdf,
+} from '../../documents/index.js'
+import { programmeDeadlines } from '../../rules/monitoring-programme.js'
+import type { MonitoringDeps, MonitoringRecords } from './records.js'
+import { LETTER_COPIES } from './types.js'
+
+export type LetterFormat = 'docx' | 'pdf'
+
+/**
+ * The regional director's letters as documents (ADR 0012): the letter confirming the action
+ * planning visit (001 Annex A) with the copies chosen (001#9 or 002#118), and the letter after the
+ * latest review of the action plan (Annex D or E). Built from the programme as it stands.
+ */
+export function lettersService(deps: MonitoringDeps, records: MonitoringRecords) {
+  const { register, people, clock } = deps
+
+  async function basis(principal: Principal, programmeId: string) {
+    const record = await records.record(programmeId)
+    const target = await records.guard(principal, 'monitoring.view', record.programme.laCode)
+    const { la } = await register.show(record.programme.laCode)
+    const [dcs] = await people.reaching(['la-dcs'], target)
+    const [director] = await people.reaching(['regional-director'], target)
+    return {
+      record,
+      common: {
+        localAuthority: { name: la.name, code: la.laCode },
+        reference: `MON-${la.laCode}-${record.programme.setNumber}`,
+        status: 'final' as const,
+        recipient: {
+          name: dcs?.displayName ?? "Director of Children's Services",
+          role: "Director of Children's Services",
+          address: [la.name],
+        },
+        regionalDirector: director?.displayName ?? 'Regional Director',
+      },
+    }
+  }
+
+  async function render(model: DocumentModel, format: LetterFormat) {
+    return { model, content: format === 'docx' ? await renderDocx(model) : await renderPdf(model) }
+  }
+
+  return {
+    /** The action planning visit letter (001 Annex A): the window from the chosen date, copies as recorded. */
+    async planningVisitLetter(principal: Principal, programmeId: string, format: LetterFormat) {
+      const { record, common } = await basis(principal, programmeId)
+      const { programme } = record
+      const deadlines = programmeDeadlines(programme.dates)
+      if (!deadlines) throw new NotFoundError()
+      const model = actionPlanningVisitLetter({
+        ...common,
+        issued: programme.letterSentOn ?? clock.today(),
+        copies: LETTER_COPIES[programme.letterCopies ?? '001#9'],
+        window: deadlines.timeline.actionPlanningVisit,
+        ...(programme.planningVisitOn ? { preferredDate: programme.planningVisitOn } : {}),
+      })
+      return render(model, format)
+    },
+
+    /** The letter of the latest review (001#21, Annex D or E); NotFoundError before the first review. */
+    async reviewLetter(principal: Principal, programmeId: string, format: LetterFormat) {
+      const { record, common } = await basis(principal, programmeId)
+      const review = record.reviews.filter((item) => item.outcome !== 'referred-to-dfe').at(-1)
+      const plan = record.plans.find((item) => item.id === review?.planId)
+      if (!review || !plan) throw new NotFoundError()
+      const reflects = review.outcome === 'reflects'
+      const model = actionPlanLetter({
+        ...common,
+        issued: review.letterSentOn,
+        // 001 Annexes D and E: copied to the national director and the DfE.
+        copies: ['SHMI', 'HMI', 'the national director, social care', 'the DfE inspections and interventions team'],
+        reflects,
+        planDated: plan.submittedOn,
+        visitOn: record.programme.planningVisitOn ?? plan.submittedOn,
+        ...(reflects ? {} : { differences: review.differences.split(/\n+/).filter((line) => line.trim() !== '') }),
+      })
+      return render(model, format)
+    },
+  }
+}

@@ -1,0 +1,263 @@
+import type { FastifyReply } from 'fastify'
+import { canOn } from '../../auth/policy.js'
+import type { Clock } from '../../clock.js'
+import { formatDate } from '../../rules/calendar/dates.js'
+import { REINSPECTION_DECISION_INPUTS } from '../../rules/after-inadequate.js'
+import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from '../../web/forms.js'
+import { ruleLink } from '../../web/rule-links.js'
+import { formErrorList, type SignedInRequest } from '../../web/routing.js'
+import { type ActivitiesService, activityPaths, TYPE_LABELS } from '../activities/index.js'
+import type { RegisterService } from '../register/index.js'
+import {
+  datesForm,
+  decisionForm,
+  letterForm,
+  progressForm,
+  recommendationForm,
+  recordForm,
+  reviewForm,
+  visitForm,
+} from './forms.js'
+import { monitoringPaths } from './paths.js'
+import {
+  dateRows,
+  deadlineRows,
+  deadlinesOf,
+  decisionRows,
+  planRows,
+  type ProgrammeActivity,
+  stepRows,
+  threadRows,
+} from './presenters.js'
+import type { MonitoringService } from './service.js'
+import {
+  LETTER_COPIES,
+  PROGRESS_LEVELS,
+  RECOMMENDATION_KINDS,
+  REINSPECTION_KINDS,
+  REVIEW_OUTCOMES,
+  type ProgrammeRecord,
+} from './types.js'
+
+type ProgrammeRequest = SignedInRequest<{ programmeId: string }>
+
+/** The forms of the programme page; the action plan's is multipart (documents.routes.ts). */
+export type Which =
+  'dates' | 'recommendation' | 'letter' | 'visit' | 'record' | 'review' | 'decision' | 'progress' | 'plan'
+
+const FORMS = {
+  dates: datesForm,
+  recommendation: recommendationForm,
+  letter: letterForm,
+  visit: visitForm,
+  record: recordForm,
+  review: reviewForm,
+  decision: decisionForm,
+  progress: progressForm,
+} as const
+
+const radios = (record: Record<string, string>, chosen: string) =>
+  Object.entries(record).map(([value, text]) => ({ value, text, checked: chosen === value }))
+
+/** The programme page (issue 12): every step with its dates and owner, and the forms of whoever may act. */
+export function programmePages(deps: {
+  monitoring: MonitoringService
+  register: Pick<RegisterService, 'show' | 'target'>
+  activities: Pick<ActivitiesService, 'list'>
+  clock: Clock
+}) {
+  const { monitoring, register, activities, clock } = deps
+  const programmeTarget = (request: ProgrammeRequest) => monitoring.target(request.params.programmeId)
+
+  async function programmeActivities(request: SignedInRequest, record: ProgrammeRecord): Promise<ProgrammeActivity[]> {
+    const { laCode, openedOn } = record.programme
+    const found = await Promise.all(
+      (['monitoring-visit', 'post-monitoring-inspection'] as const).map((type) =>
+        activities.list(request.principal, { laCodes: [laCode], type }),
+      ),
+    )
+    return found
+      .flat()
+      .filter(({ activity }) => activity.onsiteStart >= openedOn && activity.status !== 'cancelled')
+      .map(({ activity }) => ({
+        id: activity.id,
+        type: activity.type,
+        onsiteStart: activity.onsiteStart,
+        href: activityPaths.show.build({ activityId: activity.id }),
+        title: `${TYPE_LABELS[activity.type]}, ${formatDate(activity.onsiteStart)}`,
+      }))
+      .sort((a, b) => a.onsiteStart.localeCompare(b.onsiteStart))
+  }
+
+  /** Everything the programme page shows: its steps, dates, plan, thread, decision and each form with its errors. */
+  async function programmePage(request: ProgrammeRequest, reply: FastifyReply, state?: FormState, which?: Which) {
+    const record = await monitoring.record(request.params.programmeId)
+    const { programme } = record
+    const { la } = await register.show(programme.laCode)
+    const target = (await programmeTarget(request))!
+    const today = clock.today()
+    const programmeActivitiesFound = await programmeActivities(request, record)
+    const titles = new Map(programmeActivitiesFound.map((activity) => [activity.id, activity.title]))
+    const deadlines = deadlinesOf(record)
+    const mine = (name: Which) => (which === name ? (state?.values ?? {}) : {})
+    const errors = (name: Which) => (which === name ? (state?.errors ?? {}) : {})
+    const dateItems = (name: Which, fieldName: string, stored?: string | null) =>
+      dateInputItems(
+        fieldName,
+        dateFieldOf(mine(name), fieldName, which === name ? undefined : stored),
+        Boolean(errors(name)[fieldName]),
+      )
+    const programmeId = programme.id
+    const may = (action: Parameters<typeof canOn>[1]) => canOn(request.principal, action, target)
+    const open = !programme.closedOn
+    return reply.page('monitoring/programme.njk', {
+      la,
+      heading: `Monitoring programme ${programme.setNumber}`,
+      programme,
+      backHref: monitoringPaths.la.build({ laCode: programme.laCode }),
+      stepRows: stepRows(record, programmeActivitiesFound, today),
+      dateRows: dateRows(record),
+      deadlineRows: deadlineRows(deadlines),
+      anchor: deadlines?.anchor,
+      anchorRule: ruleLink('M3', '001#7, #49; 002#219; 000#10'),
+      activities: programmeActivitiesFound,
+      threadRows: threadRows(record, titles),
+      planRows: planRows(record, (versionNumber) =>
+        monitoringPaths.planFile.build({ programmeId, versionNumber: String(versionNumber) }),
+      ),
+      decisionRows: decisionRows(record),
+      decision: programme.decision
+        ? {
+            kind: REINSPECTION_KINDS[programme.decision.kind],
+            decidedOn: formatDate(programme.decision.decidedOn),
+            laToldOn: programme.decision.laToldOn ? formatDate(programme.decision.laToldOn) : 'Not yet',
+            reasons: programme.decision.reasons,
+          }
+        : undefined,
+      record: programme.recordSentOn ? programme.record : undefined,
+      may: {
+        manage: open && may('monitoring.manage'),
+        direct: open && may('monitoring.direct'),
+        plan: open && may('monitoring.action-plan'),
+      },
+      paths: Object.fromEntries(
+        (
+          [
+            'dates',
+            'recommendations',
+            'letter',
+            'letterDocx',
+            'letterPdf',
+            'visit',
+            'record',
+            'plan',
+            'review',
+            'reviewDocx',
+            'reviewPdf',
+            'decision',
+            'progress',
+          ] as const
+        ).map((key) => [key, monitoringPaths[key].build({ programmeId })]),
+      ),
+      hasLetter: Boolean(deadlines),
+      hasReviewLetter: record.reviews.some((review) => review.outcome !== 'referred-to-dfe'),
+      forms: {
+        dates: {
+          errors: errors('dates'),
+          items: {
+            prePublication: dateItems('dates', 'prePublication', programme.dates['pre-publication']),
+            finalReport: dateItems('dates', 'finalReport', programme.dates['final-report']),
+            publication: dateItems('dates', 'publication', programme.dates.publication),
+          },
+        },
+        recommendation: {
+          errors: errors('recommendation'),
+          kinds: radios(RECOMMENDATION_KINDS, valueOf(mine('recommendation'), 'kind')),
+          text: valueOf(mine('recommendation'), 'text'),
+        },
+        letter: {
+          errors: errors('letter'),
+          copies: Object.entries(LETTER_COPIES).map(([value, copies]) => ({
+            value,
+            text: `${value}: ${copies.join('; ')}`,
+            checked: (which === 'letter' ? valueOf(mine('letter'), 'letterCopies') : programme.letterCopies) === value,
+          })),
+          items: dateItems('letter', 'sentOn', programme.letterSentOn ?? today),
+        },
+        visit: {
+          errors: errors('visit'),
+          visitItems: dateItems('visit', 'visitOn', programme.planningVisitOn),
+          agendaItems: dateItems('visit', 'agendaCirculatedOn', programme.agendaCirculatedOn),
+        },
+        record: {
+          errors: errors('record'),
+          attendees: which === 'record' ? valueOf(mine('record'), 'attendees') : programme.record.attendees,
+          discussion: which === 'record' ? valueOf(mine('record'), 'discussion') : programme.record.discussion,
+          planning: which === 'record' ? valueOf(mine('record'), 'planning') : programme.record.planning,
+          items: dateItems('record', 'sentOn', programme.recordSentOn ?? today),
+        },
+        plan: {
+          errors: errors('plan'),
+          actions: record.recommendations.map((item) => ({
+            name: `action-${item.id}`,
+            label: `${item.ref}: ${item.text}`,
+            value:
+              which === 'plan'
+                ? valueOf(mine('plan'), `action-${item.id}`)
+                : (record.plans.at(-1)?.actions.find((action) => action.recommendationId === item.id)?.action ?? ''),
+          })),
+        },
+        review: {
+          errors: errors('review'),
+          outcomes: radios(REVIEW_OUTCOMES, valueOf(mine('review'), 'outcome')),
+          differences: valueOf(mine('review'), 'differences'),
+          letterItems: dateItems('review', 'letterSentOn', today),
+          discussedItems: dateItems('review', 'discussedOn'),
+        },
+        decision: {
+          errors: errors('decision'),
+          inputs: REINSPECTION_DECISION_INPUTS.map((label, index) => ({
+            name: `input${index + 1}`,
+            label: label.charAt(0).toUpperCase() + label.slice(1),
+            value: valueOf(mine('decision'), `input${index + 1}`),
+          })),
+          kinds: radios(REINSPECTION_KINDS, valueOf(mine('decision'), 'kind')),
+          reasons: valueOf(mine('decision'), 'reasons'),
+          decidedItems: dateItems('decision', 'decidedOn', today),
+          toldItems: dateItems('decision', 'laToldOn'),
+        },
+        progress: {
+          errors: errors('progress'),
+          items: record.recommendations.map((item) => ({
+            value: item.id,
+            text: `${item.ref}: ${item.text}`,
+            selected: valueOf(mine('progress'), 'recommendationId') === item.id,
+          })),
+          activities: [
+            { value: '', text: 'Not at a visit' },
+            ...programmeActivitiesFound.map((activity) => ({
+              value: activity.id,
+              text: activity.title,
+              selected: valueOf(mine('progress'), 'activityId') === activity.id,
+            })),
+          ],
+          levels: radios(PROGRESS_LEVELS, valueOf(mine('progress'), 'progress')),
+          note: valueOf(mine('progress'), 'note'),
+          assessedItems: dateItems('progress', 'assessedOn', today),
+        },
+      },
+      errorList:
+        which && which !== 'plan'
+          ? formErrorList(FORMS[which] as Form<unknown>, state)
+          : formErrorList(datesForm, state),
+      rules: {
+        m2: ruleLink('M2', '001#9-18'),
+        m3: ruleLink('M3', '001#19-22'),
+        m6: ruleLink('M6', '001#49-50'),
+        m7: ruleLink('M7', '001#51-54'),
+      },
+    })
+  }
+
+  return { programmePage, programmeActivities }
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { principalFor } from '../../auth/users.js'
+import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
+import { inadequateJudgement } from '../../test-support/factories/intervention.js'
+import { publishedJudgement } from '../../test-support/factories/register.js'
+import { createUser } from '../../test-support/factories/users.js'
+
+// Monday 23 November 2026 (TEST_NOW). Each test uses its own LA.
+let t: TestApp
+beforeAll(async () => {
+  t = await buildTestApp()
+})
+afterAll(async () => t.close())
+
+const context = { requestId: 'test' }
+const director = async () => (await principalFor(t.db, (await createUser(t.db, 'national-director')).id))!
+
+describe('opening a monitoring programme (001#4, #67)', () => {
+  it('opens one per inadequate judgement, and a second set closes the first', async () => {
+    const laCode = '202' // Camden
+    const principal = await director()
+    await inadequateJudgement(t.db, laCode, '2024-01-08', '2024-03-04')
+    const first = await t.app.services.monitoring.open(principal, laCode, { dates: {} }, context)
+    await expect(t.app.services.monitoring.open(principal, laCode, { dates: {} }, context)).rejects.toMatchObject({
+      fieldErrors: { prePublication: 'This judgement already has its monitoring programme' },
+    })
+    // Publication is taken from the register when not given.
+    expect((await t.app.services.monitoring.record(first)).programme.dates.publication).toBe('2024-03-04')
+
+    // Re-inspected and still inadequate (001#67): monitoring starts again.
+    await inadequateJudgement(t.db, laCode, '2026-06-08', '2026-07-27')
+    const second = await t.app.services.monitoring.open(
+      principal,
+      laCode,
+      { dates: { 'pre-publication': '2026-07-20' } },
+      context,
+    )
+    const records = await t.app.services.monitoring.ofLa(laCode)
+    expect(records.map((record) => [record.programme.setNumber, record.programme.closedOn])).toEqual([
+      [2, null],
+      [1, '2026-11-23'],
+    ])
+    expect(records[0]!.programme.id).toBe(second)
+  })
+
+  it('refuses an LA whose latest judgement is not inadequate', async () => {
+    const laCode = '203' // Greenwich
+    await publishedJudgement(t.db, {
+      laCode,
+      inspectionStart: '2025-05-05',
+      inspectionEnd: '2025-05-16',
+      publishedOn: '2025-06-30',
+      grades: { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', leaders: 'good' },
+    })
+    await expect(
+      t.app.services.monitoring.open(await director(), laCode, { dates: {} }, context),
+    ).rejects.toMatchObject({
+      fieldErrors: { prePublication: 'The LA’s latest judgement is not inadequate (001#4)' },
+    })
+  })
+})
