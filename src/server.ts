@@ -27,7 +27,12 @@ async function start(): Promise<void> {
     `Preparing the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database${config.demoData ? ' (the first start also builds the demo data, which takes a little while)' : ''}…\n`,
   )
   const database = await openConfiguredDatabase(config)
-  const prepared = await prepareDatabase(database.db, { demoData: config.demoData, clock: systemClock, config })
+  const prepared = await prepareDatabase(database.db, {
+    demoData: config.demoData,
+    clock: systemClock,
+    config,
+    databaseKind: database.kind,
+  })
   const app = await buildApp({
     config,
     db: database.db,

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import { loadLocalAuthorities } from './areas/register/reference-data.js'
 import type { Clock } from './clock.js'
 import type { Config } from './config.js'
-import { openDatabase, pgliteDirectory, type DatabaseHandle } from './db/database.js'
+import { type DatabaseHandle, type DatabaseKind, openDatabase, pgliteDirectory } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import type { Database } from './db/tables.js'
 import { loadDemoData } from './demo/load-demo-data.js'
@@ -12,6 +12,7 @@ import { loadDemoMonitoring } from './demo/demo-monitoring.js'
 import { loadDemoPublications } from './demo/demo-publications.js'
 import { loadDemoReports } from './demo/demo-reports.js'
 import { loadDemoInterventions } from './demo/demo-interventions.js'
+import { withDemoLoadLock } from './demo/demo-lock.js'
 import { loadDemoMonitoringProgrammes } from './demo/demo-monitoring-programmes.js'
 import { projectRoot } from './web/paths.js'
 
@@ -20,25 +21,33 @@ export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authoritie
 /** Bring a database to the state the service needs: schema, reference data, demo data if asked. */
 export async function prepareDatabase(
   db: Kysely<Database>,
-  options: { demoData: boolean; clock: Clock; config?: Config },
+  options: { demoData: boolean; clock: Clock; config?: Config; databaseKind?: DatabaseKind },
 ): Promise<{ migrations: string[]; localAuthorities: number; demoLoaded: boolean }> {
   const migrations = await migrateToLatest(db)
   const localAuthorities = await loadLocalAuthorities(db, LOCAL_AUTHORITIES_CSV)
-  let demoLoaded = options.demoData ? await loadDemoData(db, options.clock.today()) : false
-  // Inspections at every stage need the file store (Annex A uploads), so only with a config.
-  if (options.demoData && options.config) {
-    demoLoaded = (await loadDemoActivities(db, options.config, options.clock.today())) || demoLoaded
-    // Published reports and letters (their PDFs go to the file store too).
-    demoLoaded = (await loadDemoPublications(db, options.config, options.clock.today())) || demoLoaded
-    // One report or letter at each step of the workflow, two published by the publication job.
-    demoLoaded = (await loadDemoReports(db, options.config, options.clock.today())) || demoLoaded
-    // Interventions at every step and engagement meetings (issue 13); minutes go to the file store.
-    demoLoaded = (await loadDemoInterventions(db, options.config, options.clock.today())) || demoLoaded
-    // Monitoring visits after an inadequate judgement (issue 12): two held at one LA, a first planned at another.
-    demoLoaded = (await loadDemoMonitoring(db, options.config, options.clock.today())) || demoLoaded
-    // Monitoring programmes after inadequate judgements (issue 12).
-    demoLoaded = (await loadDemoMonitoringProgrammes(db, options.config, options.clock.today())) || demoLoaded
-  }
+  const today = options.clock.today()
+  const { config } = options
+  // One instance loads the demo while any other starting on the same database waits (issue 10).
+  const demoLoaded = options.demoData
+    ? await withDemoLoadLock(db, options.databaseKind ?? 'pglite', async () => {
+        let loaded = await loadDemoData(db, today)
+        // Inspections at every stage need the file store (Annex A uploads), so only with a config.
+        if (config) {
+          loaded = (await loadDemoActivities(db, config, today)) || loaded
+          // Published reports and letters (their PDFs go to the file store too).
+          loaded = (await loadDemoPublications(db, config, today)) || loaded
+          // One report or letter at each step of the workflow, two published by the publication job.
+          loaded = (await loadDemoReports(db, config, today)) || loaded
+          // Interventions at every step and engagement meetings (issue 13); minutes go to the file store.
+          loaded = (await loadDemoInterventions(db, config, today)) || loaded
+          // Monitoring visits after an inadequate judgement (issue 12): two held at one LA, a first planned at another.
+          loaded = (await loadDemoMonitoring(db, config, today)) || loaded
+          // Monitoring programmes after inadequate judgements (issue 12).
+          loaded = (await loadDemoMonitoringProgrammes(db, config, today)) || loaded
+        }
+        return loaded
+      })
+    : false
   return { migrations, localAuthorities, demoLoaded }
 }
 

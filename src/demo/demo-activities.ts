@@ -19,6 +19,7 @@ import {
   mondayOnOrAfter,
   morning,
   notifiedMonday,
+  plannableMonday,
   notify,
   uploadAnnexA,
   type DemoCast,
@@ -53,7 +54,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
     const kentAnalyst = await demoPrincipal(db, 'la-analyst')
 
     // Medway: a focused visit planned, not yet notified: Medway's accounts cannot see it (002#73).
-    const medwayOnsite = addDays(mondayOnOrAfter(addDays(today, 21)), 1)
+    const medwayOnsite = addDays(plannableMonday(addDays(today, 21)), 1)
     const medway = await plan.activities.plan(
       director,
       {
@@ -79,7 +80,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
         laCode: '936',
         type: 'short-inspection',
         variant: null,
-        onsiteStart: mondayOnOrAfter(addDays(today, 28)),
+        onsiteStart: plannableMonday(addDays(today, 21)),
         topics: [],
       },
       DEMO_CONTEXT,
@@ -185,7 +186,7 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
         laCode: '850',
         type: 'short-inspection',
         variant: null,
-        onsiteStart: mondayOnOrAfter(addDays(today, 14)),
+        onsiteStart: plannableMonday(addDays(today, 14)),
         topics: [],
       },
       DEMO_CONTEXT,

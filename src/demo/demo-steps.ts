@@ -15,6 +15,7 @@ import type { Config } from '../config.js'
 import type { Database } from '../db/tables.js'
 import { addDays, dayOfWeek, type IsoDate } from '../rules/calendar/dates.js'
 import { addWorkingDays, isWorkingDay } from '../rules/calendar/working-days.js'
+import { isInChristmasPeriod } from '../rules/calendar/seasonal-checks.js'
 import { DEMO_EMAIL_DOMAIN } from './load-demo-data.js'
 
 export type Services = ReturnType<typeof createServices>
@@ -43,6 +44,18 @@ export function mondayOnOrAfter(date: IsoDate): IsoDate {
   let day = date
   while (dayOfWeek(day) !== 1 || !isWorkingDay(day)) day = addDays(day, 1)
   return day
+}
+
+/**
+ * The first working Monday on or after `date` whose fortnight of notice and fieldwork stays clear of
+ * Christmas and New Year (C3, 002#14: inspections do not usually begin then), for the demo's plans.
+ */
+export function plannableMonday(date: IsoDate): IsoDate {
+  let monday = mondayOnOrAfter(date)
+  const nearChristmas = (day: IsoDate) =>
+    Array.from({ length: 15 }, (_, i) => addDays(day, i - 10)).some((near) => isInChristmasPeriod(near))
+  while (nearChristmas(monday)) monday = mondayOnOrAfter(addDays(monday, 1))
+  return monday
 }
 
 /** The earliest fieldwork Monday whose notice (five working days before, 002#73) is on or before `today`. */

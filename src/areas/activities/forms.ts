@@ -11,16 +11,22 @@ import { NOTICE_ROLES } from './activity-types.js'
 export const activityParams = z.object({ activityId: z.string() })
 export const feedParams = z.object({ token: z.string() })
 
-/** The list's filters: anything unknown is simply not a filter. */
+/**
+ * The list's filters: an unknown status or type is a bad request (400, issue 10), never silently
+ * ignored: the filter form only offers known values, so only an edited address sends another.
+ */
 export const listQuery = z.object({
   mine: field.yes(),
   status: field
     .optionalText()
-    .transform((status) =>
-      status && (STATUSES as readonly string[]).includes(status) ? (status as ActivityStatus) : undefined,
-    ),
-  // An unknown type is no filter at all, as an unknown status is.
-  type: field.optionalText().transform((type) => (type && isPlannableType(type) ? type : undefined)),
+    .refine((status) => !status || (STATUSES as readonly string[]).includes(status), {
+      error: 'Select a status from the list',
+    })
+    .transform((status) => (status ? (status as ActivityStatus) : undefined)),
+  type: field
+    .optionalText()
+    .refine((type) => !type || isPlannableType(type), { error: 'Select a type from the list' })
+    .transform((type) => (type && isPlannableType(type) ? type : undefined)),
 })
 
 /** The planning form can be opened with an LA and type chosen (from the register or the programme). */

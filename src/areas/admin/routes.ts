@@ -118,7 +118,11 @@ export async function adminRoutes({ accounts, admin, register }: AdminRouteDeps)
     const to = query.to?.trim() || undefined
     if (from && !isIsoDate(from)) errors.from = 'Enter the from date as YYYY-MM-DD, for example 2026-11-01'
     if (to && !isIsoDate(to)) errors.to = 'Enter the to date as YYYY-MM-DD, for example 2026-11-30'
-    const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1)
+    // A page number is a whole number from 1; seven digits is beyond any log (issue 10: an absurd
+    // page number gave a 500).
+    const pageText = query.page?.trim()
+    if (pageText && !/^[1-9]\d{0,6}$/.test(pageText)) errors.page = 'Enter a page number, for example 2'
+    const page = pageText && !errors.page ? Number(pageText) : 1
     const search = {
       actor: query.actor?.trim() || undefined,
       action: query.action || undefined,

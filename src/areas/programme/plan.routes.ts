@@ -55,7 +55,7 @@ export function planRoutes({ programme, clock }: ProgrammeRouteDeps): RouteSpec[
       filterErrors.errors.from = MONTH_FILTER_MESSAGE
       filterErrors.errorList.push({ text: MONTH_FILTER_MESSAGE, href: '#from' })
     }
-    return reply.page('programme/plan.njk', {
+    return reply.code(filterErrors.errorList.length ? 400 : 200).page('programme/plan.njk', {
       filterErrors: filterErrors.errors,
       errorList: filterErrors.errorList,
       heading: oneRegion ? `Programme for ${shownRegions[0]?.name ?? 'your region'}` : 'National programme',

@@ -36,6 +36,10 @@ export const listQuery = z
       errors[name] = DATE_MESSAGE
       return undefined
     }
+    // A value the filter form never offers is an edited address: say so (400), never ignore it (issue 10).
+    if (query.type && !isPublishedKind(query.type)) errors.type = 'Select a type from the list'
+    if (query.region && !/^E\d{8}$/.test(query.region)) errors.region = 'Select a region from the list'
+    if (query.page && !/^[1-9]\d{0,4}$/.test(query.page)) errors.page = 'Enter a page number, for example 2'
     const filters: PublicationQuery = {
       kind: query.type && isPublishedKind(query.type) ? query.type : undefined,
       regionCode: query.region && /^E\d{8}$/.test(query.region) ? query.region : undefined,

@@ -75,7 +75,7 @@ export function publicationRoutes(deps: {
       localAuthorityItems(),
     ])
     cacheFor(request, reply, PAGE_SECONDS)
-    return reply.page(
+    return reply.code(Object.keys(errors).length ? 400 : 200).page(
       'publications/list.njk',
       {
         rows: listRows(page),
@@ -84,6 +84,11 @@ export function publicationRoutes(deps: {
         filters,
         raw,
         errors,
+        // The page number has no field of its own: its error links to the list.
+        errorList: Object.entries(errors).map(([name, text]) => ({
+          text,
+          href: name === 'page' ? '#main-content' : `#${name}`,
+        })),
         ...filterItems(filters, regions),
         feedHref: publicationPaths.feed.build({}),
         timelinessHref: publicationPaths.timeliness.build({}),

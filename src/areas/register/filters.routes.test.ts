@@ -14,11 +14,11 @@ describe('a filter the service cannot read (issue 10)', () => {
     ['/register?due=2027-13', 'due'],
     ['/programme?due=2027-13', 'due'],
     ['/programme?from=January', 'from'],
-  ])('%s says what is wrong, keeps what was typed, and shows the list without it', async (url, field) => {
+  ])('%s says what is wrong (400), keeps what was typed, and shows the list without it', async (url, field) => {
     const director = await createUser(t.db, 'national-director')
     const agent = await new TestAgent(t.app).signIn(director.email, director.password)
     const response = await agent.get(url)
-    expect(response.statusCode).toBe(200)
+    expect(response.statusCode).toBe(400)
     const view = page(response)
     expect(view.errorSummary).toEqual([
       { text: 'Enter a month as the year and the month, for example 2027-03', href: `#${field}` },

@@ -47,9 +47,24 @@ export const registerListQuery = z
         : undefined,
     dueMonth: query.due && MONTH.test(query.due) ? query.due : undefined,
     overdueOnly: query.overdue,
-    invalid:
-      query.due && !MONTH.test(query.due) ? { due: { value: query.due, message: MONTH_FILTER_MESSAGE } } : undefined,
+    invalid: invalidFilters(query),
   }))
+
+/**
+ * The filters typed or sent that the service cannot read (issue 10: never silently ignored): the
+ * page says what is wrong with each, with a 400, and lists the LAs without it.
+ */
+function invalidFilters(query: { region?: string; grade?: string; pathway?: string; due?: string }) {
+  const invalid: Record<string, { value: string; message: string }> = {}
+  if (query.due && !MONTH.test(query.due)) invalid.due = { value: query.due, message: MONTH_FILTER_MESSAGE }
+  if (query.region && !/^E\d{8}$/.test(query.region))
+    invalid.region = { value: query.region, message: 'Select a region from the list' }
+  if (query.grade && query.grade !== 'none' && !isGrade(query.grade))
+    invalid.grade = { value: query.grade, message: 'Select a grade from the list' }
+  if (query.pathway && !['1', '2', '3'].includes(query.pathway))
+    invalid.pathway = { value: query.pathway, message: 'Select a pathway from the list' }
+  return Object.keys(invalid).length ? invalid : undefined
+}
 
 /** `?recorded=1` after a judgement is saved. */
 export const showQuery = z.object({ recorded: field.text().transform((value) => value === '1') })

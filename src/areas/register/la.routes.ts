@@ -34,7 +34,7 @@ export function laRoutes({
       register.latestOutcomesFile(),
     ])
     const { errors, errorList } = registerFilterErrors(filters)
-    return reply.page('register/list.njk', {
+    return reply.code(errorList.length ? 400 : 200).page('register/list.njk', {
       filterErrors: errors,
       errorList,
       rows: registerRows(entries),

@@ -57,7 +57,8 @@ export async function startService(
     // (tested in src/auth/sign-in.routes.test.ts) would otherwise refuse the eleventh in a minute.
     SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
   })
-  if (options.wholeDemo) await prepareDatabase(database.db, { demoData: true, clock, config })
+  if (options.wholeDemo)
+    await prepareDatabase(database.db, { demoData: true, clock, config, databaseKind: database.kind })
   else await loadDemoData(database.db, clock.today())
   const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
   await app.listen({ port: 0, host: '127.0.0.1' })
