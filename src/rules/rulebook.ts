@@ -342,11 +342,11 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'Usually, two inspectors will be on site for two days contained within one week. … Some focused visits may take place on Wednesday and Thursday. All other milestones will be adjusted by one day to reflect this. … Some monitoring visits may take place on Wednesday and Thursday. All other milestones will be adjusted by one day to reflect this.',
     decision:
-      'Fieldwork days are counted in working days from the first on-site day. A bank holiday inside a schedule breaks its weekday column: the working-day count is kept and the broken column is flagged, not relabelled (as M8 asks for the post-monitoring inspection).',
+      'Fieldwork days are counted in working days from the first on-site day. A bank holiday inside a schedule breaks its weekday column: the working-day count is kept and the broken column is flagged, not relabelled (as M8 asks for the post-monitoring inspection). A focused visit starting on a Wednesday with no variant named is the Wednesday–Thursday variant (issue 14: it had been refused, while Ofsted’s published visits start on Wednesdays, e.g. Barking and Dagenham on 26 March 2025).',
     implementedBy: [
       { module: 'timelines/standard-inspection', exports: ['standardInspectionTimeline'] },
       { module: 'timelines/short-inspection', exports: ['shortInspectionTimeline'] },
-      { module: 'timelines/focused-visit', exports: ['focusedVisitTimeline'] },
+      { module: 'timelines/focused-visit', exports: ['focusedVisitTimeline', 'focusedVisitVariant'] },
       { module: 'timelines/monitoring-visit', exports: ['monitoringVisitTimeline'] },
       { module: 'timelines/common', exports: ['weekdayColumnFlags'] },
     ],
