@@ -13,6 +13,7 @@ import type { Config, TrustProxy } from './config.js'
 import { loggableUrl } from './logging.js'
 import type { DatabaseKind } from './db/database.js'
 import type { Database } from './db/tables.js'
+import { currentRequestScope, requestEnded, runInRequestScope, type RequestScope } from './db/request-scope.js'
 import { activityRoutes } from './areas/activities/routes.js'
 import { activitiesDashboard } from './areas/activities/dashboard.js'
 import { adminRoutes } from './areas/admin/routes.js'
@@ -41,6 +42,7 @@ import { publicationRoutes } from './areas/publications/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { reportRoutes } from './areas/reports/routes.js'
 import { reportsDashboard } from './areas/reports/dashboard.js'
+import { interventionDashboard } from './areas/intervention/index.js'
 import { reportTasks } from './areas/reports/tasks.js'
 import { rulebookRoutes } from './areas/rulebook/routes.js'
 import { projectRoot } from './web/paths.js'
@@ -54,6 +56,10 @@ import { findViewDirs, viewsPlugin } from './web/plugins/views.js'
 import { registerRoutes, type RouteSpec } from './web/routing.js'
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** This request's queries and remembered reads (src/db/request-scope.ts). */
+    dbScope: RequestScope | undefined
+  }
   interface FastifyInstance {
     /** The area services (tests and the server's background work use them). */
     services: Services
@@ -98,6 +104,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Only the configured proxies' X-Forwarded-For is believed (TRUST_PROXY; none by default).
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1_048_576,
+  })
+  // Each request runs in a scope of its own: its queries are counted and its reads remembered
+  // (src/db/request-scope.ts). `done` is called inside the scope so every later hook and the
+  // handler run in it.
+  app.decorateRequest('dbScope', undefined)
+  app.addHook('onRequest', (request, _reply, done) => {
+    runInRequestScope(() => {
+      request.dbScope = currentRequestScope()
+      done()
+    })
+  })
+  app.addHook('onResponse', async (request) => {
+    if (request.dbScope) requestEnded(request, request.dbScope)
   })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -167,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         evidenceDashboard(services.evidence, services.activities),
         programmeDashboard(services.programme, clock),
         reportsDashboard(services.reports, services.activities, clock),
+        interventionDashboard(services.intervention, services.register, clock),
       ],
     }),
   )

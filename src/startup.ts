@@ -9,6 +9,8 @@ import type { Database } from './db/tables.js'
 import { loadDemoData } from './demo/load-demo-data.js'
 import { loadDemoActivities } from './demo/demo-activities.js'
 import { loadDemoPublications } from './demo/demo-publications.js'
+import { loadDemoReports } from './demo/demo-reports.js'
+import { loadDemoInterventions } from './demo/demo-interventions.js'
 import { projectRoot } from './web/paths.js'
 
 export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
@@ -26,6 +28,10 @@ export async function prepareDatabase(
     demoLoaded = (await loadDemoActivities(db, options.config, options.clock.today())) || demoLoaded
     // Published reports and letters (their PDFs go to the file store too).
     demoLoaded = (await loadDemoPublications(db, options.config, options.clock.today())) || demoLoaded
+    // One report or letter at each step of the workflow, two published by the publication job.
+    demoLoaded = (await loadDemoReports(db, options.config, options.clock.today())) || demoLoaded
+    // Interventions at every step and engagement meetings (issue 13); minutes go to the file store.
+    demoLoaded = (await loadDemoInterventions(db, options.config, options.clock.today())) || demoLoaded
   }
   return { migrations, localAuthorities, demoLoaded }
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { memoisedForRequest } from '../db/request-scope.js'
 import type { Database, UserRow } from '../db/tables.js'
 import { ROLE_INFO, type Role } from './roles.js'
 
@@ -35,11 +36,14 @@ export function createPeopleDirectory(db: Kysely<Database>) {
       return row ? toPerson(row) : undefined
     },
 
-    /** Everyone of these ids, by id (one query, however many). */
+    /** Everyone of these ids, by id (one query, however many; once per web request for the same ids). */
     async byIds(ids: Iterable<string | null | undefined>): Promise<Map<string, Person>> {
       const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && UUID.test(id)))]
       if (wanted.length === 0) return new Map()
-      const rows = await select().where('id', 'in', wanted).execute()
+      wanted.sort()
+      const rows = await memoisedForRequest(`people.byIds:${wanted.join(',')}`, () =>
+        select().where('id', 'in', wanted).execute(),
+      )
       return new Map(rows.map((row) => [row.id, toPerson(row)]))
     },
 

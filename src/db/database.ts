@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { recordQuery } from './request-scope.js'
 import type { Database } from './tables.js'
 
 /** PostgreSQL type oid of `date`: kept as the `YYYY-MM-DD` text the rules core works in. */
@@ -47,7 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: recordQuery })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true })
@@ -57,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     parsers: { [DATE_OID]: (value: string) => value },
   })
   await pglite.waitReady
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: recordQuery })
   return { db, kind: 'pglite', pglite, close: () => db.destroy() }
 }
 

@@ -15,6 +15,11 @@ export interface StoredRecipient {
   readonly group: string
   readonly name: string
   readonly email: string
+  /**
+   * SHA-256 of the recipient's own link to the embargoed copy (`/embargoed/:token`), for those
+   * without an account here; absent on recipients recorded before the links existed.
+   */
+  readonly linkHash?: string
 }
 
 export interface ReportsTable {

@@ -105,15 +105,18 @@ export async function loadDemoPublications(db: Kysely<Database>, config: Config,
   return true
 }
 
-/** On site, the judgements or findings recorded and confirmed on the last day, agreed, and on to report stage. */
-async function agreeOutcome(
+/**
+ * On site, the judgements or findings recorded and confirmed on the last day, agreed, and on to
+ * report stage (also the start of the demo reports, demo-reports.ts).
+ */
+export async function agreeOutcome(
   db: Kysely<Database>,
   config: Config,
   lead: Principal,
   id: string,
   onsite: IsoDate,
   lastDay: IsoDate,
-  item: DemoPublication,
+  item: Pick<DemoPublication, 'type' | 'grade' | 'laName'>,
 ): Promise<void> {
   const start = createServices({ db, clock: morning(onsite), config })
   const version = async (services: typeof start) => (await services.activities.load(id)).version

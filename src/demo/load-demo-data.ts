@@ -23,7 +23,11 @@ export interface DemoAccount {
   readonly laCodes?: readonly string[]
 }
 
-/** One account per role (README lists them), plus a second LA's analyst for scope checks. */
+/**
+ * One account per role (README lists them), plus a second LA's analyst for scope checks. The DfE
+ * accounts see the LAs in intervention (demo-interventions.ts); the commissioner only the one LA
+ * whose direction names them (issue 13).
+ */
 export function demoAccounts(dfeLaCodes: readonly string[]): DemoAccount[] {
   const accounts: DemoAccount[] = ROLES.map((role) => {
     const info = ROLE_INFO[role]
@@ -33,7 +37,7 @@ export function demoAccounts(dfeLaCodes: readonly string[]): DemoAccount[] {
       displayName: `Demo ${info.label}`,
       ...(info.scopedTo === 'la' ? { laCode: DEMO_LA_CODE } : {}),
       ...(info.scopedTo === 'region' ? { regionCode: DEMO_REGION_CODE } : {}),
-      ...(info.scopedTo === 'las' ? { laCodes: dfeLaCodes } : {}),
+      ...(info.scopedTo === 'las' ? { laCodes: role === 'commissioner' ? dfeLaCodes.slice(1, 2) : dfeLaCodes } : {}),
     }
   })
   accounts.push({
@@ -74,15 +78,19 @@ export async function loadDemoData(db: Kysely<Database>, today: IsoDate): Promis
     await importer.importOutcomes(SYSTEM_ACTOR, dataFile('ofsted-outcomes', file), file)
   const records = await judgementRecords(db)
   await db.transaction().execute(async (trx) => {
-    // The DfE accounts follow LAs whose latest published judgement is inadequate.
-    const inadequate = las
-      .map(({ la_code }) => la_code)
-      .filter(
-        (laCode) =>
-          standing(records.filter((record) => record.laCode === laCode && record.publishedOn <= today))?.grade ===
-          'inadequate',
-      )
-    for (const account of demoAccounts(inadequate.slice(0, 4))) {
+    // The DfE accounts follow LAs whose latest published judgement is inadequate, and one judged
+    // inadequate before and since improved (the demo's lifted intervention).
+    const inadequate: string[] = []
+    const improved: string[] = []
+    for (const { la_code: laCode } of las) {
+      const published = records
+        .filter((record) => record.laCode === laCode && record.publishedOn <= today)
+        .sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))
+      const now = standing(published)?.grade
+      if (now === 'inadequate') inadequate.push(laCode)
+      else if (now && standing(published.slice(0, -1))?.grade === 'inadequate') improved.push(laCode)
+    }
+    for (const account of demoAccounts([...inadequate.slice(0, 4), ...improved.slice(0, 1)])) {
       const { id } = await trx
         .insertInto('users')
         .values({

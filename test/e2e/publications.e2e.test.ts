@@ -131,6 +131,11 @@ describe.skipIf(!browserAvailable)('in a browser, a reader who is not signed in'
     await page.getByRole('button', { name: 'Apply filters' }).click()
     await verifyOnPage(page, 'Published inspection reports and letters', 'published-no-js', { axe: false })
     expect(await page.locator('tbody tr').count()).toBe(1)
+    // Choosing a local authority is a GET form: no script needed.
+    await page.getByLabel('Local authority').selectOption({ label: 'Surrey' })
+    await page.getByRole('button', { name: 'Show its reports and letters' }).click()
+    await verifyOnPage(page, 'Surrey: published reports and letters', 'published-la-no-js', { axe: false })
+    expect(page.url()).toBe(`${service.baseUrl}/published/la/936`)
     const response = await page.goto(`${service.baseUrl}/published/00000000-0000-4000-8000-000000000000`)
     expect(response?.status()).toBe(404)
     await verifyOnPage(page, 'Page not found', 'published-not-found', { axe: false })

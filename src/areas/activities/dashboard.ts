@@ -86,6 +86,33 @@ export function activitiesDashboard(activities: ActivitiesService, clock: Clock)
         })
       }
     }
+    if (principal.role === 'inspection-support') {
+      // Inspection support arranges inspections and their notice (roles.ts): every notice due in the
+      // next two weeks, and every fieldwork about to start, whoever leads it (issue 10).
+      const coming = await activities.list(principal, { statuses: ['planned', 'notified'], to: addDays(horizon, 7) })
+      for (const { activity, milestones } of coming) {
+        const notice = milestones.find((m) => m.key === 'notice')
+        const start = milestones.find((m) => m.key === 'onsite.start')
+        const due = activity.status === 'planned' ? notice : start
+        const urgency = due ? urgencyOf(due.date, today, horizon) : undefined
+        if (!due || !urgency) continue
+        items.push({
+          urgency,
+          title:
+            activity.status === 'planned'
+              ? `Arrange notice: ${activityTitle(activity)}`
+              : `Arrange fieldwork: ${activityTitle(activity)}`,
+          href: activityPaths.show.build({ activityId: activity.id }),
+          due: due.date,
+          detail:
+            activity.status === 'planned'
+              ? 'The lead telephones the DCS by 9.30am; the LA’s contacts and the Annex A request follow'
+              : 'Rooms, access and the team’s travel for the first day on site',
+          rule: due.rule,
+          citation: due.citation,
+        })
+      }
+    }
     if (kind === 'la') {
       for (const { activity, milestones } of await activities.list(principal, { statuses: ['notified'] })) {
         const start = milestones.find((m) => m.key === 'onsite.start')

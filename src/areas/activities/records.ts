@@ -5,18 +5,8 @@ import { NotFoundError } from '../../errors.js'
 import type { ServiceDeps } from '../deps.js'
 import type { RegisterService } from '../register/index.js'
 import { type LifecycleFacts, noticesOfCurrentPlan } from './lifecycle.js'
-import {
-  type ActivityRecord,
-  dateChangesOf,
-  findActivity,
-  flagsOf,
-  listActivities,
-  milestonesOf,
-  noticedActivityIds,
-  noticesOf,
-  statusChangesOf,
-} from './repository.js'
-import { contactsOf, teamPlacesOf } from './team.repository.js'
+import { activityReads } from './reads.js'
+import type { ActivityRecord } from './repository.js'
 import type { Activity, ActivityDetails, ActivityFilter, ActivitySummary, TeamMember } from './types.js'
 
 /** Another area's answer on whether an activity's outcome is ready (the judgements area). */
@@ -38,6 +28,18 @@ const LA_VISIBLE_STATUSES = ['notified', 'on-site', 'judgements-agreed', 'report
  * team with their names (from auth), read in batches, never one query per row.
  */
 export function activityRecords({ db, clock, register, people, outcomeReadiness }: ActivitiesDeps) {
+  const {
+    dateChangesOf,
+    findActivity,
+    flagsOf,
+    listActivities,
+    milestonesOf,
+    noticedActivityIds,
+    noticesOf,
+    statusChangesOf,
+    teamPlacesOf,
+    contactsOf,
+  } = activityReads(db)
   async function laIndex() {
     return new Map((await register.localAuthorities()).map((la) => [la.laCode, la]))
   }
@@ -52,7 +54,7 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
 
   /** The teams of these activities with everyone's name, email and role. */
   async function teamsOf(activityIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
-    const places = await teamPlacesOf(db, activityIds)
+    const places = await teamPlacesOf(activityIds)
     const names = await people.byIds(places.map((place) => place.userId))
     const teams = new Map<string, TeamMember[]>()
     for (const place of places) {
@@ -71,7 +73,7 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
   }
 
   async function find(id: string): Promise<Activity | undefined> {
-    const record = await findActivity(db, id)
+    const record = await findActivity(id)
     return record ? (await withLas([record]))[0] : undefined
   }
 
@@ -83,14 +85,14 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
 
   /** The notice calls of the activity as it is planned now (a re-planned one needs a new call, 002#73). */
   async function currentNotices(id: string) {
-    const [notices, statusChanges] = await Promise.all([noticesOf(db, id), statusChangesOf(db, id)])
+    const [notices, statusChanges] = await Promise.all([noticesOf(id), statusChangesOf(id)])
     return noticesOfCurrentPlan(notices, statusChanges)
   }
 
   async function facts(activity: Activity): Promise<LifecycleFacts> {
     const [milestones, team, notices] = await Promise.all([
-      milestonesOf(db, [activity.id]),
-      teamPlacesOf(db, [activity.id]),
+      milestonesOf([activity.id]),
+      teamPlacesOf([activity.id]),
       currentNotices(activity.id),
     ])
     const outcome = outcomeReadiness
@@ -131,7 +133,7 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
     async target(id: string): Promise<PolicyTarget | null> {
       const activity = await find(id)
       if (!activity) return null
-      const [places, notices] = await Promise.all([teamPlacesOf(db, [id]), noticesOf(db, id)])
+      const [places, notices] = await Promise.all([teamPlacesOf([id]), noticesOf(id)])
       return {
         laCode: activity.laCode,
         regionCode: activity.regionCode,
@@ -153,24 +155,21 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
         laCodes = inRegion.map((la) => la.laCode).filter((code) => !filter.laCodes || filter.laCodes.includes(code))
       }
       const statuses = kind === 'la' ? (filter.statuses ?? LA_VISIBLE_STATUSES) : filter.statuses
-      let records = await listActivities(db, {
+      let records = await listActivities({
         ...query,
         ...(laCodes ? { laCodes } : {}),
         ...(statuses ? { statuses } : {}),
       })
       if (kind === 'la') {
         // Only activities whose notice has been given (002#73), whatever their status says.
-        const noticed = await noticedActivityIds(
-          db,
-          records.map((record) => record.id),
-        )
+        const noticed = await noticedActivityIds(records.map((record) => record.id))
         records = records.filter((record) => noticed.has(record.id))
       }
       const activities = (await withLas(records)).sort(
         (a, b) => a.onsiteStart.localeCompare(b.onsiteStart) || a.laName.localeCompare(b.laName),
       )
       const ids = activities.map((activity) => activity.id)
-      const [milestones, teams] = await Promise.all([milestonesOf(db, ids), teamsOf(ids)])
+      const [milestones, teams] = await Promise.all([milestonesOf(ids), teamsOf(ids)])
       return activities.map((activity) => ({
         activity,
         milestones: milestones.filter((m) => m.activityId === activity.id),
@@ -178,17 +177,23 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
       }))
     },
 
+    /** The activity and its timeline only: for summaries that need no more than its dates. */
+    async withMilestones(id: string): Promise<Pick<ActivityDetails, 'activity' | 'milestones'>> {
+      const [activity, milestones] = await Promise.all([load(id), milestonesOf([id])])
+      return { activity, milestones }
+    },
+
     /** Everything the activity's pages show. */
     async details(id: string): Promise<ActivityDetails> {
       const activity = await load(id)
       const [milestones, flags, teams, contacts, notices, dateChanges, statusChanges, lifecycle] = await Promise.all([
-        milestonesOf(db, [id]),
-        flagsOf(db, id),
+        milestonesOf([id]),
+        flagsOf(id),
         teamsOf([id]),
-        contactsOf(db, id),
-        noticesOf(db, id),
-        dateChangesOf(db, id),
-        statusChangesOf(db, id),
+        contactsOf(id),
+        noticesOf(id),
+        dateChangesOf(id),
+        statusChangesOf(id),
         facts(activity),
       ])
       const names = await people.byIds([

@@ -75,7 +75,7 @@ export function evidenceRecords({ db, clock, activities, people }: EvidenceDeps)
     async target(activityId: string): Promise<PolicyTarget | null> {
       const base = await activities.target(activityId)
       if (!base) return null
-      const { team } = await activities.details(activityId)
+      const team = (await activities.teamsOf([activityId])).get(activityId) ?? []
       return {
         ...base,
         evidenceUserIds: team

@@ -17,7 +17,7 @@ export function summaryService({ db, clock, activities }: EvidenceDeps) {
         kitMeetingsOf(db, activityId),
         rfisOf(db, activityId),
         concernsOf(db, activityId),
-        activities.details(activityId),
+        activities.withMilestones(activityId),
         reviewState(db, activityId),
       ])
       const onsiteEnd = details.milestones.find((m) => m.key === 'onsite.end')?.date ?? details.activity.onsiteStart

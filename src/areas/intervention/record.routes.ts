@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
-import { formatLongDate } from '../../rules/calendar/dates.js'
+import { formatDate, formatLongDate } from '../../rules/calendar/dates.js'
 import { INTERVENTION_FORMS } from '../../rules/intervention.js'
 import { nextSteps } from '../../rules/intervention-record.js'
 import { dateFieldOf, dateInputItems, type Form, type FormState, formValues, valueOf } from '../../web/forms.js'
@@ -85,7 +85,7 @@ export function interventionRecordRoutes({
       summaryRows: summaryRows(record, caseLead, la.name),
       stepRows: stepRows(record),
       instruments: record.instruments.map((instrument) => ({
-        title: `${formName(instrument.form)}, issued ${instrument.issuedOn}`,
+        title: `${formName(instrument.form)}, issued ${formatDate(instrument.issuedOn)}`,
         rows: instrumentRows(instrument, item.inadequatePublishedOn),
       })),
       boardRows: boardRows(record, today),

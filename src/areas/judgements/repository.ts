@@ -4,6 +4,7 @@ import type { Framework, Grade } from '../register/index.js'
 import type { FeedbackRecord } from './feedback.js'
 import type { FindingKind, PriorityActionGround } from './focused-visit-findings.js'
 import type { Confirmation, FeedbackMeeting, Finding, Outcome, RecordedJudgement } from './types.js'
+import { readOncePerRequest } from '../../db/request-scope.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -21,11 +22,9 @@ export type StoredJudgement = Omit<RecordedJudgement, 'recordedByName'> & { read
 export type StoredFeedback = Omit<FeedbackMeeting, 'recordedByName'> & { readonly recordedBy: string | null }
 
 export async function findOutcome(db: Db, activityId: string): Promise<StoredOutcome | undefined> {
-  const row = await db
-    .selectFrom('activity_outcomes')
-    .selectAll()
-    .where('activity_id', '=', activityId)
-    .executeTakeFirst()
+  const row = await readOncePerRequest(db, `judgements.findOutcome:${activityId}`, () =>
+    db.selectFrom('activity_outcomes').selectAll().where('activity_id', '=', activityId).executeTakeFirst(),
+  )
   if (!row) return undefined
   return {
     activityId: row.activity_id,
@@ -111,7 +110,9 @@ export async function confirmOutcome(
 }
 
 export async function judgementsOf(db: Db, activityId: string): Promise<StoredJudgement[]> {
-  const rows = await db.selectFrom('activity_judgements').selectAll().where('activity_id', '=', activityId).execute()
+  const rows = await readOncePerRequest(db, `judgements.judgementsOf:${activityId}`, () =>
+    db.selectFrom('activity_judgements').selectAll().where('activity_id', '=', activityId).execute(),
+  )
   return rows.map((row) => ({
     area: row.area,
     grade: row.grade,

@@ -10,6 +10,9 @@ import type { PublicationQuery } from './types.js'
 /** An LA's page: its DfE LA number. */
 export const laParams = z.object({ la: z.string().regex(/^\d{3}$/) })
 
+/** The "choose a local authority" form (GET, so it works without JavaScript): its DfE LA number. */
+export const chooseLaQuery = z.object({ la: z.string().trim().optional().catch(undefined) })
+
 /** A publication's page and files: its random id (anything else is "Page not found"). */
 export const publicationParams = z.object({ publicationId: z.uuid() })
 

@@ -5,6 +5,8 @@ export const publicationPaths = {
   list: path('/published'),
   feed: path('/published/feed.atom'),
   timeliness: path('/published/timeliness'),
+  /** The "choose a local authority" form's target: redirects to the LA's page. */
+  chooseLa: path('/published/la'),
   la: path('/published/la/:la'),
   show: path('/published/:publicationId'),
   pdf: path('/published/:publicationId/report.pdf'),

@@ -217,6 +217,32 @@ describe('the public pages, for a reader who is not signed in', () => {
     expect(row.find('td').eq(2).text()).toBe('16')
   })
 
+  it('chooses a local authority from a select that works without JavaScript (a GET form)', async () => {
+    const reader = new TestAgent(t.app)
+    const list = page(await reader.get('/published'))
+    const form = list.$('form:has(select[name="la"])')
+    expect(form.attr('method')).toBe('get')
+    expect(form.attr('action')).toBe('/published/la')
+    expect(form.find('option[value="886"]').text()).toBe('Kent')
+    expect(form.find('option').first().text()).toBe('Choose a local authority')
+
+    const chosen = await reader.get('/published/la?la=886')
+    expect(chosen.statusCode).toBe(303)
+    expect(chosen.headers.location).toBe('/published/la/886')
+    expect(page(await reader.get(chosen.headers.location as string)).heading).toBe(
+      'Kent: published reports and letters',
+    )
+
+    // Nothing chosen: the form on its own page, with an error that links to the select.
+    const none = page(await reader.get('/published/la?la='))
+    expect(none.heading).toBe('Choose a local authority')
+    expect(none.errorSummary[0]?.text).toBe('Choose a local authority from the list')
+    expect(page(await reader.get('/published/la?la=999')).errorSummary[0]?.text).toBe(
+      'Choose a local authority from the list',
+    )
+    expect(page(await reader.get('/published/la')).errorSummary).toEqual([])
+  })
+
   it('gives a signed-in reader the same pages, marked private', async () => {
     const analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
     const agent = await new TestAgent(t.app).signIn(analyst.email, analyst.password)

@@ -6,7 +6,7 @@ import { contentDisposition } from '../../web/downloads.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import type { RegisterService } from '../register/index.js'
 import { atomFeed } from './feed.js'
-import { laParams, listQuery, listQueryString, publicationParams, timelinessQuery } from './forms.js'
+import { chooseLaQuery, laParams, listQuery, listQueryString, publicationParams, timelinessQuery } from './forms.js'
 import { KIND_LABELS } from './kinds.js'
 import { publicationPaths } from './paths.js'
 import {
@@ -25,6 +25,7 @@ import { timelinessView } from './timeliness.presenters.js'
 
 type ListRequest = SignedInRequest<unknown, z.output<typeof listQuery>>
 type LaRequest = SignedInRequest<z.output<typeof laParams>>
+type ChooseLaRequest = SignedInRequest<unknown, z.output<typeof chooseLaQuery>>
 type PublicationRequest = SignedInRequest<z.output<typeof publicationParams>>
 
 /** How long a shared cache may keep a public page or the feed; a published PDF does not change. */
@@ -60,7 +61,7 @@ function fileName(title: string, suffix = ''): string {
  */
 export function publicationRoutes(deps: {
   publications: PublicationsService
-  register: Pick<RegisterService, 'regions' | 'findLocalAuthority'>
+  register: Pick<RegisterService, 'regions' | 'findLocalAuthority' | 'localAuthorities'>
   clock: Clock
   baseUrl: string
 }): RouteSpec[] {
@@ -68,7 +69,11 @@ export function publicationRoutes(deps: {
 
   async function listPage(request: ListRequest, reply: FastifyReply) {
     const { filters, errors, raw } = request.query
-    const [page, regions] = await Promise.all([publications.listPublic(filters), register.regions()])
+    const [page, regions, laItems] = await Promise.all([
+      publications.listPublic(filters),
+      register.regions(),
+      localAuthorityItems(),
+    ])
     cacheFor(request, reply, PAGE_SECONDS)
     return reply.page(
       'publications/list.njk',
@@ -83,7 +88,39 @@ export function publicationRoutes(deps: {
         feedHref: publicationPaths.feed.build({}),
         timelinessHref: publicationPaths.timeliness.build({}),
         clearHref: publicationPaths.list.build({}),
+        chooseLaHref: publicationPaths.chooseLa.build({}),
+        laItems,
         filteredHref: `${publicationPaths.list.build({})}${listQueryString(filters)}`,
+      },
+      { csrf: false },
+    )
+  }
+
+  /** Every LA, by name, for the "choose a local authority" select (a first, empty choice). */
+  async function localAuthorityItems(chosen?: string) {
+    const las = await register.localAuthorities()
+    return [
+      { value: '', text: 'Choose a local authority' },
+      ...las.map((la) => ({ value: la.laCode, text: la.name, selected: la.laCode === chosen })),
+    ]
+  }
+
+  /**
+   * The "choose a local authority" form: a known LA goes to its page; without one (or with one
+   * that is not an LA) the form is shown on its own, with an error when something was chosen.
+   */
+  async function chooseLaPage(request: ChooseLaRequest, reply: FastifyReply) {
+    const chosen = request.query.la
+    const la = chosen ? await register.findLocalAuthority(chosen) : undefined
+    if (la) return reply.redirect(publicationPaths.la.build({ la: la.laCode }), 303)
+    cacheFor(request, reply, PAGE_SECONDS)
+    return reply.page(
+      'publications/choose-la.njk',
+      {
+        laItems: await localAuthorityItems(),
+        error: chosen === undefined ? undefined : 'Choose a local authority from the list',
+        chooseLaHref: publicationPaths.chooseLa.build({}),
+        listHref: publicationPaths.list.build({}),
       },
       { csrf: false },
     )
@@ -179,6 +216,13 @@ export function publicationRoutes(deps: {
         cacheFor(request, reply, PAGE_SECONDS)
         return reply.page('publications/timeliness.njk', timelinessView(all, request.query, regions), { csrf: false })
       },
+    }),
+    route({
+      method: 'GET',
+      url: publicationPaths.chooseLa.pattern,
+      permission: 'public',
+      query: chooseLaQuery,
+      handler: chooseLaPage,
     }),
     route({ method: 'GET', url: publicationPaths.la.pattern, permission: 'public', params: laParams, handler: laPage }),
     route({

@@ -6,6 +6,7 @@ import type { Framework, Grade, JudgementActivityType } from './frameworks.js'
 import type { LocalAuthorityReference } from './reference-data.js'
 import type { JudgementRecord, LocalAuthority, Region } from './types.js'
 import type { NewVisit, VisitRecord } from './visits.js'
+import { readOncePerRequest } from '../../db/request-scope.js'
 
 /**
  * Every query of the register (ADR 0007): the regions and LAs (reference data) and the
@@ -230,6 +231,10 @@ export async function lockJudgement(
  * added, so these change exactly when the history does.
  */
 export async function historyVersion(db: Db): Promise<string> {
+  return readOncePerRequest(db, 'register.historyVersion', () => readHistoryVersion(db))
+}
+
+async function readHistoryVersion(db: Db): Promise<string> {
   const { rows } = await sql<{
     n: number
     at: Date | null

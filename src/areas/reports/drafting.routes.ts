@@ -16,7 +16,15 @@ import {
   versionForm,
 } from './forms.js'
 import { reportPaths } from './paths.js'
-import { comparedSections, historyItems, progressRows, sectionRows, stepTag, versionRows } from './presenters.js'
+import {
+  comparedSections,
+  historyItems,
+  progressRows,
+  recipientRows,
+  sectionRows,
+  stepTag,
+  versionRows,
+} from './presenters.js'
 import { paragraphsOf, sectionsFor } from './sections.js'
 import type { ReportsService } from './service.js'
 import { documentWord, EDITABLE_STEPS, isReviewStep, needsDirectorReview } from './workflow.js'
@@ -74,6 +82,7 @@ export function draftingRoutes(reports: ReportsService): RouteSpec[] {
       compareTo: String(latest.number),
       compareAction: reportPaths.compare.build({ activityId }),
       history: historyItems(data.steps!, data.nameOf),
+      recipientRows: recipientRows(report.recipients, data.finalEmails ?? []),
       problems: data.problems ?? [],
       blockers: data.blockers ?? [],
       directorReview: kind ? needsDirectorReview(kind) : false,

@@ -71,7 +71,8 @@ export async function sendToEach(
     subject: string
     lines: readonly string[]
     key: string
-    link: string
+    /** The link at the foot: one for all, or each person's own. */
+    link: string | ((person: Addressee) => string)
     attachment?: EmailAttachment
   },
 ): Promise<void> {
@@ -87,7 +88,7 @@ export async function sendToEach(
         ...email.lines,
         '',
         `${activityTitle(activity)} (${activity.reference})`,
-        email.link,
+        typeof email.link === 'string' ? email.link : email.link(person),
       ].join('\n'),
       dedupeKey: `${kind}:${activity.id}:${email.key}:${person.email.toLowerCase()}`,
       activityId: activity.id,

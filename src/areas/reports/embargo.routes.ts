@@ -4,8 +4,10 @@ import { PARTNER_INSPECTORATES } from '../../documents/index.js'
 import { addWorkingDays } from '../../rules/calendar/working-days.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { contentDisposition } from '../../web/downloads.js'
 import { activityTitle } from '../activities/index.js'
-import { activityParams, embargoForm } from './forms.js'
+import { publicationPaths } from '../publications/index.js'
+import { activityParams, embargoForm, recipientLinkParams } from './forms.js'
 import { reportPaths } from './paths.js'
 import { stepTag } from './presenters.js'
 import { PARTNER_KEYS, PARTNER_MAILBOXES } from './recipients.js'
@@ -101,6 +103,23 @@ export function embargoRoutes(reports: ReportsService): RouteSpec[] {
       submit: async (request, input) => {
         await reports.embargo.send(request.principal, request.params.activityId, input, { requestId: request.id })
         return reportPaths.report.build(request.params)
+      },
+    }),
+    // A recipient's own link from the email (002#216, #224): no sign-in, as partner inspectorates,
+    // third parties and the Children in Care Council have no account; the token is the key.
+    route({
+      method: 'GET',
+      url: reportPaths.embargoedCopy.pattern,
+      permission: 'public',
+      params: recipientLinkParams,
+      handler: async (request: SignedInRequest<{ token: string }>, reply: FastifyReply) => {
+        const copy = await reports.embargo.copyFor(request.params.token)
+        reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer')
+        if (copy.published) return reply.redirect(publicationPaths.la.build({ la: copy.laCode }), 303)
+        return reply
+          .type(copy.file.contentType)
+          .header('content-disposition', contentDisposition(copy.file.fileName))
+          .send(Buffer.from(copy.file.bytes))
       },
     }),
   ]

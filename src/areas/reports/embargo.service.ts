@@ -1,7 +1,7 @@
 import { recordAudit } from '../../auth/audit.js'
 import type { Principal } from '../../auth/policy.js'
 import { formatDate } from '../../rules/calendar/dates.js'
-import { ValidationError } from '../../errors.js'
+import { NotFoundError, ValidationError } from '../../errors.js'
 import type { RequestContext } from '../deps.js'
 import { faCommentsOf } from './comments.repository.js'
 import type { draftingService } from './drafting.service.js'
@@ -9,9 +9,23 @@ import { checkVersion } from './drafting.service.js'
 import { addressees, type Addressee, sendToEach } from './emails.js'
 import { finalBlockers, londonLocal } from './embargo.js'
 import { reportPaths } from './paths.js'
-import { DFE_MAILBOX, PARTNER_MAILBOXES, type RecipientGroup, RECIPIENT_GROUPS } from './recipients.js'
+import {
+  DFE_MAILBOX,
+  newRecipientLink,
+  PARTNER_MAILBOXES,
+  recipientLinkHash,
+  type RecipientGroup,
+  RECIPIENT_GROUPS,
+} from './recipients.js'
 import type { ActivityDetails, ReportRecords, ReportsDeps } from './records.js'
-import { insertStep, insertVersion, latestVersion, lockReport, updateReport } from './repository.js'
+import {
+  insertStep,
+  insertVersion,
+  latestVersion,
+  lockReport,
+  reportByRecipientLink,
+  updateReport,
+} from './repository.js'
 import type { EmbargoInput, Recipient } from './types.js'
 import { documentWord } from './workflow.js'
 import type { PartnerInspectorate } from '../../documents/index.js'
@@ -64,6 +78,20 @@ export function embargoService(deps: ReportsDeps, records: ReportRecords, drafti
       return finalBlockers(report, await faCommentsOf(db, report.id), clock.today())
     },
 
+    /**
+     * What a recipient's own link opens: the embargoed PDF while the report is under embargo, or
+     * the LA whose public page lists it once published; anything else is "Page not found".
+     */
+    async copyFor(token: string) {
+      const report = await reportByRecipientLink(db, recipientLinkHash(token))
+      if (!report) throw new NotFoundError()
+      if (report.step === 'published')
+        return { published: true as const, laCode: (await records.details(report.activityId)).activity.laCode }
+      if (report.step !== 'embargoed') throw new NotFoundError()
+      const latest = (await latestVersion(db, report.id))!
+      return { published: false as const, file: await drafting.file(report.activityId, latest.number, 'report.pdf') }
+    },
+
     /** Send the final copy under embargo until the publication date and time. */
     async send(principal: Principal, activityId: string, input: EmbargoInput, context: RequestContext) {
       const details = await records.details(activityId)
@@ -76,7 +104,17 @@ export function embargoService(deps: ReportsDeps, records: ReportRecords, drafti
       const embargoUntil = londonLocal(input.publishAt)
       const facts = await records.facts(details, report.kind, 'embargoed', clock.today(), embargoUntil)
       const prepared = await drafting.prepare(details, facts, latest.sections, 'send')
-      const recipients = await recipientsOf(details, input)
+      // Each address gets its own link (one per address, if it is in two groups).
+      const tokens = new Map<string, string>()
+      const tokenOf = (email: string) => {
+        const key = email.toLowerCase()
+        if (!tokens.has(key)) tokens.set(key, newRecipientLink().token)
+        return tokens.get(key)!
+      }
+      const recipients = (await recipientsOf(details, input)).map((recipient) => ({
+        ...recipient,
+        linkHash: recipientLinkHash(tokenOf(recipient.email)),
+      }))
       const statutory = records.milestones(report.kind, details).find((m) => m.key === 'report.final-to-la')
       const word = documentWord(report.kind)
       const [day, time] = embargoUntil.split('T') as [string, string]
@@ -122,9 +160,10 @@ export function embargoService(deps: ReportsDeps, records: ReportRecords, drafti
           lines: [
             `The final ${word} is attached. It is under embargo until ${formatDate(day)} at ${time}, when Ofsted publishes it (002#216, #224).`,
             'Until then it must not be published, shared or quoted.',
+            'The link below is yours alone: it opens the embargoed copy until publication, then the published one.',
           ],
           key: `final:${number}`,
-          link: `${config.baseUrl}${reportPaths.laCopy.build({ activityId, file: 'report.pdf' })}`,
+          link: (person) => `${config.baseUrl}${reportPaths.embargoedCopy.build({ token: tokenOf(person.email) })}`,
           attachment: {
             fileName: `${details.activity.reference} ${word} embargoed.pdf`,
             contentType: 'application/pdf',

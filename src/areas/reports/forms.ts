@@ -11,6 +11,8 @@ export const fileParams = z.object({
   versionNumber: z.coerce.number().int().positive(),
   file: z.enum(REPORT_FILES),
 })
+/** A recipient's link token (256 bits, base64url); anything else is "Page not found". */
+export const recipientLinkParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
 export const laFileParams = z.object({ activityId: z.string(), file: z.enum(REPORT_FILES) })
 
 /** Which two versions to compare; absent or unreadable, the page picks the last two. */

@@ -22,6 +22,8 @@ export const reportPaths = {
   faDispute: path('/activities/:activityId/report/factual-accuracy/disputes'),
   laCopy: path('/activities/:activityId/report/la-copy/:file'),
   embargo: path('/activities/:activityId/report/embargo'),
+  /** A recipient's own link to the final copy under embargo (no sign-in; public route). */
+  embargoedCopy: path('/embargoed/:token'),
 }
 
 /** The files of a version: the report or letter, and an inspection's summary for children (002#202). */

@@ -186,3 +186,26 @@ export function comparedSections(definitions: readonly SectionDefinition[], befo
     }
   })
 }
+
+const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
+
+/**
+ * Who the final copy went to (002#216, #224), each with what became of their email in the
+ * outbox: sent, waiting, or failing with its last error.
+ */
+export function recipientRows(
+  recipients: readonly { group: string; name: string; email: string }[],
+  emails: readonly { recipient: string; sentAt: Date | null; attempts: number; lastError: string | null }[],
+) {
+  return recipients.map((recipient) => {
+    const email = emails.findLast((candidate) => candidate.recipient.toLowerCase() === recipient.email.toLowerCase())
+    const status = !email
+      ? 'Not sent'
+      : email.sentAt
+        ? `Sent ${WHEN.format(email.sentAt)}`
+        : email.lastError
+          ? `Not sent yet: ${email.lastError} (${email.attempts} attempts)`
+          : 'Waiting to be sent'
+    return [{ text: recipient.group }, { text: recipient.name }, { text: recipient.email }, { text: status }]
+  })
+}

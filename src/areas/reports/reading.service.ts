@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../errors.js'
+import { emailsAbout } from '../../notify/outbox.js'
 import type { Activity, MilestoneActual } from '../activities/index.js'
 import { faCommentsOf, reviewCommentsOf } from './comments.repository.js'
 import { documentProblems } from './document.js'
@@ -34,12 +35,13 @@ export function readingService(deps: ReportsDeps, records: ReportRecords) {
           outcome,
           progress: milestoneProgress(milestones, undefined, [], clock.today()),
         }
-      const [versions, history, reviewComments, faComments, entries] = await Promise.all([
+      const [versions, history, reviewComments, faComments, entries, finalEmails] = await Promise.all([
         versionsOf(db, report.id),
         stepsOf(db, [report.id]),
         reviewCommentsOf(db, report.id),
         faCommentsOf(db, report.id),
         evidence.entryHeadlines(activityId),
+        report.recipients.length > 0 ? emailsAbout(db, activityId, 'report-embargoed') : Promise.resolve([]),
       ])
       const steps = history.get(report.id) ?? []
       const latest = versions.at(-1)!
@@ -62,6 +64,7 @@ export function readingService(deps: ReportsDeps, records: ReportRecords) {
         reviewComments,
         faComments,
         entries,
+        finalEmails,
         nameOf: (id: string | null) => (id ? (names.get(id)?.displayName ?? 'Unknown account') : 'The service'),
         problems: documentProblems(facts, latest.sections),
         progress: milestoneProgress(milestones, report, steps, clock.today()),

@@ -4,6 +4,7 @@
  * inspectorates' mailboxes, so each is one address here (invented `example.gov.uk` addresses in
  * this build); the DfE copy also goes to each DfE case lead assigned to the LA.
  */
+import { createHash, randomBytes } from 'node:crypto'
 import { PARTNER_INSPECTORATES, type PartnerInspectorate } from '../../documents/index.js'
 
 /** The DfE's mailbox for inspection reports, and for news of an inadequate judgement (004 "Introduction"). */
@@ -32,3 +33,19 @@ export const RECIPIENT_GROUPS = {
   partner: 'Partner inspectorate',
 } as const
 export type RecipientGroup = keyof typeof RECIPIENT_GROUPS
+
+/** The hash kept of a recipient's link: the token itself is only in the email. */
+export function recipientLinkHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/**
+ * A new unguessable link token for one recipient of the final copy. Decision: partner
+ * inspectorates, third parties and the Children in Care Council have no account here, so each
+ * recipient gets a personal link (256 random bits, stored only as its hash) that serves the
+ * embargoed PDF until the report is published, and then points to the public page.
+ */
+export function newRecipientLink(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url')
+  return { token, hash: recipientLinkHash(token) }
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { docxText, pdfPageCount } from '../../documents/index.js'
+import { docxText, pdfPageCount, pdfText } from '../../documents/index.js'
+import { emailsAbout } from '../../notify/outbox.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { settableClock } from '../../test-support/factories/judgements.js'
@@ -107,5 +108,42 @@ describe('the status route', () => {
     expect(page(response).errorSummary[0]?.text).toContain('published only when its report or letter is published')
     const activity = await t.app.services.activities.load(id)
     expect(activity.status).toBe('report-stage')
+  })
+})
+
+describe('the final copy under embargo', () => {
+  it('goes to each recipient with a link of their own that opens the embargoed PDF without signing in, and the public page once published', async () => {
+    const id = await atReportStage(cast, { type: 'standard-inspection', onsite: '2027-03-01' })
+    await reportAt(cast, id, 'embargoed')
+    const emails = await emailsAbout(t.db, id, 'report-embargoed')
+    const toCqc = emails.find((email) => email.recipient === 'reports@cqc.example.gov.uk')!
+    const toCouncil = emails.find((email) => email.recipient === 'chair@care-council.example.org')!
+    expect(toCqc.attachmentName).toMatch(/embargoed\.pdf$/)
+    const linkOf = (body: string) => new URL(/http\S+\/embargoed\/\S+/.exec(body)![0]).pathname
+    expect(linkOf(toCqc.body)).not.toBe(linkOf(toCouncil.body))
+
+    // The report page lists them, with what became of each email.
+    const report = page(await (await as(cast.lead)).get(`/activities/${id}/report`))
+    const rows = report.$('table:contains("Recipients of the final copy") tbody tr')
+    const cqcRow = rows.filter((_, row) => report.$(row).text().includes('reports@cqc.example.gov.uk'))
+    expect(cqcRow.text()).toContain('Partner inspectorate')
+    expect(cqcRow.text()).toContain('Waiting to be sent')
+    expect(rows.text()).toContain('Children in Care Council')
+
+    const reader = new TestAgent(t.app)
+    const copy = await reader.get(linkOf(toCqc.body))
+    expect(copy.statusCode).toBe(200)
+    expect(copy.headers['content-type']).toBe('application/pdf')
+    expect(copy.headers['cache-control']).toBe('private, no-store')
+    expect((await pdfText(new Uint8Array(copy.rawPayload))).join(' ')).toMatch(/EMBARGOED UNTIL/i)
+    expect((await reader.get(`/embargoed/${'A'.repeat(43)}`)).statusCode).toBe(404)
+    expect((await reader.get('/embargoed/short')).statusCode).toBe(404)
+
+    const published = (await t.app.services.reports.read.page(id)).progress.find((p) => p.key === 'report.published')!
+    clock.set(`${published.statutory}T09:00:00Z`)
+    await t.app.services.reports.publication.runDueWork()
+    const after = await reader.get(linkOf(toCqc.body))
+    expect(after.statusCode).toBe(303)
+    expect(after.headers.location).toBe('/published/la/886')
   })
 })

@@ -5,6 +5,7 @@ import type { VersionDocuments } from './document.js'
 import type { Sections } from './sections.js'
 import type { Report, ReportVersion, StepRecord } from './types.js'
 import type { ReportEvent, ReportKind, ReportStep } from './workflow.js'
+import { readOncePerRequest } from '../../db/request-scope.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -32,7 +33,19 @@ function toReport(row: ReportRow): Report {
 }
 
 export async function findReport(db: Db, activityId: string): Promise<Report | undefined> {
-  const row = await db.selectFrom('reports').selectAll().where('activity_id', '=', activityId).executeTakeFirst()
+  const row = await readOncePerRequest(db, `reports.findReport:${activityId}`, () =>
+    db.selectFrom('reports').selectAll().where('activity_id', '=', activityId).executeTakeFirst(),
+  )
+  return row ? toReport(row) : undefined
+}
+
+/** The report one of whose recipients holds the link with this hash (jsonb containment). */
+export async function reportByRecipientLink(db: Db, linkHash: string): Promise<Report | undefined> {
+  const row = await db
+    .selectFrom('reports')
+    .selectAll()
+    .where(sql<boolean>`recipients @> ${JSON.stringify([{ linkHash }])}::jsonb`)
+    .executeTakeFirst()
   return row ? toReport(row) : undefined
 }
 

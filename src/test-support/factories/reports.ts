@@ -118,6 +118,34 @@ function textFor(key: string, shape: string): string {
 }
 
 /**
+ * The lead writes every section of a started report in one save (filler text; the delegation
+ * section stays empty, as it does without a third party, 002#213).
+ */
+export async function writeEverySection(cast: ReportCast, activityId: string): Promise<void> {
+  const services = createServices({ db: cast.db, clock: cast.clock, config: cast.config })
+  const page = await services.reports.read.page(activityId)
+  const changes = Object.fromEntries(
+    (page.definitions ?? []).map((definition) => [
+      definition.key,
+      {
+        text: textFor(definition.key, definition.shape),
+        subject: '',
+        evidenceIds: [],
+        judgements: definition.judgement ? [definition.judgement] : [],
+      },
+    ]),
+  )
+  delete changes.delegation
+  await services.reports.drafting.saveSections(
+    await principal(cast, cast.lead),
+    activityId,
+    changes,
+    { note: 'Written', version: page.report?.version },
+    context,
+  )
+}
+
+/**
  * Take the activity's report on to `step` through the services, from wherever it is, as its
  * people would on the clock as it stands (moved to the statutory day where a step needs one): the
  * lead starts it and writes every section, submits; QA and, for an inspection, the regional
@@ -144,27 +172,7 @@ export async function reportAt(cast: ReportCast, activityId: string, step: Repor
   }
   if (!(await read()).report) {
     await services().reports.drafting.start(lead, activityId, context)
-    const page = await read()
-    const changes = Object.fromEntries(
-      (page.definitions ?? []).map((definition) => [
-        definition.key,
-        {
-          text: textFor(definition.key, definition.shape),
-          subject: '',
-          evidenceIds: [],
-          judgements: definition.judgement ? [definition.judgement] : [],
-        },
-      ]),
-    )
-    // Without a third party the delegation section stays empty (002#213).
-    delete changes.delegation
-    await services().reports.drafting.saveSections(
-      lead,
-      activityId,
-      changes,
-      { note: 'Written', version: await version() },
-      context,
-    )
+    await writeEverySection(cast, activityId)
   }
   const page = await read()
   const at = (key: string) => page.progress.find((p) => p.key === key)!.statutory

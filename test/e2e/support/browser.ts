@@ -8,9 +8,10 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { buildApp } from '../../../src/app.js'
 import { type Clock, fixedClock } from '../../../src/clock.js'
-import { loadConfig } from '../../../src/config.js'
+import { type Config, loadConfig } from '../../../src/config.js'
 import type { DatabaseHandle } from '../../../src/db/database.js'
 import { loadDemoData } from '../../../src/demo/load-demo-data.js'
+import { prepareDatabase } from '../../../src/startup.js'
 import { createTestDatabase } from '../../../src/test-support/test-db.js'
 import { projectRoot } from '../../../src/web/paths.js'
 
@@ -31,13 +32,21 @@ export interface RunningService {
   readonly baseUrl: string
   readonly app: FastifyInstance
   readonly database: DatabaseHandle
+  /** The server's configuration: factories that write files use its data folder. */
+  readonly config: Config
   close(): Promise<void>
 }
 
-/** The real server on a free port, on a fresh test database with the demo data loaded. */
-export async function startService(clock: Clock = fixedClock('2026-11-23T10:00:00Z')): Promise<RunningService> {
+/**
+ * The real server on a free port, on a fresh test database with the demo judgements and accounts
+ * loaded; with `wholeDemo`, everything `npm start` loads (inspections at every stage, publications,
+ * interventions), as a person trying the demo sees it.
+ */
+export async function startService(
+  clock: Clock = fixedClock('2026-11-23T10:00:00Z'),
+  options: { wholeDemo?: boolean } = {},
+): Promise<RunningService> {
   const database = await createTestDatabase()
-  await loadDemoData(database.db, clock.today())
   const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-e2e-'))
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -48,6 +57,8 @@ export async function startService(clock: Clock = fixedClock('2026-11-23T10:00:0
     // (tested in src/auth/sign-in.routes.test.ts) would otherwise refuse the eleventh in a minute.
     SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
   })
+  if (options.wholeDemo) await prepareDatabase(database.db, { demoData: true, clock, config })
+  else await loadDemoData(database.db, clock.today())
   const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
@@ -57,6 +68,7 @@ export async function startService(clock: Clock = fixedClock('2026-11-23T10:00:0
     baseUrl: `http://localhost:${port}`,
     app,
     database,
+    config,
     close: async () => {
       await app.close()
       await database.close()

@@ -1,0 +1,97 @@
+/**
+ * The server `bench/pages.bench.ts` measures, in a process of its own (issue 16: a load
+ * generator inside the server's process measures itself). It opens DATABASE_URL or an embedded
+ * database in a temporary folder, loads the demo (inspections at every stage), adds one route
+ * that returns from memory whatever bytes it was last given (the baseline), listens on a free
+ * port, and tells its parent the port, a session for every demo role and the pages to visit.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildApp } from '../src/app.js'
+import { createSession } from '../src/auth/sessions.js'
+import { ROLES } from '../src/auth/roles.js'
+import { systemClock } from '../src/clock.js'
+import { loadConfig } from '../src/config.js'
+import { openDatabase } from '../src/db/database.js'
+import { loadDemoActivities } from '../src/demo/demo-activities.js'
+import { loadDemoPublications } from '../src/demo/demo-publications.js'
+import { DEMO_EMAIL_DOMAIN, loadDemoData } from '../src/demo/load-demo-data.js'
+import { prepareDatabase } from '../src/startup.js'
+
+const rssMb = () => Math.round(process.memoryUsage().rss / 1_048_576)
+const started = performance.now()
+const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-bench-pages-'))
+const url = process.env.DATABASE_URL
+const database = await openDatabase(url ? { url, maxConnections: 20 } : { pgliteDir: join(dataDir, 'pglite') })
+const rssOpened = rssMb()
+const clock = systemClock
+const config = loadConfig({
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'bench-'.repeat(8),
+  BASE_URL: 'http://localhost',
+  SMTP_URL: 'smtp://localhost:25',
+  LOG_LEVEL: 'silent',
+  COOKIE_SECURE: 'false',
+  DATA_DIR: dataDir,
+})
+await prepareDatabase(database.db, { demoData: false, clock })
+await loadDemoData(database.db, clock.today())
+await loadDemoActivities(database.db, config, clock.today())
+let publications = 'loaded'
+try {
+  await loadDemoPublications(database.db, config, clock.today())
+} catch (error) {
+  publications = `not loaded: ${(error as Error).message}`
+}
+const rssDemo = rssMb()
+
+const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
+let baseline = ''
+app.post('/__bench/baseline', { bodyLimit: 64 * 1_048_576 }, async (request) => {
+  baseline = String(request.body)
+  return 'ok'
+})
+app.get('/__bench/baseline', async (_request, reply) => reply.type('text/html; charset=utf-8').send(baseline))
+app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 64 * 1_048_576 }, (_request, body, done) =>
+  done(null, body),
+)
+await app.listen({ port: 0, host: '127.0.0.1' })
+const address = app.server.address()
+const port = typeof address === 'object' && address ? address.port : 0
+
+const users = await database.db.selectFrom('users').select(['id', 'email']).execute()
+const sessions: Record<string, string> = {}
+for (const role of ROLES) {
+  const user = users.find((candidate) => candidate.email === `${role}@${DEMO_EMAIL_DOMAIN}`)
+  if (user) sessions[role] = await createSession(database.db, user.id, clock.now())
+}
+const activityOf = async (laCode: string) =>
+  (await database.db.selectFrom('activities').select('id').where('la_code', '=', laCode).executeTakeFirst())?.id
+const latestReturn = await database.db
+  .selectFrom('annex_a_returns')
+  .select(['id', 'activity_id'])
+  .orderBy('uploaded_at', 'desc')
+  .executeTakeFirst()
+
+process.send?.({
+  port,
+  database: database.kind,
+  publications,
+  sessions,
+  brighton: await activityOf('846'),
+  eastSussex: await activityOf('845'),
+  annexReturn: latestReturn ? { activityId: latestReturn.activity_id, returnId: latestReturn.id } : undefined,
+  memory: { openedMb: rssOpened, afterDemoMb: rssDemo, listeningMb: rssMb() },
+  startSeconds: Math.round((performance.now() - started) / 100) / 10,
+})
+
+process.on('message', async (message) => {
+  if (message === 'memory') process.send?.({ memoryMb: rssMb() })
+  if (message === 'stop') {
+    await app.close()
+    await database.close()
+    await rm(dataDir, { recursive: true, force: true })
+    process.exit(0)
+  }
+})

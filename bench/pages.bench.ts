@@ -1,0 +1,143 @@
+/**
+ * Every signed-in page type under load (issue 16). The server runs in a child process of its
+ * own (bench/pages-server.ts, demo data on the embedded database, or DATABASE_URL); this process
+ * only generates load, with autocannon at 100 connections. For each page it first measures the
+ * same server returning the same bytes from memory (the baseline), then the page, and prints
+ * requests/s, the ratio to the baseline, and p95 and p99 computed from every response's latency
+ * (autocannon's own "p97_5" is not a p95). Ratios come from one run on one machine; there are
+ * no pass/fail times. BENCH_SECONDS sets each run's length (default 5); BENCH_PAGES filters.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import { ROLES } from '../src/auth/roles.js'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100)
+const FILTER = process.env.BENCH_PAGES ?? ''
+const here = dirname(fileURLToPath(import.meta.url))
+
+interface Ready {
+  port: number
+  database: string
+  publications: string
+  sessions: Record<string, string>
+  brighton?: string
+  eastSussex?: string
+  annexReturn?: { activityId: string; returnId: string }
+  memory: Record<string, number>
+  startSeconds: number
+}
+
+const child: ChildProcess = fork(join(here, 'pages-server.ts'), [], {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+})
+const [ready] = (await once(child, 'message')) as [Ready]
+const base = `http://127.0.0.1:${ready.port}`
+console.log(
+  `Server ready in ${ready.startSeconds} s on ${ready.database}; resident memory: opened ${ready.memory.openedMb} MB, after the demo ${ready.memory.afterDemoMb} MB, listening ${ready.memory.listeningMb} MB; publications ${ready.publications}`,
+)
+
+const cookie = (role: string) => `ilacs_session=${ready.sessions[role]}`
+const pages: Array<{ name: string; role: string; path: string | undefined }> = [
+  ...ROLES.map((role) => ({ name: `home (${role})`, role, path: '/' })),
+  { name: 'register', role: 'hmi', path: '/register' },
+  { name: 'LA page', role: 'hmi', path: '/register/846' },
+  { name: 'programme', role: 'national-director', path: '/programme' },
+  { name: 'activity', role: 'hmi', path: ready.brighton && `/activities/${ready.brighton}` },
+  {
+    name: 'Annex A findings',
+    role: 'hmi',
+    path:
+      ready.annexReturn && `/activities/${ready.annexReturn.activityId}/annex-a/returns/${ready.annexReturn.returnId}`,
+  },
+  { name: 'evidence', role: 'hmi', path: ready.brighton && `/activities/${ready.brighton}/evidence` },
+  { name: 'report', role: 'national-director', path: ready.eastSussex && `/activities/${ready.eastSussex}/report` },
+].filter((page) => page.name.includes(FILTER))
+
+/** Load at CONNECTIONS for SECONDS; every response's latency kept for true percentiles. */
+async function load(path: string, headers: Record<string, string>) {
+  const latencies: number[] = []
+  let bad = 0
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: base + path, connections: CONNECTIONS, duration: SECONDS, headers },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    )
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime)
+      if (statusCode !== 200) bad += 1
+    })
+  })
+  latencies.sort((a, b) => a - b)
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN
+  return {
+    rps: latencies.length / SECONDS,
+    p95: at(0.95),
+    p99: at(0.99),
+    bad,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  }
+}
+
+/**
+ * Wait until the server has answered what the last run left queued (a slow page can leave
+ * seconds of work behind autocannon's last request), so each run starts on an idle server.
+ */
+async function drained() {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const started = performance.now()
+    await fetch(`${base}/health`)
+    if (performance.now() - started < 100) return
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  console.log('  (the server did not settle within 30 s; the next figures start on a busy server)')
+}
+
+const rows: string[][] = []
+for (const page of pages) {
+  if (!page.path || !ready.sessions[page.role]) {
+    rows.push([page.name, 'not in the demo data', '', '', '', '', '', ''])
+    continue
+  }
+  const headers = { cookie: cookie(page.role) }
+  const first = await fetch(base + page.path, { headers, redirect: 'manual' })
+  const body = await first.text()
+  if (first.status !== 200) {
+    rows.push([page.name, `status ${first.status}`, '', '', '', '', '', ''])
+    continue
+  }
+  await fetch(`${base}/__bench/baseline`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } })
+  await drained()
+  const baseline = await load('/__bench/baseline', {})
+  await drained()
+  const measured = await load(page.path, headers)
+  const problems = measured.bad + measured.errors + measured.timeouts
+  rows.push([
+    page.name,
+    `${Math.round(body.length / 1024)} KB`,
+    baseline.rps.toFixed(0),
+    measured.rps.toFixed(1),
+    (measured.rps / baseline.rps).toFixed(3),
+    measured.p95.toFixed(0),
+    measured.p99.toFixed(0),
+    problems ? `${measured.bad} not 200, ${measured.errors} errors, ${measured.timeouts} time-outs` : '',
+  ])
+  process.stdout.write(`  ${rows.at(-1)!.join(' | ')}\n`)
+}
+
+child.send('memory')
+const [memory] = (await once(child, 'message')) as [{ memoryMb: number }]
+child.send('stop')
+await once(child, 'exit')
+
+const header = ['page', 'size', 'baseline req/s', 'req/s', '÷ baseline', 'p95 ms', 'p99 ms', 'problems']
+console.log(
+  `\n${CONNECTIONS} connections, ${SECONDS} s each; server resident memory at the end ${memory.memoryMb} MB\n`,
+)
+console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
+for (const row of rows) console.log(`| ${row.join(' | ')} |`)

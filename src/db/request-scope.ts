@@ -1,0 +1,132 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { LogEvent } from 'kysely'
+
+/**
+ * What one web request has done with the database (issue 16): every query it ran, and reads
+ * remembered for the rest of the request so a page that asks for the same activity from six
+ * dashboard providers reads it once. The scope follows the request's asynchronous work through
+ * `AsyncLocalStorage`; outside a request (jobs, the CLI, tests calling services) there is none,
+ * and everything reads the database as before.
+ */
+export interface RequestScope {
+  /** Each query the request ran, as sent: the SQL and its parameters. */
+  readonly queries: Array<{ readonly sql: string; readonly parameters: readonly unknown[] }>
+  /** Reads remembered for this request, by a key naming the read and its arguments. */
+  readonly memo: Map<string, Promise<unknown>>
+}
+
+const storage = new AsyncLocalStorage<RequestScope>()
+
+/** Run `work` (and everything it starts) in a new request scope. */
+export function runInRequestScope<T>(work: () => T): T {
+  return storage.run({ queries: [], memo: new Map() }, work)
+}
+
+/** The scope of the request running now, if any. */
+export function currentRequestScope(): RequestScope | undefined {
+  return storage.getStore()
+}
+
+const WRITE = /^\s*(insert|update|delete|merge|with\b[\s\S]*\b(insert|update|delete)\b)/i
+
+/**
+ * Kysely's `log` hook: count the query in the current request, and forget what the request
+ * remembered after any write, so a page drawn after a change within the same request reads afresh.
+ */
+export function recordQuery(event: LogEvent): void {
+  const { sql, parameters } = event.query
+  const write = WRITE.test(sql)
+  if (write) for (const listener of writeListeners) listener(sql)
+  const scope = storage.getStore()
+  if (!scope) return
+  scope.queries.push({ sql, parameters })
+  if (write) scope.memo.clear()
+}
+
+const writeListeners = new Set<(sql: string) => void>()
+
+/**
+ * Hear of every write this process makes, by its SQL (the session cache forgets accounts when
+ * one changes). Called after the write; listeners must be quick.
+ */
+export function onDatabaseWrite(listener: (sql: string) => void): void {
+  writeListeners.add(listener)
+}
+
+/**
+ * `load()` once per request for the same `key`; outside a request, every call loads. The key
+ * must name everything the result depends on (the read and all its arguments). A write in the
+ * request clears what was remembered, and so does a failed load (the next caller retries).
+ */
+export function memoisedForRequest<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const scope = storage.getStore()
+  if (!scope) return load()
+  const known = scope.memo.get(key)
+  if (known) return known as Promise<T>
+  const loading = load()
+  scope.memo.set(key, loading)
+  loading.catch(() => {
+    if (scope.memo.get(key) === loading) scope.memo.delete(key)
+  })
+  return loading
+}
+
+/** Something told each request's queries when it ends (tests, the query-count report). */
+export type RequestWatcher = (request: { readonly id: string; readonly url: string }, scope: RequestScope) => void
+
+const watchers = new Set<RequestWatcher>()
+
+/** Hear of every request's queries as it ends, until the returned function is called. */
+export function watchRequests(watcher: RequestWatcher): () => void {
+  watchers.add(watcher)
+  return () => watchers.delete(watcher)
+}
+
+/** Called by the web app when a request ends. */
+export function requestEnded(request: { readonly id: string; readonly url: string }, scope: RequestScope): void {
+  for (const watcher of watchers) watcher(request, scope)
+}
+
+/**
+ * A repository read made once per web request: `memoisedForRequest`, except inside a
+ * transaction (which must see its own writes and its locks), where it always reads.
+ */
+export function readOncePerRequest<T>(db: { readonly isTransaction: boolean }, key: string, load: () => Promise<T>) {
+  return db.isTransaction ? load() : memoisedForRequest(key, load)
+}
+
+/**
+ * Reads keyed by id, batched and made once per request: `loadMissing` is called once with the
+ * ids this request has not read yet (never with one it has), and the answer is each id's value.
+ * Two providers asking for the teams of overlapping sets of activities cost one query each at
+ * most, and the second often none.
+ */
+export async function memoisedEach<T>(
+  name: string,
+  ids: readonly string[],
+  loadMissing: (ids: readonly string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T | undefined>> {
+  const unique = [...new Set(ids)]
+  const scope = storage.getStore()
+  if (!scope) return loadMissing(unique)
+  const key = (id: string) => `${name}:${id}`
+  const missing = unique.filter((id) => !scope.memo.has(key(id)))
+  if (missing.length > 0) {
+    const loading = loadMissing(missing)
+    for (const id of missing) {
+      const one = loading.then((values) => values.get(id))
+      scope.memo.set(key(id), one)
+      one.catch(() => {
+        if (scope.memo.get(key(id)) === one) scope.memo.delete(key(id))
+      })
+    }
+  }
+  const values = await Promise.all(unique.map((id) => scope.memo.get(key(id)) as Promise<T | undefined>))
+  return new Map(unique.map((id, index) => [id, values[index]]))
+}
+
+/** Remember `value` as this request's answer to `key` (a list read priming the reads of each row). */
+export function primeForRequest(key: string, value: unknown): void {
+  const scope = storage.getStore()
+  if (scope && !scope.memo.has(key)) scope.memo.set(key, Promise.resolve(value))
+}

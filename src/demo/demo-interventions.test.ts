@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createServices } from '../areas/index.js'
+import { fixedClock } from '../clock.js'
+import { loadConfig } from '../config.js'
+import type { DatabaseHandle } from '../db/database.js'
+import { createTestDatabase } from '../test-support/test-db.js'
+import { loadDemoInterventions } from './demo-interventions.js'
+import { loadDemoPublications } from './demo-publications.js'
+import { demoPrincipal } from './demo-steps.js'
+import { DEMO_LA_CODE, DEMO_OTHER_LA_CODE, loadDemoData } from './load-demo-data.js'
+
+// Monday 23 November 2026, loaded in the order `npm start` loads it (publications first).
+const TODAY = '2026-11-23'
+let database: DatabaseHandle
+let dataDir: string
+let services: ReturnType<typeof createServices>
+beforeAll(async () => {
+  database = await createTestDatabase()
+  dataDir = await mkdtemp(join(tmpdir(), 'demo-interventions-'))
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
+  await loadDemoData(database.db, TODAY)
+  await loadDemoPublications(database.db, config, TODAY)
+  expect(await loadDemoInterventions(database.db, config, TODAY)).toBe(true)
+  expect(await loadDemoInterventions(database.db, config, TODAY)).toBe(false)
+  services = createServices({ db: database.db, clock: fixedClock(`${TODAY}T12:00:00Z`), config })
+}, 120_000)
+afterAll(async () => {
+  await database.close()
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+describe('demo interventions and engagement (issue 13)', () => {
+  it('holds four LAs in intervention at different steps, and leaves one alert for the case lead', async () => {
+    const caseLead = await demoPrincipal(database.db, 'dfe-case-lead')
+    const records = await services.intervention.inScope(caseLead)
+    const summary = records.map((record) => ({
+      step: record.intervention.step,
+      forms: record.instruments.map((instrument) => instrument.form),
+      adviser: record.board?.adviserKind ?? null,
+      late: record.reports.filter((report) => !report.receivedOn && report.dueOn < TODAY).length,
+      minutes: record.meetings.filter((meeting) => meeting.minutes).length,
+    }))
+    expect(summary).toHaveLength(4)
+    expect(summary).toContainEqual({
+      step: 'in-force',
+      forms: ['statutory-direction'],
+      adviser: 'commissioner',
+      late: 0,
+      minutes: 1,
+    })
+    expect(summary).toContainEqual({
+      step: 'in-force',
+      forms: ['improvement-notice'],
+      adviser: 'adviser',
+      late: 0,
+      minutes: 0,
+    })
+    expect(summary).toContainEqual({
+      step: 'in-force',
+      forms: ['improvement-notice'],
+      adviser: 'adviser',
+      late: 2,
+      minutes: 2,
+    })
+    const lifted = records.find((record) => record.intervention.step === 'lifted')!
+    // Lifted after a re-inspection judged requires improvement: 12 months of support follow (G4).
+    expect(lifted.intervention.closedOn).not.toBeNull()
+    expect(lifted.intervention.supportUntil! > TODAY).toBe(true)
+    expect(lifted.steps.map((step) => step.step)).toEqual([
+      'dfe-told',
+      'case-lead-named',
+      'instrument-drafted',
+      'issued-published',
+      'in-force',
+      'reinspection',
+      'lifted',
+    ])
+    for (const record of records) {
+      const days = record.steps.map((step) => step.happenedOn)
+      expect(days).toEqual([...days].sort())
+      expect(days.every((day) => day <= TODAY)).toBe(true)
+    }
+    expect(await services.intervention.alerts(caseLead.laCodes)).toHaveLength(1)
+  })
+
+  it('gives the commissioner only the LA whose direction names them', async () => {
+    const commissioner = await demoPrincipal(database.db, 'commissioner')
+    const records = await services.intervention.inScope(commissioner)
+    expect(records.map((record) => record.board?.adviserKind)).toEqual(['commissioner'])
+  })
+
+  it('holds Kent’s meeting with its letter sent and a self-evaluation shared, and Medway’s meeting to come', async () => {
+    const kent = await services.engagement.ofLa(DEMO_LA_CODE)
+    expect(kent.meetings.map((meeting) => meeting.status)).toEqual(['letter-sent'])
+    expect(kent.selfEvaluations).toHaveLength(2)
+    const medway = await services.engagement.ofLa(DEMO_OTHER_LA_CODE)
+    expect(medway.meetings.map((meeting) => meeting.status)).toEqual(['scheduled'])
+    expect(medway.meetings[0]!.meetingOn > TODAY).toBe(true)
+  })
+})

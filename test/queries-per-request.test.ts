@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD } from '../src/auth/passwords.js'
+import { type RequestScope, watchRequests } from '../src/db/request-scope.js'
+import { loadDemoActivities } from '../src/demo/demo-activities.js'
+import { DEMO_EMAIL_DOMAIN, loadDemoData } from '../src/demo/load-demo-data.js'
+import { TestAgent } from '../src/test-support/agent.js'
+import { buildTestApp, type TestApp } from '../src/test-support/build-test-app.js'
+
+/**
+ * Queries per request on the busiest pages (issue 16): with the demo's inspections at every
+ * stage, no page runs the same query with the same parameters twice in one request, and each
+ * stays within a budget. Before the request scope the HMI's home page ran 186 queries and the
+ * activity page 136; the budgets are what they need now, so a change that brings back an N+1
+ * (one query per activity, per provider) breaks them. `SHOW_QUERIES=1` prints each page's SQL.
+ */
+let t: TestApp
+let brightonId: string
+const seen = new Map<string, RequestScope>()
+let stopWatching = () => {}
+
+beforeAll(async () => {
+  t = await buildTestApp()
+  await loadDemoData(t.db, t.clock.today())
+  await loadDemoActivities(t.db, t.config, t.clock.today())
+  brightonId = (await t.db.selectFrom('activities').select('id').where('la_code', '=', '846').executeTakeFirstOrThrow())
+    .id
+  stopWatching = watchRequests((request, scope) => seen.set(request.id, scope))
+}, 180_000)
+afterAll(async () => {
+  stopWatching()
+  await t.close()
+})
+
+async function queriesOf(role: string, url: string) {
+  const agent = await new TestAgent(t.app).signIn(`${role}@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD)
+  const response = await agent.get(url)
+  expect(response.statusCode, `${role} ${url}`).toBe(200)
+  if (process.env.SHOW_QUERIES)
+    for (const q of seen.get(String(response.headers['x-request-id']))?.queries ?? [])
+      process.stdout.write(`  ${q.sql.slice(0, 160)} ${JSON.stringify(q.parameters).slice(0, 80)}\n`)
+  const scope = seen.get(String(response.headers['x-request-id']))
+  if (!scope) throw new Error(`no queries were recorded for ${url}`)
+  return scope.queries
+}
+
+/** Each query sent more than once with the same parameters, with how many times. */
+function repeated(queries: RequestScope['queries']): string[] {
+  const counts = new Map<string, number>()
+  for (const query of queries) {
+    const key = `${query.sql} ${JSON.stringify(query.parameters)}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return [...counts].filter(([, n]) => n > 1).map(([key, n]) => `${n}× ${key.slice(0, 300)}`)
+}
+
+describe('queries per request', () => {
+  const pages: Array<{ role: string; url: () => string; budget: number; name: string }> = [
+    { name: 'home', role: 'hmi', url: () => '/', budget: 55 },
+    { name: 'home', role: 'national-director', url: () => '/', budget: 30 },
+    { name: 'home', role: 'la-dcs', url: () => '/', budget: 25 },
+    { name: 'an activity on site', role: 'hmi', url: () => `/activities/${brightonId}`, budget: 32 },
+    { name: 'the register', role: 'hmi', url: () => '/register', budget: 4 },
+    { name: 'the programme', role: 'national-director', url: () => '/programme', budget: 10 },
+  ]
+  it.each(pages)(
+    '$name ($role) runs no query twice and stays within $budget queries',
+    async ({ role, url, budget }) => {
+      const queries = await queriesOf(role, url())
+      process.stdout.write(`${role} ${url()}: ${queries.length} queries\n`)
+      expect(repeated(queries)).toEqual([])
+      expect(queries.length).toBeLessThanOrEqual(budget)
+    },
+  )
+})
