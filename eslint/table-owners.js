@@ -30,6 +30,7 @@ export const TABLE_OWNERS = {
   activity_contacts: 'activities',
   activity_notices: 'activities',
   activity_status_changes: 'activities',
+  monitoring_visit_children: 'activities',
   // judgements
   activity_outcomes: 'judgements',
   activity_judgements: 'judgements',

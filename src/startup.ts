@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js'
 import type { Database } from './db/tables.js'
 import { loadDemoData } from './demo/load-demo-data.js'
 import { loadDemoActivities } from './demo/demo-activities.js'
+import { loadDemoMonitoring } from './demo/demo-monitoring.js'
 import { loadDemoPublications } from './demo/demo-publications.js'
 import { loadDemoReports } from './demo/demo-reports.js'
 import { loadDemoInterventions } from './demo/demo-interventions.js'
@@ -32,6 +33,8 @@ export async function prepareDatabase(
     demoLoaded = (await loadDemoReports(db, options.config, options.clock.today())) || demoLoaded
     // Interventions at every step and engagement meetings (issue 13); minutes go to the file store.
     demoLoaded = (await loadDemoInterventions(db, options.config, options.clock.today())) || demoLoaded
+    // Monitoring visits after an inadequate judgement (issue 12): Coventry's two held, Barnet's first planned.
+    demoLoaded = (await loadDemoMonitoring(db, options.config, options.clock.today())) || demoLoaded
   }
   return { migrations, localAuthorities, demoLoaded }
 }

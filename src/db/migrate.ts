@@ -16,6 +16,7 @@ import * as interventionAndEngagement from './migrations/20261202T133241Z_interv
 import * as annexAReturnFilesAndRetention from './migrations/20261202T134346Z_annex_a_return_files_and_retention.js'
 import * as apiTokenExpiry from './migrations/20261202T140856Z_api_token_expiry.js'
 import * as formSubmissions from './migrations/20261202T142205Z_form_submissions.js'
+import * as monitoringVisits from './migrations/20261202T172011Z_monitoring_visits.js'
 import * as importedRegisterRecords from './migrations/20261202T172055Z_imported_register_records.js'
 import type { Database } from './tables.js'
 
@@ -42,6 +43,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T134346Z_annex_a_return_files_and_retention': annexAReturnFilesAndRetention,
   '20261202T140856Z_api_token_expiry': apiTokenExpiry,
   '20261202T142205Z_form_submissions': formSubmissions,
+  '20261202T172011Z_monitoring_visits': monitoringVisits,
   '20261202T172055Z_imported_register_records': importedRegisterRecords,
 }
 

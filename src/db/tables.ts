@@ -43,6 +43,25 @@ export interface ActivitiesTable {
   created_at: GeneratedTimestamp
   updated_at: GeneratedTimestamp
   version: Generated<number>
+  /** Monitoring visits: the arrangements followed, its number in its set, a second set (issue 12). */
+  monitoring_handbook: 'ilacs' | '2017' | null
+  monitoring_visit_number: number | null
+  monitoring_second_set: Generated<boolean>
+  /** Monitoring visits: the focus agreed with the LA (001#8, #39). */
+  focus: string | null
+}
+
+/** A child looked at on a monitoring visit, by the LA's own ID (001#36-37, 002#136-137). */
+export interface MonitoringVisitChildrenTable {
+  id: Generated<string>
+  activity_id: string
+  la_code: string
+  child_id: string
+  method: 'tracked' | 'sampled'
+  concern: string | null
+  concern_told: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
 }
 
 export interface ActivityMilestonesTable {
@@ -271,6 +290,7 @@ export interface Database extends AuthTables, EvidenceTables, InterventionTables
   activity_contacts: ActivityContactsTable
   activity_notices: ActivityNoticesTable
   activity_status_changes: ActivityStatusChangesTable
+  monitoring_visit_children: MonitoringVisitChildrenTable
   outbox: OutboxTable
   calendar_feeds: CalendarFeedsTable
   activity_outcomes: ActivityOutcomesTable

@@ -26,7 +26,7 @@ async function judgementsOf(services: Services, laCode: string) {
   const { la, records } = await services.register.show(laCode)
   const published = records
     .filter((record) => record.correctedById === null)
-    .map((record) => ({ publishedOn: record.publishedOn, start: record.inspectionStart, end: record.inspectionEnd }))
+    .map((record) => ({ publishedOn: record.publishedOn, end: record.inspectionEnd, start: record.inspectionStart }))
     .sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))
   return { name: la.name, published }
 }

@@ -572,6 +572,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
         ],
       },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
+      { module: 'timelines/monitoring-visit', exports: ['monitoringLetterMilestones'] },
     ],
   },
   {
@@ -585,7 +586,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'Ofsted will not publish the report relating to the first monitoring visit. … Unless this is the second set of monitoring visits for a local authority. … We will not publish the first report to avoid unrealistic expectations of progress, but we will publish all subsequent quarterly reports.',
     decision:
       'Without a visit number the timeline shows the publication date and a note; with visit 1 (not a second set) it omits it.',
-    implementedBy: [{ module: 'timelines/monitoring-visit', exports: ['monitoringLetterPublished'] }],
+    implementedBy: [
+      { module: 'timelines/monitoring-visit', exports: ['monitoringLetterPublished'] },
+      { module: 'monitoring-planning', exports: ['monitoringVisitFacts'] },
+    ],
   },
   {
     id: 'E9',
@@ -681,6 +685,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       { module: 'after-inadequate', exports: ['afterInadequate', 'MONITORING_VISITS'] },
       { module: 'intervention-triggers', exports: ['interventionTriggers'] },
+      { module: 'monitoring-planning', exports: ['suggestedMonitoringVisit', 'checkMonitoringProposal'] },
     ],
   },
   {
@@ -710,7 +715,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'We proposed to keep the maximum time limit for re-inspection at 24 months. However, this timescale would now be measured from the point when the local authority is required to submit an action plan after the inspection. … Ofsted will usually re-inspect a local authority judged inadequate at its last inspection within two years of it submitting its action plan. … A re-inspection will not usually take place until there have been at least four quarterly monitoring visits. … At this point no further monitoring visits will be scheduled. Ofsted will not tell the local authority when that re-inspection will take place.',
     decision:
       '24 months from the action plan deadline; "of submitting" (001#49, 003#Next steps) gives the same date unless the plan was submitted early, and both are shown when the submission date is known. The earliest re-inspection is 12 months after the deadline: four quarterly visits, improvement being unlikely "in less than a year" (001#49).',
-    implementedBy: [{ module: 'after-inadequate', exports: ['afterInadequate'] }],
+    implementedBy: [
+      { module: 'after-inadequate', exports: ['afterInadequate'] },
+      { module: 'monitoring-planning', exports: ['checkMonitoringProposal'] },
+    ],
   },
   {
     id: 'M7',

@@ -1,20 +1,44 @@
 import type { ActivityType } from '../../rules/types.js'
 
 /**
- * The activity types the service runs now (issue 6): standard and short inspections and
- * focused visits; the monitoring types are built the same way later. Each has the timeline of
- * `src/rules/timelines/` and a short code for references.
+ * The activity types the service runs (issue 6): standard and short inspections and focused
+ * visits, and after an inadequate judgement monitoring visits and post-monitoring inspections
+ * (issue 12). Each has the timeline of `src/rules/timelines/` and a short code for references.
  */
 export const PLANNABLE_TYPES = [
   'standard-inspection',
   'short-inspection',
   'focused-visit',
+  'monitoring-visit',
+  'post-monitoring-inspection',
 ] as const satisfies readonly ActivityType[]
 export type PlannableType = (typeof PLANNABLE_TYPES)[number]
+
+/**
+ * The types the activities area's own planning form offers. Monitoring visits and post-monitoring
+ * inspections are proposed in the programme planner, which knows the LA's judgement and earlier
+ * visits (their number, arrangements and quarterly cadence, issue 12).
+ */
+export const DIRECT_PLAN_TYPES = [
+  'standard-inspection',
+  'short-inspection',
+  'focused-visit',
+] as const satisfies readonly PlannableType[]
 
 export function isPlannableType(value: string): value is PlannableType {
   return (PLANNABLE_TYPES as readonly string[]).includes(value)
 }
+
+/** Types that may be on site Wednesday–Thursday instead of Tuesday–Wednesday (002 fn20, fn22). */
+export function hasVariant(type: ActivityType): boolean {
+  return type === 'focused-visit' || type === 'monitoring-visit'
+}
+
+/** The types that follow an inadequate judgement (001, 002#112-139): only for an LA judged inadequate. */
+export const MONITORING_TYPES = [
+  'monitoring-visit',
+  'post-monitoring-inspection',
+] as const satisfies readonly ActivityType[]
 
 export const TYPE_LABELS: Readonly<Record<ActivityType, string>> = {
   'standard-inspection': 'Standard inspection',

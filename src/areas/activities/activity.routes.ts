@@ -7,11 +7,19 @@ import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { withCitationLinks } from '../../web/rule-links.js'
-import { PLANNABLE_TYPES, TYPE_LABELS } from './activity-types.js'
+import { DIRECT_PLAN_TYPES, PLANNABLE_TYPES, TYPE_LABELS } from './activity-types.js'
 import { activityParams, listQuery, onsiteForm, planForm, planQuery, replanForm, statusForm } from './forms.js'
 import { checkStep, DEFERRAL_REASON_LABELS, isStatus, nextStep, STATUS_LABELS } from './lifecycle.js'
 import { activityPaths } from './paths.js'
-import { activityRows, activityTitle, milestoneRows, statusTag, timelineItems, WEEKDAY_NAMES } from './presenters.js'
+import {
+  activityRows,
+  activityTitle,
+  milestoneRows,
+  monitoringSummary,
+  statusTag,
+  timelineItems,
+  WEEKDAY_NAMES,
+} from './presenters.js'
 import type { ActivitiesService } from './service.js'
 import { type ActivityChecksProvider, type ActivityTask, type ActivityTaskProvider, taskListSections } from './tasks.js'
 import type { ActivityDetails, MilestoneActuals } from './types.js'
@@ -135,7 +143,7 @@ export function activityRecordRoutes({
       values,
       errors: state?.errors ?? {},
       errorList: formErrorList(planForm, state),
-      typeItems: PLANNABLE_TYPES.map((type) => ({
+      typeItems: DIRECT_PLAN_TYPES.map((type) => ({
         value: type,
         text: TYPE_LABELS[type],
         hint: { text: `First day on site: a ${WEEKDAY_NAMES[requiredOnsiteWeekday(type) ?? 1]}` },
@@ -191,6 +199,7 @@ export function activityRecordRoutes({
       onsiteEnd: details.milestones.find((m) => m.key === 'onsite.end')?.date,
       lead: details.team.find((member) => member.teamRole === 'lead-inspector'),
       topics: activity.topics,
+      monitoring: activity.monitoring ? monitoringSummary(activity.monitoring) : undefined,
       canManage: manage,
       // Defer or cancel a planned or notified activity; cancel or re-plan a deferred one.
       canStop: canPlan && ['planned', 'notified', 'deferred'].includes(activity.status),

@@ -9,7 +9,7 @@ import { timelineAfterNotice } from '../../rules/timelines/annex-a.js'
 import { timelineFor } from '../../rules/timelines/index.js'
 import type { Flag, Milestone } from '../../rules/types.js'
 import type { RequestContext } from '../deps.js'
-import { activityReference, type PlannableType, TYPE_LABELS } from './activity-types.js'
+import { activityReference, hasVariant, type PlannableType, TYPE_LABELS } from './activity-types.js'
 import { type ActivityStatus, checkStep, DEFERRAL_REASON_LABELS, STATUS_LABELS } from './lifecycle.js'
 import type { ActivitiesDeps, ActivityRecords } from './records.js'
 import {
@@ -21,7 +21,7 @@ import {
   lockActivity,
   replaceTimeline,
 } from './repository.js'
-import type { Activity } from './types.js'
+import type { Activity, MonitoringFacts } from './types.js'
 
 export interface PlanInput {
   readonly laCode: string
@@ -31,6 +31,8 @@ export interface PlanInput {
   readonly onsiteStart: string
   /** Focused visits only: the topics of 002#106. */
   readonly topics: readonly string[]
+  /** Monitoring visits only: the arrangements, the visit's number in its set, its focus (issue 12). */
+  readonly monitoring?: MonitoringFacts | null
 }
 
 export interface StatusInput {
@@ -58,8 +60,14 @@ export function computeTimeline(
   onsiteStart: string,
   variant: 'wed-thu' | null,
   noticeDay?: string,
+  monitoring?: MonitoringFacts | null,
 ): Timeline {
-  const outcome = timelineFor(type, onsiteStart, variant ? { variant } : {})
+  const outcome = timelineFor(type, onsiteStart, {
+    ...(variant ? { variant } : {}),
+    ...(monitoring
+      ? { handbook: monitoring.handbook, visitNumber: monitoring.visitNumber, secondSet: monitoring.secondSet }
+      : {}),
+  })
   if (!outcome.ok) return { ok: false, message: `${outcome.reason} (${outcome.rule}, ${outcome.citation})` }
   const { flags } = outcome.timeline
   const afterNotice = noticeDay ? timelineAfterNotice(type, outcome.timeline.milestones, noticeDay) : undefined
@@ -103,12 +111,15 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
       const la = (await register.localAuthorities()).find((candidate) => candidate.laCode === input.laCode)
       if (!la) throw new ValidationError({ laCode: 'Select the local authority' })
       if (!canOn(principal, 'activity.plan', la)) throw new NotFoundError()
-      const variant = input.type === 'focused-visit' && input.variant === 'wed-thu' ? 'wed-thu' : null
       const { type, onsiteStart } = input
+      const variant = hasVariant(type) && input.variant === 'wed-thu' ? 'wed-thu' : null
       const topics = type === 'focused-visit' ? input.topics : []
+      const monitoring = type === 'monitoring-visit' ? (input.monitoring ?? null) : null
+      if (type === 'monitoring-visit' && !monitoring?.focus.trim())
+        throw new ValidationError({ focus: 'Enter the focus of the monitoring visit (001#8, #39)' })
       if (onsiteStart < clock.today())
         throw new ValidationError({ onsiteStart: 'The first day on site must be today or in the future' })
-      const timeline = computeTimeline(type, onsiteStart, variant)
+      const timeline = computeTimeline(type, onsiteStart, variant, undefined, monitoring)
       if (!timeline.ok) throw new ValidationError({ onsiteStart: timeline.message })
       const reference = activityReference(la.laCode, type, onsiteStart)
       return db.transaction().execute(async (trx) => {
@@ -123,6 +134,7 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
           variant,
           onsiteStart,
           topics,
+          monitoring,
           createdBy: principal.id,
         })
         await replaceTimeline(trx, id, timeline.milestones, timeline.flags)
@@ -137,7 +149,7 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
           recordId: id,
           laCode: la.laCode,
           summary: `Planned ${TYPE_LABELS[type].toLowerCase()} ${reference} of ${la.name}`,
-          changes: { after: { type, variant, onsiteStart, topics } },
+          changes: { after: { type, variant, onsiteStart, topics, ...(monitoring ? { monitoring } : {}) } },
           requestId: context.requestId,
         })
         return id
@@ -165,7 +177,7 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
       // Notice already given: the Annex A deadlines still count from the call (S4, 002#242).
       const notice = activity.status === 'notified' ? (await records.currentNotices(id)).at(-1) : undefined
       const noticeDay = notice ? londonIsoDate(notice.calledAt) : undefined
-      const timeline = computeTimeline(activity.type, onsiteStart, activity.variant, noticeDay)
+      const timeline = computeTimeline(activity.type, onsiteStart, activity.variant, noticeDay, activity.monitoring)
       if (!timeline.ok) throw new ValidationError({ onsiteStart: timeline.message })
       await db.transaction().execute(async (trx) => {
         await lockedAt(trx, id, input.version)
@@ -208,7 +220,7 @@ export function activityService({ db, clock, register }: ActivitiesDeps, records
         throw new ValidationError({ onsiteStart: 'Enter a different date from the current first day on site' })
       if (onsiteStart < clock.today())
         throw new ValidationError({ onsiteStart: 'The first day on site must be today or in the future' })
-      const timeline = computeTimeline(activity.type, onsiteStart, activity.variant)
+      const timeline = computeTimeline(activity.type, onsiteStart, activity.variant, undefined, activity.monitoring)
       if (!timeline.ok) throw new ValidationError({ onsiteStart: timeline.message })
       const at = clock.now()
       const change = { activityId: id, changedBy: principal.id, at }

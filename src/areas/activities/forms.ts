@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import type { DeferralReason } from '../../rules/pathways.js'
 import { defineForm, field } from '../../web/forms.js'
-import { isPlannableType, PLANNABLE_TYPES, TEAM_ROLES } from './activity-types.js'
+import { DIRECT_PLAN_TYPES, isPlannableType, TEAM_ROLES } from './activity-types.js'
 import { type ActivityStatus, STATUSES } from './lifecycle.js'
 import { NOTICE_ROLES } from './activity-types.js'
 
@@ -31,7 +31,7 @@ const topics = FOCUSED_VISIT_TOPICS.topics as readonly string[]
 export const planForm = defineForm(
   {
     laCode: field.required('Select the local authority'),
-    type: field.choice(PLANNABLE_TYPES, 'Select the type of inspection or visit'),
+    type: field.choice(DIRECT_PLAN_TYPES, 'Select the type of inspection or visit'),
     topics: field.checkboxes().transform((chosen) => chosen.filter((topic) => topics.includes(topic))),
     variant: field.text().transform((value) => (value === 'wed-thu' ? ('wed-thu' as const) : null)),
     onsiteStart: field.date('the first day on site'),

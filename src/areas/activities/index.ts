@@ -1,11 +1,18 @@
 /** The activities area as other areas see it (ADR 0007): its service, types, paths and labels. */
 export type { ActivitiesService } from './service.js'
+/**
+ * For the monitoring area (issue 12): `activities.monitoringOf(principal, laCode)` lists an LA's
+ * monitoring visits and post-monitoring inspections with status, dates, visit number and whether
+ * the letter is published. Proposing one is the programme planner's (`/programme/proposals/new`).
+ */
+export type { MonitoringActivity } from './monitoring.service.js'
 export type {
   Activity,
   ActivityDetails,
   ActivitySummary,
   MilestoneActual,
   MilestoneActuals,
+  MonitoringFacts,
   StoredMilestone,
   TeamMember,
 } from './types.js'
@@ -13,7 +20,9 @@ export { activityPaths } from './paths.js'
 export { activityTitle } from './presenters.js'
 export {
   EVIDENCE_GATHERING_ROLES,
+  hasVariant,
   isPlannableType,
+  MONITORING_TYPES,
   PLANNABLE_TYPES,
   type PlannableType,
   type TeamRole,

@@ -69,7 +69,7 @@ export function noticeService({ db, clock, config }: ActivitiesDeps, records: Ac
       // deadlines, from the call (S4, 002#242): the timeline is stored so and the email lists them.
       const timeline =
         noticeDue && calledOn !== noticeDue.date
-          ? computeTimeline(activity.type, activity.onsiteStart, activity.variant, calledOn)
+          ? computeTimeline(activity.type, activity.onsiteStart, activity.variant, calledOn, activity.monitoring)
           : undefined
       if (timeline?.ok) warnings.push(...timeline.flags.filter(isAnnexANoticeFlag).map((flag) => `${flag.message}.`))
       const email = noticeEmail({

@@ -1,11 +1,12 @@
 import { addDays, formatDate, formatLongDate } from '../../rules/calendar/dates.js'
 import { RULEBOOK } from '../../rules/rulebook.js'
+import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { TEAM_ROLE_LABELS, TYPE_LABELS } from './activity-types.js'
 import { STATUS_LABELS, STATUS_TAGS, type ActivityStatus } from './lifecycle.js'
 import { activityPaths } from './paths.js'
-import type { Activity, MilestoneActual, StoredMilestone, TeamMember } from './types.js'
+import type { Activity, MilestoneActual, MonitoringFacts, StoredMilestone, TeamMember } from './types.js'
 
 export function statusTag(status: ActivityStatus): string {
   return `<strong class="govuk-tag ${STATUS_TAGS[status]}">${STATUS_LABELS[status]}</strong>`
@@ -150,4 +151,21 @@ export function londonNowFields(now: Date): { date: string; hour: string; minute
   }).formatToParts(now)
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return { date: `${part('year')}-${part('month')}-${part('day')}`, hour: part('hour'), minute: part('minute') }
+}
+
+/**
+ * A monitoring visit's number, arrangements (E7: ILACS 002#129, #216 or the 2017 handbook 001#42,
+ * by the framework that judged the LA, 002#22 fn4), letter (E8) and focus, for its page.
+ */
+export function monitoringSummary(monitoring: MonitoringFacts) {
+  const letter = monitoringLetterPublished(monitoring.visitNumber, monitoring.secondSet)
+  return {
+    visit: escapeHtml(`Visit ${monitoring.visitNumber}${monitoring.secondSet ? ' of a second set' : ''}`),
+    arrangements:
+      monitoring.handbook === '2017'
+        ? `The 2017 handbook: the LA was judged inadequate under the single inspection framework ${ruleLink('E7', '001#42; 002#22 fn4')}`
+        : `ILACS ${ruleLink('E7', '002#129, #216')}`,
+    letter: `${escapeHtml(letter.reason)} ${ruleLink(letter.rule, letter.citation)}`,
+    focus: monitoring.focus,
+  }
 }

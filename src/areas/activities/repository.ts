@@ -3,7 +3,7 @@ import type { Database } from '../../db/tables.js'
 import type { ActivityType, Flag, Milestone } from '../../rules/types.js'
 import type { NoticeRole } from './activity-types.js'
 import type { ActivityStatus } from './lifecycle.js'
-import type { NoticeRecord, StoredMilestone } from './types.js'
+import type { MonitoringFacts, NoticeRecord, StoredMilestone } from './types.js'
 
 /**
  * Every query of the activities area (ADR 0007): the activities and their timelines, teams,
@@ -23,6 +23,7 @@ export interface ActivityRecord {
   readonly status: ActivityStatus
   readonly statusReason: string | null
   readonly topics: readonly string[]
+  readonly monitoring: MonitoringFacts | null
   readonly version: number
   readonly createdAt: Date
 }
@@ -46,6 +47,15 @@ function toRecord(row: ActivityRow): ActivityRecord {
     status: row.status,
     statusReason: row.status_reason,
     topics: row.topics ?? [],
+    monitoring:
+      row.type === 'monitoring-visit'
+        ? {
+            handbook: row.monitoring_handbook ?? 'ilacs',
+            visitNumber: row.monitoring_visit_number ?? 1,
+            secondSet: row.monitoring_second_set,
+            focus: row.focus ?? '',
+          }
+        : null,
     version: row.version,
     createdAt: new Date(row.created_at),
   }
@@ -107,6 +117,7 @@ export async function insertActivity(
     variant: 'wed-thu' | null
     onsiteStart: string
     topics: readonly string[]
+    monitoring?: MonitoringFacts | null
     createdBy: string | null
   },
 ): Promise<string> {
@@ -120,6 +131,14 @@ export async function insertActivity(
       onsite_start: values.onsiteStart,
       topics: JSON.stringify(values.topics),
       created_by: values.createdBy,
+      ...(values.monitoring
+        ? {
+            monitoring_handbook: values.monitoring.handbook,
+            monitoring_visit_number: values.monitoring.visitNumber,
+            monitoring_second_set: values.monitoring.secondSet,
+            focus: values.monitoring.focus,
+          }
+        : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow()

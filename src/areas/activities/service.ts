@@ -1,5 +1,6 @@
 import { activityService } from './activity.service.js'
 import { calendarService } from './calendar.service.js'
+import { monitoringService } from './monitoring.service.js'
 import { noticeService } from './notice.service.js'
 import { type ActivitiesDeps, activityRecords } from './records.js'
 import { teamService } from './team.service.js'
@@ -8,6 +9,7 @@ export type { ActivitiesDeps, OutcomeReadiness } from './records.js'
 export type { PlanInput, StatusInput } from './activity.service.js'
 export type { ContactInput, TeamMemberInput } from './team.service.js'
 export type { NoticeInput } from './notice.service.js'
+export type { MonitoringActivity } from './monitoring.service.js'
 
 /**
  * The activities area's service: reading activities, then one module per record type (the
@@ -21,6 +23,7 @@ export function createActivitiesService(deps: ActivitiesDeps) {
     ...teamService(deps, records),
     ...noticeService(deps, records),
     ...calendarService(deps, records),
+    ...monitoringService(records),
   }
 }
 

@@ -15,9 +15,24 @@ export interface Activity {
   readonly status: ActivityStatus
   readonly statusReason: string | null
   readonly topics: readonly string[]
+  /** Monitoring visits only (issue 12): which arrangements, which visit of which set, its focus. */
+  readonly monitoring: MonitoringFacts | null
   /** Bumped by every change: a form built from an older version is refused (optimistic locking). */
   readonly version: number
   readonly createdAt: Date
+}
+
+/**
+ * What a monitoring visit keeps besides its dates: the arrangements it follows (ILACS 002#129 or
+ * the 2017 handbook 001#42, by the framework that judged the LA inadequate, 002#22 fn4), its
+ * number in its set and whether the set is a second one (E8, 001#41, 002 fn28), and its focus
+ * (001#8, #39).
+ */
+export interface MonitoringFacts {
+  readonly handbook: 'ilacs' | '2017'
+  readonly visitNumber: number
+  readonly secondSet: boolean
+  readonly focus: string
 }
 
 /** A stored milestone of an activity's timeline, with the rule that dates it. */

@@ -15,11 +15,19 @@ import {
 import { bumpOutcome, confirmOutcome, deleteFinding, findingsOf, insertFinding } from './repository.js'
 import type { ConfirmFindingsInput, RemoveFindingInput } from './types.js'
 
-const NOT_A_FOCUSED_VISIT = 'Only focused visits record findings instead of grades (002#108)'
+const NOT_A_FOCUSED_VISIT = 'Only focused and monitoring visits record findings instead of grades (002#108, #138)'
+
+/**
+ * The visits whose outcome is findings without grades: focused visits (002#108) and monitoring
+ * visits, whose letter reports progress, never a grade (001#40, 002#138, #208).
+ */
+export function givesFindings(type: Activity['type']): boolean {
+  return type === 'focused-visit' || type === 'monitoring-visit'
+}
 
 /** Why the activity's findings cannot change now, under the field the form shows it against. */
 function findingsClosed(activity: Activity, field: string): Record<string, string> | undefined {
-  if (activity.type !== 'focused-visit') return { [field]: NOT_A_FOCUSED_VISIT }
+  if (!givesFindings(activity.type)) return { [field]: NOT_A_FOCUSED_VISIT }
   if (activity.status !== EDITABLE_STATUS) return { [field]: editableProblem(activity) }
   return undefined
 }
@@ -35,7 +43,7 @@ export function findingsService({ db, clock, activities }: JudgementsDeps, recor
     async findingsPage(activityId: string) {
       const details = await activities.details(activityId)
       const { activity } = details
-      if (activity.type !== 'focused-visit') return { kind: 'judgements' as const, activity }
+      if (!givesFindings(activity.type)) return { kind: 'judgements' as const, activity }
       const { outcome, findings, feedback } = await records.read(activityId, { judgements: false, findings: true })
       return {
         kind: 'findings' as const,
@@ -127,7 +135,7 @@ export function findingsService({ db, clock, activities }: JudgementsDeps, recor
       context: RequestContext,
     ): Promise<void> {
       const activity = await activities.load(activityId)
-      if (activity.type !== 'focused-visit') throw new ValidationError({ findings: NOT_A_FOCUSED_VISIT })
+      if (!givesFindings(activity.type)) throw new ValidationError({ findings: NOT_A_FOCUSED_VISIT })
       const findings = await findingsOf(db, activityId)
       const errors: Record<string, string> = { ...findingsClosed(activity, 'findings') }
       for (const problem of findingsProblems(summarise(findings), input.noPriorityActions))

@@ -35,7 +35,7 @@ import {
 } from '../register/index.js'
 
 /** The activity types that give graded judgements in this service (002#96). */
-export const JUDGED_TYPES = ['standard-inspection', 'short-inspection'] as const
+export const JUDGED_TYPES = ['standard-inspection', 'short-inspection', 'post-monitoring-inspection'] as const
 export type JudgedType = (typeof JUDGED_TYPES)[number]
 
 export function isJudgedType(type: string): type is JudgedType {
@@ -49,6 +49,9 @@ export type FrameworkChoice =
 export function judgementFrameworkFor(type: string, onsiteStart: string): FrameworkChoice {
   if (!isJudgedType(type))
     return { ok: false, reason: 'Only standard and short inspections give graded judgements (002#96, #108)' }
+  // A post-monitoring inspection re-inspects an LA judged under the SIF and "will make the same
+  // judgements" (001#52; 002#22 fn4): its judgements are the SIF's, whatever is in force.
+  if (type === 'post-monitoring-inspection') return { ok: true, framework: 'sif' }
   const framework = frameworkInForce(onsiteStart)
   if (!(FRAMEWORK_INFO[framework].activityTypes as readonly string[]).includes(type)) {
     return {

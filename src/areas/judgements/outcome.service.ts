@@ -1,5 +1,6 @@
 import type { Activity } from '../activities/index.js'
 import { isJudgedType, judgementAreas, judgementFrameworkFor } from './framework-judgements.js'
+import { givesFindings } from './findings.service.js'
 import { type JudgementsDeps, setCheck } from './records.js'
 import { findFeedback, findingsOf, findOutcome, judgementsOf, type StoredConfirmation } from './repository.js'
 import type { Readiness } from './types.js'
@@ -31,9 +32,15 @@ export function outcomeService({ db }: JudgementsDeps) {
           return { ready: false, problem: 'Check and confirm the judgements first (002#99-101, #241)' }
         return { ready: true }
       }
-      if (activity.type === 'focused-visit') {
+      if (givesFindings(activity.type)) {
         if (!outcome?.confirmation)
-          return { ready: false, problem: 'Record and confirm the focused visit findings first (002#108-110, #195)' }
+          return {
+            ready: false,
+            problem:
+              activity.type === 'monitoring-visit'
+                ? 'Record and confirm the monitoring visit findings first (001#37-38, 002#137-138)'
+                : 'Record and confirm the focused visit findings first (002#108-110, #195)',
+          }
         return { ready: true }
       }
       return { ready: false, problem: 'This service does not record the outcome of this type of activity yet' }

@@ -54,8 +54,9 @@ export function proposedFieldwork(
   type: ActivityType,
   onsiteStart: IsoDate,
   variant: 'wed-thu' | null,
+  handbook?: 'ilacs' | '2017',
 ): { ok: true; fieldwork: Fieldwork; flags: readonly Flag[] } | Refusal {
-  const outcome = timelineFor(type, onsiteStart, variant ? { variant } : {})
+  const outcome = timelineFor(type, onsiteStart, { ...(variant ? { variant } : {}), ...(handbook ? { handbook } : {}) })
   if (!outcome.ok) return outcome
   return {
     ok: true,

@@ -57,6 +57,7 @@ export const proposalForm = defineForm(
     type: field.choice(PLANNABLE_TYPES, 'Select the type of inspection or visit'),
     variant: field.text().transform((value) => (value === 'wed-thu' ? ('wed-thu' as const) : null)),
     topics: field.checkboxes().transform((chosen) => chosen.filter((topic) => topics.includes(topic))),
+    focus: field.text(),
     onsiteStart: field.date('the first day on site'),
     leadUserId: field.optionalText(),
     teamUserIds: field.checkboxes(),

@@ -8,6 +8,7 @@
  */
 import { formatDate, formatLongDate } from '../../rules/calendar/dates.js'
 import { seasonalChecks } from '../../rules/calendar/seasonal-checks.js'
+import { checkMonitoringProposal } from '../../rules/monitoring-planning.js'
 import { checkDueWindow, checkFocusedVisits, isActive } from '../../rules/planning-checks.js'
 import { ACTIVITY_NAMES } from '../../rules/types.js'
 import { proposedFieldwork, rangesOverlap, weekOf } from './fieldwork.js'
@@ -142,7 +143,12 @@ export function proposalChecks(
   proposal: Proposal,
   context: CheckContext,
 ): { fieldwork: Fieldwork | undefined; checks: ProposalCheck[] } {
-  const outcome = proposedFieldwork(proposal.type, proposal.onsiteStart, proposal.variant)
+  const outcome = proposedFieldwork(
+    proposal.type,
+    proposal.onsiteStart,
+    proposal.variant,
+    proposal.monitoring?.handbook,
+  )
   const checks: ProposalCheck[] = []
   if (!outcome.ok) {
     checks.push(error(outcome.rule, outcome.citation, outcome.reason))
@@ -155,8 +161,11 @@ export function proposalChecks(
   } else {
     checks.push(...outcome.flags.map((flag) => warning(flag.rule, flag.citation, flag.message)))
   }
-  checks.push(...checkDueWindow(proposal, context.pathway, context.activities))
+  // A monitoring visit is not the next judgement inspection: its own checks replace the due window (M4).
+  if (proposal.type !== 'monitoring-visit')
+    checks.push(...checkDueWindow(proposal, context.pathway, context.activities))
   checks.push(...checkFocusedVisits(proposal, context.pathway, context.activities))
+  checks.push(...checkMonitoringProposal(proposal, context.pathway, context.activities))
   if (outcome.ok) {
     checks.push(...checkLaClash(proposal, outcome.fieldwork, context.activities))
     checks.push(...checkInspectors(proposal, outcome.fieldwork, context))
@@ -172,7 +181,9 @@ export function plannedActivityChecks(
   if (
     activity.type !== 'standard-inspection' &&
     activity.type !== 'short-inspection' &&
-    activity.type !== 'focused-visit'
+    activity.type !== 'focused-visit' &&
+    activity.type !== 'monitoring-visit' &&
+    activity.type !== 'post-monitoring-inspection'
   )
     return []
   const proposal: Proposal = {

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
+import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
 import { dateFieldOf, dateInputItems, type FormState, type FormValues, formValues, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityPaths, PLANNABLE_TYPES, TYPE_LABELS } from '../activities/index.js'
@@ -11,7 +12,7 @@ import { programmePaths } from './paths.js'
 import type { ProgrammeRouteDeps } from './plan.routes.js'
 import { checkErrorList, checkRows } from './presenters.js'
 import { ProposalRefusedError } from './service.js'
-import type { CheckedProposal } from './types.js'
+import type { CheckedProposal, ProposedMonitoring } from './types.js'
 
 type ProposeRequest = SignedInRequest<unknown, z.output<typeof proposeQuery>>
 
@@ -39,7 +40,25 @@ function checkedView(checked: CheckedProposal) {
         }
       : undefined,
     title: `${TYPE_LABELS[checked.proposal.type]} of ${checked.proposal.laName}`,
+    monitoring: checked.proposal.monitoring ? monitoringRows(checked.proposal.monitoring) : undefined,
   }
+}
+
+/** What the planner decided about a proposed monitoring visit (E7, E8), as summary rows. */
+function monitoringRows(monitoring: ProposedMonitoring) {
+  const letter = monitoringLetterPublished(monitoring.visitNumber, monitoring.secondSet)
+  return [
+    {
+      key: { text: 'Visit' },
+      value: { text: `Visit ${monitoring.visitNumber}${monitoring.secondSet ? ' of a second set' : ''}` },
+    },
+    {
+      key: { text: 'Arrangements' },
+      value: { text: `${monitoring.handbook === '2017' ? '2017 handbook' : 'ILACS'}: ${monitoring.handbookReason}` },
+    },
+    { key: { text: 'Letter' }, value: { text: `${letter.reason} (${letter.rule}, ${letter.citation})` } },
+    { key: { text: 'Focus' }, value: { text: monitoring.focus } },
+  ]
 }
 
 /**
@@ -62,6 +81,15 @@ export function proposalRoutes({ programme }: ProgrammeRouteDeps): RouteSpec[] {
     const [las, people] = await Promise.all([programme.proposableLas(principal), programme.inspectors()])
     const topics = ticked(values, 'topics')
     const team = ticked(values, 'teamUserIds')
+    const laCode = valueOf(values, 'laCode')
+    const suggestion =
+      valueOf(values, 'type') === 'monitoring-visit' && laCode
+        ? await programme.suggestMonitoringVisit(
+            principal,
+            laCode,
+            valueOf(values, 'variant') === 'wed-thu' ? 'wed-thu' : null,
+          )
+        : undefined
     return reply.page('programme/proposal.njk', {
       values,
       errors,
@@ -82,7 +110,11 @@ export function proposalRoutes({ programme }: ProgrammeRouteDeps): RouteSpec[] {
       })),
       variantItems: [
         { value: '', text: 'Tuesday and Wednesday', checked: values.variant !== 'wed-thu' },
-        { value: 'wed-thu', text: 'Wednesday and Thursday (002 fn20)', checked: values.variant === 'wed-thu' },
+        {
+          value: 'wed-thu',
+          text: 'Wednesday and Thursday (002 fn20, fn22)',
+          checked: values.variant === 'wed-thu',
+        },
       ],
       topicItems: FOCUSED_VISIT_TOPICS.topics.map((topic) => ({
         value: topic,
@@ -104,6 +136,7 @@ export function proposalRoutes({ programme }: ProgrammeRouteDeps): RouteSpec[] {
         checked: team.includes(person.id),
       })),
       checked: shown ? checkedView(shown) : undefined,
+      suggestion: suggestion ? { ...suggestion, date: formatLongDate(suggestion.date) } : undefined,
       formAction: programmePaths.propose.build({}),
       backHref: programmePaths.plan.build({}),
       checksHref: programmePaths.checks.build({}),

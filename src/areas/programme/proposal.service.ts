@@ -3,7 +3,8 @@ import { recordAudit } from '../../auth/audit.js'
 import { canOn, type Principal } from '../../auth/policy.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
 import type { IsoDate } from '../../rules/calendar/dates.js'
-import { type PlannableType, TYPE_LABELS } from '../activities/index.js'
+import { monitoringVisitFacts, suggestedMonitoringVisit } from '../../rules/monitoring-planning.js'
+import { hasVariant, type PlannableType, TYPE_LABELS } from '../activities/index.js'
 import type { RequestContext } from '../deps.js'
 import { proposalChecks } from './proposal-checks.js'
 import type { ProgrammeDeps, ProgrammeRecords } from './records.js'
@@ -18,6 +19,8 @@ export interface ProposalInput {
   readonly onsiteStart: IsoDate
   /** Focused visits only: the topics of 002#106. */
   readonly topics: readonly string[]
+  /** Monitoring visits only: the focus agreed with the LA (001#8, #39; 002#117, #139). */
+  readonly focus?: string
   readonly leadUserId: string | undefined
   readonly teamUserIds: readonly string[]
 }
@@ -65,26 +68,39 @@ export function proposalService({ db, clock, activities }: ProgrammeDeps, record
     if (team.some((person) => !person)) errors.teamUserIds = 'Select inspectors from the list'
     else if (lead && input.teamUserIds.includes(lead.id))
       errors.teamUserIds = `${lead.displayName} is the lead inspector; do not select them as a team inspector too`
+    const focus = input.focus?.trim() ?? ''
+    if (input.type === 'monitoring-visit' && !focus)
+      errors.focus = 'Enter the focus of the monitoring visit agreed with the local authority (001#8, #39)'
     if (Object.keys(errors).length > 0 || !la) throw new ValidationError(errors)
-    const proposal: Proposal = {
-      laCode: la.laCode,
-      laName: la.name,
-      type: input.type,
-      variant: input.type === 'focused-visit' ? input.variant : null,
-      onsiteStart: input.onsiteStart,
-      inspectors: [
-        ...(lead ? [{ userId: lead.id, name: lead.displayName, lead: true }] : []),
-        ...team.map((person) => ({ userId: person!.id, name: person!.displayName, lead: false })),
-      ],
-    }
     const [pathwayByLa, programme, leave, limit] = await Promise.all([
       records.pathways(principal),
       records.booked(principal),
       records.leave(),
       records.weeklyLimit(),
     ])
+    const pathway = pathwayByLa.get(la.laCode)
+    const monitoring =
+      input.type === 'monitoring-visit' && pathway?.pathway === 3
+        ? { ...monitoringVisitFacts(pathway, programme, la.laCode, input.onsiteStart), focus }
+        : undefined
+    const proposal: Proposal = {
+      laCode: la.laCode,
+      laName: la.name,
+      type: input.type,
+      variant: hasVariant(input.type) ? input.variant : null,
+      onsiteStart: input.onsiteStart,
+      inspectors: [
+        ...(lead ? [{ userId: lead.id, name: lead.displayName, lead: true }] : []),
+        ...team.map((person) => ({ userId: person!.id, name: person!.displayName, lead: false })),
+      ],
+      ...(monitoring ? { monitoring } : {}),
+    }
+    const suggestion =
+      input.type === 'monitoring-visit' && pathway?.pathway === 3
+        ? suggestedMonitoringVisit(pathway, programme, la.laCode, proposal.variant === 'wed-thu' ? 3 : 2)
+        : undefined
     const { fieldwork, checks } = proposalChecks(proposal, {
-      pathway: pathwayByLa.get(la.laCode),
+      pathway,
       activities: programme,
       leave,
       weeklyLimit: limit,
@@ -93,6 +109,7 @@ export function proposalService({ db, clock, activities }: ProgrammeDeps, record
     return {
       proposal,
       topics: input.type === 'focused-visit' ? input.topics : [],
+      ...(suggestion ? { suggestion } : {}),
       fieldwork,
       checks,
       errors: checks.filter((item) => item.severity === 'error'),
@@ -103,6 +120,23 @@ export function proposalService({ db, clock, activities }: ProgrammeDeps, record
 
   return {
     check,
+
+    /**
+     * M4: when the next monitoring visit of an LA judged inadequate is suggested (a quarter after
+     * the previous one, or within four weeks of the action plan deadline for the first), or
+     * undefined for an LA that is not monitored.
+     */
+    async suggestMonitoringVisit(principal: Principal, laCode: string, variant: 'wed-thu' | null) {
+      const la = await records.proposableLa(principal, laCode)
+      if (!la) return undefined
+      const [pathways, programme] = await Promise.all([records.pathways(principal), records.booked(principal)])
+      const pathway = pathways.get(la.laCode)
+      if (pathway?.pathway !== 3) return undefined
+      return {
+        ...suggestedMonitoringVisit(pathway, programme, la.laCode, variant === 'wed-thu' ? 3 : 2),
+        laName: la.name,
+      }
+    },
 
     /** LAs the principal may propose activities for, for the form. */
     async proposableLas(principal: Principal) {
@@ -143,6 +177,14 @@ export function proposalService({ db, clock, activities }: ProgrammeDeps, record
           variant: proposal.variant,
           onsiteStart: proposal.onsiteStart,
           topics: checked.topics,
+          monitoring: proposal.monitoring
+            ? {
+                handbook: proposal.monitoring.handbook,
+                visitNumber: proposal.monitoring.visitNumber,
+                secondSet: proposal.monitoring.secondSet,
+                focus: proposal.monitoring.focus,
+              }
+            : null,
         },
         context,
       )

@@ -26,7 +26,18 @@ export interface ProposalCheck extends Omit<PlanningCheck, 'rule'> {
   readonly rule: RuleId | PlannerCheckId
 }
 
-export type ProposableType = 'standard-inspection' | 'short-inspection' | 'focused-visit'
+export type ProposableType =
+  'standard-inspection' | 'short-inspection' | 'focused-visit' | 'monitoring-visit' | 'post-monitoring-inspection'
+
+/** A proposed monitoring visit's arrangements, number, set and focus (issue 12; E7, E8). */
+export interface ProposedMonitoring {
+  readonly handbook: 'ilacs' | '2017'
+  readonly visitNumber: number
+  readonly secondSet: boolean
+  readonly focus: string
+  /** Why these arrangements (E7), shown with the checks. */
+  readonly handbookReason: string
+}
 
 export interface ProposedInspector {
   readonly userId: string
@@ -44,6 +55,8 @@ export interface Proposal {
   readonly variant: 'wed-thu' | null
   readonly onsiteStart: IsoDate
   readonly inspectors: readonly ProposedInspector[]
+  /** Monitoring visits only. */
+  readonly monitoring?: ProposedMonitoring
 }
 
 /** An activity already in the programme, as the checks need it. */
@@ -111,6 +124,8 @@ export interface CheckContext {
 export interface CheckedProposal {
   readonly proposal: Proposal
   readonly topics: readonly string[]
+  /** Monitoring visits: when the planner suggests the visit (M4), and how many are planned so far. */
+  readonly suggestion?: { readonly date: IsoDate; readonly reason: string; readonly visitsSoFar: number }
   readonly fieldwork: Fieldwork | undefined
   readonly checks: readonly ProposalCheck[]
   readonly errors: readonly ProposalCheck[]

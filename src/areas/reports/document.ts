@@ -29,8 +29,10 @@ import type { ReportKind } from './workflow.js'
 /** What a document says besides its sections: the activity, its people, its grades and its status. */
 export interface DocumentFacts {
   readonly kind: ReportKind
-  readonly inspection: 'standard' | 'short' | null
+  readonly inspection: 'standard' | 'short' | 'post-monitoring' | null
   readonly framework: ReportFramework | null
+  /** A monitoring visit's number in its set and arrangements (issue 12), else null. */
+  readonly monitoring?: { readonly visitNumber: number; readonly handbook: 'ilacs' | '2017' } | null
   readonly areas: AgreedOutcome['areas']
   readonly localAuthority: { readonly name: string; readonly code: string }
   readonly reference: string
@@ -83,6 +85,11 @@ function inputs(facts: DocumentFacts, sections: Sections, fill: boolean) {
   return { items, basis, fieldwork, recipient }
 }
 
+/** The register key an area's section is stored under in this framework. */
+function sectionKey(framework: ReportFramework, key: 'helpAndProtection' | 'childrenInCare' | 'leaders'): string {
+  return REPORT_JUDGEMENT_AREAS[framework].find((area) => area.key === key)?.registerKey ?? key
+}
+
 function reportInput(facts: DocumentFacts, sections: Sections, fill: boolean): InspectionReportInput {
   const { items, basis, fieldwork } = inputs(facts, sections, fill)
   const framework = facts.framework ?? 'ilacs-2018'
@@ -106,10 +113,11 @@ function reportInput(facts: DocumentFacts, sections: Sections, fill: boolean): I
       changeSinceLastInspection: items('summary-change'),
     },
     areasForImprovement: items('areas-for-improvement'),
+    // Each section is stored under its area's register key (the SIF's differ: looked-after, leadership).
     sections: {
-      helpAndProtection: items('help-and-protection'),
-      childrenInCare: items('children-in-care'),
-      leaders: items('leaders'),
+      helpAndProtection: items(sectionKey(framework, 'helpAndProtection')),
+      childrenInCare: items(sectionKey(framework, 'childrenInCare')),
+      leaders: items(sectionKey(framework, 'leaders')),
     },
     careLeavers: items('care-leavers'),
     ...(delegation.length > 0
@@ -144,8 +152,8 @@ function monitoringInput(facts: DocumentFacts, sections: Sections, fill: boolean
     recipient,
     leadInspector: facts.leadInspector,
     otherInspectors: facts.otherInspectors,
-    // The monitoring issue gives these from its own records; until then the letter's defaults.
-    visitNumber: 1,
+    // The visit's number in its set is the activity's (issue 12); the judgement date the monitoring area's.
+    visitNumber: facts.monitoring?.visitNumber ?? 1,
     judgedInadequateOn: facts.fieldwork.start,
     areasCovered: items('areas-covered'),
     findings: items('findings'),

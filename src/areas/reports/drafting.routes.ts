@@ -19,12 +19,14 @@ import { reportPaths } from './paths.js'
 import {
   comparedSections,
   historyItems,
+  letterArrangements,
   progressRows,
   recipientRows,
   sectionRows,
   stepTag,
   versionRows,
 } from './presenters.js'
+import { isUnpublishedLetter } from './publication.service.js'
 import { paragraphsOf, sectionsFor } from './sections.js'
 import type { ReportsService } from './service.js'
 import { documentWord, EDITABLE_STEPS, isReviewStep, needsDirectorReview } from './workflow.js'
@@ -49,6 +51,7 @@ export function draftingRoutes(reports: ReportsService): RouteSpec[] {
       word,
       heading: word === 'letter' ? 'Letter' : 'Report',
       progressRows: progressRows(data.progress),
+      arrangements: details.activity.monitoring ? letterArrangements(details.activity.monitoring) : undefined,
       errors: state?.errors ?? {},
       errorList: formErrorList(startForm, state),
       backHref: activityPaths.show.build({ activityId }),
@@ -66,7 +69,7 @@ export function draftingRoutes(reports: ReportsService): RouteSpec[] {
     return reply.page('reports/report.njk', {
       ...base,
       report,
-      stepTag: stepTag(report.step),
+      stepTag: stepTag(report.step, isUnpublishedLetter(report.kind, details)),
       latest,
       overLimit: latest.pageLimit !== null && latest.pages > latest.pageLimit,
       sectionRows: sectionRows(data.definitions, latest.sections, data.reviewComments, {

@@ -1,4 +1,5 @@
 import { formatDate } from '../../rules/calendar/dates.js'
+import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
 import type { StepTimeliness } from '../../rules/timelines/publication.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
@@ -18,8 +19,39 @@ const TIMELINESS: Readonly<Record<StepTimeliness, string>> = {
   due: '<strong class="govuk-tag govuk-tag--grey">Not yet due</strong>',
 }
 
-export function stepTag(step: ReportStep): string {
+/** The step as a tag; a first monitoring letter's workflow ends sent to the LA, not published (E8, 001#41). */
+export function stepTag(step: ReportStep, unpublishedLetter = false): string {
+  if (step === 'published' && unpublishedLetter)
+    return `<strong class="govuk-tag ${STEP_TAGS[step]}">Sent to the LA, not published</strong> ${ruleLink('E8', '001#41')}`
   return `<strong class="govuk-tag ${STEP_TAGS[step]}">${STEP_LABELS[step]}</strong>`
+}
+
+/**
+ * What the report page says about a monitoring letter's arrangements: which timeline it follows
+ * and why (E7: 002#216 or 001#42, by the framework the LA was judged under, 002#22 fn4), and
+ * whether it is published (E8). Undefined for other documents.
+ */
+export function letterArrangements(monitoring: {
+  handbook: 'ilacs' | '2017'
+  visitNumber: number
+  secondSet: boolean
+}) {
+  const published = monitoringLetterPublished(monitoring.visitNumber, monitoring.secondSet)
+  const timeline =
+    monitoring.handbook === '2017'
+      ? `The 2017 handbook’s day 1–23 timeline: the LA was judged inadequate under the single inspection framework and is monitored under it ${ruleLink('E7', '001#42; 002#22 fn4')}`
+      : `The ILACS letter timeline for visits ${ruleLink('E7', '002#216')}`
+  return [
+    {
+      key: { text: 'Visit' },
+      value: { text: `Monitoring visit ${monitoring.visitNumber}${monitoring.secondSet ? ' of a second set' : ''}` },
+    },
+    { key: { text: 'Timeline' }, value: { html: timeline } },
+    {
+      key: { text: 'Publication' },
+      value: { html: `${escapeHtml(published.reason)} ${ruleLink(published.rule, published.citation)}` },
+    },
+  ]
 }
 
 /** The 002#216 steps as table rows: what, the statutory date, the actual date, and whether it was on time. */

@@ -1,17 +1,28 @@
 import { recordAudit, SYSTEM_ACTOR } from '../../auth/audit.js'
 import { renderPdf } from '../../documents/index.js'
 import { ConflictError } from '../../errors.js'
+import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
 import type { draftingService } from './drafting.service.js'
 import { addressees, sendToEach } from './emails.js'
 import { londonLocal } from './embargo.js'
 import { reportPaths } from './paths.js'
 import { lateSteps, milestoneProgress, MILESTONE_OWNERS } from './progress.js'
-import { lastFieldworkDay, type ReportRecords, type ReportsDeps } from './records.js'
+import { type ActivityDetails, lastFieldworkDay, type ReportRecords, type ReportsDeps } from './records.js'
 import { insertStep, insertVersion, latestVersion, lockReport, reportsAt, stepsOf, updateReport } from './repository.js'
 import type { Report } from './types.js'
-import { documentWord, REPORT_STEPS } from './workflow.js'
+import { documentWord, REPORT_STEPS, type ReportKind } from './workflow.js'
 
 type Drafting = ReturnType<typeof draftingService>
+
+/** E8: whether the report is a monitoring letter that is sent to the LA and not published (001#41, 002 fn28). */
+export function isUnpublishedLetter(kind: ReportKind, details: Pick<ActivityDetails, 'activity'>): boolean {
+  const { monitoring } = details.activity
+  return (
+    kind === 'monitoring-visit-letter' &&
+    !!monitoring &&
+    !monitoringLetterPublished(monitoring.visitNumber, monitoring.secondSet).published
+  )
+}
 
 const JOB = { requestId: 'report-publication-job' }
 
@@ -37,6 +48,8 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
     const statutory = records.milestones(report.kind, details).find((m) => m.key === 'report.published')!
     const graded =
       report.kind === 'inspection-report' ? await judgements.publishedJudgementFor(report.activityId) : null
+    // E8: the first letter of a first set of monitoring visits is sent to the LA, never published (001#41).
+    const unpublished = isUnpublishedLetter(report.kind, details)
     // The other areas keep their own transactions, so they go first and ours records what they did;
     // `publish` and `recordPublication` refuse a second run for the same activity.
     await publications.publish(
@@ -52,6 +65,7 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
         ...(graded ? { judgements: { framework: graded.framework, grades: graded.grades } } : {}),
         pdf: prepared.pdf,
         ...(summary ? { childrenSummaryPdf: await renderPdf(summary) } : {}),
+        ...(unpublished ? { firstMonitoringLetter: true } : {}),
       },
       { requestId: JOB.requestId, actor: null },
     )
@@ -88,15 +102,21 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
         recordType: 'report',
         recordId: report.id,
         laCode: details.activity.laCode,
-        summary: `Published the ${word} for ${details.activity.reference} (embargoed until ${londonLocal(report.embargoUntil ?? at).replace('T', ' ')})`,
-        changes: { version: latest.number + 1, statutory: statutory.date },
+        summary: unpublished
+          ? `Sent the ${word} for ${details.activity.reference} to the local authority, not published (the first monitoring letter, 001#41)`
+          : `Published the ${word} for ${details.activity.reference} (embargoed until ${londonLocal(report.embargoUntil ?? at).replace('T', ' ')})`,
+        changes: { version: latest.number + 1, statutory: statutory.date, published: !unpublished },
         requestId: JOB.requestId,
         at,
       })
       await sendToEach(trx, 'report-published', told, {
         details,
-        subject: `The ${word} is published`,
-        lines: [`Ofsted has published the ${word} on its website (002#216).`],
+        subject: unpublished ? `The ${word} is final: it is not published` : `The ${word} is published`,
+        lines: [
+          unpublished
+            ? `The ${word} of the first monitoring visit is final. Ofsted does not publish it (001#41); the visit is recorded in the register.`
+            : `Ofsted has published the ${word} on its website (002#216).`,
+        ],
         key: 'published',
         link: `${config.baseUrl}${reportPaths.report.build({ activityId: report.activityId })}`,
       })

@@ -4,6 +4,7 @@ import type { PolicyTarget } from '../../auth/policy.js'
 import { checkPageLimit, REPORT_FRAMEWORKS, renderPdf, type ReportFramework } from '../../documents/index.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { BlobStore } from '../../files/blob-store.js'
+import { monitoringLetterMilestones } from '../../rules/timelines/monitoring-visit.js'
 import { publicationMilestones } from '../../rules/timelines/publication.js'
 import type { Milestone } from '../../rules/types.js'
 import type { ActivitiesService, ActivityDetails } from '../activities/index.js'
@@ -37,7 +38,7 @@ export function reportRecords({ db, activities, judgements, evidence, blobs }: R
     details: ActivityDetails,
   ): Promise<AgreedOutcome & { framework: ReportFramework | null }> {
     const { activity } = details
-    if (activity.type === 'focused-visit') {
+    if (activity.type === 'focused-visit' || activity.type === 'monitoring-visit') {
       const page = await judgements.findingsPage(activity.id)
       return {
         framework: null,
@@ -85,8 +86,14 @@ export function reportRecords({ db, activities, judgements, evidence, blobs }: R
       return { ...base, laVisible: base.laVisible !== false && !!report && LA_VISIBLE_STEPS.includes(report.step) }
     },
 
-    /** The 002#216 milestones of the report, from the last day of fieldwork. */
+    /**
+     * The 002#216 milestones of the report, from the last day of fieldwork; a monitoring visit's
+     * letter follows the timeline of its arrangements (E7: 002#216 or 001#42, issue 12).
+     */
     milestones(kind: ReportKind, details: ActivityDetails): Milestone[] {
+      const { monitoring, onsiteStart } = details.activity
+      if (kind === 'monitoring-visit-letter' && monitoring)
+        return monitoringLetterMilestones(monitoring.handbook, onsiteStart, lastFieldworkDay(details))
       return publicationMilestones(publicationKindOf(kind), lastFieldworkDay(details))
     },
 
@@ -105,7 +112,14 @@ export function reportRecords({ db, activities, judgements, evidence, blobs }: R
       return {
         kind,
         inspection:
-          activity.type === 'standard-inspection' ? 'standard' : activity.type === 'short-inspection' ? 'short' : null,
+          activity.type === 'standard-inspection'
+            ? 'standard'
+            : activity.type === 'short-inspection'
+              ? 'short'
+              : activity.type === 'post-monitoring-inspection'
+                ? 'post-monitoring'
+                : null,
+        monitoring: activity.monitoring,
         framework: outcome.framework,
         areas: outcome.areas,
         localAuthority: { name: activity.laName, code: activity.laCode },

@@ -21,7 +21,9 @@ export const REPORT_KIND_LABELS: Readonly<Record<ReportKind, string>> = {
 
 /** The document an activity's outcome is published as (002#202), or undefined when it has none here. */
 export function reportKindFor(type: ActivityType): ReportKind | undefined {
-  if (type === 'standard-inspection' || type === 'short-inspection') return 'inspection-report'
+  // A post-monitoring inspection's report is an inspection report with its own page limit (001#64-65).
+  if (type === 'standard-inspection' || type === 'short-inspection' || type === 'post-monitoring-inspection')
+    return 'inspection-report'
   if (type === 'focused-visit') return 'focused-visit-letter'
   if (type === 'monitoring-visit') return 'monitoring-visit-letter'
   return undefined

@@ -30,7 +30,8 @@ export type SectionKey = 'helpAndProtection' | 'childrenInCare' | 'leaders'
 
 /** Everything an inspection report says. */
 export interface InspectionReportInput extends DocumentBasis {
-  inspection: 'standard' | 'short'
+  /** A post-monitoring single inspection's report has the same shape, at most 12 pages (001#64-65). */
+  inspection: 'standard' | 'short' | 'post-monitoring'
   framework: ReportFramework
   fieldwork: Fieldwork
   leadInspector: string
@@ -113,7 +114,9 @@ export function inspectionReport(input: InspectionReportInput): DocumentModel {
   const blocks: Block[] = [
     heading(1, title),
     paragraph(`Inspection dates: ${fieldworkDates(input.fieldwork)}`),
-    paragraph(`Type of inspection: ${input.inspection} inspection`),
+    paragraph(
+      `Type of inspection: ${input.inspection === 'post-monitoring' ? 'post-monitoring single' : input.inspection} inspection`,
+    ),
     paragraph(`Lead inspector: ${input.leadInspector}, His Majesty's Inspector`),
     // 002#205: the first page gives the graded judgements…
     judgementTable(areas.map((area) => ({ judgement: area.label, grade: gradeOf(area.key) }))),

@@ -4,8 +4,11 @@
  * not the other way round): a change of framework changes both.
  */
 
-/** The ILACS frameworks a standard or short inspection report is written under. */
-export const REPORT_FRAMEWORKS = ['ilacs-2018', 'ilacs-2023', 'ilacs-2026'] as const
+/**
+ * The frameworks a report is written under: ILACS for standard and short inspections, the single
+ * inspection framework for a post-monitoring inspection (001#52: "the same judgements").
+ */
+export const REPORT_FRAMEWORKS = ['ilacs-2018', 'ilacs-2023', 'ilacs-2026', 'sif'] as const
 export type ReportFramework = (typeof REPORT_FRAMEWORKS)[number]
 
 /** Keys of the graded areas (camelCase, as `src/rules/judgements.ts`). */
@@ -53,6 +56,14 @@ export const REPORT_JUDGEMENT_AREAS: Readonly<Record<ReportFramework, readonly R
   'ilacs-2023': [OVERALL, HELP_AND_PROTECTION, CHILDREN_IN_CARE, CARE_LEAVERS, LEADERS],
   // From April 2026 there is no overall effectiveness grade (see frameworks.ts).
   'ilacs-2026': [HELP_AND_PROTECTION, CHILDREN_IN_CARE, CARE_LEAVERS, LEADERS],
+  // The SIF's required judgements (frameworks.ts `sif`); adoption and care leavers are graded there
+  // only where given, and care leavers' findings follow children looked after, as in 2018.
+  sif: [
+    OVERALL,
+    { ...HELP_AND_PROTECTION, label: 'Children who need help and protection' },
+    { ...CHILDREN_IN_CARE, registerKey: 'looked-after', label: 'Children looked after and achieving permanence' },
+    { ...LEADERS, registerKey: 'leadership', label: 'Leadership, management and governance' },
+  ],
 }
 
 /** Whether the framework grades care leavers in a judgement of their own. */

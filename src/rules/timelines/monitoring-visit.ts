@@ -71,6 +71,30 @@ export function monitoringLetterPublished(
   }
 }
 
+/** The four letter steps the report workflow follows (E7): draft, comments, final copy, publication. */
+const LETTER_STEPS = [
+  'report.to-la-for-factual-accuracy',
+  'report.factual-accuracy-due',
+  'report.final-to-la',
+  'report.published',
+]
+
+/**
+ * E7: the letter milestones of a monitoring visit by the arrangements it follows: ILACS visits
+ * the 002#216 visit column from the last day on site; 2017-handbook visits the 001#42 day 1–23
+ * timeline from day 1 (draft day 11, comments day 15, pre-publication copy day 21, day 23). The
+ * publication step is kept for an unpublished first letter: it is the day the letter's workflow
+ * ends, sent to the authority and not published (E8).
+ */
+export function monitoringLetterMilestones(
+  handbook: MonitoringHandbook,
+  onsite: IsoDate,
+  lastOnsite: IsoDate,
+): Milestone[] {
+  if (handbook === 'ilacs') return publicationMilestones('visit', lastOnsite)
+  return monitoringReport2017(onsite).filter((item) => LETTER_STEPS.includes(item.key))
+}
+
 /** The dated milestones of a monitoring visit whose first on-site day is `onsite`. */
 export function monitoringVisitTimeline(
   onsite: IsoDate,

@@ -21,8 +21,11 @@ export interface OnSiteOptions {
   readonly clock: Clock & { set(instant: string): void }
   readonly director: TestUser
   readonly laCode?: string
-  readonly type: 'standard-inspection' | 'short-inspection' | 'focused-visit'
-  /** The first day on site (Monday; Tuesday for a focused visit). */
+  readonly type:
+    'standard-inspection' | 'short-inspection' | 'focused-visit' | 'monitoring-visit' | 'post-monitoring-inspection'
+  /** A monitoring visit's arrangements, number and set (issue 12); visit 1 of a first ILACS set by default. */
+  readonly monitoring?: { handbook?: 'ilacs' | '2017'; visitNumber: number; secondSet?: boolean }
+  /** The first day on site (Monday; Tuesday for a focused or monitoring visit). */
   readonly onsite: string
   /** The team: the lead, and others by team role. */
   readonly lead: TestUser
@@ -53,6 +56,15 @@ export async function activityOnSite(options: OnSiteOptions): Promise<string> {
       variant: null,
       onsiteStart: options.onsite,
       topics: options.type === 'focused-visit' ? ['Children in care'] : [],
+      monitoring:
+        options.type === 'monitoring-visit'
+          ? {
+              handbook: options.monitoring?.handbook ?? 'ilacs',
+              visitNumber: options.monitoring?.visitNumber ?? 1,
+              secondSet: options.monitoring?.secondSet ?? false,
+              focus: 'Help and protection: the front door',
+            }
+          : null,
     },
     context,
   )

@@ -38,8 +38,10 @@ const principal = async (cast: ReportCast, user: TestUser): Promise<Principal> =
 export async function atReportStage(
   cast: ReportCast,
   options: {
-    type: 'standard-inspection' | 'short-inspection' | 'focused-visit'
+    type:
+      'standard-inspection' | 'short-inspection' | 'focused-visit' | 'monitoring-visit' | 'post-monitoring-inspection'
     onsite: string
+    monitoring?: { handbook?: 'ilacs' | '2017'; visitNumber: number; secondSet?: boolean }
     laCode?: string
     grade?: Grade
     grades?: Readonly<Record<string, Grade>>
@@ -56,10 +58,11 @@ export async function atReportStage(
     lead: cast.lead,
     others: [{ user: cast.qa, teamRole: 'qa-manager' }],
     ...(options.laCode ? { laCode: options.laCode } : {}),
+    ...(options.monitoring ? { monitoring: options.monitoring } : {}),
   })
   const services = createServices({ db, clock, config })
   const lead = await principal(cast, cast.lead)
-  if (options.type === 'focused-visit') {
+  if (options.type === 'focused-visit' || options.type === 'monitoring-visit') {
     await findingsRecorded({
       db,
       config,
