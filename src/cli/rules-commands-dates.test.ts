@@ -167,8 +167,8 @@ describe('ilacs timeline', () => {
       /^ilacs: --onsite 2 May 2022 is a bank holiday in England and Wales: Early May bank holiday; .*\(C5, 002#52-53\)$/,
     ],
     [
-      ['focused-visit', '--onsite', '2023-06-14'],
-      /^ilacs: --onsite 14 June 2023 is a Wednesday; .*starts on a Tuesday \(C5, 002#103\)$/,
+      ['focused-visit', '--onsite', '2023-06-15'],
+      /^ilacs: --onsite 15 June 2023 is a Thursday; .*starts on a Tuesday \(C5, 002#103\)$/,
     ],
     [
       ['monitoring-visit', '--onsite', '2023-06-20', '--variant', 'wed-thu'],

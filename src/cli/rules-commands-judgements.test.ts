@@ -58,6 +58,23 @@ describe('ilacs pathway and intervention', () => {
     },
   )
 
+  it('reads a judgement with no overall grade (from April 2026) from its area grades (issue 14)', () => {
+    // Published Friday 3 July 2026 under the 2026 framework: help and protection and leaders good,
+    // care leavers inadequate. The derived grade (S6) is inadequate, so pathway 3.
+    const noOverall = historyFile(work, 'no-overall.json', [
+      { published: '2022-07-05', type: 'standard-inspection', overall: 'good' },
+      {
+        published: '2026-07-03',
+        type: 'standard-inspection',
+        grades: { helpAndProtection: 'good', childrenInCare: 'good', careLeavers: 'inadequate', leaders: 'good' },
+      },
+    ])
+    expect(json('pathway', '--history', noOverall, '--on', '2026-09-01')).toMatchObject({ pathway: 3 })
+    expect(json('intervention', '--history', noOverall, '--on', '2026-09-01')).toMatchObject({
+      citation: expect.stringMatching(/^004#/),
+    })
+  })
+
   it('refuses a bad history file with the entry and the rule', () => {
     const bad = historyFile(work, 'bad.json', [
       { published: '2021-11-15', type: 'standard-inspection', overall: 'excellent' },

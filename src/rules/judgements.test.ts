@@ -73,6 +73,27 @@ describe('checkJudgements (S6; 002#97-101, #238, #241)', () => {
     for (const problem of result.problems) expect(problem.rule).toBe('S6')
   })
 
+  // Issue 14: Ofsted's published judgements where care leavers alone were inadequate, each with
+  // inadequate overall effectiveness (ILACS_inspection_history, LA_Inspection_Outcomes_as_at_31_March_2025.ods).
+  it.each([
+    ['Peterborough, published 30 January 2024', 'requires-improvement', 'requires-improvement', 'requires-improvement'],
+    ['Cheshire East, published 16 May 2024', 'requires-improvement', 'requires-improvement', 'requires-improvement'],
+    ['Harrow, published 4 March 2025', 'good', 'good', 'requires-improvement'],
+  ] as const)(
+    'knows care leavers are a judgement of their own from 2023: %s is consistent',
+    (_la, helpAndProtection, childrenInCare, leaders) => {
+      const judgements = { helpAndProtection, childrenInCare, leaders, careLeavers: 'inadequate' as const }
+      const result = checkJudgements({ ...judgements, overall: 'inadequate', leadersUnderstandFailure: true })
+      expect(result.problems).toEqual([])
+      expect(checkJudgements(judgements).overall).toBe('inadequate')
+      // Without the care leavers judgement, the same grades look like an overall judgement with no failure behind it.
+      const { careLeavers: _ignored, ...before2023 } = judgements
+      expect(checkJudgements({ ...before2023, overall: 'inadequate' }).problems.map((p) => p.citation)).toContain(
+        '002#100, #239-240',
+      )
+    },
+  )
+
   it('asks for confirmation when leaders are not inadequate beside an inadequate practice judgement and understanding is not stated', () => {
     const result = checkJudgements(set('inadequate', 'good', 'requires-improvement', 'inadequate'))
     expect(result.consistent).toBe(true)

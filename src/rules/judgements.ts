@@ -47,6 +47,15 @@ export interface JudgementSet {
   childrenInCare: Grade
   leaders: Grade
   overall?: Grade
+  /**
+   * Care leavers, a judgement of their own in inspections from January 2023 (Ofsted's updated
+   * framework; before, part of children in care). Reading (issue 14): it is a practice judgement
+   * like the other two, so care leavers alone judged inadequate is the widespread or serious
+   * failure that makes overall effectiveness inadequate (002#100), as in Cheshire East (May
+   * 2024), Peterborough (January 2024) and Harrow (March 2025), which S6 had flagged because it
+   * knew only the three judgements of 2018.
+   */
+  careLeavers?: Grade
   /** Whether leaders showed sufficient understanding of the failure and acted on it (002#101, #241). */
   leadersUnderstandFailure?: boolean
 }
@@ -86,17 +95,28 @@ export function derivedOverall(
 
 /** Check four judgements against the consistency rules of 002#97-101, #238, #241 (S6). */
 export function checkJudgements(judgements: JudgementSet): JudgementCheck {
-  const { helpAndProtection, childrenInCare, leaders, leadersUnderstandFailure } = judgements
+  const { helpAndProtection, childrenInCare, careLeavers, leaders, leadersUnderstandFailure } = judgements
   const problems: JudgementProblem[] = []
   const warnings: JudgementProblem[] = []
-  const practiceInadequate = helpAndProtection === 'inadequate' || childrenInCare === 'inadequate'
-  const overall = judgements.overall ?? derivedOverall(judgements)
+  const practiceInadequate =
+    helpAndProtection === 'inadequate' || childrenInCare === 'inadequate' || careLeavers === 'inadequate'
+  // With care leavers judged separately, the worse of the two care judgements stands for "children in care" in the suggestion.
+  const care = careLeavers && rank(careLeavers) > rank(childrenInCare) ? careLeavers : childrenInCare
+  const overall = judgements.overall ?? derivedOverall({ helpAndProtection, childrenInCare: care, leaders })
+  const inadequateArea =
+    helpAndProtection === 'inadequate'
+      ? 'help and protection'
+      : childrenInCare === 'inadequate'
+        ? careLeavers
+          ? 'children in care'
+          : 'children in care and care leavers'
+        : 'care leavers'
 
   if (practiceInadequate && overall !== 'inadequate') {
     problems.push({
       rule: 'S6',
       citation: '002#100-101',
-      message: `Overall effectiveness must be inadequate when ${helpAndProtection === 'inadequate' ? 'help and protection' : 'children in care and care leavers'} is judged inadequate (widespread or serious failure)`,
+      message: `Overall effectiveness must be inadequate when ${inadequateArea} is judged inadequate (widespread or serious failure)`,
     })
   }
   if (practiceInadequate && leaders === 'outstanding') {
@@ -139,7 +159,7 @@ export function checkJudgements(judgements: JudgementSet): JudgementCheck {
       message: 'Overall effectiveness is inadequate but no judgement finds widespread or serious failure',
     })
   }
-  const grades = [helpAndProtection, childrenInCare, leaders].map(rank)
+  const grades = [helpAndProtection, childrenInCare, leaders, ...(careLeavers ? [careLeavers] : [])].map(rank)
   const best = Math.min(...grades)
   const worst = Math.max(...grades)
   if (judgements.overall && overall !== 'inadequate' && (rank(overall) < best || rank(overall) > worst)) {

@@ -342,11 +342,11 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'Usually, two inspectors will be on site for two days contained within one week. … Some focused visits may take place on Wednesday and Thursday. All other milestones will be adjusted by one day to reflect this. … Some monitoring visits may take place on Wednesday and Thursday. All other milestones will be adjusted by one day to reflect this.',
     decision:
-      'Fieldwork days are counted in working days from the first on-site day. A bank holiday inside a schedule breaks its weekday column: the working-day count is kept and the broken column is flagged, not relabelled (as M8 asks for the post-monitoring inspection).',
+      'Fieldwork days are counted in working days from the first on-site day. A bank holiday inside a schedule breaks its weekday column: the working-day count is kept and the broken column is flagged, not relabelled (as M8 asks for the post-monitoring inspection). A focused visit starting on a Wednesday with no variant named is the Wednesday–Thursday variant (issue 14: it had been refused, while Ofsted’s published visits start on Wednesdays, e.g. Barking and Dagenham on 26 March 2025).',
     implementedBy: [
       { module: 'timelines/standard-inspection', exports: ['standardInspectionTimeline'] },
       { module: 'timelines/short-inspection', exports: ['shortInspectionTimeline'] },
-      { module: 'timelines/focused-visit', exports: ['focusedVisitTimeline'] },
+      { module: 'timelines/focused-visit', exports: ['focusedVisitTimeline', 'focusedVisitVariant'] },
       { module: 'timelines/monitoring-visit', exports: ['monitoringVisitTimeline'] },
       { module: 'timelines/common', exports: ['weekdayColumnFlags'] },
     ],
@@ -421,7 +421,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'If inspectors find widespread or serious failure resulting in harm, continued risk of harm or failure to safeguard the welfare of children and young people in either the arrangements to protect or care for them, they will always give an overall effectiveness judgement of inadequate. … It is possible for the impact of leaders to be judged good or requires improvement to be good even if any of the other judgements given is inadequate. … is likely to be inadequate if either of the two practice judgements is inadequate and leaders and managers have not been able to demonstrate sufficient understanding of the failure.',
     decision:
-      'Leaders inadequate while both practice judgements are requires improvement or better is outside the descriptors: it is reported as a problem to explain, not accepted silently. Where overall effectiveness is not given we suggest one (inadequate if a practice judgement is inadequate, otherwise the middle of the three grades) and mark it derived; a given overall grade must lie between the best and worst of the other three. When understanding is not stated for leaders beside an inadequate judgement, we ask for it (a warning).',
+      'Leaders inadequate while both practice judgements are requires improvement or better is outside the descriptors: it is reported as a problem to explain, not accepted silently. Where overall effectiveness is not given we suggest one (inadequate if a practice judgement is inadequate, otherwise the middle of the three grades) and mark it derived; a given overall grade must lie between the best and worst of the other three. When understanding is not stated for leaders beside an inadequate judgement, we ask for it (a warning). From January 2023 care leavers are a judgement of their own (issue 14): a practice judgement like the others, so care leavers alone inadequate makes overall effectiveness inadequate, as Ofsted judged Peterborough (2024), Cheshire East (2024) and Harrow (2025). Where a framework gives no overall grade (from April 2026) the register’s pathway follows this derived grade, not the lowest area grade (issue 14: on Ofsted’s 271 ILACS judgements of 2018–2025 the derived grade matches the real overall grade 264 times, the lowest area grade 194).',
     implementedBy: [
       { module: 'judgements', exports: ['checkJudgements', 'derivedOverall', 'GRADES', 'JUDGEMENT_AREAS'] },
     ],

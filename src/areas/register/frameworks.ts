@@ -1,3 +1,4 @@
+import { derivedOverall } from '../../rules/judgements.js'
 /**
  * The judgement sets of each inspection framework. A judgement belongs to the framework in
  * force when it was made (issue 3), so the register records the framework with every
@@ -126,7 +127,7 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
   },
   // Decision: Ofsted announced that inspections from April 2026 give no overall effectiveness
   // grade; the area judgements stay. The register stores no overall grade for these, and the
-  // pathway is taken from the lowest area grade (see pathwayGrade).
+  // pathway is taken from the rules core's derived overall grade (see pathwayGrade).
   'ilacs-2026': {
     label: 'ILACS (from April 2026: no overall effectiveness grade)',
     from: '2026-04-01',
@@ -170,9 +171,13 @@ export function worseGrade(a: Grade, b: Grade): Grade {
 /**
  * The grade that decides an LA's pathway (002#17, #20, #22: "judged good or outstanding /
  * requires improvement / inadequate at the most recent inspection" means overall effectiveness).
- * Decision: where a framework gives no overall grade (from April 2026) the lowest required area
- * grade stands in, since 002#100-101 make any inadequate area an inadequate overall; the page
- * says so rather than presenting it as an overall grade.
+ *
+ * Decision: where a framework gives no overall grade (from April 2026) the rules core's derived
+ * overall grade stands in (S6 `derivedOverall`: inadequate when a practice judgement is, else the
+ * middle grade), with care leavers counted with children in care; the page says so rather than
+ * presenting it as an overall grade. Reading (issue 14): it had been the lowest area grade, which
+ * on Ofsted's 2018–2025 ILACS judgements (ILACS_inspection_history) differs from the real
+ * overall grade far more often than the derived grade does (register/outcomes/pathway-grade.test.ts).
  */
 export function pathwayGrade(
   framework: Framework,
@@ -185,5 +190,15 @@ export function pathwayGrade(
   }
   const required = info.areas.filter((area) => area.required).map((area) => grades[area.key])
   if (required.some((grade) => grade === undefined)) return undefined
-  return { grade: (required as Grade[]).reduce(worseGrade), derived: true }
+  return { grade: derivedFromAreas(grades)!, derived: true }
+}
+
+/** The rules core's derived overall grade from an ILACS judgement's areas, or undefined when one is missing. */
+export function derivedFromAreas(grades: Readonly<Record<string, Grade>>): Grade | undefined {
+  const helpAndProtection = grades['help-and-protection']
+  const inCare = grades['children-in-care']
+  const leaders = grades.leaders
+  if (!helpAndProtection || !inCare || !leaders) return undefined
+  const leavers = grades['care-leavers']
+  return derivedOverall({ helpAndProtection, childrenInCare: leavers ? worseGrade(inCare, leavers) : inCare, leaders })
 }

@@ -40,7 +40,7 @@ describe('checkJudgement', () => {
     ])
   })
 
-  it('records no overall grade for a 2026 framework judgement, and takes the lowest area for the pathway', () => {
+  it('records no overall grade for a 2026 framework judgement, and derives the pathway grade from the areas', () => {
     const { valid } = check({
       framework: 'ilacs-2026',
       inspectionStart: '2026-05-11',
@@ -55,7 +55,8 @@ describe('checkJudgement', () => {
       },
     })
     expect(valid?.grades.overall).toBeUndefined()
-    expect(pathwayGrade('ilacs-2026', valid!.grades)).toEqual({ grade: 'requires-improvement', derived: true })
+    // Good, good and requires improvement: the middle grade (S6 derivedOverall), not the lowest (issue 14).
+    expect(pathwayGrade('ilacs-2026', valid!.grades)).toEqual({ grade: 'good', derived: true })
   })
 
   it('refuses a framework not yet in force, and the SIF after 2017 unless re-inspecting a SIF inadequate (002#22 fn4)', () => {

@@ -6,7 +6,7 @@ import type { JudgementRecord } from './types.js'
 
 /**
  * The rules core's view of an LA's history: one entry per current judgement, with the grade its
- * pathway follows (overall effectiveness, or the lowest area grade where the framework gave no
+ * pathway follows (overall effectiveness, or the grade derived from the areas where the framework gave no
  * overall grade — the decision in frameworks.ts `pathwayGrade`).
  */
 export function historyEntries(records: readonly JudgementRecord[]): HistoryEntry[] {

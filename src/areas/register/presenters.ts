@@ -38,7 +38,9 @@ export function gradeTag(grade: Grade | undefined): string {
 function standingHtml(standing: Standing | undefined): string {
   if (!standing) return '<span class="govuk-hint">No judgement recorded</span>'
   const tag = gradeTag(standing.grade)
-  return standing.derived ? `${tag} <span class="govuk-body-s">(lowest area grade; no overall grade given)</span>` : tag
+  return standing.derived
+    ? `${tag} <span class="govuk-body-s">(derived from the area grades; no overall grade given)</span>`
+    : tag
 }
 
 const NEXT_TYPE: Readonly<Record<string, string>> = {

@@ -52,7 +52,7 @@ export interface JudgementRecord {
 export interface Standing {
   /** The grade the pathway follows: overall effectiveness, or derived where none was given. */
   readonly grade: Grade
-  /** True when the framework gave no overall grade and the lowest area grade stands in. */
+  /** True when the framework gave no overall grade and the grade derived from the areas stands in. */
   readonly derived: boolean
   readonly record: JudgementRecord
 }

@@ -31,6 +31,7 @@ export function parsePercent(text: string): number {
 interface CheckOptions {
   helpAndProtection?: string
   childrenInCare?: string
+  careLeavers?: string
   leaders?: string
   overall?: string
   leadersUnderstandFailure?: string
@@ -49,6 +50,7 @@ export function registerJudgementCommands(program: Command): void {
     .description('check four judgements against the consistency rules of 002#97-101, #238, #241 (S6)')
     .option('--help-and-protection <grade>', GRADES.join(' | '))
     .option('--children-in-care <grade>', GRADES.join(' | '))
+    .option('--care-leavers <grade>', 'care leavers, judged separately from January 2023 (issue 14)')
     .option('--leaders <grade>', GRADES.join(' | '))
     .option('--overall <grade>', 'overall effectiveness; suggested from the others when left out')
     .option(
@@ -71,6 +73,7 @@ export function registerJudgementCommands(program: Command): void {
           helpAndProtection: grade('--help-and-protection', options.helpAndProtection),
           childrenInCare: grade('--children-in-care', options.childrenInCare),
           leaders: grade('--leaders', options.leaders),
+          ...(options.careLeavers === undefined ? {} : { careLeavers: grade('--care-leavers', options.careLeavers) }),
           ...(options.overall === undefined ? {} : { overall: grade('--overall', options.overall) }),
           ...(understand === undefined ? {} : { leadersUnderstandFailure: understand === 'yes' }),
         })

@@ -39,6 +39,14 @@ describe('focusedVisitTimeline (S2, S4, E7; 002#103, #216, #242)', () => {
     expect(timeline.milestones.find((item) => item.key === 'onsite.start')?.citation).toBe('002#103 fn20')
   })
 
+  it('reads a Wednesday start with no variant named as the Wednesday–Thursday variant (002 fn20; issue 14)', () => {
+    // Ofsted's in-year outcomes 2024-25: Barking and Dagenham's focused visit began Wednesday 26 March 2025.
+    const timeline = accepted(focusedVisitTimeline('2025-03-26'))
+    expect(timeline.variant).toBe('wed-thu')
+    expect(datesByKey(timeline)['onsite.end']).toBe('2025-03-27')
+    expect(accepted(focusedVisitTimeline('2025-03-25')).variant).toBe('tue-wed')
+  })
+
   it('keeps the working-day count over the Easter Monday before a visit and flags the column', () => {
     // On site Tuesday 2 April 2024: Easter Monday and Good Friday push notice back to Friday 22 March.
     const timeline = accepted(focusedVisitTimeline('2024-04-02'))

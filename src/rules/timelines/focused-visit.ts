@@ -8,7 +8,7 @@
  * on-site day must be a Wednesday; every milestone is counted in working days from it, which is
  * the one-day shift the footnote describes.
  */
-import type { IsoDate } from '../calendar/dates.js'
+import { dayOfWeek, type IsoDate } from '../calendar/dates.js'
 import { notificationFor } from '../calendar/notification.js'
 import { seasonalChecks } from '../calendar/seasonal-checks.js'
 import { addWorkingDays } from '../calendar/working-days.js'
@@ -20,11 +20,20 @@ import { publicationMilestones } from './publication.js'
 /** On site Tuesday–Wednesday (the table) or Wednesday–Thursday (002 fn20). */
 export type VisitVariant = 'tue-wed' | 'wed-thu'
 
+/**
+ * The variant of a focused visit whose variant was not named: a Wednesday start is the
+ * Wednesday–Thursday variant (002#103 fn 20), anything else the usual Tuesday–Wednesday.
+ * Reading (issue 14): a Wednesday start without a named variant had been refused; 002 fn 20 makes
+ * Wednesday the variant's first day, and Ofsted's published visits start on Wednesdays (Barking and
+ * Dagenham, Wednesday 26 March 2025), so the day says which variant it is.
+ */
+export function focusedVisitVariant(onsite: IsoDate): VisitVariant {
+  return dayOfWeek(onsite) === 3 ? 'wed-thu' : 'tue-wed'
+}
+
 /** The dated milestones of a focused visit whose first on-site day is `onsite` (S1, S2, S4, S7, E7). */
-export function focusedVisitTimeline(
-  onsite: IsoDate,
-  variant: VisitVariant = 'tue-wed',
-): Outcome<{ timeline: Timeline }> {
+export function focusedVisitTimeline(onsite: IsoDate, named?: VisitVariant): Outcome<{ timeline: Timeline }> {
+  const variant = named ?? focusedVisitVariant(onsite)
   const shift = variant === 'wed-thu' ? 1 : 0
   const citation = variant === 'wed-thu' ? '002#103 fn20' : '002#103'
   const what =

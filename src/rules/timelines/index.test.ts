@@ -9,7 +9,9 @@ describe('timelineFor (C5, S2)', () => {
     expect(dayOfWeek(start)).toBe(requiredOnsiteWeekday(type))
     const accepted = timelineFor(type, start)
     expect(accepted.ok && accepted.timeline.type).toBe(type)
-    expect(timelineFor(type, start === '2023-06-12' ? '2023-06-13' : '2023-06-14')).toMatchObject({
+    // A focused visit's Wednesday start is its Wednesday–Thursday variant (002 fn20; issue 14): its refused day is the Thursday.
+    const refused = start === '2023-06-12' ? '2023-06-13' : type === 'focused-visit' ? '2023-06-15' : '2023-06-14'
+    expect(timelineFor(type, refused)).toMatchObject({
       ok: false,
       rule: 'C5',
     })
