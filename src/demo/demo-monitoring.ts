@@ -10,7 +10,7 @@ import { addDays, addMonths, dayOfWeek, type IsoDate } from '../rules/calendar/d
 import { addWorkingDays } from '../rules/calendar/working-days.js'
 import { afterInadequate } from '../rules/after-inadequate.js'
 import { fixedClock } from '../clock.js'
-import { addTeam, DEMO_CONTEXT, type DemoCast, demoPrincipal, morning } from './demo-steps.js'
+import { addTeam, DEMO_CONTEXT, type DemoCast, demoPrincipal, morning, plannableMonday } from './demo-steps.js'
 
 const DEMO_MONITORING = 'demo-monitoring-v1'
 
@@ -77,8 +77,13 @@ export async function loadDemoMonitoring(db: Kysely<Database>, config: Config, t
   }
   if (planned) {
     const suggested = tuesdayOnOrBefore(afterInadequate(planned.publishedOn).firstMonitoringVisitBy)
-    // A suggestion already past is planned for the first Tuesday three weeks on (before its data request).
-    const onsite = suggested > addDays(today, 21) ? suggested : tuesdayOnOrBefore(addDays(today, 27))
+    // A suggestion already past is planned for a Tuesday at least four weeks on, clear of Christmas
+    // (C3) and a week after the demo's Medway focused visit, so the demo HMI is never double-booked.
+    const medwayWeek = plannableMonday(addDays(today, 21))
+    const onsite =
+      suggested > addDays(today, 21)
+        ? addDays(plannableMonday(addDays(suggested, -1)), 1)
+        : addDays(plannableMonday(addDays(medwayWeek, 7)), 1)
     const plan = createServices({ db, clock: morning(today), config })
     const id = await plan.activities.plan(cast.director, visitInput(planned.laCode, onsite, 1), DEMO_CONTEXT)
     await addTeam({ ...cast, plan }, plan, id, cast.hmi)

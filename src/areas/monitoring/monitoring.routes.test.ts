@@ -200,12 +200,20 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
   })
 
   it('is Page not found to another LA’s DCS and a DfE case lead of another LA (ADR 0005)', async () => {
-    const programmes = await t.app.services.monitoring.ofLa(LA)
-    const url = `/monitoring/programmes/${programmes[0]!.programme.id}`
+    // Its own programme (Bexley, 303), so the test passes alone and in any order (ADR 0011).
+    const bexley = '303'
+    await inadequateJudgement(t.db, bexley, '2026-07-06', '2026-09-14')
+    const director = await signIn(await createUser(t.db, 'regional-director', { regionCode: LONDON }))
+    const opened = await director.post(`/monitoring/las/${bexley}/open`, { ...date('prePublication', '2026-09-07') })
+    expect(opened.statusCode).toBe(303)
+    const url = opened.headers.location as string
     const otherDcs = await signIn(await createUser(t.db, 'la-dcs', { laCode: '886' }))
     const otherCaseLead = await signIn(await createUser(t.db, 'dfe-case-lead', { laCodes: ['886'] }))
     expect((await otherDcs.get(url)).statusCode).toBe(404)
     expect((await otherCaseLead.get(url)).statusCode).toBe(404)
-    expect((await otherDcs.get(`/monitoring/las/${LA}`)).statusCode).toBe(404)
+    expect((await otherDcs.get(`/monitoring/las/${bexley}`)).statusCode).toBe(404)
+    // Bexley's own DCS does see it.
+    const ownDcs = await signIn(await createUser(t.db, 'la-dcs', { laCode: bexley }))
+    expect((await ownDcs.get(url)).statusCode).toBe(200)
   })
 })

@@ -1,3 +1,4 @@
+import { readOncePerRequest } from '../../db/request-scope.js'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { MonitoringProgrammesTable } from '../../db/monitoring-tables.js'
 import type { Database } from '../../db/tables.js'
@@ -52,10 +53,14 @@ const toProgramme = (row: Selectable<MonitoringProgrammesTable>): Programme => (
 /** Programmes of these LAs (every LA when undefined), newest first. */
 export async function programmesOf(db: Db, laCodes?: readonly string[]): Promise<Programme[]> {
   if (laCodes && laCodes.length === 0) return []
-  let query = db.selectFrom('monitoring_programmes').selectAll()
-  if (laCodes) query = query.where('la_code', 'in', [...laCodes])
-  const rows = await query.orderBy('opened_on', 'desc').orderBy('set_number', 'desc').execute()
-  return rows.map(toProgramme)
+  // Read once per request: the home page asks from the director's and the programme's tasks (ADR 0019).
+  const key = `monitoring.programmesOf:${laCodes ? [...laCodes].sort().join(',') : '*'}`
+  return readOncePerRequest(db, key, async () => {
+    let query = db.selectFrom('monitoring_programmes').selectAll()
+    if (laCodes) query = query.where('la_code', 'in', [...laCodes])
+    const rows = await query.orderBy('opened_on', 'desc').orderBy('set_number', 'desc').execute()
+    return rows.map(toProgramme)
+  })
 }
 
 export async function findProgramme(db: Db, id: string, lock = false): Promise<Programme | undefined> {
