@@ -29,6 +29,14 @@ beforeAll(async () => {
     publishedOn: '2026-09-01',
     grades: inadequate,
   })
+  // The first test's own LA, so what the other tests plan for Kent never changes its suggestion.
+  await publishedJudgement(t.db, {
+    laCode: '850',
+    inspectionStart: '2026-06-15',
+    inspectionEnd: '2026-06-26',
+    publishedOn: '2026-09-01',
+    grades: inadequate,
+  })
   await publishedJudgement(t.db, {
     laCode: '887',
     inspectionStart: '2025-01-13',
@@ -55,19 +63,19 @@ async function commit(agent: TestAgent, fields: Parameters<typeof form>[0], extr
 describe('proposing monitoring visits (issue 12)', () => {
   it('suggests the first visit, records its arrangements, number and focus, and dates its preparation', async () => {
     const agent = await new TestAgent(t.app).signIn(regional.email, regional.password)
-    const blank = page(await agent.get('/programme/proposals/new?laCode=886&type=monitoring-visit'))
-    expect(blank.$('main').text()).toContain('Suggested first day on site for the next monitoring visit of Kent')
+    const blank = page(await agent.get('/programme/proposals/new?laCode=850&type=monitoring-visit'))
+    expect(blank.$('main').text()).toContain('Suggested first day on site for the next monitoring visit of Hampshire')
     expect(blank.$('main').text()).toContain('Tuesday 5 January 2027')
     expect(blank.$('main').text()).toContain('by Tuesday 5 January 2027 (001#23, 002#128)')
 
-    const fields = { laCode: '886', type: 'monitoring-visit', onsite: '5/1/2027' }
+    const fields = { laCode: '850', type: 'monitoring-visit', onsite: '5/1/2027' }
     const unfocused = await agent.post('/programme/proposals/new', form(fields, { action: 'check' }))
     expect(unfocused.statusCode).toBe(400)
     expect(page(unfocused).errorSummary.map((item) => item.href)).toContain('#focus')
 
     const { checked, view, committed, activityId } = await commit(agent, fields, { focus: FOCUS })
     expect(checked.statusCode).toBe(200)
-    expect(view.$('#checks').text()).toBe('Rule checks: Monitoring visit of Kent')
+    expect(view.$('#checks').text()).toBe('Rule checks: Monitoring visit of Hampshire')
     const summary = view.$('main').text()
     expect(summary).toContain('Visit 1')
     expect(summary).toContain('ILACS: Judged inadequate under ILACS')
@@ -79,7 +87,7 @@ describe('proposing monitoring visits (issue 12)', () => {
       .where('id', '=', activityId!)
       .executeTakeFirstOrThrow()
     expect(row).toEqual({
-      reference: '886-MV-2027-01-05',
+      reference: '850-MV-2027-01-05',
       monitoring_handbook: 'ilacs',
       monitoring_visit_number: 1,
       monitoring_second_set: false,
@@ -108,13 +116,13 @@ describe('proposing monitoring visits (issue 12)', () => {
     expect(timeline).toContain('29 December 2026')
 
     // The next is suggested a quarter later, on the Tuesday on or after Monday 5 April 2027.
-    const next = page(await agent.get('/programme/proposals/new?laCode=886&type=monitoring-visit'))
+    const next = page(await agent.get('/programme/proposals/new?laCode=850&type=monitoring-visit'))
     expect(next.$('main').text()).toContain('Tuesday 6 April 2027')
     expect(next.$('main').text()).toContain('a quarter after the previous visit on Tuesday 5 January 2027')
     expect(next.$('main').text()).toContain('Monitoring visits planned so far: 1')
 
     // A second visit a month later is not quarterly: a warning the director confirms; it is visit 2.
-    const early = await commit(agent, { laCode: '886', type: 'monitoring-visit', onsite: '2/2/2027' }, { focus: FOCUS })
+    const early = await commit(agent, { laCode: '850', type: 'monitoring-visit', onsite: '2/2/2027' }, { focus: FOCUS })
     expect(early.view.$('#checks ~ div table').text()).toContain('Monitoring visits are quarterly')
     expect(early.view.$('main').text()).toContain('Visit 2')
     expect(early.view.$('main').text()).toContain('Letters after the second and later monitoring visits are published')
