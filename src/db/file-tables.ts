@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely'
 
-/** Table types of files kept in the database (`src/files` owns them), composed into `Database` in tables.ts. */
+/** Table types of the state instances share besides records: files (`src/files`) and job leases (`src/jobs`), composed into `Database` in tables.ts. */
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
 /** A complete stored file, by the SHA-256 of its content; its bytes are in file_blob_chunks. */
@@ -18,7 +18,15 @@ export interface FileBlobChunksTable {
   written_at: GeneratedTimestamp
 }
 
+/** Who runs a periodic job now, and until when (src/jobs). */
+export interface JobLeasesTable {
+  name: string
+  holder: string | null
+  held_until: ColumnType<Date | null, Date | null | undefined, Date | null>
+}
+
 export interface FileTables {
   file_blobs: FileBlobsTable
   file_blob_chunks: FileBlobChunksTable
+  job_leases: JobLeasesTable
 }
