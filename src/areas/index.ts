@@ -25,7 +25,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   const blobs =
     deps.blobs ??
     (deps.config.fileStore === 'database'
-      ? createDatabaseBlobStore(deps.db, join(deps.config.dataDir, 'tmp'))
+      ? createDatabaseBlobStore(deps.db, join(deps.config.dataDir, 'files', 'tmp'))
       : createBlobStore(join(deps.config.dataDir, 'files')))
   const processor = deps.processor ?? createProcessor({ db: deps.db, clock: deps.clock, blobs })
   const register = createRegisterService(deps)
