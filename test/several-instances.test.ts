@@ -168,6 +168,7 @@ describe.skipIf(!ON_POSTGRESQL)('several instances on one PostgreSQL', () => {
     const same = page(await leadOnB.get(returnPath))
     const text = (p: ReturnType<typeof page>) => p.$('main').text().replace(/\s+/g, ' ').trim()
     expect(text(same)).toBe(text(findings))
+    expect(text(page(await leadOnB.get('/')))).toBe(text(page(await leadOnA.get('/'))))
     expect((await leadOnB.get(findings.$('a[href$="report.xlsx"]').attr('href')!)).rawPayload).toEqual(
       report.rawPayload,
     )
