@@ -376,7 +376,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       'Counted in working days from the actual request day, the same as counting back from fieldwork. The monitoring column counts from the Monday of the visit week (the off-site day before the first on-site day), as the 002#129 table does. When the notice call is recorded on a later day than it was due, the deadlines count from the day of the call ("1 day after notification") and the first day on site stays (002#75); the timeline and notice pages say so. A call made before the day it was due is dated as made, but the deadlines still count from the due day: the seeds do not address an early call, and an authority told early gets more warning, never less time than the table gives. A focused visit is asked only for the lists and documents of its topics and of leadership (the audits list, and documents 1.01, 1.03 and 1.05 to 1.09 on what every visit evaluates, 002#107); the seeds name no lists per topic, so the choice is ours and the Annex A page shows it.',
     implementedBy: [
-      { module: 'annex-a-scope', exports: ['annexAScope', 'FOCUSED_VISIT_ANNEX_A', 'EVERY_FOCUSED_VISIT_DOCUMENTS'] },
+      { module: 'annex-a-scope', exports: ['annexAScope'] },
       {
         module: 'timelines/annex-a',
         exports: [
@@ -402,12 +402,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       {
         module: 'case-selection',
-        exports: [
-          'CASE_SELECTION_FACTORS',
-          'CASE_SELECTION_INDICATORS',
-          'THRESHOLDS_TESTED',
-          'AUDITED_CASES_REQUESTED',
-        ],
+        exports: ['CASE_SELECTION_FACTORS', 'CASE_SELECTION_INDICATORS', 'AUDITED_CASES_REQUESTED'],
       },
     ],
   },
@@ -461,9 +456,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'List 1: All those who have been the subject of a contact in the three months before inspection. … This is practice usually not longer than six months prior to the inspection.',
     decision:
       'A period "before inspection" is counted back in calendar months from the day the data is requested, clamped to the month end.',
-    implementedBy: [
-      { module: 'case-selection', exports: ['CHILD_LEVEL_LISTS', 'listCoversFrom', 'contemporaryPracticeFrom'] },
-    ],
+    implementedBy: [{ module: 'case-selection', exports: ['listCoversFrom', 'contemporaryPracticeFrom'] }],
   },
   {
     id: 'E1',
