@@ -594,7 +594,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "97–100% Vast/overwhelming majority or almost all … 51–64% Majority … Inspectors will apply the descriptor 'in at least a majority of the cases seen' except where specified.",
     decision:
-      'The bands have gaps — exactly 50%, and any percentage between two bands (e.g. 29 of 30 = 96.7%). A gap is reported as a gap with the bands either side, never rounded into a band.',
+      'The bands have gaps — exactly 50%, and any percentage between two bands (e.g. 29 of 30 = 96.7%). A gap is reported as a gap with the bands either side, never rounded into a band; the judgement page, which gives the words for the cases an inspector counted, then suggests giving the number.',
     implementedBy: [
       {
         module: 'descriptors',

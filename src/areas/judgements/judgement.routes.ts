@@ -8,13 +8,21 @@ import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../.
 import { type ActivitiesService, activityPaths, activityTitle } from '../activities/index.js'
 import { GRADE_LABELS, pathwayGrade } from '../register/index.js'
 import { evidenceHeadingsFor } from './framework-judgements.js'
-import { activityParams, confirmJudgementsForm, judgementForm, judgementParams } from './forms.js'
+import { activityParams, confirmJudgementsForm, descriptorQuery, judgementForm, judgementParams } from './forms.js'
 import { judgementPaths } from './paths.js'
-import { checkHtml, confirmationRows, frameworkRows, gradeItems, headingItems, judgementRows } from './presenters.js'
+import {
+  checkHtml,
+  confirmationRows,
+  frameworkRows,
+  gradeItems,
+  headingItems,
+  judgementRows,
+  sampleDescriptors,
+} from './presenters.js'
 import type { JudgementsService } from './service.js'
 
 type ActivityRequest = SignedInRequest<{ activityId: string }>
-type JudgementRequest = SignedInRequest<{ activityId: string; judgement: string }>
+type JudgementRequest = SignedInRequest<{ activityId: string; judgement: string }, typeof descriptorQuery._output>
 
 export interface JudgementRouteDeps {
   readonly judgements: JudgementsService
@@ -122,6 +130,8 @@ export function judgementRecordRoutes({ judgements, activities }: JudgementRoute
       errors: state?.errors ?? {},
       errorList: formErrorList(judgementForm(area, evidenceHeadingsFor(data.framework, areaKey)), state),
       formAction: data.editable ? action : undefined,
+      descriptors: sampleDescriptors(request.query),
+      descriptorAction: action,
       backHref: judgementPaths.overview.build({ activityId }),
     })
   }
@@ -190,6 +200,7 @@ export function judgementRecordRoutes({ judgements, activities }: JudgementRoute
       url: judgementPaths.judgement.pattern,
       permission: 'judgements.record',
       params: judgementParams,
+      query: descriptorQuery,
       target,
       handler: judgementPage,
     }),
@@ -198,6 +209,7 @@ export function judgementRecordRoutes({ judgements, activities }: JudgementRoute
       url: judgementPaths.judgement.pattern,
       permission: 'judgements.record',
       params: judgementParams,
+      query: descriptorQuery,
       target,
       // The form names the judgement and offers its framework's headings: it is built per judgement.
       form: async (request) => {
