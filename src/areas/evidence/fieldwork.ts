@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto'
 import { isWorkingDay } from '../../rules/calendar/working-days.js'
 import { addDays } from '../../rules/calendar/dates.js'
-import { EVALUATION_AREAS, EVALUATION_HEADINGS, type EvaluationHeading } from '../../rules/evaluation-criteria.js'
+import {
+  EVALUATION_AREAS,
+  EVALUATION_HEADINGS,
+  type EvaluationHeading,
+  headingsFor,
+} from '../../rules/evaluation-criteria.js'
 import type { ConcernStatus, RfiStatus } from './types.js'
 
 /**
@@ -128,7 +133,7 @@ export function headingCoverage(counts: ReadonlyMap<string, number>): {
   const areas = EVALUATION_AREAS.map((area) => ({
     title: area.title,
     citation: area.citation,
-    headings: EVALUATION_HEADINGS.filter((heading) => heading.area === area.area).map((heading) => ({
+    headings: headingsFor(area.area).map((heading) => ({
       ...heading,
       count: counts.get(heading.id) ?? 0,
     })),
