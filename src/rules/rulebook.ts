@@ -153,7 +153,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       "Conflict: 002#18 says usually one focused visit; the 002#24 table says up to two for good or outstanding authorities too. The allowance is one (max 1), and the table's two is shown beside it as a conflict; a second visit is flagged, not refused.",
     implementedBy: [
-      { module: 'pathways', exports: ['pathwayFor', 'nextInspection', 'pathwayStatus'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'planning-checks', exports: ['checkFocusedVisits'] },
     ],
   },
@@ -168,7 +168,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'Local authorities judged to require improvement to be good at their most recent inspection will receive a standard inspection. The standard inspection will usually take place about three years after the previous inspection. … In between inspections, the local authority will receive up to two focused visits. A focused visit may be replaced by a JTAI.',
     decision: null,
     implementedBy: [
-      { module: 'pathways', exports: ['pathwayFor', 'nextInspection', 'pathwayStatus'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
     ],
   },
@@ -184,7 +184,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       'The re-inspection window is the earliest and latest re-inspection of M6, taking the publication date as the day the report was received ("the effective date of publication", 000#24). Standard and short inspections are ILACS judgements; SIF and post-monitoring inspections are SIF judgements, re-inspected under the SIF (or by a post-monitoring inspection, M7).',
     implementedBy: [
-      { module: 'pathways', exports: ['nextInspection', 'pathwayStatus'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'history', exports: ['frameworkOf', 'latestJudgement'] },
       { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
     ],
@@ -200,7 +200,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'The timing of standard and short inspections will usually be within six months before or six months after the three-year anniversary. … If we hold intelligence suggesting a significant deterioration in performance before a short inspection, including any areas of concern identified at a focused visit, we may decide to carry out a standard inspection.',
     decision: null,
     implementedBy: [
-      { module: 'pathways', exports: ['dueWindow', 'nextInspection'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'planning-checks', exports: ['checkDueWindow'] },
     ],
   },
@@ -261,7 +261,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       "The anchor is not defined (the previous inspection's fieldwork or its publication): we use the previous judgement's publication date, the date the history records. Month arithmetic clamps to the month end (29 February + 3 years = 28 February), and the window is counted from that anniversary (issue 14: it had been 30 and 42 months from publication, giving 29 August for a 29 February publication): published 29 February 2020, window 28 August 2022 to 28 August 2023.",
     implementedBy: [
-      { module: 'pathways', exports: ['dueWindow'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'calendar/dates', exports: ['addMonths'] },
     ],
   },
