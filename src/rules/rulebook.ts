@@ -417,9 +417,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'If inspectors find widespread or serious failure resulting in harm, continued risk of harm or failure to safeguard the welfare of children and young people in either the arrangements to protect or care for them, they will always give an overall effectiveness judgement of inadequate. … It is possible for the impact of leaders to be judged good or requires improvement to be good even if any of the other judgements given is inadequate. … is likely to be inadequate if either of the two practice judgements is inadequate and leaders and managers have not been able to demonstrate sufficient understanding of the failure.',
     decision:
       'Leaders inadequate while both practice judgements are requires improvement or better is outside the descriptors: it is reported as a problem to explain, not accepted silently. Where overall effectiveness is not given we suggest one (inadequate if a practice judgement is inadequate, otherwise the middle of the three grades) and mark it derived; a given overall grade must lie between the best and worst of the other three. When understanding is not stated for leaders beside an inadequate judgement, we ask for it (a warning). From January 2023 care leavers are a judgement of their own (issue 14): a practice judgement like the others, so care leavers alone inadequate makes overall effectiveness inadequate, as Ofsted judged Peterborough (2024), Cheshire East (2024) and Harrow (2025). Where a framework gives no overall grade (from April 2026) the register’s pathway follows this derived grade, not the lowest area grade (issue 14: on Ofsted’s 271 ILACS judgements of 2018–2025 the derived grade matches the real overall grade 264 times, the lowest area grade 194).',
-    implementedBy: [
-      { module: 'judgements', exports: ['checkJudgements', 'derivedOverall', 'GRADES', 'JUDGEMENT_AREAS'] },
-    ],
+    implementedBy: [{ module: 'judgements', exports: ['checkJudgements', 'derivedOverall', 'GRADES'] }],
   },
   {
     id: 'S7',

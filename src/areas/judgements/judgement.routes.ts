@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import { NotFoundError } from '../../errors.js'
 import { EVALUATION_HEADINGS } from '../../rules/evaluation-criteria.js'
+import { SHORT_INSPECTION_QUESTIONS } from '../../rules/inspection-arrangements.js'
 import { type FormState, valueOf } from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
@@ -61,6 +62,8 @@ export function judgementRecordRoutes({ judgements, activities }: JudgementRoute
       activity: data.activity,
       title: activityTitle(data.activity),
       frameworkRows: frameworkRows(data.framework, data.activity.onsiteStart),
+      // S8 (002#57): what a short inspection asks, beside the judgements that answer it.
+      shortInspectionQuestions: data.activity.type === 'short-inspection' ? SHORT_INSPECTION_QUESTIONS : [],
       rows: judgementRows(
         data.areas,
         data.judgements,

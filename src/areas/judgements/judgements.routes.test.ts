@@ -74,6 +74,10 @@ describe('the judgements each framework gives (002#96; frameworkInForce on the f
     const id = await onSite('short-inspection', '2023-01-09')
     const overview = page(await (await signIn(bed.users().director)).get(`/activities/${id}/judgements`))
     expect(overview.$('#judgements .govuk-summary-list__row')).toHaveLength(5)
+    // S8 (002#57): the three questions it asks.
+    expect(overview.$('#short-inspection-questions li').first().text()).toBe(
+      'Has the quality and impact of practice been maintained?',
+    )
   })
 })
 
