@@ -27,7 +27,7 @@ export interface RulebookEntry {
 }
 
 /** The separator between excerpts of one quote. */
-export const QUOTE_SEPARATOR = ' … '
+const QUOTE_SEPARATOR = ' … '
 
 /** The sections of RULES.md, in order. */
 export const RULEBOOK_SECTIONS = [
