@@ -122,8 +122,9 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     statement: 'On-site inspection activity does not normally continue after 6pm on a fieldwork day.',
     citation: '002#83',
     quote: 'On-site inspection activity will not normally continue after 6pm on any field work day.',
-    decision: '"Normally" makes it a flag when planned activity ends after 18:00, not a refusal.',
-    implementedBy: [{ module: 'calendar/on-site-hours', exports: ['onSiteHoursCheck', 'ON_SITE_ENDS_BY'] }],
+    decision:
+      '"Normally" makes it a flag when activity ends after 18:00, not a refusal. The evidence record flags an entry from on-site activity (a meeting, an observation of practice or a conversation) collected after 18:00; case files, documents and other sources may be read off site, so they are not flagged.',
+    implementedBy: [{ module: 'calendar/on-site-hours', exports: ['onSiteHoursCheck'] }],
   },
   {
     id: 'C5',
