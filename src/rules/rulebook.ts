@@ -65,15 +65,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       {
         module: 'calendar/working-days',
-        exports: [
-          'isWorkingDay',
-          'workingDayStatus',
-          'addWorkingDays',
-          'workingDaysBetween',
-          'nextWorkingDay',
-          'previousWorkingDay',
-          'timelineDay',
-        ],
+        exports: ['isWorkingDay', 'workingDayStatus', 'addWorkingDays', 'workingDaysBetween', 'timelineDay'],
       },
       {
         module: 'calendar/bank-holidays',
@@ -111,9 +103,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'Inspections will not usually begin over the Christmas and New Year period. And also, the only activities that might take place in August would be planned monitoring visits and focused visits by agreement or if concerns arise.',
     decision:
       '"Usually" makes these flags with reasons, not refusals. The Christmas and New Year period is 24 December to 1 January, extended to a New Year substitute bank holiday. "Begin" is checked on both the notice day and the first on-site day. The checks are not applied to the 2015 progress inspection, which predates ILACS.',
-    implementedBy: [
-      { module: 'calendar/seasonal-checks', exports: ['seasonalChecks', 'christmasPeriod', 'isInChristmasPeriod'] },
-    ],
+    implementedBy: [{ module: 'calendar/seasonal-checks', exports: ['seasonalChecks', 'isInChristmasPeriod'] }],
   },
   {
     id: 'C4',
