@@ -337,7 +337,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       { module: 'timelines/standard-inspection', exports: ['standardInspectionTimeline'] },
       { module: 'timelines/short-inspection', exports: ['shortInspectionTimeline'] },
-      { module: 'timelines/focused-visit', exports: ['focusedVisitTimeline', 'focusedVisitVariant'] },
+      { module: 'timelines/focused-visit', exports: ['focusedVisitTimeline'] },
       { module: 'timelines/monitoring-visit', exports: ['monitoringVisitTimeline'] },
       { module: 'timelines/common', exports: ['weekdayColumnFlags'] },
     ],
@@ -370,13 +370,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       { module: 'annex-a-scope', exports: ['annexAScope'] },
       {
         module: 'timelines/annex-a',
-        exports: [
-          'annexAMilestones',
-          'ANNEX_A_REQUEST_BEFORE_FIELDWORK',
-          'annexAMilestonesFromNotice',
-          'timelineAfterNotice',
-          'annexAColumnOf',
-        ],
+        exports: ['annexAMilestones', 'timelineAfterNotice'],
       },
     ],
   },
@@ -545,13 +539,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       {
         module: 'timelines/publication',
-        exports: [
-          'publicationMilestones',
-          'PUBLICATION_DAYS',
-          'factualAccuracyDeadline',
-          'stepTimeliness',
-          'publicationTimeliness',
-        ],
+        exports: ['publicationMilestones', 'factualAccuracyDeadline', 'stepTimeliness', 'publicationTimeliness'],
       },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
       { module: 'timelines/monitoring-visit', exports: ['monitoringLetterMilestones'] },
