@@ -235,7 +235,10 @@ export function listCoversFrom(list: number, inspection: IsoDate): IsoDate {
 /** How old practice may be and still be contemporary (S9, 002#154 fn26). */
 const CONTEMPORARY_PRACTICE_MONTHS = 6
 
-/** The earliest day of contemporary practice for an inspection on `inspection` (S9, 002#154 fn26: usually). */
+/**
+ * The earliest day of contemporary practice for an inspection on `inspection` (S9, 002#154 fn26:
+ * usually). Decision: the case-sample page passes the first day on site, when inspectors see it.
+ */
 export function contemporaryPracticeFrom(inspection: IsoDate): IsoDate {
   return addMonths(inspection, -CONTEMPORARY_PRACTICE_MONTHS)
 }

@@ -438,7 +438,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'List 1: All those who have been the subject of a contact in the three months before inspection. … This is practice usually not longer than six months prior to the inspection.',
     decision:
-      'A period "before inspection" is counted back in calendar months from the day the data is requested, clamped to the month end.',
+      'A period "before inspection" is counted back in calendar months from the day the data is requested, clamped to the month end. Contemporary practice is counted back six months from the first day on site, when inspectors see the practice; the case-sample page shows that date.',
     implementedBy: [{ module: 'case-selection', exports: ['listCoversFrom', 'contemporaryPracticeFrom'] }],
   },
   {
