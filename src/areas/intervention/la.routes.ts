@@ -90,6 +90,7 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
     return reply.page('intervention/la.njk', {
       la,
       registerHref: can(request.principal, 'register.view') ? registerPaths.show.build({ laCode }) : undefined,
+      checklistsHref: interventionPaths.checklists.build({ laCode }),
       triggers: triggers.map(triggerCard),
       records: records.map((record) => ({
         href: interventionPaths.show.build({ interventionId: record.intervention.id }),

@@ -6,6 +6,7 @@ export const interventionPaths = {
   la: path('/interventions/las/:laCode'),
   open: path('/interventions/las/:laCode/open'),
   triggers: path('/interventions/las/:laCode/triggers'),
+  checklists: path('/interventions/las/:laCode/checklists'),
   resolveTrigger: path('/interventions/las/:laCode/triggers/:triggerId/resolve'),
   show: path('/interventions/:interventionId'),
   step: path('/interventions/:interventionId/steps'),
