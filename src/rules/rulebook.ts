@@ -908,7 +908,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'The documents give no reporting dates: the schedule is set per notice or direction, each report with its own due date, late once that day has passed unreceived. A board is expected to meet again within six weeks of its last meeting.',
     implementedBy: [
       { module: 'intervention', exports: ['IMPROVEMENT_BOARD'] },
-      { module: 'intervention-record', exports: ['reportState', 'nextBoardMeetingBy', 'BOARD_MEETING_GAP_DAYS'] },
+      { module: 'intervention-record', exports: ['reportState', 'nextBoardMeetingBy'] },
     ],
   },
   {

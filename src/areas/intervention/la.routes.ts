@@ -3,6 +3,7 @@ import type { PeopleDirectory } from '../../auth/people.js'
 import { can, canOn, laFilter } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { formatDate } from '../../rules/calendar/dates.js'
+import { DFE_TIMING } from '../../rules/intervention.js'
 import { contentDisposition } from '../../web/downloads.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
@@ -100,6 +101,7 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
       la,
       registerHref: can(request.principal, 'register.view') ? registerPaths.show.build({ laCode }) : undefined,
       checklistsHref: interventionPaths.checklists.build({ laCode }),
+      toldHint: `${DFE_TIMING.toldOfOutcome.charAt(0).toUpperCase()}${DFE_TIMING.toldOfOutcome.slice(1)}`,
       triggers: triggers.map(triggerCard),
       records: records.map((record) => ({
         href: interventionPaths.show.build({ interventionId: record.intervention.id }),
