@@ -3,6 +3,7 @@ import { principalFor } from '../../auth/users.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { inadequateJudgement } from '../../test-support/factories/intervention.js'
+import { publishedJudgement } from '../../test-support/factories/register.js'
 import { createUser } from '../../test-support/factories/users.js'
 
 // Monday 23 November 2026 (TEST_NOW). The guidance each page takes from the rules (G3, G5, G7, O1, O2).
@@ -50,6 +51,31 @@ describe('guidance from the rules on the DfE’s and the LA’s pages', () => {
 
     const board = page(await agent.get(`/interventions/${id}/board`))
     expect(board.$('main').text()).toContain('It meets monthly to six-weekly, usually for 12 to 18 months')
+  })
+
+  it('says how a judgement without an overall grade is read as inadequate, and applies it (G2)', async () => {
+    const laCode = '305' // Bromley: inspected from April 2026, help and protection inadequate
+    await publishedJudgement(t.db, {
+      laCode,
+      framework: 'ilacs-2026',
+      inspectionStart: '2026-06-08',
+      inspectionEnd: '2026-06-19',
+      publishedOn: '2026-08-07',
+      grades: {
+        'help-and-protection': 'inadequate',
+        'children-in-care': 'requires-improvement',
+        'care-leavers': 'good',
+        leaders: 'requires-improvement',
+      },
+    })
+    const user = await createUser(t.db, 'dfe-case-lead', { laCodes: [laCode] })
+    const agent = await new TestAgent(t.app).signIn(user.email, user.password)
+    const la = page(await agent.get(`/interventions/las/${laCode}`))
+    const reading = la.$('#inadequate-reading')
+    expect(reading.text()).toContain('The latest judgement, published 7 August 2026: No overall effectiveness grade')
+    expect(reading.text()).toContain('at least one area is inadequate')
+    expect(reading.find('a[href="/rules/G2"]').length).toBe(1)
+    expect(la.$('.govuk-summary-card').first().text()).toContain('Judged inadequate, published 7 August 2026')
   })
 
   it('the self-evaluation principles and who attends the engagement meeting (O1, O2)', async () => {

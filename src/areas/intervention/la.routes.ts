@@ -89,7 +89,7 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
     const { laCode } = request.params
     const { la } = await register.show(laCode)
     const target = (await laTarget(request))!
-    const [{ triggers, concerns }, records] = await Promise.all([
+    const [{ triggers, concerns, reading }, records] = await Promise.all([
       intervention.triggersOf(laCode),
       intervention.ofLa(laCode),
     ])
@@ -103,6 +103,9 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
       checklistsHref: interventionPaths.checklists.build({ laCode }),
       toldHint: `${DFE_TIMING.toldOfOutcome.charAt(0).toUpperCase()}${DFE_TIMING.toldOfOutcome.slice(1)}`,
       triggers: triggers.map(triggerCard),
+      readingHtml: reading
+        ? `The latest judgement, published ${escapeHtml(formatDate(reading.published))}: ${escapeHtml(reading.reading)} ${ruleLink(reading.rule, reading.citation)}`
+        : undefined,
       records: records.map((record) => ({
         href: interventionPaths.show.build({ interventionId: record.intervention.id }),
         text: `Opened ${formatDate(record.intervention.openedOn)}: ${stepLabel(record.intervention.step)}${record.instruments.length ? `, ${formName(record.instruments.at(-1)!.form)}` : ''}`,

@@ -21,7 +21,7 @@ export interface InterventionDeps extends ServiceDeps {
 /** A register judgement as the triggers read it: current versions only, both dates, inadequate or not. */
 export function datedJudgements(
   records: readonly JudgementRecord[],
-): Array<DatedJudgement & { record: JudgementRecord }> {
+): Array<DatedJudgement & { record: JudgementRecord; reading: ReturnType<typeof inadequateReading> }> {
   return records
     .filter((record) => record.correctedById === null)
     .map((record) => {
@@ -31,6 +31,7 @@ export function datedJudgements(
       const reading = inadequateReading(record.grades.overall, areas)
       return {
         record,
+        reading,
         // An imported SIF judgement has only its publication date (issue 14): the latest its fieldwork could have started.
         fieldworkStart: record.inspectionStart ?? record.publishedOn,
         published: record.publishedOn,

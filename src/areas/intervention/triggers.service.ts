@@ -3,6 +3,7 @@ import type { Principal } from '../../auth/policy.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { interventionTriggers, type Trigger } from '../../rules/intervention-triggers.js'
+import type { Cited } from '../../rules/types.js'
 import type { RequestContext } from '../deps.js'
 import type { ProgrammeRecord } from '../monitoring/index.js'
 import { type InterventionDeps, type InterventionRecords, datedJudgements } from './records.js'
@@ -64,14 +65,26 @@ export function triggersService(deps: InterventionDeps, records: InterventionRec
     })
   }
 
-  async function triggersOf(laCode: string): Promise<{ triggers: Trigger[]; concerns: Concern[] }> {
+  async function triggersOf(laCode: string): Promise<{
+    triggers: Trigger[]
+    concerns: Concern[]
+    /** How the latest judgement is read as inadequate or not (G2: from April 2026 there is no overall grade). */
+    reading: (Cited & { reading: string; published: string }) | undefined
+  }> {
     const [{ records: history }, concerns, interventions, programmes] = await Promise.all([
       register.show(laCode),
       concernsOf(db, [laCode]),
       listInterventions(db, [laCode]),
       monitoring.ofLa(laCode),
     ])
-    return { triggers: compute(history, concerns, interventions, programmes), concerns }
+    const latest = datedJudgements(history)
+      .sort((a, b) => a.published.localeCompare(b.published))
+      .at(-1)
+    return {
+      triggers: compute(history, concerns, interventions, programmes),
+      concerns,
+      reading: latest ? { ...latest.reading, published: latest.published } : undefined,
+    }
   }
 
   return {
