@@ -91,6 +91,7 @@ describe("the DfE's national dashboard and its triggers (issue 13)", () => {
       .$('.govuk-summary-card')
       .filter((_, card) => la.$(card).text().includes('An unresolved difference over the action plan'))
     expect(difference.text()).toContain('Recorded 23 November 2026')
+    expect(difference.text()).toContain("Referred by Ofsted's review of the plan in the monitoring programme")
     expect(difference.text()).toContain('Yes')
 
     const xlsx = await agent.get(list.$('a[download]').attr('href')!)

@@ -54,6 +54,7 @@ export function triggersService(deps: InterventionDeps, records: InterventionRec
       .map((judgement) => judgement.published)
       .sort()
       .at(-1)
+    const referred = referredOn(programmes)
     return interventionTriggers({
       judgements,
       on: clock.today(),
@@ -62,7 +63,14 @@ export function triggersService(deps: InterventionDeps, records: InterventionRec
         : undefined,
       monitoringRefusedOn: open('monitoring-refused'),
       actionPlanDifferenceOn: difference,
-    })
+    }).map((trigger) =>
+      trigger.key === 'action-plan-difference' && referred && referred === difference
+        ? {
+            ...trigger,
+            detail: `${trigger.detail}. Referred by Ofsted's review of the plan in the monitoring programme`,
+          }
+        : trigger,
+    )
   }
 
   async function triggersOf(laCode: string): Promise<{
