@@ -94,6 +94,7 @@ export const AUDIT_ACTIONS = [
   'intervention.report-receive',
   'intervention.trigger',
   'intervention.trigger-resolve',
+  'intervention.checklist-answer',
   // Self-evaluation and the annual engagement meeting
   'engagement.self-evaluation',
   'engagement.schedule',
@@ -219,6 +220,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'intervention.report-receive': 'Report received',
   'intervention.trigger': 'Intervention trigger recorded',
   'intervention.trigger-resolve': 'Intervention trigger resolved',
+  'intervention.checklist-answer': 'Checklist item answered',
   'engagement.self-evaluation': 'Self-evaluation shared',
   'engagement.schedule': 'Annual engagement meeting arranged',
   'engagement.agenda': 'Engagement meeting agenda agreed',

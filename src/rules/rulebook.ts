@@ -878,7 +878,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'The documents give no reporting dates: the schedule is set per notice or direction, each report with its own due date, late once that day has passed unreceived. A board is expected to meet again within six weeks of its last meeting.',
     implementedBy: [
       { module: 'intervention', exports: ['IMPROVEMENT_BOARD'] },
-      { module: 'intervention-record', exports: ['reportState', 'nextBoardMeetingBy', 'BOARD_MEETING_GAP_DAYS'] },
+      { module: 'intervention-record', exports: ['reportState', 'nextBoardMeetingBy'] },
     ],
   },
   {
@@ -912,15 +912,27 @@ export const RULEBOOK: readonly RulebookEntry[] = [
   {
     id: 'G6',
     section: INTERVENTION,
-    title: 'Signatures of risk and reflective questions',
+    title: 'Signatures of risk, questions for lead members and reflective questions',
     statement:
-      'Thirteen signatures of risk and three reflective questions help an authority reflect on its position; they are not a predictor.',
+      'Thirteen signatures of risk, fourteen questions for the lead member and three reflective questions help an authority and the DfE reflect on its position; they are not a predictor. The LA and the DfE answer each item, dated, on the LA’s checklists.',
     citation:
-      "004#When does a council children's services department go into intervention and why?; 004#Ofsted inspection: reflective questions",
+      "004#When does a council children's services department go into intervention and why?; 004#Re-inspection and the continuous journey; 004#Ofsted inspection: reflective questions",
     quote:
-      'The list is not a prescriptive predictor but an aid for strategic reflection and informed dialogue … What do you know about the quality and impact of social work practice with children and families in your authority?',
-    decision: null,
-    implementedBy: [{ module: 'intervention', exports: ['SIGNATURES_OF_RISK', 'REFLECTIVE_QUESTIONS'] }],
+      'The list is not a prescriptive predictor but an aid for strategic reflection and informed dialogue … appearing in whole or in part and in different degrees within individual authorities … Have you discussed the signatures of risk and identified any areas of concern? … What do you know about the quality and impact of social work practice with children and families in your authority?',
+    decision:
+      'The source gives no scale for a signature of risk: each is answered "not seen", "seen in part" or "seen in whole", from its words "in whole or in part". Each item keeps every answer with who gave it and when; the latest stands. The checklists are kept per LA, not per intervention record, as an authority can reflect on them before any record is opened.',
+    implementedBy: [
+      {
+        module: 'intervention-checklists',
+        exports: [
+          'SIGNATURES_OF_RISK',
+          'LEAD_MEMBER_QUESTIONS',
+          'REFLECTIVE_QUESTIONS',
+          'RISK_DEGREES',
+          'checklistStanding',
+        ],
+      },
+    ],
   },
   {
     id: 'G7',
