@@ -100,6 +100,19 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
     for (const item of ['Improve the quality of supervision', 'Reduce drift in child protection plans'])
       expect((await senior.post(`${url}/recommendations`, { kind: 'recommendation', text: item })).statusCode).toBe(303)
 
+    // The agenda (001 Annex B) with the items, and the record (001 Annex C) as sent, as documents.
+    const agenda = await dcs.get(`${url}/planning-visit/agenda.docx`)
+    expect(agenda.headers['content-disposition']).toMatch(/filename="Action planning visit agenda.docx"/)
+    const agendaText = docxText(new Uint8Array(agenda.rawPayload)).join('\n')
+    expect(agendaText).toContain('Visit on 14 October 2026. Final agenda circulated 7 October 2026.')
+    expect(agendaText).toContain('R1: Improve the quality of supervision')
+    const visitRecord = (await pdfText(new Uint8Array((await dfe.get(`${url}/planning-visit/record.pdf`)).rawPayload)))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+    expect(visitRecord).toContain('DCS, chief executive, lead inspector, senior HMI')
+    expect(visitRecord).toContain('Date of record: 16 October 2026')
+    expect(visitRecord).toContain('Sent to Sam Patel')
+
     // The DCS submits the plan with an action against each item (001#19).
     programme = page(await dcs.get(url))
     const actions = programme.$('textarea[name^="action-"]')

@@ -6,7 +6,7 @@ import {
   programmeDeadlines,
   reinspectionUrgency,
 } from '../../rules/monitoring-programme.js'
-import { actionPlanningVisitAgendaDue } from '../../rules/after-inadequate.js'
+import { ACTION_PLAN_WORKING_DAYS, actionPlanningVisitAgendaDue } from '../../rules/after-inadequate.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { type ProgrammeRecord, PROGRESS_LEVELS, RECOMMENDATION_KINDS, REVIEW_OUTCOMES } from './types.js'
@@ -101,7 +101,13 @@ export function stepRows(record: ProgrammeRecord, activities: readonly Programme
     ],
     [
       text('Action plan submitted'),
-      statutory(timeline ? formatDate(timeline.actionPlanDue) : unknown, 'M3', '001#19; 002#219'),
+      statutory(
+        timeline
+          ? `${formatDate(timeline.actionPlanDue)} (${ACTION_PLAN_WORKING_DAYS} working days after the report)`
+          : unknown,
+        'M3',
+        '001#19; 002#219',
+      ),
       html(
         `${escapeHtml(plans[0] ? formatDate(plans[0].submittedOn) : 'Not yet')}${late(timeline?.actionPlanDue, plans[0]?.submittedOn)}`,
       ),

@@ -7,7 +7,7 @@ import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from 
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
 import { type ActivitiesService, activityPaths, TYPE_LABELS } from '../activities/index.js'
-import type { RegisterService } from '../register/index.js'
+import { type Grade, GRADE_LABELS, type RegisterService } from '../register/index.js'
 import {
   datesForm,
   decisionForm,
@@ -150,6 +150,10 @@ export function programmePages(deps: {
             'letterPdf',
             'visit',
             'record',
+            'agendaDocx',
+            'agendaPdf',
+            'recordDocx',
+            'recordPdf',
             'plan',
             'review',
             'reviewDocx',
@@ -255,7 +259,17 @@ export function programmePages(deps: {
         m3: ruleLink('M3', '001#19-22'),
         m6: ruleLink('M6', '001#49-50'),
         m7: ruleLink('M7', '001#51-54'),
+        m9: ruleLink('M9', record.outcome?.citation ?? '001#67; 002#23'),
       },
+      outcome: record.outcome
+        ? {
+            publishedOn: formatDate(record.outcome.publishedOn),
+            grade: GRADE_LABELS[record.outcome.grade as Grade] ?? record.outcome.grade,
+            message: record.outcome.message,
+            restarts: record.outcome.monitoringRestarts,
+            laHref: monitoringPaths.la.build({ laCode: programme.laCode }),
+          }
+        : undefined,
     })
   }
 

@@ -36,11 +36,43 @@ describe('opening a monitoring programme (001#4, #67)', () => {
       context,
     )
     const records = await t.app.services.monitoring.ofLa(laCode)
+    // The first closed on the day the second inadequate judgement was published (M9).
     expect(records.map((record) => [record.programme.setNumber, record.programme.closedOn])).toEqual([
       [2, null],
-      [1, '2026-11-23'],
+      [1, '2026-07-27'],
     ])
     expect(records[0]!.programme.id).toBe(second)
+    expect(records[1]!.outcome).toMatchObject({
+      publishedOn: '2026-07-27',
+      grade: 'inadequate',
+      monitoringRestarts: true,
+    })
+  })
+
+  it('closes by itself when a re-inspection judged better than inadequate is published (M9, 002#23)', async () => {
+    const laCode = '204' // Hackney
+    await inadequateJudgement(t.db, laCode, '2024-02-05', '2024-04-08')
+    const id = await t.app.services.monitoring.open(await director(), laCode, { dates: {} }, context)
+    expect((await t.app.services.monitoring.record(id)).outcome).toBeNull()
+    await publishedJudgement(t.db, {
+      laCode,
+      inspectionStart: '2026-03-02',
+      inspectionEnd: '2026-03-13',
+      publishedOn: '2026-04-27',
+      grades: {
+        overall: 'requires-improvement',
+        'help-and-protection': 'requires-improvement',
+        'children-in-care': 'good',
+        leaders: 'requires-improvement',
+      },
+    })
+    const { programme, outcome } = await t.app.services.monitoring.record(id)
+    expect(programme.closedOn).toBe('2026-04-27')
+    expect(outcome).toMatchObject({
+      grade: 'requires-improvement',
+      monitoringRestarts: false,
+      message: 'The authority enters the pathway of its new overall grade',
+    })
   })
 
   it('refuses an LA whose latest judgement is not inadequate', async () => {

@@ -78,8 +78,9 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
 
     /**
      * Open the programme for the LA's latest inadequate judgement (001#4), with what is known of
-     * its three dates (publication from the register unless given). An earlier programme still
-     * open ends today: a second inadequate starts the process again (001#67).
+     * its three dates (publication from the register unless given). An earlier programme closed
+     * when this judgement was published (M9, read from the register): a second inadequate starts
+     * the process again (001#67).
      */
     async open(
       principal: Principal,
@@ -97,8 +98,6 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
       }
       const today = clock.today()
       return db.transaction().execute(async (trx) => {
-        for (const earlier of found.existing.filter((programme) => !programme.closedOn))
-          await updateProgramme(trx, earlier.id, { closedOn: today })
         const id = await insertProgramme(trx, {
           laCode,
           judgementId: found.judgement.id,
