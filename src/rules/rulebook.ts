@@ -761,7 +761,8 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '001#67; 002#23 fn28',
     quote:
       'If the inspection determines that the local authority remains inadequate, the monitoring process in section one of this guidance will start again. … Unless this is the second set of monitoring visits for a local authority.',
-    decision: null,
+    decision:
+      'The re-inspection is the first graded judgement published after the programme’s own (any judgement, not only one the programme planned), read from the register: the programme closes on its day of publication. A second set is opened by the regional director, who is asked to on their home page.',
     implementedBy: [{ module: 'after-inadequate', exports: ['afterReinspection'] }],
   },
   {

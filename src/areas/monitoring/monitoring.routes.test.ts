@@ -174,6 +174,13 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
 
     // The re-inspection decision with the five inputs of 001#54.
     programme = page(await director.get(url))
+    // M7 from the key judgements (two of three inadequate): full under 001#51, not under 003's "all".
+    expect(text(programme.$('#decision + .govuk-inset-text').text())).toContain(
+      'Full re-inspection: inadequate in most judgement areas. Reading "inadequate across all areas" (003#Next steps): a post-monitoring inspection may be used.',
+    )
+    expect(text(programme.$('#plan-rule').text())).toContain(
+      'within 70 working days of receiving the final report',
+    )
     const incomplete = await director.post(`${url}/decision`, {
       ...date('decidedOn', '2026-11-23'),
       kind: 'post-monitoring',

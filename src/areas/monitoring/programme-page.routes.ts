@@ -18,6 +18,7 @@ import {
   reviewForm,
   visitForm,
 } from './forms.js'
+import { judgementAdvice } from './judgement-advice.js'
 import { monitoringPaths } from './paths.js'
 import {
   dateRows,
@@ -93,7 +94,7 @@ export function programmePages(deps: {
   async function programmePage(request: ProgrammeRequest, reply: FastifyReply, state?: FormState, which?: Which) {
     const record = await monitoring.record(request.params.programmeId)
     const { programme } = record
-    const { la } = await register.show(programme.laCode)
+    const { la, records: judgements } = await register.show(programme.laCode)
     const target = (await programmeTarget(request))!
     const today = clock.today()
     const programmeActivitiesFound = await programmeActivities(request, record)
@@ -261,6 +262,7 @@ export function programmePages(deps: {
         m7: ruleLink('M7', '001#51-54'),
         m9: ruleLink('M9', record.outcome?.citation ?? '001#67; 002#23'),
       },
+      advice: judgementAdvice(judgements.find((judgement) => judgement.id === programme.judgementId)),
       outcome: record.outcome
         ? {
             publishedOn: formatDate(record.outcome.publishedOn),
