@@ -36,7 +36,16 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities, people })
   const evidence = createEvidenceService({ ...deps, activities, people, knownCases: caseSampleCases(annexA) })
   const publications = createPublicationsService({ ...deps, blobs, register, activities })
-  const reports = createReportsService({ ...deps, activities, judgements, evidence, people, blobs, publications })
+  const reports = createReportsService({
+    ...deps,
+    activities,
+    judgements,
+    evidence,
+    people,
+    blobs,
+    publications,
+    register,
+  })
   const services = {
     register,
     people,
