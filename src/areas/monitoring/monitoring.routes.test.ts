@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { docxText, pdfText } from '../../documents/index.js'
@@ -172,15 +173,39 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
       ).statusCode,
     ).toBe(303)
 
+    // Two monitoring visits held, their letters in the register: the DfE sees both (E8: the first unpublished).
+    await t.db
+      .insertInto('register_visits')
+      .values(
+        [
+          ['2026-11-10', null],
+          ['2026-11-17', '2026-11-20'],
+        ].map(([start, publishedOn]) => ({
+          id: randomUUID(),
+          la_code: LA,
+          visit_type: 'monitoring-visit',
+          visit_start: start!,
+          visit_end: start!,
+          published_on: publishedOn ?? null,
+          source: 'import',
+        })),
+      )
+      .execute()
+    const letters = text(
+      page(await dfe.get(url))
+        .$('#visit-letters')
+        .text(),
+    )
+    expect(letters).toContain('10 November 2026 Letter sent to the local authority, not published')
+    expect(letters).toContain('17 November 2026 Letter published 20 November 2026')
+
     // The re-inspection decision with the five inputs of 001#54.
     programme = page(await director.get(url))
     // M7 from the key judgements (two of three inadequate): full under 001#51, not under 003's "all".
     expect(text(programme.$('#decision + .govuk-inset-text').text())).toContain(
       'Full re-inspection: inadequate in most judgement areas. Reading "inadequate across all areas" (003#Next steps): a post-monitoring inspection may be used.',
     )
-    expect(text(programme.$('#plan-rule').text())).toContain(
-      'within 70 working days of receiving the final report',
-    )
+    expect(text(programme.$('#plan-rule').text())).toContain('within 70 working days of receiving the final report')
     const incomplete = await director.post(`${url}/decision`, {
       ...date('decidedOn', '2026-11-23'),
       kind: 'post-monitoring',

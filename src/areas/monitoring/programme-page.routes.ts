@@ -18,17 +18,18 @@ import {
   reviewForm,
   visitForm,
 } from './forms.js'
-import { judgementAdvice } from './judgement-advice.js'
 import { monitoringPaths } from './paths.js'
 import {
   dateRows,
   deadlineRows,
   deadlinesOf,
   decisionRows,
+  judgementAdvice,
   planRows,
   type ProgrammeActivity,
   stepRows,
   threadRows,
+  visitRows,
 } from './presenters.js'
 import type { MonitoringService } from './service.js'
 import {
@@ -94,7 +95,7 @@ export function programmePages(deps: {
   async function programmePage(request: ProgrammeRequest, reply: FastifyReply, state?: FormState, which?: Which) {
     const record = await monitoring.record(request.params.programmeId)
     const { programme } = record
-    const { la, records: judgements } = await register.show(programme.laCode)
+    const { la, records: judgements, visits } = await register.show(programme.laCode)
     const target = (await programmeTarget(request))!
     const today = clock.today()
     const programmeActivitiesFound = await programmeActivities(request, record)
@@ -262,6 +263,7 @@ export function programmePages(deps: {
         m7: ruleLink('M7', '001#51-54'),
         m9: ruleLink('M9', record.outcome?.citation ?? '001#67; 002#23'),
       },
+      visitRows: visitRows(visits, programme),
       advice: judgementAdvice(judgements.find((judgement) => judgement.id === programme.judgementId)),
       outcome: record.outcome
         ? {
