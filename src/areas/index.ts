@@ -62,7 +62,13 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     reports,
     intervention: createInterventionService({ ...deps, register, people, blobs }),
     engagement: createEngagementService({ ...deps, register, people, blobs }),
-    monitoring: createMonitoringService({ ...deps, register, people, blobs }),
+    monitoring: createMonitoringService({
+      ...deps,
+      register,
+      people,
+      blobs,
+      reportItems: (activityId) => reports.read.reportItems(activityId),
+    }),
     reminders: createReminderSettings(deps.db),
   }
   return {

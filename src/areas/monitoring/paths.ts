@@ -8,6 +8,7 @@ export const monitoringPaths = {
   programme: path('/monitoring/programmes/:programmeId'),
   dates: path('/monitoring/programmes/:programmeId/dates'),
   recommendations: path('/monitoring/programmes/:programmeId/recommendations'),
+  fromReport: path('/monitoring/programmes/:programmeId/recommendations/from-report'),
   letter: path('/monitoring/programmes/:programmeId/planning-visit/letter'),
   letterDocx: path('/monitoring/programmes/:programmeId/planning-visit/letter.docx'),
   letterPdf: path('/monitoring/programmes/:programmeId/planning-visit/letter.pdf'),

@@ -96,6 +96,7 @@ export function programmePages(deps: {
     const record = await monitoring.record(request.params.programmeId)
     const { programme } = record
     const { la, records: judgements, visits } = await register.show(programme.laCode)
+    const judgement = judgements.find((candidate) => candidate.id === programme.judgementId)
     const target = (await programmeTarget(request))!
     const today = clock.today()
     const programmeActivitiesFound = await programmeActivities(request, record)
@@ -147,6 +148,7 @@ export function programmePages(deps: {
           [
             'dates',
             'recommendations',
+            'fromReport',
             'letter',
             'letterDocx',
             'letterPdf',
@@ -264,7 +266,8 @@ export function programmePages(deps: {
         m9: ruleLink('M9', record.outcome?.citation ?? '001#67; 002#23'),
       },
       visitRows: visitRows(visits, programme),
-      advice: judgementAdvice(judgements.find((judgement) => judgement.id === programme.judgementId)),
+      advice: judgementAdvice(judgement),
+      fromReport: Boolean(judgement?.activityId),
       outcome: record.outcome
         ? {
             publishedOn: formatDate(record.outcome.publishedOn),

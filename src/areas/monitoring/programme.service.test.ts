@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { principalFor } from '../../auth/users.js'
+import { createServices } from '../index.js'
+import { plannedActivity } from '../../test-support/factories/activities.js'
+import { createMonitoringService } from './service.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { inadequateJudgement } from '../../test-support/factories/intervention.js'
 import { publishedJudgement } from '../../test-support/factories/register.js'
@@ -89,5 +92,58 @@ describe('opening a monitoring programme (001#4, #67)', () => {
     ).rejects.toMatchObject({
       fieldErrors: { prePublication: 'The LA’s latest judgement is not inadequate (001#4)' },
     })
+  })
+})
+
+describe('the items of the report the service published (issue 12)', () => {
+  it('takes the recommendations and areas for priority action in order, once each', async () => {
+    const laCode = '205' // Hammersmith and Fulham
+    const activityId = await plannedActivity(t.db, t.config, {
+      laCode,
+      onsiteStart: '2026-03-02',
+      plannedAt: '2026-01-05T09:00:00Z',
+    })
+    await publishedJudgement(t.db, {
+      laCode,
+      inspectionStart: '2026-03-02',
+      inspectionEnd: '2026-03-13',
+      publishedOn: '2026-04-27',
+      grades: {
+        overall: 'inadequate',
+        'help-and-protection': 'inadequate',
+        'children-in-care': 'inadequate',
+        leaders: 'inadequate',
+      },
+      activityId,
+      source: 'service',
+    })
+    const services = createServices({ db: t.db, clock: t.clock, config: t.config })
+    const asked: string[] = []
+    const monitoring = createMonitoringService({
+      db: t.db,
+      clock: t.clock,
+      config: t.config,
+      register: services.register,
+      people: services.people,
+      blobs: services.blobs,
+      reportItems: async (id) => {
+        asked.push(id)
+        return [
+          { kind: 'recommendation', text: 'Improve supervision' },
+          { kind: 'recommendation', text: 'Reduce drift' },
+          { kind: 'priority-action', text: 'Act on risk at the front door' },
+        ]
+      },
+    })
+    const principal = await director()
+    const id = await monitoring.open(principal, laCode, { dates: {} }, context)
+    await monitoring.addRecommendation(principal, id, { kind: 'recommendation', text: 'Improve supervision' }, context)
+    expect(await monitoring.recommendationsFromReport(principal, id, context)).toBe(2)
+    expect(asked).toEqual([activityId])
+    expect((await monitoring.record(id)).recommendations.map((item) => `${item.ref} ${item.text}`).sort()).toEqual([
+      'P1 Act on risk at the front door',
+      'R1 Improve supervision',
+      'R2 Reduce drift',
+    ])
   })
 })

@@ -12,6 +12,8 @@ export interface MonitoringDeps extends ServiceDeps {
   readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
+  /** The items of the report an activity published (the reports area), to take instead of typing them. */
+  readonly reportItems?: (activityId: string) => Promise<{ kind: 'recommendation' | 'priority-action'; text: string }[]>
 }
 
 /**

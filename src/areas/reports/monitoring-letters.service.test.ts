@@ -153,6 +153,11 @@ describe('post-monitoring inspection reports (001#64-65)', () => {
     await reportAt(cast, id, 'drafting')
     const started = await services().reports.read.page(id)
     expect(started.latest!.pageLimit).toBe(12)
+    // Its recommendations, as the monitoring programme takes them (issue 12), start from the findings.
+    expect(await services().reports.read.reportItems(id)).toEqual([
+      { kind: 'recommendation', text: 'The quality of supervision in the assessment teams.' },
+      { kind: 'recommendation', text: 'The timeliness of return home interviews.' },
+    ])
 
     // Far too long: a section of many paragraphs renders past 12 pages and cannot go to QA.
     const sentence = 'Inspectors found that practice in this area is improving steadily, though not yet everywhere.'
