@@ -51,6 +51,13 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     publications,
     register,
   })
+  const monitoring = createMonitoringService({
+    ...deps,
+    register,
+    people,
+    blobs,
+    reportItems: (activityId) => reports.read.reportItems(activityId),
+  })
   const services = {
     register,
     people,
@@ -65,15 +72,9 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     uploadRetention: uploadRetention({ ...deps, blobs, activities }),
     judgements,
     reports,
-    intervention: createInterventionService({ ...deps, register, people, blobs }),
+    intervention: createInterventionService({ ...deps, register, people, blobs, monitoring }),
     engagement: createEngagementService({ ...deps, register, people, blobs }),
-    monitoring: createMonitoringService({
-      ...deps,
-      register,
-      people,
-      blobs,
-      reportItems: (activityId) => reports.read.reportItems(activityId),
-    }),
+    monitoring,
     reminders: createReminderSettings(deps.db),
   }
   return {
