@@ -190,7 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         programmeDashboard(services.programme, clock),
         reportsDashboard(services.reports, services.activities, clock),
         interventionDashboard(services.intervention, services.register, clock),
-        monitoringDashboard(services.monitoring, clock),
+        monitoringDashboard(services.monitoring, clock, services.activities),
       ],
     }),
   )

@@ -41,8 +41,23 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities, people })
   const evidence = createEvidenceService({ ...deps, activities, people, knownCases: caseSampleCases(annexA) })
   const publications = createPublicationsService({ ...deps, blobs, register, activities })
-  const reports = createReportsService({ ...deps, activities, judgements, evidence, people, blobs, publications })
-  const monitoring = createMonitoringService({ ...deps, register, people, blobs })
+  const reports = createReportsService({
+    ...deps,
+    activities,
+    judgements,
+    evidence,
+    people,
+    blobs,
+    publications,
+    register,
+  })
+  const monitoring = createMonitoringService({
+    ...deps,
+    register,
+    people,
+    blobs,
+    reportItems: (activityId) => reports.read.reportItems(activityId),
+  })
   const services = {
     register,
     people,

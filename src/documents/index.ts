@@ -72,3 +72,9 @@ export {
   type ActionPlanningVisitLetterInput,
   type ProgrammeLetterBasis,
 } from './templates/monitoring-programme-letters.js'
+export {
+  actionPlanningVisitAgenda,
+  actionPlanningVisitRecord,
+  type ActionPlanningVisitAgendaInput,
+  type ActionPlanningVisitRecordInput,
+} from './templates/action-planning-visit-documents.js'

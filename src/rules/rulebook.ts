@@ -638,7 +638,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       'The sources anchor the 70 days on different reports (pre-publication, 001#7, #49; final, 002#219; publication, 000#24, 004#Key messages), so the input is the day the authority received its report. In an inspection timeline it is the day the final report is sent (002#216). A monitoring programme stores all three days and counts from the pre-publication copy (001#7, #49: under ILACS the final report sent under embargo, 002#216), with the final report, then publication, standing in (flagged) until it is recorded; the other readings are shown beside.',
     implementedBy: [
-      { module: 'after-inadequate', exports: ['afterInadequate', 'actionPlanReviewLetter', 'actionPlanAfter'] },
+      {
+        module: 'after-inadequate',
+        exports: ['afterInadequate', 'ACTION_PLAN_WORKING_DAYS', 'actionPlanReviewLetter', 'actionPlanAfter'],
+      },
       { module: 'monitoring-programme', exports: ['programmeAnchor', 'programmeDeadlines', 'PROGRAMME_ANCHORS'] },
       { module: 'intervention-triggers', exports: ['interventionTriggers'] },
     ],
@@ -728,7 +731,8 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '001#67; 002#23 fn28',
     quote:
       'If the inspection determines that the local authority remains inadequate, the monitoring process in section one of this guidance will start again. … Unless this is the second set of monitoring visits for a local authority.',
-    decision: null,
+    decision:
+      'The re-inspection is the first graded judgement published after the programme’s own (any judgement, not only one the programme planned), read from the register: the programme closes on its day of publication. A second set is opened by the regional director, who is asked to on their home page.',
     implementedBy: [{ module: 'after-inadequate', exports: ['afterReinspection'] }],
   },
   {

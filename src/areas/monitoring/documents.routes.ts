@@ -34,7 +34,7 @@ export function monitoringDocumentRoutes(deps: {
 
   const letterRoute = (
     url: string,
-    which: 'planningVisitLetter' | 'reviewLetter',
+    which: 'planningVisitLetter' | 'reviewLetter' | 'agenda' | 'visitRecord',
     format: LetterFormat,
     name: string,
   ) =>
@@ -88,6 +88,10 @@ export function monitoringDocumentRoutes(deps: {
   return [
     letterRoute(monitoringPaths.letterDocx.pattern, 'planningVisitLetter', 'docx', 'Action planning visit letter'),
     letterRoute(monitoringPaths.letterPdf.pattern, 'planningVisitLetter', 'pdf', 'Action planning visit letter'),
+    letterRoute(monitoringPaths.agendaDocx.pattern, 'agenda', 'docx', 'Action planning visit agenda'),
+    letterRoute(monitoringPaths.agendaPdf.pattern, 'agenda', 'pdf', 'Action planning visit agenda'),
+    letterRoute(monitoringPaths.recordDocx.pattern, 'visitRecord', 'docx', 'Record of action planning visit'),
+    letterRoute(monitoringPaths.recordPdf.pattern, 'visitRecord', 'pdf', 'Record of action planning visit'),
     letterRoute(monitoringPaths.reviewDocx.pattern, 'reviewLetter', 'docx', 'Action plan letter'),
     letterRoute(monitoringPaths.reviewPdf.pattern, 'reviewLetter', 'pdf', 'Action plan letter'),
     route({
