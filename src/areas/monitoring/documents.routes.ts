@@ -58,11 +58,21 @@ export function monitoringDocumentRoutes(deps: {
     let file: StoredDocument | null = null
     let fields: Record<string, string> = {}
     try {
+      // A file refused (wrong type, empty, too large) is said once every field is read, so the
+      // page comes back with the actions the LA typed, whichever side of the file they are.
+      let refused: ValidationError | null = null
       fields = (
         await readUploads(request, ['plan'], async (_field, _before, upload) => {
-          file = await monitoring.storeDocument(upload)
+          try {
+            file = await monitoring.storeDocument(upload)
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error
+            refused = error
+            upload.stream.resume()
+          }
         })
       ).fields
+      if (refused) throw refused
       const actions = Object.fromEntries(
         Object.entries(fields)
           .filter(([name]) => name.startsWith('action-'))

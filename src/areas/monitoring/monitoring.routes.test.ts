@@ -128,6 +128,17 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
     )
     expect(missing.statusCode).toBe(400)
     expect(page(missing).errorSummary[0]?.text).toBe('Enter your action against R2')
+    // A file of the wrong kind is refused, and the actions typed come back with the page.
+    const wrongKind = await dcs.upload(`${url}/action-plan`, fields, {
+      field: 'plan',
+      name: 'Plan.exe',
+      content: Buffer.from('MZ'),
+    })
+    expect(wrongKind.statusCode).toBe(400)
+    const kept = page(wrongKind)
+    expect(kept.errorSummary[0]?.text).toContain('The selected file must be a document, spreadsheet or PDF')
+    for (const [name, value] of Object.entries(fields))
+      expect(kept.$(`textarea[name="${name}"]`).text().trim()).toBe(value)
     const submitted = await dcs.upload(`${url}/action-plan`, fields, {
       field: 'plan',
       name: 'Barnet action plan.docx',
