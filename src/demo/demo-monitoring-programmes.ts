@@ -113,7 +113,7 @@ export async function loadDemoMonitoringProgrammes(
           attendees: 'DCS, chief executive, lead member’s officer, partners; lead inspector and senior HMI',
           discussion: 'The evidence behind each recommendation; no continuing disagreement with the findings.',
           planning: 'The plan will take each recommendation in turn, with measures the board can track.',
-          sentOn: recordOn,
+          recordSentOn: recordOn,
           version: await version(),
         },
         DEMO_CONTEXT,
@@ -164,7 +164,7 @@ export async function loadDemoMonitoringProgrammes(
         programmeId,
         {
           decidedOn,
-          kind: 'post-monitoring',
+          decisionKind: 'post-monitoring',
           inputs: [
             'Four monitoring visits found sustained progress in help and protection',
             'The LA considers itself ready for re-inspection',

@@ -147,7 +147,7 @@ export async function walkRecords(
     await services.monitoring.recordVisit(
       director,
       programmeId,
-      { attendees: 'DCS', discussion: 'The evidence', planning: '', sentOn: '2026-10-16', version: undefined },
+      { attendees: 'DCS', discussion: 'The evidence', planning: '', recordSentOn: '2026-10-16', version: undefined },
       context,
     )
     const plan = await services.monitoring.storeDocument(file('action-plan.pdf'))

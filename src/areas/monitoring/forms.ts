@@ -51,7 +51,7 @@ export const recordForm = defineForm({
   attendees: field.required('Enter who attended'),
   discussion: field.required('Enter the details of the discussion'),
   planning: field.text(),
-  sentOn: field.date('the date the record was sent to the DCS'),
+  recordSentOn: field.date('the date the record was sent to the DCS'),
   version: field.version(),
 })
 
@@ -64,7 +64,7 @@ export const reviewForm = defineForm({
 
 export const decisionForm = defineForm({
   decidedOn: field.date('the date of the decision'),
-  kind: field.choice(keys(REINSPECTION_KINDS), 'Select a full re-inspection or a post-monitoring inspection'),
+  decisionKind: field.choice(keys(REINSPECTION_KINDS), 'Select a full re-inspection or a post-monitoring inspection'),
   input1: field.text(),
   input2: field.text(),
   input3: field.text(),

@@ -93,7 +93,7 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
           attendees: 'DCS, chief executive, lead inspector, senior HMI',
           discussion: 'The recommendations and the evidence behind them',
           planning: '',
-          ...date('sentOn', '2026-10-16'),
+          ...date('recordSentOn', '2026-10-16'),
           version: version(),
         })
       ).statusCode,
@@ -219,7 +219,7 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
     expect(text(programme.$('#plan-rule').text())).toContain('within 70 working days of receiving the final report')
     const incomplete = await director.post(`${url}/decision`, {
       ...date('decidedOn', '2026-11-23'),
-      kind: 'post-monitoring',
+      decisionKind: 'post-monitoring',
       input1: 'Steady progress',
       reasons: 'Inadequate in help and protection only',
       version: version(),
@@ -229,7 +229,7 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
       (
         await director.post(`${url}/decision`, {
           ...date('decidedOn', '2026-11-23'),
-          kind: 'post-monitoring',
+          decisionKind: 'post-monitoring',
           input1: 'Four visits found steady progress',
           input2: 'The LA considers itself ready',
           input3: 'The DfE agrees',

@@ -202,7 +202,7 @@ export function programmePages(deps: {
           attendees: which === 'record' ? valueOf(mine('record'), 'attendees') : programme.record.attendees,
           discussion: which === 'record' ? valueOf(mine('record'), 'discussion') : programme.record.discussion,
           planning: which === 'record' ? valueOf(mine('record'), 'planning') : programme.record.planning,
-          items: dateItems('record', 'sentOn', programme.recordSentOn ?? today),
+          items: dateItems('record', 'recordSentOn', programme.recordSentOn ?? today),
         },
         plan: {
           errors: errors('plan'),
@@ -229,7 +229,7 @@ export function programmePages(deps: {
             label: label.charAt(0).toUpperCase() + label.slice(1),
             value: valueOf(mine('decision'), `input${index + 1}`),
           })),
-          kinds: radios(REINSPECTION_KINDS, valueOf(mine('decision'), 'kind')),
+          kinds: radios(REINSPECTION_KINDS, valueOf(mine('decision'), 'decisionKind')),
           reasons: valueOf(mine('decision'), 'reasons'),
           decidedItems: dateItems('decision', 'decidedOn', today),
           toldItems: dateItems('decision', 'laToldOn'),

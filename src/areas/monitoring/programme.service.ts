@@ -240,23 +240,29 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
     async recordVisit(
       principal: Principal,
       programmeId: string,
-      input: { attendees: string; discussion: string; planning: string; sentOn: string; version: number | undefined },
+      input: {
+        attendees: string
+        discussion: string
+        planning: string
+        recordSentOn: string
+        version: number | undefined
+      },
       context: RequestContext,
     ): Promise<void> {
       await change(principal, programmeId, 'monitoring.manage', input.version, context, (current) => {
         if (!current.planningVisitOn || current.planningVisitOn > clock.today())
           throw new ValidationError({ attendees: 'Record the visit once it has taken place' })
-        if (input.sentOn < current.planningVisitOn || input.sentOn > clock.today())
+        if (input.recordSentOn < current.planningVisitOn || input.recordSentOn > clock.today())
           throw new ValidationError({
-            sentOn: `The date must be from ${formatLongDate(current.planningVisitOn)} to today`,
+            recordSentOn: `The date must be from ${formatLongDate(current.planningVisitOn)} to today`,
           })
         return {
           changes: {
             record: { attendees: input.attendees, discussion: input.discussion, planning: input.planning },
-            recordSentOn: input.sentOn,
+            recordSentOn: input.recordSentOn,
           },
           action: 'monitoring.record',
-          summary: `Record of the action planning visit of ${formatLongDate(current.planningVisitOn)} sent ${formatLongDate(input.sentOn)}`,
+          summary: `Record of the action planning visit of ${formatLongDate(current.planningVisitOn)} sent ${formatLongDate(input.recordSentOn)}`,
         }
       })
     },
@@ -270,7 +276,7 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
       programmeId: string,
       input: {
         decidedOn: string
-        kind: ReinspectionDecisionKind
+        decisionKind: ReinspectionDecisionKind
         inputs: readonly string[]
         reasons: string
         laToldOn: string | undefined
@@ -279,7 +285,7 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
       context: RequestContext,
     ): Promise<void> {
       await change(principal, programmeId, 'monitoring.direct', input.version, context, (current) => {
-        if (current.decision) throw new ValidationError({ kind: 'The re-inspection has already been decided' })
+        if (current.decision) throw new ValidationError({ decisionKind: 'The re-inspection has already been decided' })
         const missing = REINSPECTION_DECISION_INPUTS.findIndex((_, index) => !input.inputs[index]?.trim())
         if (missing >= 0)
           throw new ValidationError({
@@ -293,7 +299,7 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
           changes: {
             decision: {
               decidedOn: input.decidedOn,
-              kind: input.kind,
+              kind: input.decisionKind,
               inputs: [...input.inputs],
               reasons: input.reasons,
               laToldOn: input.laToldOn ?? null,
@@ -301,7 +307,7 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
             },
           },
           action: 'monitoring.decision',
-          summary: `Re-inspection decided ${formatLongDate(input.decidedOn)}: ${input.kind}`,
+          summary: `Re-inspection decided ${formatLongDate(input.decidedOn)}: ${input.decisionKind}`,
         }
       })
     },

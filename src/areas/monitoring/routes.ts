@@ -264,7 +264,7 @@ export function monitoringRoutes(deps: MonitoringRouteDeps): RouteSpec[] {
       target: programmeTarget,
       form: decisionForm,
       page: page('decision'),
-      conflictField: 'kind',
+      conflictField: 'decisionKind',
       submit: async (request: ProgrammeRequest, input) => {
         await monitoring.decide(
           request.principal,
