@@ -57,6 +57,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     people,
     blobs,
     reportItems: (activityId) => reports.read.reportItems(activityId),
+    monitoringActivities: (principal, laCode) => activities.monitoringOf(principal, laCode),
   })
   const services = {
     register,

@@ -9,10 +9,10 @@ import { readUploads } from '../../web/uploads.js'
 import { laParams, planFileParams, programmeParams, uploadQuery } from './forms.js'
 import type { LetterFormat } from './letters.service.js'
 import { monitoringPaths } from './paths.js'
-import { threadRows } from './presenters.js'
+import { type ProgrammeActivity, threadRows } from './presenters.js'
 import type { MonitoringService } from './service.js'
 import { threadOf, threadWorkbook } from './thread.js'
-import type { StoredDocument } from './types.js'
+import type { ProgrammeRecord, StoredDocument } from './types.js'
 
 type LaRequest = SignedInRequest<{ laCode: string }>
 type ProgrammeRequest = SignedInRequest<{ programmeId: string }>
@@ -28,9 +28,10 @@ export function monitoringDocumentRoutes(deps: {
   programmeTarget: (request: ProgrammeRequest) => Promise<PolicyTarget | null>
   laTarget: (request: LaRequest) => Promise<PolicyTarget | null>
   programmePage: (request: ProgrammeRequest, reply: FastifyReply, state?: FormState) => Promise<unknown>
+  programmeActivities: (request: SignedInRequest, record: ProgrammeRecord) => Promise<ProgrammeActivity[]>
   clock: Clock
 }): RouteSpec[] {
-  const { monitoring, programmeTarget, laTarget, programmePage, clock } = deps
+  const { monitoring, programmeTarget, laTarget, programmePage, programmeActivities, clock } = deps
 
   const letterRoute = (
     url: string,
@@ -142,11 +143,17 @@ export function monitoringDocumentRoutes(deps: {
           laName: await monitoring.laName(laCode),
           backHref: monitoringPaths.la.build({ laCode }),
           xlsxHref: monitoringPaths.threadXlsx.build({ laCode }),
-          programmes: [...records].reverse().map((record) => ({
-            heading: `Monitoring programme ${record.programme.setNumber}`,
-            href: monitoringPaths.programme.build({ programmeId: record.programme.id }),
-            rows: threadRows(record, new Map()),
-          })),
+          programmes: await Promise.all(
+            [...records].reverse().map(async (record) => ({
+              heading: `Monitoring programme ${record.programme.setNumber}`,
+              href: monitoringPaths.programme.build({ programmeId: record.programme.id }),
+              // Each progress entry names the visit that assessed it, as on the programme page.
+              rows: threadRows(
+                record,
+                new Map((await programmeActivities(request, record)).map((activity) => [activity.id, activity.title])),
+              ),
+            })),
+          ),
         })
       },
     }),

@@ -65,7 +65,7 @@ const radios = (record: Record<string, string>, chosen: string) =>
 export function programmePages(deps: {
   monitoring: MonitoringService
   register: Pick<RegisterService, 'show' | 'target'>
-  activities: Pick<ActivitiesService, 'list'>
+  activities: Pick<ActivitiesService, 'monitoringOf'>
   clock: Clock
 }) {
   const { monitoring, register, activities, clock } = deps
@@ -73,15 +73,9 @@ export function programmePages(deps: {
 
   async function programmeActivities(request: SignedInRequest, record: ProgrammeRecord): Promise<ProgrammeActivity[]> {
     const { laCode, openedOn } = record.programme
-    const found = await Promise.all(
-      (['monitoring-visit', 'post-monitoring-inspection'] as const).map((type) =>
-        activities.list(request.principal, { laCodes: [laCode], type }),
-      ),
-    )
-    return found
-      .flat()
-      .filter(({ activity }) => activity.onsiteStart >= openedOn && activity.status !== 'cancelled')
-      .map(({ activity }) => ({
+    return (await activities.monitoringOf(request.principal, laCode))
+      .filter((activity) => activity.onsiteStart >= openedOn && activity.status !== 'cancelled')
+      .map((activity) => ({
         id: activity.id,
         type: activity.type,
         onsiteStart: activity.onsiteStart,

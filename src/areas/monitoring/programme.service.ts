@@ -331,6 +331,12 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
       if (!item) throw new ValidationError({ recommendationId: 'Select the recommendation' })
       if (input.assessedOn > clock.today())
         throw new ValidationError({ assessedOn: 'The date cannot be in the future' })
+      // Progress is seen on one of this LA's own monitoring visits or its post-monitoring inspection.
+      if (input.activityId) {
+        const visits = (await deps.monitoringActivities?.(principal, programme.laCode)) ?? []
+        if (!visits.some((visit) => visit.id === input.activityId))
+          throw new ValidationError({ activityId: 'Select one of the LA’s monitoring visits' })
+      }
       return db.transaction().execute(async (trx) => {
         const id = await insertProgress(trx, {
           programmeId,

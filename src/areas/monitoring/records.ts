@@ -14,6 +14,8 @@ export interface MonitoringDeps extends ServiceDeps {
   readonly blobs: BlobStore
   /** The items of the report an activity published (the reports area), to take instead of typing them. */
   readonly reportItems?: (activityId: string) => Promise<{ kind: 'recommendation' | 'priority-action'; text: string }[]>
+  /** The LA's monitoring visits and post-monitoring inspections (the activities area), as the principal may see them. */
+  readonly monitoringActivities?: (principal: Principal, laCode: string) => Promise<readonly { id: string }[]>
 }
 
 /**

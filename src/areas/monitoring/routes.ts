@@ -33,7 +33,7 @@ import { REINSPECTION_KINDS } from './types.js'
 export interface MonitoringRouteDeps {
   readonly monitoring: MonitoringService
   readonly register: Pick<RegisterService, 'show' | 'target'>
-  readonly activities: Pick<ActivitiesService, 'list'>
+  readonly activities: Pick<ActivitiesService, 'monitoringOf'>
   readonly clock: Clock
 }
 
@@ -48,9 +48,7 @@ export function monitoringRoutes(deps: MonitoringRouteDeps): RouteSpec[] {
   const laTarget = (request: LaRequest) => register.target(request.params.laCode)
   const programmeTarget = (request: ProgrammeRequest) => monitoring.target(request.params.programmeId)
   const context = (request: SignedInRequest) => ({ requestId: request.id })
-  const { programmePage } = programmePages(deps)
-
-  /** The LA's monitoring visits and post-monitoring inspections since the programme opened, as the activities area lists them. */
+  const { programmePage, programmeActivities } = programmePages(deps)
 
   async function listPage(request: SignedInRequest, reply: FastifyReply) {
     const today = clock.today()
@@ -288,6 +286,13 @@ export function monitoringRoutes(deps: MonitoringRouteDeps): RouteSpec[] {
         return `${back(request)}#thread`
       },
     }),
-    ...monitoringDocumentRoutes({ monitoring, programmeTarget, laTarget, programmePage: page('plan'), clock }),
+    ...monitoringDocumentRoutes({
+      monitoring,
+      programmeTarget,
+      laTarget,
+      programmePage: page('plan'),
+      programmeActivities,
+      clock,
+    }),
   ]
 }
