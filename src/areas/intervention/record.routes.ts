@@ -19,7 +19,6 @@ import {
   reportForm,
   reportParams,
   stepForm,
-  uploadQuery,
 } from './forms.js'
 import type { InterventionRouteDeps } from './la.routes.js'
 import { interventionPaths } from './paths.js'
@@ -321,7 +320,6 @@ export function interventionRecordRoutes({
       url: interventionPaths.meetings.pattern,
       permission: 'intervention.report',
       params: interventionParams,
-      query: uploadQuery,
       target,
       handler: (request: RecordRequest, reply) =>
         upload(
@@ -352,7 +350,6 @@ export function interventionRecordRoutes({
       url: interventionPaths.receiveReport.pattern,
       permission: 'intervention.report',
       params: reportParams,
-      query: uploadQuery,
       target,
       handler: (request: ReportRequest, reply) =>
         upload(
