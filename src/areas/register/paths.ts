@@ -5,4 +5,7 @@ export const registerPaths = {
   show: path('/register/:laCode'),
   newJudgement: path('/register/:laCode/judgements/new'),
   correctJudgement: path('/register/:laCode/judgements/:recordId/correct'),
+  /** The administrator's upload of Ofsted's outcomes files: upload, the dry run's diff, then confirm (issue 14). */
+  importOutcomes: path('/admin/register-import'),
+  confirmImport: path('/admin/register-import/confirm'),
 }
