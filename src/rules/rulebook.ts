@@ -182,9 +182,9 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "Local authorities judged inadequate at their most recent inspection will receive monitoring visits followed by a re-inspection. We will usually carry between four and six monitoring visits before the re-inspection. We will usually re-inspect an inadequate local authority using the same framework under which they were judged inadequate. … This re-inspection may be under this framework or our single inspection framework (SIF) for local authority children's services",
     decision:
-      'The re-inspection window is the earliest and latest re-inspection of M6, taking the publication date as the day the report was received ("the effective date of publication", 000#24). Standard and short inspections are ILACS judgements; SIF and post-monitoring inspections are SIF judgements, re-inspected under the SIF (or by a post-monitoring inspection, M7).',
+      'The re-inspection window is the earliest and latest re-inspection of M6, taking the publication date as the day the report was received ("the effective date of publication", 000#24). Standard and short inspections are ILACS judgements; SIF and post-monitoring inspections are SIF judgements. Reading of fn4 (issue 14): it describes the 2018 move from the SIF to ILACS, not a rule for ever. In Ofsted’s published outcomes every authority judged inadequate under the SIF and re-inspected after August 2018 had an ILACS standard inspection (Birmingham: inadequate under the SIF in November 2016, standard inspection published January 2019), and those re-inspected earlier were re-inspected under the SIF (Surrey: published May 2018). So the service predicts a SIF re-inspection (or a post-monitoring inspection, M7) only while it can still take place by 31 August 2018, and an ILACS standard inspection after that.',
     implementedBy: [
-      { module: 'pathways', exports: ['nextInspection', 'pathwayStatus'] },
+      { module: 'pathways', exports: ['nextInspection', 'reinspectedUnderSif', 'pathwayStatus'] },
       { module: 'history', exports: ['frameworkOf', 'latestJudgement'] },
       { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
     ],
