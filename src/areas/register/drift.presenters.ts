@@ -1,7 +1,8 @@
 /**
  * The drift page's charts and tables (issue 14): plain SVG drawn on the server, so no JavaScript is
  * needed, each chart with the table of its numbers beside it (the table is what screen readers and
- * copy-paste use; the chart is hidden from assistive technology and says so in its title).
+ * copy-paste use). Unlike the programme's grouped column charts, these are horizontal bars from a
+ * zero axis, so a year whose inspections started before their window shows as a bar to the left.
  */
 import { formatDate } from '../../rules/calendar/dates.js'
 import { escapeHtml } from '../../web/html.js'
@@ -45,7 +46,8 @@ export function barChart(options: {
     })
     .join('')
   const ref = x(reference.value).toFixed(1)
-  return `<svg class="app-drift-chart" role="img" aria-labelledby="${options.id}-title" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px;font-family:inherit;font-size:14px"><title id="${options.id}-title">${escapeHtml(options.title)} (the table below gives the same numbers)</title><line x1="${x(0).toFixed(1)}" y1="12" x2="${x(0).toFixed(1)}" y2="${height - 16}" stroke="#0b0c0c"></line><line x1="${ref}" y1="12" x2="${ref}" y2="${height - 16}" stroke="#d4351c" stroke-dasharray="4 3" stroke-width="2"></line><text x="${ref}" y="10" text-anchor="middle" fill="#d4351c">${escapeHtml(reference.label)}</text>${rows}<text x="${LABEL}" y="${height - 2}">${escapeHtml(options.unit)}</text></svg>`
+  // Presentation attributes, not a style attribute: the page's CSP allows no inline styles.
+  return `<svg class="app-chart app-drift-chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${options.id}-title" focusable="false" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" font-family="GDS Transport, arial, sans-serif" font-size="13" fill="#0b0c0c"><title id="${options.id}-title">${escapeHtml(options.title)} (the table below gives the same numbers)</title><line x1="${x(0).toFixed(1)}" y1="12" x2="${x(0).toFixed(1)}" y2="${height - 16}" stroke="#0b0c0c"></line><line x1="${ref}" y1="12" x2="${ref}" y2="${height - 16}" stroke="#d4351c" stroke-dasharray="4 3" stroke-width="2"></line><text x="${ref}" y="10" text-anchor="middle" fill="#d4351c">${escapeHtml(reference.label)}</text>${rows}<text x="${LABEL}" y="${height - 2}">${escapeHtml(options.unit)}</text></svg>`
 }
 
 /** The table of a group's numbers: inspections, inside, late and early, and the two medians. */

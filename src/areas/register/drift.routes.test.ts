@@ -38,6 +38,8 @@ describe('how late inspections are, nationally and for each LA (issue 14)', () =
     const shown = page(response)
     expect(shown.$('svg.app-drift-chart[role="img"]').length).toBe(2)
     expect(shown.$('svg.app-drift-chart title').first().text()).toContain('the table below gives the same numbers')
+    // No inline styles: the page's CSP allows none.
+    expect(shown.$('svg.app-drift-chart [style], svg.app-drift-chart[style]').length).toBe(0)
     const byYear = cells(shown, 'By year the inspection started')
     // Measured on the shipped file: 103 inspections with a first day on site after a pathway 1 or 2
     // judgement it holds; 19 in their window, 82 after it, 2 before; a median of 11.5 months after
