@@ -78,7 +78,7 @@ export interface Config {
   readonly databaseUrl: string | undefined
   readonly dataDir: string
   /**
-   * Where uploads and generated files are kept (ADR 00XX): in the database, so several instances
+   * Where uploads and generated files are kept (ADR 0020): in the database, so several instances
    * share them (the default on PostgreSQL), or on this machine's disk under `dataDir` (the default
    * with the embedded database, which only one instance can open).
    */

@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises'
 /**
  * Files addressed by the SHA-256 of their content (ARCHITECTURE: src/files), on this machine's
  * disk (`createBlobStore`, beside the embedded database) or in the database itself
- * (database-blob-store.ts, so several instances share them; ADR 00XX). A file is streamed in
+ * (database-blob-store.ts, so several instances share them; ADR 0020). A file is streamed in
  * while it is hashed and counted, and only put under its hash when it is complete, so a crash
  * mid-upload leaves no half file under a real name and the same content stored twice takes the
  * space once.

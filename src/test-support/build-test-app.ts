@@ -35,7 +35,7 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
-    // On PostgreSQL the files go where they would in production: into the database (ADR 00XX).
+    // On PostgreSQL the files go where they would in production: into the database (ADR 0020).
     ...(database.kind === 'postgres' ? { FILE_STORE: 'database' } : {}),
     ...options.env,
   })

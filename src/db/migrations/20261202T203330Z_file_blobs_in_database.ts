@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 
 /**
  * Shared state for several instances on one PostgreSQL (issue 16). Files in the database (issue 16: several instances on one PostgreSQL, which is the only shared
- * state; ADR 00XX). A file is stored in chunks of at most 1 MiB so it is streamed in and out and
+ * state; ADR 0020). A file is stored in chunks of at most 1 MiB so it is streamed in and out and
  * never held whole in memory. Chunks are written under a temporary key while the upload arrives
  * (`tmp-…`) and moved to the file's SHA-256 with its `file_blobs` row in one transaction once
  * complete, so a file is there whole or not at all; `written_at` lets housekeeping clear what
