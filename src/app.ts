@@ -199,7 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAreaRoutes({
       register: services.register,
       clock,
-      importDir: join(config.dataDir, 'register-imports'),
+      blobs: services.blobs,
       sourceLinks: publicationSourceLinks,
       laActivities: programmeLaActivities(services.activities, services.programme, clock),
     }),

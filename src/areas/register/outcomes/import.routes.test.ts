@@ -63,12 +63,14 @@ describe('importing Ofsted’s outcomes from the administrator’s page (issue 1
       'Rows not read': String((cli.unread as unknown[]).length),
     })
     expect(cli.created).toBe(333)
-    // Nothing is imported until it is confirmed.
+    // The upload waits in the file store (shared by every instance, ADR 0020); nothing is imported until it is confirmed.
+    expect(uploaded.headers.location).toMatch(/^\/admin\/register-import\?upload=[0-9a-f]{64}&name=LA_Inspection/)
     expect(await t.db.selectFrom('judgement_records').select('id').execute()).toEqual([])
 
     const confirm = page(diff).$('form[action="/admin/register-import/confirm"]')
     const imported = await agent.post('/admin/register-import/confirm', {
       upload: confirm.find('input[name="upload"]').attr('value')!,
+      name: confirm.find('input[name="name"]').attr('value')!,
     })
     expect(imported.statusCode).toBe(303)
     const after = await agent.get(imported.headers.location as string)
@@ -94,7 +96,7 @@ describe('importing Ofsted’s outcomes from the administrator’s page (issue 1
       'The file must be an .ods, .xlsx or .csv file, as Ofsted publishes them',
     )
     await agent.get('/admin/register-import')
-    const none = await agent.post('/admin/register-import/confirm', { upload: '00000000-0000-0000-0000-000000000000' })
+    const none = await agent.post('/admin/register-import/confirm', { upload: '0'.repeat(64), name: FILE })
     expect(none.statusCode).toBe(400)
     expect(page(none).errorSummary[0]!.text).toBe('The file to import was not found: upload it again')
   })

@@ -4,14 +4,12 @@
  * GOV.UK's upload pattern, without JavaScript: the file is kept between the dry run and the
  * confirmation, so what is confirmed is exactly what was shown.
  */
-import { randomUUID } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { mkdir, readdir, rm, stat } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
+import { basename, extname } from 'node:path'
+import type { Readable } from 'node:stream'
 import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
 import { ValidationError } from '../../../errors.js'
+import type { BlobStore } from '../../../files/blob-store.js'
 import { field } from '../../../web/forms.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../../web/routing.js'
 import { readUpload } from '../../../web/uploads.js'
@@ -21,39 +19,51 @@ import type { ImportResult } from './import.service.js'
 
 /** What Ofsted publishes its outcomes as (the reader finds each table by its headers). */
 export const OUTCOMES_FILE_TYPES = ['.ods', '.xlsx', '.csv'] as const
-/** Uploads not confirmed within a day are removed when the next one arrives. */
-const KEEP_MS = 24 * 60 * 60 * 1000
-
-const importQuery = z.object({ upload: field.optionalText(), imported: field.optionalText() })
-const confirmFields = z.object({ upload: field.required('Upload the file again') })
+const importQuery = z.object({
+  upload: field.optionalText(),
+  name: field.optionalText(),
+  imported: field.optionalText(),
+})
+const confirmFields = z.object({
+  upload: field.required('Upload the file again'),
+  name: field.required('Upload the file again'),
+})
+const importedHref = (upload: { hash: string; fileName: string }, imported = false) =>
+  `${registerPaths.importOutcomes.build({})}?upload=${upload.hash}&name=${encodeURIComponent(upload.fileName)}${imported ? '&imported=yes' : ''}`
 
 type ImportRequest = SignedInRequest<unknown, z.output<typeof importQuery>>
 
-/** Where uploads wait for their confirmation, each in a folder named by a random id. */
-function pendingUploads(dir: string) {
-  const isId = (id: string) => /^[0-9a-f-]{36}$/.test(id)
+/**
+ * Where an upload waits for its confirmation: the file store (ADR 0020: in PostgreSQL when several
+ * instances share it, so the dry run and the confirmation may reach different instances), named
+ * by its content hash, with the file's own name beside it in the address.
+ */
+function pendingUploads(blobs: BlobStore) {
   return {
-    async save(fileName: string, stream: NodeJS.ReadableStream): Promise<string> {
-      await this.clearOld()
-      const id = randomUUID()
-      await mkdir(join(dir, id), { recursive: true })
-      await pipeline(stream, createWriteStream(join(dir, id, basename(fileName))))
-      return id
+    async save(stream: Readable): Promise<string> {
+      return (await blobs.put(stream)).hash
     },
-    async find(id: string | undefined): Promise<{ path: string; fileName: string } | undefined> {
-      if (!id || !isId(id)) return undefined
-      const names = await readdir(join(dir, id)).catch(() => [])
-      const fileName = names[0]
-      return fileName ? { path: join(dir, id, fileName), fileName } : undefined
+    async find(
+      hash: string | undefined,
+      name: string | undefined,
+    ): Promise<{ hash: string; fileName: string } | undefined> {
+      if (!hash || !/^[0-9a-f]{64}$/.test(hash) || !name || !isOutcomesFile(name)) return undefined
+      return (await blobs.exists(hash)) ? { hash, fileName: basename(name) } : undefined
     },
-    async clearOld(): Promise<void> {
-      for (const id of await readdir(dir).catch(() => [])) {
-        const info = await stat(join(dir, id)).catch(() => undefined)
-        if (info && Date.now() - info.mtimeMs > KEEP_MS) await rm(join(dir, id), { recursive: true, force: true })
+    /** Run `use` on a copy of the upload on this instance's disk, released afterwards. */
+    async withFile<T>(hash: string, use: (path: string) => Promise<T>): Promise<T> {
+      const copy = await blobs.localCopy(hash)
+      try {
+        return await use(copy.path)
+      } finally {
+        await copy.release()
       }
     },
   }
 }
+
+const isOutcomesFile = (name: string) =>
+  (OUTCOMES_FILE_TYPES as readonly string[]).includes(extname(name).toLowerCase())
 
 /** The dry run as the page shows it: counts, each change in words, conflicts and unread rows. */
 function resultView(result: ImportResult) {
@@ -82,24 +92,23 @@ function resultView(result: ImportResult) {
 
 export function outcomesImportRoutes({
   register,
-  pendingDir,
+  blobs,
 }: {
   register: RegisterService
-  pendingDir: string
+  blobs: BlobStore
 }): RouteSpec[] {
-  const pending = pendingUploads(pendingDir)
+  const pending = pendingUploads(blobs)
   const actor = (request: SignedInRequest) => ({ id: request.principal.id, email: request.principal.email })
 
   async function page(request: ImportRequest, reply: FastifyReply, shownErrors: Record<string, string> = {}) {
     let errors = shownErrors
-    const upload = Object.keys(errors).length ? undefined : await pending.find(request.query.upload)
+    const upload = Object.keys(errors).length ? undefined : await pending.find(request.query.upload, request.query.name)
     let dryRun: ImportResult | undefined
     if (upload) {
       try {
-        dryRun = await register.importOutcomes(actor(request), upload.path, upload.fileName, {
-          dryRun: true,
-          requestId: request.id,
-        })
+        dryRun = await pending.withFile(upload.hash, (path) =>
+          register.importOutcomes(actor(request), path, upload.fileName, { dryRun: true, requestId: request.id }),
+        )
       } catch (error) {
         // A file that is not a spreadsheet the reader can open: say so, and ask for another.
         const reason = error instanceof Error ? error.message : 'it could not be read'
@@ -111,7 +120,7 @@ export function outcomesImportRoutes({
       pageTitle: 'Import Ofsted’s published outcomes',
       action: registerPaths.importOutcomes.build({}),
       confirmAction: registerPaths.confirmImport.build({}),
-      uploadId: dryRun ? request.query.upload : undefined,
+      uploadId: dryRun ? upload?.hash : undefined,
       fileName: upload?.fileName,
       imported: Boolean(upload && request.query.imported),
       latest: await register.latestOutcomesFile(),
@@ -123,26 +132,25 @@ export function outcomesImportRoutes({
   }
 
   async function upload(request: ImportRequest, reply: FastifyReply) {
-    let id: string | undefined
+    let saved: { hash: string; fileName: string } | undefined
     try {
       await readUpload(request, 'file', async (_fields, file) => {
-        const type = extname(file.fileName).toLowerCase()
-        if (!(OUTCOMES_FILE_TYPES as readonly string[]).includes(type)) {
+        if (!isOutcomesFile(file.fileName)) {
           file.stream.resume()
           throw new ValidationError({ file: 'The file must be an .ods, .xlsx or .csv file, as Ofsted publishes them' })
         }
-        id = await pending.save(file.fileName, file.stream)
+        saved = { hash: await pending.save(file.stream), fileName: basename(file.fileName) }
       })
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
       return page(request, reply, { ...error.fieldErrors })
     }
-    if (!id) {
+    if (!saved) {
       reply.code(400)
       return page(request, reply, { file: 'Choose Ofsted’s outcomes file (.ods, .xlsx or .csv)' })
     }
-    return reply.redirect(`${registerPaths.importOutcomes.build({})}?upload=${id}`, 303)
+    return reply.redirect(importedHref(saved), 303)
   }
 
   return [
@@ -165,15 +173,17 @@ export function outcomesImportRoutes({
       permission: 'register.import',
       handler: async (request: SignedInRequest, reply) => {
         const body = confirmFields.safeParse(request.body ?? {})
-        const found = body.success ? await pending.find(body.data.upload) : undefined
+        const found = body.success ? await pending.find(body.data.upload, body.data.name) : undefined
         if (!body.success || !found) {
           reply.code(400)
           return page({ ...request, query: {} } as ImportRequest, reply, {
             file: 'The file to import was not found: upload it again',
           })
         }
-        await register.importOutcomes(actor(request), found.path, found.fileName, { requestId: request.id })
-        return reply.redirect(`${registerPaths.importOutcomes.build({})}?upload=${body.data.upload}&imported=yes`, 303)
+        await pending.withFile(found.hash, (path) =>
+          register.importOutcomes(actor(request), path, found.fileName, { requestId: request.id }),
+        )
+        return reply.redirect(importedHref(found, true), 303)
       },
     }),
   ]
