@@ -40,6 +40,7 @@ import { programmeDashboard } from './areas/programme/dashboard.js'
 import { programmeActivityChecks, programmeLaActivities } from './areas/programme/panels.presenters.js'
 import { programmeRoutes } from './areas/programme/routes.js'
 import { publicationSourceLinks, publicationTasks } from './areas/publications/index.js'
+import { engagementTasks } from './areas/engagement/index.js'
 import { publicationRoutes } from './areas/publications/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { reportRoutes } from './areas/reports/routes.js'
@@ -220,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         evidenceTasks(services.evidence),
         reportTasks(services.reports),
         publicationTasks(services.publications),
+        engagementTasks(services.engagement),
       ],
       actuals: (activity) => services.reports.read.actuals(activity),
       checks: programmeActivityChecks(services.programme),

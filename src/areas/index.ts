@@ -42,6 +42,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   const evidence = createEvidenceService({ ...deps, activities, people, knownCases: caseSampleCases(annexA) })
   const publications = createPublicationsService({ ...deps, blobs, register, activities })
   const reports = createReportsService({ ...deps, activities, judgements, evidence, people, blobs, publications })
+  const monitoring = createMonitoringService({ ...deps, register, people, blobs })
   const services = {
     register,
     people,
@@ -56,9 +57,9 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     uploadRetention: uploadRetention({ ...deps, blobs, activities }),
     judgements,
     reports,
-    intervention: createInterventionService({ ...deps, register, people, blobs }),
+    intervention: createInterventionService({ ...deps, register, people, blobs, monitoring }),
     engagement: createEngagementService({ ...deps, register, people, blobs }),
-    monitoring: createMonitoringService({ ...deps, register, people, blobs }),
+    monitoring,
     reminders: createReminderSettings(deps.db),
   }
   return {
