@@ -200,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAreaRoutes({
       register: services.register,
       clock,
+      blobs: services.blobs,
       sourceLinks: publicationSourceLinks,
       laActivities: programmeLaActivities(services.activities, services.programme, clock),
     }),

@@ -32,6 +32,8 @@ async function start(): Promise<void> {
     clock: systemClock,
     config,
     databaseKind: database.kind,
+    // Each step as it begins (issue 10): a first start takes a while, and says what it is doing.
+    progress: (line) => process.stdout.write(`  ${line}\n`),
   })
   const app = await buildApp({
     config,

@@ -15,7 +15,7 @@ import { buildTestApp, type TestApp } from '../src/test-support/build-test-app.j
  * query per activity, per provider) breaks them. `SHOW_QUERIES=1` prints each page's SQL.
  */
 let t: TestApp
-let brightonId: string
+let onSiteId: string
 const seen = new Map<string, RequestScope>()
 let stopWatching = () => {}
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await buildTestApp()
   await loadDemoData(t.db, t.clock.today())
   await loadDemoActivities(t.db, t.config, t.clock.today())
-  brightonId = (await t.db.selectFrom('activities').select('id').where('la_code', '=', '846').executeTakeFirstOrThrow())
+  onSiteId = (await t.db.selectFrom('activities').select('id').where('la_code', '=', '872').executeTakeFirstOrThrow())
     .id
   stopWatching = watchRequests((request, scope) => seen.set(request.id, scope))
 }, 180_000)
@@ -62,7 +62,7 @@ describe('queries per request', () => {
     { name: 'home', role: 'hmi', url: () => '/', budget: 50 },
     { name: 'home', role: 'national-director', url: () => '/', budget: 30 },
     { name: 'home', role: 'la-dcs', url: () => '/', budget: 22 },
-    { name: 'an activity on site', role: 'hmi', url: () => `/activities/${brightonId}`, budget: 30 },
+    { name: 'an activity on site', role: 'hmi', url: () => `/activities/${onSiteId}`, budget: 30 },
     { name: 'the register', role: 'hmi', url: () => '/register', budget: 4 },
     { name: 'the programme', role: 'national-director', url: () => '/programme', budget: 10 },
   ]

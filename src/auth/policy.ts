@@ -267,6 +267,10 @@ export const POLICY = {
   'reminders.manage': { description: 'See and stop the reminders you get by email', grants: EVERYONE },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },
+  'register.import': {
+    description: 'Import Ofsted’s published outcomes files into the register (issue 14)',
+    grants: { administrator: 'global' },
+  },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
 
 export type Action = keyof typeof POLICY

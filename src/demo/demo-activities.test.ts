@@ -30,17 +30,21 @@ describe('demo inspections', () => {
       .orderBy('la_code')
       .execute()
     const byLa = Object.fromEntries(activities.map((a) => [a.la_code, a]))
-    expect(byLa['887']).toMatchObject({ type: 'focused-visit', status: 'planned' })
-    expect(byLa['936']).toMatchObject({ type: 'short-inspection', status: 'planned' })
-    expect(byLa['886']).toMatchObject({ type: 'standard-inspection', status: 'notified' })
-    expect(byLa['846']).toMatchObject({ status: 'on-site' })
+    // Each of the type its LA's real pathway gives (issue 10): Medway, Kent and Hampshire were
+    // judged good or outstanding (a short inspection, 002#17), Wokingham and West Sussex requires
+    // improvement (a standard inspection, 002#20); Surrey, judged in 2025, is not yet due.
+    expect(byLa['887']).toMatchObject({ type: 'short-inspection', status: 'planned' })
+    expect(byLa['936']).toMatchObject({ type: 'focused-visit', status: 'planned' })
+    expect(byLa['886']).toMatchObject({ type: 'short-inspection', status: 'notified' })
+    expect(byLa['872']).toMatchObject({ type: 'standard-inspection', status: 'on-site' })
+    expect(byLa['850']).toMatchObject({ type: 'short-inspection' })
     expect(byLa['850']).toMatchObject({ status: 'deferred' })
     expect(byLa['938']).toMatchObject({ type: 'standard-inspection', status: 'judgements-agreed' })
     expect(byLa['845']).toMatchObject({ type: 'short-inspection', status: 'report-stage' })
     // Fieldwork records where fieldwork has started: evidence and a QA note each; a keep-in-touch
     // note on the first day, and on every day where fieldwork is over, with the QA note answered.
     for (const [laCode, meetings, openNotes] of [
-      ['846', 1, 1],
+      ['872', 1, 1],
       ['938', 10, 0],
       ['845', 5, 0],
     ] as const) {

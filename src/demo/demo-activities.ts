@@ -24,14 +24,16 @@ import {
   uploadAnnexA,
   type DemoCast,
 } from './demo-steps.js'
+import { focusedVisitFits, judgementTypeOf, onsiteInWindow } from './demo-pathways.js'
 
 const DEMO_ACTIVITIES = 'demo-activities-v1'
 
 /**
  * Invented inspections at every stage for the demo (issue 6), built through the services on
- * simulated days so they carry real timelines, audit entries and Annex A results: a planned
- * focused visit the LA cannot see yet, a short inspection still without a lead, Kent notified
- * with an Annex A return to fix, Brighton and Hove on site with a case sample and evidence,
+ * simulated days so they carry real timelines, audit entries and Annex A results, each of the type
+ * and in the window its LA's real pathway gives (demo-pathways.ts): Medway's next inspection
+ * planned, which the LA cannot see yet, Surrey without a lead, Kent notified
+ * with an Annex A return to fix, Wokingham on site with a case sample and evidence,
  * West Sussex with judgements agreed, East Sussex at report stage, and a deferral.
  */
 export async function loadDemoActivities(db: Kysely<Database>, config: Config, today: IsoDate): Promise<boolean> {
@@ -52,17 +54,20 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
     }
     const { plan, director, hmi } = cast
     const kentAnalyst = await demoPrincipal(db, 'la-analyst')
+    // Each LA's real pathway and due window (issue 10): what it is planned for, and when.
+    const pathwayOf = async (laCode: string) => (await plan.register.show(laCode)).pathway
 
-    // Medway: a focused visit planned, not yet notified: Medway's accounts cannot see it (002#73).
-    const medwayOnsite = addDays(plannableMonday(addDays(today, 21)), 1)
+    // Medway: its next judgement inspection (due: a focused visit would contradict 002#9), planned,
+    // not yet notified: Medway's accounts cannot see it (002#73).
+    const medwayPathway = await pathwayOf('887')
     const medway = await plan.activities.plan(
       director,
       {
         laCode: '887',
-        type: 'focused-visit',
+        type: judgementTypeOf(medwayPathway),
         variant: null,
-        onsiteStart: medwayOnsite,
-        topics: ['Children in care', 'Care leavers'],
+        onsiteStart: onsiteInWindow(medwayPathway, plannableMonday(addDays(today, 21))),
+        topics: [],
       },
       DEMO_CONTEXT,
     )
@@ -73,24 +78,36 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       DEMO_CONTEXT,
     )
 
-    // Surrey: a short inspection planned without a lead: on the regional director's list.
+    // Surrey: planned without a lead, on the regional director's list: a focused visit while its
+    // next inspection is not yet due (002#9, #18), else that inspection in its window.
+    const surreyPathway = await pathwayOf('936')
+    const surreyMonday = plannableMonday(addDays(today, 21))
+    const surreyVisit = focusedVisitFits(surreyPathway, addDays(surreyMonday, 1))
     await plan.activities.plan(
       director,
       {
         laCode: '936',
-        type: 'short-inspection',
+        type: surreyVisit ? 'focused-visit' : judgementTypeOf(surreyPathway),
         variant: null,
-        onsiteStart: plannableMonday(addDays(today, 21)),
-        topics: [],
+        onsiteStart: surreyVisit ? addDays(surreyMonday, 1) : onsiteInWindow(surreyPathway, surreyMonday),
+        topics: surreyVisit ? ['Children in care', 'Care leavers'] : [],
       },
       DEMO_CONTEXT,
     )
 
-    // Kent: notified; the LA has sent Annex A with errors to fix, and some documents.
+    // Kent: notified for the inspection its pathway gives; the LA has sent Annex A with errors to
+    // fix, and some documents. Kent's window closed in January 2026 (judged in July 2022), so the
+    // inspection is late, as most are since 2021: the planner's check says so.
     const kentOnsite = notifiedMonday(today)
     const kent = await plan.activities.plan(
       director,
-      { laCode: '886', type: 'standard-inspection', variant: null, onsiteStart: kentOnsite, topics: [] },
+      {
+        laCode: '886',
+        type: judgementTypeOf(await pathwayOf('886')),
+        variant: null,
+        onsiteStart: kentOnsite,
+        topics: [],
+      },
       DEMO_CONTEXT,
     )
     await addTeam(cast, plan, kent, hmi)
@@ -123,42 +140,44 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
       )
     }
 
-    // Brighton and Hove: on site since Monday of the week before, Annex A clean, a case sample built.
-    const brightonOnsite = mondayOnOrAfter(addDays(today, -10))
-    if (brightonOnsite < today) {
-      const brighton = await plan.activities.plan(
+    // Wokingham: a standard inspection (pathway 2, 002#20; a standard inspection of a pathway 1 LA
+    // such as Brighton and Hove, the demo's LA here before, contradicts 002#17) on site since
+    // Monday of the week before, Annex A clean, a case sample built.
+    const wokinghamOnsite = mondayOnOrAfter(addDays(today, -10))
+    if (wokinghamOnsite < today) {
+      const wokingham = await plan.activities.plan(
         director,
-        { laCode: '846', type: 'standard-inspection', variant: null, onsiteStart: brightonOnsite, topics: [] },
+        { laCode: '872', type: 'standard-inspection', variant: null, onsiteStart: wokinghamOnsite, topics: [] },
         DEMO_CONTEXT,
       )
-      await addTeam(cast, plan, brighton, hmi)
-      const brightonNotified = await notify(cast, brighton, brightonOnsite, {
-        name: 'Demo Director of Children’s Services, Brighton and Hove',
-        email: 'dcs@brighton-hove.example.gov.uk',
+      await addTeam(cast, plan, wokingham, hmi)
+      const wokinghamNotified = await notify(cast, wokingham, wokinghamOnsite, {
+        name: 'Demo Director of Children’s Services, Wokingham',
+        email: 'dcs@wokingham.example.gov.uk',
       })
-      const brightonAnalyst = await createDemoAnalyst(db, '846')
-      await uploadAnnexA(cast, brightonNotified, brighton, {
-        asOf: addWorkingDays(brightonOnsite, -5),
+      const wokinghamAnalyst = await createDemoAnalyst(db, '872')
+      await uploadAnnexA(cast, wokinghamNotified, wokingham, {
+        asOf: addWorkingDays(wokinghamOnsite, -5),
         seed: 22,
         errorRate: 0,
-        uploader: brightonAnalyst,
-        fileName: 'Brighton and Hove Annex A.xlsx',
+        uploader: wokinghamAnalyst,
+        fileName: 'Wokingham Annex A.xlsx',
       })
-      const onSite = createServices({ db, clock: morning(brightonOnsite), config })
-      const found = await onSite.annexA.children(hmi, brighton, DEMO_CONTEXT, {
+      const onSite = createServices({ db, clock: morning(wokinghamOnsite), config })
+      const found = await onSite.annexA.children(hmi, wokingham, DEMO_CONTEXT, {
         factor: 'large-sibling-group',
         limit: 3,
       })
-      const disabled = await onSite.annexA.children(hmi, brighton, DEMO_CONTEXT, { factor: 'disabled', limit: 3 })
-      const neet = await onSite.annexA.children(hmi, brighton, DEMO_CONTEXT, { factor: 'care-leaver-neet', limit: 2 })
+      const disabled = await onSite.annexA.children(hmi, wokingham, DEMO_CONTEXT, { factor: 'disabled', limit: 3 })
+      const neet = await onSite.annexA.children(hmi, wokingham, DEMO_CONTEXT, { factor: 'care-leaver-neet', limit: 2 })
       const ids = [...(found?.children ?? []), ...(disabled?.children ?? []), ...(neet?.children ?? [])].map(
         (child) => child.childId,
       )
       if (ids.length > 0)
-        await onSite.annexA.addToSample(hmi, brighton, ids, 'Demo sample across factors', DEMO_CONTEXT)
-      const version = (await onSite.activities.load(brighton)).version
-      await onSite.activities.changeStatus(hmi, brighton, { to: 'on-site', note: '', version }, DEMO_CONTEXT)
-      await fieldwork(cast, brighton, brightonOnsite)
+        await onSite.annexA.addToSample(hmi, wokingham, ids, 'Demo sample across factors', DEMO_CONTEXT)
+      const version = (await onSite.activities.load(wokingham)).version
+      await onSite.activities.changeStatus(hmi, wokingham, { to: 'on-site', note: '', version }, DEMO_CONTEXT)
+      await fieldwork(cast, wokingham, wokinghamOnsite)
     }
 
     // West Sussex: a standard inspection whose fieldwork ended last week; judgements agreed and
@@ -179,14 +198,15 @@ export async function loadDemoActivities(db: Kysely<Database>, config: Config, t
     )
     await completeFieldwork(cast, eastSussex, eastSussexOnsite, 'East Sussex', 'report-stage')
 
-    // Hampshire: deferred for serious weather (002#16).
+    // Hampshire: deferred for serious weather (002#16), from a date in its window.
+    const hampshirePathway = await pathwayOf('850')
     const hampshire = await plan.activities.plan(
       director,
       {
         laCode: '850',
-        type: 'short-inspection',
+        type: judgementTypeOf(hampshirePathway),
         variant: null,
-        onsiteStart: plannableMonday(addDays(today, 14)),
+        onsiteStart: onsiteInWindow(hampshirePathway, plannableMonday(addDays(today, 14))),
         topics: [],
       },
       DEMO_CONTEXT,

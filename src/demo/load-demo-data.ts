@@ -68,14 +68,23 @@ export const DEMO_REGISTER_AS_AT = '2025-03-31'
  * role, all with the published demo password. Never in production (config refuses DEMO_DATA
  * there). Returns false when it was already loaded.
  */
-export async function loadDemoData(db: Kysely<Database>, today: IsoDate): Promise<boolean> {
+export async function loadDemoData(
+  db: Kysely<Database>,
+  today: IsoDate,
+  progress: (line: string) => void = () => undefined,
+): Promise<boolean> {
   const done = await db.selectFrom('data_loads').select('name').where('name', '=', DEMO_LOAD).executeTakeFirst()
   if (done) return false
   const las = await db.selectFrom('local_authorities').select(['la_code']).orderBy('la_code').execute()
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const importer = outcomesImportService({ db })
-  for (const file of DEMO_OUTCOME_FILES)
-    await importer.importOutcomes(SYSTEM_ACTOR, dataFile('ofsted-outcomes', file), file)
+  for (const [index, file] of DEMO_OUTCOME_FILES.entries()) {
+    progress(
+      `Loading the real register: Ofsted's published outcomes, file ${index + 1} of ${DEMO_OUTCOME_FILES.length} (${file})…`,
+    )
+    const imported = await importer.importOutcomes(SYSTEM_ACTOR, dataFile('ofsted-outcomes', file), file)
+    progress(`  ${imported.created} judgements and visits added, ${imported.updated} completed`)
+  }
   const records = await judgementRecords(db)
   await db.transaction().execute(async (trx) => {
     // The DfE accounts follow LAs whose latest published judgement is inadequate, and one judged

@@ -84,7 +84,19 @@ describe('pathwayStatus (P1–P5, P7, P8)', () => {
     expect(result.next.type).toBe('sif-inspection')
     expect(result.next.alternatives).toEqual([
       expect.objectContaining({ type: 'post-monitoring-inspection', rule: 'M7' }),
+      expect.objectContaining({ type: 'standard-inspection', rule: 'P3' }),
     ])
+  })
+
+  // Reading of 002#22 fn4 (issue 14, reinspectedUnderSif): the SIF re-inspections ended in August 2018.
+  it.each([
+    ['Surrey', '2015-06-03', '2018-01-01', 'sif-inspection'],
+    ['Birmingham', '2016-11-25', '2018-01-01', 'sif-inspection'],
+    ['Birmingham', '2016-11-25', '2018-09-03', 'standard-inspection'],
+    ['Birmingham', '2016-11-25', '2019-01-16', 'standard-inspection'],
+  ])('%s, inadequate under the SIF (published %s), seen on %s → %s', (_la, published, on, type) => {
+    const judgement = { published, type: 'sif-inspection', overall: 'inadequate' } as const
+    expect(status([judgement], on).next.type).toBe(type)
   })
 
   it('moves to the pathway of the latest judgement (P5) and ignores what was published after the date', () => {

@@ -43,7 +43,8 @@ function pathwayFor(overall: Grade): Pathway {
  * for a 29 February publication while the anniversary was 28 February): published 29 February
  * 2020, anniversary 28 February 2023, window 28 August 2022 to 28 August 2023.
  */
-function dueWindow(previous: IsoDate): { anniversary: IsoDate; from: IsoDate; to: IsoDate } {
+// Exported for the drift measures (src/rules/drift.ts, the register's /register/drift).
+export function dueWindow(previous: IsoDate): { anniversary: IsoDate; from: IsoDate; to: IsoDate } {
   const anniversary = addMonths(previous, 36)
   return { anniversary, from: addMonths(anniversary, -6), to: addMonths(anniversary, 6) }
 }
@@ -98,18 +99,43 @@ function focusedVisitAllowance(pathway: Pathway, used: number): FocusedVisitAllo
   return { rule: 'P3', citation: '002#22, #24', max: 0, used, remaining: 0 }
 }
 
+/** The last day a re-inspection under the SIF took place in the published history (reading below). */
+const LAST_SIF_REINSPECTION: IsoDate = '2018-08-31'
+
 /**
- * The next judgement inspection after `latest` (P1–P4, P8; P3 with M4–M6 for pathway 3).
+ * Is the re-inspection of an authority judged inadequate (`latest`) predicted under the single
+ * inspection framework, on `on`? (P3, 002#22 fn4.)
+ *
+ * Reading (issue 14): 002#22 says an inadequate authority is usually re-inspected under the
+ * framework that judged it, and fn4 that this "may be under this framework or our single
+ * inspection framework". The footnote describes the move from the SIF to ILACS in 2018, not a rule
+ * for ever: in Ofsted's published outcomes every authority judged inadequate under the SIF and
+ * re-inspected after August 2018 had an ILACS standard inspection (Birmingham, judged inadequate
+ * under the SIF on 25 November 2016: a standard inspection published on 17 January 2019), while
+ * those re-inspected earlier were re-inspected under the SIF (Surrey, judged inadequate on
+ * 3 June 2015: re-inspected under the SIF, published 16 May 2018). So a SIF re-inspection is
+ * predicted only while it can still take place by 31 August 2018: the later of `on` and the
+ * window's first day is on or before then.
+ */
+function reinspectedUnderSif(latest: Judgement, on: IsoDate): boolean {
+  if (latest.framework !== 'sif' || latest.overall !== 'inadequate') return false
+  const earliest = afterInadequate(latest.published).reinspection.earliest
+  return (on > earliest ? on : earliest) <= LAST_SIF_REINSPECTION
+}
+
+/**
+ * The next judgement inspection after `latest`, as seen on `on` (P1–P4, P8; P3 with M4–M6 for
+ * pathway 3; the SIF reading in `reinspectedUnderSif`).
  *
  * Decision (P3): for an inadequate authority the window runs from the earliest to the latest
  * re-inspection of the 2017 arrangements (M6), taking the publication date as the day the report
  * was received ("the effective date of publication", 000#24).
  */
-function nextInspection(latest: Judgement): NextInspection {
+function nextInspection(latest: Judgement, on: IsoDate = latest.published): NextInspection {
   const pathway = pathwayFor(latest.overall)
   if (pathway === 3) {
     const after = afterInadequate(latest.published)
-    const sif = latest.framework === 'sif'
+    const sif = reinspectedUnderSif(latest, on)
     return {
       rule: 'P3',
       citation: '002#22 fn4; 003#The timing of the re-inspection',
@@ -123,6 +149,12 @@ function nextInspection(latest: Judgement): NextInspection {
               citation: '001#51-52',
               type: 'post-monitoring-inspection',
               when: 'inadequacy is less widespread (not all or most judgement areas) and progress gives no concern',
+            },
+            {
+              rule: 'P3',
+              citation: '002#22 fn4',
+              type: 'standard-inspection',
+              when: 'the re-inspection takes place after August 2018, when re-inspections under the SIF ended',
             },
           ]
         : [],
@@ -164,7 +196,7 @@ export function pathwayStatus(history: readonly HistoryEntry[], on: IsoDate): Ou
   const latest = latestJudgement(history, on)
   if (!latest) return refuse('P5', '002#17, #20, #23', `no graded judgement was published on or before ${on}`)
   const pathway = pathwayFor(latest.overall)
-  const next = nextInspection(latest)
+  const next = nextInspection(latest, on)
   // A JTAI takes the place of a focused visit (002#18 "one focused visit or a JTAI", #21 and the
   // 002#24 table "would replace a focused visit"), so it counts against the same allowance.
   const used = history.filter(

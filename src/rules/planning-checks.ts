@@ -52,6 +52,14 @@ export function isActive(activity: { readonly status: string }): boolean {
   return activity.status !== 'cancelled' && activity.status !== 'deferred'
 }
 
+/**
+ * Why a late inspection is shown, not refused (issue 14, "show drift as drift"): the framework's
+ * window is six months either side of the anniversary (002#13), but since the 2020-21 pause most
+ * inspections have started after it. A late plan is the remedy for an overdue LA, not a fault.
+ */
+const LATE_IS_USUAL =
+  'What happens: since 2021 most standard and short inspections have started after their window, a median of about a year after it (the rulebook compares the framework with the published history); an overdue authority is inspected as soon as it can be'
+
 const check =
   (severity: PlanningCheck['severity']) =>
   (rule: RuleId, citation: string, message: string, note?: string): PlanningCheck => ({
@@ -161,7 +169,7 @@ export function checkDueWindow(
         rule,
         citation,
         `The first day on site, ${formatLongDate(start)}, is after the due window of ${name} closed on ${formatDate(next.to)}: the inspection would be overdue`,
-        anchor,
+        [anchor, LATE_IS_USUAL].filter(Boolean).join('. '),
       ),
     )
   }

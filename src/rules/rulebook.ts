@@ -173,7 +173,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "Local authorities judged inadequate at their most recent inspection will receive monitoring visits followed by a re-inspection. We will usually carry between four and six monitoring visits before the re-inspection. We will usually re-inspect an inadequate local authority using the same framework under which they were judged inadequate. … This re-inspection may be under this framework or our single inspection framework (SIF) for local authority children's services",
     decision:
-      'The re-inspection window is the earliest and latest re-inspection of M6, taking the publication date as the day the report was received ("the effective date of publication", 000#24). Standard and short inspections are ILACS judgements; SIF and post-monitoring inspections are SIF judgements, re-inspected under the SIF (or by a post-monitoring inspection, M7).',
+      'The re-inspection window is the earliest and latest re-inspection of M6, taking the publication date as the day the report was received ("the effective date of publication", 000#24). Standard and short inspections are ILACS judgements; SIF and post-monitoring inspections are SIF judgements. Reading of fn4 (issue 14): it describes the 2018 move from the SIF to ILACS, not a rule for ever. In Ofsted’s published outcomes every authority judged inadequate under the SIF and re-inspected after August 2018 had an ILACS standard inspection (Birmingham: inadequate under the SIF in November 2016, standard inspection published January 2019), and those re-inspected earlier were re-inspected under the SIF (Surrey: published May 2018). So the service predicts a SIF re-inspection (or a post-monitoring inspection, M7) only while it can still take place by 31 August 2018, and an ILACS standard inspection after that.',
     implementedBy: [
       { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'history', exports: ['frameworkOf', 'latestJudgement'] },
@@ -189,10 +189,12 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '002#13, #19',
     quote:
       'The timing of standard and short inspections will usually be within six months before or six months after the three-year anniversary. … If we hold intelligence suggesting a significant deterioration in performance before a short inspection, including any areas of concern identified at a focused visit, we may decide to carry out a standard inspection.',
-    decision: null,
+    decision:
+      'What happens (issue 14, measured on Ofsted’s outcomes at 31 March 2025, shown at /register/drift by year and region, and beside each LA’s own inspections on its register page): of 103 standard and short inspections after a pathway 1 or 2 judgement, 19 started in their window, 82 after it and 2 before; a median of 11.5 months after the window closed (14.9 months for those starting in 2024). So the planner shows a late inspection of an LA whose window has closed with that explanation: it is the usual case since the 2020–21 pause, and the remedy, not a fault of the plan.',
     implementedBy: [
       { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'planning-checks', exports: ['checkDueWindow'] },
+      { module: 'drift', exports: ['monthsOutsideWindow', 'median'] },
     ],
   },
   {
@@ -252,7 +254,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       "The anchor is not defined (the previous inspection's fieldwork or its publication): we use the previous judgement's publication date, the date the history records. Month arithmetic clamps to the month end (29 February + 3 years = 28 February), and the window is counted from that anniversary (issue 14: it had been 30 and 42 months from publication, giving 29 August for a 29 February publication): published 29 February 2020, window 28 August 2022 to 28 August 2023.",
     implementedBy: [
-      { module: 'pathways', exports: ['pathwayStatus'] },
+      { module: 'pathways', exports: ['pathwayStatus', 'dueWindow'] },
       { module: 'calendar/dates', exports: ['addMonths'] },
     ],
   },
@@ -535,8 +537,9 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "Report published on Ofsted's website 21 days after inspectors complete fieldwork 16 days after inspectors complete fieldwork … Day 11 (by 4pm) Inspection support sends draft report to local authority for factual accuracy check … Day 23 Report published",
     decision:
-      'The 002#216 table applies to ILACS monitoring visits; the 001#42 day 1–23 timeline only to monitoring under the 2017 handbook (002#22 fn4). The table\'s days are working days; "complete fieldwork" is the last on-site day; the factual accuracy comments are due 3 (or 2) working days after the draft is actually sent; a step done on a day after its statutory day is late (002#216 gives no time of day). A publication’s timeliness counts working days as the milestones do (the last fieldwork day not counted, the day of publication counted), so one published on its statutory day took exactly 21 (or 16).',
+      'The 002#216 table applies to ILACS monitoring visits; the 001#42 day 1–23 timeline only to monitoring under the 2017 handbook (002#22 fn4). The table\'s days are working days; "complete fieldwork" is the last on-site day; the factual accuracy comments are due 3 (or 2) working days after the draft is actually sent; a step done on a day after its statutory day is late (002#216 gives no time of day). A publication’s timeliness counts working days as the milestones do (the last fieldwork day not counted, the day of publication counted), so one published on its statutory day took exactly 21 (or 16). What happens (issue 14, measured on Ofsted’s outcomes at 31 March 2025, shown at /register/drift by year and region): reports of standard and short inspections were published a median of 30 working days after fieldwork. Ofsted’s files give only the first day of fieldwork, so the last is the one the type’s timeline gives (day 10 of a standard inspection, day 5 of a short one).',
     implementedBy: [
+      { module: 'drift', exports: ['reportWorkingDays', 'median'] },
       {
         module: 'timelines/publication',
         exports: ['publicationMilestones', 'factualAccuracyDeadline', 'stepTimeliness', 'publicationTimeliness'],

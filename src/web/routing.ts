@@ -5,6 +5,7 @@ import { type Action, canOn, can, type PolicyTarget, type Principal, reachesLa }
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { errorList, type Form, type FormState } from './forms.js'
 import { type MessageSource, splitCitations } from './rule-links.js'
+import { takeMultipartCsrfToken } from './plugins/csrf.js'
 
 /**
  * A signed-in request whose params and query have been parsed by the route's schemas: handlers
@@ -258,6 +259,9 @@ export function registerRoutes(app: FastifyInstance, specs: readonly RouteSpec[]
         // browser on another site's behalf, so API calls made with one need none.
         ...(spec.method === 'POST'
           ? [
+              async (request: FastifyRequest) => {
+                if (request.authMethod !== 'token') await takeMultipartCsrfToken(request)
+              },
               (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) =>
                 request.authMethod === 'token' ? done() : app.csrfProtection(request, reply, done),
             ]

@@ -45,32 +45,32 @@ describe.skipIf(!browserAvailable)('each role’s work queue on the demo’s hom
     },
     {
       role: 'inspection-support',
-      has: [/^Arrange fieldwork: Standard inspection of Kent/],
+      has: [/^Arrange fieldwork: Short inspection of Kent/],
       not: [LEAD_WORK, LA_WORK, PLANNING, DFE_WORK, /^Late:/],
     },
     {
       role: 'hmi',
       has: [
         /^Start the report: Short inspection of East Sussex/,
-        /^Keep-in-touch notes: Standard inspection of Brighton and Hove/,
-        /^Overdue from the LA: Send the list of audits: Standard inspection of Brighton and Hove/,
+        /^Keep-in-touch notes: Standard inspection of Wokingham/,
+        /^Overdue from the LA: Send the list of audits: Standard inspection of Wokingham/,
       ],
       not: [LA_WORK, PLANNING, DFE_WORK, SUPPORT_WORK],
     },
     {
       role: 'regional-director',
-      has: [/^Choose a lead inspector: Short inspection of Surrey/],
+      has: [/^Choose a lead inspector: Focused visit of Surrey/],
       not: [LEAD_WORK, LA_WORK, DFE_WORK, SUPPORT_WORK],
     },
     {
       role: 'la-dcs',
-      has: [/^Fix the errors in the Annex A lists: Standard inspection of Kent/, /^Inspectors on site: .*Kent/],
+      has: [/^Fix the errors in the Annex A lists: Short inspection of Kent/, /^Inspectors on site: .*Kent/],
       not: [LEAD_WORK, PLANNING, DFE_WORK, SUPPORT_WORK],
       every: /Kent/,
     },
     {
       role: 'la-analyst',
-      has: [/^Fix the errors in the Annex A lists: Standard inspection of Kent/],
+      has: [/^Fix the errors in the Annex A lists: Short inspection of Kent/],
       not: [LEAD_WORK, PLANNING, DFE_WORK, SUPPORT_WORK],
       every: /Kent/,
     },

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify'
 import { contentDisposition } from '../../web/downloads.js'
 import { ValidationError } from '../../errors.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
-import { activityParams, documentParams, documentUploadFields, uploadQuery } from './forms.js'
+import { activityParams, documentParams, documentUploadFields } from './forms.js'
 import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
 import { annexAPaths } from './paths.js'
 import { readUpload } from '../../web/uploads.js'
@@ -54,7 +54,6 @@ export function documentRoutes(deps: AnnexARouteDeps): RouteSpec[] {
       url: annexAPaths.documents.pattern,
       permission: 'annex-a.upload',
       params: activityParams,
-      query: uploadQuery,
       target,
       handler: upload,
     }),

@@ -14,12 +14,6 @@ const listNumber = () =>
     return value && Number.isInteger(list) ? list : undefined
   })
 
-/**
- * An upload's address: a multipart body is streamed to disk, so its CSRF token cannot be read
- * from the body first and comes in the query string instead (the schema keeps it for the check).
- */
-export const uploadQuery = z.object({ _csrf: field.optionalText() })
-
 /** The fields an upload of a document sends before its file. */
 export const documentUploadFields = z.object({ item: field.text() })
 

@@ -3,7 +3,7 @@ import { contentDisposition } from '../../web/downloads.js'
 import { ValidationError } from '../../errors.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityTitle } from '../activities/index.js'
-import { activityParams, returnParams, returnQuery, uploadQuery } from './forms.js'
+import { activityParams, returnParams, returnQuery } from './forms.js'
 import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
 import { annexAPaths } from './paths.js'
 import { groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
@@ -147,7 +147,6 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
       url: annexAPaths.lists.pattern,
       permission: 'annex-a.upload',
       params: activityParams,
-      query: uploadQuery,
       target,
       handler: upload,
     }),

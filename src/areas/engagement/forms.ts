@@ -7,7 +7,6 @@ import { AGENDA_KEYS, type AgendaKey } from './types.js'
 export const laParams = z.object({ laCode: z.string() })
 export const selfEvaluationParams = z.object({ laCode: z.string(), selfEvaluationId: z.string() })
 export const meetingParams = z.object({ engagementId: z.string() })
-export const uploadQuery = z.object({ _csrf: field.optionalText() })
 
 /** The fields of a self-evaluation, read from the multipart body (its files are read as they come). */
 export const shareForm = defineForm({

@@ -27,7 +27,6 @@ import {
   scheduleForm,
   selfEvaluationParams,
   shareForm,
-  uploadQuery,
 } from './forms.js'
 import { engagementPaths } from './paths.js'
 import { letterRows, meetingRows, meetingSummaryRows, selfEvaluationRows, standingRows } from './presenters.js'
@@ -237,7 +236,6 @@ export function engagementRoutes({ engagement, register, people, clock }: Engage
       url: engagementPaths.share.pattern,
       permission: 'engagement.share',
       params: laParams,
-      query: uploadQuery,
       target: laTarget,
       handler: share,
     }),

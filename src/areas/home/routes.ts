@@ -60,6 +60,11 @@ export function homeRoutes({ register, providers }: HomeRouteDeps): RouteSpec[] 
           hint: 'Create, disable and unlock accounts',
         },
         can(principal, 'audit.search') && { href: '/admin/audit', text: 'Audit log', hint: 'Who did what, when' },
+        can(principal, 'register.import') && {
+          href: '/admin/register-import',
+          text: 'Import Ofsted’s outcomes',
+          hint: 'Upload Ofsted’s published outcomes file, see what it would change, then import it',
+        },
         can(principal, 'activity.view') && {
           href: activityPaths.list.build({}),
           text: 'Inspections and visits',

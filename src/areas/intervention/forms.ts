@@ -13,9 +13,6 @@ export const triggerParams = z.object({ laCode: z.string(), triggerId: z.string(
 export const minutesParams = z.object({ interventionId: z.string(), boardMeetingId: z.string() })
 export const reportParams = z.object({ interventionId: z.string(), reportId: z.string() })
 
-/** A multipart form's address: its CSRF token comes in the query string (the body is streamed). */
-export const uploadQuery = z.object({ _csrf: field.optionalText() })
-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const keys = <T extends Record<string, unknown>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]

@@ -19,7 +19,6 @@ import {
   reportForm,
   reportParams,
   stepForm,
-  uploadQuery,
 } from './forms.js'
 import type { InterventionRouteDeps } from './la.routes.js'
 import { interventionPaths } from './paths.js'
@@ -318,7 +317,6 @@ export function interventionRecordRoutes({
       url: interventionPaths.meetings.pattern,
       permission: 'intervention.report',
       params: interventionParams,
-      query: uploadQuery,
       target,
       handler: (request: RecordRequest, reply) =>
         upload(
@@ -349,7 +347,6 @@ export function interventionRecordRoutes({
       url: interventionPaths.receiveReport.pattern,
       permission: 'intervention.report',
       params: reportParams,
-      query: uploadQuery,
       target,
       handler: (request: ReportRequest, reply) =>
         upload(

@@ -6,7 +6,7 @@ import { contentDisposition } from '../../web/downloads.js'
 import { type FormState, formValues } from '../../web/forms.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { readUploads } from '../../web/uploads.js'
-import { laParams, planFileParams, programmeParams, uploadQuery } from './forms.js'
+import { laParams, planFileParams, programmeParams } from './forms.js'
 import type { LetterFormat } from './letters.service.js'
 import { monitoringPaths } from './paths.js'
 import { type ProgrammeActivity, threadRows } from './presenters.js'
@@ -110,7 +110,6 @@ export function monitoringDocumentRoutes(deps: {
       url: monitoringPaths.plan.pattern,
       permission: 'monitoring.action-plan',
       params: programmeParams,
-      query: uploadQuery,
       target: programmeTarget,
       handler: submitPlan,
     }),

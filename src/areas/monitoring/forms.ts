@@ -8,9 +8,6 @@ export const laParams = z.object({ laCode: z.string() })
 export const programmeParams = z.object({ programmeId: z.string() })
 export const planFileParams = z.object({ programmeId: z.string(), versionNumber: z.coerce.number().int().positive() })
 
-/** A multipart form's address: its CSRF token comes in the query string (the body is streamed). */
-export const uploadQuery = z.object({ _csrf: field.optionalText() })
-
 const keys = <T extends Record<string, unknown>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
 

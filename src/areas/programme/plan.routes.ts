@@ -44,7 +44,11 @@ export function planRoutes({ programme, clock }: ProgrammeRouteDeps): RouteSpec[
     const { filters, oneRegion } = scoped(principal, query.filters)
     const from = query.from ?? clock.today().slice(0, 7)
     const months = monthsFrom(from, query.months)
-    const [data, regions] = await Promise.all([programme.programme(principal, filters), programme.regions()])
+    const [data, regions, drift] = await Promise.all([
+      programme.programme(principal, filters),
+      programme.regions(),
+      programme.nationalDrift(),
+    ])
     const canPropose = can(principal, 'programme.propose')
     const canPlan = can(principal, 'activity.plan')
     const overdue = overdueLas(data.las, data.activities)
@@ -70,7 +74,10 @@ export function planRoutes({ programme, clock }: ProgrammeRouteDeps): RouteSpec[
       })),
       range: `${monthLabel(months[0]!)} to ${monthLabel(months[months.length - 1]!)}`,
       laCount: data.las.length,
-      overdueRows: overdueRows(overdue, canPropose),
+      overdueRows: overdueRows(overdue, canPropose, {
+        today: clock.today(),
+        medianMonths: drift.byYear.at(-1)?.inspections ? drift.byYear.at(-1)?.medianMonthsOutside : undefined,
+      }),
       months: buildMonths(data.las, data.activities, months).map((month) => ({
         label: month.label,
         id: `month-${month.month}`,

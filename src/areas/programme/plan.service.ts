@@ -11,6 +11,9 @@ export function planService({ clock, register }: ProgrammeDeps, records: Program
   return {
     regions: () => register.regions(),
 
+    /** The national distribution of lateness the overdue LAs are shown beside (issue 14). */
+    nationalDrift: () => register.drift(),
+
     /**
      * Everything the plan, the charts and the export read: the LAs in the principal's programme
      * scope that match the register's filters, and every activity with its checks.

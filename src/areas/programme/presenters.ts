@@ -3,6 +3,7 @@
  * escapes every value with `escapeHtml`.
  */
 import { formatDate, type IsoDate } from '../../rules/calendar/dates.js'
+import { monthsOutsideWindow } from '../../rules/drift.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink, withCitationLinks } from '../../web/rule-links.js'
 import { activityPaths, isStatus, STATUS_LABELS, STATUS_TAGS, TYPE_LABELS } from '../activities/index.js'
@@ -133,20 +134,29 @@ export function windowRows(las: readonly PlanLa[], canPropose: boolean): Cell[][
   })
 }
 
-/** Overdue LAs (P3, P4) and what is planned for them. */
+/**
+ * Overdue LAs (P3, P4) and what is planned for them; for a standard or short inspection, how many
+ * months past its window the LA is today, beside the national median of how late inspections
+ * start (issue 14, "show drift as drift"; /register/drift).
+ */
 export function overdueRows(
   items: ReadonlyArray<{ la: PlanLa; planned: PlanActivity | undefined }>,
   canPropose: boolean,
+  national?: { today: IsoDate; medianMonths: number | undefined },
 ): Cell[][] {
   return items.map(({ la, planned }) => {
     const overdue = la.pathway!.overdue[0]!
+    const pastWindow =
+      national && la.pathway!.pathway !== 3 && national.medianMonths !== undefined
+        ? `: ${monthsOutsideWindow(la.pathway!.latest.published, national.today)} months past its window (<a class="govuk-link" href="${registerPaths.drift.build({})}">national median ${national.medianMonths}</a>)`
+        : ''
     return [
       {
         html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: la.laCode })}">${escapeHtml(la.name)}</a>`,
       },
       { text: la.regionName },
       {
-        html: `${escapeHtml(overdue.what)}, due by ${formatDate(overdue.due)} ${ruleLink(overdue.rule, overdue.citation)}`,
+        html: `${escapeHtml(overdue.what)}, due by ${formatDate(overdue.due)}${pastWindow} ${ruleLink(overdue.rule, overdue.citation)}`,
       },
       {
         html: planned

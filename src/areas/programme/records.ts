@@ -14,7 +14,7 @@ import type { LeaveRecord, ProgrammeActivity } from './types.js'
  * activities service the programme itself and who can join a team, auth the people's names.
  */
 export interface ProgrammeDeps extends ServiceDeps {
-  readonly register: Pick<RegisterService, 'list' | 'findLocalAuthority' | 'regions' | 'visitActivityIds'>
+  readonly register: Pick<RegisterService, 'list' | 'findLocalAuthority' | 'regions' | 'visitActivityIds' | 'drift'>
   readonly activities: Pick<ActivitiesService, 'list' | 'plan' | 'addTeamMember' | 'inspectors' | 'localAuthorities'>
   readonly people: Pick<PeopleDirectory, 'byIds'>
 }

@@ -6,6 +6,7 @@ import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.j
 import { registerFilterErrors, registerFilterItems } from './filters.js'
 import { laParams, registerListQuery, showQuery } from './forms.js'
 import { registerPaths } from './paths.js'
+import { barChart, driftTable, laDriftRows } from './drift.presenters.js'
 import { historyItems, type SourceLinks } from './history.presenters.js'
 import { laSummaryRows, pathwayRows, registerRows } from './presenters.js'
 import type { RegisterService } from './service.js'
@@ -46,9 +47,37 @@ export function laRoutes({
     })
   }
 
+  async function driftPage(_request: SignedInRequest, reply: FastifyReply) {
+    const drift = await register.drift()
+    const years = drift.byYear.filter((group) => group.label !== 'All years')
+    return reply.page('register/drift.njk', {
+      all: drift.byYear.at(-1),
+      monthsChart: barChart({
+        id: 'months',
+        title: 'Median months after the due window that inspections started, by year',
+        bars: years.map((group) => ({ label: group.label, value: group.medianMonthsOutside })),
+        reference: { value: 0, label: 'Window (002#13)' },
+        unit: 'Months after the window closed (0: inside it; below 0: before it opened)',
+      }),
+      daysChart: barChart({
+        id: 'days',
+        title: 'Median working days from fieldwork to publication, by year',
+        bars: years.map((group) => ({ label: group.label, value: group.medianWorkingDays })),
+        reference: { value: drift.statutoryWorkingDays, label: '21 (002#216)' },
+        unit: 'Working days from the last day of fieldwork to publication',
+      }),
+      byYear: driftTable(drift.byYear),
+      byRegion: driftTable(drift.byRegion),
+      registerHref: registerPaths.list.build({}),
+    })
+  }
+
   async function laPage(request: LaRequest, reply: FastifyReply) {
     const { laCode } = request.params
-    const { la, records, visits, standing, pathway } = await register.show(laCode)
+    const [{ la, records, visits, standing, pathway }, drift] = await Promise.all([
+      register.show(laCode),
+      register.drift(),
+    ])
     return reply.page('register/show.njk', {
       la,
       activities: laActivities ? await laActivities(request.principal, laCode) : [],
@@ -58,10 +87,16 @@ export function laRoutes({
       canRecord: canOn(request.principal, 'judgement.record', la),
       newJudgementHref: registerPaths.newJudgement.build({ laCode }),
       recorded: request.query.recorded,
+      driftRows: laDriftRows(
+        drift.inspections.filter((inspection) => inspection.laCode === laCode),
+        drift.byYear,
+      ),
+      driftHref: registerPaths.drift.build({}),
     })
   }
 
   return [
+    route({ method: 'GET', url: registerPaths.drift.pattern, permission: 'register.view', handler: driftPage }),
     route({
       method: 'GET',
       url: registerPaths.list.pattern,

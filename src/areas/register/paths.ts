@@ -3,6 +3,11 @@ import { path } from '../../web/path-builder.js'
 export const registerPaths = {
   list: path('/register'),
   show: path('/register/:laCode'),
+  /** How late inspections and reports are against the framework, nationally (issue 14). */
+  drift: path('/register/drift'),
   newJudgement: path('/register/:laCode/judgements/new'),
   correctJudgement: path('/register/:laCode/judgements/:recordId/correct'),
+  /** The administrator's upload of Ofsted's outcomes files: upload, the dry run's diff, then confirm (issue 14). */
+  importOutcomes: path('/admin/register-import'),
+  confirmImport: path('/admin/register-import/confirm'),
 }

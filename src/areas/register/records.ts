@@ -4,6 +4,7 @@ import type { PathwayStatus } from '../../rules/pathways.js'
 import type { ServiceDeps } from '../deps.js'
 import { standing } from './history.js'
 import { createJudgementCache } from './judgement-cache.js'
+import { type NationalDrift, nationalDrift } from './drift.js'
 import { registerPathway } from './pathway.js'
 import { type ExportedLa, exportedLa } from './outcomes/export.js'
 import { listLocalAuthorities, listRegions } from './repository.js'
@@ -32,6 +33,7 @@ export function registerRecords({ db, clock }: ServiceDeps) {
   let allLas: Promise<LocalAuthority[]> | undefined
   const localAuthorities = () => (allLas ??= listLocalAuthorities(db, { kind: 'all' }))
   let derived: { key: string; byLa: Map<string, Derived> } | undefined
+  let driftCache: { version: string; drift: NationalDrift } | undefined
 
   async function standings(): Promise<Map<string, Derived>> {
     const { version, records, visits } = await cache.snapshot()
@@ -124,6 +126,14 @@ export function registerRecords({ db, clock }: ServiceDeps) {
     },
 
     show,
+
+    /** The national distribution of lateness against the framework, from the real history (issue 14). */
+    async drift(): Promise<NationalDrift> {
+      const { version, records } = await cache.snapshot()
+      if (driftCache?.version !== version)
+        driftCache = { version, drift: nationalDrift(records, await localAuthorities()) }
+      return driftCache.drift
+    },
 
     /** Every LA with its whole history, pathway and next window, in the export's shape (issue 14). */
     async exportAll(): Promise<ExportedLa[]> {

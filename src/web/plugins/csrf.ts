@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import csrf from '@fastify/csrf-protection'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import type { Multipart } from '@fastify/multipart'
 import './session.js'
 
 /**
@@ -17,7 +18,9 @@ function sessionBinding(request: FastifyRequest): string {
 
 /**
  * CSRF protection on every form (issue 3): a secret in a signed, HttpOnly cookie and a token in
- * each form's `_csrf` field (or an `x-csrf-token` header), the token bound to the session.
+ * each form's `_csrf` field (or an `x-csrf-token` header), the token bound to the session. Never in
+ * the address (issue 10: a token in the query stayed in the address bar and in logs); an upload
+ * form's token is read from its multipart body by `takeMultipartCsrfToken`.
  * Never switched off for tests (STYLE.md §5): the test helpers read the token from the page like
  * a browser does.
  */
@@ -32,13 +35,8 @@ export const csrfPlugin = fp(async function csrfProtection(
     getToken: (request: FastifyRequest) => {
       const body = request.body as Record<string, unknown> | undefined
       const fromBody = body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined
-      const fromQuery = (request.query as Record<string, unknown> | undefined)?._csrf
       const header = request.headers['x-csrf-token']
-      return (
-        fromBody ??
-        (typeof fromQuery === 'string' ? fromQuery : undefined) ??
-        (typeof header === 'string' ? header : undefined)
-      )
+      return fromBody ?? request.multipartCsrfToken ?? (typeof header === 'string' ? header : undefined)
     },
   })
   // Every token is bound to its session. A decorated method rather than a wrapper installed in an
@@ -49,7 +47,34 @@ export const csrfPlugin = fp(async function csrfProtection(
   })
 })
 
+/**
+ * An upload form (multipart) carries its `_csrf` hidden input first, so its token is read from the
+ * head of the stream before the check, and nothing else is read: the handler then reads the rest
+ * of the parts (the file is never buffered, and a refused request never reaches the handler). A
+ * first part that is not the token is handed back to the handler as it was.
+ */
+export async function takeMultipartCsrfToken(request: FastifyRequest): Promise<void> {
+  if (!request.isMultipart()) return
+  const parts = request.parts()
+  const first = await parts.next()
+  let pending: Multipart | undefined = first.done ? undefined : first.value
+  if (pending?.type === 'field' && pending.fieldname === '_csrf' && typeof pending.value === 'string') {
+    request.multipartCsrfToken = pending.value
+    pending = undefined
+  }
+  async function* rest(): AsyncIterableIterator<Multipart> {
+    if (pending) yield pending
+    yield* parts
+  }
+  const remaining = rest()
+  request.parts = (() => remaining) as FastifyRequest['parts']
+}
+
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The `_csrf` field read from the head of a multipart body (see `takeMultipartCsrfToken`). */
+    multipartCsrfToken?: string
+  }
   interface FastifyReply {
     /** A CSRF token bound to this request's session (or to "no session"). */
     sessionCsrfToken(): string
