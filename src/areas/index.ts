@@ -14,6 +14,7 @@ import { createEngagementService } from './engagement/service.js'
 import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createMonitoringService } from './monitoring/service.js'
+import { createOffer2015Service } from './offer-2015/service.js'
 import { createProgrammeService } from './programme/service.js'
 import { createPublicationsService } from './publications/service.js'
 import { createRegisterService } from './register/service.js'
@@ -54,6 +55,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     intervention: createInterventionService({ ...deps, register, people, blobs }),
     engagement: createEngagementService({ ...deps, register, people, blobs }),
     monitoring: createMonitoringService({ ...deps, register, people, blobs }),
+    offer2015: createOffer2015Service({ ...deps, register, people }),
     reminders: createReminderSettings(deps.db),
   }
   return {

@@ -16,6 +16,7 @@ import type { EvidenceTables } from './evidence-tables.js'
 import type { JudgementRecordsTable, LocalAuthoritiesTable, RegisterTables } from './register-tables.js'
 import type { InterventionTables } from './intervention-tables.js'
 import type { MonitoringTables } from './monitoring-tables.js'
+import type { Offer2015Tables } from './offer-2015-tables.js'
 import type { ReportTables } from './report-tables.js'
 
 /**
@@ -283,7 +284,14 @@ export interface ProgrammeSettingsTable {
 }
 
 export interface Database
-  extends AuthTables, EvidenceTables, InterventionTables, MonitoringTables, ReportTables, RegisterTables {
+  extends
+    AuthTables,
+    EvidenceTables,
+    InterventionTables,
+    MonitoringTables,
+    Offer2015Tables,
+    ReportTables,
+    RegisterTables {
   activities: ActivitiesTable
   activity_milestones: ActivityMilestonesTable
   activity_flags: ActivityFlagsTable

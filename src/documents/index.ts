@@ -72,3 +72,8 @@ export {
   type ActionPlanningVisitLetterInput,
   type ProgrammeLetterBasis,
 } from './templates/monitoring-programme-letters.js'
+export {
+  seminarInvitationLetter,
+  seminarInvitationLetterProblems,
+  type SeminarInvitationLetterInput,
+} from './templates/seminar-invitation-letter.js'

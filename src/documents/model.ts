@@ -19,6 +19,7 @@ export const DOCUMENT_KINDS = [
   'partner-inspectorate-letter',
   'action-planning-visit-letter',
   'action-plan-letter',
+  'seminar-invitation-letter',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
