@@ -121,30 +121,29 @@ export interface NewJudgement {
   readonly predecessor?: string | null
 }
 
+/** Insert one judgement with its grades; its id. */
 export async function insertJudgement(trx: Db, judgement: NewJudgement): Promise<string> {
-  const { id } = await trx
-    .insertInto('judgement_records')
-    .values({
-      la_code: judgement.laCode,
-      framework: judgement.framework,
-      activity_type: judgement.activityType,
-      inspection_start: judgement.inspectionStart,
-      inspection_end: judgement.inspectionEnd,
-      published_on: judgement.publishedOn,
-      corrects_id: judgement.correctsId ?? null,
-      correction_reason: judgement.correctionReason ?? null,
-      source: judgement.source,
-      recorded_by: judgement.recordedBy,
-      activity_id: judgement.activityId ?? null,
-      publication_id: judgement.publicationId ?? null,
-      source_detail: judgement.sourceDetail ?? null,
-      predecessor: judgement.predecessor ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const grades = Object.entries(judgement.grades).map(([area, grade]) => ({ record_id: id, area, grade }))
-  if (grades.length > 0) await trx.insertInto('judgement_grades').values(grades).execute()
-  return id
+  const [id] = await insertJudgements(trx, [judgement])
+  return id!
+}
+
+function judgementRow(judgement: NewJudgement) {
+  return {
+    la_code: judgement.laCode,
+    framework: judgement.framework,
+    activity_type: judgement.activityType,
+    inspection_start: judgement.inspectionStart,
+    inspection_end: judgement.inspectionEnd,
+    published_on: judgement.publishedOn,
+    corrects_id: judgement.correctsId ?? null,
+    correction_reason: judgement.correctionReason ?? null,
+    source: judgement.source,
+    recorded_by: judgement.recordedBy,
+    activity_id: judgement.activityId ?? null,
+    publication_id: judgement.publicationId ?? null,
+    source_detail: judgement.sourceDetail ?? null,
+    predecessor: judgement.predecessor ?? null,
+  }
 }
 
 /** Insert many judgements in two statements (an import); their ids in the same order. */
@@ -157,25 +156,7 @@ export async function insertJudgements(trx: Db, judgements: readonly NewJudgemen
     const batchIds = batch.map(() => randomUUID())
     await trx
       .insertInto('judgement_records')
-      .values(
-        batch.map((judgement, index) => ({
-          id: batchIds[index]!,
-          la_code: judgement.laCode,
-          framework: judgement.framework,
-          activity_type: judgement.activityType,
-          inspection_start: judgement.inspectionStart,
-          inspection_end: judgement.inspectionEnd,
-          published_on: judgement.publishedOn,
-          corrects_id: judgement.correctsId ?? null,
-          correction_reason: judgement.correctionReason ?? null,
-          source: judgement.source,
-          recorded_by: judgement.recordedBy,
-          activity_id: judgement.activityId ?? null,
-          publication_id: judgement.publicationId ?? null,
-          source_detail: judgement.sourceDetail ?? null,
-          predecessor: judgement.predecessor ?? null,
-        })),
-      )
+      .values(batch.map((judgement, index) => ({ id: batchIds[index]!, ...judgementRow(judgement) })))
       .execute()
     const grades = batch.flatMap((judgement, index) =>
       Object.entries(judgement.grades).map(([area, grade]) => ({ record_id: batchIds[index]!, area, grade })),

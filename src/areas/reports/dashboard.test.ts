@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { settableClock } from '../../test-support/factories/judgements.js'
-import { atReportStage, type ReportCast, reportAt } from '../../test-support/factories/reports.js'
+import { atReportStage, createReportCast, type ReportCast, reportAt } from '../../test-support/factories/reports.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
 import { publicationMilestones } from '../../rules/timelines/publication.js'
 import { addWorkingDays } from '../../rules/calendar/working-days.js'
@@ -15,16 +15,7 @@ let caseLead: TestUser
 
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  cast = {
-    db: t.db,
-    config: t.config,
-    clock,
-    director: await createUser(t.db, 'national-director'),
-    lead: await createUser(t.db, 'hmi'),
-    qa: await createUser(t.db, 'qa-manager'),
-    regional: await createUser(t.db, 'regional-director', { regionCode: 'E12000008' }),
-    dcs: await createUser(t.db, 'la-dcs', { laCode: '886' }),
-  }
+  cast = await createReportCast(t, clock, '886')
   caseLead = await createUser(t.db, 'dfe-case-lead', { laCodes: ['886'] })
 })
 afterAll(async () => t?.close())

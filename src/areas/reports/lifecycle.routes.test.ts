@@ -5,8 +5,13 @@ import { publicationMilestones } from '../../rules/timelines/publication.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { settableClock } from '../../test-support/factories/judgements.js'
-import { atReportStage, type ReportCast, writeEverySection } from '../../test-support/factories/reports.js'
-import { createUser, type TestUser } from '../../test-support/factories/users.js'
+import {
+  atReportStage,
+  createReportCast,
+  type ReportCast,
+  writeEverySection,
+} from '../../test-support/factories/reports.js'
+import type { TestUser } from '../../test-support/factories/users.js'
 
 /**
  * A short inspection and a focused visit, each from agreed judgements (or findings) to a public
@@ -18,16 +23,7 @@ let t: TestApp
 let cast: ReportCast
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  cast = {
-    db: t.db,
-    config: t.config,
-    clock,
-    director: await createUser(t.db, 'national-director'),
-    lead: await createUser(t.db, 'hmi'),
-    qa: await createUser(t.db, 'qa-manager'),
-    regional: await createUser(t.db, 'regional-director', { regionCode: 'E12000008' }),
-    dcs: await createUser(t.db, 'la-dcs', { laCode: '887' }),
-  }
+  cast = await createReportCast(t, clock, '887')
 })
 afterAll(async () => t?.close())
 

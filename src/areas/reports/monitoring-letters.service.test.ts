@@ -3,9 +3,8 @@ import { createServices } from '../index.js'
 import { principalFor } from '../../auth/users.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { settableClock } from '../../test-support/factories/judgements.js'
-import { atReportStage, type ReportCast, reportAt } from '../../test-support/factories/reports.js'
+import { atReportStage, createReportCast, type ReportCast, reportAt } from '../../test-support/factories/reports.js'
 import { publishedJudgement } from '../../test-support/factories/register.js'
-import { createUser } from '../../test-support/factories/users.js'
 
 /**
  * Monitoring letters and post-monitoring inspection reports through the report workflow (issue
@@ -17,16 +16,7 @@ let cast: ReportCast
 
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  cast = {
-    db: t.db,
-    config: t.config,
-    clock,
-    director: await createUser(t.db, 'national-director'),
-    lead: await createUser(t.db, 'hmi'),
-    qa: await createUser(t.db, 'qa-manager'),
-    regional: await createUser(t.db, 'regional-director', { regionCode: 'E12000008' }),
-    dcs: await createUser(t.db, 'la-dcs', { laCode: '886' }),
-  }
+  cast = await createReportCast(t, clock, '886')
   // Kent was judged inadequate under the SIF, so it is re-inspected under it (002#22 fn4, 001#48).
   await publishedJudgement(t.db, {
     laCode: '886',

@@ -4,7 +4,7 @@ import { emailsAbout } from '../../notify/outbox.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { settableClock } from '../../test-support/factories/judgements.js'
-import { atReportStage, type ReportCast, reportAt } from '../../test-support/factories/reports.js'
+import { atReportStage, createReportCast, type ReportCast, reportAt } from '../../test-support/factories/reports.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
 
 /** The report's pages through the real app (issue 11); each test takes its own activity of Kent. */
@@ -16,16 +16,7 @@ let analyst: TestUser
 
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  cast = {
-    db: t.db,
-    config: t.config,
-    clock,
-    director: await createUser(t.db, 'national-director'),
-    lead: await createUser(t.db, 'hmi'),
-    qa: await createUser(t.db, 'qa-manager'),
-    regional: await createUser(t.db, 'regional-director', { regionCode: 'E12000008' }),
-    dcs: await createUser(t.db, 'la-dcs', { laCode: '886' }),
-  }
+  cast = await createReportCast(t, clock, '886')
   otherDcs = await createUser(t.db, 'la-dcs', { laCode: '887' })
   analyst = await createUser(t.db, 'la-analyst', { laCode: '886' })
 })

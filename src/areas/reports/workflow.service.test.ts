@@ -7,8 +7,7 @@ import { formatDate } from '../../rules/calendar/dates.js'
 import { publicationMilestones } from '../../rules/timelines/publication.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { settableClock } from '../../test-support/factories/judgements.js'
-import { atReportStage, type ReportCast, reportAt } from '../../test-support/factories/reports.js'
-import { createUser } from '../../test-support/factories/users.js'
+import { atReportStage, createReportCast, type ReportCast, reportAt } from '../../test-support/factories/reports.js'
 
 /**
  * The workflow through the services (issue 11): each test takes its own inspection or visit of
@@ -20,16 +19,7 @@ let cast: ReportCast
 
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  cast = {
-    db: t.db,
-    config: t.config,
-    clock,
-    director: await createUser(t.db, 'national-director'),
-    lead: await createUser(t.db, 'hmi'),
-    qa: await createUser(t.db, 'qa-manager'),
-    regional: await createUser(t.db, 'regional-director', { regionCode: 'E12000008' }),
-    dcs: await createUser(t.db, 'la-dcs', { laCode: '886' }),
-  }
+  cast = await createReportCast(t, clock, '886')
 })
 afterAll(async () => t?.close())
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { extendOutboxKinds } from './helpers/outbox-kinds.js'
 
 /**
  * The monitoring programme after an inadequate judgement (issue 12; 001, 002#112-139, 003): one
@@ -108,19 +109,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   ).execute()
 
   await extendOutboxKinds(db, OUTBOX_KINDS)
-}
-
-/** Rebuild outbox_kind_check with its current kinds plus `kinds` (or minus them, on the way down). */
-async function extendOutboxKinds(db: Kysely<any>, kinds: readonly string[], remove = false): Promise<void> {
-  const { rows } = await sql<{ definition: string }>`
-    select pg_get_constraintdef(c.oid) as definition
-    from pg_constraint c join pg_namespace n on n.oid = c.connamespace
-    where n.nspname = current_schema() and c.conname = 'outbox_kind_check'`.execute(db)
-  const current = [...(rows[0]?.definition ?? '').matchAll(/'([^']*)'::text/g)].map((match) => match[1]!)
-  const next = remove ? current.filter((kind) => !kinds.includes(kind)) : [...new Set([...current, ...kinds])]
-  const list = next.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')
-  await sql`alter table outbox drop constraint if exists outbox_kind_check`.execute(db)
-  await sql.raw(`alter table outbox add constraint outbox_kind_check check (kind in (${list}))`).execute(db)
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -8,7 +8,7 @@ import type { Config } from '../../config.js'
 import type { Database } from '../../db/tables.js'
 import { addWorkingDays } from '../../rules/calendar/working-days.js'
 import { activityOnSite, findingsRecorded, judgementsRecorded, type settableClock } from './judgements.js'
-import type { TestUser } from './users.js'
+import { createUser, type TestUser } from './users.js'
 
 const context = { requestId: 'test' }
 
@@ -24,6 +24,27 @@ export interface ReportCast {
   readonly regional: TestUser
   /** The LA's DCS, who submits the factual accuracy comments. */
   readonly dcs: TestUser
+}
+
+/**
+ * The people who take an LA's report through its steps: a national director, lead inspector, QA
+ * manager, the South East's regional director (Kent and Medway are in it) and the LA's DCS.
+ */
+export async function createReportCast(
+  app: { readonly db: Kysely<Database>; readonly config: Config },
+  clock: ReturnType<typeof settableClock>,
+  laCode: string,
+): Promise<ReportCast> {
+  return {
+    db: app.db,
+    config: app.config,
+    clock,
+    director: await createUser(app.db, 'national-director'),
+    lead: await createUser(app.db, 'hmi'),
+    qa: await createUser(app.db, 'qa-manager'),
+    regional: await createUser(app.db, 'regional-director', { regionCode: 'E12000008' }),
+    dcs: await createUser(app.db, 'la-dcs', { laCode }),
+  }
 }
 
 const principal = async (cast: ReportCast, user: TestUser): Promise<Principal> =>
