@@ -13,6 +13,7 @@ import { loadDemoPublications } from './demo/demo-publications.js'
 import { loadDemoReports } from './demo/demo-reports.js'
 import { loadDemoInterventions } from './demo/demo-interventions.js'
 import { withDemoLoadLock } from './demo/demo-lock.js'
+import { loadDemoOffers2015 } from './demo/demo-offer-2015.js'
 import { loadDemoMonitoringProgrammes } from './demo/demo-monitoring-programmes.js'
 import { projectRoot } from './web/paths.js'
 
@@ -44,6 +45,8 @@ export async function prepareDatabase(
           loaded = (await loadDemoMonitoring(db, config, today)) || loaded
           // Monitoring programmes after inadequate judgements (issue 12).
           loaded = (await loadDemoMonitoringProgrammes(db, config, today)) || loaded
+          // The 2015 improvement offer (issue 15): two real LAs judged inadequate under the SIF in 2015.
+          loaded = (await loadDemoOffers2015(db, config, today)) || loaded
         }
         return loaded
       })
