@@ -3,7 +3,6 @@ import { createServices } from '../areas/index.js'
 import type { Grade } from '../areas/register/index.js'
 import { recordAudit, SYSTEM_ACTOR } from '../auth/audit.js'
 import type { Principal } from '../auth/policy.js'
-import { principalFor } from '../auth/users.js'
 import { fixedClock } from '../clock.js'
 import type { Config } from '../config.js'
 import type { Database } from '../db/tables.js'
@@ -12,8 +11,16 @@ import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../rules/calen
 import { timelineFor } from '../rules/timelines/index.js'
 import { agreeOutcome } from './demo-publications.js'
 import { DEMO_LA_COMMENTS, DEMO_QA_COMMENTS, demoSectionText } from './demo-report-text.js'
-import { addTeam, DEMO_CONTEXT, type DemoCast, demoPrincipal, mondayOnOrAfter, morning, notify } from './demo-steps.js'
-import { DEMO_EMAIL_DOMAIN } from './load-demo-data.js'
+import {
+  addTeam,
+  DEMO_CONTEXT,
+  type DemoCast,
+  demoLaAccount,
+  demoPrincipal,
+  mondayOnOrAfter,
+  morning,
+  notify,
+} from './demo-steps.js'
 
 const DEMO_REPORTS = 'demo-reports-v1'
 
@@ -82,30 +89,7 @@ export const DEMO_REPORTS_LIST: readonly DemoReport[] = [
 
 /** The DCS account of a demo LA (password as every demo account's): `la-dcs.<code>@…`. */
 export async function demoDcsOf(db: Kysely<Database>, laCode: string, laName: string): Promise<Principal> {
-  const email = `la-dcs.${laCode}@${DEMO_EMAIL_DOMAIN}`
-  const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
-  const template = await db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('email', '=', `la-dcs@${DEMO_EMAIL_DOMAIN}`)
-    .executeTakeFirstOrThrow()
-  const id =
-    existing?.id ??
-    (
-      await db
-        .insertInto('users')
-        .values({
-          email,
-          display_name: `Demo Director of Children’s Services (${laName})`,
-          role: 'la-dcs',
-          la_code: laCode,
-          password_hash: template.password_hash,
-          is_demo: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-  return (await principalFor(db, id))!
+  return demoLaAccount(db, 'la-dcs', laCode, `Demo Director of Children’s Services (${laName})`)
 }
 
 /** The first day on site whose fieldwork ended on or before `lastDay` (the latest such Monday, or its Tuesday for a visit). */

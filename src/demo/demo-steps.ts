@@ -150,12 +150,25 @@ export async function uploadAnnexA(
 
 /** A demo analyst for an LA other than Kent (the LA that uploads its Annex A). */
 export async function createDemoAnalyst(db: Kysely<Database>, laCode: string): Promise<Principal> {
-  const email = `la-analyst.${laCode}@${DEMO_EMAIL_DOMAIN}`
+  return demoLaAccount(db, 'la-analyst', laCode, `Demo LA data analyst (${laCode})`)
+}
+
+/**
+ * A demo account of another LA's `role`, `<role>.<code>@…`, made once and given the password of
+ * the role's main demo account (`<role>@…`), so every demo account signs in the same way.
+ */
+export async function demoLaAccount(
+  db: Kysely<Database>,
+  role: 'la-analyst' | 'la-dcs',
+  laCode: string,
+  displayName: string,
+): Promise<Principal> {
+  const email = `${role}.${laCode}@${DEMO_EMAIL_DOMAIN}`
   const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
   const template = await db
     .selectFrom('users')
     .select('password_hash')
-    .where('email', '=', `la-analyst@${DEMO_EMAIL_DOMAIN}`)
+    .where('email', '=', `${role}@${DEMO_EMAIL_DOMAIN}`)
     .executeTakeFirstOrThrow()
   const id =
     existing?.id ??
@@ -164,8 +177,8 @@ export async function createDemoAnalyst(db: Kysely<Database>, laCode: string): P
         .insertInto('users')
         .values({
           email,
-          display_name: `Demo LA data analyst (${laCode})`,
-          role: 'la-analyst',
+          display_name: displayName,
+          role,
           la_code: laCode,
           password_hash: template.password_hash,
           is_demo: true,
