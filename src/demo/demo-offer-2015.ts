@@ -54,7 +54,9 @@ export async function loadDemoOffers2015(db: Kysely<Database>, config: Config, t
           (record) => record.framework === 'sif' && record.grades['overall'] === 'inadequate' && !record.correctedById,
         )
         .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn))[0]
-      return latest && latest.publishedOn.startsWith('2015-') ? [{ laCode, publishedOn: latest.publishedOn }] : []
+      return latest && latest.publishedOn.startsWith('2015-')
+        ? [{ laCode, judgementId: latest.id, publishedOn: latest.publishedOn }]
+        : []
     })
     .sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.laCode.localeCompare(b.laCode))
     .slice(0, 2)
@@ -75,13 +77,13 @@ async function runOffer(
   db: Kysely<Database>,
   config: Config,
   people: { director: Principal; seniorHmi: Principal },
-  la: { laCode: string; publishedOn: IsoDate },
+  la: { laCode: string; judgementId: string; publishedOn: IsoDate },
   judgement: 'satisfactory' | 'unsatisfactory',
 ) {
   const { director, seniorHmi } = people
   const published = la.publishedOn
   const offers = createServices({ db, clock: morning(published), config }).offer2015
-  const offerId = await offers.open(director, la.laCode, DEMO_CONTEXT)
+  const offerId = await offers.open(director, la.laCode, la.judgementId, DEMO_CONTEXT)
   const version = async () => (await offers.record(offerId)).offer.version
   const step = async (key: string, doneOn: IsoDate, note = '') =>
     offers.recordStep(seniorHmi, offerId, { step: key, doneOn, note, version: await version() }, DEMO_CONTEXT)

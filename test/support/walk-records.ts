@@ -153,8 +153,8 @@ export async function walkRecords(
       context,
     )
     // A 2015 improvement offer (issue 15) on a SIF inadequate judgement of 2015, before the others.
-    await sifInadequateJudgement(t.db, laCode, '2015-03-02')
-    const offerId = await services.offer2015.open(director, laCode, context)
+    const sifId = await sifInadequateJudgement(t.db, laCode, '2015-03-02')
+    const offerId = await services.offer2015.open(director, laCode, sifId, context)
     records.set(laCode, {
       interventionId,
       boardMeetingId,

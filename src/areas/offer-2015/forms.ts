@@ -10,7 +10,7 @@ export const offerParams = z.object({ offerId: z.string() })
 const keys = <T extends Record<string, unknown>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
 
-export const openForm = defineForm({ confirm: field.optionalText() })
+export const openForm = defineForm({ judgementId: field.optionalText() })
 
 export const stepForm = defineForm({
   step: field.required('Select the step'),

@@ -80,7 +80,11 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
         href: offer2015Paths.offer.build({ offerId: record.offer.id }),
         text: `Offer after the SIF inadequate judgement published ${formatDate(record.offer.publishedOn)}: ${OFFER_STATES[stateOf(record)]}`,
       })),
-      openable: openable[0] ? formatDate(openable[0].publishedOn) : undefined,
+      judgements: openable.map((judgement, index) => ({
+        value: judgement.id,
+        text: `Published ${formatDate(judgement.publishedOn)}`,
+        checked: state ? state.values['judgementId'] === judgement.id : index === 0,
+      })),
       canOpen: Boolean(openable[0]) && canOn(request.principal, 'offer-2015.direct', target),
       openAction: offer2015Paths.open.build({ laCode }),
       errors: state?.errors ?? {},
@@ -123,10 +127,10 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
       target: laTarget,
       form: openForm,
       page: laPage,
-      conflictField: 'open',
-      submit: async (request: LaRequest) =>
+      conflictField: 'judgementId',
+      submit: async (request: LaRequest, input) =>
         offer2015Paths.offer.build({
-          offerId: await offers.open(request.principal, request.params.laCode, context(request)),
+          offerId: await offers.open(request.principal, request.params.laCode, input.judgementId, context(request)),
         }),
     }),
     route({

@@ -161,12 +161,20 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       return assemble(all.filter((offer) => inRegion.has(offer.laCode)))
     },
 
-    /** Open the offer for the LA's latest SIF inadequate judgement without one (000#5, #12). */
-    async open(principal: Principal, laCode: string, context: RequestContext): Promise<string> {
+    /** Open the offer for one of the LA's SIF inadequate judgements without one (the latest unless named; 000#5, #12). */
+    async open(
+      principal: Principal,
+      laCode: string,
+      judgementId: string | undefined,
+      context: RequestContext,
+    ): Promise<string> {
       await guard(principal, 'offer-2015.direct', laCode)
-      const [judgement] = await openable(laCode)
+      const candidates = await openable(laCode)
+      const judgement = judgementId ? candidates.find((candidate) => candidate.id === judgementId) : candidates[0]
       if (!judgement)
-        throw new ValidationError({ open: 'The LA has no SIF inadequate judgement without an offer (000#5)' })
+        throw new ValidationError({
+          judgementId: 'Select a SIF inadequate judgement of the LA without an offer (000#5)',
+        })
       return db.transaction().execute(async (trx) => {
         const id = await insertOffer(trx, {
           laCode,
