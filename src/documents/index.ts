@@ -77,3 +77,8 @@ export {
   seminarInvitationLetterProblems,
   type SeminarInvitationLetterInput,
 } from './templates/seminar-invitation-letter.js'
+export {
+  improvementPlanLetter,
+  improvementPlanLetterProblems,
+  type ImprovementPlanLetterInput,
+} from './templates/improvement-plan-letter.js'

@@ -20,6 +20,7 @@ export const DOCUMENT_KINDS = [
   'action-planning-visit-letter',
   'action-plan-letter',
   'seminar-invitation-letter',
+  'improvement-plan-letter',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 

@@ -155,6 +155,12 @@ export async function walkRecords(
     // A 2015 improvement offer (issue 15) on a SIF inadequate judgement of 2015, before the others.
     const sifId = await sifInadequateJudgement(t.db, laCode, '2015-03-02')
     const offerId = await services.offer2015.open(director, laCode, sifId, context)
+    await services.offer2015.planLetter(
+      director,
+      offerId,
+      { letter: 'D', sentOn: '2015-06-20', differences: '', version: undefined },
+      context,
+    )
     records.set(laCode, {
       interventionId,
       boardMeetingId,

@@ -153,6 +153,11 @@ describe('the 2015 improvement offer from the invitation to the end (000#5-54)',
         })
       ).statusCode,
     ).toBe(303)
+    const planLetter = await dfe.get(`${url}/plan-letter.docx`)
+    expect(planLetter.statusCode).toBe(200)
+    expect(text(docxText(new Uint8Array(planLetter.rawPayload)).join(' '))).toContain(
+      'seminar that took place on 15 April 2015',
+    )
     offer = page(await senior.get(url))
     expect(text(offer.$('#step-visit\\.1').parent().text())).toContain(
       long(offer2015('2015-03-02', { planAccepted: '2015-06-20' }).monitoringVisits.firstBy!),

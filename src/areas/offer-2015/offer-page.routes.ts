@@ -105,14 +105,25 @@ export function offerPages(deps: {
           }
         : undefined,
       attendance: SEMINAR_ATTENDANCE,
+      hasPlanLetter: done.has('plan.letter'),
       may: {
         manage: may('offer-2015.manage'),
         reply: may('offer-2015.reply'),
       },
       paths: Object.fromEntries(
-        (['step', 'reply', 'seminar', 'planLetter', 'progress', 'invitationDocx', 'invitationPdf'] as const).map(
-          (key) => [key, offer2015Paths[key].build({ offerId })],
-        ),
+        (
+          [
+            'step',
+            'reply',
+            'seminar',
+            'planLetter',
+            'progress',
+            'invitationDocx',
+            'invitationPdf',
+            'planLetterDocx',
+            'planLetterPdf',
+          ] as const
+        ).map((key) => [key, offer2015Paths[key].build({ offerId })]),
       ),
       forms: {
         step: {

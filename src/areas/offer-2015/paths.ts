@@ -13,4 +13,6 @@ export const offer2015Paths = {
   progress: path('/offer-2015/offers/:offerId/progress-inspection'),
   invitationDocx: path('/offer-2015/offers/:offerId/invitation.docx'),
   invitationPdf: path('/offer-2015/offers/:offerId/invitation.pdf'),
+  planLetterDocx: path('/offer-2015/offers/:offerId/plan-letter.docx'),
+  planLetterPdf: path('/offer-2015/offers/:offerId/plan-letter.pdf'),
 }

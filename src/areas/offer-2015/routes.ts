@@ -93,7 +93,7 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
     })
   }
 
-  const letter = (url: string, format: LetterFormat) =>
+  const letter = (url: string, format: LetterFormat, which: 'invitation' | 'planLetterDocument', name: string) =>
     route({
       method: 'GET',
       url,
@@ -101,10 +101,10 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
       params: offerParams,
       target: offerTarget,
       handler: async (request: OfferRequest, reply) => {
-        const { content } = await offers.invitation(request.principal, request.params.offerId, format)
+        const { content } = await offers[which](request.principal, request.params.offerId, format)
         return reply
           .type(TYPES[format])
-          .header('content-disposition', contentDisposition(`Improvement planning seminar invitation.${format}`))
+          .header('content-disposition', contentDisposition(`${name}.${format}`))
           .send(Buffer.from(content))
       },
     })
@@ -216,7 +216,9 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
         return back(request, 'progress-inspection')
       },
     }),
-    letter(offer2015Paths.invitationDocx.pattern, 'docx'),
-    letter(offer2015Paths.invitationPdf.pattern, 'pdf'),
+    letter(offer2015Paths.invitationDocx.pattern, 'docx', 'invitation', 'Improvement planning seminar invitation'),
+    letter(offer2015Paths.invitationPdf.pattern, 'pdf', 'invitation', 'Improvement planning seminar invitation'),
+    letter(offer2015Paths.planLetterDocx.pattern, 'docx', 'planLetterDocument', 'Improvement plan letter'),
+    letter(offer2015Paths.planLetterPdf.pattern, 'pdf', 'planLetterDocument', 'Improvement plan letter'),
   ]
 }

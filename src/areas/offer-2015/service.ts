@@ -8,7 +8,7 @@ import { SEMINAR_ATTENDANCE } from '../../rules/offer-2015.js'
 import { progressInspection2015Timeline } from '../../rules/timelines/progress-inspection-2015.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
 import type { RegisterService } from '../register/index.js'
-import { invitationLetter, type LetterFormat } from './letters.js'
+import { invitationLetter, type LetterFormat, planLetterDocument } from './letters.js'
 import {
   findOffer,
   insertOffer,
@@ -332,6 +332,13 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       const current = await record(offerId)
       const target = await guard(principal, 'offer-2015.view', current.offer.laCode)
       return invitationLetter(deps, current, target, format)
+    },
+
+    /** The latest improvement plan letter (Annexes D to G) as Word or PDF; NotFoundError before the first. */
+    async planLetterDocument(principal: Principal, offerId: string, format: LetterFormat) {
+      const current = await record(offerId)
+      const target = await guard(principal, 'offer-2015.view', current.offer.laCode)
+      return planLetterDocument(deps, current, target, format)
     },
   }
 }
