@@ -203,4 +203,34 @@ describe('the 2015 improvement offer from the invitation to the end (000#5-54)',
     expect((await otherDcs.get(url)).statusCode).toBe(404)
     expect(text((await director.get('/offer-2015')).body)).toContain('Birmingham')
   })
+
+  it('tells the DfE case lead when the DCS still refuses the seminar (000#7, #15-16)', async () => {
+    await sifInadequateJudgement(t.db, '333', '2015-03-02')
+    const director = await signIn(await createUser(t.db, 'regional-director', { regionCode: WEST_MIDLANDS }))
+    const dcs = await signIn(await createUser(t.db, 'la-dcs', { laCode: '333' }))
+    const caseLead = await createUser(t.db, 'dfe-case-lead', { laCodes: ['333'] })
+    const url = (await director.post('/offer-2015/las/333/open', {})).headers.location as string
+    let offer = page(await dcs.get(url))
+    const version = () => offer.$('input[name="version"]').first().attr('value')!
+    await dcs.post(`${url}/seminar-reply`, {
+      reply: 'declined',
+      ...date('repliedOn', '2015-03-09'),
+      persuasion: '',
+      version: version(),
+    })
+    offer = page(await director.get(url))
+    const told = await director.post(`${url}/steps`, {
+      step: 'seminar.dfe-told',
+      ...date('doneOn', '2015-03-20'),
+      note: 'The DCS declined again after the regional director met her on 18 March',
+      version: version(),
+    })
+    expect(told.statusCode).toBe(303)
+    const emails = await t.db.selectFrom('outbox').selectAll().where('recipient', '=', caseLead.email).execute()
+    expect(emails).toHaveLength(1)
+    expect(emails[0]!.body_text).toContain(
+      'The DCS has refused the improvement planning seminar after a further approach',
+    )
+    expect(emails[0]!.body_text).toContain('declined again')
+  })
 })

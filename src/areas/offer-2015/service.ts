@@ -3,6 +3,7 @@ import type { AuditAction } from '../../auth/audit-actions.js'
 import type { PeopleDirectory } from '../../auth/people.js'
 import { type Action, canOn, laFilter, type PolicyTarget, type Principal } from '../../auth/policy.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { enqueueEmail } from '../../notify/outbox.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { SEMINAR_ATTENDANCE } from '../../rules/offer-2015.js'
 import { progressInspection2015Timeline } from '../../rules/timelines/progress-inspection-2015.js'
@@ -18,6 +19,7 @@ import {
   stepsOfOffers,
   updateOffer,
 } from './repository.js'
+import { offer2015Paths } from './paths.js'
 import { stepsOf } from './steps.js'
 import {
   type Offer,
@@ -82,11 +84,15 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       steps: { step: string; doneOn: string; note?: string; detail?: Record<string, unknown> }[]
       action: AuditAction
       summary: string
+      /** The DfE's inspections and interventions team told (000#7, #15, #33): the LA's case leads get an email. */
+      dfe?: string
     },
   ): Promise<void> {
     const current = await record(offerId)
-    await guard(principal, permission, current.offer.laCode)
+    const target = await guard(principal, permission, current.offer.laCode)
     const decided = decide(current)
+    const caseLeads = decided.dfe ? await deps.people.reaching(['dfe-case-lead'], target) : []
+    const { la } = await register.show(current.offer.laCode)
     await db.transaction().execute(async (trx) => {
       const locked = await findOffer(trx, offerId, true)
       if (!locked) throw new NotFoundError()
@@ -101,6 +107,15 @@ export function createOffer2015Service(deps: Offer2015Deps) {
           note: step.note ?? '',
           detail: step.detail ?? {},
           by: principal.id,
+        })
+      // The outbox's 'monitoring-dfe' kind: the DfE told about an LA after an inadequate judgement.
+      for (const lead of caseLeads)
+        await enqueueEmail(trx, {
+          kind: 'monitoring-dfe',
+          recipient: lead.email,
+          subject: `${la.name}: 2015 improvement offer – ${decided.summary}`,
+          bodyText: `${decided.dfe}\n\n${deps.config.baseUrl}${offer2015Paths.offer.build({ offerId })}`,
+          dedupeKey: `offer-2015:${offerId}:${decided.action}:${decided.summary}:${lead.id}`,
         })
       await recordAudit(trx, {
         actor: principal,
@@ -213,6 +228,11 @@ export function createOffer2015Service(deps: Offer2015Deps) {
           ...(input.step === 'final-letter' ? { offer: { endedOn: input.doneOn } } : {}),
           action: 'offer-2015.step',
           summary: `${step.label}: ${formatLongDate(input.doneOn)}`,
+          ...(input.step === 'seminar.dfe-told'
+            ? {
+                dfe: `The DCS has refused the improvement planning seminar after a further approach (000#7, #15). ${input.note}`.trim(),
+              }
+            : {}),
         }
       })
     },
@@ -306,6 +326,11 @@ export function createOffer2015Service(deps: Offer2015Deps) {
           ],
           action: 'offer-2015.plan-letter',
           summary: `Improvement plan letter ${input.letter} sent ${formatLongDate(input.sentOn)}`,
+          ...(input.letter === 'G'
+            ? {
+                dfe: `The differences over the improvement plan were not resolved (000#33, Annex G), so the DfE may consider conditions for the improvement notice or direction.\n\nAreas of difference: ${input.differences.trim()}`,
+              }
+            : {}),
         }
       })
     },
