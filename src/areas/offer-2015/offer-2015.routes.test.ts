@@ -45,6 +45,9 @@ describe('the 2015 improvement offer from the invitation to the end (000#5-54)',
     const dfe = await signIn(await createUser(t.db, 'dfe-case-lead', { laCodes: [LA] }))
     const rules = offer2015('2015-03-02')
 
+    expect(text((await director.get('/offer-2015')).body)).toContain(
+      'Birmingham: judged inadequate, published 2 March 2015',
+    )
     expect(page(await director.get(`/offer-2015/las/${LA}`)).heading).toBe('2015 improvement offer')
     const opened = await director.post(`/offer-2015/las/${LA}/open`, {})
     expect(opened.statusCode).toBe(303)

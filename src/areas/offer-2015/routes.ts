@@ -65,7 +65,11 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
         { text: formatDate(datesOf(record).progressInspection.about) },
       ]),
     )
-    return reply.page('offer-2015/list.njk', { rows, rule: ruleLink('I1', '000#5') })
+    const awaiting = (await offers.awaitingOffer(request.principal)).map((entry) => ({
+      href: offer2015Paths.la.build({ laCode: entry.laCode }),
+      text: `${entry.name}: judged inadequate, published ${formatDate(entry.publishedOn)}`,
+    }))
+    return reply.page('offer-2015/list.njk', { rows, awaiting, rule: ruleLink('I1', '000#5') })
   }
 
   async function laPage(request: LaRequest, reply: FastifyReply, state?: FormState) {
