@@ -36,7 +36,8 @@ export function offer2015Dashboard(offers: Offer2015Service, clock: Clock): Dash
     const today = clock.today()
     const horizon = addDays(today, HORIZON_DAYS)
     const items: DashboardItem[] = []
-    for (const record of await offers.inScope(principal)) {
+    // The offers the person acts on: the regional director's region, not every offer they may read.
+    for (const record of await offers.inScope(principal, 'offer-2015.reply')) {
       if (record.offer.endedOn) continue
       const laName = await offers.laName(record.offer.laCode)
       for (const step of stepsOf(record)) {

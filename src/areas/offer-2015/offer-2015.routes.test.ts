@@ -60,6 +60,10 @@ describe('the 2015 improvement offer from the invitation to the end (000#5-54)',
     expect(steps).toContain(long(rules.improvementPlanDue))
     expect(text(offer.$('#choices ~ ul').first().text())).toContain('The offer starts on publication')
     expect(text((await director.get('/')).body)).toContain('Invitation to host the improvement planning seminar')
+    // Another region's director may read the offer but is not asked to act on it.
+    const london = await signIn(await createUser(t.db, 'regional-director', { regionCode: 'E12000007' }))
+    expect(text((await london.get('/')).body)).not.toContain('2015 improvement offer')
+    expect((await london.get(url)).statusCode).toBe(200)
 
     // The invitation (Annex A) as Word: the window in dates and the copies of 000#12.
     const word = await director.get(`${url}/invitation.docx`)

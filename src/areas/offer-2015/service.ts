@@ -192,9 +192,9 @@ export function createOffer2015Service(deps: Offer2015Deps) {
         .sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.name.localeCompare(b.name))
     },
 
-    /** Every offer the principal may see, newest first. */
-    async inScope(principal: Principal): Promise<OfferRecord[]> {
-      const filter = laFilter(principal, 'offer-2015.view')
+    /** Every offer the principal may see (or act on, for `action`), newest first. */
+    async inScope(principal: Principal, action: Action = 'offer-2015.view'): Promise<OfferRecord[]> {
+      const filter = laFilter(principal, action)
       if (filter.kind === 'none' || filter.kind === 'team') return []
       if (filter.kind === 'las') return assemble(await offersOf(db, filter.laCodes))
       const all = await offersOf(db)
