@@ -239,5 +239,19 @@ describe('the 2015 improvement offer from the invitation to the end (000#5-54)',
       'The DCS has refused the improvement planning seminar after a further approach',
     )
     expect(emails[0]!.body_text).toContain('declined again')
+
+    // Unsatisfactory progress is flagged to the DfE too (issue 15).
+    offer = page(await director.get(url))
+    await director.post(`${url}/progress-inspection`, {
+      ...date('onsite', '2016-03-07'),
+      judgement: 'unsatisfactory',
+      version: version(),
+    })
+    const flagged = await t.db
+      .selectFrom('outbox')
+      .select('body_text')
+      .where('recipient', '=', caseLead.email)
+      .execute()
+    expect(flagged.map((email) => email.body_text).join(' ')).toContain('progress unsatisfactory')
   })
 })

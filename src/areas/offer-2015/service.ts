@@ -9,6 +9,7 @@ import { SEMINAR_ATTENDANCE } from '../../rules/offer-2015.js'
 import { progressInspection2015Timeline } from '../../rules/timelines/progress-inspection-2015.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
 import type { RegisterService } from '../register/index.js'
+import { awaitingOffer } from './awaiting.js'
 import { invitationLetter, type LetterFormat, planLetterDocument } from './letters.js'
 import {
   findOffer,
@@ -163,34 +164,8 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       return assemble(await offersOf(db, [laCode]))
     },
 
-    /**
-     * LAs with a SIF inadequate judgement without an offer, among those the principal may open one
-     * for (000#5: every LA judged inadequate under the SIF was offered it), oldest first.
-     */
-    async awaitingOffer(principal: Principal): Promise<{ laCode: string; name: string; publishedOn: string }[]> {
-      const filter = laFilter(principal, 'offer-2015.direct')
-      if (filter.kind !== 'all' && filter.kind !== 'region') return []
-      const [las, histories, offers] = await Promise.all([
-        register.localAuthorities(),
-        register.histories(),
-        offersOf(db),
-      ])
-      const answered = new Set(offers.map((offer) => offer.judgementId))
-      return las
-        .flatMap((la) => {
-          if (filter.kind === 'region' && la.regionCode !== filter.regionCode) return []
-          return (histories.get(la.laCode)?.records ?? [])
-            .filter(
-              (record) =>
-                record.framework === 'sif' &&
-                !record.correctedById &&
-                record.grades['overall'] === 'inadequate' &&
-                !answered.has(record.id),
-            )
-            .map((record) => ({ laCode: la.laCode, name: la.name, publishedOn: record.publishedOn }))
-        })
-        .sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.name.localeCompare(b.name))
-    },
+    /** LAs with a SIF inadequate judgement without an offer, for the director who may open one (000#5). */
+    awaitingOffer: (principal: Principal) => awaitingOffer(deps, principal),
 
     /** Every offer the principal may see (or act on, for `action`), newest first. */
     async inScope(principal: Principal, action: Action = 'offer-2015.view'): Promise<OfferRecord[]> {
@@ -373,11 +348,15 @@ export function createOffer2015Service(deps: Offer2015Deps) {
     ) {
       const checked = progressInspection2015Timeline(input.onsite)
       if (!checked.ok) throw new ValidationError({ onsite: checked.reason })
-      await change(principal, offerId, 'offer-2015.manage', input, context, () => ({
+      await change(principal, offerId, 'offer-2015.manage', input, context, (current) => ({
         offer: { progressOnsiteOn: input.onsite, progressJudgement: input.judgement ?? null },
         steps: [],
         action: 'offer-2015.progress-inspection',
         summary: `Progress inspection on site from ${formatLongDate(input.onsite)}${input.judgement ? `: ${input.judgement} progress` : ''}`,
+        // Issue 15: unsatisfactory progress is flagged to the DfE (000 says no more), once.
+        ...(input.judgement === 'unsatisfactory' && current.offer.progressJudgement !== 'unsatisfactory'
+          ? { dfe: 'The progress inspection judged the LA’s progress unsatisfactory (000#45).' }
+          : {}),
       }))
     },
 
