@@ -69,7 +69,7 @@ const QUERY_METHODS = new Set([
 function ownerOf(file) {
   const area = areaOf(file)
   if (area) return area
-  return /^src\/(auth|notify|files)\//.exec(file)?.[1]
+  return /^src\/(auth|notify|files|jobs)\//.exec(file)?.[1]
 }
 
 export default {

@@ -14,6 +14,11 @@ export const TABLE_OWNERS = {
   // notify: email and calendar feeds
   outbox: 'notify',
   calendar_feeds: 'notify',
+  // files: uploads and generated files kept in the database (issue 16, several instances)
+  file_blobs: 'files',
+  file_blob_chunks: 'files',
+  // jobs: which instance runs each periodic job (issue 16)
+  job_leases: 'jobs',
   // register: the LAs and their judgement history
   regions: 'register',
   local_authorities: 'register',

@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://localhost/ilacs')
   })
 
+  it('keeps files in the database on PostgreSQL and on disk with the embedded database, unless FILE_STORE says', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/ilacs' }).fileStore).toBe('database')
+    expect(loadConfig({}).fileStore).toBe('disk')
+    expect(loadConfig({ FILE_STORE: '' }).fileStore).toBe('disk')
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/ilacs', FILE_STORE: 'disk' }).fileStore).toBe('disk')
+    expect(() => loadConfig({ FILE_STORE: 's3' })).toThrow(ConfigError)
+  })
+
   it('refuses to start in production without the settings that must be real, naming each', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
     const message = (() => {

@@ -20,6 +20,8 @@ const environmentSchema = z.object({
   BASE_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('data'),
+  // Empty (as .env.example leaves it) means the default.
+  FILE_STORE: z.enum(['database', 'disk', '']).optional(),
   SESSION_SECRET: z.string().optional(),
   COOKIE_SECURE: booleanText.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,6 +77,12 @@ export interface Config {
   /** PostgreSQL connection string; absent means the embedded PGlite database. */
   readonly databaseUrl: string | undefined
   readonly dataDir: string
+  /**
+   * Where uploads and generated files are kept (ADR 0020): in the database, so several instances
+   * share them (the default on PostgreSQL), or on this machine's disk under `dataDir` (the default
+   * with the embedded database, which only one instance can open).
+   */
+  readonly fileStore: 'database' | 'disk'
   readonly sessionSecret: string
   readonly cookieSecure: boolean
   readonly logLevel: string
@@ -139,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseUrl,
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: resolve(e.DATA_DIR),
+    fileStore: e.FILE_STORE || (e.DATABASE_URL ? 'database' : 'disk'),
     sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
     // Secure by default: browsers accept Secure cookies from http://localhost, and anywhere else must be https.
     cookieSecure: e.COOKIE_SECURE ?? true,

@@ -49,7 +49,7 @@ async function start(): Promise<void> {
     log: (message, detail) => app.log.warn(detail ?? {}, message),
   })
   dispatcher.start()
-  // Reminders of every deadline, once per step even with several instances (the outbox's dedupe key).
+  // Reminders of every deadline, once per step: one instance at a time (job_leases), and the outbox's dedupe key.
   const reminders = createReminderJob({
     db: database.db,
     clock: systemClock,
@@ -59,7 +59,12 @@ async function start(): Promise<void> {
   })
   reminders.start()
   // Reports under embargo are published at their time, and late steps flagged (issue 11).
-  const reportJob = startReportJob(app.services.reports, (level, detail, message) => app.log[level](detail, message))
+  const reportJob = startReportJob(
+    app.services.reports,
+    (level, detail, message) => app.log[level](detail, message),
+    60_000,
+    { db: database.db, clock: systemClock },
+  )
   // Annex A: returns a stopped process left are checked again (at start, then on a timer, once
   // their lease ends); temporary files of interrupted uploads are cleared and raw uploads past
   // their retention deleted (at start, then hourly).

@@ -2,6 +2,7 @@ import { createAccountsService } from '../auth/accounts.js'
 import { createPeopleDirectory } from '../auth/people.js'
 import { join } from 'node:path'
 import { createBlobStore, type BlobStore } from '../files/blob-store.js'
+import { createDatabaseBlobStore } from '../files/database-blob-store.js'
 import { createReminderSettings, type ReminderSource } from '../notify/reminders.js'
 import { createActivitiesService } from './activities/service.js'
 import { createAdminService } from './admin/service.js'
@@ -22,7 +23,11 @@ import { createReportsService } from './reports/service.js'
 
 /** The composition root: every area's service, built from the same dependencies. */
 export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processor?: Processor }) {
-  const blobs = deps.blobs ?? createBlobStore(join(deps.config.dataDir, 'files'))
+  const blobs =
+    deps.blobs ??
+    (deps.config.fileStore === 'database'
+      ? createDatabaseBlobStore(deps.db, join(deps.config.dataDir, 'files', 'tmp'))
+      : createBlobStore(join(deps.config.dataDir, 'files')))
   const processor = deps.processor ?? createProcessor({ db: deps.db, clock: deps.clock, blobs })
   const register = createRegisterService(deps)
   const people = createPeopleDirectory(deps.db)

@@ -13,6 +13,7 @@ import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import type { ActivityType } from '../rules/types.js'
 import type { AuditEventsTable, AuthTables, UsersTable } from './auth-tables.js'
 import type { EvidenceTables } from './evidence-tables.js'
+import type { FileTables } from './file-tables.js'
 import type { JudgementRecordsTable, LocalAuthoritiesTable, RegisterTables } from './register-tables.js'
 import type { InterventionTables } from './intervention-tables.js'
 import type { MonitoringTables } from './monitoring-tables.js'
@@ -287,6 +288,7 @@ export interface Database
   extends
     AuthTables,
     EvidenceTables,
+    FileTables,
     InterventionTables,
     MonitoringTables,
     Offer2015Tables,

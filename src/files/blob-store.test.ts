@@ -19,7 +19,8 @@ describe('the blob store', () => {
     const second = await store.put(Readable.from([Buffer.from('List 1: Contacts')]))
     expect(first).toEqual(second)
     expect(first.hash).toBe(createHash('sha256').update('List 1: Contacts').digest('hex'))
-    expect(await readFile(store.path(first.hash), 'utf8')).toBe('List 1: Contacts')
+    const copy = await store.localCopy(first.hash)
+    expect(await readFile(copy.path, 'utf8')).toBe('List 1: Contacts')
     expect(first.size).toBe(16)
   })
 

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js'
 import type { Database } from '../db/tables.js'
 import { addDays, formatLongDate, type IsoDate } from '../rules/calendar/dates.js'
 import { enqueueEmail } from './outbox.js'
+import { runExclusively } from '../jobs/job-lease.js'
 
 /**
  * Reminders by email for every deadline the areas know (issue 13): each area offers the
@@ -158,7 +159,11 @@ export function createReminderJob(deps: {
     return enqueued
   }
 
-  const once = () => (running ??= runOnce().finally(() => (running = undefined)))
+  // One instance at a time enqueues reminders (the dedupe key would stop doubles anyway; this saves the work).
+  const once = () =>
+    (running ??= runExclusively(deps, 'reminders', runOnce)
+      .then((run) => (run.ran ? run.value : 0))
+      .finally(() => (running = undefined)))
   return {
     runOnce: once,
     start(intervalMs = 15 * 60_000) {

@@ -138,6 +138,19 @@ export class TestAgent {
   }
 
   /**
+   * The same browser reaching another instance of the service (several instances behind one
+   * address share sessions through the database): its cookies and last page's tokens, copied.
+   */
+  onInstance(app: FastifyInstance): TestAgent {
+    const other = new TestAgent(app, { remoteAddress: this.remoteAddress })
+    for (const [name, value] of this.cookies) other.cookies.set(name, value)
+    other.csrfToken = this.csrfToken
+    other.submissionKeys = new Map(this.submissionKeys)
+    other.lastPage = this.lastPage
+    return other
+  }
+
+  /**
    * Sign in through the real form and open the page it leads to, as a browser does (the forms
    * of a session carry tokens bound to it); throws unless it redirects.
    */

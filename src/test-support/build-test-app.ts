@@ -28,13 +28,15 @@ export const TEST_NOW = '2026-11-23T10:00:00Z'
 export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase()
   const clock = options.clock ?? fixedClock(TEST_NOW)
-  // Uploaded files go to a folder of this test's own, removed on close.
+  // Uploaded files (on PGlite) and temporary files go to a folder of this test's own, removed on close.
   const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-test-data-'))
   const config = loadConfig({
     NODE_ENV: 'test',
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
+    // On PostgreSQL the files go where they would in production: into the database (ADR 0020).
+    ...(database.kind === 'postgres' ? { FILE_STORE: 'database' } : {}),
     ...options.env,
   })
   const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })

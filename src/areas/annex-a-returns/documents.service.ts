@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream'
 import { recordAudit } from '../../auth/audit.js'
 import type { Principal } from '../../auth/policy.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
+import type { BlobStore } from '../../files/blob-store.js'
 import type { RequestContext } from '../deps.js'
 import { ANNEX_A_DOCUMENTS, DOCUMENT_EXTENSIONS, isDocumentItem, itemFromFileName } from './documents.js'
 import type { AnnexARecords, AnnexAReturnsDeps } from './records.js'
@@ -32,6 +33,16 @@ async function isAuditList(path: string, fileName: string): Promise<boolean> {
       )
     }),
   )
+}
+
+/** isAuditList on a stored file, through a local copy when the store is the database. */
+async function isAuditListStored(blobs: BlobStore, hash: string, fileName: string): Promise<boolean> {
+  const copy = await blobs.localCopy(hash)
+  try {
+    return await isAuditList(copy.path, fileName)
+  } finally {
+    await copy.release()
+  }
 }
 
 /** A document as it arrives: the item it is for ('' to read it from the file name), and its bytes. */
@@ -93,7 +104,7 @@ export function documentsService(deps: AnnexAReturnsDeps, records: AnnexARecords
       const stored = await storeUpload(blobs, upload.stream, 'document', (head) =>
         documentFileProblem(head, upload.fileName),
       )
-      if (item === 'audits' && !(await isAuditList(blobs.path(stored.hash), upload.fileName))) {
+      if (item === 'audits' && !(await isAuditListStored(blobs, stored.hash, upload.fileName))) {
         if (!(await blobStillKept(db, stored.hash))) await blobs.remove(stored.hash)
         throw new ValidationError({
           document: `“${upload.fileName}” is not a list of audits: it needs a column for each audited child’s unique ID, the audit theme and the date the audit was completed (002#257). Use the template, or add those headings`,

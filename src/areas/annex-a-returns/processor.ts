@@ -13,7 +13,7 @@ import {
 } from '../../annex-a/index.js'
 import type { Clock } from '../../clock.js'
 import type { Database } from '../../db/tables.js'
-import type { BlobStore } from '../../files/blob-store.js'
+import type { BlobStore, LocalCopy } from '../../files/blob-store.js'
 import {
   claimReturn,
   recordChecked,
@@ -89,13 +89,16 @@ export function createProcessor(deps: {
 
   async function check(returnId: string, row: ClaimedReturn): Promise<void> {
     const started = Date.now()
-    const inputs = row.files.map((file) => ({ path: blobs.path(file.hash), fileName: file.fileName }))
     const renew = setInterval(
       () => void renewClaim(db, returnId, new Date(clock.now().getTime() + leaseMs)).catch(() => undefined),
       Math.max(1000, leaseMs / 4),
     )
     renew.unref()
+    // The reader needs paths: the files themselves on disk, or copies out of the database.
+    const copies: LocalCopy[] = []
     try {
+      for (const file of row.files) copies.push(await blobs.localCopy(file.hash))
+      const inputs = row.files.map((file, i) => ({ path: copies[i]!.path, fileName: file.fileName }))
       const result = await processAnnexA(inputs, {
         ...annexAOptions({
           asOf: row.asOf,
@@ -149,6 +152,7 @@ export function createProcessor(deps: {
     } finally {
       clearInterval(renew)
       live.delete(returnId)
+      await Promise.all(copies.map((copy) => copy.release().catch(() => undefined)))
     }
   }
 

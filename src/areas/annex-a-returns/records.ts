@@ -1,5 +1,5 @@
 import type { AuditAction } from '../../auth/audit-actions.js'
-import { readFile } from 'node:fs/promises'
+import { buffer } from 'node:stream/consumers'
 import { promisify } from 'node:util'
 import { gunzip } from 'node:zlib'
 import type { ChildrenTable } from '../../annex-a/index.js'
@@ -88,7 +88,7 @@ export function annexARecords({ db, blobs, activities, people }: AnnexAReturnsDe
     if (!hash) return undefined
     const cached = childrenCache.get(hash)
     if (cached) return cached
-    const table = JSON.parse((await gunzipAsync(await readFile(blobs.path(hash)))).toString('utf8')) as ChildrenTable
+    const table = JSON.parse((await gunzipAsync(await buffer(blobs.open(hash)))).toString('utf8')) as ChildrenTable
     // Keep a few recent tables: a case sample page reads one many times in a row.
     if (childrenCache.size >= 4) childrenCache.delete(childrenCache.keys().next().value!)
     childrenCache.set(hash, table)

@@ -1,4 +1,5 @@
 import { recordAudit, SYSTEM_ACTOR } from '../../auth/audit.js'
+import { runExclusively } from '../../jobs/job-lease.js'
 import type { ActivitiesService } from '../activities/index.js'
 import type { AnnexAReturnsDeps } from './records.js'
 import {
@@ -88,7 +89,9 @@ export function uploadRetention(
         try {
           // File times are the machine's, not the service clock's.
           const temporary = await blobs.cleanTemporary(new Date(Date.now() - TEMPORARY_STALE_MS))
-          const deleted = await deleteExpired()
+          // Every instance clears its own temporary folder; one at a time deletes expired uploads.
+          const turn = await runExclusively({ db, clock }, 'upload-retention', deleteExpired)
+          const deleted = turn.ran ? turn.value : { returns: 0, documents: 0 }
           if (temporary || deleted.returns || deleted.documents)
             log?.('uploads housekeeping', { temporary, ...deleted })
         } catch (error) {

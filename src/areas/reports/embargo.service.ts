@@ -9,6 +9,7 @@ import { checkVersion } from './drafting.service.js'
 import { addressees, type Addressee, sendToEach } from './emails.js'
 import { finalBlockers, londonLocal } from './embargo.js'
 import { reportPaths } from './paths.js'
+import { isUnpublishedLetter } from './publication.service.js'
 import {
   DFE_MAILBOX,
   newRecipientLink,
@@ -80,14 +81,18 @@ export function embargoService(deps: ReportsDeps, records: ReportRecords, drafti
 
     /**
      * What a recipient's own link opens: the embargoed PDF while the report is under embargo, or
-     * the LA whose public page lists it once published; anything else is "Page not found".
+     * the LA whose public page lists it once published; anything else is "Page not found". A
+     * monitoring letter that is never published (E8) stays the recipient's own copy: the public
+     * page would never list it.
      */
     async copyFor(token: string) {
       const report = await reportByRecipientLink(db, recipientLinkHash(token))
       if (!report) throw new NotFoundError()
-      if (report.step === 'published')
-        return { published: true as const, laCode: (await records.details(report.activityId)).activity.laCode }
-      if (report.step !== 'embargoed') throw new NotFoundError()
+      if (report.step === 'published') {
+        const details = await records.details(report.activityId)
+        if (!isUnpublishedLetter(report.kind, details))
+          return { published: true as const, laCode: details.activity.laCode }
+      } else if (report.step !== 'embargoed') throw new NotFoundError()
       const latest = (await latestVersion(db, report.id))!
       return { published: false as const, file: await drafting.file(report.activityId, latest.number, 'report.pdf') }
     },
@@ -117,6 +122,7 @@ export function embargoService(deps: ReportsDeps, records: ReportRecords, drafti
       }))
       const statutory = records.milestones(report.kind, details).find((m) => m.key === 'report.final-to-la')
       const word = documentWord(report.kind)
+      const unpublished = isUnpublishedLetter(report.kind, details)
       const [day, time] = embargoUntil.split('T') as [string, string]
       const at = clock.now()
       const number = latest.number + 1
@@ -156,12 +162,20 @@ export function embargoService(deps: ReportsDeps, records: ReportRecords, drafti
         })
         await sendToEach(trx, 'report-embargoed', recipients, {
           details,
-          subject: `Final ${word} under embargo until ${formatDate(day)} ${time}`,
-          lines: [
-            `The final ${word} is attached. It is under embargo until ${formatDate(day)} at ${time}, when Ofsted publishes it (002#216, #224).`,
-            'Until then it must not be published, shared or quoted.',
-            'The link below is yours alone: it opens the embargoed copy until publication, then the published one.',
-          ],
+          subject: unpublished
+            ? `Final ${word}: sent to the local authority, not published`
+            : `Final ${word} under embargo until ${formatDate(day)} ${time}`,
+          lines: unpublished
+            ? [
+                `The final ${word} is attached. Ofsted does not publish it: the first letter of a first set of monitoring visits goes to the local authority only (001#41).`,
+                'It must not be published, shared or quoted beyond those it is sent to.',
+                'The link below is yours alone: it opens this copy.',
+              ]
+            : [
+                `The final ${word} is attached. It is under embargo until ${formatDate(day)} at ${time}, when Ofsted publishes it (002#216, #224).`,
+                'Until then it must not be published, shared or quoted.',
+                'The link below is yours alone: it opens the embargoed copy until publication, then the published one.',
+              ],
           key: `final:${number}`,
           link: (person) => `${config.baseUrl}${reportPaths.embargoedCopy.build({ token: tokenOf(person.email) })}`,
           attachment: {

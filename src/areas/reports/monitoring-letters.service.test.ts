@@ -91,6 +91,23 @@ describe('monitoring letters (E7, E8)', () => {
       .where('kind', '=', 'report-published')
       .execute()
     expect(told.map((email) => email.subject).join('\n')).toContain('The letter is final: it is not published')
+
+    // Its recipients were told it is not published, and their link still opens their copy.
+    const sent = await t.db
+      .selectFrom('outbox')
+      .select(['subject', 'body_text'])
+      .where('activity_id', '=', id)
+      .where('kind', '=', 'report-embargoed')
+      .execute()
+    expect(sent.length).toBeGreaterThan(0)
+    for (const email of sent) {
+      expect(email.subject).toContain('Final letter: sent to the local authority, not published')
+      expect(email.body_text).not.toContain('then the published one')
+    }
+    const token = /\/embargoed\/([A-Za-z0-9_-]+)/.exec(sent[0]!.body_text)![1]!
+    const copy = await services().reports.embargo.copyFor(token)
+    expect(copy.published).toBe(false)
+    if (!copy.published) expect(Buffer.from(copy.file.bytes).subarray(0, 5).toString()).toBe('%PDF-')
   })
 
   it('publishes the second letter', async () => {
