@@ -63,6 +63,7 @@ export const TABLE_OWNERS = {
   board_meetings: 'intervention',
   intervention_reports: 'intervention',
   intervention_concerns: 'intervention',
+  intervention_checklist_answers: 'intervention',
   // engagement: the LA's self-evaluation and the annual engagement meeting
   self_evaluations: 'engagement',
   engagement_meetings: 'engagement',

@@ -42,6 +42,7 @@ import { programmeDashboard } from './areas/programme/dashboard.js'
 import { programmeActivityChecks, programmeLaActivities } from './areas/programme/panels.presenters.js'
 import { programmeRoutes } from './areas/programme/routes.js'
 import { publicationSourceLinks, publicationTasks } from './areas/publications/index.js'
+import { engagementTasks } from './areas/engagement/index.js'
 import { publicationRoutes } from './areas/publications/routes.js'
 import { registerRoutes as registerAreaRoutes } from './areas/register/routes.js'
 import { reportRoutes } from './areas/reports/routes.js'
@@ -191,7 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         programmeDashboard(services.programme, clock),
         reportsDashboard(services.reports, services.activities, clock),
         interventionDashboard(services.intervention, services.register, clock),
-        monitoringDashboard(services.monitoring, clock),
+        monitoringDashboard(services.monitoring, clock, services.activities),
         offer2015Dashboard(services.offer2015, clock),
       ],
     }),
@@ -222,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         evidenceTasks(services.evidence),
         reportTasks(services.reports),
         publicationTasks(services.publications),
+        engagementTasks(services.engagement),
       ],
       actuals: (activity) => services.reports.read.actuals(activity),
       checks: programmeActivityChecks(services.programme),

@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, wholeYearsBetween } from '../rules/calendar/dates.js'
+import { addDays } from '../rules/calendar/dates.js'
 import { dayFromSerial, dayNumber, isoDate, parseDateText, serialFromDay, ukDate, wholeYears } from './day-numbers.js'
+
+/** Age at last birthday, on ISO dates: the plain reference the fast day-number version is checked against. */
+function wholeYearsBetween(birth: string, on: string): number {
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number]
+  const [oy, om, od] = on.split('-').map(Number) as [number, number, number]
+  return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0)
+}
 
 describe('day numbers', () => {
   it('round-trips ISO dates and agrees with the calendar module', () => {
@@ -14,7 +21,14 @@ describe('day numbers', () => {
     )
   })
 
-  it('computes ages as the calendar module does', () => {
+  it('gives the age at the last birthday', () => {
+    expect(wholeYears(dayNumber('2010-06-06'), dayNumber('2022-06-05'))).toBe(11)
+    expect(wholeYears(dayNumber('2010-06-06'), dayNumber('2022-06-06'))).toBe(12)
+    expect(wholeYears(dayNumber('2024-02-29'), dayNumber('2025-02-28'))).toBe(0)
+    expect(wholeYears(dayNumber('2024-02-29'), dayNumber('2025-03-01'))).toBe(1)
+  })
+
+  it('computes ages as the plain reference does', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: 0, max: 10_000 }), (birth, span) => {
         expect(wholeYears(birth, birth + span)).toBe(wholeYearsBetween(isoDate(birth), isoDate(birth + span)))

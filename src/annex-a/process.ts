@@ -6,6 +6,7 @@
  */
 import { basename, extname } from 'node:path'
 import { addMonths, isIsoDate, type IsoDate } from '../rules/calendar/dates.js'
+import { listCoversFrom } from '../rules/case-selection.js'
 import {
   isWorkingDay,
   workingDaysBetween as englandAndWalesWorkingDaysBetween,
@@ -652,8 +653,9 @@ function cloneRow(row: RowBuffer): RowBuffer {
   return copy
 }
 
+/** A list's window (S9, 002#249): the rules core's look-back; a list with none (List 9) has no start. */
 function windowDays(spec: ListSpec, asOf: IsoDate, asOfDay: number): WindowDays {
-  const start = spec.window.months === null ? NaN : dayNumber(addMonths(asOf, -spec.window.months))
+  const start = spec.window.months === null ? NaN : dayNumber(listCoversFrom(spec.list, asOf))
   return {
     asOfDay,
     start,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { addMonths } from '../rules/calendar/dates.js'
+import { listCoversFrom } from '../rules/case-selection.js'
 import { CODE_SETS } from './code-sets.js'
 import { normaliseHeader } from './normalise.js'
 import { LISTS, SIBLINGS_SHEET_COLUMNS, headerIndex, isTemplateSheet, listFromSheetName, listSpec } from './spec.js'
@@ -8,6 +10,13 @@ describe('LISTS', () => {
     expect(LISTS.map((l) => l.list)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
     expect(LISTS.map((l) => l.window.months)).toEqual([3, 6, 3, 6, 6, 3, 3, 6, null, 12, 12])
     expect(LISTS.filter((l) => l.cardinality === 'one-per-child').map((l) => l.list)).toEqual([6, 7, 8, 9, 10])
+  })
+
+  it("describes the same look-back as the rules core's listCoversFrom, which the checks apply (S9)", () => {
+    for (const spec of LISTS.filter((l) => l.window.months !== null))
+      expect(listCoversFrom(spec.list, '2023-06-05'), `List ${spec.list}`).toBe(
+        addMonths('2023-06-05', -spec.window.months!),
+      )
   })
 
   it('gives every list an unambiguous header index and every code column a known code set', () => {

@@ -42,7 +42,23 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
   const annexA = createAnnexAReturnsService({ ...deps, blobs, processor, activities, people })
   const evidence = createEvidenceService({ ...deps, activities, people, knownCases: caseSampleCases(annexA) })
   const publications = createPublicationsService({ ...deps, blobs, register, activities })
-  const reports = createReportsService({ ...deps, activities, judgements, evidence, people, blobs, publications })
+  const reports = createReportsService({
+    ...deps,
+    activities,
+    judgements,
+    evidence,
+    people,
+    blobs,
+    publications,
+    register,
+  })
+  const monitoring = createMonitoringService({
+    ...deps,
+    register,
+    people,
+    blobs,
+    reportItems: (activityId) => reports.read.reportItems(activityId),
+  })
   const services = {
     register,
     people,
@@ -57,9 +73,9 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     uploadRetention: uploadRetention({ ...deps, blobs, activities }),
     judgements,
     reports,
-    intervention: createInterventionService({ ...deps, register, people, blobs }),
+    intervention: createInterventionService({ ...deps, register, people, blobs, monitoring }),
     engagement: createEngagementService({ ...deps, register, people, blobs }),
-    monitoring: createMonitoringService({ ...deps, register, people, blobs }),
+    monitoring,
     offer2015: createOffer2015Service({ ...deps, register, people }),
     reminders: createReminderSettings(deps.db),
   }

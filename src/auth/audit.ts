@@ -26,42 +26,35 @@ export interface AuditEntry {
 
 /** Write one entry to the audit log, in the caller's transaction when it has one. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      actor_id: entry.actor.id,
-      actor_label: entry.actor.email,
-      action: entry.action,
-      record_type: entry.recordType,
-      record_id: entry.recordId ?? null,
-      la_code: entry.laCode ?? null,
-      summary: entry.summary,
-      changes: entry.changes ? JSON.stringify(entry.changes) : null,
-      request_id: entry.requestId ?? null,
-      ...(entry.at ? { occurred_at: entry.at } : {}),
-    })
-    .execute()
+  await recordAudits(db, [entry])
 }
 
-/** Write many entries in one statement (an import's hundreds of records), in the caller's transaction. */
+/**
+ * Write many entries (an import's hundreds of records), in the caller's transaction: 1,000 rows
+ * a statement, as PostgreSQL allows 65,535 parameters in one and a row takes ten.
+ */
 export async function recordAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return
-  await db
-    .insertInto('audit_events')
-    .values(
-      entries.map((entry) => ({
-        actor_id: entry.actor.id,
-        actor_label: entry.actor.email,
-        action: entry.action,
-        record_type: entry.recordType,
-        record_id: entry.recordId ?? null,
-        la_code: entry.laCode ?? null,
-        summary: entry.summary,
-        changes: entry.changes ? JSON.stringify(entry.changes) : null,
-        request_id: entry.requestId ?? null,
-      })),
-    )
-    .execute()
+  for (let from = 0; from < entries.length; from += 1000)
+    await db
+      .insertInto('audit_events')
+      .values(entries.slice(from, from + 1000).map(auditRow))
+      .execute()
+}
+
+function auditRow(entry: AuditEntry) {
+  return {
+    actor_id: entry.actor.id,
+    actor_label: entry.actor.email,
+    action: entry.action,
+    record_type: entry.recordType,
+    record_id: entry.recordId ?? null,
+    la_code: entry.laCode ?? null,
+    summary: entry.summary,
+    changes: entry.changes ? JSON.stringify(entry.changes) : null,
+    request_id: entry.requestId ?? null,
+    // Kysely writes DEFAULT (now) for a row without it, even beside rows that have it.
+    ...(entry.at ? { occurred_at: entry.at } : {}),
+  }
 }
 
 /** The system itself, for entries no person caused (start-up loads, scheduled jobs). */

@@ -241,6 +241,11 @@ export const POLICY = {
       'Record that an LA will not agree its monitoring visits, or differs over its action plan (002#113, 001#22)',
     grants: { 'national-director': 'all', 'regional-director': 'region' },
   },
+  'intervention.checklist': {
+    description:
+      'Answer the LA’s checklists: the signatures of risk, the questions for the lead member and the reflective questions (004; the DCS: their own LA only)',
+    grants: { ...DFE_STAFF, 'la-dcs': 'own-la' },
+  },
   // The LA's self-evaluation and the annual engagement meeting (002#27-48): never published.
   'engagement.view': {
     description:

@@ -21,6 +21,7 @@ import { REPORT_EVENTS, REPORT_KINDS, REPORT_STEPS, REVIEW_STEPS } from '../area
 import { PUBLICATION_MILESTONE_KEYS } from '../areas/reports/progress.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import { ACTIVITY_TYPES } from '../rules/types.js'
+import { CHECKLISTS, RISK_DEGREES } from '../rules/intervention-checklists.js'
 import { createTestDatabase, testDatabaseKinds } from '../test-support/test-db.js'
 import type { DatabaseHandle } from './database.js'
 import * as fixedValueChecks from './migrations/20261202T081747Z_fixed_value_checks.js'
@@ -110,6 +111,8 @@ const CONSTRAINTS: ReadonlyArray<readonly [constraint: string, values: readonly 
   ['report_steps_event_check', REPORT_EVENTS],
   ['report_steps_to_step_check', REPORT_STEPS],
   ['report_steps_milestone_check', PUBLICATION_MILESTONE_KEYS],
+  ['intervention_checklist_answers_list_check', Object.keys(CHECKLISTS)],
+  ['intervention_checklist_answers_degree_check', Object.keys(RISK_DEGREES)],
 ]
 
 /** The values a constraint allows: the `in (…)` list, or the JSON array a jsonb column must be within. */

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { AgendaKey, MeetingStatus } from '../areas/engagement/types.js'
+import type { ChecklistKey, RiskDegree } from '../rules/intervention-checklists.js'
 import type { ConcernKind, InstrumentForm, InterventionStep, ReportSource } from '../areas/intervention/types.js'
 
 /**
@@ -100,6 +101,19 @@ export interface InterventionConcernsTable extends Recorded {
   resolved_on: string | null
 }
 
+/** An answer to one item of an LA's checklists (004, G6); never changed, the latest stands. */
+export interface InterventionChecklistAnswersTable {
+  id: Generated<string>
+  la_code: string
+  list: ChecklistKey
+  item: number
+  degree: RiskDegree | null
+  answer: string
+  answered_on: string
+  recorded_by: string
+  recorded_at: GeneratedTimestamp
+}
+
 export interface SelfEvaluationsTable extends Recorded {
   id: Generated<string>
   la_code: string
@@ -151,6 +165,7 @@ export interface InterventionTables {
   board_meetings: BoardMeetingsTable
   intervention_reports: InterventionReportsTable
   intervention_concerns: InterventionConcernsTable
+  intervention_checklist_answers: InterventionChecklistAnswersTable
   self_evaluations: SelfEvaluationsTable
   engagement_meetings: EngagementMeetingsTable
   reminder_stops: ReminderStopsTable

@@ -88,6 +88,18 @@ describe('demo interventions and engagement (issue 13)', () => {
     expect(await services.intervention.alerts(caseLead.laCodes)).toHaveLength(1)
   })
 
+  it('holds the case lead’s answers to the notice LA’s checklists, one signature answered twice (G6)', async () => {
+    const caseLead = await demoPrincipal(database.db, 'dfe-case-lead')
+    const records = await services.intervention.inScope(caseLead)
+    const notice = records.find((record) => record.board?.adviserKind === 'adviser')!
+    const [risks, , reflective] = await services.intervention.checklistsOf(notice.intervention.laCode)
+    expect(risks!.standing.answered).toBe(4)
+    expect(risks!.standing.seen).toEqual([0, 4, 10])
+    expect(risks!.items[10]!.earlier).toHaveLength(1)
+    expect(risks!.standing.lastAnsweredOn! < TODAY).toBe(true)
+    expect(reflective!.standing.answered).toBe(1)
+  })
+
   it('gives the commissioner only the LA whose direction names them', async () => {
     const commissioner = await demoPrincipal(database.db, 'commissioner')
     const records = await services.intervention.inScope(commissioner)

@@ -7,6 +7,7 @@ import type { Config } from '../config.js'
 import type { Database } from '../db/tables.js'
 import { pathwayGrade } from '../areas/register/frameworks.js'
 import { addDays, type IsoDate } from '../rules/calendar/dates.js'
+import { loadDemoChecklists } from './demo-checklists.js'
 import { demoPdf } from './demo-pdf.js'
 import { DEMO_CONTEXT, demoPrincipal, morning, type Services } from './demo-steps.js'
 import { DEMO_LA_CODE, DEMO_OTHER_LA_CODE } from './load-demo-data.js'
@@ -160,6 +161,7 @@ export async function loadDemoInterventions(db: Kysely<Database>, config: Config
       },
       DEMO_CONTEXT,
     )
+    await loadDemoChecklists(services, noticeLa, caseLead, today)
   }
 
   if (directionLa) {

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/policy.js'
 import type { Config } from '../config.js'
 import type { Database } from '../db/tables.js'
 import { addDays, type IsoDate } from '../rules/calendar/dates.js'
-import { addWorkingDays, workingDayOnOrAfter } from '../rules/calendar/working-days.js'
+import { addWorkingDays } from '../rules/calendar/working-days.js'
 import { offer2015, offer2015VisitDue } from '../rules/offer-2015.js'
 import { progressInspection2015Timeline } from '../rules/timelines/progress-inspection-2015.js'
 import { DEMO_CONTEXT, demoPrincipal, morning } from './demo-steps.js'
@@ -25,6 +25,9 @@ const ATTENDEES = [
   'LSCB independent chair',
   'Designated nurse, clinical commissioning group',
 ]
+
+/** The first working day on or after `date`. */
+const workingDayOnOrAfter = (date: IsoDate): IsoDate => addWorkingDays(addDays(date, -1), 1)
 
 /** The first Monday on or after `date` that the progress inspection's timeline accepts (day 6, 000#42). */
 function onsiteMonday(date: IsoDate): IsoDate {

@@ -82,3 +82,9 @@ export {
   improvementPlanLetterProblems,
   type ImprovementPlanLetterInput,
 } from './templates/improvement-plan-letter.js'
+export {
+  actionPlanningVisitAgenda,
+  actionPlanningVisitRecord,
+  type ActionPlanningVisitAgendaInput,
+  type ActionPlanningVisitRecordInput,
+} from './templates/action-planning-visit-documents.js'

@@ -19,6 +19,8 @@ export const DOCUMENT_KINDS = [
   'partner-inspectorate-letter',
   'action-planning-visit-letter',
   'action-plan-letter',
+  'action-planning-visit-agenda',
+  'action-planning-visit-record',
   'seminar-invitation-letter',
   'improvement-plan-letter',
 ] as const

@@ -29,9 +29,10 @@ export interface AnnexAScope {
 const ALL_LISTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
 
 /** 002#107: what every focused visit evaluates, as documents. */
-export const EVERY_FOCUSED_VISIT_DOCUMENTS = ['1.01', '1.03', '1.05', '1.06', '1.07', '1.08', '1.09'] as const
+const EVERY_FOCUSED_VISIT_DOCUMENTS = ['1.01', '1.03', '1.05', '1.06', '1.07', '1.08', '1.09'] as const
 
-export const FOCUSED_VISIT_ANNEX_A: Record<FocusedVisitTopic, { lists: number[]; documents: string[] }> = {
+/** 002#106: the lists and documents each focused-visit topic adds (decision above). */
+const FOCUSED_VISIT_ANNEX_A: Record<FocusedVisitTopic, { lists: number[]; documents: string[] }> = {
   'The front door': { lists: [1, 2, 3, 4, 5], documents: ['1.02', '1.10', '2.01'] },
   'Children in need and those subject to a child protection plan': {
     lists: [3, 4, 5, 6, 7],

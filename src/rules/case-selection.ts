@@ -2,9 +2,9 @@
  * Choosing the children whose experiences inspectors evaluate (RULES.md S5) and the look-back of
  * the Annex A child-level lists (S9).
  *
- * - S5 factors inspectors take into account (002#150), thresholds they test (002#153), six to 12
- *   already-audited cases requested before fieldwork (002#258), audits of the last six months
- *   (002#257).
+ * - S5 factors inspectors take into account (002#150) and six to 12 already-audited cases
+ *   requested before fieldwork (002#258). The thresholds inspectors test (002#153) are
+ *   src/annex-a/case-selection.ts THRESHOLDS, with the list that tests each.
  * - S9 lists 1–11 and their periods (002#249), one row per child for lists 3–10 (002#251);
  *   judgements rest on contemporary practice, usually no more than six months old (002#154 fn26).
  */
@@ -186,20 +186,6 @@ export const CASE_SELECTION_INDICATORS: readonly CaseSelectionIndicator[] = [
   },
 ]
 
-/** The thresholds inspectors test (S5, 002#153). */
-export const THRESHOLDS_TESTED = [
-  'early help including early help assessments',
-  'referral and assessment',
-  'children in need',
-  'child protection (for investigation and for a plan)',
-  'continuing help and support for families',
-  'the decision to accommodate',
-  'the decision to remove',
-  'permanence planning',
-  'matching and placement decisions, including work to support return home',
-  'leaving care',
-] as const
-
 /** Already-audited cases the lead inspector asks for before fieldwork (S5, 002#258). */
 export const AUDITED_CASES_REQUESTED = { min: 6, max: 12 } as const
 
@@ -213,7 +199,7 @@ export interface ListLookBack {
 }
 
 /** The look-back of Annex A lists 1–11 (S9, 002#249). */
-export const CHILD_LEVEL_LISTS: readonly ListLookBack[] = [
+const CHILD_LEVEL_LISTS: readonly ListLookBack[] = [
   { list: 1, contents: 'contacts', months: 3 },
   { list: 2, contents: 'early help assessments, common assessments or targeted interventions', months: 6 },
   { list: 3, contents: 'referrals', months: 3 },
@@ -246,11 +232,13 @@ export function listCoversFrom(list: number, inspection: IsoDate): IsoDate {
   return months ? addMonths(inspection, -months) : inspection
 }
 
-/** How old practice may be and still be contemporary (S9, 002#154 fn26), and the audit look-back (002#257). */
-export const CONTEMPORARY_PRACTICE_MONTHS = 6
-export const AUDIT_LOOK_BACK_MONTHS = 6
+/** How old practice may be and still be contemporary (S9, 002#154 fn26). */
+const CONTEMPORARY_PRACTICE_MONTHS = 6
 
-/** The earliest day of contemporary practice for an inspection on `inspection` (S9, 002#154 fn26: usually). */
+/**
+ * The earliest day of contemporary practice for an inspection on `inspection` (S9, 002#154 fn26:
+ * usually). Decision: the case-sample page passes the first day on site, when inspectors see it.
+ */
 export function contemporaryPracticeFrom(inspection: IsoDate): IsoDate {
   return addMonths(inspection, -CONTEMPORARY_PRACTICE_MONTHS)
 }

@@ -39,7 +39,8 @@ const bandName = (band: DescriptorBand): string => `${band.from}–${band.to}%`
 /**
  * The descriptor for `percent` (0–100): the band's words, or a gap between two bands (E9).
  * Bands are closed intervals of the real line, so 85.5% is "Very large majority, most" but 96.7%
- * and exactly 50% are gaps.
+ * and exactly 50% are gaps. Exported for `ilacs descriptor`, which takes a percentage; the
+ * judgement page uses it through `descriptorForCases`.
  */
 export function descriptorFor(percent: number): Descriptor {
   if (!Number.isFinite(percent) || percent < 0 || percent > 100)

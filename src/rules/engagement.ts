@@ -88,7 +88,7 @@ export function engagementLetterDue(meeting: IsoDate): Cited & { date: IsoDate; 
  * advised (O1, 002#35). Decision: the source says only "a significant gap"; we take more than
  * three months, a quarter's data, and say so where the advice is shown.
  */
-export const SELF_EVALUATION_REFRESH_MONTHS = 3
+const SELF_EVALUATION_REFRESH_MONTHS = 3
 
 /** Whether the LA is advised to refresh its self-evaluation before a meeting on `meetingOn` (O1, 002#35). */
 export function selfEvaluationRefresh(

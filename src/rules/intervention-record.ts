@@ -144,7 +144,7 @@ export function publicationTiming(
 }
 
 /** Improvement boards meet monthly to six-weekly (G3): the longest gap before a meeting is late. */
-export const BOARD_MEETING_GAP_DAYS = 42
+const BOARD_MEETING_GAP_DAYS = 42
 
 /**
  * When the board's next meeting is expected by (G3, 004#Setting up your improvement framework):

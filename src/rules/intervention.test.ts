@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from './history.js'
 import {
-  SIGNATURES_OF_RISK,
   afterReinspectionInIntervention,
   commissionerDecision,
   inspectionIsOf,
@@ -95,7 +94,6 @@ describe('after re-inspection in intervention (G4)', () => {
 })
 
 describe('structured content (G5, G6)', () => {
-  it('lists the 13 signatures of risk', () => expect(SIGNATURES_OF_RISK).toHaveLength(13))
   it('inspects the local authority unless a s497A(4A) direction applies (002#228, #232)', () => {
     expect(inspectionIsOf('s497A(4)').inspected).toMatch(/^the local authority/)
     expect(inspectionIsOf('s497A(4A)').inspected).toMatch(/nominee/)

@@ -220,30 +220,6 @@ export const ADM_ACTION_PLAN = {
     'where the Secretary of State directed the trust’s creation, the plan is copied to the Secretary of State',
 } as const
 
-/** The 13 signatures of risk, for strategic reflection, not prediction (G6, 004#When does a council…). */
-export const SIGNATURES_OF_RISK = [
-  'turnover and change in senior leadership',
-  'service reorganisations combined with challenging budget reductions',
-  'lack of political focus on safeguarding and care',
-  'assuming performance standards are secure in an environment of service maintenance rather than development',
-  'limited self-awareness and no external challenge',
-  'inconsistent observation of practice',
-  'professional weakness in supervision and audit',
-  'lack of a learning organisational culture',
-  'weak commitment from partners',
-  'lack of focus on the child’s journey or voice of the child',
-  'poor workforce development and/or capacity',
-  'failing to listen to or accept front line feedback',
-  'not developing a culture of anticipation and early warning of issues',
-] as const
-
-/** Ofsted's three reflective questions (G6, 004#Ofsted inspection: reflective questions; cf. 002#33). */
-export const REFLECTIVE_QUESTIONS = [
-  'What do you know about the quality and impact of social work practice with children and families in your authority?',
-  'How do you know it?',
-  'What are your plans to maintain or improve practice?',
-] as const
-
 /** When the DfE hears of an inadequate outcome and publishes its notice or direction (G7, 004#Introduction, #What happens once Ofsted has left your council?). */
 export const DFE_TIMING = {
   toldOfOutcome:

@@ -33,14 +33,6 @@ export function isGrade(value: string): value is Grade {
   return (GRADES as readonly string[]).includes(value)
 }
 
-/** The four judgements of a standard or short inspection (002#96). */
-export const JUDGEMENT_AREAS = [
-  { key: 'overall', title: 'Overall effectiveness' },
-  { key: 'helpAndProtection', title: 'The experiences and progress of children who need help and protection' },
-  { key: 'childrenInCare', title: 'The experiences and progress of children in care and care leavers' },
-  { key: 'leaders', title: 'The impact of leaders on social work practice with children and families' },
-] as const
-
 /** The judgements to check; `overall` may be left for the rules to suggest. */
 export interface JudgementSet {
   helpAndProtection: Grade

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { afterInadequate } from './after-inadequate.js'
 import type { HistoryEntry } from './history.js'
-import { deferralAllowed, dueWindow, pathwayFor, pathwayStatus, type PathwayStatus } from './pathways.js'
+import { deferralAllowed, pathwayStatus, type PathwayStatus } from './pathways.js'
 
 function status(history: HistoryEntry[], on: string): PathwayStatus {
   const result = pathwayStatus(history, on)
@@ -9,18 +9,20 @@ function status(history: HistoryEntry[], on: string): PathwayStatus {
   return result.status
 }
 
-describe('pathwayFor (P1–P3, P5)', () => {
+describe('the pathway of the latest overall grade (P1–P3, P5)', () => {
   it.each([
     ['outstanding', 1],
     ['good', 1],
     ['requires-improvement', 2],
     ['inadequate', 3],
   ] as const)('%s → pathway %i', (grade, pathway) => {
-    expect(pathwayFor(grade)).toBe(pathway)
+    expect(
+      status([{ published: '2019-03-15', type: 'standard-inspection', overall: grade }], '2019-06-03').pathway,
+    ).toBe(pathway)
   })
 })
 
-describe('dueWindow (P4, P8: three-year anniversary ± 6 months of publication, 002#13)', () => {
+describe('the due window of the next inspection (P4, P8: three-year anniversary ± 6 months of publication, 002#13)', () => {
   it.each([
     ['2019-03-15', '2022-03-15', '2021-09-15', '2022-09-15', 'ordinary'],
     // Issue 14: the window is the clamped anniversary ± 6 months, as P8 says, not publication + 30/42 months.
@@ -32,8 +34,9 @@ describe('dueWindow (P4, P8: three-year anniversary ± 6 months of publication, 
       'a leap day clamps to 28 February, and so does the window (P8)',
     ],
     ['2019-08-31', '2022-08-31', '2022-02-28', '2023-02-28', 'a month end clamps (31 Aug − 6 months = 28 Feb)'],
-  ])('published %s → anniversary %s, window %s to %s (%s)', (published, anniversary, from, to) => {
-    expect(dueWindow(published)).toEqual({ anniversary, from, to })
+  ])('published %s → anniversary %s, window %s to %s (%s)', (published, _anniversary, from, to) => {
+    const next = status([{ published, type: 'standard-inspection', overall: 'requires-improvement' }], published).next
+    expect({ from: next.from, to: next.to }).toEqual({ from, to })
   })
 })
 

@@ -25,7 +25,7 @@ import { refuse } from './types.js'
 export type Pathway = 1 | 2 | 3
 
 /** The pathway of an overall effectiveness grade (P1–P3, P5). */
-export function pathwayFor(overall: Grade): Pathway {
+function pathwayFor(overall: Grade): Pathway {
   if (overall === 'inadequate') return 3
   return overall === 'requires-improvement' ? 2 : 1
 }
@@ -43,7 +43,7 @@ export function pathwayFor(overall: Grade): Pathway {
  * for a 29 February publication while the anniversary was 28 February): published 29 February
  * 2020, anniversary 28 February 2023, window 28 August 2022 to 28 August 2023.
  */
-export function dueWindow(previous: IsoDate): { anniversary: IsoDate; from: IsoDate; to: IsoDate } {
+function dueWindow(previous: IsoDate): { anniversary: IsoDate; from: IsoDate; to: IsoDate } {
   const anniversary = addMonths(previous, 36)
   return { anniversary, from: addMonths(anniversary, -6), to: addMonths(anniversary, 6) }
 }
@@ -105,7 +105,7 @@ function focusedVisitAllowance(pathway: Pathway, used: number): FocusedVisitAllo
  * re-inspection of the 2017 arrangements (M6), taking the publication date as the day the report
  * was received ("the effective date of publication", 000#24).
  */
-export function nextInspection(latest: Judgement): NextInspection {
+function nextInspection(latest: Judgement): NextInspection {
   const pathway = pathwayFor(latest.overall)
   if (pathway === 3) {
     const after = afterInadequate(latest.published)

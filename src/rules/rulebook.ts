@@ -27,7 +27,7 @@ export interface RulebookEntry {
 }
 
 /** The separator between excerpts of one quote. */
-export const QUOTE_SEPARATOR = ' … '
+const QUOTE_SEPARATOR = ' … '
 
 /** The sections of RULES.md, in order. */
 export const RULEBOOK_SECTIONS = [
@@ -65,15 +65,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       {
         module: 'calendar/working-days',
-        exports: [
-          'isWorkingDay',
-          'workingDayStatus',
-          'addWorkingDays',
-          'workingDaysBetween',
-          'nextWorkingDay',
-          'previousWorkingDay',
-          'timelineDay',
-        ],
+        exports: ['isWorkingDay', 'workingDayStatus', 'addWorkingDays', 'workingDaysBetween', 'timelineDay'],
       },
       {
         module: 'calendar/bank-holidays',
@@ -111,9 +103,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'Inspections will not usually begin over the Christmas and New Year period. And also, the only activities that might take place in August would be planned monitoring visits and focused visits by agreement or if concerns arise.',
     decision:
       '"Usually" makes these flags with reasons, not refusals. The Christmas and New Year period is 24 December to 1 January, extended to a New Year substitute bank holiday. "Begin" is checked on both the notice day and the first on-site day. The checks are not applied to the 2015 progress inspection, which predates ILACS.',
-    implementedBy: [
-      { module: 'calendar/seasonal-checks', exports: ['seasonalChecks', 'christmasPeriod', 'isInChristmasPeriod'] },
-    ],
+    implementedBy: [{ module: 'calendar/seasonal-checks', exports: ['seasonalChecks', 'isInChristmasPeriod'] }],
   },
   {
     id: 'C4',
@@ -122,8 +112,9 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     statement: 'On-site inspection activity does not normally continue after 6pm on a fieldwork day.',
     citation: '002#83',
     quote: 'On-site inspection activity will not normally continue after 6pm on any field work day.',
-    decision: '"Normally" makes it a flag when planned activity ends after 18:00, not a refusal.',
-    implementedBy: [{ module: 'calendar/on-site-hours', exports: ['onSiteHoursCheck', 'ON_SITE_ENDS_BY'] }],
+    decision:
+      '"Normally" makes it a flag when activity ends after 18:00, not a refusal. The evidence record flags an entry from on-site activity (a meeting, an observation of practice or a conversation) collected after 18:00; case files, documents and other sources may be read off site, so they are not flagged.',
+    implementedBy: [{ module: 'calendar/on-site-hours', exports: ['onSiteHoursCheck'] }],
   },
   {
     id: 'C5',
@@ -153,7 +144,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       "Conflict: 002#18 says usually one focused visit; the 002#24 table says up to two for good or outstanding authorities too. The allowance is one (max 1), and the table's two is shown beside it as a conflict; a second visit is flagged, not refused.",
     implementedBy: [
-      { module: 'pathways', exports: ['pathwayFor', 'nextInspection', 'pathwayStatus'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'planning-checks', exports: ['checkFocusedVisits'] },
     ],
   },
@@ -168,7 +159,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'Local authorities judged to require improvement to be good at their most recent inspection will receive a standard inspection. The standard inspection will usually take place about three years after the previous inspection. … In between inspections, the local authority will receive up to two focused visits. A focused visit may be replaced by a JTAI.',
     decision: null,
     implementedBy: [
-      { module: 'pathways', exports: ['pathwayFor', 'nextInspection', 'pathwayStatus'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
     ],
   },
@@ -184,7 +175,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       'The re-inspection window is the earliest and latest re-inspection of M6, taking the publication date as the day the report was received ("the effective date of publication", 000#24). Standard and short inspections are ILACS judgements; SIF and post-monitoring inspections are SIF judgements, re-inspected under the SIF (or by a post-monitoring inspection, M7).',
     implementedBy: [
-      { module: 'pathways', exports: ['nextInspection', 'pathwayStatus'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'history', exports: ['frameworkOf', 'latestJudgement'] },
       { module: 'planning-checks', exports: ['checkDueWindow', 'checkFocusedVisits'] },
     ],
@@ -200,7 +191,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'The timing of standard and short inspections will usually be within six months before or six months after the three-year anniversary. … If we hold intelligence suggesting a significant deterioration in performance before a short inspection, including any areas of concern identified at a focused visit, we may decide to carry out a standard inspection.',
     decision: null,
     implementedBy: [
-      { module: 'pathways', exports: ['dueWindow', 'nextInspection'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'planning-checks', exports: ['checkDueWindow'] },
     ],
   },
@@ -261,7 +252,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       "The anchor is not defined (the previous inspection's fieldwork or its publication): we use the previous judgement's publication date, the date the history records. Month arithmetic clamps to the month end (29 February + 3 years = 28 February), and the window is counted from that anniversary (issue 14: it had been 30 and 42 months from publication, giving 29 August for a 29 February publication): published 29 February 2020, window 28 August 2022 to 28 August 2023.",
     implementedBy: [
-      { module: 'pathways', exports: ['dueWindow'] },
+      { module: 'pathways', exports: ['pathwayStatus'] },
       { module: 'calendar/dates', exports: ['addMonths'] },
     ],
   },
@@ -346,7 +337,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       { module: 'timelines/standard-inspection', exports: ['standardInspectionTimeline'] },
       { module: 'timelines/short-inspection', exports: ['shortInspectionTimeline'] },
-      { module: 'timelines/focused-visit', exports: ['focusedVisitTimeline', 'focusedVisitVariant'] },
+      { module: 'timelines/focused-visit', exports: ['focusedVisitTimeline'] },
       { module: 'timelines/monitoring-visit', exports: ['monitoringVisitTimeline'] },
       { module: 'timelines/common', exports: ['weekdayColumnFlags'] },
     ],
@@ -376,16 +367,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       'Counted in working days from the actual request day, the same as counting back from fieldwork. The monitoring column counts from the Monday of the visit week (the off-site day before the first on-site day), as the 002#129 table does. When the notice call is recorded on a later day than it was due, the deadlines count from the day of the call ("1 day after notification") and the first day on site stays (002#75); the timeline and notice pages say so. A call made before the day it was due is dated as made, but the deadlines still count from the due day: the seeds do not address an early call, and an authority told early gets more warning, never less time than the table gives. A focused visit is asked only for the lists and documents of its topics and of leadership (the audits list, and documents 1.01, 1.03 and 1.05 to 1.09 on what every visit evaluates, 002#107); the seeds name no lists per topic, so the choice is ours and the Annex A page shows it.',
     implementedBy: [
-      { module: 'annex-a-scope', exports: ['annexAScope', 'FOCUSED_VISIT_ANNEX_A', 'EVERY_FOCUSED_VISIT_DOCUMENTS'] },
+      { module: 'annex-a-scope', exports: ['annexAScope'] },
       {
         module: 'timelines/annex-a',
-        exports: [
-          'annexAMilestones',
-          'ANNEX_A_REQUEST_BEFORE_FIELDWORK',
-          'annexAMilestonesFromNotice',
-          'timelineAfterNotice',
-          'annexAColumnOf',
-        ],
+        exports: ['annexAMilestones', 'timelineAfterNotice'],
       },
     ],
   },
@@ -402,12 +387,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       {
         module: 'case-selection',
-        exports: [
-          'CASE_SELECTION_FACTORS',
-          'CASE_SELECTION_INDICATORS',
-          'THRESHOLDS_TESTED',
-          'AUDITED_CASES_REQUESTED',
-        ],
+        exports: ['CASE_SELECTION_FACTORS', 'CASE_SELECTION_INDICATORS', 'AUDITED_CASES_REQUESTED'],
       },
     ],
   },
@@ -422,9 +402,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'If inspectors find widespread or serious failure resulting in harm, continued risk of harm or failure to safeguard the welfare of children and young people in either the arrangements to protect or care for them, they will always give an overall effectiveness judgement of inadequate. … It is possible for the impact of leaders to be judged good or requires improvement to be good even if any of the other judgements given is inadequate. … is likely to be inadequate if either of the two practice judgements is inadequate and leaders and managers have not been able to demonstrate sufficient understanding of the failure.',
     decision:
       'Leaders inadequate while both practice judgements are requires improvement or better is outside the descriptors: it is reported as a problem to explain, not accepted silently. Where overall effectiveness is not given we suggest one (inadequate if a practice judgement is inadequate, otherwise the middle of the three grades) and mark it derived; a given overall grade must lie between the best and worst of the other three. When understanding is not stated for leaders beside an inadequate judgement, we ask for it (a warning). From January 2023 care leavers are a judgement of their own (issue 14): a practice judgement like the others, so care leavers alone inadequate makes overall effectiveness inadequate, as Ofsted judged Peterborough (2024), Cheshire East (2024) and Harrow (2025). Where a framework gives no overall grade (from April 2026) the register’s pathway follows this derived grade, not the lowest area grade (issue 14: on Ofsted’s 271 ILACS judgements of 2018–2025 the derived grade matches the real overall grade 264 times, the lowest area grade 194).',
-    implementedBy: [
-      { module: 'judgements', exports: ['checkJudgements', 'derivedOverall', 'GRADES', 'JUDGEMENT_AREAS'] },
-    ],
+    implementedBy: [{ module: 'judgements', exports: ['checkJudgements', 'derivedOverall', 'GRADES'] }],
   },
   {
     id: 'S7',
@@ -460,10 +438,8 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'List 1: All those who have been the subject of a contact in the three months before inspection. … This is practice usually not longer than six months prior to the inspection.',
     decision:
-      'A period "before inspection" is counted back in calendar months from the day the data is requested, clamped to the month end.',
-    implementedBy: [
-      { module: 'case-selection', exports: ['CHILD_LEVEL_LISTS', 'listCoversFrom', 'contemporaryPracticeFrom'] },
-    ],
+      'A period "before inspection" is counted back in calendar months from the day the data is requested, clamped to the month end. Contemporary practice is counted back six months from the first day on site, when inspectors see the practice; the case-sample page shows that date.',
+    implementedBy: [{ module: 'case-selection', exports: ['listCoversFrom', 'contemporaryPracticeFrom'] }],
   },
   {
     id: 'E1',
@@ -563,13 +539,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       {
         module: 'timelines/publication',
-        exports: [
-          'publicationMilestones',
-          'PUBLICATION_DAYS',
-          'factualAccuracyDeadline',
-          'stepTimeliness',
-          'publicationTimeliness',
-        ],
+        exports: ['publicationMilestones', 'factualAccuracyDeadline', 'stepTimeliness', 'publicationTimeliness'],
       },
       { module: 'timelines/monitoring-report', exports: ['monitoringReport2017'] },
       { module: 'timelines/monitoring-visit', exports: ['monitoringLetterMilestones'] },
@@ -601,7 +571,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "97–100% Vast/overwhelming majority or almost all … 51–64% Majority … Inspectors will apply the descriptor 'in at least a majority of the cases seen' except where specified.",
     decision:
-      'The bands have gaps — exactly 50%, and any percentage between two bands (e.g. 29 of 30 = 96.7%). A gap is reported as a gap with the bands either side, never rounded into a band.',
+      'The bands have gaps — exactly 50%, and any percentage between two bands (e.g. 29 of 30 = 96.7%). A gap is reported as a gap with the bands either side, never rounded into a band; the judgement page, which gives the words for the cases an inspector counted, then suggests giving the number.',
     implementedBy: [
       {
         module: 'descriptors',
@@ -668,7 +638,10 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     decision:
       'The sources anchor the 70 days on different reports (pre-publication, 001#7, #49; final, 002#219; publication, 000#24, 004#Key messages), so the input is the day the authority received its report. In an inspection timeline it is the day the final report is sent (002#216). A monitoring programme stores all three days and counts from the pre-publication copy (001#7, #49: under ILACS the final report sent under embargo, 002#216), with the final report, then publication, standing in (flagged) until it is recorded; the other readings are shown beside.',
     implementedBy: [
-      { module: 'after-inadequate', exports: ['afterInadequate', 'actionPlanReviewLetter', 'actionPlanAfter'] },
+      {
+        module: 'after-inadequate',
+        exports: ['afterInadequate', 'ACTION_PLAN_WORKING_DAYS', 'actionPlanReviewLetter', 'actionPlanAfter'],
+      },
       { module: 'monitoring-programme', exports: ['programmeAnchor', 'programmeDeadlines', 'PROGRAMME_ANCHORS'] },
       { module: 'intervention-triggers', exports: ['interventionTriggers'] },
     ],
@@ -758,7 +731,8 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '001#67; 002#23 fn28',
     quote:
       'If the inspection determines that the local authority remains inadequate, the monitoring process in section one of this guidance will start again. … Unless this is the second set of monitoring visits for a local authority.',
-    decision: null,
+    decision:
+      'The re-inspection is the first graded judgement published after the programme’s own (any judgement, not only one the programme planned), read from the register: the programme closes on its day of publication. A second set is opened by the regional director, who is asked to on their home page.',
     implementedBy: [{ module: 'after-inadequate', exports: ['afterReinspection'] }],
   },
   {
@@ -909,7 +883,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
       'The documents give no reporting dates: the schedule is set per notice or direction, each report with its own due date, late once that day has passed unreceived. A board is expected to meet again within six weeks of its last meeting.',
     implementedBy: [
       { module: 'intervention', exports: ['IMPROVEMENT_BOARD'] },
-      { module: 'intervention-record', exports: ['reportState', 'nextBoardMeetingBy', 'BOARD_MEETING_GAP_DAYS'] },
+      { module: 'intervention-record', exports: ['reportState', 'nextBoardMeetingBy'] },
     ],
   },
   {
@@ -943,15 +917,27 @@ export const RULEBOOK: readonly RulebookEntry[] = [
   {
     id: 'G6',
     section: INTERVENTION,
-    title: 'Signatures of risk and reflective questions',
+    title: 'Signatures of risk, questions for lead members and reflective questions',
     statement:
-      'Thirteen signatures of risk and three reflective questions help an authority reflect on its position; they are not a predictor.',
+      'Thirteen signatures of risk, fourteen questions for the lead member and three reflective questions help an authority and the DfE reflect on its position; they are not a predictor. The LA and the DfE answer each item, dated, on the LA’s checklists.',
     citation:
-      "004#When does a council children's services department go into intervention and why?; 004#Ofsted inspection: reflective questions",
+      "004#When does a council children's services department go into intervention and why?; 004#Re-inspection and the continuous journey; 004#Ofsted inspection: reflective questions",
     quote:
-      'The list is not a prescriptive predictor but an aid for strategic reflection and informed dialogue … What do you know about the quality and impact of social work practice with children and families in your authority?',
-    decision: null,
-    implementedBy: [{ module: 'intervention', exports: ['SIGNATURES_OF_RISK', 'REFLECTIVE_QUESTIONS'] }],
+      'The list is not a prescriptive predictor but an aid for strategic reflection and informed dialogue … appearing in whole or in part and in different degrees within individual authorities … Have you discussed the signatures of risk and identified any areas of concern? … What do you know about the quality and impact of social work practice with children and families in your authority?',
+    decision:
+      'The source gives no scale for a signature of risk: each is answered "not seen", "seen in part" or "seen in whole", from its words "in whole or in part". Each item keeps every answer with who gave it and when; the latest stands. The checklists are kept per LA, not per intervention record, as an authority can reflect on them before any record is opened.',
+    implementedBy: [
+      {
+        module: 'intervention-checklists',
+        exports: [
+          'SIGNATURES_OF_RISK',
+          'LEAD_MEMBER_QUESTIONS',
+          'REFLECTIVE_QUESTIONS',
+          'RISK_DEGREES',
+          'checklistStanding',
+        ],
+      },
+    ],
   },
   {
     id: 'G7',

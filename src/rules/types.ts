@@ -123,11 +123,6 @@ export const ACTIVITY_TYPES = [
 /** One of `ACTIVITY_TYPES`. */
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]
 
-/** True when `value` names an activity type. */
-export function isActivityType(value: string): value is ActivityType {
-  return (ACTIVITY_TYPES as readonly string[]).includes(value)
-}
-
 /** The names the guidance uses, for labels and messages. */
 export const ACTIVITY_NAMES: Record<ActivityType, string> = {
   'standard-inspection': 'standard inspection',

@@ -110,7 +110,8 @@ export async function walkRecords(
       context,
     )
     // A monitoring programme (issue 12) on an inadequate judgement published after the walk's good
-    // one, with an item, the LA's plan (version 1, with its file) and a review, so its letters exist.
+    // one, with an item, the visit and its record, the LA's plan (version 1, with its file) and a
+    // review, so its letters exist.
     await insertJudgement(t.db, {
       laCode,
       framework: 'ilacs-2023',
@@ -137,6 +138,19 @@ export async function walkRecords(
       director,
       programmeId,
       { kind: 'recommendation', text: 'Improve supervision' },
+      context,
+    )
+    // The action planning visit and its record, so the agenda and the record exist as documents.
+    await services.monitoring.arrangeVisit(
+      director,
+      programmeId,
+      { visitOn: '2026-10-14', agendaCirculatedOn: '2026-10-07', version: undefined },
+      context,
+    )
+    await services.monitoring.recordVisit(
+      director,
+      programmeId,
+      { attendees: 'DCS', discussion: 'The evidence', planning: '', sentOn: '2026-10-16', version: undefined },
       context,
     )
     const plan = await services.monitoring.storeDocument(file('action-plan.pdf'))

@@ -67,6 +67,8 @@ describe('planning an activity', () => {
     // Notice five working days before Monday 18 January 2027: Monday 11 January (S1, 002#73).
     expect(table).toContain('11 January 2027')
     expect(timeline.$('#table a[href="/rules/S4"]').length).toBeGreaterThan(0)
+    // C1: the bank holidays' source is named.
+    expect(timeline.$('#bank-holiday-source').text()).toMatch(/^date-holidays [\d.]+ \(GB, region ENG\)$/)
   })
 })
 

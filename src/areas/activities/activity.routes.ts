@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import { can, canOn } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
 import type { Clock } from '../../clock.js'
+import { BANK_HOLIDAY_SOURCE } from '../../rules/calendar/bank-holidays.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
@@ -242,6 +243,7 @@ export function activityRecordRoutes({
     return reply.page('activities/timeline.njk', {
       activity,
       title: activityTitle(activity),
+      bankHolidaySource: BANK_HOLIDAY_SOURCE,
       items: timelineItems(details.milestones, clock.today(), done),
       rows: milestoneRows(details.milestones, done),
       flags: details.flags,

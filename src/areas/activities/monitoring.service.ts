@@ -37,8 +37,9 @@ export function monitoringService({ db }: ActivitiesDeps, records: ActivityRecor
     /**
      * The children looked at on a monitoring visit, each marked where an earlier visit to the LA
      * looked at them too (001#37, 002#137: case numbers recorded to cross-refer across visits).
+     * Child-level data: the read is audited with the rows shown.
      */
-    async monitoringChildren(activityId: string) {
+    async monitoringChildren(principal: Principal, activityId: string, context: RequestContext) {
       const activity = await records.load(activityId)
       const children = await childrenOf(db, activityId)
       const earlier = await earlierSightings(
@@ -47,6 +48,17 @@ export function monitoringService({ db }: ActivitiesDeps, records: ActivityRecor
         children.map((child) => child.childId),
         activity.onsiteStart,
       )
+      if (children.length > 0)
+        await recordAudit(db, {
+          actor: principal,
+          action: 'activity.monitoring-children-read',
+          recordType: 'activity',
+          recordId: activityId,
+          laCode: activity.laCode,
+          summary: `Read ${children.length} child record(s) of ${activity.reference}`,
+          changes: { ids: children.map((child) => child.id) },
+          requestId: context.requestId,
+        })
       return children.map((child) => ({ ...child, earlier: earlier.get(child.childId) ?? [] }))
     },
 

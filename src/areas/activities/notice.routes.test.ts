@@ -39,7 +39,9 @@ describe('from plan to notice', () => {
     })
     expect(planned.statusCode).toBe(303)
     const id = planned.headers.location!.split('/').pop()!
-    await agent.get(`/activities/${id}/team`)
+    // S3: the team a standard inspection usually has (002#52, #79).
+    const team = page(await agent.get(`/activities/${id}/team`))
+    expect(team.$('#usual-team').text()).toContain('Usually 4 social care inspectors')
     expect(
       (await agent.post(`/activities/${id}/team`, { userId: lead.id, teamRole: 'lead-inspector' })).statusCode,
     ).toBe(303)
@@ -64,7 +66,12 @@ describe('from plan to notice', () => {
     }
     // Recording the call emails the DCS at once, so a call not yet made is refused.
     const early = await new TestAgent(t.app).signIn(lead.email, lead.password)
-    await early.get(`/activities/${id}/notice`)
+    // S1: the call is due by 9.30am on Monday 18 January 2027, five working days before fieldwork (002#73).
+    const due = page(await early.get(`/activities/${id}/notice`))
+      .$('#notice-due')
+      .text()
+    expect(due).toContain('9.30am on Monday 18 January 2027')
+    expect(due).toContain('will not delay the start of the inspection (002#75)')
     const refused = await early.post(`/activities/${id}/notice`, call)
     expect(refused.statusCode).toBe(400)
     expect(page(refused).$('.govuk-error-summary').text()).toContain('The call must be today or in the past')

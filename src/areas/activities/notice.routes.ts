@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
+import { NOTICE_RULES } from '../../rules/inspection-arrangements.js'
 import { isAnnexANoticeFlag } from '../../rules/timelines/annex-a.js'
 import { dateFieldFrom, dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
@@ -37,6 +38,7 @@ export function noticeRoutes({ activities, clock }: { activities: ActivitiesServ
         spokeTo: `${notice.spokeToName}, ${NOTICE_ROLE_LABELS[notice.spokeToRole as NoticeRole] ?? notice.spokeToRole}`,
       })),
       noticeDue: details.milestones.find((m) => m.key === 'notice'),
+      noticeRules: NOTICE_RULES,
       annexA: details.milestones.filter((m) => m.key.startsWith('annex-a.')),
       // Why the deadlines are not the planned ones: the call was made on another day (S4, 002#242).
       annexAMoved: details.flags.find(isAnnexANoticeFlag),

@@ -1,6 +1,8 @@
 import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
+import { INSPECTION_TEAM } from '../../rules/inspection-arrangements.js'
+import type { ActivityType } from '../../rules/types.js'
 import { type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { TEAM_ROLE_LABELS, TEAM_ROLES } from './activity-types.js'
@@ -10,6 +12,19 @@ import { activityTitle, fieldworkDayItems, teamRows } from './presenters.js'
 import type { ActivitiesService } from './service.js'
 
 type ActivityRequest = SignedInRequest<{ activityId: string }>
+
+/** The team an activity of `type` usually has (S3, from the rules core's INSPECTION_TEAM). */
+function usualTeam(type: ActivityType): string {
+  if (type === 'focused-visit') return `A focused visit has ${INSPECTION_TEAM.focusedVisit}.`
+  if (type === 'monitoring-visit') return `A monitoring visit has ${INSPECTION_TEAM.monitoringVisit}.`
+  const { socialCareInspectors: social, regulatoryInspector: regulatory, schoolsHmi } = INSPECTION_TEAM
+  return (
+    `Usually ${social.usual} social care inspectors, ${social.note}: ${INSPECTION_TEAM.arrival}. ` +
+    `A regulatory inspector is on site for ${regulatory.daysOnSite} days (${regulatory.focus}); ` +
+    `a schools HMI is allocated ${schoolsHmi.daysAllocated} days, ${schoolsHmi.schedule}. ` +
+    `A shadowing inspector is ${INSPECTION_TEAM.shadowingInspector}.`
+  )
+}
 
 /** The inspection team (002#52-55, #84-95) and the LA's contacts (002#73, #76). */
 export function teamRoutes({ activities }: { activities: ActivitiesService }): RouteSpec[] {
@@ -29,6 +44,7 @@ export function teamRoutes({ activities }: { activities: ActivitiesService }): R
     return reply.page('activities/team.njk', {
       activity,
       title: activityTitle(activity),
+      usualTeam: usualTeam(activity.type),
       rows: teamRows(
         details.team,
         manage ? activityPaths.teamRemove.build({ activityId }) : undefined,

@@ -188,6 +188,8 @@ describe('Annex A in the browser', () => {
     expect(profile.$('svg.app-bar-chart__svg').length).toBeGreaterThan(3)
     expect(profile.$('.app-bar-chart__table').length).toBe(profile.$('svg.app-bar-chart__svg').length)
     const sample = page(await leadAgent.get(`/activities/${activityId}/case-sample?factor=disabled`))
+    // S9: six months before the first day on site, Monday 18 January 2027.
+    expect(sample.$('#contemporary-practice').text()).toContain('18 July 2026')
     const ids = sample
       .$('input[name="childId"]')
       .map((_, el) => sample.$(el).attr('value'))

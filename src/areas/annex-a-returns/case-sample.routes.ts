@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { CASE_SELECTION_FACTORS, THRESHOLDS } from '../../annex-a/index.js'
+import { AUDITED_CASES_REQUESTED, contemporaryPracticeFrom } from '../../rules/case-selection.js'
 import { errorList, type FormState } from '../../web/forms.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityTitle } from '../activities/index.js'
@@ -73,6 +74,9 @@ export function caseSampleRoutes({ annexA, activities }: AnnexARouteDeps): Route
       action: annexAPaths.caseSample.build({ activityId }),
       removeAction: annexAPaths.caseSampleRemove.build({ activityId }),
       auditsAction: annexAPaths.caseSampleAudits.build({ activityId }),
+      auditedCases: AUDITED_CASES_REQUESTED,
+      // S9 (002#154 fn26): practice older than this is not contemporary, so weighs less in the judgements.
+      contemporarySince: contemporaryPracticeFrom(details.activity.onsiteStart),
       backHref: annexAPaths.overview.build({ activityId }),
     })
   }

@@ -4,6 +4,7 @@ import { childSummary, type ChildSummary, sampleCoverage } from '../../annex-a/i
 import { recordAudit } from '../../auth/audit.js'
 import type { Principal } from '../../auth/policy.js'
 import type { Database } from '../../db/tables.js'
+import { AUDITED_CASES_REQUESTED } from '../../rules/case-selection.js'
 import { ValidationError } from '../../errors.js'
 import type { RequestContext } from '../deps.js'
 import type { AnnexARecords, AnnexAReturnsDeps } from './records.js'
@@ -164,7 +165,7 @@ export function caseSampleService({ db, activities }: AnnexAReturnsDeps, records
     },
 
     /**
-     * Ask the LA for the audit documents of 6 to 12 cases it has already audited (002#258). The
+     * Ask the LA for the audit documents of 6 to 12 (AUDITED_CASES_REQUESTED) cases it has already audited (002#258). The
      * request is for children in the sample; the LA sees only their child IDs.
      */
     async requestAuditedCases(
@@ -175,9 +176,10 @@ export function caseSampleService({ db, activities }: AnnexAReturnsDeps, records
     ): Promise<void> {
       const inSample = new Set((await sampleOf(db, activityId)).map((entry) => entry.childId))
       const ids = [...new Set(childIds)].filter((id) => inSample.has(id))
-      if (ids.length < 6 || ids.length > 12)
+      const { min, max } = AUDITED_CASES_REQUESTED
+      if (ids.length < min || ids.length > max)
         throw new ValidationError({
-          audited: `Choose between 6 and 12 children whose cases the LA has already audited (002#258); you chose ${ids.length}`,
+          audited: `Choose between ${min} and ${max} children whose cases the LA has already audited (002#258); you chose ${ids.length}`,
         })
       await change(
         principal,

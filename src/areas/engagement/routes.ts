@@ -4,7 +4,13 @@ import { canOn } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { ValidationError } from '../../errors.js'
 import { formatDate } from '../../rules/calendar/dates.js'
-import { ENGAGEMENT_LETTER_CONTENTS, engagementLetterDue, SELF_EVALUATION_QUESTIONS } from '../../rules/engagement.js'
+import {
+  ENGAGEMENT_LETTER_CONTENTS,
+  ENGAGEMENT_MEETING_ATTENDEES,
+  engagementLetterDue,
+  SELF_EVALUATION_PRINCIPLES,
+  SELF_EVALUATION_QUESTIONS,
+} from '../../rules/engagement.js'
 import { dateFieldOf, dateInputItems, type FormState, formValues, valueOf } from '../../web/forms.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
@@ -94,6 +100,7 @@ export function engagementRoutes({ engagement, register, people, clock }: Engage
         text,
         value: valueOf(values, ['whatWeKnow', 'howWeKnow', 'plans'][index]!),
       })),
+      principles: SELF_EVALUATION_PRINCIPLES,
       errors: state?.errors ?? {},
       errorList: formErrorList(shareForm, state),
       ruleO1: ruleLink('O1', '002#27, #33, #35'),
@@ -113,6 +120,7 @@ export function engagementRoutes({ engagement, register, people, clock }: Engage
       joint: valueOf(values, 'jointWithEducation') === 'yes',
       ofstedAttendees: valueOf(values, 'ofstedAttendees'),
       laAttendees: valueOf(values, 'laAttendees'),
+      attendees: ENGAGEMENT_MEETING_ATTENDEES,
       errorList: formErrorList(scheduleForm, state),
     })
   }

@@ -20,7 +20,7 @@ import {
   updateMeeting,
 } from './repository.js'
 import { engagementStanding } from './standing.js'
-import type { AgendaKey, EngagementMeeting, StoredDocument } from './types.js'
+import type { AgendaKey, EngagementMeeting, SelfEvaluation, StoredDocument } from './types.js'
 
 export interface EngagementDeps extends ServiceDeps {
   readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
@@ -79,6 +79,11 @@ export function createEngagementService(deps: EngagementDeps) {
           },
         ]
       })
+    },
+
+    /** The LA's latest self-evaluation shared on or before `on`, if any (for the activity page, Annex A 1.05). */
+    async latestSelfEvaluation(laCode: string, on: string): Promise<SelfEvaluation | undefined> {
+      return (await selfEvaluationsOf(db, [laCode])).find((item) => item.sharedOn <= on)
     },
 
     /** An LA's self-evaluations and meetings, and where its engagement stands today (O1, O2). */

@@ -33,6 +33,11 @@ describe('cases of concern (000 Annex C, 002#136)', () => {
   it('goes from the inspector to the lead, out of the LA’s sight', async () => {
     const { activityId, inspector, dcs } = await fieldwork(t, { dcsEmail })
     const agent = await signIn(inspector)
+    // E4 (000#Annex H/C): the inspector is told what the lead inspector will do with the concern.
+    const list = page(await agent.get(`/activities/${activityId}/concerns`))
+    expect(list.$('#lead-inspector-steps li').first().text()).toBe(
+      'give the local authority a formal written note of the concerns, seeking a written response within a specified period',
+    )
     await agent.get(`/activities/${activityId}/concerns/new`)
     const missing = await agent.post(`/activities/${activityId}/concerns/new`, { caseId: 'Kayden' })
     expect(missing.statusCode).toBe(400)

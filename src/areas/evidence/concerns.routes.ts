@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
+import { CASE_OF_CONCERN_RECORD } from '../../rules/evidence.js'
 import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
@@ -45,6 +46,7 @@ export function concernRoutes({ evidence }: EvidenceRouteDeps): RouteSpec[] {
       newHref: evidencePaths.newConcern.build({ activityId }),
       backHref: activityPaths.show.build({ activityId }),
       ruleE4: ruleLink('E4', '000 Annex C; 001#36; 002#136'),
+      concernRecord: CASE_OF_CONCERN_RECORD,
     })
   }
 

@@ -7,6 +7,7 @@ import {
   isChildId,
   kitDays,
   namesFingerprint,
+  onSiteHoursFlags,
   parseCaseIds,
   rfiOverdue,
 } from './fieldwork.js'
@@ -88,5 +89,15 @@ describe('namesFingerprint', () => {
     ])
     expect(a).toBe(b)
     expect(namesFingerprint([{ field: 'evidenceSummary', text: "Jamie's mother" }])).not.toBe(a)
+  })
+})
+
+describe('onSiteHoursFlags (C4, 002#83)', () => {
+  it('flags on-site sources after 18:00, not case files or documents read off site', () => {
+    expect(onSiteHoursFlags({ sourceType: 'observation', collectedTime: '18:00' })).toEqual([])
+    expect(onSiteHoursFlags({ sourceType: 'observation', collectedTime: '18:01' })).toHaveLength(1)
+    expect(onSiteHoursFlags({ sourceType: 'practitioner', collectedTime: '19:30' })[0]).toMatchObject({ rule: 'C4' })
+    expect(onSiteHoursFlags({ sourceType: 'case-file', collectedTime: '21:15' })).toEqual([])
+    expect(onSiteHoursFlags({ sourceType: 'document', collectedTime: '21:15' })).toEqual([])
   })
 })

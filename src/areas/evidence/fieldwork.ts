@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto'
+import { onSiteHoursCheck } from '../../rules/calendar/on-site-hours.js'
 import { isWorkingDay } from '../../rules/calendar/working-days.js'
+import type { Flag } from '../../rules/types.js'
 import { addDays } from '../../rules/calendar/dates.js'
-import { EVALUATION_AREAS, EVALUATION_HEADINGS, type EvaluationHeading } from '../../rules/evaluation-criteria.js'
+import {
+  EVALUATION_AREAS,
+  EVALUATION_HEADINGS,
+  type EvaluationHeading,
+  headingsFor,
+} from '../../rules/evaluation-criteria.js'
 import type { ConcernStatus, RfiStatus } from './types.js'
 
 /**
@@ -25,6 +32,17 @@ export type SourceType = keyof typeof SOURCE_TYPES
 
 export function isSourceType(value: string): value is SourceType {
   return value in SOURCE_TYPES
+}
+
+/** The sources that are on-site activity; case files, documents and "other" may be read off site. */
+const ON_SITE_SOURCES: readonly string[] = ['meeting', 'observation', 'practitioner', 'child-or-family', 'partner']
+
+/**
+ * C4 (002#83): on-site activity does not normally continue after 6pm. Decision (on the rulebook
+ * page): an entry from on-site activity collected after 18:00 is flagged, never refused.
+ */
+export function onSiteHoursFlags(entry: { sourceType: string; collectedTime: string }): Flag[] {
+  return ON_SITE_SOURCES.includes(entry.sourceType) ? onSiteHoursCheck(entry.collectedTime) : []
 }
 
 /** 002#183, #189: the record must identify significant concern or outstanding practice. */
@@ -128,7 +146,7 @@ export function headingCoverage(counts: ReadonlyMap<string, number>): {
   const areas = EVALUATION_AREAS.map((area) => ({
     title: area.title,
     citation: area.citation,
-    headings: EVALUATION_HEADINGS.filter((heading) => heading.area === area.area).map((heading) => ({
+    headings: headingsFor(area.area).map((heading) => ({
       ...heading,
       count: counts.get(heading.id) ?? 0,
     })),

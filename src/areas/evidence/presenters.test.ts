@@ -41,6 +41,13 @@ describe('entryCard', () => {
     expect(values).toContain('Children &#60;b&#62;settle&#60;/b&#62;.')
     expect(values).toContain('Outstanding or good practice')
     expect(values).toContain('agreed at a team meeting')
+    expect(values).not.toContain('app-on-site-hours')
+  })
+
+  it('flags a meeting recorded at 18:40 on Tuesday 12 January 2027 as on-site activity after 6pm (C4, 002#83)', () => {
+    const late = JSON.stringify(entryCard({ ...entry, collectedTime: '18:40' }, new Map(), []).rows)
+    expect(late).toContain('On-site activity would continue until 18:40; it does not normally continue after 6pm')
+    expect(late).toContain('/rules/C4')
   })
 })
 

@@ -2,6 +2,7 @@ import { formatDate, formatLongDate } from '../../rules/calendar/dates.js'
 import { EVALUATION_HEADINGS } from '../../rules/evaluation-criteria.js'
 import { FURTHER_INFORMATION_REQUEST_FIELDS } from '../../rules/evidence.js'
 import { escapeHtml } from '../../web/html.js'
+import { ruleLink } from '../../web/rule-links.js'
 import type { Clock } from '../../clock.js'
 import type { FormState } from '../../web/forms.js'
 import {
@@ -12,6 +13,7 @@ import {
   type headingCoverage,
   KIT_ATTENDEE_ROLES,
   type KitDayState,
+  onSiteHoursFlags,
   RFI_STATUS_LABELS,
   RFI_STATUS_TAGS,
   rfiOverdue,
@@ -102,7 +104,17 @@ export function entryCard(entry: EvidenceEntryRecord, marks: ReadonlyMap<string,
     { key: { text: 'Evidence' }, value: { html: multiline(entry.evidenceSummary) } },
     { key: { text: 'Impact on children and young people' }, value: { html: multiline(entry.impact) } },
     { key: { text: 'Source' }, value: { text: entry.sourceDetail ? `${source}: ${entry.sourceDetail}` : source } },
-    { key: { text: 'Collected' }, value: { text: `${formatDate(entry.collectedOn)} at ${entry.collectedTime}` } },
+    {
+      key: { text: 'Collected' },
+      value: {
+        html: `${escapeHtml(`${formatDate(entry.collectedOn)} at ${entry.collectedTime}`)}${onSiteHoursFlags(entry)
+          .map(
+            (flag) =>
+              `<br><strong class="govuk-tag govuk-tag--yellow">Check</strong> <span class="app-on-site-hours">${escapeHtml(flag.message)}</span> ${ruleLink(flag.rule, flag.citation)}`,
+          )
+          .join('')}`,
+      },
+    },
     { key: { text: 'Heading' }, value: { text: headingTitle(entry.headingId) } },
     { key: { text: 'Case references' }, value: { html: caseReferencesHtml(entry.caseIds, marks) } },
     {

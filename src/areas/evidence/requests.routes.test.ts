@@ -23,6 +23,9 @@ describe('requests for further information (002 Annex B, #167, #244)', () => {
   it('keeps a team inspector’s request from the LA until the lead agrees it (002#70)', async () => {
     const { activityId, inspector, lead, dcs } = await fieldwork(t, { dcsEmail })
     const agent = await signIn(inspector)
+    // E3 (002#167, #245): who sets up, answers and keeps the record.
+    const list = page(await agent.get(`/activities/${activityId}/further-information`))
+    expect(list.$('#record-keeping').text()).toContain('the DCS enters responses on the record (002#167)')
     await agent.get(`/activities/${activityId}/further-information/new`)
     const raised = await agent.post(`/activities/${activityId}/further-information/new`, {
       requestType: 'information',

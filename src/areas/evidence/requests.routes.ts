@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
+import { FURTHER_INFORMATION_RECORD } from '../../rules/evidence.js'
 import { dateFieldFrom, dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
@@ -46,6 +47,7 @@ export function requestRoutes({ evidence }: EvidenceRouteDeps): RouteSpec[] {
       newHref: evidencePaths.newRequest.build({ activityId }),
       backHref: activityPaths.show.build({ activityId }),
       ruleE3: ruleLink('E3', '002 Annex B, #167'),
+      record: FURTHER_INFORMATION_RECORD,
     })
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { INTERVENTION_STEPS } from '../../rules/intervention-record.js'
 import { INTERVENTION_FORMS } from '../../rules/intervention.js'
+import { CHECKLISTS } from '../../rules/intervention-checklists.js'
 import { defineForm, field } from '../../web/forms.js'
 import { CONCERN_KINDS, REPORT_SOURCES } from './types.js'
 
@@ -105,3 +106,11 @@ export const concernForm = defineForm({
 
 /** Marking a recorded trigger resolved: on the day it is marked (one button per trigger). */
 export const resolveForm = defineForm({})
+
+/** One answer to one item of the LA's checklists (004, G6): one small form per item on the page. */
+export const checklistForm = defineForm({
+  list: field.choice(keys(CHECKLISTS), 'Choose a checklist'),
+  item: field.text(),
+  degree: field.optionalText(),
+  answer: field.limited(5000, 'Your answer must be 5,000 characters or fewer'),
+})

@@ -3,15 +3,17 @@ import type { PeopleDirectory } from '../../auth/people.js'
 import { can, canOn, laFilter } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { formatDate } from '../../rules/calendar/dates.js'
-import { reinspectionAbout } from '../../rules/intervention.js'
-import { nextBoardMeetingBy } from '../../rules/intervention-record.js'
+import { DFE_TIMING } from '../../rules/intervention.js'
+import { contentDisposition } from '../../web/downloads.js'
+import { ruleLink } from '../../web/rule-links.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { escapeHtml } from '../../web/html.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { registerPaths, type RegisterService } from '../register/index.js'
 import { concernForm, laParams, openForm, resolveForm, triggerParams } from './forms.js'
 import { interventionPaths } from './paths.js'
-import { formName, reportStatus, stepLabel, triggerCard } from './presenters.js'
+import { nationalRows, nationalWorkbook } from './national.js'
+import { formName, stepLabel, triggerCard } from './presenters.js'
 import type { InterventionService } from './service.js'
 import { CONCERN_KINDS } from './types.js'
 
@@ -31,12 +33,20 @@ const link = (href: string, text: string) => `<a class="govuk-link" href="${href
 export function interventionLaRoutes({ intervention, register, clock }: InterventionRouteDeps): RouteSpec[] {
   const laTarget = (request: LaRequest) => register.target(request.params.laCode)
 
-  async function listPage(request: SignedInRequest, reply: FastifyReply) {
-    const { principal } = request
-    const today = clock.today()
+  /** The dashboard's rows: the records in the principal's scope with each LA's triggers today. */
+  async function dashboard(principal: SignedInRequest['principal']) {
     const las = await register.localAuthorities()
     const nameOf = (laCode: string) => las.find((la) => la.laCode === laCode)?.name ?? laCode
     const records = await intervention.inScope(principal)
+    const triggers = await intervention.activeTriggers([
+      ...new Set(records.map((record) => record.intervention.laCode)),
+    ])
+    return { las, rows: nationalRows(records, nameOf, triggers, clock.today()) }
+  }
+
+  async function listPage(request: SignedInRequest, reply: FastifyReply) {
+    const { principal } = request
+    const { las, rows } = await dashboard(principal)
     const filter = laFilter(principal, 'intervention.view')
     const scope =
       filter.kind === 'all'
@@ -47,28 +57,28 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
             ? [...filter.laCodes]
             : []
     const alerts = await intervention.alerts(scope)
-    const rows = records.map((record) => {
-      const { intervention: item, instruments, board, meetings, reports } = record
-      const next = reports.filter((report) => !report.receivedOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0]
-      const late = reports.filter((report) => reportStatus(report, today).state === 'overdue').length
-      const boardLate = board ? nextBoardMeetingBy(meetings.at(-1)?.metOn, board.setUpOn, today).late : false
-      const lateText = [late ? `${late} report${late === 1 ? '' : 's'}` : '', boardLate ? 'board meeting' : '']
-        .filter(Boolean)
-        .join(', ')
-      return [
-        { html: link(interventionPaths.show.build({ interventionId: item.id }), nameOf(item.laCode)) },
-        { text: instruments.length ? formName(instruments.at(-1)!.form) : 'None yet' },
-        { text: stepLabel(item.step) },
-        { text: board ? board.chairName : 'No board' },
-        { text: next ? formatDate(next.dueOn) : '–' },
-        { text: item.inadequatePublishedOn ? formatDate(reinspectionAbout(item.inadequatePublishedOn)) : '–' },
-        {
-          html: lateText ? `<strong class="govuk-tag govuk-tag--red">Late</strong> ${escapeHtml(lateText)}` : 'Nothing',
-        },
-      ]
-    })
     return reply.page('intervention/list.njk', {
-      rows,
+      rows: rows.map((row) => [
+        { html: link(interventionPaths.show.build({ interventionId: row.interventionId }), row.laName) },
+        { text: row.instrument },
+        { text: row.step },
+        { text: row.boardChair },
+        { text: row.nextReportDue ? formatDate(row.nextReportDue) : '–' },
+        { text: row.reinspectionAbout ? formatDate(row.reinspectionAbout) : '–' },
+        {
+          html: row.late.length
+            ? `<strong class="govuk-tag govuk-tag--red">Late</strong> ${escapeHtml(row.late.join(', '))}`
+            : 'Nothing',
+        },
+        {
+          html: row.triggers.length
+            ? row.triggers
+                .map((trigger) => `${escapeHtml(trigger.title)} ${ruleLink(trigger.rule, trigger.citation)}`)
+                .join('<br>')
+            : 'None',
+        },
+      ]),
+      xlsxHref: interventionPaths.listXlsx.build({}),
       alerts: alerts.map((alert) => ({
         html: `${link(interventionPaths.la.build({ laCode: alert.laCode }), alert.laName)}: ${escapeHtml(alert.trigger.detail)}`,
       })),
@@ -79,7 +89,7 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
     const { laCode } = request.params
     const { la } = await register.show(laCode)
     const target = (await laTarget(request))!
-    const [{ triggers, concerns }, records] = await Promise.all([
+    const [{ triggers, concerns, reading }, records] = await Promise.all([
       intervention.triggersOf(laCode),
       intervention.ofLa(laCode),
     ])
@@ -90,7 +100,12 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
     return reply.page('intervention/la.njk', {
       la,
       registerHref: can(request.principal, 'register.view') ? registerPaths.show.build({ laCode }) : undefined,
+      checklistsHref: interventionPaths.checklists.build({ laCode }),
+      toldHint: `${DFE_TIMING.toldOfOutcome.charAt(0).toUpperCase()}${DFE_TIMING.toldOfOutcome.slice(1)}`,
       triggers: triggers.map(triggerCard),
+      readingHtml: reading
+        ? `The latest judgement, published ${escapeHtml(formatDate(reading.published))}: ${escapeHtml(reading.reading)} ${ruleLink(reading.rule, reading.citation)}`
+        : undefined,
       records: records.map((record) => ({
         href: interventionPaths.show.build({ interventionId: record.intervention.id }),
         text: `Opened ${formatDate(record.intervention.openedOn)}: ${stepLabel(record.intervention.step)}${record.instruments.length ? `, ${formName(record.instruments.at(-1)!.form)}` : ''}`,
@@ -141,6 +156,18 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
 
   return [
     route({ method: 'GET', url: interventionPaths.list.pattern, permission: 'intervention.view', handler: listPage }),
+    route({
+      method: 'GET',
+      url: interventionPaths.listXlsx.pattern,
+      permission: 'intervention.view',
+      handler: async (request: SignedInRequest, reply) => {
+        const workbook = nationalWorkbook((await dashboard(request.principal)).rows, clock.now())
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', contentDisposition(`Local authorities in intervention ${clock.today()}.xlsx`))
+          .send(Buffer.from(await workbook.xlsx.writeBuffer()))
+      },
+    }),
     route({
       method: 'GET',
       url: interventionPaths.la.pattern,

@@ -3,9 +3,11 @@ import { path } from '../../web/path-builder.js'
 /** Every URL of the intervention area. */
 export const interventionPaths = {
   list: path('/interventions'),
+  listXlsx: path('/interventions/national.xlsx'),
   la: path('/interventions/las/:laCode'),
   open: path('/interventions/las/:laCode/open'),
   triggers: path('/interventions/las/:laCode/triggers'),
+  checklists: path('/interventions/las/:laCode/checklists'),
   resolveTrigger: path('/interventions/las/:laCode/triggers/:triggerId/resolve'),
   show: path('/interventions/:interventionId'),
   step: path('/interventions/:interventionId/steps'),

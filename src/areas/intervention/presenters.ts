@@ -1,6 +1,12 @@
 import type { Person } from '../../auth/people.js'
 import { formatDate } from '../../rules/calendar/dates.js'
-import { INTERVENTION_FORMS, reinspectionAbout } from '../../rules/intervention.js'
+import {
+  ADM_ACTION_PLAN,
+  IMPROVEMENT_BOARD,
+  INTERVENTION_FORMS,
+  inspectionIsOf,
+  reinspectionAbout,
+} from '../../rules/intervention.js'
 import {
   INTERVENTION_STEPS,
   publicationTiming,
@@ -109,7 +115,40 @@ export function instrumentRows(instrument: Instrument, inadequatePublishedOn: st
       `${multiline(instrument.assessment)}${instrument.assessBy ? `<br>By ${escapeHtml(formatDate(instrument.assessBy))}` : ''}`,
     ),
     row('If improvement is not achieved', multiline(instrument.ifNotAchieved)),
+    ...(instrument.form === 'contract-out-or-transfer' ? alternativeDeliveryRows() : []),
   ]
+}
+
+/**
+ * Where functions are contracted out or transferred (G5, 002#227-237): whose inspection it is and
+ * who drafts which part of the action plan. Decision: the record does not hold which subsection of
+ * section 497A the direction uses, so both answers are shown.
+ */
+function alternativeDeliveryRows() {
+  const [agent, nominee] = [inspectionIsOf('s497A(4)'), inspectionIsOf('s497A(4A)')]
+  return [
+    row(
+      'Whose inspection it is',
+      `Under section 497A(4): ${escapeHtml(agent.inspected)} ${ruleLink(agent.rule, agent.citation)}<br>Under section 497A(4A): ${escapeHtml(nominee.inspected)} ${ruleLink(nominee.rule, nominee.citation)}`,
+    ),
+    row(
+      'Action plan after an inspection',
+      `The local authority: ${escapeHtml(ADM_ACTION_PLAN.localAuthority)}.<br>The trust: ${escapeHtml(ADM_ACTION_PLAN.trust)}. Disagreements ${escapeHtml(ADM_ACTION_PLAN.disagreements)}; ${escapeHtml(ADM_ACTION_PLAN.directedTrust)} ${ruleLink('G5', '002#236-237')}`,
+    ),
+  ]
+}
+
+/** The board form's guidance and its adviser or commissioner choices (G3, 004#Setting up your improvement framework). */
+export function boardFormView(adviserKind: string) {
+  const { meets, usualDurationMonths, chair, members, reportsToDfE } = IMPROVEMENT_BOARD
+  return {
+    guide: `The board governs the delivery of the improvement plan. It meets ${meets}, usually for ${usualDurationMonths.from} to ${usualDurationMonths.to} months (the duration of the notice or direction); its chair is ${chair}. Its members: ${members.join(', ')}. Reports to the DfE come from ${reportsToDfE}.`,
+    adviserItems: [
+      { value: 'none', text: 'None named yet' },
+      { value: 'adviser', text: 'DfE social care adviser' },
+      { value: 'commissioner', text: 'Commissioner' },
+    ].map((item) => ({ ...item, checked: adviserKind === item.value })),
+  }
 }
 
 /** The board's rows (G3): chair, members, adviser or commissioner, and when it should next meet. */

@@ -24,6 +24,7 @@ import {
 import type { InterventionRouteDeps } from './la.routes.js'
 import { interventionPaths } from './paths.js'
 import {
+  boardFormView,
   boardRows,
   instrumentRows,
   formName,
@@ -159,11 +160,7 @@ export function interventionRecordRoutes({
       backHref: interventionPaths.show.build({ interventionId: item.id }),
       formAction: interventionPaths.board.build({ interventionId: item.id }),
       version: board?.version,
-      adviserItems: [
-        { value: 'none', text: 'None named yet' },
-        { value: 'adviser', text: 'DfE social care adviser' },
-        { value: 'commissioner', text: 'Commissioner' },
-      ].map((item) => ({ ...item, checked: (view.value('adviserKind') || 'none') === item.value })),
+      ...boardFormView(view.value('adviserKind') || 'none'),
       ...view,
       errorList: formErrorList(boardForm, state),
     })

@@ -4,6 +4,7 @@ import type { BlobStore } from '../../files/blob-store.js'
 import { NotFoundError } from '../../errors.js'
 import { type DatedJudgement, inadequateReading } from '../../rules/intervention.js'
 import type { ServiceDeps } from '../deps.js'
+import type { MonitoringService } from '../monitoring/index.js'
 import { FRAMEWORK_INFO, type JudgementRecord, type RegisterService } from '../register/index.js'
 import { boardsOf, meetingsOf, reportsOf } from './board.repository.js'
 import { findIntervention, instrumentsOf, listInterventions, stepsOf } from './repository.js'
@@ -13,12 +14,14 @@ export interface InterventionDeps extends ServiceDeps {
   readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
+  /** The monitoring area's programmes: an action-plan difference Ofsted referred to the DfE is a trigger (001#22). */
+  readonly monitoring: Pick<MonitoringService, 'ofLa' | 'inScope'>
 }
 
 /** A register judgement as the triggers read it: current versions only, both dates, inadequate or not. */
 export function datedJudgements(
   records: readonly JudgementRecord[],
-): Array<DatedJudgement & { record: JudgementRecord }> {
+): Array<DatedJudgement & { record: JudgementRecord; reading: ReturnType<typeof inadequateReading> }> {
   return records
     .filter((record) => record.correctedById === null)
     .map((record) => {
@@ -28,6 +31,7 @@ export function datedJudgements(
       const reading = inadequateReading(record.grades.overall, areas)
       return {
         record,
+        reading,
         // An imported SIF judgement has only its publication date (issue 14): the latest its fieldwork could have started.
         fieldworkStart: record.inspectionStart ?? record.publishedOn,
         published: record.publishedOn,

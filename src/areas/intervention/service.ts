@@ -1,4 +1,5 @@
 import { boardService } from './board.service.js'
+import { checklistService } from './checklist.service.js'
 import { interventionService } from './intervention.service.js'
 import { type InterventionDeps, interventionRecords } from './records.js'
 import { interventionReminders } from './reminders.js'
@@ -16,6 +17,7 @@ export function createInterventionService(deps: InterventionDeps) {
     ...interventionService(deps, records),
     ...boardService(deps, records),
     ...triggers,
+    ...checklistService(deps, records),
     /** The deadlines and alerts the reminder job sends (issue 13). */
     reminders: interventionReminders(deps, records, triggers),
   }

@@ -3,10 +3,23 @@ import type { Principal } from '../../auth/policy.js'
 import { NotFoundError, ValidationError } from '../../errors.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { interventionTriggers, type Trigger } from '../../rules/intervention-triggers.js'
+import type { Cited } from '../../rules/types.js'
 import type { RequestContext } from '../deps.js'
+import type { ProgrammeRecord } from '../monitoring/index.js'
 import { type InterventionDeps, type InterventionRecords, datedJudgements } from './records.js'
 import { concernsOf, insertConcern, listInterventions, resolveConcern } from './repository.js'
 import { CONCERN_KINDS, type Concern, type ConcernKind } from './types.js'
+
+/**
+ * The day Ofsted referred an unresolved action-plan difference to the DfE (001#22, 002#126), while
+ * it stands: the latest review of an open programme's plan says so.
+ */
+function referredOn(programmes: readonly ProgrammeRecord[]): string | undefined {
+  return programmes
+    .filter((record) => !record.programme.closedOn && record.reviews.at(-1)?.outcome === 'referred-to-dfe')
+    .map((record) => record.reviews.at(-1)!.letterSentOn)
+    .sort()[0]
+}
 
 /** An LA whose latest judgement is inadequate and has no intervention record for it yet (G7). */
 export interface InadequateAlert {
@@ -20,21 +33,28 @@ export interface InadequateAlert {
  * history (published or recorded alike) and the triggers Ofsted records here.
  */
 export function triggersService(deps: InterventionDeps, records: InterventionRecords) {
-  const { db, clock, register } = deps
+  const { db, clock, register, monitoring } = deps
 
   /** The triggers of one LA from its history, its recorded triggers and its records. */
   function compute(
     history: Parameters<typeof datedJudgements>[0],
     concerns: readonly Concern[],
     interventions: ReadonlyArray<{ inadequatePublishedOn: string | null }>,
+    programmes: readonly ProgrammeRecord[],
   ): Trigger[] {
     const open = (kind: ConcernKind) =>
       concerns.filter((concern) => concern.kind === kind && !concern.resolvedOn).at(-1)?.notedOn
+    // An action-plan difference is recorded here by Ofsted's directors, or comes from the
+    // monitoring area's review of the plan, referred to the DfE (001#22): the earlier counts.
+    const difference = [open('action-plan-difference'), referredOn(programmes)]
+      .filter((on): on is string => on !== undefined)
+      .sort()[0]
     const judgements = datedJudgements(history)
     const latestPublished = judgements
       .map((judgement) => judgement.published)
       .sort()
       .at(-1)
+    const referred = referredOn(programmes)
     return interventionTriggers({
       judgements,
       on: clock.today(),
@@ -42,21 +62,64 @@ export function triggersService(deps: InterventionDeps, records: InterventionRec
         ? latestPublished
         : undefined,
       monitoringRefusedOn: open('monitoring-refused'),
-      actionPlanDifferenceOn: open('action-plan-difference'),
-    })
+      actionPlanDifferenceOn: difference,
+    }).map((trigger) =>
+      trigger.key === 'action-plan-difference' && referred && referred === difference
+        ? {
+            ...trigger,
+            detail: `${trigger.detail}. Referred by Ofsted's review of the plan in the monitoring programme`,
+          }
+        : trigger,
+    )
   }
 
-  async function triggersOf(laCode: string): Promise<{ triggers: Trigger[]; concerns: Concern[] }> {
-    const [{ records: history }, concerns, interventions] = await Promise.all([
+  async function triggersOf(laCode: string): Promise<{
+    triggers: Trigger[]
+    concerns: Concern[]
+    /** How the latest judgement is read as inadequate or not (G2: from April 2026 there is no overall grade). */
+    reading: (Cited & { reading: string; published: string }) | undefined
+  }> {
+    const [{ records: history }, concerns, interventions, programmes] = await Promise.all([
       register.show(laCode),
       concernsOf(db, [laCode]),
       listInterventions(db, [laCode]),
+      monitoring.ofLa(laCode),
     ])
-    return { triggers: compute(history, concerns, interventions), concerns }
+    const latest = datedJudgements(history)
+      .sort((a, b) => a.published.localeCompare(b.published))
+      .at(-1)
+    return {
+      triggers: compute(history, concerns, interventions, programmes),
+      concerns,
+      reading: latest ? { ...latest.reading, published: latest.published } : undefined,
+    }
   }
 
   return {
     triggersOf,
+
+    /** The triggers that apply today to each of these LAs, by LA (the DfE's national dashboard). */
+    async activeTriggers(laCodes: readonly string[]): Promise<Map<string, Trigger[]>> {
+      const [concerns, interventions, programmes, histories] = await Promise.all([
+        concernsOf(db, laCodes),
+        listInterventions(db, laCodes),
+        monitoring.inScope('everyone'),
+        register.histories(),
+      ])
+      const of = <T extends { laCode: string }>(rows: readonly T[], laCode: string) =>
+        rows.filter((row) => row.laCode === laCode)
+      return new Map(
+        laCodes.map((laCode) => [
+          laCode,
+          compute(
+            histories.get(laCode)?.records ?? [],
+            of(concerns, laCode),
+            of(interventions, laCode),
+            programmes.filter((record) => record.programme.laCode === laCode),
+          ).filter((trigger) => trigger.active),
+        ]),
+      )
+    },
 
     /**
      * The new inadequate judgements with no record yet, in these LAs (the DfE's alerts, G7): for
@@ -73,6 +136,7 @@ export function triggersService(deps: InterventionDeps, records: InterventionRec
           histories.get(la.laCode)?.records ?? [],
           concerns.filter((concern) => concern.laCode === la.laCode),
           interventions.filter((intervention) => intervention.laCode === la.laCode),
+          [],
         ).find((t) => t.key === 'new-inadequate')
         if (trigger?.active) alerts.push({ laCode: la.laCode, laName: la.name, trigger })
       }

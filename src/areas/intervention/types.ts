@@ -1,5 +1,6 @@
 import type { InterventionStep } from '../../rules/intervention-record.js'
 import type { INTERVENTION_FORMS } from '../../rules/intervention.js'
+import type { ChecklistKey, RiskDegree } from '../../rules/intervention-checklists.js'
 
 /** The intervention area's domain types (issue 13; 004). */
 
@@ -111,6 +112,18 @@ export interface Concern {
   readonly notedOn: string
   readonly note: string
   readonly resolvedOn: string | null
+}
+
+/** One answer to an item of the LA's checklists (004, G6), with who gave it and when. */
+export interface ChecklistAnswer {
+  readonly id: string
+  readonly list: ChecklistKey
+  readonly item: number
+  readonly degree: RiskDegree | null
+  readonly answer: string
+  readonly answeredOn: string
+  readonly answeredById: string
+  readonly recordedAt: Date
 }
 
 /** An intervention with everything recorded against it. */

@@ -83,3 +83,22 @@ describe('a standard inspection under ILACS 2023, at feedback', () => {
     expect((await (await signIn(otherDcs)).get(`/activities/${id}/feedback`)).statusCode).toBe(404)
   })
 })
+
+describe('a standard inspection judged inadequate, at feedback (M1, 002#112; 001#5-6)', () => {
+  it('lists what the lead inspector tells the DCS about the monitoring programme', async () => {
+    const { lead } = bed.users()
+    const id = await onSite('standard-inspection', '2023-03-06')
+    await bed.judgementsRecorded(
+      id,
+      { ...AGREED, overall: 'inadequate', 'help-and-protection': 'inadequate' },
+      { confirmed: { reason: '' }, agreed: true },
+    )
+    bed.clock.set('2023-03-17T15:00:00Z')
+    const form = page(await (await signIn(lead)).get(`/activities/${id}/feedback/record`))
+    const item = form.$('input[name="setOut"][value="monitoring"]').closest('.govuk-checkboxes__item').text()
+    expect(item).toContain('The monitoring programme that follows an inadequate judgement')
+    expect(item).toContain(
+      'Produce a written statement of proposed action within 70 working days of receiving the report',
+    )
+  })
+})

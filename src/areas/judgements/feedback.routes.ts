@@ -1,7 +1,9 @@
 import type { FastifyReply } from 'fastify'
 import { canOn, type PolicyTarget } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
+import { INADEQUATE_FEEDBACK_MESSAGES } from '../../rules/after-inadequate.js'
 import { FEEDBACK_RULES } from '../../rules/evidence.js'
+import { escapeHtml } from '../../web/html.js'
 import {
   dateFieldFrom,
   dateFieldOf,
@@ -130,7 +132,13 @@ export function feedbackRoutes({ judgements, activities }: JudgementRouteDeps): 
         (item) => ({
           value: item.key,
           text: item.label,
-          hint: { text: item.citation },
+          // The inadequate judgement's checklist (M1): what the DCS is told about the programme.
+          hint:
+            item.key === 'monitoring'
+              ? {
+                  html: `${escapeHtml(item.citation)}<ul class="govuk-list govuk-list--bullet govuk-!-font-size-16">${INADEQUATE_FEEDBACK_MESSAGES.map((message) => `<li>${escapeHtml(message)}</li>`).join('')}</ul>`,
+                }
+              : { text: item.citation },
           checked: setOut.includes(item.key),
         }),
       ),

@@ -15,6 +15,15 @@ import { lowerFirst } from './records.js'
 export const activityParams = z.object({ activityId: z.string() })
 export const judgementParams = z.object({ activityId: z.string(), judgement: z.string() })
 
+const wholeNumber = () =>
+  field.optionalText().transform((value) => {
+    const number = Number(value)
+    return value && Number.isInteger(number) && number >= 0 ? number : undefined
+  })
+
+/** The "how many of how many cases" of a judgement page's descriptor check (E9): anything else is ignored. */
+export const descriptorQuery = z.object({ cases: wholeNumber(), of: wholeNumber() })
+
 const MAX_RATIONALE = 10_000
 
 /** One judgement's form (002#96-98): its grade, rationale and the headings of its area (E2). */

@@ -23,7 +23,7 @@
  * on leaders (002#101, #241) still apply.
  */
 import { checkJudgements, derivedOverall, GRADE_NAMES, GRADES, type JudgementProblem } from '../../rules/judgements.js'
-import { EVALUATION_HEADINGS, type EvaluationHeading } from '../../rules/evaluation-criteria.js'
+import { EVALUATION_HEADINGS, type EvaluationHeading, headingsFor } from '../../rules/evaluation-criteria.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import {
   FRAMEWORK_INFO,
@@ -94,15 +94,15 @@ export function evidenceHeadingsFor(framework: Framework, areaKey: string): read
   const ids = (() => {
     switch (areaKey) {
       case 'help-and-protection':
-        return EVALUATION_HEADINGS.filter((h) => h.area === 'help-and-protection').map((h) => h.id)
+        return headingsFor('help-and-protection').map((h) => h.id)
       case 'children-in-care':
-        return EVALUATION_HEADINGS.filter(
-          (h) => h.area === 'children-in-care' && !(separateCareLeavers && h.id === CARE_LEAVERS_HEADING),
-        ).map((h) => h.id)
+        return headingsFor('children-in-care')
+          .filter((h) => !(separateCareLeavers && h.id === CARE_LEAVERS_HEADING))
+          .map((h) => h.id)
       case 'care-leavers':
         return [SHARED_PARTICIPATION_HEADING, CARE_LEAVERS_HEADING]
       case 'leaders':
-        return EVALUATION_HEADINGS.filter((h) => h.area === 'leaders').map((h) => h.id)
+        return headingsFor('leaders').map((h) => h.id)
       default:
         return []
     }

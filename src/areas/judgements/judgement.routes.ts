@@ -2,19 +2,28 @@ import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import { NotFoundError } from '../../errors.js'
 import { EVALUATION_HEADINGS } from '../../rules/evaluation-criteria.js'
+import { SHORT_INSPECTION_QUESTIONS } from '../../rules/inspection-arrangements.js'
 import { type FormState, valueOf } from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { type ActivitiesService, activityPaths, activityTitle } from '../activities/index.js'
 import { GRADE_LABELS, pathwayGrade } from '../register/index.js'
 import { evidenceHeadingsFor } from './framework-judgements.js'
-import { activityParams, confirmJudgementsForm, judgementForm, judgementParams } from './forms.js'
+import { activityParams, confirmJudgementsForm, descriptorQuery, judgementForm, judgementParams } from './forms.js'
 import { judgementPaths } from './paths.js'
-import { checkHtml, confirmationRows, frameworkRows, gradeItems, headingItems, judgementRows } from './presenters.js'
+import {
+  checkHtml,
+  confirmationRows,
+  frameworkRows,
+  gradeItems,
+  headingItems,
+  judgementRows,
+  sampleDescriptors,
+} from './presenters.js'
 import type { JudgementsService } from './service.js'
 
 type ActivityRequest = SignedInRequest<{ activityId: string }>
-type JudgementRequest = SignedInRequest<{ activityId: string; judgement: string }>
+type JudgementRequest = SignedInRequest<{ activityId: string; judgement: string }, typeof descriptorQuery._output>
 
 export interface JudgementRouteDeps {
   readonly judgements: JudgementsService
@@ -53,6 +62,8 @@ export function judgementRecordRoutes({ judgements, activities }: JudgementRoute
       activity: data.activity,
       title: activityTitle(data.activity),
       frameworkRows: frameworkRows(data.framework, data.activity.onsiteStart),
+      // S8 (002#57): what a short inspection asks, beside the judgements that answer it.
+      shortInspectionQuestions: data.activity.type === 'short-inspection' ? SHORT_INSPECTION_QUESTIONS : [],
       rows: judgementRows(
         data.areas,
         data.judgements,
@@ -122,6 +133,8 @@ export function judgementRecordRoutes({ judgements, activities }: JudgementRoute
       errors: state?.errors ?? {},
       errorList: formErrorList(judgementForm(area, evidenceHeadingsFor(data.framework, areaKey)), state),
       formAction: data.editable ? action : undefined,
+      descriptors: sampleDescriptors(request.query),
+      descriptorAction: action,
       backHref: judgementPaths.overview.build({ activityId }),
     })
   }
@@ -190,6 +203,7 @@ export function judgementRecordRoutes({ judgements, activities }: JudgementRoute
       url: judgementPaths.judgement.pattern,
       permission: 'judgements.record',
       params: judgementParams,
+      query: descriptorQuery,
       target,
       handler: judgementPage,
     }),
@@ -198,6 +212,7 @@ export function judgementRecordRoutes({ judgements, activities }: JudgementRoute
       url: judgementPaths.judgement.pattern,
       permission: 'judgements.record',
       params: judgementParams,
+      query: descriptorQuery,
       target,
       // The form names the judgement and offers its framework's headings: it is built per judgement.
       form: async (request) => {

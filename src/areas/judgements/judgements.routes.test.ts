@@ -74,6 +74,10 @@ describe('the judgements each framework gives (002#96; frameworkInForce on the f
     const id = await onSite('short-inspection', '2023-01-09')
     const overview = page(await (await signIn(bed.users().director)).get(`/activities/${id}/judgements`))
     expect(overview.$('#judgements .govuk-summary-list__row')).toHaveLength(5)
+    // S8 (002#57): the three questions it asks.
+    expect(overview.$('#short-inspection-questions li').first().text()).toBe(
+      'Has the quality and impact of practice been maintained?',
+    )
   })
 })
 
@@ -113,6 +117,22 @@ describe('a standard inspection under ILACS 2023, as its judgements are recorded
       'Select the grade for the experiences and progress of children who need help and protection',
       'Enter the rationale for the judgement',
     ])
+  })
+
+  it('gives the words for a proportion of cases seen where inspectors grade, and says when it is in a gap (E9)', async () => {
+    const id = await onSite('standard-inspection', '2023-03-06')
+    const agent = await signIn(bed.users().lead)
+    const url = `/activities/${id}/judgements/children-in-care`
+    const form = page(await agent.get(url))
+    expect(form.$('#descriptor-bands tbody tr')).toHaveLength(8)
+    expect(form.$('#descriptor-answer')).toHaveLength(0)
+    const majority = page(await agent.get(`${url}?cases=16&of=30`))
+    expect(majority.$('#descriptor-answer').text()).toBe('16 of 30 cases is 53.3%: “Majority” (at least a majority).')
+    const gap = page(await agent.get(`${url}?cases=29&of=30`))
+    expect(gap.$('#descriptor-answer').text()).toContain(
+      '96.7%, between the bands 80–96% and 97–100%: no descriptor fits',
+    )
+    expect(page(await agent.get(`${url}?cases=31&of=30`)).$('#descriptor-answer')).toHaveLength(0)
   })
 
   it('refuses "judgements agreed" while judgements are missing', async () => {

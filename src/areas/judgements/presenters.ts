@@ -1,5 +1,6 @@
 import { EVALUATION_HEADINGS } from '../../rules/evaluation-criteria.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
+import { atLeastAMajority, DESCRIPTOR_BANDS, descriptorForCases } from '../../rules/descriptors.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
 import {
@@ -230,4 +231,22 @@ export function nextStepRows(
     key: { text: formatLongDate(milestone.date) },
     value: { html: `${escapeHtml(milestone.label)} ${ruleLink(milestone.rule, milestone.citation)}` },
   }))
+}
+
+/**
+ * The sample-size descriptor table (E9, 000#Annex H/B) a judgement page shows where inspectors
+ * grade, and the words for the cases they counted, if they asked: a proportion in a gap between
+ * two bands is said to be one, never rounded into a band (our decision, on the rulebook page).
+ */
+export function sampleDescriptors(query: { cases?: number | undefined; of?: number | undefined }) {
+  const bands = DESCRIPTOR_BANDS.map((band) => ({ range: `${band.from}–${band.to}%`, words: band.words }))
+  const { cases, of } = query
+  if (cases === undefined || of === undefined || of === 0 || cases > of) return { bands, cases, of, answer: undefined }
+  const descriptor = descriptorForCases(cases, of)
+  const percent = `${Math.round(descriptor.percent * 10) / 10}%`
+  const majority = atLeastAMajority(cases, of) ? 'at least a majority' : 'not a majority'
+  const answer = descriptor.gap
+    ? `${cases} of ${of} cases is ${percent}, between the bands ${descriptor.between[0]} and ${descriptor.between[1]}: no descriptor fits, so give the number (${majority}).`
+    : `${cases} of ${of} cases is ${percent}: “${descriptor.words}” (${majority}).`
+  return { bands, cases, of, answer }
 }

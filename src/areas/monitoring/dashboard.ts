@@ -2,6 +2,7 @@ import type { Principal } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { addDays, formatDate } from '../../rules/calendar/dates.js'
 import { actionPlanningVisitAgendaDue } from '../../rules/after-inadequate.js'
+import { type ActivitiesService, activityPaths, activityTitle } from '../activities/index.js'
 import { type DashboardItem, type DashboardProvider, urgencyOf } from '../home/index.js'
 import { monitoringPaths } from './paths.js'
 import { deadlinesOf } from './presenters.js'
@@ -106,11 +107,54 @@ export function programmeTasks(
 }
 
 /**
+ * What the LA does before each monitoring visit once Ofsted has asked for its data (002#129-131,
+ * #242): return the child-level data, expect the audited cases to be named, share their audits.
+ * The request itself is the notice; the LA sees the visit from then on (002#73).
+ */
+const LA_PREPARATION: Readonly<Record<string, string>> = {
+  'annex-a.child-level-data': 'Return the child-level data (Annex A lists 1–11)',
+  'audited-cases.named': 'Ofsted names up to six audited cases to share',
+  'audits.latest': 'Share the completed audits of the named cases',
+}
+
+async function laPreparation(
+  principal: Principal,
+  activities: Pick<ActivitiesService, 'list'>,
+  today: string,
+  horizon: string,
+): Promise<DashboardItem[]> {
+  const visits = await activities.list(principal, { type: 'monitoring-visit', statuses: ['notified'] })
+  return visits.flatMap(({ activity, milestones }) => {
+    const requested = milestones.find((item) => item.key === 'notice')
+    return milestones.flatMap((item) => {
+      const what = LA_PREPARATION[item.key]
+      const urgency = what ? urgencyOf(item.date, today, horizon) : undefined
+      if (!what || !urgency) return []
+      return [
+        {
+          urgency,
+          title: `${what}: ${activityTitle(activity)}`,
+          href: activityPaths.show.build({ activityId: activity.id }),
+          due: item.date,
+          detail: `Due ${formatDate(item.date)}${requested ? `; data requested ${formatDate(requested.date)}` : ''}`,
+          rule: item.rule,
+          citation: item.citation,
+        },
+      ]
+    })
+  })
+}
+
+/**
  * The programme's part of each person's home page (issue 12): the regional director's letters,
  * review and decision; the lead and senior HMI's visit, agenda and record; the DCS's action plan;
  * the DfE case lead's plan deadline and any referred difference. Within four weeks, or late.
  */
-export function monitoringDashboard(monitoring: MonitoringService, clock: Clock): DashboardProvider {
+export function monitoringDashboard(
+  monitoring: MonitoringService,
+  clock: Clock,
+  activities?: Pick<ActivitiesService, 'list'>,
+): DashboardProvider {
   return async (principal) => {
     const owner = ownerOf(principal)
     if (!owner) return []
@@ -128,6 +172,7 @@ export function monitoringDashboard(monitoring: MonitoringService, clock: Clock)
           rule: 'M1',
           citation: '001#4-5',
         })
+    if (owner === 'la' && activities) items.push(...(await laPreparation(principal, activities, today, horizon)))
     for (const record of await monitoring.inScope(principal)) {
       const laName = await monitoring.laName(record.programme.laCode)
       for (const task of programmeTasks(record, laName)) {

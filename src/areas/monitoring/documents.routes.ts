@@ -34,7 +34,7 @@ export function monitoringDocumentRoutes(deps: {
 
   const letterRoute = (
     url: string,
-    which: 'planningVisitLetter' | 'reviewLetter',
+    which: 'planningVisitLetter' | 'reviewLetter' | 'agenda' | 'visitRecord',
     format: LetterFormat,
     name: string,
   ) =>
@@ -58,11 +58,21 @@ export function monitoringDocumentRoutes(deps: {
     let file: StoredDocument | null = null
     let fields: Record<string, string> = {}
     try {
+      // A file refused (wrong type, empty, too large) is said once every field is read, so the
+      // page comes back with the actions the LA typed, whichever side of the file they are.
+      let refused: ValidationError | null = null
       fields = (
         await readUploads(request, ['plan'], async (_field, _before, upload) => {
-          file = await monitoring.storeDocument(upload)
+          try {
+            file = await monitoring.storeDocument(upload)
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error
+            refused = error
+            upload.stream.resume()
+          }
         })
       ).fields
+      if (refused) throw refused
       const actions = Object.fromEntries(
         Object.entries(fields)
           .filter(([name]) => name.startsWith('action-'))
@@ -88,6 +98,10 @@ export function monitoringDocumentRoutes(deps: {
   return [
     letterRoute(monitoringPaths.letterDocx.pattern, 'planningVisitLetter', 'docx', 'Action planning visit letter'),
     letterRoute(monitoringPaths.letterPdf.pattern, 'planningVisitLetter', 'pdf', 'Action planning visit letter'),
+    letterRoute(monitoringPaths.agendaDocx.pattern, 'agenda', 'docx', 'Action planning visit agenda'),
+    letterRoute(monitoringPaths.agendaPdf.pattern, 'agenda', 'pdf', 'Action planning visit agenda'),
+    letterRoute(monitoringPaths.recordDocx.pattern, 'visitRecord', 'docx', 'Record of action planning visit'),
+    letterRoute(monitoringPaths.recordPdf.pattern, 'visitRecord', 'pdf', 'Record of action planning visit'),
     letterRoute(monitoringPaths.reviewDocx.pattern, 'reviewLetter', 'docx', 'Action plan letter'),
     letterRoute(monitoringPaths.reviewPdf.pattern, 'reviewLetter', 'pdf', 'Action plan letter'),
     route({

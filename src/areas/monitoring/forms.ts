@@ -24,6 +24,9 @@ export const openForm = defineForm(threeDates)
 
 export const datesForm = defineForm({ ...threeDates, version: field.version() })
 
+/** Taking the items from the published report: nothing to fill in. */
+export const fromReportForm = defineForm({})
+
 export const recommendationForm = defineForm({
   kind: field.choice(
     keys(RECOMMENDATION_KINDS),

@@ -2,11 +2,14 @@ import type { Principal } from '../../auth/policy.js'
 import { NotFoundError } from '../../errors.js'
 import {
   actionPlanLetter,
+  actionPlanningVisitAgenda,
   actionPlanningVisitLetter,
+  actionPlanningVisitRecord,
   type DocumentModel,
   renderDocx,
   renderPdf,
 } from '../../documents/index.js'
+import { actionPlanningVisitAgendaDue } from '../../rules/after-inadequate.js'
 import { programmeDeadlines } from '../../rules/monitoring-programme.js'
 import type { MonitoringDeps, MonitoringRecords } from './records.js'
 import { LETTER_COPIES } from './types.js'
@@ -29,6 +32,7 @@ export function lettersService(deps: MonitoringDeps, records: MonitoringRecords)
     const [director] = await people.reaching(['regional-director'], target)
     return {
       record,
+      seniorHmi: async () => (await people.reaching(['senior-hmi'], target))[0]?.displayName,
       common: {
         localAuthority: { name: la.name, code: la.laCode },
         reference: `MON-${la.laCode}-${record.programme.setNumber}`,
@@ -60,6 +64,49 @@ export function lettersService(deps: MonitoringDeps, records: MonitoringRecords)
         copies: LETTER_COPIES[programme.letterCopies ?? '001#9'],
         window: deadlines.timeline.actionPlanningVisit,
         ...(programme.planningVisitOn ? { preferredDate: programme.planningVisitOn } : {}),
+      })
+      return render(model, format)
+    },
+
+    /**
+     * The final agenda (001 Annex B) with the report's items, dated five working days before the
+     * visit (001#14) unless it was circulated on another day; NotFoundError before the visit is set.
+     */
+    async agenda(principal: Principal, programmeId: string, format: LetterFormat) {
+      const { record, common } = await basis(principal, programmeId)
+      const { programme } = record
+      if (!programme.planningVisitOn) throw new NotFoundError()
+      const deadlines = programmeDeadlines(programme.dates)
+      const model = actionPlanningVisitAgenda({
+        localAuthority: common.localAuthority,
+        reference: common.reference,
+        status: common.status,
+        visitOn: programme.planningVisitOn,
+        circulatedOn: programme.agendaCirculatedOn ?? actionPlanningVisitAgendaDue(programme.planningVisitOn),
+        recommendations: record.recommendations.map((item) => `${item.ref}: ${item.text}`),
+        ...(deadlines ? { actionPlanDue: deadlines.timeline.actionPlanDue } : {}),
+      })
+      return render(model, format)
+    },
+
+    /**
+     * The record of the visit (001#18, Annex C) as the senior HMI sent it to the DCS, copied to the
+     * regional director and the national director, social care; NotFoundError before it is sent.
+     */
+    async visitRecord(principal: Principal, programmeId: string, format: LetterFormat) {
+      const { record, common, seniorHmi } = await basis(principal, programmeId)
+      const { programme } = record
+      if (!programme.planningVisitOn || !programme.recordSentOn) throw new NotFoundError()
+      const model = actionPlanningVisitRecord({
+        localAuthority: common.localAuthority,
+        reference: common.reference,
+        status: common.status,
+        visitOn: programme.planningVisitOn,
+        sentOn: programme.recordSentOn,
+        ...programme.record,
+        signedBy: ['the lead inspector (HMI)', `${(await seniorHmi()) ?? 'Senior HMI'} (senior HMI)`],
+        sentTo: `${common.recipient.name}, ${common.recipient.role}`,
+        copies: [common.regionalDirector + ', Regional Director', 'the Ofsted national director, social care'],
       })
       return render(model, format)
     },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { docxText, pdfText } from '../../documents/index.js'
@@ -100,6 +101,19 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
     for (const item of ['Improve the quality of supervision', 'Reduce drift in child protection plans'])
       expect((await senior.post(`${url}/recommendations`, { kind: 'recommendation', text: item })).statusCode).toBe(303)
 
+    // The agenda (001 Annex B) with the items, and the record (001 Annex C) as sent, as documents.
+    const agenda = await dcs.get(`${url}/planning-visit/agenda.docx`)
+    expect(agenda.headers['content-disposition']).toMatch(/filename="Action planning visit agenda.docx"/)
+    const agendaText = docxText(new Uint8Array(agenda.rawPayload)).join('\n')
+    expect(agendaText).toContain('Visit on 14 October 2026. Final agenda circulated 7 October 2026.')
+    expect(agendaText).toContain('R1: Improve the quality of supervision')
+    const visitRecord = (await pdfText(new Uint8Array((await dfe.get(`${url}/planning-visit/record.pdf`)).rawPayload)))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+    expect(visitRecord).toContain('DCS, chief executive, lead inspector, senior HMI')
+    expect(visitRecord).toContain('Date of record: 16 October 2026')
+    expect(visitRecord).toContain('Sent to Sam Patel')
+
     // The DCS submits the plan with an action against each item (001#19).
     programme = page(await dcs.get(url))
     const actions = programme.$('textarea[name^="action-"]')
@@ -114,6 +128,17 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
     )
     expect(missing.statusCode).toBe(400)
     expect(page(missing).errorSummary[0]?.text).toBe('Enter your action against R2')
+    // A file of the wrong kind is refused, and the actions typed come back with the page.
+    const wrongKind = await dcs.upload(`${url}/action-plan`, fields, {
+      field: 'plan',
+      name: 'Plan.exe',
+      content: Buffer.from('MZ'),
+    })
+    expect(wrongKind.statusCode).toBe(400)
+    const kept = page(wrongKind)
+    expect(kept.errorSummary[0]?.text).toContain('The selected file must be a document, spreadsheet or PDF')
+    for (const [name, value] of Object.entries(fields))
+      expect(kept.$(`textarea[name="${name}"]`).text().trim()).toBe(value)
     const submitted = await dcs.upload(`${url}/action-plan`, fields, {
       field: 'plan',
       name: 'Barnet action plan.docx',
@@ -159,8 +184,39 @@ describe('a monitoring programme from the inadequate judgement to the re-inspect
       ).statusCode,
     ).toBe(303)
 
+    // Two monitoring visits held, their letters in the register: the DfE sees both (E8: the first unpublished).
+    await t.db
+      .insertInto('register_visits')
+      .values(
+        [
+          ['2026-11-10', null],
+          ['2026-11-17', '2026-11-20'],
+        ].map(([start, publishedOn]) => ({
+          id: randomUUID(),
+          la_code: LA,
+          visit_type: 'monitoring-visit',
+          visit_start: start!,
+          visit_end: start!,
+          published_on: publishedOn ?? null,
+          source: 'import',
+        })),
+      )
+      .execute()
+    const letters = text(
+      page(await dfe.get(url))
+        .$('#visit-letters')
+        .text(),
+    )
+    expect(letters).toContain('10 November 2026 Letter sent to the local authority, not published')
+    expect(letters).toContain('17 November 2026 Letter published 20 November 2026')
+
     // The re-inspection decision with the five inputs of 001#54.
     programme = page(await director.get(url))
+    // M7 from the key judgements (two of three inadequate): full under 001#51, not under 003's "all".
+    expect(text(programme.$('#decision + .govuk-inset-text').text())).toContain(
+      'Full re-inspection: inadequate in most judgement areas. Reading "inadequate across all areas" (003#Next steps): a post-monitoring inspection may be used.',
+    )
+    expect(text(programme.$('#plan-rule').text())).toContain('within 70 working days of receiving the final report')
     const incomplete = await director.post(`${url}/decision`, {
       ...date('decidedOn', '2026-11-23'),
       kind: 'post-monitoring',

@@ -6,10 +6,24 @@ import {
   programmeDeadlines,
   reinspectionUrgency,
 } from '../../rules/monitoring-programme.js'
-import { actionPlanningVisitAgendaDue } from '../../rules/after-inadequate.js'
+import {
+  ACTION_PLAN_WORKING_DAYS,
+  actionPlanAfter,
+  actionPlanningVisitAgendaDue,
+  reinspectionKind,
+} from '../../rules/after-inadequate.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
-import { type ProgrammeRecord, PROGRESS_LEVELS, RECOMMENDATION_KINDS, REVIEW_OUTCOMES } from './types.js'
+import { publicationPaths } from '../publications/index.js'
+import type { JudgementRecord, VisitRecord } from '../register/index.js'
+import {
+  type Programme,
+  type ProgrammeRecord,
+  PROGRESS_LEVELS,
+  RECOMMENDATION_KINDS,
+  REINSPECTION_KINDS,
+  REVIEW_OUTCOMES,
+} from './types.js'
 
 /** A planned monitoring visit or post-monitoring inspection of the LA, as the activities area lists it. */
 export interface ProgrammeActivity {
@@ -101,7 +115,13 @@ export function stepRows(record: ProgrammeRecord, activities: readonly Programme
     ],
     [
       text('Action plan submitted'),
-      statutory(timeline ? formatDate(timeline.actionPlanDue) : unknown, 'M3', '001#19; 002#219'),
+      statutory(
+        timeline
+          ? `${formatDate(timeline.actionPlanDue)} (${ACTION_PLAN_WORKING_DAYS} working days after the report)`
+          : unknown,
+        'M3',
+        '001#19; 002#219',
+      ),
       html(
         `${escapeHtml(plans[0] ? formatDate(plans[0].submittedOn) : 'Not yet')}${late(timeline?.actionPlanDue, plans[0]?.submittedOn)}`,
       ),
@@ -247,4 +267,61 @@ export function decisionRows(record: ProgrammeRecord) {
     key: { text: input.charAt(0).toUpperCase() + input.slice(1) },
     value: { text: decision.inputs[index] ?? '' },
   }))
+}
+
+const WHICH = { full: REINSPECTION_KINDS.full, 'post-monitoring-possible': 'A post-monitoring inspection may be used' }
+
+/**
+ * What the rules say from the programme's inadequate judgement itself: what the action plan
+ * answers (M3, actionPlanAfter) and which re-inspection the key judgements point to (M7,
+ * reinspectionKind), under 001#51's "all or most" (the answer) and 003's "all" (shown beside).
+ * Advice for the regional leadership, who decide with the five inputs of 001#54.
+ */
+export function judgementAdvice(judgement: JudgementRecord | undefined) {
+  if (!judgement) return undefined
+  const grades = Object.entries(judgement.grades)
+    .filter(([area]) => area !== 'overall')
+    .map(([, grade]) => grade)
+  const kind = reinspectionKind({ grades })
+  const plan =
+    judgement.activityType === 'standard-inspection' || judgement.activityType === 'short-inspection'
+      ? actionPlanAfter(judgement.activityType)
+      : actionPlanAfter('standard-inspection')
+  return {
+    plan: plan.what,
+    kind: `${WHICH[kind.kind]}: ${kind.reasons.join('; ')}.`,
+    otherReading:
+      kind.readings.all === kind.readings.allOrMost
+        ? undefined
+        : `Reading "inadequate across all areas" (003#Next steps): ${WHICH[kind.readings.all].toLowerCase()}.`,
+  }
+}
+
+/**
+ * The programme's monitoring visits as the register holds them once their letters are sent, for
+ * every role that sees the programme, the DfE too (issue 12): the visit's dates and its letter,
+ * linked when published; the first letter of a set goes to the LA only (E8, 001#41).
+ */
+export function visitRows(visits: readonly VisitRecord[], programme: Programme) {
+  return visits
+    .filter(
+      (visit) =>
+        visit.visitType === 'monitoring-visit' &&
+        // After the inadequate judgement's publication: a programme may be recorded after it began.
+        visit.start >= (programme.dates.publication ?? programme.openedOn) &&
+        (!programme.closedOn || visit.start <= programme.closedOn),
+    )
+    .sort((a, b) => a.start.localeCompare(b.start))
+    .map((visit) => [
+      {
+        text: `${formatDate(visit.start)}${visit.end && visit.end !== visit.start ? ` to ${formatDate(visit.end)}` : ''}`,
+      },
+      {
+        html: !visit.publishedOn
+          ? escapeHtml('Letter sent to the local authority, not published (the first letter of a set, 001#41)')
+          : visit.publicationId
+            ? `<a class="govuk-link" href="${publicationPaths.pdf.build({ publicationId: visit.publicationId })}">Letter published ${escapeHtml(formatDate(visit.publishedOn))} (PDF)</a>`
+            : escapeHtml(`Letter published ${formatDate(visit.publishedOn)}`),
+      },
+    ])
 }

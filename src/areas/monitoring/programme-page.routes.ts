@@ -7,7 +7,7 @@ import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from 
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
 import { type ActivitiesService, activityPaths, TYPE_LABELS } from '../activities/index.js'
-import type { RegisterService } from '../register/index.js'
+import { type Grade, GRADE_LABELS, type RegisterService } from '../register/index.js'
 import {
   datesForm,
   decisionForm,
@@ -24,10 +24,12 @@ import {
   deadlineRows,
   deadlinesOf,
   decisionRows,
+  judgementAdvice,
   planRows,
   type ProgrammeActivity,
   stepRows,
   threadRows,
+  visitRows,
 } from './presenters.js'
 import type { MonitoringService } from './service.js'
 import {
@@ -93,7 +95,8 @@ export function programmePages(deps: {
   async function programmePage(request: ProgrammeRequest, reply: FastifyReply, state?: FormState, which?: Which) {
     const record = await monitoring.record(request.params.programmeId)
     const { programme } = record
-    const { la } = await register.show(programme.laCode)
+    const { la, records: judgements, visits } = await register.show(programme.laCode)
+    const judgement = judgements.find((candidate) => candidate.id === programme.judgementId)
     const target = (await programmeTarget(request))!
     const today = clock.today()
     const programmeActivitiesFound = await programmeActivities(request, record)
@@ -145,11 +148,16 @@ export function programmePages(deps: {
           [
             'dates',
             'recommendations',
+            'fromReport',
             'letter',
             'letterDocx',
             'letterPdf',
             'visit',
             'record',
+            'agendaDocx',
+            'agendaPdf',
+            'recordDocx',
+            'recordPdf',
             'plan',
             'review',
             'reviewDocx',
@@ -255,7 +263,20 @@ export function programmePages(deps: {
         m3: ruleLink('M3', '001#19-22'),
         m6: ruleLink('M6', '001#49-50'),
         m7: ruleLink('M7', '001#51-54'),
+        m9: ruleLink('M9', record.outcome?.citation ?? '001#67; 002#23'),
       },
+      visitRows: visitRows(visits, programme),
+      advice: judgementAdvice(judgement),
+      fromReport: Boolean(judgement?.activityId),
+      outcome: record.outcome
+        ? {
+            publishedOn: formatDate(record.outcome.publishedOn),
+            grade: GRADE_LABELS[record.outcome.grade as Grade] ?? record.outcome.grade,
+            message: record.outcome.message,
+            restarts: record.outcome.monitoringRestarts,
+            laHref: monitoringPaths.la.build({ laCode: programme.laCode }),
+          }
+        : undefined,
     })
   }
 

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { principalFor } from '../../auth/users.js'
+import { createServices } from '../index.js'
+import { plannedActivity } from '../../test-support/factories/activities.js'
+import { createMonitoringService } from './service.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { inadequateJudgement } from '../../test-support/factories/intervention.js'
 import { publishedJudgement } from '../../test-support/factories/register.js'
@@ -36,11 +39,43 @@ describe('opening a monitoring programme (001#4, #67)', () => {
       context,
     )
     const records = await t.app.services.monitoring.ofLa(laCode)
+    // The first closed on the day the second inadequate judgement was published (M9).
     expect(records.map((record) => [record.programme.setNumber, record.programme.closedOn])).toEqual([
       [2, null],
-      [1, '2026-11-23'],
+      [1, '2026-07-27'],
     ])
     expect(records[0]!.programme.id).toBe(second)
+    expect(records[1]!.outcome).toMatchObject({
+      publishedOn: '2026-07-27',
+      grade: 'inadequate',
+      monitoringRestarts: true,
+    })
+  })
+
+  it('closes by itself when a re-inspection judged better than inadequate is published (M9, 002#23)', async () => {
+    const laCode = '204' // Hackney
+    await inadequateJudgement(t.db, laCode, '2024-02-05', '2024-04-08')
+    const id = await t.app.services.monitoring.open(await director(), laCode, { dates: {} }, context)
+    expect((await t.app.services.monitoring.record(id)).outcome).toBeNull()
+    await publishedJudgement(t.db, {
+      laCode,
+      inspectionStart: '2026-03-02',
+      inspectionEnd: '2026-03-13',
+      publishedOn: '2026-04-27',
+      grades: {
+        overall: 'requires-improvement',
+        'help-and-protection': 'requires-improvement',
+        'children-in-care': 'good',
+        leaders: 'requires-improvement',
+      },
+    })
+    const { programme, outcome } = await t.app.services.monitoring.record(id)
+    expect(programme.closedOn).toBe('2026-04-27')
+    expect(outcome).toMatchObject({
+      grade: 'requires-improvement',
+      monitoringRestarts: false,
+      message: 'The authority enters the pathway of its new overall grade',
+    })
   })
 
   it('refuses an LA whose latest judgement is not inadequate', async () => {
@@ -57,5 +92,58 @@ describe('opening a monitoring programme (001#4, #67)', () => {
     ).rejects.toMatchObject({
       fieldErrors: { prePublication: 'The LA’s latest judgement is not inadequate (001#4)' },
     })
+  })
+})
+
+describe('the items of the report the service published (issue 12)', () => {
+  it('takes the recommendations and areas for priority action in order, once each', async () => {
+    const laCode = '205' // Hammersmith and Fulham
+    const activityId = await plannedActivity(t.db, t.config, {
+      laCode,
+      onsiteStart: '2026-03-02',
+      plannedAt: '2026-01-05T09:00:00Z',
+    })
+    await publishedJudgement(t.db, {
+      laCode,
+      inspectionStart: '2026-03-02',
+      inspectionEnd: '2026-03-13',
+      publishedOn: '2026-04-27',
+      grades: {
+        overall: 'inadequate',
+        'help-and-protection': 'inadequate',
+        'children-in-care': 'inadequate',
+        leaders: 'inadequate',
+      },
+      activityId,
+      source: 'service',
+    })
+    const services = createServices({ db: t.db, clock: t.clock, config: t.config })
+    const asked: string[] = []
+    const monitoring = createMonitoringService({
+      db: t.db,
+      clock: t.clock,
+      config: t.config,
+      register: services.register,
+      people: services.people,
+      blobs: services.blobs,
+      reportItems: async (id) => {
+        asked.push(id)
+        return [
+          { kind: 'recommendation', text: 'Improve supervision' },
+          { kind: 'recommendation', text: 'Reduce drift' },
+          { kind: 'priority-action', text: 'Act on risk at the front door' },
+        ]
+      },
+    })
+    const principal = await director()
+    const id = await monitoring.open(principal, laCode, { dates: {} }, context)
+    await monitoring.addRecommendation(principal, id, { kind: 'recommendation', text: 'Improve supervision' }, context)
+    expect(await monitoring.recommendationsFromReport(principal, id, context)).toBe(2)
+    expect(asked).toEqual([activityId])
+    expect((await monitoring.record(id)).recommendations.map((item) => `${item.ref} ${item.text}`).sort()).toEqual([
+      'P1 Act on risk at the front door',
+      'R1 Improve supervision',
+      'R2 Reduce drift',
+    ])
   })
 })

@@ -73,13 +73,14 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
     return { ok: true as const, judgement: standing.record, setNumber: existing.length + 1, existing }
   }
 
-  return {
+  const service = {
     openable,
 
     /**
      * Open the programme for the LA's latest inadequate judgement (001#4), with what is known of
-     * its three dates (publication from the register unless given). An earlier programme still
-     * open ends today: a second inadequate starts the process again (001#67).
+     * its three dates (publication from the register unless given). An earlier programme closed
+     * when this judgement was published (M9, read from the register): a second inadequate starts
+     * the process again (001#67).
      */
     async open(
       principal: Principal,
@@ -97,8 +98,6 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
       }
       const today = clock.today()
       return db.transaction().execute(async (trx) => {
-        for (const earlier of found.existing.filter((programme) => !programme.closedOn))
-          await updateProgramme(trx, earlier.id, { closedOn: today })
         const id = await insertProgramme(trx, {
           laCode,
           judgementId: found.judgement.id,
@@ -170,6 +169,31 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
         })
         return id
       })
+    },
+
+    /**
+     * Take the items from the inadequate report the service published (its recommendations and
+     * areas for priority action, in the report's order), leaving out any already listed. A
+     * judgement recorded by hand or imported has no report here: its items are typed.
+     */
+    async recommendationsFromReport(principal: Principal, programmeId: string, context: RequestContext) {
+      const programme = await findProgramme(db, programmeId)
+      if (!programme) throw new NotFoundError()
+      await records.guard(principal, 'monitoring.manage', programme.laCode)
+      const { records: judgements } = await register.show(programme.laCode)
+      const activityId = judgements.find((judgement) => judgement.id === programme.judgementId)?.activityId
+      const items = activityId && deps.reportItems ? await deps.reportItems(activityId) : []
+      if (items.length === 0)
+        throw new ValidationError({
+          text: 'The judgement’s report was not written in this service, or has no recommendations: enter each item as the report words it',
+        })
+      const listed = new Set((await recommendationsOf(db, [programmeId])).map((item) => item.text.trim()))
+      let added = 0
+      for (const item of items.filter((candidate) => !listed.has(candidate.text.trim()))) {
+        await service.addRecommendation(principal, programmeId, item, context)
+        added += 1
+      }
+      return added
     },
 
     /** The regional director's letter confirming the visit, once the LA has its report (001#9, Annex A). */
@@ -325,4 +349,5 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
       })
     },
   }
+  return service
 }

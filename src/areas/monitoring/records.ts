@@ -3,31 +3,64 @@ import { type Action, canOn, laFilter, type PolicyTarget, type Principal } from 
 import type { BlobStore } from '../../files/blob-store.js'
 import { NotFoundError } from '../../errors.js'
 import type { ServiceDeps } from '../deps.js'
-import type { RegisterService } from '../register/index.js'
+import { afterReinspection } from '../../rules/after-inadequate.js'
+import { type JudgementRecord, pathwayGrade, type RegisterService } from '../register/index.js'
 import { findProgramme, plansOf, programmesOf, progressOf, recommendationsOf, reviewsOf } from './repository.js'
-import type { Programme, ProgrammeRecord } from './types.js'
+import type { Programme, ProgrammeRecord, ReinspectionOutcome } from './types.js'
 
 export interface MonitoringDeps extends ServiceDeps {
   readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
+  /** The items of the report an activity published (the reports area), to take instead of typing them. */
+  readonly reportItems?: (activityId: string) => Promise<{ kind: 'recommendation' | 'priority-action'; text: string }[]>
+}
+
+/**
+ * The first graded judgement published after the programme's own (a current record, not a
+ * corrected one) and what follows from it (M9, afterReinspection). Read, not stored: a correction
+ * of that judgement in the register changes the outcome with it.
+ */
+function reinspectionOutcome(programme: Programme, records: readonly JudgementRecord[]): ReinspectionOutcome | null {
+  const own = records.find((record) => record.id === programme.judgementId)
+  if (!own) return null
+  const next = records
+    .filter((record) => record.correctedById === null && record.publishedOn > own.publishedOn)
+    .map((record) => ({ record, grade: pathwayGrade(record.framework, record.grades)?.grade }))
+    .filter((entry) => entry.grade !== undefined)
+    .sort((a, b) => a.record.publishedOn.localeCompare(b.record.publishedOn))[0]
+  if (!next?.grade) return null
+  const after = afterReinspection(next.grade)
+  return {
+    judgementId: next.record.id,
+    publishedOn: next.record.publishedOn,
+    grade: next.grade,
+    monitoringRestarts: after.monitoringRestarts,
+    message: after.message,
+    citation: after.citation,
+  }
 }
 
 /** Reading programmes: one with everything recorded against it, an LA's, everyone's in scope, and the policy target of each. */
 export function monitoringRecords({ db, register }: MonitoringDeps) {
   async function assemble(programmes: readonly Programme[]): Promise<ProgrammeRecord[]> {
     const ids = programmes.map((programme) => programme.id)
-    const [recommendations, plans, reviews, progress] = await Promise.all([
+    const [recommendations, plans, reviews, progress, histories] = await Promise.all([
       recommendationsOf(db, ids),
       plansOf(db, ids),
       reviewsOf(db, ids),
       progressOf(db, ids),
+      programmes.length ? register.histories() : new Map(),
     ])
-    return programmes.map((programme) => {
+    return programmes.map((stored) => {
       const mine = <T extends { programmeId: string }>(rows: readonly T[]) =>
-        rows.filter((row) => row.programmeId === programme.id)
+        rows.filter((row) => row.programmeId === stored.id)
+      const outcome = reinspectionOutcome(stored, histories.get(stored.laCode)?.records ?? [])
+      // Closed by the re-inspection's publication unless it was closed earlier (ADR 0018).
+      const programme = outcome && !stored.closedOn ? { ...stored, closedOn: outcome.publishedOn } : stored
       return {
         programme,
+        outcome,
         recommendations: mine(recommendations),
         plans: mine(plans),
         reviews: mine(reviews),

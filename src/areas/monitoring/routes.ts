@@ -19,6 +19,7 @@ import {
   openForm,
   programmeParams,
   progressForm,
+  fromReportForm,
   recommendationForm,
   recordForm,
   reviewForm,
@@ -184,6 +185,19 @@ export function monitoringRoutes(deps: MonitoringRouteDeps): RouteSpec[] {
       page: page('recommendation'),
       submit: async (request: ProgrammeRequest, input) => {
         await monitoring.addRecommendation(request.principal, request.params.programmeId, input, context(request))
+        return `${back(request)}#thread`
+      },
+    }),
+    route({
+      method: 'POST',
+      url: monitoringPaths.fromReport.pattern,
+      permission: 'monitoring.manage',
+      params: programmeParams,
+      target: programmeTarget,
+      form: fromReportForm,
+      page: page('recommendation'),
+      submit: async (request: ProgrammeRequest) => {
+        await monitoring.recommendationsFromReport(request.principal, request.params.programmeId, context(request))
         return `${back(request)}#thread`
       },
     }),

@@ -1,16 +1,11 @@
+import { ACTION_PLANNING_VISIT_LETTER_COPIES } from '../../rules/after-inadequate.js'
 import type { ProgrammeAnchor } from '../../rules/monitoring-programme.js'
 
 /** The monitoring area's domain types (issue 12; 001, 002#112-139, 003). */
 
 /** Which paragraph the action planning visit letter's copies follow (001#9 names five, 002#118 the DfE only). */
 export const LETTER_COPIES = {
-  '001#9': [
-    'the lead inspector from the inspection',
-    'the inspector who will lead the monitoring visits',
-    'the regional senior HMI',
-    'the Ofsted national director, social care',
-    'the DfE inspections and interventions team',
-  ],
+  '001#9': ACTION_PLANNING_VISIT_LETTER_COPIES,
   '002#118': ['the DfE inspections and interventions team'],
 } as const
 export type LetterCopies = keyof typeof LETTER_COPIES
@@ -122,9 +117,25 @@ export interface ProgressEntry {
   readonly note: string
 }
 
+/**
+ * The re-inspection's outcome (M9, 001#67; 002#23): the first judgement published after the
+ * programme's own, read from the register. Not inadequate: the programme closes on its day of
+ * publication. Still inadequate: monitoring starts again with a second set, whose first letter is
+ * published (002#202 fn 28).
+ */
+export interface ReinspectionOutcome {
+  readonly judgementId: string
+  readonly publishedOn: string
+  readonly grade: string
+  readonly monitoringRestarts: boolean
+  readonly message: string
+  readonly citation: string
+}
+
 /** A programme with everything recorded against it. */
 export interface ProgrammeRecord {
   readonly programme: Programme
+  readonly outcome: ReinspectionOutcome | null
   readonly recommendations: readonly Recommendation[]
   readonly plans: readonly ActionPlan[]
   readonly reviews: readonly PlanReview[]

@@ -16,7 +16,7 @@ import {
   GRADES,
   type Grade,
 } from './frameworks.js'
-import type { PathwayStatus } from '../../rules/pathways.js'
+import { ACTIVITIES_BY_GRADE, type PathwayStatus } from '../../rules/pathways.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { registerPaths } from './paths.js'
@@ -76,7 +76,10 @@ export function registerRows(entries: readonly RegisterEntry[]): Array<Array<Rec
   ])
 }
 
-/** The LA's pathway, next judgement inspection and focused visits, each with its rule. */
+/** The row of the 002#24 table (P7) for each pathway. */
+const PATHWAY_GRADE = { 1: 'good-or-outstanding', 2: 'requires-improvement', 3: 'inadequate' } as const
+
+/** The LA's pathway, next judgement inspection, focused visits and range of activity, each with its rule. */
 export function pathwayRows(pathway: PathwayStatus | undefined): Array<Record<string, unknown>> {
   if (!pathway)
     return [
@@ -96,6 +99,12 @@ export function pathwayRows(pathway: PathwayStatus | undefined): Array<Record<st
       key: { text: 'Focused visits' },
       value: {
         html: `${focused.used} used of ${focused.max} allowed before the next judgement inspection ${ruleLink(focused.rule, focused.citation)}${conflict ? `<br><span class="govuk-body-s">${escapeHtml(conflict.message)} ${ruleLink(conflict.rule, conflict.citation)}</span>` : ''}`,
+      },
+    },
+    {
+      key: { text: 'Range of activity' },
+      value: {
+        html: `${ACTIVITIES_BY_GRADE[PATHWAY_GRADE[pathway.pathway]].map(escapeHtml).join('<br>')} ${ruleLink('P7', '002#24')}`,
       },
     },
     {

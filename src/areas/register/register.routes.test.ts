@@ -108,6 +108,9 @@ describe('the register', () => {
     expect(pathwayText).toContain('Pathway 2')
     expect(pathwayText).toContain('Standard inspection, due 29 January 2025 to 29 January 2026')
     expect(show.$('a[href="/rules/P8"], a[href="/rules/P4"], a[href="/rules/P2"]').length).toBeGreaterThan(0)
+    // P7: the 002#24 table's range of activity for requires improvement.
+    expect(pathwayText).toContain('Up to two focused visits in between inspections')
+    expect(show.$('a[href="/rules/P7"]').length).toBe(1)
     // On the test clock (23 November 2026) the window has closed: overdue.
     expect(pathwayText).toContain('Overdue')
     const filtered = page(await agent.get('/register?pathway=2&overdue=yes'))

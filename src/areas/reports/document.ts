@@ -33,6 +33,8 @@ export interface DocumentFacts {
   readonly framework: ReportFramework | null
   /** A monitoring visit's number in its set and arrangements (issue 12), else null. */
   readonly monitoring?: { readonly visitNumber: number; readonly handbook: 'ilacs' | '2017' } | null
+  /** A monitoring visit: the last day of the inspection that judged the LA inadequate, from the register. */
+  readonly judgedInadequateOn?: string
   readonly areas: AgreedOutcome['areas']
   readonly localAuthority: { readonly name: string; readonly code: string }
   readonly reference: string
@@ -152,9 +154,9 @@ function monitoringInput(facts: DocumentFacts, sections: Sections, fill: boolean
     recipient,
     leadInspector: facts.leadInspector,
     otherInspectors: facts.otherInspectors,
-    // The visit's number in its set is the activity's (issue 12); the judgement date the monitoring area's.
+    // The visit's number in its set is the activity's (issue 12); the judgement date the register's.
     visitNumber: facts.monitoring?.visitNumber ?? 1,
-    judgedInadequateOn: facts.fieldwork.start,
+    judgedInadequateOn: facts.judgedInadequateOn ?? facts.fieldwork.start,
     areasCovered: items('areas-covered'),
     findings: items('findings'),
   }

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import { canOn, type PolicyTarget } from '../../auth/policy.js'
 import { PARTNER_INSPECTORATES } from '../../documents/index.js'
 import { addWorkingDays } from '../../rules/calendar/working-days.js'
+import { REPORT_RECIPIENTS } from '../../rules/reports.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { contentDisposition } from '../../web/downloads.js'
@@ -46,6 +47,8 @@ export function embargoRoutes(reports: ReportsService): RouteSpec[] {
       word,
       report: data.report,
       stepTag: stepTag(data.report.step),
+      // E10 (002#224-226): what else the lead inspector sends or records with the final copy.
+      alsoSent: [REPORT_RECIPIENTS.concernsAboutOtherAgencies, REPORT_RECIPIENTS.weaknessesInOtherProviders],
       blockers: data.blockers ?? [],
       statutory,
       finalStatutory: data.progress.find((step) => step.key === 'report.final-to-la')!.statutory,

@@ -119,6 +119,8 @@ async function walk(type: 'short-inspection' | 'focused-visit', onsite: string) 
   clock.set(`${final}T10:00:00Z`)
   lead = await as(cast.lead)
   const [year, month, day] = published.split('-') as [string, string, string]
+  // E10 (002#224-226): the embargo page reminds the lead of letters about other agencies.
+  expect(page(await lead.get(`${url}/embargo`)).$('#also-sent li')).toHaveLength(2)
   await submits(lead, `${url}/embargo`, {
     'publishAt-day': day,
     'publishAt-month': month,

@@ -65,6 +65,17 @@ describe('monitoring letters (E7, E8)', () => {
       ['report.published', '2027-02-04', '002#216'],
     ])
     expect(await throughTheJob(id)).toBe('2027-02-04')
+    // The letter counts from the inadequate inspection (its last day, 26 October 2017), not the visit.
+    const version = await t.db
+      .selectFrom('report_versions')
+      .innerJoin('reports', 'reports.id', 'report_versions.report_id')
+      .select('report_versions.document')
+      .where('reports.activity_id', '=', id)
+      .orderBy('report_versions.number', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(JSON.stringify(version.document)).toContain(
+      'since the local authority was judged inadequate in October 2017',
+    )
     const publication = await t.db
       .selectFrom('publications')
       .select(['public', 'kind'])
@@ -159,6 +170,11 @@ describe('post-monitoring inspection reports (001#64-65)', () => {
     await reportAt(cast, id, 'drafting')
     const started = await services().reports.read.page(id)
     expect(started.latest!.pageLimit).toBe(12)
+    // Its recommendations, as the monitoring programme takes them (issue 12), start from the findings.
+    expect(await services().reports.read.reportItems(id)).toEqual([
+      { kind: 'recommendation', text: 'The quality of supervision in the assessment teams.' },
+      { kind: 'recommendation', text: 'The timeliness of return home interviews.' },
+    ])
 
     // Far too long: a section of many paragraphs renders past 12 pages and cannot go to QA.
     const sentence = 'Inspectors found that practice in this area is improving steadily, though not yet everywhere.'

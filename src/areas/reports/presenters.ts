@@ -1,4 +1,6 @@
 import { formatDate } from '../../rules/calendar/dates.js'
+import { PMSIF_REPORT, REPORT_KIND, REPORT_RULES } from '../../rules/reports.js'
+import type { ActivityType } from '../../rules/types.js'
 import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
 import type { StepTimeliness } from '../../rules/timelines/publication.js'
 import { escapeHtml } from '../../web/html.js'
@@ -240,4 +242,18 @@ export function recipientRows(
           : 'Waiting to be sent'
     return [{ text: recipient.group }, { text: recipient.name }, { text: recipient.email }, { text: status }]
   })
+}
+
+/**
+ * What the report page says a report or letter of `type` is (E6, the 002#202 table), the rules it
+ * is checked against (002#206-213; for the 2015 post-monitoring inspection, its sections, 001#64).
+ */
+export function reportGuidance(type: ActivityType) {
+  const kind = type in REPORT_KIND ? REPORT_KIND[type as keyof typeof REPORT_KIND] : undefined
+  const checked = type === 'standard-inspection' || type === 'short-inspection' || type === 'focused-visit'
+  return {
+    kind,
+    rules: checked ? REPORT_RULES.map((rule) => `${rule.text} (${rule.citation})`) : [],
+    sections: type === 'post-monitoring-inspection' ? PMSIF_REPORT.sections : [],
+  }
 }

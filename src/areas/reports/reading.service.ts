@@ -7,7 +7,7 @@ import { finalBlockers } from './embargo.js'
 import { milestoneProgress, type MilestoneProgress } from './progress.js'
 import type { ReportRecords, ReportsDeps } from './records.js'
 import { findVersion, reportsAt, reportsOf, stepsOf, versionsOf } from './repository.js'
-import { sectionsFor } from './sections.js'
+import { paragraphsOf, sectionsFor } from './sections.js'
 import type { Report } from './types.js'
 import { reportKindFor, type ReportStep } from './workflow.js'
 
@@ -71,6 +71,22 @@ export function readingService(deps: ReportsDeps, records: ReportRecords) {
         blockers: finalBlockers(report, faComments, clock.today()),
         today: clock.today(),
       }
+    },
+
+    /**
+     * The report's items as its latest version words them, one a line: the recommendations (what
+     * needs to improve, 002#206) and any areas for priority action (002#109-110). For the
+     * monitoring programme after an inadequate judgement (issue 12); empty before a report exists.
+     */
+    async reportItems(activityId: string): Promise<{ kind: 'recommendation' | 'priority-action'; text: string }[]> {
+      const report = await records.find(activityId)
+      const latest = report ? (await versionsOf(db, report.id)).at(-1) : undefined
+      if (!latest) return []
+      const lines = (key: string) => paragraphsOf(latest.sections[key]?.text ?? '', 'list')
+      return [
+        ...lines('areas-for-improvement').map((text) => ({ kind: 'recommendation' as const, text })),
+        ...lines('areas-for-priority-action').map((text) => ({ kind: 'priority-action' as const, text })),
+      ]
     },
 
     /** The version sent to the LA and the latest copy it may read (the draft, then the final under embargo). */

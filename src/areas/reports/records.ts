@@ -12,6 +12,7 @@ import type { ServiceDeps } from '../deps.js'
 import type { EvidenceService } from '../evidence/index.js'
 import type { JudgementsService } from '../judgements/index.js'
 import type { PublicationsService } from '../publications/index.js'
+import { pathwayGrade, type RegisterService } from '../register/index.js'
 import type { DocumentFacts, VersionDocuments } from './document.js'
 import { findReport } from './repository.js'
 import type { AgreedOutcome } from './sections.js'
@@ -25,6 +26,8 @@ export interface ReportsDeps extends ServiceDeps {
   readonly evidence: EvidenceService
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
+  /** The register: when a monitoring visit's LA was judged inadequate, for its letter (001#39). */
+  readonly register: Pick<RegisterService, 'show'>
   /** The publications area: the publication job publishes through it (issue 11). */
   readonly publications: Pick<PublicationsService, 'publish'>
 }
@@ -32,7 +35,18 @@ export interface ReportsDeps extends ServiceDeps {
 export type { ActivityDetails }
 
 /** The reads every part of the reports area shares: the report, its policy target, its facts and milestones. */
-export function reportRecords({ db, activities, judgements, evidence, blobs }: ReportsDeps) {
+export function reportRecords({ db, activities, judgements, evidence, blobs, register }: ReportsDeps) {
+  /** The last day of the latest inadequate inspection published before the visit (its publication day if unknown). */
+  async function judgedInadequateOn(laCode: string, before: string): Promise<string | undefined> {
+    const { records } = await register.show(laCode)
+    const inadequate = records
+      .filter((record) => record.correctedById === null && record.publishedOn <= before)
+      .filter((record) => pathwayGrade(record.framework, record.grades)?.grade === 'inadequate')
+      .sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))
+      .at(-1)
+    return inadequate ? (inadequate.inspectionEnd ?? inadequate.publishedOn) : undefined
+  }
+
   /** The activity's judgements or findings as agreed, for filling sections and the judgement table. */
   async function agreedOutcome(
     details: ActivityDetails,
@@ -120,6 +134,9 @@ export function reportRecords({ db, activities, judgements, evidence, blobs }: R
                 ? 'post-monitoring'
                 : null,
         monitoring: activity.monitoring,
+        ...(activity.type === 'monitoring-visit'
+          ? { judgedInadequateOn: await judgedInadequateOn(activity.laCode, activity.onsiteStart) }
+          : {}),
         framework: outcome.framework,
         areas: outcome.areas,
         localAuthority: { name: activity.laName, code: activity.laCode },

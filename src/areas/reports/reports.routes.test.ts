@@ -120,6 +120,11 @@ describe('the final copy under embargo', () => {
     expect(cqcRow.text()).toContain('Partner inspectorate')
     expect(cqcRow.text()).toContain('Waiting to be sent')
     expect(rows.text()).toContain('Children in Care Council')
+    // E6 (002#202, #212): what the report is and the rules it is checked against.
+    expect(report.$('#report-kind').text()).toContain(
+      'Inspection report with judgements on the Ofsted four-point scale',
+    )
+    expect(report.$('#report-rules').text()).toContain('no more than 10 pages (002#212)')
 
     const reader = new TestAgent(t.app)
     const copy = await reader.get(linkOf(toCqc.body))

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
 import { NotFoundError } from '../../errors.js'
-import { RULEBOOK, RULEBOOK_SECTIONS, type RulebookEntry } from '../../rules/rulebook.js'
+import { quoteExcerpts, RULEBOOK, RULEBOOK_SECTIONS, ruleById, type RulebookEntry } from '../../rules/rulebook.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { ruleHref } from '../../web/rule-links.js'
 import { ruleParams } from './forms.js'
@@ -11,7 +11,7 @@ function present(entry: RulebookEntry) {
   return {
     ...entry,
     href: ruleHref(entry.id),
-    quoteParts: entry.quote.split(' … '),
+    quoteParts: quoteExcerpts(entry),
     implementations: entry.implementedBy.map((item) => `src/rules/${item.module}.ts: ${item.exports.join(', ')}`),
   }
 }
@@ -36,7 +36,7 @@ export function rulebookRoutes(): RouteSpec[] {
 
   async function rulePage(request: SignedInRequest<z.output<typeof ruleParams>>, reply: FastifyReply) {
     const { ruleId } = request.params
-    const entry = RULEBOOK.find((candidate) => candidate.id.toLowerCase() === ruleId.toLowerCase())
+    const entry = ruleById(ruleId)
     if (!entry) throw new NotFoundError()
     return reply.page('rulebook/rule.njk', { rule: present(entry) })
   }

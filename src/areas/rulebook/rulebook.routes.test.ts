@@ -30,6 +30,10 @@ describe('/rules', () => {
     expect($('main').text()).toContain('Our decision')
   })
 
+  it('finds a rule whatever the case of its id', async () => {
+    expect(page(await new TestAgent(t.app).get('/rules/c2')).heading).toBe('Notification moved off a bank holiday')
+  })
+
   it('answers 404 for a rule that does not exist', async () => {
     expect((await new TestAgent(t.app).get('/rules/Z9')).statusCode).toBe(404)
   })

@@ -39,7 +39,7 @@ function loadLibrary(): HolidaysLibrary {
 
 /**
  * The weekday bank holidays of `year` straight from `date-holidays` (GB, ENG): the source the
- * snapshot is built from and checked against.
+ * snapshot is built from and checked against. Exported for the snapshot script and its test.
  */
 export function libraryBankHolidays(year: number): BankHoliday[] {
   return loadLibrary()
@@ -57,7 +57,7 @@ export interface BankHolidayCorrection {
   source: string
 }
 
-/** Corrections to the library from the published list (C1); a test checks each is still needed. */
+/** Corrections to the library from the published list (C1); exported for the test that checks each is still needed. */
 export const GOV_UK_CORRECTIONS: readonly BankHolidayCorrection[] = [
   {
     year: 2012,
@@ -68,7 +68,7 @@ export const GOV_UK_CORRECTIONS: readonly BankHolidayCorrection[] = [
   },
 ]
 
-/** The library's bank holidays of `year` with the published list's corrections applied (C1). */
+/** The library's bank holidays of `year` with the published list's corrections applied (C1); exported for the snapshot script and its test. */
 export function correctedLibraryBankHolidays(year: number): BankHoliday[] {
   const holidays = libraryBankHolidays(year)
   const correction = GOV_UK_CORRECTIONS.find((item) => item.year === year)
@@ -89,7 +89,7 @@ for (const [date, name] of BANK_HOLIDAY_SNAPSHOT.holidays) {
 const libraryByYear = new Map<number, BankHoliday[]>()
 
 /** True when `year` is served from the generated snapshot rather than the library. */
-export function isSnapshotYear(year: number): boolean {
+function isSnapshotYear(year: number): boolean {
   return year >= BANK_HOLIDAY_SNAPSHOT.firstYear && year <= BANK_HOLIDAY_SNAPSHOT.lastYear
 }
 
@@ -109,7 +109,7 @@ export function bankHolidayOn(date: IsoDate): BankHoliday | undefined {
   return bankHolidays(Number(date.slice(0, 4))).find((holiday) => holiday.date === date)
 }
 
-/** Where the bank holidays come from, for the rulebook and the CLI. */
+/** Where the bank holidays come from, for the activity timeline page and the CLI. */
 export const BANK_HOLIDAY_SOURCE = BANK_HOLIDAY_SNAPSHOT.source
 
 /** The first and last years the snapshot covers. */

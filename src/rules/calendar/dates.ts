@@ -22,7 +22,7 @@ export function isIsoDate(value: string): value is IsoDate {
 }
 
 /** The number of days in month `month` (1–12) of `year`. */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
@@ -85,20 +85,6 @@ export function dayOfWeek(date: IsoDate): number {
 /** Calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000)
-}
-
-/** Compare two dates for sorting: negative, zero or positive. */
-export function compareDates(a: IsoDate, b: IsoDate): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** Whole years from `birth` to `on` (age at last birthday); negative when `on` is before `birth`. */
-export function wholeYearsBetween(birth: IsoDate, on: IsoDate): number {
-  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number]
-  const [oy, om, od] = on.split('-').map(Number) as [number, number, number]
-  let years = oy - by
-  if (om < bm || (om === bm && od < bd)) years -= 1
-  return years
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const

@@ -5,7 +5,7 @@
 import type { Flag } from '../types.js'
 
 /** The time on-site activity normally ends by (002#83). */
-export const ON_SITE_ENDS_BY = '18:00'
+const ON_SITE_ENDS_BY = '18:00'
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
 

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { christmasPeriod, isInChristmasPeriod, seasonalChecks } from './seasonal-checks.js'
+import { isInChristmasPeriod, seasonalChecks } from './seasonal-checks.js'
 import { onSiteHoursCheck } from './on-site-hours.js'
 import type { ActivityType } from '../types.js'
 
 describe('christmasPeriod (C3 decision: 24 Dec – 1 Jan or its substitute day)', () => {
   it.each([
-    ['2021-12-29', '2021-12-24', '2022-01-03', 'New Year’s Day 2022 on a Saturday: to the substitute Monday'],
-    ['2023-01-02', '2022-12-24', '2023-01-02', 'New Year’s Day 2023 on a Sunday: to Monday 2 January'],
-    ['2024-12-30', '2024-12-24', '2025-01-01', 'an ordinary year'],
-  ])('%s is judged against %s – %s (%s)', (date, from, to) => {
-    expect(christmasPeriod(date)).toEqual({ from, to })
+    ['2021-12-24', '2022-01-03', '2022-01-04', 'New Year’s Day 2022 on a Saturday: to the substitute Monday'],
+    ['2022-12-24', '2023-01-02', '2023-01-03', 'New Year’s Day 2023 on a Sunday: to Monday 2 January'],
+    ['2024-12-24', '2025-01-01', '2025-01-02', 'an ordinary year'],
+  ])('runs from %s to %s, not %s (%s)', (from, to, after) => {
+    expect(isInChristmasPeriod(from)).toBe(true)
+    expect(isInChristmasPeriod(to)).toBe(true)
+    expect(isInChristmasPeriod(after)).toBe(false)
   })
 
   it.each([

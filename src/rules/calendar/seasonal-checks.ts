@@ -18,7 +18,7 @@ const CITATION = '002#14'
  * the New Year's Day substitute bank holiday when 1 January falls at a weekend (e.g. to
  * Monday 3 January 2022).
  */
-export function christmasPeriod(date: IsoDate): { from: IsoDate; to: IsoDate } {
+function christmasPeriod(date: IsoDate): { from: IsoDate; to: IsoDate } {
   const year = Number(date.slice(0, 4))
   const month = Number(date.slice(5, 7))
   const newYear = month >= 7 ? year + 1 : year

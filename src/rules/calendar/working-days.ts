@@ -116,24 +116,9 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   return count
 }
 
-/** The first working day strictly after `date` (C1). */
-export function nextWorkingDay(date: IsoDate): IsoDate {
-  return addWorkingDays(date, 1)
-}
-
-/** The last working day strictly before `date` (C1). */
-export function previousWorkingDay(date: IsoDate): IsoDate {
-  return addWorkingDays(date, -1)
-}
-
 /** `date` if it is a working day, otherwise the last working day before it (C1). */
 export function workingDayOnOrBefore(date: IsoDate): IsoDate {
-  return isWorkingDay(date) ? date : previousWorkingDay(date)
-}
-
-/** `date` if it is a working day, otherwise the first working day after it (C1). */
-export function workingDayOnOrAfter(date: IsoDate): IsoDate {
-  return isWorkingDay(date) ? date : nextWorkingDay(date)
+  return isWorkingDay(date) ? date : addWorkingDays(date, -1)
 }
 
 /**

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  annexAColumnOf,
-  annexAMilestones,
-  annexAMilestonesFromNotice,
-  isAnnexANoticeFlag,
-  timelineAfterNotice,
-} from './annex-a.js'
+import type { ActivityType } from '../types.js'
+import { annexAMilestones, isAnnexANoticeFlag, timelineAfterNotice } from './annex-a.js'
 import { timelineFor } from './index.js'
 
 const byKey = (column: Parameters<typeof annexAMilestones>[0], request: string): Record<string, string> =>
@@ -65,26 +60,34 @@ describe('annexAMilestones (S4, 002#242; working days from the request)', () => 
   })
 })
 
-describe('annexAMilestonesFromNotice (S4, 002#242, #75; working days from the call)', () => {
-  const dates = (column: Parameters<typeof annexAMilestonesFromNotice>[0], due: string, call: string) =>
-    Object.fromEntries(annexAMilestonesFromNotice(column, due, call).milestones.map((item) => [item.key, item.date]))
+/**
+ * The Annex A dates and flag of an activity of `type`, first on site `onsite`, once its notice
+ * call is made on `call` (S4, through timelineAfterNotice, as the notice page uses it).
+ */
+function afterCall(type: ActivityType, onsite: string, call: string) {
+  const planned = timelineFor(type, onsite)
+  if (!planned.ok) throw new Error(planned.reason)
+  const after = timelineAfterNotice(type, planned.timeline.milestones, call)
+  const annexA = after.milestones.filter((item) => item.key.startsWith('annex-a.'))
+  return { dates: Object.fromEntries(annexA.map((item) => [item.key, item.date])), flag: after.flag }
+}
 
+describe('Annex A dates from the notice call (S4, 002#242, #75; working days from the call)', () => {
   it('changes nothing when the call is made on the day it is due', () => {
-    const result = annexAMilestonesFromNotice('standard-or-short', '2027-01-11', '2027-01-11')
-    expect(result).toMatchObject({ timing: 'on-time', flag: undefined })
-    expect(result.milestones).toEqual(annexAMilestones('standard-or-short', '2027-01-11'))
+    const result = afterCall('standard-inspection', '2027-01-18', '2027-01-11')
+    expect(result.flag).toBeUndefined()
+    expect(result.dates).toEqual(byKey('standard-or-short', '2027-01-11'))
   })
 
   it('counts the deadlines from a late call: due Monday 11 January 2027, made Tuesday 12 January', () => {
-    expect(dates('standard-or-short', '2027-01-11', '2027-01-12')).toEqual({
+    const { dates, flag } = afterCall('standard-inspection', '2027-01-18', '2027-01-12')
+    expect(dates).toEqual({
       'annex-a.request': '2027-01-12',
       'annex-a.child-level-data': '2027-01-13',
       'annex-a.audits': '2027-01-13',
       'annex-a.management-information': '2027-01-14',
       'annex-a.case-information': '2027-01-15',
     })
-    const { timing, flag } = annexAMilestonesFromNotice('standard-or-short', '2027-01-11', '2027-01-12')
-    expect(timing).toBe('late')
     expect(flag).toEqual({
       rule: 'S4',
       citation: '002#242, #75',
@@ -95,34 +98,29 @@ describe('annexAMilestonesFromNotice (S4, 002#242, #75; working days from the ca
 
   it('counts working days across Easter: due Thursday 25 March 2027, made Tuesday 30 March is a day late', () => {
     // Good Friday 26 March and Easter Monday 29 March 2027 are bank holidays (002#73 fn18).
-    expect(dates('standard-or-short', '2027-03-25', '2027-03-30')).toMatchObject({
+    const { dates, flag } = afterCall('standard-inspection', '2027-04-05', '2027-03-30')
+    expect(dates).toMatchObject({
       'annex-a.request': '2027-03-30',
       'annex-a.child-level-data': '2027-03-31',
       'annex-a.management-information': '2027-04-01',
       'annex-a.case-information': '2027-04-02',
     })
-    expect(annexAMilestonesFromNotice('standard-or-short', '2027-03-25', '2027-03-30').flag?.message).toContain(
-      '(a day late: it was due on Thursday 25 March 2027)',
-    )
+    expect(flag?.message).toContain('(a day late: it was due on Thursday 25 March 2027)')
   })
 
   it('says how many working days late a call was', () => {
-    expect(annexAMilestonesFromNotice('focused', '2027-01-12', '2027-01-14').flag?.message).toContain(
-      '(2 working days late:',
-    )
-    expect(dates('focused', '2027-01-12', '2027-01-14')).toMatchObject({
+    // A focused visit on site Tuesday 19 January 2027: the call is due on Tuesday 12 January (002#103).
+    const { dates, flag } = afterCall('focused-visit', '2027-01-19', '2027-01-14')
+    expect(flag?.message).toContain('(2 working days late:')
+    expect(dates).toMatchObject({
       'annex-a.child-level-data': '2027-01-15',
       'annex-a.case-information': '2027-01-18',
     })
   })
 
   it('dates the request on an early call but keeps the deadlines the table gives (decision)', () => {
-    const early = annexAMilestonesFromNotice('standard-or-short', '2027-01-11', '2027-01-08')
-    expect(early.timing).toBe('early')
-    expect(dates('standard-or-short', '2027-01-11', '2027-01-08')).toEqual({
-      ...Object.fromEntries(annexAMilestones('standard-or-short', '2027-01-11').map((item) => [item.key, item.date])),
-      'annex-a.request': '2027-01-08',
-    })
+    const early = afterCall('standard-inspection', '2027-01-18', '2027-01-08')
+    expect(early.dates).toEqual({ ...byKey('standard-or-short', '2027-01-11'), 'annex-a.request': '2027-01-08' })
     expect(early.flag?.message).toBe(
       'The notice was given on Friday 8 January 2027, before it was due on Monday 11 January 2027, so the Annex A deadlines still count from Monday 11 January 2027: never earlier than the table allows (002#242)',
     )
@@ -160,10 +158,11 @@ describe('timelineAfterNotice (S4; 002#75: fieldwork never moves)', () => {
     expect(after).toEqual({ milestones: pmi.timeline.milestones, flag: undefined })
   })
 
-  it('gives each activity type its column of the table', () => {
-    expect(annexAColumnOf('short-inspection')).toBe('standard-or-short')
-    expect(annexAColumnOf('focused-visit')).toBe('focused')
-    expect(annexAColumnOf('monitoring-visit')).toBe('monitoring')
-    expect(annexAColumnOf('progress-inspection-2015')).toBeUndefined()
+  it('moves the Annex A dates of the activities in the 002#242 table only', () => {
+    // Short inspection on site Monday 18 January 2027, visits Tuesday 19 January, each called a day late.
+    expect(afterCall('short-inspection', '2027-01-18', '2027-01-12').flag?.rule).toBe('S4')
+    expect(afterCall('focused-visit', '2027-01-19', '2027-01-13').flag?.rule).toBe('S4')
+    expect(afterCall('monitoring-visit', '2027-01-19', '2027-01-05').flag?.rule).toBe('S4')
+    expect(afterCall('progress-inspection-2015', '2027-01-18', '2027-01-12').flag).toBeUndefined()
   })
 })

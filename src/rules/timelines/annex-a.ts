@@ -22,7 +22,7 @@ export type AnnexAColumn = 'standard-or-short' | 'focused' | 'monitoring'
  * from their own schedules (the post-monitoring inspection, 001#60-62; the 2015 progress
  * inspection, 000#42).
  */
-export function annexAColumnOf(type: ActivityType): AnnexAColumn | undefined {
+function annexAColumnOf(type: ActivityType): AnnexAColumn | undefined {
   switch (type) {
     case 'standard-inspection':
     case 'short-inspection':
@@ -79,13 +79,6 @@ const ROWS: Row[] = [
   },
 ]
 
-/** Working days between the request and fieldwork in each column of 002#242. */
-export const ANNEX_A_REQUEST_BEFORE_FIELDWORK: Record<AnnexAColumn, number> = {
-  'standard-or-short': 5,
-  focused: 5,
-  monitoring: 10,
-}
-
 /** The Annex A milestones of one column of 002#242, counted from `requestDay` (S4). */
 export function annexAMilestones(column: AnnexAColumn, requestDay: IsoDate): Milestone[] {
   const request = milestone(
@@ -106,7 +99,7 @@ export function annexAMilestones(column: AnnexAColumn, requestDay: IsoDate): Mil
 }
 
 /** The Annex A dates once the notice call is made: the request on the day of the call, and why the deadlines moved. */
-export interface AnnexAFromNotice {
+interface AnnexAFromNotice {
   /** On the day it was due, after it (late) or before it (early). */
   readonly timing: 'on-time' | 'late' | 'early'
   /** The request (on the day of the call) and the deadlines of the column. */
@@ -131,11 +124,7 @@ const NOTICE_CITATION = '002#242, #75'
  * told early is given more warning, not less time: no deadline falls earlier than the table
  * allows.
  */
-export function annexAMilestonesFromNotice(
-  column: AnnexAColumn,
-  dueDay: IsoDate,
-  noticeDay: IsoDate,
-): AnnexAFromNotice {
+function annexAMilestonesFromNotice(column: AnnexAColumn, dueDay: IsoDate, noticeDay: IsoDate): AnnexAFromNotice {
   const countFrom = noticeDay > dueDay ? noticeDay : dueDay
   const [, ...deadlines] = annexAMilestones(column, countFrom)
   const request = annexAMilestones(column, noticeDay)[0]!

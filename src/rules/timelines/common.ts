@@ -27,7 +27,7 @@ export interface Timeline {
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
 
 /** The English name of ISO weekday `n` (1 = Monday). */
-export function weekdayNamed(n: number): string {
+function weekdayNamed(n: number): string {
   return WEEKDAYS[n - 1] ?? '?'
 }
 

@@ -27,7 +27,7 @@ export type VisitVariant = 'tue-wed' | 'wed-thu'
  * Wednesday the variant's first day, and Ofsted's published visits start on Wednesdays (Barking and
  * Dagenham, Wednesday 26 March 2025), so the day says which variant it is.
  */
-export function focusedVisitVariant(onsite: IsoDate): VisitVariant {
+function focusedVisitVariant(onsite: IsoDate): VisitVariant {
   return dayOfWeek(onsite) === 3 ? 'wed-thu' : 'tue-wed'
 }
 

@@ -17,13 +17,11 @@ import { milestone } from './common.js'
 export type PublicationKind = 'inspection' | 'visit'
 
 /** The working-day offsets of 002#216. */
-export const PUBLICATION_DAYS: Record<
-  PublicationKind,
-  { draft: number; comments: number; final: number; published: number }
-> = {
-  inspection: { draft: 10, comments: 3, final: 18, published: 21 },
-  visit: { draft: 5, comments: 2, final: 14, published: 16 },
-}
+const PUBLICATION_DAYS: Record<PublicationKind, { draft: number; comments: number; final: number; published: number }> =
+  {
+    inspection: { draft: 10, comments: 3, final: 18, published: 21 },
+    visit: { draft: 5, comments: 2, final: 14, published: 16 },
+  }
 
 /** The report or letter milestones after fieldwork ending on `lastFieldworkDay` (E7, 002#216). */
 export function publicationMilestones(kind: PublicationKind, lastFieldworkDay: IsoDate): Milestone[] {

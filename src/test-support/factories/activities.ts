@@ -40,6 +40,17 @@ export async function plannedActivity(db: Kysely<Database>, config: Config, opti
       variant: null,
       onsiteStart: options.onsiteStart,
       topics: options.type === 'focused-visit' ? ['Children in care'] : [],
+      // A monitoring visit is the first of its set, on the ILACS timeline (001#8, #39: its focus).
+      ...(options.type === 'monitoring-visit'
+        ? {
+            monitoring: {
+              handbook: 'ilacs' as const,
+              visitNumber: 1,
+              secondSet: false,
+              focus: 'Help and protection: the front door',
+            },
+          }
+        : {}),
     },
     context,
   )
