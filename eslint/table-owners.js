@@ -83,4 +83,7 @@ export const TABLE_OWNERS = {
   monitoring_action_plans: 'monitoring',
   monitoring_plan_reviews: 'monitoring',
   monitoring_progress: 'monitoring',
+  // offer-2015: the 2015 improvement offer after a SIF inadequate judgement
+  offer_2015_offers: 'offer-2015',
+  offer_2015_steps: 'offer-2015',
 }

@@ -32,6 +32,8 @@ import { interventionRoutes } from './areas/intervention/routes.js'
 import { engagementRoutes } from './areas/engagement/routes.js'
 import { monitoringDashboard } from './areas/monitoring/dashboard.js'
 import { monitoringRoutes } from './areas/monitoring/routes.js'
+import { offer2015Dashboard } from './areas/offer-2015/dashboard.js'
+import { offer2015Routes } from './areas/offer-2015/routes.js'
 import { judgementsDashboard } from './areas/judgements/dashboard.js'
 import { judgementRoutes } from './areas/judgements/routes.js'
 import { judgementTasks } from './areas/judgements/tasks.js'
@@ -191,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         reportsDashboard(services.reports, services.activities, clock),
         interventionDashboard(services.intervention, services.register, clock),
         monitoringDashboard(services.monitoring, clock, services.activities),
+        offer2015Dashboard(services.offer2015, clock),
       ],
     }),
   )
@@ -270,6 +273,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       clock,
     }),
   )
+  registerRoutes(app, offer2015Routes({ offers: services.offer2015, register: services.register, clock }))
   registerRoutes(
     app,
     interventionRoutes({

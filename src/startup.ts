@@ -14,6 +14,7 @@ import { loadDemoPublications } from './demo/demo-publications.js'
 import { loadDemoReports } from './demo/demo-reports.js'
 import { loadDemoInterventions } from './demo/demo-interventions.js'
 import { withDemoLoadLock } from './demo/demo-lock.js'
+import { loadDemoOffers2015 } from './demo/demo-offer-2015.js'
 import { loadDemoMonitoringProgrammes } from './demo/demo-monitoring-programmes.js'
 import { projectRoot } from './web/paths.js'
 
@@ -42,6 +43,8 @@ const DEMO_STEPS: ReadonlyArray<{
   { what: 'monitoring visits', load: loadDemoMonitoring },
   // Monitoring programmes after inadequate judgements (issue 12).
   { what: 'monitoring programmes', load: loadDemoMonitoringProgrammes },
+  // The 2015 improvement offer (issue 15): two real LAs judged inadequate under the SIF in 2015.
+  { what: 'the 2015 improvement offers', load: loadDemoOffers2015 },
 ]
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`

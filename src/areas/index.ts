@@ -15,6 +15,7 @@ import { createEngagementService } from './engagement/service.js'
 import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createMonitoringService } from './monitoring/service.js'
+import { createOffer2015Service } from './offer-2015/service.js'
 import { createProgrammeService } from './programme/service.js'
 import { createPublicationsService } from './publications/service.js'
 import { createRegisterService } from './register/service.js'
@@ -76,6 +77,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     intervention: createInterventionService({ ...deps, register, people, blobs, monitoring }),
     engagement: createEngagementService({ ...deps, register, people, blobs }),
     monitoring,
+    offer2015: createOffer2015Service({ ...deps, register, people }),
     reminders: createReminderSettings(deps.db),
   }
   return {

@@ -112,3 +112,36 @@ export const MONITORING_POLICY = {
     grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },
   },
 } as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>
+
+// The 2015 improvement offer after a SIF inadequate judgement (issue 15; 000): Ofsted, the LA (its
+// own only) and the DfE case lead of the LA see it; the regional director opens it (000#12);
+// Ofsted's inspectors record its steps (000#14-54); the LA, or Ofsted for it, records its reply to
+// the seminar invitation and when its plan went in (000#14-15, #29).
+export const OFFER_2015_POLICY = {
+  'offer-2015.view': {
+    description:
+      "See an LA's 2015 improvement offer: each step with its statutory date, actual date and owner, and its letters (the LA and the DfE case lead: their own)",
+    grants: { ...OFSTED_READ, 'la-dcs': 'own-la', 'la-link': 'own-la', 'dfe-case-lead': 'assigned-las' },
+  },
+  'offer-2015.direct': {
+    description: 'Open the 2015 improvement offer for a SIF inadequate judgement (the regional director, 000#12)',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'offer-2015.manage': {
+    description:
+      'Record the steps of a 2015 improvement offer: the seminar, the plan letters, the visits, the reviews and the progress inspection (Ofsted, 000#14-54)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', hmi: 'all' },
+  },
+  'offer-2015.reply': {
+    description:
+      'Record the LA’s reply to the seminar invitation and the day its improvement plan was sent (the DCS, or Ofsted for it, 000#14-15, #29)',
+    grants: {
+      'national-director': 'all',
+      'regional-director': 'region',
+      'senior-hmi': 'all',
+      hmi: 'all',
+      'la-dcs': 'own-la',
+      'la-link': 'own-la',
+    },
+  },
+} as const satisfies Record<string, { description: string; grants: Partial<Record<Role, Scope>> }>

@@ -1,4 +1,12 @@
-import { DFE_STAFF, EVERYONE, FIELDWORK_POLICY, LA_STAFF, MONITORING_POLICY, OFSTED_READ } from './policy-groups.js'
+import {
+  DFE_STAFF,
+  EVERYONE,
+  FIELDWORK_POLICY,
+  LA_STAFF,
+  MONITORING_POLICY,
+  OFFER_2015_POLICY,
+  OFSTED_READ,
+} from './policy-groups.js'
 import { ROLE_INFO, type Role } from './roles.js'
 
 /**
@@ -264,6 +272,7 @@ export const POLICY = {
     grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', 'la-dcs': 'own-la' },
   },
   ...MONITORING_POLICY,
+  ...OFFER_2015_POLICY,
   'reminders.manage': { description: 'See and stop the reminders you get by email', grants: EVERYONE },
   'audit.search': { description: 'Search the audit log', grants: { administrator: 'global' } },
   'users.manage': { description: 'Create and disable accounts', grants: { administrator: 'global' } },

@@ -20,6 +20,7 @@ import * as monitoringVisits from './migrations/20261202T172011Z_monitoring_visi
 import * as importedRegisterRecords from './migrations/20261202T172055Z_imported_register_records.js'
 import * as monitoringProgrammes from './migrations/20261202T172251Z_monitoring_programmes.js'
 import * as fileBlobsInDatabase from './migrations/20261202T203330Z_file_blobs_in_database.js'
+import * as offer2015 from './migrations/20261202T203408Z_offer_2015.js'
 import * as interventionChecklists from './migrations/20261202T203537Z_intervention_checklists.js'
 import type { Database } from './tables.js'
 
@@ -50,6 +51,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T172055Z_imported_register_records': importedRegisterRecords,
   '20261202T172251Z_monitoring_programmes': monitoringProgrammes,
   '20261202T203330Z_file_blobs_in_database': fileBlobsInDatabase,
+  '20261202T203408Z_offer_2015': offer2015,
   '20261202T203537Z_intervention_checklists': interventionChecklists,
 }
 

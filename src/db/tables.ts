@@ -17,6 +17,7 @@ import type { FileTables } from './file-tables.js'
 import type { JudgementRecordsTable, LocalAuthoritiesTable, RegisterTables } from './register-tables.js'
 import type { InterventionTables } from './intervention-tables.js'
 import type { MonitoringTables } from './monitoring-tables.js'
+import type { Offer2015Tables } from './offer-2015-tables.js'
 import type { ReportTables } from './report-tables.js'
 
 /**
@@ -284,7 +285,15 @@ export interface ProgrammeSettingsTable {
 }
 
 export interface Database
-  extends AuthTables, EvidenceTables, FileTables, InterventionTables, MonitoringTables, ReportTables, RegisterTables {
+  extends
+    AuthTables,
+    EvidenceTables,
+    FileTables,
+    InterventionTables,
+    MonitoringTables,
+    Offer2015Tables,
+    ReportTables,
+    RegisterTables {
   activities: ActivitiesTable
   activity_milestones: ActivityMilestonesTable
   activity_flags: ActivityFlagsTable

@@ -39,8 +39,8 @@ describe('the demo obeys the planning rules (issue 10)', () => {
         expect(lines).toContain('Loading the local authorities…')
         expect(lines.some((line) => /^Local authorities: \d{3} /.test(line))).toBe(true)
         expect(lines.filter((line) => line.startsWith('Loading the real register: ')).length).toBe(2)
-        expect(lines.filter((line) => /^Demo step \d of 7: /.test(line)).map((line) => line.slice(0, 16))).toEqual(
-          [1, 2, 3, 4, 5, 6, 7].map((step) => `Demo step ${step} of 7`),
+        expect(lines.filter((line) => /^Demo step \d of 8: /.test(line)).map((line) => line.slice(0, 16))).toEqual(
+          [1, 2, 3, 4, 5, 6, 7, 8].map((step) => `Demo step ${step} of 8`),
         )
         expect(lines.at(-1)).toMatch(/^Demo data loaded \(\d+\.\d s\)$/)
         const again: string[] = []

@@ -73,6 +73,16 @@ export {
   type ProgrammeLetterBasis,
 } from './templates/monitoring-programme-letters.js'
 export {
+  seminarInvitationLetter,
+  seminarInvitationLetterProblems,
+  type SeminarInvitationLetterInput,
+} from './templates/seminar-invitation-letter.js'
+export {
+  improvementPlanLetter,
+  improvementPlanLetterProblems,
+  type ImprovementPlanLetterInput,
+} from './templates/improvement-plan-letter.js'
+export {
   actionPlanningVisitAgenda,
   actionPlanningVisitRecord,
   type ActionPlanningVisitAgendaInput,

@@ -21,6 +21,8 @@ export const DOCUMENT_KINDS = [
   'action-plan-letter',
   'action-planning-visit-agenda',
   'action-planning-visit-record',
+  'seminar-invitation-letter',
+  'improvement-plan-letter',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 

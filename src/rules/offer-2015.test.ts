@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { offer2015 } from './offer-2015.js'
+import { offer2015, offer2015VisitDue } from './offer-2015.js'
 
 describe('offer2015 (I1–I5; 000#8, #12, #14, #20, #24, #27, #34-40, #54)', () => {
   it('counts from publication on Monday 2 March 2015, over Easter and the May 2015 holidays', () => {
@@ -35,5 +35,21 @@ describe('offer2015 (I1–I5; 000#8, #12, #14, #20, #24, #27, #34-40, #54)', () 
       rule: 'I1',
       citation: '000#14',
     })
+  })
+})
+
+describe('offer2015VisitDue (I3, 000#34)', () => {
+  it('counts the twelve monthly visits from a first visit on Tuesday 28 July 2015', () => {
+    expect(offer2015VisitDue('2015-07-28', 1)).toBe('2015-07-28')
+    expect(offer2015VisitDue('2015-07-28', 2)).toBe('2015-08-28')
+    expect(offer2015VisitDue('2015-07-28', 12)).toBe('2016-06-28')
+  })
+
+  it('falls on the last day of a shorter month (31 January 2016 → 29 February 2016)', () => {
+    expect(offer2015VisitDue('2016-01-31', 2)).toBe('2016-02-29')
+  })
+
+  it('refuses a thirteenth visit', () => {
+    expect(() => offer2015VisitDue('2015-07-28', 13)).toThrow(RangeError)
   })
 })

@@ -279,3 +279,17 @@ export function offer2015(published: IsoDate, options: Offer2015Options = {}): O
     decisions,
   }
 }
+
+/**
+ * When monthly improvement monitoring visit `visit` (1 to 12) falls due, counted from the first
+ * visit (I3, 000#34: "a programme of 12 monthly improvement monitoring visits").
+ *
+ * Decision: "monthly" is read as the same day of each following month (the last day of a shorter
+ * month), so visit 12 falls eleven months after the first. With the first visit four weeks after
+ * an acceptable plan, the twelfth comes after the progress inspection 12 months from publication
+ * (000#39): the offer's start is publication (I4), and the page shows the visits that overrun.
+ */
+export function offer2015VisitDue(firstVisit: IsoDate, visit: number): IsoDate {
+  if (!Number.isInteger(visit) || visit < 1 || visit > 12) throw new RangeError('A visit is numbered 1 to 12')
+  return addMonths(firstVisit, visit - 1)
+}

@@ -796,8 +796,9 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     citation: '000#34-35',
     quote:
       'A programme of 12 monthly improvement monitoring visits will begin at a date agreed between the HMI and local authority. The first date will be within four weeks of the improvement plan being judged to be an acceptable basis for improvement support to be offered. … the letter will not be published by Ofsted.',
-    decision: 'Four weeks = 28 calendar days.',
-    implementedBy: [{ module: 'offer-2015', exports: ['offer2015'] }],
+    decision:
+      'Four weeks = 28 calendar days. "Monthly" is the same day of each following month from the first visit (offer2015VisitDue); the twelfth can fall after the progress inspection, which counts from publication (I4), and the offer page shows it.',
+    implementedBy: [{ module: 'offer-2015', exports: ['offer2015', 'offer2015VisitDue'] }],
   },
   {
     id: 'I4',

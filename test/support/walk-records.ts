@@ -3,6 +3,7 @@ import type { Services } from '../../src/areas/index.js'
 import { insertJudgement } from '../../src/areas/register/repository.js'
 import { principalFor } from '../../src/auth/users.js'
 import type { TestApp } from '../../src/test-support/build-test-app.js'
+import { sifInadequateJudgement } from '../../src/test-support/factories/offer-2015.js'
 import { createUser } from '../../src/test-support/factories/users.js'
 
 /**
@@ -18,6 +19,7 @@ export interface WalkRecords {
   readonly selfEvaluationId: string
   readonly engagementId: string
   readonly programmeId: string
+  readonly offerId: string
 }
 
 /** The URL parameters that name one of these records: each belongs to an LA. */
@@ -29,6 +31,7 @@ export const WALK_RECORD_PARAMS = [
   'selfEvaluationId',
   'engagementId',
   'programmeId',
+  'offerId',
 ] as const
 
 const context = { requestId: 'walk' }
@@ -163,6 +166,15 @@ export async function walkRecords(
       { outcome: 'reflects', letterSentOn: t.clock.today(), differences: '', discussedOn: undefined },
       context,
     )
+    // A 2015 improvement offer (issue 15) on a SIF inadequate judgement of 2015, before the others.
+    const sifId = await sifInadequateJudgement(t.db, laCode, '2015-03-02')
+    const offerId = await services.offer2015.open(director, laCode, sifId, context)
+    await services.offer2015.planLetter(
+      director,
+      offerId,
+      { letter: 'D', sentOn: '2015-06-20', differences: '', version: undefined },
+      context,
+    )
     records.set(laCode, {
       interventionId,
       boardMeetingId,
@@ -171,6 +183,7 @@ export async function walkRecords(
       selfEvaluationId,
       engagementId,
       programmeId,
+      offerId,
     })
   }
   return records
