@@ -39,7 +39,8 @@ export function recordQuery(event: LogEvent): void {
   if (write) for (const listener of writeListeners) listener(sql)
   const scope = storage.getStore()
   if (!scope) return
-  scope.queries.push({ sql, parameters })
+  // Kept only while someone listens (tests, the query-count report): not on every request in service.
+  if (watchers.size > 0) scope.queries.push({ sql, parameters })
   if (write) scope.memo.clear()
 }
 
