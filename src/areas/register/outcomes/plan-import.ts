@@ -11,6 +11,7 @@
  *    a record that says the same is unchanged; and a grade that differs from the register's is
  *    a conflict for a person to settle, never written over.
  */
+import { daysBetween } from '../../../rules/calendar/dates.js'
 import type { Framework, Grade, JudgementActivityType } from '../frameworks.js'
 import type { JudgementRecord } from '../types.js'
 import type { VisitRecord, VisitType } from '../visits.js'
@@ -55,8 +56,6 @@ export interface ImportPlan {
   readonly unread: readonly UnreadRow[]
 }
 
-const DAY = 86_400_000
-const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY
 
 /**
  * Whether two accounts of a judgement inspection are the same inspection: the same publication
@@ -68,15 +67,15 @@ export function sameInspection(
   b: { start: string | null; published: string | null },
 ): boolean {
   if (a.published && b.published) return a.published === b.published
-  if (a.start && b.start) return Math.abs(days(a.start, b.start)) <= 7
+  if (a.start && b.start) return Math.abs(daysBetween(a.start, b.start)) <= 7
   const [start, published] = a.start ? [a.start, b.published] : [b.start, a.published]
   if (!start || !published) return false
-  const gap = days(start, published)
+  const gap = daysBetween(start, published)
   return gap >= 0 && gap <= 150
 }
 
 function sameVisit(a: { visitType: VisitType; start: string }, b: { visitType: VisitType; start: string }): boolean {
-  return a.visitType === b.visitType && Math.abs(days(a.start, b.start)) <= 3
+  return a.visitType === b.visitType && Math.abs(daysBetween(a.start, b.start)) <= 3
 }
 
 /** Rows with every fact first, so the history table's row leads and the others fill in. */

@@ -5,9 +5,11 @@
  * reader, ADR 0002), anything else is read as CSV (UTF-8).
  */
 import { open, readFile } from 'node:fs/promises'
+import { dayFromSerial } from '../../../annex-a/day-numbers.js'
 import { CELL_BOOL, CELL_NUMBER, CELL_SHARED } from '../../../annex-a/sheet-scanner.js'
 import { openWorkbook, scanSheet } from '../../../annex-a/workbook.js'
 import { ZipArchive } from '../../../annex-a/zip.js'
+import { fromDayNumber } from '../../../rules/calendar/dates.js'
 import { parseCsv } from '../reference-data.js'
 import { readOds, type Sheet, type SheetRow } from './ods-reader.js'
 
@@ -38,12 +40,10 @@ export async function readSpreadsheet(path: string, fileName: string): Promise<S
   return [{ name: fileName.replace(/\.[^.]+$/, ''), rows }]
 }
 
-const DAY_MS = 86_400_000
-
-/** An Excel date serial as `YYYY-MM-DD` (1900 system, with its phantom 29 February 1900). */
+/** An Excel date serial as `YYYY-MM-DD`, as the Annex A reader reads one (its phantom 29 February 1900 included); a serial that is no day stays as written. */
 function serialDate(serial: number, date1904: boolean): string {
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30)
-  return new Date(epoch + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10)
+  const day = dayFromSerial(serial, date1904)
+  return Number.isNaN(day) ? String(serial) : fromDayNumber(day)
 }
 
 async function readXlsx(path: string): Promise<Sheet[]> {
