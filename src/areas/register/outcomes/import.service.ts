@@ -120,10 +120,11 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
         ],
       }
       if (options.dryRun) return result
-      // The register says which of Ofsted's files it holds, as at what date.
-      await recordOutcomesFile(db, fileName, planned.asAt)
-      if (result.created + result.updated === 0) return result
       await db.transaction().execute(async (trx) => {
+        // The register says which of Ofsted's files it holds, as at what date: with what it
+        // loaded from it, so a failed import does not claim the file.
+        await recordOutcomesFile(trx, fileName, planned.asAt)
+        if (result.created + result.updated === 0) return
         const audit = (
           action: 'judgement.import' | 'visit.import',
           recordId: string,
