@@ -118,4 +118,21 @@ describe('plannedActivityChecks', () => {
       'warning PC2',
     ])
   })
+
+  it('checks a planned 2017-handbook monitoring visit by its own arrangements (E7), not ILACS’s', () => {
+    // Monday 11 January 2027: a 2017-handbook visit's day 1 may be any working day (001#42); an
+    // ILACS visit is on site Tuesday–Wednesday or Wednesday–Thursday (002#129 fn 22).
+    const visit = (handbook: 'ilacs' | '2017') => ({
+      ...booked(`mv-${handbook}`, { type: 'monitoring-visit', laCode: '886', onsiteStart: '2027-01-11' }),
+      monitoring: { handbook, visitNumber: 2, secondSet: false, focus: 'The front door' },
+      variant: null,
+      leadUserIds: [],
+    })
+    const checks = (handbook: 'ilacs' | '2017') =>
+      summary(plannedActivityChecks(visit(handbook), context({ pathway: PATHWAY_3 }))).filter((check) =>
+        check.startsWith('error'),
+      )
+    expect(checks('2017')).toEqual([])
+    expect(checks('ilacs')).toContain('error C5')
+  })
 })

@@ -6,6 +6,7 @@
  * P1/P2/P3/P7, in `src/rules/planning-checks.ts`); the planner's own decisions (clashes,
  * inspector capacity, leave, double booking) are PC1-PC4 below, explained on /programme/checks.
  */
+import { isPlannableType } from '../activities/index.js'
 import { formatDate, formatLongDate } from '../../rules/calendar/dates.js'
 import { seasonalChecks } from '../../rules/calendar/seasonal-checks.js'
 import { checkMonitoringProposal } from '../../rules/monitoring-planning.js'
@@ -178,19 +179,16 @@ export function plannedActivityChecks(
   activity: BookedActivity & { variant: 'wed-thu' | null; leadUserIds: readonly string[] },
   context: CheckContext,
 ): ProposalCheck[] {
-  if (
-    activity.type !== 'standard-inspection' &&
-    activity.type !== 'short-inspection' &&
-    activity.type !== 'focused-visit' &&
-    activity.type !== 'monitoring-visit' &&
-    activity.type !== 'post-monitoring-inspection'
-  )
-    return []
+  if (!isPlannableType(activity.type)) return []
   const proposal: Proposal = {
     laCode: activity.laCode,
     laName: activity.laName,
     type: activity.type,
     variant: activity.variant,
+    // A 2017-handbook visit is checked against its own timeline, not ILACS's (E7).
+    ...(activity.monitoring
+      ? { monitoring: { ...activity.monitoring, handbookReason: 'as recorded when it was planned' } }
+      : {}),
     onsiteStart: activity.fieldwork.onsiteStart,
     inspectors: activity.onsite.map((member) => ({
       userId: member.userId,

@@ -72,6 +72,7 @@ export function programmeRecords({ db, register, activities, people }: Programme
           variant: activity.variant,
           status: activity.status,
           countedInHistory: inHistory.has(activity.id),
+          monitoring: activity.monitoring,
           fieldwork,
           onsite: team
             .filter((member) => ONSITE_ROLES.includes(member.teamRole))

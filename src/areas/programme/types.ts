@@ -72,6 +72,8 @@ export interface BookedActivity {
   readonly onsite: ReadonlyArray<{ readonly userId: string; readonly name: string; readonly days: readonly IsoDate[] }>
   /** Its visit is in the LA's history (its letter is published), which counts it against the allowance. */
   readonly countedInHistory?: boolean
+  /** A monitoring visit's arrangements, number, set and focus, as planned. */
+  readonly monitoring?: Omit<ProposedMonitoring, 'handbookReason'> | null
 }
 
 /** A planned activity on the plan: its region, variant and lead, and the checks it would meet if proposed today (planned and notified only). */
