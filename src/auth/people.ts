@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { memoisedForRequest } from '../db/request-scope.js'
 import type { Database, UserRow } from '../db/tables.js'
 import { ROLE_INFO, type Role } from './roles.js'
+import { isRecordId } from '../db/record-id.js'
 
 /** Someone as other areas show them: name, email and role, never their credentials. */
 export interface Person {
@@ -11,8 +12,6 @@ export interface Person {
   readonly role: Role
   readonly active: boolean
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * The people directory: how the areas learn who someone is (a team member's name, who wrote an
@@ -31,14 +30,14 @@ export function createPeopleDirectory(db: Kysely<Database>) {
   return {
     /** One person, or undefined for an id that is not an account. */
     async find(id: string): Promise<Person | undefined> {
-      if (!UUID.test(id)) return undefined
+      if (!isRecordId(id)) return undefined
       const row = await select().where('id', '=', id).executeTakeFirst()
       return row ? toPerson(row) : undefined
     },
 
     /** Everyone of these ids, by id (one query, however many; once per web request for the same ids). */
     async byIds(ids: Iterable<string | null | undefined>): Promise<Map<string, Person>> {
-      const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && UUID.test(id)))]
+      const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && isRecordId(id)))]
       if (wanted.length === 0) return new Map()
       wanted.sort()
       const rows = await memoisedForRequest(`people.byIds:${wanted.join(',')}`, () =>

@@ -4,6 +4,7 @@ import type { ActivityType, Flag, Milestone } from '../../rules/types.js'
 import type { NoticeRole } from './activity-types.js'
 import type { ActivityStatus } from './lifecycle.js'
 import type { MonitoringFacts, NoticeRecord, StoredMilestone } from './types.js'
+import { isRecordId } from '../../db/record-id.js'
 
 /**
  * Every query of the activities area (ADR 0007): the activities and their timelines, teams,
@@ -27,8 +28,6 @@ export interface ActivityRecord {
   readonly version: number
   readonly createdAt: Date
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 type ActivityRow = Awaited<ReturnType<ReturnType<typeof activityQuery>['executeTakeFirstOrThrow']>>
 
@@ -62,7 +61,7 @@ function toRecord(row: ActivityRow): ActivityRecord {
 }
 
 export async function findActivity(db: Db, id: string): Promise<ActivityRecord | undefined> {
-  if (!UUID.test(id)) return undefined
+  if (!isRecordId(id)) return undefined
   const row = await activityQuery(db).where('a.id', '=', id).executeTakeFirst()
   return row ? toRecord(row) : undefined
 }

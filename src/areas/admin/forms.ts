@@ -3,13 +3,12 @@ import { ACCOUNT_MESSAGES } from '../../auth/accounts.js'
 import { passwordProblem } from '../../auth/passwords.js'
 import { ROLES } from '../../auth/roles.js'
 import { defineForm, field } from '../../web/forms.js'
+import { isRecordId } from '../../db/record-id.js'
 
 /** The forms and route inputs of the admin area (ADR 0008). */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** An account's id; anything else is "Page not found". */
-export const userParams = z.object({ userId: z.string().regex(UUID) })
+export const userParams = z.object({ userId: z.string().refine(isRecordId) })
 
 export const usersQuery = z.object({ q: field.optionalText(), role: field.optionalText() })
 

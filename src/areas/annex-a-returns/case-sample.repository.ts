@@ -1,10 +1,9 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
+import { isRecordId } from '../../db/record-id.js'
 
 /** The queries of the case sample (002#150-153) and the audited cases asked for (002#258), ADR 0007. */
 type Db = Kysely<Database> | Transaction<Database>
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface SampleRecord {
   readonly childId: string
@@ -16,7 +15,7 @@ export interface SampleRecord {
 
 /** The case sample in the order the children were added. */
 export async function sampleOf(db: Db, activityId: string): Promise<SampleRecord[]> {
-  if (!UUID.test(activityId)) return []
+  if (!isRecordId(activityId)) return []
   const rows = await db
     .selectFrom('case_samples')
     .select(['child_id', 'reason', 'audited_case_requested', 'added_at', 'added_by'])

@@ -1,13 +1,12 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
+import { isRecordId } from '../../db/record-id.js'
 
 /**
  * The queries of Annex A documents (ADR 0007): 1.01–3.11 (002#260-262), the list of audits
  * (002#257) and requested cases' audits (002#258). Uploaders by account id.
  */
 type Db = Kysely<Database> | Transaction<Database>
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface DocumentRecord {
   readonly id: string
@@ -20,7 +19,7 @@ export interface DocumentRecord {
 
 /** An activity's documents not withdrawn, newest first. */
 export async function documentsOf(db: Db, activityId: string): Promise<DocumentRecord[]> {
-  if (!UUID.test(activityId)) return []
+  if (!isRecordId(activityId)) return []
   const rows = await db
     .selectFrom('annex_a_documents')
     .select(['id', 'item', 'file_name', 'file_size', 'uploaded_at', 'uploaded_by'])
@@ -72,7 +71,7 @@ export async function findDocument(
   activityId: string,
   documentId: string,
 ): Promise<{ fileHash: string; fileName: string; contentType: string | null; item: string } | undefined> {
-  if (!UUID.test(documentId)) return undefined
+  if (!isRecordId(documentId)) return undefined
   const row = await db
     .selectFrom('annex_a_documents')
     .select(['file_hash', 'file_name', 'content_type', 'item'])

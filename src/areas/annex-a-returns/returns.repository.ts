@@ -2,6 +2,7 @@ import type { AnnexAFileErrorCode } from '../../annex-a/errors.js'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
 import type { ReturnFile, ReturnStatus, StoredProfile, StoredResult } from './types.js'
+import { isRecordId } from '../../db/record-id.js'
 
 /**
  * The queries of Annex A returns (ADR 0007): the versions of an activity's return and the
@@ -9,8 +10,6 @@ import type { ReturnFile, ReturnStatus, StoredProfile, StoredResult } from './ty
  * for their names. Documents and the case sample have repositories of their own.
  */
 type Db = Kysely<Database> | Transaction<Database>
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** A return as stored: who uploaded it by account id. */
 export interface ReturnRecord {
@@ -40,7 +39,7 @@ export interface ReturnRecord {
 
 /** Every version of an activity's return, newest first. */
 export async function returnsOf(db: Db, activityId: string): Promise<ReturnRecord[]> {
-  if (!UUID.test(activityId)) return []
+  if (!isRecordId(activityId)) return []
   const rows = await db
     .selectFrom('annex_a_returns')
     .select([
@@ -173,7 +172,7 @@ export async function resultOf(
   activityId: string,
   returnId: string,
 ): Promise<{ result: StoredResult | null } | undefined> {
-  if (!UUID.test(returnId)) return undefined
+  if (!isRecordId(returnId)) return undefined
   const row = await db
     .selectFrom('annex_a_returns')
     .select('result')
@@ -189,7 +188,7 @@ export async function reportOf(
   activityId: string,
   returnId: string,
 ): Promise<{ reportHash: string | null; fileName: string; version: number } | undefined> {
-  if (!UUID.test(returnId)) return undefined
+  if (!isRecordId(returnId)) return undefined
   const row = await db
     .selectFrom('annex_a_returns')
     .select(['report_hash', 'file_name', 'version'])

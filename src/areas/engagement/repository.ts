@@ -2,12 +2,10 @@ import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { EngagementMeetingsTable } from '../../db/intervention-tables.js'
 import type { Database } from '../../db/tables.js'
 import type { AgendaKey, EngagementMeeting, MeetingStatus, SelfEvaluation, StoredDocument } from './types.js'
+import { isRecordId } from '../../db/record-id.js'
 
 /** All the engagement area's SQL (ADR 0007): its own two tables. */
 export type Db = Kysely<Database> | Transaction<Database>
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isRecordId = (id: string): boolean => UUID.test(id)
 
 function stored(
   name: string | null,

@@ -1,4 +1,5 @@
-import { type Db, isRecordId } from './repository.js'
+import { isRecordId } from '../../db/record-id.js'
+import type { Db } from './repository.js'
 import type { CaseOfConcern, ConcernStatus } from './types.js'
 
 /** The record of cases of concern (000 Annex C, 001#36, 002#136). */

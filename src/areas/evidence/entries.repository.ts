@@ -1,5 +1,6 @@
 import type { Significance, SourceType } from './fieldwork.js'
-import { type Db, isRecordId } from './repository.js'
+import { isRecordId } from '../../db/record-id.js'
+import type { Db } from './repository.js'
 import type { EntryFilter, EvidenceEntryRecord } from './types.js'
 
 /**

@@ -1,4 +1,5 @@
-import { type Db, isRecordId } from './repository.js'
+import { isRecordId } from '../../db/record-id.js'
+import type { Db } from './repository.js'
 import type { QaNote } from './types.js'
 
 /** QA manager notes on the evidence record (002#190) and the lead's resolutions. */

@@ -9,13 +9,6 @@ import type { Database } from '../../db/tables.js'
  */
 export type Db = Kysely<Database> | Transaction<Database>
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** True when `id` could be a record id (so a malformed URL is a 404, not a database error). */
-export function isRecordId(id: string): boolean {
-  return UUID.test(id)
-}
-
 /**
  * The next number of an activity's requests or cases of concern. A transaction-scoped advisory
  * lock on the activity and the table means two raised at once get different numbers, without

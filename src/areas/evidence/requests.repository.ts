@@ -1,4 +1,5 @@
-import { type Db, isRecordId } from './repository.js'
+import { isRecordId } from '../../db/record-id.js'
+import type { Db } from './repository.js'
 import type { FurtherInformationRequest, RfiStatus } from './types.js'
 
 /** The record of requests for further information (002 Annex B, #167, #244). */

@@ -11,15 +11,12 @@ import type {
   StepRecord,
   StoredDocument,
 } from './types.js'
+import { isRecordId } from '../../db/record-id.js'
 
 /** All the intervention area's SQL (ADR 0007): its own tables only; names of people come from auth. */
 export type Db = Kysely<Database> | Transaction<Database>
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** True when `id` could be a record id (so a malformed URL is a 404, not a database error). */
-export const isRecordId = (id: string): boolean => UUID.test(id)
-
 export function storedDocument(
   name: string | null,
   hash: string | null,

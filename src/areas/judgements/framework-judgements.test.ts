@@ -19,7 +19,7 @@ describe('judgementFrameworkFor', () => {
   it('gives a focused visit no framework of judgements (002#108)', () => {
     expect(judgementFrameworkFor('focused-visit', '2027-01-12')).toEqual({
       ok: false,
-      reason: 'Only standard and short inspections give graded judgements (002#96, #108)',
+      reason: 'Only standard, short and post-monitoring inspections give graded judgements (002#96, #108; 001#52)',
     })
   })
 

@@ -48,7 +48,10 @@ export type FrameworkChoice =
 /** The framework whose judgements a standard or short inspection starting on `onsiteStart` gives. */
 export function judgementFrameworkFor(type: string, onsiteStart: string): FrameworkChoice {
   if (!isJudgedType(type))
-    return { ok: false, reason: 'Only standard and short inspections give graded judgements (002#96, #108)' }
+    return {
+      ok: false,
+      reason: 'Only standard, short and post-monitoring inspections give graded judgements (002#96, #108; 001#52)',
+    }
   // A post-monitoring inspection re-inspects an LA judged under the SIF and "will make the same
   // judgements" (001#52; 002#22 fn4): its judgements are the SIF's, whatever is in force.
   if (type === 'post-monitoring-inspection') return { ok: true, framework: 'sif' }

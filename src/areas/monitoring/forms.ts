@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineForm, field } from '../../web/forms.js'
 import { LETTER_COPIES, PROGRESS_LEVELS, RECOMMENDATION_KINDS, REINSPECTION_KINDS, REVIEW_OUTCOMES } from './types.js'
 
-/** The forms and route inputs of the monitoring area (ADR 0008). */
+// The forms and route inputs of the monitoring area (ADR 0008).
 
 export const laParams = z.object({ laCode: z.string() })
 export const programmeParams = z.object({ programmeId: z.string() })

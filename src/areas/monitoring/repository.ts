@@ -11,12 +11,10 @@ import type {
   ReinspectionDecision,
   StoredDocument,
 } from './types.js'
+import { isRecordId } from '../../db/record-id.js'
 
 /** All the monitoring area's SQL (ADR 0007): its own five tables. */
 export type Db = Kysely<Database> | Transaction<Database>
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isRecordId = (id: string): boolean => UUID.test(id)
 
 const toProgramme = (row: Selectable<MonitoringProgrammesTable>): Programme => ({
   id: row.id,

@@ -1,7 +1,7 @@
 import { ACTION_PLANNING_VISIT_LETTER_COPIES } from '../../rules/after-inadequate.js'
 import type { ProgrammeAnchor } from '../../rules/monitoring-programme.js'
 
-/** The monitoring area's domain types (issue 12; 001, 002#112-139, 003). */
+// The monitoring area's domain types (issue 12; 001, 002#112-139, 003).
 
 /** Which paragraph the action planning visit letter's copies follow (001#9 names five, 002#118 the DfE only). */
 export const LETTER_COPIES = {

@@ -2,11 +2,10 @@ import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Offer2015OffersTable } from '../../db/offer-2015-tables.js'
 import type { Database } from '../../db/tables.js'
 import type { DoneStep, Offer } from './types.js'
+import { isRecordId } from '../../db/record-id.js'
 
 /** All the offer area's SQL (ADR 0007): its own two tables. */
 export type Db = Kysely<Database> | Transaction<Database>
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const toOffer = (row: Selectable<Offer2015OffersTable>): Offer => ({
   id: row.id,
@@ -31,7 +30,7 @@ export async function offersOf(db: Db, laCodes?: readonly string[]): Promise<Off
 }
 
 export async function findOffer(db: Db, id: string, lock = false): Promise<Offer | undefined> {
-  if (!UUID.test(id)) return undefined
+  if (!isRecordId(id)) return undefined
   let query = db.selectFrom('offer_2015_offers').selectAll().where('id', '=', id)
   if (lock) query = query.forUpdate()
   const row = await query.executeTakeFirst()

@@ -56,7 +56,6 @@ export interface ImportPlan {
   readonly unread: readonly UnreadRow[]
 }
 
-
 /**
  * Whether two accounts of a judgement inspection are the same inspection: the same publication
  * date, first days of fieldwork within a week of each other (files disagree by a day), or one's
