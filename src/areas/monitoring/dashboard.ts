@@ -33,7 +33,7 @@ function ownerOf(principal: Principal): Owner | undefined {
 }
 
 /** The steps of one programme still to do, each with its owner and due date. */
-export function programmeTasks(
+function programmeTasks(
   record: ProgrammeRecord,
   laName: string,
 ): Array<{ owner: Owner[]; title: string; due: string; rule: string; citation: string; anchor: string }> {

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs'
 import { PROGRESS_LEVELS, RECOMMENDATION_KINDS, type ProgrammeRecord } from './types.js'
 
 /** One row of the thread: an item, the latest plan's action, and each progress entry in order. */
-export interface ThreadRow {
+interface ThreadRow {
   readonly programme: number
   readonly ref: string
   readonly kind: string

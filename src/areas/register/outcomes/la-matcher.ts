@@ -32,7 +32,7 @@ export interface FormerCouncil {
  * The reorganisations since the single inspection framework began (data/README.md,
  * local-authorities-former.csv): successors by LA number.
  */
-export const REORGANISATIONS: Readonly<Record<string, readonly string[]>> = {
+const REORGANISATIONS: Readonly<Record<string, readonly string[]>> = {
   // Bournemouth, Christchurch and Poole (839) and Dorset (838), 1 April 2019.
   E06000028: ['839'],
   E06000029: ['839'],
@@ -58,7 +58,7 @@ export interface RowIdentity {
 }
 
 /** Names compared without case, punctuation, "&" for "and", ", City of" / ", County of" and a leading "County". */
-export function normaliseLaName(name: string): string {
+function normaliseLaName(name: string): string {
   return (
     name
       .toLowerCase()

@@ -43,7 +43,7 @@ export async function readOds(path: string): Promise<Sheet[]> {
 }
 
 /** The scanner's state machine over the tags of content.xml. */
-export class OdsScanner {
+class OdsScanner {
   readonly sheets: Sheet[] = []
   private pending = ''
   private sheet: { name: string; rows: SheetRow[] } | undefined

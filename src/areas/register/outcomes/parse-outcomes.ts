@@ -92,7 +92,7 @@ export function readDate(text: string): string | null | undefined {
 }
 
 /** A grade in Ofsted's words; null for a blank cell, undefined for text that is not a grade. */
-export function readGrade(text: string): Grade | null | undefined {
+function readGrade(text: string): Grade | null | undefined {
   const value = text.trim()
   // A dash is Ofsted's "not graded" (City of London and the Isles of Scilly had no care leavers or adoptions to grade).
   if (value === '' || /^[-\u2013\u2014]$/.test(value)) return null
@@ -201,7 +201,7 @@ export function parseOutcomes(file: string, sheets: readonly Sheet[]): ParsedOut
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 /** "as at 31 March 2025", "LA_level_at_31_Mar_2023": the latest such date among the texts. */
-export function asAtDate(texts: readonly string[]): string | null {
+function asAtDate(texts: readonly string[]): string | null {
   let latest: string | null = null
   for (const text of texts)
     for (const match of text.matchAll(/\bat[\s_]+(\d{1,2})[\s_]+([a-z]{3})[a-z]*[\s_]+(\d{4})/gi)) {

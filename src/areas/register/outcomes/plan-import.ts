@@ -61,7 +61,7 @@ export interface ImportPlan {
  * date, first days of fieldwork within a week of each other (files disagree by a day), or one's
  * fieldwork starting up to 150 days before the other's publication (a table that gives only one).
  */
-export function sameInspection(
+function sameInspection(
   a: { start: string | null; published: string | null },
   b: { start: string | null; published: string | null },
 ): boolean {
