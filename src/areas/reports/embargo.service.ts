@@ -110,15 +110,16 @@ export function embargoService(deps: ReportsDeps, records: ReportRecords, drafti
       const facts = await records.facts(details, report.kind, 'embargoed', clock.today(), embargoUntil)
       const prepared = await drafting.prepare(details, facts, latest.sections, 'send')
       // Each address gets its own link (one per address, if it is in two groups).
-      const tokens = new Map<string, string>()
-      const tokenOf = (email: string) => {
+      const links = new Map<string, { token: string; hash: string }>()
+      const linkOf = (email: string) => {
         const key = email.toLowerCase()
-        if (!tokens.has(key)) tokens.set(key, newRecipientLink().token)
-        return tokens.get(key)!
+        if (!links.has(key)) links.set(key, newRecipientLink())
+        return links.get(key)!
       }
+      const tokenOf = (email: string) => linkOf(email).token
       const recipients = (await recipientsOf(details, input)).map((recipient) => ({
         ...recipient,
-        linkHash: recipientLinkHash(tokenOf(recipient.email)),
+        linkHash: linkOf(recipient.email).hash,
       }))
       const statutory = records.milestones(report.kind, details).find((m) => m.key === 'report.final-to-la')
       const word = documentWord(report.kind)
