@@ -10,7 +10,7 @@ import { actionPlanReviewLetter } from '../../rules/after-inadequate.js'
 import type { RequestContext } from '../deps.js'
 import { monitoringPaths } from './paths.js'
 import type { MonitoringDeps, MonitoringRecords } from './records.js'
-import { insertPlan, insertReview } from './repository.js'
+import { findProgramme, insertPlan, insertReview } from './repository.js'
 import { REVIEW_OUTCOMES, type ReviewOutcome, type StoredDocument } from './types.js'
 
 const EXTENSIONS = ['.pdf', '.doc', '.docx', '.odt', '.xlsx', '.xls', '.ods', '.rtf'] as const
@@ -65,6 +65,8 @@ export function planService(deps: MonitoringDeps, records: MonitoringRecords) {
       }))
       const submittedOn = clock.today()
       return db.transaction().execute(async (trx) => {
+        // Locked while the next version number is counted: two submissions at once become versions n and n + 1.
+        await findProgramme(trx, programmeId, true)
         const { versionNumber } = await insertPlan(trx, {
           programmeId,
           submittedOn,

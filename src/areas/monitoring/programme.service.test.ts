@@ -147,3 +147,29 @@ describe('the items of the report the service published (issue 12)', () => {
     ])
   })
 })
+
+describe('two people at once', () => {
+  it('opens one programme when two directors open it together, and numbers items added together one after the other', async () => {
+    const laCode = '210' // Southwark
+    const principal = await director()
+    await inadequateJudgement(t.db, laCode, '2024-05-13', '2024-07-08')
+    const opened = await Promise.allSettled([
+      t.app.services.monitoring.open(principal, laCode, { dates: {} }, context),
+      t.app.services.monitoring.open(principal, laCode, { dates: {} }, context),
+    ])
+    expect(opened.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
+    const refused = opened.find((outcome) => outcome.status === 'rejected')
+    expect(refused?.reason).toMatchObject({
+      fieldErrors: { prePublication: 'This judgement already has its monitoring programme' },
+    })
+    const [record] = await t.app.services.monitoring.ofLa(laCode)
+    const id = record!.programme.id
+    await Promise.all(
+      ['Improve supervision', 'Reduce drift', 'Hear children'].map((text) =>
+        t.app.services.monitoring.addRecommendation(principal, id, { kind: 'recommendation', text }, context),
+      ),
+    )
+    const refs = (await t.app.services.monitoring.record(id)).recommendations.map((item) => item.ref)
+    expect([...refs].sort()).toEqual(['R1', 'R2', 'R3'])
+  })
+})

@@ -6,6 +6,7 @@ import { formatLongDate } from '../../rules/calendar/dates.js'
 import { actionPlanningVisitAgendaDue, REINSPECTION_DECISION_INPUTS } from '../../rules/after-inadequate.js'
 import { checkActionPlanningVisitDate, programmeAnchor } from '../../rules/monitoring-programme.js'
 import type { RequestContext } from '../deps.js'
+import { isUniqueViolation } from '../../db/unique-violation.js'
 import type { MonitoringDeps, MonitoringRecords } from './records.js'
 import {
   findProgramme,
@@ -97,7 +98,8 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
         publication: input.dates.publication ?? found.judgement.publishedOn,
       }
       const today = clock.today()
-      return db.transaction().execute(async (trx) => {
+      // Two directors opening it at once: the second hears it is open, as if they had been slower.
+      const opening = db.transaction().execute(async (trx) => {
         const id = await insertProgramme(trx, {
           laCode,
           judgementId: found.judgement.id,
@@ -117,6 +119,11 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
           requestId: context.requestId,
         })
         return id
+      })
+      return opening.catch((error: unknown) => {
+        if (isUniqueViolation(error, 'monitoring_programmes_judgement_unique'))
+          throw new ValidationError({ prePublication: 'This judgement already has its monitoring programme' })
+        throw error
       })
     },
 
@@ -154,6 +161,9 @@ export function programmeService(deps: MonitoringDeps, records: MonitoringRecord
       if (!programme) throw new NotFoundError()
       await records.guard(principal, 'monitoring.manage', programme.laCode)
       return db.transaction().execute(async (trx) => {
+        // The programme's row is locked while the next R or P number is counted, so two items
+        // added at once are numbered one after the other, never both R3.
+        await findProgramme(trx, programmeId, true)
         const existing = (await recommendationsOf(trx, [programmeId])).filter((item) => item.kind === input.kind)
         const ref = `${input.kind === 'priority-action' ? 'P' : 'R'}${existing.length + 1}`
         const id = await insertRecommendation(trx, { programmeId, ref, ...input, recordedBy: principal.id })

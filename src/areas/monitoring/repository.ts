@@ -63,10 +63,15 @@ export async function programmesOf(db: Db, laCodes?: readonly string[]): Promise
 
 export async function findProgramme(db: Db, id: string, lock = false): Promise<Programme | undefined> {
   if (!isRecordId(id)) return undefined
-  let query = db.selectFrom('monitoring_programmes').selectAll().where('id', '=', id)
-  if (lock) query = query.forUpdate()
-  const row = await query.executeTakeFirst()
-  return row ? toProgramme(row) : undefined
+  const read = async () => {
+    let query = db.selectFrom('monitoring_programmes').selectAll().where('id', '=', id)
+    if (lock) query = query.forUpdate()
+    const row = await query.executeTakeFirst()
+    return row ? toProgramme(row) : undefined
+  }
+  // A page asks for its programme three times (the route's target, the record, the forms): once
+  // per request (ADR 0019). A locked read is always made afresh, in its transaction.
+  return lock ? read() : readOncePerRequest(db, `monitoring.findProgramme:${id}`, read)
 }
 
 export async function insertProgramme(
