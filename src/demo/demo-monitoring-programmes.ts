@@ -2,15 +2,12 @@ import { Readable } from 'node:stream'
 import type { Kysely } from 'kysely'
 import { createServices } from '../areas/index.js'
 import { recordAudit, SYSTEM_ACTOR } from '../auth/audit.js'
-import { DEMO_PASSWORD, hashPassword } from '../auth/passwords.js'
-import { principalFor } from '../auth/users.js'
 import type { Config } from '../config.js'
 import type { Database } from '../db/tables.js'
 import { addMonths, type IsoDate } from '../rules/calendar/dates.js'
 import { addWorkingDays } from '../rules/calendar/working-days.js'
 import { programmeDeadlines } from '../rules/monitoring-programme.js'
-import { DEMO_EMAIL_DOMAIN } from './load-demo-data.js'
-import { DEMO_CONTEXT, demoPrincipal, morning } from './demo-steps.js'
+import { DEMO_CONTEXT, demoLaAccount, demoPrincipal, morning } from './demo-steps.js'
 
 const DEMO_MONITORING_PROGRAMMES = 'demo-monitoring-programmes-v1'
 /** Barnet, judged inadequate (Ofsted's outcomes): its programme is shown at every step reached by today. */
@@ -56,19 +53,7 @@ export async function loadDemoMonitoringProgrammes(
   if (!barnet) return false
   const { la: primary } = await now.register.show(barnet.laCode)
 
-  const { id: dcsId } = await db
-    .insertInto('users')
-    .values({
-      email: `la-dcs.monitoring@${DEMO_EMAIL_DOMAIN}`,
-      display_name: `Demo director of children’s services (${primary.name})`,
-      role: 'la-dcs',
-      la_code: barnet.laCode,
-      password_hash: await hashPassword(DEMO_PASSWORD),
-      is_demo: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const dcs = (await principalFor(db, dcsId))!
+  const dcs = await demoLaAccount(db, 'la-dcs', barnet.laCode, `Demo Director of Children’s Services (${primary.name})`)
 
   /** The day's services, only for days that have come. */
   const on = (day: IsoDate) => (day <= today ? createServices({ db, clock: morning(day), config }) : undefined)
