@@ -17,7 +17,7 @@ export type {
   TeamMember,
 } from './types.js'
 export { activityPaths } from './paths.js'
-export { activityTitle } from './presenters.js'
+export { activityTitle, monitoringLetterHtml, monitoringVisitLabel } from './presenters.js'
 export {
   EVIDENCE_GATHERING_ROLES,
   hasVariant,

@@ -158,14 +158,24 @@ export function londonNowFields(now: Date): { date: string; hour: string; minute
  * by the framework that judged the LA, 002#22 fn4), letter (E8) and focus, for its page.
  */
 export function monitoringSummary(monitoring: MonitoringFacts) {
-  const letter = monitoringLetterPublished(monitoring.visitNumber, monitoring.secondSet)
   return {
-    visit: escapeHtml(`Visit ${monitoring.visitNumber}${monitoring.secondSet ? ' of a second set' : ''}`),
+    visit: escapeHtml(monitoringVisitLabel(monitoring)),
     arrangements:
       monitoring.handbook === '2017'
         ? `The 2017 handbook: the LA was judged inadequate under the single inspection framework ${ruleLink('E7', '001#42; 002#22 fn4')}`
         : `ILACS ${ruleLink('E7', '002#129, #216')}`,
-    letter: `${escapeHtml(letter.reason)} ${ruleLink(letter.rule, letter.citation)}`,
+    letter: monitoringLetterHtml(monitoring),
     focus: monitoring.focus,
   }
+}
+
+/** "Visit 2", or "Visit 1 of a second set" (001#67): how the activity, planner and report pages name a monitoring visit. */
+export function monitoringVisitLabel(monitoring: { visitNumber: number; secondSet: boolean }): string {
+  return `Visit ${monitoring.visitNumber}${monitoring.secondSet ? ' of a second set' : ''}`
+}
+
+/** Whether the visit's letter is published (E8), in words with the rule linked, as HTML. */
+export function monitoringLetterHtml(monitoring: { visitNumber: number; secondSet: boolean }): string {
+  const letter = monitoringLetterPublished(monitoring.visitNumber, monitoring.secondSet)
+  return `${escapeHtml(letter.reason)} ${ruleLink(letter.rule, letter.citation)}`
 }

@@ -79,7 +79,8 @@ describe('proposing monitoring visits (issue 12)', () => {
     const summary = view.$('main').text()
     expect(summary).toContain('Visit 1')
     expect(summary).toContain('ILACS: Judged inadequate under ILACS')
-    expect(summary).toContain('The letter after the first monitoring visit is not published (E8, 001#41')
+    expect(summary).toContain('The letter after the first monitoring visit is not published E8 (rule, 001#41')
+    expect(view.$('main a[href="/rules/E8"]').length).toBeGreaterThan(0)
     expect(committed.statusCode).toBe(303)
     const row = await t.db
       .selectFrom('activities')

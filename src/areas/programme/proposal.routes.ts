@@ -3,10 +3,15 @@ import type { z } from 'zod'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
-import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
 import { dateFieldOf, dateInputItems, type FormState, type FormValues, formValues, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
-import { activityPaths, PLANNABLE_TYPES, TYPE_LABELS } from '../activities/index.js'
+import {
+  activityPaths,
+  monitoringLetterHtml,
+  monitoringVisitLabel,
+  PLANNABLE_TYPES,
+  TYPE_LABELS,
+} from '../activities/index.js'
 import { proposalForm, proposeQuery } from './forms.js'
 import { programmePaths } from './paths.js'
 import type { ProgrammeRouteDeps } from './plan.routes.js'
@@ -46,17 +51,13 @@ function checkedView(checked: CheckedProposal) {
 
 /** What the planner decided about a proposed monitoring visit (E7, E8), as summary rows. */
 function monitoringRows(monitoring: ProposedMonitoring) {
-  const letter = monitoringLetterPublished(monitoring.visitNumber, monitoring.secondSet)
   return [
-    {
-      key: { text: 'Visit' },
-      value: { text: `Visit ${monitoring.visitNumber}${monitoring.secondSet ? ' of a second set' : ''}` },
-    },
+    { key: { text: 'Visit' }, value: { text: monitoringVisitLabel(monitoring) } },
     {
       key: { text: 'Arrangements' },
       value: { text: `${monitoring.handbook === '2017' ? '2017 handbook' : 'ILACS'}: ${monitoring.handbookReason}` },
     },
-    { key: { text: 'Letter' }, value: { text: `${letter.reason} (${letter.rule}, ${letter.citation})` } },
+    { key: { text: 'Letter' }, value: { html: monitoringLetterHtml(monitoring) } },
     { key: { text: 'Focus' }, value: { text: monitoring.focus } },
   ]
 }

@@ -1,7 +1,7 @@
 import { formatDate } from '../../rules/calendar/dates.js'
 import { PMSIF_REPORT, REPORT_KIND, REPORT_RULES } from '../../rules/reports.js'
 import type { ActivityType } from '../../rules/types.js'
-import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
+import { monitoringLetterHtml, monitoringVisitLabel } from '../activities/index.js'
 import type { StepTimeliness } from '../../rules/timelines/publication.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
@@ -38,7 +38,6 @@ export function letterArrangements(monitoring: {
   visitNumber: number
   secondSet: boolean
 }) {
-  const published = monitoringLetterPublished(monitoring.visitNumber, monitoring.secondSet)
   const timeline =
     monitoring.handbook === '2017'
       ? `The 2017 handbook’s day 1–23 timeline: the LA was judged inadequate under the single inspection framework and is monitored under it ${ruleLink('E7', '001#42; 002#22 fn4')}`
@@ -46,12 +45,12 @@ export function letterArrangements(monitoring: {
   return [
     {
       key: { text: 'Visit' },
-      value: { text: `Monitoring visit ${monitoring.visitNumber}${monitoring.secondSet ? ' of a second set' : ''}` },
+      value: { text: `Monitoring ${monitoringVisitLabel(monitoring).toLowerCase()}` },
     },
     { key: { text: 'Timeline' }, value: { html: timeline } },
     {
       key: { text: 'Publication' },
-      value: { html: `${escapeHtml(published.reason)} ${ruleLink(published.rule, published.citation)}` },
+      value: { html: monitoringLetterHtml(monitoring) },
     },
   ]
 }
