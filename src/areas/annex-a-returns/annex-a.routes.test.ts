@@ -197,6 +197,17 @@ describe('Annex A in the browser', () => {
       .slice(0, 8)
     expect(ids.length).toBe(8)
     await leadAgent.post(`/activities/${activityId}/case-sample`, { childId: ids, reason: 'Disabled children' })
+    // Each child's Remove button sits in that child's row and names the child to screen readers.
+    const chosen = page(await leadAgent.get(`/activities/${activityId}/case-sample`))
+    const rows = chosen.$('#sample-children tbody tr')
+    expect(rows.length).toBe(8)
+    const rowIds = rows.map((_, row) => chosen.$(row).find('th, td').first().text().trim()).get()
+    expect([...rowIds].sort()).toEqual([...ids].sort())
+    rows.each((index, row) => {
+      const button = chosen.$(row).find('button')
+      expect(button.text().replace(/\s+/g, ' ').trim()).toBe(`Remove child ${rowIds[index]} from the sample`)
+      expect(button.find('.govuk-visually-hidden').text()).toContain(rowIds[index])
+    })
     const notOnLists = await leadAgent.post(`/activities/${activityId}/case-sample`, { childIds: 'NOT-A-CHILD' })
     expect(page(notOnLists).errorSummary[0]!.text).toContain('not on the Annex A lists: NOT-A-CHILD')
     const tooFew = await leadAgent.post(`/activities/${activityId}/case-sample/audited-cases`, {
