@@ -147,6 +147,17 @@ describe('Annex A in the browser', () => {
       { field: 'document', name: '1.07 Workforce profile.xlsx', content: clean, type: xlsx },
     )
     expect(uploaded.statusCode).toBe(303)
+    // The page it returns to says what was uploaded, as what.
+    const banner = page(await agent.get(uploaded.headers.location!)).$('.govuk-notification-banner--success')
+    expect(banner.text()).toContain('“1.07 Workforce profile.xlsx” uploaded as 1.07')
+    // A refused upload keeps the item chosen.
+    const refused = await agent.upload(
+      `/activities/${activityId}/annex-a/documents`,
+      { item: '1.07' },
+      { field: 'document', name: 'Workforce.exe', content: clean, type: xlsx },
+    )
+    expect(refused.statusCode).toBe(400)
+    expect(page(refused).$('#item option[selected]').attr('value')).toBe('1.07')
     const overview = page(await agent.get(`/activities/${activityId}/annex-a`))
     const row = overview.$('tr').filter((_, el) => overview.$(el).text().includes('1.07'))
     expect(row.text()).toContain('1.07 Workforce profile.xlsx')
