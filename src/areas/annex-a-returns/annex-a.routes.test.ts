@@ -158,6 +158,15 @@ describe('Annex A in the browser', () => {
     )
     expect(refused.statusCode).toBe(400)
     expect(page(refused).$('#item option[selected]').attr('value')).toBe('1.07')
+    // Long titles are shortened before their brackets or at a word, never cut mid-word.
+    const form = page(refused)
+    const options = form
+      .$('#item option')
+      .map((_, option) => form.$(option).text().trim())
+      .get()
+    expect(options).toContain('1.01 Organisational structure showing lines of reporting and accountability')
+    expect(options).toContain('1.04 Arrangements to gather feedback from children and families, complaints and…')
+    expect(options.join('\n')).not.toContain('includin…')
     const overview = page(await agent.get(`/activities/${activityId}/annex-a`))
     const row = overview.$('tr').filter((_, el) => overview.$(el).text().includes('1.07'))
     expect(row.text()).toContain('1.07 Workforce profile.xlsx')

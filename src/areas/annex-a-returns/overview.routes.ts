@@ -105,7 +105,7 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
         })),
         ...ANNEX_A_DOCUMENTS.filter((item) => scope.documents.includes(item.item)).map((item) => ({
           value: item.item,
-          text: `${item.item} ${item.title.slice(0, 80)}${item.title.length > 80 ? '…' : ''}`,
+          text: `${item.item} ${optionTitle(item.title)}`,
           selected: item.item === chosenItem,
         })),
       ],
@@ -116,6 +116,16 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
       caseSampleHref: annexAPaths.caseSample.build({ activityId }),
     })
   }
+}
+
+/**
+ * A document's title short enough for a select option: the words before its first bracket or
+ * colon, and a long remainder cut at a word, so no option ends mid-word ("(includin…").
+ */
+function optionTitle(title: string, max = 80): string {
+  const head = title.split(/ \(|: /)[0]!
+  if (head.length <= max) return head
+  return `${head.slice(0, head.lastIndexOf(' ', max)).replace(/[,;]$/, '')}…`
 }
 
 /** What an uploaded document was taken as, in words (never the item's code). */
