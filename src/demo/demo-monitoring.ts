@@ -33,15 +33,17 @@ interface InadequateLa {
  * The LAs whose latest judgement in the register (Ofsted's published outcomes, issue 14) is
  * inadequate, longest-standing first: the first gets two visits held, the second one planned.
  */
-async function inadequateLas(services: ReturnType<typeof createServices>, db: Kysely<Database>) {
+async function inadequateLas(services: ReturnType<typeof createServices>) {
+  // One snapshot of every history and one list of LAs, not a read per LA at start-up.
+  const [histories, las] = await Promise.all([services.register.histories(), services.register.localAuthorities()])
   const found: InadequateLa[] = []
-  const las = await db.selectFrom('local_authorities').select('la_code').orderBy('la_code').execute()
-  for (const { la_code: laCode } of las) {
-    const { la, records } = await services.register.show(laCode)
+  // By LA code, as before, so LAs published on the same day keep their order.
+  for (const la of [...las].sort((a, b) => a.laCode.localeCompare(b.laCode))) {
+    const records = histories.get(la.laCode)?.records ?? []
     const latest = records.filter((r) => r.correctedById === null).at(-1)
     if (!latest || pathwayGrade(latest.framework, latest.grades)?.grade !== 'inadequate') continue
     const judgedOn = latest.inspectionEnd ?? latest.inspectionStart ?? latest.publishedOn
-    found.push({ laCode, laName: la.name, publishedOn: latest.publishedOn, judgedOn })
+    found.push({ laCode: la.laCode, laName: la.name, publishedOn: latest.publishedOn, judgedOn })
   }
   return found.sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))
 }
@@ -65,7 +67,7 @@ export async function loadDemoMonitoring(db: Kysely<Database>, config: Config, t
     seniorHmi: await demoPrincipal(db, 'senior-hmi'),
     qa: await demoPrincipal(db, 'qa-manager'),
   }
-  const [held, planned] = await inadequateLas(createServices({ db, clock: morning(today), config }), db)
+  const [held, planned] = await inadequateLas(createServices({ db, clock: morning(today), config }))
   if (held) {
     const first = tuesdayOnOrBefore(afterInadequate(held.publishedOn).firstMonitoringVisitBy)
     const second = addDays(tuesdayOnOrBefore(addMonths(first, 3)), 7)

@@ -119,6 +119,18 @@ describe('derivedOverall (decision: inadequate practice → inadequate, else the
   ] as const)('%s / %s / %s → %s', (helpAndProtection, childrenInCare, leaders, overall) => {
     expect(derivedOverall({ helpAndProtection, childrenInCare, leaders })).toBe(overall)
   })
+
+  it.each([
+    // Care leavers judged on their own (from 2023): the worse of the two care judgements counts.
+    ['good', 'good', 'inadequate', 'good', 'inadequate'],
+    ['outstanding', 'outstanding', 'requires-improvement', 'good', 'good'],
+    ['good', 'requires-improvement', 'outstanding', 'good', 'good'],
+  ] as const)(
+    '%s / %s, care leavers %s / %s → %s',
+    (helpAndProtection, childrenInCare, careLeavers, leaders, overall) => {
+      expect(derivedOverall({ helpAndProtection, childrenInCare, careLeavers, leaders })).toBe(overall)
+    },
+  )
 })
 
 describe('isGrade (002#97)', () => {

@@ -75,11 +75,16 @@ const rank = (grade: Grade): number => GRADES.indexOf(grade)
  * Decision: the seeds leave overall effectiveness to professional judgement. We suggest
  * inadequate when either practice judgement is inadequate (002#100-101), otherwise the middle
  * of the three grades (a best fit across them, 002#98-99); the suggestion is shown as derived.
+ * With care leavers judged on their own (from 2023), the worse of the two care judgements stands
+ * for "children in care", as one judgement did before.
  */
 export function derivedOverall(
-  judgements: Pick<JudgementSet, 'helpAndProtection' | 'childrenInCare' | 'leaders'>,
+  judgements: Pick<JudgementSet, 'helpAndProtection' | 'childrenInCare' | 'leaders'> & {
+    readonly careLeavers?: Grade | null | undefined
+  },
 ): Grade {
-  const { helpAndProtection, childrenInCare, leaders } = judgements
+  const { helpAndProtection, childrenInCare: inCare, careLeavers, leaders } = judgements
+  const childrenInCare = careLeavers && rank(careLeavers) > rank(inCare) ? careLeavers : inCare
   if (helpAndProtection === 'inadequate' || childrenInCare === 'inadequate') return 'inadequate'
   const sorted = [helpAndProtection, childrenInCare, leaders].sort((a, b) => rank(a) - rank(b))
   return sorted[1]!
@@ -92,9 +97,7 @@ export function checkJudgements(judgements: JudgementSet): JudgementCheck {
   const warnings: JudgementProblem[] = []
   const practiceInadequate =
     helpAndProtection === 'inadequate' || childrenInCare === 'inadequate' || careLeavers === 'inadequate'
-  // With care leavers judged separately, the worse of the two care judgements stands for "children in care" in the suggestion.
-  const care = careLeavers && rank(careLeavers) > rank(childrenInCare) ? careLeavers : childrenInCare
-  const overall = judgements.overall ?? derivedOverall({ helpAndProtection, childrenInCare: care, leaders })
+  const overall = judgements.overall ?? derivedOverall({ helpAndProtection, childrenInCare, careLeavers, leaders })
   const inadequateArea =
     helpAndProtection === 'inadequate'
       ? 'help and protection'

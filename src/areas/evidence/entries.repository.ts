@@ -107,13 +107,8 @@ export async function entryCounts(
   db: Db,
   activityId: string,
 ): Promise<{ byHeading: Map<string, number>; byAuthor: Map<string, number> }> {
-  const [headings, authors] = await Promise.all([
-    db
-      .selectFrom('evidence_entries')
-      .select(['heading_id', (eb) => eb.fn.countAll<string>().as('count')])
-      .where('activity_id', '=', activityId)
-      .groupBy('heading_id')
-      .execute(),
+  const [byHeading, authors] = await Promise.all([
+    entriesByHeading(db, activityId),
     db
       .selectFrom('evidence_entries')
       .select(['author_id', (eb) => eb.fn.countAll<string>().as('count')])
@@ -122,19 +117,9 @@ export async function entryCounts(
       .execute(),
   ])
   return {
-    byHeading: new Map(headings.map((row) => [row.heading_id, Number(row.count)])),
+    byHeading,
     byAuthor: new Map(authors.map((row) => [row.author_id, Number(row.count)])),
   }
-}
-
-/** How many entries were written since the last QA note: what awaits the QA manager's review (002#190). */
-export async function reviewState(db: Db, activityId: string): Promise<{ entriesSinceQa: number }> {
-  const lastNote = await db
-    .selectFrom('evidence_qa_notes')
-    .select((eb) => eb.fn.max('created_at').as('at'))
-    .where('activity_id', '=', activityId)
-    .executeTakeFirst()
-  return { entriesSinceQa: await entriesSince(db, activityId, lastNote?.at ? new Date(lastNote.at) : null) }
 }
 
 /** How many entries were written after `since` (all of them when null). */

@@ -82,14 +82,16 @@ export function proposalRoutes({ programme }: ProgrammeRouteDeps): RouteSpec[] {
     const topics = ticked(values, 'topics')
     const team = ticked(values, 'teamUserIds')
     const laCode = valueOf(values, 'laCode')
+    // A checked proposal carries its suggestion; only a blank or refused form asks for one.
     const suggestion =
-      valueOf(values, 'type') === 'monitoring-visit' && laCode
+      shown?.suggestion ??
+      (valueOf(values, 'type') === 'monitoring-visit' && laCode
         ? await programme.suggestMonitoringVisit(
             principal,
             laCode,
             valueOf(values, 'variant') === 'wed-thu' ? 'wed-thu' : null,
           )
-        : undefined
+        : undefined)
     return reply.page('programme/proposal.njk', {
       values,
       errors,

@@ -199,6 +199,5 @@ export function derivedFromAreas(grades: Readonly<Record<string, Grade>>): Grade
   const inCare = grades['children-in-care']
   const leaders = grades.leaders
   if (!helpAndProtection || !inCare || !leaders) return undefined
-  const leavers = grades['care-leavers']
-  return derivedOverall({ helpAndProtection, childrenInCare: leavers ? worseGrade(inCare, leavers) : inCare, leaders })
+  return derivedOverall({ helpAndProtection, childrenInCare: inCare, careLeavers: grades['care-leavers'], leaders })
 }

@@ -45,11 +45,12 @@ type Areas = {
 /** The derived overall grade (S6) of a judgement given only its areas, or null when an area is missing. */
 function fromAreas(grades: Areas | null | undefined): Grade | null {
   if (!grades?.helpAndProtection || !grades.childrenInCare || !grades.leaders) return null
-  const care =
-    grades.careLeavers && GRADES.indexOf(grades.careLeavers) > GRADES.indexOf(grades.childrenInCare)
-      ? grades.careLeavers
-      : grades.childrenInCare
-  return derivedOverall({ helpAndProtection: grades.helpAndProtection, childrenInCare: care, leaders: grades.leaders })
+  return derivedOverall({
+    helpAndProtection: grades.helpAndProtection,
+    childrenInCare: grades.childrenInCare,
+    careLeavers: grades.careLeavers,
+    leaders: grades.leaders,
+  })
 }
 
 /** The schema of a history file. */
