@@ -16,6 +16,16 @@ describe('reportState (G3): each report of the schedule due, received or late', 
   })
 })
 
+describe('the words of reportState and publicationTiming', () => {
+  it('say "1 day", never "1 days"', () => {
+    // Due Friday 29 January 2027: received, or still missing, on Saturday 30 January.
+    expect(reportState('2027-01-29', '2027-01-30', '2027-02-10').label).toBe('Received 30 January 2027, 1 day late')
+    expect(reportState('2027-01-29', null, '2027-01-30').label).toBe('Late: due 29 January 2027, 1 day ago')
+    expect(publicationTiming('2026-11-06', '2026-11-07').message).toBe('Published 1 day after the Ofsted report')
+    expect(publicationTiming('2026-11-06', '2026-11-05').message).toBe('Published 1 day before the Ofsted report')
+  })
+})
+
 describe('publicationTiming (G7): the notice published on the day of the report or as soon as possible after', () => {
   it('is on time on the day of the report, shows the gap after it, and flags publication before it', () => {
     expect(publicationTiming('2026-11-06', '2026-11-06')).toMatchObject({

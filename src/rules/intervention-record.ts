@@ -83,6 +83,9 @@ export type ReportState = 'received' | 'received-late' | 'overdue' | 'due-soon' 
 /** How soon a report counts as due soon. */
 export const REPORT_DUE_SOON_DAYS = 14
 
+/** "1 day", "2 days": the words of a count of days. */
+const days = (count: number) => (count === 1 ? '1 day' : `${count} days`)
+
 /**
  * Where a report of the reporting schedule stands on `today` (G3). The notice or direction sets
  * the schedule and the documents give no fixed dates, so each report has its own due date; a
@@ -100,14 +103,14 @@ export function reportState(
       ? {
           ...cited,
           state: 'received-late',
-          label: `Received ${formatDate(receivedOn)}, ${late} days late`,
+          label: `Received ${formatDate(receivedOn)}, ${days(late)} late`,
           daysLate: late,
         }
       : { ...cited, state: 'received', label: `Received ${formatDate(receivedOn)}` }
   }
   if (dueOn < today) {
     const late = daysBetween(dueOn, today)
-    return { ...cited, state: 'overdue', label: `Late: due ${formatDate(dueOn)}, ${late} days ago`, daysLate: late }
+    return { ...cited, state: 'overdue', label: `Late: due ${formatDate(dueOn)}, ${days(late)} ago`, daysLate: late }
   }
   if (dueOn <= addDays(today, REPORT_DUE_SOON_DAYS))
     return { ...cited, state: 'due-soon', label: `Due ${formatDate(dueOn)}` }
@@ -128,7 +131,7 @@ export function publicationTiming(
   if (gap < 0)
     return {
       ...cited,
-      message: `Published ${-gap} days before the Ofsted report`,
+      message: `Published ${days(-gap)} before the Ofsted report`,
       flags: [
         {
           ...cited,
@@ -138,7 +141,7 @@ export function publicationTiming(
     }
   return {
     ...cited,
-    message: gap === 0 ? 'Published on the day of the Ofsted report' : `Published ${gap} days after the Ofsted report`,
+    message: gap === 0 ? 'Published on the day of the Ofsted report' : `Published ${days(gap)} after the Ofsted report`,
     flags: [],
   }
 }

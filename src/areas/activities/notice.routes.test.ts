@@ -88,6 +88,17 @@ describe('from plan to notice', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
     expect(activity.status).toBe('notified')
+    // Who was spoken to is in words, on the page and in the audit log, never the raw code "dcs".
+    const notice = page(await leadAgent.get(`/activities/${id}/notice`))
+    expect(notice.$('main').text()).toContain('Sam Director, Director of children’s services (DCS)')
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('action', '=', 'activity.notice')
+      .where('record_id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(audit.summary).toContain('spoke to: Director of children’s services (DCS)')
+    expect(audit.summary).not.toContain('(spoke to the dcs)')
 
     const sink = await startSmtpSink()
     try {

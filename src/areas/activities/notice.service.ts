@@ -6,7 +6,7 @@ import { formatDate } from '../../rules/calendar/dates.js'
 import { isAnnexANoticeFlag } from '../../rules/timelines/annex-a.js'
 import { emailsAbout, enqueueEmail, type QueuedEmail } from '../../notify/outbox.js'
 import type { RequestContext } from '../deps.js'
-import type { NoticeRole } from './activity-types.js'
+import { NOTICE_ROLE_LABELS, type NoticeRole } from './activity-types.js'
 import { checkStep } from './lifecycle.js'
 import { computeTimeline, lockedAt } from './activity.service.js'
 import { noticeEmail } from './notice-email.js'
@@ -117,7 +117,7 @@ export function noticeService({ db, clock, config }: ActivitiesDeps, records: Ac
           recordType: 'activity',
           recordId: id,
           laCode: activity.laCode,
-          summary: `Recorded the notice call for ${activity.reference} (spoke to the ${input.spokeToRole}); confirmation and Annex A request queued to ${dcs.email}`,
+          summary: `Recorded the notice call for ${activity.reference} (spoke to: ${NOTICE_ROLE_LABELS[input.spokeToRole]}); confirmation and Annex A request queued to ${dcs.email}`,
           changes: { calledAt: calledAt.toISOString(), spokeToRole: input.spokeToRole, warnings },
           requestId: context.requestId,
         })

@@ -147,6 +147,26 @@ describe('Annex A in the browser', () => {
       { field: 'document', name: '1.07 Workforce profile.xlsx', content: clean, type: xlsx },
     )
     expect(uploaded.statusCode).toBe(303)
+    // The page it returns to says what was uploaded, as what.
+    const banner = page(await agent.get(uploaded.headers.location!)).$('.govuk-notification-banner--success')
+    expect(banner.text()).toContain('“1.07 Workforce profile.xlsx” uploaded as 1.07')
+    // A refused upload keeps the item chosen.
+    const refused = await agent.upload(
+      `/activities/${activityId}/annex-a/documents`,
+      { item: '1.07' },
+      { field: 'document', name: 'Workforce.exe', content: clean, type: xlsx },
+    )
+    expect(refused.statusCode).toBe(400)
+    expect(page(refused).$('#item option[selected]').attr('value')).toBe('1.07')
+    // Long titles are shortened before their brackets or at a word, never cut mid-word.
+    const form = page(refused)
+    const options = form
+      .$('#item option')
+      .map((_, option) => form.$(option).text().trim())
+      .get()
+    expect(options).toContain('1.01 Organisational structure showing lines of reporting and accountability')
+    expect(options).toContain('1.04 Arrangements to gather feedback from children and families, complaints and…')
+    expect(options.join('\n')).not.toContain('includin…')
     const overview = page(await agent.get(`/activities/${activityId}/annex-a`))
     const row = overview.$('tr').filter((_, el) => overview.$(el).text().includes('1.07'))
     expect(row.text()).toContain('1.07 Workforce profile.xlsx')
@@ -197,6 +217,17 @@ describe('Annex A in the browser', () => {
       .slice(0, 8)
     expect(ids.length).toBe(8)
     await leadAgent.post(`/activities/${activityId}/case-sample`, { childId: ids, reason: 'Disabled children' })
+    // Each child's Remove button sits in that child's row and names the child to screen readers.
+    const chosen = page(await leadAgent.get(`/activities/${activityId}/case-sample`))
+    const rows = chosen.$('#sample-children tbody tr')
+    expect(rows.length).toBe(8)
+    const rowIds = rows.map((_, row) => chosen.$(row).find('th, td').first().text().trim()).get()
+    expect([...rowIds].sort()).toEqual([...ids].sort())
+    rows.each((index, row) => {
+      const button = chosen.$(row).find('button')
+      expect(button.text().replace(/\s+/g, ' ').trim()).toBe(`Remove child ${rowIds[index]} from the sample`)
+      expect(button.find('.govuk-visually-hidden').text()).toContain(rowIds[index])
+    })
     const notOnLists = await leadAgent.post(`/activities/${activityId}/case-sample`, { childIds: 'NOT-A-CHILD' })
     expect(page(notOnLists).errorSummary[0]!.text).toContain('not on the Annex A lists: NOT-A-CHILD')
     const tooFew = await leadAgent.post(`/activities/${activityId}/case-sample/audited-cases`, {

@@ -20,6 +20,7 @@ export function documentRoutes(deps: AnnexARouteDeps): RouteSpec[] {
   async function upload(request: ActivityRequest, reply: FastifyReply) {
     const { activityId } = request.params
     let item = ''
+    let documentId = ''
     const refuse = (errors: Record<string, string>) => {
       reply.code(400)
       return overview(request, reply, { values: { item }, errors })
@@ -27,7 +28,7 @@ export function documentRoutes(deps: AnnexARouteDeps): RouteSpec[] {
     try {
       const { handled, fields } = await readUpload(request, 'document', async (fields, file) => {
         item = documentUploadFields.parse(fields).item
-        await annexA.uploadDocument(request.principal, activityId, { item, ...file }, context(request))
+        documentId = await annexA.uploadDocument(request.principal, activityId, { item, ...file }, context(request))
       })
       item ||= fields.item ?? ''
       if (!handled) return refuse({ document: 'Select a document to upload' })
@@ -36,7 +37,9 @@ export function documentRoutes(deps: AnnexARouteDeps): RouteSpec[] {
       throw error
     }
     const section = item === 'audits' || item === 'audits-report' ? 'audits' : 'documents'
-    return reply.redirect(`${annexAPaths.overview.build({ activityId })}#${section}`, 303)
+    // The overview then says what was uploaded, in a success banner.
+    const uploaded = new URLSearchParams({ uploaded: documentId })
+    return reply.redirect(`${annexAPaths.overview.build({ activityId })}?${uploaded}#${section}`, 303)
   }
 
   async function open(request: DocumentRequest, reply: FastifyReply) {

@@ -50,6 +50,10 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
     const latestByItem = new Map<string, AnnexADocument>()
     for (const document of documents) if (!latestByItem.has(document.item)) latestByItem.set(document.item, document)
     const deadline = milestone('annex-a.management-information')
+    // `?uploaded=<id>` after an upload: only a document of this activity is named.
+    const uploadedId = (request.query as { uploaded?: unknown } | undefined)?.uploaded
+    const uploaded = documents.find((document) => document.id === uploadedId)
+    const chosenItem = state?.values.item
     const errors = state?.errors ?? {}
     const scope = annexAScope(
       details.activity.type,
@@ -90,15 +94,19 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
       // A refused audits upload shows its error by the audits form.
       auditsError: state?.values.item === 'audits' || state?.values.item === 'audits-report',
       requested,
+      uploaded: uploaded && { fileName: uploaded.fileName, as: uploadedAs(uploaded.item) },
+      chosenItem,
       itemItems: [
         { value: '', text: 'Use the number at the start of the file name' },
         ...requested.map((childId) => ({
           value: `case:${childId}`,
           text: `Audit document for child ${childId} (002#258)`,
+          selected: `case:${childId}` === chosenItem,
         })),
         ...ANNEX_A_DOCUMENTS.filter((item) => scope.documents.includes(item.item)).map((item) => ({
           value: item.item,
-          text: `${item.item} ${item.title.slice(0, 80)}${item.title.length > 80 ? '…' : ''}`,
+          text: `${item.item} ${optionTitle(item.title)}`,
+          selected: item.item === chosenItem,
         })),
       ],
       deadline,
@@ -108,6 +116,25 @@ export function overviewPage({ annexA, activities }: AnnexARouteDeps) {
       caseSampleHref: annexAPaths.caseSample.build({ activityId }),
     })
   }
+}
+
+/**
+ * A document's title short enough for a select option: the words before its first bracket or
+ * colon, and a long remainder cut at a word, so no option ends mid-word ("(includin…").
+ */
+function optionTitle(title: string, max = 80): string {
+  const head = title.split(/ \(|: /)[0]!
+  if (head.length <= max) return head
+  return `${head.slice(0, head.lastIndexOf(' ', max)).replace(/[,;]$/, '')}…`
+}
+
+/** What an uploaded document was taken as, in words (never the item's code). */
+function uploadedAs(item: string): string {
+  if (item === 'audits') return 'the list of audits'
+  if (item === 'audits-report') return 'an overview report or action plan from the audits'
+  if (item.startsWith('case:')) return `the audit of child ${item.slice('case:'.length)}`
+  const listed = ANNEX_A_DOCUMENTS.find((document) => document.item === item)
+  return listed ? `${listed.item} ${listed.title}` : item
 }
 
 /** The overview page of an activity's Annex A. */

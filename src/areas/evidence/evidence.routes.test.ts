@@ -59,6 +59,9 @@ describe('the evidence record (002#181-191)', () => {
     expect(record.$('#heading-help-and-protection\\.4').text()).toContain(
       'Management oversight of frontline practice (1)',
     )
+    // The judgement area sits on its own line above the heading, in a GOV.UK caption class.
+    const area = record.$('#heading-help-and-protection\\.4 .govuk-caption-m')
+    expect(area.text()).toBe('Help and protection')
     const card = record.$('.govuk-summary-card').first()
     expect(card.find('.govuk-summary-card__title').text()).toContain('13 January 2027 at 14:30')
     expect(card.text()).toContain('Case file or case records: Team manager, assessment team 2')
