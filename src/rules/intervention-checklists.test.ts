@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import {
-  LEAD_MEMBER_QUESTIONS,
-  REFLECTIVE_QUESTIONS,
-  SIGNATURES_OF_RISK,
-  checklistStanding,
-} from './intervention-checklists.js'
+import { CHECKLISTS, checklistStanding } from './intervention-checklists.js'
 
 describe('the checklists of 004 (G6)', () => {
   it('lists 13 signatures of risk, 14 questions for the lead member and 3 reflective questions', () => {
-    expect(SIGNATURES_OF_RISK).toHaveLength(13)
-    expect(LEAD_MEMBER_QUESTIONS).toHaveLength(14)
-    expect(REFLECTIVE_QUESTIONS).toHaveLength(3)
+    expect(CHECKLISTS['signatures-of-risk'].items).toHaveLength(13)
+    expect(CHECKLISTS['lead-member'].items).toHaveLength(14)
+    expect(CHECKLISTS.reflective.items).toHaveLength(3)
   })
 })
 

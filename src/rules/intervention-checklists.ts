@@ -10,7 +10,7 @@ const QUESTIONS = '004#Re-inspection and the continuous journey (Questions to co
 const REFLECTIVE = '004#Ofsted inspection: reflective questions'
 
 /** The 13 signatures of risk, for strategic reflection, not prediction (G6, 004#When does a council…). */
-export const SIGNATURES_OF_RISK = [
+const SIGNATURES_OF_RISK = [
   'turnover and change in senior leadership',
   'service reorganisations combined with challenging budget reductions',
   'lack of political focus on safeguarding and care',
@@ -27,7 +27,7 @@ export const SIGNATURES_OF_RISK = [
 ] as const
 
 /** The questions a lead member for children's services considers (G6, 004 "Questions to consider"). */
-export const LEAD_MEMBER_QUESTIONS = [
+const LEAD_MEMBER_QUESTIONS = [
   'Are you, as the lead member, able to articulate a clear vision for children in your community and do you have a clear mandate from your leader/mayor/cabinet?',
   'Do you have a clear and shared understanding with the leader/mayor/cabinet/chief executive and DCS of the corporate risk arising from inadequate children’s services and the current strengths and weaknesses of the service?',
   'Have you discussed the signatures of risk and identified any areas of concern?',
@@ -45,7 +45,7 @@ export const LEAD_MEMBER_QUESTIONS = [
 ] as const
 
 /** Ofsted's three reflective questions (G6, 004#Ofsted inspection: reflective questions; cf. 002#33). */
-export const REFLECTIVE_QUESTIONS = [
+const REFLECTIVE_QUESTIONS = [
   'What do you know about the quality and impact of social work practice with children and families in your authority?',
   'How do you know it?',
   'What are your plans to maintain or improve practice?',

@@ -932,13 +932,7 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     implementedBy: [
       {
         module: 'intervention-checklists',
-        exports: [
-          'SIGNATURES_OF_RISK',
-          'LEAD_MEMBER_QUESTIONS',
-          'REFLECTIVE_QUESTIONS',
-          'RISK_DEGREES',
-          'checklistStanding',
-        ],
+        exports: ['CHECKLISTS', 'RISK_DEGREES', 'checklistStanding'],
       },
     ],
   },
