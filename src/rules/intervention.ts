@@ -67,6 +67,7 @@ export interface CommissionerOptions {
  * Decisions: the judgements are compared by publication date, and only while the latest
  * judgement is still inadequate (a better judgement lifts the intervention, G4); "within five
  * years" includes exactly five years, which the source does not settle, so that case is flagged.
+ * Exported for the CLI's `ilacs intervention`; the product reads G2 through intervention-triggers.
  */
 export function commissionerDecision(
   history: readonly HistoryEntry[],
