@@ -1,18 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fixedClock } from '../../src/clock.js'
+import { describe, expect, it } from 'vitest'
 import { afterInadequate } from '../../src/rules/after-inadequate.js'
 import { formatDate } from '../../src/rules/calendar/dates.js'
 import { inadequateJudgement } from '../../src/test-support/factories/intervention.js'
-import { createUser, type TestUser } from '../../src/test-support/factories/users.js'
-import {
-  browserAvailable,
-  launchBrowser,
-  type RunningService,
-  signIn,
-  startService,
-  verifyOnPage,
-} from './support/browser.js'
+import { createUser } from '../../src/test-support/factories/users.js'
+import { browserAvailable, verifyOnPage } from './support/browser.js'
+import { castInBrowser, fillDate } from './support/cast.js'
 
 /**
  * One monitoring programme walked in a browser by five roles (issue 12), from the inadequate
@@ -23,48 +15,24 @@ import {
  * statutory dates on the page are compared with the rules core. Every page is axe-checked.
  */
 describe.skipIf(!browserAvailable)('in a browser, five roles walk a monitoring programme', () => {
-  let service: RunningService
-  let browser: Browser
-  const people: Record<string, TestUser> = {}
-
-  beforeAll(async () => {
+  const cast = castInBrowser('2026-11-23T10:00:00Z', async (db) => {
     // Monday 23 November 2026; Barnet's report received before publication on Monday 7 September.
-    service = await startService(fixedClock('2026-11-23T10:00:00Z'))
-    const db = service.database.db
     await inadequateJudgement(db, '302', '2026-07-06', '2026-09-14')
-    people.director = await createUser(db, 'regional-director', { regionCode: 'E12000007' })
-    people.lead = await createUser(db, 'hmi')
-    people.senior = await createUser(db, 'senior-hmi')
-    people.dcs = await createUser(db, 'la-dcs', { laCode: '302' })
-    people.dfe = await createUser(db, 'dfe-case-lead', { laCodes: ['302'] })
-    browser = await launchBrowser()
+    return {
+      director: await createUser(db, 'regional-director', { regionCode: 'E12000007' }),
+      lead: await createUser(db, 'hmi'),
+      senior: await createUser(db, 'senior-hmi'),
+      dcs: await createUser(db, 'la-dcs', { laCode: '302' }),
+      dfe: await createUser(db, 'dfe-case-lead', { laCodes: ['302'] }),
+    }
   })
-  afterAll(async () => {
-    await browser?.close()
-    await service?.close()
-  })
-
-  async function as(person: string): Promise<Page> {
-    const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' })
-    context.setDefaultTimeout(10_000)
-    const page = await context.newPage()
-    await signIn(page, service.baseUrl, people[person]!.email, people[person]!.password)
-    return page
-  }
-
-  async function fillDate(page: Page | Locator, legend: RegExp, iso: string): Promise<void> {
-    const [year = '', month = '', day = ''] = iso.split('-')
-    const group = page.getByRole('group', { name: legend })
-    await group.getByLabel('Day').fill(String(Number(day)))
-    await group.getByLabel('Month').fill(String(Number(month)))
-    await group.getByLabel('Year').fill(year)
-  }
+  const { as } = cast
 
   it('goes from the inadequate judgement to the re-inspection decision, every date as the rules give it', async () => {
     const rules = afterInadequate('2026-09-07')
 
     const director = await as('director')
-    await director.goto(`${service.baseUrl}/monitoring/las/302`)
+    await director.goto(`${cast.service.baseUrl}/monitoring/las/302`)
     await fillDate(director, /pre-publication copy/, '2026-09-07')
     await director.getByRole('button', { name: 'Open the monitoring programme' }).click()
     await verifyOnPage(director, 'Monitoring programme 1', 'walk-opened')

@@ -1,19 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fixedClock } from '../../src/clock.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { formatDate } from '../../src/rules/calendar/dates.js'
 import { offer2015 } from '../../src/rules/offer-2015.js'
 import { progressInspection2015Timeline } from '../../src/rules/timelines/progress-inspection-2015.js'
 import { sifInadequateJudgement } from '../../src/test-support/factories/offer-2015.js'
-import { createUser, type TestUser } from '../../src/test-support/factories/users.js'
-import {
-  browserAvailable,
-  launchBrowser,
-  type RunningService,
-  signIn,
-  startService,
-  verifyOnPage,
-} from './support/browser.js'
+import { createUser } from '../../src/test-support/factories/users.js'
+import { browserAvailable, verifyOnPage } from './support/browser.js'
+import { castInBrowser, fillDate } from './support/cast.js'
 
 /**
  * The 2015 improvement offer in a browser (issue 15): the regional director opens it for
@@ -23,45 +16,22 @@ import {
  * Every date shown is compared with the rules core, and every page is axe-checked.
  */
 describe.skipIf(!browserAvailable)('in a browser, the 2015 improvement offer', () => {
-  let service: RunningService
-  let browser: Browser
-  const people: Record<string, TestUser> = {}
-
-  beforeAll(async () => {
+  const cast = castInBrowser('2015-03-03T10:00:00Z', async (db) => {
     // Tuesday 3 March 2015.
-    service = await startService(fixedClock('2015-03-03T10:00:00Z'))
-    const db = service.database.db
     await sifInadequateJudgement(db, '330', '2015-03-02')
-    people.director = await createUser(db, 'regional-director', { regionCode: 'E12000005' })
-    people.senior = await createUser(db, 'senior-hmi')
-    people.dcs = await createUser(db, 'la-dcs', { laCode: '330' })
-    browser = await launchBrowser()
+    return {
+      director: await createUser(db, 'regional-director', { regionCode: 'E12000005' }),
+      senior: await createUser(db, 'senior-hmi'),
+      dcs: await createUser(db, 'la-dcs', { laCode: '330' }),
+    }
   })
-  afterAll(async () => {
-    await browser?.close()
-    await service?.close()
-  })
-
-  async function as(person: string): Promise<Page> {
-    const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' })
-    context.setDefaultTimeout(10_000)
-    const page = await context.newPage()
-    await signIn(page, service.baseUrl, people[person]!.email, people[person]!.password)
-    return page
-  }
-  async function fillDate(page: Page, group: RegExp, iso: string) {
-    const [year, month, day] = iso.split('-')
-    const fields = page.getByRole('group', { name: group })
-    await fields.getByLabel('Day').fill(String(Number(day)))
-    await fields.getByLabel('Month').fill(String(Number(month)))
-    await fields.getByLabel('Year').fill(year!)
-  }
+  const { as } = cast
   const row = (page: Page, key: string) => page.locator(`[id="step-${key}"]`).locator('xpath=..')
 
   it('runs the offer from the invitation to the progress inspection letter and the end', async () => {
     const rules = offer2015('2015-03-02')
     const director = await as('director')
-    await director.goto(`${service.baseUrl}/offer-2015/las/330`)
+    await director.goto(`${cast.service.baseUrl}/offer-2015/las/330`)
     await verifyOnPage(director, '2015 improvement offer', 'offer-2015-la')
     // Ofsted's outcomes give Birmingham a later SIF inadequate judgement too: the director chooses.
     await director.getByRole('radio', { name: 'Published 2 March 2015' }).check()
