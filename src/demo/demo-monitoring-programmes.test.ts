@@ -1,35 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServices } from '../areas/index.js'
-import { fixedClock } from '../clock.js'
-import { loadConfig } from '../config.js'
-import type { DatabaseHandle } from '../db/database.js'
+import { describe, expect, it } from 'vitest'
+import { demoDatabase } from '../test-support/demo-database.js'
 import { addWorkingDays } from '../rules/calendar/working-days.js'
-import { createTestDatabase } from '../test-support/test-db.js'
 import { DEMO_MONITORING_LA, loadDemoMonitoringProgrammes } from './demo-monitoring-programmes.js'
-import { loadDemoData } from './load-demo-data.js'
 
 const TODAY = '2026-12-02'
-let database: DatabaseHandle
-let dataDir: string
-beforeAll(async () => {
-  database = await createTestDatabase()
-  dataDir = await mkdtemp(join(tmpdir(), 'demo-'))
-  await loadDemoData(database.db, TODAY)
-})
-afterAll(async () => {
-  await database.close()
-  await rm(dataDir, { recursive: true, force: true })
-})
+const demo = demoDatabase(TODAY)
 
 describe('demo monitoring programmes (issue 12)', () => {
   it('takes Barnet’s (or the longest-standing inadequate LA’s) programme to a reviewed action plan and another LA to a re-inspection decision, once', async () => {
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
-    expect(await loadDemoMonitoringProgrammes(database.db, config, TODAY)).toBe(true)
-    expect(await loadDemoMonitoringProgrammes(database.db, config, TODAY)).toBe(false)
-    const services = createServices({ db: database.db, clock: fixedClock(`${TODAY}T12:00:00Z`), config })
+    const config = demo.config
+    expect(await loadDemoMonitoringProgrammes(demo.db, config, TODAY)).toBe(true)
+    expect(await loadDemoMonitoringProgrammes(demo.db, config, TODAY)).toBe(false)
+    const services = demo.services()
     const all = await services.monitoring.inScope('everyone')
     const barnet =
       all.find((record) => record.programme.laCode === DEMO_MONITORING_LA) ??

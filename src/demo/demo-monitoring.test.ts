@@ -1,37 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fixedClock } from '../clock.js'
+import { describe, expect, it } from 'vitest'
+import { demoDatabase } from '../test-support/demo-database.js'
 import { pathwayGrade } from '../areas/register/frameworks.js'
-import { createServices } from '../areas/index.js'
-import { loadConfig } from '../config.js'
-import type { DatabaseHandle } from '../db/database.js'
-import { createTestDatabase } from '../test-support/test-db.js'
 import { loadDemoMonitoring } from './demo-monitoring.js'
 import { demoPrincipal } from './demo-steps.js'
-import { loadDemoData } from './load-demo-data.js'
 
-let database: DatabaseHandle
-let dataDir: string
-beforeAll(async () => {
-  database = await createTestDatabase()
-  dataDir = await mkdtemp(join(tmpdir(), 'demo-'))
-  await loadDemoData(database.db, '2026-11-23')
-})
-afterAll(async () => {
-  await database.close()
-  await rm(dataDir, { recursive: true, force: true })
-})
+const demo = demoDatabase('2026-11-23')
 
 describe('demo monitoring visits', () => {
   it('holds two visits of the longest-standing inadequate LA, the first letter not published, and plans the next one’s first, once', async () => {
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
-    expect(await loadDemoMonitoring(database.db, config, '2026-11-23')).toBe(true)
-    expect(await loadDemoMonitoring(database.db, config, '2026-11-23')).toBe(false)
-    const services = createServices({ db: database.db, clock: fixedClock('2026-11-23T12:00:00Z'), config })
-    const director = await demoPrincipal(database.db, 'national-director')
-    const visited = await database.db
+    const config = demo.config
+    expect(await loadDemoMonitoring(demo.db, config, '2026-11-23')).toBe(true)
+    expect(await loadDemoMonitoring(demo.db, config, '2026-11-23')).toBe(false)
+    const services = demo.services()
+    const director = await demoPrincipal(demo.db, 'national-director')
+    const visited = await demo.db
       .selectFrom('activities')
       .select('la_code')
       .distinct()
@@ -50,7 +32,7 @@ describe('demo monitoring visits', () => {
       [1, 'published', false],
       [2, 'published', true],
     ])
-    const letters = await database.db
+    const letters = await demo.db
       .selectFrom('publications')
       .select(['public', 'activity_id'])
       .where('la_code', '=', held![0])

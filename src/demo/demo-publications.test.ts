@@ -1,34 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServices } from '../areas/index.js'
-import { fixedClock } from '../clock.js'
-import { loadConfig } from '../config.js'
-import type { DatabaseHandle } from '../db/database.js'
+import { describe, expect, it } from 'vitest'
+import { demoDatabase } from '../test-support/demo-database.js'
 import { pdfText } from '../documents/index.js'
 import { isWorkingDay } from '../rules/calendar/working-days.js'
-import { createTestDatabase } from '../test-support/test-db.js'
 import { loadDemoPublications } from './demo-publications.js'
-import { loadDemoData } from './load-demo-data.js'
 
-let database: DatabaseHandle
-let dataDir: string
-beforeAll(async () => {
-  database = await createTestDatabase()
-  dataDir = await mkdtemp(join(tmpdir(), 'demo-'))
-  await loadDemoData(database.db, '2026-11-23')
-})
-afterAll(async () => {
-  await database.close()
-  await rm(dataDir, { recursive: true, force: true })
-})
+const demo = demoDatabase('2026-11-23')
 
 describe('demo publications', () => {
   it('publishes reports and letters through the service on working days, once, and the register learns them', async () => {
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
-    expect(await loadDemoPublications(database.db, config, '2026-11-23')).toBe(true)
-    const services = createServices({ db: database.db, clock: fixedClock('2026-11-23T12:00:00Z'), config })
+    const config = demo.config
+    expect(await loadDemoPublications(demo.db, config, '2026-11-23')).toBe(true)
+    const services = demo.services()
     const page = await services.publications.listPublic({})
     expect(page.items.map((item) => item.laName).sort()).toEqual([
       'Bristol, City of',
@@ -57,6 +39,6 @@ describe('demo publications', () => {
     ])
     const activity = await services.activities.load(leeds.activityId)
     expect(activity.status).toBe('published')
-    expect(await loadDemoPublications(database.db, config, '2026-11-23')).toBe(false)
+    expect(await loadDemoPublications(demo.db, config, '2026-11-23')).toBe(false)
   })
 })

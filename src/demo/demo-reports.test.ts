@@ -1,36 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServices } from '../areas/index.js'
-import { fixedClock } from '../clock.js'
-import { loadConfig } from '../config.js'
-import type { DatabaseHandle } from '../db/database.js'
-import { createTestDatabase } from '../test-support/test-db.js'
+import { describe, expect, it } from 'vitest'
+import { demoDatabase } from '../test-support/demo-database.js'
 import { DEMO_REPORTS_LIST, loadDemoReports, onsiteEndingBy } from './demo-reports.js'
-import { loadDemoData } from './load-demo-data.js'
 
 const TODAY = '2026-11-23'
-let database: DatabaseHandle
-let dataDir: string
-beforeAll(async () => {
-  database = await createTestDatabase()
-  dataDir = await mkdtemp(join(tmpdir(), 'demo-reports-'))
-  await loadDemoData(database.db, TODAY)
-})
-afterAll(async () => {
-  await database.close()
-  await rm(dataDir, { recursive: true, force: true })
-})
+const demo = demoDatabase(TODAY)
 
 describe('demo reports', () => {
   it(
     'leaves one report at each step of the workflow, with its comments, and publishes two through the job',
     { timeout: 240_000 },
     async () => {
-      const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
-      expect(await loadDemoReports(database.db, config, TODAY)).toBe(true)
-      const services = createServices({ db: database.db, clock: fixedClock(`${TODAY}T12:00:00Z`), config })
+      const config = demo.config
+      expect(await loadDemoReports(demo.db, config, TODAY)).toBe(true)
+      const services = demo.services()
       const pageOf = async (laCode: string) => {
         const reports = await services.reports.read.at(['drafting', 'factual-accuracy', 'embargoed', 'published'])
         for (const report of reports) {
@@ -85,7 +67,7 @@ describe('demo reports', () => {
         'published',
         'published',
       ])
-      expect(await loadDemoReports(database.db, config, TODAY)).toBe(false)
+      expect(await loadDemoReports(demo.db, config, TODAY)).toBe(false)
     },
   )
 
