@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { createServices } from '../../areas/index.js'
+import { bumpActivity } from '../../areas/activities/repository.js'
 import type { PublishInput, PublishResult } from '../../areas/publications/index.js'
 import type { Grade } from '../../areas/register/index.js'
 import { principalFor } from '../../auth/users.js'
@@ -70,8 +71,10 @@ export async function publishedActivity(
     },
     { requestId: 'test', actor },
   )
-  // What the report workflow does at publication (activities.recordPublication), without walking
-  // the activity through every status first: a published activity is history, not "under way".
-  await db.updateTable('activities').set({ status: 'published' }).where('id', '=', activityId).execute()
+  // A published activity is history, not "under way": the factory puts it at report stage through
+  // the activities area's repository (walking it through every status would cost each test the
+  // whole inspection), then publishes it as the report workflow's job does.
+  await bumpActivity(db, activityId, { status: 'report-stage' }, new Date(options.publishedAt))
+  await services.activities.recordPublication(activityId, new Date(options.publishedAt), { requestId: 'test' })
   return { activityId, ...result }
 }
