@@ -5,6 +5,7 @@ import type { AccountsService } from '../../auth/accounts.js'
 import { ROLE_INFO, ROLES } from '../../auth/roles.js'
 import { isIsoDate } from '../../rules/calendar/dates.js'
 import { errorList, type FieldErrors, type FormState, valueOf } from '../../web/forms.js'
+import { pageFilter } from '../../web/list-filters.js'
 import { escapeHtml } from '../../web/html.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import type { RegisterService } from '../register/index.js'
@@ -118,11 +119,9 @@ export async function adminRoutes({ accounts, admin, register }: AdminRouteDeps)
     const to = query.to?.trim() || undefined
     if (from && !isIsoDate(from)) errors.from = 'Enter the from date as YYYY-MM-DD, for example 2026-11-01'
     if (to && !isIsoDate(to)) errors.to = 'Enter the to date as YYYY-MM-DD, for example 2026-11-30'
-    // A page number is a whole number from 1; seven digits is beyond any log (issue 10: an absurd
-    // page number gave a 500).
-    const pageText = query.page?.trim()
-    if (pageText && !/^[1-9]\d{0,6}$/.test(pageText)) errors.page = 'Enter a page number, for example 2'
-    const page = pageText && !errors.page ? Number(pageText) : 1
+    // Seven digits is beyond any log.
+    const { page, error: pageError } = pageFilter(query.page?.trim(), 7)
+    if (pageError) errors.page = pageError
     const search = {
       actor: query.actor?.trim() || undefined,
       action: query.action || undefined,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '../../rules/calendar/dates.js'
 import { field } from '../../web/forms.js'
+import { pageFilter, regionFilter } from '../../web/list-filters.js'
 import { isPublishedKind } from './kinds.js'
 import type { TimedKind } from './timeliness.js'
 import type { PublicationQuery } from './types.js'
@@ -38,14 +39,16 @@ export const listQuery = z
     }
     // A value the filter form never offers is an edited address: say so (400), never ignore it (issue 10).
     if (query.type && !isPublishedKind(query.type)) errors.type = 'Select a type from the list'
-    if (query.region && !/^E\d{8}$/.test(query.region)) errors.region = 'Select a region from the list'
-    if (query.page && !/^[1-9]\d{0,4}$/.test(query.page)) errors.page = 'Enter a page number, for example 2'
+    const region = regionFilter(query.region)
+    if (region.error) errors.region = region.error
+    const page = pageFilter(query.page, 5)
+    if (page.error) errors.page = page.error
     const filters: PublicationQuery = {
       kind: query.type && isPublishedKind(query.type) ? query.type : undefined,
-      regionCode: query.region && /^E\d{8}$/.test(query.region) ? query.region : undefined,
+      regionCode: region.regionCode,
       from: date('from'),
       to: date('to'),
-      page: query.page && /^\d{1,5}$/.test(query.page) ? Math.max(1, Number(query.page)) : 1,
+      page: page.page,
     }
     return { filters, errors, raw: { from: query.from ?? '', to: query.to ?? '' } }
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineForm, field, type Form } from '../../web/forms.js'
+import { regionFilter } from '../../web/list-filters.js'
 import {
   FRAMEWORK_INFO,
   type Framework,
@@ -57,8 +58,8 @@ export const registerListQuery = z
 function invalidFilters(query: { region?: string; grade?: string; pathway?: string; due?: string }) {
   const invalid: Record<string, { value: string; message: string }> = {}
   if (query.due && !MONTH.test(query.due)) invalid.due = { value: query.due, message: MONTH_FILTER_MESSAGE }
-  if (query.region && !/^E\d{8}$/.test(query.region))
-    invalid.region = { value: query.region, message: 'Select a region from the list' }
+  const region = regionFilter(query.region)
+  if (query.region && region.error) invalid.region = { value: query.region, message: region.error }
   if (query.grade && query.grade !== 'none' && !isGrade(query.grade))
     invalid.grade = { value: query.grade, message: 'Select a grade from the list' }
   if (query.pathway && !['1', '2', '3'].includes(query.pathway))
