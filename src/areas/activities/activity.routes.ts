@@ -2,25 +2,16 @@ import type { FastifyReply } from 'fastify'
 import { can, canOn } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
 import type { Clock } from '../../clock.js'
-import { BANK_HOLIDAY_SOURCE } from '../../rules/calendar/bank-holidays.js'
 import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { withCitationLinks } from '../../web/rule-links.js'
 import { DIRECT_PLAN_TYPES, PLANNABLE_TYPES, TYPE_LABELS } from './activity-types.js'
-import { activityParams, listQuery, onsiteForm, planForm, planQuery, replanForm, statusForm } from './forms.js'
+import { activityParams, listQuery, planForm, planQuery, statusForm } from './forms.js'
 import { checkStep, DEFERRAL_REASON_LABELS, isStatus, nextStep, STATUS_LABELS } from './lifecycle.js'
 import { activityPaths } from './paths.js'
-import {
-  activityRows,
-  activityTitle,
-  milestoneRows,
-  monitoringSummary,
-  statusTag,
-  timelineItems,
-  WEEKDAY_NAMES,
-} from './presenters.js'
+import { activityRows, activityTitle, monitoringSummary, statusTag, WEEKDAY_NAMES } from './presenters.js'
 import type { ActivitiesService } from './service.js'
 import { type ActivityChecksProvider, type ActivityTask, type ActivityTaskProvider, taskListSections } from './tasks.js'
 import type { ActivityDetails, MilestoneActuals } from './types.js'
@@ -38,14 +29,8 @@ export interface ActivityRouteDeps {
   readonly clock: Clock
 }
 
-/** The activity itself: the list, planning, the activity page with its task list, status and timeline. */
-export function activityRecordRoutes({
-  activities,
-  providers,
-  checks,
-  clock,
-  actuals,
-}: ActivityRouteDeps): RouteSpec[] {
+/** The activity itself: the list, planning, the activity page with its task list and status (its dates: dates.routes.ts). */
+export function activityRecordRoutes({ activities, providers, checks }: ActivityRouteDeps): RouteSpec[] {
   const target = (request: ActivityRequest) => activities.target(request.params.activityId)
   const params = activityParams
 
@@ -233,68 +218,6 @@ export function activityRecordRoutes({
     })
   }
 
-  async function timelinePage(request: ActivityRequest, reply: FastifyReply, state?: FormState) {
-    const { activityId } = request.params
-    const details = await activities.details(activityId)
-    const { activity } = details
-    const policyTarget = (await activities.target(activityId))!
-    const values = state?.values ?? {}
-    const done = actuals ? await actuals(activity) : new Map()
-    return reply.page('activities/timeline.njk', {
-      activity,
-      title: activityTitle(activity),
-      bankHolidaySource: BANK_HOLIDAY_SOURCE,
-      items: timelineItems(details.milestones, clock.today(), done),
-      rows: milestoneRows(details.milestones, done),
-      flags: details.flags,
-      dateChanges: details.dateChanges,
-      canPlan:
-        canOn(request.principal, 'activity.plan', policyTarget) && ['planned', 'notified'].includes(activity.status),
-      // A deferred activity gets new dates by being re-planned, which plans it again.
-      replanHref:
-        canOn(request.principal, 'activity.plan', policyTarget) && activity.status === 'deferred'
-          ? activityPaths.replan.build({ activityId })
-          : undefined,
-      onsiteItems: dateInputItems(
-        'onsiteStart',
-        dateFieldOf(values, 'onsiteStart'),
-        Boolean(state?.errors.onsiteStart),
-      ),
-      reason: valueOf(values, 'reason'),
-      errors: state?.errors ?? {},
-      errorList: formErrorList(onsiteForm, state),
-      weekday: WEEKDAY_NAMES[requiredOnsiteWeekday(activity.type, activity.variant ?? 'tue-wed') ?? 1],
-      backHref: activityPaths.show.build({ activityId }),
-    })
-  }
-
-  async function replanPage(request: ActivityRequest, reply: FastifyReply, state?: FormState) {
-    const { activityId } = request.params
-    const { activity } = await activities.details(activityId)
-    const policyTarget = (await activities.target(activityId))!
-    const open =
-      canOn(request.principal, 'activity.plan', policyTarget) &&
-      (activity.status === 'deferred' || activity.status === 'planned')
-    const values = state?.values ?? {}
-    return reply.page('activities/replan.njk', {
-      activity,
-      title: activityTitle(activity),
-      statusTag: statusTag(activity.status),
-      statusReason: activity.statusReason,
-      onsiteItems: dateInputItems(
-        'onsiteStart',
-        dateFieldOf(values, 'onsiteStart'),
-        Boolean(state?.errors.onsiteStart),
-      ),
-      reason: valueOf(values, 'reason'),
-      weekday: WEEKDAY_NAMES[requiredOnsiteWeekday(activity.type, activity.variant ?? 'tue-wed') ?? 1],
-      errors: state?.errors ?? {},
-      errorList: formErrorList(replanForm, state),
-      formAction: open ? activityPaths.replan.build({ activityId }) : undefined,
-      backHref: activityPaths.show.build({ activityId }),
-    })
-  }
-
   const context = (request: SignedInRequest) => ({ requestId: request.id })
 
   return [
@@ -336,48 +259,6 @@ export function activityRecordRoutes({
       submit: async (request, input) => {
         await activities.changeStatus(request.principal, request.params.activityId, input, context(request))
         return activityPaths.show.build(request.params)
-      },
-    }),
-    route({
-      method: 'GET',
-      url: activityPaths.replan.pattern,
-      permission: 'activity.plan',
-      params,
-      target,
-      handler: replanPage,
-    }),
-    route({
-      method: 'POST',
-      url: activityPaths.replan.pattern,
-      permission: 'activity.plan',
-      params,
-      target,
-      form: replanForm,
-      page: replanPage,
-      submit: async (request, input) => {
-        await activities.replan(request.principal, request.params.activityId, input, context(request))
-        return activityPaths.show.build(request.params)
-      },
-    }),
-    route({
-      method: 'GET',
-      url: activityPaths.timeline.pattern,
-      permission: 'activity.view',
-      params,
-      target,
-      handler: timelinePage,
-    }),
-    route({
-      method: 'POST',
-      url: activityPaths.timeline.pattern,
-      permission: 'activity.plan',
-      params,
-      target,
-      form: onsiteForm,
-      page: timelinePage,
-      submit: async (request, input) => {
-        await activities.changeOnsite(request.principal, request.params.activityId, input, context(request))
-        return activityPaths.timeline.build(request.params)
       },
     }),
   ]
