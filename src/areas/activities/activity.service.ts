@@ -12,15 +12,9 @@ import type { RequestContext } from '../deps.js'
 import { activityReference, hasVariant, type PlannableType, TYPE_LABELS } from './activity-types.js'
 import { type ActivityStatus, checkStep, DEFERRAL_REASON_LABELS, STATUS_LABELS } from './lifecycle.js'
 import type { ActivitiesDeps, ActivityRecords } from './records.js'
-import {
-  activityIdByReference,
-  bumpActivity,
-  insertActivity,
-  insertDateChange,
-  insertStatusChange,
-  lockActivity,
-  replaceTimeline,
-} from './repository.js'
+import { insertDateChange, insertStatusChange } from './history.repository.js'
+import { activityIdByReference, bumpActivity, insertActivity, lockActivity } from './repository.js'
+import { replaceTimeline } from './timeline.repository.js'
 import type { Activity, MonitoringFacts } from './types.js'
 
 export interface PlanInput {

@@ -2,7 +2,8 @@ import { hasCalendarToken, issueCalendarToken, userForCalendarToken } from '../.
 import type { CalendarItem } from '../../notify/ical.js'
 import { TYPE_LABELS } from './activity-types.js'
 import type { ActivitiesDeps, ActivityRecords } from './records.js'
-import { listActivities, milestonesOf } from './repository.js'
+import { listActivities } from './repository.js'
+import { milestonesOf } from './timeline.repository.js'
 
 /** Inspectors' calendars: one activity's dates, or a personal feed of every activity they are on. */
 export function calendarService({ db, people }: ActivitiesDeps, records: ActivityRecords) {

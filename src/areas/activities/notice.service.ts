@@ -11,7 +11,10 @@ import { checkStep } from './lifecycle.js'
 import { computeTimeline, lockedAt } from './activity.service.js'
 import { noticeEmail } from './notice-email.js'
 import type { ActivitiesDeps, ActivityRecords } from './records.js'
-import { bumpActivity, insertNotice, insertStatusChange, replaceTimeline } from './repository.js'
+import { insertStatusChange } from './history.repository.js'
+import { insertNotice } from './notice.repository.js'
+import { bumpActivity } from './repository.js'
+import { replaceTimeline } from './timeline.repository.js'
 
 export interface NoticeInput {
   readonly calledAt: Date

@@ -1,18 +1,10 @@
 import type { Kysely } from 'kysely'
 import { memoisedEach, memoisedForRequest, primeForRequest } from '../../db/request-scope.js'
 import type { Database } from '../../db/tables.js'
-import {
-  type ActivityQuery,
-  type ActivityRecord,
-  dateChangesOf,
-  findActivity,
-  flagsOf,
-  listActivities,
-  milestonesOf,
-  noticedActivityIds,
-  noticesOf,
-  statusChangesOf,
-} from './repository.js'
+import { dateChangesOf, statusChangesOf } from './history.repository.js'
+import { noticedActivityIds, noticesOf } from './notice.repository.js'
+import { type ActivityQuery, type ActivityRecord, findActivity, listActivities } from './repository.js'
+import { flagsOf, milestonesOf } from './timeline.repository.js'
 import { contactsOf, teamPlacesOf } from './team.repository.js'
 
 /**
