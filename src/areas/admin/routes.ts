@@ -184,6 +184,21 @@ export async function adminRoutes({ accounts, admin, register }: AdminRouteDeps)
 
   /** Where an account's page goes after an action, saying it was done. */
   const doneHref = (request: UserRequest, done: string) => `${adminPaths.user.build(request.params)}?done=${done}`
+  /** An account's one-button action (disable, enable, unlock): done, it shows the account again saying so. */
+  const buttonRoute = (action: Exclude<AccountAction, 'password'>, run: (request: UserRequest) => Promise<unknown>) =>
+    route({
+      method: 'POST',
+      url: adminPaths[action].pattern,
+      permission: 'users.manage',
+      params: userParams,
+      form: buttonForm,
+      page: accountPage,
+      conflictField: 'action',
+      submit: async (request: UserRequest) => {
+        await run(request)
+        return doneHref(request, action)
+      },
+    })
 
   return [
     route({
@@ -213,45 +228,13 @@ export async function adminRoutes({ accounts, admin, register }: AdminRouteDeps)
       query: userQuery,
       handler: (request, reply) => accountPage(request, reply, undefined, request.query.done),
     }),
-    route({
-      method: 'POST',
-      url: adminPaths.disable.pattern,
-      permission: 'users.manage',
-      params: userParams,
-      form: buttonForm,
-      page: accountPage,
-      conflictField: 'action',
-      submit: async (request) => {
-        await accounts.setDisabled(request.principal, request.params.userId, true, context(request))
-        return doneHref(request, 'disable')
-      },
-    }),
-    route({
-      method: 'POST',
-      url: adminPaths.enable.pattern,
-      permission: 'users.manage',
-      params: userParams,
-      form: buttonForm,
-      page: accountPage,
-      conflictField: 'action',
-      submit: async (request) => {
-        await accounts.setDisabled(request.principal, request.params.userId, false, context(request))
-        return doneHref(request, 'enable')
-      },
-    }),
-    route({
-      method: 'POST',
-      url: adminPaths.unlock.pattern,
-      permission: 'users.manage',
-      params: userParams,
-      form: buttonForm,
-      page: accountPage,
-      conflictField: 'action',
-      submit: async (request) => {
-        await accounts.unlock(request.principal, request.params.userId, context(request))
-        return doneHref(request, 'unlock')
-      },
-    }),
+    buttonRoute('disable', (request) =>
+      accounts.setDisabled(request.principal, request.params.userId, true, context(request)),
+    ),
+    buttonRoute('enable', (request) =>
+      accounts.setDisabled(request.principal, request.params.userId, false, context(request)),
+    ),
+    buttonRoute('unlock', (request) => accounts.unlock(request.principal, request.params.userId, context(request))),
     route({
       method: 'POST',
       url: adminPaths.password.pattern,
