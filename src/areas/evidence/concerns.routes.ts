@@ -17,7 +17,8 @@ import {
   namesOf,
 } from './forms.js'
 import { evidencePaths } from './paths.js'
-import { concernRows, concernStatusHtml, concernSummaryRows, namesWarning } from './presenters.js'
+import { concernRows, concernStatusHtml, concernSummaryRows } from './follow-up.presenters.js'
+import { namesWarning } from './presenters.js'
 
 type ActivityRequest = SignedInRequest<{ activityId: string }>
 type ConcernRequest = SignedInRequest<{ activityId: string; concernId: string }>

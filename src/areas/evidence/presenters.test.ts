@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  caseReferencesHtml,
-  concernSummaryRows,
-  entryCard,
-  entryGroups,
-  possibleNameRows,
-  rfiSummaryRows,
-} from './presenters.js'
+import { concernSummaryRows, rfiSummaryRows } from './follow-up.presenters.js'
+import { caseReferencesHtml, entryCard, entryGroups, possibleNameRows } from './presenters.js'
 import type { CaseOfConcern, EvidenceEntryRecord, FurtherInformationRequest } from './types.js'
 
 const entry: EvidenceEntryRecord = {

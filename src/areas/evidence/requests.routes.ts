@@ -17,7 +17,8 @@ import {
   requestParams,
 } from './forms.js'
 import { evidencePaths } from './paths.js'
-import { namesWarning, rfiRows, rfiStatusHtml, rfiSummaryRows } from './presenters.js'
+import { rfiRows, rfiStatusHtml, rfiSummaryRows } from './follow-up.presenters.js'
+import { namesWarning } from './presenters.js'
 
 type ActivityRequest = SignedInRequest<{ activityId: string }>
 type RfiRequest = SignedInRequest<{ activityId: string; rfiId: string }>
