@@ -6,7 +6,8 @@ import type { DatabaseHandle } from '../../../db/database.js'
 import { publishedJudgement } from '../../../test-support/factories/register.js'
 import { createTestDatabase } from '../../../test-support/test-db.js'
 import { createRegisterService, type RegisterService } from '../service.js'
-import { dataFile, type ImportResult } from './import.service.js'
+import { dataFile } from '../../../data-files.js'
+import type { ImportResult } from './import.service.js'
 
 /**
  * The importer against the real files the project ships (data/ofsted-outcomes/). The counts were

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { recordAudits } from '../../../auth/audit.js'
+import { dataFile } from '../../../data-files.js'
 import type { ServiceDeps } from '../../deps.js'
 import { parseCsv } from '../reference-data.js'
 import {
@@ -20,23 +18,6 @@ import { parseOutcomes } from './parse-outcomes.js'
 import { type Conflict, type ImportPlan, planImport, type PlannedJudgement, type PlannedVisit } from './plan-import.js'
 import { describeSource, type UnreadRow } from './records.js'
 import { readSpreadsheet } from './spreadsheet.js'
-
-/**
- * A file in the repository's `data/` folder, found by walking up from this module: it runs from
- * src/ (the server, tsx) and from the `ilacs` command's bundle in node_modules/.cache, run from the
- * project's folder.
- */
-export function dataFile(...parts: string[]): string {
-  // The module's own checkout first (the server), then the working directory's (the command's bundle may be shared).
-  for (let dir of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
-    for (let i = 0; i < 8; i++) {
-      const candidate = join(dir, 'data', ...parts)
-      if (existsSync(candidate)) return candidate
-      dir = dirname(dir)
-    }
-  }
-  throw new Error(`data/${parts.join('/')} was not found above ${fileURLToPath(import.meta.url)}`)
-}
 
 /** What an import did (or, in a dry run, would do): the shape `ilacs register import --json` prints. */
 export interface ImportResult {
