@@ -3,6 +3,7 @@ import { NotFoundError } from '../../errors.js'
 import type { PathwayStatus } from '../../rules/pathways.js'
 import type { ServiceDeps } from '../deps.js'
 import { standing } from './history.js'
+import { earlierInspections } from './earlier.repository.js'
 import { createJudgementCache } from './judgement-cache.js'
 import { type NationalDrift, nationalDrift } from './drift.js'
 import { registerPathway } from './pathway.js'
@@ -64,11 +65,16 @@ export function registerRecords({ db, clock }: ServiceDeps) {
   async function show(laCode: string): Promise<LaHistory> {
     const la = (await localAuthorities()).find((candidate) => candidate.laCode === laCode)
     if (!la) throw new NotFoundError()
-    const entry = (await standings()).get(laCode)
+    const [entry, earlier] = await Promise.all([
+      standings().then((byLa) => byLa.get(laCode)),
+      // Read beside the cached standings, never into them: the earlier frameworks drive no pathway.
+      earlierInspections(db, [laCode]),
+    ])
     return {
       la,
       records: entry?.records ?? [],
       visits: entry?.visits ?? [],
+      earlier,
       standing: entry?.standing,
       pathway: entry?.pathway,
     }
@@ -138,13 +144,15 @@ export function registerRecords({ db, clock }: ServiceDeps) {
     /** Every LA with its whole history, pathway and next window, in the export's shape (issue 14). */
     async exportAll(): Promise<ExportedLa[]> {
       const las = await localAuthorities()
-      const byLa = await standings()
+      const [byLa, earlier] = await Promise.all([standings(), earlierInspections(db)])
+      const earlierByLa = groupByLa(earlier)
       return las.map((la) => {
         const entry = byLa.get(la.laCode)
         return exportedLa({
           la,
           records: entry?.records ?? [],
           visits: entry?.visits ?? [],
+          earlier: earlierByLa.get(la.laCode) ?? [],
           standing: entry?.standing,
           pathway: entry?.pathway,
         })
