@@ -84,7 +84,7 @@ export async function loadDemoData(
       `Loading the real register: Ofsted's published outcomes, file ${index + 1} of ${DEMO_OUTCOME_FILES.length} (${file})…`,
     )
     const imported = await importer.importOutcomes(SYSTEM_ACTOR, dataFile('ofsted-outcomes', file), file)
-    progress(`  ${imported.created} judgements and visits added, ${imported.updated} completed`)
+    progress(`  ${imported.created} judgements, visits and earlier inspections added, ${imported.updated} completed`)
   }
   const records = await judgementRecords(db)
   await db.transaction().execute(async (trx) => {

@@ -74,9 +74,10 @@ export function laRoutes({
 
   async function laPage(request: LaRequest, reply: FastifyReply) {
     const { laCode } = request.params
-    const [{ la, records, visits, earlier, standing, pathway }, drift] = await Promise.all([
+    const [{ la, records, visits, standing, pathway }, drift, earlier] = await Promise.all([
       register.show(laCode),
       register.drift(),
+      register.earlierInspections(laCode),
     ])
     return reply.page('register/show.njk', {
       la,

@@ -65,16 +65,11 @@ export function registerRecords({ db, clock }: ServiceDeps) {
   async function show(laCode: string): Promise<LaHistory> {
     const la = (await localAuthorities()).find((candidate) => candidate.laCode === laCode)
     if (!la) throw new NotFoundError()
-    const [entry, earlier] = await Promise.all([
-      standings().then((byLa) => byLa.get(laCode)),
-      // Read beside the cached standings, never into them: the earlier frameworks drive no pathway.
-      earlierInspections(db, [laCode]),
-    ])
+    const entry = (await standings()).get(laCode)
     return {
       la,
       records: entry?.records ?? [],
       visits: entry?.visits ?? [],
-      earlier,
       standing: entry?.standing,
       pathway: entry?.pathway,
     }
@@ -133,6 +128,12 @@ export function registerRecords({ db, clock }: ServiceDeps) {
 
     show,
 
+    /**
+     * The LA's inspections under the frameworks before the SIF (2009–2013), oldest first: history
+     * only, read apart from the standings and pathways, which they never enter (issue 14).
+     */
+    earlierInspections: (laCode: string) => earlierInspections(db, [laCode]),
+
     /** The national distribution of lateness against the framework, from the real history (issue 14). */
     async drift(): Promise<NationalDrift> {
       const { version, records } = await cache.snapshot()
@@ -148,14 +149,16 @@ export function registerRecords({ db, clock }: ServiceDeps) {
       const earlierByLa = groupByLa(earlier)
       return las.map((la) => {
         const entry = byLa.get(la.laCode)
-        return exportedLa({
-          la,
-          records: entry?.records ?? [],
-          visits: entry?.visits ?? [],
-          earlier: earlierByLa.get(la.laCode) ?? [],
-          standing: entry?.standing,
-          pathway: entry?.pathway,
-        })
+        return exportedLa(
+          {
+            la,
+            records: entry?.records ?? [],
+            visits: entry?.visits ?? [],
+            standing: entry?.standing,
+            pathway: entry?.pathway,
+          },
+          earlierByLa.get(la.laCode) ?? [],
+        )
       })
     },
 

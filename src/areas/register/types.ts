@@ -1,6 +1,5 @@
 import type { Principal } from '../../auth/policy.js'
 import type { PathwayStatus } from '../../rules/pathways.js'
-import type { EarlierInspection } from './earlier-frameworks.js'
 import type { Framework, Grade, JudgementActivityType } from './frameworks.js'
 import type { VisitRecord } from './visits.js'
 
@@ -65,14 +64,10 @@ export interface RegisterEntry {
   readonly pathway: PathwayStatus | undefined
 }
 
-/**
- * One LA with its whole history: judgements (corrected versions included), visits, and the
- * inspections under the frameworks before the SIF (history only: no pathway reads them).
- */
+/** One LA with its whole history: judgements (corrected versions included) and visits. */
 export interface LaHistory extends RegisterEntry {
   readonly records: readonly JudgementRecord[]
   readonly visits: readonly VisitRecord[]
-  readonly earlier: readonly EarlierInspection[]
 }
 
 export interface RegisterQuery {

@@ -122,14 +122,15 @@ function earlierEntry(inspection: EarlierInspection): ExportedHistoryEntry {
 
 const dateOf = (entry: ExportedHistoryEntry) => entry.start ?? entry.published ?? ''
 
-export function exportedLa(history: LaHistory): ExportedLa {
+/** The LA as exported: its history with its inspections under the frameworks before the SIF. */
+export function exportedLa(history: LaHistory, earlier: readonly EarlierInspection[] = []): ExportedLa {
   const next = history.pathway?.next
   return {
     laCode: history.la.laCode,
     gssCode: history.la.gssCode,
     name: history.la.name,
     history: [
-      ...history.earlier.map(earlierEntry),
+      ...earlier.map(earlierEntry),
       ...currentRecords(history.records).map(judgementEntry),
       ...history.visits.map(visitEntry),
     ].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0)),

@@ -199,7 +199,7 @@ describe("adding the 2023 file's older history", () => {
     // LA_inspections_2009-2023 row 6: Barking and Dagenham's safeguarding and looked after
     // children inspection, published 27 July 2012, written "Good" and "Requires improvement to
     // be good" (Ofsted's word for that framework's "adequate").
-    const barking = (await register.show('301')).earlier
+    const barking = await register.earlierInspections('301')
     expect(barking).toEqual([
       expect.objectContaining({
         framework: 'slac',
@@ -213,7 +213,7 @@ describe("adding the 2023 file's older history", () => {
     ])
     // Row 165: Northamptonshire's three inspections, held by both successors, naming the former council.
     for (const laCode of ['940', '941']) {
-      const northants = (await register.show(laCode)).earlier
+      const northants = await register.earlierInspections(laCode)
       expect(northants.map((e) => [e.inspectionType, e.publishedOn, e.grades, e.predecessor])).toEqual([
         [
           'slac-inspection',
