@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { page, TestAgent } from '../../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../../test-support/build-test-app.js'
+import { createUser } from '../../../test-support/factories/users.js'
 import { confirmImportUpload, recordImportUpload } from '../earlier.repository.js'
 
 /**
@@ -67,5 +69,13 @@ describe('the retention of unconfirmed uploads for the register import', () => {
     ])
     // Nothing more to delete the second time.
     expect(await uploadRetention.deleteExpired()).toEqual({ returns: 0, documents: 0, importUploads: 0 })
+
+    // The administrator who comes back to the cleared upload's dry run is asked for the file again.
+    const admin = await createUser(t.db, 'administrator')
+    const agent = await new TestAgent(t.app).signIn(admin.email, admin.password)
+    await agent.get('/admin/register-import')
+    const gone = await agent.post('/admin/register-import/confirm', { upload: shared, name: 'old-name.ods' })
+    expect(gone.statusCode).toBe(400)
+    expect(page(gone).errorSummary[0]!.text).toBe('The file to import was not found: upload it again')
   })
 })
