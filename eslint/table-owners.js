@@ -26,6 +26,8 @@ export const TABLE_OWNERS = {
   judgement_grades: 'register',
   data_loads: 'register',
   register_visits: 'register',
+  register_earlier_inspections: 'register',
+  register_import_uploads: 'register',
   // activities: inspections and visits
   activities: 'activities',
   activity_milestones: 'activities',

@@ -1,8 +1,8 @@
-import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { loadLocalAuthorities } from './areas/register/reference-data.js'
 import type { Clock } from './clock.js'
 import type { Config } from './config.js'
+import { dataFile } from './data-files.js'
 import { type DatabaseHandle, type DatabaseKind, openDatabase, pgliteDirectory } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import type { Database } from './db/tables.js'
@@ -16,9 +16,6 @@ import { loadDemoInterventions } from './demo/demo-interventions.js'
 import { withDemoLoadLock } from './demo/demo-lock.js'
 import { loadDemoOffers2015 } from './demo/demo-offer-2015.js'
 import { loadDemoMonitoringProgrammes } from './demo/demo-monitoring-programmes.js'
-import { projectRoot } from './web/paths.js'
-
-export const LOCAL_AUTHORITIES_CSV = join(projectRoot, 'data', 'local-authorities.csv')
 
 /** Where first-start progress goes: a line at a time (`npm start` writes them to stdout). */
 export type StartupProgress = (line: string) => void
@@ -69,7 +66,7 @@ export async function prepareDatabase(
   const migrations = await migrateToLatest(db)
   progress(`Migrations: ${migrations.length} applied (${seconds(began)})`)
   progress('Loading the local authorities…')
-  const localAuthorities = await loadLocalAuthorities(db, LOCAL_AUTHORITIES_CSV)
+  const localAuthorities = await loadLocalAuthorities(db, dataFile('local-authorities.csv'))
   progress(`Local authorities: ${localAuthorities} (${seconds(began)})`)
   const today = options.clock.today()
   const { config } = options

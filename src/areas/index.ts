@@ -70,8 +70,8 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     blobs,
     processor,
     annexA,
-    /** Raw uploads deleted after publication, and temporary files cleared (started by the server). */
-    uploadRetention: uploadRetention({ ...deps, blobs, activities }),
+    /** Raw uploads deleted after publication, unconfirmed register imports, temporary files (started by the server). */
+    uploadRetention: uploadRetention({ ...deps, blobs, activities, register }),
     judgements,
     reports,
     intervention: createInterventionService({ ...deps, register, people, blobs, monitoring }),

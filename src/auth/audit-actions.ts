@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'judgement.from-publication',
   'visit.record',
   'register.import',
+  'register.import-upload-deleted',
   'judgement.import',
   'visit.import',
   // Publication
@@ -167,6 +168,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'judgement.from-publication': 'Judgement recorded in the register from a published report',
   'visit.record': 'Visit recorded in the register',
   'register.import': "Ofsted's published outcomes imported into the register",
+  'register.import-upload-deleted': "An upload of Ofsted's outcomes never confirmed, deleted",
   'judgement.import': "Judgement imported from Ofsted's published outcomes",
   'visit.import': "Visit imported from Ofsted's published outcomes",
   'publication.publish': 'Report or letter published',

@@ -7,6 +7,7 @@ import { json, usageError } from '../test-support/cli.js'
 /** `ilacs register import | export` against an embedded database of the test's own (DATA_DIR). */
 describe('ilacs register', () => {
   const file = join('data', 'ofsted-outcomes', 'LA_Inspection_Outcomes_as_at_31_March_2025.ods')
+  const file2023 = join('data', 'ofsted-outcomes', 'Childrens_social_care_in_England_2023_underlying_data.ods')
   let dataDir: string
   const saved = { dataDir: process.env.DATA_DIR, url: process.env.DATABASE_URL }
   const runs: unknown[] = []
@@ -16,6 +17,8 @@ describe('ilacs register', () => {
     process.env.DATA_DIR = dataDir
     delete process.env.DATABASE_URL
     runs.push(json('register', 'import', file, '--dry-run'), json('register', 'import', file))
+    // Then the 2023 file's older history, the frameworks of 2009–2013 with it.
+    runs.push(json('register', 'import', file2023))
   }, 180_000)
   afterAll(() => {
     if (saved.dataDir === undefined) delete process.env.DATA_DIR
@@ -74,6 +77,25 @@ describe('ilacs register', () => {
         theme: 'Children in care',
       }),
     )
+  }, 120_000)
+
+  it('exports an inspection of 2009–2013 with its framework, adequate null in the grades and in its own word beside', () => {
+    expect(runs[2]).toMatchObject({ conflicts: [], unread: [] })
+    const las = json('register', 'export') as Array<{ laCode: string; history: Array<Record<string, unknown>> }>
+    // Barking and Dagenham, LA_inspections_2009-2023 row 6.
+    const barking = las.find((la) => la.laCode === '301')!
+    expect(barking.history[0]).toEqual({
+      kind: 'judgement',
+      type: 'slac-inspection',
+      framework: 'slac',
+      start: null,
+      end: null,
+      published: '2012-07-27',
+      theme: null,
+      grades: { overall: null, leaders: null, helpAndProtection: 'good', childrenInCare: null, careLeavers: null },
+      source: 'Childrens_social_care_in_England_2023_underlying_data.ods, LA_inspections_2009-2023 row 6',
+      frameworkGrades: { safeguarding: 'good', lookedAfterChildren: 'adequate' },
+    })
   }, 120_000)
 
   it('refuses a file that does not exist', () => {

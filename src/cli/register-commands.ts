@@ -14,16 +14,13 @@ import type { RegisterService } from '../areas/register/index.js'
 import { UsageError, action, printJson } from './io.js'
 
 async function withRegister<T>(run: (register: RegisterService) => Promise<T>): Promise<T> {
-  const [{ loadConfig }, { systemClock }, { openConfiguredDatabase }, { migrateToLatest }, registerModule] =
+  const [{ loadConfig }, { systemClock }, { openConfiguredDatabase, prepareDatabase }, registerModule] =
     await Promise.all([
       import('../config.js'),
       import('../clock.js'),
       import('../startup.js'),
-      import('../db/migrate.js'),
       import('../areas/register/service.js'),
     ])
-  const { loadLocalAuthorities } = await import('../areas/register/reference-data.js')
-  const { dataFile } = await import('../areas/register/index.js')
   // Only the database settings: the command serves no pages, so the web settings do not apply.
   const env = process.env
   const config = loadConfig({
@@ -34,8 +31,8 @@ async function withRegister<T>(run: (register: RegisterService) => Promise<T>): 
   })
   const database = await openConfiguredDatabase(config)
   try {
-    await migrateToLatest(database.db)
-    await loadLocalAuthorities(database.db, dataFile('local-authorities.csv'))
+    // The server's own preparation (schema and reference data), without the demo.
+    await prepareDatabase(database.db, { demoData: false, clock: systemClock })
     return await run(registerModule.createRegisterService({ db: database.db, clock: systemClock, config }))
   } finally {
     await database.close()

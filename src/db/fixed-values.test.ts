@@ -10,6 +10,7 @@ import type { ConcernStatus, FurtherInformationRequest, RfiStatus } from '../are
 import { ATTENDEE_ROLES, SET_OUT_ITEMS } from '../areas/judgements/feedback.js'
 import { FINDING_KINDS, PRIORITY_ACTION_GROUNDS } from '../areas/judgements/focused-visit-findings.js'
 import type { Outcome } from '../areas/judgements/types.js'
+import { EARLIER_FRAMEWORKS, EARLIER_INSPECTION_TYPES } from '../areas/register/earlier-frameworks.js'
 import { FRAMEWORKS, GRADES, JUDGEMENT_ACTIVITY_TYPES } from '../areas/register/frameworks.js'
 import type { NewJudgement } from '../areas/register/repository.js'
 import { PUBLISHED_KINDS } from '../areas/publications/kinds.js'
@@ -49,6 +50,8 @@ const CONSTRAINTS: ReadonlyArray<readonly [constraint: string, values: readonly 
   ['judgement_grades_grade_check', GRADES],
   ['register_visits_visit_type_check', VISIT_TYPES],
   ['register_visits_source_check', VISIT_SOURCES],
+  ['register_earlier_inspections_framework_check', EARLIER_FRAMEWORKS],
+  ['register_earlier_inspections_inspection_type_check', EARLIER_INSPECTION_TYPES],
   ['publications_kind_check', PUBLISHED_KINDS],
   ['publications_activity_type_check', ACTIVITY_TYPES],
   ['activities_type_check', ACTIVITY_TYPES],

@@ -1,4 +1,10 @@
 import type { ColumnType, Generated } from 'kysely'
+import type {
+  EarlierArea,
+  EarlierFramework,
+  EarlierGrade,
+  EarlierInspectionType,
+} from '../areas/register/earlier-frameworks.js'
 import type { Framework, Grade, JudgementActivityType } from '../areas/register/frameworks.js'
 import type { NewJudgement } from '../areas/register/repository.js'
 import type { VisitSource, VisitType } from '../areas/register/visits.js'
@@ -73,6 +79,31 @@ export interface RegisterVisitsTable {
   recorded_at: GeneratedTimestamp
 }
 
+/** An inspection under a framework before the SIF (2009–2013): history only (issue 14). */
+export interface RegisterEarlierInspectionsTable {
+  id: Generated<string>
+  la_code: string
+  framework: EarlierFramework
+  inspection_type: EarlierInspectionType
+  inspection_start: string | null
+  published_on: string | null
+  /** The framework's own grades by its own area names ("adequate" stays adequate). */
+  grades: Json<Partial<Record<EarlierArea, EarlierGrade>>>
+  source_detail: string
+  predecessor: string | null
+  recorded_by: string | null
+  recorded_at: GeneratedTimestamp
+}
+
+/** An administrator's upload of Ofsted's outcomes, kept until confirmed or cleared by retention (issue 14). */
+export interface RegisterImportUploadsTable {
+  hash: string
+  file_name: string
+  uploaded_by: string | null
+  uploaded_at: Timestamp
+  confirmed_at: Timestamp | null
+}
+
 /** A published report or letter: the only table the public pages read (issue 11). */
 export interface PublicationsTable {
   id: Generated<string>
@@ -114,6 +145,8 @@ export interface RegisterTables {
   judgement_records: JudgementRecordsTable
   judgement_grades: JudgementGradesTable
   register_visits: RegisterVisitsTable
+  register_earlier_inspections: RegisterEarlierInspectionsTable
+  register_import_uploads: RegisterImportUploadsTable
   publications: PublicationsTable
   data_loads: DataLoadsTable
 }

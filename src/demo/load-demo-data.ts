@@ -3,7 +3,8 @@ import { recordAudit, SYSTEM_ACTOR } from '../auth/audit.js'
 import { DEMO_PASSWORD, hashPassword } from '../auth/passwords.js'
 import { ROLE_INFO, ROLES, type Role } from '../auth/roles.js'
 import { standing } from '../areas/register/history.js'
-import { dataFile, outcomesImportService } from '../areas/register/outcomes/import.service.js'
+import { outcomesImportService } from '../areas/register/outcomes/import.service.js'
+import { dataFile } from '../data-files.js'
 import { judgementRecords } from '../areas/register/repository.js'
 import type { Database } from '../db/tables.js'
 import type { IsoDate } from '../rules/calendar/dates.js'
@@ -83,7 +84,7 @@ export async function loadDemoData(
       `Loading the real register: Ofsted's published outcomes, file ${index + 1} of ${DEMO_OUTCOME_FILES.length} (${file})…`,
     )
     const imported = await importer.importOutcomes(SYSTEM_ACTOR, dataFile('ofsted-outcomes', file), file)
-    progress(`  ${imported.created} judgements and visits added, ${imported.updated} completed`)
+    progress(`  ${imported.created} judgements, visits and earlier inspections added, ${imported.updated} completed`)
   }
   const records = await judgementRecords(db)
   await db.transaction().execute(async (trx) => {

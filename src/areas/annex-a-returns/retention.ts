@@ -1,6 +1,7 @@
 import { recordAudit, SYSTEM_ACTOR } from '../../auth/audit.js'
 import { runExclusively } from '../../jobs/job-lease.js'
 import type { ActivitiesService } from '../activities/index.js'
+import type { RegisterService } from '../register/index.js'
 import type { AnnexAReturnsDeps } from './records.js'
 import {
   activitiesWithKeptFiles,
@@ -21,11 +22,14 @@ const TEMPORARY_STALE_MS = 10 * 60 * 1000
  * after publication, and the deletion is logged): `config.uploads.retentionDays` after an
  * activity is published, its returns' files (with their marked-up workbooks and per-child
  * tables) and its documents are deleted from the file store, each deletion in the audit log.
- * The versions stay listed, with their counts, saying when their files were deleted.
+ * The versions stay listed, with their counts, saying when their files were deleted. The
+ * register's uploads of Ofsted's outcomes never confirmed are deleted here too (issue 14).
  */
 export function uploadRetention(
   deps: Pick<AnnexAReturnsDeps, 'db' | 'clock' | 'blobs' | 'config'> & {
     activities: Pick<ActivitiesService, 'details'>
+    /** The register's uploads of Ofsted's outcomes never confirmed (issue 14): the files it no longer holds. */
+    register?: Pick<RegisterService, 'clearUnconfirmedUploads'>
   },
 ) {
   const { db, clock, blobs, config } = deps
@@ -34,8 +38,8 @@ export function uploadRetention(
     for (const hash of new Set(hashes)) if (!(await blobStillKept(db, hash))) await blobs.remove(hash)
   }
 
-  /** Delete what has passed its retention; how many returns and documents. */
-  async function deleteExpired(): Promise<{ returns: number; documents: number }> {
+  /** Delete what has passed its retention; how many returns, documents and unconfirmed register uploads. */
+  async function deleteExpired(): Promise<{ returns: number; documents: number; importUploads: number }> {
     const now = clock.now()
     const cutoff = now.getTime() - config.uploads.retentionDays * 24 * 60 * 60 * 1000
     let returns = 0
@@ -77,7 +81,10 @@ export function uploadRetention(
         documents++
       }
     }
-    return { returns, documents }
+    // An upload for the register's import that was never confirmed is not kept (the register logs each).
+    const importUploads = (await deps.register?.clearUnconfirmedUploads()) ?? []
+    await removeBlobs(importUploads)
+    return { returns, documents, importUploads: importUploads.length }
   }
 
   let timer: NodeJS.Timeout | undefined
@@ -91,8 +98,8 @@ export function uploadRetention(
           const temporary = await blobs.cleanTemporary(new Date(Date.now() - TEMPORARY_STALE_MS))
           // Every instance clears its own temporary folder; one at a time deletes expired uploads.
           const turn = await runExclusively({ db, clock }, 'upload-retention', deleteExpired)
-          const deleted = turn.ran ? turn.value : { returns: 0, documents: 0 }
-          if (temporary || deleted.returns || deleted.documents)
+          const deleted = turn.ran ? turn.value : { returns: 0, documents: 0, importUploads: 0 }
+          if (temporary || deleted.returns || deleted.documents || deleted.importUploads)
             log?.('uploads housekeeping', { temporary, ...deleted })
         } catch (error) {
           log?.('uploads housekeeping failed', { error: String(error) })

@@ -126,7 +126,7 @@ describe('uploads are not kept for ever', () => {
     await publishedOn(old.activityId, '2026-06-01T10:00:00Z')
     await publishedOn(recent.activityId, '2026-11-02T10:00:00Z')
 
-    expect(await t.app.services.uploadRetention.deleteExpired()).toEqual({ returns: 1, documents: 0 })
+    expect(await t.app.services.uploadRetention.deleteExpired()).toEqual({ returns: 1, documents: 0, importUploads: 0 })
     expect(await t.app.services.blobs.exists(before.files[0]!.hash)).toBe(false)
     const after = (await t.app.services.annexA.versions(old.activityId))[0]!
     expect(after.filesDeletedAt).not.toBeNull()

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../auth/audit.js'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { createUser } from '../../test-support/factories/users.js'
-import { dataFile } from './outcomes/import.service.js'
+import { dataFile } from '../../data-files.js'
 
 // Issue 14, "show drift as drift": the register's real history (Ofsted's outcomes at 31 March 2025).
 let t: TestApp

@@ -1,5 +1,12 @@
 import { formatDate } from '../../rules/calendar/dates.js'
 import { escapeHtml } from '../../web/html.js'
+import {
+  EARLIER_AREA_LABELS,
+  EARLIER_FRAMEWORK_INFO,
+  EARLIER_GRADE_LABELS,
+  EARLIER_TYPE_LABELS,
+  type EarlierInspection,
+} from './earlier-frameworks.js'
 import { ACTIVITY_TYPE_LABELS, FRAMEWORK_INFO } from './frameworks.js'
 import { correctionChain, gradeRows } from './history.js'
 import { registerPaths } from './paths.js'
@@ -11,7 +18,7 @@ import { VISIT_TYPE_LABELS, type VisitRecord } from './visits.js'
 
 export interface HistoryItem {
   readonly id: string
-  readonly kind: 'judgement' | 'visit'
+  readonly kind: 'judgement' | 'visit' | 'earlier'
   readonly heading: string
   readonly current: boolean
   readonly summaryRows: Array<Record<string, unknown>>
@@ -61,6 +68,7 @@ export function historyItems(
   records: readonly JudgementRecord[],
   visits: readonly VisitRecord[] = [],
   links?: SourceLinks,
+  earlier: readonly EarlierInspection[] = [],
 ): HistoryItem[] {
   const judgements: HistoryItem[] = records
     .filter((record) => record.correctedById === null)
@@ -122,7 +130,41 @@ export function historyItems(
     correctHref: undefined,
     sortDate: visit.publishedOn ?? visit.end ?? visit.start,
   }))
-  return [...judgements, ...visitItems].sort((a, b) => (a.sortDate < b.sortDate ? 1 : a.sortDate > b.sortDate ? -1 : 0))
+  return [...judgements, ...visitItems, ...earlier.map(earlierItem)].sort((a, b) =>
+    a.sortDate < b.sortDate ? 1 : a.sortDate > b.sortDate ? -1 : 0,
+  )
+}
+
+/** An inspection under a framework before the SIF: history, marked as an earlier framework, that sets no pathway. */
+function earlierItem(inspection: EarlierInspection): HistoryItem {
+  const date = inspection.publishedOn ?? inspection.inspectionStart ?? ''
+  return {
+    id: inspection.id,
+    kind: 'earlier',
+    heading: `${EARLIER_TYPE_LABELS[inspection.inspectionType]} (earlier framework), ${inspection.publishedOn ? `published ${formatDate(inspection.publishedOn)}` : `from ${formatDate(date)}`}`,
+    current: true,
+    summaryRows: [
+      {
+        key: { text: 'Framework' },
+        value: { text: `${EARLIER_FRAMEWORK_INFO[inspection.framework].label}: history only, it sets no pathway` },
+      },
+      { key: { text: 'Inspection dates' }, value: { text: fieldworkDates(inspection.inspectionStart, null) } },
+      {
+        key: { text: 'Published' },
+        value: { text: inspection.publishedOn ? formatDate(inspection.publishedOn) : 'Not known' },
+      },
+      ...(inspection.predecessor ? [{ key: { text: 'Former council' }, value: { text: inspection.predecessor } }] : []),
+      sourceRow({ ...inspection, source: 'import', activityId: null, publicationId: null }, true, undefined),
+    ],
+    // The framework's own scale: "Adequate" is its word, not "requires improvement".
+    gradeRows: Object.entries(inspection.grades).map(([area, grade]) => ({
+      key: { text: EARLIER_AREA_LABELS[area as keyof typeof EARLIER_AREA_LABELS] },
+      value: { html: `<strong class="govuk-tag govuk-tag--grey">${escapeHtml(EARLIER_GRADE_LABELS[grade])}</strong>` },
+    })),
+    versions: [],
+    correctHref: undefined,
+    sortDate: date,
+  }
 }
 
 /** Fieldwork dates in words; a date the published source did not give says so rather than being guessed (issue 14). */

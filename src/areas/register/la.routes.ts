@@ -74,16 +74,17 @@ export function laRoutes({
 
   async function laPage(request: LaRequest, reply: FastifyReply) {
     const { laCode } = request.params
-    const [{ la, records, visits, standing, pathway }, drift] = await Promise.all([
+    const [{ la, records, visits, standing, pathway }, drift, earlier] = await Promise.all([
       register.show(laCode),
       register.drift(),
+      register.earlierInspections(laCode),
     ])
     return reply.page('register/show.njk', {
       la,
       activities: laActivities ? await laActivities(request.principal, laCode) : [],
       summaryRows: laSummaryRows(la, standing),
       pathwayRows: pathwayRows(pathway),
-      history: historyItems(la, records, visits, sourceLinks?.(request.principal)),
+      history: historyItems(la, records, visits, sourceLinks?.(request.principal), earlier),
       canRecord: canOn(request.principal, 'judgement.record', la),
       newJudgementHref: registerPaths.newJudgement.build({ laCode }),
       recorded: request.query.recorded,

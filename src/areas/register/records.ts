@@ -3,6 +3,7 @@ import { NotFoundError } from '../../errors.js'
 import type { PathwayStatus } from '../../rules/pathways.js'
 import type { ServiceDeps } from '../deps.js'
 import { standing } from './history.js'
+import { earlierInspections } from './earlier.repository.js'
 import { createJudgementCache } from './judgement-cache.js'
 import { type NationalDrift, nationalDrift } from './drift.js'
 import { registerPathway } from './pathway.js'
@@ -127,6 +128,12 @@ export function registerRecords({ db, clock }: ServiceDeps) {
 
     show,
 
+    /**
+     * The LA's inspections under the frameworks before the SIF (2009–2013), oldest first: history
+     * only, read apart from the standings and pathways, which they never enter (issue 14).
+     */
+    earlierInspections: (laCode: string) => earlierInspections(db, [laCode]),
+
     /** The national distribution of lateness against the framework, from the real history (issue 14). */
     async drift(): Promise<NationalDrift> {
       const { version, records } = await cache.snapshot()
@@ -138,16 +145,20 @@ export function registerRecords({ db, clock }: ServiceDeps) {
     /** Every LA with its whole history, pathway and next window, in the export's shape (issue 14). */
     async exportAll(): Promise<ExportedLa[]> {
       const las = await localAuthorities()
-      const byLa = await standings()
+      const [byLa, earlier] = await Promise.all([standings(), earlierInspections(db)])
+      const earlierByLa = groupByLa(earlier)
       return las.map((la) => {
         const entry = byLa.get(la.laCode)
-        return exportedLa({
-          la,
-          records: entry?.records ?? [],
-          visits: entry?.visits ?? [],
-          standing: entry?.standing,
-          pathway: entry?.pathway,
-        })
+        return exportedLa(
+          {
+            la,
+            records: entry?.records ?? [],
+            visits: entry?.visits ?? [],
+            standing: entry?.standing,
+            pathway: entry?.pathway,
+          },
+          earlierByLa.get(la.laCode) ?? [],
+        )
       })
     },
 

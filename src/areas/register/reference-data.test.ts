@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { LOCAL_AUTHORITIES_CSV } from '../../startup.js'
+import { dataFile } from '../../data-files.js'
 import { parseCsv, parseLocalAuthorities } from './reference-data.js'
 
 describe('parseCsv', () => {
@@ -13,7 +13,7 @@ describe('parseCsv', () => {
 })
 
 describe('the register’s reference data', () => {
-  const las = parseLocalAuthorities(readFileSync(LOCAL_AUTHORITIES_CSV, 'utf8'))
+  const las = parseLocalAuthorities(readFileSync(dataFile('local-authorities.csv'), 'utf8'))
 
   it('holds the 153 English LAs with children’s services, each with a unique DfE and ONS code', () => {
     expect(las).toHaveLength(153)

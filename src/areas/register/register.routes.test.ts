@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
-import { publishedJudgement } from '../../test-support/factories/register.js'
+import { earlierInspection, publishedJudgement } from '../../test-support/factories/register.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
 
 let t: TestApp
@@ -122,6 +122,28 @@ describe('the register', () => {
         .$('tbody')
         .text(),
     ).not.toContain('Medway')
+  })
+
+  it('shows an inspection of 2009–2013 in the history as an earlier framework, in its own grade words', async () => {
+    const agent = await new TestAgent(t.app).signIn(director.email, director.password)
+    // Barking and Dagenham (LA_inspections_2009-2023 row 6): safeguarding good, looked after children adequate.
+    await earlierInspection(t.db, {
+      laCode: '301',
+      publishedOn: '2012-07-27',
+      grades: { safeguarding: 'good', 'looked-after-children': 'adequate' },
+    })
+    const show = page(await agent.get('/register/301'))
+    const card = show.$('.govuk-summary-card').filter((_, el) => show.$(el).text().includes('earlier framework'))
+    expect(card.find('.govuk-summary-card__title').text()).toBe(
+      'Safeguarding and looked after children inspection (earlier framework), published 27 July 2012',
+    )
+    expect(card.text()).toContain('history only, it sets no pathway')
+    expect(card.text()).toContain('Not published (only the publication date is known)')
+    expect(card.text()).toMatch(/Looked after children: overall effectiveness\s*Adequate/)
+    expect(card.text()).not.toContain('Requires improvement')
+    // It is history only: with no judgement under the SIF or ILACS, the LA has no pathway.
+    expect(show.$('main').text()).not.toContain('Pathway 1')
+    expect(await t.app.services.register.show('301')).toMatchObject({ standing: undefined, pathway: undefined })
   })
 
   it('shows GOV.UK errors for a judgement with missing grades and impossible dates', async () => {

@@ -1,6 +1,7 @@
 import type { ServiceDeps } from '../deps.js'
 import { judgementService } from './judgement.service.js'
 import { outcomeService } from './outcome.service.js'
+import { importUploads } from './outcomes/import-uploads.js'
 import { outcomesImportService } from './outcomes/import.service.js'
 import { registerRecords } from './records.js'
 
@@ -15,6 +16,7 @@ export function createRegisterService(deps: ServiceDeps) {
     ...judgementService(deps),
     ...outcomeService(deps),
     ...outcomesImportService(deps),
+    ...importUploads(deps),
   }
 }
 

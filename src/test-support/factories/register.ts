@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { insertJudgement, type NewJudgement } from '../../areas/register/repository.js'
+import { insertEarlierInspections, type NewEarlierInspection } from '../../areas/register/earlier.repository.js'
 import type { Database } from '../../db/tables.js'
 
 /**
@@ -18,4 +19,26 @@ export async function publishedJudgement(
     recordedBy: null,
     ...judgement,
   })
+}
+
+/**
+ * An inspection under a framework before the SIF, as Ofsted's 2009–2023 history gives it: a
+ * safeguarding and looked after children inspection known by its publication date only.
+ */
+export async function earlierInspection(
+  db: Kysely<Database>,
+  inspection: Pick<NewEarlierInspection, 'laCode' | 'publishedOn' | 'grades'> & Partial<NewEarlierInspection>,
+): Promise<string> {
+  const [id] = await insertEarlierInspections(db, [
+    {
+      framework: 'slac',
+      inspectionType: 'slac-inspection',
+      inspectionStart: null,
+      sourceDetail: 'Childrens_social_care_in_England_2023_underlying_data.ods, LA_inspections_2009-2023 row 6',
+      predecessor: null,
+      recordedBy: null,
+      ...inspection,
+    },
+  ])
+  return id!
 }

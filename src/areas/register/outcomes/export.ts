@@ -3,7 +3,12 @@
  * a contract: every LA with its history (current judgements and visits, oldest first), its
  * pathway and its next judgement inspection's window; dates `YYYY-MM-DD` or null, grades in the
  * register's words or null. Fields may be added in a later version, never renamed.
+ * An inspection under a framework before the SIF (2009–2013) is a `judgement` entry with its
+ * framework (`slac`, `child-protection`, `tlac`) and one more field, `frameworkGrades`: its grades
+ * in the framework's own words by its own area names. In `grades` a grade shows only where the
+ * scales share the word: "adequate" is not "requires improvement", so it is null there (ADR 0099).
  */
+import { type EarlierInspection, registerGradeOf } from '../earlier-frameworks.js'
 import type { Grade } from '../frameworks.js'
 import { currentRecords } from '../history.js'
 import type { JudgementRecord, LaHistory } from '../types.js'
@@ -27,6 +32,8 @@ export interface ExportedHistoryEntry {
   readonly theme: string | null
   readonly grades: ExportedGrades
   readonly source: string
+  /** Only for the frameworks before the SIF: their grades in their own words (e.g. `adequate`). */
+  readonly frameworkGrades?: Readonly<Record<string, string>>
 }
 
 export interface ExportedLa {
@@ -86,17 +93,47 @@ function visitEntry(visit: VisitRecord): ExportedHistoryEntry {
   }
 }
 
+const camel = (key: string) => key.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
+
+/**
+ * An earlier framework's inspection: its safeguarding and child protection judgements stand where
+ * help and protection does, its looked after children judgement where children in care does, as
+ * the SIF's areas do; no overall grade, which those frameworks did not give.
+ */
+function earlierEntry(inspection: EarlierInspection): ExportedHistoryEntry {
+  const g = inspection.grades
+  return {
+    kind: 'judgement',
+    type: inspection.inspectionType,
+    framework: inspection.framework,
+    start: inspection.inspectionStart,
+    end: null,
+    published: inspection.publishedOn,
+    theme: null,
+    grades: {
+      ...NO_GRADES,
+      helpAndProtection: registerGradeOf(g.safeguarding ?? g['child-protection']),
+      childrenInCare: registerGradeOf(g['looked-after-children']),
+    },
+    source: inspection.sourceDetail,
+    frameworkGrades: Object.fromEntries(Object.entries(g).map(([area, grade]) => [camel(area), grade])),
+  }
+}
+
 const dateOf = (entry: ExportedHistoryEntry) => entry.start ?? entry.published ?? ''
 
-export function exportedLa(history: LaHistory): ExportedLa {
+/** The LA as exported: its history with its inspections under the frameworks before the SIF. */
+export function exportedLa(history: LaHistory, earlier: readonly EarlierInspection[] = []): ExportedLa {
   const next = history.pathway?.next
   return {
     laCode: history.la.laCode,
     gssCode: history.la.gssCode,
     name: history.la.name,
-    history: [...currentRecords(history.records).map(judgementEntry), ...history.visits.map(visitEntry)].sort((a, b) =>
-      dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0,
-    ),
+    history: [
+      ...earlier.map(earlierEntry),
+      ...currentRecords(history.records).map(judgementEntry),
+      ...history.visits.map(visitEntry),
+    ].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0)),
     pathway: history.pathway?.pathway ?? null,
     next: next ? { type: next.type, from: next.from, to: next.to, rule: next.rule, citation: next.citation } : null,
   }

@@ -84,6 +84,9 @@ describe('importing Ofsted’s outcomes from the administrator’s page (issue 1
       .where('action', '=', 'register.import')
       .execute()
     expect(audited).toHaveLength(1)
+    // Confirmed, so the retention of unconfirmed uploads leaves it.
+    const kept = await t.db.selectFrom('register_import_uploads').select(['file_name', 'confirmed_at']).execute()
+    expect(kept).toEqual([{ file_name: FILE, confirmed_at: expect.any(Date) }])
   }, 120_000)
 
   it('refuses a file of another kind, and a confirmation with no upload behind it', async () => {

@@ -38,7 +38,7 @@ type ImportRequest = SignedInRequest<unknown, z.output<typeof importQuery>>
  * instances share it, so the dry run and the confirmation may reach different instances), named
  * by its content hash, with the file's own name beside it in the address.
  */
-function pendingUploads(blobs: BlobStore) {
+function pendingUploads(blobs: BlobStore, register: RegisterService) {
   return {
     async save(stream: Readable): Promise<string> {
       return (await blobs.put(stream)).hash
@@ -48,7 +48,10 @@ function pendingUploads(blobs: BlobStore) {
       name: string | undefined,
     ): Promise<{ hash: string; fileName: string } | undefined> {
       if (!hash || !/^[0-9a-f]{64}$/.test(hash) || !name || !isOutcomesFile(name)) return undefined
-      return (await blobs.exists(hash)) ? { hash, fileName: basename(name) } : undefined
+      const fileName = basename(name)
+      // An upload the retention job cleared (never confirmed) is gone, even if another holds the same file.
+      const kept = (await register.importUploadKept(hash, fileName)) && (await blobs.exists(hash))
+      return kept ? { hash, fileName } : undefined
     },
     /** Run `use` on a copy of the upload on this instance's disk, released afterwards. */
     async withFile<T>(hash: string, use: (path: string) => Promise<T>): Promise<T> {
@@ -97,7 +100,7 @@ export function outcomesImportRoutes({
   register: RegisterService
   blobs: BlobStore
 }): RouteSpec[] {
-  const pending = pendingUploads(blobs)
+  const pending = pendingUploads(blobs, register)
   const actor = (request: SignedInRequest) => ({ id: request.principal.id, email: request.principal.email })
 
   async function page(request: ImportRequest, reply: FastifyReply, shownErrors: Record<string, string> = {}) {
@@ -141,6 +144,7 @@ export function outcomesImportRoutes({
         }
         saved = { hash: await pending.save(file.stream), fileName: basename(file.fileName) }
       })
+      if (saved) await register.recordImportUpload(actor(request), saved.hash, saved.fileName)
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
@@ -183,6 +187,7 @@ export function outcomesImportRoutes({
         await pending.withFile(found.hash, (path) =>
           register.importOutcomes(actor(request), path, found.fileName, { requestId: request.id }),
         )
+        await register.confirmImportUpload(found.hash, found.fileName)
         return reply.redirect(importedHref(found, true), 303)
       },
     }),

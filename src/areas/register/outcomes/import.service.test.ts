@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SYSTEM_ACTOR } from '../../../auth/audit.js'
 import { fixedClock } from '../../../clock.js'
@@ -6,7 +7,10 @@ import type { DatabaseHandle } from '../../../db/database.js'
 import { publishedJudgement } from '../../../test-support/factories/register.js'
 import { createTestDatabase } from '../../../test-support/test-db.js'
 import { createRegisterService, type RegisterService } from '../service.js'
-import { dataFile, type ImportResult } from './import.service.js'
+import { dataFile } from '../../../data-files.js'
+import type { ImportResult } from './import.service.js'
+import { parseOutcomes } from './parse-outcomes.js'
+import { readSpreadsheet } from './spreadsheet.js'
 
 /**
  * The importer against the real files the project ships (data/ofsted-outcomes/). The counts were
@@ -20,11 +24,11 @@ const FILE_2025 = 'LA_Inspection_Outcomes_as_at_31_March_2025.ods'
 const FILE_2023 = 'Childrens_social_care_in_England_2023_underlying_data.ods'
 const CREATED_2025 = 273 + 36 + 24
 
+const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', LOG_LEVEL: 'silent' })
 const opened: DatabaseHandle[] = []
 async function freshRegister(): Promise<{ register: RegisterService; database: DatabaseHandle }> {
   const database = await createTestDatabase()
   opened.push(database)
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', LOG_LEVEL: 'silent' })
   const register = createRegisterService({ db: database.db, clock: fixedClock('2025-10-01T10:00:00Z'), config })
   return { register, database }
 }
@@ -90,6 +94,25 @@ describe("importing Ofsted's 2025 outcomes into a new register", () => {
   })
 })
 
+describe('both shipped files', () => {
+  it('leave nothing unexplained: every row of every table is read into a record or listed as unread, with a reason', async () => {
+    for (const file of [FILE_2025, FILE_2023]) {
+      const parsed = parseOutcomes(file, await readSpreadsheet(dataFile('ofsted-outcomes', file), file))
+      const accounted = new Set([
+        ...parsed.records.map((record) => `${record.source.sheet}|${record.source.row}`),
+        ...parsed.unread.map((row) => `${row.sheet}|${row.row}`),
+      ])
+      const rows = parsed.tables.reduce((sum, table) => sum + table.rows, 0)
+      expect(accounted.size, file).toBe(rows)
+      expect(parsed.unread.every((row) => row.reason.length > 0)).toBe(true)
+    }
+    // And every record read finds its LA: an import lists whatever it cannot place.
+    const { register } = await freshRegister()
+    for (const file of [FILE_2025, FILE_2023])
+      expect(await run(register, file, false)).toMatchObject({ conflicts: [], unread: [] })
+  })
+})
+
 describe('a dry run', () => {
   it('shows what it would add, and writes nothing', async () => {
     const { register } = await freshRegister()
@@ -138,10 +161,15 @@ describe('a judgement recorded in the service', () => {
 })
 
 describe("adding the 2023 file's older history", () => {
-  it('adds the single inspection framework by publication date and completes nothing twice', async () => {
-    const { register } = await freshRegister()
+  let register: RegisterService
+  let result: ImportResult
+  beforeAll(async () => {
+    ;({ register } = await freshRegister())
     await run(register, FILE_2025)
-    const result = await run(register, FILE_2023)
+    result = await run(register, FILE_2023)
+  })
+
+  it('adds the single inspection framework by publication date and completes nothing twice', async () => {
     expect(result).toMatchObject({ conflicts: [], unread: [], asAt: '2023-03-31' })
     const barnet = await register.show('302')
     const sif = barnet.records.find((r) => r.framework === 'sif')
@@ -154,5 +182,88 @@ describe("adding the 2023 file's older history", () => {
     })
     expect(await run(register, FILE_2023)).toMatchObject({ created: 0, updated: 0, conflicts: [], unread: [] })
     expect(await register.latestOutcomesFile()).toEqual({ fileName: FILE_2025, asAt: '2025-03-31' })
+  })
+
+  it('counts what it added: the SIF history and the earlier frameworks, each one once', () => {
+    // LA_inspections_2009-2023 holds 219 inspections under the earlier frameworks; Northamptonshire's
+    // 3 and Cumbria's 2 are held by both successors: 224. The rest are the SIF history and the
+    // 2022-23 visits the 2025 file does not repeat.
+    const earlier = result.changes.filter((change) => change.includes('(earlier framework'))
+    expect([result.created, earlier.length, result.updated]).toEqual([461, 224, 0])
+    expect(result.changes).toContain(
+      'Add 301: slac-inspection published 2012-07-27 (earlier framework slac, safeguarding good, looked-after-children adequate)',
+    )
+  })
+
+  it('adds the frameworks before the SIF (2009–2013) as history, "adequate" in its own word', async () => {
+    // LA_inspections_2009-2023 row 6: Barking and Dagenham's safeguarding and looked after
+    // children inspection, published 27 July 2012, written "Good" and "Requires improvement to
+    // be good" (Ofsted's word for that framework's "adequate").
+    const barking = await register.earlierInspections('301')
+    expect(barking).toEqual([
+      expect.objectContaining({
+        framework: 'slac',
+        inspectionType: 'slac-inspection',
+        inspectionStart: null,
+        publishedOn: '2012-07-27',
+        grades: { safeguarding: 'good', 'looked-after-children': 'adequate' },
+        sourceDetail: `${FILE_2023}, LA_inspections_2009-2023 row 6`,
+        predecessor: null,
+      }),
+    ])
+    // Row 165: Northamptonshire's three inspections, held by both successors, naming the former council.
+    for (const laCode of ['940', '941']) {
+      const northants = await register.earlierInspections(laCode)
+      expect(northants.map((e) => [e.inspectionType, e.publishedOn, e.grades, e.predecessor])).toEqual([
+        [
+          'slac-inspection',
+          '2011-05-06',
+          { safeguarding: 'adequate', 'looked-after-children': 'adequate' },
+          'Northamptonshire (E10000021)',
+        ],
+        [
+          'child-protection-inspection',
+          '2013-03-20',
+          { 'child-protection': 'inadequate' },
+          'Northamptonshire (E10000021)',
+        ],
+        ['tlac-inspection', '2013-08-23', { 'looked-after-children': 'inadequate' }, 'Northamptonshire (E10000021)'],
+      ])
+    }
+  })
+
+  it('leaves every pathway as it was: the earlier frameworks drive none', async () => {
+    const withEarlier = await register.exportAll()
+    expect(withEarlier.flatMap((la) => la.history).filter((entry) => entry.frameworkGrades)).not.toHaveLength(0)
+    // The same register without them, read afresh: every LA's pathway and window are the same.
+    const { register: fresh, database: copy } = await freshRegister()
+    await run(fresh, FILE_2025)
+    await run(fresh, FILE_2023)
+    await sql`delete from register_earlier_inspections`.execute(copy.db)
+    const without = await createRegisterService({
+      db: copy.db,
+      clock: fixedClock('2025-10-01T10:00:00Z'),
+      config,
+    }).exportAll()
+    expect(without.flatMap((la) => la.history).filter((entry) => entry.frameworkGrades)).toHaveLength(0)
+    expect(withEarlier.map((la) => [la.laCode, la.pathway, la.next])).toEqual(
+      without.map((la) => [la.laCode, la.pathway, la.next]),
+    )
+  })
+
+  it('exports them with their framework, "adequate" null in the grades and kept in frameworkGrades', async () => {
+    const barking = (await register.exportAll()).find((la) => la.laCode === '301')!
+    expect(barking.history[0]).toEqual({
+      kind: 'judgement',
+      type: 'slac-inspection',
+      framework: 'slac',
+      start: null,
+      end: null,
+      published: '2012-07-27',
+      theme: null,
+      grades: { overall: null, leaders: null, helpAndProtection: 'good', childrenInCare: null, careLeavers: null },
+      source: `${FILE_2023}, LA_inspections_2009-2023 row 6`,
+      frameworkGrades: { safeguarding: 'good', lookedAfterChildren: 'adequate' },
+    })
   })
 })

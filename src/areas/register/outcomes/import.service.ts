@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { recordAudits } from '../../../auth/audit.js'
+import { dataFile } from '../../../data-files.js'
 import type { ServiceDeps } from '../../deps.js'
+import { earlierInspections, insertEarlierInspections } from '../earlier.repository.js'
+import { EARLIER_GRADE_LABELS } from '../earlier-frameworks.js'
 import { parseCsv } from '../reference-data.js'
 import {
   latestOutcomesFile,
@@ -17,26 +17,10 @@ import {
 } from '../repository.js'
 import { createLaMatcher, formerCouncils } from './la-matcher.js'
 import { parseOutcomes } from './parse-outcomes.js'
+import type { PlannedEarlier } from './plan-earlier.js'
 import { type Conflict, type ImportPlan, planImport, type PlannedJudgement, type PlannedVisit } from './plan-import.js'
 import { describeSource, type UnreadRow } from './records.js'
 import { readSpreadsheet } from './spreadsheet.js'
-
-/**
- * A file in the repository's `data/` folder, found by walking up from this module: it runs from
- * src/ (the server, tsx) and from the `ilacs` command's bundle in node_modules/.cache, run from the
- * project's folder.
- */
-export function dataFile(...parts: string[]): string {
-  // The module's own checkout first (the server), then the working directory's (the command's bundle may be shared).
-  for (let dir of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
-    for (let i = 0; i < 8; i++) {
-      const candidate = join(dir, 'data', ...parts)
-      if (existsSync(candidate)) return candidate
-      dir = dirname(dir)
-    }
-  }
-  throw new Error(`data/${parts.join('/')} was not found above ${fileURLToPath(import.meta.url)}`)
-}
 
 /** What an import did (or, in a dry run, would do): the shape `ilacs register import --json` prints. */
 export interface ImportResult {
@@ -76,6 +60,13 @@ function describeJudgement(verb: string, judgement: PlannedJudgement): string {
   return `${verb} ${judgement.laCode}: ${judgement.activityType} published ${judgement.published} (${judgement.framework}, ${grade})${judgement.predecessor ? `, as ${judgement.predecessor}` : ''}`
 }
 
+function describeEarlier(verb: string, earlier: PlannedEarlier): string {
+  const grades = Object.entries(earlier.grades).map(
+    ([area, grade]) => `${area} ${EARLIER_GRADE_LABELS[grade].toLowerCase()}`,
+  )
+  return `${verb} ${earlier.laCode}: ${earlier.inspectionType} published ${earlier.published} (earlier framework ${earlier.framework}${grades.length ? `, ${grades.join(', ')}` : ''})${earlier.predecessor ? `, as ${earlier.predecessor}` : ''}`
+}
+
 function describeVisit(verb: string, visit: PlannedVisit): string {
   return `${verb} ${visit.laCode}: ${visit.visitType} from ${visit.start}${visit.theme ? ` (${visit.theme})` : ''}`
 }
@@ -89,8 +80,12 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
     const sheets = await readSpreadsheet(path, fileName)
     const parsed = parseOutcomes(fileName, sheets)
     const matcher = createLaMatcher(await listLocalAuthorities(db, { kind: 'all' }), await loadFormerCouncils())
-    const [judgements, visits] = await Promise.all([judgementRecords(db), visitRecords(db)])
-    return { ...planImport(parsed.records, parsed.unread, matcher, { judgements, visits }), asAt: parsed.asAt }
+    const [judgements, visits, earlier] = await Promise.all([
+      judgementRecords(db),
+      visitRecords(db),
+      earlierInspections(db),
+    ])
+    return { ...planImport(parsed.records, parsed.unread, matcher, { judgements, visits, earlier }), asAt: parsed.asAt }
   }
 
   return {
@@ -106,7 +101,7 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
     ): Promise<ImportResult> {
       const planned = await plan(path, fileName)
       const result: ImportResult = {
-        created: planned.createJudgements.length + planned.createVisits.length,
+        created: planned.createJudgements.length + planned.createVisits.length + planned.createEarlier.length,
         updated: planned.updateJudgements.length + planned.updateVisits.length,
         unchanged: planned.unchanged,
         conflicts: planned.conflicts,
@@ -117,6 +112,7 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
           ...planned.updateJudgements.map(({ next }) => describeJudgement('Complete', next)),
           ...planned.createVisits.map((visit) => describeVisit('Add', visit)),
           ...planned.updateVisits.map(({ next }) => describeVisit('Complete', next)),
+          ...planned.createEarlier.map((earlier) => describeEarlier('Add', earlier)),
         ],
       }
       if (options.dryRun) return result
@@ -173,6 +169,20 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
             recordedBy: actor.id,
           })),
         )
+        const earlierIds = await insertEarlierInspections(
+          trx,
+          planned.createEarlier.map((earlier) => ({
+            laCode: earlier.laCode,
+            framework: earlier.framework,
+            inspectionType: earlier.inspectionType,
+            inspectionStart: earlier.start,
+            publishedOn: earlier.published,
+            grades: earlier.grades,
+            sourceDetail: sourceText(earlier),
+            predecessor: earlier.predecessor,
+            recordedBy: actor.id,
+          })),
+        )
         for (const { existing, next } of planned.updateVisits) {
           await updateImportedVisit(trx, existing.id, {
             publishedOn: existing.publishedOn ?? next.published,
@@ -198,6 +208,11 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
           ...planned.updateVisits.map(({ existing, next }) =>
             audit('visit.import', existing.id, next.laCode, describeVisit('Completed', next)),
           ),
+          // History under an earlier framework: a judgement of its time, audited as one.
+          ...planned.createEarlier.map((earlier, index) => ({
+            ...audit('judgement.import', earlierIds[index]!, earlier.laCode, describeEarlier('Imported', earlier)),
+            recordType: 'earlier-inspection',
+          })),
           {
             actor,
             action: 'register.import' as const,

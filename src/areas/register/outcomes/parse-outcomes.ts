@@ -10,6 +10,7 @@
 import type { Framework, Grade, JudgementActivityType } from '../frameworks.js'
 import type { VisitType } from '../visits.js'
 import type { Sheet, SheetRow } from './ods-reader.js'
+import { type EarlierCells, type EarlierColumn, earlierColumn, earlierRecord } from './earlier-columns.js'
 import type { OutcomeRecord, ParsedOutcomes, RowLa, RowSource, UnreadRow } from './records.js'
 
 type Role =
@@ -131,19 +132,24 @@ interface Table {
   readonly kind: 'long' | 'wide'
   readonly headerRow: number
   readonly columns: ReadonlyMap<number, { role: Role; group?: string | undefined }>
+  /** A wide table's columns of the frameworks before the SIF (2009–2013), history only. */
+  readonly earlier?: ReadonlyMap<number, EarlierColumn>
 }
 
 function tableAt(row: SheetRow): Table | undefined {
   const headers = row.cells.map(normalise)
   if (headers.some((header) => /first sif .*publication date/.test(header))) {
     const columns = new Map<number, { role: Role; group?: string }>()
+    const earlier = new Map<number, EarlierColumn>()
     headers.forEach((header, index) => {
+      const before = earlierColumn(header)
+      if (before) return void earlier.set(index, before)
       const role = roleOf(header)
       const group = groupOf(header)
       if (role && (group || role === 'name' || role === 'link' || role === 'gss'))
         columns.set(index, group ? { role, group } : { role })
     })
-    return { kind: 'wide', headerRow: row.row, columns }
+    return { kind: 'wide', headerRow: row.row, columns, earlier }
   }
   // A table of providers (children's homes and the like) is keyed by URN: not the register's.
   if (headers.includes('urn')) return undefined
@@ -281,11 +287,27 @@ function longRow(table: Table, row: SheetRow, source: RowSource): RowRead {
   }
 }
 
-/** One row of a wide table: up to four inspections, each from its group of columns, by publication date only. */
+/**
+ * One row of a wide table: up to four SIF and ILACS inspections, each from its group of columns,
+ * by publication date only, and the inspections under the frameworks before them.
+ */
 function wideRow(table: Table, row: SheetRow, source: RowSource): RowRead {
   const la = identity(table, row)
   const records: OutcomeRecord[] = []
   const unread: UnreadRow[] = []
+  const earlier = new Map<string, EarlierCells>()
+  for (const [index, column] of table.earlier ?? []) {
+    const cells = earlier.get(column.type) ?? { grades: [] }
+    const text = row.cells[index]?.trim() ?? ''
+    if (column.holds === 'grade') cells.grades.push([column.area, text])
+    else cells[column.holds] = text
+    earlier.set(column.type, cells)
+  }
+  for (const [type, cells] of earlier) {
+    const read = earlierRecord(type as EarlierColumn['type'], cells, la, source, readDate)
+    if (read && 'kind' in read) records.push(read)
+    else if (read) unread.push(read)
+  }
   const groups = new Map<string, Map<Role, string>>()
   for (const [index, column] of table.columns) {
     if (!column.group) continue

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { derivedFromAreas, type Grade } from '../frameworks.js'
-import { dataFile } from './import.service.js'
+import { dataFile } from '../../../data-files.js'
 import { readOds } from './ods-reader.js'
 import { parseOutcomes } from './parse-outcomes.js'
 

@@ -15,7 +15,9 @@ import { daysBetween } from '../../../rules/calendar/dates.js'
 import type { Framework, Grade, JudgementActivityType } from '../frameworks.js'
 import type { JudgementRecord } from '../types.js'
 import type { VisitRecord, VisitType } from '../visits.js'
+import type { EarlierInspection } from '../earlier-frameworks.js'
 import type { LaMatcher } from './la-matcher.js'
+import { compareEarlier, mergeEarlier, type PlannedEarlier } from './plan-earlier.js'
 import { describeSource, type OutcomeJudgement, type OutcomeRecord, type RowSource, type UnreadRow } from './records.js'
 
 export interface PlannedJudgement {
@@ -51,6 +53,8 @@ export interface ImportPlan {
   readonly updateJudgements: ReadonlyArray<{ readonly existing: JudgementRecord; readonly next: PlannedJudgement }>
   readonly createVisits: readonly PlannedVisit[]
   readonly updateVisits: ReadonlyArray<{ readonly existing: VisitRecord; readonly next: PlannedVisit }>
+  /** Inspections under the frameworks before the SIF (2009–2013): history only, added, never changed. */
+  readonly createEarlier: readonly PlannedEarlier[]
   readonly unchanged: number
   readonly conflicts: readonly Conflict[]
   readonly unread: readonly UnreadRow[]
@@ -80,6 +84,7 @@ function sameVisit(a: { visitType: VisitType; start: string }, b: { visitType: V
 /** Rows with every fact first, so the history table's row leads and the others fill in. */
 function completeness(record: OutcomeRecord): number {
   if (record.kind === 'visit') return (record.published ? 2 : 0) + (record.theme ? 1 : 0)
+  if (record.kind === 'earlier') return 0
   return (record.activityType ? 4 : 0) + (record.start ? 2 : 0) + (record.published ? 1 : 0)
 }
 
@@ -89,11 +94,16 @@ export function planImport(
   records: readonly OutcomeRecord[],
   unreadRows: readonly UnreadRow[],
   matcher: LaMatcher,
-  existing: { judgements: readonly JudgementRecord[]; visits: readonly VisitRecord[] },
+  existing: {
+    judgements: readonly JudgementRecord[]
+    visits: readonly VisitRecord[]
+    earlier: readonly EarlierInspection[]
+  },
 ): ImportPlan {
   const unread: UnreadRow[] = [...unreadRows]
   const judgements = new Map<string, PlannedJudgement[]>()
   const visits = new Map<string, PlannedVisit[]>()
+  const earlier: PlannedEarlier[] = []
   const ordered = [...records].sort((a, b) => completeness(b) - completeness(a))
   for (const record of ordered) {
     const date = record.kind === 'visit' ? record.start : (record.start ?? record.published)
@@ -105,6 +115,7 @@ export function planImport(
     }
     for (const laCode of match.laCodes) {
       if (record.kind === 'visit') mergeVisit(visits, laCode, match.predecessor, record)
+      else if (record.kind === 'earlier') mergeEarlier(earlier, laCode, match.predecessor, record)
       else {
         const disagreement = mergeJudgement(judgements, laCode, match.predecessor, record)
         if (disagreement) unread.push({ ...dateRow(record.source), reason: disagreement })
@@ -112,13 +123,15 @@ export function planImport(
     }
   }
 
+  const before = compareEarlier(earlier, existing.earlier)
   const plan = {
     createJudgements: [] as PlannedJudgement[],
     updateJudgements: [] as Array<{ existing: JudgementRecord; next: PlannedJudgement }>,
     createVisits: [] as PlannedVisit[],
     updateVisits: [] as Array<{ existing: VisitRecord; next: PlannedVisit }>,
-    unchanged: 0,
-    conflicts: [] as Conflict[],
+    createEarlier: before.create,
+    unchanged: before.unchanged,
+    conflicts: before.conflicts,
     unread,
   }
   const current = existing.judgements.filter((record) => record.correctedById === null)

@@ -1,3 +1,4 @@
+import type { EarlierArea, EarlierFramework, EarlierGrade, EarlierInspectionType } from '../earlier-frameworks.js'
 import type { Framework, Grade, JudgementActivityType } from '../frameworks.js'
 import type { VisitType } from '../visits.js'
 
@@ -39,7 +40,19 @@ export interface OutcomeVisit {
   readonly source: RowSource
 }
 
-export type OutcomeRecord = OutcomeJudgement | OutcomeVisit
+/** An inspection under a framework before the SIF (2009–2013): history only, in the framework's own words. */
+export interface OutcomeEarlier {
+  readonly kind: 'earlier'
+  readonly la: RowLa
+  readonly framework: EarlierFramework
+  readonly inspectionType: EarlierInspectionType
+  readonly start: string | null
+  readonly published: string
+  readonly grades: Readonly<Partial<Record<EarlierArea, EarlierGrade>>>
+  readonly source: RowSource
+}
+
+export type OutcomeRecord = OutcomeJudgement | OutcomeVisit | OutcomeEarlier
 
 /** A row that holds data the importer cannot read, and why. */
 export interface UnreadRow {

@@ -6,7 +6,8 @@ import { createTestDatabase } from '../../../test-support/test-db.js'
 import { registerPathway } from '../pathway.js'
 import { judgementRecords } from '../repository.js'
 import type { JudgementRecord } from '../types.js'
-import { dataFile, outcomesImportService } from './import.service.js'
+import { dataFile } from '../../../data-files.js'
+import { outcomesImportService } from './import.service.js'
 
 /**
  * Issue 14, the SIF re-inspection reading (P3, 002#22 fn4, `reinspectedUnderSif`): on Ofsted's
