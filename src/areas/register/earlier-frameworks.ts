@@ -4,7 +4,7 @@
  * publication date, with their overall effectiveness grades. They do not drive a pathway: the
  * pathway rules (002#17-22) read judgements under the SIF and ILACS, and these never enter them.
  *
- * Decision (ADR 0099): those frameworks graded on outstanding / good / adequate / inadequate.
+ * Decision (ADR 0023): those frameworks graded on outstanding / good / adequate / inadequate.
  * "Adequate" is not "requires improvement" (which began with the SIF in November 2013), so it is
  * kept as its own word; Ofsted's file writes it as "Requires improvement to be good", which for
  * these frameworks is read as "adequate". Outstanding, good and inadequate are the same words.

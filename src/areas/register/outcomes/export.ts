@@ -6,7 +6,7 @@
  * An inspection under a framework before the SIF (2009–2013) is a `judgement` entry with its
  * framework (`slac`, `child-protection`, `tlac`) and one more field, `frameworkGrades`: its grades
  * in the framework's own words by its own area names. In `grades` a grade shows only where the
- * scales share the word: "adequate" is not "requires improvement", so it is null there (ADR 0099).
+ * scales share the word: "adequate" is not "requires improvement", so it is null there (ADR 0023).
  */
 import { type EarlierInspection, registerGradeOf } from '../earlier-frameworks.js'
 import type { Grade } from '../frameworks.js'
