@@ -26,6 +26,7 @@ export const TABLE_OWNERS = {
   judgement_grades: 'register',
   data_loads: 'register',
   register_visits: 'register',
+  delivery_bodies: 'register',
   // activities: inspections and visits
   activities: 'activities',
   activity_milestones: 'activities',

@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from '../../errors.js'
 import { formatDate, formatLongDate } from '../../rules/calendar/dates.js'
 import { INTERVENTION_FORMS } from '../../rules/intervention.js'
 import { nextSteps } from '../../rules/intervention-record.js'
-import { dateFieldOf, dateInputItems, type Form, type FormState, formValues, valueOf } from '../../web/forms.js'
+import { type Form, type FormState, formValues, formView, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { contentDisposition } from '../../web/downloads.js'
 import { readUpload } from '../../web/uploads.js'
@@ -40,20 +40,6 @@ type ReportRequest = SignedInRequest<{ interventionId: string; reportId: string 
 type Which = 'step' | 'report' | 'meeting'
 
 /** A form's fields for a page: what was typed, its errors, and its date boxes. */
-function formView(state: FormState | undefined, dates: readonly string[], stored: Record<string, string | null> = {}) {
-  const values = state?.values ?? {}
-  return {
-    errors: state?.errors ?? {},
-    value: (name: string) => (state ? valueOf(values, name) : (stored[name] ?? '')),
-    dates: Object.fromEntries(
-      dates.map((name) => [
-        name,
-        dateInputItems(name, dateFieldOf(values, name, stored[name]), Boolean(state?.errors[name])),
-      ]),
-    ),
-  }
-}
-
 /** An intervention record's page and everything recorded on it (issue 13; 004). */
 /** Send an uploaded document (board minutes, a report) under its own name. */
 function download(reply: FastifyReply, file: { type: string; name: string; stream: NodeJS.ReadableStream }) {
