@@ -33,6 +33,15 @@ export function deliveryLine(body: DeliveryBody): string {
   return `${body.name} (${kindWord(body)}, ${body.until ? 'from' : 'since'} ${formatDate(body.since)}${until})`
 }
 
+/**
+ * Who drafts which part of the action plan where the body runs services, and who it is copied to
+ * (G5, 002#236-237): the Secretary of State too where the body was set up at their direction.
+ */
+export function deliveryActionPlanHtml(body: DeliveryBody): string {
+  const directed = body.basis === 'voluntary' ? '' : `; ${escapeHtml(ADM_ACTION_PLAN.directedTrust)}`
+  return `The local authority: ${escapeHtml(ADM_ACTION_PLAN.localAuthority)}. ${escapeHtml(body.name)}: ${escapeHtml(ADM_ACTION_PLAN.trust)}. Whether the plan is agreed is made clear, and disagreements ${escapeHtml(ADM_ACTION_PLAN.disagreements)}${directed} ${ruleLink('G5', '002#236-237')}`
+}
+
 /** The summary card of each body on the LA's page. */
 export function deliveryCards(
   bodies: readonly DeliveryBody[],
@@ -58,10 +67,7 @@ export function deliveryCards(
         row('Direction it follows', directionHtml),
         row('Whose inspection it is', inspectionOf(body)),
         row('What inspectors consider', assurance(body)),
-        row(
-          'Action plans',
-          `The local authority: ${escapeHtml(ADM_ACTION_PLAN.localAuthority)}. ${escapeHtml(body.name)}: ${escapeHtml(ADM_ACTION_PLAN.trust)}${body.basis === 'voluntary' ? '' : `; ${escapeHtml(ADM_ACTION_PLAN.directedTrust)}`} ${ruleLink('G5', '002#236-237')}`,
-        ),
+        row('Action plans', deliveryActionPlanHtml(body)),
         row(
           'Letters and reports copied to',
           body.email ? escapeHtml(body.email) : '<span class="govuk-hint">No address recorded</span>',

@@ -44,3 +44,5 @@ export { registerFilterErrors, registerFilterItems, registerQueryFrom, registerQ
 export type { ExportedLa, ExportedHistoryEntry } from './outcomes/export.js'
 export type { ImportResult, ImportActor } from './outcomes/import.service.js'
 export { dataFile } from './outcomes/import.service.js'
+export { DELIVERY_KINDS, type DeliveryBody, type DirectionRef, type DirectionsOf } from './delivery.js'
+export { deliveryActionPlanHtml, deliveryLine } from './delivery.presenters.js'
