@@ -34,7 +34,7 @@ describe('the monitoring programme and activities of an LA whose services a trus
       'prePublication-year': '2026',
     })
     const url = opened.headers.location as string
-    let programme = page(await director.get(url))
+    const programme = page(await director.get(url))
     const plan = text(programme.$('#plan-delivery').text())
     expect(plan).toContain('Slough Children First (a trust, since 1 October 2015) runs children’s services')
     expect(plan).toContain('Slough Children First: the operational content')
@@ -52,7 +52,6 @@ describe('the monitoring programme and activities of an LA whose services a trus
         })
       ).statusCode,
     ).toBe(303)
-    programme = page(await director.get(url))
     const letter = await director.get(`${url}/planning-visit/letter.pdf`)
     expect(text((await pdfText(new Uint8Array(letter.rawPayload))).join(' '))).toContain(
       'Slough Children First, running children’s services under delegated functions',
