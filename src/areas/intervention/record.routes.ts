@@ -8,6 +8,8 @@ import { type Form, type FormState, formValues, formView, valueOf } from '../../
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { contentDisposition } from '../../web/downloads.js'
 import { readUpload } from '../../web/uploads.js'
+import { escapeHtml } from '../../web/html.js'
+import { deliveryLine, registerPaths } from '../register/index.js'
 import type { Upload } from './board.service.js'
 import {
   boardForm,
@@ -64,6 +66,8 @@ export function interventionRecordRoutes({
     const caseLead = item.caseLeadId ? await people.find(item.caseLeadId) : undefined
     const today = clock.today()
     const interventionId = item.id
+    const bodies = await register.deliveryBodies(item.laCode)
+    const followers = (instrumentId: string) => bodies.filter((body) => body.directionId === instrumentId)
     const of = (name: Which) => (which === name ? state : undefined)
     return reply.page('intervention/record.njk', {
       la,
@@ -72,7 +76,16 @@ export function interventionRecordRoutes({
       stepRows: stepRows(record),
       instruments: record.instruments.map((instrument) => ({
         title: `${formName(instrument.form)}, issued ${formatDate(instrument.issuedOn)}`,
-        rows: instrumentRows(instrument, item.inadequatePublishedOn),
+        rows: [
+          ...instrumentRows(instrument, item.inadequatePublishedOn),
+          // The bodies the LA record says run the services under this direction (002#231-232).
+          ...followers(instrument.id).map((body) => ({
+            key: { text: 'Body running the services under it' },
+            value: {
+              html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: item.laCode })}#delivery">${escapeHtml(deliveryLine(body))}</a>`,
+            },
+          })),
+        ],
       })),
       boardRows: boardRows(record, today),
       meetingRows: meetingRows(record),

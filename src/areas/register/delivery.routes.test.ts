@@ -75,6 +75,13 @@ describe('a body running children’s services under delegated functions (002#22
     expect(card.find(`a[href="${recordUrl}"]`).text()).toContain('Direction issued 6 November 2026')
     expect(card.text()).toContain('The inspection is of the local authority (the third party acts as its agent)')
     expect(card.text()).toContain('director@sloughchildrenfirst.example.org.uk')
+    // The direction's card in the intervention record names the body that follows it.
+    const directionCard = page(await dfe.get(recordUrl))
+      .$('.govuk-summary-card')
+      .first()
+    expect(directionCard.find(`a[href="/register/${laCode}#delivery"]`).text()).toBe(
+      'Slough Children First (a trust, since 1 October 2015)',
+    )
 
     // The LA's DCS sees its own LA's body, and cannot change it.
     const dcs = await signIn(await createUser(t.db, 'la-dcs', { laCode }))
