@@ -28,6 +28,7 @@ export const TABLE_OWNERS = {
   register_visits: 'register',
   register_earlier_inspections: 'register',
   register_import_uploads: 'register',
+  delivery_bodies: 'register',
   // activities: inspections and visits
   activities: 'activities',
   activity_milestones: 'activities',

@@ -228,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
       actuals: (activity) => services.reports.read.actuals(activity),
       checks: programmeActivityChecks(services.programme),
+      delivery: (laCode, on) => services.register.deliveryOn(laCode, on),
       clock,
       baseUrl: config.baseUrl,
     }),

@@ -12,6 +12,7 @@ import { createAnnexAReturnsService } from './annex-a-returns/service.js'
 import type { ServiceDeps } from './deps.js'
 import { caseSampleCases, createEvidenceService } from './evidence/service.js'
 import { createEngagementService } from './engagement/service.js'
+import { interventionPaths } from './intervention/index.js'
 import { createInterventionService } from './intervention/service.js'
 import { createJudgementsService } from './judgements/service.js'
 import { createMonitoringService } from './monitoring/service.js'
@@ -29,7 +30,15 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
       ? createDatabaseBlobStore(deps.db, join(deps.config.dataDir, 'files', 'tmp'))
       : createBlobStore(join(deps.config.dataDir, 'files')))
   const processor = deps.processor ?? createProcessor({ db: deps.db, clock: deps.clock, blobs })
-  const register = createRegisterService(deps)
+  // The LA record links the directions the intervention area keeps (called only after both exist).
+  const register = createRegisterService({
+    ...deps,
+    directionsOf: async (laCode) =>
+      (await intervention.directionsOf(laCode)).map((direction) => ({
+        ...direction,
+        href: interventionPaths.show.build({ interventionId: direction.interventionId }),
+      })),
+  })
   const people = createPeopleDirectory(deps.db)
   // "Judgements agreed" waits for the judgements area (lifecycle.ts); it is called only after both exist.
   const activities = createActivitiesService({
@@ -60,6 +69,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     reportItems: (activityId) => reports.read.reportItems(activityId),
     monitoringActivities: (principal, laCode) => activities.monitoringOf(principal, laCode),
   })
+  const intervention = createInterventionService({ ...deps, register, people, blobs, monitoring })
   const services = {
     register,
     people,
@@ -74,7 +84,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     uploadRetention: uploadRetention({ ...deps, blobs, activities, register }),
     judgements,
     reports,
-    intervention: createInterventionService({ ...deps, register, people, blobs, monitoring }),
+    intervention,
     engagement: createEngagementService({ ...deps, register, people, blobs }),
     monitoring,
     offer2015: createOffer2015Service({ ...deps, register, people }),

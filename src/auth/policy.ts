@@ -74,6 +74,15 @@ export const POLICY = {
     description: 'Record or correct a published judgement in the register',
     grants: { 'national-director': 'all', 'regional-director': 'region' },
   },
+  // A body that runs the LA's children's services under delegated functions (002#227-237): the
+  // regional director keeps the LA's record for Ofsted (as its judgements), the DfE case lead of an
+  // LA in intervention records what the Secretary of State directed (002#231, 004); all who see the
+  // LA in the register see it.
+  'delivery.manage': {
+    description:
+      'Record the trust or other body that runs an LA’s children’s services under delegated functions, and when it stops (the regional director; the DfE case lead of the LA)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'dfe-case-lead': 'assigned-las' },
+  },
   'activity.view': {
     description: 'See an inspection or visit: its timeline, team and status (LA staff once notice is given)',
     grants: { ...OFSTED_READ, ...LA_STAFF },

@@ -23,6 +23,7 @@ import { PUBLICATION_MILESTONE_KEYS } from '../areas/reports/progress.js'
 import type { VisitVariant } from '../rules/timelines/focused-visit.js'
 import { ACTIVITY_TYPES } from '../rules/types.js'
 import { CHECKLISTS, RISK_DEGREES } from '../rules/intervention-checklists.js'
+import { DELIVERY_BASES, DELIVERY_EXTENTS, DELIVERY_KINDS } from '../areas/register/delivery.js'
 import { createTestDatabase, testDatabaseKinds } from '../test-support/test-db.js'
 import type { DatabaseHandle } from './database.js'
 import * as fixedValueChecks from './migrations/20261202T081747Z_fixed_value_checks.js'
@@ -116,6 +117,9 @@ const CONSTRAINTS: ReadonlyArray<readonly [constraint: string, values: readonly 
   ['report_steps_milestone_check', PUBLICATION_MILESTONE_KEYS],
   ['intervention_checklist_answers_list_check', Object.keys(CHECKLISTS)],
   ['intervention_checklist_answers_degree_check', Object.keys(RISK_DEGREES)],
+  ['delivery_bodies_kind_check', Object.keys(DELIVERY_KINDS)],
+  ['delivery_bodies_basis_check', Object.keys(DELIVERY_BASES)],
+  ['delivery_bodies_extent_check', Object.keys(DELIVERY_EXTENTS)],
 ]
 
 /** The values a constraint allows: the `in (…)` list, or the JSON array a jsonb column must be within. */

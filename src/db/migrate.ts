@@ -22,6 +22,7 @@ import * as monitoringProgrammes from './migrations/20261202T172251Z_monitoring_
 import * as fileBlobsInDatabase from './migrations/20261202T203330Z_file_blobs_in_database.js'
 import * as offer2015 from './migrations/20261202T203408Z_offer_2015.js'
 import * as interventionChecklists from './migrations/20261202T203537Z_intervention_checklists.js'
+import * as delegatedDelivery from './migrations/20261203T040733Z_delegated_delivery.js'
 import * as earlierFrameworkInspections from './migrations/20261203T040853Z_earlier_framework_inspections.js'
 import type { Database } from './tables.js'
 
@@ -54,6 +55,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T203330Z_file_blobs_in_database': fileBlobsInDatabase,
   '20261202T203408Z_offer_2015': offer2015,
   '20261202T203537Z_intervention_checklists': interventionChecklists,
+  '20261203T040733Z_delegated_delivery': delegatedDelivery,
   '20261203T040853Z_earlier_framework_inspections': earlierFrameworkInspections,
 }
 

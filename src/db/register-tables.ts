@@ -10,6 +10,7 @@ import type { NewJudgement } from '../areas/register/repository.js'
 import type { VisitSource, VisitType } from '../areas/register/visits.js'
 import type { PublishedKind } from '../areas/publications/kinds.js'
 import type { ActivityType } from '../rules/types.js'
+import type { DeliveryBasis, DeliveryExtent, DeliveryKind } from '../areas/register/delivery.js'
 
 /**
  * Table types of the register and what it learns from (the LAs, their judgement history and
@@ -139,6 +140,25 @@ export interface DataLoadsTable {
   detail: string | null
 }
 
+/** A body that runs some or all of an LA's children's services under delegated functions (002#227-237). */
+export interface DeliveryBodiesTable {
+  id: Generated<string>
+  la_code: string
+  name: string
+  kind: DeliveryKind
+  basis: DeliveryBasis
+  extent: DeliveryExtent
+  functions: string
+  email: Generated<string>
+  /** The intervention's direction to contract out or transfer the functions, when one was recorded. */
+  direction_id: string | null
+  since: string
+  until: string | null
+  recorded_by: string
+  recorded_at: GeneratedTimestamp
+  version: Generated<number>
+}
+
 export interface RegisterTables {
   regions: RegionsTable
   local_authorities: LocalAuthoritiesTable
@@ -149,4 +169,5 @@ export interface RegisterTables {
   register_import_uploads: RegisterImportUploadsTable
   publications: PublicationsTable
   data_loads: DataLoadsTable
+  delivery_bodies: DeliveryBodiesTable
 }

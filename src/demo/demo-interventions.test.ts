@@ -7,6 +7,7 @@ import { fixedClock } from '../clock.js'
 import { loadConfig } from '../config.js'
 import type { DatabaseHandle } from '../db/database.js'
 import { createTestDatabase } from '../test-support/test-db.js'
+import { DEMO_DELIVERY_LA } from './demo-delivery.js'
 import { loadDemoInterventions } from './demo-interventions.js'
 import { loadDemoPublications } from './demo-publications.js'
 import { demoPrincipal } from './demo-steps.js'
@@ -113,5 +114,12 @@ describe('demo interventions and engagement (issue 13)', () => {
     const medway = await services.engagement.ofLa(DEMO_OTHER_LA_CODE)
     expect(medway.meetings.map((meeting) => meeting.status)).toEqual(['scheduled'])
     expect(medway.meetings[0]!.meetingOn > TODAY).toBe(true)
+  })
+
+  it('holds Slough’s children’s services trust, running them today (002#227-237)', async () => {
+    const bodies = await services.register.deliveryOn(DEMO_DELIVERY_LA, TODAY)
+    expect(bodies.map((body) => [body.name, body.kind, body.basis, body.since])).toEqual([
+      ['Slough Children First', 'trust', 's497A(4)', '2015-10-01'],
+    ])
   })
 })

@@ -8,6 +8,7 @@ import type { Database } from '../db/tables.js'
 import { pathwayGrade } from '../areas/register/frameworks.js'
 import { addDays, type IsoDate } from '../rules/calendar/dates.js'
 import { loadDemoChecklists } from './demo-checklists.js'
+import { loadDemoDelivery } from './demo-delivery.js'
 import { demoPdf } from './demo-pdf.js'
 import { DEMO_CONTEXT, demoPrincipal, morning, type Services } from './demo-steps.js'
 import { DEMO_LA_CODE, DEMO_OTHER_LA_CODE } from './load-demo-data.js'
@@ -262,6 +263,7 @@ export async function loadDemoInterventions(db: Kysely<Database>, config: Config
   }
 
   await loadDemoEngagement(db, config, today)
+  await loadDemoDelivery(services, await demoPrincipal(db, 'regional-director'))
   await db
     .insertInto('data_loads')
     .values({ name: DEMO_INTERVENTIONS, detail: 'Demo interventions and engagement' })

@@ -257,6 +257,28 @@ export function dateInputItems(name: string, value: DateField, hasError: boolean
   ]
 }
 
+/**
+ * What a form page shows: the errors, each field's value (what was typed, or else the stored
+ * record's) and the boxes of its date inputs.
+ */
+export function formView(
+  state: FormState | undefined,
+  dates: readonly string[],
+  stored: Record<string, string | null> = {},
+) {
+  const values = state?.values ?? {}
+  return {
+    errors: state?.errors ?? {},
+    value: (name: string) => (state ? valueOf(values, name) : (stored[name] ?? '')),
+    dates: Object.fromEntries(
+      dates.map((name) => [
+        name,
+        dateInputItems(name, dateFieldOf(values, name, stored[name]), Boolean(state?.errors[name])),
+      ]),
+    ),
+  }
+}
+
 /** The error summary's list: each message links to its field. */
 export function errorList(
   errors: FieldErrors,

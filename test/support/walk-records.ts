@@ -4,12 +4,13 @@ import { insertJudgement } from '../../src/areas/register/repository.js'
 import { principalFor } from '../../src/auth/users.js'
 import type { TestApp } from '../../src/test-support/build-test-app.js'
 import { sifInadequateJudgement } from '../../src/test-support/factories/offer-2015.js'
+import { deliveryBody } from '../../src/test-support/factories/register.js'
 import { createUser } from '../../src/test-support/factories/users.js'
 
 /**
  * The DfE's and the LA's records for the authorisation walk (issue 13): in each LA an intervention
  * record with a board meeting and its minutes, a scheduled report with its file and a trigger
- * Ofsted recorded, a self-evaluation with its files and an engagement meeting, so every route with such an id in its URL is walked on a real record.
+ * Ofsted recorded, a self-evaluation with its files and an engagement meeting, a trust running its services, so every route with such an id in its URL is walked on a real record.
  */
 export interface WalkRecords {
   readonly interventionId: string
@@ -20,6 +21,7 @@ export interface WalkRecords {
   readonly engagementId: string
   readonly programmeId: string
   readonly offerId: string
+  readonly deliveryBodyId: string
 }
 
 /** The URL parameters that name one of these records: each belongs to an LA. */
@@ -32,6 +34,7 @@ export const WALK_RECORD_PARAMS = [
   'engagementId',
   'programmeId',
   'offerId',
+  'deliveryBodyId',
 ] as const
 
 const context = { requestId: 'walk' }
@@ -175,7 +178,10 @@ export async function walkRecords(
       { letter: 'D', sentOn: '2015-06-20', differences: '', version: undefined },
       context,
     )
+    // A trust running the LA's children's services (002#227-237).
+    const deliveryBodyId = await deliveryBody(t.db, laCode, director.id)
     records.set(laCode, {
+      deliveryBodyId,
       interventionId,
       boardMeetingId,
       reportId,

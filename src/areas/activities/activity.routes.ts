@@ -6,7 +6,9 @@ import { FOCUSED_VISIT_TOPICS } from '../../rules/inspection-arrangements.js'
 import { requiredOnsiteWeekday } from '../../rules/timelines/index.js'
 import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
-import { withCitationLinks } from '../../web/rule-links.js'
+import { ruleLink, withCitationLinks } from '../../web/rule-links.js'
+import { escapeHtml } from '../../web/html.js'
+import { type DeliveryBody, deliveryLine } from '../register/index.js'
 import { DIRECT_PLAN_TYPES, PLANNABLE_TYPES, TYPE_LABELS } from './activity-types.js'
 import { activityParams, listQuery, planForm, planQuery, statusForm } from './forms.js'
 import { checkStep, DEFERRAL_REASON_LABELS, isStatus, nextStep, STATUS_LABELS } from './lifecycle.js'
@@ -26,11 +28,13 @@ export interface ActivityRouteDeps {
   readonly actuals?: MilestoneActuals
   /** The programme planner's rule checks of the activity as planned. */
   readonly checks?: ActivityChecksProvider | undefined
+  /** The bodies running the LA's children's services on a date (the register, 002#227-237). */
+  readonly delivery?: ((laCode: string, on: string) => Promise<readonly DeliveryBody[]>) | undefined
   readonly clock: Clock
 }
 
 /** The activity itself: the list, planning, the activity page with its task list and status (its dates: dates.routes.ts). */
-export function activityRecordRoutes({ activities, providers, checks }: ActivityRouteDeps): RouteSpec[] {
+export function activityRecordRoutes({ activities, providers, checks, delivery }: ActivityRouteDeps): RouteSpec[] {
   const target = (request: ActivityRequest) => activities.target(request.params.activityId)
   const params = activityParams
 
@@ -173,6 +177,7 @@ export function activityRecordRoutes({ activities, providers, checks }: Activity
     const errors = state?.errors ?? {}
     const canPlan = canOn(principal, 'activity.plan', policyTarget)
     const deferred = activity.status === 'deferred'
+    const bodies = delivery ? await delivery(activity.laCode, activity.onsiteStart) : []
     return reply.page('activities/show.njk', {
       activity,
       title: activityTitle(activity),
@@ -185,6 +190,10 @@ export function activityRecordRoutes({ activities, providers, checks }: Activity
       onsiteEnd: details.milestones.find((m) => m.key === 'onsite.end')?.date,
       lead: details.team.find((member) => member.teamRole === 'lead-inspector'),
       topics: activity.topics,
+      // A trust or other body running the services during fieldwork: still the LA's inspection (G5).
+      deliveryHtml: bodies.length
+        ? `${bodies.map((body) => escapeHtml(deliveryLine(body))).join('<br>')} ${ruleLink('G5', '002#227-235')}`
+        : undefined,
       monitoring: activity.monitoring
         ? { ...monitoringSummary(activity.monitoring), childrenHref: activityPaths.children.build({ activityId }) }
         : undefined,

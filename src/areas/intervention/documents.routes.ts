@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import { NotFoundError, ValidationError } from '../../errors.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
-import { type Form, type FormState, formValues } from '../../web/forms.js'
+import { type Form, type FormState, formValues, formView } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { contentDisposition } from '../../web/downloads.js'
 import { readUpload } from '../../web/uploads.js'
@@ -9,7 +9,7 @@ import type { Upload } from './board.service.js'
 import { interventionParams, meetingForm, minutesParams, receiveForm, reportParams } from './forms.js'
 import type { InterventionRouteDeps } from './la.routes.js'
 import { interventionPaths } from './paths.js'
-import { formView, recordPageFor, type RecordRequest, type ReportRequest } from './record-page.routes.js'
+import { recordPageFor, type RecordRequest, type ReportRequest } from './record-page.routes.js'
 import { REPORT_SOURCES } from './types.js'
 
 /** Send an uploaded document (board minutes, a report) under its own name. */

@@ -19,7 +19,10 @@ import { CONCERN_KINDS } from './types.js'
 
 export interface InterventionRouteDeps {
   readonly intervention: InterventionService
-  readonly register: Pick<RegisterService, 'show' | 'target' | 'list' | 'localAuthorities' | 'histories'>
+  readonly register: Pick<
+    RegisterService,
+    'show' | 'target' | 'list' | 'localAuthorities' | 'histories' | 'deliveryBodies'
+  >
   readonly people: PeopleDirectory
   readonly clock: Clock
 }

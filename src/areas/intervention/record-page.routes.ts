@@ -2,7 +2,9 @@ import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import { nextSteps } from '../../rules/intervention-record.js'
-import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from '../../web/forms.js'
+import { type Form, type FormState, formView, valueOf } from '../../web/forms.js'
+import { escapeHtml } from '../../web/html.js'
+import { deliveryLine, registerPaths } from '../register/index.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
 import { meetingForm, reportForm, stepForm } from './forms.js'
 import type { InterventionRouteDeps } from './la.routes.js'
@@ -26,25 +28,6 @@ export type ReportRequest = SignedInRequest<{ interventionId: string; reportId: 
 /** The forms on the record page, whose refusals show it again. */
 export type Which = 'step' | 'report' | 'meeting'
 
-/** A form's fields for a page: what was typed, its errors, and its date boxes. */
-export function formView(
-  state: FormState | undefined,
-  dates: readonly string[],
-  stored: Record<string, string | null> = {},
-) {
-  const values = state?.values ?? {}
-  return {
-    errors: state?.errors ?? {},
-    value: (name: string) => (state ? valueOf(values, name) : (stored[name] ?? '')),
-    dates: Object.fromEntries(
-      dates.map((name) => [
-        name,
-        dateInputItems(name, dateFieldOf(values, name, stored[name]), Boolean(state?.errors[name])),
-      ]),
-    ),
-  }
-}
-
 /** The intervention record's page, with the refused form `which` shown again when there is one. */
 export function recordPageFor({ intervention, register, people, clock }: InterventionRouteDeps) {
   const target = (request: RecordRequest) => intervention.target(request.params.interventionId)
@@ -58,6 +41,8 @@ export function recordPageFor({ intervention, register, people, clock }: Interve
     const caseLead = item.caseLeadId ? await people.find(item.caseLeadId) : undefined
     const today = clock.today()
     const interventionId = item.id
+    const bodies = await register.deliveryBodies(item.laCode)
+    const followers = (instrumentId: string) => bodies.filter((body) => body.directionId === instrumentId)
     const of = (name: Which) => (which === name ? state : undefined)
     return reply.page('intervention/record.njk', {
       la,
@@ -66,7 +51,16 @@ export function recordPageFor({ intervention, register, people, clock }: Interve
       stepRows: stepRows(record),
       instruments: record.instruments.map((instrument) => ({
         title: `${formName(instrument.form)}, issued ${formatDate(instrument.issuedOn)}`,
-        rows: instrumentRows(instrument, item.inadequatePublishedOn),
+        rows: [
+          ...instrumentRows(instrument, item.inadequatePublishedOn),
+          // The bodies the LA record says run the services under this direction (002#231-232).
+          ...followers(instrument.id).map((body) => ({
+            key: { text: 'Body running the services under it' },
+            value: {
+              html: `<a class="govuk-link" href="${registerPaths.show.build({ laCode: item.laCode })}#delivery">${escapeHtml(deliveryLine(body))}</a>`,
+            },
+          })),
+        ],
       })),
       boardRows: boardRows(record, today),
       meetingRows: meetingRows(record),

@@ -1,12 +1,12 @@
 import type { FastifyReply } from 'fastify'
 import { INTERVENTION_FORMS } from '../../rules/intervention.js'
-import type { FormState } from '../../web/forms.js'
+import { type FormState, formView } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { boardForm, instrumentForm, interventionParams, reportForm, stepForm } from './forms.js'
 import type { InterventionRouteDeps } from './la.routes.js'
 import { interventionPaths } from './paths.js'
 import { boardFormView } from './presenters.js'
-import { formView, recordPageFor, type RecordRequest } from './record-page.routes.js'
+import { recordPageFor, type RecordRequest } from './record-page.routes.js'
 
 /** An intervention record's page and the changes made on it (issue 13; 004); its documents are in documents.routes.ts. */
 export function interventionRecordRoutes(deps: InterventionRouteDeps): RouteSpec[] {

@@ -103,6 +103,26 @@ export function interventionRecords({ db, register }: InterventionDeps) {
       return assemble(await listInterventions(db, [laCode]))
     },
 
+    /**
+     * The directions under section 497A recorded for an LA, which a body with delegated functions
+     * may follow (002#231-232): a direction to contract out or transfer, or a statutory direction.
+     */
+    async directionsOf(laCode: string) {
+      const records = await assemble(await listInterventions(db, [laCode]))
+      return records.flatMap((record) =>
+        record.instruments
+          .filter(
+            (instrument) => instrument.form === 'contract-out-or-transfer' || instrument.form === 'statutory-direction',
+          )
+          .map((instrument) => ({
+            id: instrument.id,
+            interventionId: record.intervention.id,
+            issuedOn: instrument.issuedOn,
+            issuer: instrument.issuer,
+          })),
+      )
+    },
+
     /** Every record the principal may see, newest first. */
     async inScope(principal: Principal): Promise<InterventionRecord[]> {
       const filter = laFilter(principal, 'intervention.view')

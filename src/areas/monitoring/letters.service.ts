@@ -30,8 +30,16 @@ export function lettersService(deps: MonitoringDeps, records: MonitoringRecords)
     const { la } = await register.show(record.programme.laCode)
     const [dcs] = await people.reaching(['la-dcs'], target)
     const [director] = await people.reaching(['regional-director'], target)
+    // A trust or other body running the services on the letter's date is copied in (002#216, #236).
+    const withBodies = async (copies: readonly string[], on: string) => [
+      ...copies,
+      ...(await register.deliveryOn(la.laCode, on)).map(
+        (body) => `${body.name}, running children’s services under delegated functions`,
+      ),
+    ]
     return {
       record,
+      withBodies,
       seniorHmi: async () => (await people.reaching(['senior-hmi'], target))[0]?.displayName,
       common: {
         localAuthority: { name: la.name, code: la.laCode },
@@ -54,14 +62,15 @@ export function lettersService(deps: MonitoringDeps, records: MonitoringRecords)
   return {
     /** The action planning visit letter (001 Annex A): the window from the chosen date, copies as recorded. */
     async planningVisitLetter(principal: Principal, programmeId: string, format: LetterFormat) {
-      const { record, common } = await basis(principal, programmeId)
+      const { record, common, withBodies } = await basis(principal, programmeId)
       const { programme } = record
       const deadlines = programmeDeadlines(programme.dates)
       if (!deadlines) throw new NotFoundError()
+      const issued = programme.letterSentOn ?? clock.today()
       const model = actionPlanningVisitLetter({
         ...common,
-        issued: programme.letterSentOn ?? clock.today(),
-        copies: LETTER_COPIES[programme.letterCopies ?? '001#9'],
+        issued,
+        copies: await withBodies(LETTER_COPIES[programme.letterCopies ?? '001#9'], issued),
         window: deadlines.timeline.actionPlanningVisit,
         ...(programme.planningVisitOn ? { preferredDate: programme.planningVisitOn } : {}),
       })
@@ -94,7 +103,7 @@ export function lettersService(deps: MonitoringDeps, records: MonitoringRecords)
      * regional director and the national director, social care; NotFoundError before it is sent.
      */
     async visitRecord(principal: Principal, programmeId: string, format: LetterFormat) {
-      const { record, common, seniorHmi } = await basis(principal, programmeId)
+      const { record, common, seniorHmi, withBodies } = await basis(principal, programmeId)
       const { programme } = record
       if (!programme.planningVisitOn || !programme.recordSentOn) throw new NotFoundError()
       const model = actionPlanningVisitRecord({
@@ -106,14 +115,17 @@ export function lettersService(deps: MonitoringDeps, records: MonitoringRecords)
         ...programme.record,
         signedBy: ['the lead inspector (HMI)', `${(await seniorHmi()) ?? 'Senior HMI'} (senior HMI)`],
         sentTo: `${common.recipient.name}, ${common.recipient.role}`,
-        copies: [common.regionalDirector + ', Regional Director', 'the Ofsted national director, social care'],
+        copies: await withBodies(
+          [common.regionalDirector + ', Regional Director', 'the Ofsted national director, social care'],
+          programme.recordSentOn,
+        ),
       })
       return render(model, format)
     },
 
     /** The letter of the latest review (001#21, Annex D or E); NotFoundError before the first review. */
     async reviewLetter(principal: Principal, programmeId: string, format: LetterFormat) {
-      const { record, common } = await basis(principal, programmeId)
+      const { record, common, withBodies } = await basis(principal, programmeId)
       const review = record.reviews.filter((item) => item.outcome !== 'referred-to-dfe').at(-1)
       const plan = record.plans.find((item) => item.id === review?.planId)
       if (!review || !plan) throw new NotFoundError()
@@ -122,7 +134,10 @@ export function lettersService(deps: MonitoringDeps, records: MonitoringRecords)
         ...common,
         issued: review.letterSentOn,
         // 001 Annexes D and E: copied to the national director and the DfE.
-        copies: ['SHMI', 'HMI', 'the national director, social care', 'the DfE inspections and interventions team'],
+        copies: await withBodies(
+          ['SHMI', 'HMI', 'the national director, social care', 'the DfE inspections and interventions team'],
+          review.letterSentOn,
+        ),
         reflects,
         planDated: plan.submittedOn,
         visitOn: record.programme.planningVisitOn ?? plan.submittedOn,

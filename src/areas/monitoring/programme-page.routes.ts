@@ -7,7 +7,13 @@ import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from 
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
 import { type ActivitiesService, activityPaths, TYPE_LABELS } from '../activities/index.js'
-import { type Grade, GRADE_LABELS, type RegisterService } from '../register/index.js'
+import {
+  deliveryActionPlanHtml,
+  deliveryLine,
+  type Grade,
+  GRADE_LABELS,
+  type RegisterService,
+} from '../register/index.js'
 import {
   datesForm,
   decisionForm,
@@ -64,7 +70,7 @@ const radios = (record: Record<string, string>, chosen: string) =>
 /** The programme page (issue 12): every step with its dates and owner, and the forms of whoever may act. */
 export function programmePages(deps: {
   monitoring: MonitoringService
-  register: Pick<RegisterService, 'show' | 'target'>
+  register: Pick<RegisterService, 'show' | 'target' | 'deliveryOn'>
   activities: Pick<ActivitiesService, 'monitoringOf'>
   clock: Clock
 }) {
@@ -93,6 +99,7 @@ export function programmePages(deps: {
     const judgement = judgements.find((candidate) => candidate.id === programme.judgementId)
     const target = (await programmeTarget(request))!
     const today = clock.today()
+    const bodies = await register.deliveryOn(programme.laCode, today)
     const programmeActivitiesFound = await programmeActivities(request, record)
     const titles = new Map(programmeActivitiesFound.map((activity) => [activity.id, activity.title]))
     const deadlines = deadlinesOf(record)
@@ -261,6 +268,8 @@ export function programmePages(deps: {
       },
       visitRows: visitRows(visits, programme),
       advice: judgementAdvice(judgement),
+      // A trust or other body running the services drafts the plan's operational part (002#236-237).
+      delivery: bodies.map((body) => ({ line: deliveryLine(body), planHtml: deliveryActionPlanHtml(body) })),
       fromReport: Boolean(judgement?.activityId),
       outcome: record.outcome
         ? {

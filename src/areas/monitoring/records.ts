@@ -9,7 +9,7 @@ import { findProgramme, plansOf, programmesOf, progressOf, recommendationsOf, re
 import type { Programme, ProgrammeRecord, ReinspectionOutcome } from './types.js'
 
 export interface MonitoringDeps extends ServiceDeps {
-  readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
+  readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories' | 'deliveryOn'>
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
   /** The items of the report an activity published (the reports area), to take instead of typing them. */

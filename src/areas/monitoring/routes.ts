@@ -32,7 +32,7 @@ import { REINSPECTION_KINDS } from './types.js'
 
 export interface MonitoringRouteDeps {
   readonly monitoring: MonitoringService
-  readonly register: Pick<RegisterService, 'show' | 'target'>
+  readonly register: Pick<RegisterService, 'show' | 'target' | 'deliveryOn'>
   readonly activities: Pick<ActivitiesService, 'monitoringOf'>
   readonly clock: Clock
 }

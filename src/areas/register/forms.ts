@@ -10,6 +10,7 @@ import {
   JUDGEMENT_ACTIVITY_TYPES,
   type JudgementArea,
 } from './frameworks.js'
+import { DELIVERY_BASES, DELIVERY_EXTENTS, DELIVERY_KINDS } from './delivery.js'
 import { JUDGEMENT_MESSAGES } from './judgement-input.js'
 import type { JudgementCorrection, RegisterJudgementInput, RegisterQuery } from './types.js'
 
@@ -164,3 +165,32 @@ export function judgementForms(today: () => string) {
     correct: (framework: Framework) => correctionForm(framework, today),
   }
 }
+
+export const deliveryParams = z.object({ laCode: z.string(), deliveryBodyId: z.string() })
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const keysOf = <T extends Record<string, unknown>>(record: T) =>
+  Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
+
+/** A body that runs the LA's children's services under delegated functions (002#227-237). */
+export const deliveryForm = defineForm({
+  name: field
+    .limited(200, 'The name must be 200 characters or fewer')
+    .pipe(z.string().min(1, { error: 'Enter the name of the body, for example Slough Children First' })),
+  kind: field.choice(keysOf(DELIVERY_KINDS), 'Select what kind of body it is'),
+  basis: field.choice(keysOf(DELIVERY_BASES), 'Select whether the arrangement is voluntary or follows a direction'),
+  directionId: field.text().transform((value) => value || null),
+  extent: field.choice(keysOf(DELIVERY_EXTENTS), 'Select whether all or some functions are delegated'),
+  functions: field.required('Enter the functions the body runs, for example children’s social care'),
+  email: field
+    .text()
+    .pipe(
+      z
+        .string()
+        .regex(EMAIL, { error: 'Enter an email address in the correct format, like name@example.org.uk' })
+        .or(z.literal('')),
+    ),
+  since: field.date('the date the body started running the functions'),
+  until: field.optionalDate('the date the arrangement ended'),
+  version: field.version(),
+})

@@ -1,11 +1,12 @@
 import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
-import { canOn } from '../../auth/policy.js'
+import { can, canOn } from '../../auth/policy.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { registerFilterErrors, registerFilterItems } from './filters.js'
 import { laParams, registerListQuery, showQuery } from './forms.js'
 import { registerPaths } from './paths.js'
+import { deliveryCards } from './delivery.presenters.js'
 import { barChart, driftTable, laDriftRows } from './drift.presenters.js'
 import { historyItems, type SourceLinks } from './history.presenters.js'
 import { laSummaryRows, pathwayRows, registerRows } from './presenters.js'
@@ -74,11 +75,14 @@ export function laRoutes({
 
   async function laPage(request: LaRequest, reply: FastifyReply) {
     const { laCode } = request.params
-    const [{ la, records, visits, standing, pathway }, drift, earlier] = await Promise.all([
+    const [{ la, records, visits, standing, pathway }, drift, earlier, bodies, directions] = await Promise.all([
       register.show(laCode),
       register.drift(),
       register.earlierInspections(laCode),
+      register.deliveryBodies(laCode),
+      register.deliveryDirections(laCode),
     ])
+    const canManageDelivery = canOn(request.principal, 'delivery.manage', la)
     return reply.page('register/show.njk', {
       la,
       activities: laActivities ? await laActivities(request.principal, laCode) : [],
@@ -86,6 +90,12 @@ export function laRoutes({
       pathwayRows: pathwayRows(pathway),
       history: historyItems(la, records, visits, sourceLinks?.(request.principal), earlier),
       canRecord: canOn(request.principal, 'judgement.record', la),
+      delivery: deliveryCards(bodies, directions, {
+        canManage: canManageDelivery,
+        showDirections: can(request.principal, 'intervention.view'),
+        changeHref: (deliveryBodyId) => registerPaths.changeDelivery.build({ laCode, deliveryBodyId }),
+      }),
+      newDeliveryHref: canManageDelivery ? registerPaths.newDelivery.build({ laCode }) : undefined,
       newJudgementHref: registerPaths.newJudgement.build({ laCode }),
       recorded: request.query.recorded,
       driftRows: laDriftRows(

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import type { BlobStore } from '../../files/blob-store.js'
 import type { RouteSpec } from '../../web/routing.js'
+import { deliveryRoutes } from './delivery.routes.js'
 import { judgementRoutes } from './judgement.routes.js'
 import { laRoutes } from './la.routes.js'
 import { outcomesImportRoutes } from './outcomes/import.routes.js'
@@ -13,6 +14,7 @@ export function registerRoutes(deps: Parameters<typeof laRoutes>[0] & { clock: C
   return [
     ...laRoutes(deps),
     ...judgementRoutes(deps),
+    ...deliveryRoutes(deps),
     ...outcomesImportRoutes({ register: deps.register, blobs: deps.blobs }),
   ]
 }

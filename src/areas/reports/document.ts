@@ -47,6 +47,8 @@ export interface DocumentFacts {
   readonly dcsName: string
   readonly issued: string
   readonly status: DocumentStatus
+  /** The bodies running the LA's children's services under delegated functions at fieldwork (002#213). */
+  readonly delegatedTo?: readonly string[]
   /** "YYYY-MM-DDTHH:MM" in England, for an embargoed copy (002#216). */
   readonly embargoUntil?: string | undefined
 }
@@ -87,6 +89,11 @@ function inputs(facts: DocumentFacts, sections: Sections, fill: boolean) {
   return { items, basis, fieldwork, recipient }
 }
 
+/** The names of the bodies with delegated functions at fieldwork, as the report names them, or ''. */
+export function delegatedNames(facts: Pick<DocumentFacts, 'delegatedTo'>): string {
+  return (facts.delegatedTo ?? []).join(' and ')
+}
+
 /** The register key an area's section is stored under in this framework. */
 function sectionKey(framework: ReportFramework, key: 'helpAndProtection' | 'childrenInCare' | 'leaders'): string {
   return REPORT_JUDGEMENT_AREAS[framework].find((area) => area.key === key)?.registerKey ?? key
@@ -123,7 +130,12 @@ function reportInput(facts: DocumentFacts, sections: Sections, fill: boolean): I
     },
     careLeavers: items('care-leavers'),
     ...(delegation.length > 0
-      ? { delegation: { provider: sections.delegation?.subject || 'the third-party provider', text: delegation } }
+      ? {
+          delegation: {
+            provider: sections.delegation?.subject || delegatedNames(facts) || 'the third-party provider',
+            text: delegation,
+          },
+        }
       : {}),
     issued: facts.issued,
   }
@@ -166,8 +178,19 @@ function monitoringInput(facts: DocumentFacts, sections: Sections, fill: boolean
 export function documentProblems(facts: DocumentFacts, sections: Sections): ContentProblem[] {
   if (facts.kind === 'inspection-report') {
     const children = paragraphsOf(textOf(sections, 'summary-for-children'), 'paragraphs')
+    const delegation = paragraphsOf(textOf(sections, 'delegation'), 'paragraphs')
+    const provider = delegatedNames(facts)
     return [
       ...inspectionReportProblems(reportInput(facts, sections, false)),
+      // Where a body runs the services, the report says how the LA assures itself of it (002#213).
+      ...(provider && delegation.length === 0
+        ? [
+            {
+              message: `Say how the local authority assures itself of ${provider}, including its contract management and quality assurance`,
+              citation: '002#213',
+            },
+          ]
+        : []),
       ...(children.length > 0
         ? []
         : [{ message: 'Enter the summary for children and young people', citation: '002#202' }]),

@@ -3,7 +3,13 @@ import type { Principal } from '../../auth/policy.js'
 import { IncompleteDocumentError, renderDocx, renderPdf } from '../../documents/index.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { RequestContext } from '../deps.js'
-import { buildDocuments, type DocumentFacts, documentProblems, type VersionDocuments } from './document.js'
+import {
+  buildDocuments,
+  delegatedNames,
+  type DocumentFacts,
+  documentProblems,
+  type VersionDocuments,
+} from './document.js'
 import type { ReportFile } from './paths.js'
 import type { ActivityDetails, ReportRecords, ReportsDeps } from './records.js'
 import {
@@ -67,8 +73,11 @@ export function draftingService(deps: ReportsDeps, records: ReportRecords) {
         throw new ValidationError({ report: 'The report is started once the activity is at report stage' })
       if (await records.find(activityId)) throw new ValidationError({ report: 'The report has already been started' })
       const outcome = await records.agreedOutcome(details)
-      const sections = prefilledSections(kind, outcome)
       const facts = await records.facts(details, kind, 'draft', clock.today())
+      const sections = prefilledSections(kind, outcome)
+      // The body running the services is named in the delegation section from the start (002#213).
+      if (sections.delegation && delegatedNames(facts))
+        sections.delegation = { ...sections.delegation, subject: delegatedNames(facts) }
       const prepared = await prepare(details, facts, sections, 'report')
       const at = clock.now()
       await db.transaction().execute(async (trx) => {

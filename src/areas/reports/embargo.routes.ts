@@ -59,8 +59,11 @@ export function embargoRoutes(reports: ReportsService): RouteSpec[] {
       ),
       hour: state ? (time.hour ?? '') : '00',
       minute: state ? (time.minute ?? '') : '01',
-      thirdPartyName: valueOf(values, 'thirdPartyName') || (data.latest?.sections.delegation?.subject ?? ''),
-      thirdPartyEmail: valueOf(values, 'thirdPartyEmail'),
+      // The body with delegated functions recorded for the LA, unless the lead inspector typed another (002#216).
+      thirdPartyName: state
+        ? valueOf(values, 'thirdPartyName')
+        : data.delivery?.[0]?.name || (data.latest?.sections.delegation?.subject ?? ''),
+      thirdPartyEmail: state ? valueOf(values, 'thirdPartyEmail') : (data.delivery?.[0]?.email ?? ''),
       careCouncilName: valueOf(values, 'careCouncilName'),
       careCouncilEmail: valueOf(values, 'careCouncilEmail'),
       partnerItems: PARTNER_KEYS.map((key) => ({

@@ -70,6 +70,8 @@ export function readingService(deps: ReportsDeps, records: ReportRecords) {
         progress: milestoneProgress(milestones, report, steps, clock.today()),
         blockers: finalBlockers(report, faComments, clock.today()),
         today: clock.today(),
+        /** The bodies running the services at fieldwork: the final copy goes to them too (002#216). */
+        delivery: await deps.register.deliveryOn(details.activity.laCode, details.activity.onsiteStart),
       }
     },
 

@@ -27,7 +27,7 @@ export interface ReportsDeps extends ServiceDeps {
   readonly people: PeopleDirectory
   readonly blobs: BlobStore
   /** The register: when a monitoring visit's LA was judged inadequate, for its letter (001#39). */
-  readonly register: Pick<RegisterService, 'show'>
+  readonly register: Pick<RegisterService, 'show' | 'deliveryOn'>
   /** The publications area: the publication job publishes through it (issue 11). */
   readonly publications: Pick<PublicationsService, 'publish'>
 }
@@ -137,6 +137,7 @@ export function reportRecords({ db, activities, judgements, evidence, blobs, reg
         ...(activity.type === 'monitoring-visit'
           ? { judgedInadequateOn: await judgedInadequateOn(activity.laCode, activity.onsiteStart) }
           : {}),
+        delegatedTo: (await register.deliveryOn(activity.laCode, activity.onsiteStart)).map((body) => body.name),
         framework: outcome.framework,
         areas: outcome.areas,
         localAuthority: { name: activity.laName, code: activity.laCode },

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { page, TestAgent } from '../../test-support/agent.js'
+import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
+import { inadequateJudgement } from '../../test-support/factories/intervention.js'
+import { createUser, type TestUser } from '../../test-support/factories/users.js'
+
+// Monday 23 November 2026 (TEST_NOW). Each test uses its own LA, so tests share only the app.
+let t: TestApp
+
+beforeAll(async () => {
+  t = await buildTestApp()
+})
+afterAll(async () => t.close())
+
+const signIn = (user: TestUser) => new TestAgent(t.app).signIn(user.email, user.password)
+const date = (name: string, iso: string): Record<string, string> => {
+  const [year = '', month = '', day = ''] = iso.split('-')
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
+}
+const trust = (overrides: Record<string, string> = {}) => ({
+  name: 'Slough Children First',
+  kind: 'trust',
+  basis: 's497A(4)',
+  directionId: '',
+  extent: 'all',
+  functions: 'Children’s social care, including the help, protection and care of children and care leavers',
+  email: 'director@sloughchildrenfirst.example.org.uk',
+  ...date('since', '2015-10-01'),
+  ...overrides,
+})
+
+describe('a body running children’s services under delegated functions (002#227-237)', () => {
+  it('the DfE case lead records the trust with the direction it follows; the LA page shows it to the DCS', async () => {
+    const laCode = '871' // Slough
+    await inadequateJudgement(t.db, laCode, '2026-09-14', '2026-11-06')
+    const caseLead = await createUser(t.db, 'dfe-case-lead', { laCodes: [laCode] })
+    const dfe = await signIn(caseLead)
+    const opened = await dfe.post(`/interventions/las/${laCode}/open`, { ...date('dfeToldOn', '2026-10-28'), note: '' })
+    const recordUrl = opened.headers.location as string
+    expect(
+      (
+        await dfe.post(`${recordUrl}/instruments/new`, {
+          form: 'contract-out-or-transfer',
+          issuer: 'Minister of State for Children and Families',
+          ...date('issuedOn', '2026-11-06'),
+          areasOfImprovement: 'Help and protection',
+          improvementsRequired: 'Services run by a trust',
+          assessment: 'Quarterly reviews',
+          ifNotAchieved: 'Further direction',
+        })
+      ).statusCode,
+    ).toBe(303)
+
+    const form = page(await dfe.get(`/register/${laCode}/delivery/new`))
+    expect(form.heading).toBe('Record a body with delegated functions')
+    const direction = form.$('#directionId option').last()
+    expect(direction.text()).toBe('Issued 6 November 2026 by Minister of State for Children and Families')
+
+    const voluntary = await dfe.post(
+      `/register/${laCode}/delivery/new`,
+      trust({ basis: 'voluntary', directionId: direction.attr('value')! }),
+    )
+    expect(voluntary.statusCode).toBe(400)
+    expect(page(voluntary).errorSummary[0]).toEqual({
+      text: 'A voluntary arrangement follows no direction: select “No direction recorded”',
+      href: '#directionId',
+    })
+    const saved = await dfe.post(`/register/${laCode}/delivery/new`, trust({ directionId: direction.attr('value')! }))
+    expect(saved.statusCode).toBe(303)
+    expect(saved.headers.location).toBe(`/register/${laCode}#delivery`)
+
+    const la = page(await dfe.get(`/register/${laCode}`))
+    const card = la.$('#delivery ~ .govuk-summary-card').first()
+    expect(card.find('.govuk-summary-card__title').text()).toBe('Slough Children First (a trust, since 1 October 2015)')
+    expect(card.find(`a[href="${recordUrl}"]`).text()).toContain('Direction issued 6 November 2026')
+    expect(card.text()).toContain('The inspection is of the local authority (the third party acts as its agent)')
+    expect(card.text()).toContain('director@sloughchildrenfirst.example.org.uk')
+    // The direction's card in the intervention record names the body that follows it.
+    const directionCard = page(await dfe.get(recordUrl))
+      .$('.govuk-summary-card')
+      .first()
+    expect(directionCard.find(`a[href="/register/${laCode}#delivery"]`).text()).toBe(
+      'Slough Children First (a trust, since 1 October 2015)',
+    )
+
+    // The LA's DCS sees its own LA's body, and cannot change it.
+    const dcs = await signIn(await createUser(t.db, 'la-dcs', { laCode }))
+    const own = page(await dcs.get(`/register/${laCode}`))
+    expect(own.$('#delivery ~ .govuk-summary-card').first().text()).toContain('Slough Children First')
+    expect(own.$('.govuk-summary-card__action a').length).toBe(0)
+    expect((await dcs.get(`/register/${laCode}/delivery/new`)).statusCode).toBe(403)
+
+    // It stops: the case lead records the end, and the change is audited.
+    const changeHref = card.find('.govuk-summary-card__action a').attr('href')!
+    const change = page(await dfe.get(changeHref))
+    const version = change.$('input[name="version"]').attr('value')!
+    const early = await dfe.post(changeHref, {
+      ...trust({ directionId: direction.attr('value')! }),
+      ...date('until', '2015-09-30'),
+      version,
+    })
+    expect(page(early).errorSummary[0]?.text).toBe(
+      'The date the arrangement ended must be on or after the date it started',
+    )
+    expect(
+      (
+        await dfe.post(changeHref, {
+          ...trust({ directionId: direction.attr('value')! }),
+          ...date('until', '2026-03-31'),
+          version,
+        })
+      ).statusCode,
+    ).toBe(303)
+    expect(
+      page(await dfe.get(`/register/${laCode}`))
+        .$('#delivery ~ .govuk-summary-card')
+        .first()
+        .text(),
+    ).toContain('from 1 October 2015 to 31 March 2026')
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action'])
+      .where('la_code', '=', laCode)
+      .where('action', 'like', 'delivery.%')
+      .orderBy('occurred_at')
+      .execute()
+    expect(audit.map((entry) => entry.action)).toEqual(['delivery.record', 'delivery.change'])
+  })
+
+  it('a regional director records a voluntary arrangement in their region, not in another', async () => {
+    const regional = await createUser(t.db, 'regional-director', { regionCode: 'E12000003' })
+    const agent = await signIn(regional)
+    const saved = await agent.post(
+      '/register/371/delivery/new',
+      trust({ name: 'Doncaster Children’s Services Trust', basis: 'voluntary' }),
+    )
+    expect(saved.statusCode).toBe(303)
+    expect(
+      page(await agent.get('/register/371'))
+        .$('#delivery')
+        .next()
+        .text(),
+    ).not.toContain('No trust')
+    // Slough is in another region: the director's grant does not reach it.
+    expect((await agent.post('/register/871/delivery/new', trust())).statusCode).toBe(404)
+  })
+})
