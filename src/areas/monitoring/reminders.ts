@@ -7,14 +7,16 @@ import { monitoringPaths } from './paths.js'
 import type { MonitoringService } from './service.js'
 
 /**
- * Who is reminded of a programme's step. A programme names no inspector, so the steps of "the
- * inspector" and the senior HMI (001#10, #14, #18) go to the senior HMI of the LA's region, who
- * leads the work there; the director's letters, review and decision to the regional director.
+ * Who is reminded of a programme's step. A programme names no inspector and a senior HMI's
+ * account has no region, so the steps of "the inspector" and the senior HMI (001#10, #14, #18) go
+ * to the regional director of the LA's region, who gives the work out (and to a senior HMI whose
+ * account carries the region); the DCS's action plan to the DCS, a referred difference to the
+ * LA's DfE case lead.
  */
 const OWNER_ROLES: Readonly<Record<Owner, readonly Role[]>> = {
   director: ['regional-director'],
-  inspector: ['senior-hmi'],
-  'senior-hmi': ['senior-hmi'],
+  inspector: ['senior-hmi', 'regional-director'],
+  'senior-hmi': ['senior-hmi', 'regional-director'],
   la: ['la-dcs'],
   dfe: ['dfe-case-lead'],
 }

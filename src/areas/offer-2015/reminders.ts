@@ -7,15 +7,17 @@ import type { Offer2015Service } from './service.js'
 import { type Owner, stepsOf } from './steps.js'
 
 /**
- * Who is reminded of an offer's step. An offer names no inspector, so the lead inspector's and
- * HMI's steps go to the senior HMI of the LA's region, who leads the offer there (000#17); HMCI's
- * step (telling the other inspectorates) is no account's.
+ * Who is reminded of an offer's step. An offer names no inspector and a senior HMI's account has
+ * no region, so the lead inspector's, HMI's and senior HMI's steps go to the regional director of
+ * the LA's region, who gives the work out (and to a senior HMI whose account carries the region);
+ * HMCI's step (telling the other inspectorates) is no account's.
  */
+const INSPECTORS: readonly Role[] = ['senior-hmi', 'regional-director']
 const OWNER_ROLES: Readonly<Record<Owner, readonly Role[]>> = {
   'regional-director': ['regional-director'],
-  'lead-inspector': ['senior-hmi'],
-  'senior-hmi': ['senior-hmi'],
-  hmi: ['senior-hmi'],
+  'lead-inspector': INSPECTORS,
+  'senior-hmi': INSPECTORS,
+  hmi: INSPECTORS,
   ims: ['inspection-support'],
   la: ['la-dcs'],
   hmci: [],
