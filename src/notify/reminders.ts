@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { recordAudit } from '../auth/audit.js'
+import type { RoleKind } from '../auth/roles.js'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/tables.js'
 import { addDays, formatLongDate, type IsoDate } from '../rules/calendar/dates.js'
@@ -26,6 +27,19 @@ export const REMINDER_KINDS = {
   'offer-2015-step': 'The 2015 improvement offer: the seminar, the plan, visits, reviews and the progress inspection',
 } as const
 export type ReminderKind = keyof typeof REMINDER_KINDS
+
+/** Whose steps each kind reminds of, so a person's reminders page lists only the kinds they can get. */
+export const REMINDER_AUDIENCE: Readonly<Record<ReminderKind, readonly RoleKind[]>> = {
+  'intervention-alert': ['dfe'],
+  'intervention-report': ['dfe'],
+  'board-meeting': ['dfe'],
+  'engagement-letter': ['ofsted'],
+  'inspection-step': ['ofsted'],
+  'la-information': ['la'],
+  'report-step': ['ofsted', 'la'],
+  'monitoring-step': ['ofsted', 'la', 'dfe'],
+  'offer-2015-step': ['ofsted', 'la'],
+}
 
 /** How many days before a deadline the first reminder goes, by kind (a schedule per deadline type). */
 export const REMINDER_SCHEDULE: Readonly<

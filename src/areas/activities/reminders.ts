@@ -11,22 +11,49 @@ import type { ActivitySummary } from './types.js'
  * (002#130) and agrees the judgements on the last day on site (002#185); the LA shares the audits
  * of the named cases (002#131). Annex A is the Annex A area's; the report the reports area's.
  */
-export function activitySteps({ activity, milestones }: ActivitySummary) {
-  const at = (key: string) => milestones.find((milestone) => milestone.key === key)
-  const steps: Array<{ key: string; owner: 'lead-inspector' | 'la'; what: string; due: string; path: string }> = []
+export function activitySteps({ activity, milestones }: ActivitySummary): ActivityStep[] {
+  const steps: ActivityStep[] = []
   const show = activityPaths.show.build({ activityId: activity.id })
-  const add = (key: string, owner: 'lead-inspector' | 'la', what: string, path = show) => {
-    const milestone = at(key)
-    if (milestone) steps.push({ key, owner, what: `${what}: ${activityTitle(activity)}`, due: milestone.date, path })
+  const add = (key: string, owner: ActivityStep['owner'], what: string, path = show, detail?: string) => {
+    const milestone = milestones.find((item) => item.key === key)
+    if (milestone)
+      steps.push({
+        key,
+        owner,
+        what: `${what}: ${activityTitle(activity)}`,
+        due: milestone.date,
+        path,
+        detail,
+        rule: milestone.rule,
+        citation: milestone.citation,
+      })
   }
   if (activity.status === 'planned')
-    add('notice', 'lead-inspector', 'Give notice', activityPaths.notice.build({ activityId: activity.id }))
+    add(
+      'notice',
+      'lead-inspector',
+      'Give notice',
+      activityPaths.notice.build({ activityId: activity.id }),
+      'Telephone the DCS by 9.30am, then send the Annex A request',
+    )
   if (activity.status === 'notified' && activity.type === 'monitoring-visit') {
     add('audited-cases.named', 'lead-inspector', 'Name the audited cases the LA shares')
     add('audits.latest', 'la', 'Share the completed audits of the named cases')
   }
-  if (activity.status === 'on-site') add('onsite.end', 'lead-inspector', 'Agree the judgements and give feedback')
+  if (activity.status === 'on-site') add('onsite.end', 'lead-inspector', 'Agree judgements and give feedback')
   return steps
+}
+
+/** A step of an activity's timeline someone owes, with the rule that dates it. */
+export interface ActivityStep {
+  readonly key: string
+  readonly owner: 'lead-inspector' | 'la'
+  readonly what: string
+  readonly due: string
+  readonly path: string
+  readonly detail?: string | undefined
+  readonly rule: string
+  readonly citation: string
 }
 
 /** The activities' deadlines for the reminder job: each step to the lead inspector, or to the LA's DCS and link person. */
