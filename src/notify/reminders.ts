@@ -149,13 +149,13 @@ export async function setReminderStopped(
 }
 
 export interface ReminderJob {
-  /** Enqueue what is due today; returns how many reminders were new. */
+  /** Enqueue what is due today, now; returns how many reminders were new. */
   runOnce(): Promise<number>
   start(intervalMs?: number): void
   stop(): Promise<void>
 }
 
-/** The reminder job: run once at start, then on a timer. */
+/** The reminder job: run at start, then once a day (checked on a timer). */
 export function createReminderJob(deps: {
   db: Kysely<Database>
   clock: Clock
@@ -204,18 +204,26 @@ export function createReminderJob(deps: {
   }
 
   // One instance at a time enqueues reminders (the dedupe key would stop doubles anyway; this saves the work).
+  let doneOn: string | undefined
   const once = () =>
     (running ??= runExclusively(deps, 'reminders', runOnce)
-      .then((run) => (run.ran ? run.value : 0))
+      .then((run) => {
+        if (run.ran) doneOn = deps.clock.today()
+        return run.ran ? run.value : 0
+      })
       .finally(() => (running = undefined)))
+  // Reminders are daily: the timer runs the job once a day per instance (at start, then after
+  // midnight); a run that found another instance at work tries again at the next tick.
+  const daily = () => {
+    if (doneOn === deps.clock.today()) return
+    void once().catch((error: unknown) => deps.log?.('reminders failed', { error: String(error) }))
+  }
   return {
     runOnce: once,
     start(intervalMs = 15 * 60_000) {
       if (timer) return
-      void once().catch((error: unknown) => deps.log?.('reminders failed', { error: String(error) }))
-      timer = setInterval(() => {
-        void once().catch((error: unknown) => deps.log?.('reminders failed', { error: String(error) }))
-      }, intervalMs)
+      daily()
+      timer = setInterval(daily, intervalMs)
       timer.unref()
     },
     async stop() {
