@@ -6,15 +6,17 @@ import type { FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
-import type { Clock } from '../src/clock.js'
+import { reminderSources } from '../src/areas/index.js'
+import { type Clock, systemClock } from '../src/clock.js'
 import { type Config, loadConfig } from '../src/config.js'
 import { type DatabaseHandle, openDatabase } from '../src/db/database.js'
 import type { Database } from '../src/db/tables.js'
 import { createDispatcher } from '../src/notify/dispatcher.js'
 import { enqueueEmail } from '../src/notify/outbox.js'
+import { createReminderJob } from '../src/notify/reminders.js'
 import { page, TestAgent } from '../src/test-support/agent.js'
 import { writeContactsWorkbook } from '../src/test-support/annex-a-workbooks.js'
-import { notifiedActivity } from '../src/test-support/factories/activities.js'
+import { notifiedActivity, plannedActivity } from '../src/test-support/factories/activities.js'
 import { annexAWorkbook } from '../src/test-support/factories/annex-a.js'
 import { createUser } from '../src/test-support/factories/users.js'
 import { startSmtpSink } from '../src/test-support/smtp-sink.js'
@@ -244,6 +246,45 @@ describe.skipIf(!ON_POSTGRESQL)('several instances on one PostgreSQL', () => {
       expect(sent[0]! + sent[1]!).toBe(outbox.length)
     } finally {
       for (const dispatcher of dispatchers) await dispatcher.stop()
+      await sink.close()
+    }
+  })
+  it('sends each reminder once when both instances run the reminder job at once (issue 13)', async () => {
+    const laCode = laCodes.shift()!
+    const lead = await createUser(a.db, 'hmi')
+    // Fieldwork from Monday 18 January 2027: notice is due today, Monday 11 January (002#73).
+    await plannedActivity(a.db, a.config, {
+      laCode,
+      onsiteStart: '2027-01-18',
+      plannedAt: '2027-01-04T10:00:00Z',
+      team: [{ userId: lead.id, teamRole: 'lead-inspector' }],
+    })
+    const jobs = [a, b].map((instance) =>
+      createReminderJob({
+        db: instance.db,
+        clock,
+        baseUrl: 'https://ilacs.example',
+        sources: reminderSources(instance.app.services),
+      }),
+    )
+    await Promise.all(jobs.map((job) => job.runOnce()))
+    await Promise.all(jobs.map((job) => job.runOnce()))
+    const sink = await startSmtpSink()
+    const dispatchers = [a, b].map((instance) =>
+      createDispatcher({ db: instance.db, clock: systemClock, smtpUrl: sink.url, from: 'ILACS <no-reply@ilacs.test>' }),
+    )
+    try {
+      await Promise.all(
+        dispatchers.map(async (dispatcher) => {
+          for (let round = 0; round < 5; round++) await dispatcher.runOnce()
+        }),
+      )
+      const toLead = sink.messages.filter((message) => message.to.includes(lead.email))
+      expect(toLead).toHaveLength(1)
+      expect(toLead[0]!.raw).toContain('Subject: Due today: Give notice')
+    } finally {
+      for (const dispatcher of dispatchers) await dispatcher.stop()
+      for (const job of jobs) await job.stop()
       await sink.close()
     }
   })

@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import { createBlobStore, type BlobStore } from '../files/blob-store.js'
 import { createDatabaseBlobStore } from '../files/database-blob-store.js'
 import { createReminderSettings, type ReminderSource } from '../notify/reminders.js'
+import { activityReminders } from './activities/reminders.js'
 import { createActivitiesService } from './activities/service.js'
+import { annexAReminders } from './annex-a-returns/reminders.js'
+import { monitoringReminders } from './monitoring/reminders.js'
+import { offer2015Reminders } from './offer-2015/reminders.js'
+import { reportReminders } from './reports/reminders.js'
 import { createAdminService } from './admin/service.js'
 import { createProcessor, type Processor } from './annex-a-returns/processor.js'
 import { uploadRetention } from './annex-a-returns/retention.js'
@@ -99,7 +104,22 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
 
 export type Services = ReturnType<typeof createServices>
 
-/** Every area's deadlines for the reminder job (issue 13): intervention reports, board meetings and alerts; engagement letters. */
+/**
+ * Every area's deadlines for the reminder job (issue 13), each to the person who owes the step:
+ * the inspections' and visits' timelines, Annex A, the reports, monitoring, the 2015 offer, the
+ * intervention record and the engagement letters. Each source reads its records in batches and
+ * the accounts once (the roster), never once per person.
+ */
 export function reminderSources(services: Services): ReminderSource[] {
-  return [(today) => services.intervention.reminders(today), () => services.engagement.reminders()]
+  const { activities, annexA, reports, monitoring, offer2015, register, people } = services
+  const roster = () => people.roster()
+  return [
+    (today) => services.intervention.reminders(today),
+    () => services.engagement.reminders(),
+    activityReminders(activities, roster),
+    annexAReminders(annexA, activities, roster),
+    reportReminders(reports, activities, roster),
+    monitoringReminders(monitoring, register, roster),
+    offer2015Reminders(offer2015, register, roster),
+  ]
 }

@@ -109,12 +109,54 @@ export function createPeopleDirectory(db: Kysely<Database>) {
       return rows.map(toPerson)
     },
 
+    /**
+     * Everyone active with where they work, read once (two queries) for a job that names the
+     * owners of many records (the reminder job, issue 13): no query per record or per person.
+     */
+    async roster(): Promise<Roster> {
+      const [rows, scopes] = await Promise.all([
+        db
+          .selectFrom('users')
+          .select(['id', 'display_name', 'email', 'role', 'disabled_at', 'la_code', 'region_code'])
+          .where('disabled_at', 'is', null)
+          .orderBy('display_name')
+          .execute(),
+        db.selectFrom('user_la_scopes').select(['user_id', 'la_code']).execute(),
+      ])
+      const assigned = new Set(scopes.map((scope) => `${scope.user_id}:${scope.la_code}`))
+      return {
+        at(la, roles) {
+          return rows
+            .filter((row) => roles.includes(row.role))
+            .filter((row) => {
+              switch (ROLE_INFO[row.role].scopedTo) {
+                case 'la':
+                  return row.la_code === la.laCode
+                case 'las':
+                  return assigned.has(`${row.id}:${la.laCode}`)
+                // Ofsted staff owe an LA's steps in their own region; national roles everywhere.
+                case 'region':
+                case 'none':
+                  return row.region_code === null ? row.role === 'national-director' : row.region_code === la.regionCode
+              }
+            })
+            .map(toPerson)
+        },
+      }
+    },
+
     /** Active Ofsted accounts (inspectors and managers), by name. */
     async ofstedStaff(): Promise<Person[]> {
       const roles = (Object.keys(ROLE_INFO) as Role[]).filter((role) => ROLE_INFO[role].kind === 'ofsted')
       return this.withRoles(roles)
     },
   }
+}
+
+/** The active accounts, read once: who of these roles answers for an LA's steps. */
+export interface Roster {
+  /** LA staff of the LA, DfE staff assigned to it, Ofsted staff of its region, national directors. */
+  at(la: { readonly laCode: string; readonly regionCode: string }, roles: readonly Role[]): Person[]
 }
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices } from '../areas/index.js'
 import { fixedClock } from '../clock.js'
+import { nextBoardMeetingBy } from '../rules/intervention-record.js'
 import { loadConfig } from '../config.js'
 import type { DatabaseHandle } from '../db/database.js'
 import { createTestDatabase } from '../test-support/test-db.js'
@@ -57,8 +58,20 @@ describe('demo interventions and engagement (issue 13)', () => {
       forms: ['improvement-notice'],
       adviser: 'adviser',
       late: 0,
-      minutes: 0,
+      minutes: expect.any(Number),
     })
+    // Each board in force has met within six weeks (G3): the case lead's first task is not a
+    // meeting long overdue; the improvement notice's board last met about a month ago.
+    for (const record of records.filter((item) => item.intervention.step === 'in-force')) {
+      const next = nextBoardMeetingBy(record.meetings.at(-1)?.metOn, record.board!.setUpOn, TODAY)
+      expect(next.late).toBe(false)
+    }
+    expect(
+      records.some(
+        (record) =>
+          record.instruments[0]?.form === 'improvement-notice' && record.meetings.at(-1)?.metOn === '2026-10-24',
+      ),
+    ).toBe(true)
     expect(summary).toContainEqual({
       step: 'in-force',
       forms: ['improvement-notice'],

@@ -99,7 +99,8 @@ async function board(
   published: IsoDate,
   today: IsoDate,
   adviser: { kind: 'adviser' | 'commissioner'; name: string },
-) {
+): Promise<IsoDate> {
+  const setUpOn = earlier(addDays(published, 28), today)
   await services.intervention.setBoard(
     caseLead,
     id,
@@ -108,13 +109,37 @@ async function board(
       chairIndependent: true,
       members:
         'Leader of the council\nLead member for children\nDirector of Children’s Services\nDemo partner agencies',
-      setUpOn: earlier(addDays(published, 28), today),
+      setUpOn,
       adviserKind: adviser.kind,
       adviserName: adviser.name,
       version: undefined,
     },
     DEMO_CONTEXT,
   )
+  return setUpOn
+}
+
+/**
+ * The board's meetings since it was set up, five weeks apart (monthly to six-weekly, G3), the
+ * last about a month before today: its next meeting is due soon, not long overdue.
+ */
+async function boardMeetings(
+  services: Services,
+  actor: Principal,
+  id: string,
+  laName: string,
+  setUpOn: IsoDate,
+  today: IsoDate,
+) {
+  const dates: IsoDate[] = []
+  for (let metOn = addDays(today, -30); metOn > setUpOn; metOn = addDays(metOn, -35)) dates.unshift(metOn)
+  for (const metOn of dates)
+    await services.intervention.addMeeting(
+      actor,
+      id,
+      { metOn, summary: 'Progress against the improvement plan', minutes: pdf(`Board minutes ${metOn}`, laName) },
+      DEMO_CONTEXT,
+    )
 }
 
 /**
@@ -144,13 +169,17 @@ export async function loadDemoInterventions(db: Kysely<Database>, config: Config
   const liftedLa = [...latest].find(([, grade]) => grade && grade !== 'inadequate')?.[0]
 
   if (noticeLa) {
-    const { published } = await judgementsOf(services, noticeLa)
+    const { name, published } = await judgementsOf(services, noticeLa)
     const on = published.at(-1)!.publishedOn
     const id = await runRecord(services, caseLead, noticeLa, on, today, {
       form: 'improvement-notice',
       basis: 'An inadequate judgement: non-statutory support first, as the council has capacity to improve',
     })
-    await board(services, caseLead, id, on, today, { kind: 'adviser', name: 'Demo DfE social care adviser' })
+    const setUpOn = await board(services, caseLead, id, on, today, {
+      kind: 'adviser',
+      name: 'Demo DfE social care adviser',
+    })
+    await boardMeetings(services, caseLead, id, name, setUpOn, today)
     await services.intervention.scheduleReport(
       caseLead,
       id,

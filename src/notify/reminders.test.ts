@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reminderSources } from '../areas/index.js'
 import { principalFor } from '../auth/users.js'
+import { systemClock } from '../clock.js'
 import { buildTestApp, type TestApp } from '../test-support/build-test-app.js'
 import { inadequateJudgement } from '../test-support/factories/intervention.js'
+import { plannedActivity } from '../test-support/factories/activities.js'
 import { createUser } from '../test-support/factories/users.js'
+import { startSmtpSink } from '../test-support/smtp-sink.js'
+import { createDispatcher } from './dispatcher.js'
 import { createReminderJob, reminderPhase, setReminderStopped } from './reminders.js'
 
 describe('reminderPhase: before, on the day, overdue (issue 13)', () => {
@@ -98,5 +102,47 @@ describe('the reminder job', () => {
       .where('subject', '=', 'New inadequate judgement: Liverpool')
       .execute()
     expect(alerts).toEqual([{ recipient: lead.email, kind: 'intervention-alert' }])
+  })
+
+  it('emails the lead inspector that notice is due today through SMTP, and nobody who stopped that kind', async () => {
+    const lead = await createUser(t.db, 'hmi')
+    const stoppedLead = await createUser(t.db, 'hmi')
+    await setReminderStopped(t.db, stoppedLead.id, 'inspection-step', true)
+    // Fieldwork from Monday 30 November: notice on Monday 23 November (002#73), today.
+    for (const [laCode, user] of [
+      ['935', lead], // Suffolk
+      ['936', stoppedLead], // Surrey
+    ] as const)
+      await plannedActivity(t.db, t.config, {
+        laCode,
+        onsiteStart: '2026-11-30',
+        plannedAt: '2026-10-01T10:00:00Z',
+        team: [{ userId: user.id, teamRole: 'lead-inspector' }],
+      })
+    const job = createReminderJob({
+      db: t.db,
+      clock: t.clock,
+      baseUrl: 'https://ilacs.example',
+      sources: reminderSources(t.app.services),
+    })
+    await job.runOnce()
+    const sink = await startSmtpSink()
+    // The outbox dates what it queues by the database's clock: the dispatcher sends by real time.
+    const dispatcher = createDispatcher({
+      db: t.db,
+      clock: systemClock,
+      smtpUrl: sink.url,
+      from: 'ILACS <no-reply@ilacs.test>',
+    })
+    try {
+      while ((await dispatcher.runOnce()) > 0);
+      const toLead = sink.messages.filter((message) => message.to.includes(lead.email))
+      expect(toLead).toHaveLength(1)
+      expect(toLead[0]!.raw).toContain('Subject: Due today: Give notice: Standard inspection of Suffolk')
+      expect(sink.messages.filter((message) => message.to.includes(stoppedLead.email))).toEqual([])
+    } finally {
+      await dispatcher.stop()
+      await sink.close()
+    }
   })
 })

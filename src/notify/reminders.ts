@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { recordAudit } from '../auth/audit.js'
+import type { RoleKind } from '../auth/roles.js'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/tables.js'
 import { addDays, formatLongDate, type IsoDate } from '../rules/calendar/dates.js'
@@ -18,8 +19,27 @@ export const REMINDER_KINDS = {
   'intervention-report': 'Reports due to the DfE',
   'board-meeting': 'Improvement board meetings expected',
   'engagement-letter': 'Letters due after an annual engagement meeting',
+  'inspection-step': 'Inspections and visits you lead: the notice call and the last day on site',
+  'la-information': 'What your local authority sends before an inspection or visit: Annex A, cases and audits',
+  'report-step': 'Reports and letters: writing, quality assurance, factual accuracy and the final copy',
+  'monitoring-step':
+    'Monitoring after an inadequate judgement: the action planning visit, the action plan, its review and the re-inspection decision',
+  'offer-2015-step': 'The 2015 improvement offer: the seminar, the plan, visits, reviews and the progress inspection',
 } as const
 export type ReminderKind = keyof typeof REMINDER_KINDS
+
+/** Whose steps each kind reminds of, so a person's reminders page lists only the kinds they can get. */
+export const REMINDER_AUDIENCE: Readonly<Record<ReminderKind, readonly RoleKind[]>> = {
+  'intervention-alert': ['dfe'],
+  'intervention-report': ['dfe'],
+  'board-meeting': ['dfe'],
+  'engagement-letter': ['ofsted'],
+  'inspection-step': ['ofsted'],
+  'la-information': ['la'],
+  'report-step': ['ofsted', 'la'],
+  'monitoring-step': ['ofsted', 'la', 'dfe'],
+  'offer-2015-step': ['ofsted', 'la'],
+}
 
 /** How many days before a deadline the first reminder goes, by kind (a schedule per deadline type). */
 export const REMINDER_SCHEDULE: Readonly<
@@ -29,6 +49,14 @@ export const REMINDER_SCHEDULE: Readonly<
   'intervention-report': { beforeDays: 7, onTheDay: true, overdue: true },
   'board-meeting': { beforeDays: 7, onTheDay: false, overdue: true },
   'engagement-letter': { beforeDays: 7, onTheDay: true, overdue: true },
+  // Inspection steps come days apart (notice, then Annex A two working days later, 002#73-79):
+  // a week's warning would arrive before the LA knows of the inspection.
+  'inspection-step': { beforeDays: 2, onTheDay: true, overdue: true },
+  'la-information': { beforeDays: 2, onTheDay: true, overdue: true },
+  'report-step': { beforeDays: 3, onTheDay: true, overdue: true },
+  // Monitoring and the 2015 offer run over months (a plan in 70 working days, 001#19; 000#27).
+  'monitoring-step': { beforeDays: 14, onTheDay: true, overdue: true },
+  'offer-2015-step': { beforeDays: 14, onTheDay: true, overdue: true },
 }
 
 /** A deadline someone owes, as an area reports it. */
@@ -42,6 +70,15 @@ export interface DueReminder {
   readonly what: string
   /** Where to do it, as a path of the service. */
   readonly path: string
+}
+
+/** The same deadline for each person who owes it, once each (each stops their own reminders). */
+export function remindEach(
+  owners: Iterable<{ readonly id: string; readonly email: string }>,
+  reminder: Omit<DueReminder, 'recipient'>,
+): DueReminder[] {
+  const each = new Map([...owners].filter((owner) => owner.email).map((owner) => [owner.id, owner]))
+  return [...each.values()].map((owner) => ({ ...reminder, recipient: { email: owner.email, userId: owner.id } }))
 }
 
 /** An area's deadlines due on `today` or coming up. */
@@ -112,13 +149,13 @@ export async function setReminderStopped(
 }
 
 export interface ReminderJob {
-  /** Enqueue what is due today; returns how many reminders were new. */
+  /** Enqueue what is due today, now; returns how many reminders were new. */
   runOnce(): Promise<number>
   start(intervalMs?: number): void
   stop(): Promise<void>
 }
 
-/** The reminder job: run once at start, then on a timer. */
+/** The reminder job: run at start, then once a day (checked on a timer). */
 export function createReminderJob(deps: {
   db: Kysely<Database>
   clock: Clock
@@ -136,18 +173,25 @@ export function createReminderJob(deps: {
       deps.db,
       due.flatMap((reminder) => (reminder.recipient.userId ? [reminder.recipient.userId] : [])),
     )
-    let enqueued = 0
-    for (const reminder of due) {
+    const todo = due.flatMap((reminder) => {
       const phase = reminderPhase(reminder.kind, reminder.due, today)
-      if (!phase) continue
-      if (reminder.recipient.userId && stopped.get(reminder.recipient.userId)?.has(reminder.kind)) continue
+      if (!phase) return []
+      if (reminder.recipient.userId && stopped.get(reminder.recipient.userId)?.has(reminder.kind)) return []
       const dedupeKey = `reminder:${reminder.kind}:${reminder.recordId}:${reminder.due}:${phase}:${reminder.recipient.email.toLowerCase()}`
-      const before = await deps.db
-        .selectFrom('outbox')
-        .select('id')
-        .where('dedupe_key', '=', dedupeKey)
-        .executeTakeFirst()
-      if (before) continue
+      return [{ reminder, phase, dedupeKey }]
+    })
+    // Those already in the outbox, in a few reads rather than one per reminder.
+    const sent = new Set<string>()
+    for (let start = 0; start < todo.length; start += 500) {
+      const keys = todo.slice(start, start + 500).map((item) => item.dedupeKey)
+      const rows = await deps.db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'in', keys).execute()
+      for (const row of rows) sent.add(row.dedupe_key)
+    }
+    let enqueued = 0
+    for (const { reminder, phase, dedupeKey } of todo) {
+      // The same step may come from two places (a lead who is also the QA manager): one email.
+      if (sent.has(dedupeKey)) continue
+      sent.add(dedupeKey)
       await enqueueEmail(deps.db, {
         kind: reminder.kind === 'intervention-alert' ? 'intervention-alert' : 'reminder',
         recipient: reminder.recipient.email,
@@ -160,18 +204,26 @@ export function createReminderJob(deps: {
   }
 
   // One instance at a time enqueues reminders (the dedupe key would stop doubles anyway; this saves the work).
+  let doneOn: string | undefined
   const once = () =>
     (running ??= runExclusively(deps, 'reminders', runOnce)
-      .then((run) => (run.ran ? run.value : 0))
+      .then((run) => {
+        if (run.ran) doneOn = deps.clock.today()
+        return run.ran ? run.value : 0
+      })
       .finally(() => (running = undefined)))
+  // Reminders are daily: the timer runs the job once a day per instance (at start, then after
+  // midnight); a run that found another instance at work tries again at the next tick.
+  const daily = () => {
+    if (doneOn === deps.clock.today()) return
+    void once().catch((error: unknown) => deps.log?.('reminders failed', { error: String(error) }))
+  }
   return {
     runOnce: once,
     start(intervalMs = 15 * 60_000) {
       if (timer) return
-      void once().catch((error: unknown) => deps.log?.('reminders failed', { error: String(error) }))
-      timer = setInterval(() => {
-        void once().catch((error: unknown) => deps.log?.('reminders failed', { error: String(error) }))
-      }, intervalMs)
+      daily()
+      timer = setInterval(daily, intervalMs)
       timer.unref()
     },
     async stop() {

@@ -6,6 +6,7 @@ import type { DashboardItem, DashboardProvider } from '../home/index.js'
 import { urgencyOf } from '../home/index.js'
 import { activityPaths } from './paths.js'
 import { activityTitle } from './presenters.js'
+import { activitySteps } from './reminders.js'
 import type { ActivitiesService } from './service.js'
 
 const HORIZON_DAYS = 14
@@ -29,21 +30,23 @@ export function activitiesDashboard(activities: ActivitiesService, clock: Clock)
             statuses: ['planned', 'notified', 'on-site', 'judgements-agreed'],
           })
         : []
-    for (const { activity, milestones, team } of mine) {
+    for (const summary of mine) {
+      const { activity, milestones, team } = summary
       const href = activityPaths.show.build({ activityId: activity.id })
       const isLead = team.some((member) => member.userId === principal.id && member.teamRole === 'lead-inspector')
-      const notice = milestones.find((m) => m.key === 'notice')
-      if (isLead && activity.status === 'planned' && notice) {
-        const urgency = urgencyOf(notice.date, today, horizon)
+      // The lead's steps, as the reminder job sends them (activitySteps); the judgements only once their day comes.
+      for (const step of isLead ? activitySteps(summary) : []) {
+        if (step.owner !== 'lead-inspector' || (step.key === 'onsite.end' && step.due > today)) continue
+        const urgency = urgencyOf(step.due, today, horizon)
         if (urgency)
           items.push({
             urgency,
-            title: `Give notice: ${activityTitle(activity)}`,
-            href: activityPaths.notice.build({ activityId: activity.id }),
-            due: notice.date,
-            detail: 'Telephone the DCS by 9.30am, then send the Annex A request',
-            rule: notice.rule,
-            citation: notice.citation,
+            title: step.what,
+            href: step.path,
+            due: step.due,
+            detail: step.detail,
+            rule: step.rule,
+            citation: step.citation,
           })
       }
       const start = milestones.find((m) => m.key === 'onsite.start')
@@ -58,17 +61,6 @@ export function activitiesDashboard(activities: ActivitiesService, clock: Clock)
             rule: start.rule,
             citation: start.citation,
           })
-      }
-      const end = milestones.find((m) => m.key === 'onsite.end')
-      if (isLead && activity.status === 'on-site' && end && end.date <= today) {
-        items.push({
-          urgency: end.date < today ? 'overdue' : 'today',
-          title: `Agree judgements and give feedback: ${activityTitle(activity)}`,
-          href,
-          due: end.date,
-          rule: end.rule,
-          citation: end.citation,
-        })
       }
     }
     if (can(principal, 'activity.plan')) {

@@ -110,6 +110,20 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
     }
   }
 
+  /** The activities with their milestones and teams, by first day on site and LA. */
+  async function summaries(records: readonly ActivityRecord[]): Promise<ActivitySummary[]> {
+    const activities = (await withLas(records)).sort(
+      (a, b) => a.onsiteStart.localeCompare(b.onsiteStart) || a.laName.localeCompare(b.laName),
+    )
+    const ids = activities.map((activity) => activity.id)
+    const [milestones, teams] = await Promise.all([milestonesOf(ids), teamsOf(ids)])
+    return activities.map((activity) => ({
+      activity,
+      milestones: milestones.filter((m) => m.activityId === activity.id),
+      team: teams.get(activity.id) ?? [],
+    }))
+  }
+
   const nameOf = (names: Map<string, Person>, id: string | null) => (id ? (names.get(id)?.displayName ?? null) : null)
 
   return {
@@ -165,16 +179,15 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
         const noticed = await noticedActivityIds(records.map((record) => record.id))
         records = records.filter((record) => noticed.has(record.id))
       }
-      const activities = (await withLas(records)).sort(
-        (a, b) => a.onsiteStart.localeCompare(b.onsiteStart) || a.laName.localeCompare(b.laName),
-      )
-      const ids = activities.map((activity) => activity.id)
-      const [milestones, teams] = await Promise.all([milestonesOf(ids), teamsOf(ids)])
-      return activities.map((activity) => ({
-        activity,
-        milestones: milestones.filter((m) => m.activityId === activity.id),
-        team: teams.get(activity.id) ?? [],
-      }))
+      return summaries(records)
+    },
+
+    /**
+     * Every activity of these statuses, whoever may see it, for a job acting for the service (the
+     * reminder job, issue 13): read in batches, as `list` does.
+     */
+    async listAll(filter: Pick<ActivityFilter, 'statuses' | 'type'>): Promise<ActivitySummary[]> {
+      return summaries(await listActivities(filter))
     },
 
     /** The activity and its timeline only: for summaries that need no more than its dates. */

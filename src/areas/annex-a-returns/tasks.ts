@@ -104,6 +104,27 @@ export function annexATasks(
   }
 }
 
+/** The three parts of Annex A the LA sends after notice (002#79, #242), each done or not, keyed by its milestone. */
+export async function annexAParts(annexA: AnnexAReturnsService, activityId: string) {
+  const [versions, documents] = await Promise.all([annexA.versions(activityId), annexA.documents(activityId)])
+  const items = new Set(documents.map((d) => d.item))
+  return [
+    {
+      key: 'annex-a.child-level-data',
+      done: versions.some((v) => v.status === 'valid'),
+      what: versions.some((v) => isReadable(v.status))
+        ? 'Fix the errors in the Annex A lists'
+        : 'Send the Annex A child-level lists',
+    },
+    { key: 'annex-a.audits', done: items.has('audits'), what: 'Send the list of audits' },
+    {
+      key: 'annex-a.management-information',
+      done: ANNEX_A_DOCUMENTS.every((d) => items.has(d.item)),
+      what: 'Send documents 1.01 to 3.11',
+    },
+  ]
+}
+
 /** What Annex A asks of people today: the LA's deadlines; the lead's overdue parts. */
 export function annexADashboard(
   annexA: AnnexAReturnsService,
@@ -124,24 +145,7 @@ export function annexADashboard(
       const isLa = canOn(principal, 'annex-a.upload', target)
       const isLead = team.some((member) => member.userId === principal.id && member.teamRole === 'lead-inspector')
       if (!isLa && !isLead) continue
-      const [versions, documents] = await Promise.all([annexA.versions(activity.id), annexA.documents(activity.id)])
-      const items1 = new Set(documents.map((d) => d.item))
-      const parts = [
-        {
-          key: 'annex-a.child-level-data',
-          done: versions.some((v) => v.status === 'valid'),
-          what: versions.some((v) => isReadable(v.status))
-            ? 'Fix the errors in the Annex A lists'
-            : 'Send the Annex A child-level lists',
-        },
-        { key: 'annex-a.audits', done: items1.has('audits'), what: 'Send the list of audits' },
-        {
-          key: 'annex-a.management-information',
-          done: ANNEX_A_DOCUMENTS.every((d) => items1.has(d.item)),
-          what: 'Send documents 1.01 to 3.11',
-        },
-      ]
-      for (const part of parts) {
+      for (const part of await annexAParts(annexA, activity.id)) {
         const milestone = milestones.find((m) => m.key === part.key)
         if (!milestone || part.done) continue
         const urgency = urgencyOf(milestone.date, today, horizon)

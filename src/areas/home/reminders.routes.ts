@@ -1,5 +1,12 @@
 import type { FastifyReply } from 'fastify'
-import { REMINDER_KINDS, REMINDER_SCHEDULE, type ReminderKind, type ReminderSettings } from '../../notify/reminders.js'
+import { ROLE_INFO } from '../../auth/roles.js'
+import {
+  REMINDER_AUDIENCE,
+  REMINDER_KINDS,
+  REMINDER_SCHEDULE,
+  type ReminderKind,
+  type ReminderSettings,
+} from '../../notify/reminders.js'
 import { KINDS, reminderForm } from './forms.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { homePaths } from './paths.js'
@@ -22,7 +29,10 @@ export function reminderRoutes({ reminders }: { reminders: ReminderSettings }): 
     const { principal } = request
     const [stopped, sent] = await Promise.all([reminders.stopped(principal.id), reminders.sentTo(principal.email)])
     return reply.page('home/reminders.njk', {
-      kinds: KINDS.map((kind) => ({ kind, text: REMINDER_KINDS[kind], when: when(kind), stopped: stopped.has(kind) })),
+      // The kinds this person can get, and any they stopped before (so they can resume it).
+      kinds: KINDS.filter(
+        (kind) => REMINDER_AUDIENCE[kind].includes(ROLE_INFO[principal.role].kind) || stopped.has(kind),
+      ).map((kind) => ({ kind, text: REMINDER_KINDS[kind], when: when(kind), stopped: stopped.has(kind) })),
       sent: sent.map((item) => [
         { text: item.subject },
         {

@@ -12,7 +12,7 @@ import type { ProgrammeRecord } from './types.js'
 const HORIZON_DAYS = 28
 
 /** Who does each step (001#9, #14, #18, #19, #21, #54), by role. */
-type Owner = 'director' | 'inspector' | 'senior-hmi' | 'la' | 'dfe'
+export type Owner = 'director' | 'inspector' | 'senior-hmi' | 'la' | 'dfe'
 
 function ownerOf(principal: Principal): Owner | undefined {
   switch (principal.role) {
@@ -33,7 +33,7 @@ function ownerOf(principal: Principal): Owner | undefined {
 }
 
 /** The steps of one programme still to do, each with its owner and due date. */
-function programmeTasks(
+export function programmeTasks(
   record: ProgrammeRecord,
   laName: string,
 ): Array<{ owner: Owner[]; title: string; due: string; rule: string; citation: string; anchor: string }> {

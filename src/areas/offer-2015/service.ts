@@ -168,7 +168,9 @@ export function createOffer2015Service(deps: Offer2015Deps) {
     awaitingOffer: (principal: Principal) => awaitingOffer(deps, principal),
 
     /** Every offer the principal may see (or act on, for `action`), newest first. */
-    async inScope(principal: Principal, action: Action = 'offer-2015.view'): Promise<OfferRecord[]> {
+    async inScope(principal: Principal | 'everyone', action: Action = 'offer-2015.view'): Promise<OfferRecord[]> {
+      // 'everyone': the service's own jobs (the reminders, issue 13), acting for no one person.
+      if (principal === 'everyone') return assemble(await offersOf(db))
       const filter = laFilter(principal, action)
       if (filter.kind === 'none' || filter.kind === 'team') return []
       if (filter.kind === 'las') return assemble(await offersOf(db, filter.laCodes))

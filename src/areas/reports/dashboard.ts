@@ -1,4 +1,3 @@
-import type { Principal } from '../../auth/policy.js'
 import { ROLE_INFO } from '../../auth/roles.js'
 import type { Clock } from '../../clock.js'
 import { addDays, formatDate } from '../../rules/calendar/dates.js'
@@ -63,7 +62,9 @@ export function reportsDashboard(
         const role = team.find((member) => member.userId === principal.id)?.teamRole
         const report = byActivity.get(activity.id)
         const progress = await reports.read.progress(activity)
-        for (const todo of ownerItems(principal, role, activity, report, progress, today))
+        const owns = (owner: ReportStepOwner) =>
+          owner === 'lead-inspector' || owner === 'qa-manager' ? owner === role : owner === principal.role
+        for (const todo of reportSteps(activity, report, progress, today).filter((step) => owns(step.owner)))
           item(activity, todo.title, todo.href, todo.due, todo.detail)
         if (role === 'qa-manager' && report?.step === 'factual-accuracy') {
           const disputes = (await reports.factualAccuracy.comments(activity.id)).filter(
@@ -96,14 +97,9 @@ export function reportsDashboard(
       const byActivity = await reports.read.of(mine.map(({ activity }) => activity.id))
       for (const { activity } of mine) {
         const report = byActivity.get(activity.id)
-        if (report?.step === 'factual-accuracy' && !report.faSubmittedAt)
-          item(
-            activity,
-            `Check the draft ${documentWord(report.kind)} for factual accuracy`,
-            reportPaths.factualAccuracy.build({ activityId: activity.id }),
-            report.faDue ?? undefined,
-            'Comment on any paragraph with the correction and your evidence, then submit once (002#216)',
-          )
+        if (report?.step === 'factual-accuracy')
+          for (const todo of reportSteps(activity, report, [], today).filter((step) => step.owner === 'la'))
+            item(activity, todo.title, todo.href, todo.due, todo.detail)
         if (report?.step === 'embargoed')
           item(
             activity,
@@ -133,42 +129,62 @@ export function reportsDashboard(
   }
 }
 
-/** What the principal has to do next on the report, by their part in it. */
-function ownerItems(
-  principal: Principal,
-  role: string | undefined,
+/** Who owes a step of the report: a member of the activity's team, a director, or the LA. */
+export type ReportStepOwner = 'lead-inspector' | 'qa-manager' | 'regional-director' | 'national-director' | 'la'
+
+/** What is owed next on the report and by whom, due on its 002#216 date (the home page and the reminders, issue 13). */
+export function reportSteps(
   activity: Activity,
   report: Report | undefined,
   progress: readonly MilestoneProgress[],
   today: string,
-): Array<{ title: string; href: string; due: string | undefined; detail?: string }> {
+): Array<{ owner: ReportStepOwner; title: string; href: string; due: string | undefined; detail?: string }> {
   const activityId = activity.id
   const page = reportPaths.report.build({ activityId })
   const draftDue = progress.find((step) => step.key === 'report.to-la-for-factual-accuracy')?.deadline
   const finalDue = progress.find((step) => step.key === 'report.final-to-la')?.deadline
   const word = documentWord(reportKindFor(activity.type)!)
-  if (role === 'lead-inspector') {
-    if (!report) return [{ title: `Start the ${word}`, href: page, due: draftDue }]
-    if (report.step === 'drafting')
-      return [{ title: `Write the ${word} and submit it for QA`, href: page, due: draftDue }]
-    if (report.step === 'approved')
-      return [{ title: `Send the draft ${word} to the local authority`, href: page, due: draftDue }]
-    if (report.step === 'factual-accuracy' && (report.faSubmittedAt || (report.faDue && report.faDue < today)))
+  const review = reportPaths.review.build({ activityId })
+  if (!report) return [{ owner: 'lead-inspector', title: `Start the ${word}`, href: page, due: draftDue }]
+  switch (report.step) {
+    case 'drafting':
+      return [{ owner: 'lead-inspector', title: `Write the ${word} and submit it for QA`, href: page, due: draftDue }]
+    case 'approved':
       return [
-        {
-          title: `Answer the factual accuracy comments and send the final ${word}`,
-          href: reportPaths.laComments.build({ activityId }),
-          due: finalDue,
-        },
+        { owner: 'lead-inspector', title: `Send the draft ${word} to the local authority`, href: page, due: draftDue },
       ]
+    case 'qa-review':
+      return [{ owner: 'qa-manager', title: `Review the draft ${word}`, href: review, due: draftDue }]
+    case 'director-review':
+      return [{ owner: 'regional-director', title: `Review the draft ${word}`, href: review, due: draftDue }]
+    case 'national-review':
+      return [{ owner: 'national-director', title: `Review the draft ${word} (referred)`, href: review, due: draftDue }]
+    case 'factual-accuracy':
+      // The LA's comments are owed until it submits them; the lead answers once they come or are late.
+      return [
+        ...(report.faSubmittedAt
+          ? []
+          : [
+              {
+                owner: 'la' as const,
+                title: `Check the draft ${word} for factual accuracy`,
+                href: reportPaths.factualAccuracy.build({ activityId }),
+                due: report.faDue ?? undefined,
+                detail: 'Comment on any paragraph with the correction and your evidence, then submit once (002#216)',
+              },
+            ]),
+        ...(report.faSubmittedAt || (report.faDue && report.faDue < today)
+          ? [
+              {
+                owner: 'lead-inspector' as const,
+                title: `Answer the factual accuracy comments and send the final ${word}`,
+                href: reportPaths.laComments.build({ activityId }),
+                due: finalDue,
+              },
+            ]
+          : []),
+      ]
+    default:
+      return []
   }
-  if (role === 'qa-manager' && report?.step === 'qa-review')
-    return [{ title: `Review the draft ${word}`, href: reportPaths.review.build({ activityId }), due: draftDue }]
-  if (principal.role === 'regional-director' && report?.step === 'director-review')
-    return [{ title: `Review the draft ${word}`, href: reportPaths.review.build({ activityId }), due: draftDue }]
-  if (principal.role === 'national-director' && report?.step === 'national-review')
-    return [
-      { title: `Review the draft ${word} (referred)`, href: reportPaths.review.build({ activityId }), due: draftDue },
-    ]
-  return []
 }
