@@ -22,6 +22,7 @@ import * as monitoringProgrammes from './migrations/20261202T172251Z_monitoring_
 import * as fileBlobsInDatabase from './migrations/20261202T203330Z_file_blobs_in_database.js'
 import * as offer2015 from './migrations/20261202T203408Z_offer_2015.js'
 import * as interventionChecklists from './migrations/20261202T203537Z_intervention_checklists.js'
+import * as offerAtRiskEmail from './migrations/20261203T041412Z_offer_at_risk_email.js'
 import type { Database } from './tables.js'
 
 /**
@@ -53,6 +54,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T203330Z_file_blobs_in_database': fileBlobsInDatabase,
   '20261202T203408Z_offer_2015': offer2015,
   '20261202T203537Z_intervention_checklists': interventionChecklists,
+  '20261203T041412Z_offer_at_risk_email': offerAtRiskEmail,
 }
 
 /**

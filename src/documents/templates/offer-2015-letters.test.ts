@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { oneLine, renderAndRead } from '../fixtures.js'
 import { IncompleteDocumentError } from './common.js'
-import { offerVisitLetter, progressInspectionLetter, quarterlyReviewLetter, seminarRecord } from './offer-2015-letters.js'
+import {
+  offerVisitLetter,
+  progressInspectionLetter,
+  quarterlyReviewLetter,
+  seminarRecord,
+} from './offer-2015-letters.js'
 
 const basis = {
   localAuthority: { name: 'Birmingham', code: '330' },

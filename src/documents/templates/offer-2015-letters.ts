@@ -49,9 +49,14 @@ export function seminarRecord(input: SeminarRecordInput): DocumentModel {
     ...requireText(input.priorities, 'Enter the priorities agreed', '000 Annex C'),
   ])
   const title = `${input.localAuthority.name}: record of improvement planning seminar`
-  const none = (texts: Paragraphs) => (texts.some((text) => text.trim() !== '') ? paragraphs(texts) : [paragraph('None recorded.')])
+  const none = (texts: Paragraphs) =>
+    texts.some((text) => text.trim() !== '') ? paragraphs(texts) : [paragraph('None recorded.')]
   return {
-    meta: metaFor('offer-seminar-record', title, input, { issued: input.recordedOn, fieldworkStart: input.heldOn, fieldworkEnd: input.heldOn }),
+    meta: metaFor('offer-seminar-record', title, input, {
+      issued: input.recordedOn,
+      fieldworkStart: input.heldOn,
+      fieldworkEnd: input.heldOn,
+    }),
     blocks: [
       heading(1, 'Record of improvement planning seminar'),
       paragraph(`${input.localAuthority.name}, seminar held on ${formatDate(input.heldOn)}`),
@@ -94,7 +99,11 @@ export function offerVisitLetter(input: OfferVisitLetterInput): DocumentModel {
   ])
   const subject = `Monthly improvement monitoring visit to ${input.localAuthority.name}`
   return {
-    meta: metaFor('offer-visit-letter', subject, input, { issued: input.issued, fieldworkStart: input.visitDates.start, fieldworkEnd: input.visitDates.end }),
+    meta: metaFor('offer-visit-letter', subject, input, {
+      issued: input.issued,
+      fieldworkStart: input.visitDates.start,
+      fieldworkEnd: input.visitDates.end,
+    }),
     blocks: [
       ...letterOpening(input.issued, input.recipient, subject),
       paragraph(
@@ -191,13 +200,17 @@ export function progressInspectionLetter(input: ProgressInspectionLetterInput): 
       paragraph(
         `The inspection was the first progress inspection since the local authority became subject to improvement notice or direction by the Secretary of State following the inspection which took place in ${since}. The areas for improvement identified during that inspection are set out in the annex to this letter.`,
       ),
-      paragraph(`Having reviewed all the evidence, I consider that the local authority is making ${input.judgement} progress.`),
+      paragraph(
+        `Having reviewed all the evidence, I consider that the local authority is making ${input.judgement} progress.`,
+      ),
       paragraph(
         `This letter and inspection report will be published on the Ofsted website. I am copying them to ${listOfNames([...PROGRESS_LETTER_COPIES, `the chief executive of ${input.councilName}`])}.`,
       ),
       ...letterClose(input.hmi, "Her Majesty's Inspector", input.copies),
       heading(2, `The areas for improvement identified during the inspection that took place in ${since}`),
-      bullets(input.areasForImprovement.length > 0 ? input.areasForImprovement : ['As set out in the inspection report.']),
+      bullets(
+        input.areasForImprovement.length > 0 ? input.areasForImprovement : ['As set out in the inspection report.'],
+      ),
       heading(2, `Report on the progress inspection on ${fieldworkDates(input.fieldwork)}`),
       heading(3, 'Evidence'),
       ...paragraphs(input.evidence),
