@@ -41,7 +41,8 @@ describe('the 2015 offer’s letters, generated from each recorded step (000#23,
       await createUser(t.db, 'regional-director', { regionCode: WEST_MIDLANDS, displayName: 'Jo Clarke' }),
     )
     const national = await createUser(t.db, 'national-director', { displayName: 'Pat Nolan' })
-    await createUser(t.db, 'hmi', { displayName: 'Lee Hughes' })
+    const hmi = await signIn(await createUser(t.db, 'hmi', { displayName: 'Lee Hughes' }))
+    const otherHmi = await signIn(await createUser(t.db, 'hmi'))
     const senior = await signIn(await createUser(t.db, 'senior-hmi', { displayName: 'Kim Ward' }))
     const dcs = await signIn(await createUser(t.db, 'la-dcs', { laCode: LA, displayName: 'Sam Patel' }))
     const otherDcs = await signIn(await createUser(t.db, 'la-dcs', { laCode: '333' }))
@@ -117,6 +118,21 @@ describe('the 2015 offer’s letters, generated from each recorded step (000#23,
     expect(letter).toContain('Most children are now safe.')
     offer = page(await dcs.get(url))
     expect(oneLine(offer.$('#letters ~ ul').first().text())).toContain('Quarterly review letter 2, published')
+
+    // An HMI's tasks are the offers they work on (have recorded a step of), not every offer.
+    offer = page(await hmi.get(url))
+    expect(
+      (
+        await hmi.post(`${url}/steps`, {
+          step: 'visit.2',
+          ...date('doneOn', '2015-08-11'),
+          note: 'Drift is reducing.',
+          version: version(),
+        })
+      ).statusCode,
+    ).toBe(303)
+    expect(oneLine((await hmi.get('/')).body)).toContain('Monthly improvement monitoring visit 3 of 12')
+    expect(oneLine((await otherHmi.get('/')).body)).not.toContain('Monthly improvement monitoring visit')
 
     expect((await otherDcs.get(`${url}/letters/visit.1/letter.pdf`)).statusCode).toBe(404)
     expect((await dcs.get(`${url}/letters/visit.3/letter.pdf`)).statusCode).toBe(404)

@@ -10,7 +10,7 @@ import type { RegisterService } from '../register/index.js'
 import { awaitingOffer } from './awaiting.js'
 import { offerChange } from './change.js'
 import { invitationLetter, type LetterFormat, planLetterDocument, stepLetterDocument } from './letters.js'
-import { findOffer, insertOffer, offersOf, stepsOfOffers } from './repository.js'
+import { findOffer, insertOffer, offerIdsWorkedOnBy, offersOf, stepsOfOffers } from './repository.js'
 import { stepsOf } from './steps.js'
 import {
   type Offer,
@@ -65,6 +65,19 @@ export function createOffer2015Service(deps: Offer2015Deps) {
 
   const change = offerChange(deps, record, guard)
 
+  /** Every offer the principal may see (or act on, for `action`), newest first. */
+  async function inScope(principal: Principal, action: Action = 'offer-2015.view'): Promise<OfferRecord[]> {
+    const filter = laFilter(principal, action)
+    if (filter.kind === 'none' || filter.kind === 'team') return []
+    if (filter.kind === 'las') return assemble(await offersOf(db, filter.laCodes))
+    const all = await offersOf(db)
+    if (filter.kind === 'all') return assemble(all)
+    const inRegion = new Set(
+      (await register.localAuthorities()).filter((la) => la.regionCode === filter.regionCode).map((la) => la.laCode),
+    )
+    return assemble(all.filter((offer) => inRegion.has(offer.laCode)))
+  }
+
   /** The LA's SIF inadequate judgements without an offer, latest first (000#5: every one is offered it). */
   async function openable(laCode: string) {
     const { records } = await register.show(laCode)
@@ -98,21 +111,21 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       return assemble(await offersOf(db, [laCode]))
     },
 
+    /**
+     * The offers whose tasks are the principal's: those they may act on, and for an HMI only the
+     * offers they work on (have recorded a step of), not every offer in the country.
+     */
+    async tasksInScope(principal: Principal): Promise<OfferRecord[]> {
+      const records = await inScope(principal, 'offer-2015.reply')
+      if (principal.role !== 'hmi') return records
+      const mine = await offerIdsWorkedOnBy(db, principal.id)
+      return records.filter((record) => mine.has(record.offer.id))
+    },
+
     /** LAs with a SIF inadequate judgement without an offer, for the director who may open one (000#5). */
     awaitingOffer: (principal: Principal) => awaitingOffer(deps, principal),
 
-    /** Every offer the principal may see (or act on, for `action`), newest first. */
-    async inScope(principal: Principal, action: Action = 'offer-2015.view'): Promise<OfferRecord[]> {
-      const filter = laFilter(principal, action)
-      if (filter.kind === 'none' || filter.kind === 'team') return []
-      if (filter.kind === 'las') return assemble(await offersOf(db, filter.laCodes))
-      const all = await offersOf(db)
-      if (filter.kind === 'all') return assemble(all)
-      const inRegion = new Set(
-        (await register.localAuthorities()).filter((la) => la.regionCode === filter.regionCode).map((la) => la.laCode),
-      )
-      return assemble(all.filter((offer) => inRegion.has(offer.laCode)))
-    },
+    inScope,
 
     /** Open the offer for one of the LA's SIF inadequate judgements without one (the latest unless named; 000#5, #12). */
     async open(
