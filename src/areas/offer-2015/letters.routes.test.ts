@@ -118,6 +118,8 @@ describe('the 2015 offer’s letters, generated from each recorded step (000#23,
     expect(letter).toContain('Most children are now safe.')
     offer = page(await dcs.get(url))
     expect(oneLine(offer.$('#letters ~ ul').first().text())).toContain('Quarterly review letter 2, published')
+    // 000#42: the partner inspectorates within five working days of the actual publication, Friday 15 April 2016.
+    expect(oneLine(offer.$('#step-pi\\.other-inspectorates\\.notified').parent().text())).toContain('15 April 2016')
 
     // An HMI's tasks are the offers they work on (have recorded a step of), not every offer.
     offer = page(await hmi.get(url))
