@@ -22,7 +22,7 @@ import {
  * refused first), letter D, the progress inspection and the final letter; the DCS sees it ended.
  * Every date shown is compared with the rules core, and every page is axe-checked.
  */
-describe.skipIf(!browserAvailable)('in a browser, the 2015 improvement offer', () => {
+describe.skipIf(!browserAvailable)('in a browser, the 2015 improvement offer', { timeout: 180_000 }, () => {
   let service: RunningService
   let browser: Browser
   const people: Record<string, TestUser> = {}
