@@ -24,6 +24,7 @@ import * as offer2015 from './migrations/20261202T203408Z_offer_2015.js'
 import * as interventionChecklists from './migrations/20261202T203537Z_intervention_checklists.js'
 import * as delegatedDelivery from './migrations/20261203T040733Z_delegated_delivery.js'
 import * as earlierFrameworkInspections from './migrations/20261203T040853Z_earlier_framework_inspections.js'
+import * as offerAtRiskEmail from './migrations/20261203T041412Z_offer_at_risk_email.js'
 import type { Database } from './tables.js'
 
 /**
@@ -57,6 +58,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T203537Z_intervention_checklists': interventionChecklists,
   '20261203T040733Z_delegated_delivery': delegatedDelivery,
   '20261203T040853Z_earlier_framework_inspections': earlierFrameworkInspections,
+  '20261203T041412Z_offer_at_risk_email': offerAtRiskEmail,
 }
 
 /**

@@ -83,6 +83,17 @@ export {
   type ImprovementPlanLetterInput,
 } from './templates/improvement-plan-letter.js'
 export {
+  offerVisitLetter,
+  PROGRESS_LETTER_COPIES,
+  progressInspectionLetter,
+  quarterlyReviewLetter,
+  seminarRecord,
+  type OfferVisitLetterInput,
+  type ProgressInspectionLetterInput,
+  type QuarterlyReviewLetterInput,
+  type SeminarRecordInput,
+} from './templates/offer-2015-letters.js'
+export {
   actionPlanningVisitAgenda,
   actionPlanningVisitRecord,
   type ActionPlanningVisitAgendaInput,

@@ -23,6 +23,10 @@ export const DOCUMENT_KINDS = [
   'action-planning-visit-record',
   'seminar-invitation-letter',
   'improvement-plan-letter',
+  'offer-seminar-record',
+  'offer-visit-letter',
+  'offer-review-letter',
+  'offer-progress-letter',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 

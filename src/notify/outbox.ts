@@ -17,6 +17,7 @@ export const OUTBOX_KINDS = [
   'report-dfe-inadequate',
   'report-published',
   'monitoring-dfe',
+  'offer-at-risk',
 ] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 

@@ -838,8 +838,13 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       'The lead inspector will notify the DCS five working days before arriving on site (day one) … A progress inspection letter will be published within 35 days of notification of the start of the inspection. … Ofsted will publish a report on our website within 35 working days of the notification of the start of the inspection.',
     decision:
-      'Publication is day 35 (000#42); "within 35 working days of the notification" (000#49) counted from day 1, not counted, is day 36, shown as the other reading. Cases are chosen by the end of day 2 (000#42) or by midday on day 2 (Annex H/A): both shown. The on-site week must start on a Monday (five consecutive days).',
-    implementedBy: [{ module: 'timelines/progress-inspection-2015', exports: ['progressInspection2015Timeline'] }],
+      'Publication is day 35 (000#42); "within 35 working days of the notification" (000#49) counted from day 1, not counted, is day 36, shown as the other reading. Cases are chosen by the end of day 2 (000#42) or by midday on day 2 (Annex H/A): both shown. The on-site week must start on a Monday (five consecutive days). Once the letter is published, the other inspectorates (five working days) and the statement of action (70) count from the actual day (afterProgressLetter).',
+    implementedBy: [
+      {
+        module: 'timelines/progress-inspection-2015',
+        exports: ['progressInspection2015Timeline', 'afterProgressLetter'],
+      },
+    ],
   },
   {
     id: 'G1',

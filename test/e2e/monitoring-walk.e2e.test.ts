@@ -14,7 +14,7 @@ import { castInBrowser, fillDate } from './support/cast.js'
  * director reviews it and decides the re-inspection; the DfE case lead sees every step. The
  * statutory dates on the page are compared with the rules core. Every page is axe-checked.
  */
-describe.skipIf(!browserAvailable)('in a browser, five roles walk a monitoring programme', () => {
+describe.skipIf(!browserAvailable)('in a browser, five roles walk a monitoring programme', { timeout: 180_000 }, () => {
   const cast = castInBrowser('2026-11-23T10:00:00Z', async (db) => {
     // Monday 23 November 2026; Barnet's report received before publication on Monday 7 September.
     await inadequateJudgement(db, '302', '2026-07-06', '2026-09-14')

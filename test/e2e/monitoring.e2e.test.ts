@@ -10,7 +10,7 @@ import { castInBrowser, fillDate } from './support/cast.js'
  * working days refused first) and adds a recommendation; the DCS sees the programme with the
  * form for the action plan. Every page is axe-checked.
  */
-describe.skipIf(!browserAvailable)('in a browser, the monitoring programme', () => {
+describe.skipIf(!browserAvailable)('in a browser, the monitoring programme', { timeout: 180_000 }, () => {
   const cast = castInBrowser('2026-11-23T10:00:00Z', async (db) => {
     // Monday 23 November 2026.
     await inadequateJudgement(db, '302', '2026-07-06', '2026-09-14')

@@ -15,7 +15,7 @@ import { castInBrowser, fillDate } from './support/cast.js'
  * refused first), letter D, the progress inspection and the final letter; the DCS sees it ended.
  * Every date shown is compared with the rules core, and every page is axe-checked.
  */
-describe.skipIf(!browserAvailable)('in a browser, the 2015 improvement offer', () => {
+describe.skipIf(!browserAvailable)('in a browser, the 2015 improvement offer', { timeout: 180_000 }, () => {
   const cast = castInBrowser('2015-03-03T10:00:00Z', async (db) => {
     // Tuesday 3 March 2015.
     await sifInadequateJudgement(db, '330', '2015-03-02')

@@ -36,8 +36,8 @@ export function offer2015Dashboard(offers: Offer2015Service, clock: Clock): Dash
     const today = clock.today()
     const horizon = addDays(today, HORIZON_DAYS)
     const items: DashboardItem[] = []
-    // The offers the person acts on: the regional director's region, not every offer they may read.
-    for (const record of await offers.inScope(principal, 'offer-2015.reply')) {
+    // The offers the person acts on: the regional director's region, an HMI's own offers, not every offer they may read.
+    for (const record of await offers.tasksInScope(principal)) {
       if (record.offer.endedOn) continue
       const laName = await offers.laName(record.offer.laCode)
       for (const step of stepsOf(record)) {

@@ -6,6 +6,7 @@ import { PLAN_LETTER_ACCEPTS, PROGRESS_JUDGEMENTS, SEMINAR_REPLIES } from './typ
 
 export const laParams = z.object({ laCode: z.string() })
 export const offerParams = z.object({ offerId: z.string() })
+export const stepParams = z.object({ offerId: z.string(), step: z.string().max(40) })
 
 const keys = <T extends Record<string, unknown>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
@@ -16,6 +17,7 @@ export const stepForm = defineForm({
   step: field.required('Select the step'),
   doneOn: field.date('the date it was done'),
   note: field.text(),
+  atRisk: field.yes(),
   version: field.version(),
 })
 
@@ -31,6 +33,8 @@ export const seminarForm = defineForm({
   heldOn: field.date('the date of the seminar'),
   priorities: field.required('Enter the priorities agreed, one a line'),
   attendees: field.required('Enter the attendees from the LA, one a line'),
+  evidence: field.text(),
+  discussion: field.text(),
   recordSentOn: field.optionalDate('the date the record was sent to the DCS'),
   version: field.version(),
 })

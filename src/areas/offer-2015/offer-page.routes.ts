@@ -9,7 +9,7 @@ import { formErrorList, type SignedInRequest } from '../../web/routing.js'
 import type { RegisterService } from '../register/index.js'
 import { planLetterForm, progressForm, replyForm, seminarForm, stepForm } from './forms.js'
 import { offer2015Paths } from './paths.js'
-import { stepRows } from './presenters.js'
+import { letterLinks, stepRows } from './presenters.js'
 import type { Offer2015Service } from './service.js'
 import { datesOf, progressTimelineOf, stateOf, stepsOf } from './steps.js'
 import { OFFER_STATES, PROGRESS_JUDGEMENTS, SEMINAR_REPLIES } from './types.js'
@@ -106,6 +106,7 @@ export function offerPages(deps: {
         : undefined,
       attendance: SEMINAR_ATTENDANCE,
       hasPlanLetter: done.has('plan.letter'),
+      letters: letterLinks(record),
       may: {
         manage: may('offer-2015.manage'),
         reply: may('offer-2015.reply'),
@@ -139,6 +140,7 @@ export function offerPages(deps: {
               })),
           ],
           note: valueOf(mine('step'), 'note'),
+          atRisk: valueOf(mine('step'), 'atRisk') === 'yes',
           items: dateItems('step', 'doneOn', today),
         },
         reply: {
@@ -163,6 +165,10 @@ export function offerPages(deps: {
             which === 'seminar'
               ? valueOf(mine('seminar'), 'attendees')
               : ((seminar?.detail['attendees'] as string[]) ?? []).join('\n'),
+          evidence:
+            which === 'seminar' ? valueOf(mine('seminar'), 'evidence') : String(seminar?.detail['evidence'] ?? ''),
+          discussion:
+            which === 'seminar' ? valueOf(mine('seminar'), 'discussion') : String(seminar?.detail['discussion'] ?? ''),
         },
         planLetter: {
           errors: errors('planLetter'),

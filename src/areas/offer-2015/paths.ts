@@ -15,4 +15,6 @@ export const offer2015Paths = {
   invitationPdf: path('/offer-2015/offers/:offerId/invitation.pdf'),
   planLetterDocx: path('/offer-2015/offers/:offerId/plan-letter.docx'),
   planLetterPdf: path('/offer-2015/offers/:offerId/plan-letter.pdf'),
+  stepLetterDocx: path('/offer-2015/offers/:offerId/letters/:step/letter.docx'),
+  stepLetterPdf: path('/offer-2015/offers/:offerId/letters/:step/letter.pdf'),
 }

@@ -1,7 +1,10 @@
 import { formatDate } from '../../rules/calendar/dates.js'
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
+import { letterOfStep, reviewPublished, STEP_LETTERS } from './letters.js'
+import { offer2015Paths } from './paths.js'
 import { type OfferStep, OWNER_LABELS } from './steps.js'
+import type { OfferRecord } from './types.js'
 
 /** The steps as table rows: the step with its rule, the statutory date (or window), the actual date, the owner. */
 export function stepRows(steps: readonly OfferStep[], today: string) {
@@ -24,6 +27,25 @@ export function stepRows(steps: readonly OfferStep[], today: string) {
             : 'Not yet',
       },
       { text: step.owners.map((owner) => OWNER_LABELS[owner]).join(', ') },
+    ]
+  })
+}
+
+/** The letters generated from recorded steps, each as Word and PDF, in the order they were sent. */
+export function letterLinks(record: OfferRecord) {
+  return record.steps.flatMap((step) => {
+    const which = letterOfStep(step.step)
+    if (!which) return []
+    const number = step.step.split('.')[1]
+    const published =
+      which === 'review' ? (reviewPublished(record, Number(number)) ? ', published' : ', not published') : ''
+    const params = { offerId: record.offer.id, step: step.step }
+    return [
+      {
+        text: `${STEP_LETTERS[which]}${which === 'visit' || which === 'review' ? ` ${number}` : ''}${published}, ${formatDate(step.doneOn)}`,
+        docx: offer2015Paths.stepLetterDocx.build(params),
+        pdf: offer2015Paths.stepLetterPdf.build(params),
+      },
     ]
   })
 }

@@ -122,3 +122,14 @@ export async function saveStep(
     )
     .execute()
 }
+
+/** The offers a person has recorded a step of: the ones they work on (an HMI's visits and reviews). */
+export async function offerIdsWorkedOnBy(db: Db, userId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('offer_2015_steps')
+    .select('offer_id')
+    .distinct()
+    .where('recorded_by', '=', userId)
+    .execute()
+  return new Set(rows.map((row) => row.offer_id))
+}

@@ -17,8 +17,9 @@ import {
   replyForm,
   seminarForm,
   stepForm,
+  stepParams,
 } from './forms.js'
-import type { LetterFormat } from './letters.js'
+import { type LetterFormat, letterOfStep, STEP_LETTERS } from './letters.js'
 import { offerPages, type Which } from './offer-page.routes.js'
 import { offer2015Paths } from './paths.js'
 import type { Offer2015Service } from './service.js'
@@ -34,6 +35,7 @@ export interface Offer2015RouteDeps {
 
 type LaRequest = SignedInRequest<{ laCode: string }>
 type OfferRequest = SignedInRequest<{ offerId: string }>
+type StepRequest = SignedInRequest<{ offerId: string; step: string }>
 
 const TYPES: Record<LetterFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -113,7 +115,26 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
       },
     })
 
+  const stepLetter = (url: string, format: LetterFormat) =>
+    route({
+      method: 'GET',
+      url,
+      permission: 'offer-2015.view',
+      params: stepParams,
+      target: (request: StepRequest) => offers.target(request.params.offerId),
+      handler: async (request: StepRequest, reply) => {
+        const { offerId, step } = request.params
+        const { content } = await offers.stepLetter(request.principal, offerId, step, format)
+        return reply
+          .type(TYPES[format])
+          .header('content-disposition', contentDisposition(`${STEP_LETTERS[letterOfStep(step)!]} ${step}.${format}`))
+          .send(Buffer.from(content))
+      },
+    })
+
   return [
+    stepLetter(offer2015Paths.stepLetterDocx.pattern, 'docx'),
+    stepLetter(offer2015Paths.stepLetterPdf.pattern, 'pdf'),
     route({ method: 'GET', url: offer2015Paths.list.pattern, permission: 'offer-2015.view', handler: listPage }),
     route({
       method: 'GET',

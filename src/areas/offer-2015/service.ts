@@ -1,26 +1,16 @@
 import { recordAudit } from '../../auth/audit.js'
-import type { AuditAction } from '../../auth/audit-actions.js'
 import type { PeopleDirectory } from '../../auth/people.js'
 import { type Action, canOn, laFilter, type PolicyTarget, type Principal } from '../../auth/policy.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
-import { enqueueEmail } from '../../notify/outbox.js'
+import { NotFoundError, ValidationError } from '../../errors.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { SEMINAR_ATTENDANCE } from '../../rules/offer-2015.js'
 import { progressInspection2015Timeline } from '../../rules/timelines/progress-inspection-2015.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
 import type { RegisterService } from '../register/index.js'
 import { awaitingOffer } from './awaiting.js'
-import { invitationLetter, type LetterFormat, planLetterDocument } from './letters.js'
-import {
-  findOffer,
-  insertOffer,
-  offersOf,
-  type OfferChanges,
-  saveStep,
-  stepsOfOffers,
-  updateOffer,
-} from './repository.js'
-import { offer2015Paths } from './paths.js'
+import { offerChange } from './change.js'
+import { invitationLetter, type LetterFormat, planLetterDocument, stepLetterDocument } from './letters.js'
+import { findOffer, insertOffer, offerIdsWorkedOnBy, offersOf, stepsOfOffers } from './repository.js'
 import { stepsOf } from './steps.js'
 import {
   type Offer,
@@ -73,62 +63,21 @@ export function createOffer2015Service(deps: Offer2015Deps) {
     return (await assemble([offer]))[0]!
   }
 
-  /** Change an offer under its lock, with its steps and audit entry, checking the form's version. */
-  async function change(
-    principal: Principal,
-    offerId: string,
-    permission: Action,
-    input: { version?: number | undefined },
-    context: RequestContext,
-    decide: (current: OfferRecord) => {
-      offer?: OfferChanges
-      steps: { step: string; doneOn: string; note?: string; detail?: Record<string, unknown> }[]
-      action: AuditAction
-      summary: string
-      /** The DfE's inspections and interventions team told (000#7, #15, #33): the LA's case leads get an email. */
-      dfe?: string
-    },
-  ): Promise<void> {
-    const current = await record(offerId)
-    const target = await guard(principal, permission, current.offer.laCode)
-    const decided = decide(current)
-    const caseLeads = decided.dfe ? await deps.people.reaching(['dfe-case-lead'], target) : []
-    const { la } = await register.show(current.offer.laCode)
-    await db.transaction().execute(async (trx) => {
-      const locked = await findOffer(trx, offerId, true)
-      if (!locked) throw new NotFoundError()
-      if (input.version !== undefined && locked.version !== input.version)
-        throw new ConflictError('Someone else changed this offer. Reload the page and try again.')
-      await updateOffer(trx, offerId, decided.offer ?? {})
-      for (const step of decided.steps)
-        await saveStep(trx, {
-          offerId,
-          step: step.step,
-          doneOn: step.doneOn,
-          note: step.note ?? '',
-          detail: step.detail ?? {},
-          by: principal.id,
-        })
-      // The outbox's 'monitoring-dfe' kind: the DfE told about an LA after an inadequate judgement.
-      for (const lead of caseLeads)
-        await enqueueEmail(trx, {
-          kind: 'monitoring-dfe',
-          recipient: lead.email,
-          subject: `${la.name}: 2015 improvement offer – ${decided.summary}`,
-          bodyText: `${decided.dfe}\n\n${deps.config.baseUrl}${offer2015Paths.offer.build({ offerId })}`,
-          dedupeKey: `offer-2015:${offerId}:${decided.action}:${decided.summary}:${lead.id}`,
-        })
-      await recordAudit(trx, {
-        actor: principal,
-        action: decided.action,
-        recordType: 'offer-2015',
-        recordId: offerId,
-        laCode: current.offer.laCode,
-        summary: decided.summary,
-        changes: { ...decided.offer, steps: decided.steps },
-        requestId: context.requestId,
-      })
-    })
+  const change = offerChange(deps, record, guard)
+
+  /** Every offer the principal may see (or act on, for `action`), newest first. */
+  async function inScope(principal: Principal | 'everyone', action: Action = 'offer-2015.view'): Promise<OfferRecord[]> {
+    // 'everyone': the service's own jobs (the reminders, issue 13), acting for no one person.
+    if (principal === 'everyone') return assemble(await offersOf(db))
+    const filter = laFilter(principal, action)
+    if (filter.kind === 'none' || filter.kind === 'team') return []
+    if (filter.kind === 'las') return assemble(await offersOf(db, filter.laCodes))
+    const all = await offersOf(db)
+    if (filter.kind === 'all') return assemble(all)
+    const inRegion = new Set(
+      (await register.localAuthorities()).filter((la) => la.regionCode === filter.regionCode).map((la) => la.laCode),
+    )
+    return assemble(all.filter((offer) => inRegion.has(offer.laCode)))
   }
 
   /** The LA's SIF inadequate judgements without an offer, latest first (000#5: every one is offered it). */
@@ -164,23 +113,21 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       return assemble(await offersOf(db, [laCode]))
     },
 
+    /**
+     * The offers whose tasks are the principal's: those they may act on, and for an HMI only the
+     * offers they work on (have recorded a step of), not every offer in the country.
+     */
+    async tasksInScope(principal: Principal): Promise<OfferRecord[]> {
+      const records = await inScope(principal, 'offer-2015.reply')
+      if (principal.role !== 'hmi') return records
+      const mine = await offerIdsWorkedOnBy(db, principal.id)
+      return records.filter((record) => mine.has(record.offer.id))
+    },
+
     /** LAs with a SIF inadequate judgement without an offer, for the director who may open one (000#5). */
     awaitingOffer: (principal: Principal) => awaitingOffer(deps, principal),
 
-    /** Every offer the principal may see (or act on, for `action`), newest first. */
-    async inScope(principal: Principal | 'everyone', action: Action = 'offer-2015.view'): Promise<OfferRecord[]> {
-      // 'everyone': the service's own jobs (the reminders, issue 13), acting for no one person.
-      if (principal === 'everyone') return assemble(await offersOf(db))
-      const filter = laFilter(principal, action)
-      if (filter.kind === 'none' || filter.kind === 'team') return []
-      if (filter.kind === 'las') return assemble(await offersOf(db, filter.laCodes))
-      const all = await offersOf(db)
-      if (filter.kind === 'all') return assemble(all)
-      const inRegion = new Set(
-        (await register.localAuthorities()).filter((la) => la.regionCode === filter.regionCode).map((la) => la.laCode),
-      )
-      return assemble(all.filter((offer) => inRegion.has(offer.laCode)))
-    },
+    inScope,
 
     /** Open the offer for one of the LA's SIF inadequate judgements without one (the latest unless named; 000#5, #12). */
     async open(
@@ -222,14 +169,33 @@ export function createOffer2015Service(deps: Offer2015Deps) {
     async recordStep(
       principal: Principal,
       offerId: string,
-      input: { step: string; doneOn: string; note: string; version?: number | undefined },
+      input: { step: string; doneOn: string; note: string; atRisk?: boolean; version?: number | undefined },
       context: RequestContext,
     ) {
       await change(principal, offerId, 'offer-2015.manage', input, context, (current) => {
         const step = stepsOf(current).find((candidate) => candidate.key === input.step && candidate.plain)
         if (!step) throw new ValidationError({ step: 'Select a step of this offer' })
+        const review = /^review\.\d$/.test(input.step)
+        if (input.atRisk && !review)
+          throw new ValidationError({ atRisk: 'Only a quarterly review records the offer at risk (000#37)' })
+        const atRisk = review && input.atRisk === true
         return {
-          steps: [{ step: input.step, doneOn: input.doneOn, note: input.note }],
+          steps: [
+            {
+              step: input.step,
+              doneOn: input.doneOn,
+              note: input.note,
+              ...(review ? { detail: { atRisk } } : {}),
+            },
+            // 000#37: the review's concern is also the offer's "at risk" step, dated the same day.
+            ...(atRisk ? [{ step: 'offer.at-risk', doneOn: input.doneOn, note: `${step.label}: ${input.note}` }] : []),
+          ],
+          ...(atRisk
+            ? {
+                atRisk:
+                  `The ${step.label.split(' (')[0]!.toLowerCase()} of ${formatLongDate(input.doneOn)} records the improvement offer at risk: concerns about progress or differences of opinion threaten its continuing viability (000#37). Decide on the next course of action.\n\n${input.note}`.trim(),
+              }
+            : {}),
           // 000#54: the final letter ends the improvement work.
           ...(input.step === 'final-letter' ? { offer: { endedOn: input.doneOn } } : {}),
           action: 'offer-2015.step',
@@ -281,6 +247,8 @@ export function createOffer2015Service(deps: Offer2015Deps) {
         heldOn: string
         priorities: string
         attendees: string
+        evidence?: string
+        discussion?: string
         recordSentOn?: string | undefined
         version?: number | undefined
       },
@@ -298,7 +266,12 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       await change(principal, offerId, 'offer-2015.manage', input, context, () => ({
         offer: { seminarOn: input.heldOn },
         steps: [
-          { step: 'seminar', doneOn: input.heldOn, detail: { priorities, attendees } },
+          {
+            step: 'seminar',
+            doneOn: input.heldOn,
+            // Annex C's sections 2 and 3, for the record sent to the DCS.
+            detail: { priorities, attendees, evidence: input.evidence ?? '', discussion: input.discussion ?? '' },
+          },
           ...(input.recordSentOn ? [{ step: 'seminar.record', doneOn: input.recordSentOn }] : []),
         ],
         action: 'offer-2015.seminar-record',
@@ -374,6 +347,13 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       const current = await record(offerId)
       const target = await guard(principal, 'offer-2015.view', current.offer.laCode)
       return planLetterDocument(deps, current, target, format)
+    },
+
+    /** The letter of a recorded step (seminar record, visit, review, progress letter) as Word or PDF. */
+    async stepLetter(principal: Principal, offerId: string, step: string, format: LetterFormat) {
+      const current = await record(offerId)
+      const target = await guard(principal, 'offer-2015.view', current.offer.laCode)
+      return stepLetterDocument(deps, current, target, step, format)
     },
   }
 }

@@ -7,7 +7,7 @@ import {
   SEMINAR_DECLINED_STEPS,
   SEMINAR_INVITATION_COPIES,
 } from '../../rules/offer-2015.js'
-import { progressInspection2015Timeline } from '../../rules/timelines/progress-inspection-2015.js'
+import { afterProgressLetter, progressInspection2015Timeline } from '../../rules/timelines/progress-inspection-2015.js'
 import type { OfferRecord, OfferState } from './types.js'
 
 /** Who does a step (000#12-54). */
@@ -262,12 +262,19 @@ export function stepsOf(record: OfferRecord): OfferStep[] {
   ] as const)
     add({ key: `pi.${key}`, component: PROGRESS, label, statutory: date, owners, rule: 'I5', citation: '000#40' })
   const timeline = progressTimelineOf(record)
+  // Once the letter is published, the partner inspectorates and the statement of action count from that day.
+  const letterOut = actual('pi.report.published')
+  const after = letterOut ? afterProgressLetter(letterOut) : undefined
+  const fromPublication: Record<string, IsoDate | undefined> = {
+    'other-inspectorates.notified': after?.otherInspectoratesBy,
+    'statement-of-action.due': after?.statementOfActionBy,
+  }
   for (const milestone of timeline?.milestones ?? [])
     add({
       key: `pi.${milestone.key}`,
       component: PROGRESS,
       label: milestone.label,
-      statutory: milestone.date,
+      statutory: fromPublication[milestone.key] ?? milestone.date,
       owners: PROGRESS_OWNERS[milestone.key] ?? ['lead-inspector'],
       rule: milestone.rule,
       citation: milestone.citation,

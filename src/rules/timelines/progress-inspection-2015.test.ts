@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { progressInspection2015Timeline } from './progress-inspection-2015.js'
+import { afterProgressLetter, progressInspection2015Timeline } from './progress-inspection-2015.js'
 import { accepted, datesByKey } from '../../../test/support/timelines.js'
 
 describe('progressInspection2015Timeline (I5, I6; 000#42, #47-49, #51)', () => {
@@ -41,6 +41,14 @@ describe('progressInspection2015Timeline (I5, I6; 000#42, #47-49, #51)', () => {
       ok: false,
       rule: 'C5',
       citation: '000#42, #Annex H/A',
+    })
+  })
+
+  it('counts the partner inspectorates and the statement of action from the actual publication (000#42, #51)', () => {
+    // Friday 8 April 2016: five working days is Friday 15 April; seventy, over the May bank holidays, Tuesday 19 July.
+    expect(afterProgressLetter('2016-04-08')).toEqual({
+      otherInspectoratesBy: '2016-04-15',
+      statementOfActionBy: '2016-07-19',
     })
   })
 })

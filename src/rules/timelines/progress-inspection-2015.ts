@@ -20,6 +20,18 @@ import { checkFirstOnsiteDay, inDateOrder, milestone, weekdayColumnFlags, type N
 
 const CITATION = '000#42'
 
+/**
+ * What counts from the day the progress inspection letter is actually published (I5, I6): HMCI
+ * tells the other inspectorates within five working days (000#42), the LA's written statement of
+ * action is due within 70 working days (000#51). The timeline gives them from day 35 until then.
+ */
+export function afterProgressLetter(published: IsoDate) {
+  return {
+    otherInspectoratesBy: addWorkingDays(published, 5),
+    statementOfActionBy: addWorkingDays(published, 70),
+  }
+}
+
 /** The day 1 to day 35 milestones of a 2015 progress inspection whose first on-site day (day 6) is `onsite` (I6). */
 export function progressInspection2015Timeline(onsite: IsoDate): Outcome<{ timeline: Timeline }> {
   const refusal = checkFirstOnsiteDay(
@@ -32,6 +44,7 @@ export function progressInspection2015Timeline(onsite: IsoDate): Outcome<{ timel
   const day1 = addWorkingDays(onsite, -5)
   const day = (n: number): IsoDate => timelineDay(day1, n)
   const published = day(35)
+  const after = afterProgressLetter(published)
   const milestones = [
     milestone(
       'briefing.pre-inspection',
@@ -130,14 +143,14 @@ export function progressInspection2015Timeline(onsite: IsoDate): Outcome<{ timel
     milestone(
       'other-inspectorates.notified',
       'HMCI notifies other inspectorates of concerns or strengths (within five working days of publication)',
-      addWorkingDays(published, 5),
+      after.otherInspectoratesBy,
       'I6',
       CITATION,
     ),
     milestone(
       'statement-of-action.due',
       'Written statement of proposed action due (within 70 working days of publication)',
-      addWorkingDays(published, 70),
+      after.statementOfActionBy,
       'I5',
       '000#51',
     ),
