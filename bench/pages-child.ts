@@ -1,0 +1,64 @@
+/**
+ * Starts bench/pages-server.ts in a process of its own (issue 16: a load generator inside the
+ * server's process measures itself) and talks to it: what it is ready with, its resident
+ * memory on demand, and stopping it. Shared by the pages bench and the soak.
+ */
+import { fork } from 'node:child_process'
+import { once } from 'node:events'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface Ready {
+  port: number
+  database: string
+  publications: string
+  sessions: Record<string, string>
+  brighton?: string
+  eastSussex?: string
+  annexReturn: { activityId: string; returnId: string }
+  bigReturnSeconds: number
+  memory: Record<string, number>
+  startSeconds: number
+}
+
+export interface PagesServer {
+  readonly ready: Ready
+  /** `http://127.0.0.1:<port>` */
+  readonly base: string
+  /** The server process's resident memory, in MB. */
+  memoryMb(): Promise<number>
+  stop(): Promise<void>
+}
+
+export async function startPagesServer(): Promise<PagesServer> {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const child = fork(join(here, 'pages-server.ts'), [], {
+    // BENCH_CPU_PROF=<folder>: the server writes a CPU profile there when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const [ready] = (await once(child, 'message')) as [Ready]
+  let asking: Promise<number> | undefined
+  return {
+    ready,
+    base: `http://127.0.0.1:${ready.port}`,
+    memoryMb() {
+      // One question at a time: the answers carry no id.
+      asking ??= (async () => {
+        child.send('memory')
+        const [answer] = (await once(child, 'message')) as [{ memoryMb: number }]
+        asking = undefined
+        return answer.memoryMb
+      })()
+      return asking
+    },
+    async stop() {
+      child.send('stop')
+      await once(child, 'exit')
+    },
+  }
+}
