@@ -7,6 +7,7 @@ import { fork } from 'node:child_process'
 import { once } from 'node:events'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ROLES } from '../src/auth/roles.js'
 
 export interface Ready {
   port: number
@@ -61,4 +62,32 @@ export async function startPagesServer(): Promise<PagesServer> {
       await once(child, 'exit')
     },
   }
+}
+
+export interface SignedInPage {
+  readonly name: string
+  readonly role: string
+  /** Undefined when the demo data has nothing to show on it. */
+  readonly path: string | undefined
+}
+
+/** The session cookie of the demo account of `role`. */
+export const sessionCookie = (ready: Ready, role: string) => `ilacs_session=${ready.sessions[role]}`
+
+/** Every signed-in page type issue 16 names, each as the role that uses it most sees it. */
+export function signedInPages(ready: Ready): SignedInPage[] {
+  return [
+    ...ROLES.map((role) => ({ name: `home (${role})`, role, path: '/' })),
+    { name: 'register', role: 'hmi', path: '/register' },
+    { name: 'LA page', role: 'hmi', path: '/register/846' },
+    { name: 'programme', role: 'national-director', path: '/programme' },
+    { name: 'activity', role: 'hmi', path: ready.brighton && `/activities/${ready.brighton}` },
+    {
+      name: 'Annex A findings (20,000 rows)',
+      role: 'hmi',
+      path: `/activities/${ready.annexReturn.activityId}/annex-a/returns/${ready.annexReturn.returnId}`,
+    },
+    { name: 'evidence', role: 'hmi', path: ready.brighton && `/activities/${ready.brighton}/evidence` },
+    { name: 'report', role: 'national-director', path: ready.eastSussex && `/activities/${ready.eastSussex}/report` },
+  ]
 }

@@ -8,8 +8,7 @@
  * no pass/fail times. BENCH_SECONDS sets each run's length (default 5); BENCH_PAGES filters.
  */
 import autocannon from 'autocannon'
-import { ROLES } from '../src/auth/roles.js'
-import { startPagesServer } from './pages-child.js'
+import { sessionCookie, signedInPages, startPagesServer } from './pages-child.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100)
@@ -21,21 +20,8 @@ console.log(
   `Server ready in ${ready.startSeconds} s on ${ready.database} (the 20,000-row Annex A return checked in ${ready.bigReturnSeconds} s); resident memory: opened ${ready.memory.openedMb} MB, after the demo ${ready.memory.afterDemoMb} MB, listening ${ready.memory.listeningMb} MB; publications ${ready.publications}`,
 )
 
-const cookie = (role: string) => `ilacs_session=${ready.sessions[role]}`
-const pages: Array<{ name: string; role: string; path: string | undefined }> = [
-  ...ROLES.map((role) => ({ name: `home (${role})`, role, path: '/' })),
-  { name: 'register', role: 'hmi', path: '/register' },
-  { name: 'LA page', role: 'hmi', path: '/register/846' },
-  { name: 'programme', role: 'national-director', path: '/programme' },
-  { name: 'activity', role: 'hmi', path: ready.brighton && `/activities/${ready.brighton}` },
-  {
-    name: 'Annex A findings (20,000 rows)',
-    role: 'hmi',
-    path: `/activities/${ready.annexReturn.activityId}/annex-a/returns/${ready.annexReturn.returnId}`,
-  },
-  { name: 'evidence', role: 'hmi', path: ready.brighton && `/activities/${ready.brighton}/evidence` },
-  { name: 'report', role: 'national-director', path: ready.eastSussex && `/activities/${ready.eastSussex}/report` },
-].filter((page) => page.name.includes(FILTER))
+const cookie = (role: string) => sessionCookie(ready, role)
+const pages = signedInPages(ready).filter((page) => page.name.includes(FILTER))
 
 /** Load at CONNECTIONS for SECONDS; every response's latency kept for true percentiles. */
 async function load(path: string, headers: Record<string, string>) {
