@@ -1,11 +1,10 @@
 /**
  * The soak (issue 16): `npm run bench -- soak`. The server of the pages bench, in a process of
  * its own (bench/pages-child.ts), under SOAK_CONNECTIONS (100) connections for SOAK_SECONDS (600):
- * each connection goes round every signed-in page type and, once a round, uploads an Annex A
- * workbook through the real upload form (its CSRF token first, ADR 0021) as Kent's analyst, so
- * the background checker works while the pages are read. A few different workbooks take turns:
- * the first sending of each is checked as a new version, later ones are recognised as the same
- * files (as an LA sending again does). Every 30 s it prints the server's resident memory; at the
+ * each connection goes round every signed-in page type and, every fifth round, uploads an
+ * Annex A workbook through the real upload form (its CSRF token first, ADR 0021) as Kent's
+ * analyst, so the background checker works while the pages are read. A few different workbooks
+ * take turns, so each upload is a new version (one sent again unchanged would not be). Every 30 s it prints the server's resident memory; at the
  * end, the errors (answers other than 2xx and 3xx, and connection errors), the time-outs, and
  * the memory's start, end and slope over the second half, with a verdict line.
  */
@@ -19,6 +18,8 @@ const SAMPLE_SECONDS = 30
 /** Memory counts as flat when the second half grows by less than this (MB a minute). */
 const FLAT_MB_PER_MINUTE = 2
 const WORKBOOKS = 3
+/** Rounds of every page a connection makes between two uploads (about one request in 90). */
+const ROUNDS_PER_UPLOAD = 5
 
 const server = await startPagesServer()
 const { ready, base } = server
@@ -52,14 +53,11 @@ const uploads = await Promise.all(
 )
 let uploadsSent = 0
 
+const round: autocannon.Request[] = signedInPages(ready)
+  .filter((page) => page.path && ready.sessions[page.role])
+  .map((page) => ({ method: 'GET' as const, path: page.path!, headers: { cookie: sessionCookie(ready, page.role) } }))
 const requests: autocannon.Request[] = [
-  ...signedInPages(ready)
-    .filter((page) => page.path && ready.sessions[page.role])
-    .map((page) => ({
-      method: 'GET' as const,
-      path: page.path!,
-      headers: { cookie: sessionCookie(ready, page.role) },
-    })),
+  ...Array.from({ length: ROUNDS_PER_UPLOAD }, () => round).flat(),
   {
     method: 'POST',
     path: `${overview}/lists`,
