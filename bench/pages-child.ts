@@ -28,6 +28,8 @@ export interface PagesServer {
   readonly base: string
   /** The server process's resident memory, in MB. */
   memoryMb(): Promise<number>
+  /** The share of one core the server used over half a second, in per cent. */
+  cpuPercent(): Promise<number>
   stop(): Promise<void>
 }
 
@@ -43,20 +45,22 @@ export async function startPagesServer(): Promise<PagesServer> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const [ready] = (await once(child, 'message')) as [Ready]
-  let asking: Promise<number> | undefined
+  let asking: Promise<unknown> = Promise.resolve()
+  /** One question at a time: the answers carry no id. */
+  function ask(question: string, field: string): Promise<number> {
+    const answer = asking.then(async () => {
+      child.send(question)
+      const [reply] = (await once(child, 'message')) as [Record<string, number>]
+      return reply[field]!
+    })
+    asking = answer.catch(() => undefined)
+    return answer
+  }
   return {
     ready,
     base: `http://127.0.0.1:${ready.port}`,
-    memoryMb() {
-      // One question at a time: the answers carry no id.
-      asking ??= (async () => {
-        child.send('memory')
-        const [answer] = (await once(child, 'message')) as [{ memoryMb: number }]
-        asking = undefined
-        return answer.memoryMb
-      })()
-      return asking
-    },
+    memoryMb: () => ask('memory', 'memoryMb'),
+    cpuPercent: () => ask('cpu', 'cpuPercent'),
     async stop() {
       child.send('stop')
       await once(child, 'exit')

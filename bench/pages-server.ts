@@ -35,6 +35,9 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   COOKIE_SECURE: 'false',
   DATA_DIR: dataDir,
+  // The soak's one analyst uploads for a whole service's LAs: no per-person upload limit.
+  UPLOADS_PER_HOUR: '1000000',
+  UPLOAD_MB_PER_DAY: '1000000',
 })
 await prepareDatabase(database.db, { demoData: false, clock })
 await loadDemoData(database.db, clock.today())
@@ -95,7 +98,8 @@ process.send?.({
   database: database.kind,
   publications,
   sessions,
-  brighton: await activityOf('846'),
+  // Brighton's activity when the demo has one, else Kent's.
+  brighton: (await activityOf('846')) ?? kent.id,
   eastSussex: await activityOf('845'),
   annexReturn,
   bigReturnSeconds,
@@ -105,6 +109,13 @@ process.send?.({
 
 process.on('message', async (message) => {
   if (message === 'memory') process.send?.({ memoryMb: rssMb() })
+  if (message === 'cpu') {
+    // Share of one core this process used over the next half second.
+    const before = process.cpuUsage()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const used = process.cpuUsage(before)
+    process.send?.({ cpuPercent: (used.user + used.system) / 5_000 })
+  }
   if (message === 'stop') {
     await app.close()
     await database.close()

@@ -1,10 +1,11 @@
 /**
  * The soak (issue 16): `npm run bench -- soak`. The server of the pages bench, in a process of
  * its own (bench/pages-child.ts), under SOAK_CONNECTIONS (100) connections for SOAK_SECONDS (600):
- * each connection goes round every signed-in page type and, every fifth round, uploads an
- * Annex A workbook through the real upload form (its CSRF token first, ADR 0021) as Kent's
- * analyst, so the background checker works while the pages are read. A few different workbooks
- * take turns, so each upload is a new version (one sent again unchanged would not be). Every 30 s it prints the server's resident memory; at the
+ * each connection goes round every signed-in page type, and one request in 30 is instead an
+ * upload of an Annex A workbook through the real upload form (its CSRF token first, ADR 0021)
+ * as Kent's analyst, so the background checker works while the pages are read. A few different
+ * workbooks take turns, so each upload is a new version (one sent again unchanged would not
+ * be). Every 30 s it prints the server's resident memory; at the
  * end, the errors (answers other than 2xx and 3xx, and connection errors), the time-outs, and
  * the memory's start, end and slope over the second half, with a verdict line.
  */
@@ -18,8 +19,8 @@ const SAMPLE_SECONDS = 30
 /** Memory counts as flat when the second half grows by less than this (MB a minute). */
 const FLAT_MB_PER_MINUTE = 2
 const WORKBOOKS = 3
-/** Rounds of every page a connection makes between two uploads (about one request in 90). */
-const ROUNDS_PER_UPLOAD = 5
+/** One request in this many is an upload. */
+const UPLOAD_EVERY = 30
 
 const server = await startPagesServer()
 const { ready, base } = server
@@ -53,19 +54,27 @@ const uploads = await Promise.all(
 )
 let uploadsSent = 0
 
-const round: autocannon.Request[] = signedInPages(ready)
+// Every UPLOAD_EVERY-th request sent, whichever connection sends it, is an upload instead of
+// its page: the mix stays the same however slow the pages are.
+let sent = 0
+const upload = (request: autocannon.Request): autocannon.Request =>
+  (sent += 1) % UPLOAD_EVERY === 0
+    ? {
+        ...request,
+        method: 'POST',
+        path: `${overview}/lists`,
+        headers: { cookie: uploadCookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: uploads[uploadsSent++ % uploads.length],
+      }
+    : request
+const requests: autocannon.Request[] = signedInPages(ready)
   .filter((page) => page.path && ready.sessions[page.role])
-  .map((page) => ({ method: 'GET' as const, path: page.path!, headers: { cookie: sessionCookie(ready, page.role) } }))
-const requests: autocannon.Request[] = [
-  ...Array.from({ length: ROUNDS_PER_UPLOAD }, () => round).flat(),
-  {
-    method: 'POST',
-    path: `${overview}/lists`,
-    headers: { cookie: uploadCookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    // Each upload takes the next workbook in turn.
-    setupRequest: (request) => ({ ...request, body: uploads[uploadsSent++ % uploads.length] }),
-  },
-]
+  .map((page) => ({
+    method: 'GET' as const,
+    path: page.path!,
+    headers: { cookie: sessionCookie(ready, page.role) },
+    setupRequest: upload,
+  }))
 
 const samples: Array<{ seconds: number; mb: number }> = []
 const began = performance.now()
