@@ -18,6 +18,7 @@ import { loadDemoActivities } from '../src/demo/demo-activities.js'
 import { loadDemoPublications } from '../src/demo/demo-publications.js'
 import { DEMO_EMAIL_DOMAIN, loadDemoData } from '../src/demo/load-demo-data.js'
 import { prepareDatabase } from '../src/startup.js'
+import { annexAWorkbook, checkedReturn } from '../src/test-support/factories/annex-a.js'
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 1_048_576)
 const started = performance.now()
@@ -34,6 +35,9 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   COOKIE_SECURE: 'false',
   DATA_DIR: dataDir,
+  // The soak's one analyst uploads for a whole service's LAs: no per-person upload limit.
+  UPLOADS_PER_HOUR: '1000000',
+  UPLOAD_MB_PER_DAY: '1000000',
 })
 await prepareDatabase(database.db, { demoData: false, clock })
 await loadDemoData(database.db, clock.today())
@@ -68,26 +72,50 @@ for (const role of ROLES) {
 }
 const activityOf = async (laCode: string) =>
   (await database.db.selectFrom('activities').select('id').where('la_code', '=', laCode).executeTakeFirst())?.id
-const latestReturn = await database.db
-  .selectFrom('annex_a_returns')
-  .select(['id', 'activity_id'])
-  .orderBy('uploaded_at', 'desc')
-  .executeTakeFirst()
+
+// Issue 16 asks for the findings page of a realistic LA's return: 20,000 rows with planted
+// errors, sent by Kent's analyst as a new version through the real service and checked.
+const kent = await database.db
+  .selectFrom('activities')
+  .select(['id', 'onsite_start'])
+  .where('la_code', '=', '886')
+  .executeTakeFirstOrThrow()
+const analyst = users.find((candidate) => candidate.email === `la-analyst@${DEMO_EMAIL_DOMAIN}`)!
+const bigReturnStarted = performance.now()
+const annexReturn = {
+  activityId: kent.id,
+  returnId: await checkedReturn(database.db, app.services, {
+    activityId: kent.id,
+    uploaderId: analyst.id,
+    fileName: 'Kent Annex A 20000 rows.xlsx',
+    content: await annexAWorkbook({ rows: 20_000, asOf: kent.onsite_start, seed: 16, errorRate: 0.02 }),
+  }),
+}
+const bigReturnSeconds = Math.round((performance.now() - bigReturnStarted) / 100) / 10
 
 process.send?.({
   port,
   database: database.kind,
   publications,
   sessions,
-  brighton: await activityOf('846'),
+  // Brighton's activity when the demo has one, else Kent's.
+  brighton: (await activityOf('846')) ?? kent.id,
   eastSussex: await activityOf('845'),
-  annexReturn: latestReturn ? { activityId: latestReturn.activity_id, returnId: latestReturn.id } : undefined,
+  annexReturn,
+  bigReturnSeconds,
   memory: { openedMb: rssOpened, afterDemoMb: rssDemo, listeningMb: rssMb() },
   startSeconds: Math.round((performance.now() - started) / 100) / 10,
 })
 
 process.on('message', async (message) => {
   if (message === 'memory') process.send?.({ memoryMb: rssMb() })
+  if (message === 'cpu') {
+    // Share of one core this process used over the next half second.
+    const before = process.cpuUsage()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const used = process.cpuUsage(before)
+    process.send?.({ cpuPercent: (used.user + used.system) / 5_000 })
+  }
   if (message === 'stop') {
     await app.close()
     await database.close()

@@ -3,6 +3,8 @@
  * benchmark's memory and JIT state do not colour the next. Each benchmark prints its own
  * figures as ratios against a baseline measured in the same run (never absolute targets).
  * `npm run bench -- annex` runs only the benchmarks whose file name contains "annex".
+ * `npm run bench -- soak` runs the 10-minute soak (bench/soak.ts; SOAK_SECONDS shortens it),
+ * which the plain `npm run bench` leaves out.
  */
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
@@ -11,9 +13,12 @@ import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const filter = process.argv[2] ?? ''
-const files = readdirSync(here)
-  .filter((name) => name.endsWith('.bench.ts') && name.includes(filter))
-  .sort()
+const files =
+  filter === 'soak'
+    ? ['soak.ts']
+    : readdirSync(here)
+        .filter((name) => name.endsWith('.bench.ts') && name.includes(filter))
+        .sort()
 
 let failed = 0
 for (const file of files) {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
@@ -8,6 +8,16 @@ import type { Database } from './tables.js'
 
 /** PostgreSQL type oid of `date`: kept as the `YYYY-MM-DD` text the rules core works in. */
 const DATE_OID = 1082
+
+/**
+ * PGlite's own start parameters (it needs all of them: given only extra `-c` settings, PostgreSQL
+ * starts as a server and waits for connections that never come, which looks like a hang), with
+ * `shared_buffers` at 16 MB instead of 128 MB. PGlite is one process's database on a local disk
+ * (or in memory), so its buffer pool only duplicates pages the operating system already caches;
+ * at 128 MB it grew the WebAssembly memory to 189 MB, at 16 MB it stays at the 128 MB PGlite
+ * starts with (ADR 0026 has the measurements).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -51,10 +61,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: recordQuery })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
-  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true })
+  if (options.pgliteDir) {
+    mkdirSync(options.pgliteDir, { recursive: true })
+    // A new folder is made by a PGlite of its own, closed at once: the instance that runs initdb
+    // keeps about 430 MB it never gives back (ADR 0026), and reopening costs under 2 s, once.
+    if (!existsSync(join(options.pgliteDir, 'PG_VERSION'))) {
+      const creating = new PGlite({ dataDir: options.pgliteDir, startParams: PGLITE_START_PARAMS })
+      await creating.waitReady
+      await creating.close()
+    }
+  }
   const pglite = new PGlite({
     ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
     ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}),
+    startParams: PGLITE_START_PARAMS,
     parsers: { [DATE_OID]: (value: string) => value },
   })
   await pglite.waitReady

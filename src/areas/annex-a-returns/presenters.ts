@@ -34,7 +34,9 @@ export function groupFindings(findings: readonly Finding[]) {
   for (const finding of [...findings].sort((a, b) => order[a.severity] - order[b.severity])) {
     const listKey = finding.list === null ? 'workbook' : String(finding.list)
     const rules = byList.get(listKey) ?? new Map<string, Finding[]>()
-    rules.set(finding.rule, [...(rules.get(finding.rule) ?? []), finding])
+    const items = rules.get(finding.rule)
+    if (items) items.push(finding)
+    else rules.set(finding.rule, [finding])
     byList.set(listKey, rules)
   }
   return [...byList]
@@ -43,6 +45,10 @@ export function groupFindings(findings: readonly Finding[]) {
       id: `list-${listKey}`,
       title: listTitle(listKey === 'workbook' ? null : Number(listKey)),
       count: [...rules.values()].reduce((sum, items) => sum + items.length, 0),
+      errors: [...rules.values()].reduce(
+        (sum, items) => sum + items.filter((finding) => finding.severity === 'error').length,
+        0,
+      ),
       rules: [...rules].map(([rule, items]) => ({
         rule,
         title: ruleTitle(rule),

@@ -166,6 +166,16 @@ export async function insertReturn(
   return id
 }
 
+/**
+ * Checked results, parsed, by return and by whether the return's files are kept (issue 16: a
+ * 20,000-row return's findings run to thousands, and reading and parsing them was most of each
+ * view of its page). A result is written once, when the return is checked, and changes only when
+ * retention empties its findings (`markReturnFilesDeleted`, which sets `files_deleted_at`): the
+ * key holds both, so a kept result is never served after that on any instance. The newest few.
+ */
+const checkedResults = new Map<string, StoredResult>()
+const CHECKED_RESULTS_KEPT = 8
+
 /** A return's stored result (findings, lists, counts), or null before it is checked; undefined if none. */
 export async function resultOf(
   db: Db,
@@ -173,13 +183,35 @@ export async function resultOf(
   returnId: string,
 ): Promise<{ result: StoredResult | null } | undefined> {
   if (!isRecordId(returnId)) return undefined
+  const head = await db
+    .selectFrom('annex_a_returns')
+    .select(['files_deleted_at', sql<boolean>`result is null`.as('unchecked')])
+    .where('id', '=', returnId)
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst()
+  if (!head) return undefined
+  if (head.unchecked) return { result: null }
+  const key = `${returnId} ${head.files_deleted_at?.toISOString() ?? 'kept'}`
+  const cached = checkedResults.get(key)
+  if (cached) {
+    checkedResults.delete(key)
+    checkedResults.set(key, cached)
+    return { result: cached }
+  }
   const row = await db
     .selectFrom('annex_a_returns')
     .select('result')
     .where('id', '=', returnId)
-    .where('activity_id', '=', activityId)
-    .executeTakeFirst()
-  return row && { result: row.result as StoredResult | null }
+    .executeTakeFirstOrThrow()
+  const result = row.result as StoredResult
+  if (result) {
+    checkedResults.set(key, result)
+    for (const stale of checkedResults.keys()) {
+      if (checkedResults.size <= CHECKED_RESULTS_KEPT) break
+      checkedResults.delete(stale)
+    }
+  }
+  return { result }
 }
 
 /** Where a return's marked-up workbook is, with what to call it. */

@@ -71,6 +71,7 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
       : undefined
     const progress = annexA.progress(returnId)
     const counts = read?.result.counts
+    const groups = read ? groupFindings(read.findings) : []
     return reply.page('annex-a/return.njk', {
       activity: details.activity,
       title: activityTitle(details.activity),
@@ -93,7 +94,7 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
       ]),
       counts,
       omitted: counts?.omitted ?? [],
-      groups: read ? groupFindings(read.findings) : [],
+      groups,
       shown: read?.findings.length ?? 0,
       filter,
       listItems: [
@@ -108,10 +109,12 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
         { value: '', text: 'All' },
         ...['error', 'warning', 'note'].map((value) => ({ value, text: value, selected: value === filter.severity })),
       ],
-      errorSummary: (read ? groupFindings(read.findings.filter((f) => f.severity === 'error')) : []).map((group) => ({
-        text: `${group.title}: ${group.count} ${group.count === 1 ? 'error' : 'errors'}`,
-        href: `#${group.id}`,
-      })),
+      errorSummary: groups
+        .filter((group) => group.errors > 0)
+        .map((group) => ({
+          text: `${group.title}: ${group.errors} ${group.errors === 1 ? 'error' : 'errors'}`,
+          href: `#${group.id}`,
+        })),
       reportHref: version.hasReport ? annexAPaths.report.build({ activityId, returnId }) : undefined,
       progressHref: annexAPaths.progress.build({ activityId, returnId }),
       backHref: annexAPaths.overview.build({ activityId }),
