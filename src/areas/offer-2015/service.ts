@@ -66,7 +66,10 @@ export function createOffer2015Service(deps: Offer2015Deps) {
   const change = offerChange(deps, record, guard)
 
   /** Every offer the principal may see (or act on, for `action`), newest first. */
-  async function inScope(principal: Principal | 'everyone', action: Action = 'offer-2015.view'): Promise<OfferRecord[]> {
+  async function inScope(
+    principal: Principal | 'everyone',
+    action: Action = 'offer-2015.view',
+  ): Promise<OfferRecord[]> {
     // 'everyone': the service's own jobs (the reminders, issue 13), acting for no one person.
     if (principal === 'everyone') return assemble(await offersOf(db))
     const filter = laFilter(principal, action)
