@@ -251,6 +251,7 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
     .replace(':returnId', returnOf.get(la.laCode)!)
     .replace(':documentId', documentOf.get(la.laCode)!)
     .replace(':judgement', 'leaders')
+    .replace(':step', 'visit.1')
     .replace(':section', 'leaders')
     .replace(':versionNumber', '1')
     .replace(':file', 'report.pdf')

@@ -178,6 +178,13 @@ export async function walkRecords(
       { letter: 'D', sentOn: '2015-06-20', differences: '', version: undefined },
       context,
     )
+    // The first monthly visit, so its letter (a step letter) can be fetched.
+    await services.offer2015.recordStep(
+      director,
+      offerId,
+      { step: 'visit.1', doneOn: '2015-07-14', note: 'Supervision is now monthly in most teams.' },
+      context,
+    )
     // A trust running the LA's children's services (002#227-237).
     const deliveryBodyId = await deliveryBody(t.db, laCode, director.id)
     records.set(laCode, {
