@@ -45,18 +45,8 @@ export interface DeliveryBody {
   readonly version: number
 }
 
-/** What the form records. */
-export interface DeliveryBodyInput {
-  readonly name: string
-  readonly kind: DeliveryKind
-  readonly basis: DeliveryBasis
-  readonly extent: DeliveryExtent
-  readonly functions: string
-  readonly email: string
-  readonly directionId: string | null
-  readonly since: string
-  readonly until: string | null
-}
+/** What the form records: the body without its identity, LA and version. */
+export type DeliveryBodyInput = Omit<DeliveryBody, 'id' | 'laCode' | 'version'>
 
 /** A direction recorded in the LA's intervention that a body may follow (offered by the intervention area). */
 export interface DirectionRef {
