@@ -3,6 +3,7 @@ import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { inadequateJudgement } from '../../test-support/factories/intervention.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
+import { dateFields as date } from '../../test-support/date-fields.js'
 
 // Monday 23 November 2026 (TEST_NOW). Each test uses its own LA, so tests share only the app.
 let t: TestApp
@@ -13,10 +14,6 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 const signIn = (user: TestUser) => new TestAgent(t.app).signIn(user.email, user.password)
-const date = (name: string, iso: string): Record<string, string> => {
-  const [year = '', month = '', day = ''] = iso.split('-')
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
-}
 
 describe('an intervention from the alert to a board with reports (issue 13)', () => {
   it('alerts the case lead, opens the record, runs its steps, notice, board, meetings and reports', async () => {

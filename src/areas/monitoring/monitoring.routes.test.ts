@@ -6,6 +6,7 @@ import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { inadequateJudgement } from '../../test-support/factories/intervention.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
+import { dateFields as date } from '../../test-support/date-fields.js'
 
 // Monday 23 November 2026 (TEST_NOW). Barnet (302, London) judged inadequate, its report
 // received before publication on Monday 7 September 2026 and published on Monday 14 September.
@@ -20,10 +21,6 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 const signIn = (user: TestUser) => new TestAgent(t.app).signIn(user.email, user.password)
-const date = (name: string, iso: string): Record<string, string> => {
-  const [year = '', month = '', day = ''] = iso.split('-')
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
-}
 const text = (html: string) => html.replace(/\s+/g, ' ')
 
 describe('a monitoring programme from the inadequate judgement to the re-inspection decision (001; 002#112-139)', () => {

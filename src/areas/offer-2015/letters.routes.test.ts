@@ -5,6 +5,7 @@ import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { sifInadequateJudgement } from '../../test-support/factories/offer-2015.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
+import { dateFields as date } from '../../test-support/date-fields.js'
 
 // Wednesday 1 June 2016. Birmingham (330, West Midlands) judged inadequate under the SIF, its
 // report published on Monday 2 March 2015; the offer's letters are generated from its steps.
@@ -19,10 +20,6 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 const signIn = (user: TestUser) => new TestAgent(t.app).signIn(user.email, user.password)
-const date = (name: string, iso: string): Record<string, string> => {
-  const [year = '', month = '', day = ''] = iso.split('-')
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
-}
 const oneLine = (value: string) => value.replace(/\s+/g, ' ')
 const word = async (agent: TestAgent, url: string) => {
   const response = await agent.get(url)

@@ -7,6 +7,7 @@ import { page, TestAgent } from '../../test-support/agent.js'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { sifInadequateJudgement } from '../../test-support/factories/offer-2015.js'
 import { createUser, type TestUser } from '../../test-support/factories/users.js'
+import { dateFields as date } from '../../test-support/date-fields.js'
 
 // Tuesday 3 March 2015. Birmingham (330, West Midlands) judged inadequate under the SIF, its
 // report published on Monday 2 March 2015; Sandwell (333) is another LA of the region.
@@ -21,10 +22,6 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 const signIn = (user: TestUser) => new TestAgent(t.app).signIn(user.email, user.password)
-const date = (name: string, iso: string): Record<string, string> => {
-  const [year = '', month = '', day = ''] = iso.split('-')
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
-}
 const text = (html: string) => html.replace(/\s+/g, ' ')
 const long = (iso: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
