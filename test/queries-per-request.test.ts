@@ -35,16 +35,24 @@ afterAll(async () => {
 async function queriesOf(role: string, url: string) {
   const agent = await new TestAgent(t.app).signIn(`${role}@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD)
   // The steady state is what is counted: a first visit may fill caches kept between requests (the
-  // register's standings), which depends on which test ran first.
-  await agent.get(url)
-  const response = await agent.get(url)
-  expect(response.statusCode, `${role} ${url}`).toBe(200)
+  // register's standings), which depends on which test ran first. Of the next two visits the one
+  // with fewer queries counts, because a cache kept for seconds of real time (the session's, 5 s)
+  // can expire between visits on a loaded machine; an N+1 shows in both.
+  const first = await agent.get(url)
+  expect(first.statusCode, `${role} ${url}`).toBe(200)
+  const measured: RequestScope['queries'][] = []
+  for (const _ of [1, 2]) {
+    const response = await agent.get(url)
+    expect(response.statusCode, `${role} ${url}`).toBe(200)
+    const scope = seen.get(String(response.headers['x-request-id']))
+    if (!scope) throw new Error(`no queries were recorded for ${url}`)
+    measured.push(scope.queries)
+  }
+  const queries = measured.reduce((a, b) => (b.length < a.length ? b : a))
   if (process.env.SHOW_QUERIES)
-    for (const q of seen.get(String(response.headers['x-request-id']))?.queries ?? [])
+    for (const q of queries)
       process.stdout.write(`  ${q.sql.slice(0, 160)} ${JSON.stringify(q.parameters).slice(0, 80)}\n`)
-  const scope = seen.get(String(response.headers['x-request-id']))
-  if (!scope) throw new Error(`no queries were recorded for ${url}`)
-  return scope.queries
+  return queries
 }
 
 /** Each query sent more than once with the same parameters, with how many times. */
@@ -74,7 +82,8 @@ describe('queries per request', () => {
       const queries = await queriesOf(role, url())
       process.stdout.write(`${role} ${url()}: ${queries.length} queries\n`)
       expect(repeated(queries)).toEqual([])
-      expect(queries.length).toBeLessThanOrEqual(budget)
+      const list = queries.map((q) => q.sql.slice(0, 120)).join('\n')
+      expect(queries.length, `${role} ${url()} ran:\n${list}`).toBeLessThanOrEqual(budget)
     },
   )
 })
