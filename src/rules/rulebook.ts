@@ -869,11 +869,11 @@ export const RULEBOOK: readonly RulebookEntry[] = [
     quote:
       "The DfE's 'Putting children first' publication states that two inadequate judgements within five years will result in a commissioner being appointed, so an automatic Statutory Direction. … there is always a commissioner if it is assessed that there has been sustained and significant failure",
     decision:
-      'The source does not say which dates the five years run between: the service gives the answer by publication dates and by fieldwork dates, and flags where they differ for a person to decide. Only while the latest judgement is still inadequate. Exactly five years apart is not settled either: counted as within, and flagged. From April 2026 there is no overall grade: a judgement with any inadequate area is read as inadequate (002#100-101).',
+      'The source does not say which dates the five years run between: the service gives the answer by publication dates and by fieldwork dates, shows the trigger when either says within five years, and flags where they differ for a person to decide. The intervention record and `ilacs intervention` ask the same function (the CLI reads by publication dates only when its history gives no fieldwork dates). Only while the latest judgement is still inadequate. Exactly five years apart is not settled either: counted as within, and flagged. From April 2026 there is no overall grade: a judgement with any inadequate area is read as inadequate (002#100-101).',
     implementedBy: [
       {
         module: 'intervention',
-        exports: ['commissionerDecision', 'twoInadequateWithinFiveYears', 'inadequateReading'],
+        exports: ['commissionerDecision', 'inadequateReading'],
       },
       { module: 'intervention-triggers', exports: ['interventionTriggers'] },
     ],
