@@ -6,7 +6,9 @@ import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js
 import { settableClock } from '../../test-support/factories/judgements.js'
 import { atReportStage, createReportCast, reportAt } from '../../test-support/factories/reports.js'
 import { startSmtpSink } from '../../test-support/smtp-sink.js'
+import { createUser } from '../../test-support/factories/users.js'
 import { reminderSources } from '../index.js'
+import { startReportJob } from './job.js'
 
 /** The report's publication and its late steps, by email (issue 13). */
 const clock = settableClock('2027-02-01T09:00:00Z')
@@ -106,5 +108,41 @@ describe('publication on its day (002#216)', () => {
     // Under embargo until 00:01 on Friday 7 May: the job publishes it on its day; nothing to remind.
     await reportAt(cast, id, 'embargoed')
     expect(await due('report-publication', 'Medway')).toEqual([])
+  })
+})
+
+describe('the DfE’s alert as an inadequate report is published (004 Introduction)', () => {
+  it('goes when the report job publishes it, not at the next day’s reminder run, and once', async () => {
+    const cast = await createReportCast(t, clock, '936')
+    // Surrey, on site from Monday 7 June 2027: published 21 working days after Friday 18 June.
+    const id = await atReportStage(cast, {
+      type: 'standard-inspection',
+      onsite: '2027-06-07',
+      laCode: '936',
+      grade: 'inadequate',
+    })
+    const caseLead = await createUser(t.db, 'dfe-case-lead', { laCodes: ['936'] })
+    await reportAt(cast, id, 'embargoed')
+    clock.set('2027-07-19T09:00:00Z')
+    const reminders = createReminderJob({ db: t.db, clock, baseUrl: '', sources: reminderSources(t.app.services) })
+    const job = startReportJob(
+      t.app.services.reports,
+      () => undefined,
+      3_600_000,
+      undefined,
+      () => reminders.runOnce(),
+    )
+    await job.first
+    await job.stop()
+    const alerts = () =>
+      t.db
+        .selectFrom('outbox')
+        .select(['recipient', 'kind'])
+        .where('subject', '=', 'New inadequate judgement: Surrey')
+        .execute()
+    expect(await alerts()).toEqual([{ recipient: caseLead.email, kind: 'intervention-alert' }])
+    // The day's own run finds it queued already.
+    await reminders.runOnce()
+    expect(await alerts()).toHaveLength(1)
   })
 })
