@@ -130,9 +130,10 @@ async function boardMeetings(
   laName: string,
   setUpOn: IsoDate,
   today: IsoDate,
+  lastMetAgo = 30,
 ) {
   const dates: IsoDate[] = []
-  for (let metOn = addDays(today, -30); metOn > setUpOn; metOn = addDays(metOn, -35)) dates.unshift(metOn)
+  for (let metOn = addDays(today, -lastMetAgo); metOn > setUpOn; metOn = addDays(metOn, -35)) dates.unshift(metOn)
   for (const metOn of dates)
     await services.intervention.addMeeting(
       actor,
@@ -152,6 +153,8 @@ async function noticeWithBoard(
   laCode: string,
   today: IsoDate,
   adviserEmail: string,
+  /** Days since the board last met, and until the adviser's report (each LA's own rhythm). */
+  rhythm = { lastMetAgo: 30, reportIn: 10 },
 ): Promise<void> {
   const { name, published } = await judgementsOf(services, laCode)
   const on = published.at(-1)!.publishedOn
@@ -163,11 +166,16 @@ async function noticeWithBoard(
     kind: 'adviser',
     name: 'Demo DfE social care adviser',
   })
-  await boardMeetings(services, caseLead, id, name, setUpOn, today)
+  await boardMeetings(services, caseLead, id, name, setUpOn, today, rhythm.lastMetAgo)
   await services.intervention.scheduleReport(
     caseLead,
     id,
-    { title: 'Adviser’s quarterly report', dueFrom: 'adviser', ownerEmail: adviserEmail, dueOn: addDays(today, 10) },
+    {
+      title: 'Adviser’s quarterly report',
+      dueFrom: 'adviser',
+      ownerEmail: adviserEmail,
+      dueOn: addDays(today, rhythm.reportIn),
+    },
     DEMO_CONTEXT,
   )
 }
@@ -207,7 +215,10 @@ export async function loadDemoInterventions(db: Kysely<Database>, config: Config
   // Any other inadequate LA of the case lead's: the DfE was told before the report was published
   // and has run its record since (004), so its judgement is no "new inadequate" alert.
   for (const laCode of others)
-    await noticeWithBoard(services, caseLead, laCode, today, (await demoPrincipal(db, 'dfe-adviser')).email)
+    await noticeWithBoard(services, caseLead, laCode, today, (await demoPrincipal(db, 'dfe-adviser')).email, {
+      lastMetAgo: 16,
+      reportIn: 24,
+    })
 
   if (directionLa) {
     const { name, published } = await judgementsOf(services, directionLa)
