@@ -46,7 +46,7 @@ describe('demo interventions and engagement (issue 13)', () => {
       minutes: record.meetings.filter((meeting) => meeting.minutes).length,
     }))
     // A direction, a notice, a notice with late reports, a lifted one, and Knowsley's notice (340:
-    // inadequate, published Monday 20 January 2025; the DfE told ten days before).
+    // inadequate, published Monday 20 January 2025).
     expect(summary).toHaveLength(5)
     expect(summary).toContainEqual({
       step: 'in-force',
@@ -103,9 +103,10 @@ describe('demo interventions and engagement (issue 13)', () => {
     }
     const knowsley = records.find((record) => record.intervention.laCode === '340')!
     expect(knowsley.steps.map((step) => [step.step, step.happenedOn])).toEqual([
-      ['dfe-told', '2025-01-10'],
-      ['case-lead-named', '2025-01-12'],
-      ['instrument-drafted', '2025-01-14'],
+      // Friday 3 January, 11 working days before (past New Year's Day), as the draft went to the council.
+      ['dfe-told', '2025-01-03'],
+      ['case-lead-named', '2025-01-06'],
+      ['instrument-drafted', '2025-01-08'],
       ['issued-published', '2025-01-20'],
       ['in-force', '2025-01-20'],
     ])

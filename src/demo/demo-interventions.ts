@@ -7,6 +7,7 @@ import type { Config } from '../config.js'
 import type { Database } from '../db/tables.js'
 import { pathwayGrade } from '../areas/register/frameworks.js'
 import { addDays, type IsoDate } from '../rules/calendar/dates.js'
+import { addWorkingDays } from '../rules/calendar/working-days.js'
 import { loadDemoChecklists } from './demo-checklists.js'
 import { loadDemoDelivery } from './demo-delivery.js'
 import { loadDemoEngagement } from './demo-engagement.js'
@@ -34,8 +35,8 @@ async function judgementsOf(services: Services, laCode: string) {
 }
 
 /**
- * The steps of a record up to `last`, dated from the DfE being told ten days before the report was
- * published (004 "What happens once Ofsted has left"): the case lead named, the notice or
+ * The steps of a record up to `last`, dated from the DfE being told as the draft report went to the
+ * council, 11 working days before it was published (004; 002#216): the case lead named, the notice or
  * direction drafted, issued and published with the report, in force.
  */
 async function runRecord(
@@ -46,7 +47,8 @@ async function runRecord(
   today: IsoDate,
   instrument: { form: 'improvement-notice' | 'statutory-direction'; basis: string },
 ): Promise<string> {
-  const told = addDays(published, -10)
+  // 004 "Introduction": told around the draft's going for factual accuracy, day 10 of 002#216's 21.
+  const told = addWorkingDays(published, -11)
   const id = await services.intervention.open(
     caseLead,
     laCode,
@@ -75,8 +77,8 @@ async function runRecord(
     DEMO_CONTEXT,
   )
   for (const [step, on] of [
-    ['case-lead-named', addDays(told, 2)],
-    ['instrument-drafted', addDays(told, 4)],
+    ['case-lead-named', addWorkingDays(told, 1)],
+    ['instrument-drafted', addWorkingDays(told, 3)],
     ['issued-published', published],
     ['in-force', published],
   ] as const) {
