@@ -124,6 +124,46 @@ describe('a body running children’s services under delegated functions (002#22
     expect(audit.map((entry) => entry.action)).toEqual(['delivery.record', 'delivery.change'])
   })
 
+  it('links the direction only for those who may open the intervention record: not a director of another region', async () => {
+    const laCode = '886' // Kent, in the South East
+    await inadequateJudgement(t.db, laCode, '2026-09-14', '2026-11-06')
+    const dfe = await signIn(await createUser(t.db, 'dfe-case-lead', { laCodes: [laCode] }))
+    const recordUrl = (
+      await dfe.post(`/interventions/las/${laCode}/open`, { ...date('dfeToldOn', '2026-10-28'), note: '' })
+    ).headers.location as string
+    await dfe.post(`${recordUrl}/instruments/new`, {
+      form: 'contract-out-or-transfer',
+      issuer: 'Minister of State for Children and Families',
+      ...date('issuedOn', '2026-11-06'),
+      areasOfImprovement: 'Help and protection',
+      improvementsRequired: 'Services run by a trust',
+      assessment: 'Quarterly reviews',
+      ifNotAchieved: 'Further direction',
+    })
+    const directionId = page(await dfe.get(`/register/${laCode}/delivery/new`))
+      .$('#directionId option')
+      .last()
+      .attr('value')!
+    expect(
+      (await dfe.post(`/register/${laCode}/delivery/new`, trust({ name: 'Kent Children First', directionId })))
+        .statusCode,
+    ).toBe(303)
+
+    // A regional director of Yorkshire sees Kent in the register, but not its intervention record.
+    const elsewhere = await signIn(await createUser(t.db, 'regional-director', { regionCode: 'E12000003' }))
+    expect((await elsewhere.get(recordUrl)).statusCode).toBe(404)
+    const card = page(await elsewhere.get(`/register/${laCode}`))
+      .$('#delivery ~ .govuk-summary-card')
+      .first()
+    expect(card.text()).toContain('Direction issued 6 November 2026 by Minister of State for Children and Families')
+    expect(card.find(`a[href="${recordUrl}"]`).length).toBe(0)
+    // The case lead of the LA may open it: the link stays.
+    const own = page(await dfe.get(`/register/${laCode}`))
+      .$('#delivery ~ .govuk-summary-card')
+      .first()
+    expect(own.find(`a[href="${recordUrl}"]`).length).toBe(1)
+  })
+
   it('a regional director records a voluntary arrangement in their region, not in another', async () => {
     const regional = await createUser(t.db, 'regional-director', { regionCode: 'E12000003' })
     const agent = await signIn(regional)

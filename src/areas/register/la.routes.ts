@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
-import { can, canOn } from '../../auth/policy.js'
+import { canOn } from '../../auth/policy.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { registerFilterErrors, registerFilterItems } from './filters.js'
@@ -92,7 +92,8 @@ export function laRoutes({
       canRecord: canOn(request.principal, 'judgement.record', la),
       delivery: deliveryCards(bodies, directions, {
         canManage: canManageDelivery,
-        showDirections: can(request.principal, 'intervention.view'),
+        // A link only for those who may open the LA's intervention record (a director of another region may not).
+        showDirections: canOn(request.principal, 'intervention.view', la),
         changeHref: (deliveryBodyId) => registerPaths.changeDelivery.build({ laCode, deliveryBodyId }),
       }),
       newDeliveryHref: canManageDelivery ? registerPaths.newDelivery.build({ laCode }) : undefined,
