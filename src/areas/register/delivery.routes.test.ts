@@ -124,7 +124,7 @@ describe('a body running children’s services under delegated functions (002#22
     expect(audit.map((entry) => entry.action)).toEqual(['delivery.record', 'delivery.change'])
   })
 
-  it('links the direction only for those who may open the intervention record: not a director of another region', async () => {
+  it('names and links the direction only for those who may see the intervention record', async () => {
     const laCode = '886' // Kent, in the South East
     await inadequateJudgement(t.db, laCode, '2026-09-14', '2026-11-06')
     const dfe = await signIn(await createUser(t.db, 'dfe-case-lead', { laCodes: [laCode] }))
@@ -149,19 +149,27 @@ describe('a body running children’s services under delegated functions (002#22
         .statusCode,
     ).toBe(303)
 
-    // A regional director of Yorkshire sees Kent in the register, but not its intervention record.
+    // A regional director of Yorkshire and the LA's analyst see Kent in the register, but not its
+    // intervention record: the card says a direction is linked, without its dates, issuer or link.
     const elsewhere = await signIn(await createUser(t.db, 'regional-director', { regionCode: 'E12000003' }))
-    expect((await elsewhere.get(recordUrl)).statusCode).toBe(404)
-    const card = page(await elsewhere.get(`/register/${laCode}`))
-      .$('#delivery ~ .govuk-summary-card')
-      .first()
-    expect(card.text()).toContain('Direction issued 6 November 2026 by Minister of State for Children and Families')
-    expect(card.find(`a[href="${recordUrl}"]`).length).toBe(0)
-    // The case lead of the LA may open it: the link stays.
+    const analyst = await signIn(await createUser(t.db, 'la-analyst', { laCode }))
+    for (const agent of [elsewhere, analyst]) {
+      expect([403, 404]).toContain((await agent.get(recordUrl)).statusCode)
+      const card = page(await agent.get(`/register/${laCode}`))
+        .$('#delivery ~ .govuk-summary-card')
+        .first()
+      expect(card.text()).toContain('Kent Children First')
+      expect(card.text()).toContain('A direction recorded in the local authority’s intervention record')
+      expect(card.text()).not.toContain('6 November 2026')
+      expect(card.find(`a[href="${recordUrl}"]`).length).toBe(0)
+    }
+    // The case lead of the LA may open it: the direction is named and linked.
     const own = page(await dfe.get(`/register/${laCode}`))
       .$('#delivery ~ .govuk-summary-card')
       .first()
-    expect(own.find(`a[href="${recordUrl}"]`).length).toBe(1)
+    expect(own.find(`a[href="${recordUrl}"]`).text()).toBe(
+      'Direction issued 6 November 2026 by Minister of State for Children and Families',
+    )
   })
 
   it('a regional director records a voluntary arrangement in their region, not in another', async () => {

@@ -75,14 +75,18 @@ export function laRoutes({
 
   async function laPage(request: LaRequest, reply: FastifyReply) {
     const { laCode } = request.params
-    const [{ la, records, visits, standing, pathway }, drift, earlier, bodies, directions] = await Promise.all([
+    const [{ la, records, visits, standing, pathway }, drift, earlier, bodies] = await Promise.all([
       register.show(laCode),
       register.drift(),
       register.earlierInspections(laCode),
       register.deliveryBodies(laCode),
-      register.deliveryDirections(laCode),
     ])
     const canManageDelivery = canOn(request.principal, 'delivery.manage', la)
+    // A direction's date and issuer are the intervention record's: read only for those who may see it.
+    const directions =
+      bodies.some((body) => body.directionId) && canOn(request.principal, 'intervention.view', la)
+        ? await register.deliveryDirections(laCode)
+        : []
     return reply.page('register/show.njk', {
       la,
       activities: laActivities ? await laActivities(request.principal, laCode) : [],
@@ -92,8 +96,6 @@ export function laRoutes({
       canRecord: canOn(request.principal, 'judgement.record', la),
       delivery: deliveryCards(bodies, directions, {
         canManage: canManageDelivery,
-        // A link only for those who may open the LA's intervention record (a director of another region may not).
-        showDirections: canOn(request.principal, 'intervention.view', la),
         changeHref: (deliveryBodyId) => registerPaths.changeDelivery.build({ laCode, deliveryBodyId }),
       }),
       newDeliveryHref: canManageDelivery ? registerPaths.newDelivery.build({ laCode }) : undefined,
