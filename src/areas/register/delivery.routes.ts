@@ -16,6 +16,11 @@ type DeliveryValues = typeof deliveryForm extends Form<infer V> ? V : never
 const items = (choices: Readonly<Record<string, string>>, chosen: string) =>
   Object.entries(choices).map(([value, text]) => ({ value, text, checked: chosen === value }))
 
+function submittedVersion(state: FormState | undefined): number | undefined {
+  const version = Number.parseInt(String(state?.values.version ?? ''), 10)
+  return Number.isFinite(version) ? version : undefined
+}
+
 const inputOf = ({ version: _version, until, ...value }: DeliveryValues): DeliveryBodyInput => ({
   ...value,
   until: until ?? null,
@@ -45,7 +50,9 @@ export function deliveryRoutes({ register }: { register: RegisterService }): Rou
       formAction: existing
         ? registerPaths.changeDelivery.build({ laCode, deliveryBodyId: existing.id })
         : registerPaths.newDelivery.build({ laCode }),
-      version: existing?.version,
+      // A form shown again keeps the version it was built from: if someone else saved meanwhile,
+      // saving it again is refused rather than overwriting their change.
+      version: submittedVersion(state) ?? existing?.version,
       kindItems: items(DELIVERY_KINDS, view.value('kind')),
       basisItems: items(DELIVERY_BASES, view.value('basis')),
       extentItems: items(DELIVERY_EXTENTS, view.value('extent')),
