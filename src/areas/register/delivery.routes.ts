@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
 import { NotFoundError } from '../../errors.js'
-import { type Form, type FormState, formView } from '../../web/forms.js'
+import { type Form, type FormState, formView, submittedVersion } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { DELIVERY_BASES, DELIVERY_EXTENTS, DELIVERY_KINDS, type DeliveryBodyInput } from './delivery.js'
 import { formatDate } from '../../rules/calendar/dates.js'
@@ -15,11 +15,6 @@ type DeliveryValues = typeof deliveryForm extends Form<infer V> ? V : never
 
 const items = (choices: Readonly<Record<string, string>>, chosen: string) =>
   Object.entries(choices).map(([value, text]) => ({ value, text, checked: chosen === value }))
-
-function submittedVersion(state: FormState | undefined): number | undefined {
-  const version = Number.parseInt(String(state?.values.version ?? ''), 10)
-  return Number.isFinite(version) ? version : undefined
-}
 
 const inputOf = ({ version: _version, until, ...value }: DeliveryValues): DeliveryBodyInput => ({
   ...value,
@@ -50,8 +45,6 @@ export function deliveryRoutes({ register }: { register: RegisterService }): Rou
       formAction: existing
         ? registerPaths.changeDelivery.build({ laCode, deliveryBodyId: existing.id })
         : registerPaths.newDelivery.build({ laCode }),
-      // A form shown again keeps the version it was built from: if someone else saved meanwhile,
-      // saving it again is refused rather than overwriting their change.
       version: submittedVersion(state) ?? existing?.version,
       kindItems: items(DELIVERY_KINDS, view.value('kind')),
       basisItems: items(DELIVERY_BASES, view.value('basis')),
