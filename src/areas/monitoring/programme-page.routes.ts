@@ -1,12 +1,12 @@
 import type { FastifyReply } from 'fastify'
-import { canOn } from '../../auth/policy.js'
+import { can, canOn } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import { REINSPECTION_DECISION_INPUTS } from '../../rules/after-inadequate.js'
 import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
-import { type ActivitiesService, activityPaths, TYPE_LABELS } from '../activities/index.js'
+import { type ActivitiesService, activityPaths, STATUS_LABELS, TYPE_LABELS } from '../activities/index.js'
 import {
   deliveryActionPlanHtml,
   deliveryLine,
@@ -71,7 +71,7 @@ const radios = (record: Record<string, string>, chosen: string) =>
 export function programmePages(deps: {
   monitoring: MonitoringService
   register: Pick<RegisterService, 'show' | 'target' | 'deliveryOn'>
-  activities: Pick<ActivitiesService, 'monitoringOf'>
+  activities: Pick<ActivitiesService, 'monitoringOf' | 'monitoringDatesOf'>
   clock: Clock
 }) {
   const { monitoring, register, activities, clock } = deps
@@ -79,14 +79,20 @@ export function programmePages(deps: {
 
   async function programmeActivities(request: SignedInRequest, record: ProgrammeRecord): Promise<ProgrammeActivity[]> {
     const { laCode, openedOn } = record.programme
-    return (await activities.monitoringOf(request.principal, laCode))
+    // Who sees no activities (the DfE case lead) still sees the visits' dates, planned ones too.
+    const seesActivities = can(request.principal, 'activity.view')
+    const found = seesActivities
+      ? await activities.monitoringOf(request.principal, laCode)
+      : await activities.monitoringDatesOf(request.principal, laCode)
+    return found
       .filter((activity) => activity.onsiteStart >= openedOn && activity.status !== 'cancelled')
       .map((activity) => ({
         id: activity.id,
         type: activity.type,
         onsiteStart: activity.onsiteStart,
-        href: activityPaths.show.build({ activityId: activity.id }),
+        href: seesActivities ? activityPaths.show.build({ activityId: activity.id }) : undefined,
         title: `${TYPE_LABELS[activity.type]}, ${formatDate(activity.onsiteStart)}`,
+        detail: `On site ${formatDate(activity.onsiteStart)}${activity.onsiteEnd !== activity.onsiteStart ? ` to ${formatDate(activity.onsiteEnd)}` : ''}; ${STATUS_LABELS[activity.status].toLowerCase()}`,
       }))
       .sort((a, b) => a.onsiteStart.localeCompare(b.onsiteStart))
   }

@@ -33,7 +33,7 @@ import { REINSPECTION_KINDS } from './types.js'
 export interface MonitoringRouteDeps {
   readonly monitoring: MonitoringService
   readonly register: Pick<RegisterService, 'show' | 'target' | 'deliveryOn'>
-  readonly activities: Pick<ActivitiesService, 'monitoringOf'>
+  readonly activities: Pick<ActivitiesService, 'monitoringOf' | 'monitoringDatesOf'>
   readonly clock: Clock
 }
 
