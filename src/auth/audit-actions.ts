@@ -115,6 +115,8 @@ export const AUDIT_ACTIONS = [
   'monitoring.review',
   'monitoring.decision',
   'monitoring.progress',
+  'monitoring.declined',
+  'monitoring.accepted',
   // The 2015 improvement offer after a SIF inadequate judgement
   'offer-2015.open',
   'offer-2015.step',
@@ -249,6 +251,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'monitoring.review': 'Action plan reviewed',
   'monitoring.decision': 'Re-inspection decided',
   'monitoring.progress': 'Progress against a recommendation recorded',
+  'monitoring.declined': 'LA recorded as declining its monitoring programme',
+  'monitoring.accepted': 'LA recorded as accepting its monitoring programme after declining it',
   'offer-2015.open': '2015 improvement offer opened',
   'offer-2015.step': 'Step of a 2015 improvement offer recorded',
   'offer-2015.seminar-reply': 'Reply to the improvement planning seminar recorded',

@@ -39,6 +39,12 @@ export interface MonitoringProgrammesTable {
   la_told_on: string | null
   decided_by: string | null
   closed_on: string | null
+  /** The LA declined the programme (002#113, 001#3), and later accepted it (migration 20261203T080551Z). */
+  declined_on: string | null
+  declined_said: Generated<string>
+  declined_persuasion: Generated<string>
+  declined_by: string | null
+  accepted_on: string | null
   created_at: GeneratedTimestamp
   version: Generated<number>
 }

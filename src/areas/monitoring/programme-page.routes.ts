@@ -15,8 +15,10 @@ import {
   type RegisterService,
 } from '../register/index.js'
 import {
+  acceptedForm,
   datesForm,
   decisionForm,
+  declinedForm,
   letterForm,
   progressForm,
   recommendationForm,
@@ -51,7 +53,17 @@ type ProgrammeRequest = SignedInRequest<{ programmeId: string }>
 
 /** The forms of the programme page; the action plan's is multipart (documents.routes.ts). */
 export type Which =
-  'dates' | 'recommendation' | 'letter' | 'visit' | 'record' | 'review' | 'decision' | 'progress' | 'plan'
+  | 'dates'
+  | 'recommendation'
+  | 'letter'
+  | 'visit'
+  | 'record'
+  | 'review'
+  | 'decision'
+  | 'progress'
+  | 'plan'
+  | 'declined'
+  | 'accepted'
 
 const FORMS = {
   dates: datesForm,
@@ -62,6 +74,8 @@ const FORMS = {
   review: reviewForm,
   decision: decisionForm,
   progress: progressForm,
+  declined: declinedForm,
+  accepted: acceptedForm,
 } as const
 
 const radios = (record: Record<string, string>, chosen: string) =>
@@ -149,7 +163,18 @@ export function programmePages(deps: {
         manage: open && may('monitoring.manage'),
         direct: open && may('monitoring.direct'),
         plan: open && may('monitoring.action-plan'),
+        decline: open && may('monitoring.decline'),
       },
+      // 002#113, 001#3: the LA will not agree the programme, until it accepts.
+      declined: programme.declined
+        ? {
+            declinedOn: formatDate(programme.declined.declinedOn),
+            said: programme.declined.said,
+            persuasion: programme.declined.persuasion,
+            acceptedOn: programme.declined.acceptedOn ? formatDate(programme.declined.acceptedOn) : undefined,
+          }
+        : undefined,
+      declinedRule: ruleLink('M4', '002#113; 001#3'),
       paths: Object.fromEntries(
         (
           [
@@ -171,6 +196,8 @@ export function programmePages(deps: {
             'reviewPdf',
             'decision',
             'progress',
+            'declined',
+            'accepted',
           ] as const
         ).map((key) => [key, monitoringPaths[key].build({ programmeId })]),
       ),
@@ -241,6 +268,13 @@ export function programmePages(deps: {
           decidedItems: dateItems('decision', 'decidedOn', today),
           toldItems: dateItems('decision', 'laToldOn'),
         },
+        declined: {
+          errors: errors('declined'),
+          items: dateItems('declined', 'declinedOn', today),
+          said: valueOf(mine('declined'), 'said'),
+          persuasion: valueOf(mine('declined'), 'persuasion'),
+        },
+        accepted: { errors: errors('accepted'), items: dateItems('accepted', 'acceptedOn', today) },
         progress: {
           errors: errors('progress'),
           items: record.recommendations.map((item) => ({

@@ -12,7 +12,9 @@ import { registerPaths, type RegisterService } from '../register/index.js'
 import { monitoringDocumentRoutes } from './documents.routes.js'
 import { programmePages, type Which } from './programme-page.routes.js'
 import {
+  acceptedForm,
   datesForm,
+  declinedForm,
   decisionForm,
   laParams,
   letterForm,
@@ -284,6 +286,34 @@ export function monitoringRoutes(deps: MonitoringRouteDeps): RouteSpec[] {
       submit: async (request: ProgrammeRequest, input) => {
         await monitoring.recordProgress(request.principal, request.params.programmeId, input, context(request))
         return `${back(request)}#thread`
+      },
+    }),
+    route({
+      method: 'POST',
+      url: monitoringPaths.declined.pattern,
+      permission: 'monitoring.decline',
+      params: programmeParams,
+      target: programmeTarget,
+      form: declinedForm,
+      page: page('declined'),
+      conflictField: 'declinedOn',
+      submit: async (request: ProgrammeRequest, input) => {
+        await monitoring.recordDeclined(request.principal, request.params.programmeId, input, context(request))
+        return `${back(request)}#declined`
+      },
+    }),
+    route({
+      method: 'POST',
+      url: monitoringPaths.accepted.pattern,
+      permission: 'monitoring.decline',
+      params: programmeParams,
+      target: programmeTarget,
+      form: acceptedForm,
+      page: page('accepted'),
+      conflictField: 'acceptedOn',
+      submit: async (request: ProgrammeRequest, input) => {
+        await monitoring.recordAccepted(request.principal, request.params.programmeId, input, context(request))
+        return `${back(request)}#declined`
       },
     }),
     ...monitoringDocumentRoutes({

@@ -1,3 +1,4 @@
+import { declineService } from './decline.service.js'
 import { lettersService } from './letters.service.js'
 import { planService } from './plan.service.js'
 import { programmeService } from './programme.service.js'
@@ -13,6 +14,7 @@ export function createMonitoringService(deps: MonitoringDeps) {
     ...records,
     ...programmeService(deps, records),
     ...planService(deps, records),
+    ...declineService(deps, records),
     letters: lettersService(deps, records),
   }
 }
