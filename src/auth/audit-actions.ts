@@ -117,6 +117,7 @@ export const AUDIT_ACTIONS = [
   'monitoring.progress',
   'monitoring.declined',
   'monitoring.accepted',
+  'monitoring.lead-inspector',
   // The 2015 improvement offer after a SIF inadequate judgement
   'offer-2015.open',
   'offer-2015.step',
@@ -253,6 +254,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'monitoring.progress': 'Progress against a recommendation recorded',
   'monitoring.declined': 'LA recorded as declining its monitoring programme',
   'monitoring.accepted': 'LA recorded as accepting its monitoring programme after declining it',
+  'monitoring.lead-inspector': 'Lead inspector of a monitoring programme named',
   'offer-2015.open': '2015 improvement offer opened',
   'offer-2015.step': 'Step of a 2015 improvement offer recorded',
   'offer-2015.seminar-reply': 'Reply to the improvement planning seminar recorded',

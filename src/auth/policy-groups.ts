@@ -112,6 +112,11 @@ export const MONITORING_POLICY = {
       'Record that the LA will not agree its monitoring programme (what it said, the persuasion tried), the DfE told, and that it later accepted (the regional director, 002#113, 001#3)',
     grants: { 'national-director': 'all', 'regional-director': 'region' },
   },
+  'monitoring.lead': {
+    description:
+      'Name the lead inspector of a monitoring programme, who then gets the reminders of the inspector’s steps (the senior HMI or the regional director, 002#129)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all' },
+  },
   'monitoring.action-plan': {
     description: 'Submit or update the LA’s action plan with its actions against each recommendation (001#19)',
     grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },

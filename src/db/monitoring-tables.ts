@@ -45,6 +45,8 @@ export interface MonitoringProgrammesTable {
   declined_persuasion: Generated<string>
   declined_by: string | null
   accepted_on: string | null
+  /** The programme's named lead inspector (migration 20261203T082502Z_monitoring_lead_inspector). */
+  lead_inspector_id: string | null
   created_at: GeneratedTimestamp
   version: Generated<number>
 }

@@ -84,6 +84,11 @@ export const acceptedForm = defineForm({
   version: field.version(),
 })
 
+export const leadForm = defineForm({
+  leadInspectorId: field.optionalText(),
+  version: field.version(),
+})
+
 export const progressForm = defineForm({
   recommendationId: field.required('Select the recommendation'),
   activityId: field.optionalText(),

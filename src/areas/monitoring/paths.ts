@@ -27,6 +27,7 @@ export const monitoringPaths = {
   progress: path('/monitoring/programmes/:programmeId/progress'),
   declined: path('/monitoring/programmes/:programmeId/declined'),
   accepted: path('/monitoring/programmes/:programmeId/accepted'),
+  lead: path('/monitoring/programmes/:programmeId/lead-inspector'),
   thread: path('/monitoring/las/:laCode/thread'),
   threadXlsx: path('/monitoring/las/:laCode/thread.xlsx'),
 }

@@ -19,6 +19,7 @@ import {
   datesForm,
   decisionForm,
   declinedForm,
+  leadForm,
   letterForm,
   progressForm,
   recommendationForm,
@@ -64,6 +65,7 @@ export type Which =
   | 'plan'
   | 'declined'
   | 'accepted'
+  | 'lead'
 
 const FORMS = {
   dates: datesForm,
@@ -76,6 +78,7 @@ const FORMS = {
   progress: progressForm,
   declined: declinedForm,
   accepted: acceptedForm,
+  lead: leadForm,
 } as const
 
 const radios = (record: Record<string, string>, chosen: string) =>
@@ -134,6 +137,9 @@ export function programmePages(deps: {
     const programmeId = programme.id
     const may = (action: Parameters<typeof canOn>[1]) => canOn(request.principal, action, target)
     const open = !programme.closedOn
+    // Only who may name the lead reads the inspectors to choose from.
+    const candidates = open && may('monitoring.lead') ? await monitoring.leadCandidates() : []
+    const leadInspector = await monitoring.leadInspectorName(programme)
     return reply.page('monitoring/programme.njk', {
       la,
       heading: `Monitoring programme ${programme.setNumber}`,
@@ -164,7 +170,9 @@ export function programmePages(deps: {
         direct: open && may('monitoring.direct'),
         plan: open && may('monitoring.action-plan'),
         decline: open && may('monitoring.decline'),
+        lead: open && may('monitoring.lead'),
       },
+      leadInspector,
       // 002#113, 001#3: the LA will not agree the programme, until it accepts.
       declined: programme.declined
         ? {
@@ -198,6 +206,7 @@ export function programmePages(deps: {
             'progress',
             'declined',
             'accepted',
+            'lead',
           ] as const
         ).map((key) => [key, monitoringPaths[key].build({ programmeId })]),
       ),
@@ -275,6 +284,18 @@ export function programmePages(deps: {
           persuasion: valueOf(mine('declined'), 'persuasion'),
         },
         accepted: { errors: errors('accepted'), items: dateItems('accepted', 'acceptedOn', today) },
+        lead: {
+          errors: errors('lead'),
+          items: [
+            { value: '', text: 'No one named' },
+            ...candidates.map((person) => ({
+              value: person.id,
+              text: person.displayName,
+              selected:
+                (which === 'lead' ? valueOf(mine('lead'), 'leadInspectorId') : programme.leadInspectorId) === person.id,
+            })),
+          ],
+        },
         progress: {
           errors: errors('progress'),
           items: record.recommendations.map((item) => ({

@@ -53,6 +53,7 @@ const toProgramme = (row: Selectable<MonitoringProgrammesTable>): Programme => (
         acceptedOn: row.accepted_on,
       }
     : null,
+  leadInspectorId: row.lead_inspector_id,
   closedOn: row.closed_on,
   version: row.version,
 })
@@ -124,6 +125,7 @@ export interface ProgrammeChanges {
   /** A decline (who recorded it), or its acceptance alone. */
   declined?: Declined & { declinedById: string }
   acceptedOn?: string
+  leadInspectorId?: string | null
   closedOn?: string
 }
 
@@ -167,6 +169,7 @@ export async function updateProgramme(trx: Db, id: string, changes: ProgrammeCha
           }
         : {}),
       ...(changes.acceptedOn ? { accepted_on: changes.acceptedOn } : {}),
+      ...(changes.leadInspectorId !== undefined ? { lead_inspector_id: changes.leadInspectorId } : {}),
       ...(changes.closedOn ? { closed_on: changes.closedOn } : {}),
       version: eb('version', '+', 1),
     }))

@@ -15,6 +15,7 @@ import {
   acceptedForm,
   datesForm,
   declinedForm,
+  leadForm,
   decisionForm,
   laParams,
   letterForm,
@@ -314,6 +315,20 @@ export function monitoringRoutes(deps: MonitoringRouteDeps): RouteSpec[] {
       submit: async (request: ProgrammeRequest, input) => {
         await monitoring.recordAccepted(request.principal, request.params.programmeId, input, context(request))
         return `${back(request)}#declined`
+      },
+    }),
+    route({
+      method: 'POST',
+      url: monitoringPaths.lead.pattern,
+      permission: 'monitoring.lead',
+      params: programmeParams,
+      target: programmeTarget,
+      form: leadForm,
+      page: page('lead'),
+      conflictField: 'leadInspectorId',
+      submit: async (request: ProgrammeRequest, input) => {
+        await monitoring.nameLeadInspector(request.principal, request.params.programmeId, input, context(request))
+        return `${back(request)}#lead-inspector`
       },
     }),
     ...monitoringDocumentRoutes({

@@ -66,6 +66,8 @@ export interface Programme {
   readonly decision: ReinspectionDecision | null
   /** The LA declined the programme (002#113, 001#3), and whether it later accepted. */
   readonly declined: Declined | null
+  /** The named lead inspector (an HMI or senior HMI account), when one is assigned (002#129). */
+  readonly leadInspectorId: string | null
   readonly closedOn: string | null
   readonly version: number
 }
