@@ -181,4 +181,36 @@ describe('a body running children’s services under delegated functions (002#22
     // Slough is in another region: the director's grant does not reach it.
     expect((await agent.post('/register/871/delivery/new', trust())).statusCode).toBe(404)
   })
+
+  it('a change refused for a wrong date keeps the version it was built from, so it cannot overwrite a colleague’s', async () => {
+    const [first, second] = await Promise.all(
+      [1, 2].map(async () => signIn(await createUser(t.db, 'regional-director', { regionCode: 'E12000003' }))),
+    )
+    const body = trust({ name: 'Sheffield Children’s Trust', basis: 'voluntary' })
+    expect((await first!.post('/register/373/delivery/new', body)).statusCode).toBe(303)
+    const changeHref = page(await first!.get('/register/373'))
+      .$('#delivery ~ .govuk-summary-card .govuk-summary-card__action a')
+      .attr('href')!
+    const version = page(await first!.get(changeHref))
+      .$('input[name="version"]')
+      .attr('value')!
+    // A colleague saves a change in between.
+    const theirs = page(await second!.get(changeHref))
+      .$('input[name="version"]')
+      .attr('value')!
+    expect(
+      (await second!.post(changeHref, { ...body, email: 'new@trust.example.org.uk', version: theirs })).statusCode,
+    ).toBe(303)
+
+    const wrongDate = page(await first!.post(changeHref, { ...body, ...date('until', '2015-09-30'), version }))
+    expect(wrongDate.$('input[name="version"]').attr('value')).toBe(version)
+    const again = page(await first!.post(changeHref, { ...body, ...date('until', '2027-03-31'), version }))
+    expect(again.errorSummary[0]?.text).toBe('Someone else changed this record. Reload the page and try again.')
+    expect(
+      page(await first!.get('/register/373'))
+        .$('#delivery ~ .govuk-summary-card')
+        .first()
+        .text(),
+    ).not.toContain('31 March 2027')
+  })
 })
