@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify'
 import { canOn } from '../../auth/policy.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import { nextSteps } from '../../rules/intervention-record.js'
-import { type Form, type FormState, formView, valueOf } from '../../web/forms.js'
+import { type Form, type FormState, formView, valueOf, submittedVersion } from '../../web/forms.js'
 import { escapeHtml } from '../../web/html.js'
 import { deliveryLine, registerPaths } from '../register/index.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
@@ -72,7 +72,7 @@ export function recordPageFor({ intervention, register, people, clock }: Interve
         text: stepLabel(step),
         checked: valueOf(of('step')?.values ?? {}, 'step') === step,
       })),
-      version: item.version,
+      version: submittedVersion(of('step')) ?? item.version,
       step: formView(of('step'), ['happenedOn']),
       report: {
         ...formView(of('report'), ['dueOn']),

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { INTERVENTION_FORMS } from '../../rules/intervention.js'
-import { type FormState, formView } from '../../web/forms.js'
+import { type FormState, formView, submittedVersion } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { boardForm, instrumentForm, interventionParams, reportForm, stepForm } from './forms.js'
 import type { InterventionRouteDeps } from './la.routes.js'
@@ -52,7 +52,7 @@ export function interventionRecordRoutes(deps: InterventionRouteDeps): RouteSpec
       caption: `Intervention in ${la.name}`,
       backHref: interventionPaths.show.build({ interventionId: item.id }),
       formAction: interventionPaths.board.build({ interventionId: item.id }),
-      version: board?.version,
+      version: submittedVersion(state) ?? board?.version,
       ...boardFormView(view.value('adviserKind') || 'none'),
       ...view,
       errorList: formErrorList(boardForm, state),
