@@ -53,8 +53,9 @@ export const REMINDER_SCHEDULE: Readonly<
   'intervention-report': { beforeDays: 7, onTheDay: true, overdue: true },
   'board-meeting': { beforeDays: 7, onTheDay: false, overdue: true },
   'engagement-letter': { beforeDays: 7, onTheDay: true, overdue: true },
-  // Inspection steps come days apart (notice, then Annex A two working days later, 002#73-79):
-  // a week's warning would arrive before the LA knows of the inspection.
+  // Inspection steps come days apart (after notice the child-level lists are due the next working
+  // day and the documents two working days later, 002#242): a week's warning would arrive before the
+  // LA knows of the inspection.
   'inspection-step': { beforeDays: 2, onTheDay: true, overdue: true },
   'la-information': { beforeDays: 2, onTheDay: true, overdue: true },
   'report-step': { beforeDays: 3, onTheDay: true, overdue: true },
