@@ -3,7 +3,7 @@ import { can, canOn } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import { REINSPECTION_DECISION_INPUTS } from '../../rules/after-inadequate.js'
-import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from '../../web/forms.js'
+import { dateFieldOf, dateInputItems, type Form, type FormState, submittedVersion, valueOf } from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
 import { type ActivitiesService, activityPaths, STATUS_LABELS, TYPE_LABELS } from '../activities/index.js'
@@ -66,6 +66,18 @@ export type Which =
   | 'declined'
   | 'accepted'
   | 'lead'
+
+/** The forms that carry the programme's version (optimistic locking). */
+const VERSIONED_FORMS: readonly Which[] = [
+  'accepted',
+  'declined',
+  'lead',
+  'dates',
+  'letter',
+  'visit',
+  'record',
+  'decision',
+]
 
 const FORMS = {
   dates: datesForm,
@@ -144,6 +156,13 @@ export function programmePages(deps: {
       la,
       heading: `Monitoring programme ${programme.setNumber}`,
       programme,
+      // Each form's version: the one it was built from when it is shown again for an error.
+      versions: Object.fromEntries(
+        VERSIONED_FORMS.map((name) => [
+          name,
+          (which === name ? submittedVersion(state) : undefined) ?? programme.version,
+        ]),
+      ),
       backHref: monitoringPaths.la.build({ laCode: programme.laCode }),
       stepRows: stepRows(record, programmeActivitiesFound, today),
       dateRows: dateRows(record),
