@@ -61,6 +61,9 @@ export function reportsDashboard(
         reports.read.of(all.map(({ activity }) => activity.id)),
         reports.read.progressOf(all.map(({ activity }) => activity)),
       ])
+      const disputesOf = await reports.factualAccuracy.openDisputes(
+        [...byActivity.values()].filter((report) => report.step === 'factual-accuracy').map((report) => report.id),
+      )
       for (const { activity, team } of all) {
         if (!reportKindFor(activity.type)) continue
         const role = team.find((member) => member.userId === principal.id)?.teamRole
@@ -71,9 +74,7 @@ export function reportsDashboard(
         for (const todo of reportSteps(activity, report, progress, today).filter((step) => owns(step.owner)))
           item(activity, todo.title, todo.href, todo.due, todo.detail)
         if (role === 'qa-manager' && report?.step === 'factual-accuracy') {
-          const disputes = (await reports.factualAccuracy.comments(activity.id)).filter(
-            (comment) => comment.disputedAt && !comment.disputeDecision,
-          ).length
+          const disputes = disputesOf.get(report.id) ?? 0
           if (disputes > 0)
             items.push({
               urgency: 'today',
