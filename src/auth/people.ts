@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { memoisedForRequest } from '../db/request-scope.js'
+import { memoisedEach } from '../db/request-scope.js'
 import type { Database, UserRow } from '../db/tables.js'
 import { ROLE_INFO, type Role } from './roles.js'
 import { isRecordId } from '../db/record-id.js'
@@ -35,15 +35,20 @@ export function createPeopleDirectory(db: Kysely<Database>) {
       return row ? toPerson(row) : undefined
     },
 
-    /** Everyone of these ids, by id (one query, however many; once per web request for the same ids). */
+    /**
+     * Everyone of these ids, by id: one query, however many, and each person read once per web
+     * request (a page's parts ask for overlapping sets: the team, who changed what, who uploaded).
+     */
     async byIds(ids: Iterable<string | null | undefined>): Promise<Map<string, Person>> {
       const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && isRecordId(id)))]
       if (wanted.length === 0) return new Map()
-      wanted.sort()
-      const rows = await memoisedForRequest(`people.byIds:${wanted.join(',')}`, () =>
-        select().where('id', 'in', wanted).execute(),
-      )
-      return new Map(rows.map((row) => [row.id, toPerson(row)]))
+      const found = await memoisedEach('people.byId', wanted.sort(), async (missing) => {
+        const rows = await select()
+          .where('id', 'in', [...missing])
+          .execute()
+        return new Map(rows.map((row) => [row.id, toPerson(row)]))
+      })
+      return new Map([...found].filter((entry): entry is [string, Person] => entry[1] !== undefined))
     },
 
     /** Active accounts of these roles, by name. */

@@ -131,3 +131,23 @@ export function primeForRequest(key: string, value: unknown): void {
   const scope = storage.getStore()
   if (scope && !scope.memo.has(key)) scope.memo.set(key, Promise.resolve(value))
 }
+
+/**
+ * The rows of many owners (activities, reports) read together and once per request for each
+ * owner (issue 16: a home page's providers loop over activities; each asks for all of them at
+ * once). `loadMissing` gets the ids this request has not read yet and returns their rows as
+ * `[ownerId, row]` pairs, in order; the answer has every id asked for, with an empty list for one
+ * that has none.
+ */
+export async function memoisedRowsOf<T>(
+  name: string,
+  ids: readonly string[],
+  loadMissing: (ids: readonly string[]) => Promise<Iterable<readonly [string, T]>>,
+): Promise<Map<string, T[]>> {
+  const byId = await memoisedEach(name, ids, async (missing) => {
+    const grouped = new Map<string, T[]>(missing.map((id) => [id, []]))
+    for (const [id, row] of await loadMissing(missing)) grouped.get(id)?.push(row)
+    return grouped
+  })
+  return new Map([...byId].map(([id, rows]) => [id, rows ?? []]))
+}

@@ -5,22 +5,29 @@ import type { ActivityStatus } from './lifecycle.js'
 /** The queries of an activity's history: the changes of its first day on site and of its status (ADR 0007). */
 type Db = Kysely<Database> | Transaction<Database>
 
-/** The first day on site as it was and became, by account id. */
-export async function dateChangesOf(db: Db, activityId: string) {
+/** The first day on site as it was and became, by account id: `[activityId, change]` for each of these activities. */
+export async function dateChangesOf(db: Db, activityIds: readonly string[]) {
+  if (activityIds.length === 0) return []
   const rows = await db
     .selectFrom('activity_date_changes')
-    .select(['from_date', 'to_date', 'reason', 'changed_at', 'changed_by'])
-    .where('activity_id', '=', activityId)
+    .select(['activity_id', 'from_date', 'to_date', 'reason', 'changed_at', 'changed_by'])
+    .where('activity_id', 'in', [...activityIds])
     .orderBy('changed_at')
     .orderBy('id')
     .execute()
-  return rows.map((row) => ({
-    fromDate: row.from_date,
-    toDate: row.to_date,
-    reason: row.reason,
-    changedAt: new Date(row.changed_at),
-    changedById: row.changed_by,
-  }))
+  return rows.map(
+    (row) =>
+      [
+        row.activity_id,
+        {
+          fromDate: row.from_date,
+          toDate: row.to_date,
+          reason: row.reason,
+          changedAt: new Date(row.changed_at),
+          changedById: row.changed_by,
+        },
+      ] as const,
+  )
 }
 
 export async function insertDateChange(
@@ -40,22 +47,29 @@ export async function insertDateChange(
     .execute()
 }
 
-/** The lifecycle steps taken, by account id. */
-export async function statusChangesOf(db: Db, activityId: string) {
+/** The lifecycle steps taken, by account id: `[activityId, change]` for each of these activities. */
+export async function statusChangesOf(db: Db, activityIds: readonly string[]) {
+  if (activityIds.length === 0) return []
   const rows = await db
     .selectFrom('activity_status_changes')
-    .select(['from_status', 'to_status', 'note', 'changed_at', 'changed_by'])
-    .where('activity_id', '=', activityId)
+    .select(['activity_id', 'from_status', 'to_status', 'note', 'changed_at', 'changed_by'])
+    .where('activity_id', 'in', [...activityIds])
     .orderBy('changed_at')
     .orderBy('id')
     .execute()
-  return rows.map((row) => ({
-    fromStatus: row.from_status,
-    toStatus: row.to_status,
-    note: row.note,
-    changedAt: new Date(row.changed_at),
-    changedById: row.changed_by,
-  }))
+  return rows.map(
+    (row) =>
+      [
+        row.activity_id,
+        {
+          fromStatus: row.from_status,
+          toStatus: row.to_status,
+          note: row.note,
+          changedAt: new Date(row.changed_at),
+          changedById: row.changed_by,
+        },
+      ] as const,
+  )
 }
 
 export async function insertStatusChange(

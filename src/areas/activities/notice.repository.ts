@@ -6,22 +6,27 @@ import type { NoticeRecord } from './types.js'
 /** The queries of an activity's notice calls (002#73) (ADR 0007). */
 type Db = Kysely<Database> | Transaction<Database>
 
-export async function noticesOf(db: Db, activityId: string): Promise<NoticeRecord[]> {
+/** The notice calls of these activities, each as `[activityId, notice]`, in the order they were made. */
+export async function noticesOf(db: Db, activityIds: readonly string[]): Promise<Array<[string, NoticeRecord]>> {
+  if (activityIds.length === 0) return []
   const rows = await db
     .selectFrom('activity_notices')
     .selectAll()
-    .where('activity_id', '=', activityId)
+    .where('activity_id', 'in', [...activityIds])
     .orderBy('called_at')
     .execute()
-  return rows.map((row) => ({
-    id: row.id,
-    calledAt: new Date(row.called_at),
-    spokeToRole: row.spoke_to_role,
-    spokeToName: row.spoke_to_name,
-    notes: row.notes,
-    recordedBy: row.recorded_by,
-    recordedAt: new Date(row.recorded_at),
-  }))
+  return rows.map((row) => [
+    row.activity_id,
+    {
+      id: row.id,
+      calledAt: new Date(row.called_at),
+      spokeToRole: row.spoke_to_role,
+      spokeToName: row.spoke_to_name,
+      notes: row.notes,
+      recordedBy: row.recorded_by,
+      recordedAt: new Date(row.recorded_at),
+    },
+  ])
 }
 
 /** Which of these activities have had their notice call (002#73): only those are visible to the LA. */

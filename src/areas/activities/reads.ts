@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
-import { memoisedEach, memoisedForRequest, primeForRequest } from '../../db/request-scope.js'
+import { memoisedEach, memoisedForRequest, memoisedRowsOf, primeForRequest } from '../../db/request-scope.js'
 import type { Database } from '../../db/tables.js'
 import { dateChangesOf, statusChangesOf } from './history.repository.js'
 import { noticedActivityIds, noticesOf } from './notice.repository.js'
-import { type ActivityQuery, type ActivityRecord, findActivity, listActivities } from './repository.js'
+import { type ActivityQuery, type ActivityRecord, findActivities, listActivities } from './repository.js'
 import { flagsOf, milestonesOf } from './timeline.repository.js'
 import { contactsOf, teamPlacesOf } from './team.repository.js'
 
@@ -34,31 +34,59 @@ export function activityReads(db: Kysely<Database>) {
       })
       return [...byActivity.values()].flatMap((rows) => rows ?? [])
     }
-  const findOne = once('findActivity', findActivity)
+  /**
+   * A read of many activities' rows by activity (`many`), each activity read once per request,
+   * and of one activity's (`one`), answered from an earlier `many` when it covered that activity:
+   * a provider that loops over activities asks for all of them first (issue 16).
+   */
+  const byActivity = <R>(
+    name: string,
+    read: (db: Kysely<Database>, activityIds: readonly string[]) => Promise<Iterable<readonly [string, R]>>,
+  ) => {
+    const many = (activityIds: readonly string[]) =>
+      memoisedRowsOf(`activities.${name}`, activityIds, (missing) => read(db, missing))
+    const one = async (activityId: string): Promise<R[]> => (await many([activityId])).get(activityId) ?? []
+    return { many, one }
+  }
+  const notices = byActivity('noticesOf', noticesOf)
+  const statusChanges = byActivity('statusChangesOf', statusChangesOf)
+  const dateChanges = byActivity('dateChangesOf', dateChangesOf)
+  const flags = byActivity('flagsOf', flagsOf)
+  const contacts = byActivity('contactsOf', contactsOf)
+  /** Activities by id, each read once per request (a list read primes them). */
+  const findMany = (ids: readonly string[]) =>
+    memoisedEach('activities.byId', ids, (missing) => findActivities(db, missing))
   const list = once('listActivities', listActivities)
   return {
-    findActivity: findOne,
+    findActivity: async (id: string) => (await findMany([id])).get(id),
+    findActivities: findMany,
     /**
-     * Activities matching the filter. A person's own activities are read once per request
-     * whatever statuses each provider wants, and filtered here; every activity listed is then
-     * known to `findActivity` without another query.
+     * Activities matching the filter. A person's own activities, and an LA's or a region's, are
+     * read once per request whatever statuses each provider wants, and filtered here (a home page
+     * asks for four or five sets of statuses); every activity listed is then known to
+     * `findActivity` without another query.
      */
     async listActivities(filter: ActivityQuery = {}): Promise<ActivityRecord[]> {
       const { statuses, ...rest } = filter
       const records =
-        rest.teamUserId && statuses
+        (rest.teamUserId || rest.laCodes) && statuses
           ? (await list(rest)).filter((record) => statuses.includes(record.status))
           : await list(filter)
-      for (const record of records) primeForRequest(`activities.findActivity:${JSON.stringify([record.id])}`, record)
+      for (const record of records) primeForRequest(`activities.byId:${record.id}`, record)
       return records
     },
     milestonesOf: eachActivity('milestonesOf', milestonesOf),
-    flagsOf: once('flagsOf', flagsOf),
-    noticesOf: once('noticesOf', noticesOf),
+    flagsOf: flags.one,
+    flagsOfMany: flags.many,
+    noticesOf: notices.one,
+    noticesOfMany: notices.many,
     noticedActivityIds: once('noticedActivityIds', noticedActivityIds),
-    dateChangesOf: once('dateChangesOf', dateChangesOf),
-    statusChangesOf: once('statusChangesOf', statusChangesOf),
+    dateChangesOf: dateChanges.one,
+    dateChangesOfMany: dateChanges.many,
+    statusChangesOf: statusChanges.one,
+    statusChangesOfMany: statusChanges.many,
     teamPlacesOf: eachActivity('teamPlacesOf', teamPlacesOf),
-    contactsOf: once('contactsOf', contactsOf),
+    contactsOf: contacts.one,
+    contactsOfMany: contacts.many,
   }
 }

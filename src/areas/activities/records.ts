@@ -1,6 +1,7 @@
 import type { Principal, PolicyTarget } from '../../auth/policy.js'
 import type { PeopleDirectory, Person } from '../../auth/people.js'
 import { ROLE_INFO } from '../../auth/roles.js'
+import { isRecordId } from '../../db/record-id.js'
 import { NotFoundError } from '../../errors.js'
 import type { ServiceDeps } from '../deps.js'
 import type { RegisterService } from '../register/index.js'
@@ -31,12 +32,15 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
   const {
     dateChangesOf,
     findActivity,
+    findActivities,
     flagsOf,
     listActivities,
     milestonesOf,
     noticedActivityIds,
     noticesOf,
+    noticesOfMany,
     statusChangesOf,
+    statusChangesOfMany,
     teamPlacesOf,
     contactsOf,
   } = activityReads(db)
@@ -83,10 +87,47 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
     return activity
   }
 
-  /** The notice calls of the activity as it is planned now (a re-planned one needs a new call, 002#73). */
+  /** These activities with their LAs, by id (an unknown id is absent). */
+  async function findMany(ids: readonly string[]): Promise<Map<string, Activity>> {
+    const found = [...(await findActivities(ids)).values()].filter((record) => record !== undefined)
+    return new Map((await withLas(found)).map((activity) => [activity.id, activity]))
+  }
+
+  /** The notice calls of each activity as it is planned now (a re-planned one needs a new call, 002#73). */
+  async function currentNoticesOf(ids: readonly string[]) {
+    const [notices, statusChanges] = await Promise.all([noticesOfMany(ids), statusChangesOfMany(ids)])
+    return new Map(ids.map((id) => [id, noticesOfCurrentPlan(notices.get(id) ?? [], statusChanges.get(id) ?? [])]))
+  }
+
   async function currentNotices(id: string) {
-    const [notices, statusChanges] = await Promise.all([noticesOf(id), statusChangesOf(id)])
-    return noticesOfCurrentPlan(notices, statusChanges)
+    return (await currentNoticesOf([id])).get(id) ?? []
+  }
+
+  /**
+   * The policy targets of these activities, by id: LA, team, lead and whether the LA may know of
+   * them yet. Read together, one query a table, for pages that list many (issue 16).
+   */
+  async function targets(ids: readonly string[]): Promise<Map<string, PolicyTarget>> {
+    // A route's parameter may be anything: only ids that could be an activity's reach the queries.
+    const valid = ids.filter(isRecordId)
+    const [activities, places, notices] = await Promise.all([
+      findMany(valid),
+      teamPlacesOf(valid),
+      noticesOfMany(valid),
+    ])
+    const found = new Map<string, PolicyTarget>()
+    for (const [id, activity] of activities) {
+      const team = places.filter((place) => place.activityId === id)
+      found.set(id, {
+        laCode: activity.laCode,
+        regionCode: activity.regionCode,
+        teamUserIds: team.map((place) => place.userId),
+        leadUserIds: team.filter((place) => place.teamRole === 'lead-inspector').map((place) => place.userId),
+        // 002#73: unannounced until the notice call.
+        laVisible: (notices.get(id) ?? []).length > 0,
+      })
+    }
+    return found
   }
 
   async function facts(activity: Activity): Promise<LifecycleFacts> {
@@ -128,9 +169,12 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
 
   return {
     find,
+    findMany,
     load,
     facts,
     currentNotices,
+    currentNoticesOf,
+    targets,
     teamsOf,
     withLas,
 
@@ -145,17 +189,7 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
 
     /** The policy target of an activity: its LA, team, lead and whether the LA may know of it yet. */
     async target(id: string): Promise<PolicyTarget | null> {
-      const activity = await find(id)
-      if (!activity) return null
-      const [places, notices] = await Promise.all([teamPlacesOf([id]), noticesOf(id)])
-      return {
-        laCode: activity.laCode,
-        regionCode: activity.regionCode,
-        teamUserIds: places.map((place) => place.userId),
-        leadUserIds: places.filter((place) => place.teamRole === 'lead-inspector').map((place) => place.userId),
-        // 002#73: unannounced until the notice call.
-        laVisible: notices.length > 0,
-      }
+      return (await targets([id])).get(id) ?? null
     },
 
     /** Activities the principal may see, with their milestones and teams, by first day on site and LA. */
@@ -194,6 +228,19 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
     async withMilestones(id: string): Promise<Pick<ActivityDetails, 'activity' | 'milestones'>> {
       const [activity, milestones] = await Promise.all([load(id), milestonesOf([id])])
       return { activity, milestones }
+    },
+
+    /** `withMilestones` for many activities at once, by id (an unknown id is absent). */
+    async withMilestonesOf(
+      ids: readonly string[],
+    ): Promise<Map<string, Pick<ActivityDetails, 'activity' | 'milestones'>>> {
+      const [activities, milestones] = await Promise.all([findMany(ids), milestonesOf(ids)])
+      return new Map(
+        [...activities].map(([id, activity]) => [
+          id,
+          { activity, milestones: milestones.filter((m) => m.activityId === id) },
+        ]),
+      )
     },
 
     /** Everything the activity's pages show. */

@@ -65,6 +65,14 @@ export async function findActivity(db: Db, id: string): Promise<ActivityRecord |
   return row ? toRecord(row) : undefined
 }
 
+/** These activities, by id (an id that is not one is simply absent). */
+export async function findActivities(db: Db, ids: readonly string[]): Promise<Map<string, ActivityRecord>> {
+  const valid = ids.filter(isRecordId)
+  if (valid.length === 0) return new Map()
+  const rows = await activityQuery(db).where('a.id', 'in', valid).execute()
+  return new Map(rows.map((row) => [row.id, toRecord(row)]))
+}
+
 export async function activityIdByReference(db: Db, reference: string): Promise<string | undefined> {
   const row = await db.selectFrom('activities').select('id').where('reference', '=', reference).executeTakeFirst()
   return row?.id

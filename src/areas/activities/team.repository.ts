@@ -54,19 +54,19 @@ export async function deleteTeamPlace(trx: Db, activityId: string, userId: strin
   return removed?.team_role
 }
 
-export async function contactsOf(db: Db, activityId: string): Promise<Contact[]> {
+/** The LA's contacts for these activities, each as `[activityId, contact]`. */
+export async function contactsOf(db: Db, activityIds: readonly string[]): Promise<Array<[string, Contact]>> {
+  if (activityIds.length === 0) return []
   const rows = await db
     .selectFrom('activity_contacts')
     .selectAll()
-    .where('activity_id', '=', activityId)
+    .where('activity_id', 'in', [...activityIds])
     .orderBy('contact_role')
     .execute()
-  return rows.map((row) => ({
-    contactRole: row.contact_role,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-  }))
+  return rows.map((row) => [
+    row.activity_id,
+    { contactRole: row.contact_role, name: row.name, email: row.email, phone: row.phone },
+  ])
 }
 
 export async function upsertContact(trx: Db, activityId: string, contact: Contact): Promise<void> {

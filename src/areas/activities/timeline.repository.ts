@@ -70,12 +70,17 @@ export async function milestonesOf(db: Db, activityIds: readonly string[]): Prom
   }))
 }
 
-export async function flagsOf(db: Db, activityId: string): Promise<Flag[]> {
+/** The rules' flags on these activities' timelines, each as `[activityId, flag]`, in order. */
+export async function flagsOf(db: Db, activityIds: readonly string[]): Promise<Array<[string, Flag]>> {
+  if (activityIds.length === 0) return []
   const rows = await db
     .selectFrom('activity_flags')
     .selectAll()
-    .where('activity_id', '=', activityId)
+    .where('activity_id', 'in', [...activityIds])
     .orderBy('position')
     .execute()
-  return rows.map((row) => ({ rule: row.rule as Flag['rule'], citation: row.citation, message: row.message }))
+  return rows.map((row) => [
+    row.activity_id,
+    { rule: row.rule as Flag['rule'], citation: row.citation, message: row.message },
+  ])
 }

@@ -80,3 +80,17 @@ export async function findDocument(
     .executeTakeFirst()
   return row && { fileHash: row.file_hash, fileName: row.file_name, contentType: row.content_type, item: row.item }
 }
+
+/** The items these activities' documents not withdrawn are for: `[activityId, item]` (the home page's parts). */
+export async function documentItemsOf(db: Db, activityIds: readonly string[]) {
+  const valid = activityIds.filter(isRecordId)
+  if (valid.length === 0) return []
+  const rows = await db
+    .selectFrom('annex_a_documents')
+    .select(['activity_id', 'item'])
+    .distinct()
+    .where('activity_id', 'in', valid)
+    .where('withdrawn_at', 'is', null)
+    .execute()
+  return rows.map((row) => [row.activity_id, row.item] as const)
+}

@@ -11,7 +11,9 @@ import type { BlobStore } from '../../files/blob-store.js'
 import type { ActivitiesService } from '../activities/index.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
 import type { Processor } from './processor.js'
-import { childrenHashOf, returnsOf } from './returns.repository.js'
+import { childrenHashOf, returnsOf, returnStatusesOf } from './returns.repository.js'
+import { documentItemsOf } from './documents.repository.js'
+import { memoisedRowsOf } from '../../db/request-scope.js'
 import type { AnnexAReturn, ReturnStatus } from './types.js'
 
 const gunzipAsync = promisify(gunzip)
@@ -118,10 +120,27 @@ export function annexARecords({ db, blobs, activities, people }: AnnexAReturnsDe
     })
   }
 
+  /**
+   * What the LA has sent for each of these activities: its versions' statuses and the items of its
+   * documents, one query a table whatever their number (issue 16: home pages, the reminder job).
+   */
+  async function sentOf(
+    activityIds: readonly string[],
+  ): Promise<Map<string, { statuses: ReturnStatus[]; items: Set<string> }>> {
+    const [statuses, items] = await Promise.all([
+      memoisedRowsOf('annexA.returnStatusesOf', activityIds, (missing) => returnStatusesOf(db, missing)),
+      memoisedRowsOf('annexA.documentItemsOf', activityIds, (missing) => documentItemsOf(db, missing)),
+    ])
+    return new Map(
+      activityIds.map((id) => [id, { statuses: statuses.get(id) ?? [], items: new Set(items.get(id) ?? []) }]),
+    )
+  }
+
   return {
     withNames,
     childrenTable,
     audit,
+    sentOf,
 
     /** Every version, newest first (re-uploads keep every version, issue 5). */
     versions,

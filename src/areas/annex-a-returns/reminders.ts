@@ -3,7 +3,7 @@ import { type DueReminder, remindEach } from '../../notify/reminders.js'
 import { type ActivitiesService, activityTitle } from '../activities/index.js'
 import { annexAPaths } from './paths.js'
 import type { AnnexAReturnsService } from './service.js'
-import { annexAParts } from './tasks.js'
+import { annexAPartsOf } from './tasks.js'
 
 /**
  * Annex A's deadlines for the reminder job (issue 13): each part the LA has not sent, to its DCS
@@ -19,10 +19,14 @@ export function annexAReminders(
     const open = await activities.listAll({ statuses: ['notified', 'on-site'] })
     const people = await roster()
     const due: DueReminder[] = []
+    const parts = await annexAPartsOf(
+      annexA,
+      open.map(({ activity }) => activity.id),
+    )
     for (const { activity, milestones } of open) {
       const onsiteEnd = milestones.find((m) => m.key === 'onsite.end')?.date ?? activity.onsiteStart
       if (today > onsiteEnd) continue
-      for (const part of await annexAParts(annexA, activity.id)) {
+      for (const part of parts.get(activity.id) ?? []) {
         const milestone = milestones.find((m) => m.key === part.key)
         if (!milestone || part.done) continue
         due.push(

@@ -380,3 +380,15 @@ export async function recordUnchecked(
     .where('id', '=', returnId)
     .execute()
 }
+
+/** The status of every version of these activities' returns: `[activityId, status]` (the home page's parts). */
+export async function returnStatusesOf(db: Db, activityIds: readonly string[]) {
+  const valid = activityIds.filter(isRecordId)
+  if (valid.length === 0) return []
+  const rows = await db
+    .selectFrom('annex_a_returns')
+    .select(['activity_id', 'status'])
+    .where('activity_id', 'in', valid)
+    .execute()
+  return rows.map((row) => [row.activity_id, row.status] as const)
+}

@@ -17,6 +17,7 @@ export function createAnnexAReturnsService(deps: AnnexAReturnsDeps) {
   const records = annexARecords(deps)
   return {
     versions: records.versions,
+    sentOf: records.sentOf,
     current: records.current,
     get: records.get,
     ...returnsService(deps, records),

@@ -28,10 +28,13 @@ export function annexATasks(
   clock: Clock,
 ): ActivityTaskProvider {
   return async (activity, principal) => {
-    const target = await activities.target(activity.id)
+    const [target, { milestones }] = await Promise.all([
+      activities.target(activity.id),
+      activities.withMilestones(activity.id),
+    ])
     if (!target) return []
-    const { milestones, notices } = await activities.details(activity.id)
-    const notified = notices.length > 0
+    // Notice given (002#73): the LA may know of the activity, and Annex A is asked for.
+    const notified = target.laVisible === true
     const [versions, documents, sample] = await Promise.all([
       annexA.versions(activity.id),
       annexA.documents(activity.id),
@@ -104,25 +107,32 @@ export function annexATasks(
   }
 }
 
-/** The three parts of Annex A the LA sends after notice (002#79, #242), each done or not, keyed by its milestone. */
-export async function annexAParts(annexA: AnnexAReturnsService, activityId: string) {
-  const [versions, documents] = await Promise.all([annexA.versions(activityId), annexA.documents(activityId)])
-  const items = new Set(documents.map((d) => d.item))
-  return [
-    {
-      key: 'annex-a.child-level-data',
-      done: versions.some((v) => v.status === 'valid'),
-      what: versions.some((v) => isReadable(v.status))
-        ? 'Fix the errors in the Annex A lists'
-        : 'Send the Annex A child-level lists',
-    },
-    { key: 'annex-a.audits', done: items.has('audits'), what: 'Send the list of audits' },
-    {
-      key: 'annex-a.management-information',
-      done: ANNEX_A_DOCUMENTS.every((d) => items.has(d.item)),
-      what: 'Send documents 1.01 to 3.11',
-    },
-  ]
+/**
+ * The three parts of Annex A the LA sends after notice (002#79, #242), each done or not, keyed by
+ * its milestone: for each of these activities, read together (home pages and the reminder job).
+ */
+export async function annexAPartsOf(annexA: Pick<AnnexAReturnsService, 'sentOf'>, activityIds: readonly string[]) {
+  const sent = await annexA.sentOf(activityIds)
+  return new Map(
+    [...sent].map(([activityId, { statuses, items }]) => [
+      activityId,
+      [
+        {
+          key: 'annex-a.child-level-data',
+          done: statuses.includes('valid'),
+          what: statuses.some(isReadable)
+            ? 'Fix the errors in the Annex A lists'
+            : 'Send the Annex A child-level lists',
+        },
+        { key: 'annex-a.audits', done: items.has('audits'), what: 'Send the list of audits' },
+        {
+          key: 'annex-a.management-information',
+          done: ANNEX_A_DOCUMENTS.every((d) => items.has(d.item)),
+          what: 'Send documents 1.01 to 3.11',
+        },
+      ],
+    ]),
+  )
 }
 
 /** What Annex A asks of people today: the LA's deadlines; the lead's overdue parts. */
@@ -135,17 +145,20 @@ export function annexADashboard(
     const today = clock.today()
     const horizon = addDays(today, 10)
     const items: DashboardItem[] = []
-    const mine = await activities.list(principal, { statuses: ['notified', 'on-site'] })
-    for (const { activity, milestones, team } of mine) {
-      // After the last day on site nothing more is asked for (issue 10: no stale "Overdue").
-      const onsiteEnd = milestones.find((m) => m.key === 'onsite.end')?.date ?? activity.onsiteStart
-      if (today > onsiteEnd) continue
-      const target = await activities.target(activity.id)
+    // After the last day on site nothing more is asked for (issue 10: no stale "Overdue").
+    const open = (await activities.list(principal, { statuses: ['notified', 'on-site'] })).filter(
+      ({ activity, milestones }) =>
+        today <= (milestones.find((m) => m.key === 'onsite.end')?.date ?? activity.onsiteStart),
+    )
+    const ids = open.map(({ activity }) => activity.id)
+    const [targets, parts] = await Promise.all([activities.targets(ids), annexAPartsOf(annexA, ids)])
+    for (const { activity, milestones, team } of open) {
+      const target = targets.get(activity.id)
       if (!target) continue
       const isLa = canOn(principal, 'annex-a.upload', target)
       const isLead = team.some((member) => member.userId === principal.id && member.teamRole === 'lead-inspector')
       if (!isLa && !isLead) continue
-      for (const part of await annexAParts(annexA, activity.id)) {
+      for (const part of parts.get(activity.id) ?? []) {
         const milestone = milestones.find((m) => m.key === part.key)
         if (!milestone || part.done) continue
         const urgency = urgencyOf(milestone.date, today, horizon)

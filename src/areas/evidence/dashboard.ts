@@ -27,10 +27,13 @@ export function evidenceDashboard(evidence: EvidenceService, activities: Activit
         : { statuses: ['notified', 'on-site', 'judgements-agreed'] },
     )
     const items: DashboardItem[] = []
+    // Every activity's target and summary read together: one query a table, not one an activity.
+    const ids = listed.map(({ activity }) => activity.id)
+    const [targets, summaries] = await Promise.all([evidence.targets(ids), evidence.summaries(ids)])
     for (const { activity } of listed) {
-      const target = await evidence.target(activity.id)
-      if (!target) continue
-      const summary = await evidence.summary(activity.id)
+      const target = targets.get(activity.id)
+      const summary = summaries.get(activity.id)
+      if (!target || !summary) continue
       const today = summary.today
       const title = activityTitle(activity)
       const activityId = activity.id

@@ -66,6 +66,26 @@ export function evidenceRecords({ db, clock, activities, people }: EvidenceDeps)
     return placeWords
   }
 
+  /** `target` for many activities at once, by id (an unknown one is absent): one query a table. */
+  async function targets(activityIds: readonly string[]): Promise<Map<string, PolicyTarget>> {
+    const [bases, teams] = await Promise.all([activities.targets(activityIds), activities.teamsOf(activityIds)])
+    return new Map(
+      [...bases].map(([activityId, base]) => {
+        const team = teams.get(activityId) ?? []
+        return [
+          activityId,
+          {
+            ...base,
+            evidenceUserIds: team
+              .filter((member) => EVIDENCE_GATHERING_ROLES.includes(member.teamRole))
+              .map((member) => member.userId),
+            qaUserIds: team.filter((member) => member.teamRole === 'qa-manager').map((member) => member.userId),
+          },
+        ]
+      }),
+    )
+  }
+
   return {
     /**
      * The policy target of an activity's fieldwork records: the activity's own (LA, region, team,
@@ -73,17 +93,10 @@ export function evidenceRecords({ db, clock, activities, people }: EvidenceDeps)
      * manager (002#190).
      */
     async target(activityId: string): Promise<PolicyTarget | null> {
-      const base = await activities.target(activityId)
-      if (!base) return null
-      const team = (await activities.teamsOf([activityId])).get(activityId) ?? []
-      return {
-        ...base,
-        evidenceUserIds: team
-          .filter((member) => EVIDENCE_GATHERING_ROLES.includes(member.teamRole))
-          .map((member) => member.userId),
-        qaUserIds: team.filter((member) => member.teamRole === 'qa-manager').map((member) => member.userId),
-      }
+      return (await targets([activityId])).get(activityId) ?? null
     },
+
+    targets,
 
     /**
      * Refuse to save until every possible name has been seen and confirmed (002#191); the count

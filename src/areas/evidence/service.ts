@@ -27,6 +27,7 @@ export function createEvidenceService(deps: EvidenceDeps) {
   const records = evidenceRecords(deps)
   return {
     target: records.target,
+    targets: records.targets,
     ...entryService(deps, records),
     ...qaNoteService(deps, records),
     ...keepInTouchService(deps, records),

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
+import { readOncePerRequest } from '../../db/request-scope.js'
 import type { InterventionsTable } from '../../db/intervention-tables.js'
 import type {
   Concern,
@@ -57,7 +58,10 @@ export async function listInterventions(db: Db, laCodes?: readonly string[]): Pr
   if (laCodes && laCodes.length === 0) return []
   let query = db.selectFrom('interventions').selectAll()
   if (laCodes) query = query.where('la_code', 'in', [...laCodes])
-  const rows = await query.orderBy('opened_on', 'desc').orderBy('created_at', 'desc').execute()
+  // A DfE home page asks twice (its dashboard and the triggers): read once per request.
+  const rows = await readOncePerRequest(db, `intervention.listInterventions:${JSON.stringify(laCodes ?? null)}`, () =>
+    query.orderBy('opened_on', 'desc').orderBy('created_at', 'desc').execute(),
+  )
   return rows.map(toIntervention)
 }
 

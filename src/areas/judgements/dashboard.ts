@@ -29,12 +29,17 @@ export function judgementsDashboard(
         ? await activities.list(principal, { regionCode: principal.regionCode, statuses: [...statuses] })
         : []
     const seen = new Set<string>()
+    const all = [...mine, ...regional].filter(({ activity }) => !seen.has(activity.id) && seen.add(activity.id))
+    // Every activity's confirmation and feedback read together: one query each, not one an activity.
+    const ids = all.map(({ activity }) => activity.id)
+    const [confirmations, withFeedback] = await Promise.all([
+      judgements.confirmations(ids),
+      judgements.feedbackRecorded(ids),
+    ])
     const items: DashboardItem[] = []
-    for (const { activity, milestones, team } of [...mine, ...regional]) {
-      if (seen.has(activity.id)) continue
-      seen.add(activity.id)
+    for (const { activity, milestones, team } of all) {
       const role = team.find((member) => member.userId === principal.id)?.teamRole
-      const confirmation = await judgements.confirmation(activity.id)
+      const confirmation = confirmations.get(activity.id)
       const reviews = role === 'qa-manager' || role === 'senior-hmi' || principal.role === 'regional-director'
       const flagged = confirmation?.checks.problems.length ?? 0
       if (reviews && flagged > 0) {
@@ -47,11 +52,7 @@ export function judgementsDashboard(
           citation: '002#99-101, #241',
         })
       }
-      if (
-        role === 'lead-inspector' &&
-        activity.status === 'judgements-agreed' &&
-        !(await judgements.hasFeedback(activity.id))
-      ) {
+      if (role === 'lead-inspector' && activity.status === 'judgements-agreed' && !withFeedback.has(activity.id)) {
         const due = milestones.find((m) => m.key === 'feedback')
         items.push({
           urgency: due ? (urgencyOf(due.date, today, '9999-12-31') ?? 'soon') : 'today',

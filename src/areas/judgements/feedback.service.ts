@@ -5,7 +5,7 @@ import type { RequestContext } from '../deps.js'
 import type { FeedbackRecord } from './feedback.js'
 import { isJudgedType, judgementAreas } from './framework-judgements.js'
 import { FEEDBACK_STATUSES, frameworkOf, type JudgementsDeps, type OutcomeReader } from './records.js'
-import { findFeedback, findOutcome, judgementsOf, upsertFeedback } from './repository.js'
+import { feedbackRecordedOf, findFeedback, findOutcome, judgementsOf, upsertFeedback } from './repository.js'
 import type { FeedbackInput } from './types.js'
 
 /**
@@ -131,5 +131,8 @@ export function feedbackService({ db, clock, activities }: JudgementsDeps, recor
     async hasFeedback(activityId: string): Promise<boolean> {
       return (await findFeedback(db, activityId)) !== undefined
     },
+
+    /** Which of these activities have their feedback meeting on record (home pages): one query. */
+    feedbackRecorded: (activityIds: readonly string[]): Promise<Set<string>> => feedbackRecordedOf(db, activityIds),
   }
 }

@@ -2,7 +2,14 @@ import type { Activity } from '../activities/index.js'
 import { isJudgedType, judgementAreas, judgementFrameworkFor } from './framework-judgements.js'
 import { givesFindings } from './findings.service.js'
 import { type JudgementsDeps, setCheck } from './records.js'
-import { findFeedback, findingsOf, findOutcome, judgementsOf, type StoredConfirmation } from './repository.js'
+import {
+  findFeedback,
+  findingsOf,
+  findOutcome,
+  judgementsOf,
+  outcomesOf,
+  type StoredConfirmation,
+} from './repository.js'
 import type { Readiness } from './types.js'
 
 /**
@@ -75,6 +82,12 @@ export function outcomeService({ db }: JudgementsDeps) {
     /** The confirmation of an activity's judgements or findings, if any, with what the checks flagged. */
     async confirmation(activityId: string): Promise<StoredConfirmation | null> {
       return (await findOutcome(db, activityId))?.confirmation ?? null
+    },
+
+    /** `confirmation` for many activities at once (home pages): one query, by activity id. */
+    async confirmations(activityIds: readonly string[]): Promise<Map<string, StoredConfirmation | null>> {
+      const outcomes = await outcomesOf(db, activityIds)
+      return new Map(activityIds.map((id) => [id, outcomes.get(id)?.confirmation ?? null]))
     },
   }
 }

@@ -1,10 +1,10 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/tables.js'
 import type { Framework, Grade } from '../register/index.js'
 import type { FeedbackRecord } from './feedback.js'
 import type { FindingKind, PriorityActionGround } from './focused-visit-findings.js'
 import type { Confirmation, FeedbackMeeting, Finding, Outcome, RecordedJudgement } from './types.js'
-import { readOncePerRequest } from '../../db/request-scope.js'
+import { memoisedEach, readOncePerRequest } from '../../db/request-scope.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -22,10 +22,32 @@ export type StoredJudgement = Omit<RecordedJudgement, 'recordedByName'> & { read
 export type StoredFeedback = Omit<FeedbackMeeting, 'recordedByName'> & { readonly recordedBy: string | null }
 
 export async function findOutcome(db: Db, activityId: string): Promise<StoredOutcome | undefined> {
-  const row = await readOncePerRequest(db, `judgements.findOutcome:${activityId}`, () =>
-    db.selectFrom('activity_outcomes').selectAll().where('activity_id', '=', activityId).executeTakeFirst(),
-  )
-  if (!row) return undefined
+  return (await outcomesOf(db, [activityId])).get(activityId)
+}
+
+/**
+ * The outcomes of these activities, by activity id (none for an activity without one): one query
+ * for them all, each activity read once per web request (outside a transaction).
+ */
+export async function outcomesOf(db: Db, activityIds: readonly string[]): Promise<Map<string, StoredOutcome>> {
+  const read = async (ids: readonly string[]) => {
+    const rows =
+      ids.length === 0
+        ? []
+        : await db
+            .selectFrom('activity_outcomes')
+            .selectAll()
+            .where('activity_id', 'in', [...ids])
+            .execute()
+    return new Map(rows.map((row) => [row.activity_id, toOutcome(row)]))
+  }
+  const found = db.isTransaction
+    ? await read(activityIds)
+    : await memoisedEach('judgements.outcomesOf', activityIds, read)
+  return new Map([...found].filter((entry): entry is [string, StoredOutcome] => entry[1] !== undefined))
+}
+
+function toOutcome(row: Selectable<Database['activity_outcomes']>): StoredOutcome {
   return {
     activityId: row.activity_id,
     kind: row.kind,
@@ -207,6 +229,17 @@ export async function deleteFinding(trx: Db, activityId: string, findingId: stri
         recordedAt: new Date(row.recorded_at),
       }
     : undefined
+}
+
+/** Which of these activities have their feedback meeting on record (002#197). */
+export async function feedbackRecordedOf(db: Db, activityIds: readonly string[]): Promise<Set<string>> {
+  if (activityIds.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('feedback_meetings')
+    .select('activity_id')
+    .where('activity_id', 'in', [...activityIds])
+    .execute()
+  return new Set(rows.map((row) => row.activity_id))
 }
 
 export async function findFeedback(db: Db, activityId: string): Promise<StoredFeedback | undefined> {

@@ -96,6 +96,20 @@ export async function faCommentsOf(db: Db, reportId: string): Promise<FaComment[
   return (await faQuery(db, reportId)).map(toFaComment)
 }
 
+/** How many of the LA's disputes await the QA manager's decision (002#222), by report id: one query for them all. */
+export async function openDisputesOf(db: Db, reportIds: readonly string[]): Promise<Map<string, number>> {
+  if (reportIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('report_fa_comments')
+    .select(['report_id', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('report_id', 'in', [...reportIds])
+    .where('disputed_at', 'is not', null)
+    .where('dispute_decision', 'is', null)
+    .groupBy('report_id')
+    .execute()
+  return new Map(rows.map((row) => [row.report_id, Number(row.count)]))
+}
+
 export async function insertFaComment(
   trx: Transaction<Database>,
   reportId: string,

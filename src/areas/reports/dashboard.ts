@@ -56,20 +56,25 @@ export function reportsDashboard(
       const all = [...mine, ...regional, ...national].filter(
         ({ activity }) => !seen.has(activity.id) && seen.add(activity.id),
       )
-      const byActivity = await reports.read.of(all.map(({ activity }) => activity.id))
+      // Every activity's report and progress read together: one query a table, not one an activity.
+      const [byActivity, progressOf] = await Promise.all([
+        reports.read.of(all.map(({ activity }) => activity.id)),
+        reports.read.progressOf(all.map(({ activity }) => activity)),
+      ])
+      const disputesOf = await reports.factualAccuracy.openDisputes(
+        [...byActivity.values()].filter((report) => report.step === 'factual-accuracy').map((report) => report.id),
+      )
       for (const { activity, team } of all) {
         if (!reportKindFor(activity.type)) continue
         const role = team.find((member) => member.userId === principal.id)?.teamRole
         const report = byActivity.get(activity.id)
-        const progress = await reports.read.progress(activity)
+        const progress = progressOf.get(activity.id) ?? []
         const owns = (owner: ReportStepOwner) =>
           owner === 'lead-inspector' || owner === 'qa-manager' ? owner === role : owner === principal.role
         for (const todo of reportSteps(activity, report, progress, today).filter((step) => owns(step.owner)))
           item(activity, todo.title, todo.href, todo.due, todo.detail)
         if (role === 'qa-manager' && report?.step === 'factual-accuracy') {
-          const disputes = (await reports.factualAccuracy.comments(activity.id)).filter(
-            (comment) => comment.disputedAt && !comment.disputeDecision,
-          ).length
+          const disputes = disputesOf.get(report.id) ?? 0
           if (disputes > 0)
             items.push({
               urgency: 'today',
@@ -112,9 +117,12 @@ export function reportsDashboard(
     }
     if (principal.role === 'dfe-case-lead') {
       // 004 "Introduction": the DfE hears of an inadequate judgement around the factual accuracy draft.
-      for (const report of await reports.read.at(['factual-accuracy', 'embargoed'])) {
-        if (!report.dfeNotifiedAt) continue
-        const activity = await activities.find(report.activityId)
+      const notified = (await reports.read.at(['factual-accuracy', 'embargoed'])).filter(
+        (report) => report.dfeNotifiedAt,
+      )
+      const found = await activities.findMany(notified.map((report) => report.activityId))
+      for (const report of notified) {
+        const activity = found.get(report.activityId)
         if (!activity || !principal.laCodes.includes(activity.laCode)) continue
         items.push({
           urgency: 'today',

@@ -8,6 +8,7 @@ import { registerPaths } from '../register/index.js'
 import {
   deleteUnsubmittedFaComment,
   faCommentsOf,
+  openDisputesOf,
   insertFaComment,
   submitFaComments,
   updateFaComment,
@@ -53,6 +54,9 @@ export function factualAccuracyService(deps: ReportsDeps, records: ReportRecords
       const report = await records.find(activityId)
       return report ? faCommentsOf(db, report.id) : []
     },
+
+    /** Disputes awaiting the QA manager's decision (002#222), by report id (home pages): one query. */
+    openDisputes: (reportIds: readonly string[]) => openDisputesOf(db, reportIds),
 
     /** The lead sends the approved draft to the LA; the DfE hears of an inadequate grade now (004). */
     async send(

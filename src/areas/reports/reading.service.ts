@@ -112,12 +112,28 @@ export function readingService(deps: ReportsDeps, records: ReportRecords) {
 
     /** The 002#216 steps of an activity with statutory and actual dates; empty for activities without a report. */
     async progress(activity: Activity): Promise<MilestoneProgress[]> {
-      const kind = reportKindFor(activity.type)
-      if (!kind) return []
-      const details = await records.details(activity.id)
-      const report = await records.find(activity.id)
-      const steps = report ? ((await stepsOf(db, [report.id])).get(report.id) ?? []) : []
-      return milestoneProgress(records.milestones(kind, details), report, steps, clock.today())
+      return (await this.progressOf([activity])).get(activity.id) ?? []
+    },
+
+    /**
+     * `progress` for many activities at once (home pages, issue 16): their timelines, reports and
+     * report steps read in one query a table. Activities without a report kind have none.
+     */
+    async progressOf(activities: readonly Activity[]): Promise<Map<string, MilestoneProgress[]>> {
+      const ids = activities.filter((activity) => reportKindFor(activity.type)).map((activity) => activity.id)
+      if (ids.length === 0) return new Map()
+      const [timelines, reports] = await Promise.all([deps.activities.withMilestonesOf(ids), reportsOf(db, ids)])
+      const steps = await stepsOf(
+        db,
+        [...reports.values()].map((report) => report.id),
+      )
+      const found = new Map<string, MilestoneProgress[]>()
+      for (const [id, timeline] of timelines) {
+        const report = reports.get(id)
+        const milestones = records.milestones(reportKindFor(timeline.activity.type)!, timeline)
+        found.set(id, milestoneProgress(milestones, report, report ? (steps.get(report.id) ?? []) : [], clock.today()))
+      }
+      return found
     },
 
     /** The activities timeline's view of the report's steps: actual day and timeliness by milestone key. */

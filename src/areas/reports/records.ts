@@ -110,7 +110,7 @@ export function reportRecords({ db, activities, judgements, evidence, blobs, reg
      * The 002#216 milestones of the report, from the last day of fieldwork; a monitoring visit's
      * letter follows the timeline of its arrangements (E7: 002#216 or 001#42, issue 12).
      */
-    milestones(kind: ReportKind, details: ActivityDetails): Milestone[] {
+    milestones(kind: ReportKind, details: Pick<ActivityDetails, 'activity' | 'milestones'>): Milestone[] {
       const { monitoring, onsiteStart } = details.activity
       if (kind === 'monitoring-visit-letter' && monitoring)
         return monitoringLetterMilestones(monitoring.handbook, onsiteStart, lastFieldworkDay(details))

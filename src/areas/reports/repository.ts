@@ -5,7 +5,7 @@ import type { VersionDocuments } from './document.js'
 import type { Sections } from './sections.js'
 import type { Report, ReportVersion, StepRecord } from './types.js'
 import type { ReportEvent, ReportKind, ReportStep } from './workflow.js'
-import { readOncePerRequest } from '../../db/request-scope.js'
+import { memoisedEach } from '../../db/request-scope.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -33,10 +33,7 @@ function toReport(row: ReportRow): Report {
 }
 
 export async function findReport(db: Db, activityId: string): Promise<Report | undefined> {
-  const row = await readOncePerRequest(db, `reports.findReport:${activityId}`, () =>
-    db.selectFrom('reports').selectAll().where('activity_id', '=', activityId).executeTakeFirst(),
-  )
-  return row ? toReport(row) : undefined
+  return (await reportsOf(db, [activityId])).get(activityId)
 }
 
 /** The report one of whose recipients holds the link with this hash (jsonb containment). */
@@ -68,14 +65,22 @@ export async function reportsAt(db: Db, steps: readonly ReportStep[]): Promise<R
 }
 
 /** Reports of these activities, by activity id. */
+/**
+ * The reports of these activities, by activity id: one query for them all, each activity read
+ * once per web request (outside a transaction, which must see its own writes).
+ */
 export async function reportsOf(db: Db, activityIds: readonly string[]): Promise<Map<string, Report>> {
-  if (activityIds.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('reports')
-    .selectAll()
-    .where('activity_id', 'in', [...activityIds])
-    .execute()
-  return new Map(rows.map((row) => [row.activity_id, toReport(row)]))
+  const read = async (ids: readonly string[]) => {
+    if (ids.length === 0) return new Map<string, Report>()
+    const rows = await db
+      .selectFrom('reports')
+      .selectAll()
+      .where('activity_id', 'in', [...ids])
+      .execute()
+    return new Map(rows.map((row) => [row.activity_id, toReport(row)]))
+  }
+  const found = db.isTransaction ? await read(activityIds) : await memoisedEach('reports.byActivity', activityIds, read)
+  return new Map([...found].filter((entry): entry is [string, Report] => entry[1] !== undefined))
 }
 
 export async function insertReport(
