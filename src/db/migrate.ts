@@ -25,6 +25,8 @@ import * as interventionChecklists from './migrations/20261202T203537Z_intervent
 import * as delegatedDelivery from './migrations/20261203T040733Z_delegated_delivery.js'
 import * as earlierFrameworkInspections from './migrations/20261203T040853Z_earlier_framework_inspections.js'
 import * as offerAtRiskEmail from './migrations/20261203T041412Z_offer_at_risk_email.js'
+import * as offer2015InspectorsCasesAndConcerns from './migrations/20261203T074619Z_offer_2015_inspectors_cases_and_concerns.js'
+import * as publicationsOfOffers from './migrations/20261203T074620Z_publications_of_offers.js'
 import type { Database } from './tables.js'
 
 /**
@@ -59,6 +61,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261203T040733Z_delegated_delivery': delegatedDelivery,
   '20261203T040853Z_earlier_framework_inspections': earlierFrameworkInspections,
   '20261203T041412Z_offer_at_risk_email': offerAtRiskEmail,
+  '20261203T074619Z_offer_2015_inspectors_cases_and_concerns': offer2015InspectorsCasesAndConcerns,
+  '20261203T074620Z_publications_of_offers': publicationsOfOffers,
 }
 
 /**

@@ -8,6 +8,7 @@ import { addDays, type IsoDate } from '../rules/calendar/dates.js'
 import { addWorkingDays } from '../rules/calendar/working-days.js'
 import { offer2015, offer2015VisitDue } from '../rules/offer-2015.js'
 import { progressInspection2015Timeline } from '../rules/timelines/progress-inspection-2015.js'
+import { demoProgressSample } from './demo-offer-2015-sample.js'
 import { DEMO_CONTEXT, demoPrincipal, morning } from './demo-steps.js'
 
 const DEMO_OFFERS_2015 = 'demo-offer-2015-v1'
@@ -149,7 +150,11 @@ async function runOffer(
   await step('pi.framework-response', addWorkingDays(confirmed, 18))
   await step('pi.framework-final', addWorkingDays(confirmed, 36))
   const onsite = onsiteMonday(dates.progressInspection.about)
-  await offers.progressInspection(seniorHmi, offerId, { onsite, judgement, version: await version() }, DEMO_CONTEXT)
+  await offers.progressInspection(seniorHmi, offerId, { onsite, version: await version() }, DEMO_CONTEXT)
+  // The cases are seen on site; the services run on the first day on site, so the concern's response is due then.
+  const onSite = createServices({ db, clock: morning(onsite), config }).offer2015
+  await demoProgressSample(onSite, seniorHmi, offerId, la.laCode, judgement === 'satisfactory', onsite)
+  await onSite.progressInspection(seniorHmi, offerId, { onsite, judgement, version: await version() }, DEMO_CONTEXT)
   const timeline = progressInspection2015Timeline(onsite)
   if (!timeline.ok) return
   let publishedLetter = onsite
