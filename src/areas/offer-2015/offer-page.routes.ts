@@ -61,7 +61,7 @@ export function offerPages(deps: {
     const record = await offers.record(request.params.offerId)
     const { offer } = record
     const { la } = await register.show(offer.laCode)
-    const target = (await register.target(offer.laCode))!
+    const target = (await offers.target(offer.id))!
     const today = clock.today()
     const steps = stepsOf(record)
     const dates = datesOf(record)
