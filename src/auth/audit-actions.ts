@@ -130,7 +130,6 @@ export const AUDIT_ACTIONS = [
   'offer-2015.concern-raise',
   'offer-2015.concern-response',
   'offer-2015.sample-shortfall',
-  'offer-2015.publish',
   // Reminders
   'reminder.stop',
   'reminder.resume',
@@ -272,7 +271,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'offer-2015.concern-raise': 'Progress inspection case of concern referred to the LA',
   'offer-2015.concern-response': 'LA response to a case of concern recorded',
   'offer-2015.sample-shortfall': 'Shortfall in the progress inspection sample recorded',
-  'offer-2015.publish': '2015 offer letter published',
   'reminder.stop': 'Reminders stopped',
   'reminder.resume': 'Reminders resumed',
   'report.start': 'Report started',

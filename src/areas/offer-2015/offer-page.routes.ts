@@ -129,7 +129,7 @@ export function offerPages(deps: {
         : undefined,
       attendance: SEMINAR_ATTENDANCE,
       hasPlanLetter: done.has('plan.letter'),
-      letters: letterLinks(record),
+      letters: letterLinks(record, await offers.published(offer.id)),
       may: {
         manage: may('offer-2015.manage'),
         reply: may('offer-2015.reply'),

@@ -243,6 +243,17 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
         return back(request, 'progress-inspection')
       },
     }),
+    route({
+      method: 'POST',
+      url: offer2015Paths.publish.pattern,
+      permission: 'offer-2015.manage',
+      params: stepParams,
+      target: (request: StepRequest) => offers.target(request.params.offerId),
+      handler: async (request: StepRequest, reply) => {
+        await offers.publish(request.principal, request.params.offerId, request.params.step, context(request))
+        return reply.redirect(`${offer2015Paths.offer.build({ offerId: request.params.offerId })}#letters`, 303)
+      },
+    }),
     letter(offer2015Paths.invitationDocx.pattern, 'docx', 'invitation', 'Improvement planning seminar invitation'),
     letter(offer2015Paths.invitationPdf.pattern, 'pdf', 'invitation', 'Improvement planning seminar invitation'),
     letter(offer2015Paths.planLetterDocx.pattern, 'docx', 'planLetterDocument', 'Improvement plan letter'),

@@ -11,6 +11,8 @@ import { offerChange } from './change.js'
 import { invitationLetter, type LetterFormat, planLetterDocument, stepLetterDocument } from './letters.js'
 import { findOffer, insertOffer, offerIdsWorkedOnBy, offersOf, stepsOfOffers } from './repository.js'
 import { progressService } from './progress.service.js'
+import { publishOfferLetter } from './publish.js'
+import type { PublicationsService } from '../publications/index.js'
 import { offerSampleService } from './sample.service.js'
 import { inspectorsOf, offerIdsNaming } from './sample.repository.js'
 import { stepsOf } from './steps.js'
@@ -19,6 +21,7 @@ import { type Offer, type OfferRecord, PLAN_LETTER_ACCEPTS, type PlanLetter, typ
 export interface Offer2015Deps extends ServiceDeps {
   readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
   readonly people: PeopleDirectory
+  readonly publications: Pick<PublicationsService, 'publishOfferLetter' | 'ofOffer'>
 }
 
 /** Annex B: the seminar agrees three to five core improvement priorities. */
@@ -353,6 +356,19 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       const target = await guard(principal, 'offer-2015.view', current.offer)
       return planLetterDocument(deps, current, target, format)
     },
+
+    /** Publish a later review letter or the progress letter on /published (000#38, #42; ADR 0099). */
+    async publish(principal: Principal, offerId: string, step: string, context: RequestContext) {
+      const current = await record(offerId)
+      const target = await guard(principal, 'offer-2015.manage', current.offer)
+      const evidence = step === 'pi.report.published' ? await sample.evidenceLines(offerId) : []
+      const { content } = await stepLetterDocument(deps, current, target, step, 'pdf', evidence)
+      const { la } = await register.show(current.offer.laCode)
+      return publishOfferLetter(deps, principal, current, la.name, step, content, context)
+    },
+
+    /** The offer's letters on the public list, public or not yet (for its page). */
+    published: (offerId: string) => deps.publications.ofOffer(offerId),
 
     /** The letter of a recorded step (seminar record, visit, review, progress letter) as Word or PDF. */
     async stepLetter(principal: Principal, offerId: string, step: string, format: LetterFormat) {
