@@ -50,6 +50,9 @@ describe('the progress inspection’s cases (000 Annex H, H/B, H/C) and the offe
       ),
     ).toContain('Named: Ali Khan')
     expect((await otherHmi.post(`${url}/cases`, { childIds: 'BHM0001', source: 'selected' })).statusCode).toBe(404)
+    // The named HMI's home page lists the offer's inspector steps (feedback on day 10); the other's does not.
+    expect(oneLine((await hmi.get('/')).body)).toContain('Day 10: provisional findings given to the DCS: Birmingham')
+    expect(oneLine((await otherHmi.get('/')).body)).not.toContain('Birmingham')
 
     // 28 of the lead's 30, one with a CSE dimension, six for the LA to audit, and the LA's four.
     const add = async (fields: Record<string, string>) => (await hmi.post(`${url}/cases`, fields)).statusCode

@@ -367,6 +367,9 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       return publishOfferLetter(deps, principal, current, la.name, step, content, context)
     },
 
+    /** The named inspectors of each offer, by offer id (the reminder job's one read, issue 13). */
+    inspectorIds: (offerIds: readonly string[]) => inspectorsOf(db, offerIds),
+
     /** The offer's letters on the public list, public or not yet (for its page). */
     published: (offerId: string) => deps.publications.ofOffer(offerId),
 
