@@ -111,6 +111,8 @@ export function offerSampleService(
     async nameInspectors(principal: Principal, offerId: string, userIds: readonly string[], context: RequestContext) {
       const candidates = new Map((await people.withRoles(INSPECTOR_ROLES)).map((person) => [person.id, person]))
       const ids = [...new Set(userIds)]
+      // An offer once staffed keeps an inspector: its steps and child IDs must be someone's.
+      if (ids.length === 0) throw new ValidationError({ inspectors: 'Select at least one HMI of the offer' })
       if (ids.some((id) => !candidates.has(id)))
         throw new ValidationError({ inspectors: 'Select HMIs or senior HMIs with an active account' })
       await write(
@@ -118,9 +120,7 @@ export function offerSampleService(
         offerId,
         {
           action: 'offer-2015.inspectors',
-          summary: ids.length
-            ? `Named the offer’s inspectors: ${ids.map((id) => candidates.get(id)!.displayName).join(', ')}`
-            : 'Named no inspector for the offer',
+          summary: `Named the offer’s inspectors: ${ids.map((id) => candidates.get(id)!.displayName).join(', ')}`,
           changes: { inspectors: ids },
         },
         context,
