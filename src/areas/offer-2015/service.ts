@@ -136,7 +136,7 @@ export function createOffer2015Service(deps: Offer2015Deps) {
      */
     async tasksInScope(principal: Principal): Promise<OfferRecord[]> {
       const records = await inScope(principal, 'offer-2015.reply')
-      if (principal.role !== 'hmi') return records
+      if (principal.role !== 'hmi' || records.length === 0) return records
       const [named, workedOn, inspectors] = await Promise.all([
         offerIdsNaming(db, principal.id),
         offerIdsWorkedOnBy(db, principal.id),
