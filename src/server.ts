@@ -60,12 +60,14 @@ async function start(): Promise<void> {
     log: (message, detail) => app.log.warn(detail ?? {}, message),
   })
   reminders.start()
-  // Reports under embargo are published at their time, and late steps flagged (issue 11).
+  // Reports under embargo are published at their time, and late steps flagged (issue 11); what a
+  // publication makes due today (the DfE's alert of an inadequate judgement) is reminded at once.
   const reportJob = startReportJob(
     app.services.reports,
     (level, detail, message) => app.log[level](detail, message),
     60_000,
     { db: database.db, clock: systemClock },
+    () => reminders.runOnce(),
   )
   // Annex A: returns a stopped process left are checked again (at start, then on a timer, once
   // their lease ends); temporary files of interrupted uploads are cleared and raw uploads past

@@ -4,188 +4,55 @@
  * checks that need every list, and return plain JSON. Nothing is written anywhere; a file that
  * cannot be read throws `AnnexAFileError` and produces no result at all.
  */
-import { basename, extname } from 'node:path'
-import { addMonths, isIsoDate, type IsoDate } from '../rules/calendar/dates.js'
-import { listCoversFrom } from '../rules/case-selection.js'
+import { addMonths, isIsoDate } from '../rules/calendar/dates.js'
 import {
   isWorkingDay,
   workingDaysBetween as englandAndWalesWorkingDaysBetween,
 } from '../rules/calendar/working-days.js'
 import { ChildRegistry } from './child-registry.js'
-import { CODE_SETS } from './code-sets.js'
 import type { CodeMatcher } from './code-match.js'
-import { readCsv, type CsvEncoding } from './csv.js'
 import { AgeTable, dayNumber, isoDate } from './day-numbers.js'
 import { AnnexAFileError } from './errors.js'
-import {
-  DEFAULT_FINDING_LIMITS,
-  FindingCollector,
-  RULES,
-  citationOf,
-  type Finding,
-  type FindingCounts,
-  type FindingLimits,
-  type RuleId,
-  type Severity,
-} from './findings.js'
-import {
-  findHeaderRow,
-  identifyByHeaders,
-  matchHeaders,
-  tableColumns,
-  type ColumnMatch,
-  type HeaderMapping,
-  type HeaderRowCandidate,
-  type TableId,
-} from './headers.js'
+import { DEFAULT_FINDING_LIMITS, FindingCollector } from './findings.js'
+import { findHeaderRow, matchHeaders, tableColumns, type HeaderRowCandidate } from './headers.js'
 import { ListProcessor, type RunContext } from './list-processor.js'
-import type { WindowDays } from './list-rules.js'
-import { truncate } from './normalise.js'
-import { ProfileBuilder, type AnnexAProfile, type WorkingDaysBetween } from './profile.js'
+import { caseStatusChecks, headerFindings, mergeFindings, sheetFinding, templateZoneNote } from './process-findings.js'
 import {
-  CELL_BOOL,
-  CELL_ERROR,
-  CELL_NUMBER,
-  CELL_SHARED,
-  CELL_TEXT,
-  DEFAULT_SCANNER_OPTIONS,
-  RowBuffer,
-  type ScannerOptions,
-} from './sheet-scanner.js'
-import { SheetScanWorker } from './scan-worker.js'
-import { sniffFile } from './sniff.js'
+  candidateOf,
+  cloneRow,
+  type Consumer,
+  openSources,
+  PEEK_ROWS,
+  planSheets,
+  siblingsConsumer,
+  windowDays,
+} from './process-sheets.js'
+import type {
+  AnnexAInput,
+  AnnexAResult,
+  FileRead,
+  HeaderReport,
+  ListFound,
+  ProcessOptions,
+  Source,
+} from './process-types.js'
+import { ProfileBuilder } from './profile.js'
+import { DEFAULT_SCANNER_OPTIONS, type RowBuffer, type ScannerOptions } from './sheet-scanner.js'
 import { workingDayCounter, type WorkingDayCount } from './working-day-count.js'
-import { LISTS, isTemplateSheet, listFromSheetName, listSpec, type ListNumber, type ListSpec } from './spec.js'
-import { openWorkbook, scanSheet, type OpenWorkbook } from './workbook.js'
+import { LISTS, listSpec, type ListNumber } from './spec.js'
+import type { OpenWorkbook } from './workbook.js'
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js'
 
-export interface AnnexAInput {
-  /** Where the uploaded file is on disk. */
-  readonly path: string
-  /** The name the uploader gave it (used to tell .csv from .xlsx and in messages). */
-  readonly fileName: string
-}
-
-export interface AnnexAProgress {
-  /** Compressed sheet bytes (or CSV bytes) read so far. */
-  readonly bytesRead: number
-  readonly totalBytes: number
-  /** Data rows read so far. */
-  readonly rows: number
-  readonly sheet: string
-}
-
-export interface AnnexALimits {
-  readonly zip?: Partial<ZipLimits>
-  readonly findings?: Partial<FindingLimits>
-  readonly maxCellChars?: number
-  readonly maxRowBytes?: number
-  readonly maxChildren?: number
-  /** Rows in the whole return (2,000,000): far beyond any LA's, and a bound on a check's time. */
-  readonly maxRows?: number
-}
-
-export interface ProcessOptions {
-  /** The inspection (or extract) date the look-back windows and ages are measured from. */
-  readonly asOf: IsoDate
-  readonly onProgress?: (progress: AnnexAProgress) => void
-  readonly signal?: AbortSignal
-  readonly limits?: AnnexALimits
-  /** Working days between two dates, for the 45- and 15-working-day measures (default: the rules core's England-and-Wales calendar, RULES.md C1). */
-  readonly workingDaysBetween?: WorkingDaysBetween
-  /**
-   * Scan the sheets on a worker thread while this thread validates (default false: measured on
-   * the 250,000-row benchmark, handing rows between threads cost more than it saved).
-   */
-  readonly threads?: boolean
-  /**
-   * The lists the inspection or visit asks for (default all eleven; a focused visit asks only
-   * for those of its topic, 002#242). A list asked for and missing is an error.
-   */
-  readonly asked?: readonly ListNumber[]
-  /** Lists the LA says it has nothing to report for: missing is then fine, and said so. */
-  readonly declaredEmpty?: readonly ListNumber[]
-}
-
-export interface ListFound {
-  readonly list: number
-  readonly sheet: string
-  /** Data rows (blank rows not counted). */
-  readonly rows: number
-  readonly fileName: string
-  readonly headerRow: number
-  readonly identifiedBy: 'sheet name' | 'file name' | 'headings'
-  readonly hidden: boolean
-  readonly blankRows: number
-}
-
-export interface HeaderReport {
-  readonly table: TableId
-  readonly sheet: string
-  readonly fileName: string
-  readonly headerRow: number
-  readonly matched: readonly ColumnMatch[]
-  readonly unknown: HeaderMapping['unknown']
-  readonly duplicates: HeaderMapping['duplicates']
-  readonly missing: { field: string; header: string; required: boolean }[]
-}
-
-export interface FileRead {
-  readonly fileName: string
-  readonly kind: 'xlsx' | 'csv'
-  /** For CSV: what the file was read as. */
-  readonly encoding?: CsvEncoding
-  readonly delimiter?: string
-  readonly date1904?: boolean
-  readonly sheets: { name: string; hidden: boolean; table: TableId | null }[]
-}
-
-export interface AnnexAResult {
-  readonly asOf: IsoDate
-  readonly files: FileRead[]
-  readonly lists: ListFound[]
-  /** What each sheet's headings were matched to. */
-  readonly headers: HeaderReport[]
-  /** Kept findings (capped per list and rule; `counts` has the totals). */
-  readonly findings: Finding[]
-  readonly counts: FindingCounts
-  readonly hasErrors: boolean
-  readonly profile: AnnexAProfile
-  /** The lists asked for, and those the LA declared empty. */
-  readonly asked: ListNumber[]
-  readonly declaredEmpty: ListNumber[]
-  /** The lists asked for that the return holds or declares empty, in order. */
-  readonly listsCovered: ListNumber[]
-}
-
-interface Source {
-  readonly fileName: string
-  readonly sheet: string
-  readonly hidden: boolean
-  readonly bytes: number
-  readonly nameTable: TableId | undefined
-  readonly identifiedBy: ListFound['identifiedBy']
-  readonly templateSheet: boolean
-  scan(
-    onRow: (row: RowBuffer) => boolean | void,
-    onBytes?: (bytes: number) => void,
-  ): Promise<{ mergeRefs: readonly string[] }>
-  readonly sst: readonly string[]
-  readonly date1904: boolean
-  readonly dateStyles: Uint8Array
-}
-
-const PEEK_ROWS = 10
-const CSV_LIST = /(?:^|[^a-z])list\s*[_\-.]?\s*(\d{1,2})(?!\d)/i
-
-function cellText(row: RowBuffer, i: number, sst: readonly string[]): string {
-  const kind = row.kinds[i]
-  if (kind === CELL_SHARED) return sst[row.nums[i]!] ?? ''
-  if (kind === CELL_TEXT || kind === CELL_ERROR) return row.texts[i] ?? ''
-  if (kind === CELL_NUMBER) return String(row.nums[i])
-  if (kind === CELL_BOOL) return row.nums[i] === 1 ? 'TRUE' : 'FALSE'
-  return ''
-}
+export type {
+  AnnexAInput,
+  AnnexALimits,
+  AnnexAProgress,
+  AnnexAResult,
+  FileRead,
+  HeaderReport,
+  ListFound,
+  ProcessOptions,
+} from './process-types.js'
 
 /** Validate and profile an Annex A return (one workbook, or one CSV per list). */
 export async function processAnnexA(
@@ -226,126 +93,14 @@ export async function processAnnexA(
 
   try {
     // 1. Open every file and list its sheets.
-    for (const file of inputs) {
-      const { kind, size } = await sniffFile(file.path, file.fileName)
-      if (kind === 'xlsx') {
-        const workbook = await openWorkbook(file.path, {
-          zip: zipLimits,
-          maxCellChars: scannerOptions.maxCellChars,
-          ...(signal ? { signal } : {}),
-        })
-        workbooks.push(workbook)
-        const fileInfo: FileRead = { fileName: file.fileName, kind, date1904: workbook.date1904, sheets: [] }
-        files.push(fileInfo)
-        const threaded = options.threads ?? false
-        for (const sheet of workbook.sheets) {
-          sources.push({
-            fileName: file.fileName,
-            sheet: sheet.name,
-            hidden: sheet.hidden,
-            bytes: sheet.entry.compressedSize,
-            nameTable: listFromSheetName(sheet.name),
-            identifiedBy: 'sheet name',
-            templateSheet: isTemplateSheet(sheet.name),
-            sst: workbook.sharedStrings,
-            date1904: workbook.date1904,
-            dateStyles: workbook.dateStyles,
-            scan: (onRow, onBytes) => {
-              const scanOptions = { ...(signal ? { signal } : {}), ...(onBytes ? { onCompressed: onBytes } : {}) }
-              // Peeks (no byte counting) stay on this thread; full passes go to the worker when threaded.
-              const worker = threaded && onBytes ? SheetScanWorker.shared() : undefined
-              if (worker)
-                return worker.scan(
-                  {
-                    path: file.path,
-                    entry: sheet.entry,
-                    zip: zipLimits,
-                    scanner: { ...scannerOptions, sheet: sheet.name },
-                  },
-                  onRow,
-                  scanOptions,
-                )
-              return scanSheet(workbook, sheet, onRow, { scanner: scannerOptions, ...scanOptions })
-            },
-          })
-        }
-        if (workbook.sheets.length === 0)
-          throw new AnnexAFileError('NOT_A_WORKBOOK', `The workbook ${file.fileName} has no worksheets.`)
-      } else {
-        let encoding: CsvEncoding | undefined
-        let delimiter = ','
-        const stem = basename(file.fileName, extname(file.fileName))
-        const named =
-          listFromSheetName(stem) ?? (CSV_LIST.exec(stem) ? (Number(CSV_LIST.exec(stem)![1]) as ListNumber) : undefined)
-        const fileInfo = { fileName: file.fileName, kind, sheets: [] } as {
-          -readonly [K in keyof FileRead]: FileRead[K]
-        }
-        files.push(fileInfo)
-        sources.push({
-          fileName: file.fileName,
-          sheet: file.fileName,
-          hidden: false,
-          bytes: size,
-          nameTable: named !== undefined && named >= 1 && named <= 11 ? named : undefined,
-          identifiedBy: 'file name',
-          templateSheet: false,
-          sst: [],
-          date1904: false,
-          dateStyles: new Uint8Array(0),
-          scan: async (onRow, onBytes) => {
-            const read = await readCsv(file.path, onRow, {
-              ...(signal ? { signal } : {}),
-              ...(onBytes ? { onBytes } : {}),
-              ...(encoding ? { encoding } : {}),
-              maxCellChars: scannerOptions.maxCellChars,
-            })
-            encoding = read.encoding
-            delimiter = read.delimiter
-            fileInfo.encoding = encoding
-            fileInfo.delimiter = delimiter
-            return { mergeRefs: [] }
-          },
-        })
-      }
-    }
+    await openSources(
+      inputs,
+      { zipLimits, scannerOptions, signal, threads: options.threads },
+      { workbooks, files, sources },
+    )
 
     // 2. Sheets named as lists are planned at once; other sheets are peeked at to find their list by headings.
-    const planned: {
-      source: Source
-      table: TableId
-      header: HeaderRowCandidate | undefined
-      identifiedBy: ListFound['identifiedBy']
-    }[] = []
-    for (const source of sources) {
-      const fileInfo = files.find((f) => f.fileName === source.fileName)!
-      if (source.nameTable !== undefined) {
-        fileInfo.sheets.push({ name: source.sheet, hidden: source.hidden, table: source.nameTable })
-        planned.push({ source, table: source.nameTable, header: undefined, identifiedBy: source.identifiedBy })
-        continue
-      }
-      if (source.templateSheet) {
-        fileInfo.sheets.push({ name: source.sheet, hidden: source.hidden, table: null })
-        continue
-      }
-      const candidates: HeaderRowCandidate[] = []
-      await source.scan((row) => {
-        candidates.push(candidateOf(row, source.sst))
-        return candidates.length < PEEK_ROWS
-      })
-      const found = identifyByHeaders(candidates)
-      fileInfo.sheets.push({ name: source.sheet, hidden: source.hidden, table: found?.table ?? null })
-      if (found) planned.push({ source, table: found.table, header: found.row, identifiedBy: 'headings' })
-      else if (candidates.length > 0) {
-        sheetFinding(
-          findings,
-          { list: null, sheet: source.sheet, row: null },
-          'AA-SHEET-UNKNOWN',
-          () =>
-            `The sheet "${source.sheet}" is not one of the Annex A lists (its name and headings match none of them), so it was not read. If it is a list, name the sheet List_1 … List_11 as in the Ofsted template.`,
-        )
-      }
-    }
-    planned.sort((a, b) => order(a.table) - order(b.table))
+    const planned = await planSheets(sources, files, findings)
 
     // 3. Stream every list: the first rows are held until the header row is found, then every row is validated.
     const matchers = new Map<string, CodeMatcher>()
@@ -623,291 +378,5 @@ export async function processAnnexA(
     }
   } finally {
     for (const workbook of workbooks) await workbook.archive.close()
-  }
-}
-
-interface Consumer {
-  row(row: RowBuffer): void
-  finish(mergeRefs: readonly string[]): void
-}
-
-function candidateOf(row: RowBuffer, sst: readonly string[]): HeaderRowCandidate {
-  const cells = []
-  for (let i = row.start; i < row.start + row.count; i++) cells.push({ col: row.cols[i]!, text: cellText(row, i, sst) })
-  return { rowNumber: row.rowNumber, cells }
-}
-
-/** A copy of a (reused) row buffer, for the few rows held while the header row is found. */
-function cloneRow(row: RowBuffer): RowBuffer {
-  const copy = new RowBuffer()
-  while (copy.cols.length < row.count) copy.grow()
-  copy.rowNumber = row.rowNumber
-  copy.count = row.count
-  const end = row.start + row.count
-  copy.cols.set(row.cols.subarray(row.start, end))
-  copy.kinds.set(row.kinds.subarray(row.start, end))
-  copy.nums.set(row.nums.subarray(row.start, end))
-  copy.styles.set(row.styles.subarray(row.start, end))
-  copy.formulas.set(row.formulas.subarray(row.start, end))
-  copy.texts = row.texts.slice(row.start, end)
-  return copy
-}
-
-/** A list's window (S9, 002#249): the rules core's look-back; a list with none (List 9) has no start. */
-function windowDays(spec: ListSpec, asOf: IsoDate, asOfDay: number): WindowDays {
-  const start = spec.window.months === null ? NaN : dayNumber(listCoversFrom(spec.list, asOf))
-  return {
-    asOfDay,
-    start,
-    templateStart: spec.window.templateMonths ? dayNumber(addMonths(asOf, -spec.window.templateMonths)) : start,
-  }
-}
-
-function order(table: TableId): number {
-  return table === 'siblings' ? 12 : table
-}
-
-interface Where {
-  list: number | null
-  sheet: string | null
-  row: number | null
-  column?: string
-  letter?: string
-  field?: string
-  value?: string
-}
-
-function sheetFinding(
-  findings: FindingCollector,
-  where: Where,
-  rule: RuleId,
-  message: () => string,
-  severity: Severity = RULES[rule].severity,
-): void {
-  if (!findings.wants(where.list, rule, severity)) return
-  findings.add({
-    list: where.list,
-    sheet: where.sheet,
-    row: where.row,
-    column: where.column ?? null,
-    columnLetter: where.letter ?? null,
-    cell: where.letter && where.row ? `${where.letter}${where.row}` : null,
-    field: where.field ?? null,
-    value: where.value === undefined ? null : truncate(where.value),
-    rule,
-    severity,
-    message: message(),
-    citation: citationOf(rule),
-  })
-}
-
-function headerFindings(findings: FindingCollector, list: number, sheet: string, mapping: HeaderMapping): void {
-  const row = mapping.headerRow
-  const columns = tableColumns(mapping.table)
-  for (const column of mapping.missing) {
-    const position = columns.indexOf(column)
-    const before = columns
-      .slice(0, position)
-      .reverse()
-      .find((c) => mapping.matched.some((m) => m.field === c.key))
-    const matchBefore = before && mapping.matched.find((m) => m.field === before.key)
-    sheetFinding(
-      findings,
-      { list, sheet, row, column: column.header, field: column.key },
-      'AA-HEADER-MISSING',
-      () =>
-        `List ${list} has no "${column.header}" column${column.required ? ', which must be filled in for every row' : ''}. Add a column headed "${column.header}"${matchBefore ? ` after "${matchBefore.header}" (column ${matchBefore.letter})` : ''}, or correct the heading if the column is there under another name.`,
-      column.required ? 'error' : 'warning',
-    )
-  }
-  for (const extra of mapping.unknown) {
-    sheetFinding(
-      findings,
-      { list, sheet, row, column: extra.header, letter: extra.letter, value: extra.header },
-      'AA-HEADER-UNKNOWN',
-      () =>
-        `The column "${extra.header}" (column ${extra.letter}) is not one of List ${list}'s columns, so it was not read. If it is one of them under another name, use the template's heading.`,
-    )
-  }
-  for (const duplicate of mapping.duplicates) {
-    const first = mapping.matched.find((m) => m.field === duplicate.field)!
-    sheetFinding(
-      findings,
-      {
-        list,
-        sheet,
-        row,
-        column: duplicate.header,
-        letter: duplicate.letter,
-        field: duplicate.field,
-        value: duplicate.header,
-      },
-      'AA-HEADER-DUPLICATE',
-      () =>
-        `"${duplicate.header}" (column ${duplicate.letter}) repeats column ${first.letter}. Only column ${first.letter} was read; delete the extra column or merge the two.`,
-    )
-  }
-}
-
-/** Merged cells in the data area read as blank except their top-left cell. */
-function mergeFindings(
-  findings: FindingCollector,
-  list: number,
-  sheet: string,
-  headerRow: number,
-  mapping: HeaderMapping,
-  refs: readonly string[],
-): void {
-  for (const ref of refs) {
-    const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref)
-    if (!match) continue
-    const top = Number(match[2])
-    const bottom = Number(match[4] ?? match[2])
-    if (bottom <= headerRow) continue
-    const letter = match[1]!.toUpperCase()
-    const column = mapping.matched.find((m) => m.letter === letter)
-    sheetFinding(
-      findings,
-      {
-        list,
-        sheet,
-        row: Math.max(top, headerRow + 1),
-        ...(column ? { column: column.header, field: column.field } : {}),
-        letter,
-      },
-      'AA-MERGED-CELLS',
-      () =>
-        `Cells ${ref.toUpperCase()} are merged. Only the top-left cell holds a value, so the other cells read as blank. Unmerge them (Home > Merge & Center > Unmerge Cells) and enter the value on every row.`,
-    )
-  }
-}
-
-function templateZoneNote(findings: FindingCollector, list: ListNumber, sheet: string, rows: number): void {
-  const spec = listSpec(list)
-  sheetFinding(
-    findings,
-    { list, sheet, row: null },
-    'AA-DATE-WINDOW',
-    () =>
-      `${rows} row${rows === 1 ? ' is' : 's are'} dated between ${spec.window.months} and ${spec.window.templateMonths} months before the inspection date. 002#249 asks List ${list} for ${spec.window.describe.replace(/ \(002#249\)$/, '')}; the 2019 template asked for ${spec.window.templateMonths} months. You may leave these rows in: inspectors will look at the last ${spec.window.months} months.`,
-    'note',
-  )
-}
-
-const CASE_STATUS = CODE_SETS.CASESTATUS.codes.map((c) => c.code)
-const LOOKED_AFTER = CASE_STATUS.indexOf('Looked after child')
-const CP_PLAN = CASE_STATUS.indexOf('Child Protection plan')
-
-/** SPEC §3.4: List 6's case status should agree with Lists 7 and 8, and every open CP or CLA child should be in List 6. */
-function caseStatusChecks(
-  findings: FindingCollector,
-  registry: ChildRegistry,
-  processors: Map<number, ListProcessor>,
-): void {
-  const list6 = processors.get(6)
-  if (!list6) return
-  const status6 = list6.mapping.matched.find((m) => m.field === 'caseStatus')
-  for (let slot = 0; slot < registry.size; slot++) {
-    const inCare = registry.inCareOpen[slot] === 1 && registry.on(slot, 8)
-    const onPlan = registry.cpPlanOpen[slot] === 1 && registry.on(slot, 7)
-    if (!inCare && !onPlan) continue
-    const id = registry.ids[slot]!
-    const expected = inCare ? LOOKED_AFTER : CP_PLAN
-    const from = inCare ? 8 : 7
-    const status = registry.caseStatus[slot]!
-    if (!registry.on(slot, 6)) {
-      const source = processors.get(from)
-      const row = registry.firstRow[slot * 12 + from]!
-      const idColumn = source?.mapping.matched.find((m) => m.field === 'childId')
-      sheetFinding(
-        findings,
-        {
-          list: from,
-          sheet: source?.sheet ?? null,
-          row,
-          ...(idColumn ? { column: idColumn.header, letter: idColumn.letter, field: 'childId' } : {}),
-          value: id,
-        },
-        'AA-CASE-STATUS',
-        () =>
-          `Child ${id} is ${inCare ? 'in care (List 8)' : 'on a child protection plan (List 7)'} but not in List 6. List 6 includes every child on a CP plan or looked after at the inspection; add the child to List 6 with case status "${inCare ? 'a)' : 'b)'} ${CASE_STATUS[expected]}".`,
-      )
-    } else if (status6 && status >= 0 && status !== expected && !(onPlan && status === LOOKED_AFTER)) {
-      const row = registry.firstRow[slot * 12 + 6]!
-      sheetFinding(
-        findings,
-        {
-          list: 6,
-          sheet: list6.sheet,
-          row,
-          column: status6.header,
-          letter: status6.letter,
-          field: 'caseStatus',
-          value: CASE_STATUS[status]!,
-        },
-        'AA-CASE-STATUS',
-        () =>
-          `Child ${id} has case status "${CASE_STATUS[status]}" but is ${inCare ? 'in care in List 8' : 'on an open child protection plan in List 7'}. Case status is the first that applies of looked after, CP plan, CIN plan, open assessment; change it to "${inCare ? 'a)' : 'b)'} ${CASE_STATUS[expected]}".`,
-      )
-    }
-  }
-}
-
-/** 002#253's separate sheet: each List 8 child's Child Unique ID and number of brothers and sisters. */
-function siblingsConsumer(
-  source: Source,
-  mapping: HeaderMapping,
-  registry: ChildRegistry,
-  findings: FindingCollector,
-): Consumer {
-  const idMatch = mapping.matched.find((m) => m.field === 'childId')
-  const countMatch = mapping.matched.find((m) => m.field === 'siblings')
-  return {
-    finish: () => undefined,
-    row: (row) => {
-      if (!idMatch || !countMatch) return
-      let id = ''
-      let countText = ''
-      let countNumber = NaN
-      for (let i = row.start; i < row.start + row.count; i++) {
-        if (row.cols[i] === idMatch.col) id = cellText(row, i, source.sst).trim()
-        else if (row.cols[i] === countMatch.col) {
-          countText = cellText(row, i, source.sst).trim()
-          countNumber = row.kinds[i] === CELL_NUMBER ? row.nums[i]! : /^\d+$/.test(countText) ? Number(countText) : NaN
-        }
-      }
-      if (!id && !countText) return
-      const where = {
-        list: 8,
-        sheet: source.sheet,
-        row: row.rowNumber,
-        column: countMatch.header,
-        letter: countMatch.letter,
-        field: 'siblings',
-        value: countText,
-      }
-      if (!Number.isInteger(countNumber) || countNumber < 0) {
-        sheetFinding(
-          findings,
-          where,
-          countText ? 'AA-NUMBER' : 'AA-BLANK',
-          () => `Enter the number of brothers and sisters as a whole number (0 if none).`,
-        )
-        return
-      }
-      const slot = registry.find(id)
-      if (slot < 0 || !registry.on(slot, 8)) {
-        sheetFinding(
-          findings,
-          { ...where, column: idMatch.header, letter: idMatch.letter, field: 'childId', value: id },
-          'AA-SIBLINGS',
-          () =>
-            `Child ${id} is on the brothers and sisters sheet but not in List 8. 002#253 asks for this number for the children in List 8; check the Child Unique ID.`,
-          'warning',
-        )
-        return
-      }
-      registry.siblings[slot] = countNumber
-    },
   }
 }

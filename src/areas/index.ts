@@ -65,6 +65,8 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     blobs,
     publications,
     register,
+    // A monitoring letter's progress item by item (called only once both exist).
+    visitProgress: (activityId, laCode, onsiteStart) => monitoring.visitProgress(activityId, laCode, onsiteStart),
   })
   const monitoring = createMonitoringService({
     ...deps,

@@ -147,6 +147,10 @@ export function createPeopleDirectory(db: Kysely<Database>) {
             })
             .map(toPerson)
         },
+        byId(id) {
+          const row = rows.find((candidate) => candidate.id === id)
+          return row ? toPerson(row) : undefined
+        },
       }
     },
 
@@ -164,6 +168,8 @@ export interface Roster {
   person(id: string): Person | undefined
   /** LA staff of the LA, DfE staff assigned to it, Ofsted staff of its region, national directors. */
   at(la: { readonly laCode: string; readonly regionCode: string }, roles: readonly Role[]): Person[]
+  /** One active account by id (a named owner, e.g. a programme's lead inspector), or undefined. */
+  byId(id: string): Person | undefined
 }
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>

@@ -107,6 +107,16 @@ export const MONITORING_POLICY = {
       'Keep a monitoring programme: its dates, recommendations, the action planning visit and its record, progress against each item (Ofsted inspectors, 001#14, #18)',
     grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', hmi: 'all' },
   },
+  'monitoring.decline': {
+    description:
+      'Record that the LA will not agree its monitoring programme (what it said, the persuasion tried), the DfE told, and that it later accepted (the regional director, 002#113, 001#3)',
+    grants: { 'national-director': 'all', 'regional-director': 'region' },
+  },
+  'monitoring.lead': {
+    description:
+      'Name the lead inspector of a monitoring programme, who then gets the reminders of the inspector’s steps (the senior HMI or the regional director, 002#129)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all' },
+  },
   'monitoring.action-plan': {
     description: 'Submit or update the LA’s action plan with its actions against each recommendation (001#19)',
     grants: { 'la-dcs': 'own-la', 'la-link': 'own-la' },

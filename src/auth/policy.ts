@@ -247,7 +247,7 @@ export const POLICY = {
   },
   'intervention.trigger': {
     description:
-      'Record that an LA will not agree its monitoring visits, or differs over its action plan (002#113, 001#22)',
+      'Record that an LA differs over its action plan (001#22); a refusal of the monitoring programme is recorded on the programme (monitoring.decline)',
     grants: { 'national-director': 'all', 'regional-director': 'region' },
   },
   'intervention.checklist': {

@@ -39,6 +39,14 @@ export interface MonitoringProgrammesTable {
   la_told_on: string | null
   decided_by: string | null
   closed_on: string | null
+  /** The LA declined the programme (002#113, 001#3), and later accepted it (migration 20261203T080551Z). */
+  declined_on: string | null
+  declined_said: Generated<string>
+  declined_persuasion: Generated<string>
+  declined_by: string | null
+  accepted_on: string | null
+  /** The programme's named lead inspector (migration 20261203T082502Z_monitoring_lead_inspector). */
+  lead_inspector_id: string | null
   created_at: GeneratedTimestamp
   version: Generated<number>
 }

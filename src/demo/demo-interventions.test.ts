@@ -35,7 +35,7 @@ afterAll(async () => {
 })
 
 describe('demo interventions and engagement (issue 13)', () => {
-  it('holds four LAs in intervention at different steps, and leaves one alert for the case lead', async () => {
+  it('holds the case lead’s LAs in intervention at different steps, with no inadequate judgement left unopened', async () => {
     const caseLead = await demoPrincipal(database.db, 'dfe-case-lead')
     const records = await services.intervention.inScope(caseLead)
     const summary = records.map((record) => ({
@@ -45,7 +45,9 @@ describe('demo interventions and engagement (issue 13)', () => {
       late: record.reports.filter((report) => !report.receivedOn && report.dueOn < TODAY).length,
       minutes: record.meetings.filter((meeting) => meeting.minutes).length,
     }))
-    expect(summary).toHaveLength(4)
+    // A direction, a notice, a notice with late reports, a lifted one, and Knowsley's notice (340:
+    // inadequate, published Monday 20 January 2025).
+    expect(summary).toHaveLength(5)
     expect(summary).toContainEqual({
       step: 'in-force',
       forms: ['statutory-direction'],
@@ -99,7 +101,18 @@ describe('demo interventions and engagement (issue 13)', () => {
       expect(days).toEqual([...days].sort())
       expect(days.every((day) => day <= TODAY)).toBe(true)
     }
-    expect(await services.intervention.alerts(caseLead.laCodes)).toHaveLength(1)
+    const knowsley = records.find((record) => record.intervention.laCode === '340')!
+    expect(knowsley.steps.map((step) => [step.step, step.happenedOn])).toEqual([
+      // Friday 3 January, 11 working days before (past New Year's Day), as the draft went to the council.
+      ['dfe-told', '2025-01-03'],
+      ['case-lead-named', '2025-01-06'],
+      ['instrument-drafted', '2025-01-08'],
+      ['issued-published', '2025-01-20'],
+      ['in-force', '2025-01-20'],
+    ])
+    expect(knowsley.board).toMatchObject({ setUpOn: '2025-02-17', adviserKind: 'adviser' })
+    // Every inadequate judgement in the case lead's LAs was published long ago: no alert is news.
+    expect(await services.intervention.alerts(caseLead.laCodes)).toEqual([])
   })
 
   it('holds the case lead’s answers to the notice LA’s checklists, one signature answered twice (G6)', async () => {

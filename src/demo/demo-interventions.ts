@@ -7,11 +7,12 @@ import type { Config } from '../config.js'
 import type { Database } from '../db/tables.js'
 import { pathwayGrade } from '../areas/register/frameworks.js'
 import { addDays, type IsoDate } from '../rules/calendar/dates.js'
+import { addWorkingDays } from '../rules/calendar/working-days.js'
 import { loadDemoChecklists } from './demo-checklists.js'
 import { loadDemoDelivery } from './demo-delivery.js'
+import { loadDemoEngagement } from './demo-engagement.js'
 import { demoPdf } from './demo-pdf.js'
 import { DEMO_CONTEXT, demoPrincipal, morning, type Services } from './demo-steps.js'
-import { DEMO_LA_CODE, DEMO_OTHER_LA_CODE } from './load-demo-data.js'
 
 const DEMO_INTERVENTIONS = 'demo-interventions-v1'
 
@@ -34,8 +35,8 @@ async function judgementsOf(services: Services, laCode: string) {
 }
 
 /**
- * The steps of a record up to `last`, dated from the DfE being told ten days before the report was
- * published (004 "What happens once Ofsted has left"): the case lead named, the notice or
+ * The steps of a record up to `last`, dated from the DfE being told as the draft report went to the
+ * council, 11 working days before it was published (004; 002#216): the case lead named, the notice or
  * direction drafted, issued and published with the report, in force.
  */
 async function runRecord(
@@ -46,7 +47,8 @@ async function runRecord(
   today: IsoDate,
   instrument: { form: 'improvement-notice' | 'statutory-direction'; basis: string },
 ): Promise<string> {
-  const told = addDays(published, -10)
+  // 004 "Introduction": told around the draft's going for factual accuracy, day 10 of 002#216's 21.
+  const told = addWorkingDays(published, -11)
   const id = await services.intervention.open(
     caseLead,
     laCode,
@@ -75,8 +77,8 @@ async function runRecord(
     DEMO_CONTEXT,
   )
   for (const [step, on] of [
-    ['case-lead-named', addDays(told, 2)],
-    ['instrument-drafted', addDays(told, 4)],
+    ['case-lead-named', addWorkingDays(told, 1)],
+    ['instrument-drafted', addWorkingDays(told, 3)],
     ['issued-published', published],
     ['in-force', published],
   ] as const) {
@@ -130,9 +132,10 @@ async function boardMeetings(
   laName: string,
   setUpOn: IsoDate,
   today: IsoDate,
+  lastMetAgo = 30,
 ) {
   const dates: IsoDate[] = []
-  for (let metOn = addDays(today, -30); metOn > setUpOn; metOn = addDays(metOn, -35)) dates.unshift(metOn)
+  for (let metOn = addDays(today, -lastMetAgo); metOn > setUpOn; metOn = addDays(metOn, -35)) dates.unshift(metOn)
   for (const metOn of dates)
     await services.intervention.addMeeting(
       actor,
@@ -143,11 +146,50 @@ async function boardMeetings(
 }
 
 /**
+ * An improvement notice in force from the report's real publication day, with a board and an
+ * adviser, meeting every five weeks, and the adviser's next quarterly report due in ten days.
+ */
+async function noticeWithBoard(
+  services: Services,
+  caseLead: Principal,
+  laCode: string,
+  today: IsoDate,
+  adviserEmail: string,
+  /** Days since the board last met, and until the adviser's report (each LA's own rhythm). */
+  rhythm = { lastMetAgo: 30, reportIn: 10 },
+): Promise<void> {
+  const { name, published } = await judgementsOf(services, laCode)
+  const on = published.at(-1)!.publishedOn
+  const id = await runRecord(services, caseLead, laCode, on, today, {
+    form: 'improvement-notice',
+    basis: 'An inadequate judgement: non-statutory support first, as the council has capacity to improve',
+  })
+  const setUpOn = await board(services, caseLead, id, on, today, {
+    kind: 'adviser',
+    name: 'Demo DfE social care adviser',
+  })
+  await boardMeetings(services, caseLead, id, name, setUpOn, today, rhythm.lastMetAgo)
+  await services.intervention.scheduleReport(
+    caseLead,
+    id,
+    {
+      title: 'Adviser’s quarterly report',
+      dueFrom: 'adviser',
+      ownerEmail: adviserEmail,
+      dueOn: addDays(today, rhythm.reportIn),
+    },
+    DEMO_CONTEXT,
+  )
+}
+
+/**
  * Four demo LAs in intervention at different steps (issue 13), each run through the service on
  * today's clock with dates in the past: an improvement notice in force; a statutory direction with
  * a commissioner (the demo commissioner sees only that LA); a board whose reports are late; and
- * one lifted after a re-inspection judged requires improvement, with its 12 months of support. The
- * fourth inadequate LA in the case lead's scope is left without a record, so its alert shows.
+ * one lifted after a re-inspection judged requires improvement, with its 12 months of support.
+ * Every other inadequate LA of the case lead's has its notice in force too: its report was
+ * published long before the demo's today, so the DfE opened its record then, and the case lead
+ * sees no "new inadequate judgement" alert months late (a new one alerts as it is published).
  * Then Kent's engagement (002#27-48): last year's meeting held and its letter sent, this year's
  * self-evaluation shared; Medway's meeting arranged for next month.
  */
@@ -165,34 +207,20 @@ export async function loadDemoInterventions(db: Kysely<Database>, config: Config
   }
   const inadequate = [...latest].filter(([, grade]) => grade === 'inadequate').map(([laCode]) => laCode)
   const directionLa = commissioner.laCodes[0]
-  const [noticeLa, lateLa] = inadequate.filter((laCode) => laCode !== directionLa)
+  const [noticeLa, lateLa, ...others] = inadequate.filter((laCode) => laCode !== directionLa)
   const liftedLa = [...latest].find(([, grade]) => grade && grade !== 'inadequate')?.[0]
 
   if (noticeLa) {
-    const { name, published } = await judgementsOf(services, noticeLa)
-    const on = published.at(-1)!.publishedOn
-    const id = await runRecord(services, caseLead, noticeLa, on, today, {
-      form: 'improvement-notice',
-      basis: 'An inadequate judgement: non-statutory support first, as the council has capacity to improve',
-    })
-    const setUpOn = await board(services, caseLead, id, on, today, {
-      kind: 'adviser',
-      name: 'Demo DfE social care adviser',
-    })
-    await boardMeetings(services, caseLead, id, name, setUpOn, today)
-    await services.intervention.scheduleReport(
-      caseLead,
-      id,
-      {
-        title: 'Adviser’s quarterly report',
-        dueFrom: 'adviser',
-        ownerEmail: (await demoPrincipal(db, 'dfe-adviser')).email,
-        dueOn: addDays(today, 10),
-      },
-      DEMO_CONTEXT,
-    )
+    await noticeWithBoard(services, caseLead, noticeLa, today, (await demoPrincipal(db, 'dfe-adviser')).email)
     await loadDemoChecklists(services, noticeLa, caseLead, today)
   }
+  // Any other inadequate LA of the case lead's: the DfE was told before the report was published
+  // and has run its record since (004), so its judgement is no "new inadequate" alert.
+  for (const laCode of others)
+    await noticeWithBoard(services, caseLead, laCode, today, (await demoPrincipal(db, 'dfe-adviser')).email, {
+      lastMetAgo: 16,
+      reportIn: 24,
+    })
 
   if (directionLa) {
     const { name, published } = await judgementsOf(services, directionLa)
@@ -305,85 +333,4 @@ export async function loadDemoInterventions(db: Kysely<Database>, config: Config
     summary: 'Loaded demo interventions at every step and engagement meetings held and due',
   })
   return true
-}
-
-/** Kent: last year's meeting held, its letter sent, and this year's self-evaluation shared; Medway: a meeting arranged. */
-async function loadDemoEngagement(db: Kysely<Database>, config: Config, today: IsoDate): Promise<void> {
-  const senior = await demoPrincipal(db, 'senior-hmi')
-  const dcs = await demoPrincipal(db, 'la-dcs')
-  const lastYear = addDays(today, -300)
-  const then = createServices({ db, clock: morning(lastYear), config })
-  await then.engagement.shareSelfEvaluation(
-    dcs,
-    DEMO_LA_CODE,
-    {
-      whatWeKnow: 'Our front door is timely; too many children wait for a permanent home',
-      howWeKnow: 'Monthly audits, performance data and what children tell us',
-      plans: 'A recruitment drive for foster carers; a new practice model for edge of care',
-      document: null,
-      actionPlan: null,
-    },
-    DEMO_CONTEXT,
-  )
-  const meetingOn = addDays(lastYear, 21)
-  const meeting = await then.engagement.scheduleMeeting(
-    senior,
-    DEMO_LA_CODE,
-    { meetingOn, jointWithEducation: false, ofstedAttendees: 'Regional senior HMI', laAttendees: 'DCS' },
-    DEMO_CONTEXT,
-  )
-  await then.engagement.agreeAgenda(
-    dcs,
-    meeting,
-    { agendaItems: ['self-evaluation-content', 'focused-visit-scope'], otherItems: '', version: 1 },
-    DEMO_CONTEXT,
-  )
-  const held = createServices({ db, clock: morning(addDays(meetingOn, 14)), config })
-  await held.engagement.recordMeeting(
-    senior,
-    meeting,
-    {
-      ofstedAttendees: 'Regional senior HMI',
-      laAttendees: 'DCS; assistant director for safeguarding',
-      discussion: 'The self-evaluation, sufficiency of homes for children in care, and the scope of a focused visit',
-      version: 2,
-    },
-    DEMO_CONTEXT,
-  )
-  await held.engagement.sendLetter(
-    senior,
-    meeting,
-    {
-      sentOn: addDays(meetingOn, 14),
-      focusedVisitScope: 'Children in care',
-      nextTiming: 'Next year, about the same time',
-      nextSteps: 'None agreed',
-      version: 3,
-    },
-    DEMO_CONTEXT,
-  )
-  const now = createServices({ db, clock: morning(addDays(today, -20)), config })
-  await now.engagement.shareSelfEvaluation(
-    dcs,
-    DEMO_LA_CODE,
-    {
-      whatWeKnow: 'More children in care live close to home; assessments are quicker',
-      howWeKnow: 'Audits and performance data, and the children in care council',
-      plans: 'Permanence planning; the workforce strategy',
-      document: null,
-      actionPlan: null,
-    },
-    DEMO_CONTEXT,
-  )
-  await now.engagement.scheduleMeeting(
-    senior,
-    DEMO_OTHER_LA_CODE,
-    {
-      meetingOn: addDays(today, 35),
-      jointWithEducation: true,
-      ofstedAttendees: 'Regional senior HMI',
-      laAttendees: 'DCS',
-    },
-    DEMO_CONTEXT,
-  )
 }

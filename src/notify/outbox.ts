@@ -13,6 +13,7 @@ export const OUTBOX_KINDS = [
   'report-step',
   'report-factual-accuracy',
   'report-embargoed',
+  // Sent by the publication job until the reminder job's 'report-late' reminders took over; kept for those queued.
   'report-late',
   'report-dfe-inadequate',
   'report-published',

@@ -22,6 +22,8 @@ export const REMINDER_KINDS = {
   'inspection-step': 'Inspections and visits you lead: the notice call and the last day on site',
   'la-information': 'What your local authority sends before an inspection or visit: Annex A, cases and audits',
   'report-step': 'Reports and letters: writing, quality assurance, factual accuracy and the final copy',
+  'report-publication': 'Reports and letters you lead that are not yet set to be published on their day',
+  'report-late': 'Report steps gone late on the reports you lead or quality-assure',
   'monitoring-step':
     'Monitoring after an inadequate judgement: the action planning visit, the action plan, its review and the re-inspection decision',
   'offer-2015-step': 'The 2015 improvement offer: the seminar, the plan, visits, reviews and the progress inspection',
@@ -37,6 +39,8 @@ export const REMINDER_AUDIENCE: Readonly<Record<ReminderKind, readonly RoleKind[
   'inspection-step': ['ofsted'],
   'la-information': ['la'],
   'report-step': ['ofsted', 'la'],
+  'report-publication': ['ofsted'],
+  'report-late': ['ofsted'],
   'monitoring-step': ['ofsted', 'la', 'dfe'],
   'offer-2015-step': ['ofsted', 'la'],
 }
@@ -54,6 +58,10 @@ export const REMINDER_SCHEDULE: Readonly<
   'inspection-step': { beforeDays: 2, onTheDay: true, overdue: true },
   'la-information': { beforeDays: 2, onTheDay: true, overdue: true },
   'report-step': { beforeDays: 3, onTheDay: true, overdue: true },
+  // A publication past its day is a late step: 'report-late' says so, once, to the lead and QA manager.
+  'report-publication': { beforeDays: 3, onTheDay: true, overdue: false },
+  // A warning, not a deadline: it goes once, the day after the step's date (as the home page shows it).
+  'report-late': { beforeDays: null, onTheDay: false, overdue: true },
   // Monitoring and the 2015 offer run over months (a plan in 70 working days, 001#19; 000#27).
   'monitoring-step': { beforeDays: 14, onTheDay: true, overdue: true },
   'offer-2015-step': { beforeDays: 14, onTheDay: true, overdue: true },
@@ -96,13 +104,19 @@ export function reminderPhase(kind: ReminderKind, due: IsoDate, today: IsoDate):
   return schedule.beforeDays !== null && today >= addDays(due, -schedule.beforeDays) ? 'before' : undefined
 }
 
+/** Why a person gets a kind, where it is not that they owe the step. */
+const REASONS: Partial<Record<ReminderKind, string>> = {
+  'intervention-alert': 'you are the DfE case lead for this local authority',
+  'report-late': 'you lead or quality-assure this report or letter',
+}
+
 function message(reminder: DueReminder, phase: ReminderPhase, baseUrl: string) {
   const when = formatLongDate(reminder.due)
   const subject =
     reminder.kind === 'intervention-alert'
       ? reminder.what
       : phase === 'overdue'
-        ? `Overdue: ${reminder.what} (due ${when})`
+        ? `${reminder.kind === 'report-late' ? 'Late' : 'Overdue'}: ${reminder.what} (due ${when})`
         : phase === 'on-the-day'
           ? `Due today: ${reminder.what}`
           : `Coming up: ${reminder.what} (due ${when})`
@@ -111,7 +125,7 @@ function message(reminder: DueReminder, phase: ReminderPhase, baseUrl: string) {
     '',
     `Open it in the service: ${baseUrl}${reminder.path}`,
     '',
-    `You get this ${reminder.kind === 'intervention-alert' ? 'alert' : 'reminder'} because ${reminder.kind === 'intervention-alert' ? 'you are the DfE case lead for this local authority' : 'you owe this step'}. To stop reminders of this kind ("${REMINDER_KINDS[reminder.kind]}"), go to ${baseUrl}/account/reminders`,
+    `You get this ${reminder.kind === 'intervention-alert' ? 'alert' : 'reminder'} because ${REASONS[reminder.kind] ?? 'you owe this step'}. To stop reminders of this kind ("${REMINDER_KINDS[reminder.kind]}"), go to ${baseUrl}/account/reminders`,
   ].join('\n')
   return { subject, bodyText }
 }

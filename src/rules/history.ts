@@ -16,6 +16,8 @@ export type HistoryType = ActivityType | 'sif-inspection' | 'jtai'
 /** One published outcome. `overall` is the overall effectiveness grade of a judgement inspection. */
 export interface HistoryEntry {
   published: IsoDate
+  /** The first day of fieldwork, when known: G2 reads the five years by both dates. */
+  fieldworkStart?: IsoDate | undefined
   type: HistoryType
   overall?: Grade | null
 }

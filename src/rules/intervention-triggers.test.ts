@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inadequateReading, twoInadequateWithinFiveYears, type DatedJudgement } from './intervention.js'
+import { commissionerDecision, inadequateReading, type DatedJudgement } from './intervention.js'
 import { interventionTriggers } from './intervention-triggers.js'
 
 const judgement = (fieldworkStart: string, published: string, inadequate = true): DatedJudgement => ({
@@ -12,7 +12,7 @@ const judgement = (fieldworkStart: string, published: string, inadequate = true)
 // publication delayed, as many were in 2020): the two readings of G2 disagree.
 const FLIPS = [judgement('2015-01-12', '2015-03-16'), judgement('2019-09-23', '2020-05-27')]
 
-describe('twoInadequateWithinFiveYears (G2, by publication and by fieldwork dates)', () => {
+describe('commissionerDecision (G2, by publication and by fieldwork dates)', () => {
   it.each([
     [
       'three years apart on both readings',
@@ -29,24 +29,34 @@ describe('twoInadequateWithinFiveYears (G2, by publication and by fieldwork date
     ['5.2 years by publication, 4.7 by fieldwork', FLIPS, false, true],
     ['one inadequate judgement', [judgement('2019-04-01', '2019-05-31')], false, false],
   ] as const)('%s', (_case, judgements, byPublication, byFieldwork) => {
-    const result = twoInadequateWithinFiveYears(judgements, '2021-01-04')
+    const result = commissionerDecision(judgements, '2021-01-04')
     expect(result.byPublication.commissionerRequired).toBe(byPublication)
-    expect(result.byFieldwork.commissionerRequired).toBe(byFieldwork)
+    expect(result.byFieldwork?.commissionerRequired).toBe(byFieldwork)
     expect(result.differ).toBe(byPublication !== byFieldwork)
     expect(result.rule).toBe('G2')
   })
 
+  it('requires a commissioner on either reading; without fieldwork dates, by publication alone', () => {
+    expect(commissionerDecision(FLIPS, '2021-01-04')).toMatchObject({ commissionerRequired: true, differ: true })
+    const publishedOnly = FLIPS.map(({ published, inadequate }) => ({ published, inadequate }))
+    expect(commissionerDecision(publishedOnly, '2021-01-04')).toMatchObject({
+      commissionerRequired: false,
+      byFieldwork: undefined,
+      differ: false,
+    })
+  })
+
   it('gives the years apart on each reading and flags the difference for a person to decide', () => {
-    const result = twoInadequateWithinFiveYears(FLIPS, '2021-01-04')
+    const result = commissionerDecision(FLIPS, '2021-01-04')
     expect(result.byPublication.yearsApart).toBe(5.2)
-    expect(result.byFieldwork.yearsApart).toBe(4.7)
+    expect(result.byFieldwork?.yearsApart).toBe(4.7)
     expect(result.flags[0]?.message).toMatch(
       /^The readings differ: by publication dates .* 5.2 years apart, by fieldwork dates 4.7/,
     )
   })
 
   it('counts exactly five years (Saturday 1 June 2019 to Monday 1 June 2024) as within, and flags it', () => {
-    const result = twoInadequateWithinFiveYears(
+    const result = commissionerDecision(
       [judgement('2019-03-04', '2019-06-01'), judgement('2024-03-04', '2024-06-01')],
       '2024-07-01',
     )
@@ -55,9 +65,9 @@ describe('twoInadequateWithinFiveYears (G2, by publication and by fieldwork date
   })
 
   it('reads only what was published by the day asked, and nothing once the latest is better (G4)', () => {
-    expect(twoInadequateWithinFiveYears(FLIPS, '2020-05-26').byFieldwork.commissionerRequired).toBe(false)
+    expect(commissionerDecision(FLIPS, '2020-05-26').byFieldwork?.commissionerRequired).toBe(false)
     const improved = [...FLIPS, judgement('2022-06-06', '2022-07-29', false)]
-    expect(twoInadequateWithinFiveYears(improved, '2022-08-01')).toMatchObject({
+    expect(commissionerDecision(improved, '2022-08-01')).toMatchObject({
       differ: false,
       byFieldwork: { commissionerRequired: false },
     })

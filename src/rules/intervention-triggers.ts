@@ -4,7 +4,7 @@
  */
 import { formatDate, type IsoDate } from './calendar/dates.js'
 import { afterInadequate } from './after-inadequate.js'
-import { type DatedJudgement, twoInadequateWithinFiveYears, type FiveYearTrigger } from './intervention.js'
+import { type CommissionerDecision, commissionerDecision, type DatedJudgement } from './intervention.js'
 import type { Cited, Flag, Milestone } from './types.js'
 
 export type TriggerKey = 'new-inadequate' | 'two-in-five-years' | 'monitoring-refused' | 'action-plan-difference'
@@ -21,8 +21,8 @@ export interface Trigger extends Cited {
   flags: Flag[]
   /** For a new inadequate judgement: the monitoring programme's dates beside it (M2–M6). */
   milestones?: Milestone[]
-  /** For the five-year trigger: both readings. */
-  fiveYears?: FiveYearTrigger
+  /** For the five-year trigger: G2's decision, with both readings. */
+  fiveYears?: CommissionerDecision
 }
 
 export interface TriggerInput {
@@ -58,8 +58,8 @@ export function interventionTriggers(input: TriggerInput): Trigger[] {
     .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0))
   const latest = published.at(-1)
   const newInadequate = latest?.inadequate === true && input.acknowledgedPublished !== latest.published
-  const fiveYears = twoInadequateWithinFiveYears(input.judgements, on)
-  const fiveYearsActive = fiveYears.byPublication.commissionerRequired || fiveYears.byFieldwork.commissionerRequired
+  // The same function as the CLI's `ilacs intervention`: required on either reading, a difference flagged.
+  const fiveYears = commissionerDecision(input.judgements, on)
   return [
     {
       key: 'new-inadequate',
@@ -91,8 +91,8 @@ export function interventionTriggers(input: TriggerInput): Trigger[] {
       rule: 'G2',
       citation: fiveYears.citation,
       title: 'Two inadequate judgements within five years: a commissioner',
-      active: fiveYearsActive,
-      detail: fiveYears.message,
+      active: fiveYears.commissionerRequired,
+      detail: fiveYears.reason,
       ...(fiveYears.byPublication.pair ? { since: fiveYears.byPublication.pair[1].published } : {}),
       flags: fiveYears.flags,
       fiveYears,

@@ -3,6 +3,7 @@ import type { HistoryEntry } from './history.js'
 import {
   afterReinspectionInIntervention,
   commissionerDecision,
+  datedJudgements,
   inspectionIsOf,
   reinspectionAbout,
 } from './intervention.js'
@@ -13,7 +14,7 @@ const inadequate = (published: string, type: HistoryEntry['type'] = 'sif-inspect
   overall: 'inadequate',
 })
 
-describe('commissionerDecision (G2, 004#When does a council…)', () => {
+describe('commissionerDecision from a judgement history, as the CLI reads it (G2, 004#When does a council…)', () => {
   it.each([
     [
       'two inadequate judgements three years apart',
@@ -56,23 +57,31 @@ describe('commissionerDecision (G2, 004#When does a council…)', () => {
       'G4',
     ],
   ] as const)('%s → %s', (_case, history, on, required, rule) => {
-    const result = commissionerDecision(history, on)
+    const result = commissionerDecision(datedJudgements(history, on), on)
     expect(result.commissionerRequired).toBe(required)
     expect(result.rule).toBe(rule)
   })
 
   it('flags the exact five-year boundary that the source does not settle', () => {
-    expect(commissionerDecision([inadequate('2015-06-01'), inadequate('2020-06-01')], '2020-07-01').flags).toHaveLength(
-      1,
-    )
-    expect(commissionerDecision([inadequate('2016-05-01'), inadequate('2019-06-01')], '2020-01-01').flags).toHaveLength(
-      0,
-    )
+    expect(
+      commissionerDecision(
+        datedJudgements([inadequate('2015-06-01'), inadequate('2020-06-01')], '2020-07-01'),
+        '2020-07-01',
+      ).flags,
+    ).toHaveLength(1)
+    expect(
+      commissionerDecision(
+        datedJudgements([inadequate('2016-05-01'), inadequate('2019-06-01')], '2020-01-01'),
+        '2020-01-01',
+      ).flags,
+    ).toHaveLength(0)
   })
 
   it('always requires a commissioner after sustained and significant failure (004#What happens once Ofsted has left your council?)', () => {
     expect(
-      commissionerDecision([inadequate('2019-06-01')], '2020-01-01', { sustainedAndSignificantFailure: true }),
+      commissionerDecision(datedJudgements([inadequate('2019-06-01')], '2020-01-01'), '2020-01-01', {
+        sustainedAndSignificantFailure: true,
+      }),
     ).toMatchObject({ commissionerRequired: true, citation: '004#What happens once Ofsted has left your council?' })
   })
 })

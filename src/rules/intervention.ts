@@ -46,102 +46,6 @@ export const INTERVENTION_FORMS = [
   },
 ] as const
 
-/** Whether the DfE must appoint a commissioner on a date (G2). */
-export interface CommissionerDecision extends Cited {
-  commissionerRequired: boolean
-  reason: string
-  /** The two inadequate judgements that trigger it, when they do. */
-  judgements: Judgement[]
-  flags: Flag[]
-}
-
-/** Options: a finding of sustained and significant failure (always a commissioner, G2). */
-export interface CommissionerOptions {
-  sustainedAndSignificantFailure?: boolean
-}
-
-/**
- * Whether a commissioner is required on `on` (G2): two inadequate judgements within five years
- * (the DfE's "Putting children first", quoted in 004), or sustained and significant failure.
- *
- * Decisions: the judgements are compared by publication date, and only while the latest
- * judgement is still inadequate (a better judgement lifts the intervention, G4); "within five
- * years" includes exactly five years, which the source does not settle, so that case is flagged.
- * Exported for the CLI's `ilacs intervention`; the product reads G2 through intervention-triggers.
- */
-export function commissionerDecision(
-  history: readonly HistoryEntry[],
-  on: IsoDate,
-  options: CommissionerOptions = {},
-): CommissionerDecision {
-  const judgements = judgementsUpTo(history, on)
-  const latest = judgements.at(-1)
-  if (options.sustainedAndSignificantFailure) {
-    return {
-      rule: 'G2',
-      citation: AFTER_OFSTED,
-      commissionerRequired: true,
-      reason: 'There is always a commissioner where there has been sustained and significant failure',
-      judgements: [],
-      flags: [],
-    }
-  }
-  if (!latest) {
-    return {
-      rule: 'G2',
-      citation: WHEN,
-      commissionerRequired: false,
-      reason: `No graded judgement was published on or before ${formatDate(on)}`,
-      judgements: [],
-      flags: [],
-    }
-  }
-  if (latest.overall !== 'inadequate') {
-    return {
-      rule: 'G4',
-      citation: REINSPECTION,
-      commissionerRequired: false,
-      reason: `The latest judgement (published ${formatDate(latest.published)}) is ${GRADE_NAMES[latest.overall]}; any notice or direction is lifted after a better judgement`,
-      judgements: [],
-      flags: [],
-    }
-  }
-  const fiveYearsBefore = addYears(latest.published, -5)
-  const previous = judgements
-    .slice(0, -1)
-    .filter((item) => item.overall === 'inadequate' && item.published >= fiveYearsBefore)
-    .at(-1)
-  if (!previous) {
-    return {
-      rule: 'G2',
-      citation: `${WHEN}; 004#Key messages`,
-      commissionerRequired: false,
-      reason: `One inadequate judgement within five years (published ${formatDate(latest.published)}): intervention is likely (an improvement notice or statutory direction), a commissioner is not automatic`,
-      judgements: [latest],
-      flags: [],
-    }
-  }
-  const flags: Flag[] =
-    previous.published === fiveYearsBefore
-      ? [
-          {
-            rule: 'G2',
-            citation: WHEN,
-            message:
-              'The two inadequate judgements are exactly five years apart; the source does not settle whether that is "within five years" (we count it as within)',
-          },
-        ]
-      : []
-  return {
-    rule: 'G2',
-    citation: WHEN,
-    commissionerRequired: true,
-    reason: `Two inadequate judgements within five years (published ${formatDate(previous.published)} and ${formatDate(latest.published)}): a commissioner is appointed, an automatic statutory direction`,
-    judgements: [previous, latest],
-    flags,
-  }
-}
-
 /**
  * What follows a re-inspection for an authority in intervention (G4): requires improvement or
  * better → the notice or direction is lifted soon afterwards, and for requires improvement a
@@ -228,10 +132,10 @@ export const DFE_TIMING = {
   noticePublished: 'on the same day as the Ofsted report or as soon as possible after',
 } as const
 
-/** A graded judgement as the triggers read it: both its dates, and whether it counts as inadequate. */
+/** A graded judgement as G2 reads it: both its dates, and whether it counts as inadequate. */
 export interface DatedJudgement {
-  /** The first day of fieldwork. */
-  fieldworkStart: IsoDate
+  /** The first day of fieldwork; a history given to the CLI may have only the publication date. */
+  fieldworkStart?: IsoDate | undefined
   published: IsoDate
   inadequate: boolean
 }
@@ -272,74 +176,113 @@ export interface FiveYearReading {
   commissionerRequired: boolean
   /** The earlier and the later inadequate judgement compared, when there are two. */
   pair?: [DatedJudgement, DatedJudgement]
+  /** Their dates on this basis. */
+  dates?: [IsoDate, IsoDate]
   /** Years between the two on this basis, to one decimal place. */
   yearsApart?: number
   exactlyFiveYears: boolean
 }
 
-/** The five-year trigger by both dates, and whether the readings agree (G2). */
-export interface FiveYearTrigger extends Cited {
+/** Whether the DfE must appoint a commissioner on a date (G2), by both readings of the five years. */
+export interface CommissionerDecision extends Cited {
+  /** On either reading: where they differ, a person decides which applies (`differ`, flagged). */
+  commissionerRequired: boolean
+  reason: string
   byPublication: FiveYearReading
-  byFieldwork: FiveYearReading
-  /** True when the two readings answer differently: a person must decide which applies. */
+  /** Undefined when a judgement compared has no fieldwork date (a history given only publication dates). */
+  byFieldwork: FiveYearReading | undefined
+  /** True when the two readings answer differently. */
   differ: boolean
-  message: string
   flags: Flag[]
 }
 
-function reading(basis: FiveYearBasis, earlier: DatedJudgement | undefined, later: DatedJudgement): FiveYearReading {
+/** Options: a finding of sustained and significant failure (always a commissioner, G2). */
+export interface CommissionerOptions {
+  sustainedAndSignificantFailure?: boolean
+}
+
+/** A judgement history's graded judgements as G2 reads them (the CLI's input): inadequate by its overall grade. */
+export function datedJudgements(history: readonly HistoryEntry[], on: IsoDate): DatedJudgement[] {
+  return judgementsUpTo(history, on).map((judgement) => ({
+    published: judgement.published,
+    fieldworkStart: judgement.fieldworkStart,
+    inadequate: judgement.overall === 'inadequate',
+  }))
+}
+
+function reading(
+  basis: FiveYearBasis,
+  earlier: DatedJudgement | undefined,
+  later: DatedJudgement,
+): FiveYearReading | undefined {
   if (!earlier) return { basis, commissionerRequired: false, exactlyFiveYears: false }
   const dateOf = (judgement: DatedJudgement) =>
     basis === 'publication' ? judgement.published : judgement.fieldworkStart
-  const limit = addYears(dateOf(later), -5)
+  const [from, to] = [dateOf(earlier), dateOf(later)]
+  if (!from || !to) return undefined
+  const limit = addYears(to, -5)
   return {
     basis,
-    commissionerRequired: dateOf(earlier) >= limit,
+    commissionerRequired: from >= limit,
     pair: [earlier, later],
-    yearsApart: Math.round((daysBetween(dateOf(earlier), dateOf(later)) / 365.25) * 10) / 10,
-    exactlyFiveYears: dateOf(earlier) === limit,
+    dates: [from, to],
+    yearsApart: Math.round((daysBetween(from, to) / 365.25) * 10) / 10,
+    exactlyFiveYears: from === limit,
   }
 }
 
 /**
- * "Two inadequate judgements within five years will result in a commissioner being appointed"
- * (G2, 004#When does a council…), read on `on` by publication dates and by fieldwork dates. The
- * source does not say which dates the five years run between, so both are given and a difference
- * is flagged for a person to decide (a real authority's reports were published 5.2 years apart
- * from fieldwork that started 4.7 years apart). Only the latest judgement published by `on`
- * counts as "now", and only while it is inadequate (G4); it is compared with the most recent
+ * Whether a commissioner is required on `on` (G2): "two inadequate judgements within five years
+ * will result in a commissioner being appointed" (the DfE's "Putting children first", quoted in
+ * 004), or sustained and significant failure. One function for the intervention record's trigger
+ * and the CLI's `ilacs intervention`.
+ *
+ * Decisions: the source does not say which dates the five years run between, so both readings are
+ * given, by publication and by fieldwork dates, and a difference is flagged for a person to decide
+ * (a real authority's reports were published 5.2 years apart from fieldwork that started 4.7 years
+ * apart). Only the latest judgement published by `on` counts as "now", and only while it is
+ * inadequate (a better judgement lifts the intervention, G4); it is compared with the most recent
  * earlier inadequate judgement. Exactly five years counts as within, and is flagged.
  */
-export function twoInadequateWithinFiveYears(judgements: readonly DatedJudgement[], on: IsoDate): FiveYearTrigger {
+export function commissionerDecision(
+  judgements: readonly DatedJudgement[],
+  on: IsoDate,
+  options: CommissionerOptions = {},
+): CommissionerDecision {
   const published = judgements
     .filter((judgement) => judgement.published <= on)
     .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0))
   const latest = published.at(-1)
-  if (!latest?.inadequate) {
-    const none = (basis: FiveYearBasis): FiveYearReading => ({
-      basis,
-      commissionerRequired: false,
-      exactlyFiveYears: false,
-    })
+  const none = (basis: FiveYearBasis): FiveYearReading => ({
+    basis,
+    commissionerRequired: false,
+    exactlyFiveYears: false,
+  })
+  const without = { byPublication: none('publication'), byFieldwork: none('fieldwork'), differ: false, flags: [] }
+  if (options.sustainedAndSignificantFailure)
     return {
       rule: 'G2',
-      citation: WHEN,
-      byPublication: none('publication'),
-      byFieldwork: none('fieldwork'),
-      differ: false,
-      message: latest
-        ? `The latest judgement (published ${formatDate(latest.published)}) is not inadequate`
-        : `No judgement was published on or before ${formatDate(on)}`,
-      flags: [],
+      citation: AFTER_OFSTED,
+      ...without,
+      commissionerRequired: true,
+      reason: 'There is always a commissioner where there has been sustained and significant failure',
     }
-  }
+  if (!latest?.inadequate)
+    return {
+      ...(latest ? { rule: 'G4', citation: REINSPECTION } : { rule: 'G2', citation: WHEN }),
+      ...without,
+      commissionerRequired: false,
+      reason: latest
+        ? `The latest judgement (published ${formatDate(latest.published)}) is not inadequate; any notice or direction is lifted after a better judgement`
+        : `No judgement was published on or before ${formatDate(on)}`,
+    }
   const earlier = published
     .slice(0, -1)
     .filter((judgement) => judgement.inadequate)
     .at(-1)
-  const byPublication = reading('publication', earlier, latest)
+  const byPublication = reading('publication', earlier, latest)!
   const byFieldwork = reading('fieldwork', earlier, latest)
-  const differ = byPublication.commissionerRequired !== byFieldwork.commissionerRequired
+  const differ = byFieldwork !== undefined && byPublication.commissionerRequired !== byFieldwork.commissionerRequired
   const flags: Flag[] = []
   if (differ)
     flags.push({
@@ -347,19 +290,28 @@ export function twoInadequateWithinFiveYears(judgements: readonly DatedJudgement
       citation: WHEN,
       message: `The readings differ: by publication dates the two inadequate judgements are ${byPublication.yearsApart} years apart, by fieldwork dates ${byFieldwork.yearsApart}. The source does not say which dates count: decide which applies and record why`,
     })
-  if (byPublication.exactlyFiveYears || byFieldwork.exactlyFiveYears)
+  if (byPublication.exactlyFiveYears || byFieldwork?.exactlyFiveYears)
     flags.push({
       rule: 'G2',
       citation: WHEN,
       message:
         'Exactly five years apart on one reading; the source does not settle whether that is "within five years" (we count it as within)',
     })
-  const message = !earlier
-    ? `One inadequate judgement (published ${formatDate(latest.published)}): intervention is likely, a commissioner is not automatic`
+  const reason = !earlier
+    ? `One inadequate judgement within five years (published ${formatDate(latest.published)}): intervention is likely (an improvement notice or statutory direction), a commissioner is not automatic`
     : differ
       ? 'Two inadequate judgements: within five years on one reading and not on the other'
       : byPublication.commissionerRequired
         ? `Two inadequate judgements within five years (published ${formatDate(earlier.published)} and ${formatDate(latest.published)}): a commissioner is appointed, an automatic statutory direction`
         : `Two inadequate judgements more than five years apart (published ${formatDate(earlier.published)} and ${formatDate(latest.published)}): a commissioner is not automatic`
-  return { rule: 'G2', citation: WHEN, byPublication, byFieldwork, differ, message, flags }
+  return {
+    rule: 'G2',
+    citation: earlier ? WHEN : `${WHEN}; 004#Key messages`,
+    commissionerRequired: byPublication.commissionerRequired || byFieldwork?.commissionerRequired === true,
+    reason,
+    byPublication,
+    byFieldwork,
+    differ,
+    flags,
+  }
 }

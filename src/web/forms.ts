@@ -258,6 +258,16 @@ export function dateInputItems(name: string, value: DateField, hasError: boolean
 }
 
 /**
+ * The version a form shown again was built from (optimistic locking), or undefined on a first
+ * showing. A page shown again for an error keeps it, not the stored record's: if someone else saved
+ * meanwhile, saving the form is then refused instead of overwriting their change.
+ */
+export function submittedVersion(state: FormState | undefined): number | undefined {
+  const version = Number.parseInt(String(state?.values.version ?? ''), 10)
+  return Number.isFinite(version) ? version : undefined
+}
+
+/**
  * What a form page shows: the errors, each field's value (what was typed, or else the stored
  * record's) and the boxes of its date inputs.
  */

@@ -95,7 +95,7 @@ export async function walkRecords(
     const triggerId = await services.intervention.recordConcern(
       director,
       laCode,
-      { kind: 'monitoring-refused', notedOn: '2026-11-03', note: 'Not agreed' },
+      { kind: 'action-plan-difference', notedOn: '2026-11-03', note: 'Not agreed' },
       context,
     )
     const dcs = (await principalFor(t.db, (await createUser(t.db, 'la-dcs', { laCode })).id))!

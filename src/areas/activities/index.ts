@@ -4,8 +4,10 @@ export type { ActivitiesService } from './service.js'
  * For the monitoring area (issue 12): `activities.monitoringOf(principal, laCode)` lists an LA's
  * monitoring visits and post-monitoring inspections with status, dates, visit number and whether
  * the letter is published. Proposing one is the programme planner's (`/programme/proposals/new`).
+ * `activities.monitoringDatesOf(principal, laCode)` gives only their type, status and dates, to
+ * whoever sees the LA's monitoring programme (the DfE case lead, who sees no activities).
  */
-export type { MonitoringActivity } from './monitoring.service.js'
+export type { MonitoringActivity, MonitoringDates } from './monitoring.service.js'
 export type {
   Activity,
   ActivityDetails,

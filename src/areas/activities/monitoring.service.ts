@@ -1,5 +1,5 @@
 import { recordAudit } from '../../auth/audit.js'
-import type { Principal } from '../../auth/policy.js'
+import { canOn, type Principal } from '../../auth/policy.js'
 import { ValidationError } from '../../errors.js'
 import type { RequestContext } from '../deps.js'
 import { monitoringLetterPublished } from '../../rules/timelines/monitoring-visit.js'
@@ -25,6 +25,25 @@ export interface MonitoringActivity {
   /** Every dated milestone, including the preparation dates of 002#129-131. */
   readonly milestones: ReadonlyArray<{ key: string; label: string; date: string }>
 }
+
+/**
+ * A monitoring visit or post-monitoring inspection as those who see the LA's monitoring programme
+ * but not its activities read it (the DfE case lead, issue 12): its type, status and dates only.
+ * No team, no focus, no children, no reference to open it by.
+ */
+export interface MonitoringDates {
+  readonly id: string
+  readonly type: (typeof MONITORING_TYPES)[number]
+  readonly status: ActivityStatus
+  readonly onsiteStart: string
+  readonly onsiteEnd: string
+}
+
+const isMonitoringType = (type: string): type is (typeof MONITORING_TYPES)[number] =>
+  type === 'monitoring-visit' || type === 'post-monitoring-inspection'
+
+const lastDayOnSite = (onsiteStart: string, milestones: ReadonlyArray<{ key: string; date: string }>) =>
+  milestones.find((m) => m.key === 'onsite.end')?.date ?? onsiteStart
 
 /**
  * What the monitoring area needs of the activities area: an LA's monitoring visits and
@@ -102,7 +121,7 @@ export function monitoringService({ db }: ActivitiesDeps, records: ActivityRecor
       const items = await records.list(principal, { laCodes: [laCode] })
       return items.flatMap(({ activity, milestones }) => {
         const type = activity.type
-        if (type !== 'monitoring-visit' && type !== 'post-monitoring-inspection') return []
+        if (!isMonitoringType(type)) return []
         return [
           {
             id: activity.id,
@@ -110,7 +129,7 @@ export function monitoringService({ db }: ActivitiesDeps, records: ActivityRecor
             type,
             status: activity.status,
             onsiteStart: activity.onsiteStart,
-            onsiteEnd: milestones.find((m) => m.key === 'onsite.end')?.date ?? activity.onsiteStart,
+            onsiteEnd: lastDayOnSite(activity.onsiteStart, milestones),
             monitoring: activity.monitoring,
             letterPublished: activity.monitoring
               ? monitoringLetterPublished(activity.monitoring.visitNumber, activity.monitoring.secondSet).published
@@ -119,6 +138,31 @@ export function monitoringService({ db }: ActivitiesDeps, records: ActivityRecor
           },
         ]
       })
+    },
+
+    /**
+     * The dates, type and status of an LA's monitoring visits and post-monitoring inspections for
+     * whoever may see the LA's monitoring programme (`monitoring.view`), planned ones too: the DfE
+     * case lead sees when the next visits are before any letter exists, though the activities
+     * themselves are Ofsted's and the LA's (issue 12). Nothing else of the activity is given.
+     */
+    async monitoringDatesOf(principal: Principal, laCode: string): Promise<MonitoringDates[]> {
+      const la = (await records.localAuthorities()).find((candidate) => candidate.laCode === laCode)
+      if (!la || !canOn(principal, 'monitoring.view', { laCode, regionCode: la.regionCode })) return []
+      const items = await records.listAll({ laCodes: [laCode] })
+      return items.flatMap(({ activity, milestones }) =>
+        isMonitoringType(activity.type)
+          ? [
+              {
+                id: activity.id,
+                type: activity.type,
+                status: activity.status,
+                onsiteStart: activity.onsiteStart,
+                onsiteEnd: lastDayOnSite(activity.onsiteStart, milestones),
+              },
+            ]
+          : [],
+      )
     },
   }
 }

@@ -3,7 +3,14 @@ import { canOn } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { NOTICE_RULES } from '../../rules/inspection-arrangements.js'
 import { isAnnexANoticeFlag } from '../../rules/timelines/annex-a.js'
-import { dateFieldFrom, dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
+import {
+  dateFieldFrom,
+  dateFieldOf,
+  dateInputItems,
+  type FormState,
+  submittedVersion,
+  valueOf,
+} from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { activityParams, noticeForm } from './forms.js'
 import { NOTICE_ROLE_LABELS, type NoticeRole } from './activity-types.js'
@@ -59,7 +66,7 @@ export function noticeRoutes({ activities, clock }: { activities: ActivitiesServ
       errors: state?.errors ?? {},
       errorList: formErrorList(noticeForm, state),
       outbox: await activities.noticeEmails(activityId),
-      version: activity.version,
+      version: submittedVersion(state) ?? activity.version,
       backHref: activityPaths.show.build({ activityId }),
       contactsHref: activityPaths.contacts.build({ activityId }),
       teamHref: activityPaths.team.build({ activityId }),

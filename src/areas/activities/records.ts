@@ -186,7 +186,7 @@ export function activityRecords({ db, clock, register, people, outcomeReadiness 
      * Every activity of these statuses, whoever may see it, for a job acting for the service (the
      * reminder job, issue 13): read in batches, as `list` does.
      */
-    async listAll(filter: Pick<ActivityFilter, 'statuses' | 'type'>): Promise<ActivitySummary[]> {
+    async listAll(filter: Pick<ActivityFilter, 'statuses' | 'type' | 'laCodes'>): Promise<ActivitySummary[]> {
       return summaries(await listActivities(filter))
     },
 

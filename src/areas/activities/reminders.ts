@@ -8,8 +8,8 @@ import type { ActivitySummary } from './types.js'
 /**
  * The steps of an activity's timeline that fall to a person, and who owes each (issue 13): the
  * lead inspector gives notice (002#73), names the audited cases before a monitoring visit
- * (002#130) and agrees the judgements on the last day on site (002#185); the LA shares the audits
- * of the named cases (002#131). Annex A is the Annex A area's; the report the reports area's.
+ * (002#131) and agrees the findings and judgements at the end of the inspection (002#193); the LA
+ * shares the audits of the named cases (002#131). Annex A is the Annex A area's; the report the reports area's.
  */
 export function activitySteps({ activity, milestones }: ActivitySummary): ActivityStep[] {
   const steps: ActivityStep[] = []

@@ -9,7 +9,7 @@ export type { ActivitiesDeps, OutcomeReadiness } from './records.js'
 export type { PlanInput, StatusInput } from './activity.service.js'
 export type { ContactInput, TeamMemberInput } from './team.service.js'
 export type { NoticeInput } from './notice.service.js'
-export type { MonitoringActivity } from './monitoring.service.js'
+export type { MonitoringActivity, MonitoringDates } from './monitoring.service.js'
 
 /**
  * The activities area's service: reading activities, then one module per record type (the

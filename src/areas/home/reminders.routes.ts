@@ -14,6 +14,7 @@ import { homePaths } from './paths.js'
 const when = (kind: ReminderKind) => {
   const schedule = REMINDER_SCHEDULE[kind]
   if (kind === 'intervention-alert') return 'Once, when the judgement is in the register'
+  if (kind === 'report-late') return 'Once, the day after the step’s date, if it has not happened'
   return [
     schedule.beforeDays !== null ? `${schedule.beforeDays} days before` : '',
     schedule.onTheDay ? 'on the day' : '',

@@ -3,7 +3,7 @@ import { INTERVENTION_STEPS } from '../../rules/intervention-record.js'
 import { INTERVENTION_FORMS } from '../../rules/intervention.js'
 import { CHECKLISTS } from '../../rules/intervention-checklists.js'
 import { defineForm, field } from '../../web/forms.js'
-import { CONCERN_KINDS, REPORT_SOURCES } from './types.js'
+import { RECORDED_CONCERN_KINDS, REPORT_SOURCES } from './types.js'
 
 /** The forms and route inputs of the intervention area (ADR 0008). */
 
@@ -96,7 +96,7 @@ export const receiveForm = defineForm({
 })
 
 export const concernForm = defineForm({
-  kind: field.choice(keys(CONCERN_KINDS), 'Select what happened'),
+  kind: field.choice(keys(RECORDED_CONCERN_KINDS), 'Select what happened'),
   notedOn: field.date('the date it was recorded'),
   note: field.required('Enter what happened, in a sentence or two'),
 })

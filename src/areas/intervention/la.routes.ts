@@ -15,7 +15,7 @@ import { interventionPaths } from './paths.js'
 import { nationalRows, nationalWorkbook } from './national.js'
 import { formName, stepLabel, triggerCard } from './presenters.js'
 import type { InterventionService } from './service.js'
-import { CONCERN_KINDS } from './types.js'
+import { CONCERN_KINDS, RECORDED_CONCERN_KINDS } from './types.js'
 
 export interface InterventionRouteDeps {
   readonly intervention: InterventionService
@@ -136,7 +136,7 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
         errors: concernState?.errors ?? {},
         kind: valueOf(concernState?.values ?? {}, 'kind'),
         note: valueOf(concernState?.values ?? {}, 'note'),
-        kindItems: Object.entries(CONCERN_KINDS).map(([value, text]) => ({
+        kindItems: Object.entries(RECORDED_CONCERN_KINDS).map(([value, text]) => ({
           value,
           text,
           checked: valueOf(concernState?.values ?? {}, 'kind') === value,

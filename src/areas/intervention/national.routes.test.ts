@@ -66,10 +66,18 @@ describe("the DfE's national dashboard and its triggers (issue 13)", () => {
     )
     await intervention.open(lead, haringey, { dfeToldOn: '2026-08-03', note: '' }, context)
     // Haringey will not agree its monitoring visits (002#113); Enfield's plan difference is referred (001#22).
-    await intervention.recordConcern(
-      await principal(director),
-      haringey,
-      { kind: 'monitoring-refused', notedOn: '2026-10-12', note: 'The council declined the visits' },
+    const { monitoring } = t.app.services
+    const ofsted = await principal(director)
+    const haringeyProgramme = await monitoring.open(ofsted, haringey, { dates: {} }, context)
+    await monitoring.recordDeclined(
+      ofsted,
+      haringeyProgramme,
+      {
+        declinedOn: '2026-10-12',
+        said: 'The council declined the visits',
+        persuasion: 'The regional director met the chief executive',
+        version: undefined,
+      },
       context,
     )
     await referActionPlan(enfield, director, dcs)

@@ -227,16 +227,18 @@ export function triggerCard(trigger: Trigger) {
   ]
   const fiveYears = trigger.fiveYears
   const readings = fiveYears?.byPublication.pair
-    ? [fiveYears.byPublication, fiveYears.byFieldwork].map((reading) => [
-        { text: reading.basis === 'publication' ? 'Publication dates' : 'Fieldwork start dates' },
-        {
-          text: reading.pair
-            ? `${formatDate(reading.basis === 'publication' ? reading.pair[0].published : reading.pair[0].fieldworkStart)} and ${formatDate(reading.basis === 'publication' ? reading.pair[1].published : reading.pair[1].fieldworkStart)}`
-            : '–',
-        },
-        { text: reading.yearsApart === undefined ? '–' : `${reading.yearsApart} years` },
-        { html: reading.commissionerRequired ? tag('Within five years', 'red') : tag('More than five years', 'grey') },
-      ])
+    ? [fiveYears.byPublication, fiveYears.byFieldwork]
+        .flatMap((reading) => (reading ? [reading] : []))
+        .map((reading) => [
+          { text: reading.basis === 'publication' ? 'Publication dates' : 'Fieldwork start dates' },
+          {
+            text: reading.dates ? `${formatDate(reading.dates[0])} and ${formatDate(reading.dates[1])}` : '–',
+          },
+          { text: reading.yearsApart === undefined ? '–' : `${reading.yearsApart} years` },
+          {
+            html: reading.commissionerRequired ? tag('Within five years', 'red') : tag('More than five years', 'grey'),
+          },
+        ])
     : []
   const milestones = (trigger.active ? (trigger.milestones ?? []) : []).map((milestone) => [
     { text: milestone.label },

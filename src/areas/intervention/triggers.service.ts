@@ -8,7 +8,7 @@ import type { RequestContext } from '../deps.js'
 import type { ProgrammeRecord } from '../monitoring/index.js'
 import { type InterventionDeps, type InterventionRecords, datedJudgements } from './records.js'
 import { concernsOf, insertConcern, listInterventions, resolveConcern } from './repository.js'
-import { CONCERN_KINDS, type Concern, type ConcernKind } from './types.js'
+import { CONCERN_KINDS, type Concern, type ConcernKind, type RecordedConcernKind } from './types.js'
 
 /**
  * The day Ofsted referred an unresolved action-plan difference to the DfE (001#22, 002#126), while
@@ -18,6 +18,17 @@ function referredOn(programmes: readonly ProgrammeRecord[]): string | undefined 
   return programmes
     .filter((record) => !record.programme.closedOn && record.reviews.at(-1)?.outcome === 'referred-to-dfe')
     .map((record) => record.reviews.at(-1)!.letterSentOn)
+    .sort()[0]
+}
+
+/**
+ * The day the LA declined its monitoring programme (002#113, 001#3), while it stands: an open
+ * programme recorded as declined and not since accepted (the monitoring area keeps it).
+ */
+function declinedOn(programmes: readonly ProgrammeRecord[]): string | undefined {
+  return programmes
+    .filter((record) => !record.programme.closedOn && record.programme.declined?.acceptedOn === null)
+    .map((record) => record.programme.declined!.declinedOn)
     .sort()[0]
 }
 
@@ -55,13 +66,17 @@ export function triggersService(deps: InterventionDeps, records: InterventionRec
       .sort()
       .at(-1)
     const referred = referredOn(programmes)
+    const declined = declinedOn(programmes)
+    // A refusal noted by hand before the refusal was a state of the programme stays where no
+    // programme was open to move it to (migration 20261203T080551Z); the earlier counts.
+    const refused = [open('monitoring-refused'), declined].filter((on): on is string => on !== undefined).sort()[0]
     return interventionTriggers({
       judgements,
       on: clock.today(),
       acknowledgedPublished: interventions.some((i) => i.inadequatePublishedOn === latestPublished)
         ? latestPublished
         : undefined,
-      monitoringRefusedOn: open('monitoring-refused'),
+      monitoringRefusedOn: refused,
       actionPlanDifferenceOn: difference,
     }).map((trigger) =>
       trigger.key === 'action-plan-difference' && referred && referred === difference
@@ -69,7 +84,9 @@ export function triggersService(deps: InterventionDeps, records: InterventionRec
             ...trigger,
             detail: `${trigger.detail}. Referred by Ofsted's review of the plan in the monitoring programme`,
           }
-        : trigger,
+        : trigger.key === 'monitoring-refused' && declined && declined === refused
+          ? { ...trigger, detail: `${trigger.detail}. Recorded on the monitoring programme` }
+          : trigger,
     )
   }
 
@@ -143,11 +160,14 @@ export function triggersService(deps: InterventionDeps, records: InterventionRec
       return alerts
     },
 
-    /** Record a trigger Ofsted owns: the monitoring programme refused (002#113), or an action-plan difference (001#22). */
+    /**
+     * Record a trigger Ofsted owns by hand: an action-plan difference (001#22). An LA refusing its
+     * monitoring programme (002#113) is recorded on the programme itself (the monitoring area).
+     */
     async recordConcern(
       principal: Principal,
       laCode: string,
-      input: { kind: ConcernKind; notedOn: string; note: string },
+      input: { kind: RecordedConcernKind; notedOn: string; note: string },
       context: RequestContext,
     ): Promise<string> {
       await records.guard(principal, 'intervention.trigger', laCode)

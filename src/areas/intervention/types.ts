@@ -16,10 +16,19 @@ export const REPORT_SOURCES = {
 } as const
 export type ReportSource = keyof typeof REPORT_SOURCES
 
-/** The triggers Ofsted records against an LA (002#113, 001#3; 001#22, 002#126). */
-export const CONCERN_KINDS = {
-  'monitoring-refused': 'The LA will not agree the programme of monitoring visits',
+/** The triggers Ofsted records by hand against an LA (001#22, 002#126). */
+export const RECORDED_CONCERN_KINDS = {
   'action-plan-difference': 'Ofsted and the LA differ over the action plan',
+} as const
+export type RecordedConcernKind = keyof typeof RECORDED_CONCERN_KINDS
+
+/**
+ * Every kind a recorded trigger may have: a refusal of the monitoring programme (002#113) noted
+ * here before it was recorded on the programme is still shown, and no longer recorded here.
+ */
+export const CONCERN_KINDS = {
+  ...RECORDED_CONCERN_KINDS,
+  'monitoring-refused': 'The LA will not agree the programme of monitoring visits',
 } as const
 export type ConcernKind = keyof typeof CONCERN_KINDS
 

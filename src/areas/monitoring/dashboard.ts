@@ -175,8 +175,11 @@ export function monitoringDashboard(
     if (owner === 'la' && activities) items.push(...(await laPreparation(principal, activities, today, horizon)))
     for (const record of await monitoring.inScope(principal)) {
       const laName = await monitoring.laName(record.programme.laCode)
+      const lead = record.programme.leadInspectorId
+      // The inspector's steps are the named lead's when there is one, whatever their role (ADR 0025).
+      const owns = (part: Owner) => (part === 'inspector' && lead ? lead === principal.id : part === owner)
       for (const task of programmeTasks(record, laName)) {
-        if (!task.owner.includes(owner)) continue
+        if (!task.owner.some(owns)) continue
         const urgency = urgencyOf(task.due, today, horizon)
         if (!urgency) continue
         items.push({

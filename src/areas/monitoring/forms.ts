@@ -72,6 +72,23 @@ export const decisionForm = defineForm({
   version: field.version(),
 })
 
+export const declinedForm = defineForm({
+  declinedOn: field.date('the date the LA declined'),
+  said: field.required('Enter what the LA said'),
+  persuasion: field.required('Enter what was done to persuade the LA to agree'),
+  version: field.version(),
+})
+
+export const acceptedForm = defineForm({
+  acceptedOn: field.date('the date the LA accepted'),
+  version: field.version(),
+})
+
+export const leadForm = defineForm({
+  leadInspectorId: field.optionalText(),
+  version: field.version(),
+})
+
 export const progressForm = defineForm({
   recommendationId: field.required('Select the recommendation'),
   activityId: field.optionalText(),

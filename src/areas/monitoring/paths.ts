@@ -25,6 +25,9 @@ export const monitoringPaths = {
   reviewPdf: path('/monitoring/programmes/:programmeId/action-plan/review-letter.pdf'),
   decision: path('/monitoring/programmes/:programmeId/decision'),
   progress: path('/monitoring/programmes/:programmeId/progress'),
+  declined: path('/monitoring/programmes/:programmeId/declined'),
+  accepted: path('/monitoring/programmes/:programmeId/accepted'),
+  lead: path('/monitoring/programmes/:programmeId/lead-inspector'),
   thread: path('/monitoring/las/:laCode/thread'),
   threadXlsx: path('/monitoring/las/:laCode/thread.xlsx'),
 }

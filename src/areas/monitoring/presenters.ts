@@ -30,8 +30,11 @@ export interface ProgrammeActivity {
   readonly id: string
   readonly type: string
   readonly onsiteStart: string
-  readonly href: string
+  /** Undefined for those who may not open the activity (the DfE case lead). */
+  readonly href: string | undefined
   readonly title: string
+  /** Its days on site and status, e.g. "On site 10 November 2026 to 11 November 2026; planned". */
+  readonly detail: string
 }
 
 type Cell = { text: string } | { html: string }

@@ -1,12 +1,12 @@
 import type { FastifyReply } from 'fastify'
-import { canOn } from '../../auth/policy.js'
+import { can, canOn } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import { REINSPECTION_DECISION_INPUTS } from '../../rules/after-inadequate.js'
 import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
-import { type ActivitiesService, activityPaths, TYPE_LABELS } from '../activities/index.js'
+import { type ActivitiesService, activityPaths, STATUS_LABELS, TYPE_LABELS } from '../activities/index.js'
 import {
   deliveryActionPlanHtml,
   deliveryLine,
@@ -15,8 +15,11 @@ import {
   type RegisterService,
 } from '../register/index.js'
 import {
+  acceptedForm,
   datesForm,
   decisionForm,
+  declinedForm,
+  leadForm,
   letterForm,
   progressForm,
   recommendationForm,
@@ -51,7 +54,18 @@ type ProgrammeRequest = SignedInRequest<{ programmeId: string }>
 
 /** The forms of the programme page; the action plan's is multipart (documents.routes.ts). */
 export type Which =
-  'dates' | 'recommendation' | 'letter' | 'visit' | 'record' | 'review' | 'decision' | 'progress' | 'plan'
+  | 'dates'
+  | 'recommendation'
+  | 'letter'
+  | 'visit'
+  | 'record'
+  | 'review'
+  | 'decision'
+  | 'progress'
+  | 'plan'
+  | 'declined'
+  | 'accepted'
+  | 'lead'
 
 const FORMS = {
   dates: datesForm,
@@ -62,6 +76,9 @@ const FORMS = {
   review: reviewForm,
   decision: decisionForm,
   progress: progressForm,
+  declined: declinedForm,
+  accepted: acceptedForm,
+  lead: leadForm,
 } as const
 
 const radios = (record: Record<string, string>, chosen: string) =>
@@ -71,7 +88,7 @@ const radios = (record: Record<string, string>, chosen: string) =>
 export function programmePages(deps: {
   monitoring: MonitoringService
   register: Pick<RegisterService, 'show' | 'target' | 'deliveryOn'>
-  activities: Pick<ActivitiesService, 'monitoringOf'>
+  activities: Pick<ActivitiesService, 'monitoringOf' | 'monitoringDatesOf'>
   clock: Clock
 }) {
   const { monitoring, register, activities, clock } = deps
@@ -79,14 +96,20 @@ export function programmePages(deps: {
 
   async function programmeActivities(request: SignedInRequest, record: ProgrammeRecord): Promise<ProgrammeActivity[]> {
     const { laCode, openedOn } = record.programme
-    return (await activities.monitoringOf(request.principal, laCode))
+    // Who sees no activities (the DfE case lead) still sees the visits' dates, planned ones too.
+    const seesActivities = can(request.principal, 'activity.view')
+    const found = seesActivities
+      ? await activities.monitoringOf(request.principal, laCode)
+      : await activities.monitoringDatesOf(request.principal, laCode)
+    return found
       .filter((activity) => activity.onsiteStart >= openedOn && activity.status !== 'cancelled')
       .map((activity) => ({
         id: activity.id,
         type: activity.type,
         onsiteStart: activity.onsiteStart,
-        href: activityPaths.show.build({ activityId: activity.id }),
+        href: seesActivities ? activityPaths.show.build({ activityId: activity.id }) : undefined,
         title: `${TYPE_LABELS[activity.type]}, ${formatDate(activity.onsiteStart)}`,
+        detail: `On site ${formatDate(activity.onsiteStart)}${activity.onsiteEnd !== activity.onsiteStart ? ` to ${formatDate(activity.onsiteEnd)}` : ''}; ${STATUS_LABELS[activity.status].toLowerCase()}`,
       }))
       .sort((a, b) => a.onsiteStart.localeCompare(b.onsiteStart))
   }
@@ -114,6 +137,9 @@ export function programmePages(deps: {
     const programmeId = programme.id
     const may = (action: Parameters<typeof canOn>[1]) => canOn(request.principal, action, target)
     const open = !programme.closedOn
+    // Only who may name the lead reads the inspectors to choose from.
+    const candidates = open && may('monitoring.lead') ? await monitoring.leadCandidates() : []
+    const leadInspector = await monitoring.leadInspectorName(programme)
     return reply.page('monitoring/programme.njk', {
       la,
       heading: `Monitoring programme ${programme.setNumber}`,
@@ -143,7 +169,20 @@ export function programmePages(deps: {
         manage: open && may('monitoring.manage'),
         direct: open && may('monitoring.direct'),
         plan: open && may('monitoring.action-plan'),
+        decline: open && may('monitoring.decline'),
+        lead: open && may('monitoring.lead'),
       },
+      leadInspector,
+      // 002#113, 001#3: the LA will not agree the programme, until it accepts.
+      declined: programme.declined
+        ? {
+            declinedOn: formatDate(programme.declined.declinedOn),
+            said: programme.declined.said,
+            persuasion: programme.declined.persuasion,
+            acceptedOn: programme.declined.acceptedOn ? formatDate(programme.declined.acceptedOn) : undefined,
+          }
+        : undefined,
+      declinedRule: ruleLink('M4', '002#113; 001#3'),
       paths: Object.fromEntries(
         (
           [
@@ -165,6 +204,9 @@ export function programmePages(deps: {
             'reviewPdf',
             'decision',
             'progress',
+            'declined',
+            'accepted',
+            'lead',
           ] as const
         ).map((key) => [key, monitoringPaths[key].build({ programmeId })]),
       ),
@@ -234,6 +276,25 @@ export function programmePages(deps: {
           reasons: valueOf(mine('decision'), 'reasons'),
           decidedItems: dateItems('decision', 'decidedOn', today),
           toldItems: dateItems('decision', 'laToldOn'),
+        },
+        declined: {
+          errors: errors('declined'),
+          items: dateItems('declined', 'declinedOn', today),
+          said: valueOf(mine('declined'), 'said'),
+          persuasion: valueOf(mine('declined'), 'persuasion'),
+        },
+        accepted: { errors: errors('accepted'), items: dateItems('accepted', 'acceptedOn', today) },
+        lead: {
+          errors: errors('lead'),
+          items: [
+            { value: '', text: 'No one named' },
+            ...candidates.map((person) => ({
+              value: person.id,
+              text: person.displayName,
+              selected:
+                (which === 'lead' ? valueOf(mine('lead'), 'leadInspectorId') : programme.leadInspectorId) === person.id,
+            })),
+          ],
         },
         progress: {
           errors: errors('progress'),

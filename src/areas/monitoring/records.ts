@@ -6,7 +6,13 @@ import type { ServiceDeps } from '../deps.js'
 import { afterReinspection } from '../../rules/after-inadequate.js'
 import { type JudgementRecord, pathwayGrade, type RegisterService } from '../register/index.js'
 import { findProgramme, plansOf, programmesOf, progressOf, recommendationsOf, reviewsOf } from './repository.js'
-import type { Programme, ProgrammeRecord, ReinspectionOutcome } from './types.js'
+import { type Programme, type ProgrammeRecord, PROGRESS_LEVELS, type ReinspectionOutcome } from './types.js'
+
+/** What a monitoring visit's letter says of the programme's items (001#25, #40): each looked at, and the rest. */
+export interface VisitItemProgress {
+  readonly looked: readonly { ref: string; text: string; progress: string; note: string }[]
+  readonly notLooked: readonly { ref: string; text: string }[]
+}
 
 export interface MonitoringDeps extends ServiceDeps {
   readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories' | 'deliveryOn'>
@@ -97,6 +103,39 @@ export function monitoringRecords({ db, register }: MonitoringDeps) {
       const programme = await findProgramme(db, programmeId)
       if (!programme) throw new NotFoundError()
       return (await assemble([programme]))[0]!
+    },
+
+    /**
+     * The items of the programme a monitoring visit belongs to (the one its progress was recorded
+     * against, else the LA's programme open on its first day on site), each with the progress
+     * recorded at the visit (the latest, when recorded twice), and those it did not look at. For
+     * the visit's letter (001#25, #40); undefined when the visit belongs to no programme with items.
+     */
+    async visitProgress(
+      activityId: string,
+      laCode: string,
+      onsiteStart: string,
+    ): Promise<VisitItemProgress | undefined> {
+      const programmes = await assemble(await programmesOf(db, [laCode]))
+      const record =
+        programmes.find((candidate) => candidate.progress.some((entry) => entry.activityId === activityId)) ??
+        programmes.find(
+          ({ programme }) =>
+            programme.openedOn <= onsiteStart && (!programme.closedOn || programme.closedOn >= onsiteStart),
+        )
+      if (!record || record.recommendations.length === 0) return undefined
+      const looked: { ref: string; text: string; progress: string; note: string }[] = []
+      const notLooked: { ref: string; text: string }[] = []
+      for (const item of record.recommendations) {
+        // Entries come oldest first: the last one recorded at this visit stands.
+        const entry = record.progress
+          .filter((candidate) => candidate.recommendationId === item.id && candidate.activityId === activityId)
+          .at(-1)
+        if (entry && entry.progress !== 'not-yet-seen')
+          looked.push({ ref: item.ref, text: item.text, progress: PROGRESS_LEVELS[entry.progress], note: entry.note })
+        else notLooked.push({ ref: item.ref, text: item.text })
+      }
+      return { looked, notLooked }
     },
 
     /** An LA's programmes, newest first. */

@@ -7,11 +7,11 @@ import { monitoringPaths } from './paths.js'
 import type { MonitoringService } from './service.js'
 
 /**
- * Who is reminded of a programme's step. A programme names no inspector and a senior HMI's
- * account has no region, so the steps of "the inspector" and the senior HMI (001#10, #14, #18) go
- * to the regional director of the LA's region, who gives the work out (and to a senior HMI whose
- * account carries the region); the DCS's action plan to the DCS, a referred difference to the
- * LA's DfE case lead.
+ * Who is reminded of a programme's step. The inspector's steps (001#10, #14) go to the
+ * programme's named lead inspector; with none named, and for the senior HMI's steps (001#10,
+ * #18), a senior HMI's account has no region, so they go to the regional director of the LA's
+ * region, who gives the work out (and to a senior HMI whose account carries the region); the
+ * DCS's action plan to the DCS, a referred difference to the LA's DfE case lead.
  */
 const OWNER_ROLES: Readonly<Record<Owner, readonly Role[]>> = {
   director: ['regional-director'],
@@ -44,7 +44,11 @@ export function monitoringReminders(
       const href = monitoringPaths.programme.build({ programmeId: record.programme.id })
       return programmeTasks(record, la.name).flatMap((task) =>
         remindEach(
-          task.owner.flatMap((owner) => people.at(la, OWNER_ROLES[owner])),
+          task.owner.flatMap((owner) => {
+            const lead = owner === 'inspector' && record.programme.leadInspectorId
+            const named = lead ? people.byId(lead) : undefined
+            return named ? [named] : people.at(la, OWNER_ROLES[owner])
+          }),
           {
             kind: 'monitoring-step',
             recordId: `${record.programme.id}:${task.title}`,

@@ -4,6 +4,7 @@ import type { MonitoringProgrammesTable } from '../../db/monitoring-tables.js'
 import type { Database } from '../../db/tables.js'
 import type {
   ActionPlan,
+  Declined,
   PlanReview,
   Programme,
   ProgressEntry,
@@ -44,6 +45,15 @@ const toProgramme = (row: Selectable<MonitoringProgrammesTable>): Programme => (
           decidedById: row.decided_by,
         }
       : null,
+  declined: row.declined_on
+    ? {
+        declinedOn: row.declined_on,
+        said: row.declined_said,
+        persuasion: row.declined_persuasion,
+        acceptedOn: row.accepted_on,
+      }
+    : null,
+  leadInspectorId: row.lead_inspector_id,
   closedOn: row.closed_on,
   version: row.version,
 })
@@ -112,6 +122,10 @@ export interface ProgrammeChanges {
   record?: Programme['record']
   recordSentOn?: string | null
   decision?: ReinspectionDecision
+  /** A decline (who recorded it), or its acceptance alone. */
+  declined?: Declined & { declinedById: string }
+  acceptedOn?: string
+  leadInspectorId?: string | null
   closedOn?: string
 }
 
@@ -145,6 +159,17 @@ export async function updateProgramme(trx: Db, id: string, changes: ProgrammeCha
             decided_by: decision.decidedById,
           }
         : {}),
+      ...(changes.declined
+        ? {
+            declined_on: changes.declined.declinedOn,
+            declined_said: changes.declined.said,
+            declined_persuasion: changes.declined.persuasion,
+            declined_by: changes.declined.declinedById,
+            accepted_on: changes.declined.acceptedOn,
+          }
+        : {}),
+      ...(changes.acceptedOn ? { accepted_on: changes.acceptedOn } : {}),
+      ...(changes.leadInspectorId !== undefined ? { lead_inspector_id: changes.leadInspectorId } : {}),
       ...(changes.closedOn ? { closed_on: changes.closedOn } : {}),
       version: eb('version', '+', 1),
     }))

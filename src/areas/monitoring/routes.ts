@@ -12,7 +12,10 @@ import { registerPaths, type RegisterService } from '../register/index.js'
 import { monitoringDocumentRoutes } from './documents.routes.js'
 import { programmePages, type Which } from './programme-page.routes.js'
 import {
+  acceptedForm,
   datesForm,
+  declinedForm,
+  leadForm,
   decisionForm,
   laParams,
   letterForm,
@@ -33,7 +36,7 @@ import { REINSPECTION_KINDS } from './types.js'
 export interface MonitoringRouteDeps {
   readonly monitoring: MonitoringService
   readonly register: Pick<RegisterService, 'show' | 'target' | 'deliveryOn'>
-  readonly activities: Pick<ActivitiesService, 'monitoringOf'>
+  readonly activities: Pick<ActivitiesService, 'monitoringOf' | 'monitoringDatesOf'>
   readonly clock: Clock
 }
 
@@ -284,6 +287,48 @@ export function monitoringRoutes(deps: MonitoringRouteDeps): RouteSpec[] {
       submit: async (request: ProgrammeRequest, input) => {
         await monitoring.recordProgress(request.principal, request.params.programmeId, input, context(request))
         return `${back(request)}#thread`
+      },
+    }),
+    route({
+      method: 'POST',
+      url: monitoringPaths.declined.pattern,
+      permission: 'monitoring.decline',
+      params: programmeParams,
+      target: programmeTarget,
+      form: declinedForm,
+      page: page('declined'),
+      conflictField: 'declinedOn',
+      submit: async (request: ProgrammeRequest, input) => {
+        await monitoring.recordDeclined(request.principal, request.params.programmeId, input, context(request))
+        return `${back(request)}#declined`
+      },
+    }),
+    route({
+      method: 'POST',
+      url: monitoringPaths.accepted.pattern,
+      permission: 'monitoring.decline',
+      params: programmeParams,
+      target: programmeTarget,
+      form: acceptedForm,
+      page: page('accepted'),
+      conflictField: 'acceptedOn',
+      submit: async (request: ProgrammeRequest, input) => {
+        await monitoring.recordAccepted(request.principal, request.params.programmeId, input, context(request))
+        return `${back(request)}#declined`
+      },
+    }),
+    route({
+      method: 'POST',
+      url: monitoringPaths.lead.pattern,
+      permission: 'monitoring.lead',
+      params: programmeParams,
+      target: programmeTarget,
+      form: leadForm,
+      page: page('lead'),
+      conflictField: 'leadInspectorId',
+      submit: async (request: ProgrammeRequest, input) => {
+        await monitoring.nameLeadInspector(request.principal, request.params.programmeId, input, context(request))
+        return `${back(request)}#lead-inspector`
       },
     }),
     ...monitoringDocumentRoutes({

@@ -1,3 +1,5 @@
+import { declineService } from './decline.service.js'
+import { leadService } from './lead.service.js'
 import { lettersService } from './letters.service.js'
 import { planService } from './plan.service.js'
 import { programmeService } from './programme.service.js'
@@ -13,6 +15,8 @@ export function createMonitoringService(deps: MonitoringDeps) {
     ...records,
     ...programmeService(deps, records),
     ...planService(deps, records),
+    ...declineService(deps, records),
+    ...leadService(deps, records),
     letters: lettersService(deps, records),
   }
 }

@@ -64,8 +64,23 @@ export interface Programme {
   readonly record: { readonly attendees: string; readonly discussion: string; readonly planning: string }
   readonly recordSentOn: string | null
   readonly decision: ReinspectionDecision | null
+  /** The LA declined the programme (002#113, 001#3), and whether it later accepted. */
+  readonly declined: Declined | null
+  /** The named lead inspector (an HMI or senior HMI account), when one is assigned (002#129). */
+  readonly leadInspectorId: string | null
   readonly closedOn: string | null
   readonly version: number
+}
+
+/**
+ * The LA will not agree the programme (002#113, 001#3): recorded by the regional director with
+ * what the LA said and the persuasion tried; it stands until the LA accepts (`acceptedOn`).
+ */
+export interface Declined {
+  readonly declinedOn: string
+  readonly said: string
+  readonly persuasion: string
+  readonly acceptedOn: string | null
 }
 
 /** The regional leadership's decision to re-inspect (001#50, #54; 003). */

@@ -42,21 +42,25 @@ export function deliveryActionPlanHtml(body: DeliveryBody): string {
   return `The local authority: ${escapeHtml(ADM_ACTION_PLAN.localAuthority)}. ${escapeHtml(body.name)}: ${escapeHtml(ADM_ACTION_PLAN.trust)}. Whether the plan is agreed is made clear, and disagreements ${escapeHtml(ADM_ACTION_PLAN.disagreements)}${directed} ${ruleLink('G5', '002#236-237')}`
 }
 
-/** The summary card of each body on the LA's page. */
+/**
+ * The summary card of each body on the LA's page. `directions` are the LA's directions for those
+ * who may see its intervention record, and none for everyone else: they learn only that the body
+ * follows a direction, not its date or issuer (those are the intervention record's).
+ */
 export function deliveryCards(
   bodies: readonly DeliveryBody[],
   directions: readonly DirectionRef[],
-  options: { canManage: boolean; showDirections: boolean; changeHref: (id: string) => string },
+  options: { canManage: boolean; changeHref: (id: string) => string },
 ) {
   return bodies.map((body) => {
     const direction = directions.find((item) => item.id === body.directionId)
     const directionHtml = direction
-      ? options.showDirections
-        ? `<a class="govuk-link" href="${escapeHtml(direction.href)}">Direction issued ${escapeHtml(formatDate(direction.issuedOn))} by ${escapeHtml(direction.issuer)}</a>`
-        : `Direction issued ${escapeHtml(formatDate(direction.issuedOn))} by ${escapeHtml(direction.issuer)}`
-      : body.basis === 'voluntary'
-        ? 'None'
-        : '<span class="govuk-hint">Not linked to a direction recorded here</span>'
+      ? `<a class="govuk-link" href="${escapeHtml(direction.href)}">Direction issued ${escapeHtml(formatDate(direction.issuedOn))} by ${escapeHtml(direction.issuer)}</a>`
+      : body.directionId
+        ? 'A direction recorded in the local authority’s intervention record'
+        : body.basis === 'voluntary'
+          ? 'None'
+          : '<span class="govuk-hint">Not linked to a direction recorded here</span>'
     return {
       title: deliveryLine(body),
       changeHref: options.canManage ? options.changeHref(body.id) : undefined,

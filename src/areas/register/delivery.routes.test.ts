@@ -26,27 +26,32 @@ const trust = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 })
 
+/**
+ * An LA judged inadequate whose DfE case lead opens its intervention record and records a
+ * direction to contract out its children's services, issued 6 November 2026.
+ */
+async function directedLa(laCode: string) {
+  await inadequateJudgement(t.db, laCode, '2026-09-14', '2026-11-06')
+  const dfe = await signIn(await createUser(t.db, 'dfe-case-lead', { laCodes: [laCode] }))
+  const opened = await dfe.post(`/interventions/las/${laCode}/open`, { ...date('dfeToldOn', '2026-10-28'), note: '' })
+  const recordUrl = opened.headers.location as string
+  const instrument = await dfe.post(`${recordUrl}/instruments/new`, {
+    form: 'contract-out-or-transfer',
+    issuer: 'Minister of State for Children and Families',
+    ...date('issuedOn', '2026-11-06'),
+    areasOfImprovement: 'Help and protection',
+    improvementsRequired: 'Services run by a trust',
+    assessment: 'Quarterly reviews',
+    ifNotAchieved: 'Further direction',
+  })
+  expect(instrument.statusCode).toBe(303)
+  return { dfe, recordUrl }
+}
+
 describe('a body running children’s services under delegated functions (002#227-237)', () => {
   it('the DfE case lead records the trust with the direction it follows; the LA page shows it to the DCS', async () => {
     const laCode = '871' // Slough
-    await inadequateJudgement(t.db, laCode, '2026-09-14', '2026-11-06')
-    const caseLead = await createUser(t.db, 'dfe-case-lead', { laCodes: [laCode] })
-    const dfe = await signIn(caseLead)
-    const opened = await dfe.post(`/interventions/las/${laCode}/open`, { ...date('dfeToldOn', '2026-10-28'), note: '' })
-    const recordUrl = opened.headers.location as string
-    expect(
-      (
-        await dfe.post(`${recordUrl}/instruments/new`, {
-          form: 'contract-out-or-transfer',
-          issuer: 'Minister of State for Children and Families',
-          ...date('issuedOn', '2026-11-06'),
-          areasOfImprovement: 'Help and protection',
-          improvementsRequired: 'Services run by a trust',
-          assessment: 'Quarterly reviews',
-          ifNotAchieved: 'Further direction',
-        })
-      ).statusCode,
-    ).toBe(303)
+    const { dfe, recordUrl } = await directedLa(laCode)
 
     const form = page(await dfe.get(`/register/${laCode}/delivery/new`))
     expect(form.heading).toBe('Record a body with delegated functions')
@@ -124,6 +129,41 @@ describe('a body running children’s services under delegated functions (002#22
     expect(audit.map((entry) => entry.action)).toEqual(['delivery.record', 'delivery.change'])
   })
 
+  it('names and links the direction only for those who may see the intervention record', async () => {
+    const laCode = '886' // Kent, in the South East
+    const { dfe, recordUrl } = await directedLa(laCode)
+    const directionId = page(await dfe.get(`/register/${laCode}/delivery/new`))
+      .$('#directionId option')
+      .last()
+      .attr('value')!
+    expect(
+      (await dfe.post(`/register/${laCode}/delivery/new`, trust({ name: 'Kent Children First', directionId })))
+        .statusCode,
+    ).toBe(303)
+
+    // A regional director of Yorkshire and the LA's analyst see Kent in the register, but not its
+    // intervention record: the card says a direction is linked, without its dates, issuer or link.
+    const elsewhere = await signIn(await createUser(t.db, 'regional-director', { regionCode: 'E12000003' }))
+    const analyst = await signIn(await createUser(t.db, 'la-analyst', { laCode }))
+    for (const agent of [elsewhere, analyst]) {
+      expect([403, 404]).toContain((await agent.get(recordUrl)).statusCode)
+      const card = page(await agent.get(`/register/${laCode}`))
+        .$('#delivery ~ .govuk-summary-card')
+        .first()
+      expect(card.text()).toContain('Kent Children First')
+      expect(card.text()).toContain('A direction recorded in the local authority’s intervention record')
+      expect(card.text()).not.toContain('6 November 2026')
+      expect(card.find(`a[href="${recordUrl}"]`).length).toBe(0)
+    }
+    // The case lead of the LA may open it: the direction is named and linked.
+    const own = page(await dfe.get(`/register/${laCode}`))
+      .$('#delivery ~ .govuk-summary-card')
+      .first()
+    expect(own.find(`a[href="${recordUrl}"]`).text()).toBe(
+      'Direction issued 6 November 2026 by Minister of State for Children and Families',
+    )
+  })
+
   it('a regional director records a voluntary arrangement in their region, not in another', async () => {
     const regional = await createUser(t.db, 'regional-director', { regionCode: 'E12000003' })
     const agent = await signIn(regional)
@@ -140,5 +180,37 @@ describe('a body running children’s services under delegated functions (002#22
     ).not.toContain('No trust')
     // Slough is in another region: the director's grant does not reach it.
     expect((await agent.post('/register/871/delivery/new', trust())).statusCode).toBe(404)
+  })
+
+  it('a change refused for a wrong date keeps the version it was built from, so it cannot overwrite a colleague’s', async () => {
+    const [first, second] = await Promise.all(
+      [1, 2].map(async () => signIn(await createUser(t.db, 'regional-director', { regionCode: 'E12000003' }))),
+    )
+    const body = trust({ name: 'Sheffield Children’s Trust', basis: 'voluntary' })
+    expect((await first!.post('/register/373/delivery/new', body)).statusCode).toBe(303)
+    const changeHref = page(await first!.get('/register/373'))
+      .$('#delivery ~ .govuk-summary-card .govuk-summary-card__action a')
+      .attr('href')!
+    const version = page(await first!.get(changeHref))
+      .$('input[name="version"]')
+      .attr('value')!
+    // A colleague saves a change in between.
+    const theirs = page(await second!.get(changeHref))
+      .$('input[name="version"]')
+      .attr('value')!
+    expect(
+      (await second!.post(changeHref, { ...body, email: 'new@trust.example.org.uk', version: theirs })).statusCode,
+    ).toBe(303)
+
+    const wrongDate = page(await first!.post(changeHref, { ...body, ...date('until', '2015-09-30'), version }))
+    expect(wrongDate.$('input[name="version"]').attr('value')).toBe(version)
+    const again = page(await first!.post(changeHref, { ...body, ...date('until', '2027-03-31'), version }))
+    expect(again.errorSummary[0]?.text).toBe('Someone else changed this record. Reload the page and try again.')
+    expect(
+      page(await first!.get('/register/373'))
+        .$('#delivery ~ .govuk-summary-card')
+        .first()
+        .text(),
+    ).not.toContain('31 March 2027')
   })
 })

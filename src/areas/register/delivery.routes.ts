@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
 import { NotFoundError } from '../../errors.js'
-import { type Form, type FormState, formView } from '../../web/forms.js'
+import { type Form, type FormState, formView, submittedVersion } from '../../web/forms.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { DELIVERY_BASES, DELIVERY_EXTENTS, DELIVERY_KINDS, type DeliveryBodyInput } from './delivery.js'
 import { formatDate } from '../../rules/calendar/dates.js'
@@ -45,7 +45,7 @@ export function deliveryRoutes({ register }: { register: RegisterService }): Rou
       formAction: existing
         ? registerPaths.changeDelivery.build({ laCode, deliveryBodyId: existing.id })
         : registerPaths.newDelivery.build({ laCode }),
-      version: existing?.version,
+      version: submittedVersion(state) ?? existing?.version,
       kindItems: items(DELIVERY_KINDS, view.value('kind')),
       basisItems: items(DELIVERY_BASES, view.value('basis')),
       extentItems: items(DELIVERY_EXTENTS, view.value('extent')),

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
-import { can, canOn } from '../../auth/policy.js'
+import { canOn } from '../../auth/policy.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { registerFilterErrors, registerFilterItems } from './filters.js'
@@ -75,14 +75,18 @@ export function laRoutes({
 
   async function laPage(request: LaRequest, reply: FastifyReply) {
     const { laCode } = request.params
-    const [{ la, records, visits, standing, pathway }, drift, earlier, bodies, directions] = await Promise.all([
+    const [{ la, records, visits, standing, pathway }, drift, earlier, bodies] = await Promise.all([
       register.show(laCode),
       register.drift(),
       register.earlierInspections(laCode),
       register.deliveryBodies(laCode),
-      register.deliveryDirections(laCode),
     ])
     const canManageDelivery = canOn(request.principal, 'delivery.manage', la)
+    // A direction's date and issuer are the intervention record's: read only for those who may see it.
+    const directions =
+      bodies.some((body) => body.directionId) && canOn(request.principal, 'intervention.view', la)
+        ? await register.deliveryDirections(laCode)
+        : []
     return reply.page('register/show.njk', {
       la,
       activities: laActivities ? await laActivities(request.principal, laCode) : [],
@@ -92,7 +96,6 @@ export function laRoutes({
       canRecord: canOn(request.principal, 'judgement.record', la),
       delivery: deliveryCards(bodies, directions, {
         canManage: canManageDelivery,
-        showDirections: can(request.principal, 'intervention.view'),
         changeHref: (deliveryBodyId) => registerPaths.changeDelivery.build({ laCode, deliveryBodyId }),
       }),
       newDeliveryHref: canManageDelivery ? registerPaths.newDelivery.build({ laCode }) : undefined,

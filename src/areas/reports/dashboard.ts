@@ -83,7 +83,7 @@ export function reportsDashboard(
           for (const late of lateSteps(progress).filter((step) => step.timeliness === 'overdue'))
             items.push({
               urgency: 'overdue',
-              title: `Late: ${late.label.charAt(0).toLowerCase()}${late.label.slice(1)}: ${activityTitle(activity)}`,
+              title: `Late: ${lateStepTitle(late, activity)}`,
               href: reportPaths.report.build({ activityId: activity.id }),
               due: late.deadline,
               detail: MILESTONE_OWNERS[late.key] === 'la' ? 'The local authority’s step' : undefined,
@@ -127,6 +127,11 @@ export function reportsDashboard(
     }
     return items
   }
+}
+
+/** A late step as the home page and its reminder name it: "draft report sent to …: Standard inspection of Kent". */
+export function lateStepTitle(late: MilestoneProgress, activity: Activity): string {
+  return `${late.label.charAt(0).toLowerCase()}${late.label.slice(1)}: ${activityTitle(activity)}`
 }
 
 /** Who owes a step of the report: a member of the activity's team, a director, or the LA. */

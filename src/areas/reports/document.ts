@@ -35,6 +35,8 @@ export interface DocumentFacts {
   readonly monitoring?: { readonly visitNumber: number; readonly handbook: 'ilacs' | '2017' } | null
   /** A monitoring visit: the last day of the inspection that judged the LA inadequate, from the register. */
   readonly judgedInadequateOn?: string
+  /** A monitoring visit: its programme's items, each with the progress recorded at the visit (issue 12). */
+  readonly itemProgress?: MonitoringVisitLetterInput['itemProgress']
   readonly areas: AgreedOutcome['areas']
   readonly localAuthority: { readonly name: string; readonly code: string }
   readonly reference: string
@@ -171,6 +173,7 @@ function monitoringInput(facts: DocumentFacts, sections: Sections, fill: boolean
     judgedInadequateOn: facts.judgedInadequateOn ?? facts.fieldwork.start,
     areasCovered: items('areas-covered'),
     findings: items('findings'),
+    ...(facts.itemProgress ? { itemProgress: facts.itemProgress } : {}),
   }
 }
 

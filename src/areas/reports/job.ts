@@ -18,6 +18,12 @@ export function startReportJob(
   log: JobLog,
   intervalMs = 60_000,
   lease?: { db: Kysely<Database>; clock: Clock },
+  /**
+   * Run after a run that published something: the server runs the reminder job, so the DfE's
+   * alert of a new inadequate judgement goes as it is published, not at the next day's run (the
+   * outbox's dedupe key sends it once either way).
+   */
+  afterPublishing?: () => Promise<unknown>,
 ) {
   let running: Promise<void> | undefined
   // With a lease (the server), one instance at a time runs it: the others skip that minute.
@@ -29,9 +35,13 @@ export function startReportJob(
       : reports.publication.runDueWork()
   const run = () =>
     (running ??= due()
-      .then((done) => {
+      .then(async (done) => {
         if (done.published > 0 || done.flagged > 0) log('info', done, 'report job: published and flagged')
         for (const failure of done.failed) log('error', failure, 'report job: a report could not be published')
+        if (done.published > 0)
+          await afterPublishing?.().catch((error: unknown) =>
+            log('error', { error: String(error) }, 'report job: the reminders after publishing failed'),
+          )
       })
       .catch((error: unknown) => log('error', { error: String(error) }, 'report job failed'))
       .finally(() => (running = undefined)))

@@ -6,7 +6,7 @@ import type { draftingService } from './drafting.service.js'
 import { addressees, sendToEach } from './emails.js'
 import { londonLocal } from './embargo.js'
 import { reportPaths } from './paths.js'
-import { lateSteps, milestoneProgress, MILESTONE_OWNERS } from './progress.js'
+import { lateSteps, milestoneProgress } from './progress.js'
 import { type ActivityDetails, lastFieldworkDay, type ReportRecords, type ReportsDeps } from './records.js'
 import { insertStep, insertVersion, latestVersion, lockReport, reportsAt, stepsOf, updateReport } from './repository.js'
 import type { Report } from './types.js'
@@ -30,8 +30,7 @@ const JOB = { requestId: 'report-publication-job' }
  * Publication (002#216: day 21, or 16 for a visit) and the flags on late steps. A job, run when the
  * server starts and on a timer, and called by tests with their clock: it publishes each embargoed
  * report whose time has come through the publications area, marks its activity published (the only
- * way an activity is), and flags each step late against its statutory date to its owner and the QA
- * manager, once.
+ * way an activity is), and flags each step late against its statutory date in its history, once.
  */
 export function publicationService(deps: ReportsDeps, records: ReportRecords, drafting: Drafting) {
   const { db, clock, config, publications, activities, judgements } = deps
@@ -123,7 +122,10 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
     })
   }
 
-  /** Flag each step gone late, once, to its owner and the activity's QA manager (issue 11). */
+  /**
+   * Flag each step gone late, once, in the report's history and the audit (issue 11). The email
+   * to the lead and the QA manager is the reminder job's 'report-late' (issue 13), which each may stop.
+   */
   async function flagLate(): Promise<number> {
     const open = await reportsAt(
       db,
@@ -145,7 +147,6 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
           !steps.some((record) => record.event === 'late-flagged' && record.milestone === step.key),
       )
       for (const step of overdue) {
-        const owners = MILESTONE_OWNERS[step.key] === 'la' ? await to.la(details) : to.lead(details)
         const at = clock.now()
         await db.transaction().execute(async (trx) => {
           await insertStep(trx, report.id, {
@@ -166,13 +167,6 @@ export function publicationService(deps: ReportsDeps, records: ReportRecords, dr
             changes: { milestone: step.key, due: step.deadline, statutory: step.statutory },
             requestId: JOB.requestId,
             at,
-          })
-          await sendToEach(trx, 'report-late', to.unique([...owners, ...to.qa(details)]), {
-            details,
-            subject: 'A report step is late',
-            lines: [`“${step.label}” was due on ${step.deadline} (${step.citation}) and has not happened yet.`],
-            key: `late:${step.key}`,
-            link: `${config.baseUrl}${reportPaths.report.build({ activityId: report.activityId })}`,
           })
         })
         flagged += 1

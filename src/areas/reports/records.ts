@@ -30,12 +30,18 @@ export interface ReportsDeps extends ServiceDeps {
   readonly register: Pick<RegisterService, 'show' | 'deliveryOn'>
   /** The publications area: the publication job publishes through it (issue 11). */
   readonly publications: Pick<PublicationsService, 'publish'>
+  /** The monitoring area: a monitoring visit's programme items and the progress recorded at it (issue 12). */
+  readonly visitProgress?: (
+    activityId: string,
+    laCode: string,
+    onsiteStart: string,
+  ) => Promise<DocumentFacts['itemProgress']>
 }
 
 export type { ActivityDetails }
 
 /** The reads every part of the reports area shares: the report, its policy target, its facts and milestones. */
-export function reportRecords({ db, activities, judgements, evidence, blobs, register }: ReportsDeps) {
+export function reportRecords({ db, activities, judgements, evidence, blobs, register, visitProgress }: ReportsDeps) {
   /** The last day of the latest inadequate inspection published before the visit (its publication day if unknown). */
   async function judgedInadequateOn(laCode: string, before: string): Promise<string | undefined> {
     const { records } = await register.show(laCode)
@@ -135,7 +141,10 @@ export function reportRecords({ db, activities, judgements, evidence, blobs, reg
                 : null,
         monitoring: activity.monitoring,
         ...(activity.type === 'monitoring-visit'
-          ? { judgedInadequateOn: await judgedInadequateOn(activity.laCode, activity.onsiteStart) }
+          ? {
+              judgedInadequateOn: await judgedInadequateOn(activity.laCode, activity.onsiteStart),
+              itemProgress: await visitProgress?.(activity.id, activity.laCode, activity.onsiteStart),
+            }
           : {}),
         delegatedTo: (await register.deliveryOn(activity.laCode, activity.onsiteStart)).map((body) => body.name),
         framework: outcome.framework,

@@ -1,6 +1,7 @@
 /**
  * The judgement history file read by `ilacs pathway` and `ilacs intervention`: a JSON array of
- * {published, type, overall}. Kept in its own module so zod loads only for these commands.
+ * {published, type, overall} (and fieldworkStart, optional: G2 then reads the five years by both
+ * dates). Kept in its own module so zod loads only for these commands.
  * A judgement without an overall grade (from April 2026 none is given) may give its area grades
  * instead, `grades: {helpAndProtection, childrenInCare, careLeavers?, leaders}`, as the export
  * does; the rules core's derived grade (S6) then stands in (issue 14: such histories were refused).
@@ -14,6 +15,7 @@ import { ACTIVITY_TYPES } from '../../rules/types.js'
 const entry = z
   .object({
     published: z.string().refine(isIsoDate, 'published must be a date written YYYY-MM-DD'),
+    fieldworkStart: z.string().refine(isIsoDate, 'fieldworkStart must be a date written YYYY-MM-DD').optional(),
     type: z.enum([...ACTIVITY_TYPES, 'sif-inspection'], {
       message: `type must be one of ${[...ACTIVITY_TYPES, 'sif-inspection'].join(', ')}`,
     }),

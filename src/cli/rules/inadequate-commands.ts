@@ -11,7 +11,7 @@
 import type { Command } from 'commander'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { afterInadequate } from '../../rules/after-inadequate.js'
-import { commissionerDecision } from '../../rules/intervention.js'
+import { commissionerDecision, datedJudgements } from '../../rules/intervention.js'
 import { offer2015 } from '../../rules/offer-2015.js'
 import { pathwayStatus } from '../../rules/pathways.js'
 import { GRADE_NAMES } from '../../rules/judgements.js'
@@ -132,7 +132,7 @@ export function registerInadequateCommands(program: Command): void {
 
   withRuleErrors(program.command('intervention'), 'G2')
     .description('whether the DfE must appoint a commissioner on a date (G2, G4)')
-    .option('--history <file>', 'JSON array of {"published","type","overall"}')
+    .option('--history <file>', 'JSON array of {"published","type","overall"} and optionally "fieldworkStart"')
     .option('--on <date>', 'the date to answer for (default: today)')
     .option('--sustained-failure', 'sustained and significant failure has been assessed (always a commissioner)')
     .option('--json', 'print one JSON value')
@@ -141,13 +141,20 @@ export function registerInadequateCommands(program: Command): void {
         const on = options.on === undefined ? today() : parseDate('--on', options.on, 'G2')
         const history = await readHistory('--history', options.history, 'G2')
         const decision = commissionerDecision(
-          history,
+          datedJudgements(history, on),
           on,
           options.sustainedFailure ? { sustainedAndSignificantFailure: true } : {},
         )
         output(options.json, decision, () =>
           [
             `Commissioner required: ${decision.commissionerRequired ? 'yes' : 'no'}. ${decision.reason} (${decision.rule}, ${decision.citation})`,
+            ...[decision.byPublication, decision.byFieldwork].flatMap((reading) =>
+              reading?.pair
+                ? [
+                    `By ${reading.basis} dates: ${reading.yearsApart} years apart, ${reading.commissionerRequired ? 'within' : 'more than'} five years`,
+                  ]
+                : [],
+            ),
             ...decision.flags.map((flag) => `Check: ${flag.message}`),
           ].join('\n'),
         )

@@ -39,6 +39,14 @@ export interface MonitoringVisitLetterInput extends DocumentBasis {
   areasCovered: readonly string[]
   /** The findings and the evaluation of progress since the inspection (001#40; 002#208). */
   findings: Paragraphs
+  /**
+   * The monitoring programme's recommendations and areas for priority action (issue 12's thread):
+   * each one this visit looked at with the progress recorded, and those it did not look at.
+   */
+  itemProgress?: {
+    readonly looked: readonly { ref: string; text: string; progress: string; note: string }[]
+    readonly notLooked: readonly { ref: string; text: string }[]
+  }
   /** The areas agreed at feedback for the next visit, when known (001#39). */
   nextVisitFocus?: readonly string[]
   /** Who the letter is copied to (001 Annex A's "cc" line). */
@@ -91,6 +99,7 @@ export function monitoringVisitLetter(input: MonitoringVisitLetterInput): Docume
     heading(2, 'Findings and evaluation of progress'),
     ...paragraphs(input.findings),
   ]
+  if (input.itemProgress) blocks.push(...itemProgressBlocks(input.itemProgress))
   if (input.nextVisitFocus && input.nextVisitFocus.length > 0) {
     // 001#39: the areas to consider at the next visit are agreed at feedback.
     blocks.push(heading(2, 'The next monitoring visit'), bullets(input.nextVisitFocus))
@@ -107,4 +116,30 @@ export function monitoringVisitLetter(input: MonitoringVisitLetterInput): Docume
     }),
     blocks,
   }
+}
+
+/**
+ * Progress item by item (001#25: monitoring relates to the report's recommendations; #40: the
+ * letter evaluates the LA's progress): what this visit found against each item it looked at, and
+ * which items it left for another visit, so the letters together follow every item.
+ */
+function itemProgressBlocks(items: NonNullable<MonitoringVisitLetterInput['itemProgress']>): Block[] {
+  const blocks: Block[] = [heading(2, 'Progress against the recommendations')]
+  if (items.looked.length > 0)
+    blocks.push(
+      paragraph('Inspectors evaluated progress against these recommendations and areas for priority action:'),
+      bullets(
+        items.looked.map((item) => `${item.ref}: ${item.text}. ${item.progress}${item.note ? `: ${item.note}` : '.'}`),
+      ),
+    )
+  if (items.notLooked.length > 0)
+    blocks.push(
+      paragraph(
+        items.looked.length > 0
+          ? 'This visit did not look at:'
+          : 'This visit did not evaluate progress against any recommendation. It did not look at:',
+      ),
+      bullets(items.notLooked.map((item) => `${item.ref}: ${item.text}`)),
+    )
+  return blocks
 }

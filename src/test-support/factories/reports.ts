@@ -220,8 +220,10 @@ export async function reportAt(cast: ReportCast, activityId: string, step: Repor
       context,
     )
   if (await reached()) return
-  clock.set(`${at('report.to-la-for-factual-accuracy')}T10:00:00Z`)
-  await services().reports.factualAccuracy.send(lead, activityId, { version: await version() }, context)
+  if ((await read()).report!.step === 'approved') {
+    clock.set(`${at('report.to-la-for-factual-accuracy')}T10:00:00Z`)
+    await services().reports.factualAccuracy.send(lead, activityId, { version: await version() }, context)
+  }
   if (await reached()) return
   const dcs = await principal(cast, cast.dcs)
   await services().reports.factualAccuracy.add(
