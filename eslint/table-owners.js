@@ -89,4 +89,7 @@ export const TABLE_OWNERS = {
   // offer-2015: the 2015 improvement offer after a SIF inadequate judgement
   offer_2015_offers: 'offer-2015',
   offer_2015_steps: 'offer-2015',
+  offer_2015_inspectors: 'offer-2015',
+  offer_2015_cases: 'offer-2015',
+  offer_2015_concerns: 'offer-2015',
 }

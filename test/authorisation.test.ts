@@ -234,6 +234,16 @@ beforeAll(async () => {
     )
   }
   walkRecordsOf = await walkRecords(t, t.app.services, [OWN_LA.laCode, OTHER_LA.laCode])
+  // The own LA's 2015 offer names the HMI and the senior HMI as its inspectors, like the activity's
+  // team (its child IDs are theirs to read); the other LA's names someone else.
+  const namer = (await principalFor(t.db, users.get('national-director')!.id))!
+  for (const [la, named] of [
+    [OWN_LA, [users.get('hmi')!.id, users.get('senior-hmi')!.id]],
+    [OTHER_LA, [someUserId]],
+  ] as const)
+    await t.app.services.offer2015.sample.nameInspectors(namer, walkRecordsOf.get(la.laCode)!.offerId, named, {
+      requestId: 'test',
+    })
 })
 afterAll(async () => t.close())
 

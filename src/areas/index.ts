@@ -94,7 +94,7 @@ export function createServices(deps: ServiceDeps & { blobs?: BlobStore; processo
     intervention,
     engagement: createEngagementService({ ...deps, register, people, blobs }),
     monitoring,
-    offer2015: createOffer2015Service({ ...deps, register, people }),
+    offer2015: createOffer2015Service({ ...deps, register, people, publications }),
     reminders: createReminderSettings(deps.db),
   }
   return {

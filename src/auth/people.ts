@@ -129,7 +129,12 @@ export function createPeopleDirectory(db: Kysely<Database>) {
         db.selectFrom('user_la_scopes').select(['user_id', 'la_code']).execute(),
       ])
       const assigned = new Set(scopes.map((scope) => `${scope.user_id}:${scope.la_code}`))
+      const byId = new Map(rows.map((row) => [row.id, row]))
       return {
+        person(id) {
+          const row = byId.get(id)
+          return row ? toPerson(row) : undefined
+        },
         at(la, roles) {
           return rows
             .filter((row) => roles.includes(row.role))
@@ -164,6 +169,8 @@ export function createPeopleDirectory(db: Kysely<Database>) {
 
 /** The active accounts, read once: who of these roles answers for an LA's steps. */
 export interface Roster {
+  /** One active account by id (a record's named people, e.g. a 2015 offer's inspectors). */
+  person(id: string): Person | undefined
   /** LA staff of the LA, DfE staff assigned to it, Ofsted staff of its region, national directors. */
   at(la: { readonly laCode: string; readonly regionCode: string }, roles: readonly Role[]): Person[]
   /** One active account by id (a named owner, e.g. a programme's lead inspector), or undefined. */

@@ -142,6 +142,16 @@ export const OFFER_2015_POLICY = {
       'Record the steps of a 2015 improvement offer: the seminar, the plan letters, the visits, the reviews and the progress inspection (Ofsted, 000#14-54)',
     grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all', hmi: 'all' },
   },
+  // Child-level data (ARCHITECTURE): only the inspectors named for the offer read its child IDs.
+  'offer-2015.cases': {
+    description:
+      'Read and record the progress inspection’s case sample and cases of concern, by child ID (the offer’s named inspectors, 000 Annex H)',
+    grants: { 'senior-hmi': 'activity-team', hmi: 'activity-team' },
+  },
+  'offer-2015.assign': {
+    description: 'Name the inspectors of a 2015 improvement offer (the senior HMI or regional director)',
+    grants: { 'national-director': 'all', 'regional-director': 'region', 'senior-hmi': 'all' },
+  },
   'offer-2015.reply': {
     description:
       'Record the LA’s reply to the seminar invitation and the day its improvement plan was sent (the DCS, or Ofsted for it, 000#14-15, #29)',

@@ -27,7 +27,7 @@ export type Scope =
   | 'assigned-las'
   /** An action that concerns no LA (e.g. reading the rulebook). */
   | 'global'
-  /** Members of the activity's team (any team role). */
+  /** Members of the activity's team (any team role); for a 2015 offer, its named inspectors. */
   | 'activity-team'
   /** The activity's lead inspector. */
   | 'activity-lead'

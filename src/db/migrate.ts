@@ -25,6 +25,8 @@ import * as interventionChecklists from './migrations/20261202T203537Z_intervent
 import * as delegatedDelivery from './migrations/20261203T040733Z_delegated_delivery.js'
 import * as earlierFrameworkInspections from './migrations/20261203T040853Z_earlier_framework_inspections.js'
 import * as offerAtRiskEmail from './migrations/20261203T041412Z_offer_at_risk_email.js'
+import * as offer2015InspectorsCasesAndConcerns from './migrations/20261203T074619Z_offer_2015_inspectors_cases_and_concerns.js'
+import * as publicationsOfOffers from './migrations/20261203T074620Z_publications_of_offers.js'
 import * as monitoringDeclined from './migrations/20261203T080551Z_monitoring_declined.js'
 import * as monitoringLeadInspector from './migrations/20261203T082502Z_monitoring_lead_inspector.js'
 import type { Database } from './tables.js'
@@ -61,6 +63,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261203T040733Z_delegated_delivery': delegatedDelivery,
   '20261203T040853Z_earlier_framework_inspections': earlierFrameworkInspections,
   '20261203T041412Z_offer_at_risk_email': offerAtRiskEmail,
+  '20261203T074619Z_offer_2015_inspectors_cases_and_concerns': offer2015InspectorsCasesAndConcerns,
+  '20261203T074620Z_publications_of_offers': publicationsOfOffers,
   '20261203T080551Z_monitoring_declined': monitoringDeclined,
   '20261203T082502Z_monitoring_lead_inspector': monitoringLeadInspector,
 }

@@ -108,10 +108,13 @@ export interface RegisterImportUploadsTable {
 /** A published report or letter: the only table the public pages read (issue 11). */
 export interface PublicationsTable {
   id: Generated<string>
-  activity_id: string
+  /** The activity it comes from, or null for a 2015 offer's letter (offer_id and offer_step then; ADR 0028). */
+  activity_id: string | null
   la_code: string
   kind: PublishedKind
-  activity_type: ActivityType
+  activity_type: ActivityType | null
+  offer_id: ColumnType<string | null, string | null | undefined, never>
+  offer_step: ColumnType<string | null, string | null | undefined, never>
   title: string
   fieldwork_start: string
   fieldwork_end: string

@@ -23,6 +23,14 @@ describe('demo 2015 improvement offers (issue 15)', () => {
       const received = steps.find((step) => step.step === 'plan.received')!.doneOn
       expect(received <= offer2015(offer.publishedOn).improvementPlanDue).toBe(true)
       expect(steps.filter((step) => step.step.startsWith('visit.'))).toHaveLength(12)
+      // 000#38, #42: three review letters and the progress letter on the public list, never the first review.
+      const published = await services.offer2015.published(offer.id)
+      expect(published.map((publication) => publication.offerStep)).toEqual([
+        'review.2',
+        'review.3',
+        'review.4',
+        'pi.report.published',
+      ])
     }
   })
 })

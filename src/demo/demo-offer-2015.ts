@@ -8,6 +8,7 @@ import { addDays, type IsoDate } from '../rules/calendar/dates.js'
 import { addWorkingDays } from '../rules/calendar/working-days.js'
 import { offer2015, offer2015VisitDue } from '../rules/offer-2015.js'
 import { progressInspection2015Timeline } from '../rules/timelines/progress-inspection-2015.js'
+import { demoProgressSample } from './demo-offer-2015-sample.js'
 import { DEMO_CONTEXT, demoPrincipal, morning } from './demo-steps.js'
 
 const DEMO_OFFERS_2015 = 'demo-offer-2015-v1'
@@ -25,6 +26,12 @@ const ATTENDEES = [
   'LSCB independent chair',
   'Designated nurse, clinical commissioning group',
 ]
+
+/** The progress letter's findings (Annex H/D), by judgement. */
+const PROGRESS_FINDINGS = {
+  satisfactory: 'Children at risk of harm are identified and protected.\nManagers oversee practice well.',
+  unsatisfactory: 'Too many children wait too long for an assessment.\nPlans do not reduce risk quickly enough.',
+} as const
 
 /** The first working day on or after `date`. */
 const workingDayOnOrAfter = (date: IsoDate): IsoDate => addWorkingDays(addDays(date, -1), 1)
@@ -143,21 +150,39 @@ async function runOffer(
       workingDayOnOrAfter(offer2015VisitDue(firstVisit, visit)),
       'Priorities from the plan; twelve cases looked at; findings agreed with the senior HMI',
     )
-  for (const review of dates.boardReviews) await step(`review.${review.review}`, workingDayOnOrAfter(review.about))
+  const reviewed: [string, IsoDate][] = dates.boardReviews.map((review) => [
+    `review.${review.review}`,
+    workingDayOnOrAfter(review.about),
+  ])
+  for (const [key, on] of reviewed)
+    await step(key, on, 'The board has a clear grip on the plan.\nManagement oversight of casework is improving.')
   const confirmed = workingDayOnOrAfter(addDays(dates.progressInspection.frameworkConfirmedBy, -7))
   await step('pi.framework-confirmed', confirmed)
   await step('pi.framework-response', addWorkingDays(confirmed, 18))
   await step('pi.framework-final', addWorkingDays(confirmed, 36))
   const onsite = onsiteMonday(dates.progressInspection.about)
-  await offers.progressInspection(seniorHmi, offerId, { onsite, judgement, version: await version() }, DEMO_CONTEXT)
+  await offers.progressInspection(seniorHmi, offerId, { onsite, version: await version() }, DEMO_CONTEXT)
+  // The cases are seen on site; the services run on the first day on site, so the concern's response is due then.
+  const onSite = createServices({ db, clock: morning(onsite), config }).offer2015
+  await demoProgressSample(onSite, seniorHmi, offerId, la.laCode, judgement === 'satisfactory', onsite)
+  await onSite.progressInspection(seniorHmi, offerId, { onsite, judgement, version: await version() }, DEMO_CONTEXT)
   const timeline = progressInspection2015Timeline(onsite)
   if (!timeline.ok) return
   let publishedLetter = onsite
   for (const milestone of timeline.timeline.milestones) {
     if (milestone.key === 'statement-of-action.due') continue
-    await step(`pi.${milestone.key}`, milestone.date)
+    await step(
+      `pi.${milestone.key}`,
+      milestone.date,
+      milestone.key === 'report.published' ? PROGRESS_FINDINGS[judgement] : '',
+    )
     if (milestone.key === 'report.published') publishedLetter = milestone.date
   }
+  // 000#38, #42: the 6-, 9- and 12-month review letters and the progress letter on /published (ADR 0028).
+  const publishOn = (on: IsoDate, key: string) =>
+    createServices({ db, clock: morning(on), config }).offer2015.publish(seniorHmi, offerId, key, DEMO_CONTEXT)
+  for (const [key, on] of reviewed.slice(1)) await publishOn(on, key)
+  await publishOn(publishedLetter, 'pi.report.published')
   await step('pi.statement-of-action.due', addWorkingDays(publishedLetter, 68))
   await step('follow-up-seminar', addWorkingDays(publishedLetter, 25))
   await step('final-letter', addWorkingDays(publishedLetter, 80))

@@ -37,7 +37,7 @@ describe('demo publications', () => {
     expect((await services.register.show('352')).visits).toEqual([
       expect.objectContaining({ visitType: 'focused-visit', source: 'service' }),
     ])
-    const activity = await services.activities.load(leeds.activityId)
+    const activity = await services.activities.load(leeds.activityId!)
     expect(activity.status).toBe('published')
     expect(await loadDemoPublications(demo.db, config, '2026-11-23')).toBe(false)
   })

@@ -58,7 +58,7 @@ describe('demo reports', () => {
       expect(southampton.kind).toBe('focused-visit-letter')
       expect(southampton.publishedOn).toBe(southampton.statutoryPublicationDate)
       expect((await pageOf('851')).report!.step).toBe('published')
-      expect((await services.activities.load(portsmouth.activityId)).status).toBe('published')
+      expect((await services.activities.load(portsmouth.activityId!)).status).toBe('published')
 
       expect(DEMO_REPORTS_LIST.map((item) => item.step)).toEqual([
         'drafting',

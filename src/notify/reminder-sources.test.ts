@@ -150,4 +150,23 @@ describe('every deadline of the lifecycle reminds the person who owes it (issue 
       ['offer-2015-step', dcs.email, '2016-01-02', 'The LA responds to the framework (within a month): Birmingham'],
     ])
   })
+
+  it('the 2015 offer: the inspectors’ steps go to the HMIs named for it, the regional director’s stay his (ADR 0025)', async () => {
+    const laCode = '383' // Leeds (Yorkshire and The Humber)
+    await sifInadequateJudgement(t.db, laCode, '2015-03-02')
+    const director = await createUser(t.db, 'regional-director', { regionCode: 'E12000003' })
+    const named = await createUser(t.db, 'hmi')
+    await createUser(t.db, 'hmi') // not named: never reminded
+    const principal = (await principalFor(t.db, director.id))!
+    const offerId = await t.app.services.offer2015.open(principal, laCode, undefined, context)
+    const seminar = async () =>
+      (await due('Improvement planning seminar (25 to 35', '2015-04-20', 'Leeds')).map(([, email]) => email)
+    // No one named: the regional director gives the work out.
+    expect(await seminar()).toEqual([director.email])
+    await t.app.services.offer2015.sample.nameInspectors(principal, offerId, [named.id], context)
+    // The lead inspector's part is the named HMI's; the senior HMI's part still reaches the director.
+    expect((await seminar()).sort()).toEqual([director.email, named.email].sort())
+    const invitation = await due('Invitation to host', '2015-03-02', 'Leeds')
+    expect(invitation.map(([, email]) => email)).toEqual([director.email])
+  })
 })

@@ -12,3 +12,5 @@ export type {
   RfiStatus,
 } from './types.js'
 export { evidencePaths } from './paths.js'
+/** How a case reference is read (a Child Unique ID with a digit, 002#191): the 2015 offer's cases use it too. */
+export { isChildId, parseCaseIds } from './fieldwork.js'

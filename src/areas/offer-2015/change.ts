@@ -29,7 +29,7 @@ export interface Decision {
 export function offerChange(
   deps: Offer2015Deps,
   record: (offerId: string) => Promise<OfferRecord>,
-  guard: (principal: Principal, action: Action, laCode: string) => Promise<PolicyTarget>,
+  guard: (principal: Principal, action: Action, offer: OfferRecord['offer']) => Promise<PolicyTarget>,
 ) {
   const { db, register } = deps
   /** Change an offer under its lock, with its steps and audit entry, checking the form's version. */
@@ -42,7 +42,7 @@ export function offerChange(
     decide: (current: OfferRecord) => Decision,
   ): Promise<void> {
     const current = await record(offerId)
-    const target = await guard(principal, permission, current.offer.laCode)
+    const target = await guard(principal, permission, current.offer)
     const decided = decide(current)
     const alerts: { roles: Role[]; kind: OutboxKind; text: string }[] = [
       ...(decided.dfe

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineForm, field } from '../../web/forms.js'
-import { PLAN_LETTER_ACCEPTS, PROGRESS_JUDGEMENTS, SEMINAR_REPLIES } from './types.js'
+import { CASE_SOURCES, PLAN_LETTER_ACCEPTS, PROGRESS_JUDGEMENTS, SEMINAR_REPLIES } from './types.js'
 
 /** The forms and route inputs of the 2015 improvement offer (ADR 0008). */
 
@@ -56,3 +56,41 @@ export const progressForm = defineForm({
 export function judgementOf(value: string | undefined) {
   return value && value in PROGRESS_JUDGEMENTS ? (value as keyof typeof PROGRESS_JUDGEMENTS) : undefined
 }
+
+/** An answer of "yes", "no" or not yet (blank) to a question about a case seen. */
+const yesNo = () => field.text().transform((value) => (value === 'yes' ? true : value === 'no' ? false : null))
+
+export const inspectorsForm = defineForm({ inspectors: field.checkboxes() })
+
+export const casesForm = defineForm({
+  childIds: field.required('Enter the LA’s child IDs of the cases, one a line'),
+  source: field.choice(keys(CASE_SOURCES), 'Select where the cases came from'),
+  cse: field.yes(),
+  laAudit: field.yes(),
+})
+
+export const caseForm = defineForm({
+  caseId: field.required('Select a case of the sample'),
+  standardsEvident: yesNo(),
+  riskManaged: yesNo(),
+})
+
+export const caseRemoveForm = defineForm({ caseId: field.required('Select a case of the sample') })
+
+export const concernForm = defineForm({
+  childId: field.required('Enter the LA’s child ID of the case'),
+  teamLocation: field.required('Enter the team or location of the case'),
+  issues: field.required('Enter the issues of concern and their significance'),
+  responseDue: field.date('the date the LA’s written response is due'),
+})
+
+export const responseForm = defineForm({
+  concernId: field.required('Select the case of concern'),
+  response: field.required('Enter the LA’s written response'),
+  respondedOn: field.date('the date the response was received'),
+})
+
+export const shortfallForm = defineForm({
+  reason: field.required('Enter the reason the sample falls short'),
+  version: field.version(),
+})

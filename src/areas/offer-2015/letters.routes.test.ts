@@ -106,6 +106,8 @@ describe('the 2015 offer’s letters, generated from each recorded step (000#23,
     expect(oneLine(offer.$('#step-offer\\.at-risk').parent().text())).toContain('1 September 2015')
 
     // Annex H/D: published on day 35 and copied to four.
+    // The sample is not this test's: its shortfall is recorded so the judgement can be given (Annex H).
+    expect(await post('cases/shortfall', { reason: 'No case sample recorded in this test' })).toBe(303)
     expect(await post('progress-inspection', { ...date('onsite', '2016-03-07'), judgement: 'satisfactory' })).toBe(303)
     expect(await step('pi.report.published', '2016-04-08', 'Most children are now safe.')).toBe(303)
     const letter = await pdf(dcs, `${url}/letters/pi.report.published/letter.pdf`)

@@ -173,6 +173,20 @@ describe('the 2015 improvement offer from the invitation to the end (000#5-54)',
       version: version(),
     })
     expect(tuesday.statusCode).toBe(400)
+    // Annex H: no judgement before the sample is complete or its shortfall recorded.
+    const unsampled = await senior.post(`${url}/progress-inspection`, {
+      ...date('onsite', '2016-03-07'),
+      judgement: 'satisfactory',
+      version: version(),
+    })
+    expect(unsampled.statusCode).toBe(400)
+    expect(text(unsampled.body)).toContain('0 of 30 cases selected by the lead inspector')
+    offer = page(await senior.get(url))
+    expect(
+      (await senior.post(`${url}/cases/shortfall`, { reason: 'The LA’s case lists came late', version: version() }))
+        .statusCode,
+    ).toBe(303)
+    offer = page(await senior.get(url))
     expect(
       (
         await senior.post(`${url}/progress-inspection`, {
@@ -238,6 +252,8 @@ describe('the 2015 improvement offer from the invitation to the end (000#5-54)',
     expect(emails[0]!.body_text).toContain('declined again')
 
     // Unsatisfactory progress is flagged to the DfE too (issue 15).
+    offer = page(await director.get(url))
+    await director.post(`${url}/cases/shortfall`, { reason: 'Not this test’s concern', version: version() })
     offer = page(await director.get(url))
     await director.post(`${url}/progress-inspection`, {
       ...date('onsite', '2016-03-07'),

@@ -7,7 +7,21 @@ import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from 
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
 import type { RegisterService } from '../register/index.js'
-import { planLetterForm, progressForm, replyForm, seminarForm, stepForm } from './forms.js'
+import {
+  caseForm,
+  caseRemoveForm,
+  casesForm,
+  concernForm,
+  inspectorsForm,
+  planLetterForm,
+  progressForm,
+  replyForm,
+  responseForm,
+  seminarForm,
+  shortfallForm,
+  stepForm,
+} from './forms.js'
+import { type SampleForm, sampleView } from './sample.presenters.js'
 import { offer2015Paths } from './paths.js'
 import { letterLinks, stepRows } from './presenters.js'
 import type { Offer2015Service } from './service.js'
@@ -16,14 +30,21 @@ import { OFFER_STATES, PROGRESS_JUDGEMENTS, SEMINAR_REPLIES } from './types.js'
 
 type OfferRequest = SignedInRequest<{ offerId: string }>
 
-export type Which = 'step' | 'reply' | 'seminar' | 'planLetter' | 'progress'
-const FORMS = {
+export type Which = 'step' | 'reply' | 'seminar' | 'planLetter' | 'progress' | SampleForm
+const FORMS: Record<Which, Form<unknown>> = {
   step: stepForm,
   reply: replyForm,
   seminar: seminarForm,
   planLetter: planLetterForm,
   progress: progressForm,
-}
+  inspectors: inspectorsForm,
+  cases: casesForm,
+  caseChange: caseForm,
+  caseRemove: caseRemoveForm,
+  shortfall: shortfallForm,
+  concerns: concernForm,
+  concernResponse: responseForm,
+} as Record<Which, Form<unknown>>
 
 const radios = (record: Record<string, string>, chosen: string) =>
   Object.entries(record).map(([value, text]) => ({ value, text, checked: chosen === value }))
@@ -40,7 +61,7 @@ export function offerPages(deps: {
     const record = await offers.record(request.params.offerId)
     const { offer } = record
     const { la } = await register.show(offer.laCode)
-    const target = (await register.target(offer.laCode))!
+    const target = (await offers.target(offer.id))!
     const today = clock.today()
     const steps = stepsOf(record)
     const dates = datesOf(record)
@@ -67,7 +88,9 @@ export function offerPages(deps: {
         ),
       }))
       .filter((group) => group.rows.length > 0)
+    const sample = await sampleView(offers, request, record, target, today, state, which)
     return reply.page('offer-2015/offer.njk', {
+      sample,
       la,
       offer,
       state: OFFER_STATES[stateOf(record)],
@@ -106,7 +129,7 @@ export function offerPages(deps: {
         : undefined,
       attendance: SEMINAR_ATTENDANCE,
       hasPlanLetter: done.has('plan.letter'),
-      letters: letterLinks(record),
+      letters: letterLinks(record, await offers.published(offer.id)),
       may: {
         manage: may('offer-2015.manage'),
         reply: may('offer-2015.reply'),
@@ -190,7 +213,7 @@ export function offerPages(deps: {
           ),
         },
       },
-      errorList: which ? formErrorList(FORMS[which] as Form<unknown>, state) : [],
+      errorList: which ? formErrorList(FORMS[which], state) : [],
     })
   }
 

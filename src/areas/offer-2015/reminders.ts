@@ -7,12 +7,15 @@ import type { Offer2015Service } from './service.js'
 import { type Owner, stepsOf } from './steps.js'
 
 /**
- * Who is reminded of an offer's step. An offer names no inspector and a senior HMI's account has
- * no region, so the lead inspector's, HMI's and senior HMI's steps go to the regional director of
- * the LA's region, who gives the work out (and to a senior HMI whose account carries the region);
- * HMCI's step (telling the other inspectorates) is no account's.
+ * Who is reminded of an offer's step. The HMI's and lead inspector's steps go to the inspectors
+ * named for the offer; while none is named, and for the senior HMI's steps (a senior HMI's
+ * account has no region), to the regional director of the LA's region, who gives the work out
+ * (and to a senior HMI whose account carries the region). HMCI's step (telling the other
+ * inspectorates) is no account's.
  */
 const INSPECTORS: readonly Role[] = ['senior-hmi', 'regional-director']
+/** The owners whose steps are the named inspectors' (ADR 0025: the named person, once there is one). */
+const NAMED_OWNERS: readonly Owner[] = ['hmi', 'lead-inspector']
 const OWNER_ROLES: Readonly<Record<Owner, readonly Role[]>> = {
   'regional-director': ['regional-director'],
   'lead-inspector': INSPECTORS,
@@ -30,7 +33,7 @@ const OWNER_ROLES: Readonly<Record<Owner, readonly Role[]>> = {
  * steps as each owner's home page. None for an ended offer.
  */
 export function offer2015Reminders(
-  offers: Pick<Offer2015Service, 'inScope'>,
+  offers: Pick<Offer2015Service, 'inScope' | 'inspectorIds'>,
   register: Pick<RegisterService, 'localAuthorities'>,
   roster: () => Promise<Roster>,
 ) {
@@ -41,13 +44,17 @@ export function offer2015Reminders(
       roster(),
     ])
     const byCode = new Map(las.map((la) => [la.laCode, la]))
+    const named = await offers.inspectorIds(records.map((record) => record.offer.id))
     return records.flatMap((record) => {
+      const inspectors = (named.get(record.offer.id) ?? []).flatMap((id) => people.person(id) ?? [])
       const la = byCode.get(record.offer.laCode)
       if (!la || record.offer.endedOn) return []
       return stepsOf(record).flatMap((step) => {
         if (step.actual || !step.statutory) return []
         return remindEach(
-          step.owners.flatMap((owner) => people.at(la, OWNER_ROLES[owner])),
+          step.owners.flatMap((owner) =>
+            inspectors.length > 0 && NAMED_OWNERS.includes(owner) ? inspectors : people.at(la, OWNER_ROLES[owner]),
+          ),
           {
             kind: 'offer-2015-step',
             recordId: `${record.offer.id}:${step.key}`,

@@ -22,6 +22,7 @@ import {
 import { type LetterFormat, letterOfStep, STEP_LETTERS } from './letters.js'
 import { offerPages, type Which } from './offer-page.routes.js'
 import { offer2015Paths } from './paths.js'
+import { offerSampleRoutes } from './sample.routes.js'
 import type { Offer2015Service } from './service.js'
 import { datesOf, stateOf } from './steps.js'
 import { OFFER_STATES } from './types.js'
@@ -133,6 +134,7 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
     })
 
   return [
+    ...offerSampleRoutes(offers, offerPage),
     stepLetter(offer2015Paths.stepLetterDocx.pattern, 'docx'),
     stepLetter(offer2015Paths.stepLetterPdf.pattern, 'pdf'),
     route({ method: 'GET', url: offer2015Paths.list.pattern, permission: 'offer-2015.view', handler: listPage }),
@@ -239,6 +241,17 @@ export function offer2015Routes(deps: Offer2015RouteDeps): RouteSpec[] {
           context(request),
         )
         return back(request, 'progress-inspection')
+      },
+    }),
+    route({
+      method: 'POST',
+      url: offer2015Paths.publish.pattern,
+      permission: 'offer-2015.manage',
+      params: stepParams,
+      target: (request: StepRequest) => offers.target(request.params.offerId),
+      handler: async (request: StepRequest, reply) => {
+        await offers.publish(request.principal, request.params.offerId, request.params.step, context(request))
+        return reply.redirect(`${offer2015Paths.offer.build({ offerId: request.params.offerId })}#letters`, 303)
       },
     }),
     letter(offer2015Paths.invitationDocx.pattern, 'docx', 'invitation', 'Improvement planning seminar invitation'),

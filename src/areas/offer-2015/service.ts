@@ -4,26 +4,24 @@ import { type Action, canOn, laFilter, type PolicyTarget, type Principal } from 
 import { NotFoundError, ValidationError } from '../../errors.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { SEMINAR_ATTENDANCE } from '../../rules/offer-2015.js'
-import { progressInspection2015Timeline } from '../../rules/timelines/progress-inspection-2015.js'
 import type { RequestContext, ServiceDeps } from '../deps.js'
 import type { RegisterService } from '../register/index.js'
 import { awaitingOffer } from './awaiting.js'
 import { offerChange } from './change.js'
 import { invitationLetter, type LetterFormat, planLetterDocument, stepLetterDocument } from './letters.js'
 import { findOffer, insertOffer, offerIdsWorkedOnBy, offersOf, stepsOfOffers } from './repository.js'
+import { progressService } from './progress.service.js'
+import { publishOfferLetter } from './publish.js'
+import type { PublicationsService } from '../publications/index.js'
+import { offerSampleService } from './sample.service.js'
+import { inspectorsOf, offerIdsNaming } from './sample.repository.js'
 import { stepsOf } from './steps.js'
-import {
-  type Offer,
-  type OfferRecord,
-  PLAN_LETTER_ACCEPTS,
-  type PlanLetter,
-  type ProgressJudgement,
-  type SeminarReply,
-} from './types.js'
+import { type Offer, type OfferRecord, PLAN_LETTER_ACCEPTS, type PlanLetter, type SeminarReply } from './types.js'
 
 export interface Offer2015Deps extends ServiceDeps {
   readonly register: Pick<RegisterService, 'show' | 'target' | 'localAuthorities' | 'histories'>
   readonly people: PeopleDirectory
+  readonly publications: Pick<PublicationsService, 'publishOfferLetter' | 'ofOffer'>
 }
 
 /** Annex B: the seminar agrees three to five core improvement priorities. */
@@ -51,8 +49,20 @@ export function createOffer2015Service(deps: Offer2015Deps) {
     return offers.map((offer) => ({ offer, steps: steps.filter((step) => step.offerId === offer.id) }))
   }
 
-  async function guard(principal: Principal, action: Action, laCode: string): Promise<PolicyTarget> {
+  /** The offer's policy target: its LA, and its named inspectors as the team (`offer-2015.cases`). */
+  async function offerTarget(offer: Offer): Promise<PolicyTarget | null> {
+    const [found, named] = await Promise.all([register.target(offer.laCode), inspectorsOf(db, [offer.id])])
+    return found ? { ...found, teamUserIds: named.get(offer.id) ?? [] } : null
+  }
+
+  async function laGuard(principal: Principal, action: Action, laCode: string): Promise<PolicyTarget> {
     const found = await register.target(laCode)
+    if (!found || !canOn(principal, action, found)) throw new NotFoundError()
+    return found
+  }
+
+  async function guard(principal: Principal, action: Action, offer: Offer): Promise<PolicyTarget> {
+    const found = await offerTarget(offer)
     if (!found || !canOn(principal, action, found)) throw new NotFoundError()
     return found
   }
@@ -64,6 +74,7 @@ export function createOffer2015Service(deps: Offer2015Deps) {
   }
 
   const change = offerChange(deps, record, guard)
+  const sample = offerSampleService(deps, record, guard)
 
   /** Every offer the principal may see (or act on, for `action`), newest first. */
   async function inScope(
@@ -102,10 +113,12 @@ export function createOffer2015Service(deps: Offer2015Deps) {
     record,
     openable,
 
-    /** The policy target of an offer: its LA, or null when there is no such offer (404). */
+    sample,
+
+    /** The policy target of an offer: its LA and named inspectors, or null when there is no such offer (404). */
     async target(offerId: string): Promise<PolicyTarget | null> {
       const offer = await findOffer(db, offerId)
-      return offer ? register.target(offer.laCode) : null
+      return offer ? offerTarget(offer) : null
     },
 
     async laName(laCode: string): Promise<string> {
@@ -118,13 +131,24 @@ export function createOffer2015Service(deps: Offer2015Deps) {
 
     /**
      * The offers whose tasks are the principal's: those they may act on, and for an HMI only the
-     * offers they work on (have recorded a step of), not every offer in the country.
+     * offers they are named on (or, where no one is named, have recorded a step of), not every
+     * offer in the country.
      */
     async tasksInScope(principal: Principal): Promise<OfferRecord[]> {
       const records = await inScope(principal, 'offer-2015.reply')
-      if (principal.role !== 'hmi') return records
-      const mine = await offerIdsWorkedOnBy(db, principal.id)
-      return records.filter((record) => mine.has(record.offer.id))
+      if (principal.role !== 'hmi' || records.length === 0) return records
+      const [named, workedOn, inspectors] = await Promise.all([
+        offerIdsNaming(db, principal.id),
+        offerIdsWorkedOnBy(db, principal.id),
+        inspectorsOf(
+          db,
+          records.map((record) => record.offer.id),
+        ),
+      ])
+      // An offer with named inspectors is theirs; one naming no one is whoever has recorded its steps.
+      return records.filter(
+        (record) => named.has(record.offer.id) || (!inspectors.has(record.offer.id) && workedOn.has(record.offer.id)),
+      )
     },
 
     /** LAs with a SIF inadequate judgement without an offer, for the director who may open one (000#5). */
@@ -139,7 +163,7 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       judgementId: string | undefined,
       context: RequestContext,
     ): Promise<string> {
-      await guard(principal, 'offer-2015.direct', laCode)
+      await laGuard(principal, 'offer-2015.direct', laCode)
       const candidates = await openable(laCode)
       const judgement = judgementId ? candidates.find((candidate) => candidate.id === judgementId) : candidates[0]
       if (!judgement)
@@ -317,46 +341,44 @@ export function createOffer2015Service(deps: Offer2015Deps) {
       })
     },
 
-    /** The progress inspection's first day on site (day 6, a Monday) and, when known, its judgement (000#42, #45). */
-    async progressInspection(
-      principal: Principal,
-      offerId: string,
-      input: { onsite: string; judgement?: ProgressJudgement | undefined; version?: number | undefined },
-      context: RequestContext,
-    ) {
-      const checked = progressInspection2015Timeline(input.onsite)
-      if (!checked.ok) throw new ValidationError({ onsite: checked.reason })
-      await change(principal, offerId, 'offer-2015.manage', input, context, (current) => ({
-        offer: { progressOnsiteOn: input.onsite, progressJudgement: input.judgement ?? null },
-        steps: [],
-        action: 'offer-2015.progress-inspection',
-        summary: `Progress inspection on site from ${formatLongDate(input.onsite)}${input.judgement ? `: ${input.judgement} progress` : ''}`,
-        // Issue 15: unsatisfactory progress is flagged to the DfE (000 says no more), once.
-        ...(input.judgement === 'unsatisfactory' && current.offer.progressJudgement !== 'unsatisfactory'
-          ? { dfe: 'The progress inspection judged the LA’s progress unsatisfactory (000#45).' }
-          : {}),
-      }))
-    },
+    ...progressService(deps, change, sample),
 
     /** The invitation letter (Annex A) as Word or PDF. */
     async invitation(principal: Principal, offerId: string, format: LetterFormat) {
       const current = await record(offerId)
-      const target = await guard(principal, 'offer-2015.view', current.offer.laCode)
+      const target = await guard(principal, 'offer-2015.view', current.offer)
       return invitationLetter(deps, current, target, format)
     },
 
     /** The latest improvement plan letter (Annexes D to G) as Word or PDF; NotFoundError before the first. */
     async planLetterDocument(principal: Principal, offerId: string, format: LetterFormat) {
       const current = await record(offerId)
-      const target = await guard(principal, 'offer-2015.view', current.offer.laCode)
+      const target = await guard(principal, 'offer-2015.view', current.offer)
       return planLetterDocument(deps, current, target, format)
     },
+
+    /** Publish a later review letter or the progress letter on /published (000#38, #42; ADR 0028). */
+    async publish(principal: Principal, offerId: string, step: string, context: RequestContext) {
+      const current = await record(offerId)
+      const target = await guard(principal, 'offer-2015.manage', current.offer)
+      const evidence = step === 'pi.report.published' ? await sample.evidenceLines(offerId) : []
+      const { content } = await stepLetterDocument(deps, current, target, step, 'pdf', evidence)
+      const { la } = await register.show(current.offer.laCode)
+      return publishOfferLetter(deps, principal, current, la.name, step, content, context)
+    },
+
+    /** The named inspectors of each offer, by offer id (the reminder job's one read, issue 13). */
+    inspectorIds: (offerIds: readonly string[]) => inspectorsOf(db, offerIds),
+
+    /** The offer's letters on the public list, public or not yet (for its page). */
+    published: (offerId: string) => deps.publications.ofOffer(offerId),
 
     /** The letter of a recorded step (seminar record, visit, review, progress letter) as Word or PDF. */
     async stepLetter(principal: Principal, offerId: string, step: string, format: LetterFormat) {
       const current = await record(offerId)
-      const target = await guard(principal, 'offer-2015.view', current.offer.laCode)
-      return stepLetterDocument(deps, current, target, step, format)
+      const target = await guard(principal, 'offer-2015.view', current.offer)
+      const evidence = step === 'pi.report.published' ? await sample.evidenceLines(offerId) : []
+      return stepLetterDocument(deps, current, target, step, format, evidence)
     },
   }
 }

@@ -56,3 +56,34 @@ export interface OfferRecord {
   readonly offer: Offer
   readonly steps: readonly DoneStep[]
 }
+
+/** Where a progress inspection case came from (000 Annex H): the lead's 30, or the LA's four. */
+export const CASE_SOURCES = {
+  selected: 'Selected by the lead inspector',
+  'la-child-protection': 'Offered by the LA: child protection',
+  'la-child-in-need': 'Offered by the LA: child in need',
+} as const
+export type CaseSource = keyof typeof CASE_SOURCES
+
+/** A case of the progress inspection's sample, by the LA's child ID (child-level data). */
+export interface OfferCase {
+  readonly id: string
+  readonly childId: string
+  readonly source: CaseSource
+  readonly cse: boolean
+  readonly laAudit: boolean
+  readonly standardsEvident: boolean | null
+  readonly riskManaged: boolean | null
+}
+
+/** A case of concern referred to the LA (000 Annex H/C), with its response once received. */
+export interface OfferConcern {
+  readonly id: string
+  readonly number: number
+  readonly childId: string
+  readonly teamLocation: string
+  readonly issues: string
+  readonly responseDue: string
+  readonly response: string | null
+  readonly respondedOn: string | null
+}

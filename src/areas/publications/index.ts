@@ -29,6 +29,7 @@ export type {
   PublicationQuery,
   PublishContext,
   PublishInput,
+  PublishOfferLetterInput,
   PublishResult,
 } from './types.js'
 export { isPublishedKind, KIND_LABELS, PUBLISHED_KINDS, type PublishedKind } from './kinds.js'

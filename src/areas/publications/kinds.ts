@@ -11,6 +11,8 @@ export const PUBLISHED_KINDS = [
   'focused-visit-letter',
   'monitoring-visit-letter',
   'partner-letter',
+  'offer-review-letter',
+  'progress-inspection-letter',
 ] as const
 export type PublishedKind = (typeof PUBLISHED_KINDS)[number]
 
@@ -23,7 +25,13 @@ export const KIND_LABELS: Readonly<Record<PublishedKind, string>> = {
   'focused-visit-letter': 'Focused visit letter',
   'monitoring-visit-letter': 'Monitoring visit letter',
   'partner-letter': 'Letter to a partner inspectorate',
+  'offer-review-letter': 'Quarterly review letter (2015 improvement offer)',
+  'progress-inspection-letter': 'Progress inspection letter (2015 improvement offer)',
 }
+
+/** The kinds a 2015 offer publishes from its steps (000#38, #42; ADR 0028): no activity, no 002#216 column. */
+export const OFFER_KINDS = ['offer-review-letter', 'progress-inspection-letter'] as const
+export type OfferKind = (typeof OFFER_KINDS)[number]
 
 /** The activities each kind comes from; a partner letter may follow any of them (002#224-225). */
 export const KIND_ACTIVITY_TYPES: Readonly<Record<PublishedKind, readonly ActivityType[] | 'any'>> = {
@@ -31,6 +39,9 @@ export const KIND_ACTIVITY_TYPES: Readonly<Record<PublishedKind, readonly Activi
   'focused-visit-letter': ['focused-visit'],
   'monitoring-visit-letter': ['monitoring-visit'],
   'partner-letter': 'any',
+  // An offer's letters come from no activity (publishOfferLetter).
+  'offer-review-letter': [],
+  'progress-inspection-letter': [],
 }
 
 /**

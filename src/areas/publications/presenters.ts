@@ -28,6 +28,9 @@ export function headlineGrade(publication: Publication): string {
 
 /** Working days from the end of fieldwork to publication against 002#216, in plain words. */
 export function timelinessText(publication: Publication): string {
+  // A 2015 offer's letter has its own dates (000#38, #42), not 002#216's columns.
+  if (!publication.activityType)
+    return `Published on ${formatDate(publication.publishedOn)}; the 2015 improvement offer set ${formatDate(publication.statutoryPublicationDate)} (000#38, #42).`
   const timeliness = publicationTimeliness(
     timelineColumn(publication.kind, publication.activityType),
     publication.fieldworkEnd,

@@ -4,10 +4,10 @@ import { londonIsoDate } from '../../clock.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { isIsoDate } from '../../rules/calendar/dates.js'
 import type { JudgementActivityType } from '../register/index.js'
-import { KIND_ACTIVITY_TYPES, KIND_LABELS } from './kinds.js'
+import { KIND_ACTIVITY_TYPES, KIND_LABELS, type OfferKind } from './kinds.js'
 import type { PublicationsDeps } from './records.js'
-import { insertPublication, publicationOfKind } from './repository.js'
-import type { PublishContext, PublishInput, PublishResult } from './types.js'
+import { insertPublication, publicationOfKind, publicationOfOfferStep } from './repository.js'
+import type { PublishContext, PublishInput, PublishOfferLetterInput, PublishResult } from './types.js'
 
 const PDF_MAGIC = '%PDF-'
 
@@ -51,6 +51,70 @@ function isPdf(bytes: Uint8Array): boolean {
  */
 export function publishService({ db, clock, blobs, register, activities }: PublicationsDeps) {
   return {
+    /**
+     * A 2015 offer's letter on the public list (000#38, #42; ADR 0028): a later quarterly review
+     * letter or the progress inspection letter, from the offer's step, with no activity and no
+     * register record. The first review letter is never published (000#38), so it is refused.
+     */
+    async publishOfferLetter(
+      input: PublishOfferLetterInput,
+      context: PublishContext,
+    ): Promise<{ publicationId: string }> {
+      const kind: OfferKind | undefined =
+        input.step === 'pi.report.published'
+          ? 'progress-inspection-letter'
+          : /^review\.[234]$/.test(input.step)
+            ? 'offer-review-letter'
+            : undefined
+      const errors = inputProblems(
+        { ...input, activityId: '', laId: input.laCode, kind: kind ?? 'offer-review-letter' },
+        clock.now(),
+      )
+      if (!kind)
+        errors.step = 'Only the 6-, 9- and 12-month review letters and the progress letter are published (000#38, #42)'
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+      if (await publicationOfOfferStep(db, input.offerId, input.step))
+        throw new ConflictError('This letter is already published')
+      const pdf = await blobs.put(Readable.from([Buffer.from(input.pdf)]))
+      const actor = context.actor ?? SYSTEM_ACTOR
+      return db.transaction().execute(async (trx) => {
+        const publicationId = await insertPublication(trx, {
+          activityId: null,
+          offer: { id: input.offerId, step: input.step },
+          laCode: input.laCode,
+          kind: kind!,
+          activityType: null,
+          title: input.title.trim(),
+          fieldworkStart: input.fieldworkStart,
+          fieldworkEnd: input.fieldworkEnd,
+          statutoryPublicationDate: input.statutoryPublicationDate,
+          publishedAt: input.publishedAt,
+          public: true,
+          judgements: null,
+          pdf,
+          summaryPdf: null,
+          recordedBy: context.actor?.id ?? null,
+        })
+        await recordAudit(trx, {
+          actor,
+          action: 'publication.publish',
+          recordType: 'publication',
+          recordId: publicationId,
+          laCode: input.laCode,
+          summary: `Published ${KIND_LABELS[kind!].toLowerCase()} “${input.title.trim()}”`,
+          changes: {
+            offerId: input.offerId,
+            step: input.step,
+            kind,
+            publishedAt: input.publishedAt.toISOString(),
+            pdf: pdf.hash,
+          },
+          requestId: context.requestId,
+        })
+        return { publicationId }
+      })
+    },
+
     async publish(input: PublishInput, context: PublishContext): Promise<PublishResult> {
       const activity = await activities.find(input.activityId)
       if (!activity) throw new NotFoundError()

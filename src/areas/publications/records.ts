@@ -12,6 +12,7 @@ import {
   type PublicationRow,
   type PublicFilter,
   publicationsOfActivity,
+  publicationsOfOffer,
 } from './repository.js'
 import type { Publication, PublicationPage, PublicationQuery } from './types.js'
 
@@ -110,6 +111,11 @@ export function publicationRecords({ db, clock, blobs, register }: PublicationsD
     async ofActivity(activityId: string): Promise<Publication[]> {
       return withLas(await publicationsOfActivity(db, activityId))
     },
+
+    /** Every publication of a 2015 offer, public or not, for its page (the caller checks who may see it). */
+    async ofOffer(offerId: string): Promise<Publication[]> {
+      return withLas(await publicationsOfOffer(db, offerId))
+    },
   }
 }
 
@@ -128,6 +134,8 @@ function toPublication(
     id: row.id,
     activityId: row.activity_id,
     activityType: row.activity_type,
+    offerId: row.offer_id,
+    offerStep: row.offer_step,
     laCode: row.la_code,
     laName: la?.name ?? row.la_code,
     regionCode: la?.regionCode ?? '',

@@ -12,7 +12,9 @@ type Db = Kysely<Database> | Transaction<Database>
 export type PublicationRow = Selectable<PublicationsTable>
 
 export interface NewPublication {
-  readonly activityId: string
+  readonly activityId: string | null
+  /** A 2015 offer's letter: its offer and step instead of an activity (ADR 0028). */
+  readonly offer?: { readonly id: string; readonly step: string }
   readonly laCode: string
   readonly kind: PublishedKind
   readonly activityType: PublicationsTable['activity_type']
@@ -33,6 +35,8 @@ export async function insertPublication(db: Db, publication: NewPublication): Pr
     .insertInto('publications')
     .values({
       activity_id: publication.activityId,
+      offer_id: publication.offer?.id ?? null,
+      offer_step: publication.offer?.step ?? null,
       la_code: publication.laCode,
       kind: publication.kind,
       activity_type: publication.activityType,
@@ -74,6 +78,22 @@ export async function publicationsOfActivity(db: Db, activityId: string): Promis
     .where('activity_id', '=', activityId)
     .orderBy('published_at')
     .execute()
+}
+
+/** Every publication of a 2015 offer, public or not (for the offer's own page, signed in). */
+export async function publicationsOfOffer(db: Db, offerId: string): Promise<PublicationRow[]> {
+  return db.selectFrom('publications').selectAll().where('offer_id', '=', offerId).orderBy('published_at').execute()
+}
+
+/** Has the offer's step a publication already? */
+export async function publicationOfOfferStep(db: Db, offerId: string, step: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('publications')
+    .select('id')
+    .where('offer_id', '=', offerId)
+    .where('offer_step', '=', step)
+    .executeTakeFirst()
+  return row?.id
 }
 
 /** Filters of the public list, with the LAs of a region already resolved. */

@@ -38,10 +38,11 @@ export interface TimelinessGroup {
 
 export function timed(publications: readonly Publication[]): Timed[] {
   return publications.flatMap((publication) => {
-    const { kind } = publication
-    if (!isTimedKind(kind)) return []
+    const { kind, activityType } = publication
+    // A 2015 offer's letter (no activity) is timed by the offer, not by 002#216.
+    if (!isTimedKind(kind) || !activityType) return []
     const timing = publicationTimeliness(
-      timelineColumn(kind, publication.activityType),
+      timelineColumn(kind, activityType),
       publication.fieldworkEnd,
       publication.publishedOn,
     )

@@ -33,6 +33,22 @@ export interface PublishInput {
   readonly firstMonitoringLetter?: boolean
 }
 
+/** A 2015 offer's letter to publish (000#38, #42; ADR 0028): from an offer's step, with no activity. */
+export interface PublishOfferLetterInput {
+  readonly offerId: string
+  /** The offer's step the letter is of: `review.2` to `review.4`, or `pi.report.published`. */
+  readonly step: string
+  readonly laCode: string
+  readonly title: string
+  /** The review's day, or the progress inspection's days on site. */
+  readonly fieldworkStart: IsoDate
+  readonly fieldworkEnd: IsoDate
+  /** The offer's own statutory date for it (the review's due date; day 35, 000#42). */
+  readonly statutoryPublicationDate: IsoDate
+  readonly publishedAt: Date
+  readonly pdf: Uint8Array
+}
+
 /** Who publishes: the person who pressed the button, or nobody (the system at the embargo time). */
 export interface PublishContext {
   readonly requestId: string
@@ -56,8 +72,11 @@ export interface PublishedFile {
 /** A report or letter as stored, with its LA's name and region. */
 export interface Publication {
   readonly id: string
-  readonly activityId: string
-  readonly activityType: ActivityType
+  /** The activity it came from; null for a 2015 offer's letter, which has its offer instead (ADR 0028). */
+  readonly activityId: string | null
+  readonly activityType: ActivityType | null
+  readonly offerId: string | null
+  readonly offerStep: string | null
   readonly laCode: string
   readonly laName: string
   readonly regionCode: string

@@ -237,9 +237,11 @@ export const AFTER_INADEQUATE_RULES: readonly RulebookEntry[] = [
     citation: '000#39-41, #45, #51, #54, Annex H',
     quote:
       'The progress inspection takes place 12 months after the start of the improvement offer. … The framework for progress inspections will be confirmed in writing to the local authority by the end of the third quarter. The local authority will have one month to respond … Two cases will have a child sexual exploitation dimension. … it is unlikely that a full repeat SIF inspection will take place until a date between two years and six months and three years after the publication of the inspection report which found the local authority to be inadequate.',
-    decision: 'The end of the third quarter is nine months after the start of the offer (its publication date).',
+    decision:
+      'The end of the third quarter is nine months after the start of the offer (its publication date). The two CSE cases and the six audits are among the lead inspector’s 30; the LA’s four (two child protection, two children in need) come on top. The progress judgement waits until each count is met or its shortfall is recorded with a reason; satisfactory progress needs the standards in at least a majority of the cases seen (Annex H fn 3, E9) and risk managed for every child.',
     implementedBy: [
       { module: 'offer-2015', exports: ['offer2015'] },
+      { module: 'progress-sample-2015', exports: ['PROGRESS_SAMPLE_2015', 'progressSampleCounts', 'progressEvidence'] },
       { module: 'timelines/progress-inspection-2015', exports: ['progressInspection2015Timeline'] },
     ],
   },
