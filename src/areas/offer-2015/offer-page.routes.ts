@@ -3,7 +3,7 @@ import { type Action, canOn } from '../../auth/policy.js'
 import type { Clock } from '../../clock.js'
 import { formatDate } from '../../rules/calendar/dates.js'
 import { OFFER_2015_COMPONENTS, PLAN_REVIEW_LETTERS, SEMINAR_ATTENDANCE } from '../../rules/offer-2015.js'
-import { dateFieldOf, dateInputItems, type Form, type FormState, valueOf } from '../../web/forms.js'
+import { dateFieldOf, dateInputItems, type Form, type FormState, submittedVersion, valueOf } from '../../web/forms.js'
 import { ruleLink } from '../../web/rule-links.js'
 import { formErrorList, type SignedInRequest } from '../../web/routing.js'
 import type { RegisterService } from '../register/index.js'
@@ -31,6 +31,9 @@ import { OFFER_STATES, PROGRESS_JUDGEMENTS, SEMINAR_REPLIES } from './types.js'
 type OfferRequest = SignedInRequest<{ offerId: string }>
 
 export type Which = 'step' | 'reply' | 'seminar' | 'planLetter' | 'progress' | SampleForm
+/** The forms that carry the offer's version (optimistic locking). */
+const VERSIONED_FORMS: readonly Which[] = ['reply', 'seminar', 'planLetter', 'progress', 'step', 'shortfall']
+
 const FORMS: Record<Which, Form<unknown>> = {
   step: stepForm,
   reply: replyForm,
@@ -93,6 +96,10 @@ export function offerPages(deps: {
       sample,
       la,
       offer,
+      // Each form's version: the one it was built from when it is shown again for an error.
+      versions: Object.fromEntries(
+        VERSIONED_FORMS.map((name) => [name, (which === name ? submittedVersion(state) : undefined) ?? offer.version]),
+      ),
       state: OFFER_STATES[stateOf(record)],
       publishedOn: formatDate(offer.publishedOn),
       backHref: offer2015Paths.la.build({ laCode: offer.laCode }),
