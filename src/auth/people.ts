@@ -152,10 +152,6 @@ export function createPeopleDirectory(db: Kysely<Database>) {
             })
             .map(toPerson)
         },
-        byId(id) {
-          const row = rows.find((candidate) => candidate.id === id)
-          return row ? toPerson(row) : undefined
-        },
       }
     },
 
@@ -169,12 +165,10 @@ export function createPeopleDirectory(db: Kysely<Database>) {
 
 /** The active accounts, read once: who of these roles answers for an LA's steps. */
 export interface Roster {
-  /** One active account by id (a record's named people, e.g. a 2015 offer's inspectors). */
+  /** One active account by id (a record's named people: a programme's lead inspector, an offer's HMIs), or undefined. */
   person(id: string): Person | undefined
   /** LA staff of the LA, DfE staff assigned to it, Ofsted staff of its region, national directors. */
   at(la: { readonly laCode: string; readonly regionCode: string }, roles: readonly Role[]): Person[]
-  /** One active account by id (a named owner, e.g. a programme's lead inspector), or undefined. */
-  byId(id: string): Person | undefined
 }
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>

@@ -46,7 +46,7 @@ export function monitoringReminders(
         remindEach(
           task.owner.flatMap((owner) => {
             const lead = owner === 'inspector' && record.programme.leadInspectorId
-            const named = lead ? people.byId(lead) : undefined
+            const named = lead ? people.person(lead) : undefined
             return named ? [named] : people.at(la, OWNER_ROLES[owner])
           }),
           {
