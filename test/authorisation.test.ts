@@ -20,6 +20,7 @@ import { publishedAndHidden } from './support/publications.js'
 import { toFactualAccuracy } from './support/reports.js'
 import { apiTokenOf } from './support/api-tokens.js'
 import { WALK_RECORD_PARAMS, walkRecords, withWalkRecords, type WalkRecords } from './support/walk-records.js'
+import { nameOfferInspectors } from './support/offer-inspectors.js'
 
 /**
  * Walks every route for every role, once for the account's own LA and once for another LA,
@@ -234,16 +235,7 @@ beforeAll(async () => {
     )
   }
   walkRecordsOf = await walkRecords(t, t.app.services, [OWN_LA.laCode, OTHER_LA.laCode])
-  // The own LA's 2015 offer names the HMI and the senior HMI as its inspectors, like the activity's
-  // team (its child IDs are theirs to read); the other LA's names someone else.
-  const namer = (await principalFor(t.db, users.get('national-director')!.id))!
-  for (const [la, named] of [
-    [OWN_LA, [users.get('hmi')!.id, users.get('senior-hmi')!.id]],
-    [OTHER_LA, [someUserId]],
-  ] as const)
-    await t.app.services.offer2015.sample.nameInspectors(namer, walkRecordsOf.get(la.laCode)!.offerId, named, {
-      requestId: 'test',
-    })
+  await nameOfferInspectors(t, walkRecordsOf, users, [OWN_LA.laCode, OTHER_LA.laCode], someUserId)
 })
 afterAll(async () => t.close())
 
@@ -260,9 +252,8 @@ function urlFor(spec: RouteSpec, la: typeof OWN_LA, tokenId?: string): string {
     .replace(':concernId', concernOf.get(la.laCode)!)
     .replace(':returnId', returnOf.get(la.laCode)!)
     .replace(':documentId', documentOf.get(la.laCode)!)
-    .replace(':judgement', 'leaders')
+    .replace(/:(judgement|section)\b/, 'leaders')
     .replace(':step', 'visit.1')
-    .replace(':section', 'leaders')
     .replace(':versionNumber', '1')
     .replace(':file', 'report.pdf')
     .replace(':publicationId', publishedId)
