@@ -1,5 +1,5 @@
 /**
- * The progress inspection's case sample and what it shows (RULES.md I5, E9; 000 Annex H).
+ * The progress inspection's case sample and what it shows (RULES.md I5, E9; 000#43-45, #55 and its Annex H).
  *
  * - Methodology: "The lead inspector will select the initial 30 children and young people's
  *   cases … Two cases will have a child sexual exploitation dimension. The local authority will

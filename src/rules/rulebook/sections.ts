@@ -1,4 +1,4 @@
-/** The shape of the rulebook's entries and the sections of RULES.md they fall in. */
+/** The shape of the rulebook's entries and the sections of RULES.md they fall in (each entry cites its paragraph, e.g. 002#242). */
 import type { RuleId } from '../types.js'
 
 /** An export of `src/rules/` that implements a rule: `module` is its path under src/rules without `.ts`. */
