@@ -25,8 +25,15 @@ export const TEST_NOW = '2026-11-23T10:00:00Z'
  * The real app on a fresh test database with a fixed clock (STYLE.md §4). Security stays on:
  * CSRF, secure cookies and rate limits are exercised, not switched off.
  */
-export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase()
+export async function buildTestApp(
+  options: {
+    clock?: Clock
+    env?: Record<string, string>
+    /** PostgreSQL connections (PGlite has one): one makes the order of queries repeatable. */
+    connections?: number
+  } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(undefined, options)
   const clock = options.clock ?? fixedClock(TEST_NOW)
   // Uploaded files (on PGlite) and temporary files go to a folder of this test's own, removed on close.
   const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-test-data-'))

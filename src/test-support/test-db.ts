@@ -19,8 +19,11 @@ declare module 'vitest' {
  * TEST_DATABASE_URL set it is a new schema on that PostgreSQL server, migrated, and dropped
  * on close.
  */
-export async function createTestDatabase(kind: DatabaseKind = defaultTestDatabaseKind()): Promise<DatabaseHandle> {
-  if (kind === 'postgres') return createPostgresSchema()
+export async function createTestDatabase(
+  kind: DatabaseKind = defaultTestDatabaseKind(),
+  options: { connections?: number } = {},
+): Promise<DatabaseHandle> {
+  if (kind === 'postgres') return createPostgresSchema(options.connections ?? 4)
   const template = await readFile(inject('pgliteTemplate'))
   return openDatabase({ pgliteDump: new Blob([template]) })
 }
@@ -35,7 +38,7 @@ export function testDatabaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
 }
 
-async function createPostgresSchema(): Promise<DatabaseHandle> {
+async function createPostgresSchema(connections: number): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL
   if (!url) throw new Error('TEST_DATABASE_URL is not set')
   const schema = `test_${randomBytes(6).toString('hex')}`
@@ -43,7 +46,7 @@ async function createPostgresSchema(): Promise<DatabaseHandle> {
   await admin.connect()
   await admin.query(`create schema ${schema}`)
   await admin.end()
-  const handle = await openDatabase({ url, schema, maxConnections: 4 })
+  const handle = await openDatabase({ url, schema, maxConnections: connections })
   await prepareDatabase(handle.db, { demoData: false, clock: fixedClock('2026-01-01T12:00:00Z') })
   return {
     db: handle.db,
