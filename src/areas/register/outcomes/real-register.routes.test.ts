@@ -33,6 +33,17 @@ const cardHeadings = (shown: ReturnType<typeof page>) =>
     .get()
 
 describe('the register’s LA page on the real history', () => {
+  it('says whose outcomes it holds, as published at what date', async () => {
+    const agent = await new TestAgent(t.app).signIn(director.email, director.password)
+    expect(
+      page(await agent.get('/register'))
+        .$('main')
+        .text(),
+    ).toContain(
+      'Judgements and visits as published by Ofsted, 31 March 2025, and those recorded in this service since.',
+    )
+  })
+
   it('shows the visits Ofsted published among the judgements, with their theme and source row', async () => {
     const agent = await new TestAgent(t.app).signIn(director.email, director.password)
     // Bradford: a monitoring visit from 11 February 2025, published 13 March 2025 (In-year_inspections).
