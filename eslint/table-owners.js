@@ -27,6 +27,7 @@ export const TABLE_OWNERS = {
   data_loads: 'register',
   register_visits: 'register',
   register_earlier_inspections: 'register',
+  register_outcome_readings: 'register',
   register_import_uploads: 'register',
   delivery_bodies: 'register',
   // activities: inspections and visits

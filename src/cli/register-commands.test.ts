@@ -29,11 +29,13 @@ describe('ilacs register', () => {
 
   it('imports a file: a dry run first, then the import, then again with nothing to change', () => {
     const [dry, imported] = runs as Array<Record<string, unknown>>
-    expect(Object.keys(dry!)).toEqual(['created', 'updated', 'unchanged', 'conflicts', 'unread'])
-    expect(dry).toEqual({ created: 333, updated: 0, unchanged: 0, conflicts: [], unread: [] })
-    expect(imported).toEqual({ created: 333, updated: 0, unchanged: 0, conflicts: [], unread: [] })
+    // The keys, and one more where Ofsted's files disagree (ADR 0099).
+    expect(Object.keys(dry!)).toEqual(['created', 'updated', 'unchanged', 'conflicts', 'unread', 'disagreements'])
+    const none = { conflicts: [], unread: [], disagreements: [] }
+    expect(dry).toEqual({ created: 333, updated: 0, unchanged: 0, ...none })
+    expect(imported).toEqual({ created: 333, updated: 0, unchanged: 0, ...none })
     const again = json('register', 'import', file)
-    expect(again).toEqual({ created: 0, updated: 0, unchanged: 333, conflicts: [], unread: [] })
+    expect(again).toEqual({ created: 0, updated: 0, unchanged: 333, ...none })
   }, 120_000)
 
   it('exports every LA with its history, pathway and next window in the agreed shape', () => {
@@ -81,6 +83,19 @@ describe('ilacs register', () => {
 
   it('exports an inspection of 2009–2013 with its framework, adequate null in the grades and in its own word beside', () => {
     expect(runs[2]).toMatchObject({ conflicts: [], unread: [] })
+    // The older file says otherwise of Merton's inspection of May 2022: listed, the newer kept.
+    expect(runs[2]).toMatchObject({
+      disagreements: expect.arrayContaining([
+        {
+          sheet: 'LA_level_in_year_2022-23',
+          row: 57,
+          laCode: '315',
+          field: 'type',
+          kept: 'short-inspection',
+          fileSays: 'standard-inspection',
+        },
+      ]),
+    })
     const las = json('register', 'export') as Array<{ laCode: string; history: Array<Record<string, unknown>> }>
     // Barking and Dagenham, LA_inspections_2009-2023 row 6.
     const barking = las.find((la) => la.laCode === '301')!

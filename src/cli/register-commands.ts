@@ -3,6 +3,8 @@
  * the national register against the service's own database (`DATABASE_URL`, or the embedded one
  * in `DATA_DIR`, migrated and given its reference data if new).
  * Contract: `import --json` prints `{"created","updated","unchanged","conflicts","unread":[{"sheet","row","reason"}]}`
+ * and, an extra key, `"disagreements":[{"sheet","row","laCode","field","kept","fileSays"}]` where
+ * Ofsted's files disagree (ADR 0099; not a conflict, so not in the exit code)
  * (exit 0; 1 when there are conflicts or unread rows), `export --json` a list of
  * `{"laCode","gssCode","name","history","pathway","next"}`. Modules load inside each action so
  * the other commands stay fast.
@@ -60,10 +62,13 @@ export function registerRegisterCommands(program: Command): void {
         if (options.json) printJson(summary)
         else {
           const lines = [
-            `${options.dryRun ? 'Would add' : 'Added'} ${result.created}, ${options.dryRun ? 'would complete' : 'completed'} ${result.updated}, unchanged ${result.unchanged}.`,
+            `${options.dryRun ? 'Would add' : 'Added'} ${result.created}, ${options.dryRun ? 'would complete or change' : 'completed or changed'} ${result.updated}, unchanged ${result.unchanged}.`,
             ...(options.dryRun ? changes.map((change) => `  ${change}`) : []),
             ...result.conflicts.map((c) => `Conflict: ${c.sheet} row ${c.row} (LA ${c.laCode}): ${c.reason}`),
             ...result.unread.map((u) => `Not read: ${u.sheet} row ${u.row}: ${u.reason}`),
+            ...result.disagreements.map(
+              (d) => `Disagrees: ${d.sheet} row ${d.row} (LA ${d.laCode}): ${d.field} ${d.fileSays}; kept ${d.kept}`,
+            ),
           ]
           process.stdout.write(`${lines.join('\n')}\n`)
         }

@@ -29,6 +29,7 @@ import * as offer2015InspectorsCasesAndConcerns from './migrations/20261203T0746
 import * as publicationsOfOffers from './migrations/20261203T074620Z_publications_of_offers.js'
 import * as monitoringDeclined from './migrations/20261203T080551Z_monitoring_declined.js'
 import * as monitoringLeadInspector from './migrations/20261203T082502Z_monitoring_lead_inspector.js'
+import * as registerOutcomeReadings from './migrations/20261203T121558Z_register_outcome_readings.js'
 import type { Database } from './tables.js'
 
 /**
@@ -67,6 +68,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261203T074620Z_publications_of_offers': publicationsOfOffers,
   '20261203T080551Z_monitoring_declined': monitoringDeclined,
   '20261203T082502Z_monitoring_lead_inspector': monitoringLeadInspector,
+  '20261203T121558Z_register_outcome_readings': registerOutcomeReadings,
 }
 
 /**

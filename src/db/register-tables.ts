@@ -143,6 +143,17 @@ export interface DataLoadsTable {
   detail: string | null
 }
 
+/** What another of Ofsted's files or tables said about an inspection the register holds (ADR 0099). */
+export interface RegisterOutcomeReadingsTable {
+  id: Generated<string>
+  la_code: string
+  published_on: string
+  field: string
+  said: string
+  source: string
+  recorded_at: GeneratedTimestamp
+}
+
 /** A body that runs some or all of an LA's children's services under delegated functions (002#227-237). */
 export interface DeliveryBodiesTable {
   id: Generated<string>
@@ -172,5 +183,6 @@ export interface RegisterTables {
   register_import_uploads: RegisterImportUploadsTable
   publications: PublicationsTable
   data_loads: DataLoadsTable
+  register_outcome_readings: RegisterOutcomeReadingsTable
   delivery_bodies: DeliveryBodiesTable
 }

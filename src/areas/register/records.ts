@@ -4,6 +4,7 @@ import type { PathwayStatus } from '../../rules/pathways.js'
 import type { ServiceDeps } from '../deps.js'
 import { standing } from './history.js'
 import { earlierInspections } from './earlier.repository.js'
+import { outcomeReadings } from './readings.repository.js'
 import { createJudgementCache } from './judgement-cache.js'
 import { type NationalDrift, nationalDrift } from './drift.js'
 import { registerPathway } from './pathway.js'
@@ -133,6 +134,9 @@ export function registerRecords({ db, clock }: ServiceDeps) {
      * only, read apart from the standings and pathways, which they never enter (issue 14).
      */
     earlierInspections: (laCode: string) => earlierInspections(db, [laCode]),
+
+    /** What Ofsted's files said about the LA's inspections where the register keeps another value (ADR 0099). */
+    outcomeReadings: (laCode: string) => outcomeReadings(db, [laCode]),
 
     /** The national distribution of lateness against the framework, from the real history (issue 14). */
     async drift(): Promise<NationalDrift> {

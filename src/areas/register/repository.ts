@@ -351,3 +351,13 @@ export async function latestOutcomesFile(db: Db): Promise<{ fileName: string; as
     .executeTakeFirst()
   return row?.detail ? { fileName: row.name.slice(OUTCOMES_LOAD.length), asAt: row.detail } : undefined
 }
+
+/** Each imported outcomes file with the date it is as at (null where it does not say). */
+export async function outcomesFileDates(db: Db): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('data_loads')
+    .select(['name', 'detail'])
+    .where('name', 'like', `${OUTCOMES_LOAD}%`)
+    .execute()
+  return new Map(rows.map((row) => [row.name.slice(OUTCOMES_LOAD.length), row.detail]))
+}

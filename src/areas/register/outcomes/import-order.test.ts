@@ -26,28 +26,36 @@ async function register(): Promise<RegisterService> {
 }
 const run = (service: RegisterService, file: string, dryRun = false) =>
   service.importOutcomes(SYSTEM_ACTOR, dataFile('ofsted-outcomes', file), file, { dryRun })
-const counts = ({ created, updated, unchanged, conflicts, unread }: ImportResult) => ({
+const counts = ({ created, updated, unchanged, conflicts, unread, disagreements }: ImportResult) => ({
   created,
   updated,
   unchanged,
   conflicts,
   unread,
+  disagreements,
 })
+// Cumbria's inspection published 15 November 2022, held by both its successors.
+const CUMBRIA_SUCCESSORS = ['942', '943']
 
 let oldestFirst: RegisterService
 let newestFirst: RegisterService
 let first2023: ImportResult
 let dry2025: ImportResult
 let then2025: ImportResult
+let again2025: ImportResult
+let after2025: ImportResult
+let again2023: ImportResult
 beforeAll(async () => {
   oldestFirst = await register()
   first2023 = await run(oldestFirst, FILE_2023)
   dry2025 = await run(oldestFirst, FILE_2025, true)
   then2025 = await run(oldestFirst, FILE_2025)
+  again2025 = await run(oldestFirst, FILE_2025)
   newestFirst = await register()
   await run(newestFirst, FILE_2025)
-  await run(newestFirst, FILE_2023)
-}, 180_000)
+  after2025 = await run(newestFirst, FILE_2023)
+  again2023 = await run(newestFirst, FILE_2023)
+}, 240_000)
 afterAll(() => Promise.all(opened.map((database) => database.close())))
 
 describe('the 2023 file, then the newer 2025 file', () => {
@@ -64,8 +72,30 @@ describe('the 2023 file, then the newer 2025 file', () => {
     expect(first2023.conflicts).toEqual([])
   })
 
-  it('shows in its dry run what it adds and what it completes, and imports exactly that', () => {
-    expect(counts(dry2025)).toEqual({ created: 158, updated: 24, unchanged: 151, conflicts: [], unread: [] })
+  it('lists two tables of the 2023 file that disagree, keeping the first read', () => {
+    // Cumbria's fieldwork: the 21st in the in-year table (read first: it gives the type), the 20th
+    // in the latest-judgement table.
+    expect(first2023.disagreements).toEqual(
+      CUMBRIA_SUCCESSORS.map((laCode) => ({
+        sheet: 'LA_level_at_31_Mar_2023',
+        row: 34,
+        laCode,
+        field: 'start',
+        kept: '2022-09-21',
+        fileSays: '2022-09-20',
+      })),
+    )
+  })
+
+  it('shows in its dry run what it adds, completes and changes, and imports exactly that', () => {
+    expect(counts(dry2025)).toEqual({
+      created: 158,
+      updated: 27,
+      unchanged: 148,
+      conflicts: [],
+      unread: [],
+      disagreements: [],
+    })
     expect(counts(then2025)).toEqual(counts(dry2025))
     expect(then2025.changes).toEqual(dry2025.changes)
     // What the 2023 history gave by publication date only, the 2025 file completes with its fieldwork.
@@ -73,12 +103,89 @@ describe('the 2023 file, then the newer 2025 file', () => {
       'Complete 330: standard-inspection published 2019-01-17 (ilacs-2018, requires-improvement)',
     )
     expect(dry2025.changes.filter((change) => change.startsWith('Complete'))).toHaveLength(24)
+    // The newer file changes what the 2023 file gave, before → after, both sources named.
+    expect(dry2025.changes).toContain(
+      'Change 315: short-inspection published 2022-05-09 (ilacs-2018, outstanding): type standard-inspection → short-inspection (' +
+        `${FILE_2023}, LA_level_in_year_2022-23 row 57; ${FILE_2023}, LA_inspections_2009-2023 row 84; ${FILE_2023}, LA_level_at_31_Mar_2023 row 83` +
+        ` → ${FILE_2025}, ILACS_inspection_history row 150; ${FILE_2025}, Inspections_as_at_31_March row 82)`,
+    )
+    expect(dry2025.changes.filter((change) => change.startsWith('Change'))).toEqual([
+      expect.stringMatching(/^Change 942: .*: start 2022-09-21 → 2022-09-20 \(.+ → .+\)$/),
+      expect.stringMatching(/^Change 943: .*: start 2022-09-21 → 2022-09-20 \(.+ → .+\)$/),
+      expect.stringMatching(/^Change 315: /),
+    ])
   })
 
-  it('ends with the register imported the other way round, but for the two things Ofsted’s files disagree on', async () => {
+  it('changes nothing when the 2025 file is imported again', () => {
+    expect(counts(again2025)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 333,
+      conflicts: [],
+      unread: [],
+      disagreements: [],
+    })
+  })
+
+  it('keeps what the 2023 file said beside the record the 2025 file changed', async () => {
+    const merton = (await oldestFirst.outcomeReadings('315')).filter((reading) => reading.publishedOn === '2022-05-09')
+    expect(merton).toEqual([
+      {
+        laCode: '315',
+        publishedOn: '2022-05-09',
+        field: 'type',
+        said: 'standard-inspection',
+        source: expect.stringMatching(new RegExp(`^${FILE_2023}, LA_level_in_year_2022-23 row 57; `)),
+      },
+    ])
+    const [record] = (await oldestFirst.show('315')).records.filter(
+      (judgement) => judgement.publishedOn === '2022-05-09' && judgement.correctedById === null,
+    )
+    expect(record).toMatchObject({ activityType: 'short-inspection', source: 'import' })
+    expect(record!.sourceDetail).toMatch(new RegExp(`^${FILE_2025}, `))
+  })
+})
+
+describe('the 2025 file, then the older 2023 file', () => {
+  it('keeps what the newer file says, and lists each row of the older file that says otherwise', () => {
+    const [cumberland, westmorland] = CUMBRIA_SUCCESSORS
+    const row = (sheet: string, at: number, laCode: string, field: string, kept: string, fileSays: string) => ({
+      sheet,
+      row: at,
+      laCode,
+      field,
+      kept,
+      fileSays,
+    })
+    const inYear = 'LA_level_in_year_2022-23'
+    expect(counts(after2025)).toEqual({
+      created: 461,
+      updated: 0,
+      unchanged: 176,
+      conflicts: [],
+      unread: [],
+      disagreements: [
+        row(inYear, 21, cumberland!, 'start', '2022-09-20', '2022-09-21'),
+        row(inYear, 21, westmorland!, 'start', '2022-09-20', '2022-09-21'),
+        row(inYear, 57, '315', 'type', 'short-inspection', 'standard-inspection'),
+      ],
+    })
+  })
+
+  it('reports the same when the 2023 file is imported again, and changes nothing', () => {
+    expect(counts(again2023)).toEqual({ ...counts(after2025), created: 0, unchanged: 637 })
+  })
+
+  it('keeps the same readings as the register imported the other way round', async () => {
+    const shown = async (service: RegisterService) =>
+      (await service.outcomeReadings('315')).map(({ field, said, source }) => ({ field, said, source }))
+    expect(await shown(newestFirst)).toEqual(await shown(oldestFirst))
+  })
+
+  it('ends with the same register whichever file is imported first', async () => {
     const [a, b] = [await oldestFirst.exportAll(), await newestFirst.exportAll()]
     // Each field of each entry that differs (the export's order is the same in both: by date,
-    // kind and type), the source aside: it names the file read first.
+    // kind and type), the source aside: it names the rows read, which differ by order.
     const differences = a.flatMap((la, index) =>
       la.history.flatMap((entry, at) => {
         const other = b[index]!.history[at]!
@@ -90,17 +197,10 @@ describe('the 2023 file, then the newer 2025 file', () => {
           .map(([field, value]) => [la.laCode, entry.published, field, value, other[field as keyof typeof other]])
       }),
     )
-    // Merton's inspection published 9 May 2022: a short inspection in the 2025 history, a standard
-    // one in both tables of the 2023 file. Cumbria's published 15 November 2022 (held by both
-    // successors): fieldwork from 21 September 2022 in the 2023 file's in-year table, the 20th in
-    // its latest-judgement table and in the 2025 file. The register keeps what it read first: an
-    // import never overwrites what it holds, and does not (yet) report such a disagreement.
-    // LAs in the export's order, by name: Cumberland, Merton, Westmorland and Furness.
-    expect(differences).toEqual([
-      ['942', '2022-11-15', 'start', '2022-09-21', '2022-09-20'],
-      ['315', '2022-05-09', 'type', 'standard-inspection', 'short-inspection'],
-      ['943', '2022-11-15', 'start', '2022-09-21', '2022-09-20'],
-    ])
+    // Merton's inspection published 9 May 2022 (a short inspection in the 2025 file, a standard one
+    // in the 2023 file) and Cumbria's published 15 November 2022 (fieldwork from the 20th or the
+    // 21st): the newer file wins either way (ADR 0099).
+    expect(differences).toEqual([])
     expect(a.map((la) => la.history.length)).toEqual(b.map((la) => la.history.length))
   })
 })

@@ -12,14 +12,24 @@ import {
   insertVisits,
   judgementRecords,
   listLocalAuthorities,
+  outcomesFileDates,
   updateImportedVisit,
   visitRecords,
 } from '../repository.js'
+import { insertOutcomeReadings } from '../readings.repository.js'
+import { type Disagreement, describeChange } from './disagreements.js'
 import { createLaMatcher, formerCouncils } from './la-matcher.js'
 import { parseOutcomes } from './parse-outcomes.js'
 import type { PlannedEarlier } from './plan-earlier.js'
-import { type Conflict, type ImportPlan, planImport, type PlannedJudgement, type PlannedVisit } from './plan-import.js'
-import { describeSource, type UnreadRow } from './records.js'
+import {
+  type Conflict,
+  type ImportPlan,
+  type JudgementUpdate,
+  planImport,
+  type PlannedJudgement,
+  type PlannedVisit,
+} from './plan-import.js'
+import { describeSources, type UnreadRow } from './records.js'
 import { readSpreadsheet } from './spreadsheet.js'
 
 /** What an import did (or, in a dry run, would do): the shape `ilacs register import --json` prints. */
@@ -29,6 +39,8 @@ export interface ImportResult {
   readonly unchanged: number
   readonly conflicts: readonly Conflict[]
   readonly unread: readonly UnreadRow[]
+  /** Where the file (or two of its tables) says otherwise than what the register keeps (ADR 0099). */
+  readonly disagreements: readonly Disagreement[]
   /** Each record added or changed, in words, for the dry run's list. */
   readonly changes: readonly string[]
   /** The date Ofsted's file is "as at", when it says. */
@@ -53,11 +65,17 @@ async function loadFormerCouncils(): Promise<ReturnType<typeof formerCouncils>> 
   )
 }
 
-const sourceText = (record: { sources: PlannedJudgement['sources'] }) => record.sources.map(describeSource).join('; ')
+const sourceText = (record: { sources: PlannedJudgement['sources'] }) => describeSources(record.sources)
 
 function describeJudgement(verb: string, judgement: PlannedJudgement): string {
   const grade = judgement.grades.overall ?? 'no overall grade'
   return `${verb} ${judgement.laCode}: ${judgement.activityType} published ${judgement.published} (${judgement.framework}, ${grade})${judgement.predecessor ? `, as ${judgement.predecessor}` : ''}`
+}
+
+/** A change a newer file makes, before → after, with both sources named. */
+function describeUpdate({ existing, next, changes }: JudgementUpdate): string {
+  if (changes.length === 0) return describeJudgement('Complete', next)
+  return `${describeJudgement('Change', next)}: ${changes.map(describeChange).join(', ')} (${existing.sourceDetail ?? existing.source} → ${sourceText(next)})`
 }
 
 function describeEarlier(verb: string, earlier: PlannedEarlier): string {
@@ -80,12 +98,17 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
     const sheets = await readSpreadsheet(path, fileName)
     const parsed = parseOutcomes(fileName, sheets)
     const matcher = createLaMatcher(await listLocalAuthorities(db, { kind: 'all' }), await loadFormerCouncils())
-    const [judgements, visits, earlier] = await Promise.all([
+    const [judgements, visits, earlier, fileDates] = await Promise.all([
       judgementRecords(db),
       visitRecords(db),
       earlierInspections(db),
+      outcomesFileDates(db),
     ])
-    return { ...planImport(parsed.records, parsed.unread, matcher, { judgements, visits, earlier }), asAt: parsed.asAt }
+    const files = { asAt: parsed.asAt, fileDates }
+    return {
+      ...planImport(parsed.records, parsed.unread, matcher, { judgements, visits, earlier }, files),
+      asAt: parsed.asAt,
+    }
   }
 
   return {
@@ -106,10 +129,11 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
         unchanged: planned.unchanged,
         conflicts: planned.conflicts,
         unread: planned.unread,
+        disagreements: planned.disagreements,
         asAt: planned.asAt,
         changes: [
           ...planned.createJudgements.map((judgement) => describeJudgement('Add', judgement)),
-          ...planned.updateJudgements.map(({ next }) => describeJudgement('Complete', next)),
+          ...planned.updateJudgements.map(describeUpdate),
           ...planned.createVisits.map((visit) => describeVisit('Add', visit)),
           ...planned.updateVisits.map(({ next }) => describeVisit('Complete', next)),
           ...planned.createEarlier.map((earlier) => describeEarlier('Add', earlier)),
@@ -120,6 +144,8 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
         // The register says which of Ofsted's files it holds, as at what date: with what it
         // loaded from it, so a failed import does not claim the file.
         await recordOutcomesFile(trx, fileName, planned.asAt)
+        // What is not kept stays shown beside the record (ADR 0099); kept once, however often imported.
+        await insertOutcomeReadings(trx, planned.readings)
         if (result.created + result.updated === 0) return
         const audit = (
           action: 'judgement.import' | 'visit.import',
@@ -135,19 +161,16 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
           summary,
           requestId: options.requestId ?? null,
         })
-        const updates = planned.updateJudgements.map(({ existing, next }) => ({
-          next,
+        const updates = planned.updateJudgements.map((update) => ({
+          next: update.next,
+          update,
           judgement: {
-            ...toNewJudgement(
-              {
-                ...next,
-                start: existing.inspectionStart ?? next.start,
-                grades: { ...next.grades, ...existing.grades },
-              },
-              actor,
-            ),
-            correctsId: existing.id,
-            correctionReason: `Completed from ${sourceText(next)}`,
+            ...toNewJudgement(updatedJudgement(update), actor),
+            correctsId: update.existing.id,
+            correctionReason:
+              update.changes.length > 0
+                ? `Changed by ${sourceText(update.next)}: ${update.changes.map(describeChange).join(', ')} (was ${update.existing.sourceDetail ?? update.existing.source})`
+                : `Completed from ${sourceText(update.next)}`,
           },
         }))
         const judgementIds = await insertJudgements(trx, [
@@ -194,12 +217,12 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
           ...planned.createJudgements.map((judgement, index) =>
             audit('judgement.import', judgementIds[index]!, judgement.laCode, describeJudgement('Imported', judgement)),
           ),
-          ...updates.map(({ next }, index) =>
+          ...updates.map(({ next, update }, index) =>
             audit(
               'judgement.import',
               judgementIds[planned.createJudgements.length + index]!,
               next.laCode,
-              describeJudgement('Completed', next),
+              describeUpdate(update).replace(/^(Complete|Change)/, '$1d'),
             ),
           ),
           ...planned.createVisits.map((visit, index) =>
@@ -218,13 +241,27 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
             action: 'register.import' as const,
             recordType: 'data-load',
             recordId: fileName,
-            summary: `Imported ${fileName}: ${result.created} added, ${result.updated} completed, ${result.unchanged} unchanged, ${result.conflicts.length} conflicts, ${result.unread.length} rows not read`,
+            summary: `Imported ${fileName}: ${result.created} added, ${result.updated} completed or changed, ${result.unchanged} unchanged, ${result.conflicts.length} conflicts, ${result.disagreements.length} disagreements, ${result.unread.length} rows not read`,
             requestId: options.requestId ?? null,
           },
         ])
       })
       return result
     },
+  }
+}
+
+/**
+ * The judgement an update writes: a newer file's values where it says otherwise (ADR 0099),
+ * otherwise what the register holds, completed with what the file adds.
+ */
+function updatedJudgement({ existing, next, changes }: JudgementUpdate): PlannedJudgement {
+  const newer = changes.length > 0
+  return {
+    ...next,
+    activityType: newer ? (next.activityType ?? existing.activityType) : existing.activityType,
+    start: newer ? (next.start ?? existing.inspectionStart) : (existing.inspectionStart ?? next.start),
+    grades: { ...next.grades, ...existing.grades },
   }
 }
 

@@ -18,7 +18,16 @@ import type { VisitRecord, VisitType } from '../visits.js'
 import type { EarlierInspection } from '../earlier-frameworks.js'
 import type { LaMatcher } from './la-matcher.js'
 import { compareEarlier, mergeEarlier, type PlannedEarlier } from './plan-earlier.js'
-import { describeSource, type OutcomeJudgement, type OutcomeRecord, type RowSource, type UnreadRow } from './records.js'
+import type { OutcomeReading } from '../readings.repository.js'
+import { type Disagreement, type FieldChange, differingFields, isNewerFile } from './disagreements.js'
+import {
+  describeSource,
+  describeSources,
+  type OutcomeJudgement,
+  type OutcomeRecord,
+  type RowSource,
+  type UnreadRow,
+} from './records.js'
 
 export interface PlannedJudgement {
   readonly laCode: string
@@ -50,7 +59,8 @@ export interface Conflict {
 
 export interface ImportPlan {
   readonly createJudgements: readonly PlannedJudgement[]
-  readonly updateJudgements: ReadonlyArray<{ readonly existing: JudgementRecord; readonly next: PlannedJudgement }>
+  /** With `changes` where a newer file says otherwise; without, a record the file completes. */
+  readonly updateJudgements: readonly JudgementUpdate[]
   readonly createVisits: readonly PlannedVisit[]
   readonly updateVisits: ReadonlyArray<{ readonly existing: VisitRecord; readonly next: PlannedVisit }>
   /** Inspections under the frameworks before the SIF (2009–2013): history only, added, never changed. */
@@ -58,6 +68,39 @@ export interface ImportPlan {
   readonly unchanged: number
   readonly conflicts: readonly Conflict[]
   readonly unread: readonly UnreadRow[]
+  /** Where a file or table says otherwise than what is kept (ADR 0099). */
+  readonly disagreements: readonly Disagreement[]
+  /** What is not kept, to show beside the record: each disagreement and each value a newer file changed. */
+  readonly readings: readonly OutcomeReading[]
+}
+
+export interface JudgementUpdate {
+  readonly existing: JudgementRecord
+  readonly next: PlannedJudgement
+  readonly changes: readonly FieldChange[]
+}
+
+/** The file being imported, as at what date, and the date of each file imported before. */
+export interface ImportFiles {
+  readonly asAt: string | null
+  readonly fileDates: ReadonlyMap<string, string | null>
+}
+
+interface Comparison {
+  createJudgements: PlannedJudgement[]
+  updateJudgements: JudgementUpdate[]
+  unchanged: number
+  conflicts: Conflict[]
+  unread: UnreadRow[]
+  disagreements: Disagreement[]
+  readings: OutcomeReading[]
+}
+
+/** A row of the file that disagrees with another row of it, kept to list once its inspection's date is known. */
+interface WithinFile {
+  readonly laCode: string
+  readonly change: FieldChange
+  readonly source: RowSource
 }
 
 /**
@@ -99,7 +142,9 @@ export function planImport(
     visits: readonly VisitRecord[]
     earlier: readonly EarlierInspection[]
   },
+  files: ImportFiles = { asAt: null, fileDates: new Map() },
 ): ImportPlan {
+  const withinFile: WithinFile[] = []
   const unread: UnreadRow[] = [...unreadRows]
   const judgements = new Map<string, PlannedJudgement[]>()
   const visits = new Map<string, PlannedVisit[]>()
@@ -117,7 +162,7 @@ export function planImport(
       if (record.kind === 'visit') mergeVisit(visits, laCode, match.predecessor, record)
       else if (record.kind === 'earlier') mergeEarlier(earlier, laCode, match.predecessor, record)
       else {
-        const disagreement = mergeJudgement(judgements, laCode, match.predecessor, record)
+        const disagreement = mergeJudgement(judgements, laCode, match.predecessor, record, withinFile)
         if (disagreement) unread.push({ ...dateRow(record.source), reason: disagreement })
       }
     }
@@ -126,7 +171,9 @@ export function planImport(
   const before = compareEarlier(earlier, existing.earlier)
   const plan = {
     createJudgements: [] as PlannedJudgement[],
-    updateJudgements: [] as Array<{ existing: JudgementRecord; next: PlannedJudgement }>,
+    updateJudgements: [] as JudgementUpdate[],
+    disagreements: [] as Disagreement[],
+    readings: [] as OutcomeReading[],
     createVisits: [] as PlannedVisit[],
     updateVisits: [] as Array<{ existing: VisitRecord; next: PlannedVisit }>,
     createEarlier: before.create,
@@ -137,7 +184,31 @@ export function planImport(
   const current = existing.judgements.filter((record) => record.correctedById === null)
   for (const [laCode, list] of judgements) {
     const theirs = current.filter((record) => record.laCode === laCode)
-    for (const next of list) compareJudgement(plan, next, theirs)
+    for (const next of list) compareJudgement(plan, next, theirs, files)
+  }
+  for (const { laCode, change, source } of withinFile) {
+    // A row that says what the register keeps disagrees only with the row listed already.
+    const keptByRegister = plan.disagreements.some(
+      (listed) => listed.laCode === laCode && listed.field === change.field && listed.kept === change.after,
+    )
+    if (keptByRegister) continue
+    const judgement = judgements.get(laCode)?.find((planned) => planned.sources.includes(source))
+    plan.disagreements.push({
+      sheet: source.sheet,
+      row: source.row,
+      laCode,
+      field: change.field,
+      kept: change.before,
+      fileSays: change.after,
+    })
+    if (judgement?.published)
+      plan.readings.push({
+        laCode,
+        publishedOn: judgement.published,
+        field: change.field,
+        said: change.after,
+        source: describeSource(source),
+      })
   }
   for (const [laCode, list] of visits) {
     const theirs = existing.visits.filter((visit) => visit.laCode === laCode)
@@ -195,6 +266,7 @@ function mergeJudgement(
   laCode: string,
   predecessor: string | null,
   record: OutcomeJudgement,
+  withinFile: WithinFile[],
 ): string | undefined {
   const list = judgements.get(laCode) ?? []
   judgements.set(laCode, list)
@@ -210,6 +282,8 @@ function mergeJudgement(
   )
   if (differs)
     return `Grades ${differs[0]} as ${differs[1]}, but ${describeSource(found.sources[0]!)} grades it ${found.grades[differs[0]]}`
+  // Two tables of one file that disagree: the first read is kept, the other listed (ADR 0099).
+  for (const change of differingFields(found, record)) withinFile.push({ laCode, change, source: record.source })
   list[index] = {
     ...found,
     framework: found.start ? found.framework : record.framework,
@@ -223,15 +297,10 @@ function mergeJudgement(
 }
 
 function compareJudgement(
-  plan: {
-    createJudgements: PlannedJudgement[]
-    updateJudgements: Array<{ existing: JudgementRecord; next: PlannedJudgement }>
-    unchanged: number
-    conflicts: Conflict[]
-    unread: UnreadRow[]
-  },
+  plan: Comparison,
   next: PlannedJudgement,
   theirs: readonly JudgementRecord[],
+  files: ImportFiles,
 ): void {
   const found = theirs.find((record) =>
     sameInspection({ start: record.inspectionStart, published: record.publishedOn }, next),
@@ -263,6 +332,37 @@ function compareJudgement(
   const addsStart = found.inspectionStart === null && next.start !== null
   // A judgement recorded in the service (by hand or from a publication) is never changed by an import.
   const imported = found.source === 'import' || found.source === 'demo'
-  if (imported && (addsGrades || addsStart)) plan.updateJudgements.push({ existing: found, next })
+  const differences = differingFields({ activityType: found.activityType, start: found.inspectionStart }, next)
+  if (differences.length > 0 && imported && isNewerFile(files.asAt, found.sourceDetail, files.fileDates)) {
+    // A newer file corrects an earlier file's reading; the earlier reading stays shown (ADR 0099).
+    plan.updateJudgements.push({ existing: found, next, changes: differences })
+    for (const change of differences)
+      plan.readings.push({
+        laCode: next.laCode,
+        publishedOn: found.publishedOn,
+        field: change.field,
+        said: change.before,
+        source: found.sourceDetail ?? found.source,
+      })
+    return
+  }
+  for (const change of differences) {
+    plan.disagreements.push({
+      sheet: first.sheet,
+      row: first.row,
+      laCode: next.laCode,
+      field: change.field,
+      kept: change.before,
+      fileSays: change.after,
+    })
+    plan.readings.push({
+      laCode: next.laCode,
+      publishedOn: found.publishedOn,
+      field: change.field,
+      said: change.after,
+      source: describeSources(next.sources),
+    })
+  }
+  if (imported && (addsGrades || addsStart)) plan.updateJudgements.push({ existing: found, next, changes: [] })
   else plan.unchanged++
 }

@@ -74,3 +74,8 @@ export interface ParsedOutcomes {
 export function describeSource(source: RowSource): string {
   return `${source.file}, ${source.sheet} row ${source.row}`
 }
+
+/** Where a record read from several rows came from, as stored with it. */
+export function describeSources(sources: readonly RowSource[]): string {
+  return sources.map(describeSource).join('; ')
+}
