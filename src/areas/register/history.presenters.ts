@@ -11,6 +11,7 @@ import { ACTIVITY_TYPE_LABELS, FRAMEWORK_INFO } from './frameworks.js'
 import { correctionChain, gradeRows } from './history.js'
 import { registerPaths } from './paths.js'
 import { gradeTag } from './presenters.js'
+import type { OutcomeReading } from './readings.repository.js'
 import type { JudgementRecord, LocalAuthority } from './types.js'
 import { VISIT_TYPE_LABELS, type VisitRecord } from './visits.js'
 
@@ -68,6 +69,33 @@ function formerCouncilRows(predecessor: string | null): Array<Record<string, unk
 }
 
 /**
+ * What Ofsted's files said of a judgement other than what the register keeps (ADR 0099): the
+ * register shows both sources rather than hiding one. A reading the record now agrees with is not shown.
+ */
+function otherReadingRows(
+  record: JudgementRecord,
+  readings: readonly OutcomeReading[],
+): Array<Record<string, unknown>> {
+  const held = { type: record.activityType, start: record.inspectionStart }
+  const lines = readings
+    .filter((reading) => reading.publishedOn === record.publishedOn && reading.said !== held[reading.field])
+    .map((reading) => {
+      const said =
+        reading.field === 'type'
+          ? `a ${(ACTIVITY_TYPE_LABELS[reading.said as JudgementRecord['activityType']] ?? reading.said).toLowerCase()}`
+          : `fieldwork from ${formatDate(reading.said)}`
+      return `<li>${escapeHtml(reading.source)} said ${escapeHtml(said)}</li>`
+    })
+  if (lines.length === 0) return []
+  return [
+    {
+      key: { text: 'Ofsted’s files also said' },
+      value: { html: `<ul class="govuk-list govuk-body-s">${lines.join('')}</ul>` },
+    },
+  ]
+}
+
+/**
  * The LA's history, newest first: the current version of each judgement and each visit
  * (focused, monitoring, JTAI), with where it came from.
  */
@@ -77,6 +105,7 @@ export function historyItems(
   visits: readonly VisitRecord[] = [],
   links?: SourceLinks,
   earlier: readonly EarlierInspection[] = [],
+  readings: readonly OutcomeReading[] = [],
 ): HistoryItem[] {
   const judgements: HistoryItem[] = records
     .filter((record) => record.correctedById === null)
@@ -96,6 +125,7 @@ export function historyItems(
           { key: { text: 'Published' }, value: { text: formatDate(record.publishedOn) } },
           ...formerCouncilRows(record.predecessor),
           sourceRow(record, true, links),
+          ...otherReadingRows(record, readings),
         ],
         gradeRows: gradeRows(record).map((row) => ({ key: { text: row.label }, value: { html: gradeTag(row.grade) } })),
         versions: chain.map((version) => ({

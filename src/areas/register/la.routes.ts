@@ -75,11 +75,12 @@ export function laRoutes({
 
   async function laPage(request: LaRequest, reply: FastifyReply) {
     const { laCode } = request.params
-    const [{ la, records, visits, standing, pathway }, drift, earlier, bodies] = await Promise.all([
+    const [{ la, records, visits, standing, pathway }, drift, earlier, bodies, readings] = await Promise.all([
       register.show(laCode),
       register.drift(),
       register.earlierInspections(laCode),
       register.deliveryBodies(laCode),
+      register.outcomeReadings(laCode),
     ])
     const canManageDelivery = canOn(request.principal, 'delivery.manage', la)
     // A direction's date and issuer are the intervention record's: read only for those who may see it.
@@ -92,7 +93,7 @@ export function laRoutes({
       activities: laActivities ? await laActivities(request.principal, laCode) : [],
       summaryRows: laSummaryRows(la, standing),
       pathwayRows: pathwayRows(pathway),
-      history: historyItems(la, records, visits, sourceLinks?.(request.principal), earlier),
+      history: historyItems(la, records, visits, sourceLinks?.(request.principal), earlier, readings),
       canRecord: canOn(request.principal, 'judgement.record', la),
       delivery: deliveryCards(bodies, directions, {
         canManage: canManageDelivery,

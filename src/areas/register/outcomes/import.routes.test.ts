@@ -57,10 +57,11 @@ describe('importing Ofsted’s outcomes from the administrator’s page (issue 1
     const diff = await agent.get(uploaded.headers.location as string)
     expect(counts(diff)).toEqual({
       'Records to add': String(cli.created),
-      'Records to complete': String(cli.updated),
+      'Records to complete or change': String(cli.updated),
       'Already in the register': String(cli.unchanged),
       'Conflicts to settle': String((cli.conflicts as unknown[]).length),
       'Rows not read': String((cli.unread as unknown[]).length),
+      'Rows that say otherwise': String((cli.disagreements as unknown[]).length),
     })
     expect(cli.created).toBe(333)
     // The upload waits in the file store (shared by every instance, ADR 0020); nothing is imported until it is confirmed.

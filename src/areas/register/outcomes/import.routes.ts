@@ -73,10 +73,11 @@ function resultView(result: ImportResult) {
   return {
     counts: [
       { key: { text: 'Records to add' }, value: { text: String(result.created) } },
-      { key: { text: 'Records to complete' }, value: { text: String(result.updated) } },
+      { key: { text: 'Records to complete or change' }, value: { text: String(result.updated) } },
       { key: { text: 'Already in the register' }, value: { text: String(result.unchanged) } },
       { key: { text: 'Conflicts to settle' }, value: { text: String(result.conflicts.length) } },
       { key: { text: 'Rows not read' }, value: { text: String(result.unread.length) } },
+      { key: { text: 'Rows that say otherwise' }, value: { text: String(result.disagreements.length) } },
     ],
     changes: result.changes,
     conflicts: result.conflicts.map((c) => [
@@ -84,6 +85,15 @@ function resultView(result: ImportResult) {
       { text: String(c.row), format: 'numeric' },
       { text: c.laCode },
       { text: c.reason },
+    ]),
+    // Where Ofsted's files disagree: what the register keeps and what the row says (ADR 0099).
+    disagreements: result.disagreements.map((d) => [
+      { text: d.sheet },
+      { text: String(d.row), format: 'numeric' },
+      { text: d.laCode },
+      { text: d.field },
+      { text: d.kept },
+      { text: d.fileSays },
     ]),
     unread: result.unread.map((u) => [
       { text: u.sheet },

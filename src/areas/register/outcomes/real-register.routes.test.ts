@@ -60,6 +60,23 @@ describe('the register’s LA page on the real history', () => {
     expect(barking.filter((heading) => heading.startsWith('Focused visit'))).toHaveLength(2)
   })
 
+  it('shows what the older file said beside what the newer file says, where they disagree (ADR 0099)', async () => {
+    const agent = await new TestAgent(t.app).signIn(director.email, director.password)
+    const merton = page(await agent.get('/register/315'))
+    const card = merton
+      .$('.govuk-summary-card')
+      .filter((_, el) => merton.$(el).find('.govuk-summary-card__title').text().includes('published 9 May 2022'))
+    expect(card.find('.govuk-summary-card__title').text()).toContain('Short inspection')
+    const said = card.find('.govuk-summary-list__row').filter((_, row) => merton.$(row).text().includes('also said'))
+    expect(said.text().replace(/\s+/g, ' ')).toMatch(
+      /Childrens_social_care_in_England_2023_underlying_data\.ods, LA_level_in_year_2022-23 row 57; .+ said a standard inspection/,
+    )
+    const cumberland = page(await agent.get('/register/942'))
+    expect(cumberland.$('main').text().replace(/\s+/g, ' ')).toMatch(
+      /LA_level_in_year_2022-23 row 21; .+ said fieldwork from 21 September 2022/,
+    )
+  })
+
   it('shows each successor the former council’s inspections under the former council’s name', async () => {
     const agent = await new TestAgent(t.app).signIn(director.email, director.password)
     for (const laCode of ['942', '943']) {
