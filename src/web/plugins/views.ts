@@ -14,7 +14,7 @@ import { formatDate, formatLongDate, isIsoDate } from '../../rules/calendar/date
 import { govukFrontendDist } from '../paths.js'
 import { plural } from '../words.js'
 import { citationLink, sourcesHtml } from '../rule-links.js'
-import { LAYOUT_SLOT, layoutParts } from '../layout-parts.js'
+import { PART_SLOT, cachedParts } from '../cached-parts.js'
 import { renderTable, type TableParams } from '../table.js'
 
 declare module 'fastify' {
@@ -116,8 +116,8 @@ function csrfField(this: { ctx: Record<string, unknown> }): nunjucks.runtime.Saf
 /** The app's filters and globals; each environment (one per app) keeps its own layout parts. */
 export function configureViews(env: nunjucks.Environment): void {
   env.addGlobal('csrfField', csrfField)
-  env.addGlobal('layoutPart', layoutParts())
-  env.addGlobal('layoutSlot', new nunjucks.runtime.SafeString(LAYOUT_SLOT))
+  env.addGlobal('cachedPart', cachedParts())
+  env.addGlobal('partSlot', new nunjucks.runtime.SafeString(PART_SLOT))
   // `appTable(params)`: GOV.UK's table from the same parameters as `govukTable`, without a macro per cell.
   env.addGlobal('appTable', (params: TableParams) => new nunjucks.runtime.SafeString(renderTable(params)))
   env.addGlobal('citationLink', (citation: string) => new nunjucks.runtime.SafeString(citationLink(citation)))

@@ -2,22 +2,22 @@ import { join } from 'node:path'
 import nunjucks from 'nunjucks'
 import { describe, expect, it } from 'vitest'
 import type { Principal } from '../auth/policy.js'
-import { LAYOUT_SLOT, layoutParts } from './layout-parts.js'
+import { PART_SLOT, cachedParts } from './cached-parts.js'
 import { govukFrontendDist, projectRoot } from './paths.js'
 import { accountLabel, configureViews, findViewDirs, navigationFor, SERVICE_NAME } from './plugins/views.js'
 
-describe('layoutPart', () => {
+describe('cachedPart', () => {
   it('renders each part once, the first time its key is seen, and puts each page its own slot', () => {
-    const layoutPart = layoutParts()
+    const cachedPart = cachedParts()
     let rendered = 0
     const caller = () => {
       rendered += 1
-      return `<nav>${LAYOUT_SLOT}</nav>`
+      return `<nav>${PART_SLOT}</nav>`
     }
-    expect(String(layoutPart('navigation hmi /', 'first $& page', { caller }))).toBe('<nav>first $& page</nav>')
-    expect(String(layoutPart('navigation hmi /', 'second page', { caller }))).toBe('<nav>second page</nav>')
+    expect(String(cachedPart('navigation hmi /', 'first $& page', { caller }))).toBe('<nav>first $& page</nav>')
+    expect(String(cachedPart('navigation hmi /', 'second page', { caller }))).toBe('<nav>second page</nav>')
     expect(rendered).toBe(1)
-    layoutPart('navigation hmi /register', 'third page', { caller })
+    cachedPart('navigation hmi /register', 'third page', { caller })
     expect(rendered).toBe(2)
   })
 })
@@ -57,11 +57,28 @@ describe('the layout', () => {
     expect(administrator).toContain('href="/admin/users"')
     expect(hmiHome).not.toContain('href="/admin/users"')
     for (const html of [hmiHome, hmiRegister, administrator]) {
-      expect(html).not.toContain(LAYOUT_SLOT)
+      expect(html).not.toContain(PART_SLOT)
       expect(html.match(/class="govuk-header"/g)).toHaveLength(1)
       expect(html.match(/class="govuk-footer"/g)).toHaveLength(1)
       expect(html).toContain('Skip to main content')
       expect(html).toContain('Demo data')
     }
+  })
+  it("shows the register's filters as each request sets them, though each state is rendered once", () => {
+    const items = (selected: string) =>
+      ['', 'North West', 'London'].map((value) => ({ value, text: value || 'All', selected: value === selected }))
+    const filters = (region: string, search: string) =>
+      env.render('register/filters.njk', {
+        filterAction: '/register',
+        filters: { search, dueMonth: '', overdueOnly: false },
+        regionItems: items(region),
+        gradeItems: [],
+        pathwayItems: [],
+      })
+    const selected = (html: string) => html.match(/<option value="([^"]*)" selected/)?.[1]
+    expect(selected(filters('London', ''))).toBe('London')
+    expect(selected(filters('North West', ''))).toBe('North West')
+    expect(selected(filters('London', ''))).toBe('London')
+    expect(filters('London', 'Kent')).toContain('value="Kent"')
   })
 })
