@@ -113,7 +113,7 @@ function csrfField(this: { ctx: Record<string, unknown> }): nunjucks.runtime.Saf
   )
 }
 
-/** The app's filters and globals; each environment (one per app) keeps its own layout parts. */
+/** The app's filters and globals; each environment (one per app) keeps its own cached parts. */
 export function configureViews(env: nunjucks.Environment): void {
   env.addGlobal('csrfField', csrfField)
   env.addGlobal('cachedPart', cachedParts())
