@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineForm, field } from '../../web/forms.js'
+import { nameFields } from '../evidence/index.js'
 import { CASE_SOURCES, PLAN_LETTER_ACCEPTS, PROGRESS_JUDGEMENTS, SEMINAR_REPLIES } from './types.js'
 
 /** The forms and route inputs of the 2015 improvement offer (ADR 0008). */
@@ -82,6 +83,8 @@ export const concernForm = defineForm({
   teamLocation: field.required('Enter the team or location of the case'),
   issues: field.required('Enter the issues of concern and their significance'),
   responseDue: field.date('the date the LA’s written response is due'),
+  // The note goes to the LA: possible children's names are confirmed before it is saved (002#191).
+  ...nameFields,
 })
 
 export const responseForm = defineForm({

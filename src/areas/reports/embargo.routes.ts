@@ -3,14 +3,7 @@ import { canOn, type PolicyTarget } from '../../auth/policy.js'
 import { PARTNER_INSPECTORATES } from '../../documents/index.js'
 import { addWorkingDays } from '../../rules/calendar/working-days.js'
 import { REPORT_RECIPIENTS } from '../../rules/reports.js'
-import {
-  dateFieldOf,
-  dateInputItems,
-  errorList,
-  type FormState,
-  type FormValues,
-  valueOf,
-} from '../../web/forms.js'
+import { dateFieldOf, dateInputItems, errorList, type FormState, type FormValues, valueOf } from '../../web/forms.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { contentDisposition } from '../../web/downloads.js'
 import { activityTitle } from '../activities/index.js'
