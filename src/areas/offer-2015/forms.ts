@@ -61,7 +61,10 @@ export function judgementOf(value: string | undefined) {
 /** An answer of "yes", "no" or not yet (blank) to a question about a case seen. */
 const yesNo = () => field.text().transform((value) => (value === 'yes' ? true : value === 'no' ? false : null))
 
-export const inspectorsForm = defineForm({ inspectors: field.checkboxes() })
+// The boxes' ids differ from the section's heading (#inspectors), or the first box's label would point at the heading.
+export const inspectorsForm = defineForm({ inspectors: field.checkboxes() }, undefined, {
+  anchors: { inspectors: 'named-inspectors' },
+})
 
 export const casesForm = defineForm({
   childIds: field.required('Enter the LA’s child IDs of the cases, one a line'),
