@@ -82,18 +82,27 @@ describe('the embargo form when two bodies have delegated functions', () => {
     ])
 
     const [year, month, day] = published.split('-') as [string, string, string]
-    const response = await agent.post(url, {
-      'publishAt-day': day,
-      'publishAt-month': month,
-      'publishAt-year': year,
-      'publishAt-hour': '00',
-      'publishAt-minute': '01',
-      thirdPartyName: rows('thirdPartyName'),
-      thirdPartyEmail: rows('thirdPartyEmail'),
-      careCouncilName: 'Kent Children in Care Council',
-      careCouncilEmail: 'chair@kent-cicc.example.org',
-      version: form.$('input[name="version"]').attr('value')!,
-    })
+    const submit = (emails: string[]) =>
+      agent.post(url, {
+        'publishAt-day': day,
+        'publishAt-month': month,
+        'publishAt-year': year,
+        'publishAt-hour': '00',
+        'publishAt-minute': '01',
+        thirdPartyName: rows('thirdPartyName'),
+        thirdPartyEmail: emails,
+        careCouncilName: 'Kent Children in Care Council',
+        careCouncilEmail: 'chair@kent-cicc.example.org',
+        version: form.$('input[name="version"]').attr('value')!,
+      })
+    // A wrong address in the second row: the error is on that row, and both rows come back as typed.
+    const refused = page(await submit([rows('thirdPartyEmail')[0]!, 'head-at-kentadoption']))
+    expect(refused.errorSummary.map((e) => e.href)).toEqual(['#thirdPartyEmail-2'])
+    expect(refused.$('#thirdPartyEmail-2').hasClass('govuk-input--error')).toBe(true)
+    expect(refused.$('#thirdPartyEmail').hasClass('govuk-input--error')).toBe(false)
+    expect(refused.$('input[name="thirdPartyName"]').length).toBe(2)
+
+    const response = await submit(rows('thirdPartyEmail'))
     expect(
       response.statusCode,
       page(response)
