@@ -60,6 +60,14 @@ function sourceRow(
 }
 
 /**
+ * The former council a record is about, where the LA succeeded it (issue 14): its history gives
+ * the successor its pathway, so the page says whose inspection or visit it was.
+ */
+function formerCouncilRows(predecessor: string | null): Array<Record<string, unknown>> {
+  return predecessor ? [{ key: { text: 'Former council' }, value: { text: predecessor } }] : []
+}
+
+/**
  * The LA's history, newest first: the current version of each judgement and each visit
  * (focused, monitoring, JTAI), with where it came from.
  */
@@ -86,6 +94,7 @@ export function historyItems(
             value: { text: fieldworkDates(record.inspectionStart, record.inspectionEnd) },
           },
           { key: { text: 'Published' }, value: { text: formatDate(record.publishedOn) } },
+          ...formerCouncilRows(record.predecessor),
           sourceRow(record, true, links),
         ],
         gradeRows: gradeRows(record).map((row) => ({ key: { text: row.label }, value: { html: gradeTag(row.grade) } })),
@@ -123,6 +132,7 @@ export function historyItems(
               : 'Not known',
         },
       },
+      ...formerCouncilRows(visit.predecessor),
       sourceRow(visit, visit.publishedOn !== null, links),
     ],
     gradeRows: [],
@@ -153,7 +163,7 @@ function earlierItem(inspection: EarlierInspection): HistoryItem {
         key: { text: 'Published' },
         value: { text: inspection.publishedOn ? formatDate(inspection.publishedOn) : 'Not known' },
       },
-      ...(inspection.predecessor ? [{ key: { text: 'Former council' }, value: { text: inspection.predecessor } }] : []),
+      ...formerCouncilRows(inspection.predecessor),
       sourceRow({ ...inspection, source: 'import', activityId: null, publicationId: null }, true, undefined),
     ],
     // The framework's own scale: "Adequate" is its word, not "requires improvement".

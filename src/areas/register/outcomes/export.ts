@@ -122,6 +122,19 @@ function earlierEntry(inspection: EarlierInspection): ExportedHistoryEntry {
 
 const dateOf = (entry: ExportedHistoryEntry) => entry.start ?? entry.published ?? ''
 
+/**
+ * Oldest first; entries of one day (Cornwall's two re-inspections published 25 February 2011) in
+ * an order of their own, by kind and type, so that every database holding the same history exports
+ * it the same way, whatever order the files were imported in.
+ */
+function byDate(a: ExportedHistoryEntry, b: ExportedHistoryEntry): number {
+  const keys = (entry: ExportedHistoryEntry) => [dateOf(entry), entry.published ?? '', entry.kind, entry.type]
+  const [left, right] = [keys(a), keys(b)]
+  for (let index = 0; index < left.length; index++)
+    if (left[index] !== right[index]) return left[index]! < right[index]! ? -1 : 1
+  return 0
+}
+
 /** The LA as exported: its history with its inspections under the frameworks before the SIF. */
 export function exportedLa(history: LaHistory, earlier: readonly EarlierInspection[] = []): ExportedLa {
   const next = history.pathway?.next
@@ -133,7 +146,7 @@ export function exportedLa(history: LaHistory, earlier: readonly EarlierInspecti
       ...earlier.map(earlierEntry),
       ...currentRecords(history.records).map(judgementEntry),
       ...history.visits.map(visitEntry),
-    ].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0)),
+    ].sort(byDate),
     pathway: history.pathway?.pathway ?? null,
     next: next ? { type: next.type, from: next.from, to: next.to, rule: next.rule, citation: next.citation } : null,
   }
