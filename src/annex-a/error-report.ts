@@ -14,7 +14,7 @@ import type { AnnexAInput, AnnexAResult } from './process.js'
 import { CELL_BOOL, CELL_ERROR, CELL_NUMBER, CELL_SHARED, CELL_TEXT, type RowBuffer } from './sheet-scanner.js'
 import { sniffFile } from './sniff.js'
 import { LISTS } from './spec.js'
-import { openWorkbook, scanSheet } from './workbook.js'
+import { openWorkbook, type ScanOptions, scanSheet } from './workbook.js'
 
 const count = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun}s`}`
 
@@ -23,6 +23,13 @@ const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warn
 const SUMMARY_SHEET = 'Annex A check'
 // Excel's own limit for a cell note is generous, but a note longer than this is unreadable.
 const NOTE_LIMIT = 2000
+/**
+ * 256 KiB of XML is about a thousand rows, and ExcelJS takes a tenth of a millisecond or more
+ * over each: writing a 20,000-row return's marked-up copy held the event loop for 100 to 470 ms
+ * at a time on a busy machine, and every page this process served waited (issue 16). 16 KiB at a
+ * time (about 70 rows), with a turn of the event loop after each, keeps those waits short.
+ */
+export const REPORT_SCAN: ScanOptions = { inflateChunk: 16 * 1024, yieldEachChunk: true }
 
 export interface ErrorReportResult {
   /** Cells given a fill and a note. */
@@ -135,7 +142,7 @@ export async function writeErrorReport(
         await copyRows(
           sheet,
           source.name,
-          (onRow) => scanSheet(workbook, source, onRow),
+          (onRow) => scanSheet(workbook, source, onRow, REPORT_SCAN),
           (row, i) => {
             const kind = row.kinds[i]
             if (kind === CELL_SHARED) return workbook.sharedStrings[row.nums[i]!] ?? ''

@@ -226,6 +226,22 @@ export interface ScanResult {
   readonly cutCells: number
 }
 
+/** How a sheet is scanned; `inflateChunk` and `yieldEachChunk` are for slow row handlers. */
+export interface ScanOptions {
+  readonly signal?: AbortSignal
+  readonly onCompressed?: (bytes: number) => void
+  readonly scanner?: ScannerOptions
+  /** Bytes of XML scanned at a time (default 256 KiB, a few hundred rows). */
+  readonly inflateChunk?: number
+  /**
+   * Let the event loop turn after each chunk, so that a handler that takes long over each row
+   * (the marked-up workbook) does not hold up the requests the same process is answering.
+   */
+  readonly yieldEachChunk?: boolean
+}
+
+const nextTurn = () => new Promise<true>((resolve) => setImmediate(() => resolve(true)))
+
 /**
  * Stream one sheet's rows through `onRow` (return `false` to stop, e.g. after the header).
  * The `RowBuffer` is reused: copy anything needed after `onRow` returns.
@@ -234,20 +250,21 @@ export async function scanSheet(
   workbook: OpenWorkbook,
   sheet: WorkbookSheet,
   onRow: (row: RowBuffer) => boolean | void,
-  options: { signal?: AbortSignal; onCompressed?: (bytes: number) => void; scanner?: ScannerOptions } = {},
+  options: ScanOptions = {},
 ): Promise<ScanResult> {
   const scanner = new SheetScanner(onRow, { ...(options.scanner ?? DEFAULT_SCANNER_OPTIONS), sheet: sheet.name })
   let complete = true
   await workbook.archive.read(
     sheet.entry,
     (chunk) => {
-      if (scanner.push(chunk)) return true
+      if (scanner.push(chunk)) return options.yieldEachChunk ? nextTurn() : true
       complete = false
       return false
     },
     {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onCompressed ? { onCompressed: options.onCompressed } : {}),
+      ...(options.inflateChunk ? { inflateChunk: options.inflateChunk } : {}),
     },
   )
   if (complete) scanner.end()

@@ -102,7 +102,13 @@ export class ZipArchive {
   async read(
     entry: ZipEntry,
     onChunk: (chunk: Buffer) => boolean | void | Promise<boolean | void>,
-    options: { onCompressed?: (bytes: number) => void; signal?: AbortSignal; readChunk?: number } = {},
+    options: {
+      onCompressed?: (bytes: number) => void
+      signal?: AbortSignal
+      readChunk?: number
+      /** Bytes of inflated XML handed to `onChunk` at a time (default 256 KiB). */
+      inflateChunk?: number
+    } = {},
   ): Promise<void> {
     if (entry.flags & 1)
       throw new AnnexAFileError('ENCRYPTED', 'The workbook is protected with a password, so it cannot be read.')
@@ -116,7 +122,7 @@ export class ZipArchive {
       end: start + entry.compressedSize - 1,
       highWaterMark: options.readChunk ?? READ_CHUNK,
     })
-    const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: CHUNK }) : undefined
+    const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: options.inflateChunk ?? CHUNK }) : undefined
     const stream = inflater ? source.pipe(inflater) : source
     source.on('error', (error) => inflater?.destroy(error))
     if (options.onCompressed) {

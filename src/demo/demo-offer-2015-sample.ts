@@ -47,6 +47,7 @@ export async function demoProgressSample(
       teamLocation: 'Assessment team (north)',
       issues: 'No strategy discussion after a second referral; the risk of neglect is not assessed',
       responseDue: raisedOn,
+      names: { confirmed: false, fingerprint: '' },
     },
     DEMO_CONTEXT,
   )

@@ -247,8 +247,7 @@ async function takeReport(
     id,
     {
       publishAt: new Date(`${publishedDay}T09:30:00Z`),
-      thirdPartyName: '',
-      thirdPartyEmail: '',
+      thirdParties: [],
       careCouncilName: `${item.laName} Children in Care Council`,
       careCouncilEmail: `cicc@${item.laCode}.example.org`,
       partners: visit ? [] : ['cqc', 'hmicfrs', 'hmi-probation'],

@@ -156,3 +156,18 @@ describe('timeOfDay and field.time', () => {
     })
   })
 })
+
+describe('rows of repeated text boxes', () => {
+  const form = defineForm({ name: field.rows(), email: field.rows() })
+
+  it('keeps each row in order, blanks included, so two fields line up', () => {
+    expect(form.parse({ name: [' Trust A ', 'Trust B'], email: ['', 'b@example.org'] })).toMatchObject({
+      ok: true,
+      value: { name: ['Trust A', 'Trust B'], email: ['', 'b@example.org'] },
+    })
+  })
+
+  it('reads one row as a list of one, and none as an empty list', () => {
+    expect(form.parse({ name: 'Trust A' })).toMatchObject({ ok: true, value: { name: ['Trust A'], email: [] } })
+  })
+})

@@ -102,6 +102,16 @@ export const field = {
           ? [value]
           : [],
     ),
+  /**
+   * A text box repeated once a row under the same name (one per delegated body): every value in
+   * order, trimmed, blanks kept so that the rows of two such fields line up.
+   */
+  rows: () =>
+    submitted().transform((value) =>
+      (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((item) =>
+        typeof item === 'string' ? item.trim() : '',
+      ),
+    ),
   /** A yes/no checkbox or radio: true only for "yes". */
   yes: () => rawText.transform((value) => value === 'yes'),
   /** A GOV.UK date input (`name-day`, `name-month`, `name-year`) that must be filled in. */

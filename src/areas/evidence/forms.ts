@@ -45,7 +45,7 @@ function dateIfNeeded(label: string) {
 }
 
 /** The confirmation of possible names (002#191), on every form whose text the name check reads. */
-const nameFields = { confirmNames: field.yes(), namesFingerprint: field.text() }
+export const nameFields = { confirmNames: field.yes(), namesFingerprint: field.text() }
 
 /** What the inspector confirmed, from a form with the name fields. */
 export function namesOf(input: { confirmNames: boolean; namesFingerprint: string }): NameConfirmation {

@@ -41,6 +41,24 @@ export class PossibleNamesWarning extends ValidationError {
   }
 }
 
+/**
+ * Refuse to save until every possible name in `fields` has been seen and confirmed (002#191): the
+ * count of confirmed words is what a record and its audit keep, never the words. `knownWords` are
+ * words that are not names here (the LAs' names). Other areas' free text about a child (the 2015
+ * offer's cases of concern) uses it through the area's index.
+ */
+export function checkPossibleNames(
+  fields: Readonly<Record<string, string>>,
+  names: NameConfirmation,
+  knownWords: readonly string[],
+): number {
+  const matches = possibleNamesIn(fields, { knownWords })
+  if (matches.length === 0) return 0
+  const fingerprint = namesFingerprint(matches)
+  if (!names.confirmed || names.fingerprint !== fingerprint) throw new PossibleNamesWarning(matches, fingerprint)
+  return matches.length
+}
+
 /** Known cases from the Annex A area's case sample (its `sample(activityId)`); null while it is empty. */
 export function caseSampleCases(annexA: {
   sample(activityId: string): Promise<ReadonlyArray<{ childId: string }>>
@@ -98,16 +116,9 @@ export function evidenceRecords({ db, clock, activities, people }: EvidenceDeps)
 
     targets,
 
-    /**
-     * Refuse to save until every possible name has been seen and confirmed (002#191); the count
-     * of confirmed words is what the record and the audit keep, never the words.
-     */
+    /** `checkPossibleNames` with every LA's name as not a name (002#191). */
     async guardNames(fields: Readonly<Record<string, string>>, names: NameConfirmation): Promise<number> {
-      const matches = possibleNamesIn(fields, { knownWords: await knownWords() })
-      if (matches.length === 0) return 0
-      const fingerprint = namesFingerprint(matches)
-      if (!names.confirmed || names.fingerprint !== fingerprint) throw new PossibleNamesWarning(matches, fingerprint)
-      return matches.length
+      return checkPossibleNames(fields, names, await knownWords())
     },
 
     /** The activity's details, refusing a cancelled or deferred one: its records are closed. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineForm, field } from '../../web/forms.js'
+import { nameFields } from '../evidence/index.js'
 import { CASE_SOURCES, PLAN_LETTER_ACCEPTS, PROGRESS_JUDGEMENTS, SEMINAR_REPLIES } from './types.js'
 
 /** The forms and route inputs of the 2015 improvement offer (ADR 0008). */
@@ -60,7 +61,10 @@ export function judgementOf(value: string | undefined) {
 /** An answer of "yes", "no" or not yet (blank) to a question about a case seen. */
 const yesNo = () => field.text().transform((value) => (value === 'yes' ? true : value === 'no' ? false : null))
 
-export const inspectorsForm = defineForm({ inspectors: field.checkboxes() })
+// The boxes' ids differ from the section's heading (#inspectors), or the first box's label would point at the heading.
+export const inspectorsForm = defineForm({ inspectors: field.checkboxes() }, undefined, {
+  anchors: { inspectors: 'named-inspectors' },
+})
 
 export const casesForm = defineForm({
   childIds: field.required('Enter the LA’s child IDs of the cases, one a line'),
@@ -82,6 +86,8 @@ export const concernForm = defineForm({
   teamLocation: field.required('Enter the team or location of the case'),
   issues: field.required('Enter the issues of concern and their significance'),
   responseDue: field.date('the date the LA’s written response is due'),
+  // The note goes to the LA: possible children's names are confirmed before it is saved (002#191).
+  ...nameFields,
 })
 
 export const responseForm = defineForm({

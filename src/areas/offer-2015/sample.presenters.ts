@@ -5,6 +5,7 @@ import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/
 import { escapeHtml } from '../../web/html.js'
 import { ruleLink } from '../../web/rule-links.js'
 import type { SignedInRequest } from '../../web/routing.js'
+import { namesWarning } from '../evidence/index.js'
 import { offer2015Paths } from './paths.js'
 import { SHORTFALL_STEP } from './sample.service.js'
 import type { Offer2015Service } from './service.js'
@@ -133,6 +134,8 @@ export async function sampleView(
         childId: valueOf(mine('concerns'), 'childId'),
         teamLocation: valueOf(mine('concerns'), 'teamLocation'),
         issues: valueOf(mine('concerns'), 'issues'),
+        // The words that look like names, shown back before anything is saved (002#191).
+        names: which === 'concerns' ? namesWarning(state) : undefined,
         dueItems: dateInputItems(
           'responseDue',
           dateFieldOf(mine('concerns'), 'responseDue'),

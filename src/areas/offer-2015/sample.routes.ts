@@ -11,6 +11,7 @@ import {
   responseForm,
   shortfallForm,
 } from './forms.js'
+import { namesOf } from '../evidence/index.js'
 import { offer2015Paths } from './paths.js'
 import type { SampleForm } from './sample.presenters.js'
 import type { Offer2015Service } from './service.js'
@@ -99,7 +100,13 @@ export function offerSampleRoutes(offers: Offer2015Service, offerPage: Page): Ro
       form: concernForm,
       conflictField: 'childId',
       submit: async (request: OfferRequest, input) => {
-        await sample.raiseConcern(request.principal, request.params.offerId, input, context(request))
+        const { confirmNames, namesFingerprint, ...concern } = input
+        await sample.raiseConcern(
+          request.principal,
+          request.params.offerId,
+          { ...concern, names: namesOf({ confirmNames, namesFingerprint }) },
+          context(request),
+        )
         return back(request, 'concerns')
       },
     }),

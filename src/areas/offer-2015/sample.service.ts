@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError } from '../../errors.js'
 import { formatLongDate } from '../../rules/calendar/dates.js'
 import { progressEvidence, progressSampleCounts } from '../../rules/progress-sample-2015.js'
 import type { RequestContext } from '../deps.js'
-import { isChildId, parseCaseIds } from '../evidence/index.js'
+import { checkPossibleNames, isChildId, type NameConfirmation, parseCaseIds } from '../evidence/index.js'
 import {
   casesOf,
   concernsOf,
@@ -40,7 +40,7 @@ export function offerSampleService(
   record: (offerId: string) => Promise<OfferRecord>,
   guard: (principal: Principal, action: Action, offer: Offer) => Promise<PolicyTarget>,
 ) {
-  const { db, people, clock } = deps
+  const { db, people, clock, register } = deps
 
   async function write(
     principal: Principal,
@@ -223,29 +223,51 @@ export function offerSampleService(
 
     /**
      * A case of concern given to the LA as a formal written note, seeking a written response by
-     * a date the inspector sets (000 Annex H/C): today or later.
+     * a date the inspector sets (000 Annex H/C): today or later. The note goes to the LA, so it
+     * names no child (002#191): text that looks as if it does is shown back and saved only once
+     * the inspector confirms it holds no names (the evidence area's check).
      */
     async raiseConcern(
       principal: Principal,
       offerId: string,
-      input: { childId: string; teamLocation: string; issues: string; responseDue: string },
+      input: {
+        childId: string
+        teamLocation: string
+        issues: string
+        responseDue: string
+        names: NameConfirmation
+      },
       context: RequestContext,
     ) {
       const errors: Record<string, string> = {}
       if (!isChildId(input.childId.trim())) errors['childId'] = 'Enter the LA’s child ID, with at least one digit'
       if (input.responseDue < clock.today()) errors['responseDue'] = 'The response is due today or later'
       if (Object.keys(errors).length) throw new ValidationError(errors)
+      const places = (await register.localAuthorities()).map((la) => la.name)
+      const namesConfirmed = checkPossibleNames(
+        { teamLocation: input.teamLocation, issues: input.issues },
+        input.names,
+        places,
+      )
       await write(
         principal,
         offerId,
         {
           action: 'offer-2015.concern-raise',
           summary: `Referred a case of concern to the LA, response due ${formatLongDate(input.responseDue)}`,
-          changes: { childId: input.childId.trim(), responseDue: input.responseDue },
+          // The count of words the inspector confirmed are not names, never the words (002#191).
+          changes: { childId: input.childId.trim(), responseDue: input.responseDue, namesConfirmed },
         },
         context,
         async (trx) => {
-          await insertConcern(trx, offerId, { ...input, childId: input.childId.trim(), by: principal.id })
+          const { childId, teamLocation, issues, responseDue } = input
+          await insertConcern(trx, offerId, {
+            childId: childId.trim(),
+            teamLocation,
+            issues,
+            responseDue,
+            by: principal.id,
+          })
         },
       )
     },

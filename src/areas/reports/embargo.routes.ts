@@ -3,12 +3,19 @@ import { canOn, type PolicyTarget } from '../../auth/policy.js'
 import { PARTNER_INSPECTORATES } from '../../documents/index.js'
 import { addWorkingDays } from '../../rules/calendar/working-days.js'
 import { REPORT_RECIPIENTS } from '../../rules/reports.js'
-import { dateFieldOf, dateInputItems, type FormState, valueOf } from '../../web/forms.js'
-import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
+import { dateFieldOf, dateInputItems, errorList, type FormState, type FormValues, valueOf } from '../../web/forms.js'
+import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { contentDisposition } from '../../web/downloads.js'
 import { activityTitle } from '../activities/index.js'
 import { publicationPaths } from '../publications/index.js'
-import { activityParams, embargoForm, recipientLinkParams } from './forms.js'
+import {
+  activityParams,
+  badThirdPartyEmail,
+  badThirdPartyName,
+  embargoForm,
+  recipientLinkParams,
+  thirdPartiesOf,
+} from './forms.js'
 import { reportPaths } from './paths.js'
 import { stepTag } from './presenters.js'
 import { PARTNER_KEYS, PARTNER_MAILBOXES } from './recipients.js'
@@ -16,6 +23,38 @@ import type { ReportsService } from './service.js'
 import { documentWord } from './workflow.js'
 
 type ActivityRequest = SignedInRequest<{ activityId: string }>
+
+interface ThirdPartyRow {
+  readonly id: string
+  readonly name: string
+  readonly email: string
+  readonly nameError: boolean
+  readonly emailError: boolean
+}
+
+/** The third-party rows: each box's id (the first keeps the field's name) and whether it is wrong. */
+function thirdPartyRows(rows: ReadonlyArray<{ name: string; email: string }>): ThirdPartyRow[] {
+  return rows.map((row, index) => ({
+    ...row,
+    id: index === 0 ? '' : `-${index + 1}`,
+    nameError: badThirdPartyName(row.name),
+    emailError: badThirdPartyEmail(row.email),
+  }))
+}
+
+/** The third-party rows as the lead typed them, to show again with the form's errors. */
+function typedRows(values: FormValues): Array<{ name: string; email: string }> {
+  const list = (name: string) => {
+    const value = values[name]
+    return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []
+  }
+  const names = list('thirdPartyName')
+  const emails = list('thirdPartyEmail')
+  return Array.from({ length: Math.max(names.length, emails.length, 1) }, (_, row) => ({
+    name: names[row] ?? '',
+    email: emails[row] ?? '',
+  }))
+}
 
 /**
  * The final copy under embargo (002#216, #224): the page says what still stops it, proposes the
@@ -39,6 +78,19 @@ export function embargoRoutes(reports: ReportsService): RouteSpec[] {
         ? (values.partners as string[])
         : [valueOf(values, 'partners')]
       : PARTNER_KEYS
+    const thirdParties = thirdPartyRows(
+      state
+        ? typedRows(values)
+        : data.delivery?.length
+          ? data.delivery.map((body) => ({ name: body.name, email: body.email ?? '' }))
+          : [{ name: data.latest?.sections.delegation?.subject ?? '', email: '' }],
+    )
+    // Each row's error links from the summary to the first wrong row, not always the first.
+    const anchors = {
+      ...embargoForm.anchors,
+      thirdPartyName: `thirdPartyName${thirdParties.find((row) => row.nameError)?.id ?? ''}`,
+      thirdPartyEmail: `thirdPartyEmail${thirdParties.find((row) => row.emailError)?.id ?? ''}`,
+    }
     const word = documentWord(data.report.kind)
     const open = data.report.step === 'factual-accuracy'
     return reply.page('reports/embargo.njk', {
@@ -59,11 +111,9 @@ export function embargoRoutes(reports: ReportsService): RouteSpec[] {
       ),
       hour: state ? (time.hour ?? '') : '00',
       minute: state ? (time.minute ?? '') : '01',
-      // The body with delegated functions recorded for the LA, unless the lead inspector typed another (002#216).
-      thirdPartyName: state
-        ? valueOf(values, 'thirdPartyName')
-        : data.delivery?.[0]?.name || (data.latest?.sections.delegation?.subject ?? ''),
-      thirdPartyEmail: state ? valueOf(values, 'thirdPartyEmail') : (data.delivery?.[0]?.email ?? ''),
+      // Every body with delegated functions recorded for the LA (ADR 0024: two at once are both
+      // sent the copy), or the one the report names; what the lead typed once they submit (002#216).
+      thirdParties,
       careCouncilName: valueOf(values, 'careCouncilName'),
       careCouncilEmail: valueOf(values, 'careCouncilEmail'),
       partnerItems: PARTNER_KEYS.map((key) => ({
@@ -80,7 +130,7 @@ export function embargoRoutes(reports: ReportsService): RouteSpec[] {
         { text: recipient.email },
       ]),
       errors: state?.errors ?? {},
-      errorList: formErrorList(embargoForm, state),
+      errorList: errorList(state?.errors ?? {}, anchors),
       formAction:
         open && (data.blockers ?? []).length === 0 && canOn(request.principal, 'report.lead', policy)
           ? reportPaths.embargo.build({ activityId })
@@ -107,7 +157,13 @@ export function embargoRoutes(reports: ReportsService): RouteSpec[] {
       form: embargoForm,
       page: embargoPage,
       submit: async (request, input) => {
-        await reports.embargo.send(request.principal, request.params.activityId, input, { requestId: request.id })
+        const { thirdPartyName, thirdPartyEmail, ...rest } = input
+        await reports.embargo.send(
+          request.principal,
+          request.params.activityId,
+          { ...rest, thirdParties: thirdPartiesOf({ thirdPartyName, thirdPartyEmail }) },
+          { requestId: request.id },
+        )
         return reportPaths.report.build(request.params)
       },
     }),

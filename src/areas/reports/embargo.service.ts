@@ -50,9 +50,10 @@ export function embargoService(deps: ReportsDeps, records: ReportRecords, drafti
       people.map((person) => ({ group: RECIPIENT_GROUPS[name], name: person.name, email: person.email }))
     return [
       ...group('la', await to.la(details)),
-      ...(input.thirdPartyEmail
-        ? group('third-party', [{ name: input.thirdPartyName || 'Third party provider', email: input.thirdPartyEmail }])
-        : []),
+      ...group(
+        'third-party',
+        input.thirdParties.map((body) => ({ name: body.name || 'Third party provider', email: body.email })),
+      ),
       ...group('care-council', [
         { name: input.careCouncilName || 'Chair of the Children in Care Council', email: input.careCouncilEmail },
       ]),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineForm, field } from '../../web/forms.js'
 import { REPORT_FILES } from './paths.js'
+import type { ThirdParty } from './types.js'
 
 /** The forms and route inputs of the reports area (ADR 0008). */
 
@@ -90,7 +91,20 @@ export const faDecisionForm = defineForm({
     .pipe(z.string().max(MAX_COMMENT, { error: `The reason must be ${MAX_COMMENT} characters or fewer` })),
 })
 
+/** The bodies with delegated functions the lead typed, row by row; a row without an email sends nothing. */
+export function thirdPartiesOf(input: {
+  readonly thirdPartyName: readonly string[]
+  readonly thirdPartyEmail: readonly string[]
+}): ThirdParty[] {
+  return input.thirdPartyEmail.flatMap((email, row) =>
+    email ? [{ name: input.thirdPartyName[row] ?? '', email }] : [],
+  )
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** Whether a third party's row is wrong: its name too long, its email not an address. */
+export const badThirdPartyName = (name: string) => name.length > 200
+export const badThirdPartyEmail = (email: string) => Boolean(email) && !EMAIL.test(email)
 
 export const embargoForm = defineForm(
   {
@@ -98,15 +112,18 @@ export const embargoForm = defineForm(
       'the publication date',
       'Enter the publication time as hour and minute, for example 00 01',
     ),
-    thirdPartyName: field.limited(200, 'The name must be 200 characters or fewer'),
-    thirdPartyEmail: field.text(),
+    // One row per body with delegated functions (ADR 0024: an LA may have two at once).
+    thirdPartyName: field.rows(),
+    thirdPartyEmail: field.rows(),
     careCouncilName: field.limited(200, 'The name must be 200 characters or fewer'),
     careCouncilEmail: field.required('Enter the email address of the Children in Care Council’s chair or worker'),
     partners: field.checkboxes(),
     version: field.version(),
   },
   (value, issue) => {
-    if (value.thirdPartyEmail && !EMAIL.test(value.thirdPartyEmail))
+    if (value.thirdPartyName.some(badThirdPartyName))
+      issue('thirdPartyName', 'The name must be 200 characters or fewer')
+    if (value.thirdPartyEmail.some(badThirdPartyEmail))
       issue('thirdPartyEmail', 'Enter the third party’s email address in the correct format, like name@example.com')
     if (!EMAIL.test(value.careCouncilEmail))
       issue('careCouncilEmail', 'Enter the email address in the correct format, like name@example.com')

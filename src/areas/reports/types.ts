@@ -132,11 +132,17 @@ export interface FaDecisionInput {
   readonly note: string
 }
 
+/** A body with delegated functions, as the final copy is addressed to it. */
+export interface ThirdParty {
+  readonly name: string
+  readonly email: string
+}
+
 export interface EmbargoInput {
   /** When the embargo lifts and the report is published, from a date and time in England. */
   readonly publishAt: Date
-  readonly thirdPartyName: string
-  readonly thirdPartyEmail: string
+  /** Each body with delegated functions the final copy goes to (002#216; ADR 0024). */
+  readonly thirdParties: readonly ThirdParty[]
   readonly careCouncilName: string
   readonly careCouncilEmail: string
   readonly partners: readonly string[]

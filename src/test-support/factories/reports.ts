@@ -250,8 +250,7 @@ export async function reportAt(cast: ReportCast, activityId: string, step: Repor
     activityId,
     {
       publishAt: new Date(`${at('report.published')}T00:01:00Z`),
-      thirdPartyName: '',
-      thirdPartyEmail: '',
+      thirdParties: [],
       careCouncilName: 'Chair of the Children in Care Council',
       careCouncilEmail: 'chair@care-council.example.org',
       partners: ['cqc'],

@@ -14,6 +14,7 @@ import { formatDate, formatLongDate, isIsoDate } from '../../rules/calendar/date
 import { govukFrontendDist } from '../paths.js'
 import { plural } from '../words.js'
 import { citationLink, sourcesHtml } from '../rule-links.js'
+import { PART_SLOT, cachedParts } from '../cached-parts.js'
 import { renderTable, type TableParams } from '../table.js'
 
 declare module 'fastify' {
@@ -112,8 +113,11 @@ function csrfField(this: { ctx: Record<string, unknown> }): nunjucks.runtime.Saf
   )
 }
 
-function configure(env: nunjucks.Environment): void {
+/** The app's filters and globals; each environment (one per app) keeps its own cached parts. */
+export function configureViews(env: nunjucks.Environment): void {
   env.addGlobal('csrfField', csrfField)
+  env.addGlobal('cachedPart', cachedParts())
+  env.addGlobal('partSlot', new nunjucks.runtime.SafeString(PART_SLOT))
   // `appTable(params)`: GOV.UK's table from the same parameters as `govukTable`, without a macro per cell.
   env.addGlobal('appTable', (params: TableParams) => new nunjucks.runtime.SafeString(renderTable(params)))
   env.addGlobal('citationLink', (citation: string) => new nunjucks.runtime.SafeString(citationLink(citation)))
@@ -139,7 +143,7 @@ export const viewsPlugin = fp(async function views(app: FastifyInstance, options
     templates: [...options.viewDirs, govukFrontendDist],
     production: options.production,
     options: {
-      onConfigure: configure,
+      onConfigure: configureViews,
       autoescape: true,
       throwOnUndefined: false,
       trimBlocks: true,

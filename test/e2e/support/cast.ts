@@ -9,7 +9,8 @@ import { launchBrowser, type RunningService, signIn, startService } from './brow
 /** A browser test's cast: the running service and a page signed in as each person it created. */
 export interface Cast<Person extends string> {
   readonly service: RunningService
-  as(person: Person): Promise<Page>
+  /** A page signed in as `person`; `{ javaScript: false }` for a browser without JavaScript. */
+  as(person: Person, options?: { javaScript?: boolean }): Promise<Page>
 }
 
 /**
@@ -41,9 +42,13 @@ export function castInBrowser<Person extends string>(
       if (!service) throw new Error('the service starts in beforeAll')
       return service
     },
-    async as(person) {
+    async as(person, options = {}) {
       if (!browser || !service || !people) throw new Error('the cast is ready in beforeAll')
-      const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' })
+      const context = await browser.newContext({
+        timezoneId: 'Europe/London',
+        locale: 'en-GB',
+        javaScriptEnabled: options.javaScript ?? true,
+      })
       context.setDefaultTimeout(10_000)
       const page = await context.newPage()
       await signIn(page, service.baseUrl, people[person].email, people[person].password)
