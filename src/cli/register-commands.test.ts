@@ -29,7 +29,7 @@ describe('ilacs register', () => {
 
   it('imports a file: a dry run first, then the import, then again with nothing to change', () => {
     const [dry, imported] = runs as Array<Record<string, unknown>>
-    // The keys, and one more where Ofsted's files disagree (ADR 0099).
+    // The keys, and one more where Ofsted's files disagree (ADR 0030).
     expect(Object.keys(dry!)).toEqual(['created', 'updated', 'unchanged', 'conflicts', 'unread', 'disagreements'])
     const none = { conflicts: [], unread: [], disagreements: [] }
     expect(dry).toEqual({ created: 333, updated: 0, unchanged: 0, ...none })

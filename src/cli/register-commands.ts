@@ -4,7 +4,7 @@
  * in `DATA_DIR`, migrated and given its reference data if new).
  * Contract: `import --json` prints `{"created","updated","unchanged","conflicts","unread":[{"sheet","row","reason"}]}`
  * and, an extra key, `"disagreements":[{"sheet","row","laCode","field","kept","fileSays"}]` where
- * Ofsted's files disagree (ADR 0099; not a conflict, so not in the exit code)
+ * Ofsted's files disagree (ADR 0030; not a conflict, so not in the exit code)
  * (exit 0; 1 when there are conflicts or unread rows), `export --json` a list of
  * `{"laCode","gssCode","name","history","pathway","next"}`. Modules load inside each action so
  * the other commands stay fast.

@@ -143,7 +143,7 @@ export interface DataLoadsTable {
   detail: string | null
 }
 
-/** What another of Ofsted's files or tables said about an inspection the register holds (ADR 0099). */
+/** What another of Ofsted's files or tables said about an inspection the register holds (ADR 0030). */
 export interface RegisterOutcomeReadingsTable {
   id: Generated<string>
   la_code: string

@@ -69,7 +69,7 @@ function formerCouncilRows(predecessor: string | null): Array<Record<string, unk
 }
 
 /**
- * What Ofsted's files said of a judgement other than what the register keeps (ADR 0099): the
+ * What Ofsted's files said of a judgement other than what the register keeps (ADR 0030): the
  * register shows both sources rather than hiding one. A reading the record now agrees with is not shown.
  */
 function otherReadingRows(

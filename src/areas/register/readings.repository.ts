@@ -3,7 +3,7 @@ import type { Database } from '../../db/tables.js'
 
 /**
  * The register's queries of what Ofsted's files said where they disagree with the register
- * (issue 14, ADR 0099): the register keeps one value and shows the other beside it.
+ * (issue 14, ADR 0030): the register keeps one value and shows the other beside it.
  */
 type Db = Kysely<Database> | Transaction<Database>
 

@@ -135,7 +135,7 @@ export function registerRecords({ db, clock }: ServiceDeps) {
      */
     earlierInspections: (laCode: string) => earlierInspections(db, [laCode]),
 
-    /** What Ofsted's files said about the LA's inspections where the register keeps another value (ADR 0099). */
+    /** What Ofsted's files said about the LA's inspections where the register keeps another value (ADR 0030). */
     outcomeReadings: (laCode: string) => outcomeReadings(db, [laCode]),
 
     /** The national distribution of lateness against the framework, from the real history (issue 14). */

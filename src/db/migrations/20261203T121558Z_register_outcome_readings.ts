@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 
 /**
  * What another of Ofsted's files (or another table of the same file) said about an inspection
- * the register holds, where it disagrees with the register (issue 14, ADR 0099): the register
+ * the register holds, where it disagrees with the register (issue 14, ADR 0030): the register
  * shows both sources rather than hiding one. Keyed by the inspection (LA and publication date),
  * not by record, as a correction gives the judgement a new record. Importing again adds nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * Where Ofsted's files disagree about an inspection (issue 14, ADR 0099): the register keeps one
+ * Where Ofsted's files disagree about an inspection (issue 14, ADR 0030): the register keeps one
  * value and shows the other, never hides it. A newer file (by the date it is "as at") changes
  * what an earlier file's import gave; an older or same-date file, or a second table of the same
  * file, is listed as a disagreement and kept beside the record as a reading.

@@ -199,7 +199,7 @@ describe('the 2025 file, then the older 2023 file', () => {
     )
     // Merton's inspection published 9 May 2022 (a short inspection in the 2025 file, a standard one
     // in the 2023 file) and Cumbria's published 15 November 2022 (fieldwork from the 20th or the
-    // 21st): the newer file wins either way (ADR 0099).
+    // 21st): the newer file wins either way (ADR 0030).
     expect(differences).toEqual([])
     expect(a.map((la) => la.history.length)).toEqual(b.map((la) => la.history.length))
   })

@@ -86,7 +86,7 @@ function resultView(result: ImportResult) {
       { text: c.laCode },
       { text: c.reason },
     ]),
-    // Where Ofsted's files disagree: what the register keeps and what the row says (ADR 0099).
+    // Where Ofsted's files disagree: what the register keeps and what the row says (ADR 0030).
     disagreements: result.disagreements.map((d) => [
       { text: d.sheet },
       { text: String(d.row), format: 'numeric' },

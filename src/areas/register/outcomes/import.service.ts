@@ -39,7 +39,7 @@ export interface ImportResult {
   readonly unchanged: number
   readonly conflicts: readonly Conflict[]
   readonly unread: readonly UnreadRow[]
-  /** Where the file (or two of its tables) says otherwise than what the register keeps (ADR 0099). */
+  /** Where the file (or two of its tables) says otherwise than what the register keeps (ADR 0030). */
   readonly disagreements: readonly Disagreement[]
   /** Each record added or changed, in words, for the dry run's list. */
   readonly changes: readonly string[]
@@ -144,7 +144,7 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
         // The register says which of Ofsted's files it holds, as at what date: with what it
         // loaded from it, so a failed import does not claim the file.
         await recordOutcomesFile(trx, fileName, planned.asAt)
-        // What is not kept stays shown beside the record (ADR 0099); kept once, however often imported.
+        // What is not kept stays shown beside the record (ADR 0030); kept once, however often imported.
         await insertOutcomeReadings(trx, planned.readings)
         if (result.created + result.updated === 0) return
         const audit = (
@@ -252,7 +252,7 @@ export function outcomesImportService({ db }: Pick<ServiceDeps, 'db'>) {
 }
 
 /**
- * The judgement an update writes: a newer file's values where it says otherwise (ADR 0099),
+ * The judgement an update writes: a newer file's values where it says otherwise (ADR 0030),
  * otherwise what the register holds, completed with what the file adds.
  */
 function updatedJudgement({ existing, next, changes }: JudgementUpdate): PlannedJudgement {

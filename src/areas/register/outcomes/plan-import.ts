@@ -68,7 +68,7 @@ export interface ImportPlan {
   readonly unchanged: number
   readonly conflicts: readonly Conflict[]
   readonly unread: readonly UnreadRow[]
-  /** Where a file or table says otherwise than what is kept (ADR 0099). */
+  /** Where a file or table says otherwise than what is kept (ADR 0030). */
   readonly disagreements: readonly Disagreement[]
   /** What is not kept, to show beside the record: each disagreement and each value a newer file changed. */
   readonly readings: readonly OutcomeReading[]
@@ -282,7 +282,7 @@ function mergeJudgement(
   )
   if (differs)
     return `Grades ${differs[0]} as ${differs[1]}, but ${describeSource(found.sources[0]!)} grades it ${found.grades[differs[0]]}`
-  // Two tables of one file that disagree: the first read is kept, the other listed (ADR 0099).
+  // Two tables of one file that disagree: the first read is kept, the other listed (ADR 0030).
   for (const change of differingFields(found, record)) withinFile.push({ laCode, change, source: record.source })
   list[index] = {
     ...found,
@@ -334,7 +334,7 @@ function compareJudgement(
   const imported = found.source === 'import' || found.source === 'demo'
   const differences = differingFields({ activityType: found.activityType, start: found.inspectionStart }, next)
   if (differences.length > 0 && imported && isNewerFile(files.asAt, found.sourceDetail, files.fileDates)) {
-    // A newer file corrects an earlier file's reading; the earlier reading stays shown (ADR 0099).
+    // A newer file corrects an earlier file's reading; the earlier reading stays shown (ADR 0030).
     plan.updateJudgements.push({ existing: found, next, changes: differences })
     for (const change of differences)
       plan.readings.push({

@@ -60,7 +60,7 @@ describe('the register’s LA page on the real history', () => {
     expect(barking.filter((heading) => heading.startsWith('Focused visit'))).toHaveLength(2)
   })
 
-  it('shows what the older file said beside what the newer file says, where they disagree (ADR 0099)', async () => {
+  it('shows what the older file said beside what the newer file says, where they disagree (ADR 0030)', async () => {
     const agent = await new TestAgent(t.app).signIn(director.email, director.password)
     const merton = page(await agent.get('/register/315'))
     const card = merton
