@@ -14,6 +14,8 @@ export interface Ready {
   database: string
   publications: string
   sessions: Record<string, string>
+  /** Each role's cookies as its browser sends them: the session and the CSRF secret (filled in here). */
+  cookies: Record<string, string>
   brighton?: string
   eastSussex?: string
   annexReturn: { activityId: string; returnId: string }
@@ -45,6 +47,15 @@ export async function startPagesServer(): Promise<PagesServer> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const [ready] = (await once(child, 'message')) as [Ready]
+  const base = `http://127.0.0.1:${ready.port}`
+  // A browser sends back the CSRF secret's cookie the first page set; without it every page
+  // would make a new secret, and set its cookie, on every request.
+  for (const [role, token] of Object.entries(ready.sessions)) {
+    const first = await fetch(`${base}/`, { headers: { cookie: `ilacs_session=${token}` }, redirect: 'manual' })
+    await first.arrayBuffer()
+    const csrf = first.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).find((c) => c?.startsWith('_csrf='))
+    ready.cookies[role] = [`ilacs_session=${token}`, ...(csrf ? [csrf] : [])].join('; ')
+  }
   let asking: Promise<unknown> = Promise.resolve()
   /** One question at a time: the answers carry no id. */
   function ask(question: string, field: string): Promise<number> {
@@ -58,7 +69,7 @@ export async function startPagesServer(): Promise<PagesServer> {
   }
   return {
     ready,
-    base: `http://127.0.0.1:${ready.port}`,
+    base,
     memoryMb: () => ask('memory', 'memoryMb'),
     cpuPercent: () => ask('cpu', 'cpuPercent'),
     async stop() {
@@ -75,8 +86,8 @@ export interface SignedInPage {
   readonly path: string | undefined
 }
 
-/** The session cookie of the demo account of `role`. */
-export const sessionCookie = (ready: Ready, role: string) => `ilacs_session=${ready.sessions[role]}`
+/** The cookies of the demo account of `role`: its session and its CSRF secret. */
+export const sessionCookie = (ready: Ready, role: string) => ready.cookies[role] ?? `ilacs_session=${ready.sessions[role]}`
 
 /** Every signed-in page type issue 16 names, each as the role that uses it most sees it. */
 export function signedInPages(ready: Ready): SignedInPage[] {

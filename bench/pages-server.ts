@@ -24,7 +24,7 @@ const rssMb = () => Math.round(process.memoryUsage().rss / 1_048_576)
 const started = performance.now()
 const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-bench-pages-'))
 const url = process.env.DATABASE_URL
-const database = await openDatabase(url ? { url, maxConnections: 20 } : { pgliteDir: join(dataDir, 'pglite') })
+const database = await openDatabase(url ? { url, maxConnections: 20, listenForChanges: true } : { pgliteDir: join(dataDir, 'pglite') })
 const rssOpened = rssMb()
 const clock = systemClock
 const config = loadConfig({
@@ -50,7 +50,7 @@ try {
 }
 const rssDemo = rssMb()
 
-const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
+const app = await buildApp({ config, db: database.db, databaseKind: database.kind, changes: database.changes, clock })
 let baseline = ''
 app.post('/__bench/baseline', { bodyLimit: 64 * 1_048_576 }, async (request) => {
   baseline = String(request.body)
@@ -98,6 +98,7 @@ process.send?.({
   database: database.kind,
   publications,
   sessions,
+  cookies: {},
   // Brighton's activity when the demo has one, else Kent's.
   brighton: (await activityOf('846')) ?? kent.id,
   eastSussex: await activityOf('845'),

@@ -63,16 +63,23 @@ async function drained() {
 const rows: string[][] = []
 for (const page of pages) {
   if (!page.path || !ready.sessions[page.role]) {
-    rows.push([page.name, 'not in the demo data', '', '', '', '', '', ''])
+    rows.push([page.name, 'not in the demo data', '', '', '', '', '', '', '', ''])
     continue
   }
   const headers = { cookie: cookie(page.role) }
+  await drained()
+  // The first view draws the page (ADR 0031); the second says whether it was kept.
+  const began = performance.now()
   const first = await fetch(base + page.path, { headers, redirect: 'manual' })
   const body = await first.text()
+  const firstMs = performance.now() - began
   if (first.status !== 200) {
-    rows.push([page.name, `status ${first.status}`, '', '', '', '', '', ''])
+    rows.push([page.name, `status ${first.status}`, '', '', '', '', '', '', '', ''])
     continue
   }
+  const second = await fetch(base + page.path, { headers, redirect: 'manual' })
+  await second.arrayBuffer()
+  const kept = second.headers.get('x-page-cache') === 'hit' ? 'kept' : 'drawn every time'
   await fetch(`${base}/__bench/baseline`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } })
   await drained()
   const baseline = await load('/__bench/baseline', {})
@@ -82,6 +89,8 @@ for (const page of pages) {
   rows.push([
     page.name,
     `${Math.round(body.length / 1024)} KB`,
+    firstMs.toFixed(0),
+    kept,
     baseline.rps.toFixed(0),
     measured.rps.toFixed(1),
     (measured.rps / baseline.rps).toFixed(3),
@@ -95,7 +104,7 @@ for (const page of pages) {
 const memoryMb = await server.memoryMb()
 await server.stop()
 
-const header = ['page', 'size', 'baseline req/s', 'req/s', '÷ baseline', 'p95 ms', 'p99 ms', 'problems']
+const header = ['page', 'size', 'first view ms', 'then', 'baseline req/s', 'req/s', '÷ baseline', 'p95 ms', 'p99 ms', 'problems']
 console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each; server resident memory at the end ${memoryMb} MB\n`)
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
 for (const row of rows) console.log(`| ${row.join(' | ')} |`)

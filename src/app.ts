@@ -55,6 +55,7 @@ import { csrfPlugin } from './web/plugins/csrf.js'
 import { errorsPlugin } from './web/plugins/errors.js'
 import { healthPlugin } from './web/plugins/health.js'
 import { securityPlugin } from './web/plugins/security.js'
+import { pageCachePlugin } from './web/plugins/page-cache.js'
 import { sessionPlugin } from './web/plugins/session.js'
 import { staticPlugin } from './web/plugins/static.js'
 import { findViewDirs, viewsPlugin } from './web/plugins/views.js'
@@ -76,6 +77,8 @@ export interface AppDeps {
   readonly db: Kysely<Database>
   readonly databaseKind: DatabaseKind
   readonly clock: Clock
+  /** PostgreSQL's listener for other instances' writes (ADR 0031); without it, pages are kept on PGlite only. */
+  readonly changes?: { listening(): boolean } | undefined
   /** Fastify's logger option: pino settings, or false in tests. */
   readonly logger?: FastifyServerOptions['logger']
   /** No log line per request; each request is logged at debug level instead (development). */
@@ -164,6 +167,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     idleMinutes: config.sessionIdleMinutes,
   })
   await app.register(csrfPlugin, { secureCookies: config.cookieSecure, hmacKey: config.sessionSecret })
+  // After the session: a kept page is served only to the session it was drawn for (ADR 0031).
+  await app.register(pageCachePlugin, {
+    clock,
+    megabytes: config.pageCacheMb,
+    changesHeard: () => deps.databaseKind === 'pglite' || deps.changes?.listening() === true,
+  })
   await app.register(viewsPlugin, { viewDirs: VIEW_DIRS, production, demoData: config.demoData })
   await app.register(errorsPlugin, { production })
 

@@ -40,6 +40,7 @@ const environmentSchema = z.object({
   UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   UPLOAD_MB_PER_DAY: z.coerce.number().int().min(1).default(2048),
   UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).default(64),
 })
 
 /**
@@ -99,6 +100,8 @@ export interface Config {
   }
   readonly trustProxy: TrustProxy
   readonly sessionIdleMinutes: number
+  /** Signed-in pages kept until the data changes (ADR 0031), in MB; 0 keeps none. */
+  readonly pageCacheMb: number
   /** Files one person may upload per hour and megabytes per day; raw uploads kept this many days after publication. */
   readonly uploads: { readonly perHour: number; readonly mbPerDay: number; readonly retentionDays: number }
 }
@@ -166,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       attemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE,
     }),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    pageCacheMb: e.PAGE_CACHE_MB,
     trustProxy: Array.isArray(trustProxy) ? Object.freeze([...trustProxy]) : trustProxy,
     uploads: Object.freeze({
       perHour: e.UPLOADS_PER_HOUR,

@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   process.stdout.write(
     `Preparing the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database${config.demoData ? ' (the first start also builds the demo data, which takes a little while)' : ''}…\n`,
   )
-  const database = await openConfiguredDatabase(config)
+  const database = await openConfiguredDatabase(config, { listenForChanges: true })
   const prepared = await prepareDatabase(database.db, {
     demoData: config.demoData,
     clock: systemClock,
@@ -39,6 +39,7 @@ async function start(): Promise<void> {
     config,
     db: database.db,
     databaseKind: database.kind,
+    changes: database.changes,
     clock: systemClock,
     ...serverLogging(config),
   })

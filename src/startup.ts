@@ -5,6 +5,7 @@ import type { Config } from './config.js'
 import { dataFile } from './data-files.js'
 import { type DatabaseHandle, type DatabaseKind, openDatabase, pgliteDirectory } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { ensureChangeTriggers } from './db/change-notices.js'
 import type { Database } from './db/tables.js'
 import type { IsoDate } from './rules/calendar/dates.js'
 import { loadDemoData } from './demo/load-demo-data.js'
@@ -64,6 +65,7 @@ export async function prepareDatabase(
   const began = Date.now()
   progress('Migrating the database…')
   const migrations = await migrateToLatest(db)
+  await ensureChangeTriggers(db)
   progress(`Migrations: ${migrations.length} applied (${seconds(began)})`)
   progress('Loading the local authorities…')
   const localAuthorities = await loadLocalAuthorities(db, dataFile('local-authorities.csv'))
@@ -88,9 +90,15 @@ export async function prepareDatabase(
   return { migrations, localAuthorities, demoLoaded }
 }
 
-/** Open the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
-export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+/**
+ * Open the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR.
+ * A server listens for other instances' changes (ADR 0031); the CLI does not need to.
+ */
+export function openConfiguredDatabase(
+  config: Config,
+  options: { listenForChanges?: boolean } = {},
+): Promise<DatabaseHandle> {
   return config.databaseUrl
-    ? openDatabase({ url: config.databaseUrl })
+    ? openDatabase({ url: config.databaseUrl, listenForChanges: options.listenForChanges })
     : openDatabase({ pgliteDir: pgliteDirectory(config.dataDir) })
 }

@@ -32,7 +32,8 @@ beforeAll(async () => {
   // One connection on PostgreSQL, as PGlite has: with several, two providers' first reads of the
   // same table race, and which is first decides whether their batches merge (up to three more
   // queries on a home page, measured). The queries a page sends are then the same on every run.
-  t = await buildTestApp({ connections: 1 })
+  // Drawing is what is counted: no page served again as kept (ADR 0031).
+  t = await buildTestApp({ connections: 1, env: { PAGE_CACHE_MB: '0' } })
   await loadDemoData(t.db, t.clock.today())
   await loadDemoActivities(t.db, t.config, t.clock.today())
   onSiteId = (await t.db.selectFrom('activities').select('id').where('la_code', '=', '872').executeTakeFirstOrThrow())

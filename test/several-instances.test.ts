@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
 import { reminderSources } from '../src/areas/index.js'
@@ -56,7 +57,7 @@ let instances: Instance[] = []
 
 async function startInstance(schema: string): Promise<Instance> {
   const url = process.env.TEST_DATABASE_URL!
-  const database = await openDatabase({ url, schema, maxConnections: 4 })
+  const database = await openDatabase({ url, schema, maxConnections: 4, listenForChanges: true })
   const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-instance-'))
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -65,7 +66,7 @@ async function startInstance(schema: string): Promise<Instance> {
     DATA_DIR: dataDir,
     DATABASE_URL: url,
   })
-  const app = await buildApp({ config, db: database.db, databaseKind: 'postgres', clock })
+  const app = await buildApp({ config, db: database.db, databaseKind: 'postgres', changes: database.changes, clock })
   await app.ready()
   let killed = false
   const instance: Instance = {
@@ -293,5 +294,30 @@ describe.skipIf(!ON_POSTGRESQL)('several instances on one PostgreSQL', () => {
       for (const job of jobs) await job.stop()
       await sink.close()
     }
+  })
+
+  it('shows a change made outside an instance on a page it kept, within moments (ADR 0031)', async () => {
+    const admin = await createUser(a.db, 'administrator')
+    const hmi = await createUser(a.db, 'hmi', { displayName: 'Before Rename' })
+    const onB = await new TestAgent(b.app).signIn(admin.email, admin.password)
+    await onB.get('/admin/users')
+    expect((await onB.get('/admin/users')).headers['x-page-cache']).toBe('hit')
+    // Written as another instance or psql would: not through this process's database handles.
+    const outside = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
+    await outside.connect()
+    try {
+      await outside.query(`update ${schema}.users set display_name = 'After Rename' where id = $1`, [hmi.id])
+    } finally {
+      await outside.end()
+    }
+    // PostgreSQL tells B when the update commits; B reads the notice, then draws the page again.
+    let text = ''
+    await until(async () => {
+      text = page(await onB.get('/admin/users'))
+        .$('main')
+        .text()
+      return text.includes('After Rename')
+    }, 5_000)
+    expect(text).not.toContain('Before Rename')
   })
 })

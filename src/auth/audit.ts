@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import { keepOutOfPageCache, repeatWhenServedAgain } from '../db/request-scope.js'
 import type { AuditEventRow, Database } from '../db/tables.js'
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, isAuditAction } from './audit-actions.js'
 import type { Principal } from './policy.js'
@@ -39,6 +40,21 @@ export async function recordAudits(db: Db, entries: readonly AuditEntry[]): Prom
       .insertInto('audit_events')
       .values(entries.slice(from, from + 1000).map(auditRow))
       .execute()
+  // A page drawn in a web request may be kept and served again (ADR 0031): each serving is
+  // audited as this one was, for its own request and time. Entries written in a transaction
+  // belong with its other writes, and such a page is never kept.
+  if (db.isTransaction) keepOutOfPageCache('it wrote audit entries in a transaction')
+  else
+    repeatWhenServedAgain(({ requestId, at }) =>
+      recordAudits(
+        db,
+        entries.map((entry) => ({
+          ...entry,
+          ...(entry.requestId ? { requestId } : {}),
+          ...(entry.at ? { at } : {}),
+        })),
+      ),
+    )
 }
 
 function auditRow(entry: AuditEntry) {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { type ChangeListener, listenForChanges } from './change-notices.js'
 import { recordQuery } from './request-scope.js'
 import type { Database } from './tables.js'
 
@@ -26,6 +27,8 @@ export interface DatabaseHandle {
   readonly kind: DatabaseKind
   /** The embedded database itself (PGlite only), e.g. to dump a test template. */
   readonly pglite?: PGlite
+  /** PostgreSQL opened with `listenForChanges`: the connection that hears other instances' writes. */
+  readonly changes?: ChangeListener
   /** Close the pool or the embedded database. */
   close(): Promise<void>
 }
@@ -40,6 +43,8 @@ export interface DatabaseOptions {
   /** PostgreSQL only: put every unqualified table in this schema (one schema per test file). */
   readonly schema?: string | undefined
   readonly maxConnections?: number | undefined
+  /** PostgreSQL only: hear other instances' writes (a server's pages are kept until one: ADR 0031). */
+  readonly listenForChanges?: boolean | undefined
 }
 
 /**
@@ -59,7 +64,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: recordQuery })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    const changes = options.listenForChanges ? listenForChanges(options.url, options.schema) : undefined
+    return {
+      db,
+      kind: 'postgres',
+      ...(changes ? { changes } : {}),
+      close: async () => {
+        await changes?.close()
+        await db.destroy()
+      },
+    }
   }
   if (options.pgliteDir) {
     mkdirSync(options.pgliteDir, { recursive: true })

@@ -13,13 +13,28 @@ export interface RequestScope {
   readonly queries: Array<{ readonly sql: string; readonly parameters: readonly unknown[] }>
   /** Reads remembered for this request, by a key naming the read and its arguments. */
   readonly memo: Map<string, Promise<unknown>>
+  /**
+   * Why the page this request draws must not be kept for the next one (src/web/page-cache.ts):
+   * it wrote (an audited read of child-level data writes its audit entry, so such a page is
+   * drawn, and audited, every time), it read the audit log, or it showed work in progress held
+   * in this process's memory (`keepOutOfPageCache`). Undefined while nothing says so.
+   */
+  notToKeep: string | undefined
+  /**
+   * Writes to make again each time the page is served as kept: its audit entries (an audited read
+   * of child-level data is audited every time it is seen, ADR 0031).
+   */
+  readonly repeatWhenServed: RepeatedWrite[]
 }
+
+/** A write made again when a kept page is served, for that request and at that time. */
+export type RepeatedWrite = (served: { readonly requestId: string; readonly at: Date }) => Promise<void>
 
 const storage = new AsyncLocalStorage<RequestScope>()
 
 /** Run `work` (and everything it starts) in a new request scope. */
 export function runInRequestScope<T>(work: () => T): T {
-  return storage.run({ queries: [], memo: new Map() }, work)
+  return storage.run({ queries: [], memo: new Map(), notToKeep: undefined, repeatWhenServed: [] }, work)
 }
 
 /** The scope of the request running now, if any. */
@@ -27,7 +42,11 @@ export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore()
 }
 
-const WRITE = /^\s*(insert|update|delete|merge|with\b[\s\S]*\b(insert|update|delete)\b)/i
+const WRITE = /^\s*(insert|update|delete|merge|truncate|with\b[\s\S]*\b(insert|update|delete)\b)/i
+const COMMIT = /^\s*commit\b/i
+const READS_AUDIT_LOG = /\baudit_events\b/
+/** An audit entry: made again when the page is served again (`repeatWhenServedAgain`), so no bar to keeping it. */
+const AUDIT_ENTRY = /^\s*insert\s+into\s+"?audit_events"?[\s(]/i
 
 /**
  * Kysely's `log` hook: count the query in the current request, and forget what the request
@@ -36,19 +55,41 @@ const WRITE = /^\s*(insert|update|delete|merge|with\b[\s\S]*\b(insert|update|del
 export function recordQuery(event: LogEvent): void {
   const { sql, parameters } = event.query
   const write = WRITE.test(sql)
-  if (write) for (const listener of writeListeners) listener(sql)
+  // A commit is told as a write too: what a transaction wrote is seen by others only now.
+  if (write || COMMIT.test(sql)) for (const listener of writeListeners) listener(sql)
   const scope = storage.getStore()
   if (!scope) return
   // Kept only while someone listens (tests, the query-count report): not on every request in service.
   if (watchers.size > 0) scope.queries.push({ sql, parameters })
-  if (write) scope.memo.clear()
+  if (write) {
+    scope.memo.clear()
+    if (!AUDIT_ENTRY.test(sql)) scope.notToKeep ??= 'it wrote to the database'
+  } else if (READS_AUDIT_LOG.test(sql)) scope.notToKeep ??= 'it read the audit log'
+}
+
+/**
+ * `write` is made again, for the serving request, each time the page this request draws is
+ * served as kept (the audit entries of a read of child-level data).
+ */
+export function repeatWhenServedAgain(write: RepeatedWrite): void {
+  storage.getStore()?.repeatWhenServed.push(write)
+}
+
+/**
+ * The page this request draws shows something that changes without a write to the database
+ * (an Annex A check's progress, held in memory): it is drawn afresh every time.
+ */
+export function keepOutOfPageCache(reason: string): void {
+  const scope = storage.getStore()
+  if (scope) scope.notToKeep ??= reason
 }
 
 const writeListeners = new Set<(sql: string) => void>()
 
 /**
  * Hear of every write this process makes, by its SQL (the session cache forgets accounts when
- * one changes). Called after the write; listeners must be quick.
+ * one changes), and of every commit (as `commit`). Called after the statement; listeners must
+ * be quick.
  */
 export function onDatabaseWrite(listener: (sql: string) => void): void {
   writeListeners.add(listener)

@@ -46,7 +46,7 @@ export async function buildTestApp(
     ...(database.kind === 'postgres' ? { FILE_STORE: 'database' } : {}),
     ...options.env,
   })
-  const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
+  const app = await buildApp({ config, db: database.db, databaseKind: database.kind, changes: database.changes, clock })
   await app.ready()
   return {
     app,

@@ -46,11 +46,12 @@ async function createPostgresSchema(connections: number): Promise<DatabaseHandle
   await admin.connect()
   await admin.query(`create schema ${schema}`)
   await admin.end()
-  const handle = await openDatabase({ url, schema, maxConnections: connections })
+  const handle = await openDatabase({ url, schema, maxConnections: connections, listenForChanges: true })
   await prepareDatabase(handle.db, { demoData: false, clock: fixedClock('2026-01-01T12:00:00Z') })
   return {
     db: handle.db,
     kind: 'postgres',
+    ...(handle.changes ? { changes: handle.changes } : {}),
     close: async () => {
       await handle.close()
       const cleanup = new pg.Client({ connectionString: url })

@@ -13,6 +13,7 @@ import {
 } from '../../annex-a/index.js'
 import type { Clock } from '../../clock.js'
 import type { Database } from '../../db/tables.js'
+import { keepOutOfPageCache } from '../../db/request-scope.js'
 import type { BlobStore, LocalCopy } from '../../files/blob-store.js'
 import {
   claimReturn,
@@ -189,7 +190,11 @@ export function createProcessor(deps: {
       // The queue is the database: the new return is taken in its turn.
       void kick()
     },
-    progress: (returnId) => live.get(returnId),
+    progress: (returnId) => {
+      // Held in this process's memory, moving without a write: a page showing it is never kept (ADR 0031).
+      keepOutOfPageCache('it shows an Annex A check in progress')
+      return live.get(returnId)
+    },
     async drain() {
       for (;;) {
         await kick()

@@ -69,7 +69,8 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
     const read = isReadable(version.status)
       ? await annexA.findings(request.principal, activityId, returnId, context(request), filter)
       : undefined
-    const progress = annexA.progress(returnId)
+    // Only a check still running has progress (held in memory: such a page is never kept, ADR 0031).
+    const progress = version.status === 'processing' ? annexA.progress(returnId) : undefined
     const counts = read?.result.counts
     const groups = read ? groupFindings(read.findings) : []
     return reply.page('annex-a/return.njk', {

@@ -60,7 +60,7 @@ export async function startService(
   if (options.wholeDemo)
     await prepareDatabase(database.db, { demoData: true, clock, config, databaseKind: database.kind })
   else await loadDemoData(database.db, clock.today())
-  const app = await buildApp({ config, db: database.db, databaseKind: database.kind, clock })
+  const app = await buildApp({ config, db: database.db, databaseKind: database.kind, changes: database.changes, clock })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0

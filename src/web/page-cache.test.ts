@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { cutPage, fillPage, type KeptPage, PageCache } from './page-cache.js'
+
+const FIELD = '_submission'
+const html =
+  '<html><script nonce="N0NCE">x</script><form><input type="hidden" name="_csrf" value="tok">' +
+  '<input type="hidden" name="_submission" value="key-1"></form>' +
+  '<form><input type="hidden" name="_submission" value="key-2"></form><p>N0NCE is the nonce</p></html>'
+
+const kept = (bytes: number, version = 1, keptAt = 0): KeptPage => ({
+  pieces: ['x'.repeat(bytes)],
+  holes: [],
+  headers: {},
+  repeat: [],
+  version,
+  keptAt,
+  bytes,
+})
+
+describe('cutting a page at what differs on every response', () => {
+  it('gives back the same page when filled with the values it was drawn with', () => {
+    const cut = cutPage(html, { nonce: 'N0NCE', submissionField: FIELD })!
+    expect(cut.holes).toEqual(['nonce', 'submission', 'submission', 'nonce'])
+    const keys = ['key-1', 'key-2']
+    expect(fillPage(cut, { nonce: 'N0NCE', submissionKey: () => keys.shift()! })).toBe(html)
+  })
+
+  it('puts the new nonce everywhere the old one was, and a new key in each form', () => {
+    const cut = cutPage(html, { nonce: 'N0NCE', submissionField: FIELD })!
+    let next = 0
+    const filled = fillPage(cut, { nonce: 'FRESH', submissionKey: () => `new-${(next += 1)}` })
+    expect(filled).not.toContain('N0NCE')
+    expect(filled.match(/FRESH/g)).toHaveLength(2)
+    expect(filled).toContain('name="_submission" value="new-1"')
+    expect(filled).toContain('name="_submission" value="new-2"')
+    // The CSRF token stays: it is bound to the session and the secret the key names.
+    expect(filled).toContain('name="_csrf" value="tok"')
+  })
+
+  it('refuses a page with a nonce when the response had none to look for', () => {
+    expect(cutPage(html, { nonce: undefined, submissionField: FIELD })).toBeUndefined()
+  })
+})
+
+describe('the kept pages', () => {
+  it('serves a page only at the data version it was drawn at, and within its age', () => {
+    const pages = new PageCache({ maxBytes: 1000, maxAgeMs: 60_000 })
+    pages.set('a', kept(10, 7, 1000))
+    expect(pages.get('a', 8, 1000)).toBeUndefined()
+    // A page found stale is dropped: the older version never comes back.
+    expect(pages.get('a', 7, 1000)).toBeUndefined()
+    pages.set('b', kept(10, 7, 1000))
+    expect(pages.get('b', 7, 61_000)?.bytes).toBe(10)
+    expect(pages.get('b', 7, 61_001)).toBeUndefined()
+    expect(pages.size).toEqual({ pages: 0, bytes: 0 })
+  })
+
+  it('lets the least recently served pages go when over its size', () => {
+    const pages = new PageCache({ maxBytes: 800, maxAgeMs: 60_000 })
+    for (const key of 'abcdefgh') pages.set(key, kept(100))
+    expect(pages.size).toEqual({ pages: 8, bytes: 800 })
+    pages.get('a', 1, 0)
+    pages.set('i', kept(100))
+    expect(pages.size).toEqual({ pages: 8, bytes: 800 })
+    expect(pages.get('b', 1, 0)).toBeUndefined()
+    expect(pages.get('a', 1, 0)).toBeDefined()
+    expect(pages.get('i', 1, 0)).toBeDefined()
+  })
+
+  it('keeps no page bigger than an eighth of its size, and counts a page kept again once', () => {
+    const pages = new PageCache({ maxBytes: 800, maxAgeMs: 60_000 })
+    pages.set('big', kept(101))
+    pages.set('a', kept(50))
+    pages.set('a', kept(60))
+    expect(pages.size).toEqual({ pages: 1, bytes: 60 })
+  })
+})

@@ -1,0 +1,93 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { SUBMISSION_FIELD } from '../../auth/form-submissions.js'
+import type { Clock } from '../../clock.js'
+import { dataVersion } from '../../db/data-version.js'
+import { cutPage, fillPage, PageCache } from '../page-cache.js'
+import './session.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Where this request's page would be kept, and the data version it began at (undefined: not kept). */
+    pageCacheSlot: { readonly key: string; readonly version: number } | undefined
+  }
+}
+
+export interface PageCachePluginOptions {
+  readonly clock: Clock
+  /** Kept pages' total size in MB; 0 keeps none. */
+  readonly megabytes: number
+  /** False while changes made by other instances cannot be heard (ADR 0031): nothing is kept or served. */
+  readonly changesHeard: () => boolean
+}
+
+/** Headers a kept page is served with again; the rest are set by the hooks on every response. */
+const KEPT_HEADERS = ['content-type', 'cache-control', 'vary'] as const
+/** The CSRF secret's cookie (@fastify/csrf-protection's default name): its tokens are valid only with it. */
+const CSRF_COOKIE = '_csrf'
+const MAX_AGE_MS = 60_000
+
+/**
+ * Signed-in pages served again as drawn while the data stands (ADR 0031). A page is kept when
+ * a signed-in browser's GET drew it with status 200 as HTML, set no cookie, and neither wrote to
+ * the database nor read anything that changes without a write (request-scope.ts `notToKeep`):
+ * so every page that reads child-level data, which writes its audit entry, is drawn every time.
+ * The key is the session, the CSRF secret the page's tokens belong to, the address and the
+ * minute of the service's clock (pages say "today" and count days).
+ */
+export const pageCachePlugin = fp(async function pageCache(app: FastifyInstance, options: PageCachePluginOptions) {
+  app.decorateRequest('pageCacheSlot', undefined)
+  if (options.megabytes <= 0) return
+  const pages = new PageCache({ maxBytes: options.megabytes * 1_048_576, maxAgeMs: MAX_AGE_MS })
+
+  const keyOf = (request: FastifyRequest): string | undefined => {
+    if (request.method !== 'GET' || request.authMethod !== 'session' || !request.sessionToken) return undefined
+    if (!options.changesHeard()) return undefined
+    const session = createHash('sha256').update(request.sessionToken).digest('base64url')
+    const minute = Math.floor(options.clock.now().getTime() / 60_000)
+    return `${session} ${request.cookies[CSRF_COOKIE] ?? ''} ${minute} ${request.url}`
+  }
+  const nonceOf = (reply: FastifyReply) => (reply as FastifyReply & { cspNonce?: { script?: string } }).cspNonce?.script
+
+  app.addHook('onRequest', async (request, reply) => {
+    const key = keyOf(request)
+    if (!key) return
+    const version = dataVersion()
+    const kept = pages.get(key, version, performance.now())
+    if (!kept) {
+      request.pageCacheSlot = { key, version }
+      return
+    }
+    const nonce = nonceOf(reply)
+    if (kept.holes.includes('nonce') && !nonce) return
+    // Audited before it is sent, as the drawing was: a read of child-level data is never unaudited.
+    for (const write of kept.repeat) await write({ requestId: request.id, at: options.clock.now() })
+    reply.headers(kept.headers).header('x-page-cache', 'hit')
+    return reply.send(fillPage(kept, { nonce: nonce ?? '', submissionKey: randomUUID }))
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const slot = request.pageCacheSlot
+    if (!slot || typeof payload !== 'string' || reply.statusCode !== 200) return payload
+    const type = reply.getHeader('content-type')
+    if (typeof type !== 'string' || !type.startsWith('text/html') || reply.hasHeader('set-cookie')) return payload
+    if (!request.dbScope || request.dbScope.notToKeep !== undefined || dataVersion() !== slot.version) return payload
+    const cut = cutPage(payload, { nonce: nonceOf(reply), submissionField: SUBMISSION_FIELD })
+    if (!cut) return payload
+    const headers: Record<string, string> = {}
+    for (const name of KEPT_HEADERS) {
+      const value = reply.getHeader(name)
+      if (value !== undefined) headers[name] = String(value)
+    }
+    pages.set(slot.key, {
+      ...cut,
+      headers,
+      repeat: [...request.dbScope.repeatWhenServed],
+      version: slot.version,
+      keptAt: performance.now(),
+      bytes: payload.length,
+    })
+    return payload
+  })
+})
