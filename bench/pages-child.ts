@@ -53,7 +53,10 @@ export async function startPagesServer(): Promise<PagesServer> {
   for (const [role, token] of Object.entries(ready.sessions)) {
     const first = await fetch(`${base}/`, { headers: { cookie: `ilacs_session=${token}` }, redirect: 'manual' })
     await first.arrayBuffer()
-    const csrf = first.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).find((c) => c?.startsWith('_csrf='))
+    const csrf = first.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .find((c) => c?.startsWith('_csrf='))
     ready.cookies[role] = [`ilacs_session=${token}`, ...(csrf ? [csrf] : [])].join('; ')
   }
   let asking: Promise<unknown> = Promise.resolve()
@@ -87,7 +90,8 @@ export interface SignedInPage {
 }
 
 /** The cookies of the demo account of `role`: its session and its CSRF secret. */
-export const sessionCookie = (ready: Ready, role: string) => ready.cookies[role] ?? `ilacs_session=${ready.sessions[role]}`
+export const sessionCookie = (ready: Ready, role: string) =>
+  ready.cookies[role] ?? `ilacs_session=${ready.sessions[role]}`
 
 /** Every signed-in page type issue 16 names, each as the role that uses it most sees it. */
 export function signedInPages(ready: Ready): SignedInPage[] {

@@ -24,7 +24,9 @@ const rssMb = () => Math.round(process.memoryUsage().rss / 1_048_576)
 const started = performance.now()
 const dataDir = await mkdtemp(join(tmpdir(), 'ilacs-bench-pages-'))
 const url = process.env.DATABASE_URL
-const database = await openDatabase(url ? { url, maxConnections: 20, listenForChanges: true } : { pgliteDir: join(dataDir, 'pglite') })
+const database = await openDatabase(
+  url ? { url, maxConnections: 20, listenForChanges: true } : { pgliteDir: join(dataDir, 'pglite') },
+)
 const rssOpened = rssMb()
 const clock = systemClock
 const config = loadConfig({

@@ -104,7 +104,18 @@ for (const page of pages) {
 const memoryMb = await server.memoryMb()
 await server.stop()
 
-const header = ['page', 'size', 'first view ms', 'then', 'baseline req/s', 'req/s', '÷ baseline', 'p95 ms', 'p99 ms', 'problems']
+const header = [
+  'page',
+  'size',
+  'first view ms',
+  'then',
+  'baseline req/s',
+  'req/s',
+  '÷ baseline',
+  'p95 ms',
+  'p99 ms',
+  'problems',
+]
 console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each; server resident memory at the end ${memoryMb} MB\n`)
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
 for (const row of rows) console.log(`| ${row.join(' | ')} |`)
