@@ -30,11 +30,11 @@ const MAX_AGE_MS = 60_000
 
 /**
  * Signed-in pages served again as drawn while the data stands (ADR 0031). A page is kept when
- * a signed-in browser's GET drew it with status 200 as HTML, set no cookie, and neither wrote to
- * the database nor read anything that changes without a write (request-scope.ts `notToKeep`):
- * so every page that reads child-level data, which writes its audit entry, is drawn every time.
- * The key is the session, the CSRF secret the page's tokens belong to, the address and the
- * minute of the service's clock (pages say "today" and count days).
+ * a signed-in browser's GET drew it with status 200 as HTML, set no cookie, wrote nothing but
+ * audit entries and read nothing that changes without a write (request-scope.ts `notToKeep`).
+ * Its audit entries are written again each time it is served, before it is sent. The key is the
+ * session, the CSRF secret the page's tokens belong to, the minute of the service's clock (pages
+ * say "today" and count days) and the address.
  */
 export const pageCachePlugin = fp(async function pageCache(app: FastifyInstance, options: PageCachePluginOptions) {
   app.decorateRequest('pageCacheSlot', undefined)
