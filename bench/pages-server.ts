@@ -53,9 +53,10 @@ try {
 const rssDemo = rssMb()
 
 const app = await buildApp({ config, db: database.db, databaseKind: database.kind, changes: database.changes, clock })
-let baseline = ''
+// Kept as bytes, encoded once, as a kept page is (ADR 0031): the cheapest way to send them.
+let baseline = Buffer.alloc(0)
 app.post('/__bench/baseline', { bodyLimit: 64 * 1_048_576 }, async (request) => {
-  baseline = String(request.body)
+  baseline = Buffer.from(String(request.body))
   return 'ok'
 })
 app.get('/__bench/baseline', async (_request, reply) => reply.type('text/html; charset=utf-8').send(baseline))

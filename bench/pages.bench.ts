@@ -63,7 +63,7 @@ async function drained() {
 const rows: string[][] = []
 for (const page of pages) {
   if (!page.path || !ready.sessions[page.role]) {
-    rows.push([page.name, 'not in the demo data', '', '', '', '', '', '', '', ''])
+    rows.push([page.name, 'not in the demo data', '', '', '', '', '', '', '', '', ''])
     continue
   }
   const headers = { cookie: cookie(page.role) }
@@ -74,12 +74,16 @@ for (const page of pages) {
   const body = await first.text()
   const firstMs = performance.now() - began
   if (first.status !== 200) {
-    rows.push([page.name, `status ${first.status}`, '', '', '', '', '', '', '', ''])
+    rows.push([page.name, `status ${first.status}`, '', '', '', '', '', '', '', '', ''])
     continue
   }
-  const second = await fetch(base + page.path, { headers, redirect: 'manual' })
-  await second.arrayBuffer()
-  const kept = second.headers.get('x-page-cache') === 'hit' ? 'kept' : 'drawn every time'
+  // A first view may also touch the session or fill a cache, and so not be kept: ask up to three times.
+  let kept = 'drawn every time'
+  for (let attempt = 0; attempt < 3 && kept !== 'kept'; attempt += 1) {
+    const again = await fetch(base + page.path, { headers, redirect: 'manual' })
+    await again.arrayBuffer()
+    if (again.headers.get('x-page-cache') === 'hit') kept = 'kept'
+  }
   await fetch(`${base}/__bench/baseline`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } })
   await drained()
   const baseline = await load('/__bench/baseline', {})
@@ -94,6 +98,7 @@ for (const page of pages) {
     baseline.rps.toFixed(0),
     measured.rps.toFixed(1),
     (measured.rps / baseline.rps).toFixed(3),
+    baseline.p95.toFixed(0),
     measured.p95.toFixed(0),
     measured.p99.toFixed(0),
     problems ? `${measured.bad} not 200, ${measured.errors} errors, ${measured.timeouts} time-outs` : '',

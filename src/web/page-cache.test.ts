@@ -8,7 +8,7 @@ const html =
   '<form><input type="hidden" name="_submission" value="key-2"></form><p>N0NCE is the nonce</p></html>'
 
 const kept = (bytes: number, version = 1, keptAt = 0): KeptPage => ({
-  pieces: ['x'.repeat(bytes)],
+  pieces: [Buffer.from('x'.repeat(bytes))],
   holes: [],
   headers: {},
   repeat: [],
@@ -22,19 +22,26 @@ describe('cutting a page at what differs on every response', () => {
     const cut = cutPage(html, { nonce: 'N0NCE', submissionField: FIELD })!
     expect(cut.holes).toEqual(['nonce', 'submission', 'submission', 'nonce'])
     const keys = ['key-1', 'key-2']
-    expect(fillPage(cut, { nonce: 'N0NCE', submissionKey: () => keys.shift()! })).toBe(html)
+    expect(fillPage(cut, { nonce: 'N0NCE', submissionKey: () => keys.shift()! }).toString()).toBe(html)
+    expect(cut.bytes).toBe(Buffer.byteLength(html) - 2 * 'N0NCE'.length - 'key-1'.length - 'key-2'.length)
   })
 
   it('puts the new nonce everywhere the old one was, and a new key in each form', () => {
     const cut = cutPage(html, { nonce: 'N0NCE', submissionField: FIELD })!
     let next = 0
-    const filled = fillPage(cut, { nonce: 'FRESH', submissionKey: () => `new-${(next += 1)}` })
+    const filled = fillPage(cut, { nonce: 'FRESH', submissionKey: () => `new-${(next += 1)}` }).toString()
     expect(filled).not.toContain('N0NCE')
     expect(filled.match(/FRESH/g)).toHaveLength(2)
     expect(filled).toContain('name="_submission" value="new-1"')
     expect(filled).toContain('name="_submission" value="new-2"')
     // The CSRF token stays: it is bound to the session and the secret the key names.
     expect(filled).toContain('name="_csrf" value="tok"')
+  })
+
+  it('keeps the bytes of text in any language as they were', () => {
+    const text = '<p>Children’s services — Ynys Môn, “Outstanding” ✓</p>'
+    const cut = cutPage(text, { nonce: 'N0NCE', submissionField: FIELD })!
+    expect(fillPage(cut, { nonce: 'N0NCE', submissionKey: () => '' })).toEqual(Buffer.from(text))
   })
 
   it('refuses a page with a nonce when the response had none to look for', () => {

@@ -86,7 +86,6 @@ export const pageCachePlugin = fp(async function pageCache(app: FastifyInstance,
       repeat: [...request.dbScope.repeatWhenServed],
       version: slot.version,
       keptAt: performance.now(),
-      bytes: payload.length,
     })
     return payload
   })
