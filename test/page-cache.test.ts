@@ -124,6 +124,16 @@ describe('signed-in pages kept until the data changes (ADR 0031)', () => {
     expect(after.statusCode).not.toBe(200)
   })
 
+  it('draws a page once when a session asks for it many times at once, and serves that to all', async () => {
+    const agent = await signIn(await createUser(t.db, 'administrator'))
+    await agent.get('/admin/users')
+    await createUser(t.db, 'hmi', { displayName: 'Asked For Five Times' })
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => agent.get('/admin/users')))
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200, 200])
+    expect(answers.filter((answer) => !kept(answer))).toHaveLength(1)
+    for (const answer of answers) expect(page(answer).$('main').text()).toContain('Asked For Five Times')
+  })
+
   it('draws a page again when the service’s clock reaches the next minute', async () => {
     const agent = await signIn(await createUser(t.db, 'administrator'))
     await agent.get('/admin/users')

@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Where this request's page would be kept, and the data version it began at (undefined: not kept). */
     pageCacheSlot: { readonly key: string; readonly version: number } | undefined
+    /** Set on the request drawing a page others wait for: tells them it is done. */
+    pageCacheDrawn: (() => void) | undefined
   }
 }
 
@@ -38,6 +40,7 @@ const MAX_AGE_MS = 60_000
  */
 export const pageCachePlugin = fp(async function pageCache(app: FastifyInstance, options: PageCachePluginOptions) {
   app.decorateRequest('pageCacheSlot', undefined)
+  app.decorateRequest('pageCacheDrawn', undefined)
   if (options.megabytes <= 0) return
   const pages = new PageCache({ maxBytes: options.megabytes * 1_048_576, maxAgeMs: MAX_AGE_MS })
 
@@ -50,13 +53,34 @@ export const pageCachePlugin = fp(async function pageCache(app: FastifyInstance,
   }
   const nonceOf = (reply: FastifyReply) => (reply as FastifyReply & { cspNonce?: { script?: string } }).cspNonce?.script
 
+  // Pages being drawn now, by key: a request for the same page at the same version waits for that
+  // drawing rather than drawing it too (a session's many requests after a change or at the turn
+  // of a minute otherwise all draw at once: measured, a p99 of 4 s on the activity page).
+  const drawing = new Map<string, { readonly version: number; readonly done: Promise<void> }>()
+  const WAIT_FOR_DRAWING_MS = 2_000
+
   app.addHook('onRequest', async (request, reply) => {
     const key = keyOf(request)
     if (!key) return
-    const version = dataVersion()
-    const kept = pages.get(key, version, performance.now())
+    let version = dataVersion()
+    let kept = pages.get(key, version, performance.now())
+    const other = drawing.get(key)
+    if (!kept && other && other.version === version) {
+      await Promise.race([other.done, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_DRAWING_MS).unref())])
+      version = dataVersion()
+      kept = pages.get(key, version, performance.now())
+    }
     if (!kept) {
       request.pageCacheSlot = { key, version }
+      if (!drawing.has(key)) {
+        let finished!: () => void
+        const mine = { version, done: new Promise<void>((resolve) => (finished = resolve)) }
+        drawing.set(key, mine)
+        request.pageCacheDrawn = () => {
+          if (drawing.get(key) === mine) drawing.delete(key)
+          finished()
+        }
+      }
       return
     }
     const nonce = nonceOf(reply)
@@ -66,6 +90,10 @@ export const pageCachePlugin = fp(async function pageCache(app: FastifyInstance,
     reply.headers(kept.headers).header('x-page-cache', 'hit')
     return reply.send(fillPage(kept, { nonce: nonce ?? '', submissionKey: randomUUID }))
   })
+
+  // Whatever became of the drawing (kept, not kept, an error, the client gone), its waiters go on.
+  app.addHook('onResponse', async (request) => request.pageCacheDrawn?.())
+  app.addHook('onRequestAbort', async (request) => request.pageCacheDrawn?.())
 
   app.addHook('onSend', async (request, reply, payload) => {
     const slot = request.pageCacheSlot
