@@ -25,6 +25,18 @@ describe('the pages every service has', () => {
     expect(decodeURIComponent(mail.attr('href') ?? '')).toContain('Page: http://localhost/register')
   })
 
+  it('names, signed in, the page each feedback came from, however often it is opened (ADR 0031)', async () => {
+    const user = await createUser(t.db, 'hmi')
+    const agent = await new TestAgent(t.app).signIn(user.email, user.password)
+    const from = async (referer: string) => {
+      const feedback = await agent.get('/feedback', { referer })
+      expect(feedback.statusCode).toBe(200)
+      return decodeURIComponent(page(feedback).$('main a[href^="mailto:"]').attr('href') ?? '')
+    }
+    expect(await from('http://localhost/register')).toContain('Page: http://localhost/register')
+    expect(await from('http://localhost/programme')).toContain('Page: http://localhost/programme')
+  })
+
   it('shows the service status in words, linked from the footer, where /health stays JSON', async () => {
     const agent = new TestAgent(t.app)
     const signIn = page(await agent.get('/sign-in'))

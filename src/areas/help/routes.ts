@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Clock } from '../../clock.js'
 import type { DatabaseKind } from '../../db/database.js'
 import type { Database } from '../../db/tables.js'
+import { keepOutOfPageCache } from '../../db/request-scope.js'
 import { route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import { helpPaths } from './paths.js'
 
@@ -29,6 +30,8 @@ export function helpRoutes({ db, databaseKind, clock, feedbackEmail }: HelpRoute
       .execute(db)
       .then(() => true)
       .catch(() => false)
+    // The database's state now, every time: never a page kept from before (ADR 0031).
+    keepOutOfPageCache('it shows whether the database answers now')
     return reply.code(databaseAnswers ? 200 : 503).page('help/status.njk', {
       working: databaseAnswers,
       databaseName: DATABASE_NAMES[databaseKind],
@@ -38,6 +41,8 @@ export function helpRoutes({ db, databaseKind, clock, feedbackEmail }: HelpRoute
 
   async function feedbackPage(request: SignedInRequest, reply: FastifyReply) {
     const from = typeof request.headers.referer === 'string' ? request.headers.referer : ''
+    // The email names the page the person came from, which the kept page's key does not (ADR 0031).
+    keepOutOfPageCache('it names the page the person came from')
     const subject = 'Feedback on the ILACS service'
     const body = from ? `Page: ${from}\n\n` : ''
     return reply.page('help/feedback.njk', {
