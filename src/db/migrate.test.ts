@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { describe, expect, it, vi } from 'vitest'
 import { addToMigrateSource, migrationName } from '../../scripts/new-migration.js'
-import { testDatabaseKinds } from '../test-support/test-db.js'
+import { dropTestSchema, testDatabaseKinds } from '../test-support/test-db.js'
 import { type DatabaseKind, openDatabase } from './database.js'
 import { currentSchema, LEGACY_NAMES, migrateToLatest, migrations } from './migrate.js'
 import type { Database } from './tables.js'
@@ -63,8 +63,8 @@ describe.each(testDatabaseKinds())('migrateToLatest next to another schema’s m
         }
       }
     } finally {
-      for (const schema of [first, second]) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db)
       await admin.close()
+      for (const schema of [first, second]) await dropTestSchema(url, schema)
     }
   }, 120_000) // two full migrations of a new database: room on a loaded machine, not a speed target
 })
@@ -89,8 +89,8 @@ async function withEmptyDatabase(kind: DatabaseKind, run: (db: Kysely<Database>)
     await run(handle.db)
   } finally {
     await handle.close()
-    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db)
     await admin.close()
+    await dropTestSchema(url, schema)
   }
 }
 

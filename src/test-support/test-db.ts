@@ -45,19 +45,40 @@ async function createPostgresSchema(connections: number): Promise<DatabaseHandle
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
   await admin.query(`create schema ${schema}`)
-  await admin.end()
   const handle = await openDatabase({ url, schema, maxConnections: connections, listenForChanges: true })
-  await prepareDatabase(handle.db, { demoData: false, clock: fixedClock('2026-01-01T12:00:00Z') })
+  try {
+    await admin.query('select pg_advisory_lock_shared($1)', [SCHEMA_DROPS])
+    await prepareDatabase(handle.db, { demoData: false, clock: fixedClock('2026-01-01T12:00:00Z') })
+  } finally {
+    await admin.end()
+  }
   return {
     db: handle.db,
     kind: 'postgres',
     ...(handle.changes ? { changes: handle.changes } : {}),
     close: async () => {
       await handle.close()
-      const cleanup = new pg.Client({ connectionString: url })
-      await cleanup.connect()
-      await cleanup.query(`drop schema ${schema} cascade`)
-      await cleanup.end()
+      await dropTestSchema(url, schema)
     },
+  }
+}
+
+/**
+ * Test files on one PostgreSQL make and drop schemas side by side. Kysely's migrator looks for its
+ * tables in every schema, asking `has_schema_privilege` of each, and a schema dropped at that
+ * moment fails the migration with `schema "test_…" does not exist` (CI, stop 21: another file's
+ * schema). A new schema is migrated holding this advisory lock shared; a drop takes it alone.
+ */
+const SCHEMA_DROPS = 7_316_021
+
+/** Drop a test's schema once no schema is being migrated. */
+export async function dropTestSchema(url: string, schema: string): Promise<void> {
+  const cleanup = new pg.Client({ connectionString: url })
+  await cleanup.connect()
+  try {
+    await cleanup.query('select pg_advisory_lock($1)', [SCHEMA_DROPS])
+    await cleanup.query(`drop schema if exists "${schema}" cascade`)
+  } finally {
+    await cleanup.end()
   }
 }
