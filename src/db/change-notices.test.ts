@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, defaultTestDatabaseKind, testDatabaseKinds } from '../test-support/test-db.js'
+import { ensureChangeTriggers } from './change-notices.js'
 import { dataVersion } from './data-version.js'
 import type { DatabaseHandle } from './database.js'
 
@@ -39,6 +40,23 @@ describe.each(testDatabaseKinds())('the change triggers on %s', (kind) => {
       'kysely_migration_lock',
       'sessions',
     ])
+  })
+})
+
+describe.each(testDatabaseKinds())('instances starting together on %s', (kind) => {
+  let database: DatabaseHandle
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+  })
+  afterAll(async () => database.close())
+
+  it('make a missing trigger once, and neither fails', async () => {
+    await sql`drop trigger ilacs_data_changed on local_authorities`.execute(database.db)
+    await Promise.all([ensureChangeTriggers(database.db), ensureChangeTriggers(database.db)])
+    const { rows } = await sql<{ count: number }>`
+      select count(*)::int as count from pg_trigger
+      where tgname = 'ilacs_data_changed' and tgrelid = 'local_authorities'::regclass`.execute(database.db)
+    expect(rows[0]!.count).toBe(1)
   })
 })
 

@@ -18,8 +18,19 @@ export const CHANGE_CHANNEL = 'ilacs_data_changed'
 /** Tables whose writes no page shows (as in data-version.ts): no notice for them. */
 const UNSEEN_TABLES = ['sessions', 'audit_events', 'kysely_migration', 'kysely_migration_lock']
 
-/** Give every table of the current schema its change trigger, once (safe to run again). */
+/**
+ * Give every table of the current schema its change trigger, once (safe to run again). In one
+ * transaction under an advisory lock: instances starting together on one database would
+ * otherwise both find a trigger missing and both make it, and the second would fail.
+ */
 export async function ensureChangeTriggers(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('ilacs_change_triggers'))`.execute(trx)
+    await makeChangeTriggers(trx)
+  })
+}
+
+async function makeChangeTriggers(db: Kysely<Database>): Promise<void> {
   await sql`
     create or replace function ilacs_data_changed() returns trigger language plpgsql as $$
     begin

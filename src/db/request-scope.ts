@@ -15,9 +15,8 @@ export interface RequestScope {
   readonly memo: Map<string, Promise<unknown>>
   /**
    * Why the page this request draws must not be kept for the next one (src/web/page-cache.ts):
-   * it wrote (an audited read of child-level data writes its audit entry, so such a page is
-   * drawn, and audited, every time), it read the audit log, or it showed work in progress held
-   * in this process's memory (`keepOutOfPageCache`). Undefined while nothing says so.
+   * it wrote something other than audit entries, it read the audit log, or it showed what changes
+   * without a write (`keepOutOfPageCache`). Undefined while nothing says so.
    */
   notToKeep: string | undefined
   /**
