@@ -41,16 +41,8 @@ describe.each(testDatabaseKinds())('the change triggers on %s', (kind) => {
       'sessions',
     ])
   })
-})
 
-describe.each(testDatabaseKinds())('instances starting together on %s', (kind) => {
-  let database: DatabaseHandle
-  beforeAll(async () => {
-    database = await createTestDatabase(kind)
-  })
-  afterAll(async () => database.close())
-
-  it('make a missing trigger once, and neither fails', async () => {
+  it('are made once when two instances start together, and neither fails', async () => {
     await sql`drop trigger ilacs_data_changed on local_authorities`.execute(database.db)
     await Promise.all([ensureChangeTriggers(database.db), ensureChangeTriggers(database.db)])
     const { rows } = await sql<{ count: number }>`
