@@ -82,6 +82,29 @@ describe.skipIf(defaultTestDatabaseKind() !== 'postgres')('other instances’ wr
     }
   })
 
+  it('counts a write of its own once, when it makes it, and not again when its notice arrives', async () => {
+    await until(() => database.changes?.listening() === true)
+    const before = dataVersion()
+    await database.db
+      .updateTable('local_authorities')
+      .set({ name: sql`name` })
+      .where('la_code', '=', '886')
+      .execute()
+    expect(dataVersion()).toBe(before + 1)
+    // An outside write committed after it: its notice comes after this process's own, so once it
+    // is heard, the own one has been too.
+    const client = outside()
+    await client.connect()
+    try {
+      await client.query(`update ${schema}.local_authorities set name = name where la_code = '886'`)
+    } finally {
+      await client.end()
+    }
+    await until(() => dataVersion() > before + 1)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(dataVersion()).toBe(before + 2)
+  })
+
   it('stops trusting what it kept while its connection is down, and listens again', async () => {
     const client = outside()
     await client.connect()

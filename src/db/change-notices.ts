@@ -60,9 +60,15 @@ export interface ChangeListener {
  * Listen for other instances' changes to `schema` on a connection of its own. While the
  * connection is down `listening()` is false and the page cache keeps and serves nothing; the
  * connection is opened again after a second, and the data version moves on when it is back, as
- * changes made meanwhile were not heard.
+ * changes made meanwhile were not heard. Notices sent by `isOwnBackend` processes are passed
+ * over: this process counted those writes when it made them.
  */
-export function listenForChanges(url: string, schema: string | undefined): ChangeListener {
+export function listenForChanges(
+  url: string,
+  schema: string | undefined,
+  /** True for a server process whose writes this process has counted already (its own pool's). */
+  isOwnBackend: (processId: number) => boolean = () => false,
+): ChangeListener {
   let client: pg.Client | undefined
   let up = false
   let closed = false
@@ -77,7 +83,7 @@ export function listenForChanges(url: string, schema: string | undefined): Chang
     })
     client = next
     next.on('notification', (notice) => {
-      if (notice.channel !== CHANGE_CHANNEL) return
+      if (notice.channel !== CHANGE_CHANNEL || isOwnBackend(notice.processId)) return
       const noticeSchema = notice.payload?.split('.')[0]
       if (!schema || noticeSchema === schema) dataChangedElsewhere()
     })

@@ -63,8 +63,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
+    // This pool's own server processes: their writes are counted here as they are made
+    // (src/db/data-version.ts), so their notices, arriving a moment later, are not news. Counted
+    // again, a notice landing while a page is drawn would throw that page away (ADR 0031).
+    const ownBackends = new Set<number>()
+    pool.on('connect', (client) => ownBackends.add(backendOf(client)))
+    pool.on('remove', (client) => ownBackends.delete(backendOf(client)))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: recordQuery })
-    const changes = options.listenForChanges ? listenForChanges(options.url, options.schema) : undefined
+    const changes = options.listenForChanges
+      ? listenForChanges(options.url, options.schema, (backend) => ownBackends.has(backend))
+      : undefined
     return {
       db,
       kind: 'postgres',
@@ -94,6 +102,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   await pglite.waitReady
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: recordQuery })
   return { db, kind: 'pglite', pglite, close: () => db.destroy() }
+}
+
+/** The server process behind a `pg` connection (set from its BackendKeyData; not in @types/pg). */
+function backendOf(client: pg.PoolClient): number {
+  return (client as pg.PoolClient & { processID: number }).processID
 }
 
 /** Where `npm start` keeps the embedded database inside the data directory. */
