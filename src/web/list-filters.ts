@@ -22,3 +22,29 @@ export function pageFilter(text: string | undefined, digits: number): { page: nu
     return { page: 1, error: 'Enter a page number, for example 2' }
   return { page: Number(text) }
 }
+
+/**
+ * GOV.UK pagination for page `current` of `pages`: previous and next, the first and last pages and
+ * two either side of the current one, with ellipses between; `landmarkLabel` names the navigation
+ * for screen readers when "Pagination" would not say what is paged. Undefined for a single page.
+ */
+export function paginationLinks(
+  current: number,
+  pages: number,
+  href: (page: number) => string,
+  landmarkLabel?: string,
+) {
+  if (pages <= 1) return undefined
+  return {
+    ...(landmarkLabel ? { landmarkLabel } : {}),
+    previous: current > 1 ? { href: href(current - 1) } : undefined,
+    next: current < pages ? { href: href(current + 1) } : undefined,
+    items: Array.from({ length: pages }, (_, i) => i + 1)
+      .filter((n) => n === 1 || n === pages || Math.abs(n - current) <= 2)
+      .flatMap((n, i, list) =>
+        i > 0 && n - list[i - 1]! > 1
+          ? [{ ellipsis: true }, { number: n, href: href(n), current: n === current }]
+          : [{ number: n, href: href(n), current: n === current }],
+      ),
+  }
+}

@@ -5,7 +5,7 @@ import type { AccountsService } from '../../auth/accounts.js'
 import { ROLE_INFO, ROLES } from '../../auth/roles.js'
 import { isIsoDate } from '../../rules/calendar/dates.js'
 import { errorList, type FieldErrors, type FormState, valueOf } from '../../web/forms.js'
-import { pageFilter } from '../../web/list-filters.js'
+import { pageFilter, paginationLinks } from '../../web/list-filters.js'
 import { escapeHtml } from '../../web/html.js'
 import { formErrorList, route, type RouteSpec, type SignedInRequest } from '../../web/routing.js'
 import type { RegisterService } from '../register/index.js'
@@ -165,20 +165,7 @@ export async function adminRoutes({ accounts, admin, register }: AdminRouteDeps)
         { value: '', text: 'Any record' },
         ...vocabulary.recordTypes.map((value) => ({ value, text: value, selected: value === query.recordType })),
       ],
-      pagination:
-        pages > 1
-          ? {
-              previous: page > 1 ? { href: pageHref(page - 1) } : undefined,
-              next: page < pages ? { href: pageHref(page + 1) } : undefined,
-              items: Array.from({ length: pages }, (_, i) => i + 1)
-                .filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2)
-                .flatMap((n, i, list) =>
-                  i > 0 && n - list[i - 1]! > 1
-                    ? [{ ellipsis: true }, { number: n, href: pageHref(n), current: n === page }]
-                    : [{ number: n, href: pageHref(n), current: n === page }],
-                ),
-            }
-          : undefined,
+      pagination: paginationLinks(page, pages, pageHref),
     })
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineForm, field } from '../../web/forms.js'
+import { pageFilter } from '../../web/list-filters.js'
 
 /** The forms and route inputs of the Annex A returns area (ADR 0008). */
 
@@ -22,6 +23,9 @@ export const returnQuery = z.object({
   list: listNumber(),
   severity: field.optionalText(),
   rule: field.optionalText(),
+  // Anything but a page number is page 1, and a page past the last is the last: like the filters,
+  // an edited address shows the findings rather than an error.
+  page: field.optionalText().transform((value) => pageFilter(value, 5).page),
   duplicate: field.text().transform((value) => value === '1'),
 })
 

@@ -6,11 +6,19 @@ import { activityTitle } from '../activities/index.js'
 import { activityParams, returnParams, returnQuery } from './forms.js'
 import { type ActivityRequest, type AnnexARouteDeps, overviewPage } from './overview.routes.js'
 import { annexAPaths } from './paths.js'
-import { groupFindings, listTitle, RETURN_STATUS, returnStatusTag } from './presenters.js'
+import {
+  findingsPage,
+  findingsQuery,
+  listSummaryRows,
+  listTitle,
+  RETURN_STATUS,
+  returnStatusTag,
+} from './presenters.js'
 import { currentOf, isReadable } from './service.js'
 import { MAX_RETURN_FILES } from './returns.service.js'
 import type { AnnexAReturn, ReturnFile } from './types.js'
 import { readUpload } from '../../web/uploads.js'
+import { paginationLinks } from '../../web/list-filters.js'
 
 /** Why a checked version is not the one in use, or undefined when it is (or is not checked). */
 function notCurrentText(version: AnnexAReturn, current: AnnexAReturn | undefined): string | undefined {
@@ -62,7 +70,7 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
 
   async function returnPage(request: ReturnRequest<typeof returnQuery._output>, reply: FastifyReply) {
     const { activityId, returnId } = request.params
-    const { duplicate, ...filter } = request.query
+    const { duplicate, page: requestedPage, ...filter } = request.query
     const details = await activities.details(activityId)
     const version = await annexA.get(activityId, returnId)
     const current = currentOf(await annexA.versions(activityId))
@@ -72,7 +80,9 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
     // Only a check still running has progress (held in memory: such a page is never kept, ADR 0031).
     const progress = version.status === 'processing' ? annexA.progress(returnId) : undefined
     const counts = read?.result.counts
-    const groups = read ? groupFindings(read.findings) : []
+    const shown = findingsPage(read?.findings ?? [], requestedPage)
+    const returnHref = annexAPaths.return.build({ activityId, returnId })
+    const pageHref = (page: number) => `${returnHref}?${findingsQuery(filter, page)}`
     return reply.page('annex-a/return.njk', {
       activity: details.activity,
       title: activityTitle(details.activity),
@@ -95,8 +105,11 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
       ]),
       counts,
       omitted: counts?.omitted ?? [],
-      groups,
-      shown: read?.findings.length ?? 0,
+      groups: shown.groups,
+      shown,
+      pagination: paginationLinks(shown.page, shown.pages, pageHref, 'Pages of findings'),
+      listSummaryRows:
+        filter.list === undefined && shown.lists.length > 1 ? listSummaryRows(shown.lists, pageHref) : [],
       filter,
       listItems: [
         { value: '', text: 'All lists' },
@@ -110,11 +123,12 @@ export function returnRoutes(deps: AnnexARouteDeps): RouteSpec[] {
         { value: '', text: 'All' },
         ...['error', 'warning', 'note'].map((value) => ({ value, text: value, selected: value === filter.severity })),
       ],
-      errorSummary: groups
-        .filter((group) => group.errors > 0)
-        .map((group) => ({
-          text: `${group.title}: ${group.errors} ${group.errors === 1 ? 'error' : 'errors'}`,
-          href: `#${group.id}`,
+      // Each list's errors come first among its findings: the link goes to the page they start on.
+      errorSummary: shown.lists
+        .filter((list) => list.errors > 0)
+        .map((list) => ({
+          text: `${list.title}: ${list.errors} ${list.errors === 1 ? 'error' : 'errors'}`,
+          href: list.page === shown.page ? `#${list.id}` : `${pageHref(list.page)}#${list.id}`,
         })),
       reportHref: version.hasReport ? annexAPaths.report.build({ activityId, returnId }) : undefined,
       progressHref: annexAPaths.progress.build({ activityId, returnId }),

@@ -1,6 +1,7 @@
 import { formatDate, formatLongDate } from '../../rules/calendar/dates.js'
 import { publicationTimeliness } from '../../rules/timelines/publication.js'
 import { escapeHtml } from '../../web/html.js'
+import { paginationLinks } from '../../web/list-filters.js'
 import { FRAMEWORK_INFO, GRADE_LABELS, gradeTag, pathwayGrade, type Region } from '../register/index.js'
 import { listQueryString } from './forms.js'
 import { KIND_LABELS, PUBLISHED_KINDS, timelineColumn } from './kinds.js'
@@ -59,20 +60,8 @@ export function listRows(page: PublicationPage): Array<Array<Record<string, unkn
 /** GOV.UK pagination for the list, keeping the filters; undefined on a single page. */
 export function pagination(page: PublicationPage, filters: PublicationQuery) {
   const pages = Math.ceil(page.total / page.pageSize)
-  if (pages <= 1) return undefined
   const href = (n: number) => `${publicationPaths.list.build({})}${listQueryString(filters, n)}`
-  const current = Math.min(page.page, pages)
-  return {
-    previous: current > 1 ? { href: href(current - 1) } : undefined,
-    next: current < pages ? { href: href(current + 1) } : undefined,
-    items: Array.from({ length: pages }, (_, i) => i + 1)
-      .filter((n) => n === 1 || n === pages || Math.abs(n - current) <= 2)
-      .flatMap((n, i, list) =>
-        i > 0 && n - list[i - 1]! > 1
-          ? [{ ellipsis: true }, { number: n, href: href(n), current: n === current }]
-          : [{ number: n, href: href(n), current: n === current }],
-      ),
-  }
+  return paginationLinks(Math.min(page.page, pages), pages, href)
 }
 
 /** The filter form's selects. */
