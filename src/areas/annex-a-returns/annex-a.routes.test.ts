@@ -99,44 +99,6 @@ describe('Annex A in the browser', () => {
     )
   })
 
-  it('lists a large return’s findings a hundred at a time, errors first, each list a link away', async () => {
-    const { analyst, lead, activityId } = await inspection()
-    const returnId = await checkedReturn(t.db, t.app.services, {
-      activityId,
-      uploaderId: analyst.id,
-      content: await annexAWorkbook({ rows: 3000, asOf: '2027-01-11', seed: 11, errorRate: 0.05 }),
-    })
-    const returnPath = `/activities/${activityId}/annex-a/returns/${returnId}`
-    const agent = await new TestAgent(t.app).signIn(lead.email, lead.password)
-    const first = page(await agent.get(returnPath))
-    const [, shownTo, total] = /Showing findings 1 to (\d+) of (\d+)/
-      .exec(first.$('#findings-shown').text())!
-      .map(Number)
-    expect(shownTo).toBe(100)
-    expect(total).toBeGreaterThan(100)
-    const findingRows = (shown: typeof first) => shown.$('.app-table-scroll tbody tr')
-    expect(findingRows(first)).toHaveLength(100)
-    const pages = Math.ceil(total! / 100)
-    const lastHref = first.$('.govuk-pagination__item a').last().attr('href')!
-    expect(lastHref).toContain(`page=${pages}`)
-    const last = page(await agent.get(lastHref))
-    expect(findingRows(last)).toHaveLength(total! - (pages - 1) * 100)
-    expect(last.$('#findings-shown').text()).toContain(`${(pages - 1) * 100 + 1} to ${total} of ${total}`)
-    expect(last.$('.govuk-pagination__prev a').attr('href')).toContain(`page=${pages - 1}`)
-
-    // Every list with findings is in the summary, and its link goes to the page where its findings start.
-    const summary = first
-      .$('table')
-      .filter((_, table) => first.$(table).find('caption').text().includes('Findings by list'))
-    const links = summary.find('tbody a')
-    expect(links.length).toBeGreaterThan(1)
-    const lastList = links.last()
-    const target = page(await agent.get(lastList.attr('href')!.split('#')[0]!))
-    const anchor = lastList.attr('href')!.split('#')[1]!
-    expect(target.$(`#${anchor}`).text()).toContain(lastList.text())
-    expect(target.$(`#${anchor}`).text()).not.toContain('continued')
-  })
-
   it('never lets a file it cannot read replace the last good version', async () => {
     const { analyst, activityId } = await inspection()
     // Versions 1 (with errors) and 2 (clean) are in.
