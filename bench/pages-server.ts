@@ -53,15 +53,25 @@ try {
 const rssDemo = rssMb()
 
 const app = await buildApp({ config, db: database.db, databaseKind: database.kind, changes: database.changes, clock })
-// Kept as bytes, encoded once, as a kept page is (ADR 0031): the cheapest way to send them.
-let baseline = Buffer.alloc(0)
-app.post('/__bench/baseline', { bodyLimit: 64 * 1_048_576 }, async (request) => {
-  baseline = Buffer.from(String(request.body))
-  return 'ok'
+// The page's bytes exactly as the server sent them (gzip-compressed when kept and asked for so),
+// kept as one buffer: the cheapest way to send the same thing (ADR 0031).
+let baseline: { bytes: Buffer; encoding: string } = { bytes: Buffer.alloc(0), encoding: '' }
+app.post<{ Querystring: { encoding?: string } }>(
+  '/__bench/baseline',
+  { bodyLimit: 64 * 1_048_576 },
+  async (request) => {
+    baseline = { bytes: request.body as Buffer, encoding: request.query.encoding ?? '' }
+    return 'ok'
+  },
+)
+app.get('/__bench/baseline', async (_request, reply) => {
+  if (baseline.encoding) reply.header('content-encoding', baseline.encoding)
+  return reply.type('text/html; charset=utf-8').send(baseline.bytes)
 })
-app.get('/__bench/baseline', async (_request, reply) => reply.type('text/html; charset=utf-8').send(baseline))
-app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 64 * 1_048_576 }, (_request, body, done) =>
-  done(null, body),
+app.addContentTypeParser(
+  'application/x-bench-baseline',
+  { parseAs: 'buffer', bodyLimit: 64 * 1_048_576 },
+  (_request, body, done) => done(null, body),
 )
 await app.listen({ port: 0, host: '127.0.0.1' })
 const address = app.server.address()

@@ -7,6 +7,7 @@
  * (autocannon's own "p97_5" is not a p95). Ratios come from one run on one machine; there are
  * no pass/fail times. BENCH_SECONDS sets each run's length (default 5); BENCH_PAGES filters.
  */
+import { request as httpRequest } from 'node:http'
 import autocannon from 'autocannon'
 import { sessionCookie, signedInPages, startPagesServer } from './pages-child.js'
 
@@ -60,10 +61,29 @@ async function drained() {
   console.log('  (the server did not settle within 2 minutes; the next figures start on a busy server)')
 }
 
+/** A browser's headers: it takes gzip, as every browser does. */
+const browser = (headers: Record<string, string>) => ({ ...headers, 'accept-encoding': 'gzip, deflate, br' })
+
+/** A GET's body as sent, not decompressed (fetch would), with its Content-Encoding. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ bytes: Buffer; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () =>
+        resolve({ bytes: Buffer.concat(chunks), encoding: String(response.headers['content-encoding'] ?? '') }),
+      )
+      response.on('error', reject)
+    })
+      .on('error', reject)
+      .end()
+  })
+}
+
 const rows: string[][] = []
 for (const page of pages) {
   if (!page.path || !ready.sessions[page.role]) {
-    rows.push([page.name, 'not in the demo data', '', '', '', '', '', '', '', '', ''])
+    rows.push([page.name, 'not in the demo data', '', '', '', '', '', '', '', '', '', ''])
     continue
   }
   const headers = { cookie: cookie(page.role) }
@@ -74,7 +94,7 @@ for (const page of pages) {
   const body = await first.text()
   const firstMs = performance.now() - began
   if (first.status !== 200) {
-    rows.push([page.name, `status ${first.status}`, '', '', '', '', '', '', '', '', ''])
+    rows.push([page.name, `status ${first.status}`, '', '', '', '', '', '', '', '', '', ''])
     continue
   }
   // A first view may also touch the session or fill a cache, and so not be kept: ask up to three times.
@@ -84,15 +104,22 @@ for (const page of pages) {
     await again.arrayBuffer()
     if (again.headers.get('x-page-cache') === 'hit') kept = 'kept'
   }
-  await fetch(`${base}/__bench/baseline`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } })
+  // What a browser is sent: the bytes as they come over the wire, compressed when the page is kept.
+  const sent = await rawGet(base + page.path, browser(headers))
+  await fetch(`${base}/__bench/baseline?encoding=${sent.encoding}`, {
+    method: 'POST',
+    body: new Uint8Array(sent.bytes),
+    headers: { 'content-type': 'application/x-bench-baseline' },
+  })
   await drained()
-  const baseline = await load('/__bench/baseline', {})
+  const baseline = await load('/__bench/baseline', browser({}))
   await drained()
-  const measured = await load(page.path, headers)
+  const measured = await load(page.path, browser(headers))
   const problems = measured.bad + measured.errors + measured.timeouts
   rows.push([
     page.name,
     `${Math.round(body.length / 1024)} KB`,
+    `${Math.round(sent.bytes.length / 1024)} KB${sent.encoding ? ` ${sent.encoding}` : ''}`,
     firstMs.toFixed(0),
     kept,
     baseline.rps.toFixed(0),
@@ -112,6 +139,7 @@ await server.stop()
 const header = [
   'page',
   'size',
+  'sent',
   'first view ms',
   'then',
   'baseline req/s',

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LightMyRequestResponse } from 'fastify'
+import { gunzipSync } from 'node:zlib'
+import { load } from 'cheerio'
 import { londonIsoDate } from '../src/clock.js'
 import { page, TestAgent } from '../src/test-support/agent.js'
 import { buildTestApp, type TestApp } from '../src/test-support/build-test-app.js'
@@ -132,6 +134,24 @@ describe('signed-in pages kept until the data changes (ADR 0031)', () => {
     expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200, 200])
     expect(answers.filter((answer) => !kept(answer))).toHaveLength(1)
     for (const answer of answers) expect(page(answer).$('main').text()).toContain('Asked For Five Times')
+  })
+
+  it('sends a kept page compressed to a browser that takes gzip, and as it is to one that does not', async () => {
+    const agent = await signIn(await createUser(t.db, 'administrator'))
+    await agent.get('/admin/users')
+    const zipped = await agent.get('/admin/users', { 'accept-encoding': 'gzip, deflate, br' })
+    expect(kept(zipped)).toBe(true)
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/)
+    const unzipped = gunzipSync(zipped.rawPayload).toString()
+    expect(zipped.rawPayload.length).toBeLessThan(unzipped.length / 3)
+    const plain = await agent.get('/admin/users')
+    expect(kept(plain)).toBe(true)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(load(unzipped)('main').text()).toBe(page(plain).$('main').text())
+    // Its own nonce, in the header and on its scripts.
+    const nonce = /'nonce-([^']+)'/.exec(String(zipped.headers['content-security-policy']))![1]!
+    expect(load(unzipped)('script[nonce]').attr('nonce')).toBe(nonce)
   })
 
   it('draws a page again when the service’s clock reaches the next minute', async () => {

@@ -1,5 +1,6 @@
+import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { cutPage, fillPage, type KeptPage, PageCache } from './page-cache.js'
+import { acceptsGzip, cutPage, fillPage, gzipPage, type KeptPage, PageCache } from './page-cache.js'
 
 const FIELD = '_submission'
 const html =
@@ -80,5 +81,40 @@ describe('the kept pages', () => {
     pages.set('a', kept(50))
     pages.set('a', kept(60))
     expect(pages.size).toEqual({ pages: 1, bytes: 60 })
+  })
+})
+
+describe('a kept page sent compressed', () => {
+  const fresh = () => {
+    let next = 0
+    return { nonce: 'FRESH', submissionKey: () => `new-${(next += 1)}` }
+  }
+
+  it('unzips to the page fillPage gives, holes at either end included', () => {
+    for (const page of [html, `N0NCE${html}N0NCE`, 'N0NCE', '']) {
+      const cut = cutPage(page, { nonce: 'N0NCE', submissionField: FIELD })!
+      expect(gunzipSync(gzipPage(cut, fresh())).toString()).toBe(fillPage(cut, fresh()).toString())
+    }
+  })
+
+  it('is a fraction of a large page’s size, and new values each time it is sent', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `<tr><td>Local authority ${i}</td><td>Good</td></tr>`)
+    const page = `<script nonce="N0NCE"></script><table>${rows.join('')}</table>${html}`
+    const cut = cutPage(page, { nonce: 'N0NCE', submissionField: FIELD })!
+    const first = gzipPage(cut, fresh())
+    expect(first.length).toBeLessThan(cut.bytes / 10)
+    const other = gunzipSync(gzipPage(cut, { nonce: 'OTHER', submissionKey: () => 'k' })).toString()
+    expect(other).toContain('<script nonce="OTHER">')
+    expect(other).not.toContain('FRESH')
+    expect(gunzipSync(first).toString()).toContain('<script nonce="FRESH">')
+  })
+
+  it('is sent only to a client that takes gzip', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true)
+    expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true)
+    expect(acceptsGzip('*')).toBe(true)
+    expect(acceptsGzip('gzip;q=0')).toBe(false)
+    expect(acceptsGzip('identity')).toBe(false)
+    expect(acceptsGzip(undefined)).toBe(false)
   })
 })

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin'
 import { SUBMISSION_FIELD } from '../../auth/form-submissions.js'
 import type { Clock } from '../../clock.js'
 import { dataVersion } from '../../db/data-version.js'
-import { cutPage, fillPage, PageCache } from '../page-cache.js'
+import { acceptsGzip, cutPage, fillPage, gzipPage, PageCache } from '../page-cache.js'
 import './session.js'
 
 declare module 'fastify' {
@@ -87,8 +87,12 @@ export const pageCachePlugin = fp(async function pageCache(app: FastifyInstance,
     if (kept.holes.includes('nonce') && !nonce) return
     // Audited before it is sent, as the drawing was: a read of child-level data is never unaudited.
     for (const write of kept.repeat) await write({ requestId: request.id, at: options.clock.now() })
+    const fresh = { nonce: nonce ?? '', submissionKey: randomUUID }
     reply.headers(kept.headers).header('x-page-cache', 'hit')
-    return reply.send(fillPage(kept, { nonce: nonce ?? '', submissionKey: randomUUID }))
+    // The same page may come compressed or not: a cache between must keep the two apart.
+    reply.header('vary', kept.headers.vary ? `${kept.headers.vary}, Accept-Encoding` : 'Accept-Encoding')
+    if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(fillPage(kept, fresh))
+    return reply.header('content-encoding', 'gzip').send(gzipPage(kept, fresh))
   })
 
   // Whatever became of the drawing (kept, not kept, an error, the client gone), its waiters go on.
