@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib'
 import { load } from 'cheerio'
 import { londonIsoDate } from '../src/clock.js'
 import { page, TestAgent } from '../src/test-support/agent.js'
+import { watchRequests } from '../src/db/request-scope.js'
 import { buildTestApp, type TestApp } from '../src/test-support/build-test-app.js'
 import { evidenceEntry, fieldwork } from '../src/test-support/factories/evidence.js'
 import { createUser, type TestUser } from '../src/test-support/factories/users.js'
@@ -108,6 +109,36 @@ describe('signed-in pages kept until the data changes (ADR 0031)', () => {
     )
     expect(audited[1]!.summary).toBe(audited[0]!.summary)
     expect(audited[1]!.summary).toMatch(/naming 1 case references/)
+  })
+
+  it('audits each of many servings at once before it is sent, gathering their entries into few writes', async () => {
+    const { activityId, inspector, lead } = await fieldwork(t)
+    await evidenceEntry(t, activityId, inspector, { caseIds: 'C104533' })
+    const agent = await signIn(lead)
+    await agent.get(`/activities/${activityId}/evidence`)
+    const inserts: string[] = []
+    const stopWatching = watchRequests((_request, scope) =>
+      inserts.push(...scope.queries.map((query) => query.sql).filter((sql) => /insert into "audit_events"/.test(sql))),
+    )
+    const reads = await Promise.all(
+      Array.from({ length: 12 }, () => agent.get(`/activities/${activityId}/evidence`)),
+    ).finally(stopWatching)
+    expect(reads.every((read) => read.statusCode === 200 && kept(read))).toBe(true)
+    const audited = await t.db
+      .selectFrom('audit_events')
+      .select('request_id')
+      .where('action', '=', 'evidence.read')
+      .where(
+        'request_id',
+        'in',
+        reads.map((read) => String(read.headers['x-request-id'])),
+      )
+      .execute()
+    expect(audited.map((entry) => entry.request_id).sort()).toEqual(
+      reads.map((read) => String(read.headers['x-request-id'])).sort(),
+    )
+    expect(inserts.length).toBeGreaterThan(0)
+    expect(inserts.length).toBeLessThan(reads.length)
   })
 
   it('draws a read of child-level data again for an inspector taken off the team, and refuses it', async () => {
