@@ -72,7 +72,8 @@ const requests: autocannon.Request[] = signedInPages(ready)
   .map((page) => ({
     method: 'GET' as const,
     path: page.path!,
-    headers: { cookie: sessionCookie(ready, page.role) },
+    // As a browser asks: kept pages come compressed (ADR 0033).
+    headers: { cookie: sessionCookie(ready, page.role), 'accept-encoding': 'gzip, deflate, br' },
     setupRequest: upload,
   }))
 
