@@ -66,7 +66,7 @@ async function insertAudits(db: Db, entries: readonly AuditEntry[]): Promise<voi
  * all of them. Each serving still waits until its own entries are written before its page is
  * sent, and if the insert fails, every serving in it fails. One Annex A findings page served a
  * hundred times at once was a hundred inserts one after another (issue 16: 0.31 of the page's
- * bytes sent from memory); an idle service writes at once, as before.
+ * bytes sent from memory); an idle service writes after one turn of the event loop.
  */
 class ServingsAudit {
   private waiting: Array<{ entries: readonly AuditEntry[]; done: (error?: unknown) => void }> = []
@@ -77,12 +77,16 @@ class ServingsAudit {
   write(entries: readonly AuditEntry[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ entries, done: (error) => (error === undefined ? resolve() : reject(error)) })
-      if (!this.writing) void this.writeWaiting()
+      // After one turn of the event loop: on the embedded database an insert runs on this thread,
+      // so no serving arrives while it runs, and the servings of one burst must gather first.
+      if (!this.writing) {
+        this.writing = true
+        setImmediate(() => void this.writeWaiting())
+      }
     })
   }
 
   private async writeWaiting(): Promise<void> {
-    this.writing = true
     while (this.waiting.length > 0) {
       const batch = this.waiting
       this.waiting = []
