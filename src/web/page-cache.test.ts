@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { acceptsGzip, cutPage, fillPage, gzipPage, type KeptPage, PageCache } from './page-cache.js'
+import { acceptsGzip, compressPieces, cutPage, fillPage, gzipPage, type KeptPage, PageCache } from './page-cache.js'
 
 const FIELD = '_submission'
 const html =
@@ -81,6 +81,43 @@ describe('the kept pages', () => {
     pages.set('a', kept(50))
     pages.set('a', kept(60))
     expect(pages.size).toEqual({ pages: 1, bytes: 60 })
+  })
+
+  it('counts a page’s compressed copy in its size, made once and let go with the page', () => {
+    const pages = new PageCache({ maxBytes: 100_000, maxAgeMs: 60_000 })
+    const page = { ...kept(0), ...cutPage(html.repeat(20), { nonce: 'N0NCE', submissionField: FIELD })! }
+    pages.set('a', page)
+    const first = pages.compressed('a', page)
+    expect(first.bytes).toBeGreaterThan(0)
+    expect(pages.size).toEqual({ pages: 1, bytes: page.bytes + first.bytes })
+    expect(pages.compressed('a', page)).toBe(first)
+    expect(pages.size.bytes).toBe(page.bytes + first.bytes)
+    // Kept again under the same key, the old page and its copy go; a page no longer kept is not counted.
+    pages.set('a', kept(10))
+    expect(pages.size).toEqual({ pages: 1, bytes: 10 })
+    expect(pages.compressed('a', page).bytes).toBe(first.bytes)
+    expect(pages.size).toEqual({ pages: 1, bytes: 10 })
+  })
+
+  it('lets older pages go when a compressed copy takes it over its size', () => {
+    const page = { ...kept(0), ...cutPage(html.repeat(20), { nonce: 'N0NCE', submissionField: FIELD })! }
+    const copy = compressPieces(page).bytes
+    const pages = new PageCache({ maxBytes: page.bytes * 8, maxAgeMs: 60_000 })
+    pages.set('old', kept(page.bytes * 7 - copy + 1))
+    pages.set('a', page)
+    pages.compressed('a', page)
+    expect(pages.get('old', 1, 0)).toBeUndefined()
+    expect(pages.size).toEqual({ pages: 1, bytes: page.bytes + copy })
+  })
+
+  it('lets go of every page of an older data version, or past its age, when swept', () => {
+    const pages = new PageCache({ maxBytes: 1000, maxAgeMs: 60_000 })
+    pages.set('old-version', kept(10, 6, 50_000))
+    pages.set('too-old', kept(20, 7, 0))
+    pages.set('good', kept(30, 7, 50_000))
+    expect(pages.sweep(7, 60_001)).toBe(2)
+    expect(pages.size).toEqual({ pages: 1, bytes: 30 })
+    expect(pages.get('good', 7, 60_001)?.bytes).toBe(30)
   })
 })
 

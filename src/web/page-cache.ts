@@ -71,15 +71,16 @@ export function cutPage(
   return { pieces: encoded, holes, bytes: encoded.reduce((sum, piece) => sum + piece.length, 0) }
 }
 
-/** A kept page's pieces prepared for compressed servings, once, on the first (`gzipPage`). */
-interface Compressed {
+/** A kept page's pieces prepared for compressed servings, once (`compressPieces`). */
+export interface Compressed {
   /** Each piece as raw deflate ending in a sync flush, so that the next part starts on a byte. */
   readonly deflated: readonly Buffer[]
   /** Each piece's CRC-32, and what joining it after something else multiplies that by. */
   readonly crcs: readonly number[]
   readonly shifts: readonly number[]
+  /** The deflated pieces' size, counted in the page cache's with the page's own. */
+  readonly bytes: number
 }
-const compressedPages = new WeakMap<Pick<KeptPage, 'pieces'>, Compressed>()
 /** A gzip member's header: deflate, no name, no time, from Unix. */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3])
 /** An empty last block (fixed Huffman, end of block only), as zlib ends a stream after a flush. */
@@ -87,17 +88,15 @@ const LAST_BLOCK = Buffer.from([0x03, 0x00])
 /** `shiftForLength` of the holes' lengths, which hardly vary (a nonce, a UUID). */
 const holeShifts = new Map<number, number>()
 
-function compressed(page: Pick<KeptPage, 'pieces'>): Compressed {
-  let known = compressedPages.get(page)
-  if (!known) {
-    known = {
-      deflated: page.pieces.map((piece) => deflateRawSync(piece, { finishFlush: constants.Z_SYNC_FLUSH })),
-      crcs: page.pieces.map((piece) => crcOf(piece)),
-      shifts: page.pieces.map((piece) => shiftForLength(piece.length)),
-    }
-    compressedPages.set(page, known)
+/** The page's pieces compressed each on its own, for `gzipPage`. */
+export function compressPieces(page: Pick<KeptPage, 'pieces'>): Compressed {
+  const deflated = page.pieces.map((piece) => deflateRawSync(piece, { finishFlush: constants.Z_SYNC_FLUSH }))
+  return {
+    deflated,
+    crcs: page.pieces.map((piece) => crcOf(piece)),
+    shifts: page.pieces.map((piece) => shiftForLength(piece.length)),
+    bytes: deflated.reduce((sum, piece) => sum + piece.length, 0),
   }
-  return known
 }
 
 /**
@@ -105,10 +104,14 @@ function compressed(page: Pick<KeptPage, 'pieces'>): Compressed {
  * fragments"). Each piece is compressed once, on its own; each hole's value goes between them as
  * a stored (uncompressed) block; the gzip checksum of the whole is joined from the pieces' and
  * the values' (src/web/crc32-combine.ts). A 132 KB programme page is sent as 13 KB without
- * compressing or reading the page on the request.
+ * compressing or reading the page on the request, given the pieces compressed when first
+ * served (`PageCache.compressed`).
  */
-export function gzipPage(page: Pick<KeptPage, 'pieces' | 'holes'>, fresh: Fresh): Buffer {
-  const { deflated, crcs, shifts } = compressed(page)
+export function gzipPage(
+  page: Pick<KeptPage, 'pieces' | 'holes'>,
+  fresh: Fresh,
+  { deflated, crcs, shifts }: Compressed = compressPieces(page),
+): Buffer {
   const parts: Buffer[] = [GZIP_HEADER, deflated[0]!]
   let checksum = crcs[0]!
   let size = page.pieces[0]!.length
@@ -173,44 +176,95 @@ export interface PageCacheOptions {
   readonly maxAgeMs: number
 }
 
-/** The kept pages of one app, by key, least recently served first. */
+/** A kept page with its compressed pieces once made, and what the two take together. */
+interface Entry {
+  readonly page: KeptPage
+  compressed: Compressed | undefined
+  bytes: number
+}
+
+/**
+ * The kept pages of one app, by key, least recently served first. Their size counts every byte
+ * kept for them, compressed copies included, and `sweep` lets go of pages that can never be
+ * served again (a page of an older data version, or past its age) without waiting to be asked
+ * for them: the soak showed the cache sitting at its full size on pages of versions long gone.
+ */
 export class PageCache {
-  readonly #pages = new Map<string, KeptPage>()
+  readonly #pages = new Map<string, Entry>()
   #bytes = 0
 
   constructor(private readonly options: PageCacheOptions) {}
 
   /** The page kept under `key` if it was drawn at `version` and is young enough; else undefined. */
   get(key: string, version: number, nowMs: number): KeptPage | undefined {
-    const page = this.#pages.get(key)
-    if (!page) return undefined
+    const entry = this.#pages.get(key)
+    if (!entry) return undefined
     this.#pages.delete(key)
-    if (page.version !== version || nowMs - page.keptAt > this.options.maxAgeMs) {
-      this.#bytes -= page.bytes
+    if (!this.#servable(entry.page, version, nowMs)) {
+      this.#bytes -= entry.bytes
       return undefined
     }
-    this.#pages.set(key, page)
-    return page
+    this.#pages.set(key, entry)
+    return entry.page
   }
 
   set(key: string, page: KeptPage): void {
     if (page.bytes > this.options.maxBytes / 8) return
-    const before = this.#pages.get(key)
-    if (before) {
-      this.#pages.delete(key)
-      this.#bytes -= before.bytes
-    }
-    this.#pages.set(key, page)
+    this.#drop(key)
+    this.#pages.set(key, { page, compressed: undefined, bytes: page.bytes })
     this.#bytes += page.bytes
-    for (const [oldest, kept] of this.#pages) {
-      if (this.#bytes <= this.options.maxBytes) break
-      this.#pages.delete(oldest)
-      this.#bytes -= kept.bytes
+    this.#fit()
+  }
+
+  /**
+   * `page`'s pieces compressed, made on its first compressed serving and kept with it while it
+   * is still kept under `key` (a page let go meanwhile has them made for this serving only).
+   */
+  compressed(key: string, page: KeptPage): Compressed {
+    const entry = this.#pages.get(key)
+    if (entry?.page === page && entry.compressed) return entry.compressed
+    const made = compressPieces(page)
+    if (entry?.page === page) {
+      entry.compressed = made
+      entry.bytes += made.bytes
+      this.#bytes += made.bytes
+      this.#fit()
     }
+    return made
+  }
+
+  /** Let go of every page not drawn at `version` or past its age at `nowMs`; how many went. */
+  sweep(version: number, nowMs: number): number {
+    let dropped = 0
+    for (const [key, entry] of this.#pages) {
+      if (this.#servable(entry.page, version, nowMs)) continue
+      this.#drop(key)
+      dropped += 1
+    }
+    return dropped
   }
 
   /** How many pages, and how many bytes, are kept now. */
   get size(): { readonly pages: number; readonly bytes: number } {
     return { pages: this.#pages.size, bytes: this.#bytes }
+  }
+
+  #servable(page: KeptPage, version: number, nowMs: number): boolean {
+    return page.version === version && nowMs - page.keptAt <= this.options.maxAgeMs
+  }
+
+  #drop(key: string): void {
+    const entry = this.#pages.get(key)
+    if (!entry) return
+    this.#pages.delete(key)
+    this.#bytes -= entry.bytes
+  }
+
+  /** Least recently served first, until the pages fit. */
+  #fit(): void {
+    for (const key of this.#pages.keys()) {
+      if (this.#bytes <= this.options.maxBytes) break
+      this.#drop(key)
+    }
   }
 }

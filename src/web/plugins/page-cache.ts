@@ -29,6 +29,8 @@ const KEPT_HEADERS = ['content-type', 'cache-control', 'vary'] as const
 /** The CSRF secret's cookie (@fastify/csrf-protection's default name): its tokens are valid only with it. */
 const CSRF_COOKIE = '_csrf'
 const MAX_AGE_MS = 60_000
+/** How often pages that can no longer be served are let go. */
+const SWEEP_MS = 5_000
 
 /**
  * Signed-in pages served again as drawn while the data stands (ADR 0031). A page is kept when
@@ -92,8 +94,13 @@ export const pageCachePlugin = fp(async function pageCache(app: FastifyInstance,
     // The same page may come compressed or not: a cache between must keep the two apart.
     reply.header('vary', kept.headers.vary ? `${kept.headers.vary}, Accept-Encoding` : 'Accept-Encoding')
     if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(fillPage(kept, fresh))
-    return reply.header('content-encoding', 'gzip').send(gzipPage(kept, fresh))
+    return reply.header('content-encoding', 'gzip').send(gzipPage(kept, fresh, pages.compressed(key, kept)))
   })
+
+  // Pages that can never be served again go at once, not when the cache next fills: a write
+  // makes every kept page stale, and a cache kept full of them held its whole size for nothing.
+  const sweeper = setInterval(() => pages.sweep(dataVersion(), performance.now()), SWEEP_MS).unref()
+  app.addHook('onClose', async () => clearInterval(sweeper))
 
   // Whatever became of the drawing (kept, not kept, an error, the client gone), its waiters go on.
   app.addHook('onResponse', async (request) => request.pageCacheDrawn?.())
