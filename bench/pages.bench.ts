@@ -145,6 +145,7 @@ const header = [
   'baseline req/s',
   'req/s',
   '÷ baseline',
+  'baseline p95 ms',
   'p95 ms',
   'p99 ms',
   'problems',
