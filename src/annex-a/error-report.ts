@@ -6,7 +6,8 @@
  * streaming writer, so neither is held whole in memory. Formulas come back as their saved
  * values (the report is for finding problems, not a replacement for the original).
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJs } from '../lazy-libraries.js'
 import { readCsv } from './csv.js'
 import { dayFromSerial } from './day-numbers.js'
 import { RULES, type Finding, type Severity } from './findings.js'
@@ -80,7 +81,8 @@ export async function writeErrorReport(
   outPath: string,
 ): Promise<ErrorReportResult> {
   const inputs = Array.isArray(input) ? input : [input as AnnexAInput]
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outPath, useStyles: true, useSharedStrings: true })
+  const Excel = await loadExcelJs()
+  const book = new Excel.stream.xlsx.WorkbookWriter({ filename: outPath, useStyles: true, useSharedStrings: true })
   book.creator = 'ilacs annex-a'
   const byCell = findingsByCell(result.findings)
   let markedCells = 0

@@ -5,8 +5,8 @@
  * read from disk), the LA and reference in the header, "Page X of Y" in the footer and a diagonal
  * watermark on drafts and embargoed copies.
  */
-import pdfmake from 'pdfmake'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js'
+import { loadPdfmake } from '../lazy-libraries.js'
 import { footerText, gradeLabel, headerParts, watermarkText, type Block, type DocumentModel } from './model.js'
 
 /** The PDF standard fonts used: no file is read, so pdfmake may open no path at all (see below). */
@@ -37,11 +37,12 @@ const A4_DIAGONAL = Math.hypot(A4_WIDTH, 841.89)
  * Page limits (002#212, 001#65) are checked on this file with `pdfPageCount`, never estimated.
  */
 export async function renderPdf(document: DocumentModel): Promise<Buffer> {
-  configure()
+  const pdfmake = await loadPdfmake()
+  configure(pdfmake)
   return pdfmake.createPdf(definition(document)).getBuffer()
 }
 
-function configure(): void {
+function configure(pdfmake: Awaited<ReturnType<typeof loadPdfmake>>): void {
   // The model is text only: no fetching URLs, and no local files beyond the built-in font names.
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy((path) => STANDARD_FONT_NAMES.has(path))

@@ -8,14 +8,15 @@
  * incremental updates. A .docx is a zip: fflate inflates only the parts we read.
  */
 import { unzipSync } from 'fflate'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js'
+import { loadPdfJs } from '../lazy-libraries.js'
 
 /** The most a single .docx part may inflate to: far above any letter, far below a zip bomb. */
 const MAX_PART_BYTES = 32 * 1024 * 1024
 
 async function openPdf<T>(pdf: Uint8Array, use: (document: PDFDocumentProxy) => Promise<T>): Promise<T> {
   // pdf.js takes ownership of the array it is given (it may detach it), so it gets a copy.
+  const { getDocument } = await loadPdfJs()
   const task = getDocument({
     data: new Uint8Array(pdf),
     isEvalSupported: false,

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
-import nodemailer, { type Transporter } from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/tables.js'
+import { loadNodemailer } from '../lazy-libraries.js'
 import { claimEmails, markFailed, markSent, renewClaim } from './outbox.js'
 
 export interface Dispatcher {
@@ -35,14 +36,17 @@ export function createDispatcher(deps: {
   leaseSeconds?: number
 }): Dispatcher {
   const leaseSeconds = deps.leaseSeconds ?? LEASE_SECONDS
-  const transport: Transporter | undefined = deps.smtpUrl
-    ? nodemailer.createTransport({
+  // Made on the first send: nodemailer is loaded only by a service that sends (lazy-libraries.ts).
+  let transport: Promise<Transporter> | undefined
+  const transporter = () =>
+    (transport ??= loadNodemailer().then((nodemailer) =>
+      nodemailer.createTransport({
         url: deps.smtpUrl,
         connectionTimeout: 30_000,
         greetingTimeout: 30_000,
         socketTimeout: 60_000,
-      })
-    : undefined
+      }),
+    ))
   let timer: NodeJS.Timeout | undefined
   let running: Promise<number> | undefined
 
@@ -65,7 +69,8 @@ export function createDispatcher(deps: {
   }
 
   async function runOnce(): Promise<number> {
-    if (!transport) return 0
+    if (!deps.smtpUrl) return 0
+    const transport = await transporter()
     let sent = 0
     for (let n = 0; n < BATCH; n++) {
       const [email] = await claimEmails(deps.db, deps.clock.now(), 1, leaseSeconds)
@@ -105,7 +110,7 @@ export function createDispatcher(deps: {
   return {
     runOnce: () => (running ??= runOnce().finally(() => (running = undefined))),
     start(intervalMs = 5000) {
-      if (!transport || timer) return
+      if (!deps.smtpUrl || timer) return
       timer = setInterval(() => {
         void (running ??= runOnce().finally(() => (running = undefined))).catch((error: unknown) =>
           deps.log?.('outbox run failed', { error: String(error) }),
@@ -117,7 +122,7 @@ export function createDispatcher(deps: {
       if (timer) clearInterval(timer)
       timer = undefined
       await running
-      transport?.close()
+      if (transport) (await transport).close()
     },
   }
 }

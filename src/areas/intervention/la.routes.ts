@@ -164,7 +164,7 @@ export function interventionLaRoutes({ intervention, register, clock }: Interven
       url: interventionPaths.listXlsx.pattern,
       permission: 'intervention.view',
       handler: async (request: SignedInRequest, reply) => {
-        const workbook = nationalWorkbook((await dashboard(request.principal)).rows, clock.now())
+        const workbook = await nationalWorkbook((await dashboard(request.principal)).rows, clock.now())
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', contentDisposition(`Local authorities in intervention ${clock.today()}.xlsx`))

@@ -3,7 +3,8 @@
  * notice or direction, step, board, next report due, re-inspection expected, what is late and the
  * triggers that apply today; the same rows on the page and in the Excel workbook.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJs } from '../../lazy-libraries.js'
 import { reinspectionAbout } from '../../rules/intervention.js'
 import { nextBoardMeetingBy, reportState } from '../../rules/intervention-record.js'
 import type { Trigger } from '../../rules/intervention-triggers.js'
@@ -70,8 +71,8 @@ export function nationalRows(
 const excelDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null)
 
 /** The dashboard as a workbook: a header row, frozen, with filters; dates as date cells. */
-export function nationalWorkbook(rows: readonly NationalRow[], generatedAt: Date): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
+export async function nationalWorkbook(rows: readonly NationalRow[], generatedAt: Date): Promise<ExcelJS.Workbook> {
+  const workbook = new (await loadExcelJs()).Workbook()
   workbook.creator = 'ILACS service'
   workbook.created = generatedAt
   workbook.title = 'Local authorities in intervention'

@@ -165,7 +165,7 @@ export function monitoringDocumentRoutes(deps: {
       handler: async (request: LaRequest, reply) => {
         const { laCode } = request.params
         const laName = await monitoring.laName(laCode)
-        const workbook = threadWorkbook({
+        const workbook = await threadWorkbook({
           laName,
           rows: threadOf(await monitoring.ofLa(laCode)),
           generatedAt: clock.now(),

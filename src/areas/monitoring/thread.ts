@@ -3,7 +3,8 @@
  * LA shows the whole thread, and exports it to Excel"): one row per item of each programme, with
  * the plan's action against it and each assessment of progress after it.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJs } from '../../lazy-libraries.js'
 import { PROGRESS_LEVELS, RECOMMENDATION_KINDS, type ProgrammeRecord } from './types.js'
 
 /** One row of the thread: an item, the latest plan's action, and each progress entry in order. */
@@ -39,12 +40,12 @@ export function threadOf(records: readonly ProgrammeRecord[]): ThreadRow[] {
 const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`)
 
 /** The workbook: a header row, frozen, with filters; dates as date cells; the latest progress first, then the history. */
-export function threadWorkbook(input: {
+export async function threadWorkbook(input: {
   laName: string
   rows: readonly ThreadRow[]
   generatedAt: Date
-}): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
+}): Promise<ExcelJS.Workbook> {
+  const workbook = new (await loadExcelJs()).Workbook()
   workbook.creator = 'ILACS service'
   workbook.created = input.generatedAt
   workbook.title = `${input.laName}: from recommendation to outcome`

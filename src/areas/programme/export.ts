@@ -5,7 +5,8 @@
  * header and the LA columns), date-typed cells and filters; a second sheet lists every rule
  * check with its rule and citation.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJs } from '../../lazy-libraries.js'
 import type { IsoDate } from '../../rules/calendar/dates.js'
 import { isStatus, STATUS_LABELS, TYPE_LABELS } from '../activities/index.js'
 import type { PlanActivity, PlanLa } from './types.js'
@@ -72,13 +73,13 @@ function header(
 }
 
 /** The workbook for the LAs and activities of the plan the user is looking at. */
-export function programmeWorkbook(input: {
+export async function programmeWorkbook(input: {
   las: readonly PlanLa[]
   activities: readonly PlanActivity[]
   generatedAt: Date
   title: string
-}): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
+}): Promise<ExcelJS.Workbook> {
+  const workbook = new (await loadExcelJs()).Workbook()
   workbook.creator = 'ILACS service'
   workbook.created = input.generatedAt
   workbook.title = input.title

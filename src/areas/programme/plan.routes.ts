@@ -105,7 +105,7 @@ export function planRoutes({ programme, clock }: ProgrammeRouteDeps): RouteSpec[
     const { filters } = scoped(request.principal, request.query.filters)
     const data = await programme.programme(request.principal, filters)
     const inScope = new Set(data.las.map((la) => la.laCode))
-    const workbook = programmeWorkbook({
+    const workbook = await programmeWorkbook({
       las: data.las,
       activities: data.activities.filter((activity) => inScope.has(activity.laCode)),
       generatedAt: clock.now(),
