@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url'
 import { buildApp } from './app.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
@@ -11,8 +12,9 @@ import { openConfiguredDatabase, prepareDatabase } from './startup.js'
 /**
  * `npm start`: configure, open and migrate the database, load reference (and demo) data,
  * then serve. Stops cleanly on SIGINT/SIGTERM so the embedded database is closed intact.
+ * `npm start` runs it from a bundle (scripts/serve.mjs, ADR 0034); `tsx src/server.ts` runs it too.
  */
-async function start(): Promise<void> {
+export async function start(): Promise<void> {
   let config
   try {
     config = loadConfig()
@@ -106,4 +108,6 @@ async function start(): Promise<void> {
   )
 }
 
-await start()
+// Run directly (`tsx src/server.ts`), not when imported: the launcher calls `start` itself, and
+// Annex A's scan worker loads the bundle this module is in (src/annex-a/scan-worker.ts).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await start()
