@@ -5,6 +5,10 @@
 import { pathToFileURL } from 'node:url'
 import { bundled } from './bundle.mjs'
 
+// `npm run build` (`--build`) only brings the bundle up to date: for a machine image whose
+// node_modules is read-only when it runs.
 const entry = await bundled('ilacs-server', 'src/server.ts')
-const { start } = await import(pathToFileURL(entry).href)
-await start()
+if (!process.argv.includes('--build')) {
+  const { start } = await import(pathToFileURL(entry).href)
+  await start()
+}
