@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url'
 import { buildApp } from './app.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
+import { DatabaseInUseError } from './db/folder-lock.js'
 import { reminderSources } from './areas/index.js'
 import { createDispatcher } from './notify/dispatcher.js'
 import { createReminderJob } from './notify/reminders.js'
@@ -28,7 +29,11 @@ export async function start(): Promise<void> {
   process.stdout.write(
     `Preparing the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database${config.demoData ? ' (the first start also builds the demo data, which takes a little while)' : ''}…\n`,
   )
-  const database = await openConfiguredDatabase(config, { listenForChanges: true })
+  const database = await openConfiguredDatabase(config, { listenForChanges: true }).catch((error: unknown) => {
+    if (!(error instanceof DatabaseInUseError)) throw error
+    process.stderr.write(`${error.message}\n`)
+    process.exit(1)
+  })
   const prepared = await prepareDatabase(database.db, {
     demoData: config.demoData,
     clock: systemClock,

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -11,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest'
  * ADR 0034), on a new embedded database. Everything else tests the server from its TypeScript
  * sources; this is the one place the bundle runs, so it checks what the bundle could get wrong:
  * the project's folder found from node_modules/.cache (templates, GOV.UK Frontend's assets, our
- * own CSS), the database migrated, and a clean stop on Ctrl-C. No demo data: that is tested on
+ * own CSS), the database migrated, a second start on the same folder refused, and a clean stop
+ * on Ctrl-C. No demo data: that is tested on
  * its own, and would make this test slow.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -47,17 +49,17 @@ describe('npm start', () => {
   it('serves from its bundle on a new embedded database, with its pages and styles, and stops cleanly', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ilacs-start-'))
     const port = await freePort()
+    // A person's shell, not the test run's settings (vitest sets NODE_ENV and others).
+    const personsShell = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'false',
+    }
     const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'scripts', 'serve.mjs')], {
       cwd: root,
-      // A person's shell, not the test run's settings (vitest sets NODE_ENV and others).
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DEMO_DATA: 'false',
-      },
+      env: { ...personsShell, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     server = child
@@ -82,10 +84,24 @@ describe('npm start', () => {
     expect(html.match(/href="\/[^"]+\.css"/g)).toHaveLength(2)
     expect((await fetch(`${base}/health`)).status).toBe(200)
 
+    // A second start on the same folder (another terminal) is refused before it touches the
+    // database: two processes writing one embedded database ruin it.
+    const second = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs')], {
+      cwd: root,
+      env: { ...personsShell, PORT: String(await freePort()) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let refusal = ''
+    second.stderr!.on('data', (chunk: Buffer) => (refusal += chunk.toString()))
+    expect(await new Promise((resolve) => second.once('exit', resolve))).toBe(1)
+    expect(refusal).toContain(`The embedded database in ${join(dataDir, 'pglite')} is in use by another process`)
+    expect((await fetch(`${base}/sign-in`)).status).toBe(200)
+
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve))
     child.kill('SIGINT')
     expect(await exit).toBe(0)
     expect(output.all).toContain('shutting down')
+    expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false)
     // 7 s alone; 67 s in CI's first run, where it builds the bundle while the other test files
     // fill both cores.
   }, 240_000)

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -115,5 +116,18 @@ describe('ilacs register', () => {
 
   it('refuses a file that does not exist', () => {
     expect(usageError('register', 'import', 'no-such-file.ods')).toMatch(/FILE must be a file that exists/)
+  })
+
+  it('refuses, in a line, while another process (the server) has the embedded database open', () => {
+    const server = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+    try {
+      writeFileSync(join(dataDir, 'pglite.lock'), `${server.pid}\n`)
+      expect(usageError('register', 'export')).toContain(
+        `The embedded database in ${join(dataDir, 'pglite')} is in use by another process (process ${server.pid})`,
+      )
+    } finally {
+      server.kill()
+      rmSync(join(dataDir, 'pglite.lock'))
+    }
   })
 })

@@ -16,13 +16,19 @@ import type { RegisterService } from '../areas/register/index.js'
 import { UsageError, action, printJson } from './io.js'
 
 async function withRegister<T>(run: (register: RegisterService) => Promise<T>): Promise<T> {
-  const [{ loadConfig }, { systemClock }, { openConfiguredDatabase, prepareDatabase }, registerModule] =
-    await Promise.all([
-      import('../config.js'),
-      import('../clock.js'),
-      import('../startup.js'),
-      import('../areas/register/service.js'),
-    ])
+  const [
+    { loadConfig },
+    { systemClock },
+    { openConfiguredDatabase, prepareDatabase },
+    registerModule,
+    { DatabaseInUseError },
+  ] = await Promise.all([
+    import('../config.js'),
+    import('../clock.js'),
+    import('../startup.js'),
+    import('../areas/register/service.js'),
+    import('../db/folder-lock.js'),
+  ])
   // Only the database settings: the command serves no pages, so the web settings do not apply.
   const env = process.env
   const config = loadConfig({
@@ -31,7 +37,10 @@ async function withRegister<T>(run: (register: RegisterService) => Promise<T>): 
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
   })
-  const database = await openConfiguredDatabase(config)
+  // The server running on the same embedded database: said in a line, not a stack trace.
+  const database = await openConfiguredDatabase(config).catch((error: unknown) => {
+    throw error instanceof DatabaseInUseError ? new UsageError(error.message) : error
+  })
   try {
     // The server's own preparation (schema and reference data), without the demo.
     await prepareDatabase(database.db, { demoData: false, clock: systemClock })

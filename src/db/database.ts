@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { type ChangeListener, listenForChanges } from './change-notices.js'
+import { lockFolder } from './folder-lock.js'
 import { recordQuery } from './request-scope.js'
 import type { Database } from './tables.js'
 
@@ -83,8 +84,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
     }
   }
+  let release = () => {}
   if (options.pgliteDir) {
     mkdirSync(options.pgliteDir, { recursive: true })
+    release = lockFolder(options.pgliteDir)
+  }
+  try {
+    return await openPglite(options, release)
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
+async function openPglite(options: DatabaseOptions, release: () => void): Promise<DatabaseHandle> {
+  if (options.pgliteDir) {
     // A new folder is made by a PGlite of its own, closed at once: the instance that runs initdb
     // keeps about 430 MB it never gives back (ADR 0026), and reopening costs under 2 s, once.
     if (!existsSync(join(options.pgliteDir, 'PG_VERSION'))) {
@@ -101,7 +115,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   })
   await pglite.waitReady
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: recordQuery })
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() }
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy()
+      release()
+    },
+  }
 }
 
 /** The server process behind a `pg` connection (set from its BackendKeyData; not in @types/pg). */
