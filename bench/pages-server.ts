@@ -123,6 +123,11 @@ process.send?.({
 
 process.on('message', async (message) => {
   if (message === 'memory') process.send?.({ memoryMb: rssMb() })
+  if (message === 'live-memory') {
+    ;(globalThis as { gc?: () => void }).gc?.()
+    const { heapUsed, external } = process.memoryUsage()
+    process.send?.({ liveMb: Math.round((heapUsed + external) / 1_048_576) })
+  }
   if (message === 'cpu') {
     // Share of one core this process used over the next half second.
     const before = process.cpuUsage()
