@@ -5,6 +5,7 @@
  * read from disk), the LA and reference in the header, "Page X of Y" in the footer and a diagonal
  * watermark on drafts and embargoed copies.
  */
+import type pdfmakeModule from 'pdfmake'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js'
 import { loadPdfmake } from '../lazy-libraries.js'
 import { footerText, gradeLabel, headerParts, watermarkText, type Block, type DocumentModel } from './model.js'
@@ -42,7 +43,7 @@ export async function renderPdf(document: DocumentModel): Promise<Buffer> {
   return pdfmake.createPdf(definition(document)).getBuffer()
 }
 
-function configure(pdfmake: Awaited<ReturnType<typeof loadPdfmake>>): void {
+function configure(pdfmake: typeof pdfmakeModule): void {
   // The model is text only: no fetching URLs, and no local files beyond the built-in font names.
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy((path) => STANDARD_FONT_NAMES.has(path))
